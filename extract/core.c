@@ -1,0 +1,288 @@
+/* core.c — errors, limits, the arena and the document model. */
+#include "dx_extract.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+dx_code dx_error_set(dx_error *err, dx_code code, const char *fmt, ...) {
+  if (err) {
+    va_list ap;
+    va_start(ap, fmt);
+    err->code = code;
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+  }
+  return code;
+}
+
+const char *dx_code_name(dx_code code) {
+  switch (code) {
+  case DX_OK: return "ok";
+  case DX_EARG: return "argument";
+  case DX_EIO: return "io";
+  case DX_EFORMAT: return "format";
+  case DX_EUNSUPPORTED: return "unsupported";
+  case DX_ELIMIT: return "limit";
+  case DX_ELIBRARY: return "library";
+  case DX_ENOMEM: return "no-memory";
+  }
+  return "unknown";
+}
+
+void dx_limits_default(dx_limits *out) {
+  /* Real declaration files are well under 20 MB; 256 MiB leaves room for
+   * scanned PDFs while bounding what one input can make us hold. */
+  out->max_input_bytes = (size_t)256 << 20;
+  /* document.xml of a 200-page form file is a few MB. */
+  out->max_part_bytes = (size_t)64 << 20;
+  /* Deflate of repetitive XML reaches ~100:1; bombs go far past 1000:1. */
+  out->max_inflate_ratio = 1000.0;
+  out->max_zip_entries = 10000;
+  /* libxml2 itself stops at 256 without XML_PARSE_HUGE; we stop earlier. */
+  out->max_xml_depth = 256;
+  out->max_table_rows = 200000;
+  out->max_table_cols = 1000;
+  out->max_cells = 2000000;
+  out->max_table_nesting = 16;
+  out->max_arena_bytes = (size_t)512 << 20;
+}
+
+/* ---- arena ----------------------------------------------------------- */
+
+enum { ARENA_CHUNK = 64 * 1024 };
+
+typedef struct chunk {
+  struct chunk *next;
+  size_t size, used;
+  max_align_t data[];
+} chunk;
+
+struct dx_arena {
+  chunk *head;
+  size_t cap, total;
+};
+
+dx_arena *dx_arena_new(size_t cap) {
+  dx_arena *a = calloc(1, sizeof *a);
+  if (a) a->cap = cap;
+  return a;
+}
+
+void dx_arena_free(dx_arena *a) {
+  if (!a) return;
+  for (chunk *c = a->head, *n; c; c = n) {
+    n = c->next;
+    free(c);
+  }
+  free(a);
+}
+
+void *dx_arena_alloc(dx_arena *a, size_t size) {
+  const size_t align = sizeof(max_align_t);
+  size = (size + align - 1) / align * align;
+  if (size == 0) size = align;
+  chunk *c = a->head;
+  if (!c || c->size - c->used < size) {
+    size_t want = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+    if (a->cap && a->total + want > a->cap) return NULL;
+    c = malloc(sizeof *c + want);
+    if (!c) return NULL;
+    c->size = want;
+    c->used = 0;
+    c->next = a->head;
+    a->head = c;
+    a->total += want;
+  }
+  void *p = (char *)c->data + c->used;
+  c->used += size;
+  memset(p, 0, size);
+  return p;
+}
+
+char *dx_arena_strndup(dx_arena *a, const char *s, size_t n) {
+  char *p = dx_arena_alloc(a, n + 1);
+  if (!p) return NULL;
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *dx_arena_strdup(dx_arena *a, const char *s) {
+  return dx_arena_strndup(a, s, strlen(s));
+}
+
+size_t dx_arena_used(const dx_arena *a) { return a->total; }
+
+/* ---- document -------------------------------------------------------- */
+
+dx_doc *dx_doc_new(const char *file, const dx_limits *lim) {
+  dx_doc *d = calloc(1, sizeof *d);
+  if (!d) return NULL;
+  d->arena = dx_arena_new(lim ? lim->max_arena_bytes : 0);
+  d->blocks = g_ptr_array_new();
+  d->warnings = g_ptr_array_new();
+  if (!d->arena) {
+    dx_doc_free(d);
+    return NULL;
+  }
+  d->file = dx_arena_strdup(d->arena, file ? file : "-");
+  return d;
+}
+
+void dx_doc_free(dx_doc *doc) {
+  if (!doc) return;
+  if (doc->blocks) g_ptr_array_free(doc->blocks, TRUE);
+  if (doc->warnings) g_ptr_array_free(doc->warnings, TRUE);
+  dx_arena_free(doc->arena);
+  free(doc);
+}
+
+void dx_doc_warn(dx_doc *doc, const char *code, int page, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  for (guint i = 0; i < doc->warnings->len; i++) {
+    dx_warning *w = g_ptr_array_index(doc->warnings, i);
+    if (strcmp(w->code, code) == 0 && strcmp(w->message, msg) == 0 && w->page == page) {
+      w->count++;
+      return;
+    }
+  }
+  dx_warning *w = dx_arena_alloc(doc->arena, sizeof *w);
+  if (!w) return;
+  w->code = dx_arena_strdup(doc->arena, code);
+  w->message = dx_arena_strdup(doc->arena, msg);
+  w->page = page;
+  w->count = 1;
+  if (w->code && w->message) g_ptr_array_add(doc->warnings, w);
+}
+
+dx_cell *dx_table_at(const dx_table *t, int row, int col) {
+  if (!t || row < 0 || col < 0 || row >= t->nrows || col >= t->ncols) return NULL;
+  return t->slots[(size_t)row * (size_t)t->ncols + (size_t)col];
+}
+
+const char *dx_format_name(dx_format f) {
+  switch (f) {
+  case DX_FORMAT_DOCX: return "docx";
+  case DX_FORMAT_PDF: return "pdf";
+  case DX_FORMAT_PDF_SCANNED: return "pdf-scanned";
+  }
+  return "unknown";
+}
+
+/* ---- dump ------------------------------------------------------------ */
+
+static void dump_escaped(GString *out, const char *s) {
+  for (; *s; s++) {
+    if (*s == '\n') g_string_append(out, "\\n");
+    else if (*s == '\t') g_string_append(out, "\\t");
+    else g_string_append_c(out, *s);
+  }
+}
+
+static void dump_table(GString *out, const dx_table *t, int indent) {
+  g_string_append_printf(out, "%*sTABLE %d: %d rows x %d cols", indent, "", t->index,
+                         t->nrows, t->ncols);
+  if (t->page_start)
+    g_string_append_printf(out, ", pages %d-%d", t->page_start, t->page_end);
+  g_string_append_c(out, '\n');
+  for (size_t i = 0; i < t->ncells; i++) {
+    const dx_cell *c = t->cells[i];
+    g_string_append_printf(out, "%*s  [%d,%d", indent, "", c->row, c->col);
+    if (c->rowspan > 1 || c->colspan > 1)
+      g_string_append_printf(out, " span %dx%d", c->rowspan, c->colspan);
+    g_string_append(out, "]");
+    if (c->page) g_string_append_printf(out, " p%d", c->page);
+    if (c->has_box)
+      g_string_append_printf(out, " box(%.1f,%.1f,%.1f,%.1f)", c->box[0], c->box[1],
+                             c->box[2], c->box[3]);
+    if (c->origin == DX_ORIGIN_OCR) g_string_append_printf(out, " ocr(%.2f)", c->confidence);
+    if (c->flags & DX_CELL_CROSS_PAGE) g_string_append(out, " cross_page");
+    g_string_append(out, " \"");
+    dump_escaped(out, c->text ? c->text : "");
+    g_string_append(out, "\"\n");
+    for (size_t k = 0; k < c->nchildren; k++) dump_table(out, c->children[k], indent + 4);
+  }
+}
+
+char *dx_doc_dump_text(const dx_doc *doc) {
+  GString *out = g_string_new(NULL);
+  g_string_append_printf(out, "FILE %s format=%s sha256=%s", doc->file,
+                         dx_format_name(doc->format), doc->sha256);
+  if (doc->pages) g_string_append_printf(out, " pages=%d", doc->pages);
+  g_string_append_c(out, '\n');
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const dx_block *b = g_ptr_array_index(doc->blocks, i);
+    if (b->kind == DX_BLOCK_PARAGRAPH) {
+      g_string_append_printf(out, "PARA %d", b->index);
+      if (b->page) g_string_append_printf(out, " p%d", b->page);
+      g_string_append(out, ": \"");
+      dump_escaped(out, b->text);
+      g_string_append(out, "\"\n");
+    } else {
+      dump_table(out, b->table, 0);
+    }
+  }
+  for (guint i = 0; i < doc->warnings->len; i++) {
+    const dx_warning *w = g_ptr_array_index(doc->warnings, i);
+    g_string_append_printf(out, "WARNING %s: %s", w->code, w->message);
+    if (w->count > 1) g_string_append_printf(out, " (x%d)", w->count);
+    g_string_append_c(out, '\n');
+  }
+  return g_string_free(out, FALSE);
+}
+
+/* ---- input ----------------------------------------------------------- */
+
+dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path,
+                     const dx_limits *lim, dx_error *err) {
+  *out_data = NULL;
+  *out_len = 0;
+  bool is_stdin = strcmp(path, "-") == 0;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (!f) return dx_error_set(err, DX_EIO, "cannot open: %s", strerror(errno));
+  GByteArray *buf = g_byte_array_new();
+  uint8_t tmp[65536];
+  dx_code rc = DX_OK;
+  for (;;) {
+    size_t n = fread(tmp, 1, sizeof tmp, f);
+    if (n > 0) {
+      if (buf->len + n > lim->max_input_bytes) {
+        rc = dx_error_set(err, DX_ELIMIT, "input larger than the %zu-byte limit",
+                          lim->max_input_bytes);
+        break;
+      }
+      g_byte_array_append(buf, tmp, (guint)n);
+    }
+    if (n < sizeof tmp) {
+      if (ferror(f)) rc = dx_error_set(err, DX_EIO, "read error: %s", strerror(errno));
+      break;
+    }
+  }
+  if (!is_stdin) fclose(f);
+  if (rc != DX_OK) {
+    g_byte_array_free(buf, TRUE);
+    return rc;
+  }
+  *out_len = buf->len;
+  *out_data = g_byte_array_free(buf, FALSE);
+  return DX_OK;
+}
+
+dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                      const dx_limits *lim, dx_error *err) {
+  *out = NULL;
+  if (len == 0) return dx_error_set(err, DX_EFORMAT, "empty file");
+  if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+    return dx_docx_read(out, file, data, len, lim, err);
+  if (len >= 4 && memcmp(data, "PK\x05\x06", 4) == 0)
+    return dx_error_set(err, DX_EFORMAT, "empty zip archive, not a DOCX");
+  if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
+    return dx_error_set(err, DX_EUNSUPPORTED, "PDF input is not supported yet");
+  return dx_error_set(err, DX_EFORMAT, "not a DOCX or PDF file (unrecognised content)");
+}

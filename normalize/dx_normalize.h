@@ -1,0 +1,83 @@
+/* dx_normalize.h — stage two of declx: text cleaning and value parsing.
+ *
+ * Every function returning char* returns a newly allocated string the
+ * caller frees with g_free(). Inputs are UTF-8; invalid UTF-8 is replaced
+ * with U+FFFD before anything else.
+ */
+#ifndef DX_NORMALIZE_H
+#define DX_NORMALIZE_H
+
+#include <stdbool.h>
+
+#include "dx_extract.h"
+
+#define DX_CHECK_ON "\xe2\x98\x91"  /* ☑ */
+#define DX_CHECK_OFF "\xe2\x98\x90" /* ☐ */
+
+/* Valid UTF-8 copy of s (invalid bytes become U+FFFD, NUL-free). */
+char *dx_text_valid(const char *s);
+/* Unifies checkbox forms to ☑/☐: ☒ ■ √ ✓ ✔ and <input ... checked> are
+ * ticked; □ ☐ and <input type="checkbox"> without checked are empty. */
+char *dx_text_checkboxes(const char *s);
+/* Whitespace runs (any Unicode space, tabs, newlines) become one ASCII
+ * space; leading and trailing whitespace is removed. This is `raw`. */
+char *dx_text_collapse(const char *s);
+/* Width folding: full-width ASCII forms (digits, letters, punctuation)
+ * and the ideographic space to their ASCII forms. CJK punctuation such
+ * as 、。 and 《》 is kept. */
+char *dx_text_fold(const char *s);
+/* Removes whitespace that stands between two Han characters
+ * ("项目支出 预算" -> "项目支出预算"); other whitespace is kept. */
+char *dx_text_join_han(const char *s);
+/* A label's key for matching: folded, all whitespace removed, trailing
+ * colons removed ("项 目 名 称：" -> "项目名称"). */
+char *dx_label_key(const char *s);
+
+/* ---- values ---------------------------------------------------------- */
+
+typedef enum {
+  DX_VK_EMPTY,
+  DX_VK_NUMERIC,
+  DX_VK_RANGE,
+  DX_VK_DATE,
+  DX_VK_QUALITATIVE,
+  DX_VK_COMPOUND,
+} dx_value_kind;
+
+const char *dx_value_kind_name(dx_value_kind k);
+
+typedef struct dx_lexicon dx_lexicon;
+
+/* Builds the value lexicon (comparison words, approximations) from rule
+ * text: lines "op_prefix|op_suffix|op_infix<TAB>OP<TAB>word|word|...",
+ * '#' comments. Returns NULL and sets err on a malformed line. */
+dx_lexicon *dx_lexicon_new(const char *text, dx_error *err);
+void dx_lexicon_free(dx_lexicon *lx);
+
+typedef struct dx_value {
+  dx_value_kind kind;
+  const char *op;      /* static string: "=", ">=", "<=", ">", "<", "~" or NULL */
+  bool has_number;
+  double number;
+  bool has_upper;
+  double upper;
+  char unit[64];       /* "" when none */
+  bool prose;          /* the number stood among other words */
+} dx_value;
+
+/* Parses an indicator value ("≥5次", "1-2次/年", "$\geq 95\%$", "有效促进"). */
+void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text);
+
+/* Amounts: returns true when s holds one amount; *wan is in 万元.
+ * *unit is 1 when written in 万/万元, 2 when in 元 (converted), 0 when
+ * no unit was written. */
+bool dx_amount_parse(double *wan, int *unit, const char *s);
+
+/* A date or a period in any of the forms on the forms ("2023年1月-12月",
+ * "202301-202312", "2023.01--2023.12", "2023/1/12月", "2023年度").
+ * start/end receive "YYYY", "YYYY-MM" or "YYYY-MM-DD" or "" when absent.
+ * With expand_year, a lone year becomes YYYY-01 .. YYYY-12.
+ * Returns the number of dates found (0: none). */
+int dx_period_parse(char start[11], char end[11], const char *s, bool expand_year);
+
+#endif

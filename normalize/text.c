@@ -1,0 +1,112 @@
+/* text.c — text cleaning shared by every input format. */
+#include "dx_normalize.h"
+
+#include <string.h>
+
+char *dx_text_valid(const char *s) {
+  if (!s) return g_strdup("");
+  return g_utf8_make_valid(s, -1);
+}
+
+static bool is_ticked(gunichar c) {
+  return c == 0x2611 || c == 0x2612 || c == 0x25A0 || c == 0x221A || c == 0x2713 ||
+         c == 0x2714 || c == 0x25A3;
+}
+
+static bool is_unticked(gunichar c) { return c == 0x2610 || c == 0x25A1 || c == 0x25A2; }
+
+/* An HTML-like <input type="checkbox" ...> as some converters write it. */
+static const char *input_checkbox(const char *p, bool *checked) {
+  if (g_ascii_strncasecmp(p, "<input", 6) != 0) return NULL;
+  const char *end = strchr(p, '>');
+  if (!end || end - p > 200) return NULL;
+  char *tag = g_ascii_strdown(p, end - p + 1);
+  bool is_cb = strstr(tag, "checkbox") != NULL;
+  *checked = strstr(tag, "checked") != NULL;
+  g_free(tag);
+  return is_cb ? end + 1 : NULL;
+}
+
+char *dx_text_checkboxes(const char *s) {
+  GString *out = g_string_sized_new(strlen(s));
+  for (const char *p = s; *p;) {
+    bool checked;
+    const char *after = *p == '<' ? input_checkbox(p, &checked) : NULL;
+    if (after) {
+      g_string_append(out, checked ? DX_CHECK_ON : DX_CHECK_OFF);
+      p = after;
+      continue;
+    }
+    gunichar c = g_utf8_get_char(p);
+    const char *next = g_utf8_next_char(p);
+    if (is_ticked(c)) g_string_append(out, DX_CHECK_ON);
+    else if (is_unticked(c)) g_string_append(out, DX_CHECK_OFF);
+    else g_string_append_len(out, p, next - p);
+    p = next;
+  }
+  return g_string_free(out, FALSE);
+}
+
+static bool is_space(gunichar c) { return g_unichar_isspace(c) || c == 0x3000 || c == 0xFEFF; }
+
+char *dx_text_collapse(const char *s) {
+  GString *out = g_string_sized_new(strlen(s));
+  bool pending = false;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (is_space(c)) {
+      pending = out->len > 0;
+      continue;
+    }
+    if (pending) g_string_append_c(out, ' ');
+    pending = false;
+    g_string_append_unichar(out, c);
+  }
+  return g_string_free(out, FALSE);
+}
+
+char *dx_text_fold(const char *s) {
+  GString *out = g_string_sized_new(strlen(s));
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0; /* full-width ASCII block */
+    else if (c == 0x3000) c = ' ';
+    g_string_append_unichar(out, c);
+  }
+  return g_string_free(out, FALSE);
+}
+
+static bool is_han(gunichar c) { return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN; }
+
+char *dx_text_join_han(const char *s) {
+  GString *out = g_string_sized_new(strlen(s));
+  gunichar prev = 0; /* last non-space character written */
+  const char *p = s;
+  while (*p) {
+    gunichar c = g_utf8_get_char(p);
+    if (is_space(c)) {
+      const char *q = p;
+      while (*q && is_space(g_utf8_get_char(q))) q = g_utf8_next_char(q);
+      gunichar next = *q ? g_utf8_get_char(q) : 0;
+      if (!(prev && is_han(prev) && next && is_han(next))) g_string_append_len(out, p, q - p);
+      p = q;
+      continue;
+    }
+    g_string_append_unichar(out, c);
+    prev = c;
+    p = g_utf8_next_char(p);
+  }
+  return g_string_free(out, FALSE);
+}
+
+char *dx_label_key(const char *s) {
+  char *f = dx_text_fold(s);
+  GString *out = g_string_sized_new(strlen(f));
+  for (const char *p = f; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!is_space(c)) g_string_append_unichar(out, c);
+  }
+  g_free(f);
+  while (out->len && out->str[out->len - 1] == ':') g_string_truncate(out, out->len - 1);
+  return g_string_free(out, FALSE);
+}

@@ -1,0 +1,441 @@
+/* value.c — indicator values, amounts, dates and periods.
+ *
+ * The words (comparison words, approximations, units) come from a
+ * lexicon built from rule text (rules/values.rules); this file holds
+ * only the structure of a value: [prefix words] number [infix] [unit]
+ * [suffix words].
+ */
+#include "dx_normalize.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { W_PREFIX, W_SUFFIX, W_INFIX, W_UNIT } word_kind;
+
+typedef struct lex_word {
+  word_kind kind;
+  const char *op; /* static */
+  char *text;
+  size_t len;
+} lex_word;
+
+struct dx_lexicon {
+  GArray *words; /* lex_word, longest first within each kind */
+};
+
+const char *dx_value_kind_name(dx_value_kind k) {
+  static const char *names[] = {"empty", "numeric", "range", "date", "qualitative", "compound"};
+  return (unsigned)k < G_N_ELEMENTS(names) ? names[k] : "empty";
+}
+
+static const char *static_op(const char *op) {
+  static const char *ops[] = {"=", ">=", "<=", ">", "<", "~"};
+  for (size_t i = 0; i < G_N_ELEMENTS(ops); i++)
+    if (strcmp(op, ops[i]) == 0) return ops[i];
+  return NULL;
+}
+
+static gint by_length_desc(gconstpointer a, gconstpointer b) {
+  const lex_word *x = a, *y = b;
+  return (x->len < y->len) - (x->len > y->len);
+}
+
+void dx_lexicon_free(dx_lexicon *lx) {
+  if (!lx) return;
+  for (guint i = 0; i < lx->words->len; i++) g_free(g_array_index(lx->words, lex_word, i).text);
+  g_array_free(lx->words, TRUE);
+  g_free(lx);
+}
+
+dx_lexicon *dx_lexicon_new(const char *text, dx_error *err) {
+  dx_lexicon *lx = g_new0(dx_lexicon, 1);
+  lx->words = g_array_new(FALSE, TRUE, sizeof(lex_word));
+  char **lines = g_strsplit(text, "\n", -1);
+  for (int ln = 0; lines[ln]; ln++) {
+    char *line = g_strstrip(lines[ln]);
+    if (!*line || *line == '#') continue;
+    char **f = g_strsplit(line, "\t", 3);
+    bool ok = g_strv_length(f) == 3;
+    word_kind kind = W_UNIT;
+    const char *op = NULL;
+    if (ok) {
+      if (strcmp(f[0], "op_prefix") == 0) kind = W_PREFIX;
+      else if (strcmp(f[0], "op_suffix") == 0) kind = W_SUFFIX;
+      else if (strcmp(f[0], "op_infix") == 0) kind = W_INFIX;
+      else if (strcmp(f[0], "unit") == 0) kind = W_UNIT;
+      else ok = false;
+      op = static_op(f[1]);
+      if (kind != W_UNIT && !op) ok = false;
+    }
+    if (!ok) {
+      dx_error_set(err, DX_EFORMAT, "values rules line %d: expected KIND<TAB>OP<TAB>words", ln + 1);
+      g_strfreev(f);
+      g_strfreev(lines);
+      dx_lexicon_free(lx);
+      return NULL;
+    }
+    char **words = g_strsplit(f[2], "|", -1);
+    for (int i = 0; words[i]; i++) {
+      if (!*words[i]) continue;
+      char *folded = dx_label_key(words[i]);
+      lex_word w = {.kind = kind, .op = op, .text = folded, .len = strlen(folded)};
+      g_array_append_val(lx->words, w);
+    }
+    g_strfreev(words);
+    g_strfreev(f);
+  }
+  g_strfreev(lines);
+  g_array_sort(lx->words, by_length_desc);
+  return lx;
+}
+
+/* Longest lexicon word of `kind` that starts at p. */
+static const lex_word *word_at(const dx_lexicon *lx, word_kind kind, const char *p) {
+  for (guint i = 0; i < lx->words->len; i++) {
+    const lex_word *w = &g_array_index(lx->words, lex_word, i);
+    if (w->kind == kind && strncmp(p, w->text, w->len) == 0) return w;
+  }
+  return NULL;
+}
+
+/* ---- cleaning -------------------------------------------------------- */
+
+/* LaTeX as OCR engines write it: $\geq 95\%$ reads as ≥95%. */
+static char *unlatex(const char *s) {
+  static const struct { const char *from, *to; } map[] = {
+      {"\\geqslant", "≥"}, {"\\leqslant", "≤"}, {"\\geq", "≥"}, {"\\leq", "≤"},
+      {"\\ge", "≥"},       {"\\le", "≤"},       {"\\%", "%"},   {"\\times", "×"},
+      {"\\sim", "~"},      {"\\,", ""},         {"\\;", ""},    {"\\ ", ""},
+      {"$", ""},           {"{", ""},           {"}", ""},
+  };
+  if (!strchr(s, '$') && !strchr(s, '\\')) return g_strdup(s);
+  GString *out = g_string_new(NULL);
+  for (const char *p = s; *p;) {
+    bool hit = false;
+    for (size_t i = 0; i < G_N_ELEMENTS(map); i++) {
+      size_t n = strlen(map[i].from);
+      if (strncmp(p, map[i].from, n) == 0) {
+        g_string_append(out, map[i].to);
+        p += n;
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) g_string_append_c(out, *p++);
+  }
+  return g_string_free(out, FALSE);
+}
+
+/* Folded, LaTeX read, all whitespace removed. */
+static char *value_key(const char *text) {
+  char *valid = dx_text_valid(text);
+  char *lat = unlatex(valid);
+  char *key = dx_label_key(lat);
+  g_free(valid);
+  g_free(lat);
+  return key;
+}
+
+/* ---- numbers --------------------------------------------------------- */
+
+typedef struct numtok {
+  size_t start, end; /* byte offsets in the key */
+  double v;
+} numtok;
+
+/* Digit runs with an optional decimal part and 1,000 separators. */
+static size_t find_numbers(const char *s, numtok *out, size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; s[i];) {
+    if (!g_ascii_isdigit(s[i])) {
+      i++;
+      continue;
+    }
+    size_t j = i;
+    GString *digits = g_string_new(NULL);
+    for (;;) {
+      while (g_ascii_isdigit(s[j])) g_string_append_c(digits, s[j++]);
+      if (s[j] == ',' && g_ascii_isdigit(s[j + 1]) && g_ascii_isdigit(s[j + 2]) &&
+          g_ascii_isdigit(s[j + 3]) && !g_ascii_isdigit(s[j + 4])) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (s[j] == '.' && g_ascii_isdigit(s[j + 1])) {
+      g_string_append_c(digits, s[j++]);
+      while (g_ascii_isdigit(s[j])) g_string_append_c(digits, s[j++]);
+    }
+    if (n < max) out[n] = (numtok){.start = i, .end = j, .v = g_ascii_strtod(digits->str, NULL)};
+    n++;
+    g_string_free(digits, TRUE);
+    i = j;
+  }
+  return n;
+}
+
+static bool has_digit(const char *s) {
+  for (; *s; s++)
+    if (g_ascii_isdigit(*s)) return true;
+  return false;
+}
+
+/* ---- dates ----------------------------------------------------------- */
+
+static bool is_date_char(gunichar c) {
+  if (g_ascii_isdigit(c)) return true;
+  static const gunichar ok[] = {0x5E74 /*年*/, 0x6708 /*月*/, 0x65E5 /*日*/, 0x53F7 /*号*/,
+                                0x5EA6 /*度*/, 0x5E95 /*底*/, 0x524D /*前*/, 0x672B /*末*/,
+                                0x5185 /*内*/, 0x5168 /*全*/, 0x521D /*初*/, 0x81F3 /*至*/,
+                                0x5230 /*到*/, 0x2014, 0x2013, 0x2015, 0xFF5E, '.', '/', '-', '~'};
+  for (size_t i = 0; i < G_N_ELEMENTS(ok); i++)
+    if (c == ok[i]) return true;
+  return false;
+}
+
+static bool looks_like_date(const char *k) {
+  if (!(g_ascii_isdigit(k[0]) && g_ascii_isdigit(k[1]) && g_ascii_isdigit(k[2]) &&
+        g_ascii_isdigit(k[3])))
+    return false;
+  int year = (k[0] - '0') * 1000 + (k[1] - '0') * 100 + (k[2] - '0') * 10 + (k[3] - '0');
+  if (year < 1990 || year > 2100) return false;
+  const char *after = k + 4;
+  if (!(*after == '\0' || g_ascii_isdigit(*after) || strchr("./-", *after) ||
+        g_str_has_prefix(after, "年")))
+    return false;
+  for (const char *p = k; *p; p = g_utf8_next_char(p))
+    if (!is_date_char(g_utf8_get_char(p))) return false;
+  return true;
+}
+
+typedef struct ymd {
+  int y, m, d;
+} ymd;
+
+static void fmt_ymd(char out[11], ymd v) {
+  if (!v.y) out[0] = '\0';
+  else if (!v.m) g_snprintf(out, 11, "%04d", v.y);
+  else if (!v.d) g_snprintf(out, 11, "%04d-%02d", v.y, v.m);
+  else g_snprintf(out, 11, "%04d-%02d-%02d", v.y, v.m, v.d);
+}
+
+static bool is_range_sep(const char *p, size_t *len) {
+  static const char *seps[] = {"--", "—", "–", "―", "~", "至", "到", "-"};
+  for (size_t i = 0; i < G_N_ELEMENTS(seps); i++) {
+    size_t n = strlen(seps[i]);
+    if (strncmp(p, seps[i], n) == 0) {
+      *len = n;
+      return true;
+    }
+  }
+  return false;
+}
+
+int dx_period_parse(char start[11], char end[11], const char *s, bool expand_year) {
+  start[0] = end[0] = '\0';
+  char *k = value_key(s);
+  ymd dates[8];
+  int nd = 0;
+  ymd cur = {0, 0, 0};
+  bool range_pending = false; /* a range separator was seen since the last number */
+  for (const char *p = k; *p;) {
+    if (!g_ascii_isdigit(*p)) {
+      size_t n;
+      if (is_range_sep(p, &n) && cur.y) {
+        /* "2023-01-01": a '-' inside an unfinished numeric date is a
+         * separator; after a finished one, or a 年/月 date, a range. */
+        bool numeric_date = p > k && g_ascii_isdigit(p[-1]);
+        bool inside = *p == '-' && p[1] != '-' && numeric_date && cur.d == 0 && !range_pending &&
+                      !(cur.m && cur.y && nd == 0 && strstr(k, "年"));
+        if (!inside) range_pending = true;
+        p += n;
+      } else {
+        p = g_utf8_next_char(p);
+      }
+      continue;
+    }
+    const char *q = p;
+    while (g_ascii_isdigit(*q)) q++;
+    size_t len = (size_t)(q - p);
+    int v = (int)strtol(p, NULL, 10);
+    bool is_year_mark = g_str_has_prefix(q, "年");
+    bool is_month_mark = g_str_has_prefix(q, "月");
+    bool is_day_mark = g_str_has_prefix(q, "日") || g_str_has_prefix(q, "号");
+    if (len == 8 || len == 6) { /* 20230101 or 202301 */
+      if (cur.y && nd < 8) dates[nd++] = cur;
+      cur = (ymd){0, 0, 0};
+      char buf[9];
+      memcpy(buf, p, len);
+      buf[len] = 0;
+      cur.d = len == 8 ? atoi(buf + 6) : 0;
+      buf[6] = 0;
+      cur.m = atoi(buf + 4);
+      buf[4] = 0;
+      cur.y = atoi(buf);
+      range_pending = false;
+    } else if (len == 4 || is_year_mark) {
+      if (cur.y && nd < 8) dates[nd++] = cur;
+      cur = (ymd){v, 0, 0};
+      range_pending = false;
+    } else if (cur.y) {
+      bool month = is_month_mark || (!is_day_mark && (cur.m == 0 || range_pending));
+      if (month) {
+        if (cur.m) { /* a second month: the end of a period in the same year */
+          if (nd < 8) dates[nd++] = cur;
+          cur = (ymd){cur.y, 0, 0};
+        }
+        cur.m = v;
+      } else if (cur.d == 0) {
+        cur.d = v;
+      }
+      range_pending = false;
+    }
+    p = q;
+  }
+  if (cur.y && nd < 8) dates[nd++] = cur;
+  g_free(k);
+  for (int i = 0; i < nd; i++) /* reject impossible months/days */
+    if (dates[i].m > 12 || dates[i].d > 31) return 0;
+  if (nd == 0) return 0;
+  ymd a = dates[0], b = dates[nd - 1];
+  if (nd == 1 && expand_year && !a.m) {
+    a.m = 1;
+    b = (ymd){a.y, 12, 0};
+    fmt_ymd(start, a);
+    fmt_ymd(end, b);
+    return 1;
+  }
+  fmt_ymd(start, a);
+  if (nd > 1) fmt_ymd(end, b);
+  return nd;
+}
+
+/* ---- units and amounts ----------------------------------------------- */
+
+static size_t read_unit(const dx_lexicon *lx, const char *p, char *unit, size_t unit_size) {
+  const lex_word *w = word_at(lx, W_UNIT, p);
+  if (!w) return 0;
+  size_t n = w->len;
+  /* a per-something unit: 次/年, 万元/人, 元/人次 */
+  if (p[n] == '/') {
+    const lex_word *w2 = word_at(lx, W_UNIT, p + n + 1);
+    if (w2) n += 1 + w2->len;
+  }
+  g_snprintf(unit, unit_size, "%.*s", (int)n, p);
+  return n;
+}
+
+static bool only_punct(const char *s) {
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!(g_unichar_ispunct(c) || g_unichar_isspace(c))) return false;
+  }
+  return true;
+}
+
+bool dx_amount_parse(double *wan, int *unit, const char *s) {
+  char *k = value_key(s);
+  const char *p = k;
+  if (g_str_has_prefix(p, "约")) p += strlen("约");
+  char *end;
+  if (!g_ascii_isdigit(*p)) {
+    g_free(k);
+    return false;
+  }
+  double v = g_ascii_strtod(p, &end);
+  bool ok = true;
+  *unit = 0;
+  if (*end == '\0') *unit = 0;
+  else if (strcmp(end, "万元") == 0 || strcmp(end, "万") == 0) *unit = 1;
+  else if (strcmp(end, "元") == 0) {
+    *unit = 2;
+    v /= 10000.0;
+  } else ok = false;
+  g_free(k);
+  if (!ok || !isfinite(v)) return false;
+  *wan = v;
+  return true;
+}
+
+/* ---- indicator values ------------------------------------------------ */
+
+void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text) {
+  memset(out, 0, sizeof *out);
+  char *k = value_key(text ? text : "");
+  if (!*k || only_punct(k)) {
+    out->kind = DX_VK_EMPTY;
+    goto done;
+  }
+  if (!has_digit(k)) {
+    out->kind = DX_VK_QUALITATIVE;
+    goto done;
+  }
+  if (looks_like_date(k)) {
+    out->kind = DX_VK_DATE;
+    goto done;
+  }
+  numtok nums[8];
+  size_t nn = find_numbers(k, nums, G_N_ELEMENTS(nums));
+  if (nn == 2) { /* a range: [op] N sep N [unit] */
+    size_t seplen;
+    const char *between = k + nums[0].end;
+    /* a unit may stand after the first number too: 15万-20万元 */
+    char u1[64] = "";
+    between += read_unit(lx, between, u1, sizeof u1);
+    if (is_range_sep(between, &seplen) && between + seplen == k + nums[1].start) {
+      const char *tail = k + nums[1].end;
+      tail += read_unit(lx, tail, out->unit, sizeof out->unit);
+      if (!*tail || only_punct(tail)) {
+        out->kind = DX_VK_RANGE;
+        out->has_number = out->has_upper = true;
+        out->number = nums[0].v;
+        out->upper = nums[1].v;
+        if (nums[0].start > 0) out->prose = true;
+        goto done;
+      }
+      out->unit[0] = '\0';
+    }
+  }
+  if (nn >= 2) {
+    out->kind = DX_VK_COMPOUND;
+    goto done;
+  }
+  /* one number */
+  out->kind = DX_VK_NUMERIC;
+  out->has_number = true;
+  out->number = nums[0].v;
+  const char *op = NULL;
+  /* prefix: the comparison word closest to the number */
+  size_t prefix_len = nums[0].start, prose_chars = 0;
+  for (size_t i = 0; i < prefix_len;) {
+    const lex_word *w = word_at(lx, W_PREFIX, k + i);
+    if (w && i + w->len <= prefix_len) {
+      op = w->op;
+      i += w->len;
+      prose_chars = 0; /* words before the comparison are its subject */
+      continue;
+    }
+    gunichar c = g_utf8_get_char(k + i);
+    if (!g_unichar_ispunct(c)) prose_chars++;
+    i = (size_t)(g_utf8_next_char(k + i) - k);
+  }
+  bool prose = prose_chars > 0;
+  const char *p = k + nums[0].end;
+  const lex_word *infix = word_at(lx, W_INFIX, p);
+  if (infix) {
+    if (!op) op = infix->op;
+    p += infix->len;
+  }
+  p += read_unit(lx, p, out->unit, sizeof out->unit);
+  const lex_word *suf = word_at(lx, W_SUFFIX, p);
+  if (suf) {
+    if (!op || strcmp(op, "=") == 0) op = suf->op;
+    p += suf->len;
+  }
+  if (*p && !only_punct(p)) prose = true;
+  out->op = op ? op : static_op("=");
+  out->prose = prose;
+done:
+  g_free(k);
+}

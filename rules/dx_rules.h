@@ -1,0 +1,41 @@
+/* dx_rules.h — stage three of declx: rule files, the document model
+ * mapped into declarations, and the canonical JSON (contract v1, see
+ * schema/declaration-v1.schema.json).
+ */
+#ifndef DX_RULES_H
+#define DX_RULES_H
+
+#include <jansson.h>
+
+#include "dx_extract.h"
+#include "dx_normalize.h"
+
+#define DX_SCHEMA_VERSION "1"
+
+typedef struct dx_ruleset dx_ruleset;
+
+/* Loads the rules: the copies built into the binary, or, when dir is not
+ * NULL, labels.rules and values.rules from dir. Every pattern is compiled
+ * (and JIT-compiled) once here, with PCRE2 match and depth limits.
+ * Returns NULL and sets err on a missing file or a bad pattern (the
+ * message names the file and line). Free with dx_rules_free(). */
+dx_ruleset *dx_rules_load(const char *dir, dx_error *err);
+void dx_rules_free(dx_ruleset *rs);
+
+/* The key of the first rule of `category` whose pattern matches the
+ * whole of `label_key` (see dx_label_key), or NULL. Borrowed string. */
+const char *dx_rules_match(dx_ruleset *rs, const char *category, const char *label_key);
+/* Removes the first match of the `category` pattern from the start of s;
+ * returns a new string (g_free). For "numbering" and "seal_note". */
+char *dx_rules_strip(dx_ruleset *rs, const char *category, const char *s, bool anywhere);
+const dx_lexicon *dx_rules_lexicon(const dx_ruleset *rs);
+
+/* Maps a document into the contract's top-level JSON object (new ref). */
+json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc);
+
+/* Serialises deterministically: keys in insertion order, UTF-8 as is,
+ * reals printed with 15 significant digits. pretty: 2-space indent;
+ * otherwise one line. Returns g_malloc'd text without a trailing newline. */
+char *dx_json_dump(const json_t *j, bool pretty);
+
+#endif

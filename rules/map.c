@@ -1,0 +1,1701 @@
+/* map.c — the document model mapped into declarations.
+ *
+ * The document is read as one stream of paragraphs and table rows. A
+ * title (a paragraph, or a row holding one cell) starts a declaration;
+ * everything up to the next title belongs to it, whatever tables it is
+ * split over. Inside a declaration each row is read in the first way
+ * that fits it:
+ *   - a header row opens a section (indicators, money, spending items,
+ *     schedule, work plans, a summary list) whose rows follow it;
+ *   - a row of labels only is a vertical header: values stand below;
+ *   - otherwise labels and values alternate left to right ("项目名称 |
+ *     驻京联络维稳工作组"), or stand inline ("资金总额：718.46").
+ * What is a label, and of what, is in rules/labels.rules.
+ */
+#include "dx_rules.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ---- vocabulary -------------------------------------------------------- */
+
+/* The contract's field keys in output order. */
+static const char *FIELD_KEYS[] = {
+    "filing_unit",  "unit_head",      "project_name",   "department",   "implementing_unit",
+    "project_attribute", "project_type", "period",      "project_lead", "performance_contact",
+    "contact_phone", "staff_quota",   "staff_actual",   "overview",     "basis",
+    "fund_rules",   "safeguards",     "long_term_goal", "annual_goal",  "review_opinion",
+    "filled_by",    "filled_date",    "other_notes",
+};
+enum { NFIELDS = G_N_ELEMENTS(FIELD_KEYS) };
+
+static int field_index(const char *key) {
+  for (int i = 0; i < NFIELDS; i++)
+    if (strcmp(FIELD_KEYS[i], key) == 0) return i;
+  return -1;
+}
+
+/* Money columns: prior year, current year, medium term. */
+enum { COL_PRIOR, COL_CURRENT, COL_MEDIUM, NCOLS_MONEY };
+static const char *MONEY_KEYS[] = {"prior_year", "current_year", "medium_term"};
+
+static int money_col(const char *role) {
+  for (int i = 0; i < NCOLS_MONEY; i++)
+    if (strcmp(MONEY_KEYS[i], role) == 0) return i;
+  return COL_CURRENT;
+}
+
+/* Fund source families, for the sum cross-check: parts of one family
+ * add up to that family's total. */
+static int family_of(const char *source) {
+  static const struct { const char *src; int fam; } fams[] = {
+      {"central", 1},          {"provincial", 1},     {"municipal", 1},
+      {"county", 1},           {"fiscal_appropriation", 2}, {"government_fund", 2},
+      {"non_tax", 2},          {"other", 2},          {"basic_expenditure", 3},
+      {"project_expenditure", 3}, {"three_public", 4},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(fams); i++)
+    if (strcmp(fams[i].src, source) == 0) return fams[i].fam;
+  return 0;
+}
+
+/* Confidence of text that was in the file and read by an exact label.
+ * Lowered by each doubt below; the corpus calibration in tools/bench
+ * checks these numbers against what turned out right. */
+#define CONF_EXACT 0.98
+#define CONF_EMPTY 0.95      /* label found, cell empty: rarely wrong */
+#define CONF_UNIT_ASSUMED 0.85
+#define CONF_UNIT_CONVERTED 0.93
+#define CONF_UNPARSED 0.4
+#define CONF_AMBIGUOUS 0.45
+#define CONF_PROSE 0.85      /* a number among words */
+#define CONF_INFERRED 0.85   /* level1 inferred from level2 */
+#define CONF_NO_LEVEL2 0.75
+#define CONF_COMPOUND 0.9
+#define CONF_MERGED 0.9      /* value cell shared by several rows */
+
+/* ---- logical rows ------------------------------------------------------ */
+
+typedef struct lcell {
+  const dx_cell *c;
+  int col, span; /* grid start column in this row, columns covered */
+  bool here;     /* the cell starts in this row */
+  char *raw;     /* checkboxes unified, whitespace collapsed */
+  char *key;     /* label key of raw */
+} lcell;
+
+typedef struct lrow {
+  int table; /* top-level table index */
+  int row;   /* row in that table */
+  int n;
+  lcell *cells;
+} lrow;
+
+/* Where a value came from. */
+typedef struct where {
+  int table, row, col; /* table -1: a paragraph */
+  int paragraph;
+  int page;
+  bool has_box;
+  double box[4];
+} where;
+
+/* ---- declarations ------------------------------------------------------ */
+
+typedef struct bentry {
+  const char *source;
+  char *label;
+  json_t *f[NCOLS_MONEY];
+  int family;
+  bool is_total;
+  int group; /* the block (vertical header, money table) it was read in */
+} bentry;
+
+typedef struct decl {
+  char *title;
+  bool titled;
+  int year;
+  int table_index;
+  int page_start, page_end;
+  json_t *fields[NFIELDS];
+  json_t *totals[NCOLS_MONEY];
+  GPtrArray *bk; /* bentry* */
+  json_t *items, *schedule, *plans, *summary, *indicators;
+  double items_total[NCOLS_MONEY];
+  bool items_has_total[NCOLS_MONEY];
+  double summary_total;
+  bool summary_has_total;
+  GPtrArray *flags;      /* char* */
+  GPtrArray *unitless;   /* amount FIELDs written without a unit */
+  bool money_known;      /* the form says its amounts are in 万元 */
+  int content;           /* things recognised */
+  bool dept_hint;        /* staff counts, work plans */
+} decl;
+
+typedef enum { M_NONE, M_IND, M_MONEY, M_ITEMS, M_SCHED, M_PLANS, M_SUMMARY, M_VERT } mode_t_;
+
+enum { MAXG = 2, MAXV = 16 };
+
+typedef struct indmap {
+  int l1;
+  int ng;
+  struct { int l2, l3, val, std; } g[MAXG];
+  char *last_l1;
+  char *last_l2[MAXG];
+  bool l1_from_merge;
+} indmap;
+
+typedef struct vhead {
+  int col, span;
+  const char *cat; /* field, fund_total, fund_source, fund_column */
+  const char *key;
+  char *label;
+} vhead;
+
+typedef struct ctx {
+  dx_ruleset *rs;
+  const dx_doc *doc;
+  GPtrArray *decls; /* decl* */
+  decl *cur;
+  mode_t_ mode;
+  indmap ind;
+  int cols[16];     /* section column roles, see ROLE_* */
+  vhead vh[MAXV];
+  int nvh;
+  int vert_rows;    /* rows read under the vertical header */
+  int group;        /* block counter for money entries */
+  bool three_public;
+  int table;        /* current table index */
+} ctx;
+
+enum {
+  R_NAME, R_PRIOR, R_CURRENT, R_MEDIUM, R_BASIS, R_DETAIL, R_AMOUNT, R_CONTENT, R_START,
+  R_END, R_ITEM, R_OWNER, R_GOAL, R_SEQ, R_LT, R_AN, NROLES
+};
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static char *clean_raw(const char *text) {
+  char *v = dx_text_valid(text);
+  char *cb = dx_text_checkboxes(v);
+  char *raw = dx_text_collapse(cb);
+  g_free(v);
+  g_free(cb);
+  return raw;
+}
+
+static json_t *jstr_or_null(const char *s) { return s && *s ? json_string(s) : json_null(); }
+
+static json_t *jnum(double v) {
+  if (isfinite(v) && v == floor(v) && fabs(v) < 1e15) return json_integer((json_int_t)v);
+  return json_real(v);
+}
+
+static json_t *at_json(const where *w) {
+  json_t *a = json_object();
+  if (w->table >= 0) {
+    json_object_set_new(a, "table", json_integer(w->table));
+    json_object_set_new(a, "row", json_integer(w->row));
+    json_object_set_new(a, "col", json_integer(w->col));
+  } else {
+    json_object_set_new(a, "table", json_null());
+    json_object_set_new(a, "paragraph", json_integer(w->paragraph));
+  }
+  json_object_set_new(a, "page", w->page ? json_integer(w->page) : json_null());
+  if (w->has_box) {
+    json_t *b = json_array();
+    for (int i = 0; i < 4; i++) json_array_append_new(b, json_real(round(w->box[i] * 10) / 10));
+    json_object_set_new(a, "box", b);
+  } else {
+    json_object_set_new(a, "box", json_null());
+  }
+  return a;
+}
+
+static where where_cell(const lrow *r, const lcell *c) {
+  where w = {.table = r->table, .row = c ? c->c->row : r->row, .col = c ? c->c->col : 0};
+  if (r->table >= 0 && c && c->c->row != r->row && c->here) w.row = r->row;
+  if (c) {
+    w.page = c->c->page;
+    w.has_box = c->c->has_box;
+    memcpy(w.box, c->c->box, sizeof w.box);
+  }
+  return w;
+}
+
+static void flag_add(json_t *flags, const char *f) {
+  size_t i;
+  json_t *v;
+  json_array_foreach(flags, i, v) if (strcmp(json_string_value(v), f) == 0) return;
+  json_array_append_new(flags, json_string(f));
+}
+
+static json_t *field_new(json_t *value, const char *raw, double conf, const where *w) {
+  json_t *f = json_object();
+  json_object_set_new(f, "value", value);
+  json_object_set_new(f, "raw", json_string(raw ? raw : ""));
+  json_object_set_new(f, "confidence", json_real(conf));
+  json_object_set_new(f, "flags", json_array());
+  json_object_set_new(f, "at", at_json(w));
+  return f;
+}
+
+static bool field_is_empty(const json_t *f) {
+  return !f || json_is_null(json_object_get(f, "value"));
+}
+
+static void field_flag(json_t *f, const char *flag) { flag_add(json_object_get(f, "flags"), flag); }
+
+static void field_conf(json_t *f, double factor) {
+  double c = json_real_value(json_object_get(f, "confidence"));
+  json_object_set_new(f, "confidence", json_real(round(c * factor * 1000) / 1000));
+}
+
+static void decl_flag(decl *d, const char *flag) {
+  for (guint i = 0; i < d->flags->len; i++)
+    if (strcmp(g_ptr_array_index(d->flags, i), flag) == 0) return;
+  g_ptr_array_add(d->flags, g_strdup(flag));
+}
+
+
+/* ---- value normalisation per field ------------------------------------ */
+
+/* An amount FIELD in 万元 (contract: funds). */
+static json_t *amount_field(ctx *x, const char *raw, const where *w) {
+  if (!*raw) {
+    json_t *f = field_new(json_null(), "", CONF_EMPTY, w);
+    field_flag(f, "empty");
+    return f;
+  }
+  double v;
+  int unit;
+  if (!dx_amount_parse(&v, &unit, raw)) {
+    json_t *f = field_new(json_null(), raw, CONF_UNPARSED, w);
+    field_flag(f, "value_unparsed");
+    return f;
+  }
+  json_t *f = field_new(jnum(round(v * 1e6) / 1e6), raw, CONF_EXACT, w);
+  if (unit == 2) {
+    field_flag(f, "unit_converted");
+    field_conf(f, CONF_UNIT_CONVERTED);
+  } else if (unit == 0 && x->cur) {
+    g_ptr_array_add(x->cur->unitless, f); /* decided when the form is complete */
+  }
+  return f;
+}
+
+static json_t *checkbox_options(ctx *x, const char *raw, int *nchecked, int *noptions) {
+  /* "新增项目 ☐ 延续项目 ☑": a glyph follows its option, unless the text
+   * starts with a glyph, in which case each glyph precedes its option. */
+  json_t *checked = json_array();
+  *nchecked = *noptions = 0;
+  const char *p = raw;
+  while (*p == ' ') p++;
+  bool before = g_str_has_prefix(p, DX_CHECK_ON) || g_str_has_prefix(p, DX_CHECK_OFF);
+  GString *label = g_string_new(NULL);
+  int pending = -1; /* glyph-before mode: state of the option being read */
+  for (const char *q = p;; q = g_utf8_next_char(q)) {
+    bool on = g_str_has_prefix(q, DX_CHECK_ON), off = g_str_has_prefix(q, DX_CHECK_OFF);
+    if (on || off || !*q) {
+      int state = before ? pending : (on ? 1 : (off ? 0 : -1));
+      char *t = g_strstrip(g_strdup(label->str));
+      char *s1 = dx_rules_strip(x->rs, "numbering", t, false);
+      char *key = dx_label_key(s1);
+      /* "其中：新建": the words before a colon only introduce the option */
+      char *colon = strrchr(s1, ':');
+      if (!colon) colon = strstr(s1, "：") ? strstr(s1, "：") + strlen("：") - 1 : NULL;
+      char *opt = g_strstrip(g_strdup(colon ? colon + 1 : s1));
+      if (state >= 0 && *opt) {
+        (*noptions)++;
+        if (state == 1) {
+          (*nchecked)++;
+          json_array_append_new(checked, json_string(opt));
+        }
+      }
+      g_free(key);
+      g_free(opt);
+      g_free(s1);
+      g_free(t);
+      g_string_truncate(label, 0);
+      if (!*q) break;
+      pending = on ? 1 : 0;
+      q += strlen(DX_CHECK_ON) - 1; /* both glyphs are 3 bytes */
+      continue;
+    }
+    g_string_append_unichar(label, g_utf8_get_char(q));
+  }
+  g_string_free(label, TRUE);
+  return checked;
+}
+
+/* FIELD for one of the contract's fields, from the cell text `raw`. */
+static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
+  const char *key = FIELD_KEYS[fi];
+  if (!*raw) {
+    json_t *f = field_new(json_null(), "", CONF_EMPTY, w);
+    field_flag(f, "empty");
+    return f;
+  }
+  json_t *value = NULL;
+  double conf = CONF_EXACT;
+  bool ambiguous = false;
+  if (strcmp(key, "project_attribute") == 0) {
+    int nc, no;
+    json_t *opts = checkbox_options(x, raw, &nc, &no);
+    const char *attr = NULL;
+    if (no == 0) {
+      char *k = dx_label_key(raw);
+      attr = dx_rules_match(x->rs, "attribute", k);
+      g_free(k);
+    } else if (nc == 1) {
+      char *k = dx_label_key(json_string_value(json_array_get(opts, 0)));
+      attr = dx_rules_match(x->rs, "attribute", k);
+      g_free(k);
+    } else {
+      ambiguous = true;
+    }
+    json_decref(opts);
+    value = attr ? json_string(attr) : json_null();
+  } else if (strcmp(key, "project_type") == 0) {
+    int nc, no;
+    json_t *opts = checkbox_options(x, raw, &nc, &no);
+    if (no == 0) {
+      value = json_string(raw);
+    } else if (nc == 0) {
+      value = json_null();
+      ambiguous = true;
+    } else {
+      GString *s = g_string_new(NULL);
+      size_t i;
+      json_t *o;
+      json_array_foreach(opts, i, o) {
+        if (i) g_string_append(s, "；");
+        g_string_append(s, json_string_value(o));
+      }
+      value = json_string(s->str);
+      g_string_free(s, TRUE);
+    }
+    json_decref(opts);
+  } else if (strcmp(key, "period") == 0) {
+    char a[11], b[11];
+    if (dx_period_parse(a, b, raw, true)) {
+      value = json_object();
+      json_object_set_new(value, "start", jstr_or_null(a));
+      json_object_set_new(value, "end", jstr_or_null(b));
+    }
+  } else if (strcmp(key, "filled_date") == 0) {
+    char a[11], b[11];
+    if (dx_period_parse(a, b, raw, false) == 1) value = json_string(a);
+  } else if (strcmp(key, "contact_phone") == 0) {
+    GString *s = g_string_new(NULL);
+    for (const char *p = raw; *p; p++) {
+      if (g_ascii_isdigit(*p) || (*p == '-' && s->len)) g_string_append_c(s, *p);
+      else if (s->len >= 5) break;
+      else g_string_truncate(s, 0);
+    }
+    if (s->len >= 5) value = json_string(s->str);
+    g_string_free(s, TRUE);
+  } else if (strcmp(key, "staff_quota") == 0 || strcmp(key, "staff_actual") == 0) {
+    char *k = dx_label_key(raw);
+    char *end;
+    long n = strtol(k, &end, 10);
+    if (end != k && (*end == '\0' || strcmp(end, "人") == 0 || strcmp(end, "名") == 0))
+      value = json_integer(n);
+    g_free(k);
+  } else if (strcmp(key, "filing_unit") == 0) {
+    char *s = dx_rules_strip(x->rs, "seal_note", raw, true);
+    char *t = dx_text_collapse(s);
+    value = jstr_or_null(t);
+    g_free(s);
+    g_free(t);
+    if (json_is_null(value)) {
+      json_decref(value);
+      json_t *f = field_new(json_null(), raw, CONF_EMPTY, w);
+      field_flag(f, "empty");
+      return f;
+    }
+  } else {
+    value = json_string(raw);
+  }
+  if (!value) {
+    json_t *f = field_new(json_null(), raw, CONF_UNPARSED, w);
+    field_flag(f, "value_unparsed");
+    return f;
+  }
+  json_t *f = field_new(value, raw, conf, w);
+  if (ambiguous) {
+    field_flag(f, "checkbox_ambiguous");
+    field_conf(f, CONF_AMBIGUOUS);
+  }
+  return f;
+}
+
+/* ---- declarations ------------------------------------------------------ */
+
+static decl *decl_new(void) {
+  decl *d = g_new0(decl, 1);
+  d->table_index = -1;
+  d->bk = g_ptr_array_new();
+  d->flags = g_ptr_array_new_with_free_func(g_free);
+  d->unitless = g_ptr_array_new();
+  d->items = json_array();
+  d->schedule = json_array();
+  d->plans = json_array();
+  d->summary = json_array();
+  d->indicators = json_array();
+  return d;
+}
+
+static void decl_free(decl *d) {
+  if (!d) return;
+  g_free(d->title);
+  for (int i = 0; i < NFIELDS; i++) json_decref(d->fields[i]);
+  for (int i = 0; i < NCOLS_MONEY; i++) json_decref(d->totals[i]);
+  for (guint i = 0; i < d->bk->len; i++) {
+    bentry *b = g_ptr_array_index(d->bk, i);
+    g_free(b->label);
+    for (int k = 0; k < NCOLS_MONEY; k++) json_decref(b->f[k]);
+    g_free(b);
+  }
+  g_ptr_array_free(d->bk, TRUE);
+  g_ptr_array_free(d->flags, TRUE);
+  g_ptr_array_free(d->unitless, TRUE);
+  json_decref(d->items);
+  json_decref(d->schedule);
+  json_decref(d->plans);
+  json_decref(d->summary);
+  json_decref(d->indicators);
+  g_free(d);
+}
+
+static decl *cur_decl(ctx *x) {
+  if (!x->cur) x->cur = decl_new();
+  return x->cur;
+}
+
+static void note_table(ctx *x, const where *w) {
+  decl *d = cur_decl(x);
+  if (w->table >= 0 && d->table_index < 0) d->table_index = w->table;
+  if (w->page) {
+    if (!d->page_start || w->page < d->page_start) d->page_start = w->page;
+    if (w->page > d->page_end) d->page_end = w->page;
+  }
+}
+
+/* Sets a field: the first value wins, but a filled value replaces an
+ * empty one (a form may repeat a label with the value in the second). */
+static void set_field(ctx *x, int fi, json_t *f) {
+  decl *d = cur_decl(x);
+  if (!d->fields[fi] || (field_is_empty(d->fields[fi]) && !field_is_empty(f))) {
+    json_decref(d->fields[fi]);
+    d->fields[fi] = f;
+    d->content++;
+    if (fi == field_index("staff_quota") || fi == field_index("staff_actual")) d->dept_hint = true;
+  } else {
+    json_decref(f);
+  }
+}
+
+static void set_total(ctx *x, int col, json_t *f) {
+  decl *d = cur_decl(x);
+  if (!d->totals[col] || (field_is_empty(d->totals[col]) && !field_is_empty(f))) {
+    json_decref(d->totals[col]);
+    d->totals[col] = f;
+    d->content++;
+  } else {
+    json_decref(f);
+  }
+}
+
+/* A breakdown entry: entries with the same source and label in the same
+ * block are one entry (one row read across its columns). */
+static void add_money(ctx *x, const char *source, const char *label, int col, json_t *f,
+                      bool is_total) {
+  decl *d = cur_decl(x);
+  bentry *b = NULL;
+  for (guint i = 0; i < d->bk->len; i++) {
+    bentry *e = g_ptr_array_index(d->bk, i);
+    if (e->group == x->group && strcmp(e->source, source) == 0 && strcmp(e->label, label) == 0 &&
+        (!e->f[col] || field_is_empty(e->f[col]))) {
+      b = e;
+      break;
+    }
+  }
+  if (!b) {
+    b = g_new0(bentry, 1);
+    b->source = source;
+    b->label = g_strdup(label);
+    b->family = family_of(source);
+    b->is_total = is_total;
+    b->group = x->group;
+    g_ptr_array_add(d->bk, b);
+  }
+  if (!b->f[col] || (field_is_empty(b->f[col]) && !field_is_empty(f))) {
+    json_decref(b->f[col]);
+    b->f[col] = f;
+  } else {
+    json_decref(f);
+  }
+  d->content++;
+}
+
+/* ---- label classification --------------------------------------------- */
+
+typedef struct label {
+  const char *cat; /* "field", "fund_total", "fund_source", "unit_note" or NULL */
+  const char *key;
+  bool three_public_ctx;
+  const char *label; /* the label as written, for money entries (borrowed) */
+} label;
+
+static label classify(ctx *x, const char *key) {
+  label l = {0};
+  if (!key || !*key) return l;
+  const char *k;
+  if ((k = dx_rules_match(x->rs, "field", key))) return (label){"field", k, false, NULL};
+  if ((k = dx_rules_match(x->rs, "fund_total", key))) return (label){"fund_total", k, false, NULL};
+  const char *fk = key;
+  if (g_str_has_prefix(fk, "其中")) {
+    fk += strlen("其中");
+    if (*fk == ':') fk++;
+  }
+  if ((k = dx_rules_match(x->rs, "fund_source", fk))) return (label){"fund_source", k, false, NULL};
+  if ((k = dx_rules_match(x->rs, "unit_note", key))) return (label){"unit_note", k, false, NULL};
+  if (dx_rules_match(x->rs, "three_public_context", key)) l.three_public_ctx = true;
+  return l;
+}
+
+/* Splits "LABEL：value" or "LABEL value" when LABEL is a known label.
+ * Returns the label and sets *value (g_free) or returns {0}. */
+static label split_inline(ctx *x, const char *raw, char **value) {
+  label none = {0};
+  *value = NULL;
+  char *f = dx_text_fold(raw);
+  /* a colon: the words before it are the label */
+  char *colon = strchr(f, ':');
+  if (colon) {
+    char *lab = g_strndup(f, (gsize)(colon - f));
+    char *k = dx_label_key(lab);
+    label l = classify(x, k);
+    /* "其中:财政拨款:457.5": the 其中 part introduces the next label */
+    if (!l.cat && strcmp(k, "其中") == 0) {
+      g_free(lab);
+      g_free(k);
+      label inner = split_inline(x, colon + 1, value);
+      g_free(f);
+      return inner;
+    }
+    g_free(lab);
+    g_free(k);
+    if (l.cat) {
+      *value = g_strstrip(g_strdup(colon + 1));
+      char *raw_value = g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, colon + 1));
+      g_free(*value);
+      *value = clean_raw(raw_value);
+      g_free(f);
+      return l;
+    }
+  }
+  /* a space: the longest prefix that is a label */
+  label best = none;
+  size_t best_at = 0;
+  for (char *p = f; *p; p++) {
+    if (*p != ' ') continue;
+    char *lab = g_strndup(f, (gsize)(p - f));
+    char *k = dx_label_key(lab);
+    label l = classify(x, k);
+    if (l.cat) {
+      best = l;
+      best_at = (size_t)(p - f);
+    }
+    g_free(lab);
+    g_free(k);
+  }
+  if (best.cat) {
+    char *rest = clean_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, f + best_at)));
+    if (*rest) {
+      *value = rest;
+      g_free(f);
+      return best;
+    }
+    g_free(rest);
+  }
+  g_free(f);
+  return none;
+}
+
+/* Assigns `value` (cell text) to what label l names. */
+static void assign(ctx *x, label l, const char *value, const where *w) {
+  decl *d = cur_decl(x);
+  note_table(x, w);
+  if (strcmp(l.cat, "field") == 0) {
+    set_field(x, field_index(l.key), make_field(x, field_index(l.key), value, w));
+  } else if (strcmp(l.cat, "fund_total") == 0) {
+    set_total(x, money_col(l.key), amount_field(x, value, w));
+  } else if (strcmp(l.cat, "fund_source") == 0) {
+    add_money(x, l.key, l.label ? l.label : "", COL_CURRENT, amount_field(x, value, w),
+              strcmp(l.key, "total") == 0);
+  } else if (strcmp(l.cat, "unit_note") == 0) {
+    char *k = dx_label_key(value);
+    if (strstr(k, "万元")) d->money_known = true;
+    g_free(k);
+  }
+}
+
+/* The fund label text kept in a breakdown entry: the label as written,
+ * without 其中 and colons. */
+static char *money_label(const char *raw) {
+  GString *out = g_string_new(NULL);
+  for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!g_unichar_isspace(c) && c != 0x3000) g_string_append_unichar(out, c);
+  }
+  const char *s = out->str;
+  if (g_str_has_prefix(s, "其中")) s += strlen("其中");
+  if (g_str_has_prefix(s, ":")) s += 1;
+  else if (g_str_has_prefix(s, "：")) s += strlen("：");
+  char *res = g_strdup(s);
+  size_t n = strlen(res);
+  if (n && res[n - 1] == ':') res[n - 1] = '\0';
+  else if (n >= 3 && strcmp(res + n - 3, "：") == 0) res[n - 3] = '\0';
+  g_string_free(out, TRUE);
+  return res;
+}
+
+/* ---- sections ---------------------------------------------------------- */
+
+static const lcell *cell_at(const lrow *r, int col) {
+  for (int i = 0; i < r->n; i++)
+    if (col >= r->cells[i].col && col < r->cells[i].col + r->cells[i].span) return &r->cells[i];
+  return NULL;
+}
+
+/* Text of the cell starting in this row at `col`; "" for merged-down
+ * continuations and gaps. */
+static const char *text_here(const lrow *r, int col) {
+  const lcell *c = col >= 0 ? cell_at(r, col) : NULL;
+  return c && c->here ? c->raw : "";
+}
+
+static int find_role(ctx *x, const lrow *r, const char *cat, const char *role, int after) {
+  for (int i = 0; i < r->n; i++) {
+    if (r->cells[i].col <= after || !r->cells[i].here) continue;
+    const char *k = dx_rules_match(x->rs, cat, r->cells[i].key);
+    if (k && strcmp(k, role) == 0) return r->cells[i].col;
+  }
+  return -1;
+}
+
+static bool try_ind_header(ctx *x, const lrow *r) {
+  int l1 = find_role(x, r, "ind_header", "level1", -1);
+  int l2 = find_role(x, r, "ind_header", "level2", -1);
+  int l3 = find_role(x, r, "ind_header", "level3", -1);
+  int val = find_role(x, r, "ind_header", "value", -1);
+  if (!((l1 >= 0 || l2 >= 0) && (l3 >= 0 || val >= 0))) return false;
+  indmap *m = &x->ind;
+  g_free(m->last_l1);
+  for (int g = 0; g < MAXG; g++) g_free(m->last_l2[g]);
+  memset(m, 0, sizeof *m);
+  m->l1 = l1;
+  int start = l2 >= 0 ? l2 : (l1 >= 0 ? l1 : -1);
+  for (int g = 0; g < MAXG && start >= 0; g++) {
+    int next = g == 0 ? find_role(x, r, "ind_header", "level2", start) : -1;
+    m->g[g].l2 = g == 0 ? l2 : start;
+    int lim = next >= 0 ? next : 1 << 20;
+    int a3 = find_role(x, r, "ind_header", "level3", start);
+    int av = find_role(x, r, "ind_header", "value", start);
+    int as = find_role(x, r, "ind_header", "standard", start);
+    m->g[g].l3 = a3 < lim ? a3 : -1;
+    m->g[g].val = av < lim ? av : -1;
+    m->g[g].std = as < lim ? as : -1;
+    m->ng++;
+    start = next;
+  }
+  x->mode = M_IND;
+  return true;
+}
+
+static bool try_section_header(ctx *x, const lrow *r) {
+  int c[NROLES];
+  for (int i = 0; i < NROLES; i++) c[i] = -1;
+  c[R_START] = find_role(x, r, "schedule_header", "start", -1);
+  c[R_END] = find_role(x, r, "schedule_header", "end", -1);
+  if (c[R_START] >= 0 && c[R_END] >= 0) {
+    c[R_CONTENT] = find_role(x, r, "schedule_header", "content", -1);
+    memcpy(x->cols, c, sizeof c);
+    x->mode = M_SCHED;
+    return true;
+  }
+  c[R_ITEM] = find_role(x, r, "plans_header", "item", -1);
+  c[R_GOAL] = find_role(x, r, "plans_header", "goal", -1);
+  if (c[R_ITEM] >= 0 && c[R_GOAL] >= 0) {
+    c[R_OWNER] = find_role(x, r, "plans_header", "owner", -1);
+    memcpy(x->cols, c, sizeof c);
+    x->mode = M_PLANS;
+    cur_decl(x)->dept_hint = true;
+    return true;
+  }
+  c[R_SEQ] = find_role(x, r, "summary_header", "seq", -1);
+  c[R_NAME] = find_role(x, r, "summary_header", "name", -1);
+  c[R_AMOUNT] = find_role(x, r, "summary_header", "amount", -1);
+  if (c[R_SEQ] >= 0 && c[R_NAME] >= 0 && c[R_AMOUNT] >= 0) {
+    c[R_LT] = find_role(x, r, "summary_header", "long_term_goal", -1);
+    c[R_AN] = find_role(x, r, "summary_header", "annual_goal", -1);
+    memcpy(x->cols, c, sizeof c);
+    x->mode = M_SUMMARY;
+    return true;
+  }
+  for (int i = 0; i < NROLES; i++) c[i] = -1;
+  c[R_NAME] = find_role(x, r, "items_header", "name", -1);
+  c[R_BASIS] = find_role(x, r, "items_header", "basis", -1);
+  c[R_DETAIL] = find_role(x, r, "items_header", "detail", -1);
+  c[R_PRIOR] = find_role(x, r, "fund_column", "prior_year", -1);
+  c[R_CURRENT] = find_role(x, r, "fund_column", "current_year", -1);
+  c[R_MEDIUM] = find_role(x, r, "fund_column", "medium_term", -1);
+  bool money = c[R_PRIOR] >= 0 || c[R_CURRENT] >= 0 || c[R_MEDIUM] >= 0;
+  if (c[R_NAME] < 0 && c[R_DETAIL] >= 0) c[R_NAME] = c[R_DETAIL];
+  if (money && c[R_NAME] >= 0) {
+    memcpy(x->cols, c, sizeof c);
+    x->mode = c[R_BASIS] >= 0 || c[R_DETAIL] >= 0 ? M_ITEMS : M_MONEY;
+    x->group++;
+    return true;
+  }
+  return false;
+}
+
+/* A row of labels only (after an optional heading cell): values below. */
+static bool try_vertical_header(ctx *x, const lrow *r) {
+  vhead vh[MAXV];
+  int n = 0, others = 0;
+  for (int i = 0; i < r->n; i++) {
+    const lcell *c = &r->cells[i];
+    if (!c->here || !*c->raw) continue;
+    label l = classify(x, c->key);
+    const char *colk = dx_rules_match(x->rs, "fund_column", c->key);
+    if (l.cat && strcmp(l.cat, "unit_note") != 0 && n < MAXV) {
+      vh[n++] = (vhead){c->col, c->span, l.cat, l.key, money_label(c->raw)};
+    } else if (colk && n < MAXV) {
+      vh[n++] = (vhead){c->col, c->span, "fund_column", colk, money_label(c->raw)};
+    } else {
+      others++;
+    }
+  }
+  bool first_is_heading = others <= 1;
+  if (n >= 2 && first_is_heading && others == (r->n > 0 && !classify(x, r->cells[0].key).cat ? others : 0)) {
+    for (int i = 0; i < x->nvh; i++) g_free(x->vh[i].label);
+    memcpy(x->vh, vh, sizeof vh[0] * (size_t)n);
+    x->nvh = n;
+    x->mode = M_VERT;
+    x->vert_rows = 0;
+    x->group++;
+    return true;
+  }
+  for (int i = 0; i < n; i++) g_free(vh[i].label);
+  return false;
+}
+
+static void vert_row(ctx *x, const lrow *r) {
+  bool any_inline = false;
+  for (int i = 0; i < x->nvh; i++) {
+    vhead *h = &x->vh[i];
+    const lcell *c = NULL;
+    for (int k = 0; k < r->n; k++)
+      if (r->cells[k].here && r->cells[k].col >= h->col && r->cells[k].col < h->col + h->span) {
+        c = &r->cells[k];
+        break;
+      }
+    where w = where_cell(r, c);
+    const char *raw = c ? c->raw : "";
+    char *v = NULL;
+    label il = *raw ? split_inline(x, raw, &v) : (label){0};
+    if (il.cat && strcmp(il.cat, "fund_source") == 0) {
+      /* "其中：财政拨款：457.5" under 中长期资金总额: a part of that column */
+      int col = strcmp(h->cat, "fund_total") == 0 || strcmp(h->cat, "fund_column") == 0
+                    ? money_col(h->key)
+                    : COL_CURRENT;
+      char *lab = NULL;
+      char *f = dx_text_fold(raw);
+      char *colon = strrchr(f, ':');
+      if (colon) *colon = '\0';
+      lab = money_label(f);
+      note_table(x, &w);
+      add_money(x, il.key, lab, col, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
+      g_free(lab);
+      g_free(f);
+      any_inline = true;
+      g_free(v);
+      continue;
+    }
+    g_free(v);
+    if (x->vert_rows > 0) continue; /* only inline parts continue a block */
+    note_table(x, &w);
+    if (strcmp(h->cat, "field") == 0) {
+      set_field(x, field_index(h->key), make_field(x, field_index(h->key), raw, &w));
+    } else if (strcmp(h->cat, "fund_total") == 0 || strcmp(h->cat, "fund_column") == 0) {
+      set_total(x, money_col(h->key), amount_field(x, raw, &w));
+    } else if (strcmp(h->cat, "fund_source") == 0) {
+      const char *src = h->key;
+      bool total = strcmp(src, "total") == 0;
+      if (x->three_public) {
+        src = "three_public";
+      }
+      json_t *f = amount_field(x, raw, &w);
+      if (total && !x->three_public && !cur_decl(x)->totals[COL_CURRENT])
+        set_total(x, COL_CURRENT, json_deep_copy(f));
+      add_money(x, src, h->label, COL_CURRENT, f, total);
+    }
+  }
+  x->vert_rows++;
+  if (x->vert_rows > 1 && !any_inline) x->mode = M_NONE;
+  if (x->vert_rows == 1 && !any_inline) {
+    bool money = false;
+    for (int i = 0; i < x->nvh; i++) money |= strcmp(x->vh[i].cat, "field") != 0;
+    (void)money;
+    x->mode = M_NONE;
+    x->three_public = false;
+  }
+}
+
+/* A name that is only a number ("2", "3、") carries no item. */
+static bool only_numbering(ctx *x, const char *raw, char **name_out) {
+  char *s = dx_rules_strip(x->rs, "numbering", raw, false);
+  char *k = dx_label_key(s);
+  bool digits = true;
+  for (const char *p = k; *p; p++)
+    if (!g_ascii_isdigit(*p)) digits = false;
+  bool only = !*k || digits;
+  *name_out = only ? NULL : g_strstrip(s);
+  if (only) g_free(s);
+  g_free(k);
+  return only;
+}
+
+static json_t *entry_new(double conf, const where *w) {
+  (void)conf;
+  (void)w;
+  return json_object();
+}
+
+static void entry_finish(json_t *e, double conf, const where *w) {
+  json_object_set_new(e, "confidence", json_real(conf));
+  json_object_set_new(e, "flags", json_array());
+  json_object_set_new(e, "at", at_json(w));
+}
+
+static const lcell *first_here(const lrow *r) {
+  for (int i = 0; i < r->n; i++)
+    if (r->cells[i].here && *r->cells[i].raw) return &r->cells[i];
+  return NULL;
+}
+
+static void money_row(ctx *x, const lrow *r) {
+  const char *name = text_here(r, x->cols[R_NAME]);
+  if (!*name) return;
+  const lcell *nc = cell_at(r, x->cols[R_NAME]);
+  char *k = dx_label_key(name);
+  const char *src = dx_rules_match(x->rs, "fund_source", k);
+  g_free(k);
+  if (!src) src = "unknown";
+  bool total = strcmp(src, "total") == 0;
+  char *lab = money_label(name);
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
+    if (x->cols[role] < 0) continue;
+    const lcell *vc = cell_at(r, x->cols[role]);
+    where w = where_cell(r, vc ? vc : nc);
+    note_table(x, &w);
+    json_t *f = amount_field(x, text_here(r, x->cols[role]), &w);
+    int col = role - R_PRIOR;
+    if (total) set_total(x, col, json_deep_copy(f));
+    add_money(x, src, lab, col, f, total);
+  }
+  g_free(lab);
+}
+
+static void items_row(ctx *x, const lrow *r) {
+  decl *d = cur_decl(x);
+  const char *name = text_here(r, x->cols[R_NAME]);
+  const lcell *nc = cell_at(r, x->cols[R_NAME]);
+  int amount_roles[NCOLS_MONEY] = {x->cols[R_PRIOR], x->cols[R_CURRENT], x->cols[R_MEDIUM]};
+  bool any_amount = false;
+  for (int i = 0; i < NCOLS_MONEY; i++)
+    if (amount_roles[i] >= 0 && *text_here(r, amount_roles[i])) any_amount = true;
+  char *k = dx_label_key(name);
+  const char *src = dx_rules_match(x->rs, "fund_source", k);
+  g_free(k);
+  if (src && strcmp(src, "total") == 0) {
+    for (int i = 0; i < NCOLS_MONEY; i++) {
+      double v;
+      int u;
+      if (amount_roles[i] >= 0 && dx_amount_parse(&v, &u, text_here(r, amount_roles[i]))) {
+        d->items_total[i] = v;
+        d->items_has_total[i] = true;
+      }
+    }
+    return;
+  }
+  char *clean = NULL;
+  bool numbered_only = only_numbering(x, name, &clean);
+  if (numbered_only && !any_amount) return; /* placeholder row "2", "3" */
+  const char *basis = text_here(r, x->cols[R_BASIS]);
+  if (!*name && !any_amount && !*basis) {
+    g_free(clean);
+    return;
+  }
+  where w = where_cell(r, nc ? nc : first_here(r));
+  note_table(x, &w);
+  json_t *e = entry_new(CONF_EXACT, &w);
+  json_object_set_new(e, "name", jstr_or_null(clean));
+  for (int i = 0; i < NCOLS_MONEY; i++) {
+    if (amount_roles[i] < 0) continue;
+    const lcell *vc = cell_at(r, amount_roles[i]);
+    where vw = where_cell(r, vc);
+    json_object_set_new(e, MONEY_KEYS[i], amount_field(x, text_here(r, amount_roles[i]), &vw));
+  }
+  json_object_set_new(e, "basis", jstr_or_null(basis));
+  entry_finish(e, numbered_only ? CONF_EXACT * 0.95 : CONF_EXACT, &w);
+  json_array_append_new(d->items, e);
+  d->content++;
+  g_free(clean);
+}
+
+static void schedule_row(ctx *x, const lrow *r) {
+  decl *d = cur_decl(x);
+  const char *content = text_here(r, x->cols[R_CONTENT]);
+  const char *s = text_here(r, x->cols[R_START]);
+  const char *e = text_here(r, x->cols[R_END]);
+  if (!*content && !*s && !*e) return;
+  char a[11], b[11], c[11], dd[11];
+  int ns = dx_period_parse(a, b, s, false);
+  int ne = dx_period_parse(c, dd, e, false);
+  const lcell *fc = x->cols[R_CONTENT] >= 0 ? cell_at(r, x->cols[R_CONTENT]) : NULL;
+  if (!fc || !*fc->raw) fc = first_here(r);
+  where w = where_cell(r, fc);
+  note_table(x, &w);
+  json_t *o = json_object();
+  json_object_set_new(o, "content", jstr_or_null(content));
+  json_object_set_new(o, "start", ns ? jstr_or_null(a) : json_null());
+  json_object_set_new(o, "end", ne ? jstr_or_null(ne > 1 ? dd : c) : json_null());
+  double conf = CONF_EXACT;
+  entry_finish(o, conf, &w);
+  if ((*s && !ns) || (*e && !ne)) {
+    flag_add(json_object_get(o, "flags"), "value_unparsed");
+    json_object_set_new(o, "confidence", json_real(CONF_UNPARSED));
+  }
+  json_array_append_new(d->schedule, o);
+  d->content++;
+}
+
+static void plans_row(ctx *x, const lrow *r) {
+  decl *d = cur_decl(x);
+  const char *item = text_here(r, x->cols[R_ITEM]);
+  const char *owner = text_here(r, x->cols[R_OWNER]);
+  const char *goal = text_here(r, x->cols[R_GOAL]);
+  if (!*item && !*owner && !*goal) return;
+  where w = where_cell(r, cell_at(r, x->cols[R_ITEM]));
+  note_table(x, &w);
+  json_t *o = json_object();
+  json_object_set_new(o, "item", jstr_or_null(item));
+  json_object_set_new(o, "owner", jstr_or_null(owner));
+  json_object_set_new(o, "goal", jstr_or_null(goal));
+  entry_finish(o, CONF_EXACT, &w);
+  json_array_append_new(d->plans, o);
+  d->content++;
+}
+
+static void summary_row(ctx *x, const lrow *r) {
+  decl *d = cur_decl(x);
+  const char *seq = text_here(r, x->cols[R_SEQ]);
+  const char *name = text_here(r, x->cols[R_NAME]);
+  const char *amount = text_here(r, x->cols[R_AMOUNT]);
+  const char *lt = text_here(r, x->cols[R_LT]);
+  const char *an = text_here(r, x->cols[R_AN]);
+  if (!*seq && !*name && !*amount && !*lt && !*an) return;
+  char *k = dx_label_key(name);
+  const char *src = dx_rules_match(x->rs, "fund_source", k);
+  g_free(k);
+  if (src && strcmp(src, "total") == 0) {
+    int u;
+    d->summary_has_total = dx_amount_parse(&d->summary_total, &u, amount);
+    return;
+  }
+  if (!*name && !*amount) return; /* a numbered placeholder */
+  const lcell *fc = cell_at(r, x->cols[R_SEQ]);
+  where w = where_cell(r, fc && *fc->raw ? fc : first_here(r));
+  note_table(x, &w);
+  const lcell *ac = cell_at(r, x->cols[R_AMOUNT]);
+  where aw = where_cell(r, ac);
+  json_t *o = json_object();
+  json_object_set_new(o, "seq", jstr_or_null(seq));
+  json_object_set_new(o, "name", jstr_or_null(name));
+  json_object_set_new(o, "amount", amount_field(x, amount, &aw));
+  json_object_set_new(o, "long_term_goal", jstr_or_null(lt));
+  json_object_set_new(o, "annual_goal", jstr_or_null(an));
+  entry_finish(o, CONF_EXACT, &w);
+  json_array_append_new(d->summary, o);
+  d->content++;
+}
+
+/* ---- indicators -------------------------------------------------------- */
+
+static json_t *value_json(ctx *x, const char *raw, double *conf, json_t *flags) {
+  dx_value v;
+  dx_value_parse(&v, dx_rules_lexicon(x->rs), raw);
+  json_t *o = json_object();
+  json_object_set_new(o, "raw", json_string(raw));
+  json_object_set_new(o, "kind", json_string(dx_value_kind_name(v.kind)));
+  bool num = v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE;
+  json_object_set_new(o, "op", v.kind == DX_VK_NUMERIC && v.op ? json_string(v.op) : json_null());
+  json_object_set_new(o, "number", num && v.has_number ? jnum(v.number) : json_null());
+  json_object_set_new(o, "upper", v.kind == DX_VK_RANGE ? jnum(v.upper) : json_null());
+  json_object_set_new(o, "unit", num && v.unit[0] ? json_string(v.unit) : json_null());
+  if (v.prose) *conf *= CONF_PROSE;
+  if (v.kind == DX_VK_COMPOUND) *conf *= CONF_COMPOUND;
+  (void)flags;
+  return o;
+}
+
+/* Level text from the cell at col, carried down from above when the
+ * cell is a merged continuation or blank. */
+static char *level_text(const lrow *r, int col, char **last) {
+  const lcell *c = col >= 0 ? cell_at(r, col) : NULL;
+  if (c && c->here && *c->raw) {
+    g_free(*last);
+    *last = g_strdup(c->raw);
+    return g_strdup(c->raw);
+  }
+  if (c && !c->here) { /* merged from above */
+    if (!*last) *last = g_strdup(c->raw);
+    return g_strdup(*last);
+  }
+  return *last ? g_strdup(*last) : NULL;
+}
+
+static void ind_row(ctx *x, const lrow *r) {
+  decl *d = cur_decl(x);
+  indmap *m = &x->ind;
+  char *l1raw = level_text(r, m->l1, &m->last_l1);
+  for (int g = 0; g < m->ng; g++) {
+    char *l2raw = level_text(r, m->g[g].l2, &m->last_l2[g]);
+    const char *l3 = text_here(r, m->g[g].l3);
+    const char *val = text_here(r, m->g[g].val);
+    const char *std = text_here(r, m->g[g].std);
+    if (!*l3 && !*val) {
+      g_free(l2raw);
+      continue;
+    }
+    double conf = CONF_EXACT;
+    json_t *flags = json_array();
+    char *k1 = l1raw ? dx_label_key(l1raw) : NULL;
+    char *k2 = l2raw ? dx_label_key(l2raw) : NULL;
+    const char *lv1 = k1 ? dx_rules_match(x->rs, "level1", k1) : NULL;
+    const char *lv2 = k2 ? dx_rules_match(x->rs, "level2", k2) : NULL;
+    /* a level-2 name written in the level-1 column, level-2 cell blank:
+     * the form's level 1 is wrong and its level 2 is that name */
+    const lcell *c2 = cell_at(r, m->g[g].l2);
+    bool l2_blank = !c2 || (c2->here && !*c2->raw);
+    const char *l1_as_l2 = !lv1 && k1 ? dx_rules_match(x->rs, "level2", k1) : NULL;
+    if (l1_as_l2 && l2_blank) {
+      lv2 = l1_as_l2;
+      g_free(m->last_l2[g]);
+      m->last_l2[g] = g_strdup(l1raw);
+    }
+    if (!lv1 && lv2) {
+      lv1 = dx_rules_match(x->rs, "level2_parent", lv2);
+      flag_add(flags, "level1_inferred");
+      conf *= CONF_INFERRED;
+    }
+    if (!lv2) conf *= CONF_NO_LEVEL2;
+    char *l3clean = dx_rules_strip(x->rs, "numbering", l3, false);
+    char *l3c = g_strstrip(l3clean);
+    json_t *o = json_object();
+    json_object_set_new(o, "horizon",
+                        json_string(m->ng > 1 && g == 0 ? "medium_term" : "annual"));
+    json_object_set_new(o, "level1", lv1 ? json_string(lv1) : json_null());
+    json_object_set_new(o, "level2", lv2 ? json_string(lv2) : json_null());
+    json_object_set_new(o, "level3", jstr_or_null(l3c));
+    json_object_set_new(o, "value", value_json(x, val, &conf, flags));
+    json_object_set_new(o, "standard", m->g[g].std >= 0 ? jstr_or_null(std) : json_null());
+    const lcell *vc = *val ? cell_at(r, m->g[g].val) : cell_at(r, m->g[g].l3);
+    if (vc && vc->c->rowspan > 1) {
+      flag_add(flags, "merged_cell");
+      conf *= CONF_MERGED;
+    }
+    where w = where_cell(r, vc);
+    note_table(x, &w);
+    json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
+    json_object_set_new(o, "flags", flags);
+    json_object_set_new(o, "at", at_json(&w));
+    json_array_append_new(d->indicators, o);
+    d->content++;
+    g_free(l3clean);
+    g_free(k1);
+    g_free(k2);
+    g_free(l2raw);
+  }
+  g_free(l1raw);
+}
+
+/* ---- horizontal rows and paragraphs ------------------------------------ */
+
+static bool is_label_cell(ctx *x, const lcell *c) {
+  if (!c || !*c->raw) return false;
+  if (classify(x, c->key).cat) return true;
+  char *v = NULL;
+  label l = split_inline(x, c->raw, &v);
+  g_free(v);
+  return l.cat != NULL;
+}
+
+/* Several "LABEL：value" pairs in one text (footers, "中央：\n省级："). */
+static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
+  char *f = dx_text_fold(raw);
+  char **tok = g_regex_split_simple("\\s+", f, 0, 0);
+  int npairs = 0;
+  label cur = {0};
+  GString *val = g_string_new(NULL);
+  for (int i = 0;; i++) {
+    const char *t = tok[i];
+    label nl = {0};
+    char *rest = NULL;
+    if (t && *t) {
+      const char *colon = strchr(t, ':');
+      if (colon) {
+        char *lab = g_strndup(t, (gsize)(colon - t));
+        char *k = dx_label_key(lab);
+        nl = classify(x, k);
+        if (nl.cat) rest = g_strdup(colon + 1);
+        g_free(lab);
+        g_free(k);
+      } else {
+        char *k = dx_label_key(t);
+        nl = classify(x, k);
+        /* a bare word is a label only where it cannot be a value */
+        if (nl.cat && strcmp(nl.cat, "field") != 0) nl.cat = NULL;
+        if (nl.cat) rest = g_strdup("");
+        g_free(k);
+      }
+    }
+    if (!t || nl.cat) {
+      if (cur.cat) {
+        npairs++;
+        if (!dry) {
+          char *v = dx_text_collapse(val->str);
+          assign(x, cur, v, w);
+          g_free(v);
+        }
+      }
+      if (!t) break;
+      cur = nl;
+      g_string_assign(val, rest);
+    } else if (t && *t && cur.cat) {
+      if (val->len) g_string_append_c(val, ' ');
+      g_string_append(val, t);
+    }
+    g_free(rest);
+  }
+  g_string_free(val, TRUE);
+  g_strfreev(tok);
+  g_free(f);
+  return npairs;
+}
+
+static void horizontal_row(ctx *x, const lrow *r) {
+  for (int i = 0; i < r->n; i++) {
+    const lcell *c = &r->cells[i];
+    if (!c->here || !*c->raw) continue;
+    if (dx_rules_match(x->rs, "three_public_context", c->key)) {
+      x->three_public = true;
+      continue;
+    }
+    label l = classify(x, c->key);
+    if (l.cat) {
+      const lcell *next = i + 1 < r->n ? &r->cells[i + 1] : NULL;
+      /* a label spanning more rows than its neighbour heads a group of
+       * rows ("项目概况" over 中长期规划, 资金管理办法 ...): not a field */
+      if (next && c->c->rowspan > 1 && next->c->rowspan < c->c->rowspan && next->here) continue;
+      bool checkbox = strcmp(l.cat, "field") == 0 &&
+                      (strcmp(l.key, "project_attribute") == 0 || strcmp(l.key, "project_type") == 0);
+      if (checkbox) { /* options may be spread over the rest of the row */
+        GString *s = g_string_new(NULL);
+        const lcell *vc = NULL;
+        int j = i + 1;
+        for (; j < r->n && !is_label_cell(x, &r->cells[j]); j++) {
+          if (!*r->cells[j].raw) continue;
+          if (!vc) vc = &r->cells[j];
+          if (s->len) g_string_append_c(s, ' ');
+          g_string_append(s, r->cells[j].raw);
+        }
+        where w = where_cell(r, vc ? vc : next);
+        assign(x, l, s->str, &w);
+        g_string_free(s, TRUE);
+        i = j - 1;
+        continue;
+      }
+      if (next && !is_label_cell(x, next)) {
+        where w = where_cell(r, next);
+        char *lab = money_label(c->raw);
+        l.label = lab;
+        assign(x, l, next->here ? next->raw : "", &w);
+        g_free(lab);
+        i++;
+      } else {
+        where w = where_cell(r, c);
+        if (strcmp(l.cat, "unit_note") != 0) assign(x, l, "", &w);
+      }
+      continue;
+    }
+    where w = where_cell(r, c);
+    if (pairs_in_text(x, c->raw, &w, true) >= 2) {
+      pairs_in_text(x, c->raw, &w, false);
+      continue;
+    }
+    char *v = NULL;
+    label il = split_inline(x, c->raw, &v);
+    if (il.cat) {
+      if (strcmp(il.cat, "fund_source") == 0) {
+        char *f = dx_text_fold(c->raw);
+        char *colon = strrchr(f, ':');
+        if (colon) *colon = '\0';
+        char *lab = money_label(f);
+        note_table(x, &w);
+        add_money(x, il.key, lab, COL_CURRENT, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
+        g_free(lab);
+        g_free(f);
+      } else {
+        assign(x, il, v, &w);
+      }
+    }
+    g_free(v);
+  }
+}
+
+/* ---- the stream ---------------------------------------------------------- */
+
+static void finish_decl(ctx *x);
+
+static int year_of(const char *s) {
+  for (const char *p = s; *p; p++)
+    if ((p[0] == '1' || p[0] == '2') && g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]) &&
+        g_ascii_isdigit(p[3]) && (p == s || !g_ascii_isdigit(p[-1])) && !g_ascii_isdigit(p[4])) {
+      int y = atoi(p);
+      if (y >= 1990 && y <= 2100) return y;
+    }
+  return 0;
+}
+
+static void start_decl(ctx *x, const char *title_raw) {
+  if (x->cur && (x->cur->content > 0 || !x->cur->titled)) finish_decl(x);
+  else if (x->cur) {
+    decl_free(x->cur);
+    x->cur = NULL;
+  }
+  decl *d = cur_decl(x);
+  d->titled = true;
+  d->title = dx_text_join_han(title_raw);
+  d->year = year_of(title_raw);
+  x->mode = M_NONE;
+}
+
+static bool is_title(ctx *x, const char *key) {
+  return g_utf8_strlen(key, -1) <= 80 && dx_rules_match(x->rs, "title", key) != NULL;
+}
+
+static void on_paragraph(ctx *x, const dx_block *b) {
+  char *raw = clean_raw(b->text);
+  char *key = dx_label_key(raw);
+  if (is_title(x, key)) {
+    start_decl(x, raw);
+  } else if (dx_rules_match(x->rs, "year_line", key)) {
+    if (x->cur && !x->cur->year) x->cur->year = year_of(key);
+  } else {
+    where w = {.table = -1, .paragraph = b->index, .page = b->page};
+    if (strstr(key, "(万元)") || strstr(key, ":万元")) cur_decl(x)->money_known = true;
+    pairs_in_text(x, raw, &w, false);
+  }
+  g_free(raw);
+  g_free(key);
+}
+
+static bool row_has_field_label(ctx *x, const lrow *r) {
+  for (int i = 0; i < r->n; i++) {
+    const lcell *c = &r->cells[i];
+    if (!c->here || !*c->raw) continue;
+    label l = classify(x, c->key);
+    if (l.cat && strcmp(l.cat, "field") == 0) return true;
+    char *v = NULL;
+    l = split_inline(x, c->raw, &v);
+    g_free(v);
+    if (l.cat && strcmp(l.cat, "field") == 0) return true;
+  }
+  return false;
+}
+
+static void on_row(ctx *x, const lrow *r) {
+  /* a title in a row of its own */
+  const lcell *only = NULL;
+  int nonempty = 0;
+  for (int i = 0; i < r->n; i++)
+    if (r->cells[i].here && *r->cells[i].raw) {
+      nonempty++;
+      only = &r->cells[i];
+    }
+  if (nonempty == 1 && is_title(x, only->key)) {
+    start_decl(x, only->raw);
+    return;
+  }
+  if (nonempty == 1 && dx_rules_match(x->rs, "year_line", only->key)) {
+    if (x->cur && !x->cur->year) x->cur->year = year_of(only->key);
+    return;
+  }
+  if (nonempty == 0) return;
+  for (int i = 0; i < r->n; i++)
+    if (r->cells[i].here && (strstr(r->cells[i].key, "(万元)") || strstr(r->cells[i].key, "单位:万元")))
+      cur_decl(x)->money_known = true;
+  if (try_ind_header(x, r)) return;
+  if (x->mode != M_IND && try_section_header(x, r)) return;
+  switch (x->mode) {
+  case M_IND:
+    if (try_section_header(x, r)) return;
+    if (!row_has_field_label(x, r)) {
+      ind_row(x, r);
+      return;
+    }
+    x->mode = M_NONE;
+    break;
+  case M_MONEY:
+  case M_ITEMS:
+  case M_SCHED:
+  case M_PLANS:
+  case M_SUMMARY:
+    if (row_has_field_label(x, r) && x->mode != M_SUMMARY) {
+      x->mode = M_NONE;
+      break;
+    }
+    if (x->mode == M_SUMMARY && row_has_field_label(x, r) && !*text_here(r, x->cols[R_NAME])) {
+      x->mode = M_NONE;
+      break;
+    }
+    if (x->mode == M_MONEY) money_row(x, r);
+    else if (x->mode == M_ITEMS) items_row(x, r);
+    else if (x->mode == M_SCHED) schedule_row(x, r);
+    else if (x->mode == M_PLANS) plans_row(x, r);
+    else summary_row(x, r);
+    return;
+  case M_VERT:
+    if (!try_vertical_header(x, r)) vert_row(x, r);
+    return;
+  case M_NONE:
+    break;
+  }
+  if (try_vertical_header(x, r)) return;
+  horizontal_row(x, r);
+}
+
+static void free_row(lrow *r) {
+  for (int i = 0; i < r->n; i++) {
+    g_free(r->cells[i].raw);
+    g_free(r->cells[i].key);
+  }
+  g_free(r->cells);
+}
+
+static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, const lrow *prefix,
+                       int col_offset);
+
+static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int outer_row,
+                     const lrow *prefix, int col_offset) {
+  lrow r = {.table = table_index, .row = outer_row >= 0 ? outer_row : ri};
+  int cap = (prefix ? prefix->n : 0) + t->ncols;
+  r.cells = g_new0(lcell, cap > 0 ? cap : 1);
+  if (prefix)
+    for (int i = 0; i < prefix->n; i++) {
+      r.cells[r.n] = prefix->cells[i];
+      r.cells[r.n].here = false;
+      r.cells[r.n].raw = g_strdup(prefix->cells[i].raw);
+      r.cells[r.n].key = g_strdup(prefix->cells[i].key);
+      r.n++;
+    }
+  const dx_cell *prev = NULL;
+  for (int c = 0; c < t->ncols; c++) {
+    const dx_cell *cell = dx_table_at(t, ri, c);
+    if (!cell) {
+      prev = NULL;
+      continue;
+    }
+    if (cell == prev) {
+      r.cells[r.n - 1].span++;
+      continue;
+    }
+    prev = cell;
+    lcell *lc = &r.cells[r.n++];
+    lc->c = cell;
+    lc->col = c + col_offset;
+    lc->span = 1;
+    lc->here = cell->row == ri && outer_row < 0 ? true : cell->row == ri;
+    lc->raw = clean_raw(cell->text);
+    lc->key = dx_label_key(lc->raw);
+  }
+  if (outer_row >= 0) /* nested rows point at the outer cell that holds them */
+    for (int i = prefix ? prefix->n : 0; i < r.n; i++) r.cells[i].here = r.cells[i].c->row == ri;
+  x->table = table_index;
+  on_row(x, &r);
+  /* nested tables follow the row that holds them */
+  for (int i = prefix ? prefix->n : 0; i < r.n; i++) {
+    const lcell *lc = &r.cells[i];
+    if (!lc->here || !lc->c->nchildren) continue;
+    lrow pre = {.table = table_index, .row = r.row, .n = i, .cells = r.cells};
+    for (size_t k = 0; k < lc->c->nchildren; k++)
+      walk_table(x, lc->c->children[k], table_index, r.row, &pre, lc->col);
+  }
+  free_row(&r);
+}
+
+static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, const lrow *prefix,
+                       int col_offset) {
+  mode_t_ saved = x->mode;
+  if (outer_row < 0) x->mode = M_NONE; /* a new table: sections do not carry over */
+  for (int ri = 0; ri < t->nrows; ri++) emit_row(x, t, table_index, ri, outer_row, prefix, col_offset);
+  if (outer_row >= 0) x->mode = saved;
+}
+
+/* ---- finishing a declaration ------------------------------------------- */
+
+static double field_number(const json_t *f, bool *ok) {
+  const json_t *v = f ? json_object_get(f, "value") : NULL;
+  *ok = v && json_is_number(v);
+  return *ok ? json_number_value(v) : 0;
+}
+
+/* Cross-checks (contract: funds): each family of parts adds up to its
+ * total, per money column, within 0.01 万元. */
+static void check_sums(decl *d) {
+  const double tol = 0.01 + 1e-9;
+  for (int col = 0; col < NCOLS_MONEY; col++) {
+    for (int fam = 1; fam <= 4; fam++) {
+      double sum = 0, total = 0;
+      int nparts = 0;
+      bool have_total = false;
+      for (guint i = 0; i < d->bk->len; i++) {
+        bentry *b = g_ptr_array_index(d->bk, i);
+        bool ok;
+        double v = field_number(b->f[col], &ok);
+        bool fam_total = b->is_total && (b->family == fam ||
+                                          (fam != 4 && b->family == 0 && !have_total));
+        if (b->family == fam && !b->is_total && ok) {
+          sum += v;
+          nparts++;
+        } else if (fam_total && ok && !have_total) {
+          /* a family total: the first total of the block holding parts */
+          bool block_has_parts = false;
+          for (guint k = 0; k < d->bk->len; k++) {
+            bentry *e = g_ptr_array_index(d->bk, k);
+            if (e->group == b->group && e->family == fam && !e->is_total) block_has_parts = true;
+          }
+          if (block_has_parts) {
+            total = v;
+            have_total = true;
+          }
+        }
+      }
+      if (!have_total) {
+        bool ok;
+        double v = field_number(d->totals[col], &ok);
+        if (ok && fam != 4) {
+          total = v;
+          have_total = true;
+        }
+      }
+      if (nparts > 0 && have_total && fabs(sum - total) > tol) decl_flag(d, "sum_mismatch:funds");
+    }
+    if (d->items_has_total[col]) {
+      double sum = 0;
+      int n = 0;
+      size_t i;
+      json_t *e;
+      json_array_foreach(d->items, i, e) {
+        bool ok;
+        double v = field_number(json_object_get(e, MONEY_KEYS[col]), &ok);
+        if (ok) {
+          sum += v;
+          n++;
+        }
+      }
+      if (n > 0 && fabs(sum - d->items_total[col]) > tol) decl_flag(d, "sum_mismatch:expenditure_items");
+    }
+  }
+  if (d->summary_has_total && json_array_size(d->summary) > 0) {
+    double sum = 0;
+    size_t i;
+    json_t *e;
+    json_array_foreach(d->summary, i, e) {
+      bool ok;
+      sum += field_number(json_object_get(e, "amount"), &ok);
+    }
+    if (fabs(sum - d->summary_total) > tol) decl_flag(d, "sum_mismatch:summary_items");
+  }
+}
+
+static const char *form_of(ctx *x, const decl *d) {
+  if (d->title) {
+    char *k = dx_label_key(d->title);
+    const char *f = dx_rules_match(x->rs, "form", k);
+    g_free(k);
+    if (f) return f;
+  }
+  if (json_array_size(d->summary)) return "special_fund_summary";
+  if (d->dept_hint) return "department_overall";
+  if (d->fields[field_index("project_name")] || json_array_size(d->indicators))
+    return "project_expenditure";
+  return "unknown";
+}
+
+static double min_conf(double a, const json_t *o) {
+  const json_t *c = o ? json_object_get(o, "confidence") : NULL;
+  if (!c) return a;
+  double v = json_number_value(c);
+  return v < a ? v : a;
+}
+
+/* Keep a form only when it holds at least this much: one label-value
+ * pair or a lone title is not a declaration. */
+#define MIN_CONTENT 2
+
+static json_t *money_json(decl *d) {
+  json_t *funds = json_object();
+  static const char *tk[] = {"prior_year_total", "current_year_total", "medium_term_total"};
+  static const int order[] = {COL_CURRENT, COL_PRIOR, COL_MEDIUM};
+  for (int i = 0; i < 3; i++) {
+    int col = order[i];
+    if (d->totals[col]) json_object_set(funds, tk[col], d->totals[col]);
+  }
+  json_t *bk = json_array();
+  for (guint i = 0; i < d->bk->len; i++) {
+    bentry *b = g_ptr_array_index(d->bk, i);
+    json_t *o = json_object();
+    json_object_set_new(o, "source", json_string(b->source));
+    json_object_set_new(o, "label", json_string(b->label));
+    for (int col = 0; col < NCOLS_MONEY; col++)
+      if (b->f[col]) json_object_set(o, MONEY_KEYS[col], b->f[col]);
+    json_array_append_new(bk, o);
+  }
+  json_object_set_new(funds, "breakdown", bk);
+  return funds;
+}
+
+static void finish_decl(ctx *x) {
+  decl *d = x->cur;
+  x->cur = NULL;
+  x->mode = M_NONE;
+  if (!d) return;
+  if (d->content < MIN_CONTENT) {
+    decl_free(d);
+    return;
+  }
+  for (guint i = 0; i < d->unitless->len; i++) {
+    json_t *f = g_ptr_array_index(d->unitless, i);
+    if (!d->money_known) {
+      field_flag(f, "unit_assumed");
+      field_conf(f, CONF_UNIT_ASSUMED / CONF_EXACT);
+    }
+  }
+  /* fiscal year: the title's, else the period's start */
+  if (!d->year && d->fields[field_index("period")]) {
+    json_t *v = json_object_get(d->fields[field_index("period")], "value");
+    const char *s = v && json_is_object(v) ? json_string_value(json_object_get(v, "start")) : NULL;
+    if (s) d->year = year_of(s);
+  }
+  check_sums(d);
+  double conf = 1.0;
+  int pn = field_index("project_name"), dp = field_index("department");
+  if (d->fields[pn]) conf = min_conf(conf, d->fields[pn]);
+  else if (d->fields[dp]) conf = min_conf(conf, d->fields[dp]);
+  for (int i = 0; i < NCOLS_MONEY; i++)
+    if (d->totals[i] && !field_is_empty(d->totals[i])) conf = min_conf(conf, d->totals[i]);
+  size_t i;
+  json_t *e;
+  json_array_foreach(d->indicators, i, e) conf = min_conf(conf, e);
+  if (d->flags->len) conf *= 0.9;
+
+  json_t *o = json_object();
+  json_object_set_new(o, "form", json_string(form_of(x, d)));
+  json_object_set_new(o, "title", jstr_or_null(d->title));
+  json_object_set_new(o, "fiscal_year", d->year ? json_integer(d->year) : json_null());
+  json_t *origin = json_object();
+  json_object_set_new(origin, "page_start", d->page_start ? json_integer(d->page_start) : json_null());
+  json_object_set_new(origin, "page_end", d->page_end ? json_integer(d->page_end) : json_null());
+  json_object_set_new(origin, "table_index", d->table_index >= 0 ? json_integer(d->table_index) : json_null());
+  json_object_set_new(o, "origin", origin);
+  json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
+  json_t *flags = json_array();
+  for (guint k = 0; k < d->flags->len; k++)
+    json_array_append_new(flags, json_string(g_ptr_array_index(d->flags, k)));
+  json_object_set_new(o, "flags", flags);
+  json_t *fields = json_object();
+  for (int k = 0; k < NFIELDS; k++)
+    if (d->fields[k]) json_object_set(fields, FIELD_KEYS[k], d->fields[k]);
+  json_object_set_new(o, "fields", fields);
+  json_object_set_new(o, "funds", money_json(d));
+  json_object_set(o, "expenditure_items", d->items);
+  json_object_set(o, "schedule", d->schedule);
+  json_object_set(o, "work_plans", d->plans);
+  json_object_set(o, "summary_items", d->summary);
+  json_object_set(o, "indicators", d->indicators);
+  g_ptr_array_add(x->decls, o);
+  decl_free(d);
+}
+
+/* ---- entry point ---------------------------------------------------------- */
+
+json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
+  ctx x = {.rs = rs, .doc = doc, .decls = g_ptr_array_new()};
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const dx_block *b = g_ptr_array_index(doc->blocks, i);
+    if (b->kind == DX_BLOCK_PARAGRAPH) on_paragraph(&x, b);
+    else walk_table(&x, b->table, b->table->index, -1, NULL, 0);
+  }
+  finish_decl(&x);
+  g_free(x.ind.last_l1);
+  for (int g = 0; g < MAXG; g++) g_free(x.ind.last_l2[g]);
+  for (int i = 0; i < x.nvh; i++) g_free(x.vh[i].label);
+
+  json_t *root = json_object();
+  json_object_set_new(root, "schema_version", json_string(DX_SCHEMA_VERSION));
+  json_t *src = json_object();
+  char *base = g_path_get_basename(doc->file);
+  json_object_set_new(src, "file", json_string(base));
+  g_free(base);
+  json_object_set_new(src, "format", json_string(dx_format_name(doc->format)));
+  json_object_set_new(src, "sha256", json_string(doc->sha256));
+  json_object_set_new(src, "pages", doc->pages ? json_integer(doc->pages) : json_null());
+  json_object_set_new(root, "source", src);
+  json_t *decls = json_array();
+  for (guint i = 0; i < x.decls->len; i++) json_array_append_new(decls, g_ptr_array_index(x.decls, i));
+  g_ptr_array_free(x.decls, TRUE);
+  json_object_set_new(root, "declarations", decls);
+  json_t *warnings = json_array();
+  for (guint i = 0; i < doc->warnings->len; i++) {
+    const dx_warning *w = g_ptr_array_index(doc->warnings, i);
+    json_t *o = json_object();
+    json_object_set_new(o, "code", json_string(w->code));
+    json_object_set_new(o, "message", json_string(w->message));
+    json_object_set_new(o, "page", w->page ? json_integer(w->page) : json_null());
+    json_array_append_new(warnings, o);
+  }
+  if (json_array_size(decls) == 0) {
+    json_t *o = json_object();
+    json_object_set_new(o, "code", json_string("no_declaration"));
+    json_object_set_new(o, "message", json_string("no declaration form found in this file"));
+    json_object_set_new(o, "page", json_null());
+    json_array_append_new(warnings, o);
+  }
+  json_object_set_new(root, "warnings", warnings);
+  return root;
+}
+
+char *dx_json_dump(const json_t *j, bool pretty) {
+  size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
+  char *s = json_dumps(j, flags);
+  char *out = g_strdup(s ? s : "null");
+  free(s);
+  return out;
+}
