@@ -539,6 +539,26 @@ static void add_money(ctx *x, const char *source, const char *label, int col, js
   d->content++;
 }
 
+/* The fund label text kept in a breakdown entry: the label as written,
+ * without 其中 and colons. */
+static char *money_label(const char *raw) {
+  GString *out = g_string_new(NULL);
+  for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!g_unichar_isspace(c) && c != 0x3000) g_string_append_unichar(out, c);
+  }
+  const char *s = out->str;
+  if (g_str_has_prefix(s, "其中")) s += strlen("其中");
+  if (g_str_has_prefix(s, ":")) s += 1;
+  else if (g_str_has_prefix(s, "：")) s += strlen("：");
+  char *res = g_strdup(s);
+  size_t n = strlen(res);
+  if (n && res[n - 1] == ':') res[n - 1] = '\0';
+  else if (n >= 3 && strcmp(res + n - 3, "：") == 0) res[n - 3] = '\0';
+  g_string_free(out, TRUE);
+  return res;
+}
+
 /* ---- label classification --------------------------------------------- */
 
 typedef struct label {
@@ -570,6 +590,7 @@ static label classify(ctx *x, const char *key) {
 static label split_inline(ctx *x, const char *raw, char **value) {
   label none = {0};
   *value = NULL;
+  static char label_buf[256]; /* the label as written, see label.label */
   char *f = dx_text_fold(raw);
   /* a colon: the words before it are the label */
   char *colon = strchr(f, ':');
@@ -584,6 +605,12 @@ static label split_inline(ctx *x, const char *raw, char **value) {
       label inner = split_inline(x, colon + 1, value);
       g_free(f);
       return inner;
+    }
+    if (l.cat) {
+      char *ml = money_label(lab);
+      g_strlcpy(label_buf, ml, sizeof label_buf);
+      g_free(ml);
+      l.label = label_buf;
     }
     g_free(lab);
     g_free(k);
@@ -607,6 +634,10 @@ static label split_inline(ctx *x, const char *raw, char **value) {
     if (l.cat) {
       best = l;
       best_at = (size_t)(p - f);
+      char *ml = money_label(lab);
+      g_strlcpy(label_buf, ml, sizeof label_buf);
+      g_free(ml);
+      best.label = label_buf;
     }
     g_free(lab);
     g_free(k);
@@ -640,26 +671,6 @@ static void assign(ctx *x, label l, const char *value, const where *w) {
     if (strstr(k, "万元")) d->money_known = true;
     g_free(k);
   }
-}
-
-/* The fund label text kept in a breakdown entry: the label as written,
- * without 其中 and colons. */
-static char *money_label(const char *raw) {
-  GString *out = g_string_new(NULL);
-  for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (!g_unichar_isspace(c) && c != 0x3000) g_string_append_unichar(out, c);
-  }
-  const char *s = out->str;
-  if (g_str_has_prefix(s, "其中")) s += strlen("其中");
-  if (g_str_has_prefix(s, ":")) s += 1;
-  else if (g_str_has_prefix(s, "：")) s += strlen("：");
-  char *res = g_strdup(s);
-  size_t n = strlen(res);
-  if (n && res[n - 1] == ':') res[n - 1] = '\0';
-  else if (n >= 3 && strcmp(res + n - 3, "：") == 0) res[n - 3] = '\0';
-  g_string_free(out, TRUE);
-  return res;
 }
 
 /* ---- sections ---------------------------------------------------------- */
@@ -772,7 +783,13 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
     if (!c->here || !*c->raw) continue;
     label l = classify(x, c->key);
     const char *colk = dx_rules_match(x->rs, "fund_column", c->key);
-    if (l.cat && strcmp(l.cat, "unit_note") != 0 && n < MAXV) {
+    /* "其他资金：" asks for a value after its colon: a value row, not a header */
+    char *folded = dx_text_fold(c->raw);
+    bool asks = g_str_has_suffix(g_strchomp(folded), ":");
+    g_free(folded);
+    if (asks) {
+      others += 2;
+    } else if (l.cat && strcmp(l.cat, "unit_note") != 0 && n < MAXV) {
       vh[n++] = (vhead){c->col, c->span, l.cat, l.key, money_label(c->raw)};
     } else if (colk && n < MAXV) {
       vh[n++] = (vhead){c->col, c->span, "fund_column", colk, money_label(c->raw)};
@@ -813,15 +830,10 @@ static void vert_row(ctx *x, const lrow *r) {
       int col = strcmp(h->cat, "fund_total") == 0 || strcmp(h->cat, "fund_column") == 0
                     ? money_col(h->key)
                     : COL_CURRENT;
-      char *lab = NULL;
-      char *f = dx_text_fold(raw);
-      char *colon = strrchr(f, ':');
-      if (colon) *colon = '\0';
-      lab = money_label(f);
       note_table(x, &w);
-      add_money(x, il.key, lab, col, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
-      g_free(lab);
-      g_free(f);
+      if (x->vert_rows == 0 && strcmp(h->cat, "fund_total") == 0)
+        set_total(x, col, amount_field(x, "", &w)); /* named, not stated */
+      add_money(x, il.key, il.label, col, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
       any_inline = true;
       g_free(v);
       continue;
@@ -1076,10 +1088,12 @@ static void ind_row(ctx *x, const lrow *r) {
   char *l1raw = level_text(r, m->l1, &m->last_l1);
   for (int g = 0; g < m->ng; g++) {
     char *l2raw = level_text(r, m->g[g].l2, &m->last_l2[g]);
-    const char *l3 = text_here(r, m->g[g].l3);
+    char *l3clean = dx_rules_strip(x->rs, "numbering", text_here(r, m->g[g].l3), false);
+    const char *l3c = g_strstrip(l3clean);
     const char *val = text_here(r, m->g[g].val);
     const char *std = text_here(r, m->g[g].std);
-    if (!*l3 && !*val) {
+    if (!*l3c && !*val) { /* a blank "指标2:" line */
+      g_free(l3clean);
       g_free(l2raw);
       continue;
     }
@@ -1099,14 +1113,18 @@ static void ind_row(ctx *x, const lrow *r) {
       g_free(m->last_l2[g]);
       m->last_l2[g] = g_strdup(l1raw);
     }
-    if (!lv1 && lv2) {
-      lv1 = dx_rules_match(x->rs, "level2_parent", lv2);
+    /* level 1 missing, or not the level 2's parent (and not a pairing
+     * older templates use, such as 满意度 under 效益指标): inferred */
+    const char *parent = lv2 ? dx_rules_match(x->rs, "level2_parent", lv2) : NULL;
+    char *pair = lv1 && lv2 ? g_strconcat(lv1, "/", lv2, NULL) : NULL;
+    bool accepted = pair && dx_rules_match(x->rs, "level1_accepts", pair);
+    g_free(pair);
+    if (parent && (!lv1 || (strcmp(lv1, parent) != 0 && !accepted))) {
+      lv1 = parent;
       flag_add(flags, "level1_inferred");
       conf *= CONF_INFERRED;
     }
     if (!lv2) conf *= CONF_NO_LEVEL2;
-    char *l3clean = dx_rules_strip(x->rs, "numbering", l3, false);
-    char *l3c = g_strstrip(l3clean);
     json_t *o = json_object();
     json_object_set_new(o, "horizon",
                         json_string(m->ng > 1 && g == 0 ? "medium_term" : "annual"));
@@ -1116,6 +1134,7 @@ static void ind_row(ctx *x, const lrow *r) {
     json_object_set_new(o, "value", value_json(x, val, &conf, flags));
     json_object_set_new(o, "standard", m->g[g].std >= 0 ? jstr_or_null(std) : json_null());
     const lcell *vc = *val ? cell_at(r, m->g[g].val) : cell_at(r, m->g[g].l3);
+    (void)std;
     if (vc && vc->c->rowspan > 1) {
       flag_add(flags, "merged_cell");
       conf *= CONF_MERGED;
@@ -1152,6 +1171,7 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
   char **tok = g_regex_split_simple("\\s+", f, 0, 0);
   int npairs = 0;
   label cur = {0};
+  char curlab[256] = "", curlab_next[256] = "";
   GString *val = g_string_new(NULL);
   for (int i = 0;; i++) {
     const char *t = tok[i];
@@ -1164,6 +1184,10 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
         char *k = dx_label_key(lab);
         nl = classify(x, k);
         if (nl.cat) rest = g_strdup(colon + 1);
+        g_free(k);
+        k = money_label(lab);
+        g_strlcpy(curlab_next, k, sizeof curlab_next);
+        nl.label = curlab_next;
         g_free(lab);
         g_free(k);
       } else {
@@ -1172,6 +1196,10 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
         /* a bare word is a label only where it cannot be a value */
         if (nl.cat && strcmp(nl.cat, "field") != 0) nl.cat = NULL;
         if (nl.cat) rest = g_strdup("");
+        g_free(k);
+        k = money_label(t);
+        g_strlcpy(curlab_next, k, sizeof curlab_next);
+        nl.label = curlab_next;
         g_free(k);
       }
     }
@@ -1186,6 +1214,8 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
       }
       if (!t) break;
       cur = nl;
+      g_strlcpy(curlab, curlab_next, sizeof curlab);
+      cur.label = curlab;
       g_string_assign(val, rest);
     } else if (t && *t && cur.cat) {
       if (val->len) g_string_append_c(val, ' ');
@@ -1253,14 +1283,9 @@ static void horizontal_row(ctx *x, const lrow *r) {
     label il = split_inline(x, c->raw, &v);
     if (il.cat) {
       if (strcmp(il.cat, "fund_source") == 0) {
-        char *f = dx_text_fold(c->raw);
-        char *colon = strrchr(f, ':');
-        if (colon) *colon = '\0';
-        char *lab = money_label(f);
         note_table(x, &w);
-        add_money(x, il.key, lab, COL_CURRENT, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
-        g_free(lab);
-        g_free(f);
+        add_money(x, il.key, il.label, COL_CURRENT, amount_field(x, v, &w),
+                  strcmp(il.key, "total") == 0);
       } else {
         assign(x, il, v, &w);
       }

@@ -12,8 +12,9 @@ sys.path.insert(0, HERE)
 ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
 
 import seed000  # noqa: E402
+import seed001  # noqa: E402
 
-MODULES = [seed000]
+MODULES = [seed000, seed001]
 
 
 def main():
