@@ -1167,8 +1167,7 @@ static bool is_label_cell(ctx *x, const lcell *c) {
 
 /* Several "LABEL：value" pairs in one text (footers, "中央：\n省级："). */
 static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
-  char *f = dx_text_fold(raw);
-  char **tok = g_regex_split_simple("\\s+", f, 0, 0);
+  char **tok = g_regex_split_simple("\\s+", raw, 0, 0);
   int npairs = 0;
   label cur = {0};
   char curlab[256] = "", curlab_next[256] = "";
@@ -1179,11 +1178,17 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
     char *rest = NULL;
     if (t && *t) {
       const char *colon = strchr(t, ':');
+      const char *wide = strstr(t, "：");
+      size_t clen = 1;
+      if (wide && (!colon || wide < colon)) {
+        colon = wide;
+        clen = strlen("：");
+      }
       if (colon) {
         char *lab = g_strndup(t, (gsize)(colon - t));
         char *k = dx_label_key(lab);
         nl = classify(x, k);
-        if (nl.cat) rest = g_strdup(colon + 1);
+        if (nl.cat) rest = g_strdup(colon + clen);
         g_free(k);
         k = money_label(lab);
         g_strlcpy(curlab_next, k, sizeof curlab_next);
@@ -1225,7 +1230,6 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
   }
   g_string_free(val, TRUE);
   g_strfreev(tok);
-  g_free(f);
   return npairs;
 }
 
