@@ -1396,11 +1396,7 @@ static void on_row(ctx *x, const lrow *r) {
   case M_SCHED:
   case M_PLANS:
   case M_SUMMARY:
-    if (row_has_field_label(x, r) && x->mode != M_SUMMARY) {
-      x->mode = M_NONE;
-      break;
-    }
-    if (x->mode == M_SUMMARY && row_has_field_label(x, r) && !*text_here(r, x->cols[R_NAME])) {
+    if (row_has_field_label(x, r)) { /* the form goes on below its list */
       x->mode = M_NONE;
       break;
     }

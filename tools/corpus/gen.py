@@ -14,8 +14,9 @@ ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
 import seed000  # noqa: E402
 import seed001  # noqa: E402
 import seed002  # noqa: E402
+import seed003  # noqa: E402
 
-MODULES = [seed000, seed001, seed002]
+MODULES = [seed000, seed001, seed002, seed003]
 
 
 def main():
