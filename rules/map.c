@@ -790,7 +790,12 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
     if (asks) {
       others += 2;
     } else if (l.cat && strcmp(l.cat, "unit_note") != 0 && n < MAXV) {
-      vh[n++] = (vhead){c->col, c->span, l.cat, l.key, money_label(c->raw)};
+      /* a label repeated along the row ("其他资金 | 其他资金") pairs
+       * labels with values; a vertical header names each column once */
+      char *lab = money_label(c->raw);
+      for (int k = 0; k < n; k++)
+        if (strcmp(vh[k].label, lab) == 0) others += 2;
+      vh[n++] = (vhead){c->col, c->span, l.cat, l.key, lab};
     } else if (colk && n < MAXV) {
       vh[n++] = (vhead){c->col, c->span, "fund_column", colk, money_label(c->raw)};
     } else {
@@ -1092,7 +1097,13 @@ static void ind_row(ctx *x, const lrow *r) {
     const char *l3c = g_strstrip(l3clean);
     const char *val = text_here(r, m->g[g].val);
     const char *std = text_here(r, m->g[g].std);
-    if (!*l3c && !*val) { /* a blank "指标2:" line */
+    bool l3_blank = !*l3c;
+    if (!l3_blank) { /* "……" and "....." rows: nothing but punctuation */
+      l3_blank = true;
+      for (const char *p = l3c; *p; p = g_utf8_next_char(p))
+        if (!g_unichar_ispunct(g_utf8_get_char(p))) l3_blank = false;
+    }
+    if (l3_blank && !*val) { /* a blank "指标2:" line */
       g_free(l3clean);
       g_free(l2raw);
       continue;
@@ -1265,17 +1276,17 @@ static void horizontal_row(ctx *x, const lrow *r) {
         i = j - 1;
         continue;
       }
+      char *lab = money_label(c->raw);
+      l.label = lab;
       if (next && !is_label_cell(x, next)) {
         where w = where_cell(r, next);
-        char *lab = money_label(c->raw);
-        l.label = lab;
         assign(x, l, next->here ? next->raw : "", &w);
-        g_free(lab);
         i++;
       } else {
         where w = where_cell(r, c);
         if (strcmp(l.cat, "unit_note") != 0) assign(x, l, "", &w);
       }
+      g_free(lab);
       continue;
     }
     where w = where_cell(r, c);
@@ -1407,8 +1418,13 @@ static void on_row(ctx *x, const lrow *r) {
     else summary_row(x, r);
     return;
   case M_VERT:
-    if (!try_vertical_header(x, r)) vert_row(x, r);
-    return;
+    if (try_vertical_header(x, r)) return;
+    if (x->vert_rows > 0 || !row_has_field_label(x, r)) {
+      vert_row(x, r);
+      return;
+    }
+    x->mode = M_NONE; /* labels again: the header had no values */
+    break;
   case M_NONE:
     break;
   }
