@@ -87,6 +87,7 @@ typedef struct lcell {
 typedef struct lrow {
   int table; /* top-level table index */
   int row;   /* row in that table */
+  int holder_col; /* nested rows: the outer cell's column; -1 otherwise */
   int n;
   lcell *cells;
 } lrow;
@@ -214,7 +215,10 @@ static json_t *at_json(const where *w) {
 
 static where where_cell(const lrow *r, const lcell *c) {
   where w = {.table = r->table, .row = c ? c->c->row : r->row, .col = c ? c->c->col : 0};
-  if (r->table >= 0 && c && c->c->row != r->row && c->here) w.row = r->row;
+  if (r->holder_col >= 0) { /* a nested table: point at the cell holding it */
+    w.row = r->row;
+    w.col = r->holder_col;
+  }
   if (c) {
     w.page = c->c->page;
     w.has_box = c->c->has_box;
@@ -1445,7 +1449,8 @@ static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row
 
 static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int outer_row,
                      const lrow *prefix, int col_offset) {
-  lrow r = {.table = table_index, .row = outer_row >= 0 ? outer_row : ri};
+  lrow r = {.table = table_index, .row = outer_row >= 0 ? outer_row : ri,
+            .holder_col = outer_row >= 0 ? col_offset : -1};
   int cap = (prefix ? prefix->n : 0) + t->ncols;
   r.cells = g_new0(lcell, cap > 0 ? cap : 1);
   if (prefix)
@@ -1484,7 +1489,7 @@ static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int out
   for (int i = prefix ? prefix->n : 0; i < r.n; i++) {
     const lcell *lc = &r.cells[i];
     if (!lc->here || !lc->c->nchildren) continue;
-    lrow pre = {.table = table_index, .row = r.row, .n = i, .cells = r.cells};
+    lrow pre = {.table = table_index, .row = r.row, .holder_col = -1, .n = i, .cells = r.cells};
     for (size_t k = 0; k < lc->c->nchildren; k++)
       walk_table(x, lc->c->children[k], table_index, r.row, &pre, lc->col);
   }

@@ -16,8 +16,9 @@ import seed001  # noqa: E402
 import seed002  # noqa: E402
 import seed003  # noqa: E402
 import seed004  # noqa: E402
+import variants  # noqa: E402
 
-MODULES = [seed000, seed001, seed002, seed003, seed004]
+MODULES = [seed000, seed001, seed002, seed003, seed004, variants]
 
 
 def main():

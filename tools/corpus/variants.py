@@ -1,0 +1,144 @@
+"""Variation cases: one small DOCX per construct that stage one must
+read — labels split over runs, every checkbox form, tracked changes,
+content controls around rows/cells/runs, a nested table, w:gridBefore,
+a table without w:tblGrid, a title in a text box (mc:AlternateContent),
+and an ordinary letter with no declaration. Each holds the same short
+form (seed 000's 争资争项招商协调经费), so one expected shape serves all."""
+import re
+
+from docxgen import Document, Table, C, M, Cell
+from expect import declaration, document, text, fld, amount, indicator
+
+TITLE = '2023年度湘阴县人民政府办公室项目支出预算绩效目标申报表'
+NAME = '争资争项招商协调经费'
+IND = [('产出指标', '数量指标', '协助争资争项总数量', '35个', 'N = 35 个', 'P', 'sl'),
+       (None, '质量指标', '协助争取项目比例', '95%', 'N = 95 %', 'P', 'zl'),
+       ('效益指标', '社会效益指标', '促进县域经济发展', '有效促进', 'Q', 'B', 'sh')]
+
+
+def mini(doc, name=NAME, label_name='项目名称', title_para=True, grid_before=False, no_grid=False,
+         nested=False, row_wrap=None, attr_on=True):
+    """Adds the short form; returns (table, expected declaration)."""
+    if title_para:
+        doc.para(TITLE, center=True)
+    gb = 1 if grid_before else 0
+    t = doc.table(Table(4 + gb, no_grid=no_grid))
+    ti = t.index
+    fields = {}
+    r = t.row(C(label_name), C(name, 3), grid_before=gb)
+    fields['project_name'] = text(re.sub(r'\s+', '', name) if '\u200b' in name else name, (ti, r, 1 + gb))
+    attr = '新增项目 %s 延续项目 %s' % ('{OFF}' if attr_on else '{ON}', '{ON}' if attr_on else '{OFF}')
+    r = t.row(C('主管部门'), C('县政府办'), C('项目属性'), C(attr), grid_before=gb)
+    fields['department'] = text('县政府办', (ti, r, 1 + gb))
+    fields['project_attribute'] = fld('continuing' if attr_on else 'new',
+                                      attr.replace('{ON}', '☑').replace('{OFF}', '☐'), (ti, r, 3 + gb))
+    r = t.row(C('年度资金总额（万元）'), C('65', 3), grid_before=gb)
+    funds = {'current_year_total': amount('65', 65, (ti, r, 1 + gb)), 'breakdown': []}
+    inds = []
+    if nested:
+        inner = Table(4)
+        inner.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标值'))
+        for l1, l2, l3, val, spec, e1, e2 in IND:
+            inner.row(C(l1 or ''), C(l2), C(l3), C(val))
+        r = t.row(C('绩效指标'), Cell(span=3, nested=inner))
+        for l1, l2, l3, val, spec, e1, e2 in IND:
+            inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 1)))
+    else:
+        t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标值'), grid_before=gb)
+        for k, (l1, l2, l3, val, spec, e1, e2) in enumerate(IND):
+            nxt = IND[k + 1] if k + 1 < len(IND) else None
+            l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+            wrap = row_wrap if k == 1 else None
+            r = t.row(l1c, C(l2), C(l3), C(val), grid_before=gb, wrap=wrap)
+            inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 3 + gb)))
+    return t, declaration('project_expenditure', TITLE, 2023, ti, fields, funds, indicators=inds)
+
+
+def one(outdir, file, doc_kw=None, xml_edit=None, **mini_kw):
+    doc = Document(**(doc_kw or {}))
+    _, decl = mini(doc, **mini_kw)
+    xml = doc.xml()
+    if xml_edit:
+        xml = xml_edit(xml)
+    doc.write(outdir + '/' + file, document_xml=xml)
+    return file, document(file, [decl])
+
+
+def must_replace(xml, old, new):
+    if old not in xml:
+        raise ValueError('variant edit did not apply: %r' % old[:60])
+    return xml.replace(old, new, 1)
+
+
+def tracked(xml):
+    """The name's last word typed as a tracked insertion, a deleted old
+    word before it, and a deleted stale indicator row."""
+    ins = ('<w:ins w:id="1" w:author="审核" w:date="2022-11-20T10:00:00Z"><w:r><w:t>协调经费</w:t></w:r></w:ins>'
+           '<w:del w:id="2" w:author="审核" w:date="2022-11-20T10:00:00Z"><w:r><w:delText>工作经费</w:delText></w:r></w:del>')
+    xml = must_replace(xml, '<w:t xml:space="preserve">争资争项招商协调经费</w:t></w:r>',
+                       '<w:t xml:space="preserve">争资争项招商</w:t></w:r>' + ins)
+    stale = ('<w:tr><w:trPr><w:del w:id="3" w:author="审核" w:date="2022-11-20T10:00:00Z"/></w:trPr>'
+             + ''.join('<w:tc><w:tcPr><w:tcW w:w="2350" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>' % s
+                       for s in ('', '时效指标', '已删除的指标', '2022年12月')) + '</w:tr>')
+    i = xml.index('</w:tbl>')
+    return xml[:i] + stale + xml[i:]
+
+
+def sdt_everywhere(xml):
+    """A plain-text content control around the department run and a
+    cell-level control around the 三级指标 header cell."""
+    xml = must_replace(xml, '<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">县政府办</w:t></w:r>',
+                       '<w:sdt><w:sdtPr><w:alias w:val="部门"/><w:text/></w:sdtPr><w:sdtContent>'
+                       '<w:r><w:t xml:space="preserve">县政府办</w:t></w:r></w:sdtContent></w:sdt>')
+    m = re.search(r'<w:tc><w:tcPr>(?:(?!</w:tc>).)*?三级指标(?:(?!</w:tc>).)*?</w:tc>', xml)
+    return xml[:m.start()] + '<w:sdt><w:sdtPr/><w:sdtContent>' + m.group(0) + '</w:sdtContent></w:sdt>' + xml[m.end():]
+
+
+def row_sdt(row):
+    return '<w:sdt><w:sdtPr><w:alias w:val="指标行"/></w:sdtPr><w:sdtContent>%s</w:sdtContent></w:sdt>' % row
+
+
+def textbox_title(xml):
+    """The title in a text box: one mc:AlternateContent with the same
+    text in its Choice (wps) and Fallback (VML) branches."""
+    box = ('<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:txbxContent>'
+           '<w:p><w:r><w:t>%s</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+           '<mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+           '<w:p><w:r><w:t>%s</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+           '</mc:AlternateContent></w:r></w:p>' % (TITLE, TITLE))
+    return must_replace(xml, '<w:body>', '<w:body>' + box)
+
+
+def letter(outdir):
+    file = 'variant-letter.docx'
+    doc = Document()
+    doc.para('关于报送2023年度预算绩效目标的通知', center=True)
+    doc.para('各乡镇、县直各单位：')
+    doc.para('请于2022年11月30日前将本单位项目支出预算绩效目标申报表报送县财政局预算股。联系人如下：')
+    t = doc.table(Table(3))
+    t.row(C('姓名'), C('科室'), C('联系电话'))
+    t.row(C('李明'), C('预算股'), C('2115001'))
+    t.row(C('周芳'), C('绩效股'), C('2115002'))
+    doc.para('湘阴县财政局')
+    doc.para('2022年11月1日')
+    doc.write(outdir + '/' + file)
+    return file, document(file, [])
+
+
+def build_all(outdir):
+    out = [
+        one(outdir, 'variant-split-runs.docx', {'split_runs': True}, label_name='项 目 名 称'),
+        one(outdir, 'variant-w14-checkbox.docx', {'checkbox': 'w14'}),
+        one(outdir, 'variant-wingdings2-sym.docx', {'checkbox': 'sym2'}, attr_on=False),
+        one(outdir, 'variant-formcheckbox.docx', {'checkbox': 'ff'}),
+        one(outdir, 'variant-html-checkbox.docx', {'checkbox': 'html'}, attr_on=False),
+        one(outdir, 'variant-tracked-changes.docx', xml_edit=tracked),
+        one(outdir, 'variant-sdt.docx', xml_edit=sdt_everywhere, row_wrap=row_sdt),
+        one(outdir, 'variant-nested-table.docx', nested=True),
+        one(outdir, 'variant-grid-before.docx', grid_before=True),
+        one(outdir, 'variant-no-tblgrid.docx', no_grid=True),
+        one(outdir, 'variant-textbox-title.docx', xml_edit=textbox_title, title_para=False),
+        letter(outdir),
+    ]
+    return out
