@@ -570,22 +570,43 @@ typedef struct label {
   const char *key;
   bool three_public_ctx;
   const char *label; /* the label as written, for money entries (borrowed) */
+  bool fuzzy;        /* matched only after dropping one character */
 } label;
+
+/* Fuzzy label matching applies to keys of this many characters: shorter
+ * keys are too often values ("县政府办"), longer ones are sentences. */
+#define FUZZY_MIN_CHARS 5
+#define FUZZY_MAX_CHARS 16
+#define CONF_FUZZY 0.8
 
 static label classify(ctx *x, const char *key) {
   label l = {0};
   if (!key || !*key) return l;
   const char *k;
-  if ((k = dx_rules_match(x->rs, "field", key))) return (label){"field", k, false, NULL};
-  if ((k = dx_rules_match(x->rs, "fund_total", key))) return (label){"fund_total", k, false, NULL};
+  if ((k = dx_rules_match(x->rs, "field", key))) return (label){"field", k, false, NULL, false};
+  if ((k = dx_rules_match(x->rs, "fund_total", key))) return (label){"fund_total", k, false, NULL, false};
   const char *fk = key;
   if (g_str_has_prefix(fk, "其中")) {
     fk += strlen("其中");
     if (*fk == ':') fk++;
   }
-  if ((k = dx_rules_match(x->rs, "fund_source", fk))) return (label){"fund_source", k, false, NULL};
-  if ((k = dx_rules_match(x->rs, "unit_note", key))) return (label){"unit_note", k, false, NULL};
+  if ((k = dx_rules_match(x->rs, "fund_source", fk))) return (label){"fund_source", k, false, NULL, false};
+  if ((k = dx_rules_match(x->rs, "unit_note", key))) return (label){"unit_note", k, false, NULL, false};
   if (dx_rules_match(x->rs, "three_public_context", key)) l.three_public_ctx = true;
+  /* One stray character in a field label ("项目名名称", a doubled glyph
+   * from a bad print): try the key without each character in turn.
+   * Only for label-sized keys, so values are not read as labels. */
+  glong n = g_utf8_strlen(key, -1);
+  if (n >= FUZZY_MIN_CHARS && n <= FUZZY_MAX_CHARS && !strchr(key, ':')) {
+    for (const char *p = key; *p; p = g_utf8_next_char(p)) {
+      const char *q = g_utf8_next_char(p);
+      if (g_unichar_get_script(g_utf8_get_char(p)) != G_UNICODE_SCRIPT_HAN) continue;
+      char *shorter = g_strdup_printf("%.*s%s", (int)(p - key), key, q);
+      k = dx_rules_match(x->rs, "field", shorter);
+      g_free(shorter);
+      if (k) return (label){"field", k, false, NULL, true};
+    }
+  }
   return l;
 }
 
@@ -664,7 +685,12 @@ static void assign(ctx *x, label l, const char *value, const where *w) {
   decl *d = cur_decl(x);
   note_table(x, w);
   if (strcmp(l.cat, "field") == 0) {
-    set_field(x, field_index(l.key), make_field(x, field_index(l.key), value, w));
+    json_t *f = make_field(x, field_index(l.key), value, w);
+    if (l.fuzzy) {
+      field_flag(f, "label_fuzzy");
+      field_conf(f, CONF_FUZZY);
+    }
+    set_field(x, field_index(l.key), f);
   } else if (strcmp(l.cat, "fund_total") == 0) {
     set_total(x, money_col(l.key), amount_field(x, value, w));
   } else if (strcmp(l.cat, "fund_source") == 0) {
@@ -862,7 +888,7 @@ static void vert_row(ctx *x, const lrow *r) {
       }
       json_t *f = amount_field(x, raw, &w);
       if (total && !x->three_public && !cur_decl(x)->totals[COL_CURRENT])
-        set_total(x, COL_CURRENT, json_deep_copy(f));
+        set_total(x, COL_CURRENT, json_incref(f));
       add_money(x, src, h->label, COL_CURRENT, f, total);
     }
   }
@@ -926,7 +952,7 @@ static void money_row(ctx *x, const lrow *r) {
     note_table(x, &w);
     json_t *f = amount_field(x, text_here(r, x->cols[role]), &w);
     int col = role - R_PRIOR;
-    if (total) set_total(x, col, json_deep_copy(f));
+    if (total) set_total(x, col, json_incref(f));
     add_money(x, src, lab, col, f, total);
   }
   g_free(lab);

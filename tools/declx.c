@@ -120,6 +120,8 @@ int main(int argc, char **argv) {
     dx_ruleset *rs = dx_rules_load(o.rules_dir, &err);
     if (!rs) {
       fprintf(stderr, "declx: %s\n", err.message);
+      g_free(o.rules_dir);
+      xmlCleanupParser();
       return EXIT_RULES;
     }
     bool lines = o.compact || argc > 3;

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The declx command as a user meets it: exit codes, error lines, JSON
+# Lines for several files, stdin, dump, and byte-identical output.
+# Usage: cli_test.sh DECLX CORPUS_DIR
+set -u
+declx=$1
+corpus=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() { # name, condition (as a command)
+  if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
+}
+good=$(ls "$corpus"/docx/seed00*.docx | head -1)
+two=$(ls "$corpus"/docx/seed00*.docx | sed -n 2p)
+
+"$declx" --help > "$tmp/help"; rc=$?
+check "--help exits 0 and prints usage" '[ $rc -eq 0 ] && grep -q "Usage: declx extract" "$tmp/help"'
+"$declx" --version > "$tmp/v"; rc=$?
+check "--version" '[ $rc -eq 0 ] && grep -q "^declx " "$tmp/v"'
+"$declx" frobnicate x 2> "$tmp/e"; rc=$?
+check "unknown command exits 2" '[ $rc -eq 2 ] && grep -q "^declx: " "$tmp/e"'
+"$declx" extract --no-such-option x 2> "$tmp/e"; rc=$?
+check "unknown option exits 2" '[ $rc -eq 2 ]'
+
+"$declx" extract "$tmp/missing.docx" > "$tmp/o" 2> "$tmp/e"; rc=$?
+check "missing file: exit 1, one line naming the file" \
+  '[ $rc -eq 1 ] && [ "$(wc -l < "$tmp/e")" -eq 1 ] && grep -q "^declx: $tmp/missing.docx: " "$tmp/e" && [ ! -s "$tmp/o" ]'
+: > "$tmp/empty.docx"
+printf 'not a zip at all' > "$tmp/text.docx"
+"$declx" extract "$good" "$tmp/empty.docx" "$two" "$tmp/text.docx" > "$tmp/o" 2> "$tmp/e"; rc=$?
+check "batch: exit 1, the good files still written as JSON Lines" \
+  '[ $rc -eq 1 ] && [ "$(wc -l < "$tmp/o")" -eq 2 ] && [ "$(wc -l < "$tmp/e")" -eq 2 ]'
+check "batch: each line is one JSON object" \
+  'while read -r l; do printf "%s" "$l" | python3 -c "import json,sys; json.load(sys.stdin)" || exit 1; done < "$tmp/o"'
+check "empty file reason" 'grep -q "empty.docx: empty file" "$tmp/e"'
+"$declx" -q extract "$tmp/empty.docx" 2> "$tmp/e"; rc=$?
+check "-q silences, exit status still 1" '[ $rc -eq 1 ] && [ ! -s "$tmp/e" ]'
+
+"$declx" extract - < "$good" > "$tmp/stdin.json"; rc=$?
+check "stdin" '[ $rc -eq 0 ] && grep -q "\"schema_version\": \"1\"" "$tmp/stdin.json"'
+"$declx" extract "$good" > "$tmp/a.json"
+"$declx" extract "$good" > "$tmp/b.json"
+check "byte-identical across runs" 'cmp -s "$tmp/a.json" "$tmp/b.json"'
+check "UTF-8 unescaped" 'grep -q "绩效" "$tmp/a.json" && ! grep -q "\\\\u7ee9" "$tmp/a.json"'
+"$declx" dump "$good" > "$tmp/dump"; rc=$?
+check "dump shows tables with spans" '[ $rc -eq 0 ] && grep -q "^TABLE 0:" "$tmp/dump" && grep -q " span " "$tmp/dump"'
+"$declx" -c extract "$good" > "$tmp/c.json"
+check "--compact writes one line" '[ "$(wc -l < "$tmp/c.json")" -eq 1 ]'
+mkdir -p "$tmp/rules"
+printf 'field\tx\t(bad\n' > "$tmp/rules/labels.rules"
+printf '' > "$tmp/rules/values.rules"
+"$declx" extract -r "$tmp/rules" "$good" > /dev/null 2> "$tmp/e"; rc=$?
+check "bad rules directory: exit 3 with file and line" '[ $rc -eq 3 ] && grep -q "labels.rules:1" "$tmp/e"'
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,188 @@
+/* Unit tests for rules/: rule files, flags and confidence, JSON bytes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <glib/gstdio.h>
+
+#include "dx_rules.h"
+#include "testutil.h"
+
+static dx_ruleset *rs;
+static dx_limits lim;
+
+static int setup(void **state) {
+  (void)state;
+  dx_limits_default(&lim);
+  dx_error err = {0};
+  rs = dx_rules_load(NULL, &err);
+  return rs ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  dx_rules_free(rs);
+  return 0;
+}
+
+#define P(t) "<w:p><w:r><w:t xml:space=\"preserve\">" t "</w:t></w:r></w:p>"
+#define TC(t) "<w:tc>" P(t) "</w:tc>"
+#define TR(...) "<w:tr>" __VA_ARGS__ "</w:tr>"
+
+static json_t *run(const char *body) {
+  size_t len;
+  uint8_t *z = tu_docx(&len, body);
+  dx_doc *doc = NULL;
+  dx_error err = {0};
+  if (dx_read_bytes(&doc, "t.docx", z, len, &lim, &err) != DX_OK) fail_msg("%s", err.message);
+  json_t *j = dx_doc_to_json(rs, doc);
+  dx_doc_free(doc);
+  g_free(z);
+  return j;
+}
+
+static bool has_flag(const json_t *o, const char *flag) {
+  size_t i;
+  json_t *v;
+  json_array_foreach(json_object_get(o, "flags"), i, v) if (strcmp(json_string_value(v), flag) == 0) return true;
+  return false;
+}
+
+static const char *FORM =
+    P("2023年度测试项目支出预算绩效目标申报表")
+    "<w:tbl>"
+    TR(TC("项目名名称") TC("测试项目"))
+    TR(TC("项目属性") TC("新增 ☑ 延续 ☑"))
+    TR(TC("项目资金申请") TC("项目") TC("上年度安排资金") TC("本年度申请资金"))
+    TR(TC("") TC("合计") TC("10") TC("35000元"))
+    TR(TC("") TC("县级资金") TC("5") TC("2万"))
+    TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+    TR(TC("") TC("社会效益指标") TC("群众受益") TC("≥1次"))
+    TR(TC("产出指标") TC("数量指标") TC("指标2:") TC(""))
+    "</w:tbl>";
+
+static void test_flags(void **state) {
+  (void)state;
+  json_t *j = run(FORM);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_non_null(d);
+  assert_string_equal(json_string_value(json_object_get(d, "form")), "project_expenditure");
+  json_t *fields = json_object_get(d, "fields");
+  json_t *name = json_object_get(fields, "project_name");
+  assert_string_equal(json_string_value(json_object_get(name, "value")), "测试项目");
+  assert_true(has_flag(name, "label_fuzzy"));
+  assert_true(json_real_value(json_object_get(name, "confidence")) < 0.9);
+  json_t *attr = json_object_get(fields, "project_attribute");
+  assert_true(json_is_null(json_object_get(attr, "value")));
+  assert_true(has_flag(attr, "checkbox_ambiguous"));
+  json_t *funds = json_object_get(d, "funds");
+  json_t *prior = json_object_get(funds, "prior_year_total");
+  assert_true(has_flag(prior, "unit_assumed"));
+  json_t *cur = json_object_get(funds, "current_year_total");
+  assert_true(has_flag(cur, "unit_converted"));
+  assert_true(json_number_value(json_object_get(cur, "value")) == 3.5);
+  assert_true(has_flag(d, "sum_mismatch:funds"));
+  json_t *inds = json_object_get(d, "indicators");
+  assert_int_equal(json_array_size(inds), 1); /* the blank "指标2:" row is dropped */
+  json_t *ind = json_array_get(inds, 0);
+  assert_string_equal(json_string_value(json_object_get(ind, "level1")), "效益指标");
+  assert_true(has_flag(ind, "level1_inferred"));
+  double dconf = json_real_value(json_object_get(d, "confidence"));
+  assert_true(dconf > 0 && dconf < 0.9); /* the minimum over its parts */
+  json_decref(j);
+}
+
+static void test_letter(void **state) {
+  (void)state;
+  json_t *j = run(P("关于报送绩效目标的通知") "<w:tbl>" TR(TC("姓名") TC("电话")) TR(TC("李明") TC("2115001")) "</w:tbl>");
+  assert_int_equal(json_array_size(json_object_get(j, "declarations")), 0);
+  json_t *ws = json_object_get(j, "warnings");
+  json_t *w = json_array_get(ws, json_array_size(ws) - 1);
+  assert_string_equal(json_string_value(json_object_get(w, "code")), "no_declaration");
+  json_decref(j);
+}
+
+static void test_bytes(void **state) {
+  (void)state;
+  json_t *o = json_pack("{s:f,s:f,s:i,s:s}", "a", 1520.67, "b", 0.1 + 0.2, "c", 5, "d", "汉字");
+  char *s = dx_json_dump(o, false);
+  assert_string_equal(s, "{\"a\":1520.67,\"b\":0.3,\"c\":5,\"d\":\"汉字\"}");
+  g_free(s);
+  json_decref(o);
+  json_t *a = run(FORM), *b = run(FORM);
+  char *sa = dx_json_dump(a, true), *sb = dx_json_dump(b, true);
+  assert_string_equal(sa, sb);
+  g_free(sa);
+  g_free(sb);
+  json_decref(a);
+  json_decref(b);
+}
+
+static void test_rule_files(void **state) {
+  (void)state;
+  char dir[] = "/tmp/dxrulesXXXXXX";
+  assert_non_null(g_mkdtemp(dir));
+  char *lp = g_build_filename(dir, "labels.rules", NULL);
+  char *vp = g_build_filename(dir, "values.rules", NULL);
+  g_file_set_contents(lp, "# comment\nfield\tproject_name\t项目名称\nfield\tbad\t(unclosed\n", -1, NULL);
+  g_file_set_contents(vp, "op_prefix\t>=\t≥\n", -1, NULL);
+  dx_error err = {0};
+  assert_null(dx_rules_load(dir, &err));
+  assert_non_null(strstr(err.message, "labels.rules:3"));
+  g_file_set_contents(lp, "field\tproject_name\t项目名称\n", -1, NULL);
+  g_file_set_contents(vp, "op_prefix\t=>>\t≥\n", -1, NULL);
+  assert_null(dx_rules_load(dir, &err));
+  g_file_set_contents(vp, "op_prefix\t>=\t≥\n", -1, NULL);
+  dx_ruleset *own = dx_rules_load(dir, &err);
+  assert_non_null(own);
+  assert_string_equal(dx_rules_match(own, "field", "项目名称"), "project_name");
+  assert_null(dx_rules_match(own, "field", "项目名称X"));
+  dx_rules_free(own);
+  assert_null(dx_rules_load("/nonexistent", &err));
+  remove(lp);
+  remove(vp);
+  g_rmdir(dir);
+  g_free(lp);
+  g_free(vp);
+}
+
+static void test_labels(void **state) {
+  (void)state;
+  static const struct { const char *cat, *key, *want; } cases[] = {
+      {"field", "项目支出名称", "project_name"},   {"field", "支出方向(子项)", "project_name"},
+      {"field", "主管部门及代码", "department"},   {"field", "项目起止年限", "period"},
+      {"field", "单位负责人签字", "unit_head"},    {"field", "财政核审部门意见", "review_opinion"},
+      {"field", "中长期目标(2020年-2022年)", "long_term_goal"},
+      {"fund_source", "公共财政拨款", "fiscal_appropriation"}, {"fund_source", "本级资金", "county"},
+      {"fund_source", "因公出国(境)费", "three_public"}, {"level1", "产出指标(预期提供的公共产品)", "产出指标"},
+      {"level2", "社会公众或服务对象满意度指标", "服务对象满意度指标"}, {"level2", "经济效益", "经济效益指标"},
+      {"level2", "环境效益指标", "生态效益指标"},   {"level1", "满意度指", "满意度指标"},
+      {"form", "2023年区级专项资金支出方向绩效目标表", "special_fund_direction"},
+      {"form", "2023年部门整体支出绩效目标表", "department_overall"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *got = dx_rules_match(rs, cases[i].cat, cases[i].key);
+    if (!got || strcmp(got, cases[i].want) != 0)
+      fail_msg("%s %s: got %s, want %s", cases[i].cat, cases[i].key, got ? got : "null", cases[i].want);
+  }
+  assert_null(dx_rules_match(rs, "level1", "社会效益"));
+  char *s = dx_rules_strip(rs, "numbering", "指标1: 全年办理", false);
+  assert_string_equal(s, "全年办理");
+  g_free(s);
+  s = dx_rules_strip(rs, "numbering", "2023年度", false);
+  assert_string_equal(s, "2023年度");
+  g_free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_flags), cmocka_unit_test(test_letter), cmocka_unit_test(test_bytes),
+      cmocka_unit_test(test_rule_files), cmocka_unit_test(test_labels),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
