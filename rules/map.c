@@ -1208,7 +1208,7 @@ static bool is_label_cell(ctx *x, const lcell *c) {
 
 /* Several "LABEL：value" pairs in one text (footers, "中央：\n省级："). */
 static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
-  char **tok = g_regex_split_simple("\\s+", raw, 0, 0);
+  char **tok = g_strsplit(raw, " ", -1); /* raw is collapsed: single spaces */
   int npairs = 0;
   label cur = {0};
   char curlab[256] = "", curlab_next[256] = "";

@@ -12,6 +12,8 @@ extern const char dx_embedded_values_rules[];
 /* Label keys are short; these limits only stop a pathological pattern or
  * input from running away (PCRE2 defaults are 10 000 000). */
 enum { MATCH_LIMIT = 200000, DEPTH_LIMIT = 5000 };
+/* Answers remembered per category; a form has a few hundred distinct cells. */
+enum { MEMO_MAX = 50000 };
 
 typedef struct rule {
   char *category;
@@ -19,13 +21,26 @@ typedef struct rule {
   pcre2_code *re;
 } rule;
 
+/* The rules of one category in file order, and a memo of answers. */
+typedef struct category {
+  GPtrArray *rules; /* rule*, borrowed from dx_ruleset.rules */
+  GHashTable *memo; /* label key -> rule key, or "" for no match */
+} category;
+
 struct dx_ruleset {
   GArray *rules; /* rule */
+  GHashTable *categories; /* name -> category* */
   dx_lexicon *lexicon;
   pcre2_match_context *mctx;
   pcre2_match_data *md;
-  GHashTable *memo; /* "category\x1flabel" -> key or "" */
 };
+
+static void category_free(gpointer p) {
+  category *c = p;
+  g_ptr_array_free(c->rules, TRUE);
+  g_hash_table_destroy(c->memo);
+  g_free(c);
+}
 
 void dx_rules_free(dx_ruleset *rs) {
   if (!rs) return;
@@ -41,7 +56,7 @@ void dx_rules_free(dx_ruleset *rs) {
   dx_lexicon_free(rs->lexicon);
   pcre2_match_context_free(rs->mctx);
   pcre2_match_data_free(rs->md);
-  if (rs->memo) g_hash_table_destroy(rs->memo);
+  if (rs->categories) g_hash_table_destroy(rs->categories);
   g_free(rs);
 }
 
@@ -82,7 +97,7 @@ static dx_code parse_labels(dx_ruleset *rs, const char *text, const char *name, 
 dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
   dx_ruleset *rs = g_new0(dx_ruleset, 1);
   rs->rules = g_array_new(FALSE, TRUE, sizeof(rule));
-  rs->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  rs->categories = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, category_free);
   rs->mctx = pcre2_match_context_create(NULL);
   rs->md = pcre2_match_data_create(16, NULL);
   pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
@@ -119,6 +134,17 @@ dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
     dx_rules_free(rs);
     return NULL;
   }
+  for (guint i = 0; i < rs->rules->len; i++) { /* the array no longer moves */
+    rule *r = &g_array_index(rs->rules, rule, i);
+    category *c = g_hash_table_lookup(rs->categories, r->category);
+    if (!c) {
+      c = g_new0(category, 1);
+      c->rules = g_ptr_array_new();
+      c->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert(rs->categories, r->category, c);
+    }
+    g_ptr_array_add(c->rules, r);
+  }
   return rs;
 }
 
@@ -130,31 +156,29 @@ static bool full_match(dx_ruleset *rs, const pcre2_code *re, const char *s, size
   return n >= 0;
 }
 
-const char *dx_rules_match(dx_ruleset *rs, const char *category, const char *label_key) {
+const char *dx_rules_match(dx_ruleset *rs, const char *category_name, const char *label_key) {
   if (!label_key || !*label_key) return NULL;
   size_t len = strlen(label_key);
   if (len > 400) return NULL; /* labels are short; long text is a value */
-  char *mk = g_strconcat(category, "\x1f", label_key, NULL);
+  category *c = g_hash_table_lookup(rs->categories, category_name);
+  if (!c) return NULL;
   gpointer hit;
-  if (g_hash_table_lookup_extended(rs->memo, mk, NULL, &hit)) {
-    g_free(mk);
-    return *(const char *)hit ? hit : NULL;
-  }
+  if (g_hash_table_lookup_extended(c->memo, label_key, NULL, &hit)) return *(const char *)hit ? hit : NULL;
   const char *found = NULL;
-  for (guint i = 0; i < rs->rules->len && !found; i++) {
-    rule *r = &g_array_index(rs->rules, rule, i);
-    if (strcmp(r->category, category) == 0 && full_match(rs, r->re, label_key, len)) found = r->key;
+  for (guint i = 0; i < c->rules->len && !found; i++) {
+    const rule *r = g_ptr_array_index(c->rules, i);
+    if (full_match(rs, r->re, label_key, len)) found = r->key;
   }
-  /* the memo is bounded: a document of unique long keys cannot grow it forever */
-  if (g_hash_table_size(rs->memo) > 200000) g_hash_table_remove_all(rs->memo);
-  g_hash_table_insert(rs->memo, mk, (gpointer)(found ? found : ""));
+  /* bounded: a document of unique keys cannot grow the memo forever */
+  if (g_hash_table_size(c->memo) > MEMO_MAX) g_hash_table_remove_all(c->memo);
+  g_hash_table_insert(c->memo, g_strdup(label_key), (gpointer)(found ? found : ""));
   return found;
 }
 
-char *dx_rules_strip(dx_ruleset *rs, const char *category, const char *s, bool anywhere) {
-  for (guint i = 0; i < rs->rules->len; i++) {
-    rule *r = &g_array_index(rs->rules, rule, i);
-    if (strcmp(r->category, category) != 0) continue;
+char *dx_rules_strip(dx_ruleset *rs, const char *category_name, const char *s, bool anywhere) {
+  category *c = g_hash_table_lookup(rs->categories, category_name);
+  for (guint i = 0; c && i < c->rules->len; i++) {
+    const rule *r = g_ptr_array_index(c->rules, i);
     int n = pcre2_match(r->re, (PCRE2_SPTR)s, strlen(s), 0, anywhere ? 0 : PCRE2_ANCHORED,
                         rs->md, rs->mctx);
     if (n < 0) continue;

@@ -179,10 +179,25 @@ static void test_labels(void **state) {
   g_free(s);
 }
 
+/* 100 000 table rows through the whole pipeline: it finishes (ctest's
+ * timeout bounds the time) and gives one answer. */
+static void test_many_rows(void **state) {
+  (void)state;
+  GString *b = g_string_new(P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("三级指标") TC("指标值")));
+  for (int i = 0; i < 100000; i++)
+    g_string_append_printf(b, "<w:tr>" TC("指标%d") TC("%d次") "</w:tr>", i, i);
+  g_string_append(b, "</w:tbl>");
+  json_t *j = run(b->str);
+  g_string_free(b, TRUE);
+  assert_non_null(json_object_get(j, "declarations"));
+  json_decref(j);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_flags), cmocka_unit_test(test_letter), cmocka_unit_test(test_bytes),
       cmocka_unit_test(test_rule_files), cmocka_unit_test(test_labels),
+      cmocka_unit_test(test_many_rows),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

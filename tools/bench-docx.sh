@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Throughput of `declx extract` on the corpus DOCX files, on one core.
+# The corpus is copied N times into a temporary directory and extracted
+# in one process (pinned to CPU 0), best of R runs; reported next to a
+# floor measured in the same run on the same files: bench_floor, which
+# inflates word/document.xml with libzip and parses it with libxml2 and
+# does nothing else, so the ratio means something on any machine.
+# Usage: tools/bench-docx.sh [BUILD_DIR] [COPIES] [RUNS]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+copies=${2:-20}
+runs=${3:-5}
+declx=$build/declx
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+for i in $(seq 1 "$copies"); do
+  for f in "$root"/corpus/docx/*.docx; do
+    cp "$f" "$tmp/$i-$(basename "$f")"
+    n=$((n + 1))
+  done
+done
+best() { # prints the best wall time in seconds of "$@" over $runs runs
+  local b=""
+  for _ in $(seq 1 "$runs"); do
+    local s e t
+    s=$(date +%s.%N)
+    "$@" > /dev/null
+    e=$(date +%s.%N)
+    t=$(echo "$e - $s" | bc -l)
+    if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
+  done
+  echo "$b"
+}
+t_declx=$(best taskset -c 0 "$declx" -q extract "$tmp"/*.docx)
+t_floor=$(best taskset -c 0 "$build/bench_floor" "$tmp"/*.docx)
+printf 'files: %d (corpus x %d), best of %d runs, one core\n' "$n" "$copies" "$runs"
+printf 'declx extract:         %.3f s  %7.0f files/s\n' "$t_declx" "$(echo "$n / $t_declx" | bc -l)"
+printf 'floor (unzip+parse):   %.3f s  %7.0f files/s\n' "$t_floor" "$(echo "$n / $t_floor" | bc -l)"
+printf 'ratio declx/floor:     %.2f\n' "$(echo "$t_declx / $t_floor" | bc -l)"
