@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every corpus output validates against schema/declaration-v1.schema.json.
+# Usage: schema_test.sh DECLX SOURCE_DIR
+set -euo pipefail
+declx=$1
+src=$2
+py=/usr/bin/python3 # Debian's, with python3-jsonschema
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$declx" -q -c extract "$src"/corpus/docx/*.docx > "$tmp/out.jsonl"
+"$py" - "$src/schema/declaration-v1.schema.json" "$tmp/out.jsonl" <<'PY'
+import json, sys
+import jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.Draft202012Validator.check_schema(schema)
+v = jsonschema.Draft202012Validator(schema)
+n = bad = 0
+for line in open(sys.argv[2], encoding="utf-8"):
+    doc = json.loads(line)
+    n += 1
+    errs = sorted(v.iter_errors(doc), key=lambda e: list(e.path))
+    for e in errs[:5]:
+        print("%s: %s: %s" % (doc["source"]["file"], "/".join(map(str, e.path)), e.message[:200]))
+    bad += bool(errs)
+print("%d passed, %d failed" % (n - bad, bad))
+sys.exit(1 if bad or n == 0 else 0)
+PY
