@@ -19,14 +19,22 @@ dx_code dx_error_set(dx_error *err, dx_code code, const char *fmt, ...) {
 
 const char *dx_code_name(dx_code code) {
   switch (code) {
-  case DX_OK: return "ok";
-  case DX_EARG: return "argument";
-  case DX_EIO: return "io";
-  case DX_EFORMAT: return "format";
-  case DX_EUNSUPPORTED: return "unsupported";
-  case DX_ELIMIT: return "limit";
-  case DX_ELIBRARY: return "library";
-  case DX_ENOMEM: return "no-memory";
+  case DX_OK:
+    return "ok";
+  case DX_EARG:
+    return "argument";
+  case DX_EIO:
+    return "io";
+  case DX_EFORMAT:
+    return "format";
+  case DX_EUNSUPPORTED:
+    return "unsupported";
+  case DX_ELIMIT:
+    return "limit";
+  case DX_ELIBRARY:
+    return "library";
+  case DX_ENOMEM:
+    return "no-memory";
   }
   return "unknown";
 }
@@ -113,7 +121,9 @@ char *dx_arena_strdup(dx_arena *a, const char *s) {
   return dx_arena_strndup(a, s, strlen(s));
 }
 
-size_t dx_arena_used(const dx_arena *a) { return a->total; }
+size_t dx_arena_used(const dx_arena *a) {
+  return a->total;
+}
 
 /* ---- document -------------------------------------------------------- */
 
@@ -168,9 +178,12 @@ dx_cell *dx_table_at(const dx_table *t, int row, int col) {
 
 const char *dx_format_name(dx_format f) {
   switch (f) {
-  case DX_FORMAT_DOCX: return "docx";
-  case DX_FORMAT_PDF: return "pdf";
-  case DX_FORMAT_PDF_SCANNED: return "pdf-scanned";
+  case DX_FORMAT_DOCX:
+    return "docx";
+  case DX_FORMAT_PDF:
+    return "pdf";
+  case DX_FORMAT_PDF_SCANNED:
+    return "pdf-scanned";
   }
   return "unknown";
 }
@@ -179,17 +192,19 @@ const char *dx_format_name(dx_format f) {
 
 static void dump_escaped(GString *out, const char *s) {
   for (; *s; s++) {
-    if (*s == '\n') g_string_append(out, "\\n");
-    else if (*s == '\t') g_string_append(out, "\\t");
-    else g_string_append_c(out, *s);
+    if (*s == '\n')
+      g_string_append(out, "\\n");
+    else if (*s == '\t')
+      g_string_append(out, "\\t");
+    else
+      g_string_append_c(out, *s);
   }
 }
 
 static void dump_table(GString *out, const dx_table *t, int indent) {
-  g_string_append_printf(out, "%*sTABLE %d: %d rows x %d cols", indent, "", t->index,
-                         t->nrows, t->ncols);
-  if (t->page_start)
-    g_string_append_printf(out, ", pages %d-%d", t->page_start, t->page_end);
+  g_string_append_printf(out, "%*sTABLE %d: %d rows x %d cols", indent, "", t->index, t->nrows,
+                         t->ncols);
+  if (t->page_start) g_string_append_printf(out, ", pages %d-%d", t->page_start, t->page_end);
   g_string_append_c(out, '\n');
   for (size_t i = 0; i < t->ncells; i++) {
     const dx_cell *c = t->cells[i];
@@ -199,8 +214,8 @@ static void dump_table(GString *out, const dx_table *t, int indent) {
     g_string_append(out, "]");
     if (c->page) g_string_append_printf(out, " p%d", c->page);
     if (c->has_box)
-      g_string_append_printf(out, " box(%.1f,%.1f,%.1f,%.1f)", c->box[0], c->box[1],
-                             c->box[2], c->box[3]);
+      g_string_append_printf(out, " box(%.1f,%.1f,%.1f,%.1f)", c->box[0], c->box[1], c->box[2],
+                             c->box[3]);
     if (c->origin == DX_ORIGIN_OCR) g_string_append_printf(out, " ocr(%.2f)", c->confidence);
     if (c->flags & DX_CELL_CROSS_PAGE) g_string_append(out, " cross_page");
     g_string_append(out, " \"");
@@ -212,8 +227,8 @@ static void dump_table(GString *out, const dx_table *t, int indent) {
 
 char *dx_doc_dump_text(const dx_doc *doc) {
   GString *out = g_string_new(NULL);
-  g_string_append_printf(out, "FILE %s format=%s sha256=%s", doc->file,
-                         dx_format_name(doc->format), doc->sha256);
+  g_string_append_printf(out, "FILE %s format=%s sha256=%s", doc->file, dx_format_name(doc->format),
+                         doc->sha256);
   if (doc->pages) g_string_append_printf(out, " pages=%d", doc->pages);
   g_string_append_c(out, '\n');
   for (guint i = 0; i < doc->blocks->len; i++) {
@@ -239,8 +254,8 @@ char *dx_doc_dump_text(const dx_doc *doc) {
 
 /* ---- input ----------------------------------------------------------- */
 
-dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path,
-                     const dx_limits *lim, dx_error *err) {
+dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path, const dx_limits *lim,
+                     dx_error *err) {
   *out_data = NULL;
   *out_len = 0;
   bool is_stdin = strcmp(path, "-") == 0;

@@ -39,11 +39,12 @@ static bool ns_is(const xmlNode *n, const char *href) {
   return n->ns && n->ns->href && strcmp((const char *)n->ns->href, href) == 0;
 }
 
-static bool is_wns(const xmlNode *n) { return ns_is(n, NS_W) || ns_is(n, NS_W_STRICT); }
+static bool is_wns(const xmlNode *n) {
+  return ns_is(n, NS_W) || ns_is(n, NS_W_STRICT);
+}
 
 static bool is_w(const xmlNode *n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE && is_wns(n) &&
-         strcmp((const char *)n->name, name) == 0;
+  return n && n->type == XML_ELEMENT_NODE && is_wns(n) && strcmp((const char *)n->name, name) == 0;
 }
 
 static bool is_ns(const xmlNode *n, const char *href, const char *name) {
@@ -128,8 +129,8 @@ static void append_sym(GString *out, const xmlNode *sym) {
   unsigned code = (unsigned)strtoul(ch, NULL, 16);
   if (code >= 0xF000) code -= 0xF000;
   const char *family = g_ascii_strncasecmp(font, "Wingdings 2", 11) == 0 ? "Wingdings 2"
-                       : g_ascii_strncasecmp(font, "Wingdings", 9) == 0 ? "Wingdings"
-                                                                        : NULL;
+                       : g_ascii_strncasecmp(font, "Wingdings", 9) == 0  ? "Wingdings"
+                                                                         : NULL;
   if (!family) return;
   for (size_t i = 0; i < G_N_ELEMENTS(SYMS); i++)
     if (strcmp(SYMS[i].font_prefix, family) == 0 && SYMS[i].code == code) {
@@ -216,9 +217,8 @@ static void walk_inline(reader *r, const xmlNode *parent, GString *out, int dept
     } else if (is_ns(c, NS_MC, "AlternateContent")) {
       const xmlNode *b = alt_branch(c);
       if (b) walk_inline(r, b, out, depth + 1);
-    } else if (is_w(c, "ins") || is_w(c, "moveTo") || is_w(c, "hyperlink") ||
-               is_w(c, "smartTag") || is_w(c, "customXml") || is_w(c, "fldSimple") ||
-               is_w(c, "dir") || is_w(c, "bdo")) {
+    } else if (is_w(c, "ins") || is_w(c, "moveTo") || is_w(c, "hyperlink") || is_w(c, "smartTag") ||
+               is_w(c, "customXml") || is_w(c, "fldSimple") || is_w(c, "dir") || is_w(c, "bdo")) {
       /* Tracked insertions are read as accepted (17.13.5.18). */
       walk_inline(r, c, out, depth + 1);
     }
@@ -252,9 +252,9 @@ static void textbox_text(reader *r, const xmlNode *n, GString *out, int depth) {
 /* Where block-level content goes: the document body or one cell. */
 typedef struct sink {
   bool top;
-  GString *text;      /* cell text (cells only) */
-  GPtrArray *tables;  /* nested tables (cells only) */
-  int nesting;        /* table nesting level of tables found here */
+  GString *text;     /* cell text (cells only) */
+  GPtrArray *tables; /* nested tables (cells only) */
+  int nesting;       /* table nesting level of tables found here */
 } sink;
 
 static void walk_blocks(reader *r, const xmlNode *parent, sink *s, int depth);
@@ -309,8 +309,7 @@ static dx_cell *read_cell(reader *r, const xmlNode *tc, int nesting, int depth) 
   GPtrArray *kids = g_ptr_array_new();
   sink s = {.top = false, .text = text, .tables = kids, .nesting = nesting + 1};
   walk_blocks(r, tc, &s, depth + 1);
-  while (text->len && (text->str[text->len - 1] == '\n'))
-    g_string_truncate(text, text->len - 1);
+  while (text->len && (text->str[text->len - 1] == '\n')) g_string_truncate(text, text->len - 1);
   cell->text = dx_arena_strndup(r->doc->arena, text->str, text->len);
   if (kids->len) {
     cell->children = dx_arena_alloc(r->doc->arena, kids->len * sizeof(dx_table *));
@@ -514,14 +513,15 @@ static dx_code read_member(uint8_t **out, size_t *out_len, zip_t *za, const char
   zip_stat_init(&st);
   if (zip_stat_index(za, (zip_uint64_t)idx, 0, &st) != 0)
     return dx_error_set(err, DX_EFORMAT, "cannot stat %s: %s", name, zip_strerror(za));
-  if (name[strlen(name) - 1] == '/' || ((st.valid & ZIP_STAT_SIZE) && st.size == 0 &&
-                                        (st.valid & ZIP_STAT_NAME) && st.name[strlen(st.name) - 1] == '/'))
+  if (name[strlen(name) - 1] == '/' ||
+      ((st.valid & ZIP_STAT_SIZE) && st.size == 0 && (st.valid & ZIP_STAT_NAME) &&
+       st.name[strlen(st.name) - 1] == '/'))
     return dx_error_set(err, DX_EFORMAT, "%s is a directory", name);
   /* Declared sizes are checked first, then the real bytes while reading:
    * a crafted header can lie about the size. */
   if ((st.valid & ZIP_STAT_SIZE) && st.size > lim->max_part_bytes)
-    return dx_error_set(err, DX_ELIMIT, "%s declares %llu bytes, over the %zu-byte limit",
-                        name, (unsigned long long)st.size, lim->max_part_bytes);
+    return dx_error_set(err, DX_ELIMIT, "%s declares %llu bytes, over the %zu-byte limit", name,
+                        (unsigned long long)st.size, lim->max_part_bytes);
   double comp = (st.valid & ZIP_STAT_COMP_SIZE) ? (double)st.comp_size : 0;
   zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)idx, 0);
   if (!zf) return dx_error_set(err, DX_EFORMAT, "cannot open %s: %s", name, zip_strerror(za));
@@ -537,8 +537,8 @@ static dx_code read_member(uint8_t **out, size_t *out_len, zip_t *za, const char
     }
     if (n == 0) break;
     if (buf->len + (size_t)n > lim->max_part_bytes) {
-      rc = dx_error_set(err, DX_ELIMIT, "%s inflates past the %zu-byte limit (zip bomb?)",
-                        name, lim->max_part_bytes);
+      rc = dx_error_set(err, DX_ELIMIT, "%s inflates past the %zu-byte limit (zip bomb?)", name,
+                        lim->max_part_bytes);
       break;
     }
     g_byte_array_append(buf, tmp, (guint)n);
@@ -576,7 +576,8 @@ static bool has_doctype(const uint8_t *xml, size_t len) {
       i = (size_t)(e - xml) + 1;
     } else if (c == '!') {
       if (len - i >= 4 && memcmp(xml + i, "<!--", 4) == 0) {
-        const uint8_t *e = (const uint8_t *)g_strstr_len((const char *)xml + i, (gssize)(len - i), "-->");
+        const uint8_t *e =
+            (const uint8_t *)g_strstr_len((const char *)xml + i, (gssize)(len - i), "-->");
         if (!e) return false;
         i = (size_t)(e - xml) + 3;
       } else {
@@ -602,8 +603,9 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
   }
   zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
   if (!za) {
-    dx_code rc = dx_error_set(err, DX_EFORMAT, "not a readable zip archive (truncated or corrupt): %s",
-                              zip_error_strerror(&ze));
+    dx_code rc =
+        dx_error_set(err, DX_EFORMAT, "not a readable zip archive (truncated or corrupt): %s",
+                     zip_error_strerror(&ze));
     zip_source_free(src);
     zip_error_fini(&ze);
     return rc;
@@ -640,8 +642,8 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
       snprintf(msg, sizeof msg, "%s", e->message);
       g_strstrip(msg);
     }
-    rc = dx_error_set(err, DX_EFORMAT, "malformed word/document.xml (line %d): %s",
-                      e ? e->line : 0, msg);
+    rc = dx_error_set(err, DX_EFORMAT, "malformed word/document.xml (line %d): %s", e ? e->line : 0,
+                      msg);
     goto cleanup;
   }
   const xmlNode *root = xmlDocGetRootElement(x);

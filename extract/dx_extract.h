@@ -35,8 +35,7 @@ typedef struct dx_error {
 
 /* Sets err (when not NULL) and returns code, so callers can
  * `return dx_error_set(err, DX_EFORMAT, "...")`. */
-dx_code dx_error_set(dx_error *err, dx_code code, const char *fmt, ...)
-    G_GNUC_PRINTF(3, 4);
+dx_code dx_error_set(dx_error *err, dx_code code, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 const char *dx_code_name(dx_code code);
 
 /* ---- limits ---------------------------------------------------------- */
@@ -44,16 +43,16 @@ const char *dx_code_name(dx_code code);
 /* Safety limits applied before and while reading untrusted input. The
  * README's "Limits" section documents each one. */
 typedef struct dx_limits {
-  size_t max_input_bytes;    /* whole input file */
-  size_t max_part_bytes;     /* one inflated zip member, enforced while reading */
-  double max_inflate_ratio;  /* inflated / compressed for one member */
-  size_t max_zip_entries;    /* members in the archive */
-  int max_xml_depth;         /* element nesting in document.xml */
-  size_t max_table_rows;     /* rows in one table */
-  size_t max_table_cols;     /* grid columns in one table */
-  size_t max_cells;          /* cells in the whole document */
-  int max_table_nesting;     /* tables inside cells inside tables ... */
-  size_t max_arena_bytes;    /* all model data of one document */
+  size_t max_input_bytes;   /* whole input file */
+  size_t max_part_bytes;    /* one inflated zip member, enforced while reading */
+  double max_inflate_ratio; /* inflated / compressed for one member */
+  size_t max_zip_entries;   /* members in the archive */
+  int max_xml_depth;        /* element nesting in document.xml */
+  size_t max_table_rows;    /* rows in one table */
+  size_t max_table_cols;    /* grid columns in one table */
+  size_t max_cells;         /* cells in the whole document */
+  int max_table_nesting;    /* tables inside cells inside tables ... */
+  size_t max_arena_bytes;   /* all model data of one document */
 } dx_limits;
 
 void dx_limits_default(dx_limits *out);
@@ -89,20 +88,20 @@ typedef struct dx_cell {
                            checkboxes as U+2611 / U+2610 */
   int page;             /* 1-based; 0 when unknown (DOCX) */
   bool has_box;
-  double box[4];        /* x0 y0 x1 y1 in PDF points from top-left */
+  double box[4]; /* x0 y0 x1 y1 in PDF points from top-left */
   dx_origin origin;
-  double confidence;    /* 1.0 for text in the file, OCR's otherwise */
+  double confidence; /* 1.0 for text in the file, OCR's otherwise */
   unsigned flags;
-  dx_table **children;  /* nested tables, in order */
+  dx_table **children; /* nested tables, in order */
   size_t nchildren;
 } dx_cell;
 
 struct dx_table {
-  int index;          /* document table index (top level), -1 if nested */
+  int index; /* document table index (top level), -1 if nested */
   int nrows, ncols;
-  dx_cell **cells;    /* anchors in row-major order */
+  dx_cell **cells; /* anchors in row-major order */
   size_t ncells;
-  dx_cell **slots;    /* nrows*ncols; the anchor covering each slot or NULL */
+  dx_cell **slots;          /* nrows*ncols; the anchor covering each slot or NULL */
   int page_start, page_end; /* 0 for DOCX */
 };
 
@@ -110,17 +109,17 @@ typedef enum { DX_BLOCK_PARAGRAPH, DX_BLOCK_TABLE } dx_block_kind;
 
 typedef struct dx_block {
   dx_block_kind kind;
-  int index;      /* paragraph index or table index */
-  char *text;     /* paragraphs only */
+  int index;  /* paragraph index or table index */
+  char *text; /* paragraphs only */
   dx_table *table;
-  int page;       /* 0 when unknown */
+  int page; /* 0 when unknown */
 } dx_block;
 
 typedef struct dx_warning {
   char *code;
   char *message;
-  int page;       /* 0 when none */
-  int count;      /* repeats collapsed */
+  int page;  /* 0 when none */
+  int count; /* repeats collapsed */
 } dx_warning;
 
 typedef enum { DX_FORMAT_DOCX, DX_FORMAT_PDF, DX_FORMAT_PDF_SCANNED } dx_format;
@@ -128,9 +127,9 @@ typedef enum { DX_FORMAT_DOCX, DX_FORMAT_PDF, DX_FORMAT_PDF_SCANNED } dx_format;
 typedef struct dx_doc {
   dx_arena *arena;
   dx_format format;
-  char *file;       /* name as given by the caller */
+  char *file; /* name as given by the caller */
   char sha256[65];
-  int pages;        /* 0 for DOCX */
+  int pages;           /* 0 for DOCX */
   GPtrArray *blocks;   /* dx_block*, reading order */
   GPtrArray *warnings; /* dx_warning* */
   int ntables, nparagraphs;
@@ -139,8 +138,7 @@ typedef struct dx_doc {
 dx_doc *dx_doc_new(const char *file, const dx_limits *lim);
 void dx_doc_free(dx_doc *doc);
 /* Adds a warning; a repeat of the same code and message bumps its count. */
-void dx_doc_warn(dx_doc *doc, const char *code, int page, const char *fmt, ...)
-    G_GNUC_PRINTF(4, 5);
+void dx_doc_warn(dx_doc *doc, const char *code, int page, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
 /* The anchor covering (row, col), or NULL outside the grid or in a gap. */
 dx_cell *dx_table_at(const dx_table *t, int row, int col);
 const char *dx_format_name(dx_format f);
@@ -152,16 +150,16 @@ char *dx_doc_dump_text(const dx_doc *doc);
 /* ---- readers --------------------------------------------------------- */
 
 /* Reads a DOCX from memory. On success returns DX_OK and sets *out. */
-dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data,
-                     size_t len, const dx_limits *lim, dx_error *err);
+dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                     const dx_limits *lim, dx_error *err);
 
 /* Sniffs the format from magic bytes and reads it. */
-dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data,
-                      size_t len, const dx_limits *lim, dx_error *err);
+dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                      const dx_limits *lim, dx_error *err);
 
 /* Reads a whole file ("-" is stdin) into memory, within lim->max_input_bytes.
  * *out_data is freed with g_free. */
-dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path,
-                     const dx_limits *lim, dx_error *err);
+dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path, const dx_limits *lim,
+                     dx_error *err);
 
 #endif

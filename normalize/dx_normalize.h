@@ -56,13 +56,13 @@ void dx_lexicon_free(dx_lexicon *lx);
 
 typedef struct dx_value {
   dx_value_kind kind;
-  const char *op;      /* static string: "=", ">=", "<=", ">", "<", "~" or NULL */
+  const char *op; /* static string: "=", ">=", "<=", ">", "<", "~" or NULL */
   bool has_number;
   double number;
   bool has_upper;
   double upper;
-  char unit[64];       /* "" when none */
-  bool prose;          /* the number stood among other words */
+  char unit[64]; /* "" when none */
+  bool prose;    /* the number stood among other words */
 } dx_value;
 
 /* Parses an indicator value ("≥5次", "1-2次/年", "$\geq 95\%$", "有效促进"). */

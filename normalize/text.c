@@ -9,11 +9,13 @@ char *dx_text_valid(const char *s) {
 }
 
 static bool is_ticked(gunichar c) {
-  return c == 0x2611 || c == 0x2612 || c == 0x25A0 || c == 0x221A || c == 0x2713 ||
-         c == 0x2714 || c == 0x25A3;
+  return c == 0x2611 || c == 0x2612 || c == 0x25A0 || c == 0x221A || c == 0x2713 || c == 0x2714 ||
+         c == 0x25A3;
 }
 
-static bool is_unticked(gunichar c) { return c == 0x2610 || c == 0x25A1 || c == 0x25A2; }
+static bool is_unticked(gunichar c) {
+  return c == 0x2610 || c == 0x25A1 || c == 0x25A2;
+}
 
 /* An HTML-like <input type="checkbox" ...> as some converters write it. */
 static const char *input_checkbox(const char *p, bool *checked) {
@@ -39,15 +41,20 @@ char *dx_text_checkboxes(const char *s) {
     }
     gunichar c = g_utf8_get_char(p);
     const char *next = g_utf8_next_char(p);
-    if (is_ticked(c)) g_string_append(out, DX_CHECK_ON);
-    else if (is_unticked(c)) g_string_append(out, DX_CHECK_OFF);
-    else g_string_append_len(out, p, next - p);
+    if (is_ticked(c))
+      g_string_append(out, DX_CHECK_ON);
+    else if (is_unticked(c))
+      g_string_append(out, DX_CHECK_OFF);
+    else
+      g_string_append_len(out, p, next - p);
     p = next;
   }
   return g_string_free(out, FALSE);
 }
 
-static bool is_space(gunichar c) { return g_unichar_isspace(c) || c == 0x3000 || c == 0xFEFF; }
+static bool is_space(gunichar c) {
+  return g_unichar_isspace(c) || c == 0x3000 || c == 0xFEFF;
+}
 
 char *dx_text_collapse(const char *s) {
   GString *out = g_string_sized_new(strlen(s));
@@ -69,14 +76,18 @@ char *dx_text_fold(const char *s) {
   GString *out = g_string_sized_new(strlen(s));
   for (const char *p = s; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
-    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0; /* full-width ASCII block */
-    else if (c == 0x3000) c = ' ';
+    if (c >= 0xFF01 && c <= 0xFF5E)
+      c -= 0xFEE0; /* full-width ASCII block */
+    else if (c == 0x3000)
+      c = ' ';
     g_string_append_unichar(out, c);
   }
   return g_string_free(out, FALSE);
 }
 
-static bool is_han(gunichar c) { return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN; }
+static bool is_han(gunichar c) {
+  return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+}
 
 char *dx_text_join_han(const char *s) {
   GString *out = g_string_sized_new(strlen(s));

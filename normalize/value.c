@@ -60,11 +60,16 @@ dx_lexicon *dx_lexicon_new(const char *text, dx_error *err) {
     word_kind kind = W_UNIT;
     const char *op = NULL;
     if (ok) {
-      if (strcmp(f[0], "op_prefix") == 0) kind = W_PREFIX;
-      else if (strcmp(f[0], "op_suffix") == 0) kind = W_SUFFIX;
-      else if (strcmp(f[0], "op_infix") == 0) kind = W_INFIX;
-      else if (strcmp(f[0], "unit") == 0) kind = W_UNIT;
-      else ok = false;
+      if (strcmp(f[0], "op_prefix") == 0)
+        kind = W_PREFIX;
+      else if (strcmp(f[0], "op_suffix") == 0)
+        kind = W_SUFFIX;
+      else if (strcmp(f[0], "op_infix") == 0)
+        kind = W_INFIX;
+      else if (strcmp(f[0], "unit") == 0)
+        kind = W_UNIT;
+      else
+        ok = false;
       op = static_op(f[1]);
       if (kind != W_UNIT && !op) ok = false;
     }
@@ -103,11 +108,12 @@ static const lex_word *word_at(const dx_lexicon *lx, word_kind kind, const char 
 
 /* LaTeX as OCR engines write it: $\geq 95\%$ reads as ≥95%. */
 static char *unlatex(const char *s) {
-  static const struct { const char *from, *to; } map[] = {
-      {"\\geqslant", "≥"}, {"\\leqslant", "≤"}, {"\\geq", "≥"}, {"\\leq", "≤"},
-      {"\\ge", "≥"},       {"\\le", "≤"},       {"\\%", "%"},   {"\\times", "×"},
-      {"\\sim", "~"},      {"\\,", ""},         {"\\;", ""},    {"\\ ", ""},
-      {"$", ""},           {"{", ""},           {"}", ""},
+  static const struct {
+    const char *from, *to;
+  } map[] = {
+      {"\\geqslant", "≥"}, {"\\leqslant", "≤"}, {"\\geq", "≥"},   {"\\leq", "≤"}, {"\\ge", "≥"},
+      {"\\le", "≤"},       {"\\%", "%"},        {"\\times", "×"}, {"\\sim", "~"}, {"\\,", ""},
+      {"\\;", ""},         {"\\ ", ""},         {"$", ""},        {"{", ""},      {"}", ""},
   };
   if (!strchr(s, '$') && !strchr(s, '\\')) return g_strdup(s);
   GString *out = g_string_new(NULL);
@@ -185,10 +191,13 @@ static bool has_digit(const char *s) {
 
 static bool is_date_char(gunichar c) {
   if (g_ascii_isdigit(c)) return true;
-  static const gunichar ok[] = {0x5E74 /*年*/, 0x6708 /*月*/, 0x65E5 /*日*/, 0x53F7 /*号*/,
-                                0x5EA6 /*度*/, 0x5E95 /*底*/, 0x524D /*前*/, 0x672B /*末*/,
-                                0x5185 /*内*/, 0x5168 /*全*/, 0x521D /*初*/, 0x81F3 /*至*/,
-                                0x5230 /*到*/, 0x2014, 0x2013, 0x2015, 0xFF5E, '.', '/', '-', '~'};
+  static const gunichar ok[] = {0x5E74 /*年*/, 0x6708 /*月*/, 0x65E5 /*日*/,
+                                0x53F7 /*号*/, 0x5EA6 /*度*/, 0x5E95 /*底*/,
+                                0x524D /*前*/, 0x672B /*末*/, 0x5185 /*内*/,
+                                0x5168 /*全*/, 0x521D /*初*/, 0x81F3 /*至*/,
+                                0x5230 /*到*/, 0x2014,        0x2013,
+                                0x2015,        0xFF5E,        '.',
+                                '/',           '-',           '~'};
   for (size_t i = 0; i < G_N_ELEMENTS(ok); i++)
     if (c == ok[i]) return true;
   return false;
@@ -214,10 +223,14 @@ typedef struct ymd {
 } ymd;
 
 static void fmt_ymd(char out[11], ymd v) {
-  if (!v.y) out[0] = '\0';
-  else if (!v.m) g_snprintf(out, 11, "%04d", v.y);
-  else if (!v.d) g_snprintf(out, 11, "%04d-%02d", v.y, v.m);
-  else g_snprintf(out, 11, "%04d-%02d-%02d", v.y, v.m, v.d);
+  if (!v.y)
+    out[0] = '\0';
+  else if (!v.m)
+    g_snprintf(out, 11, "%04d", v.y);
+  else if (!v.d)
+    g_snprintf(out, 11, "%04d-%02d", v.y, v.m);
+  else
+    g_snprintf(out, 11, "%04d-%02d-%02d", v.y, v.m, v.d);
 }
 
 static bool is_range_sep(const char *p, size_t *len) {
@@ -346,12 +359,15 @@ bool dx_amount_parse(double *wan, int *unit, const char *s) {
   double v = g_ascii_strtod(p, &end);
   bool ok = true;
   *unit = 0;
-  if (*end == '\0') *unit = 0;
-  else if (strcmp(end, "万元") == 0 || strcmp(end, "万") == 0) *unit = 1;
+  if (*end == '\0')
+    *unit = 0;
+  else if (strcmp(end, "万元") == 0 || strcmp(end, "万") == 0)
+    *unit = 1;
   else if (strcmp(end, "元") == 0) {
     *unit = 2;
     v /= 10000.0;
-  } else ok = false;
+  } else
+    ok = false;
   g_free(k);
   if (!ok || !isfinite(v)) return false;
   *wan = v;
@@ -399,6 +415,10 @@ void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text) {
   }
   if (nn >= 2) {
     out->kind = DX_VK_COMPOUND;
+    goto done;
+  }
+  if (nn == 0) { /* digits only inside words we could not split */
+    out->kind = DX_VK_QUALITATIVE;
     goto done;
   }
   /* one number */

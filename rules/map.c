@@ -21,11 +21,11 @@
 
 /* The contract's field keys in output order. */
 static const char *FIELD_KEYS[] = {
-    "filing_unit",  "unit_head",      "project_name",   "department",   "implementing_unit",
-    "project_attribute", "project_type", "period",      "project_lead", "performance_contact",
-    "contact_phone", "staff_quota",   "staff_actual",   "overview",     "basis",
-    "fund_rules",   "safeguards",     "long_term_goal", "annual_goal",  "review_opinion",
-    "filled_by",    "filled_date",    "other_notes",
+    "filing_unit",       "unit_head",    "project_name",   "department",   "implementing_unit",
+    "project_attribute", "project_type", "period",         "project_lead", "performance_contact",
+    "contact_phone",     "staff_quota",  "staff_actual",   "overview",     "basis",
+    "fund_rules",        "safeguards",   "long_term_goal", "annual_goal",  "review_opinion",
+    "filled_by",         "filled_date",  "other_notes",
 };
 enum { NFIELDS = G_N_ELEMENTS(FIELD_KEYS) };
 
@@ -48,11 +48,21 @@ static int money_col(const char *role) {
 /* Fund source families, for the sum cross-check: parts of one family
  * add up to that family's total. */
 static int family_of(const char *source) {
-  static const struct { const char *src; int fam; } fams[] = {
-      {"central", 1},          {"provincial", 1},     {"municipal", 1},
-      {"county", 1},           {"fiscal_appropriation", 2}, {"government_fund", 2},
-      {"non_tax", 2},          {"other", 2},          {"basic_expenditure", 3},
-      {"project_expenditure", 3}, {"three_public", 4},
+  static const struct {
+    const char *src;
+    int fam;
+  } fams[] = {
+      {"central", 1},
+      {"provincial", 1},
+      {"municipal", 1},
+      {"county", 1},
+      {"fiscal_appropriation", 2},
+      {"government_fund", 2},
+      {"non_tax", 2},
+      {"other", 2},
+      {"basic_expenditure", 3},
+      {"project_expenditure", 3},
+      {"three_public", 4},
   };
   for (size_t i = 0; i < G_N_ELEMENTS(fams); i++)
     if (strcmp(fams[i].src, source) == 0) return fams[i].fam;
@@ -63,16 +73,16 @@ static int family_of(const char *source) {
  * Lowered by each doubt below; the corpus calibration in tools/bench
  * checks these numbers against what turned out right. */
 #define CONF_EXACT 0.98
-#define CONF_EMPTY 0.95      /* label found, cell empty: rarely wrong */
+#define CONF_EMPTY 0.95 /* label found, cell empty: rarely wrong */
 #define CONF_UNIT_ASSUMED 0.85
 #define CONF_UNIT_CONVERTED 0.93
 #define CONF_UNPARSED 0.4
 #define CONF_AMBIGUOUS 0.45
-#define CONF_PROSE 0.85      /* a number among words */
-#define CONF_INFERRED 0.85   /* level1 inferred from level2 */
+#define CONF_PROSE 0.85    /* a number among words */
+#define CONF_INFERRED 0.85 /* level1 inferred from level2 */
 #define CONF_NO_LEVEL2 0.75
 #define CONF_COMPOUND 0.9
-#define CONF_MERGED 0.9      /* value cell shared by several rows */
+#define CONF_MERGED 0.9 /* value cell shared by several rows */
 
 /* ---- logical rows ------------------------------------------------------ */
 
@@ -85,8 +95,8 @@ typedef struct lcell {
 } lcell;
 
 typedef struct lrow {
-  int table; /* top-level table index */
-  int row;   /* row in that table */
+  int table;      /* top-level table index */
+  int row;        /* row in that table */
   int holder_col; /* nested rows: the outer cell's column; -1 otherwise */
   int n;
   lcell *cells;
@@ -126,11 +136,11 @@ typedef struct decl {
   bool items_has_total[NCOLS_MONEY];
   double summary_total;
   bool summary_has_total;
-  GPtrArray *flags;      /* char* */
-  GPtrArray *unitless;   /* amount FIELDs written without a unit */
-  bool money_known;      /* the form says its amounts are in 万元 */
-  int content;           /* things recognised */
-  bool dept_hint;        /* staff counts, work plans */
+  GPtrArray *flags;    /* char* */
+  GPtrArray *unitless; /* amount FIELDs written without a unit */
+  bool money_known;    /* the form says its amounts are in 万元 */
+  int content;         /* things recognised */
+  bool dept_hint;      /* staff counts, work plans */
 } decl;
 
 typedef enum { M_NONE, M_IND, M_MONEY, M_ITEMS, M_SCHED, M_PLANS, M_SUMMARY, M_VERT } mode_t_;
@@ -140,7 +150,9 @@ enum { MAXG = 2, MAXV = 16 };
 typedef struct indmap {
   int l1;
   int ng;
-  struct { int l2, l3, val, std; } g[MAXG];
+  struct {
+    int l2, l3, val, std;
+  } g[MAXG];
   char *last_l1;
   char *last_l2[MAXG];
   bool l1_from_merge;
@@ -160,18 +172,33 @@ typedef struct ctx {
   decl *cur;
   mode_t_ mode;
   indmap ind;
-  int cols[16];     /* section column roles, see ROLE_* */
+  int cols[16]; /* section column roles, see ROLE_* */
   vhead vh[MAXV];
   int nvh;
-  int vert_rows;    /* rows read under the vertical header */
-  int group;        /* block counter for money entries */
+  int vert_rows; /* rows read under the vertical header */
+  int group;     /* block counter for money entries */
   bool three_public;
-  int table;        /* current table index */
+  int table; /* current table index */
 } ctx;
 
 enum {
-  R_NAME, R_PRIOR, R_CURRENT, R_MEDIUM, R_BASIS, R_DETAIL, R_AMOUNT, R_CONTENT, R_START,
-  R_END, R_ITEM, R_OWNER, R_GOAL, R_SEQ, R_LT, R_AN, NROLES
+  R_NAME,
+  R_PRIOR,
+  R_CURRENT,
+  R_MEDIUM,
+  R_BASIS,
+  R_DETAIL,
+  R_AMOUNT,
+  R_CONTENT,
+  R_START,
+  R_END,
+  R_ITEM,
+  R_OWNER,
+  R_GOAL,
+  R_SEQ,
+  R_LT,
+  R_AN,
+  NROLES
 };
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -185,7 +212,9 @@ static char *clean_raw(const char *text) {
   return raw;
 }
 
-static json_t *jstr_or_null(const char *s) { return s && *s ? json_string(s) : json_null(); }
+static json_t *jstr_or_null(const char *s) {
+  return s && *s ? json_string(s) : json_null();
+}
 
 static json_t *jnum(double v) {
   if (isfinite(v) && v == floor(v) && fabs(v) < 1e15) return json_integer((json_int_t)v);
@@ -248,7 +277,9 @@ static bool field_is_empty(const json_t *f) {
   return !f || json_is_null(json_object_get(f, "value"));
 }
 
-static void field_flag(json_t *f, const char *flag) { flag_add(json_object_get(f, "flags"), flag); }
+static void field_flag(json_t *f, const char *flag) {
+  flag_add(json_object_get(f, "flags"), flag);
+}
 
 static void field_conf(json_t *f, double factor) {
   double c = json_real_value(json_object_get(f, "confidence"));
@@ -260,7 +291,6 @@ static void decl_flag(decl *d, const char *flag) {
     if (strcmp(g_ptr_array_index(d->flags, i), flag) == 0) return;
   g_ptr_array_add(d->flags, g_strdup(flag));
 }
-
 
 /* ---- value normalisation per field ------------------------------------ */
 
@@ -393,9 +423,12 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
   } else if (strcmp(key, "contact_phone") == 0) {
     GString *s = g_string_new(NULL);
     for (const char *p = raw; *p; p++) {
-      if (g_ascii_isdigit(*p) || (*p == '-' && s->len)) g_string_append_c(s, *p);
-      else if (s->len >= 5) break;
-      else g_string_truncate(s, 0);
+      if (g_ascii_isdigit(*p) || (*p == '-' && s->len))
+        g_string_append_c(s, *p);
+      else if (s->len >= 5)
+        break;
+      else
+        g_string_truncate(s, 0);
     }
     if (s->len >= 5) value = json_string(s->str);
     g_string_free(s, TRUE);
@@ -553,12 +586,16 @@ static char *money_label(const char *raw) {
   }
   const char *s = out->str;
   if (g_str_has_prefix(s, "其中")) s += strlen("其中");
-  if (g_str_has_prefix(s, ":")) s += 1;
-  else if (g_str_has_prefix(s, "：")) s += strlen("：");
+  if (g_str_has_prefix(s, ":"))
+    s += 1;
+  else if (g_str_has_prefix(s, "："))
+    s += strlen("：");
   char *res = g_strdup(s);
   size_t n = strlen(res);
-  if (n && res[n - 1] == ':') res[n - 1] = '\0';
-  else if (n >= 3 && strcmp(res + n - 3, "：") == 0) res[n - 3] = '\0';
+  if (n && res[n - 1] == ':')
+    res[n - 1] = '\0';
+  else if (n >= 3 && strcmp(res + n - 3, "：") == 0)
+    res[n - 3] = '\0';
   g_string_free(out, TRUE);
   return res;
 }
@@ -584,14 +621,17 @@ static label classify(ctx *x, const char *key) {
   if (!key || !*key) return l;
   const char *k;
   if ((k = dx_rules_match(x->rs, "field", key))) return (label){"field", k, false, NULL, false};
-  if ((k = dx_rules_match(x->rs, "fund_total", key))) return (label){"fund_total", k, false, NULL, false};
+  if ((k = dx_rules_match(x->rs, "fund_total", key)))
+    return (label){"fund_total", k, false, NULL, false};
   const char *fk = key;
   if (g_str_has_prefix(fk, "其中")) {
     fk += strlen("其中");
     if (*fk == ':') fk++;
   }
-  if ((k = dx_rules_match(x->rs, "fund_source", fk))) return (label){"fund_source", k, false, NULL, false};
-  if ((k = dx_rules_match(x->rs, "unit_note", key))) return (label){"unit_note", k, false, NULL, false};
+  if ((k = dx_rules_match(x->rs, "fund_source", fk)))
+    return (label){"fund_source", k, false, NULL, false};
+  if ((k = dx_rules_match(x->rs, "unit_note", key)))
+    return (label){"unit_note", k, false, NULL, false};
   if (dx_rules_match(x->rs, "three_public_context", key)) l.three_public_ctx = true;
   /* One stray character in a field label ("项目名名称", a doubled glyph
    * from a bad print): try the key without each character in turn.
@@ -833,7 +873,8 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
     }
   }
   bool first_is_heading = others <= 1;
-  if (n >= 2 && first_is_heading && others == (r->n > 0 && !classify(x, r->cells[0].key).cat ? others : 0)) {
+  if (n >= 2 && first_is_heading &&
+      others == (r->n > 0 && !classify(x, r->cells[0].key).cat ? others : 0)) {
     for (int i = 0; i < x->nvh; i++) g_free(x->vh[i].label);
     memcpy(x->vh, vh, sizeof vh[0] * (size_t)n);
     x->nvh = n;
@@ -1167,8 +1208,7 @@ static void ind_row(ctx *x, const lrow *r) {
     }
     if (!lv2) conf *= CONF_NO_LEVEL2;
     json_t *o = json_object();
-    json_object_set_new(o, "horizon",
-                        json_string(m->ng > 1 && g == 0 ? "medium_term" : "annual"));
+    json_object_set_new(o, "horizon", json_string(m->ng > 1 && g == 0 ? "medium_term" : "annual"));
     json_object_set_new(o, "level1", lv1 ? json_string(lv1) : json_null());
     json_object_set_new(o, "level2", lv2 ? json_string(lv2) : json_null());
     json_object_set_new(o, "level3", jstr_or_null(l3c));
@@ -1288,8 +1328,8 @@ static void horizontal_row(ctx *x, const lrow *r) {
       /* a label spanning more rows than its neighbour heads a group of
        * rows ("项目概况" over 中长期规划, 资金管理办法 ...): not a field */
       if (next && c->c->rowspan > 1 && next->c->rowspan < c->c->rowspan && next->here) continue;
-      bool checkbox = strcmp(l.cat, "field") == 0 &&
-                      (strcmp(l.key, "project_attribute") == 0 || strcmp(l.key, "project_type") == 0);
+      bool checkbox = strcmp(l.cat, "field") == 0 && (strcmp(l.key, "project_attribute") == 0 ||
+                                                      strcmp(l.key, "project_type") == 0);
       if (checkbox) { /* options may be spread over the rest of the row */
         GString *s = g_string_new(NULL);
         const lcell *vc = NULL;
@@ -1354,7 +1394,8 @@ static int year_of(const char *s) {
 }
 
 static void start_decl(ctx *x, const char *title_raw) {
-  if (x->cur && (x->cur->content > 0 || !x->cur->titled)) finish_decl(x);
+  if (x->cur && (x->cur->content > 0 || !x->cur->titled))
+    finish_decl(x);
   else if (x->cur) {
     decl_free(x->cur);
     x->cur = NULL;
@@ -1419,7 +1460,8 @@ static void on_row(ctx *x, const lrow *r) {
   }
   if (nonempty == 0) return;
   for (int i = 0; i < r->n; i++)
-    if (r->cells[i].here && (strstr(r->cells[i].key, "(万元)") || strstr(r->cells[i].key, "单位:万元")))
+    if (r->cells[i].here &&
+        (strstr(r->cells[i].key, "(万元)") || strstr(r->cells[i].key, "单位:万元")))
       cur_decl(x)->money_known = true;
   if (try_ind_header(x, r)) return;
   if (x->mode != M_IND && try_section_header(x, r)) return;
@@ -1441,11 +1483,16 @@ static void on_row(ctx *x, const lrow *r) {
       x->mode = M_NONE;
       break;
     }
-    if (x->mode == M_MONEY) money_row(x, r);
-    else if (x->mode == M_ITEMS) items_row(x, r);
-    else if (x->mode == M_SCHED) schedule_row(x, r);
-    else if (x->mode == M_PLANS) plans_row(x, r);
-    else summary_row(x, r);
+    if (x->mode == M_MONEY)
+      money_row(x, r);
+    else if (x->mode == M_ITEMS)
+      items_row(x, r);
+    else if (x->mode == M_SCHED)
+      schedule_row(x, r);
+    else if (x->mode == M_PLANS)
+      plans_row(x, r);
+    else
+      summary_row(x, r);
     return;
   case M_VERT:
     if (try_vertical_header(x, r)) return;
@@ -1470,12 +1517,13 @@ static void free_row(lrow *r) {
   g_free(r->cells);
 }
 
-static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, const lrow *prefix,
-                       int col_offset);
+static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row,
+                       const lrow *prefix, int col_offset);
 
 static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int outer_row,
                      const lrow *prefix, int col_offset) {
-  lrow r = {.table = table_index, .row = outer_row >= 0 ? outer_row : ri,
+  lrow r = {.table = table_index,
+            .row = outer_row >= 0 ? outer_row : ri,
             .holder_col = outer_row >= 0 ? col_offset : -1};
   int cap = (prefix ? prefix->n : 0) + t->ncols;
   r.cells = g_new0(lcell, cap > 0 ? cap : 1);
@@ -1522,11 +1570,12 @@ static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int out
   free_row(&r);
 }
 
-static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, const lrow *prefix,
-                       int col_offset) {
+static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row,
+                       const lrow *prefix, int col_offset) {
   mode_t_ saved = x->mode;
   if (outer_row < 0) x->mode = M_NONE; /* a new table: sections do not carry over */
-  for (int ri = 0; ri < t->nrows; ri++) emit_row(x, t, table_index, ri, outer_row, prefix, col_offset);
+  for (int ri = 0; ri < t->nrows; ri++)
+    emit_row(x, t, table_index, ri, outer_row, prefix, col_offset);
   if (outer_row >= 0) x->mode = saved;
 }
 
@@ -1551,8 +1600,8 @@ static void check_sums(decl *d) {
         bentry *b = g_ptr_array_index(d->bk, i);
         bool ok;
         double v = field_number(b->f[col], &ok);
-        bool fam_total = b->is_total && (b->family == fam ||
-                                          (fam != 4 && b->family == 0 && !have_total));
+        bool fam_total =
+            b->is_total && (b->family == fam || (fam != 4 && b->family == 0 && !have_total));
         if (b->family == fam && !b->is_total && ok) {
           sum += v;
           nparts++;
@@ -1592,7 +1641,8 @@ static void check_sums(decl *d) {
           n++;
         }
       }
-      if (n > 0 && fabs(sum - d->items_total[col]) > tol) decl_flag(d, "sum_mismatch:expenditure_items");
+      if (n > 0 && fabs(sum - d->items_total[col]) > tol)
+        decl_flag(d, "sum_mismatch:expenditure_items");
     }
   }
   if (d->summary_has_total && json_array_size(d->summary) > 0) {
@@ -1679,8 +1729,10 @@ static void finish_decl(ctx *x) {
   check_sums(d);
   double conf = 1.0;
   int pn = field_index("project_name"), dp = field_index("department");
-  if (d->fields[pn]) conf = min_conf(conf, d->fields[pn]);
-  else if (d->fields[dp]) conf = min_conf(conf, d->fields[dp]);
+  if (d->fields[pn])
+    conf = min_conf(conf, d->fields[pn]);
+  else if (d->fields[dp])
+    conf = min_conf(conf, d->fields[dp]);
   for (int i = 0; i < NCOLS_MONEY; i++)
     if (d->totals[i] && !field_is_empty(d->totals[i])) conf = min_conf(conf, d->totals[i]);
   size_t i;
@@ -1693,9 +1745,11 @@ static void finish_decl(ctx *x) {
   json_object_set_new(o, "title", jstr_or_null(d->title));
   json_object_set_new(o, "fiscal_year", d->year ? json_integer(d->year) : json_null());
   json_t *origin = json_object();
-  json_object_set_new(origin, "page_start", d->page_start ? json_integer(d->page_start) : json_null());
+  json_object_set_new(origin, "page_start",
+                      d->page_start ? json_integer(d->page_start) : json_null());
   json_object_set_new(origin, "page_end", d->page_end ? json_integer(d->page_end) : json_null());
-  json_object_set_new(origin, "table_index", d->table_index >= 0 ? json_integer(d->table_index) : json_null());
+  json_object_set_new(origin, "table_index",
+                      d->table_index >= 0 ? json_integer(d->table_index) : json_null());
   json_object_set_new(o, "origin", origin);
   json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
   json_t *flags = json_array();
@@ -1722,8 +1776,10 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   ctx x = {.rs = rs, .doc = doc, .decls = g_ptr_array_new()};
   for (guint i = 0; i < doc->blocks->len; i++) {
     const dx_block *b = g_ptr_array_index(doc->blocks, i);
-    if (b->kind == DX_BLOCK_PARAGRAPH) on_paragraph(&x, b);
-    else walk_table(&x, b->table, b->table->index, -1, NULL, 0);
+    if (b->kind == DX_BLOCK_PARAGRAPH)
+      on_paragraph(&x, b);
+    else
+      walk_table(&x, b->table, b->table->index, -1, NULL, 0);
   }
   finish_decl(&x);
   g_free(x.ind.last_l1);
@@ -1741,7 +1797,8 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   json_object_set_new(src, "pages", doc->pages ? json_integer(doc->pages) : json_null());
   json_object_set_new(root, "source", src);
   json_t *decls = json_array();
-  for (guint i = 0; i < x.decls->len; i++) json_array_append_new(decls, g_ptr_array_index(x.decls, i));
+  for (guint i = 0; i < x.decls->len; i++)
+    json_array_append_new(decls, g_ptr_array_index(x.decls, i));
   g_ptr_array_free(x.decls, TRUE);
   json_object_set_new(root, "declarations", decls);
   json_t *warnings = json_array();
@@ -1765,7 +1822,8 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
 }
 
 char *dx_json_dump(const json_t *j, bool pretty) {
-  size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
+  size_t flags =
+      JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
   char *s = json_dumps(j, flags);
   char *out = g_strdup(s ? s : "null");
   free(s);

@@ -28,7 +28,7 @@ typedef struct category {
 } category;
 
 struct dx_ruleset {
-  GArray *rules; /* rule */
+  GArray *rules;          /* rule */
   GHashTable *categories; /* name -> category* */
   dx_lexicon *lexicon;
   pcre2_match_context *mctx;
@@ -75,8 +75,8 @@ static dx_code parse_labels(dx_ruleset *rs, const char *text, const char *name, 
     } else {
       int ecode;
       PCRE2_SIZE eoff;
-      pcre2_code *re = pcre2_compile((PCRE2_SPTR)f[2], PCRE2_ZERO_TERMINATED,
-                                     PCRE2_UTF | PCRE2_UCP, &ecode, &eoff, NULL);
+      pcre2_code *re = pcre2_compile((PCRE2_SPTR)f[2], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
+                                     &ecode, &eoff, NULL);
       if (!re) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(ecode, msg, sizeof msg);
@@ -148,11 +148,13 @@ dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
   return rs;
 }
 
-const dx_lexicon *dx_rules_lexicon(const dx_ruleset *rs) { return rs->lexicon; }
+const dx_lexicon *dx_rules_lexicon(const dx_ruleset *rs) {
+  return rs->lexicon;
+}
 
 static bool full_match(dx_ruleset *rs, const pcre2_code *re, const char *s, size_t len) {
-  int n = pcre2_match(re, (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED | PCRE2_ENDANCHORED, rs->md,
-                      rs->mctx);
+  int n =
+      pcre2_match(re, (PCRE2_SPTR)s, len, 0, PCRE2_ANCHORED | PCRE2_ENDANCHORED, rs->md, rs->mctx);
   return n >= 0;
 }
 
@@ -163,7 +165,8 @@ const char *dx_rules_match(dx_ruleset *rs, const char *category_name, const char
   category *c = g_hash_table_lookup(rs->categories, category_name);
   if (!c) return NULL;
   gpointer hit;
-  if (g_hash_table_lookup_extended(c->memo, label_key, NULL, &hit)) return *(const char *)hit ? hit : NULL;
+  if (g_hash_table_lookup_extended(c->memo, label_key, NULL, &hit))
+    return *(const char *)hit ? hit : NULL;
   const char *found = NULL;
   for (guint i = 0; i < c->rules->len && !found; i++) {
     const rule *r = g_ptr_array_index(c->rules, i);
@@ -179,8 +182,8 @@ char *dx_rules_strip(dx_ruleset *rs, const char *category_name, const char *s, b
   category *c = g_hash_table_lookup(rs->categories, category_name);
   for (guint i = 0; c && i < c->rules->len; i++) {
     const rule *r = g_ptr_array_index(c->rules, i);
-    int n = pcre2_match(r->re, (PCRE2_SPTR)s, strlen(s), 0, anywhere ? 0 : PCRE2_ANCHORED,
-                        rs->md, rs->mctx);
+    int n = pcre2_match(r->re, (PCRE2_SPTR)s, strlen(s), 0, anywhere ? 0 : PCRE2_ANCHORED, rs->md,
+                        rs->mctx);
     if (n < 0) continue;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rs->md);
     if (ov[1] == ov[0]) continue;

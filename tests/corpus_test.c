@@ -26,7 +26,8 @@ typedef struct tally {
 
 static char *show(const json_t *v) {
   if (!v) return g_strdup("(missing)");
-  char *s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+  char *s =
+      json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
   char *out = g_strdup(s);
   free(s);
   if (g_utf8_strlen(out, -1) > 90) {
@@ -69,7 +70,8 @@ static void compare(const char *file, const char *path, const json_t *exp, const
     }
     for (size_t i = 0; i < n; i++) {
       char *p = g_strdup_printf("%s[%zu]", path, i);
-      compare(file, p, json_array_get(exp, i), json_is_array(act) ? json_array_get(act, i) : NULL, t);
+      compare(file, p, json_array_get(exp, i), json_is_array(act) ? json_array_get(act, i) : NULL,
+              t);
       g_free(p);
     }
     return;
@@ -165,7 +167,8 @@ int main(int argc, char **argv) {
   double rate = total.facts ? (double)total.right / (double)total.facts : 0;
   printf("corpus %s: %d files, %ld/%ld facts right = %.2f%% (need %.0f%%), "
          "%d files with a wrong declaration count, %d unreadable\n",
-         sub, files, total.right, total.facts, 100 * rate, 100 * DX_MIN_FACT_RATE, bad_counts, failed);
+         sub, files, total.right, total.facts, 100 * rate, 100 * DX_MIN_FACT_RATE, bad_counts,
+         failed);
   g_ptr_array_free(names, TRUE);
   g_free(edir);
   dx_rules_free(rs);

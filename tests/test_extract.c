@@ -50,10 +50,14 @@ static void test_spans(void **state) {
   (void)state;
   dx_doc *d = read_body(
       "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
-      "<w:tr>" TCP("<w:vMerge w:val=\"restart\"/>", "项目基本情况") TCP("<w:gridSpan w:val=\"2\"/>", "A") "</w:tr>"
-      "<w:tr>" TCP("<w:vMerge/>", "") TC("B") TC("C") "</w:tr>"
-      "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" TC("D") TC("E") "</w:tr>"
-      "</w:tbl>");
+      "<w:tr>" TCP("<w:vMerge w:val=\"restart\"/>", "项目基本情况")
+          TCP("<w:gridSpan w:val=\"2\"/>",
+              "A") "</w:tr>"
+                   "<w:tr>" TCP("<w:vMerge/>", "") TC("B")
+                       TC("C") "</w:tr>"
+                               "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" TC("D")
+                                   TC("E") "</w:tr>"
+                                           "</w:tbl>");
   dx_table *t = table(d, 0);
   assert_int_equal(t->nrows, 3);
   assert_int_equal(t->ncols, 3);
@@ -71,7 +75,8 @@ static void test_spans(void **state) {
 
 static void test_no_grid(void **state) {
   (void)state;
-  dx_doc *d = read_body("<w:tbl><w:tr>" TC("a") TC("b") "</w:tr><w:tr>" TCP("<w:gridSpan w:val=\"3\"/>", "c") "</w:tr></w:tbl>");
+  dx_doc *d = read_body("<w:tbl><w:tr>" TC("a") TC("b") "</w:tr><w:tr>" TCP(
+      "<w:gridSpan w:val=\"3\"/>", "c") "</w:tr></w:tbl>");
   dx_table *t = table(d, 0);
   assert_int_equal(t->ncols, 3);
   assert_int_equal(d->warnings->len, 1);
@@ -81,14 +86,19 @@ static void test_no_grid(void **state) {
 static void test_text_runs(void **state) {
   (void)state;
   dx_doc *d = read_body(
-      "<w:p><w:r><w:t>项</w:t></w:r><w:r><w:t>目</w:t><w:tab/><w:t>名称</w:t><w:br/><w:t>x</w:t></w:r>"
+      "<w:p><w:r><w:t>项</w:t></w:r><w:r><w:t>目</w:t><w:tab/><w:t>名称</w:t><w:br/><w:t>x</w:t></"
+      "w:r>"
       "<w:r><w:instrText> PAGE </w:instrText></w:r></w:p>"
-      "<w:p><w:ins><w:r><w:t>新</w:t></w:r></w:ins><w:del><w:r><w:delText>旧</w:delText></w:r></w:del>"
+      "<w:p><w:ins><w:r><w:t>新</w:t></w:r></w:ins><w:del><w:r><w:delText>旧</w:delText></w:r></"
+      "w:del>"
       "<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>控件</w:t></w:r></w:sdtContent></w:sdt>"
       "<w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p>"
-      "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>" P("框") "</w:txbxContent></w:drawing></mc:Choice>"
-      "<mc:Fallback><w:pict><w:txbxContent>" P("框") "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
-      "<w:p/>");
+      "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>" P(
+          "框") "</w:txbxContent></w:drawing></mc:Choice>"
+                "<mc:Fallback><w:pict><w:txbxContent>" P(
+                    "框") "</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></"
+                          "w:p>"
+                          "<w:p/>");
   assert_int_equal(d->blocks->len, 3); /* the empty paragraph is not a block */
   assert_string_equal(para(d, 0), "项目\t名称\nx");
   assert_string_equal(para(d, 1), "新控件链接");
@@ -99,17 +109,23 @@ static void test_text_runs(void **state) {
 static void test_checkboxes(void **state) {
   (void)state;
   dx_doc *d = read_body(
-      "<w:p><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FE\"/><w:sym w:font=\"Wingdings\" w:char=\"F0A8\"/>"
+      "<w:p><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FE\"/><w:sym w:font=\"Wingdings\" "
+      "w:char=\"F0A8\"/>"
       "<w:sym w:font=\"Wingdings\" w:char=\"F06F\"/><w:sym w:font=\"Wingdings 2\" w:char=\"F052\"/>"
-      "<w:sym w:font=\"Wingdings 2\" w:char=\"F0A3\"/><w:sym w:font=\"Wingdings 2\" w:char=\"54\"/></w:r></w:p>"
+      "<w:sym w:font=\"Wingdings 2\" w:char=\"F0A3\"/><w:sym w:font=\"Wingdings 2\" "
+      "w:char=\"54\"/></w:r></w:p>"
       "<w:p><w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"1\"/></w14:checkbox></w:sdtPr>"
       "<w:sdtContent><w:r><w:t>☒</w:t></w:r></w:sdtContent></w:sdt>"
       "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val=\"0\"/></w14:checkbox></w:sdtPr>"
       "<w:sdtContent><w:r><w:t>☐</w:t></w:r></w:sdtContent></w:sdt></w:p>"
-      "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox><w:default w:val=\"0\"/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r>"
-      "<w:r><w:instrText>FORMCHECKBOX</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
-      "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox><w:default w:val=\"1\"/></w:checkBox></w:ffData></w:fldChar></w:r>"
-      "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox><w:checked w:val=\"0\"/></w:checkBox></w:ffData></w:fldChar></w:r></w:p>");
+      "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox><w:default "
+      "w:val=\"0\"/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r>"
+      "<w:r><w:instrText>FORMCHECKBOX</w:instrText></w:r><w:r><w:fldChar "
+      "w:fldCharType=\"end\"/></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox><w:default "
+      "w:val=\"1\"/></w:checkBox></w:ffData></w:fldChar></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox><w:checked "
+      "w:val=\"0\"/></w:checkBox></w:ffData></w:fldChar></w:r></w:p>");
   assert_string_equal(para(d, 0), "☑☐☐☑☐☑");
   assert_string_equal(para(d, 1), "☑☐");
   assert_string_equal(para(d, 2), "☑☑☐");
@@ -118,12 +134,14 @@ static void test_checkboxes(void **state) {
 
 static void test_wrappers(void **state) {
   (void)state;
-  dx_doc *d = read_body(
-      "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
-      "<w:sdt><w:sdtContent><w:tr>" TC("r0a") "<w:sdt><w:sdtContent>" TC("r0b") "</w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt>"
-      "<w:tr><w:trPr><w:del/></w:trPr>" TC("gone") TC("gone") "</w:tr>"
-      "<w:customXml><w:tr>" TC("r1a") TC("r1b") "</w:tr></w:customXml>"
-      "</w:tbl>");
+  dx_doc *d = read_body("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+                        "<w:sdt><w:sdtContent><w:tr>" TC("r0a") "<w:sdt><w:sdtContent>" TC(
+                            "r0b") "</w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt>"
+                                   "<w:tr><w:trPr><w:del/></w:trPr>" TC("gone")
+                                       TC("gone") "</w:tr>"
+                                                  "<w:customXml><w:tr>" TC("r1a")
+                                                      TC("r1b") "</w:tr></w:customXml>"
+                                                                "</w:tbl>");
   dx_table *t = table(d, 0);
   assert_int_equal(t->nrows, 2);
   assert_string_equal(dx_table_at(t, 0, 1)->text, "r0b");
@@ -133,9 +151,8 @@ static void test_wrappers(void **state) {
 
 static void test_nested(void **state) {
   (void)state;
-  dx_doc *d = read_body(
-      "<w:tbl><w:tr>" TC("outer") "<w:tc>" P("before")
-      "<w:tbl><w:tr>" TC("in1") TC("in2") "</w:tr></w:tbl>" P("after") "</w:tc></w:tr></w:tbl>");
+  dx_doc *d = read_body("<w:tbl><w:tr>" TC("outer") "<w:tc>" P("before") "<w:tbl><w:tr>" TC("in1")
+                            TC("in2") "</w:tr></w:tbl>" P("after") "</w:tc></w:tr></w:tbl>");
   dx_table *t = table(d, 0);
   assert_int_equal(d->ntables, 1); /* nested tables are not document tables */
   dx_cell *c = dx_table_at(t, 0, 1);
@@ -147,7 +164,8 @@ static void test_nested(void **state) {
 
 static void test_dump(void **state) {
   (void)state;
-  dx_doc *d = read_body(P("标题") "<w:tbl><w:tr>" TCP("<w:gridSpan w:val=\"2\"/>", "a") "</w:tr></w:tbl>");
+  dx_doc *d =
+      read_body(P("标题") "<w:tbl><w:tr>" TCP("<w:gridSpan w:val=\"2\"/>", "a") "</w:tr></w:tbl>");
   char *s = dx_doc_dump_text(d);
   assert_non_null(strstr(s, "PARA 0: \"标题\""));
   assert_non_null(strstr(s, "[0,0 span 1x2] \"a\""));
@@ -157,7 +175,8 @@ static void test_dump(void **state) {
 
 /* ---- bad input: a clear error, no crash ------------------------------- */
 
-static dx_code read_bad(const uint8_t *data, size_t len, const dx_limits *l, char *msg, size_t msgsz) {
+static dx_code read_bad(const uint8_t *data, size_t len, const dx_limits *l, char *msg,
+                        size_t msgsz) {
   dx_doc *doc = NULL;
   dx_error err = {0};
   dx_code rc = dx_read_bytes(&doc, "bad.docx", data, len, l, &err);
@@ -196,7 +215,8 @@ static void test_bad_truncated(void **state) {
   char msg[512];
   size_t len;
   GString *body = g_string_new(NULL);
-  for (int i = 0; i < 200; i++) g_string_append(body, P("一段足够长的文字，让压缩后的文档有一定的长度。"));
+  for (int i = 0; i < 200; i++)
+    g_string_append(body, P("一段足够长的文字，让压缩后的文档有一定的长度。"));
   uint8_t *z = tu_docx(&len, body->str);
   for (size_t cut = 10; cut < len; cut += len / 7) read_bad(z, cut, &lim, msg, sizeof msg);
   /* a flipped byte inside the deflate stream */
@@ -231,7 +251,9 @@ static void test_bad_xml(void **state) {
   assert_non_null(strstr(msg, "DOCTYPE"));
   g_free(z);
   /* a document nested deeper than the depth limit */
-  GString *deep = g_string_new("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+  GString *deep = g_string_new(
+      "<w:document "
+      "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
   for (int i = 0; i < 5000; i++) g_string_append(deep, "<w:sdt><w:sdtContent>");
   for (int i = 0; i < 5000; i++) g_string_append(deep, "</w:sdtContent></w:sdt>");
   g_string_append(deep, "</w:body></w:document>");
@@ -273,7 +295,9 @@ static void test_zip_bomb(void **state) {
 static void test_many_rows(void **state) {
   (void)state;
   GString *b = g_string_new("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>");
-  for (int i = 0; i < 100000; i++) g_string_append_printf(b, "<w:tr>" TC("行") "<w:tc><w:p><w:r><w:t>%d</w:t></w:r></w:p></w:tc></w:tr>", i);
+  for (int i = 0; i < 100000; i++)
+    g_string_append_printf(
+        b, "<w:tr>" TC("行") "<w:tc><w:p><w:r><w:t>%d</w:t></w:r></w:p></w:tc></w:tr>", i);
   g_string_append(b, "</w:tbl>");
   size_t len;
   uint8_t *z = tu_docx(&len, b->str);
@@ -293,12 +317,12 @@ static void test_many_rows(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_spans),        cmocka_unit_test(test_no_grid),
-      cmocka_unit_test(test_text_runs),    cmocka_unit_test(test_checkboxes),
-      cmocka_unit_test(test_wrappers),     cmocka_unit_test(test_nested),
-      cmocka_unit_test(test_dump),         cmocka_unit_test(test_bad_basic),
+      cmocka_unit_test(test_spans),         cmocka_unit_test(test_no_grid),
+      cmocka_unit_test(test_text_runs),     cmocka_unit_test(test_checkboxes),
+      cmocka_unit_test(test_wrappers),      cmocka_unit_test(test_nested),
+      cmocka_unit_test(test_dump),          cmocka_unit_test(test_bad_basic),
       cmocka_unit_test(test_bad_truncated), cmocka_unit_test(test_bad_xml),
-      cmocka_unit_test(test_zip_bomb),     cmocka_unit_test(test_many_rows),
+      cmocka_unit_test(test_zip_bomb),      cmocka_unit_test(test_many_rows),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -90,9 +90,12 @@ static void test_values(void **state) {
     const vcase *c = &VALUES[i];
     dx_value v;
     dx_value_parse(&v, dx_rules_lexicon(rs), c->in);
-    if (v.kind != c->kind) fail_msg("%s: kind %s, want %s", c->in, dx_value_kind_name(v.kind), dx_value_kind_name(c->kind));
+    if (v.kind != c->kind)
+      fail_msg("%s: kind %s, want %s", c->in, dx_value_kind_name(v.kind),
+               dx_value_kind_name(c->kind));
     if (c->kind == DX_VK_NUMERIC) {
-      if (!v.op || strcmp(v.op, c->op) != 0) fail_msg("%s: op %s, want %s", c->in, v.op ? v.op : "null", c->op);
+      if (!v.op || strcmp(v.op, c->op) != 0)
+        fail_msg("%s: op %s, want %s", c->in, v.op ? v.op : "null", c->op);
       if (v.number != c->number) fail_msg("%s: number %g, want %g", c->in, v.number, c->number);
     }
     if (c->kind == DX_VK_RANGE && (v.number != c->number || v.upper != c->upper))
@@ -144,7 +147,8 @@ static void test_periods(void **state) {
     int n = dx_period_parse(a, b, PERIODS[i].in, PERIODS[i].expand);
     if (n == 0) fail_msg("%s: no date found", PERIODS[i].in);
     if (strcmp(a, PERIODS[i].start) != 0 || strcmp(b, PERIODS[i].end) != 0)
-      fail_msg("%s: got %s..%s, want %s..%s", PERIODS[i].in, a, b, PERIODS[i].start, PERIODS[i].end);
+      fail_msg("%s: got %s..%s, want %s..%s", PERIODS[i].in, a, b, PERIODS[i].start,
+               PERIODS[i].end);
   }
   char a[11], b[11];
   assert_int_equal(dx_period_parse(a, b, "全年", true), 0);
@@ -153,10 +157,15 @@ static void test_periods(void **state) {
 
 static void test_amounts(void **state) {
   (void)state;
-  static const struct { const char *in; bool ok; double wan; int unit; } cases[] = {
-      {"68", true, 68, 0},          {"15万", true, 15, 1},      {"60万元", true, 60, 1},
-      {"1520.67", true, 1520.67, 0}, {"　361", true, 361, 0},    {"35000元", true, 3.5, 2},
-      {"其他", false, 0, 0},          {"", false, 0, 0},          {"20万 元", true, 20, 1},
+  static const struct {
+    const char *in;
+    bool ok;
+    double wan;
+    int unit;
+  } cases[] = {
+      {"68", true, 68, 0},           {"15万", true, 15, 1},   {"60万元", true, 60, 1},
+      {"1520.67", true, 1520.67, 0}, {"　361", true, 361, 0}, {"35000元", true, 3.5, 2},
+      {"其他", false, 0, 0},         {"", false, 0, 0},       {"20万 元", true, 20, 1},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     double v = -1;
@@ -182,17 +191,18 @@ static void test_text(void **state) {
   check_str(dx_text_collapse("  a \t\n b　 c  "), "a b c");
   check_str(dx_text_join_han("项目支出 预算 绩效目标申报表"), "项目支出预算绩效目标申报表");
   check_str(dx_text_join_han("2022年 11 月 28 日"), "2022年 11 月 28 日");
-  check_str(dx_text_checkboxes("新增项目 <input type=\"checkbox\"/> 延续项目 <input checked=\"\" type=\"checkbox\"/>"),
-            "新增项目 ☐ 延续项目 ☑");
+  check_str(
+      dx_text_checkboxes(
+          "新增项目 <input type=\"checkbox\"/> 延续项目 <input checked=\"\" type=\"checkbox\"/>"),
+      "新增项目 ☐ 延续项目 ☑");
   check_str(dx_text_checkboxes("□A ■B √C ☒D ✓E"), "☐A ☑B ☑C ☑D ☑E");
   check_str(dx_text_valid("ok\xff"), "ok\xef\xbf\xbd");
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_values),  cmocka_unit_test(test_prose),
-      cmocka_unit_test(test_periods), cmocka_unit_test(test_amounts),
-      cmocka_unit_test(test_text),
+      cmocka_unit_test(test_values),  cmocka_unit_test(test_prose), cmocka_unit_test(test_periods),
+      cmocka_unit_test(test_amounts), cmocka_unit_test(test_text),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

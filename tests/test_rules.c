@@ -49,22 +49,20 @@ static json_t *run(const char *body) {
 static bool has_flag(const json_t *o, const char *flag) {
   size_t i;
   json_t *v;
-  json_array_foreach(json_object_get(o, "flags"), i, v) if (strcmp(json_string_value(v), flag) == 0) return true;
+  json_array_foreach(json_object_get(o, "flags"), i,
+                     v) if (strcmp(json_string_value(v), flag) == 0) return true;
   return false;
 }
 
 static const char *FORM =
-    P("2023年度测试项目支出预算绩效目标申报表")
-    "<w:tbl>"
-    TR(TC("项目名名称") TC("测试项目"))
-    TR(TC("项目属性") TC("新增 ☑ 延续 ☑"))
-    TR(TC("项目资金申请") TC("项目") TC("上年度安排资金") TC("本年度申请资金"))
-    TR(TC("") TC("合计") TC("10") TC("35000元"))
-    TR(TC("") TC("县级资金") TC("5") TC("2万"))
-    TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
-    TR(TC("") TC("社会效益指标") TC("群众受益") TC("≥1次"))
-    TR(TC("产出指标") TC("数量指标") TC("指标2:") TC(""))
-    "</w:tbl>";
+    P("2023年度测试项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名名称") TC("测试项目"))
+        TR(TC("项目属性") TC("新增 ☑ 延续 ☑"))
+            TR(TC("项目资金申请") TC("项目") TC("上年度安排资金") TC("本年度申请资金"))
+                TR(TC("") TC("合计") TC("10") TC("35000元"))
+                    TR(TC("") TC("县级资金") TC("5") TC("2万"))
+                        TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+                            TR(TC("") TC("社会效益指标") TC("群众受益") TC("≥1次"))
+                                TR(TC("产出指标") TC("数量指标") TC("指标2:") TC("")) "</w:tbl>";
 
 static void test_flags(void **state) {
   (void)state;
@@ -99,7 +97,8 @@ static void test_flags(void **state) {
 
 static void test_letter(void **state) {
   (void)state;
-  json_t *j = run(P("关于报送绩效目标的通知") "<w:tbl>" TR(TC("姓名") TC("电话")) TR(TC("李明") TC("2115001")) "</w:tbl>");
+  json_t *j = run(P("关于报送绩效目标的通知") "<w:tbl>" TR(TC("姓名") TC("电话"))
+                      TR(TC("李明") TC("2115001")) "</w:tbl>");
   assert_int_equal(json_array_size(json_object_get(j, "declarations")), 0);
   json_t *ws = json_object_get(j, "warnings");
   json_t *w = json_array_get(ws, json_array_size(ws) - 1);
@@ -129,7 +128,8 @@ static void test_rule_files(void **state) {
   assert_non_null(g_mkdtemp(dir));
   char *lp = g_build_filename(dir, "labels.rules", NULL);
   char *vp = g_build_filename(dir, "values.rules", NULL);
-  g_file_set_contents(lp, "# comment\nfield\tproject_name\t项目名称\nfield\tbad\t(unclosed\n", -1, NULL);
+  g_file_set_contents(lp, "# comment\nfield\tproject_name\t项目名称\nfield\tbad\t(unclosed\n", -1,
+                      NULL);
   g_file_set_contents(vp, "op_prefix\t>=\t≥\n", -1, NULL);
   dx_error err = {0};
   assert_null(dx_rules_load(dir, &err));
@@ -153,22 +153,32 @@ static void test_rule_files(void **state) {
 
 static void test_labels(void **state) {
   (void)state;
-  static const struct { const char *cat, *key, *want; } cases[] = {
-      {"field", "项目支出名称", "project_name"},   {"field", "支出方向(子项)", "project_name"},
-      {"field", "主管部门及代码", "department"},   {"field", "项目起止年限", "period"},
-      {"field", "单位负责人签字", "unit_head"},    {"field", "财政核审部门意见", "review_opinion"},
+  static const struct {
+    const char *cat, *key, *want;
+  } cases[] = {
+      {"field", "项目支出名称", "project_name"},
+      {"field", "支出方向(子项)", "project_name"},
+      {"field", "主管部门及代码", "department"},
+      {"field", "项目起止年限", "period"},
+      {"field", "单位负责人签字", "unit_head"},
+      {"field", "财政核审部门意见", "review_opinion"},
       {"field", "中长期目标(2020年-2022年)", "long_term_goal"},
-      {"fund_source", "公共财政拨款", "fiscal_appropriation"}, {"fund_source", "本级资金", "county"},
-      {"fund_source", "因公出国(境)费", "three_public"}, {"level1", "产出指标(预期提供的公共产品)", "产出指标"},
-      {"level2", "社会公众或服务对象满意度指标", "服务对象满意度指标"}, {"level2", "经济效益", "经济效益指标"},
-      {"level2", "环境效益指标", "生态效益指标"},   {"level1", "满意度指", "满意度指标"},
+      {"fund_source", "公共财政拨款", "fiscal_appropriation"},
+      {"fund_source", "本级资金", "county"},
+      {"fund_source", "因公出国(境)费", "three_public"},
+      {"level1", "产出指标(预期提供的公共产品)", "产出指标"},
+      {"level2", "社会公众或服务对象满意度指标", "服务对象满意度指标"},
+      {"level2", "经济效益", "经济效益指标"},
+      {"level2", "环境效益指标", "生态效益指标"},
+      {"level1", "满意度指", "满意度指标"},
       {"form", "2023年区级专项资金支出方向绩效目标表", "special_fund_direction"},
       {"form", "2023年部门整体支出绩效目标表", "department_overall"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const char *got = dx_rules_match(rs, cases[i].cat, cases[i].key);
     if (!got || strcmp(got, cases[i].want) != 0)
-      fail_msg("%s %s: got %s, want %s", cases[i].cat, cases[i].key, got ? got : "null", cases[i].want);
+      fail_msg("%s %s: got %s, want %s", cases[i].cat, cases[i].key, got ? got : "null",
+               cases[i].want);
   }
   assert_null(dx_rules_match(rs, "level1", "社会效益"));
   char *s = dx_rules_strip(rs, "numbering", "指标1: 全年办理", false);
@@ -183,7 +193,8 @@ static void test_labels(void **state) {
  * timeout bounds the time) and gives one answer. */
 static void test_many_rows(void **state) {
   (void)state;
-  GString *b = g_string_new(P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("三级指标") TC("指标值")));
+  GString *b = g_string_new(
+      P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("三级指标") TC("指标值")));
   for (int i = 0; i < 100000; i++)
     g_string_append_printf(b, "<w:tr>" TC("指标%d") TC("%d次") "</w:tr>", i, i);
   g_string_append(b, "</w:tbl>");
@@ -195,9 +206,9 @@ static void test_many_rows(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_flags), cmocka_unit_test(test_letter), cmocka_unit_test(test_bytes),
-      cmocka_unit_test(test_rule_files), cmocka_unit_test(test_labels),
-      cmocka_unit_test(test_many_rows),
+      cmocka_unit_test(test_flags),  cmocka_unit_test(test_letter),
+      cmocka_unit_test(test_bytes),  cmocka_unit_test(test_rule_files),
+      cmocka_unit_test(test_labels), cmocka_unit_test(test_many_rows),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

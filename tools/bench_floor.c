@@ -27,7 +27,8 @@ int main(int argc, char **argv) {
         zip_int64_t n;
         while ((n = zip_fread(zf, tmp, sizeof tmp)) > 0) g_byte_array_append(buf, tmp, (guint)n);
         zip_fclose(zf);
-        xmlDoc *x = xmlReadMemory((const char *)buf->data, (int)buf->len, "d.xml", NULL, XML_PARSE_NONET);
+        xmlDoc *x =
+            xmlReadMemory((const char *)buf->data, (int)buf->len, "d.xml", NULL, XML_PARSE_NONET);
         if (x) ok++;
         xmlFreeDoc(x);
         g_byte_array_free(buf, TRUE);

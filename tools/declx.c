@@ -67,13 +67,12 @@ static dx_doc *load(const opts *o, const char *path, const dx_limits *lim) {
 
 int main(int argc, char **argv) {
   opts o = {0};
-  GOptionEntry entries[] = {
-      {"compact", 'c', 0, G_OPTION_ARG_NONE, &o.compact, NULL, NULL},
-      {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &o.rules_dir, NULL, NULL},
-      {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, NULL, NULL},
-      {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o.verbose, NULL, NULL},
-      {"version", 'V', 0, G_OPTION_ARG_NONE, &o.version, NULL, NULL},
-      {NULL, 0, 0, 0, NULL, NULL, NULL}};
+  GOptionEntry entries[] = {{"compact", 'c', 0, G_OPTION_ARG_NONE, &o.compact, NULL, NULL},
+                            {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &o.rules_dir, NULL, NULL},
+                            {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, NULL, NULL},
+                            {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o.verbose, NULL, NULL},
+                            {"version", 'V', 0, G_OPTION_ARG_NONE, &o.version, NULL, NULL},
+                            {NULL, 0, 0, 0, NULL, NULL, NULL}};
   for (int i = 1; i < argc; i++)
     if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
       fputs(USAGE, stdout);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Static checks on the project's own C: clang-format (no diff), cppcheck,
+# clang-tidy (.clang-tidy). Usage: tools/lint.sh [BUILD_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+cd "$root"
+srcs=$(ls extract/*.[ch] normalize/*.[ch] rules/*.[ch] tools/*.c tests/*.[ch])
+status=0
+if command -v clang-format >/dev/null; then
+  for f in $srcs; do
+    clang-format "$f" | cmp -s - "$f" || { echo "clang-format: $f differs"; status=1; }
+  done
+fi
+if command -v cppcheck >/dev/null; then
+  out=$(cppcheck --enable=warning,performance,portability --quiet --std=c11 \
+        -I extract -I normalize -I rules $srcs 2>&1) || true
+  [ -z "$out" ] || { echo "$out"; status=1; }
+fi
+if command -v clang-tidy >/dev/null; then
+  c_files=$(ls extract/*.c normalize/*.c rules/*.c tools/*.c tests/*.c)
+  clang-tidy -p "$build" --quiet $c_files > /tmp/dx-tidy.$$ 2>&1 || status=1
+  grep -E "warning:|error:" /tmp/dx-tidy.$$ && status=1
+  rm -f /tmp/dx-tidy.$$
+fi
+[ $status -eq 0 ] && echo "lint: 1 passed, 0 failed" || echo "lint: 0 passed, 1 failed"
+exit $status
