@@ -24,6 +24,25 @@ typedef struct tally {
   long facts, right;
 } tally;
 
+/* Calibration: every expected object that declx gives a confidence
+ * (FIELDs, indicators, list entries) is one value; it is right when all
+ * of its facts are. Buckets by declx's confidence. */
+enum { NBUCKETS = 3 };
+static const double BUCKET_MIN[NBUCKETS] = {0.9, 0.5, 0.0};
+static long calib_n[NBUCKETS], calib_right[NBUCKETS];
+
+static void calibrate(const json_t *act, bool all_right) {
+  const json_t *c = json_is_object(act) ? json_object_get(act, "confidence") : NULL;
+  if (!c || !json_is_number(c)) return;
+  double v = json_number_value(c);
+  for (int b = 0; b < NBUCKETS; b++)
+    if (v >= BUCKET_MIN[b]) {
+      calib_n[b]++;
+      calib_right[b] += all_right;
+      return;
+    }
+}
+
 static char *show(const json_t *v) {
   if (!v) return g_strdup("(missing)");
   char *s =
@@ -51,12 +70,18 @@ static void compare(const char *file, const char *path, const json_t *exp, const
   if (json_is_object(exp)) {
     const char *k;
     json_t *v;
+    tally inner = {0};
     json_object_foreach((json_t *)exp, k, v) {
       if (strcmp(k, "confidence") == 0) continue;
       char *p = g_strdup_printf("%s.%s", path, k);
-      compare(file, p, v, json_is_object(act) ? json_object_get(act, k) : NULL, t);
+      compare(file, p, v, json_is_object(act) ? json_object_get(act, k) : NULL, &inner);
       g_free(p);
     }
+    /* declarations are judged by their parts, not as one value */
+    if (!json_object_get(exp, "declarations") && !json_object_get(exp, "indicators"))
+      calibrate(act, inner.right == inner.facts);
+    t->facts += inner.facts;
+    t->right += inner.right;
     return;
   }
   if (json_is_array(exp)) {
@@ -169,6 +194,11 @@ int main(int argc, char **argv) {
          "%d files with a wrong declaration count, %d unreadable\n",
          sub, files, total.right, total.facts, 100 * rate, 100 * DX_MIN_FACT_RATE, bad_counts,
          failed);
+  printf("calibration (values with a confidence; right = every fact of the value right):\n");
+  for (int b = 0; b < NBUCKETS; b++)
+    printf("  confidence >= %.1f%s: %ld values, %.1f%% right\n", BUCKET_MIN[b],
+           b ? (b == 1 ? " and < 0.9" : " and < 0.5") : "", calib_n[b],
+           calib_n[b] ? 100.0 * calib_right[b] / calib_n[b] : 0.0);
   g_ptr_array_free(names, TRUE);
   g_free(edir);
   dx_rules_free(rs);

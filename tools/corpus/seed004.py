@@ -2,8 +2,8 @@
 prefixes and blank "指标2:" rows, a level 1 truncated to 满意度指, values
 as OCR-style LaTeX ($\\geq 95\\%$), "....." filler rows, and the money
 block in three layouts (value inline after the label, in the next cell,
-after a gap). The original was a PDF; this is its DOCX twin. Four of
-its nine forms are transcribed."""
+after a gap). The original was a PDF; this is its DOCX twin. All nine
+forms of the file are here, in its order."""
 from docxgen import Document, Table, C, M, Cell
 from expect import declaration, document, text, empty, amount, fld, indicator, unnumber
 
@@ -176,6 +176,107 @@ FORMS = [
             (None, None, '指标2:', '', None, None, None), (None, None, '', '', None, None, None),
             ('满意度指标', '服务对象满意度指标', '指标1:得到人民群众满意,各级部门满意。', '≥95%', 'N >= 95 %', 'S', 'my'),
             (None, None, '指标2:', '', None, None, None), (None, None, '', '', None, None, None)]),
+]
+
+
+def tail(colon, social, sustain, sat, econ=None, filler=False):
+    """The 效益 and 满意度 part shared by these forms: (l3, value, spec)."""
+    c = colon
+    rows = []
+    if econ:
+        rows.append(('效益指标', '经济效益指标', '指标1%s%s' % (c, econ[0]), econ[1], econ[2], 'B', 'jj'))
+        rows.append((None, None, '指标2%s' % c, '', None, None, None))
+    else:
+        rows += [('效益指标', '经济效益指标', '指标1%s' % c, '', None, None, None), (None, None, '指标2%s' % c, '', None, None, None)]
+    rows.append((None, '社会效益指标', '指标1%s%s' % (c, social[0]), social[1], social[2], 'B', 'sh'))
+    rows.append((None, None, '指标2%s' % c, '', None, None, None))
+    rows += blanks('生态效益指标', c)
+    rows.append((None, '可持续影响指标', '指标1%s%s' % (c, sustain[0]), sustain[1], sustain[2], 'B', 'kc'))
+    rows.append((None, None, '指标2%s' % c, '', None, None, None))
+    rows.append(('.....', '', '', '', None, None, None) if filler else (None, None, '', '', None, None, None))
+    for k, (l3, val, spec) in enumerate(sat):
+        rows.append(('满意度指标' if k == 0 else None, '服务对象满意度指标' if k == 0 else None,
+                     '指标%d%s%s' % (k + 1, c, l3), val, spec, 'S' if spec else None, 'my' if spec else None))
+    rows.append((None, None, '', '', None, None, None))
+    return rows
+
+
+PUBLIC_GOAL = ('按照国办发<2019>54号文件精神,依据《政务公开条例规定》,全面提升全区基层政务公开标准化规范化水平,坚持标准引领、坚持需求导向。'
+               '坚持依法依规、坚持改革创新,全面推进基层政务决策公开、执行公开、管理公开、服务公开、结果公开,推动基层政务公开全覆盖,'
+               '让公开成为自觉、透明成为常态,依法保障人民群众知情权、参与权、表达权、监督权。')
+PUBLIC_HEAD = [('产出指标', '数量指标', '指标1:制作“政府开放日”活动展板、条幅、户外广告牌', '每年2-3次,每次24块', 'C', 'P', 'sl'),
+               (None, None, '指标2:刊印《政府公报》', '6期,每期500本', 'C', 'P', 'sl'),
+               (None, None, '指标3:规范性文件、政策性文件规范性图解', '达到100%', 'N >= 100 %', 'P', 'sl'),
+               (None, None, '指标4:组织政务公开培训', '每年一次,每次3天', 'N = 3 天', 'P', 'sl'),
+               (None, None, '', '', None, None, None),
+               (None, '质量指标', '指标1:基层政务公开工作机制健全完善率', '≥90%', 'N >= 90 %', 'P', 'zl'),
+               (None, None, '指标2:政务公开能力和水平提升率', '≥92%', 'N >= 92 %', 'P', 'zl'),
+               (None, None, '', '', None, None, None),
+               (None, '时效指标', '指标1:2023年年底,基本建成全区统一的基层政务公开标准体系', '≥93%', 'N >= 93 %', 'P', 'sx'),
+               (None, None, '指标2:', '', None, None, None)]
+PUBLIC_TAIL = tail(':', ('推动政府开放,促进政府透明,让市民走进政府、让公众靠近机关,了解政府运行,监督政府工作。', '有所提升', 'Q'),
+                   ('增进人民群众对政府工作的认同和支持。', '进一步发展', 'Q'),
+                   [('人民群众满意', '≥95%', 'N >= 95 %'), ('领导满意、接待对象满意', '≥95%', 'N >= 95 %')])
+
+FORMS += [
+    dict(name='政府值班室值班工作经费', dept='永宁县政府办公室', impl='政府值班室', amount='10', layout='pairs', colon=':',
+         goal='根据《永宁县突发公共事件总体应急预案》,切实规范政府值班和应急处置工作,进一步加强政府应急管理,提高工作水平,及时接受整理、汇总分析和报告特别重大、重大、较大突发公共事件和社会影响较大、敏感性强的突发公共事件信息。',
+         ind=[('产出指标', '数量指标', '指标1:向区市政府报送应急信息', '45余条', 'N ~ 45 条', 'P', 'sl'),
+              (None, None, '指标2:安排领导及工作人员24小时值班制度', '24小时', 'N = 24 小时', 'P', 'sl'),
+              (None, None, '', '', None, None, None),
+              (None, '质量指标', '指标1:及时准确上报突发事件信息', '及时上报', 'Q', 'P', 'zl'),
+              (None, None, '指标2:', '', None, None, None), (None, None, '', '', None, None, None),
+              (None, '时效指标', '指标1:重大事项及时向区市汇报信息', '1小时内', 'N <= 1 小时', 'P', 'sx'),
+              (None, None, '指标2:', '', None, None, None),
+              (None, '成本指标', '指标1:视频点名平台系统维护经费4万元', '4万元', 'N = 4 万元', 'P', 'cb'),
+              (None, None, '指标2:值班设备维修购置费3万元', '3万元', 'N = 3 万元', 'P', 'cb'),
+              (None, None, '指标3:人员值班生活保障', '3万元', 'N = 3 万元', 'P', 'cb')]
+         + tail(':', ('及时有效处置各类突发公共事件,控制事态发展', '做出处理', 'Q'),
+                ('及时有效处置各类突发公共事件,保持稳定秩序发展', '进一步加强', 'Q'),
+                [('本级及上级部门领导满意', '≥95%', 'N >= 95 %'), ('', '', None)], filler=True)),
+    dict(name='政务公开工作经费', dept='永宁县政府办公室', impl='政务公开办公室', amount='5', layout='gap', colon=':',
+         goal=PUBLIC_GOAL,
+         ind=PUBLIC_HEAD + [(None, '成本指标', '指标1:刊印《政府公报》3万', '3万元', 'N = 3 万元', 'P', 'cb'),
+                            (None, None, '指标2:制作政策解读图解2万', '2万元', 'N = 2 万元', 'P', 'cb'),
+                            (None, None, '', '', None, None, None)] + PUBLIC_TAIL),
+    dict(name='政府网站工作经费', dept='永宁县政府办公室', impl='政府网站办公室', amount='10', layout='gap', colon=':',
+         goal='按照《国务院办公厅关于印发政府网站发展指引的通知》及相关法规政策,加强政府网站建设和管理,不断完善和优化网站栏目功能,提升政府网站信息发布、解读回应、办事服务、互动交流、网上政务、引导舆论等能力和水平,确保网站正常、高效运行,为转变政府职能、提高管理和服务效能发挥积极作用。',
+         ind=[('产出指标', '数量指标', '指标1:建设政府网站移动化云适配系统。', '1套', 'N = 1 套', 'P', 'sl'),
+              (None, None, '指标2:每月对网站发布内容、外链等进行全面扫描监测。', '12个月', 'N = 12 个月', 'P', 'sl'),
+              (None, None, '指标3:按要求对网站7大板块页面及政务公开栏目及子栏目进行优化改造。', '8个页面+100多栏目', 'C', 'P', 'sl'),
+              (None, None, '指标4:按要求建设政务微信公众号', '1个平台', 'N = 1 个', 'P', 'sl'),
+              (None, None, '指标5:对网站按年进行维护,提供无障碍浏览', '12个月', 'N = 12 个月', 'P', 'sl'),
+              (None, '质量指标', '指标1:提高政务管理和服务效能。', '不断提升', 'Q', 'P', 'zl'),
+              (None, None, '指标2:', '', None, None, None), (None, None, '', '', None, None, None),
+              (None, '时效指标', '指标1:网站栏目更新情况', '及时更新', 'Q', 'P', 'sx'),
+              (None, None, '指标2:', '', None, None, None),
+              (None, '成本指标', '指标1:网站运行维护费5万', '5万元', 'N = 5 万元', 'P', 'cb'),
+              (None, None, '指标2:政府网站移动适配化经费3万', '3万元', 'N = 3 万元', 'P', 'cb'),
+              (None, None, '指标3:政务公开频道及网页改造费2万', '2万元', 'N = 2 万元', 'P', 'cb')]
+         + tail(':', ('积极发挥永宁县政务公开网、政务微博网、新闻媒体等信息公开平台和渠道作用,进一步加强民主政府建设,提高政府公信力。', '有所提升', 'Q'),
+                ('系统正常使用年限', '≥8年', 'N >= 8 年'), [('使用工作人员、群众满意', '≥95%', 'N >= 95 %'), ('', '', None)])),
+    dict(name='驻村队员补贴', dept='永宁县政府办公室', impl='办公室', amount='3', layout='pairs', colon=':',
+         goal='为贯彻落实党中央和区市县党委决策部署,实现巩固拓展脱贫攻坚成果与乡村振兴有效衔接,根据自治区《关于向重点乡村持续选派第一书记和工作队的实施意见》(宁党厅字〔2021〕18号)和银川市《关于向重点乡村持续选派第一书记和工作队的通知》(银党办〔2021〕62号),建强村党组织,推进强村富民,提升治理水平,不断增强人民群众幸福感、获得感、安全感。',
+         ind=[('产出指标', '数量指标', '指标1: 选派一名党员干部担任第一书记', '1名', 'N = 1 名', 'P', 'sl'),
+              (None, None, '指标2: 严格遵守每月驻村时间', '≥20天', 'N >= 20 天', 'P', 'sl'),
+              (None, None, '', '', None, None, None),
+              (None, '质量指标', '指标1: 选派优秀负责党员干部担任', '优秀党员', 'Q', 'P', 'zl'),
+              (None, None, '指标2: 压实干部责任,加强监督考核,保证政策落到实处', '加强监督', 'Q', 'P', 'zl'),
+              (None, None, '', '', None, None, None),
+              (None, '时效指标', '指标1: 保证不脱岗,按照规定长期服务', '长期驻村', 'Q', 'P', 'sx'),
+              (None, None, '指标2:', '', None, None, None),
+              (None, '成本指标', '指标1: 每日发放伙食补助100元', '2.88万元', 'N = 2.88 万元', 'P', 'cb'),
+              (None, None, '指标2: 每月发放100元通信补贴', '0.12万元', 'N = 0.12 万元', 'P', 'cb')]
+         + tail(':', (' 实现巩固拓展脱贫攻坚成果同乡村振兴有效衔接', '有效衔接', 'Q'),
+                (' 驻守选派地不脱岗,协调做好帮扶工作,不断增强人民群众幸福感、获得感、安全感。', '进一步提升', 'Q'),
+                [(' 人民群众满意', '≥95%', 'N >= 95 %'), ('', '', None)],
+                econ=(' 推进强村富民,促进农民增收致富', '提高收入', 'Q'), filler=True)),
+    dict(name='村务公开工作经费', dept='永宁县政府办公室', impl='政务公开办公室', amount='10', layout='gap', colon=':',
+         goal=PUBLIC_GOAL,
+         ind=PUBLIC_HEAD + [(None, '成本指标', '指标1:信息查阅点建设6万元,', '6万元', 'N = 6 万元', 'P', 'cb'),
+                            (None, None, '指标2:开发微信小程序2万元,', '2万元', 'N = 2 万元', 'P', 'cb'),
+                            (None, None, '指标3:宣传品制作印刷及更换村务公开宣传栏2万元。', '2万元', 'N = 2 万元', 'P', 'cb')]
+         + PUBLIC_TAIL),
 ]
 
 
