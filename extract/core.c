@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 dx_code dx_error_set(dx_error *err, dx_code code, const char *fmt, ...) {
   if (err) {
     va_list ap;
@@ -250,6 +252,73 @@ char *dx_doc_dump_text(const dx_doc *doc) {
     g_string_append_c(out, '\n');
   }
   return g_string_free(out, FALSE);
+}
+
+static json_t *table_json(const dx_table *t) {
+  json_t *o = json_object();
+  json_object_set_new(o, "index", t->index >= 0 ? json_integer(t->index) : json_null());
+  json_object_set_new(o, "rows", json_integer(t->nrows));
+  json_object_set_new(o, "cols", json_integer(t->ncols));
+  json_t *cells = json_array();
+  for (size_t i = 0; i < t->ncells; i++) {
+    const dx_cell *c = t->cells[i];
+    json_t *j = json_pack("{s:i,s:i,s:i,s:i,s:s}", "row", c->row, "col", c->col, "rowspan",
+                          c->rowspan, "colspan", c->colspan, "text", c->text ? c->text : "");
+    json_object_set_new(j, "page", c->page ? json_integer(c->page) : json_null());
+    json_object_set_new(j, "box",
+                        c->has_box
+                            ? json_pack("[f,f,f,f]", c->box[0], c->box[1], c->box[2], c->box[3])
+                            : json_null());
+    static const char *origins[] = {"docx", "pdf", "ocr"};
+    json_object_set_new(j, "origin", json_string(origins[c->origin]));
+    json_object_set_new(j, "confidence", json_real(c->confidence));
+    if (c->flags & DX_CELL_CROSS_PAGE) json_object_set_new(j, "cross_page", json_true());
+    if (c->nchildren) {
+      json_t *kids = json_array();
+      for (size_t k = 0; k < c->nchildren; k++)
+        json_array_append_new(kids, table_json(c->children[k]));
+      json_object_set_new(j, "tables", kids);
+    }
+    json_array_append_new(cells, j);
+  }
+  json_object_set_new(o, "cells", cells);
+  return o;
+}
+
+char *dx_doc_dump_json(const dx_doc *doc) {
+  json_t *root = json_object();
+  json_object_set_new(root, "file", json_string(doc->file));
+  json_object_set_new(root, "format", json_string(dx_format_name(doc->format)));
+  json_object_set_new(root, "sha256", json_string(doc->sha256));
+  json_object_set_new(root, "pages", doc->pages ? json_integer(doc->pages) : json_null());
+  json_t *blocks = json_array();
+  for (guint i = 0; i < doc->blocks->len; i++) {
+    const dx_block *b = g_ptr_array_index(doc->blocks, i);
+    json_t *o;
+    if (b->kind == DX_BLOCK_PARAGRAPH) {
+      o = json_pack("{s:s,s:i,s:s}", "kind", "paragraph", "index", b->index, "text", b->text);
+    } else {
+      o = json_pack("{s:s}", "kind", "table");
+      json_t *t = table_json(b->table);
+      json_object_update(o, t);
+      json_decref(t);
+    }
+    json_object_set_new(o, "page", b->page ? json_integer(b->page) : json_null());
+    json_array_append_new(blocks, o);
+  }
+  json_object_set_new(root, "blocks", blocks);
+  json_t *warnings = json_array();
+  for (guint i = 0; i < doc->warnings->len; i++) {
+    const dx_warning *w = g_ptr_array_index(doc->warnings, i);
+    json_array_append_new(warnings, json_pack("{s:s,s:s,s:i}", "code", w->code, "message",
+                                              w->message, "count", w->count));
+  }
+  json_object_set_new(root, "warnings", warnings);
+  char *s = json_dumps(root, JSON_PRESERVE_ORDER | JSON_INDENT(1) | JSON_REAL_PRECISION(15));
+  json_decref(root);
+  char *out = g_strdup(s ? s : "{}");
+  free(s);
+  return out;
 }
 
 /* ---- input ----------------------------------------------------------- */

@@ -432,6 +432,9 @@ static dx_table *read_table(reader *r, const xmlNode *tbl, int nesting, int dept
         anchor = above;
         anchor->rowspan = ri - anchor->row + 1;
       } else {
+        if (sp->vmerge == 2)
+          dx_doc_warn(r->doc, "docx_vmerge_orphan", 0,
+                      "a vertically merged cell continues nothing above it: read as a cell");
         anchor = sp->cell;
         anchor->row = ri;
         anchor->col = sp->col;

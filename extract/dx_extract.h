@@ -146,6 +146,10 @@ const char *dx_format_name(dx_format f);
 /* Human-readable dump of the model: one block per line, tables as grids
  * with spans and provenance. Returns a newly allocated string (g_free). */
 char *dx_doc_dump_text(const dx_doc *doc);
+/* The same as JSON: {"file","format","sha256","pages","blocks":[...],
+ * "warnings":[...]}, tables with their cells, spans and provenance, nested
+ * tables under their cell. Returns a newly allocated string (g_free). */
+char *dx_doc_dump_json(const dx_doc *doc);
 
 /* ---- readers --------------------------------------------------------- */
 

@@ -109,6 +109,7 @@ typedef struct where {
   int page;
   bool has_box;
   double box[4];
+  bool merged; /* the value cell spans several rows */
 } where;
 
 /* ---- declarations ------------------------------------------------------ */
@@ -249,6 +250,7 @@ static where where_cell(const lrow *r, const lcell *c) {
     w.col = r->holder_col;
   }
   if (c) {
+    w.merged = c->c->rowspan > 1;
     w.page = c->c->page;
     w.has_box = c->c->has_box;
     memcpy(w.box, c->c->box, sizeof w.box);
@@ -270,6 +272,10 @@ static json_t *field_new(json_t *value, const char *raw, double conf, const wher
   json_object_set_new(f, "confidence", json_real(conf));
   json_object_set_new(f, "flags", json_array());
   json_object_set_new(f, "at", at_json(w));
+  if (w->merged && value && !json_is_null(value)) {
+    flag_add(json_object_get(f, "flags"), "merged_cell");
+    json_object_set_new(f, "confidence", json_real(round(conf * CONF_MERGED * 1000) / 1000));
+  }
   return f;
 }
 
@@ -652,10 +658,12 @@ static label classify(ctx *x, const char *key) {
 
 /* Splits "LABEL：value" or "LABEL value" when LABEL is a known label.
  * Returns the label and sets *value (g_free) or returns {0}. */
-static label split_inline(ctx *x, const char *raw, char **value) {
+/* Room for a label as written (label.label points into it). */
+typedef char labelbuf[256];
+
+static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf) {
   label none = {0};
   *value = NULL;
-  static char label_buf[256]; /* the label as written, see label.label */
   char *f = dx_text_fold(raw);
   /* a colon: the words before it are the label */
   char *colon = strchr(f, ':');
@@ -667,13 +675,13 @@ static label split_inline(ctx *x, const char *raw, char **value) {
     if (!l.cat && strcmp(k, "其中") == 0) {
       g_free(lab);
       g_free(k);
-      label inner = split_inline(x, colon + 1, value);
+      label inner = split_inline(x, colon + 1, value, label_buf);
       g_free(f);
       return inner;
     }
     if (l.cat) {
       char *ml = money_label(lab);
-      g_strlcpy(label_buf, ml, sizeof label_buf);
+      g_strlcpy(label_buf, ml, sizeof(labelbuf));
       g_free(ml);
       l.label = label_buf;
     }
@@ -700,7 +708,7 @@ static label split_inline(ctx *x, const char *raw, char **value) {
       best = l;
       best_at = (size_t)(p - f);
       char *ml = money_label(lab);
-      g_strlcpy(label_buf, ml, sizeof label_buf);
+      g_strlcpy(label_buf, ml, sizeof(labelbuf));
       g_free(ml);
       best.label = label_buf;
     }
@@ -900,7 +908,8 @@ static void vert_row(ctx *x, const lrow *r) {
     where w = where_cell(r, c);
     const char *raw = c ? c->raw : "";
     char *v = NULL;
-    label il = *raw ? split_inline(x, raw, &v) : (label){0};
+    labelbuf lb;
+    label il = *raw ? split_inline(x, raw, &v, lb) : (label){0};
     if (il.cat && strcmp(il.cat, "fund_source") == 0) {
       /* "其中：财政拨款：457.5" under 中长期资金总额: a part of that column */
       int col = strcmp(h->cat, "fund_total") == 0 || strcmp(h->cat, "fund_column") == 0
@@ -1241,7 +1250,8 @@ static bool is_label_cell(ctx *x, const lcell *c) {
   if (!c || !*c->raw) return false;
   if (classify(x, c->key).cat) return true;
   char *v = NULL;
-  label l = split_inline(x, c->raw, &v);
+  labelbuf lb;
+  label l = split_inline(x, c->raw, &v, lb);
   g_free(v);
   return l.cat != NULL;
 }
@@ -1365,7 +1375,8 @@ static void horizontal_row(ctx *x, const lrow *r) {
       continue;
     }
     char *v = NULL;
-    label il = split_inline(x, c->raw, &v);
+    labelbuf lb;
+    label il = split_inline(x, c->raw, &v, lb);
     if (il.cat) {
       if (strcmp(il.cat, "fund_source") == 0) {
         note_table(x, &w);
@@ -1434,7 +1445,8 @@ static bool row_has_field_label(ctx *x, const lrow *r) {
     label l = classify(x, c->key);
     if (l.cat && strcmp(l.cat, "field") == 0) return true;
     char *v = NULL;
-    l = split_inline(x, c->raw, &v);
+    labelbuf lb;
+    l = split_inline(x, c->raw, &v, lb);
     g_free(v);
     if (l.cat && strcmp(l.cat, "field") == 0) return true;
   }

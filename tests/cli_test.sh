@@ -45,6 +45,9 @@ check "byte-identical across runs" 'cmp -s "$tmp/a.json" "$tmp/b.json"'
 check "UTF-8 unescaped" 'grep -q "绩效" "$tmp/a.json" && ! grep -q "\\\\u7ee9" "$tmp/a.json"'
 "$declx" dump "$good" > "$tmp/dump"; rc=$?
 check "dump shows tables with spans" '[ $rc -eq 0 ] && grep -q "^TABLE 0:" "$tmp/dump" && grep -q " span " "$tmp/dump"'
+"$declx" dump --json "$good" > "$tmp/dump.json"; rc=$?
+check "dump --json is JSON with blocks" \
+  '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"blocks\"]" "$tmp/dump.json"'
 "$declx" -c extract "$good" > "$tmp/c.json"
 check "--compact writes one line" '[ "$(wc -l < "$tmp/c.json")" -eq 1 ]'
 mkdir -p "$tmp/rules"

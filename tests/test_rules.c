@@ -95,6 +95,38 @@ static void test_flags(void **state) {
   json_decref(j);
 }
 
+/* Checkbox options with the box before or after the words, plain text. */
+static void test_checkbox_options(void **state) {
+  (void)state;
+  static const struct {
+    const char *cell, *attr;
+  } cases[] = {
+      {"☑新增项目 ☐延续项目", "new"},
+      {"新增项目 ☐ 延续项目 ☑", "continuing"},
+      {"■新增 □延续", "new"},
+      {"延续性项目", "continuing"},
+      {"新增项目 ☐ 延续项目 ☐", NULL},
+      {"新增 &lt;input type=\"checkbox\" checked/&gt; 延续 &lt;input type=\"checkbox\"/&gt;",
+       "new"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *body =
+        g_strdup_printf(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("测试"))
+                            TR(TC("项目属性") TC("%s")) "</w:tbl>",
+                        cases[i].cell);
+    json_t *j = run(body);
+    g_free(body);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *f = json_object_get(json_object_get(d, "fields"), "project_attribute");
+    const char *got = json_string_value(json_object_get(f, "value"));
+    if (cases[i].attr ? !got || strcmp(got, cases[i].attr) != 0 : got != NULL)
+      fail_msg("%s: got %s", cases[i].cell, got ? got : "null");
+    if (!cases[i].attr && !has_flag(f, "checkbox_ambiguous"))
+      fail_msg("%s: not flagged", cases[i].cell);
+    json_decref(j);
+  }
+}
+
 static void test_letter(void **state) {
   (void)state;
   json_t *j = run(P("关于报送绩效目标的通知") "<w:tbl>" TR(TC("姓名") TC("电话"))
@@ -206,9 +238,10 @@ static void test_many_rows(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_flags),  cmocka_unit_test(test_letter),
-      cmocka_unit_test(test_bytes),  cmocka_unit_test(test_rule_files),
-      cmocka_unit_test(test_labels), cmocka_unit_test(test_many_rows),
+      cmocka_unit_test(test_flags),      cmocka_unit_test(test_checkbox_options),
+      cmocka_unit_test(test_letter),     cmocka_unit_test(test_bytes),
+      cmocka_unit_test(test_rule_files), cmocka_unit_test(test_labels),
+      cmocka_unit_test(test_many_rows),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

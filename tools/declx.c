@@ -20,7 +20,7 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_RULES = 3 };
 
 static const char *USAGE =
     "Usage: declx extract [OPTION...] FILE...\n"
-    "       declx dump [OPTION...] FILE\n"
+    "       declx dump [--json] FILE...\n"
     "\n"
     "Reads performance-target declaration forms (DOCX) and writes their\n"
     "canonical JSON (contract version " DX_SCHEMA_VERSION ").\n"
@@ -33,6 +33,7 @@ static const char *USAGE =
     "\n"
     "Options:\n"
     "  -c, --compact      one line per file even for a single FILE\n"
+    "  -j, --json         dump: the document model as JSON instead of text\n"
     "  -r, --rules DIR    read labels.rules and values.rules from DIR instead\n"
     "                     of the built-in copies\n"
     "  -q, --quiet        no diagnostics on stderr (exit status still tells)\n"
@@ -44,7 +45,7 @@ static const char *USAGE =
     "3 rules could not be loaded.\n";
 
 typedef struct opts {
-  gboolean compact, quiet, verbose, version;
+  gboolean compact, quiet, verbose, version, json;
   char *rules_dir;
 } opts;
 
@@ -68,6 +69,7 @@ static dx_doc *load(const opts *o, const char *path, const dx_limits *lim) {
 int main(int argc, char **argv) {
   opts o = {0};
   GOptionEntry entries[] = {{"compact", 'c', 0, G_OPTION_ARG_NONE, &o.compact, NULL, NULL},
+                            {"json", 'j', 0, G_OPTION_ARG_NONE, &o.json, NULL, NULL},
                             {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &o.rules_dir, NULL, NULL},
                             {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, NULL, NULL},
                             {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o.verbose, NULL, NULL},
@@ -109,8 +111,9 @@ int main(int argc, char **argv) {
         status = EXIT_FAILED;
         continue;
       }
-      char *s = dx_doc_dump_text(doc);
+      char *s = o.json ? dx_doc_dump_json(doc) : dx_doc_dump_text(doc);
       fputs(s, stdout);
+      if (o.json) fputc('\n', stdout);
       g_free(s);
       dx_doc_free(doc);
     }
