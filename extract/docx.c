@@ -593,6 +593,55 @@ static bool has_doctype(const uint8_t *xml, size_t len) {
   return false;
 }
 
+dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, size_t xml_len,
+                         const dx_limits *lim, dx_error *err) {
+  *out = NULL;
+  if (has_doctype(xml, xml_len))
+    return dx_error_set(err, DX_EFORMAT, "word/document.xml has a DOCTYPE, which DOCX never has");
+  if (xml_len > INT_MAX || xml_len > lim->max_part_bytes)
+    return dx_error_set(err, DX_ELIMIT, "word/document.xml larger than the limit");
+  /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
+   * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps). */
+  xmlDoc *x = xmlReadMemory((const char *)xml, (int)xml_len, "document.xml", NULL,
+                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!x) {
+    const xmlError *e = xmlGetLastError();
+    char msg[200] = "parse error";
+    if (e && e->message) {
+      snprintf(msg, sizeof msg, "%s", e->message);
+      g_strstrip(msg);
+    }
+    return dx_error_set(err, DX_EFORMAT, "malformed word/document.xml (line %d): %s",
+                        e ? e->line : 0, msg);
+  }
+  dx_code rc = DX_OK;
+  dx_doc *doc = NULL;
+  const xmlNode *root = xmlDocGetRootElement(x);
+  const xmlNode *body = root && is_w(root, "document") ? child_w(root, "body") : NULL;
+  if (!body) {
+    rc = dx_error_set(err, DX_EFORMAT, "word/document.xml has no w:document/w:body");
+    goto cleanup;
+  }
+  doc = dx_doc_new(file, lim);
+  if (!doc) {
+    rc = dx_error_set(err, DX_ENOMEM, "out of memory");
+    goto cleanup;
+  }
+  doc->format = DX_FORMAT_DOCX;
+  reader r = {.doc = doc, .lim = lim, .err = err, .rc = DX_OK};
+  sink s = {.top = true, .nesting = 0};
+  walk_blocks(&r, body, &s, 0);
+  rc = r.rc;
+  if (rc == DX_OK) {
+    *out = doc;
+    doc = NULL;
+  }
+cleanup:
+  dx_doc_free(doc);
+  xmlFreeDoc(x);
+  return rc;
+}
+
 dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                      const dx_limits *lim, dx_error *err) {
   *out = NULL;
@@ -616,7 +665,6 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
   zip_error_fini(&ze);
   uint8_t *xml = NULL;
   size_t xml_len = 0;
-  xmlDoc *x = NULL;
   dx_doc *doc = NULL;
   dx_code rc = DX_OK;
   zip_int64_t nentries = zip_get_num_entries(za, 0);
@@ -626,45 +674,7 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
   }
   rc = read_member(&xml, &xml_len, za, "word/document.xml", lim, err);
   if (rc != DX_OK) goto cleanup;
-  if (has_doctype(xml, xml_len)) {
-    rc = dx_error_set(err, DX_EFORMAT, "word/document.xml has a DOCTYPE, which DOCX never has");
-    goto cleanup;
-  }
-  if (xml_len > INT_MAX) {
-    rc = dx_error_set(err, DX_ELIMIT, "word/document.xml too large");
-    goto cleanup;
-  }
-  /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
-   * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps). */
-  x = xmlReadMemory((const char *)xml, (int)xml_len, "document.xml", NULL,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (!x) {
-    const xmlError *e = xmlGetLastError();
-    char msg[200] = "parse error";
-    if (e && e->message) {
-      snprintf(msg, sizeof msg, "%s", e->message);
-      g_strstrip(msg);
-    }
-    rc = dx_error_set(err, DX_EFORMAT, "malformed word/document.xml (line %d): %s", e ? e->line : 0,
-                      msg);
-    goto cleanup;
-  }
-  const xmlNode *root = xmlDocGetRootElement(x);
-  const xmlNode *body = root && is_w(root, "document") ? child_w(root, "body") : NULL;
-  if (!body) {
-    rc = dx_error_set(err, DX_EFORMAT, "word/document.xml has no w:document/w:body");
-    goto cleanup;
-  }
-  doc = dx_doc_new(file, lim);
-  if (!doc) {
-    rc = dx_error_set(err, DX_ENOMEM, "out of memory");
-    goto cleanup;
-  }
-  doc->format = DX_FORMAT_DOCX;
-  reader r = {.doc = doc, .lim = lim, .err = err, .rc = DX_OK};
-  sink s = {.top = true, .nesting = 0};
-  walk_blocks(&r, body, &s, 0);
-  rc = r.rc;
+  rc = dx_docx_read_xml(&doc, file, xml, xml_len, lim, err);
   if (rc == DX_OK) {
     char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
     memcpy(doc->sha256, sum, 64);
@@ -675,7 +685,6 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
   }
 cleanup:
   dx_doc_free(doc);
-  if (x) xmlFreeDoc(x);
   g_free(xml);
   zip_discard(za);
   return rc;

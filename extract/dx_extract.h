@@ -157,6 +157,10 @@ char *dx_doc_dump_json(const dx_doc *doc);
 dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                      const dx_limits *lim, dx_error *err);
 
+/* Reads word/document.xml bytes alone (no archive) into a model. */
+dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, size_t len,
+                         const dx_limits *lim, dx_error *err);
+
 /* Sniffs the format from magic bytes and reads it. */
 dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                       const dx_limits *lim, dx_error *err);

@@ -21,6 +21,8 @@ typedef struct dx_ruleset dx_ruleset;
  * message names the file and line). Free with dx_rules_free(). */
 dx_ruleset *dx_rules_load(const char *dir, dx_error *err);
 void dx_rules_free(dx_ruleset *rs);
+/* The same from the texts of the two rule files (for tests and fuzzing). */
+dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error *err);
 
 /* The key of the first rule of `category` whose pattern matches the
  * whole of `label_key` (see dx_label_key), or NULL. Borrowed string. */

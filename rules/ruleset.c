@@ -94,7 +94,7 @@ static dx_code parse_labels(dx_ruleset *rs, const char *text, const char *name, 
   return rc;
 }
 
-dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
+dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error *err) {
   dx_ruleset *rs = g_new0(dx_ruleset, 1);
   rs->rules = g_array_new(FALSE, TRUE, sizeof(rule));
   rs->categories = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, category_free);
@@ -102,34 +102,11 @@ dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
   rs->md = pcre2_match_data_create(16, NULL);
   pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
   pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
-  char *labels = NULL, *values = NULL;
-  if (dir) {
-    char *lp = g_build_filename(dir, "labels.rules", NULL);
-    char *vp = g_build_filename(dir, "values.rules", NULL);
-    GError *ge = NULL;
-    if (!g_file_get_contents(lp, &labels, NULL, &ge) ||
-        !g_file_get_contents(vp, &values, NULL, &ge)) {
-      dx_error_set(err, DX_EIO, "rules: %s", ge->message);
-      g_error_free(ge);
-      g_free(lp);
-      g_free(vp);
-      g_free(labels);
-      dx_rules_free(rs);
-      return NULL;
-    }
-    g_free(lp);
-    g_free(vp);
-  } else {
-    labels = g_strdup(dx_embedded_labels_rules);
-    values = g_strdup(dx_embedded_values_rules);
-  }
   dx_code rc = parse_labels(rs, labels, "labels.rules", err);
   if (rc == DX_OK) {
     rs->lexicon = dx_lexicon_new(values, err);
     if (!rs->lexicon) rc = DX_EFORMAT;
   }
-  g_free(labels);
-  g_free(values);
   if (rc != DX_OK) {
     dx_rules_free(rs);
     return NULL;
@@ -145,6 +122,27 @@ dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
     }
     g_ptr_array_add(c->rules, r);
   }
+  return rs;
+}
+
+dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
+  if (!dir) return dx_rules_load_text(dx_embedded_labels_rules, dx_embedded_values_rules, err);
+  char *labels = NULL, *values = NULL;
+  char *lp = g_build_filename(dir, "labels.rules", NULL);
+  char *vp = g_build_filename(dir, "values.rules", NULL);
+  GError *ge = NULL;
+  dx_ruleset *rs = NULL;
+  if (!g_file_get_contents(lp, &labels, NULL, &ge) ||
+      !g_file_get_contents(vp, &values, NULL, &ge)) {
+    dx_error_set(err, DX_EIO, "rules: %s", ge->message);
+    g_error_free(ge);
+  } else {
+    rs = dx_rules_load_text(labels, values, err);
+  }
+  g_free(lp);
+  g_free(vp);
+  g_free(labels);
+  g_free(values);
   return rs;
 }
 

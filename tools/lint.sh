@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 cd "$root"
-srcs=$(ls extract/*.[ch] normalize/*.[ch] rules/*.[ch] tools/*.c tests/*.[ch])
+srcs=$(ls extract/*.[ch] normalize/*.[ch] rules/*.[ch] tools/*.c tests/*.[ch] tests/fuzz/*.[ch])
 status=0
 if command -v clang-format >/dev/null; then
   for f in $srcs; do
@@ -18,7 +18,7 @@ if command -v cppcheck >/dev/null; then
   [ -z "$out" ] || { echo "$out"; status=1; }
 fi
 if command -v clang-tidy >/dev/null; then
-  c_files=$(ls extract/*.c normalize/*.c rules/*.c tools/*.c tests/*.c)
+  c_files=$(ls extract/*.c normalize/*.c rules/*.c tools/*.c tests/*.c tests/fuzz/*.c)
   clang-tidy -p "$build" --quiet $c_files > /tmp/dx-tidy.$$ 2>&1 || status=1
   grep -E "warning:|error:" /tmp/dx-tidy.$$ && status=1
   rm -f /tmp/dx-tidy.$$

@@ -1,0 +1,12 @@
+/* Fuzz target: DOCX bytes through the whole extract -> rules -> JSON path. */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  dx_doc *doc = NULL;
+  dx_error err;
+  if (dx_read_bytes(&doc, "fuzz.docx", data, size, fuzz_limits(), &err) == DX_OK) {
+    fuzz_finish(doc);
+    dx_doc_free(doc);
+  }
+  return 0;
+}
