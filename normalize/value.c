@@ -421,7 +421,14 @@ void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text) {
     out->kind = DX_VK_QUALITATIVE;
     goto done;
   }
-  /* one number */
+  /* one number; a year among words ("根据2020年工作情况确定") names a
+   * time, it is not a quantity */
+  if (nums[0].end - nums[0].start == 4 && nums[0].v >= 1990 && nums[0].v <= 2100 &&
+      g_str_has_prefix(k + nums[0].end, "年") &&
+      (nums[0].start > 0 || k[nums[0].end + strlen("年")] != '\0')) {
+    out->kind = DX_VK_QUALITATIVE;
+    goto done;
+  }
   out->kind = DX_VK_NUMERIC;
   out->has_number = true;
   out->number = nums[0].v;
