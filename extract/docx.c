@@ -677,8 +677,7 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
   rc = dx_docx_read_xml(&doc, file, xml, xml_len, lim, err);
   if (rc == DX_OK) {
     char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-    memcpy(doc->sha256, sum, 64);
-    doc->sha256[64] = '\0';
+    g_strlcpy(doc->sha256, sum ? sum : "", sizeof doc->sha256);
     g_free(sum);
     *out = doc;
     doc = NULL;

@@ -22,6 +22,9 @@ char *dx_text_checkboxes(const char *s);
 /* Whitespace runs (any Unicode space, tabs, newlines) become one ASCII
  * space; leading and trailing whitespace is removed. This is `raw`. */
 char *dx_text_collapse(const char *s);
+/* The contract's `raw`: valid UTF-8, checkboxes unified, whitespace
+ * collapsed (dx_text_valid, dx_text_checkboxes, dx_text_collapse). */
+char *dx_text_raw(const char *s);
 /* Width folding: full-width ASCII forms (digits, letters, punctuation)
  * and the ideographic space to their ASCII forms. CJK punctuation such
  * as 、。 and 《》 is kept. */

@@ -72,6 +72,15 @@ char *dx_text_collapse(const char *s) {
   return g_string_free(out, FALSE);
 }
 
+char *dx_text_raw(const char *s) {
+  char *v = dx_text_valid(s);
+  char *cb = dx_text_checkboxes(v);
+  char *raw = dx_text_collapse(cb);
+  g_free(v);
+  g_free(cb);
+  return raw;
+}
+
 char *dx_text_fold(const char *s) {
   GString *out = g_string_sized_new(strlen(s));
   for (const char *p = s; *p; p = g_utf8_next_char(p)) {

@@ -204,15 +204,6 @@ enum {
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static char *clean_raw(const char *text) {
-  char *v = dx_text_valid(text);
-  char *cb = dx_text_checkboxes(v);
-  char *raw = dx_text_collapse(cb);
-  g_free(v);
-  g_free(cb);
-  return raw;
-}
-
 static json_t *jstr_or_null(const char *s) {
   return s && *s ? json_string(s) : json_null();
 }
@@ -691,7 +682,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
       *value = g_strstrip(g_strdup(colon + 1));
       char *raw_value = g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, colon + 1));
       g_free(*value);
-      *value = clean_raw(raw_value);
+      *value = dx_text_raw(raw_value);
       g_free(f);
       return l;
     }
@@ -716,7 +707,8 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     g_free(k);
   }
   if (best.cat) {
-    char *rest = clean_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, f + best_at)));
+    char *rest =
+        dx_text_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, f + best_at)));
     if (*rest) {
       *value = rest;
       g_free(f);
@@ -945,9 +937,6 @@ static void vert_row(ctx *x, const lrow *r) {
   x->vert_rows++;
   if (x->vert_rows > 1 && !any_inline) x->mode = M_NONE;
   if (x->vert_rows == 1 && !any_inline) {
-    bool money = false;
-    for (int i = 0; i < x->nvh; i++) money |= strcmp(x->vh[i].cat, "field") != 0;
-    (void)money;
     x->mode = M_NONE;
     x->three_public = false;
   }
@@ -965,12 +954,6 @@ static bool only_numbering(ctx *x, const char *raw, char **name_out) {
   if (only) g_free(s);
   g_free(k);
   return only;
-}
-
-static json_t *entry_new(double conf, const where *w) {
-  (void)conf;
-  (void)w;
-  return json_object();
 }
 
 static void entry_finish(json_t *e, double conf, const where *w) {
@@ -1040,7 +1023,7 @@ static void items_row(ctx *x, const lrow *r) {
   }
   where w = where_cell(r, nc ? nc : first_here(r));
   note_table(x, &w);
-  json_t *e = entry_new(CONF_EXACT, &w);
+  json_t *e = json_object();
   json_object_set_new(e, "name", jstr_or_null(clean));
   for (int i = 0; i < NCOLS_MONEY; i++) {
     if (amount_roles[i] < 0) continue;
@@ -1134,7 +1117,7 @@ static void summary_row(ctx *x, const lrow *r) {
 
 /* ---- indicators -------------------------------------------------------- */
 
-static json_t *value_json(ctx *x, const char *raw, double *conf, json_t *flags) {
+static json_t *value_json(ctx *x, const char *raw, double *conf) {
   dx_value v;
   dx_value_parse(&v, dx_rules_lexicon(x->rs), raw);
   json_t *o = json_object();
@@ -1147,7 +1130,6 @@ static json_t *value_json(ctx *x, const char *raw, double *conf, json_t *flags) 
   json_object_set_new(o, "unit", num && v.unit[0] ? json_string(v.unit) : json_null());
   if (v.prose) *conf *= CONF_PROSE;
   if (v.kind == DX_VK_COMPOUND) *conf *= CONF_COMPOUND;
-  (void)flags;
   return o;
 }
 
@@ -1221,10 +1203,9 @@ static void ind_row(ctx *x, const lrow *r) {
     json_object_set_new(o, "level1", lv1 ? json_string(lv1) : json_null());
     json_object_set_new(o, "level2", lv2 ? json_string(lv2) : json_null());
     json_object_set_new(o, "level3", jstr_or_null(l3c));
-    json_object_set_new(o, "value", value_json(x, val, &conf, flags));
+    json_object_set_new(o, "value", value_json(x, val, &conf));
     json_object_set_new(o, "standard", m->g[g].std >= 0 ? jstr_or_null(std) : json_null());
     const lcell *vc = *val ? cell_at(r, m->g[g].val) : cell_at(r, m->g[g].l3);
-    (void)std;
     if (vc && vc->c->rowspan > 1) {
       flag_add(flags, "merged_cell");
       conf *= CONF_MERGED;
@@ -1423,7 +1404,7 @@ static bool is_title(ctx *x, const char *key) {
 }
 
 static void on_paragraph(ctx *x, const dx_block *b) {
-  char *raw = clean_raw(b->text);
+  char *raw = dx_text_raw(b->text);
   char *key = dx_label_key(raw);
   if (is_title(x, key)) {
     start_decl(x, raw);
@@ -1563,12 +1544,10 @@ static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int out
     lc->c = cell;
     lc->col = c + col_offset;
     lc->span = 1;
-    lc->here = cell->row == ri && outer_row < 0 ? true : cell->row == ri;
-    lc->raw = clean_raw(cell->text);
+    lc->here = cell->row == ri;
+    lc->raw = dx_text_raw(cell->text);
     lc->key = dx_label_key(lc->raw);
   }
-  if (outer_row >= 0) /* nested rows point at the outer cell that holds them */
-    for (int i = prefix ? prefix->n : 0; i < r.n; i++) r.cells[i].here = r.cells[i].c->row == ri;
   x->table = table_index;
   on_row(x, &r);
   /* nested tables follow the row that holds them */
