@@ -45,30 +45,6 @@ static int money_col(const char *role) {
   return COL_CURRENT;
 }
 
-/* Fund source families, for the sum cross-check: parts of one family
- * add up to that family's total. */
-static int family_of(const char *source) {
-  static const struct {
-    const char *src;
-    int fam;
-  } fams[] = {
-      {"central", 1},
-      {"provincial", 1},
-      {"municipal", 1},
-      {"county", 1},
-      {"fiscal_appropriation", 2},
-      {"government_fund", 2},
-      {"non_tax", 2},
-      {"other", 2},
-      {"basic_expenditure", 3},
-      {"project_expenditure", 3},
-      {"three_public", 4},
-  };
-  for (size_t i = 0; i < G_N_ELEMENTS(fams); i++)
-    if (strcmp(fams[i].src, source) == 0) return fams[i].fam;
-  return 0;
-}
-
 /* Confidence of text that was in the file and read by an exact label.
  * Lowered by each doubt below; the corpus calibration in tools/bench
  * checks these numbers against what turned out right. */
@@ -433,7 +409,7 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
     char *k = dx_label_key(raw);
     char *end;
     long n = strtol(k, &end, 10);
-    if (end != k && (*end == '\0' || strcmp(end, "人") == 0 || strcmp(end, "名") == 0))
+    if (end != k && (*end == '\0' || dx_rules_match(x->rs, "count_unit", end)))
       value = json_integer(n);
     g_free(k);
   } else if (strcmp(key, "filing_unit") == 0) {
@@ -559,7 +535,8 @@ static void add_money(ctx *x, const char *source, const char *label, int col, js
     b = g_new0(bentry, 1);
     b->source = source;
     b->label = g_strdup(label);
-    b->family = family_of(source);
+    const char *fam = dx_rules_match(x->rs, "fund_family", source);
+    b->family = fam ? atoi(fam) : 0;
     b->is_total = is_total;
     b->group = x->group;
     g_ptr_array_add(d->bk, b);
@@ -575,19 +552,20 @@ static void add_money(ctx *x, const char *source, const char *label, int col, js
 
 /* The fund label text kept in a breakdown entry: the label as written,
  * without 其中 and colons. */
-static char *money_label(const char *raw) {
+static char *money_label(ctx *x, const char *raw) {
   GString *out = g_string_new(NULL);
   for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
     if (!g_unichar_isspace(c) && c != 0x3000) g_string_append_unichar(out, c);
   }
-  const char *s = out->str;
-  if (g_str_has_prefix(s, "其中")) s += strlen("其中");
-  if (g_str_has_prefix(s, ":"))
-    s += 1;
-  else if (g_str_has_prefix(s, "："))
-    s += strlen("：");
-  char *res = g_strdup(s);
+  /* the part prefix is matched on the folded text; the label keeps the
+   * characters as written, so cut as many characters as the prefix had */
+  char *folded = dx_text_fold(out->str);
+  char *rest = dx_rules_strip(x->rs, "part_prefix", folded, false);
+  glong cut = g_utf8_strlen(folded, -1) - g_utf8_strlen(rest, -1);
+  char *res = g_strdup(g_utf8_offset_to_pointer(out->str, cut));
+  g_free(folded);
+  g_free(rest);
   size_t n = strlen(res);
   if (n && res[n - 1] == ':')
     res[n - 1] = '\0';
@@ -620,13 +598,10 @@ static label classify(ctx *x, const char *key) {
   if ((k = dx_rules_match(x->rs, "field", key))) return (label){"field", k, false, NULL, false};
   if ((k = dx_rules_match(x->rs, "fund_total", key)))
     return (label){"fund_total", k, false, NULL, false};
-  const char *fk = key;
-  if (g_str_has_prefix(fk, "其中")) {
-    fk += strlen("其中");
-    if (*fk == ':') fk++;
-  }
-  if ((k = dx_rules_match(x->rs, "fund_source", fk)))
-    return (label){"fund_source", k, false, NULL, false};
+  char *fk = dx_rules_strip(x->rs, "part_prefix", key, false);
+  k = dx_rules_match(x->rs, "fund_source", fk);
+  g_free(fk);
+  if (k) return (label){"fund_source", k, false, NULL, false};
   if ((k = dx_rules_match(x->rs, "unit_note", key)))
     return (label){"unit_note", k, false, NULL, false};
   if (dx_rules_match(x->rs, "three_public_context", key)) l.three_public_ctx = true;
@@ -663,7 +638,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     char *k = dx_label_key(lab);
     label l = classify(x, k);
     /* "其中:财政拨款:457.5": the 其中 part introduces the next label */
-    if (!l.cat && strcmp(k, "其中") == 0) {
+    if (!l.cat && dx_rules_match(x->rs, "part_prefix", k)) {
       g_free(lab);
       g_free(k);
       label inner = split_inline(x, colon + 1, value, label_buf);
@@ -671,7 +646,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
       return inner;
     }
     if (l.cat) {
-      char *ml = money_label(lab);
+      char *ml = money_label(x, lab);
       g_strlcpy(label_buf, ml, sizeof(labelbuf));
       g_free(ml);
       l.label = label_buf;
@@ -698,7 +673,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     if (l.cat) {
       best = l;
       best_at = (size_t)(p - f);
-      char *ml = money_label(lab);
+      char *ml = money_label(x, lab);
       g_strlcpy(label_buf, ml, sizeof(labelbuf));
       g_free(ml);
       best.label = label_buf;
@@ -738,7 +713,7 @@ static void assign(ctx *x, label l, const char *value, const where *w) {
               strcmp(l.key, "total") == 0);
   } else if (strcmp(l.cat, "unit_note") == 0) {
     char *k = dx_label_key(value);
-    if (strstr(k, "万元")) d->money_known = true;
+    if (dx_rules_match(x->rs, "wan_unit", k)) d->money_known = true;
     g_free(k);
   }
 }
@@ -862,12 +837,12 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
     } else if (l.cat && strcmp(l.cat, "unit_note") != 0 && n < MAXV) {
       /* a label repeated along the row ("其他资金 | 其他资金") pairs
        * labels with values; a vertical header names each column once */
-      char *lab = money_label(c->raw);
+      char *lab = money_label(x, c->raw);
       for (int k = 0; k < n; k++)
         if (strcmp(vh[k].label, lab) == 0) others += 2;
       vh[n++] = (vhead){c->col, c->span, l.cat, l.key, lab};
     } else if (colk && n < MAXV) {
-      vh[n++] = (vhead){c->col, c->span, "fund_column", colk, money_label(c->raw)};
+      vh[n++] = (vhead){c->col, c->span, "fund_column", colk, money_label(x, c->raw)};
     } else {
       others++;
     }
@@ -977,7 +952,7 @@ static void money_row(ctx *x, const lrow *r) {
   g_free(k);
   if (!src) src = "unknown";
   bool total = strcmp(src, "total") == 0;
-  char *lab = money_label(name);
+  char *lab = money_label(x, name);
   for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
     if (x->cols[role] < 0) continue;
     const lcell *vc = cell_at(r, x->cols[role]);
@@ -1262,7 +1237,7 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
         nl = classify(x, k);
         if (nl.cat) rest = g_strdup(colon + clen);
         g_free(k);
-        k = money_label(lab);
+        k = money_label(x, lab);
         g_strlcpy(curlab_next, k, sizeof curlab_next);
         nl.label = curlab_next;
         g_free(lab);
@@ -1274,7 +1249,7 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
         if (nl.cat && strcmp(nl.cat, "field") != 0) nl.cat = NULL;
         if (nl.cat) rest = g_strdup("");
         g_free(k);
-        k = money_label(t);
+        k = money_label(x, t);
         g_strlcpy(curlab_next, k, sizeof curlab_next);
         nl.label = curlab_next;
         g_free(k);
@@ -1337,7 +1312,7 @@ static void horizontal_row(ctx *x, const lrow *r) {
         i = j - 1;
         continue;
       }
-      char *lab = money_label(c->raw);
+      char *lab = money_label(x, c->raw);
       l.label = lab;
       if (next && !is_label_cell(x, next)) {
         where w = where_cell(r, next);
@@ -1412,7 +1387,7 @@ static void on_paragraph(ctx *x, const dx_block *b) {
     if (x->cur && !x->cur->year) x->cur->year = year_of(key);
   } else {
     where w = {.table = -1, .paragraph = b->index, .page = b->page};
-    if (strstr(key, "(万元)") || strstr(key, ":万元")) cur_decl(x)->money_known = true;
+    if (dx_rules_match(x->rs, "wan_marker", key)) cur_decl(x)->money_known = true;
     pairs_in_text(x, raw, &w, false);
   }
   g_free(raw);
@@ -1453,8 +1428,7 @@ static void on_row(ctx *x, const lrow *r) {
   }
   if (nonempty == 0) return;
   for (int i = 0; i < r->n; i++)
-    if (r->cells[i].here &&
-        (strstr(r->cells[i].key, "(万元)") || strstr(r->cells[i].key, "单位:万元")))
+    if (r->cells[i].here && dx_rules_match(x->rs, "wan_marker", r->cells[i].key))
       cur_decl(x)->money_known = true;
   if (try_ind_header(x, r)) return;
   if (x->mode != M_IND && try_section_header(x, r)) return;
