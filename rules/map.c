@@ -128,7 +128,7 @@ typedef struct indmap {
   int l1;
   int ng;
   struct {
-    int l2, l3, val, std;
+    int l2, l3, val, std, sign, unit;
   } g[MAXG];
   char *last_l1;
   char *last_l2[MAXG];
@@ -761,6 +761,10 @@ static bool try_ind_header(ctx *x, const lrow *r) {
     int a3 = find_role(x, r, "ind_header", "level3", start);
     int av = find_role(x, r, "ind_header", "value", start);
     int as = find_role(x, r, "ind_header", "standard", start);
+    int asg = find_role(x, r, "ind_header", "sign", start);
+    int au = find_role(x, r, "ind_header", "unit", start);
+    m->g[g].sign = asg < lim ? asg : -1;
+    m->g[g].unit = au < lim ? au : -1;
     m->g[g].l3 = a3 < lim ? a3 : -1;
     m->g[g].val = av < lim ? av : -1;
     m->g[g].std = as < lim ? as : -1;
@@ -1092,9 +1096,23 @@ static void summary_row(ctx *x, const lrow *r) {
 
 /* ---- indicators -------------------------------------------------------- */
 
-static json_t *value_json(ctx *x, const char *raw, double *conf) {
+/* An indicator value. `sign` and `unit` are the texts of the sign and
+ * unit columns of templates that have them ("" otherwise): read with the
+ * value as one quantity ("≥" "500" "人次" is ≥500人次) when they make one. */
+static json_t *value_json(ctx *x, const char *raw, const char *sign, const char *unit,
+                          double *conf) {
   dx_value v;
-  dx_value_parse(&v, dx_rules_lexicon(x->rs), raw);
+  const dx_lexicon *lx = dx_rules_lexicon(x->rs);
+  dx_value_parse(&v, lx, raw);
+  if ((*sign || *unit) && (v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE)) {
+    char *joined = g_strconcat(sign, raw, v.unit[0] ? "" : unit, NULL);
+    dx_value w;
+    dx_value_parse(&w, lx, joined);
+    g_free(joined);
+    if (w.kind == v.kind && !w.prose) v = w; /* "定量" and the like are not signs */
+    /* the column says it is the unit, known word or not (平方公里) */
+    if (!v.unit[0] && *unit) g_strlcpy(v.unit, unit, sizeof v.unit);
+  }
   json_t *o = json_object();
   json_object_set_new(o, "raw", json_string(raw));
   json_object_set_new(o, "kind", json_string(dx_value_kind_name(v.kind)));
@@ -1178,7 +1196,9 @@ static void ind_row(ctx *x, const lrow *r) {
     json_object_set_new(o, "level1", lv1 ? json_string(lv1) : json_null());
     json_object_set_new(o, "level2", lv2 ? json_string(lv2) : json_null());
     json_object_set_new(o, "level3", jstr_or_null(l3c));
-    json_object_set_new(o, "value", value_json(x, val, &conf));
+    json_object_set_new(
+        o, "value",
+        value_json(x, val, text_here(r, m->g[g].sign), text_here(r, m->g[g].unit), &conf));
     json_object_set_new(o, "standard", m->g[g].std >= 0 ? jstr_or_null(std) : json_null());
     const lcell *vc = *val ? cell_at(r, m->g[g].val) : cell_at(r, m->g[g].l3);
     if (vc && vc->c->rowspan > 1) {

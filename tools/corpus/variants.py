@@ -110,6 +110,49 @@ def textbox_title(xml):
     return must_replace(xml, '<w:body>', '<w:body>' + box)
 
 
+def national(outdir):
+    """The newer national template (not among the seeds): the comparison
+    sign and the unit in columns of their own, and 成本指标 as a level 1
+    with 经济成本指标 under it."""
+    file = 'variant-sign-unit-columns.docx'
+    doc = Document()
+    title = '2024年度项目支出绩效目标表'
+    doc.para(title, center=True)
+    t = doc.table(Table(6))
+    ti = t.index
+    fields = {}
+    r = t.row(C('项目名称'), C('基层干部培训经费', 5))
+    fields['project_name'] = text('基层干部培训经费', (ti, r, 1))
+    r = t.row(C('主管部门'), C('县委组织部', 2), C('实施单位'), C('县委党校', 2))
+    fields['department'] = text('县委组织部', (ti, r, 1))
+    fields['implementing_unit'] = text('县委党校', (ti, r, 4))
+    r1 = t.row(Cell('项目资金（万元）', vmerge='restart'), C('年度资金总额'), C('100', 4))
+    r2 = t.row(M(), C('其中：财政拨款'), C('80', 4))
+    r3 = t.row(M(), C('其他资金'), C('20', 4))
+    funds = {'current_year_total': amount('100', 100, (ti, r1, 2)),
+             'breakdown': [{'source': 'fiscal_appropriation', 'label': '财政拨款', 'current_year': amount('80', 80, (ti, r2, 2))},
+                           {'source': 'other', 'label': '其他资金', 'current_year': amount('20', 20, (ti, r3, 2))}]}
+    goal = '全年培训基层干部500人次，提升履职能力。'
+    r = t.row(C('年度绩效目标'), C(goal, 5))
+    fields['annual_goal'] = text(goal, (ti, r, 1))
+    t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标性质'), C('指标值'), C('度量单位'))
+    rows = [('产出指标', '数量指标', '培训人次', '≥', '500', '人次', 'N >= 500 人次', 'P', 'sl'),
+            (None, '质量指标', '培训合格率', '≥', '95', '%', 'N >= 95 %', 'P', 'zl'),
+            (None, '时效指标', '培训完成时间', '≤', '2024年12月', '', 'D', 'P', 'sx'),
+            ('成本指标', '经济成本指标', '人均培训成本', '≤', '200', '元', 'N <= 200 元', 'C', 'cb'),
+            ('效益指标', '社会效益指标', '参训干部履职能力', '定性', '明显提升', '', 'Q', 'B', 'sh'),
+            (None, '生态效益指标', '培训场地绿化面积', '≥', '1.5', '平方公里', 'N >= 1.5 平方公里', 'B', 'st'),
+            ('满意度指标', '服务对象满意度指标', '参训人员满意度', '≥', '90', '%', 'N >= 90 %', 'S', 'my')]
+    inds = []
+    for k, (l1, l2, l3, sign, val, unit, spec, e1, e2) in enumerate(rows):
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        r = t.row(l1c, C(l2), C(l3), C(sign), C(val), C(unit))
+        inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 4)))
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -139,6 +182,7 @@ def build_all(outdir):
         one(outdir, 'variant-grid-before.docx', grid_before=True),
         one(outdir, 'variant-no-tblgrid.docx', no_grid=True),
         one(outdir, 'variant-textbox-title.docx', xml_edit=textbox_title, title_para=False),
+        national(outdir),
         letter(outdir),
     ]
     return out
