@@ -1104,15 +1104,16 @@ static json_t *value_json(ctx *x, const char *raw, const char *sign, const char 
   dx_value v;
   const dx_lexicon *lx = dx_rules_lexicon(x->rs);
   dx_value_parse(&v, lx, raw);
-  if ((*sign || *unit) && (v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE)) {
-    char *joined = g_strconcat(sign, raw, v.unit[0] ? "" : unit, NULL);
+  bool quantity = v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE;
+  if (quantity && *sign) {
+    char *joined = g_strconcat(sign, raw, NULL);
     dx_value w;
     dx_value_parse(&w, lx, joined);
     g_free(joined);
     if (w.kind == v.kind && !w.prose) v = w; /* "定量" and the like are not signs */
-    /* the column says it is the unit, known word or not (平方公里) */
-    if (!v.unit[0] && *unit) g_strlcpy(v.unit, unit, sizeof v.unit);
   }
+  /* the column says it is the unit, a known word or not (平方公里) */
+  if (quantity && !v.unit[0] && *unit) g_strlcpy(v.unit, unit, sizeof v.unit);
   json_t *o = json_object();
   json_object_set_new(o, "raw", json_string(raw));
   json_object_set_new(o, "kind", json_string(dx_value_kind_name(v.kind)));
