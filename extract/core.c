@@ -46,12 +46,14 @@ void dx_limits_default(dx_limits *out) {
    * scanned PDFs while bounding what one input can make us hold. */
   out->max_input_bytes = (size_t)256 << 20;
   /* document.xml of a 200-page form file is a few MB. */
-  out->max_part_bytes = (size_t)64 << 20;
+  out->max_part_bytes = (size_t)32 << 20;
   /* Deflate of repetitive XML reaches ~100:1; bombs go far past 1000:1. */
   out->max_inflate_ratio = 1000.0;
   out->max_zip_entries = 10000;
   /* libxml2 itself stops at 256 without XML_PARSE_HUGE; we stop earlier. */
   out->max_xml_depth = 256;
+  /* A 200-page form file has well under a million elements. */
+  out->max_xml_nodes = 4000000;
   out->max_table_rows = 200000;
   out->max_table_cols = 1000;
   out->max_cells = 2000000;
@@ -140,6 +142,10 @@ dx_doc *dx_doc_new(const char *file, const dx_limits *lim) {
     return NULL;
   }
   d->file = dx_arena_strdup(d->arena, file ? file : "-");
+  if (!d->file) {
+    dx_doc_free(d);
+    return NULL;
+  }
   return d;
 }
 

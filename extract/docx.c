@@ -593,6 +593,23 @@ static bool has_doctype(const uint8_t *xml, size_t len) {
   return false;
 }
 
+/* Elements in the tree, counted without recursion, stopping past `cap`. */
+static size_t count_elements(const xmlNode *root, size_t cap) {
+  size_t n = 0;
+  const xmlNode *node = root;
+  while (node && n <= cap) {
+    if (node->type == XML_ELEMENT_NODE) n++;
+    if (node->children) {
+      node = node->children;
+      continue;
+    }
+    while (node && !node->next && node != root) node = node->parent;
+    if (!node || node == root) break;
+    node = node->next;
+  }
+  return n;
+}
+
 dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, size_t xml_len,
                          const dx_limits *lim, dx_error *err) {
   *out = NULL;
@@ -617,14 +634,19 @@ dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, siz
   dx_code rc = DX_OK;
   dx_doc *doc = NULL;
   const xmlNode *root = xmlDocGetRootElement(x);
+  if (root && count_elements(root, lim->max_xml_nodes) > lim->max_xml_nodes) {
+    rc = dx_error_set(err, DX_ELIMIT, "word/document.xml has more than %zu elements",
+                      lim->max_xml_nodes);
+    goto cleanup;
+  }
   const xmlNode *body = root && is_w(root, "document") ? child_w(root, "body") : NULL;
   if (!body) {
     rc = dx_error_set(err, DX_EFORMAT, "word/document.xml has no w:document/w:body");
     goto cleanup;
   }
   doc = dx_doc_new(file, lim);
-  if (!doc) {
-    rc = dx_error_set(err, DX_ENOMEM, "out of memory");
+  if (!doc) { /* the first allocations failed: the model's cap or malloc */
+    rc = dx_error_set(err, DX_ELIMIT, "document model larger than the memory limit");
     goto cleanup;
   }
   doc->format = DX_FORMAT_DOCX;

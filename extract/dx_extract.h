@@ -48,6 +48,7 @@ typedef struct dx_limits {
   double max_inflate_ratio; /* inflated / compressed for one member */
   size_t max_zip_entries;   /* members in the archive */
   int max_xml_depth;        /* element nesting in document.xml */
+  size_t max_xml_nodes;     /* elements in document.xml */
   size_t max_table_rows;    /* rows in one table */
   size_t max_table_cols;    /* grid columns in one table */
   size_t max_cells;         /* cells in the whole document */

@@ -4,11 +4,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "dx_extract.h"
 #include "testutil.h"
+
+#include <glib/gstdio.h>
 
 #define P(t) "<w:p><w:r><w:t>" t "</w:t></w:r></w:p>"
 #define TC(t) "<w:tc>" P(t) "</w:tc>"
@@ -315,6 +318,79 @@ static void test_many_rows(void **state) {
   g_free(z);
 }
 
+/* Each documented limit, hit on purpose: a clear ELIMIT error. */
+static void expect_limit(const char *body, const dx_limits *l, const char *word) {
+  size_t len;
+  uint8_t *z = tu_docx(&len, body);
+  char msg[512];
+  assert_int_equal(read_bad(z, len, l, msg, sizeof msg), DX_ELIMIT);
+  if (!strstr(msg, word)) fail_msg("'%s' does not say '%s'", msg, word);
+  g_free(z);
+}
+
+static void test_limits(void **state) {
+  (void)state;
+  dx_limits l = lim;
+  /* input size */
+  char path[] = "/tmp/dxlimitXXXXXX";
+  int fd = g_mkstemp(path);
+  assert_true(fd >= 0);
+  char buf[2048] = {0};
+  assert_int_equal(write(fd, buf, sizeof buf), (ssize_t)sizeof buf);
+  close(fd);
+  l.max_input_bytes = 1000;
+  uint8_t *data;
+  size_t len;
+  dx_error err = {0};
+  assert_int_equal(dx_read_file(&data, &len, path, &l, &err), DX_ELIMIT);
+  assert_non_null(strstr(err.message, "limit"));
+  remove(path);
+  /* zip entries */
+  l = lim;
+  l.max_zip_entries = 5;
+  tu_part parts[8];
+  char names[8][32];
+  for (int i = 0; i < 8; i++) {
+    g_snprintf(names[i], sizeof names[i], "word/part%d.xml", i);
+    parts[i] = (tu_part){names[i], "<x/>", 0, 0};
+  }
+  parts[0].name = "word/document.xml";
+  uint8_t *z = tu_zip(&len, parts, 8);
+  char msg[512];
+  assert_int_equal(read_bad(z, len, &l, msg, sizeof msg), DX_ELIMIT);
+  assert_non_null(strstr(msg, "entries"));
+  g_free(z);
+  /* columns, cells, nesting, depth, elements, model memory */
+  GString *b = g_string_new("<w:tbl><w:tr>");
+  for (int i = 0; i < 50; i++) g_string_append(b, TC("x"));
+  g_string_append(b, "</w:tr></w:tbl>");
+  l = lim;
+  l.max_table_cols = 20;
+  expect_limit(b->str, &l, "column");
+  l = lim;
+  l.max_cells = 30;
+  expect_limit(b->str, &l, "cells");
+  l = lim;
+  l.max_xml_nodes = 100;
+  expect_limit(b->str, &l, "elements");
+  l = lim;
+  l.max_arena_bytes = 1;
+  expect_limit(b->str, &l, "memory");
+  g_string_assign(b, "");
+  for (int i = 0; i < 20; i++) g_string_append(b, "<w:tbl><w:tr><w:tc>");
+  g_string_append(b, P("deep"));
+  for (int i = 0; i < 20; i++) g_string_append(b, "</w:tc></w:tr></w:tbl>");
+  expect_limit(b->str, &lim, "nested");
+  g_string_assign(b, "");
+  for (int i = 0; i < 60; i++) g_string_append(b, "<w:sdt><w:sdtContent>");
+  g_string_append(b, P("deep"));
+  for (int i = 0; i < 60; i++) g_string_append(b, "</w:sdtContent></w:sdt>");
+  l = lim;
+  l.max_xml_depth = 40;
+  expect_limit(b->str, &l, "deeper");
+  g_string_free(b, TRUE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_spans),         cmocka_unit_test(test_no_grid),
@@ -323,6 +399,7 @@ int main(void) {
       cmocka_unit_test(test_dump),          cmocka_unit_test(test_bad_basic),
       cmocka_unit_test(test_bad_truncated), cmocka_unit_test(test_bad_xml),
       cmocka_unit_test(test_zip_bomb),      cmocka_unit_test(test_many_rows),
+      cmocka_unit_test(test_limits),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -205,6 +205,14 @@ static void test_labels(void **state) {
       {"level1", "满意度指", "满意度指标"},
       {"form", "2023年区级专项资金支出方向绩效目标表", "special_fund_direction"},
       {"form", "2023年部门整体支出绩效目标表", "department_overall"},
+      {"ind_header", "指标内容", "level3"},
+      {"ind_header", "预期目标值", "value"},
+      {"ind_header", "指标值(目标值)", "value"},
+      {"ind_header", "年度指标值", "value"},
+      {"ind_header", "度量单位", "unit"},
+      {"ind_header", "指标性质", "sign"},
+      {"fund_family", "county", "1"},
+      {"part_prefix", "其中:", "any"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const char *got = dx_rules_match(rs, cases[i].cat, cases[i].key);
@@ -219,6 +227,23 @@ static void test_labels(void **state) {
   s = dx_rules_strip(rs, "numbering", "2023年度", false);
   assert_string_equal(s, "2023年度");
   g_free(s);
+}
+
+/* A catastrophic pattern in a rule file stops at PCRE2's match limit
+ * (no match) instead of running for ever. */
+static void test_match_limit(void **state) {
+  (void)state;
+  dx_error err = {0};
+  dx_ruleset *own = dx_rules_load_text("field\tx\t(a+)+$\n", "", &err);
+  assert_non_null(own);
+  char key[200];
+  memset(key, 'a', sizeof key - 2);
+  key[sizeof key - 2] = 'b';
+  key[sizeof key - 1] = '\0';
+  gint64 t0 = g_get_monotonic_time();
+  assert_null(dx_rules_match(own, "field", key));
+  assert_true(g_get_monotonic_time() - t0 < (gint64)5 * G_USEC_PER_SEC);
+  dx_rules_free(own);
 }
 
 /* 100 000 table rows through the whole pipeline: it finishes (ctest's
@@ -241,7 +266,7 @@ int main(void) {
       cmocka_unit_test(test_flags),      cmocka_unit_test(test_checkbox_options),
       cmocka_unit_test(test_letter),     cmocka_unit_test(test_bytes),
       cmocka_unit_test(test_rule_files), cmocka_unit_test(test_labels),
-      cmocka_unit_test(test_many_rows),
+      cmocka_unit_test(test_many_rows),  cmocka_unit_test(test_match_limit),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
