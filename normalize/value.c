@@ -349,6 +349,13 @@ static bool only_punct(const char *s) {
 
 bool dx_amount_parse(double *wan, int *unit, const char *s) {
   char *k = value_key(s);
+  /* thousands separators: 1,520.67 (a comma followed by three digits) */
+  char *w = k;
+  for (const char *p = k; *p; p++)
+    if (!(*p == ',' && p > k && g_ascii_isdigit(p[-1]) && g_ascii_isdigit(p[1]) &&
+          g_ascii_isdigit(p[2]) && g_ascii_isdigit(p[3]) && !g_ascii_isdigit(p[4])))
+      *w++ = *p;
+  *w = '\0';
   const char *p = k;
   if (g_str_has_prefix(p, "约")) p += strlen("约");
   char *end;

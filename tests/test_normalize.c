@@ -166,9 +166,18 @@ static void test_amounts(void **state) {
     double wan;
     int unit;
   } cases[] = {
-      {"68", true, 68, 0},           {"15万", true, 15, 1},   {"60万元", true, 60, 1},
-      {"1520.67", true, 1520.67, 0}, {"　361", true, 361, 0}, {"35000元", true, 3.5, 2},
-      {"其他", false, 0, 0},         {"", false, 0, 0},       {"20万 元", true, 20, 1},
+      {"68", true, 68, 0},
+      {"15万", true, 15, 1},
+      {"60万元", true, 60, 1},
+      {"1520.67", true, 1520.67, 0},
+      {"　361", true, 361, 0},
+      {"35000元", true, 3.5, 2},
+      {"1,520.67", true, 1520.67, 0},
+      {"12,000元", true, 1.2, 2},
+      {"1,5", false, 0, 0},
+      {"其他", false, 0, 0},
+      {"", false, 0, 0},
+      {"20万 元", true, 20, 1},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     double v = -1;
