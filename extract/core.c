@@ -15,6 +15,9 @@ dx_code dx_error_set(dx_error *err, dx_code code, const char *fmt, ...) {
     err->code = code;
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    /* an error is one line, whatever a library put in its message */
+    for (char *p = err->message; *p; p++)
+      if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
   }
   return code;
 }
