@@ -6,7 +6,7 @@ pkgs=(build-essential cmake pkg-config
       libzip-dev libxml2-dev libpcre2-dev libjansson-dev libglib2.0-dev
       libpoppler-glib-dev libcmocka-dev
       valgrind python3 python3-jsonschema unzip bc
-      cppcheck clang-tidy clang-format)
+      cppcheck clang-tidy clang-format clang libclang-rt-14-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
