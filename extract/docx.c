@@ -593,6 +593,19 @@ static bool has_doctype(const uint8_t *xml, size_t len) {
   return false;
 }
 
+/* libxml2 prints some errors (encoding conversion, I/O) straight to
+ * stderr whatever the parse options; declx reports every failure itself,
+ * in one line, from xmlGetLastError(). */
+static void xml_silent(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  (void)msg;
+}
+
+static void xml_silent_structured(void *ctx, const xmlError *e) {
+  (void)ctx;
+  (void)e;
+}
+
 /* Elements in the tree, counted without recursion, stopping past `cap`. */
 static size_t count_elements(const xmlNode *root, size_t cap) {
   size_t n = 0;
@@ -617,6 +630,9 @@ dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, siz
     return dx_error_set(err, DX_EFORMAT, "word/document.xml has a DOCTYPE, which DOCX never has");
   if (xml_len > INT_MAX || xml_len > lim->max_part_bytes)
     return dx_error_set(err, DX_ELIMIT, "word/document.xml larger than the limit");
+  xmlSetGenericErrorFunc(NULL, xml_silent);
+  xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_silent_structured);
+  xmlResetLastError();
   /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
    * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps). */
   xmlDoc *x = xmlReadMemory((const char *)xml, (int)xml_len, "document.xml", NULL,

@@ -98,6 +98,9 @@ def main():
     dup = zip_bytes([('word/document.xml', small_form()), ('word/document.xml', doc('<w:p/>'))])
     add('member-duplicate-names.docx', dup, 'any')
     add('many-entries.docx', docx_bytes(small_form(), [('word/media/%05d.bin' % i, b'') for i in range(12000)]), 'error')
+    add('xml-bad-encoding.docx', zip_bytes([('word/document.xml', b'<?xml version="1.0" encoding="ISO-2022-JP"?><w:document '
+                                             + W.encode() + b'><w:body><w:p><w:r><w:t>\x1b$B\x00\x00\x00\x00</w:t></w:r></w:p></w:body></w:document>')]), 'error')
+    add('xml-utf16-declared-utf8-given.docx', zip_bytes([('word/document.xml', b'<?xml version="1.0" encoding="UTF-16"?><w:document/>\x00\x00\x00\x00')]), 'error')
     add('not-wordml-root.docx', docx_bytes('<?xml version="1.0"?><html><body>hi</body></html>'), 'error')
     deep = doc('<w:sdt><w:sdtContent>' * 3000 + '<w:p/>' + '</w:sdtContent></w:sdt>' * 3000)
     add('xml-depth-3000.docx', docx_bytes(deep), 'error')
