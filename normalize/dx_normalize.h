@@ -64,8 +64,9 @@ typedef struct dx_value {
   double number;
   bool has_upper;
   double upper;
-  char unit[64]; /* "" when none */
-  bool prose;    /* the number stood among other words */
+  char unit[64];     /* "" when none */
+  bool prose;        /* the number stood among other words */
+  bool unit_guessed; /* the unit is not in the lexicon (values.rules) */
 } dx_value;
 
 /* Parses an indicator value ("≥5次", "1-2次/年", "$\geq 95\%$", "有效促进"). */

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { W_PREFIX, W_SUFFIX, W_INFIX, W_UNIT } word_kind;
+typedef enum { W_PREFIX, W_SUFFIX, W_INFIX, W_UNIT, W_SCALE } word_kind;
 
 typedef struct lex_word {
   word_kind kind;
@@ -68,10 +68,12 @@ dx_lexicon *dx_lexicon_new(const char *text, dx_error *err) {
         kind = W_INFIX;
       else if (strcmp(f[0], "unit") == 0)
         kind = W_UNIT;
+      else if (strcmp(f[0], "unit_scale") == 0)
+        kind = W_SCALE;
       else
         ok = false;
       op = static_op(f[1]);
-      if (kind != W_UNIT && !op) ok = false;
+      if (kind != W_UNIT && kind != W_SCALE && !op) ok = false;
     }
     if (!ok) {
       dx_error_set(err, DX_EFORMAT, "values rules line %d: expected KIND<TAB>OP<TAB>words", ln + 1);
@@ -326,14 +328,49 @@ int dx_period_parse(char start[11], char end[11], const char *s, bool expand_yea
 
 /* ---- units and amounts ----------------------------------------------- */
 
-static size_t read_unit(const dx_lexicon *lx, const char *p, char *unit, size_t unit_size) {
+/* Length of the unit word at p, with a magnitude before it when one
+ * stands there (万亩, 千瓦时, 亿元): the longer reading wins. */
+static size_t unit_word(const dx_lexicon *lx, const char *p) {
   const lex_word *w = word_at(lx, W_UNIT, p);
-  if (!w) return 0;
-  size_t n = w->len;
+  size_t n = w ? w->len : 0;
+  const lex_word *s = word_at(lx, W_SCALE, p);
+  if (s) {
+    const lex_word *w2 = word_at(lx, W_UNIT, p + s->len);
+    if (w2 && s->len + w2->len > n) n = s->len + w2->len;
+  }
+  return n;
+}
+
+/* Most Han characters an unlisted unit may have (公顷, 千瓦时 are listed;
+ * longer runs are words, not units). */
+#define GUESSED_UNIT_MAX_CHARS 2
+
+/* An unlisted unit: one or two Han characters that end the value or
+ * stand before a suffix word (50公斤左右). */
+static size_t guess_unit(const dx_lexicon *lx, const char *p) {
+  const char *q = p;
+  int nchars = 0;
+  while (*q && nchars <= GUESSED_UNIT_MAX_CHARS) {
+    if (word_at(lx, W_SUFFIX, q)) break;
+    gunichar c = g_utf8_get_char(q);
+    if (g_unichar_ispunct(c) || g_unichar_isspace(c)) break;
+    if (g_unichar_get_script(c) != G_UNICODE_SCRIPT_HAN) return 0;
+    q = g_utf8_next_char(q);
+    nchars++;
+  }
+  if (nchars == 0 || nchars > GUESSED_UNIT_MAX_CHARS) return 0;
+  return (size_t)(q - p);
+}
+
+static size_t read_unit(const dx_lexicon *lx, const char *p, char *unit, size_t unit_size,
+                        bool *guessed) {
+  size_t n = unit_word(lx, p);
+  if (!n && guessed && (n = guess_unit(lx, p)) > 0) *guessed = true;
+  if (!n) return 0;
   /* a per-something unit: 次/年, 万元/人, 元/人次 */
   if (p[n] == '/') {
-    const lex_word *w2 = word_at(lx, W_UNIT, p + n + 1);
-    if (w2) n += 1 + w2->len;
+    size_t n2 = unit_word(lx, p + n + 1);
+    if (n2) n += 1 + n2;
   }
   g_snprintf(unit, unit_size, "%.*s", (int)n, p);
   return n;
@@ -405,10 +442,10 @@ void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text) {
     const char *between = k + nums[0].end;
     /* a unit may stand after the first number too: 15万-20万元 */
     char u1[64] = "";
-    between += read_unit(lx, between, u1, sizeof u1);
+    between += read_unit(lx, between, u1, sizeof u1, NULL);
     if (is_range_sep(between, &seplen) && between + seplen == k + nums[1].start) {
       const char *tail = k + nums[1].end;
-      tail += read_unit(lx, tail, out->unit, sizeof out->unit);
+      tail += read_unit(lx, tail, out->unit, sizeof out->unit, NULL);
       if (!*tail || only_punct(tail)) {
         out->kind = DX_VK_RANGE;
         out->has_number = out->has_upper = true;
@@ -461,7 +498,7 @@ void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text) {
     if (!op) op = infix->op;
     p += infix->len;
   }
-  p += read_unit(lx, p, out->unit, sizeof out->unit);
+  p += read_unit(lx, p, out->unit, sizeof out->unit, &out->unit_guessed);
   const lex_word *suf = word_at(lx, W_SUFFIX, p);
   if (suf) {
     if (!op || strcmp(op, "=") == 0) op = suf->op;

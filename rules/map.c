@@ -54,8 +54,9 @@ static int money_col(const char *role) {
 #define CONF_UNIT_CONVERTED 0.93
 #define CONF_UNPARSED 0.4
 #define CONF_AMBIGUOUS 0.45
-#define CONF_PROSE 0.85    /* a number among words */
-#define CONF_INFERRED 0.85 /* level1 inferred from level2 */
+#define CONF_PROSE 0.85        /* a number among words */
+#define CONF_UNIT_GUESSED 0.85 /* a unit not in values.rules */
+#define CONF_INFERRED 0.85     /* level1 inferred from level2 */
 #define CONF_NO_LEVEL2 0.75
 #define CONF_COMPOUND 0.9
 #define CONF_MERGED 0.9 /* value cell shared by several rows */
@@ -116,6 +117,7 @@ typedef struct decl {
   GPtrArray *flags;    /* char* */
   GPtrArray *unitless; /* amount FIELDs written without a unit */
   bool money_known;    /* the form says its amounts are in 万元 */
+  bool money_yuan;     /* the form says its amounts are in 元 */
   int content;         /* things recognised */
   bool dept_hint;      /* staff counts, work plans */
 } decl;
@@ -713,7 +715,10 @@ static void assign(ctx *x, label l, const char *value, const where *w) {
               strcmp(l.key, "total") == 0);
   } else if (strcmp(l.cat, "unit_note") == 0) {
     char *k = dx_label_key(value);
-    if (dx_rules_match(x->rs, "wan_unit", k)) d->money_known = true;
+    if (dx_rules_match(x->rs, "wan_unit", k))
+      d->money_known = true;
+    else if (dx_rules_match(x->rs, "yuan_unit", k))
+      d->money_yuan = true;
     g_free(k);
   }
 }
@@ -1123,6 +1128,7 @@ static json_t *value_json(ctx *x, const char *raw, const char *sign, const char 
   json_object_set_new(o, "upper", v.kind == DX_VK_RANGE ? jnum(v.upper) : json_null());
   json_object_set_new(o, "unit", num && v.unit[0] ? json_string(v.unit) : json_null());
   if (v.prose) *conf *= CONF_PROSE;
+  if (v.unit_guessed) *conf *= CONF_UNIT_GUESSED;
   if (v.kind == DX_VK_COMPOUND) *conf *= CONF_COMPOUND;
   return o;
 }
@@ -1382,7 +1388,10 @@ static int year_of(const char *s) {
 }
 
 static void start_decl(ctx *x, const char *title_raw) {
-  if (x->cur && (x->cur->content > 0 || !x->cur->titled))
+  if (x->cur && !x->cur->titled && x->cur->table_index < 0) {
+    /* a preamble (填报单位, 金额单位 lines) before a title that stands
+     * in the table's first row: it belongs to this form */
+  } else if (x->cur && (x->cur->content > 0 || !x->cur->titled))
     finish_decl(x);
   else if (x->cur) {
     decl_free(x->cur);
@@ -1399,6 +1408,23 @@ static bool is_title(ctx *x, const char *key) {
   return g_utf8_strlen(key, -1) <= 80 && dx_rules_match(x->rs, "title", key) != NULL;
 }
 
+/* True when the text's first word is the label of field `key` (with or
+ * without a colon after it). */
+static bool leads_with_field(ctx *x, const char *raw, const char *key) {
+  const char *sp = strchr(raw, ' ');
+  char *first = sp ? g_strndup(raw, (gsize)(sp - raw)) : g_strdup(raw);
+  char *folded = dx_text_fold(first);
+  char *colon = strchr(folded, ':');
+  if (colon) *colon = '\0';
+  char *k = dx_label_key(folded);
+  label l = classify(x, k);
+  bool yes = l.cat && strcmp(l.cat, "field") == 0 && strcmp(l.key, key) == 0;
+  g_free(k);
+  g_free(folded);
+  g_free(first);
+  return yes;
+}
+
 static void on_paragraph(ctx *x, const dx_block *b) {
   char *raw = dx_text_raw(b->text);
   char *key = dx_label_key(raw);
@@ -1408,6 +1434,11 @@ static void on_paragraph(ctx *x, const dx_block *b) {
     if (x->cur && !x->cur->year) x->cur->year = year_of(key);
   } else {
     where w = {.table = -1, .paragraph = b->index, .page = b->page};
+    /* a 填报单位 line after a form's tables opens the next form (whose
+     * title may be the first row of its table) */
+    if (x->cur && x->cur->titled && x->cur->table_index >= 0 &&
+        leads_with_field(x, raw, "filing_unit"))
+      finish_decl(x);
     if (dx_rules_match(x->rs, "wan_marker", key)) cur_decl(x)->money_known = true;
     pairs_in_text(x, raw, &w, false);
   }
@@ -1701,7 +1732,12 @@ static void finish_decl(ctx *x) {
   }
   for (guint i = 0; i < d->unitless->len; i++) {
     json_t *f = g_ptr_array_index(d->unitless, i);
-    if (!d->money_known) {
+    if (d->money_yuan && !d->money_known) { /* 金额单位：元 */
+      double v = json_number_value(json_object_get(f, "value"));
+      json_object_set_new(f, "value", jnum(round(v / 10000.0 * 1e6) / 1e6));
+      field_flag(f, "unit_converted");
+      field_conf(f, CONF_UNIT_CONVERTED / CONF_EXACT);
+    } else if (!d->money_known) {
       field_flag(f, "unit_assumed");
       field_conf(f, CONF_UNIT_ASSUMED / CONF_EXACT);
     }

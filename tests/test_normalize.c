@@ -64,6 +64,13 @@ static const vcase VALUES[] = {
     {"5万元/人", DX_VK_NUMERIC, "=", 5, NA, "万元/人"},
     {"≥8年", DX_VK_NUMERIC, ">=", 8, NA, "年"},
     {"12个月", DX_VK_NUMERIC, "=", 12, NA, "个月"},
+    {"不少于3.2万亩", DX_VK_NUMERIC, ">=", 3.2, NA, "万亩"},
+    {"≦40元/亩", DX_VK_NUMERIC, "<=", 40, NA, "元/亩"},
+    {"50公斤左右", DX_VK_NUMERIC, "~", 50, NA, "公斤"},
+    {"1.2亿元", DX_VK_NUMERIC, "=", 1.2, NA, "亿元"},
+    {"≥3宗地块", DX_VK_NUMERIC, ">=", 3, NA, "宗"},
+    {"6艘", DX_VK_NUMERIC, "=", 6, NA, "艘"},
+    {"≥20羽左右", DX_VK_NUMERIC, ">=", 20, NA, "羽"},
     {"1-2次/年", DX_VK_RANGE, NULL, 1, 2, "次/年"},
     {"15-20项/年", DX_VK_RANGE, NULL, 15, 20, "项/年"},
     {"150～400件", DX_VK_RANGE, NULL, 150, 400, "件"},
@@ -111,6 +118,17 @@ static void test_values(void **state) {
 static void test_prose(void **state) {
   (void)state;
   dx_value v;
+  /* an unlisted unit is read, and said to be a guess */
+  dx_value_parse(&v, dx_rules_lexicon(rs), "6艘");
+  assert_true(v.unit_guessed);
+  dx_value_parse(&v, dx_rules_lexicon(rs), "6次");
+  assert_false(v.unit_guessed);
+  /* three characters are words, not a unit */
+  dx_value_parse(&v, dx_rules_lexicon(rs), "6公里路");
+  assert_string_equal(v.unit, "公里");
+  dx_value_parse(&v, dx_rules_lexicon(rs), "6农户家");
+  assert_string_equal(v.unit, "");
+  assert_true(v.prose);
   dx_value_parse(&v, dx_rules_lexicon(rs), "半年形成1篇高质量调研报告");
   assert_int_equal(v.kind, DX_VK_NUMERIC);
   assert_true(v.prose);

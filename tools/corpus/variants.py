@@ -7,7 +7,7 @@ form (seed 000's 争资争项招商协调经费), so one expected shape serves a
 import re
 
 from docxgen import Document, Table, C, M, Cell
-from expect import declaration, document, text, fld, amount, indicator
+from expect import declaration, document, text, fld, amount, empty, indicator, unnumber
 
 TITLE = '2023年度湘阴县人民政府办公室项目支出预算绩效目标申报表'
 NAME = '争资争项招商协调经费'
@@ -153,6 +153,81 @@ def national(outdir):
     return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds)])
 
 
+def county(outdir):
+    """Another county's template (not among the seeds): the title in the
+    table's first row, amounts in 元 (金额单位：元, thousands separators),
+    主管部门及代码, 项目类别 checkboxes, 项目实施期 written with 至, a
+    上年预算数/本年预算数 money block, and indicator values written the
+    way other offices write them (不少于, ≦, full-width ％, 左右, 以内,
+    a per-unit, a range, a deadline)."""
+    file = 'variant-county-template.docx'
+    doc = Document()
+    title = '2024年度部门项目支出绩效目标申报表'
+    pu = doc.para('填报单位：平江县农业农村局\t\t金额单位：元')
+    t = doc.table(Table(6))
+    ti = t.index
+    t.row(C(title, 6))
+    fields = {'filing_unit': text('平江县农业农村局', (None, pu, None))}
+    r = t.row(C('项目名称'), C('高标准农田建设管护', 5))
+    fields['project_name'] = text('高标准农田建设管护', (ti, r, 1))
+    r = t.row(C('主管部门及代码'), C('平江县农业农村局（416001）', 5))
+    fields['department'] = text('平江县农业农村局（416001）', (ti, r, 1))
+    r = t.row(C('实施单位'), C('县农田建设服务中心', 2), C('项目属性'), C('新增 {OFF}  延续 {ON}', 2))
+    fields['implementing_unit'] = text('县农田建设服务中心', (ti, r, 1))
+    fields['project_attribute'] = fld('continuing', '新增 ☐ 延续 ☑', (ti, r, 4))
+    r = t.row(C('项目类别'), C('{ON}常年性项目  {OFF}一次性项目', 5))
+    fields['project_type'] = fld('常年性项目', '☑常年性项目 ☐一次性项目', (ti, r, 1))
+    r = t.row(C('项目实施期'), C('2024年1月至2024年12月', 5))
+    fields['period'] = fld({'start': '2024-01', 'end': '2024-12'}, '2024年1月至2024年12月', (ti, r, 1))
+    r = t.row(C('项目负责人'), C('张建国', 2), C('联系电话'), C('0730-6221234', 2))
+    fields['project_lead'] = text('张建国', (ti, r, 1))
+    fields['contact_phone'] = text('0730-6221234', (ti, r, 4))
+    t.row(Cell('项目资金', vmerge='restart'), C('资金来源', 2), C('上年预算数', 1), C('本年预算数', 2))
+    money = [('合计', 'total', '1,500,000', 150, '1,250,000', 125),
+             ('一般公共预算拨款', 'fiscal_appropriation', '1,000,000', 100, '1,000,000', 100),
+             ('政府性基金预算', 'government_fund', '500,000', 50, '250,000', 25)]
+    funds = {}
+    bk = []
+    for label, src, pr, pn, cr, cn in money:
+        r = t.row(M(), C(label, 2), C(pr), C(cr, 2))
+        e = {'source': src, 'label': label, 'prior_year': amount(pr, pn, (ti, r, 3), ['unit_converted']),
+             'current_year': amount(cr, cn, (ti, r, 4), ['unit_converted'])}
+        bk.append(e)
+        if src == 'total':
+            funds['current_year_total'] = e['current_year']
+            funds['prior_year_total'] = e['prior_year']
+    funds['breakdown'] = bk
+    lt = '到2025年，全县高标准农田设施完好率稳定在90%以上。'
+    an = '完成3.2万亩高标准农田日常管护，设施完好率不低于90%。'
+    r = t.row(C('中期目标'), C(lt, 5))
+    fields['long_term_goal'] = text(lt, (ti, r, 1))
+    r = t.row(C('年度目标'), C(an, 5))
+    fields['annual_goal'] = text(an, (ti, r, 1))
+    t.row(C('一级指标'), C('二级指标'), C('三级指标', 2), C('指标值', 2))
+    rows = [('产出指标', '数量指标', '1、管护面积', '不少于3.2万亩', 'N >= 3.2 万亩', 'P', 'sl'),
+            (None, '质量指标', '2、工程验收合格率', '100％', 'N = 100 %', 'P', 'zl'),
+            (None, '时效指标', '3、管护任务完成时间', '2024年12月底前', 'D', 'P', 'sx'),
+            (None, '成本指标', '4、亩均管护成本', '≦40元/亩', 'N <= 40 元/亩', 'P', 'cb'),
+            ('效益指标', '经济效益', '5、亩均增产', '50公斤左右', 'N ~ 50 公斤', 'B', 'jj'),
+            (None, '社会效益', '6、设施损毁率', '控制在5%以内', 'N <= 5 %', 'B', 'sh'),
+            (None, '社会效益', '7、技术指导频次', '1-2次/年', 'R 1 2 次/年', 'B', 'sh'),
+            (None, '可持续影响', '8、设施长效运行机制', '基本建立', 'Q', 'B', 'kc'),
+            ('满意度指标', '服务对象满意度', '9、受益农户满意度', '≥95%', 'N >= 95 %', 'S', 'my')]
+    inds = []
+    for k, (l1, l2, l3, val, spec, e1, e2) in enumerate(rows):
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        r = t.row(l1c, C(l2), C(l3, 2), C(val, 2))
+        inds.append(indicator('annual', e1, e2, unnumber(l3), val, spec, (ti, r, 4)))
+    r = t.row(C('财政核审部门意见'), C('', 5))
+    fields['review_opinion'] = empty((ti, r, 1))
+    pf = doc.para('填表人：李芳\t联系电话：0730-6225678\t填报日期：2024年1月15日')
+    fields['filled_by'] = text('李芳', (None, pf, None))
+    fields['filled_date'] = fld('2024-01-15', '2024年1月15日', (None, pf, None))
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -183,6 +258,7 @@ def build_all(outdir):
         one(outdir, 'variant-no-tblgrid.docx', no_grid=True),
         one(outdir, 'variant-textbox-title.docx', xml_edit=textbox_title, title_para=False),
         national(outdir),
+        county(outdir),
         letter(outdir),
     ]
     return out
