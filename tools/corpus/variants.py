@@ -228,6 +228,90 @@ def county(outdir):
     return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds)])
 
 
+def county_multi(outdir):
+    """Three forms in one file the way other offices lay them out: each
+    table opens with its title row and a 填报单位 line stands before it
+    (so that line belongs to the next form, not the one above); the
+    first form writes label and value in one cell (项目名称：…) and has
+    no level-1 column (level 1 inferred); the third form's title is a
+    paragraph again."""
+    file = 'variant-county-multi.docx'
+    doc = Document()
+    decls = []
+    # form A: label：value cells, no 一级指标 column
+    title = '2024年度项目支出绩效目标表'
+    pu = doc.para('填报单位：县交通运输局')
+    t = doc.table(Table(4))
+    ti = t.index
+    t.row(C(title, 4))
+    fields = {'filing_unit': text('县交通运输局', (None, pu, None))}
+    r = t.row(C('项目名称：乡村道路养护', 4))
+    fields['project_name'] = text('乡村道路养护', (ti, r, 0))
+    r = t.row(C('主管部门：县交通运输局', 2), C('实施单位：县公路建设养护中心', 2))
+    fields['department'] = text('县交通运输局', (ti, r, 0))
+    fields['implementing_unit'] = text('县公路建设养护中心', (ti, r, 2))
+    r = t.row(C('年度资金总额：45万元', 4))
+    funds = {'current_year_total': amount('45万元', 45, (ti, r, 0)), 'breakdown': []}
+    goal = '完成农村公路日常养护120公里，路况优良率达到80%。'
+    r = t.row(C('年度绩效目标：' + goal, 4))
+    fields['annual_goal'] = text(goal, (ti, r, 0))
+    t.row(C('二级指标'), C('三级指标'), C('指标值', 2))
+    rows = [('数量指标', '养护里程', '120公里', 'N = 120 公里', 'P', 'sl'),
+            ('质量指标', '路况优良率', '≥80%', 'N >= 80 %', 'P', 'zl'),
+            ('社会效益指标', '群众出行条件', '明显改善', 'Q', 'B', 'sh'),
+            ('服务对象满意度指标', '沿线群众满意度', '≥90%', 'N >= 90 %', 'S', 'my')]
+    inds = []
+    for l2, l3, val, spec, e1, e2 in rows:
+        r = t.row(C(l2), C(l3), C(val, 2))
+        inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 2), flags=('level1_inferred',)))
+    decls.append(declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds))
+    # form B: a 填报单位 line after form A's table, then a table opening with its title
+    title = '2024年度项目支出绩效目标表'
+    pu = doc.para('填报单位（盖章）：县水利局\t\t金额单位：万元')
+    t = doc.table(Table(4))
+    ti = t.index
+    t.row(C(title, 4))
+    fields = {'filing_unit': text('县水利局', (None, pu, None))}
+    r = t.row(C('项目名称'), C('小型水库安全运行管护', 3))
+    fields['project_name'] = text('小型水库安全运行管护', (ti, r, 1))
+    r = t.row(C('主管部门'), C('县水利局'), C('项目负责人'), C('刘洋'))
+    fields['department'] = text('县水利局', (ti, r, 1))
+    fields['project_lead'] = text('刘洋', (ti, r, 3))
+    r = t.row(C('年度资金总额'), C('30', 3))
+    funds = {'current_year_total': amount('30', 30, (ti, r, 1)), 'breakdown': []}
+    t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标值'))
+    rows = [('产出指标', '数量指标', '管护水库座数', '12座', 'N = 12 座', 'P', 'sl'),
+            (None, '时效指标', '汛前检查完成时间', '2024年4月底前', 'D', 'P', 'sx'),
+            ('效益指标', '社会效益指标', '水库安全度汛', '确保安全', 'Q', 'B', 'sh'),
+            ('满意度指标', '服务对象满意度指标', '下游群众满意度', '≥90%', 'N >= 90 %', 'S', 'my')]
+    inds = []
+    for k, (l1, l2, l3, val, spec, e1, e2) in enumerate(rows):
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        r = t.row(l1c, C(l2), C(l3), C(val))
+        inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 3)))
+    decls.append(declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds))
+    # form C: the title a paragraph again, the 填报单位 line after it
+    title = '2024年度县水利局项目支出绩效目标表'
+    doc.para(title, center=True)
+    pu = doc.para('填报单位：县水利局')
+    t = doc.table(Table(4))
+    ti = t.index
+    fields = {'filing_unit': text('县水利局', (None, pu, None))}
+    r = t.row(C('项目名称'), C('河道保洁', 3))
+    fields['project_name'] = text('河道保洁', (ti, r, 1))
+    r = t.row(C('年度资金总额'), C('18万元', 3))
+    funds = {'current_year_total': amount('18万元', 18, (ti, r, 1)), 'breakdown': []}
+    t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标值'))
+    r = t.row(C('产出指标'), C('数量指标'), C('保洁河道长度'), C('≥35公里'))
+    inds = [indicator('annual', 'P', 'sl', '保洁河道长度', '≥35公里', 'N >= 35 公里', (ti, r, 3))]
+    r = t.row(C('效益指标'), C('生态效益指标'), C('河面漂浮物清除率'), C('100%'))
+    inds.append(indicator('annual', 'B', 'st', '河面漂浮物清除率', '100%', 'N = 100 %', (ti, r, 3)))
+    decls.append(declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds))
+    doc.write(outdir + '/' + file)
+    return file, document(file, decls)
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -259,6 +343,7 @@ def build_all(outdir):
         one(outdir, 'variant-textbox-title.docx', xml_edit=textbox_title, title_para=False),
         national(outdir),
         county(outdir),
+        county_multi(outdir),
         letter(outdir),
     ]
     return out
