@@ -293,6 +293,15 @@ static json_t *amount_field(ctx *x, const char *raw, const where *w) {
   return f;
 }
 
+/* "其 其他专项类": a lone character repeated as the first of the next
+ * word is a typing stutter (the form's own debris); drops it in place. */
+static void drop_stutter(char *s) {
+  const char *second = g_utf8_next_char(s);
+  if (*s && *second == ' ' && strncmp(s, second + 1, (size_t)(second - s)) == 0 &&
+      g_unichar_get_script(g_utf8_get_char(s)) == G_UNICODE_SCRIPT_HAN)
+    memmove(s, second + 1, strlen(second + 1) + 1);
+}
+
 static json_t *checkbox_options(ctx *x, const char *raw, int *nchecked, int *noptions) {
   /* "新增项目 ☐ 延续项目 ☑": a glyph follows its option, unless the text
    * starts with a glyph, in which case each glyph precedes its option. */
@@ -314,6 +323,7 @@ static json_t *checkbox_options(ctx *x, const char *raw, int *nchecked, int *nop
       char *colon = strrchr(s1, ':');
       if (!colon) colon = strstr(s1, "：") ? strstr(s1, "：") + strlen("：") - 1 : NULL;
       char *opt = g_strstrip(g_strdup(colon ? colon + 1 : s1));
+      drop_stutter(opt);
       if (state >= 0 && *opt) {
         (*noptions)++;
         if (state == 1) {

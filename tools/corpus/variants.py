@@ -7,7 +7,7 @@ form (seed 000's 争资争项招商协调经费), so one expected shape serves a
 import re
 
 from docxgen import Document, Table, C, M, Cell
-from expect import declaration, document, text, fld, amount, empty, indicator, unnumber
+from expect import declaration, document, text, fld, amount, empty, indicator, unnumber, at
 
 TITLE = '2023年度湘阴县人民政府办公室项目支出预算绩效目标申报表'
 NAME = '争资争项招商协调经费'
@@ -312,6 +312,56 @@ def county_multi(outdir):
     return file, document(file, decls)
 
 
+def dept_national(outdir):
+    """A 部门整体 form in the national template's shape (not among the
+    seeds): 部门（单位）名称, a 年度主要任务 block (任务名称 | 主要内容 |
+    责任科室), the year's money as a row of labels with the amounts in
+    the row below, head counts with their unit words, and 年度整体支出目标."""
+    file = 'variant-dept-national.docx'
+    doc = Document()
+    title = '2024年度部门整体支出绩效目标申报表'
+    doc.para(title, center=True)
+    pu = doc.para('填报单位（盖章）：县卫生健康局\t\t\t单位：万元')
+    fields = {'filing_unit': text('县卫生健康局', (None, pu, None))}
+    t = doc.table(Table(5))
+    ti = t.index
+    r = t.row(C('部门（单位）名称'), C('县卫生健康局', 4))
+    fields['department'] = text('县卫生健康局', (ti, r, 1))
+    r = t.row(C('人员编制数'), C('45'), C('实有人数'), C('43人', 2))
+    fields['staff_quota'] = fld(45, '45', (ti, r, 1))
+    fields['staff_actual'] = fld(43, '43人', (ti, r, 3))
+    t.row(Cell('年度预算申请', vmerge='restart'), C('资金总额'), C('财政拨款'), C('其他资金', 2))
+    r = t.row(M(), C('2,350.5'), C('2,300.5'), C('50', 2))
+    funds = {'current_year_total': amount('2,350.5', 2350.5, (ti, r, 1)),
+             'breakdown': [{'source': 'fiscal_appropriation', 'label': '财政拨款',
+                            'current_year': amount('2,300.5', 2300.5, (ti, r, 2))},
+                           {'source': 'other', 'label': '其他资金', 'current_year': amount('50', 50, (ti, r, 3))}]}
+    t.row(Cell('年度主要任务', vmerge='restart'), C('任务名称'), C('主要内容', 2), C('责任科室'))
+    plans = []
+    for item, goal, owner in [('基本公共卫生服务', '为辖区居民建立健康档案，开展慢性病随访管理。', '公共卫生股'),
+                              ('疾病预防控制', '做好传染病监测和免疫规划工作。', '疾控股')]:
+        r = t.row(M(), C(item), C(goal, 2), C(owner))
+        plans.append({'item': item, 'owner': owner, 'goal': goal, 'flags': [], 'at': at(ti, r, 1)})
+    goal = '全面完成基本公共卫生服务各项任务，居民健康水平稳步提高。'
+    r = t.row(C('年度整体支出目标'), C(goal, 4))
+    fields['annual_goal'] = text(goal, (ti, r, 1))
+    t.row(C('一级指标'), C('二级指标'), C('三级指标', 2), C('指标值'))
+    rows = [('产出指标', '数量指标', '居民电子健康档案建档率', '≥90%', 'N >= 90 %', 'P', 'sl'),
+            (None, '质量指标', '适龄儿童免疫规划疫苗接种率', '>95%', 'N > 95 %', 'P', 'zl'),
+            (None, '时效指标', '传染病疫情报告时限', '2小时内', 'N <= 2 小时', 'P', 'sx'),
+            ('效益指标', '社会效益指标', '居民健康素养水平', '较上年提高', 'Q', 'B', 'sh'),
+            ('满意度指标', '服务对象满意度指标', '群众满意度', '≥85%', 'N >= 85 %', 'S', 'my')]
+    inds = []
+    for k, (l1, l2, l3, val, spec, e1, e2) in enumerate(rows):
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        r = t.row(l1c, C(l2), C(l3, 2), C(val))
+        inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 4)))
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('department_overall', title, 2024, ti, fields, funds,
+                                             plans=plans, indicators=inds)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -344,6 +394,7 @@ def build_all(outdir):
         national(outdir),
         county(outdir),
         county_multi(outdir),
+        dept_national(outdir),
         letter(outdir),
     ]
     return out
