@@ -321,6 +321,10 @@ int dx_period_parse(char start[11], char end[11], const char *s, bool expand_yea
     fmt_ymd(end, b);
     return 1;
   }
+  if (nd > 1 && expand_year && !a.m && !b.m) { /* 2024-2026年: whole years */
+    a.m = 1;
+    b.m = 12;
+  }
   fmt_ymd(start, a);
   if (nd > 1) fmt_ymd(end, b);
   return nd;

@@ -15,6 +15,7 @@
 #include "dx_rules.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ---- vocabulary -------------------------------------------------------- */
@@ -131,6 +132,7 @@ typedef struct indmap {
   int ng;
   struct {
     int l2, l3, val, std, sign, unit;
+    const char *horizon; /* static: "annual" or "medium_term" */
   } g[MAXG];
   char *last_l1;
   char *last_l2[MAXG];
@@ -157,7 +159,8 @@ typedef struct ctx {
   int vert_rows; /* rows read under the vertical header */
   int group;     /* block counter for money entries */
   bool three_public;
-  int table; /* current table index */
+  int table;          /* current table index */
+  uint64_t yuan_cols; /* grid columns (< 64) whose heading says 元 */
 } ctx;
 
 enum {
@@ -282,6 +285,12 @@ static json_t *amount_field(ctx *x, const char *raw, const where *w) {
     json_t *f = field_new(json_null(), raw, CONF_UNPARSED, w);
     field_flag(f, "value_unparsed");
     return f;
+  }
+  bool in_list = x->mode == M_MONEY || x->mode == M_ITEMS || x->mode == M_SUMMARY;
+  if (unit == 0 && in_list && w->table >= 0 && w->col >= 0 && w->col < 64 &&
+      (x->yuan_cols >> w->col & 1)) {
+    v /= 10000.0; /* a column headed 金额（元） */
+    unit = 2;
   }
   json_t *f = field_new(jnum(round(v * 1e6) / 1e6), raw, CONF_EXACT, w);
   if (unit == 2) {
@@ -786,8 +795,34 @@ static bool try_ind_header(ctx *x, const lrow *r) {
     m->ng++;
     start = next;
   }
+  for (int g = 0; g < m->ng; g++) m->g[g].horizon = m->ng > 1 && g == 0 ? "medium_term" : "annual";
+  /* one level-3 column with two value columns (中期指标值 | 年度指标值):
+   * two horizons sharing the level columns; the headings say which is which */
+  int v2 =
+      m->ng == 1 && m->g[0].val >= 0 ? find_role(x, r, "ind_header", "value", m->g[0].val) : -1;
+  if (v2 >= 0) {
+    m->g[1] = m->g[0];
+    m->g[1].val = v2;
+    m->ng = 2;
+    bool med0 = dx_rules_match(x->rs, "medium_heading", cell_at(r, m->g[0].val)->key) != NULL;
+    bool med1 = dx_rules_match(x->rs, "medium_heading", cell_at(r, v2)->key) != NULL;
+    bool first_medium = med0 == med1 ? true : med0;
+    m->g[0].horizon = first_medium ? "medium_term" : "annual";
+    m->g[1].horizon = first_medium ? "annual" : "medium_term";
+  }
   x->mode = M_IND;
   return true;
+}
+
+/* Columns of a list heading that say their amounts are in 元. */
+static uint64_t yuan_columns(ctx *x, const lrow *r) {
+  uint64_t m = 0;
+  for (int i = 0; i < r->n; i++) {
+    const lcell *c = &r->cells[i];
+    if (!c->here || !dx_rules_match(x->rs, "yuan_marker", c->key)) continue;
+    for (int k = c->col; k < c->col + c->span && k < 64; k++) m |= (uint64_t)1 << k;
+  }
+  return m;
 }
 
 static bool try_section_header(ctx *x, const lrow *r) {
@@ -818,6 +853,7 @@ static bool try_section_header(ctx *x, const lrow *r) {
     c[R_AN] = find_role(x, r, "summary_header", "annual_goal", -1);
     memcpy(x->cols, c, sizeof c);
     x->mode = M_SUMMARY;
+    x->yuan_cols = yuan_columns(x, r);
     return true;
   }
   for (int i = 0; i < NROLES; i++) c[i] = -1;
@@ -831,6 +867,7 @@ static bool try_section_header(ctx *x, const lrow *r) {
   if (c[R_NAME] < 0 && c[R_DETAIL] >= 0) c[R_NAME] = c[R_DETAIL];
   if (money && c[R_NAME] >= 0) {
     memcpy(x->cols, c, sizeof c);
+    x->yuan_cols = yuan_columns(x, r);
     x->mode = c[R_BASIS] >= 0 || c[R_DETAIL] >= 0 ? M_ITEMS : M_MONEY;
     x->group++;
     return true;
@@ -1209,7 +1246,7 @@ static void ind_row(ctx *x, const lrow *r) {
     }
     if (!lv2) conf *= CONF_NO_LEVEL2;
     json_t *o = json_object();
-    json_object_set_new(o, "horizon", json_string(m->ng > 1 && g == 0 ? "medium_term" : "annual"));
+    json_object_set_new(o, "horizon", json_string(m->g[g].horizon));
     json_object_set_new(o, "level1", lv1 ? json_string(lv1) : json_null());
     json_object_set_new(o, "level2", lv2 ? json_string(lv2) : json_null());
     json_object_set_new(o, "level3", jstr_or_null(l3c));

@@ -362,6 +362,44 @@ def dept_national(outdir):
                                              plans=plans, indicators=inds)])
 
 
+def two_horizons(outdir):
+    """One level-3 column with two value columns (中期指标值 | 年度指标值),
+    as some provinces draw the side-by-side form, and an expenditure list
+    whose amount column is headed 金额（元）."""
+    file = 'variant-two-horizons.docx'
+    doc = Document()
+    title = '2024年度专项资金绩效目标申报表'
+    doc.para(title, center=True)
+    t = doc.table(Table(5))
+    ti = t.index
+    fields = {}
+    r = t.row(C('项目名称'), C('农村饮水安全巩固提升', 4))
+    fields['project_name'] = text('农村饮水安全巩固提升', (ti, r, 1))
+    r = t.row(C('项目实施期'), C('2024-2026年', 4))
+    fields['period'] = fld({'start': '2024-01', 'end': '2026-12'}, '2024-2026年', (ti, r, 1))
+    t.row(Cell('支出明细', vmerge='restart'), C('支出项目'), C('金额（元）'), C('测算依据', 2))
+    items = []
+    for name, raw, wan, basis in [('管网改造', '800,000', 80, '20公里×4万元/公里'),
+                                  ('水质检测', '50,000', 5, '100批次×500元')]:
+        r = t.row(M(), C(name), C(raw), C(basis, 2))
+        items.append({'name': name, 'current_year': amount(raw, wan, (ti, r, 2), ['unit_converted']),
+                      'basis': basis, 'flags': [], 'at': at(ti, r, 1)})
+    t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('中期指标值'), C('年度指标值'))
+    rows = [('产出指标', '数量指标', '改造供水管网', '≥60公里', 'N >= 60 公里', '≥20公里', 'N >= 20 公里', 'P', 'sl'),
+            (None, '质量指标', '水质达标率', '≥95%', 'N >= 95 %', '≥90%', 'N >= 90 %', 'P', 'zl'),
+            ('效益指标', '社会效益指标', '受益人口', '3万人', 'N = 3 万人', '1万人', 'N = 1 万人', 'B', 'sh')]
+    inds = []
+    for k, (l1, l2, l3, mv, ms, av, asp, e1, e2) in enumerate(rows):
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        r = t.row(l1c, C(l2), C(l3), C(mv), C(av))
+        inds.append(indicator('medium_term', e1, e2, l3, mv, ms, (ti, r, 3)))
+        inds.append(indicator('annual', e1, e2, l3, av, asp, (ti, r, 4)))
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, None,
+                                             items=items, indicators=inds)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -395,6 +433,7 @@ def build_all(outdir):
         county(outdir),
         county_multi(outdir),
         dept_national(outdir),
+        two_horizons(outdir),
         letter(outdir),
     ]
     return out
