@@ -122,21 +122,61 @@ static const sym_map SYMS[] = {
     {"Wingdings", 0x71, false},   /* empty square, shadowed */
 };
 
+/* "Wingdings 2", "Wingdings" or NULL for a font name. */
+static const char *symbol_family(const char *font) {
+  if (!font) return NULL;
+  return g_ascii_strncasecmp(font, "Wingdings 2", 11) == 0 ? "Wingdings 2"
+         : g_ascii_strncasecmp(font, "Wingdings", 9) == 0  ? "Wingdings"
+                                                           : NULL;
+}
+
+/* The unified checkbox glyph for a symbol-font code, or NULL. */
+static const char *sym_glyph(const char *family, unsigned code) {
+  if (code >= 0xF000 && code <= 0xF0FF) code -= 0xF000;
+  for (size_t i = 0; family && i < G_N_ELEMENTS(SYMS); i++)
+    if (strcmp(SYMS[i].font_prefix, family) == 0 && SYMS[i].code == code)
+      return SYMS[i].checked ? GLYPH_ON : GLYPH_OFF;
+  return NULL;
+}
+
 static void append_sym(GString *out, const xmlNode *sym) {
-  const char *font = attr(sym, "font");
   const char *ch = attr(sym, "char");
-  if (!font || !ch) return;
-  unsigned code = (unsigned)strtoul(ch, NULL, 16);
-  if (code >= 0xF000) code -= 0xF000;
-  const char *family = g_ascii_strncasecmp(font, "Wingdings 2", 11) == 0 ? "Wingdings 2"
-                       : g_ascii_strncasecmp(font, "Wingdings", 9) == 0  ? "Wingdings"
-                                                                         : NULL;
-  if (!family) return;
-  for (size_t i = 0; i < G_N_ELEMENTS(SYMS); i++)
-    if (strcmp(SYMS[i].font_prefix, family) == 0 && SYMS[i].code == code) {
-      g_string_append(out, SYMS[i].checked ? GLYPH_ON : GLYPH_OFF);
-      return;
+  if (!ch) return;
+  const char *g = sym_glyph(symbol_family(attr(sym, "font")), (unsigned)strtoul(ch, NULL, 16));
+  if (g) g_string_append(out, g);
+}
+
+/* The symbol font a run is set in (w:rPr/w:rFonts), or NULL. */
+static const char *run_symbol_family(const xmlNode *run) {
+  const xmlNode *pr = child_w(run, "rPr");
+  const xmlNode *fonts = pr ? child_w(pr, "rFonts") : NULL;
+  if (!fonts) return NULL;
+  static const char *slots[] = {"ascii", "hAnsi", "eastAsia", "cs"};
+  for (size_t i = 0; i < G_N_ELEMENTS(slots); i++) {
+    const char *f = symbol_family(attr(fonts, slots[i]));
+    if (f) return f;
+  }
+  return NULL;
+}
+
+/* Text of a w:t. Checkboxes typed as characters of a symbol font rather
+ * than as w:sym (Word's "þ" in Wingdings, LibreOffice's U+F0A8 in a
+ * Wingdings run) become glyphs; other private-use symbol codes, which
+ * show as nothing readable, are dropped. */
+static void append_run_text(GString *out, const char *s, const char *family) {
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    bool pua = c >= 0xF000 && c <= 0xF0FF;
+    if (pua || family) {
+      const char *g = sym_glyph(family ? family : "Wingdings", c);
+      if (g) {
+        g_string_append(out, g);
+        continue;
+      }
+      if (pua) continue;
     }
+    g_string_append_unichar(out, c);
+  }
 }
 
 static void append_ffcheckbox(GString *out, const xmlNode *fldchar) {
@@ -173,11 +213,12 @@ static void walk_inline(reader *r, const xmlNode *parent, GString *out, int dept
 static void textbox_text(reader *r, const xmlNode *n, GString *out, int depth);
 
 static void run_text(reader *r, const xmlNode *run, GString *out, int depth) {
+  const char *family = run_symbol_family(run);
   for (const xmlNode *c = run->children; c; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
     if (is_w(c, "t")) {
       xmlChar *s = xmlNodeGetContent(c);
-      if (s) g_string_append(out, (const char *)s);
+      if (s) append_run_text(out, (const char *)s, family);
       xmlFree(s);
     } else if (is_w(c, "tab") || is_w(c, "ptab")) {
       g_string_append_c(out, '\t');

@@ -133,6 +133,16 @@ static void test_checkboxes(void **state) {
   assert_string_equal(para(d, 1), "☑☐");
   assert_string_equal(para(d, 2), "☑☑☐");
   dx_doc_free(d);
+  /* checkboxes typed as symbol-font characters: LibreOffice's U+F0A8 in
+   * a Wingdings run, Word's "þ" in Wingdings, Wingdings 2 "R"; a stray
+   * private-use code is dropped; letters in other fonts stay letters */
+  d = read_body("<w:p><w:r><w:t>新增\xef\x82\xa8</w:t></w:r>"
+                "<w:r><w:rPr><w:rFonts w:ascii=\"Wingdings\" w:hAnsi=\"Wingdings\"/></w:rPr>"
+                "<w:t>\xc3\xbe</w:t></w:r>"
+                "<w:r><w:rPr><w:rFonts w:eastAsia=\"Wingdings 2\"/></w:rPr><w:t>R</w:t></w:r>"
+                "<w:r><w:t>\xef\x80\x81R\xc3\xbe</w:t></w:r></w:p>");
+  assert_string_equal(para(d, 0), "新增☐☑☑R\xc3\xbe");
+  dx_doc_free(d);
 }
 
 static void test_wrappers(void **state) {
