@@ -377,5 +377,16 @@ dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_
     return dx_error_set(err, DX_EFORMAT, "empty zip archive, not a DOCX");
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
     return dx_error_set(err, DX_EUNSUPPORTED, "PDF input is not supported yet");
+  /* Formats met in archives next to DOCX: say what they are, so a user
+   * knows to convert them rather than wonder why they failed. */
+  if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return dx_error_set(err, DX_EUNSUPPORTED,
+                        "a legacy Word 97-2003 (.doc) or other OLE2 file; save it as DOCX first");
+  if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
+    return dx_error_set(err, DX_EUNSUPPORTED, "an RTF file; save it as DOCX first");
+  if (len >= 4 && memcmp(data, "\x89PNG", 4) == 0)
+    return dx_error_set(err, DX_EUNSUPPORTED, "a PNG image; scans are read from PDF files");
+  if (len >= 3 && memcmp(data, "\xFF\xD8\xFF", 3) == 0)
+    return dx_error_set(err, DX_EUNSUPPORTED, "a JPEG image; scans are read from PDF files");
   return dx_error_set(err, DX_EFORMAT, "not a DOCX or PDF file (unrecognised content)");
 }
