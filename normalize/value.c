@@ -205,7 +205,19 @@ static bool is_date_char(gunichar c) {
   return false;
 }
 
+/* A date without its year: 12月底前, 6月30日前, 11月 (a month of 1-12
+ * written with 月, then only date words). */
+static bool looks_like_month_date(const char *k) {
+  char *end;
+  long m = strtol(k, &end, 10);
+  if (end == k || end - k > 2 || m < 1 || m > 12 || !g_str_has_prefix(end, "月")) return false;
+  for (const char *p = end; *p; p = g_utf8_next_char(p))
+    if (!is_date_char(g_utf8_get_char(p))) return false;
+  return true;
+}
+
 static bool looks_like_date(const char *k) {
+  if (g_ascii_isdigit(k[0]) && looks_like_month_date(k)) return true;
   if (!(g_ascii_isdigit(k[0]) && g_ascii_isdigit(k[1]) && g_ascii_isdigit(k[2]) &&
         g_ascii_isdigit(k[3])))
     return false;

@@ -400,6 +400,59 @@ def two_horizons(outdir):
                                              items=items, indicators=inds)])
 
 
+def province_b(outdir):
+    """A provincial template unlike the seeds: 项目单位 for the unit that
+    carries the project out, 申请金额 with 其中 rows for the money,
+    总体目标 / 年度目标, a vertical 产出指标 label drawn one character per
+    line, a 备注 column after the values, and values written the way
+    such forms write them (≥95%（含）, 12月底前, ≥1次/季度, 零事故, 0起)."""
+    file = 'variant-province-b.docx'
+    doc = Document()
+    title = '项目绩效目标申报表（2025年度）'
+    doc.para(title, center=True)
+    t = doc.table(Table(5))
+    ti = t.index
+    fields = {}
+    r = t.row(C('项目名称'), C('城区消防安全隐患整治', 4))
+    fields['project_name'] = text('城区消防安全隐患整治', (ti, r, 1))
+    r = t.row(C('主管部门'), C('市应急管理局', 2), C('项目单位'), C('市消防救援支队'))
+    fields['department'] = text('市应急管理局', (ti, r, 1))
+    fields['implementing_unit'] = text('市消防救援支队', (ti, r, 4))
+    r = t.row(C('项目类别'), C('一次性项目 {OFF}  经常性项目 {ON}', 4))
+    fields['project_type'] = fld('经常性项目', '一次性项目 ☐ 经常性项目 ☑', (ti, r, 1))
+    r = t.row(C('项目起止时间'), C('2025年1月1日—2025年12月31日', 4))
+    fields['period'] = fld({'start': '2025-01-01', 'end': '2025-12-31'}, '2025年1月1日—2025年12月31日', (ti, r, 1))
+    r1 = t.row(Cell('资金投入（万元）', vmerge='restart'), C('申请金额'), C('260', 3))
+    r2 = t.row(M(), C('其中：财政资金'), C('200', 3))
+    r3 = t.row(M(), C('其他资金'), C('60', 3))
+    funds = {'current_year_total': amount('260', 260, (ti, r1, 2)),
+             'breakdown': [{'source': 'fiscal_appropriation', 'label': '财政资金', 'current_year': amount('200', 200, (ti, r2, 2))},
+                           {'source': 'other', 'label': '其他资金', 'current_year': amount('60', 60, (ti, r3, 2))}]}
+    lt = '三年内基本消除城区重大火灾隐患。'
+    an = '完成城区老旧小区消防设施改造40个，火灾起数同比下降。'
+    r = t.row(C('总体目标'), C(lt, 4))
+    fields['long_term_goal'] = text(lt, (ti, r, 1))
+    r = t.row(C('年度目标'), C(an, 4))
+    fields['annual_goal'] = text(an, (ti, r, 1))
+    t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标值'), C('备注'))
+    rows = [('产\n出\n指\n标', '数量指标', '改造老旧小区', '40个', 'N = 40 个', 'P', 'sl', ''),
+            (None, '质量指标', '改造工程验收合格率', '≥95%（含）', 'N >= 95 %', 'P', 'zl', '以验收报告为准'),
+            (None, '时效指标', '改造完成时间', '12月底前', 'D', 'P', 'sx', ''),
+            (None, '数量指标', '消防检查频次', '≥1次/季度', 'N >= 1 次/季度', 'P', 'sl', ''),
+            ('效益指标', '社会效益指标', '较大以上火灾事故', '0起', 'N = 0 起', 'B', 'sh', ''),
+            (None, '社会效益指标', '安全生产', '零事故', 'Q', 'B', 'sh', ''),
+            ('满意度指标', '服务对象满意度指标', '居民满意度', '≥90%', 'N >= 90 %', 'S', 'my', '问卷调查')]
+    inds = []
+    for k, (l1, l2, l3, val, spec, e1, e2, note) in enumerate(rows):
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None,
+                                          vertical='\n' in l1)
+        r = t.row(l1c, C(l2), C(l3), C(val), C(note))
+        inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 3)))
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('project_expenditure', title, 2025, ti, fields, funds, indicators=inds)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -434,6 +487,7 @@ def build_all(outdir):
         county_multi(outdir),
         dept_national(outdir),
         two_horizons(outdir),
+        province_b(outdir),
         letter(outdir),
     ]
     return out
