@@ -1455,6 +1455,13 @@ static bool is_title(ctx *x, const char *key) {
   return g_utf8_strlen(key, -1) <= 80 && dx_rules_match(x->rs, "title", key) != NULL;
 }
 
+/* A title repeated over a continuation ("…申报表（续）") goes on with the
+ * form being read instead of opening a new one. */
+static void on_title(ctx *x, const char *raw, const char *key) {
+  if (x->cur && x->cur->titled && dx_rules_match(x->rs, "title_continued", key)) return;
+  start_decl(x, raw);
+}
+
 /* True when the text's first word is the label of field `key` (with or
  * without a colon after it). */
 static bool leads_with_field(ctx *x, const char *raw, const char *key) {
@@ -1476,7 +1483,7 @@ static void on_paragraph(ctx *x, const dx_block *b) {
   char *raw = dx_text_raw(b->text);
   char *key = dx_label_key(raw);
   if (is_title(x, key)) {
-    start_decl(x, raw);
+    on_title(x, raw, key);
   } else if (dx_rules_match(x->rs, "year_line", key)) {
     if (x->cur && !x->cur->year) x->cur->year = year_of(key);
   } else {
@@ -1518,7 +1525,7 @@ static void on_row(ctx *x, const lrow *r) {
       only = &r->cells[i];
     }
   if (nonempty == 1 && is_title(x, only->key)) {
-    start_decl(x, only->raw);
+    on_title(x, only->raw, only->key);
     return;
   }
   if (nonempty == 1 && dx_rules_match(x->rs, "year_line", only->key)) {

@@ -453,6 +453,47 @@ def province_b(outdir):
     return file, document(file, [declaration('project_expenditure', title, 2025, ti, fields, funds, indicators=inds)])
 
 
+def continued(outdir):
+    """A form continued in further tables, as people make them by hand
+    when a form runs onto a second page: a 续表 line and the indicator
+    heading repeated; then a third table that repeats the title with
+    （续）. One declaration; indicators from all three tables; headings
+    in short forms (一级 | 二级 | 三级 | 目标值)."""
+    file = 'variant-continued-table.docx'
+    doc = Document()
+    title = '2024年度项目支出绩效目标申报表'
+    doc.para(title, center=True)
+    t = doc.table(Table(4))
+    ti = t.index
+    fields = {}
+    r = t.row(C('项目名称'), C('全民健身场地设施建设', 3))
+    fields['project_name'] = text('全民健身场地设施建设', (ti, r, 1))
+    r = t.row(C('主管部门'), C('县文化旅游广电体育局', 3))
+    fields['department'] = text('县文化旅游广电体育局', (ti, r, 1))
+    r = t.row(C('年度资金总额'), C('120万元', 3))
+    funds = {'current_year_total': amount('120万元', 120, (ti, r, 1)), 'breakdown': []}
+    t.row(C('一级'), C('二级'), C('三级'), C('目标值'))
+    inds = []
+    r = t.row(Cell('产出指标', vmerge='restart'), C('数量指标'), C('新建健身路径'), C('15处'))
+    inds.append(indicator('annual', 'P', 'sl', '新建健身路径', '15处', 'N = 15 处', (ti, r, 3)))
+    r = t.row(M(), C('质量指标'), C('器材验收合格率'), C('100%'))
+    inds.append(indicator('annual', 'P', 'zl', '器材验收合格率', '100%', 'N = 100 %', (ti, r, 3)))
+    doc.para('续表')
+    t2 = doc.table(Table(4))
+    t2.row(C('一级'), C('二级'), C('三级'), C('目标值'))
+    r = t2.row(C('产出指标'), C('时效指标'), C('项目完工时间'), C('2024年10月'))
+    inds.append(indicator('annual', 'P', 'sx', '项目完工时间', '2024年10月', 'D', (t2.index, r, 3)))
+    r = t2.row(C('效益指标'), C('社会效益指标'), C('群众健身参与率'), C('≥40%'))
+    inds.append(indicator('annual', 'B', 'sh', '群众健身参与率', '≥40%', 'N >= 40 %', (t2.index, r, 3)))
+    t3 = doc.table(Table(4))
+    t3.row(C(title + '（续）', 4))
+    t3.row(C('一级'), C('二级'), C('三级'), C('目标值'))
+    r = t3.row(C('满意度指标'), C('服务对象满意度指标'), C('群众满意度'), C('≥90%'))
+    inds.append(indicator('annual', 'S', 'my', '群众满意度', '≥90%', 'N >= 90 %', (t3.index, r, 3)))
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -488,6 +529,7 @@ def build_all(outdir):
         dept_national(outdir),
         two_horizons(outdir),
         province_b(outdir),
+        continued(outdir),
         letter(outdir),
     ]
     return out
