@@ -95,6 +95,19 @@ static dx_code parse_labels(dx_ruleset *rs, const char *text, const char *name, 
 }
 
 dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error *err) {
+  /* rule files come from users (--rules DIR): the text functions below
+   * expect valid UTF-8 */
+  const char *bad = NULL;
+  if (!g_utf8_validate(labels, -1, &bad)) {
+    dx_error_set(err, DX_EFORMAT, "labels.rules: not valid UTF-8 at byte %ld",
+                 (long)(bad - labels));
+    return NULL;
+  }
+  if (!g_utf8_validate(values, -1, &bad)) {
+    dx_error_set(err, DX_EFORMAT, "values.rules: not valid UTF-8 at byte %ld",
+                 (long)(bad - values));
+    return NULL;
+  }
   dx_ruleset *rs = g_new0(dx_ruleset, 1);
   rs->rules = g_array_new(FALSE, TRUE, sizeof(rule));
   rs->categories = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, category_free);

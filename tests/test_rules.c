@@ -169,6 +169,10 @@ static void test_rule_files(void **state) {
   g_file_set_contents(lp, "field\tproject_name\t项目名称\n", -1, NULL);
   g_file_set_contents(vp, "op_prefix\t=>>\t≥\n", -1, NULL);
   assert_null(dx_rules_load(dir, &err));
+  /* invalid UTF-8 in a user's rule file (found by fuzzing) */
+  g_file_set_contents(vp, "op_prefix\t>=\t\xe2\n", -1, NULL);
+  assert_null(dx_rules_load(dir, &err));
+  assert_non_null(strstr(err.message, "values.rules: not valid UTF-8"));
   g_file_set_contents(vp, "op_prefix\t>=\t≥\n", -1, NULL);
   dx_ruleset *own = dx_rules_load(dir, &err);
   assert_non_null(own);
