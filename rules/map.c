@@ -113,8 +113,10 @@ typedef struct decl {
   json_t *items, *schedule, *plans, *summary, *indicators;
   double items_total[NCOLS_MONEY];
   bool items_has_total[NCOLS_MONEY];
+  bool items_total_unitless[NCOLS_MONEY]; /* converted with the form's 元 note */
   double summary_total;
   bool summary_has_total;
+  bool summary_total_unitless;
   GPtrArray *flags;    /* char* */
   GPtrArray *unitless; /* amount FIELDs written without a unit */
   bool money_known;    /* the form says its amounts are in 万元 */
@@ -272,6 +274,12 @@ static void decl_flag(decl *d, const char *flag) {
 
 /* ---- value normalisation per field ------------------------------------ */
 
+/* True when a list being read has a 金额（元） heading over `col`. */
+static bool column_in_yuan(const ctx *x, int col) {
+  bool in_list = x->mode == M_MONEY || x->mode == M_ITEMS || x->mode == M_SUMMARY;
+  return in_list && col >= 0 && col < 64 && (x->yuan_cols >> col & 1);
+}
+
 /* An amount FIELD in 万元 (contract: funds). */
 static json_t *amount_field(ctx *x, const char *raw, const where *w) {
   if (!*raw) {
@@ -286,9 +294,7 @@ static json_t *amount_field(ctx *x, const char *raw, const where *w) {
     field_flag(f, "value_unparsed");
     return f;
   }
-  bool in_list = x->mode == M_MONEY || x->mode == M_ITEMS || x->mode == M_SUMMARY;
-  if (unit == 0 && in_list && w->table >= 0 && w->col >= 0 && w->col < 64 &&
-      (x->yuan_cols >> w->col & 1)) {
+  if (unit == 0 && w->table >= 0 && column_in_yuan(x, w->col)) {
     v /= 10000.0; /* a column headed 金额（元） */
     unit = 2;
   }
@@ -1038,8 +1044,13 @@ static void items_row(ctx *x, const lrow *r) {
       double v;
       int u;
       if (amount_roles[i] >= 0 && dx_amount_parse(&v, &u, text_here(r, amount_roles[i]))) {
+        if (u == 0 && column_in_yuan(x, amount_roles[i])) {
+          v /= 10000.0;
+          u = 2;
+        }
         d->items_total[i] = v;
         d->items_has_total[i] = true;
+        d->items_total_unitless[i] = u == 0;
       }
     }
     return;
@@ -1127,6 +1138,11 @@ static void summary_row(ctx *x, const lrow *r) {
   if (src && strcmp(src, "total") == 0) {
     int u;
     d->summary_has_total = dx_amount_parse(&d->summary_total, &u, amount);
+    if (d->summary_has_total && u == 0 && column_in_yuan(x, x->cols[R_AMOUNT])) {
+      d->summary_total /= 10000.0;
+      u = 2;
+    }
+    d->summary_total_unitless = u == 0;
     return;
   }
   if (!*name && !*amount) return; /* a numbered placeholder */
@@ -1783,6 +1799,11 @@ static void finish_decl(ctx *x) {
   if (d->content < MIN_CONTENT) {
     decl_free(d);
     return;
+  }
+  if (d->money_yuan && !d->money_known) { /* totals the sums are checked against */
+    for (int i = 0; i < NCOLS_MONEY; i++)
+      if (d->items_total_unitless[i]) d->items_total[i] /= 10000.0;
+    if (d->summary_total_unitless) d->summary_total /= 10000.0;
   }
   for (guint i = 0; i < d->unitless->len; i++) {
     json_t *f = g_ptr_array_index(d->unitless, i);

@@ -219,13 +219,23 @@ def county(outdir):
         l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
         r = t.row(l1c, C(l2), C(l3, 2), C(val, 2))
         inds.append(indicator('annual', e1, e2, unnumber(l3), val, spec, (ti, r, 4)))
+    # expenditure list with its own 合计 row, in the form's 元
+    t.row(Cell('支出明细', vmerge='restart'), C('明细项目', 2), C('金额'), C('测算依据', 2))
+    t.row(M(), C('合计', 2), C('1,250,000'), C('', 2))
+    items = []
+    for name, raw, wan, basis in [('管护人员劳务', '900,000', 90, '30人×3万元'),
+                                  ('设施维修材料', '350,000', 35, '按上年实际')]:
+        r = t.row(M(), C(name, 2), C(raw), C(basis, 2))
+        items.append({'name': name, 'current_year': amount(raw, wan, (ti, r, 3), ['unit_converted']),
+                      'basis': basis, 'flags': [], 'at': at(ti, r, 1)})
     r = t.row(C('财政核审部门意见'), C('', 5))
     fields['review_opinion'] = empty((ti, r, 1))
     pf = doc.para('填表人：李芳\t联系电话：0730-6225678\t填报日期：2024年1月15日')
     fields['filled_by'] = text('李芳', (None, pf, None))
     fields['filled_date'] = fld('2024-01-15', '2024年1月15日', (None, pf, None))
     doc.write(outdir + '/' + file)
-    return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds)])
+    return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, funds, items=items,
+                                             indicators=inds)])
 
 
 def county_multi(outdir):
@@ -494,6 +504,29 @@ def continued(outdir):
     return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds)])
 
 
+def summary_b(outdir):
+    """A 汇总表 from another template: 专项资金名称, a 主管部门 column
+    the contract has no key for, 资金总额（元） (so amounts convert), a
+    合计 row with its total filled in, and goals in their own columns."""
+    file = 'variant-summary-b.docx'
+    doc = Document()
+    title = '2025年市级专项资金绩效目标汇总表'
+    doc.para(title, center=True)
+    t = doc.table(Table(6))
+    ti = t.index
+    t.row(C('序号'), C('专项资金名称'), C('主管部门'), C('资金总额（元）'), C('实施期目标'), C('年度目标'))
+    t.row(C(''), C('合计'), C(''), C('3,500,000'), C(''), C(''))
+    items = []
+    for seq, name, dept, raw, wan, lt, an in [
+            ('1', '中小企业发展专项', '市工信局', '2,000,000', 200, '扶持企业200家', '扶持企业80家'),
+            ('2', '外贸发展专项', '市商务局', '1,500,000', 150, '新增外贸主体100家', '新增外贸主体30家')]:
+        r = t.row(C(seq), C(name), C(dept), C(raw), C(lt), C(an))
+        items.append({'seq': seq, 'name': name, 'amount': amount(raw, wan, (ti, r, 3), ['unit_converted']),
+                      'long_term_goal': lt, 'annual_goal': an, 'flags': [], 'at': at(ti, r, 0)})
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('special_fund_summary', title, 2025, ti, {}, summary=items)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -530,6 +563,7 @@ def build_all(outdir):
         two_horizons(outdir),
         province_b(outdir),
         continued(outdir),
+        summary_b(outdir),
         letter(outdir),
     ]
     return out
