@@ -721,6 +721,59 @@ cleanup:
   return rc;
 }
 
+/* Most a package relationship part (_rels/.rels) may hold; real ones
+ * are under 2 KB. */
+enum { RELS_MAX_BYTES = 1 << 20 };
+
+/* The main document part's name. Word always writes word/document.xml,
+ * but OPC (ECMA-376 Part 2, 9.3) names it through the package
+ * relationship of type officeDocument, and some producers use another
+ * name: that relationship is followed when word/document.xml is absent.
+ * *out is a new string on success. */
+static dx_code main_part_name(char **out, zip_t *za, const dx_limits *lim, dx_error *err) {
+  *out = NULL;
+  if (zip_name_locate(za, "word/document.xml", 0) >= 0) {
+    *out = g_strdup("word/document.xml");
+    return DX_OK;
+  }
+  if (zip_name_locate(za, "_rels/.rels", 0) < 0)
+    return dx_error_set(err, DX_EFORMAT, "not a DOCX: no word/document.xml in the archive");
+  dx_limits small = *lim;
+  if (small.max_part_bytes > RELS_MAX_BYTES) small.max_part_bytes = RELS_MAX_BYTES;
+  uint8_t *rels = NULL;
+  size_t rels_len = 0;
+  dx_code rc = read_member(&rels, &rels_len, za, "_rels/.rels", &small, err);
+  if (rc != DX_OK) return rc;
+  char *name = NULL;
+  bool outside = false;
+  xmlDoc *x = NULL;
+  if (!has_doctype(rels, rels_len) && rels_len <= INT_MAX)
+    x = xmlReadMemory((const char *)rels, (int)rels_len, "rels.xml", NULL,
+                      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  const xmlNode *root = x ? xmlDocGetRootElement(x) : NULL;
+  for (const xmlNode *c = root ? root->children : NULL; c && !name && !outside; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "Relationship") != 0) continue;
+    const char *type = attr(c, "Type"), *target = attr(c, "Target");
+    if (!type || !target || !g_str_has_suffix(type, "/officeDocument")) continue;
+    while (*target == '/') target++;
+    /* a package-relative name only: no "..", no scheme, no drive */
+    if (!*target || strstr(target, "..") || strchr(target, ':') || strchr(target, '\\')) {
+      rc = dx_error_set(err, DX_EFORMAT,
+                        "not a DOCX: main part name \"%.80s\" is outside the package", target);
+      outside = true;
+    } else {
+      name = g_strdup(target);
+    }
+  }
+  if (!name && !outside)
+    rc = dx_error_set(err, DX_EFORMAT,
+                      "not a DOCX: no word/document.xml and no officeDocument part");
+  if (x) xmlFreeDoc(x);
+  g_free(rels);
+  *out = name;
+  return rc;
+}
+
 dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                      const dx_limits *lim, dx_error *err) {
   *out = NULL;
@@ -751,7 +804,12 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
     rc = dx_error_set(err, DX_ELIMIT, "archive has more than %zu entries", lim->max_zip_entries);
     goto cleanup;
   }
-  rc = read_member(&xml, &xml_len, za, "word/document.xml", lim, err);
+  char *part = NULL;
+  rc = main_part_name(&part, za, lim, err);
+  if (rc == DX_OK && !part) rc = DX_EFORMAT;
+  if (rc != DX_OK) goto cleanup;
+  rc = read_member(&xml, &xml_len, za, part, lim, err);
+  g_free(part);
   if (rc != DX_OK) goto cleanup;
   rc = dx_docx_read_xml(&doc, file, xml, xml_len, lim, err);
   if (rc == DX_OK) {

@@ -230,6 +230,35 @@ static void test_bad_basic(void **state) {
   assert_int_equal(read_bad(z, len, &lim, msg, sizeof msg), DX_EFORMAT);
   assert_non_null(strstr(msg, "word/document.xml"));
   g_free(z);
+  /* the main part named by the package relationship (OPC) */
+  const char *rels_fmt =
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+      "relationships/officeDocument\" Target=\"%s\"/></Relationships>";
+  const char *body = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/"
+                     "2006/main\"><w:body><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:body>"
+                     "</w:document>";
+  char *rels_ok = g_strdup_printf(rels_fmt, "/word/main.xml");
+  tu_part by_rels[] = {{"_rels/.rels", rels_ok, 0, 0}, {"word/main.xml", body, 0, 0}};
+  z = tu_zip(&len, by_rels, 2);
+  dx_doc *doc = NULL;
+  assert_int_equal(dx_read_bytes(&doc, "t.docx", z, len, &lim, &err), DX_OK);
+  assert_string_equal(para(doc, 0), "项目名称");
+  dx_doc_free(doc);
+  g_free(z);
+  char *rels_out = g_strdup_printf(rels_fmt, "../../etc/passwd");
+  tu_part outside[] = {{"_rels/.rels", rels_out, 0, 0}, {"word/main.xml", body, 0, 0}};
+  z = tu_zip(&len, outside, 2);
+  assert_int_equal(read_bad(z, len, &lim, msg, sizeof msg), DX_EFORMAT);
+  assert_non_null(strstr(msg, "outside the package"));
+  g_free(z);
+  g_free(rels_out);
+  g_free(rels_ok);
+  tu_part no_main[] = {{"_rels/.rels", "<Relationships/>", 0, 0}};
+  z = tu_zip(&len, no_main, 1);
+  assert_int_equal(read_bad(z, len, &lim, msg, sizeof msg), DX_EFORMAT);
+  assert_non_null(strstr(msg, "officeDocument"));
+  g_free(z);
   tu_part dir[] = {{"word/document.xml/", "", 1, 1}};
   z = tu_zip(&len, dir, 1);
   read_bad(z, len, &lim, msg, sizeof msg);
