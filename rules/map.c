@@ -1370,6 +1370,9 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
   return npairs;
 }
 
+/* Longest half of a label split over two cells (项目 | 名称, 主管 | 部门). */
+#define SPLIT_LABEL_MAX_CHARS 6
+
 static void horizontal_row(ctx *x, const lrow *r) {
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
@@ -1379,6 +1382,20 @@ static void horizontal_row(ctx *x, const lrow *r) {
       continue;
     }
     label l = classify(x, c->key);
+    if (!l.cat && i + 2 < r->n) { /* a label split over two cells: 项目 | 名称 | value */
+      const lcell *n2 = &r->cells[i + 1];
+      if (n2->here && *n2->raw && g_utf8_strlen(c->key, -1) <= SPLIT_LABEL_MAX_CHARS &&
+          g_utf8_strlen(n2->key, -1) <= SPLIT_LABEL_MAX_CHARS && !classify(x, n2->key).cat) {
+        char *joined = g_strconcat(c->key, n2->key, NULL);
+        label j = classify(x, joined);
+        g_free(joined);
+        if (j.cat && strcmp(j.cat, "field") == 0) {
+          l = j;
+          c = n2;
+          i++;
+        }
+      }
+    }
     if (l.cat) {
       const lcell *next = i + 1 < r->n ? &r->cells[i + 1] : NULL;
       /* a label spanning more rows than its neighbour heads a group of

@@ -527,6 +527,31 @@ def summary_b(outdir):
     return file, document(file, [declaration('special_fund_summary', title, 2025, ti, {}, summary=items)])
 
 
+def split_label_cells(outdir):
+    """Labels split over two cells (项目 | 名称 | value), as some forms
+    draw a narrow label column twice; the block heading 绩效指标 split
+    over two rows of the first column."""
+    file = 'variant-split-label-cells.docx'
+    doc = Document()
+    title = '2024年度项目支出绩效目标申报表'
+    doc.para(title, center=True)
+    t = doc.table(Table(5))
+    ti = t.index
+    fields = {}
+    r = t.row(C('项目'), C('名称'), C('乡村道路养护', 3))
+    fields['project_name'] = text('乡村道路养护', (ti, r, 2))
+    r = t.row(C('主管'), C('部门'), C('县交通运输局'), C('联系'), C('电话 0731-8888123'))
+    fields['department'] = text('县交通运输局', (ti, r, 2))
+    fields['contact_phone'] = fld('0731-8888123', '0731-8888123', (ti, r, 4))
+    t.row(C('绩效'), C('一级指标'), C('二级指标'), C('三级指标'), C('指标值'))
+    r1 = t.row(Cell('指标', vmerge='restart'), C('产出指标'), C('数量指标'), C('养护里程'), C('120公里'))
+    r2 = t.row(M(), C('效益指标'), C('社会效益指标'), C('群众出行条件'), C('明显改善'))
+    inds = [indicator('annual', 'P', 'sl', '养护里程', '120公里', 'N = 120 公里', (ti, r1, 4)),
+            indicator('annual', 'B', 'sh', '群众出行条件', '明显改善', 'Q', (ti, r2, 4))]
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, None, indicators=inds)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -564,6 +589,7 @@ def build_all(outdir):
         province_b(outdir),
         continued(outdir),
         summary_b(outdir),
+        split_label_cells(outdir),
         letter(outdir),
     ]
     return out
