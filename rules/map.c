@@ -1212,9 +1212,42 @@ static char *level_text(const lrow *r, int col, char **last) {
   return *last ? g_strdup(*last) : NULL;
 }
 
+/* A row whose one filled cell spans the level-3 and value columns and
+ * names a level ("产出指标" across the table) heads the rows below it:
+ * its level is carried down; it is not an indicator. */
+static bool ind_heading_row(ctx *x, const lrow *r) {
+  indmap *m = &x->ind;
+  const lcell *only = NULL;
+  for (int i = 0; i < r->n; i++)
+    if (r->cells[i].here && *r->cells[i].raw) {
+      if (only) return false;
+      only = &r->cells[i];
+    }
+  if (!only || m->g[0].l3 < 0 || m->g[0].val < 0) return false;
+  if (cell_at(r, m->g[0].l3) != only || cell_at(r, m->g[0].val) != only) return false;
+  if (dx_rules_match(x->rs, "level1", only->key)) {
+    g_free(m->last_l1);
+    m->last_l1 = g_strdup(only->raw);
+    for (int g = 0; g < MAXG; g++) {
+      g_free(m->last_l2[g]);
+      m->last_l2[g] = NULL;
+    }
+    return true;
+  }
+  if (dx_rules_match(x->rs, "level2", only->key)) {
+    for (int g = 0; g < m->ng; g++) {
+      g_free(m->last_l2[g]);
+      m->last_l2[g] = g_strdup(only->raw);
+    }
+    return true;
+  }
+  return false;
+}
+
 static void ind_row(ctx *x, const lrow *r) {
   decl *d = cur_decl(x);
   indmap *m = &x->ind;
+  if (ind_heading_row(x, r)) return;
   char *l1raw = level_text(r, m->l1, &m->last_l1);
   for (int g = 0; g < m->ng; g++) {
     char *l2raw = level_text(r, m->g[g].l2, &m->last_l2[g]);

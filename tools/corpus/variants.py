@@ -552,6 +552,35 @@ def split_label_cells(outdir):
     return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, None, indicators=inds)])
 
 
+def heading_rows(outdir):
+    """Indicator levels written as heading rows across the table
+    (产出指标 over its rows, 数量指标 under it) instead of in their own
+    columns' cells; the level cells of the rows below are blank."""
+    file = 'variant-level-heading-rows.docx'
+    doc = Document()
+    title = '2024年度项目支出绩效目标申报表'
+    doc.para(title, center=True)
+    t = doc.table(Table(4))
+    ti = t.index
+    r = t.row(C('项目名称'), C('乡村道路养护', 3))
+    fields = {'project_name': text('乡村道路养护', (ti, r, 1))}
+    t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标值'))
+    t.row(C('产出指标', 4))
+    t.row(C(''), C('数量指标', 3))
+    inds = []
+    r = t.row(C(''), C(''), C('养护里程'), C('120公里'))
+    inds.append(indicator('annual', 'P', 'sl', '养护里程', '120公里', 'N = 120 公里', (ti, r, 3)))
+    r = t.row(C(''), C(''), C('养护路段'), C('35条'))
+    inds.append(indicator('annual', 'P', 'sl', '养护路段', '35条', 'N = 35 条', (ti, r, 3)))
+    r = t.row(C(''), C('质量指标'), C('路况优良率'), C('≥80%'))
+    inds.append(indicator('annual', 'P', 'zl', '路况优良率', '≥80%', 'N >= 80 %', (ti, r, 3)))
+    t.row(C('效益指标', 4))
+    r = t.row(C(''), C('社会效益指标'), C('群众出行条件'), C('明显改善'))
+    inds.append(indicator('annual', 'B', 'sh', '群众出行条件', '明显改善', 'Q', (ti, r, 3)))
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, None, indicators=inds)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -590,6 +619,7 @@ def build_all(outdir):
         continued(outdir),
         summary_b(outdir),
         split_label_cells(outdir),
+        heading_rows(outdir),
         letter(outdir),
     ]
     return out
