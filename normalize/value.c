@@ -410,13 +410,22 @@ bool dx_amount_parse(double *wan, int *unit, const char *s) {
       *w++ = *p;
   *w = '\0';
   const char *p = k;
-  if (g_str_has_prefix(p, "约")) p += strlen("约");
+  /* words around an amount that do not change it: 约, currency marks,
+   * 整 after the unit, the unit in brackets: ￥120万元, 120（万元）, 120万元整 */
+  static const char *before[] = {"约", "人民币", "RMB", "¥", "￥"};
+  for (size_t i = 0; i < G_N_ELEMENTS(before); i++)
+    if (g_str_has_prefix(p, before[i])) p += strlen(before[i]);
   char *end;
   if (!g_ascii_isdigit(*p)) {
     g_free(k);
     return false;
   }
   double v = g_ascii_strtod(p, &end);
+  if (g_str_has_suffix(end, "整")) end[strlen(end) - strlen("整")] = '\0';
+  if (*end == '(' && g_str_has_suffix(end, ")")) {
+    end[strlen(end) - 1] = '\0';
+    end++;
+  }
   bool ok = true;
   *unit = 0;
   if (*end == '\0')

@@ -202,6 +202,12 @@ static void test_amounts(void **state) {
       {"其他", false, 0, 0},
       {"", false, 0, 0},
       {"20万 元", true, 20, 1},
+      {"￥120万元", true, 120, 1},
+      {"120（万元）", true, 120, 1},
+      {"120万元整", true, 120, 1},
+      {"人民币120万元", true, 120, 1},
+      {"¥1,200,000元", true, 120, 2},
+      {"120(亿元)", false, 0, 0},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     double v = -1;
