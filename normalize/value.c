@@ -266,18 +266,23 @@ int dx_period_parse(char start[11], char end[11], const char *s, bool expand_yea
   int nd = 0;
   ymd cur = {0, 0, 0};
   bool range_pending = false; /* a range separator was seen since the last number */
+  char date_sep = 0;          /* the separator inside the current date: 2024.1 */
   for (const char *p = k; *p;) {
     if (!g_ascii_isdigit(*p)) {
       size_t n;
       if (is_range_sep(p, &n) && cur.y) {
         /* "2023-01-01": a '-' inside an unfinished numeric date is a
-         * separator; after a finished one, or a 年/月 date, a range. */
+         * separator; after a finished one, a 年/月 date, or a date
+         * written with another separator (2024.1-12), a range. */
         bool numeric_date = p > k && g_ascii_isdigit(p[-1]);
         bool inside = *p == '-' && p[1] != '-' && numeric_date && cur.d == 0 && !range_pending &&
+                      (date_sep == 0 || date_sep == '-') &&
                       !(cur.m && cur.y && nd == 0 && strstr(k, "年"));
         if (!inside) range_pending = true;
+        if (inside) date_sep = '-';
         p += n;
       } else {
+        if ((*p == '.' || *p == '/') && cur.y && p > k && g_ascii_isdigit(p[-1])) date_sep = *p;
         p = g_utf8_next_char(p);
       }
       continue;
@@ -305,6 +310,7 @@ int dx_period_parse(char start[11], char end[11], const char *s, bool expand_yea
       if (cur.y && nd < 8) dates[nd++] = cur;
       cur = (ymd){v, 0, 0};
       range_pending = false;
+      date_sep = 0;
     } else if (cur.y) {
       bool month = is_month_mark || (!is_day_mark && (cur.m == 0 || range_pending));
       if (month) {
