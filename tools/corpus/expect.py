@@ -20,7 +20,7 @@ def collapse(s):
 
 def unnumber(s):
     """The contract's level3: numbering prefixes ("指标1:", "1.", "1、") removed."""
-    return re.sub(r'^(指标\s*\d+\s*[:：.、]?|\(?\d{1,2}\)|\d{1,2}\s*[.、．](?!\d))\s*', '',
+    return re.sub(r'^(指标\s*\d+\s*[:：.、]?|[（(]?\d{1,2}[)）]|\d{1,2}\s*[.、．](?!\d)|[①-⑳]|[（(][一二三四五六七八九十]+[)）])\s*', '',
                   collapse(s)).strip()
 
 

@@ -568,9 +568,9 @@ def heading_rows(outdir):
     t.row(C('产出指标', 4))
     t.row(C(''), C('数量指标', 3))
     inds = []
-    r = t.row(C(''), C(''), C('养护里程'), C('120公里'))
+    r = t.row(C(''), C(''), C('①养护里程'), C('120公里'))
     inds.append(indicator('annual', 'P', 'sl', '养护里程', '120公里', 'N = 120 公里', (ti, r, 3)))
-    r = t.row(C(''), C(''), C('养护路段'), C('35条'))
+    r = t.row(C(''), C(''), C('（二）养护路段'), C('35条'))
     inds.append(indicator('annual', 'P', 'sl', '养护路段', '35条', 'N = 35 条', (ti, r, 3)))
     r = t.row(C(''), C('质量指标'), C('路况优良率'), C('≥80%'))
     inds.append(indicator('annual', 'P', 'zl', '路况优良率', '≥80%', 'N >= 80 %', (ti, r, 3)))
