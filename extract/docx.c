@@ -675,9 +675,12 @@ dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, siz
   xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_silent_structured);
   xmlResetLastError();
   /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
-   * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps). */
-  xmlDoc *x = xmlReadMemory((const char *)xml, (int)xml_len, "document.xml", NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+   * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps).
+   * XML_PARSE_COMPACT: short text stays inside its node (fewer mallocs);
+   * the tree is only read. */
+  xmlDoc *x =
+      xmlReadMemory((const char *)xml, (int)xml_len, "document.xml", NULL,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
   if (!x) {
     const xmlError *e = xmlGetLastError();
     char msg[200] = "parse error";
