@@ -44,7 +44,8 @@ static bool is_wns(const xmlNode *n) {
 }
 
 static bool is_w(const xmlNode *n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE && is_wns(n) && strcmp((const char *)n->name, name) == 0;
+  /* the name first: it differs at once for most calls */
+  return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 && is_wns(n);
 }
 
 static bool is_ns(const xmlNode *n, const char *href, const char *name) {
