@@ -736,8 +736,10 @@ static void assign(ctx *x, label l, const char *value, const where *w) {
   } else if (strcmp(l.cat, "fund_total") == 0) {
     set_total(x, money_col(l.key), amount_field(x, value, w));
   } else if (strcmp(l.cat, "fund_source") == 0) {
-    add_money(x, l.key, l.label ? l.label : "", COL_CURRENT, amount_field(x, value, w),
-              strcmp(l.key, "total") == 0);
+    /* 合计 inside a 三公经费 block is the 三公经费 total, not the form's */
+    bool total = strcmp(l.key, "total") == 0 && !x->three_public;
+    add_money(x, total || !x->three_public ? l.key : "three_public", l.label ? l.label : "",
+              COL_CURRENT, amount_field(x, value, w), total);
   } else if (strcmp(l.cat, "unit_note") == 0) {
     char *k = dx_label_key(value);
     if (dx_rules_match(x->rs, "wan_unit", k))
@@ -1407,6 +1409,10 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
 #define SPLIT_LABEL_MAX_CHARS 6
 
 static void horizontal_row(ctx *x, const lrow *r) {
+  /* a 三公经费 block lasts while its label cell runs down the first column */
+  if (r->n > 0 && r->cells[0].here && *r->cells[0].raw &&
+      !dx_rules_match(x->rs, "three_public_context", r->cells[0].key))
+    x->three_public = false;
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
     if (!c->here || !*c->raw) continue;

@@ -581,6 +581,41 @@ def heading_rows(outdir):
     return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, None, indicators=inds)])
 
 
+def dept_income(outdir):
+    """A 部门整体 form whose money is an income | amount | expenditure |
+    amount block (收入合计 and 支出合计 side by side) followed by a
+    三公经费 block whose 合计 is the 三公经费 total, not the form's."""
+    file = 'variant-dept-income-expenditure.docx'
+    doc = Document()
+    title = '2024年度部门整体支出绩效目标申报表'
+    doc.para(title, center=True)
+    t = doc.table(Table(5))
+    ti = t.index
+    r = t.row(C('部门名称'), C('县农业农村局', 4))
+    fields = {'department': text('县农业农村局', (ti, r, 1))}
+    t.row(Cell('收支预算（万元）', vmerge='restart'), C('收入'), C('金额'), C('支出'), C('金额'))
+    bk = []
+    rows = [(('一般公共预算', 'fiscal_appropriation', '500', 500), ('基本支出', 'basic_expenditure', '400', 400)),
+            (('政府性基金', 'government_fund', '100', 100), ('项目支出', 'project_expenditure', '200', 200)),
+            (('收入合计', 'total', '600', 600), ('支出合计', 'total', '600', 600))]
+    for (a, sa, ra, na), (b, sb, rb, nb) in rows:
+        r = t.row(M(), C(a), C(ra), C(b), C(rb))
+        bk.append({'source': sa, 'label': a, 'current_year': amount(ra, na, (ti, r, 2))})
+        bk.append({'source': sb, 'label': b, 'current_year': amount(rb, nb, (ti, r, 4))})
+    r = t.row(Cell('三公经费', vmerge='restart'), C('因公出国（境）费'), C('0'), C('公务接待费'), C('2'))
+    bk.append({'source': 'three_public', 'label': '因公出国（境）费', 'current_year': amount('0', 0, (ti, r, 2))})
+    bk.append({'source': 'three_public', 'label': '公务接待费', 'current_year': amount('2', 2, (ti, r, 4))})
+    r = t.row(M(), C('公务用车购置及运行费'), C('8'), C('合计'), C('10'))
+    bk.append({'source': 'three_public', 'label': '公务用车购置及运行费', 'current_year': amount('8', 8, (ti, r, 2))})
+    bk.append({'source': 'three_public', 'label': '合计', 'current_year': amount('10', 10, (ti, r, 4))})
+    t.row(C('一级指标'), C('二级指标'), C('三级指标', 2), C('指标值'))
+    r = t.row(C('产出指标'), C('数量指标'), C('高标准农田建设面积', 2), C('≥2万亩'))
+    inds = [indicator('annual', 'P', 'sl', '高标准农田建设面积', '≥2万亩', 'N >= 2 万亩', (ti, r, 4))]
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('department_overall', title, 2024, ti, fields, {'breakdown': bk},
+                                             indicators=inds)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -620,6 +655,7 @@ def build_all(outdir):
         summary_b(outdir),
         split_label_cells(outdir),
         heading_rows(outdir),
+        dept_income(outdir),
         letter(outdir),
     ]
     return out
