@@ -163,6 +163,7 @@ typedef struct ctx {
   bool three_public;
   int table;          /* current table index */
   uint64_t yuan_cols; /* grid columns (< 64) whose heading says 元 */
+  GHashTable *labels; /* key -> label*: classify()'s answers for this document */
 } ctx;
 
 enum {
@@ -618,7 +619,30 @@ typedef struct label {
 #define FUZZY_MAX_CHARS 16
 #define CONF_FUZZY 0.8
 
+static label classify_key(ctx *x, const char *key);
+
+/* Answers classify() keeps per document; past this, keys are classified
+ * afresh (a form has a few hundred distinct label cells). */
+#define LABEL_MEMO_MAX 50000
+
+/* What a cell's key labels. The marks forms put on required fields
+ * (*项目名称, 项目名称※) are removed first. Answers are kept per document:
+ * the same key is asked about from several places. */
 static label classify(ctx *x, const char *key) {
+  if (!key || !*key) return (label){0};
+  label *seen = x->labels ? g_hash_table_lookup(x->labels, key) : NULL;
+  if (seen) return *seen;
+  char *a = dx_rules_strip(x->rs, "label_mark", key, false);
+  char *b = dx_rules_strip(x->rs, "label_mark", a, true);
+  label l = classify_key(x, b);
+  g_free(b);
+  g_free(a);
+  if (x->labels && g_hash_table_size(x->labels) < LABEL_MEMO_MAX)
+    g_hash_table_insert(x->labels, g_strdup(key), g_memdup2(&l, sizeof l));
+  return l;
+}
+
+static label classify_key(ctx *x, const char *key) {
   label l = {0};
   if (!key || !*key) return l;
   const char *k;
@@ -1926,7 +1950,10 @@ static void finish_decl(ctx *x) {
 /* ---- entry point ---------------------------------------------------------- */
 
 json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
-  ctx x = {.rs = rs, .doc = doc, .decls = g_ptr_array_new()};
+  ctx x = {.rs = rs,
+           .doc = doc,
+           .decls = g_ptr_array_new(),
+           .labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
   for (guint i = 0; i < doc->blocks->len; i++) {
     const dx_block *b = g_ptr_array_index(doc->blocks, i);
     if (b->kind == DX_BLOCK_PARAGRAPH)
@@ -1935,6 +1962,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
       walk_table(&x, b->table, b->table->index, -1, NULL, 0);
   }
   finish_decl(&x);
+  g_hash_table_destroy(x.labels);
   g_free(x.ind.last_l1);
   for (int g = 0; g < MAXG; g++) g_free(x.ind.last_l2[g]);
   for (int i = 0; i < x.nvh; i++) g_free(x.vh[i].label);

@@ -411,7 +411,8 @@ def two_horizons(outdir):
 
 
 def province_b(outdir):
-    """A provincial template unlike the seeds: 项目单位 for the unit that
+    """A provincial template unlike the seeds: required fields marked
+    (*项目名称, 主管部门※), 项目单位 for the unit that
     carries the project out, 申请金额 with 其中 rows for the money,
     总体目标 / 年度目标, a vertical 产出指标 label drawn one character per
     line, a 备注 column after the values, and values written the way
@@ -423,9 +424,9 @@ def province_b(outdir):
     t = doc.table(Table(5))
     ti = t.index
     fields = {}
-    r = t.row(C('项目名称'), C('城区消防安全隐患整治', 4))
+    r = t.row(C('*项目名称'), C('城区消防安全隐患整治', 4))
     fields['project_name'] = text('城区消防安全隐患整治', (ti, r, 1))
-    r = t.row(C('主管部门'), C('市应急管理局', 2), C('项目单位'), C('市消防救援支队'))
+    r = t.row(C('主管部门※'), C('市应急管理局', 2), C('＊项目单位'), C('市消防救援支队'))
     fields['department'] = text('市应急管理局', (ti, r, 1))
     fields['implementing_unit'] = text('市消防救援支队', (ti, r, 4))
     r = t.row(C('项目类别'), C('一次性项目 {OFF}  经常性项目 {ON}', 4))
