@@ -284,7 +284,7 @@ def county_multi(outdir):
     fields = {'filing_unit': text('县水利局', (None, pu, None))}
     r = t.row(C('项目名称'), C('小型水库安全运行管护', 3))
     fields['project_name'] = text('小型水库安全运行管护', (ti, r, 1))
-    r = t.row(C('主管部门'), C('县水利局'), C('项目负责人'), C('刘洋'))
+    r = t.row(C('主管部门'), C('县水利局'), C('项目负责人（必填）'), C('刘洋'))
     fields['department'] = text('县水利局', (ti, r, 1))
     fields['project_lead'] = text('刘洋', (ti, r, 3))
     r = t.row(C('年度资金总额'), C('30', 3))
