@@ -164,6 +164,7 @@ typedef struct ctx {
   int table;          /* current table index */
   uint64_t yuan_cols; /* grid columns (< 64) whose heading says 元 */
   GHashTable *labels; /* key -> label*: classify()'s answers for this document */
+  bool list_headed;   /* the list being read hangs under a heading cell running down column 0 */
 } ctx;
 
 enum {
@@ -857,7 +858,22 @@ static uint64_t yuan_columns(ctx *x, const lrow *r) {
   return m;
 }
 
+static bool try_section_header_cols(ctx *x, const lrow *r);
+
+/* A list heading row; notes whether a heading cell runs down column 0
+ * beside the list (年度重点工作计划 | 事项 | …): the list ends where that
+ * column has a new cell. */
 static bool try_section_header(ctx *x, const lrow *r) {
+  if (!try_section_header_cols(x, r)) return false;
+  const lcell *c0 = r->n > 0 ? &r->cells[0] : NULL;
+  bool role_in_col0 = false;
+  for (int i = 0; i < NROLES; i++)
+    if (x->cols[i] == 0) role_in_col0 = true;
+  x->list_headed = c0 && c0->col == 0 && !role_in_col0 && (!c0->here || c0->c->rowspan > 1);
+  return true;
+}
+
+static bool try_section_header_cols(ctx *x, const lrow *r) {
   int c[NROLES];
   for (int i = 0; i < NROLES; i++) c[i] = -1;
   c[R_START] = find_role(x, r, "schedule_header", "start", -1);
@@ -1139,6 +1155,10 @@ static void plans_row(ctx *x, const lrow *r) {
   const char *owner = text_here(r, x->cols[R_OWNER]);
   const char *goal = text_here(r, x->cols[R_GOAL]);
   if (!*item && !*owner && !*goal) return;
+  char *k = dx_label_key(item);
+  const char *src = dx_rules_match(x->rs, "fund_source", k);
+  g_free(k);
+  if (src && strcmp(src, "total") == 0) return; /* 金额合计: the tasks' money, not a task */
   where w = where_cell(r, cell_at(r, x->cols[R_ITEM]));
   note_table(x, &w);
   json_t *o = json_object();
@@ -1648,7 +1668,9 @@ static void on_row(ctx *x, const lrow *r) {
   case M_SCHED:
   case M_PLANS:
   case M_SUMMARY:
-    if (row_has_field_label(x, r)) { /* the form goes on below its list */
+    if (row_has_field_label(x, r) || /* the form goes on below its list */
+        (x->list_headed && r->n > 0 && r->cells[0].col == 0 && r->cells[0].here &&
+         *r->cells[0].raw)) {
       x->mode = M_NONE;
       break;
     }

@@ -617,6 +617,34 @@ def dept_income(outdir):
                                              indicators=inds)])
 
 
+def dept_tasks(outdir):
+    """The national 部门整体 template's 年度主要任务 block: a two-row
+    heading (预算金额（万元） over 总额 | 财政拨款 | 其他资金), a 金额合计
+    row that is not a task, then 年度总体目标 under the block."""
+    file = 'variant-dept-tasks-budget.docx'
+    doc = Document()
+    title = '2024年度部门整体支出绩效目标申报表'
+    doc.para(title, center=True)
+    t = doc.table(Table(6))
+    ti = t.index
+    r = t.row(C('部门（单位）名称'), C('县卫生健康局', 5))
+    fields = {'department': text('县卫生健康局', (ti, r, 1))}
+    t.row(Cell('年度主要任务', vmerge='restart'), Cell('任务名称', vmerge='restart'),
+          Cell('主要内容', vmerge='restart'), C('预算金额（万元）', 3))
+    t.row(M(), M(), M(), C('总额'), C('财政拨款'), C('其他资金'))
+    plans = []
+    for item, goal, a, b, c in [('基本公共卫生服务', '建立居民健康档案，开展慢性病随访。', '100', '90', '10'),
+                                ('疾病预防控制', '做好免疫规划和传染病监测。', '50', '50', '0')]:
+        r = t.row(M(), C(item), C(goal), C(a), C(b), C(c))
+        plans.append({'item': item, 'owner': None, 'goal': goal, 'flags': [], 'at': at(ti, r, 1)})
+    t.row(M(), C('金额合计'), C(''), C('150'), C('140'), C('10'))
+    goal = '居民健康水平稳步提高，重大传染病得到有效控制。'
+    r = t.row(C('年度总体目标'), C(goal, 5))
+    fields['annual_goal'] = text(goal, (ti, r, 1))
+    doc.write(outdir + '/' + file)
+    return file, document(file, [declaration('department_overall', title, 2024, ti, fields, None, plans=plans)])
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -657,6 +685,7 @@ def build_all(outdir):
         split_label_cells(outdir),
         heading_rows(outdir),
         dept_income(outdir),
+        dept_tasks(outdir),
         letter(outdir),
     ]
     return out
