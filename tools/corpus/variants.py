@@ -16,6 +16,15 @@ IND = [('产出指标', '数量指标', '协助争资争项总数量', '35个', 
        ('效益指标', '社会效益指标', '促进县域经济发展', '有效促进', 'Q', 'B', 'sh')]
 
 
+def level1_cell(rows, k, **kw):
+    """The level-1 cell of indicator row k: None in the data is the
+    continuation of a vertical merge; a name restarts one when the next
+    row continues it."""
+    l1 = rows[k][0]
+    nxt = rows[k + 1] if k + 1 < len(rows) else None
+    return M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None, **kw)
+
+
 def mini(doc, name=NAME, label_name='项目名称', title_para=True, grid_before=False, no_grid=False,
          nested=False, row_wrap=None, attr_on=True):
     """Adds the short form; returns (table, expected declaration)."""
@@ -46,8 +55,7 @@ def mini(doc, name=NAME, label_name='项目名称', title_para=True, grid_before
     else:
         t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标值'), grid_before=gb)
         for k, (l1, l2, l3, val, spec, e1, e2) in enumerate(IND):
-            nxt = IND[k + 1] if k + 1 < len(IND) else None
-            l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+            l1c = level1_cell(IND, k)
             wrap = row_wrap if k == 1 else None
             r = t.row(l1c, C(l2), C(l3), C(val), grid_before=gb, wrap=wrap)
             inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 3 + gb)))
@@ -145,8 +153,7 @@ def national(outdir):
             ('满意度指标', '服务对象满意度指标', '参训人员满意度', '≥', '90', '%', 'N >= 90 %', 'S', 'my')]
     inds = []
     for k, (l1, l2, l3, sign, val, unit, spec, e1, e2) in enumerate(rows):
-        nxt = rows[k + 1] if k + 1 < len(rows) else None
-        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        l1c = level1_cell(rows, k)
         r = t.row(l1c, C(l2), C(l3), C(sign), C(val), C(unit))
         inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 4)))
     doc.write(outdir + '/' + file)
@@ -215,8 +222,7 @@ def county(outdir):
             ('满意度指标', '服务对象满意度', '9、受益农户满意度', '≥95%', 'N >= 95 %', 'S', 'my')]
     inds = []
     for k, (l1, l2, l3, val, spec, e1, e2) in enumerate(rows):
-        nxt = rows[k + 1] if k + 1 < len(rows) else None
-        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        l1c = level1_cell(rows, k)
         r = t.row(l1c, C(l2), C(l3, 2), C(val, 2))
         inds.append(indicator('annual', e1, e2, unnumber(l3), val, spec, (ti, r, 4)))
     # expenditure list with its own 合计 row, in the form's 元
@@ -296,8 +302,7 @@ def county_multi(outdir):
             ('满意度指标', '服务对象满意度指标', '下游群众满意度', '≥90%', 'N >= 90 %', 'S', 'my')]
     inds = []
     for k, (l1, l2, l3, val, spec, e1, e2) in enumerate(rows):
-        nxt = rows[k + 1] if k + 1 < len(rows) else None
-        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        l1c = level1_cell(rows, k)
         r = t.row(l1c, C(l2), C(l3), C(val))
         inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 3)))
     decls.append(declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds))
@@ -363,8 +368,7 @@ def dept_national(outdir):
             ('满意度指标', '服务对象满意度指标', '群众满意度', '≥85%', 'N >= 85 %', 'S', 'my')]
     inds = []
     for k, (l1, l2, l3, val, spec, e1, e2) in enumerate(rows):
-        nxt = rows[k + 1] if k + 1 < len(rows) else None
-        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        l1c = level1_cell(rows, k)
         r = t.row(l1c, C(l2), C(l3, 2), C(val))
         inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 4)))
     doc.write(outdir + '/' + file)
@@ -400,8 +404,7 @@ def two_horizons(outdir):
             ('效益指标', '社会效益指标', '受益人口', '3万人', 'N = 3 万人', '1万人', 'N = 1 万人', 'B', 'sh')]
     inds = []
     for k, (l1, l2, l3, mv, ms, av, asp, e1, e2) in enumerate(rows):
-        nxt = rows[k + 1] if k + 1 < len(rows) else None
-        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None)
+        l1c = level1_cell(rows, k)
         r = t.row(l1c, C(l2), C(l3), C(mv), C(av))
         inds.append(indicator('medium_term', e1, e2, l3, mv, ms, (ti, r, 3)))
         inds.append(indicator('annual', e1, e2, l3, av, asp, (ti, r, 4)))
@@ -455,9 +458,7 @@ def province_b(outdir):
             ('满意度指标', '服务对象满意度指标', '居民满意度', '≥90%', 'N >= 90 %', 'S', 'my', '问卷调查')]
     inds = []
     for k, (l1, l2, l3, val, spec, e1, e2, note) in enumerate(rows):
-        nxt = rows[k + 1] if k + 1 < len(rows) else None
-        l1c = M() if l1 is None else Cell(l1, vmerge='restart' if nxt and nxt[0] is None else None,
-                                          vertical='\n' in l1)
+        l1c = level1_cell(rows, k, vertical=l1 is not None and '\n' in l1)
         r = t.row(l1c, C(l2), C(l3), C(val), C(note))
         inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 3)))
     doc.write(outdir + '/' + file)
