@@ -165,6 +165,7 @@ typedef struct ctx {
   uint64_t yuan_cols; /* grid columns (< 64) whose heading says 元 */
   GHashTable *labels; /* key -> label*: classify()'s answers for this document */
   bool list_headed;   /* the list being read hangs under a heading cell running down column 0 */
+  bool in_notes;      /* paragraphs after 填表说明: instructions, not values */
 } ctx;
 
 enum {
@@ -1599,9 +1600,13 @@ static void on_paragraph(ctx *x, const dx_block *b) {
   char *raw = dx_text_raw(b->text);
   char *key = dx_label_key(raw);
   if (is_title(x, key)) {
+    x->in_notes = false;
     on_title(x, raw, key);
   } else if (dx_rules_match(x->rs, "year_line", key)) {
     if (x->cur && !x->cur->year) x->cur->year = year_of(key);
+  } else if (x->in_notes || dx_rules_match(x->rs, "notes_heading", key)) {
+    /* "填表说明：项目名称：填写项目全称。" explains the labels; it gives no values */
+    x->in_notes = true;
   } else {
     where w = {.table = -1, .paragraph = b->index, .page = b->page};
     /* a 填报单位 line after a form's tables opens the next form (whose
@@ -1763,6 +1768,7 @@ static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row
                        const lrow *prefix, int col_offset) {
   mode_t_ saved = x->mode;
   if (outer_row < 0) x->mode = M_NONE; /* a new table: sections do not carry over */
+  if (outer_row < 0) x->in_notes = false;
   for (int ri = 0; ri < t->nrows; ri++)
     emit_row(x, t, table_index, ri, outer_row, prefix, col_offset);
   if (outer_row >= 0) x->mode = saved;

@@ -239,6 +239,10 @@ def county(outdir):
     pf = doc.para('填表人：李芳\t联系电话：0730-6225678\t填报日期：2024年1月15日')
     fields['filled_by'] = text('李芳', (None, pf, None))
     fields['filled_date'] = fld('2024-01-15', '2024年1月15日', (None, pf, None))
+    # the form's instructions: they name labels but give no values
+    doc.para('填表说明：')
+    doc.para('绩效管理联络员：填写本单位负责绩效管理的人员。')
+    doc.para('项目负责人：填写项目具体负责人。')
     doc.write(outdir + '/' + file)
     return file, document(file, [declaration('project_expenditure', title, 2024, ti, fields, funds, items=items,
                                              indicators=inds)])
