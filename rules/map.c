@@ -1461,6 +1461,7 @@ static void horizontal_row(ctx *x, const lrow *r) {
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
     if (!c->here || !*c->raw) continue;
+    if (dx_rules_match(x->rs, "notes_heading", c->key)) continue; /* 填表说明：… in a cell */
     if (dx_rules_match(x->rs, "three_public_context", c->key)) {
       x->three_public = true;
       continue;
@@ -1654,6 +1655,10 @@ static void on_row(ctx *x, const lrow *r) {
     return;
   }
   if (nonempty == 0) return;
+  if (nonempty == 1 && dx_rules_match(x->rs, "notes_heading", only->key)) {
+    x->mode = M_NONE; /* 填表说明 across the table: the lists above are over */
+    return;
+  }
   for (int i = 0; i < r->n; i++)
     if (r->cells[i].here && dx_rules_match(x->rs, "wan_marker", r->cells[i].key))
       cur_decl(x)->money_known = true;

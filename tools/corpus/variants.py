@@ -326,6 +326,7 @@ def county_multi(outdir):
     inds = [indicator('annual', 'P', 'sl', '保洁河道长度', '≥35公里', 'N >= 35 公里', (ti, r, 3))]
     r = t.row(C('效益指标'), C('生态效益指标'), C('河面漂浮物清除率'), C('100%'))
     inds.append(indicator('annual', 'B', 'st', '河面漂浮物清除率', '100%', 'N = 100 %', (ti, r, 3)))
+    t.row(C('填表说明：项目负责人：填写项目具体负责人。 联系电话：填写手机号码。', 4))
     decls.append(declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds))
     doc.write(outdir + '/' + file)
     return file, document(file, decls)
