@@ -283,6 +283,20 @@ static bool column_in_yuan(const ctx *x, int col) {
   return in_list && col >= 0 && col < 64 && (x->yuan_cols >> col & 1);
 }
 
+/* A 合计 amount in 万元, for the sum checks. *unitless: written without a
+ * unit and not under a 金额（元） heading (the form's 元 note, known only
+ * when the form is complete, may still convert it). */
+static bool total_amount(const ctx *x, int col, const char *raw, double *v, bool *unitless) {
+  int u;
+  if (!dx_amount_parse(v, &u, raw)) return false;
+  if (u == 0 && column_in_yuan(x, col)) {
+    *v /= 10000.0;
+    u = 2;
+  }
+  *unitless = u == 0;
+  return true;
+}
+
 /* An amount FIELD in 万元 (contract: funds). */
 static json_t *amount_field(ctx *x, const char *raw, const where *w) {
   if (!*raw) {
@@ -1083,19 +1097,10 @@ static void items_row(ctx *x, const lrow *r) {
   const char *src = dx_rules_match(x->rs, "fund_source", k);
   g_free(k);
   if (src && strcmp(src, "total") == 0) {
-    for (int i = 0; i < NCOLS_MONEY; i++) {
-      double v;
-      int u;
-      if (amount_roles[i] >= 0 && dx_amount_parse(&v, &u, text_here(r, amount_roles[i]))) {
-        if (u == 0 && column_in_yuan(x, amount_roles[i])) {
-          v /= 10000.0;
-          u = 2;
-        }
-        d->items_total[i] = v;
-        d->items_has_total[i] = true;
-        d->items_total_unitless[i] = u == 0;
-      }
-    }
+    for (int i = 0; i < NCOLS_MONEY; i++)
+      if (amount_roles[i] >= 0)
+        d->items_has_total[i] = total_amount(x, amount_roles[i], text_here(r, amount_roles[i]),
+                                             &d->items_total[i], &d->items_total_unitless[i]);
     return;
   }
   char *clean = NULL;
@@ -1183,13 +1188,8 @@ static void summary_row(ctx *x, const lrow *r) {
   const char *src = dx_rules_match(x->rs, "fund_source", k);
   g_free(k);
   if (src && strcmp(src, "total") == 0) {
-    int u;
-    d->summary_has_total = dx_amount_parse(&d->summary_total, &u, amount);
-    if (d->summary_has_total && u == 0 && column_in_yuan(x, x->cols[R_AMOUNT])) {
-      d->summary_total /= 10000.0;
-      u = 2;
-    }
-    d->summary_total_unitless = u == 0;
+    d->summary_has_total =
+        total_amount(x, x->cols[R_AMOUNT], amount, &d->summary_total, &d->summary_total_unitless);
     return;
   }
   if (!*name && !*amount) return; /* a numbered placeholder */
