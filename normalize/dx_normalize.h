@@ -74,8 +74,9 @@ void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text);
 
 /* Amounts: returns true when s holds one amount; *wan is in 万元.
  * *unit is 1 when written in 万/万元, 2 when in 元 (converted), 0 when
- * no unit was written. */
-bool dx_amount_parse(double *wan, int *unit, const char *s);
+ * no unit was written. The unit words and the words an amount may stand
+ * among come from the lexicon (values.rules: amount_*). */
+bool dx_amount_parse(double *wan, int *unit, const dx_lexicon *lx, const char *s);
 
 /* A date or a period in any of the forms on the forms ("2023年1月-12月",
  * "202301-202312", "2023.01--2023.12", "2023/1/12月", "2023年度").

@@ -11,7 +11,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { W_PREFIX, W_SUFFIX, W_INFIX, W_UNIT, W_SCALE } word_kind;
+typedef enum {
+  W_PREFIX,
+  W_SUFFIX,
+  W_INFIX,
+  W_UNIT,
+  W_SCALE,
+  W_AMOUNT_PREFIX, /* words around an amount that do not change it */
+  W_AMOUNT_SUFFIX,
+  W_AMOUNT_WAN, /* the amount's unit: 万元 */
+  W_AMOUNT_YUAN /* the amount's unit: 元 */
+} word_kind;
+
+/* values.rules categories and their word kinds; the first four carry an
+ * operator. */
+static const struct {
+  const char *category;
+  word_kind kind;
+} KINDS[] = {
+    {"op_prefix", W_PREFIX},
+    {"op_suffix", W_SUFFIX},
+    {"op_infix", W_INFIX},
+    {"unit", W_UNIT},
+    {"unit_scale", W_SCALE},
+    {"amount_prefix", W_AMOUNT_PREFIX},
+    {"amount_suffix", W_AMOUNT_SUFFIX},
+    {"amount_wan", W_AMOUNT_WAN},
+    {"amount_yuan", W_AMOUNT_YUAN},
+};
 
 typedef struct lex_word {
   word_kind kind;
@@ -60,20 +87,14 @@ dx_lexicon *dx_lexicon_new(const char *text, dx_error *err) {
     word_kind kind = W_UNIT;
     const char *op = NULL;
     if (ok) {
-      if (strcmp(f[0], "op_prefix") == 0)
-        kind = W_PREFIX;
-      else if (strcmp(f[0], "op_suffix") == 0)
-        kind = W_SUFFIX;
-      else if (strcmp(f[0], "op_infix") == 0)
-        kind = W_INFIX;
-      else if (strcmp(f[0], "unit") == 0)
-        kind = W_UNIT;
-      else if (strcmp(f[0], "unit_scale") == 0)
-        kind = W_SCALE;
-      else
-        ok = false;
+      ok = false;
+      for (size_t i = 0; i < G_N_ELEMENTS(KINDS); i++)
+        if (strcmp(f[0], KINDS[i].category) == 0) {
+          kind = KINDS[i].kind;
+          ok = true;
+        }
       op = static_op(f[1]);
-      if (kind != W_UNIT && kind != W_SCALE && !op) ok = false;
+      if ((kind == W_PREFIX || kind == W_SUFFIX || kind == W_INFIX) && !op) ok = false;
     }
     if (!ok) {
       dx_error_set(err, DX_EFORMAT, "values rules line %d: expected KIND<TAB>OP<TAB>words", ln + 1);
@@ -406,7 +427,25 @@ static bool only_punct(const char *s) {
   return true;
 }
 
-bool dx_amount_parse(double *wan, int *unit, const char *s) {
+/* True when s is, whole, a lexicon word of `kind`. */
+static bool word_is(const dx_lexicon *lx, word_kind kind, const char *s) {
+  const lex_word *w = word_at(lx, kind, s);
+  return w && s[w->len] == '\0';
+}
+
+/* Removes a lexicon word of `kind` that ends s, in place. */
+static void drop_word_at_end(const dx_lexicon *lx, word_kind kind, char *s) {
+  size_t n = strlen(s);
+  for (guint i = 0; i < lx->words->len; i++) {
+    const lex_word *w = &g_array_index(lx->words, lex_word, i);
+    if (w->kind == kind && w->len <= n && strcmp(s + n - w->len, w->text) == 0) {
+      s[n - w->len] = '\0';
+      return;
+    }
+  }
+}
+
+bool dx_amount_parse(double *wan, int *unit, const dx_lexicon *lx, const char *s) {
   char *k = value_key(s);
   /* thousands separators: 1,520.67 (a comma followed by three digits) */
   char *w = k;
@@ -416,18 +455,17 @@ bool dx_amount_parse(double *wan, int *unit, const char *s) {
       *w++ = *p;
   *w = '\0';
   const char *p = k;
-  /* words around an amount that do not change it: 约, currency marks,
-   * 整 after the unit, the unit in brackets: ￥120万元, 120（万元）, 120万元整 */
-  static const char *before[] = {"约", "人民币", "RMB", "¥", "￥"};
-  for (size_t i = 0; i < G_N_ELEMENTS(before); i++)
-    if (g_str_has_prefix(p, before[i])) p += strlen(before[i]);
+  /* words around an amount that do not change it (values.rules: 约,
+   * currency marks, 整), and the unit in brackets: ￥120万元, 120（万元）,
+   * 120万元整 */
+  for (const lex_word *pw; (pw = word_at(lx, W_AMOUNT_PREFIX, p));) p += pw->len;
   char *end;
   if (!g_ascii_isdigit(*p)) {
     g_free(k);
     return false;
   }
   double v = g_ascii_strtod(p, &end);
-  if (g_str_has_suffix(end, "整")) end[strlen(end) - strlen("整")] = '\0';
+  drop_word_at_end(lx, W_AMOUNT_SUFFIX, end);
   if (*end == '(' && g_str_has_suffix(end, ")")) {
     end[strlen(end) - 1] = '\0';
     end++;
@@ -436,9 +474,9 @@ bool dx_amount_parse(double *wan, int *unit, const char *s) {
   *unit = 0;
   if (*end == '\0')
     *unit = 0;
-  else if (strcmp(end, "万元") == 0 || strcmp(end, "万") == 0)
+  else if (word_is(lx, W_AMOUNT_WAN, end))
     *unit = 1;
-  else if (strcmp(end, "元") == 0) {
+  else if (word_is(lx, W_AMOUNT_YUAN, end)) {
     *unit = 2;
     v /= 10000.0;
   } else

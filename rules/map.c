@@ -288,7 +288,7 @@ static bool column_in_yuan(const ctx *x, int col) {
  * when the form is complete, may still convert it). */
 static bool total_amount(const ctx *x, int col, const char *raw, double *v, bool *unitless) {
   int u;
-  if (!dx_amount_parse(v, &u, raw)) return false;
+  if (!dx_amount_parse(v, &u, dx_rules_lexicon(x->rs), raw)) return false;
   if (u == 0 && column_in_yuan(x, col)) {
     *v /= 10000.0;
     u = 2;
@@ -306,7 +306,7 @@ static json_t *amount_field(ctx *x, const char *raw, const where *w) {
   }
   double v;
   int unit;
-  if (!dx_amount_parse(&v, &unit, raw)) {
+  if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), raw)) {
     json_t *f = field_new(json_null(), raw, CONF_UNPARSED, w);
     field_flag(f, "value_unparsed");
     return f;

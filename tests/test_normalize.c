@@ -224,7 +224,7 @@ static void test_amounts(void **state) {
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     double v = -1;
     int u = -1;
-    bool ok = dx_amount_parse(&v, &u, cases[i].in);
+    bool ok = dx_amount_parse(&v, &u, dx_rules_lexicon(rs), cases[i].in);
     if (ok != cases[i].ok) fail_msg("%s: ok=%d", cases[i].in, ok);
     if (ok && (v != cases[i].wan || u != cases[i].unit))
       fail_msg("%s: %g unit %d, want %g unit %d", cases[i].in, v, u, cases[i].wan, cases[i].unit);

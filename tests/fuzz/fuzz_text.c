@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dx_period_parse(a, b, v, false);
   double wan;
   int unit;
-  dx_amount_parse(&wan, &unit, v);
+  dx_amount_parse(&wan, &unit, dx_rules_lexicon(fuzz_rules()), v);
   for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) g_free(parts[i]);
   g_free(v);
   g_free(s);
