@@ -648,6 +648,18 @@ static void xml_silent_structured(void *ctx, const xmlError *e) {
   (void)e;
 }
 
+static size_t count_byte(const uint8_t *s, size_t len, uint8_t c) {
+  size_t n = 0;
+  const uint8_t *p = s, *end = s + len;
+  while (p < end) {
+    const uint8_t *q = memchr(p, c, (size_t)(end - p));
+    if (!q) break;
+    n++;
+    p = q + 1;
+  }
+  return n;
+}
+
 /* Elements in the tree, counted without recursion, stopping past `cap`. */
 static size_t count_elements(const xmlNode *root, size_t cap) {
   size_t n = 0;
@@ -695,7 +707,10 @@ dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, siz
   dx_code rc = DX_OK;
   dx_doc *doc = NULL;
   const xmlNode *root = xmlDocGetRootElement(x);
-  if (root && count_elements(root, lim->max_xml_nodes) > lim->max_xml_nodes) {
+  /* Every element starts with '<': when the text has no more '<' than
+   * the limit allows elements, the tree need not be walked to count. */
+  if (root && count_byte(xml, xml_len, '<') > lim->max_xml_nodes &&
+      count_elements(root, lim->max_xml_nodes) > lim->max_xml_nodes) {
     rc = dx_error_set(err, DX_ELIMIT, "word/document.xml has more than %zu elements",
                       lim->max_xml_nodes);
     goto cleanup;
