@@ -1,5 +1,6 @@
 /* core.c — errors, limits, the arena and the document model. */
 #include "dx_extract.h"
+#include "dx_normalize.h" /* dx_pdf_read: stage one and two for pages */
 
 #include <errno.h>
 #include <stdio.h>
@@ -62,6 +63,56 @@ void dx_limits_default(dx_limits *out) {
   out->max_cells = 2000000;
   out->max_table_nesting = 16;
   out->max_arena_bytes = (size_t)512 << 20;
+  /* A county's whole budget book is a few hundred pages. */
+  out->max_pages = 5000;
+  /* A dense A4 page of 6 pt text holds ~12 000 characters. */
+  out->max_page_glyphs = 100000;
+  /* 16 Mpx: A3 at 2 px/pt is 8 Mpx; larger pages are rendered coarser. */
+  out->max_page_pixels = (size_t)16 << 20;
+}
+
+/* ---- symbol fonts ---------------------------------------------------- */
+
+typedef struct sym_map {
+  const char *font_prefix; /* font family */
+  unsigned code;
+  bool checked;
+} sym_map;
+
+/* Symbol-font glyphs used as checkboxes (DOCX w:sym, 17.3.3.30, symbol
+ * runs, and PDF text in those fonts). Codes may be written with
+ * the F000 private-use offset or without it. */
+static const sym_map SYMS[] = {
+    {"Wingdings 2", 0x52, true},  /* box with check */
+    {"Wingdings 2", 0x53, true},  /* box with x */
+    {"Wingdings 2", 0x54, true},  /* box with x, bold */
+    {"Wingdings 2", 0x50, true},  /* check mark */
+    {"Wingdings 2", 0xA3, false}, /* empty box */
+    {"Wingdings 2", 0x2A, false}, /* empty box */
+    {"Wingdings 2", 0xA2, false}, /* empty box, thin */
+    {"Wingdings", 0xFE, true},    /* box with check */
+    {"Wingdings", 0xFD, true},    /* box with x */
+    {"Wingdings", 0x78, true},    /* box with x */
+    {"Wingdings", 0xFC, true},    /* check mark */
+    {"Wingdings", 0x6E, true},    /* filled square */
+    {"Wingdings", 0xA8, false},   /* empty box */
+    {"Wingdings", 0x6F, false},   /* empty square */
+    {"Wingdings", 0x71, false},   /* empty square, shadowed */
+};
+
+const char *dx_symbol_family(const char *font) {
+  if (!font) return NULL;
+  return g_ascii_strncasecmp(font, "Wingdings 2", 11) == 0 ? "Wingdings 2"
+         : g_ascii_strncasecmp(font, "Wingdings", 9) == 0  ? "Wingdings"
+                                                           : NULL;
+}
+
+uint32_t dx_symbol_checkbox(const char *family, uint32_t code) {
+  if (code >= 0xF000 && code <= 0xF0FF) code -= 0xF000;
+  for (size_t i = 0; family && i < G_N_ELEMENTS(SYMS); i++)
+    if (strcmp(SYMS[i].font_prefix, family) == 0 && SYMS[i].code == code)
+      return SYMS[i].checked ? 0x2611 : 0x2610;
+  return 0;
 }
 
 /* ---- arena ----------------------------------------------------------- */
@@ -376,7 +427,7 @@ dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_
   if (len >= 4 && memcmp(data, "PK\x05\x06", 4) == 0)
     return dx_error_set(err, DX_EFORMAT, "empty zip archive, not a DOCX");
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
-    return dx_error_set(err, DX_EUNSUPPORTED, "PDF input is not supported yet");
+    return dx_pdf_read(out, file, data, len, lim, err);
   /* Formats met in archives next to DOCX: say what they are, so a user
    * knows to convert them rather than wonder why they failed. */
   if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)

@@ -97,53 +97,16 @@ static const xmlNode *alt_branch(const xmlNode *alt) {
 
 /* ---- checkboxes ------------------------------------------------------ */
 
-typedef struct sym_map {
-  const char *font_prefix; /* font family */
-  unsigned code;
-  bool checked;
-} sym_map;
-
-/* w:sym (17.3.3.30) glyphs used as checkboxes. Codes may be written with
- * the F000 private-use offset or without it. */
-static const sym_map SYMS[] = {
-    {"Wingdings 2", 0x52, true},  /* box with check */
-    {"Wingdings 2", 0x53, true},  /* box with x */
-    {"Wingdings 2", 0x54, true},  /* box with x, bold */
-    {"Wingdings 2", 0x50, true},  /* check mark */
-    {"Wingdings 2", 0xA3, false}, /* empty box */
-    {"Wingdings 2", 0x2A, false}, /* empty box */
-    {"Wingdings 2", 0xA2, false}, /* empty box, thin */
-    {"Wingdings", 0xFE, true},    /* box with check */
-    {"Wingdings", 0xFD, true},    /* box with x */
-    {"Wingdings", 0x78, true},    /* box with x */
-    {"Wingdings", 0xFC, true},    /* check mark */
-    {"Wingdings", 0x6E, true},    /* filled square */
-    {"Wingdings", 0xA8, false},   /* empty box */
-    {"Wingdings", 0x6F, false},   /* empty square */
-    {"Wingdings", 0x71, false},   /* empty square, shadowed */
-};
-
-/* "Wingdings 2", "Wingdings" or NULL for a font name. */
-static const char *symbol_family(const char *font) {
-  if (!font) return NULL;
-  return g_ascii_strncasecmp(font, "Wingdings 2", 11) == 0 ? "Wingdings 2"
-         : g_ascii_strncasecmp(font, "Wingdings", 9) == 0  ? "Wingdings"
-                                                           : NULL;
-}
-
 /* The unified checkbox glyph for a symbol-font code, or NULL. */
 static const char *sym_glyph(const char *family, unsigned code) {
-  if (code >= 0xF000 && code <= 0xF0FF) code -= 0xF000;
-  for (size_t i = 0; family && i < G_N_ELEMENTS(SYMS); i++)
-    if (strcmp(SYMS[i].font_prefix, family) == 0 && SYMS[i].code == code)
-      return SYMS[i].checked ? GLYPH_ON : GLYPH_OFF;
-  return NULL;
+  uint32_t c = dx_symbol_checkbox(family, code);
+  return c == 0x2611 ? GLYPH_ON : c == 0x2610 ? GLYPH_OFF : NULL;
 }
 
 static void append_sym(GString *out, const xmlNode *sym) {
   const char *ch = attr(sym, "char");
   if (!ch) return;
-  const char *g = sym_glyph(symbol_family(attr(sym, "font")), (unsigned)strtoul(ch, NULL, 16));
+  const char *g = sym_glyph(dx_symbol_family(attr(sym, "font")), (unsigned)strtoul(ch, NULL, 16));
   if (g) g_string_append(out, g);
 }
 
@@ -154,7 +117,7 @@ static const char *run_symbol_family(const xmlNode *run) {
   if (!fonts) return NULL;
   static const char *slots[] = {"ascii", "hAnsi", "eastAsia", "cs"};
   for (size_t i = 0; i < G_N_ELEMENTS(slots); i++) {
-    const char *f = symbol_family(attr(fonts, slots[i]));
+    const char *f = dx_symbol_family(attr(fonts, slots[i]));
     if (f) return f;
   }
   return NULL;

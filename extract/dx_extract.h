@@ -54,6 +54,9 @@ typedef struct dx_limits {
   size_t max_cells;         /* cells in the whole document */
   int max_table_nesting;    /* tables inside cells inside tables ... */
   size_t max_arena_bytes;   /* all model data of one document */
+  int max_pages;            /* pages in one PDF */
+  size_t max_page_glyphs;   /* characters on one PDF page */
+  size_t max_page_pixels;   /* one rendered page raster */
 } dx_limits;
 
 void dx_limits_default(dx_limits *out);
@@ -151,6 +154,59 @@ char *dx_doc_dump_text(const dx_doc *doc);
  * "warnings":[...]}, tables with their cells, spans and provenance, nested
  * tables under their cell. Returns a newly allocated string (g_free). */
 char *dx_doc_dump_json(const dx_doc *doc);
+
+/* ---- pages (PDF and scans) ------------------------------------------ */
+
+/* One character on a page, as the file's text layer (or OCR) gives it.
+ * Boxes are in PDF points from the upright page's top-left corner. */
+typedef struct dx_glyph {
+  uint32_t cp;      /* Unicode code point; checkboxes as U+2611 / U+2610 */
+  float box[4];     /* x0 y0 x1 y1 */
+  float size;       /* font size in points */
+  bool space_before; /* the text layer put whitespace before it */
+} dx_glyph;
+
+/* A ruling line: horizontal when y0 == y1, vertical when x0 == x1. */
+typedef struct dx_rule {
+  float x0, y0, x1, y1;
+  float width; /* stroke thickness in points */
+} dx_rule;
+
+typedef struct dx_page {
+  int number;           /* 1-based */
+  double width, height; /* upright page size in points */
+  int rotation;         /* degrees (0, 90, 180, 270) the page was turned to read upright */
+  dx_origin origin;
+  double confidence; /* of the text: 1.0 for a text layer */
+  dx_glyph *glyphs;  /* in the text layer's order */
+  size_t nglyphs;
+  dx_rule *rules;
+  size_t nrules;
+} dx_page;
+
+/* Receives each page in turn; the page is borrowed for the call. */
+typedef dx_code (*dx_page_fn)(void *ctx, const dx_page *page, dx_error *err);
+
+/* Stage one for PDF: opens the PDF in data (borrowed for the call), sets
+ * doc->format and doc->pages, and calls fn for every page with its glyphs
+ * and ruling lines. Pages without a text layer are passed with no glyphs
+ * and get a page_without_text warning. Errors: DX_EFORMAT (not a PDF,
+ * damaged beyond repair), DX_EUNSUPPORTED (encrypted with a password),
+ * DX_ELIMIT (pages, glyphs, pixels), or what fn returns. */
+dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
+                     dx_page_fn fn, void *ctx, dx_error *err);
+
+/* Finds ruling lines in a grey raster (0 black .. 255 white; w x h pixels,
+ * `stride` bytes per row; `scale` pixels per point): long thin dark runs,
+ * horizontal and vertical, in points. Appends dx_rule to out. The raster
+ * is not changed. */
+void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale);
+
+/* Symbol fonts: the family ("Wingdings 2", "Wingdings") a font name
+ * belongs to, or NULL; and the unified checkbox (U+2611 / U+2610) a code
+ * of that family draws, or 0. Codes may carry the U+F000 offset. */
+const char *dx_symbol_family(const char *font);
+uint32_t dx_symbol_checkbox(const char *family, uint32_t code);
 
 /* ---- readers --------------------------------------------------------- */
 

@@ -36,6 +36,15 @@ char *dx_text_join_han(const char *s);
  * colons removed ("项 目 名 称：" -> "项目名称"). */
 char *dx_label_key(const char *s);
 
+/* ---- pages -------------------------------------------------------------- */
+
+/* Reads a PDF from memory into the model: stage one (extract/pdf.c) gives
+ * each page's glyphs and ruling lines, stage two (layout.c) turns them
+ * into tables and paragraphs and joins tables that continue across a
+ * page break. Errors as dx_pdf_pages(). */
+dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                    const dx_limits *lim, dx_error *err);
+
 /* ---- values ---------------------------------------------------------- */
 
 typedef enum {

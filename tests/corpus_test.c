@@ -19,6 +19,9 @@
 #include "dx_rules.h"
 
 #define DX_MIN_FACT_RATE 0.99
+/* PDFs lose what the page does not show (Word's paragraph breaks inside
+ * a wrapped cell, for one); issue 3 asks for 98% of the facts. */
+#define DX_MIN_FACT_RATE_PDF 0.98
 
 typedef struct tally {
   long facts, right;
@@ -65,6 +68,17 @@ static bool same(const json_t *a, const json_t *b) {
   return json_equal((json_t *)a, (json_t *)b);
 }
 
+/* A PDF made from a corpus DOCX has the DOCX's expected JSON: the same
+ * facts except where they are (pages, boxes, origin), the source's name
+ * and format, and the flags that say how the layout was read. */
+static bool pdf_mode;
+
+static bool skipped(const char *k) {
+  if (strcmp(k, "confidence") == 0) return true;
+  return pdf_mode && (strcmp(k, "source") == 0 || strcmp(k, "origin") == 0 ||
+                      strcmp(k, "flags") == 0 || strcmp(k, "page") == 0 || strcmp(k, "box") == 0);
+}
+
 static void compare(const char *file, const char *path, const json_t *exp, const json_t *act,
                     tally *t) {
   if (json_is_object(exp)) {
@@ -72,7 +86,7 @@ static void compare(const char *file, const char *path, const json_t *exp, const
     json_t *v;
     tally inner = {0};
     json_object_foreach((json_t *)exp, k, v) {
-      if (strcmp(k, "confidence") == 0) continue;
+      if (skipped(k)) continue;
       char *p = g_strdup_printf("%s.%s", path, k);
       compare(file, p, v, json_is_object(act) ? json_object_get(act, k) : NULL, &inner);
       g_free(p);
@@ -119,6 +133,7 @@ int main(int argc, char **argv) {
   }
   const char *sub = argc > 2 ? argv[2] : "docx";
   const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : ".pdf";
+  pdf_mode = strcmp(ext, ".pdf") == 0;
   xmlInitParser();
   dx_error err = {0};
   dx_ruleset *rs = dx_rules_load(NULL, &err);
@@ -190,9 +205,10 @@ int main(int argc, char **argv) {
     g_free(jpath);
   }
   double rate = total.facts ? (double)total.right / (double)total.facts : 0;
+  double need = pdf_mode ? DX_MIN_FACT_RATE_PDF : DX_MIN_FACT_RATE;
   printf("corpus %s: %d files, %ld/%ld facts right = %.2f%% (need %.0f%%), "
          "%d files with a wrong declaration count, %d unreadable\n",
-         sub, files, total.right, total.facts, 100 * rate, 100 * DX_MIN_FACT_RATE, bad_counts,
+         sub, files, total.right, total.facts, 100 * rate, 100 * need, bad_counts,
          failed);
   printf("calibration (values with a confidence; right = every fact of the value right):\n");
   for (int b = 0; b < NBUCKETS; b++)
@@ -203,5 +219,5 @@ int main(int argc, char **argv) {
   g_free(edir);
   dx_rules_free(rs);
   xmlCleanupParser();
-  return (files > 0 && rate >= DX_MIN_FACT_RATE && bad_counts == 0 && failed == 0) ? 0 : 1;
+  return (files > 0 && rate >= need && bad_counts == 0 && failed == 0) ? 0 : 1;
 }

@@ -1,0 +1,329 @@
+/* pdf.c — stage one for PDF: glyphs with boxes and ruling lines per page.
+ *
+ * poppler-glib is called from this file only. Text comes from the page's
+ * text layer: poppler_page_get_text() and poppler_page_get_text_layout()
+ * line up character for character, and the text attributes give font
+ * names and sizes. poppler-glib has no vector-path API, so ruling lines
+ * are found on a rendering of the page (poppler + cairo) with the text
+ * masked out (lines.c), which is also how scans are read.
+ */
+#include "dx_extract.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <poppler.h>
+
+/* Render resolution, pixels per point (144 dpi): a 0.5 pt rule is one
+ * pixel wide, rules 1 pt apart stay apart, and an A4 page is 2 Mpx —
+ * rendering costs ~10 ms a page here, about what the text layer costs. */
+#define RENDER_SCALE 2.0
+/* Part of a glyph box left unmasked at its top and bottom, and at its
+ * sides, before looking for rules: poppler's boxes run from the font's
+ * ascent to its descent (1.3 em for CJK fonts) and reach the borders of
+ * tightly set rows, while the ink sits inside. What ink is left (a
+ * fallback glyph drawn as a tall box) is short and does not run from one
+ * table edge to another (layout.c prunes it). */
+#define MASK_INSET_Y 0.12
+#define MASK_INSET_X 0.03
+/* A glyph drawn again within this fraction of its size of the same
+ * character is fake bold (the text drawn twice, offset), not text. */
+#define FAKE_BOLD_EM 0.2
+/* Glyphs looked back at for a fake-bold twin. */
+#define FAKE_BOLD_WINDOW 4
+/* Pairs of neighbouring glyphs needed before trusting the reading
+ * direction, and the share of them that must agree to turn the page. */
+#define TURN_MIN_PAIRS 8
+#define TURN_MIN_SHARE 0.6
+
+/* poppler reports syntax errors of damaged files through GLib's log in
+ * its own domain; declx reports them as one warning per document. */
+static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data) {
+  (void)domain;
+  (void)level;
+  (void)msg;
+  int *n = data;
+  if (n) (*n)++;
+}
+
+/* The family name without a subset tag ("ABCDEF+Wingdings-Regular"). */
+static const char *font_family(const char *name) {
+  if (!name) return NULL;
+  const char *plus = strchr(name, '+');
+  return plus && plus - name == 6 ? plus + 1 : name;
+}
+
+typedef struct char_attr {
+  float size;
+  const char *font;
+} char_attr;
+
+static char_attr *char_attrs(PopplerPage *page, size_t n, GList **keep) {
+  char_attr *ca = g_new0(char_attr, n ? n : 1);
+  GList *attrs = poppler_page_get_text_attributes(page);
+  for (GList *l = attrs; l; l = l->next) {
+    const PopplerTextAttributes *a = l->data;
+    for (gint i = MAX(a->start_index, 0); i <= a->end_index && (size_t)i < n; i++) {
+      ca[i].size = (float)a->font_size;
+      ca[i].font = a->font_name;
+    }
+  }
+  *keep = attrs;
+  return ca;
+}
+
+static bool fake_bold(const GArray *gl, const dx_glyph *g) {
+  for (guint k = gl->len, seen = 0; k > 0 && seen < FAKE_BOLD_WINDOW; k--, seen++) {
+    const dx_glyph *p = &g_array_index(gl, dx_glyph, k - 1);
+    float tol = FAKE_BOLD_EM * MAX(g->size, 1.0f);
+    if (p->cp == g->cp && fabsf(p->box[0] - g->box[0]) < tol && fabsf(p->box[1] - g->box[1]) < tol)
+      return true;
+  }
+  return false;
+}
+
+/* Glyphs of one page from its text layer. */
+static dx_code page_glyphs(GArray *gl, PopplerPage *page, const dx_limits *lim, int pageno,
+                           dx_error *err) {
+  char *text = poppler_page_get_text(page);
+  PopplerRectangle *rects = NULL;
+  guint nrects = 0;
+  dx_code rc = DX_OK;
+  if (!text || !poppler_page_get_text_layout(page, &rects, &nrects)) goto done;
+  size_t n = MIN((size_t)g_utf8_strlen(text, -1), (size_t)nrects);
+  if (lim->max_page_glyphs && n > lim->max_page_glyphs) {
+    rc = dx_error_set(err, DX_ELIMIT, "page %d has %zu characters, more than the limit of %zu",
+                      pageno, n, lim->max_page_glyphs);
+    goto done;
+  }
+  GList *attrs = NULL;
+  char_attr *ca = char_attrs(page, n, &attrs);
+  bool space = false;
+  const char *p = text;
+  for (size_t i = 0; i < n; i++, p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (g_unichar_isspace(c) || c == 0) {
+      space = true;
+      continue;
+    }
+    const PopplerRectangle *r = &rects[i];
+    dx_glyph g = {.cp = c,
+                  .box = {(float)MIN(r->x1, r->x2), (float)MIN(r->y1, r->y2),
+                          (float)MAX(r->x1, r->x2), (float)MAX(r->y1, r->y2)},
+                  .size = ca[i].size > 0 ? ca[i].size : (float)fabs(r->y2 - r->y1),
+                  .space_before = space};
+    /* Symbol fonts (Wingdings checkboxes) reach the text layer as
+     * private-use codes U+F0xx; other such codes draw nothing readable. */
+    const char *family = dx_symbol_family(font_family(ca[i].font));
+    if ((c >= 0xF000 && c <= 0xF0FF) || family) {
+      uint32_t box = dx_symbol_checkbox(family ? family : "Wingdings", c);
+      if (box)
+        g.cp = box;
+      else if (c >= 0xF000 && c <= 0xF0FF)
+        continue;
+    }
+    if (!g_unichar_validate(g.cp) || fake_bold(gl, &g)) continue;
+    space = false;
+    g_array_append_val(gl, g);
+  }
+  poppler_page_free_text_attributes(attrs);
+  g_free(ca);
+done:
+  g_free(rects);
+  g_free(text);
+  return rc;
+}
+
+/* The turn (0, 90, 180, 270) that makes the page's text read left to
+ * right, from the direction neighbouring glyphs advance in. */
+static int reading_turn(const GArray *gl) {
+  int votes[4] = {0}, total = 0;
+  for (guint i = 1; i < gl->len; i++) {
+    const dx_glyph *a = &g_array_index(gl, dx_glyph, i - 1), *b = &g_array_index(gl, dx_glyph, i);
+    if (b->space_before) continue;
+    double dx = (b->box[0] + b->box[2] - a->box[0] - a->box[2]) / 2;
+    double dy = (b->box[1] + b->box[3] - a->box[1] - a->box[3]) / 2;
+    double step = MAX(a->size, 1.0f) * 2;
+    if (fabs(dx) > step || fabs(dy) > step || (dx == 0 && dy == 0)) continue;
+    int v = fabs(dx) >= fabs(dy) ? (dx > 0 ? 0 : 2) : (dy > 0 ? 1 : 3);
+    votes[v]++;
+    total++;
+  }
+  if (total < TURN_MIN_PAIRS) return 0;
+  for (int v = 1; v < 4; v++)
+    if (votes[v] > TURN_MIN_SHARE * total) return v * 90;
+  return 0;
+}
+
+/* Maps a point of the page as displayed to the upright page. */
+static void turn_point(float *x, float *y, int turn, double w, double h) {
+  float ox = *x, oy = *y;
+  switch (turn) {
+  case 90: /* text runs down the page */
+    *x = oy;
+    *y = (float)w - ox;
+    break;
+  case 180:
+    *x = (float)w - ox;
+    *y = (float)h - oy;
+    break;
+  case 270: /* text runs up the page */
+    *x = (float)h - oy;
+    *y = ox;
+    break;
+  default:
+    break;
+  }
+}
+
+static void turn_box(float *b, int turn, double w, double h) {
+  float x0 = b[0], y0 = b[1], x1 = b[2], y1 = b[3];
+  turn_point(&x0, &y0, turn, w, h);
+  turn_point(&x1, &y1, turn, w, h);
+  b[0] = MIN(x0, x1);
+  b[1] = MIN(y0, y1);
+  b[2] = MAX(x0, x1);
+  b[3] = MAX(y0, y1);
+}
+
+/* Renders the page and finds its ruling lines, the text masked out. */
+static dx_code page_rules(GArray *rules, PopplerPage *page, const GArray *gl, double w, double h,
+                          const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
+  double scale = RENDER_SCALE;
+  double px = w * h * scale * scale;
+  if (lim->max_page_pixels && px > (double)lim->max_page_pixels) {
+    /* a huge page is rendered coarser rather than refused */
+    scale *= sqrt((double)lim->max_page_pixels / px);
+    dx_doc_warn(doc, "page_rendered_coarse", pageno,
+                "page %d is %.0f x %.0f pt; ruling lines looked for at %.2f px/pt", pageno, w, h,
+                scale);
+  }
+  int pw = (int)ceil(w * scale), ph = (int)ceil(h * scale);
+  if (pw <= 0 || ph <= 0) return DX_OK;
+  cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(s);
+    return dx_error_set(err, DX_ENOMEM, "page %d: cannot allocate a %d x %d raster", pageno, pw,
+                        ph);
+  }
+  cairo_t *cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  poppler_page_render(page, cr);
+  cairo_destroy(cr);
+  cairo_surface_flush(s);
+  const uint8_t *px32 = cairo_image_surface_get_data(s);
+  int stride = cairo_image_surface_get_stride(s);
+  uint8_t *grey = g_malloc((size_t)pw * (size_t)ph);
+  for (int y = 0; y < ph; y++) {
+    const uint32_t *row = (const uint32_t *)(const void *)(px32 + (size_t)y * (size_t)stride);
+    uint8_t *o = grey + (size_t)y * (size_t)pw;
+    for (int x = 0; x < pw; x++) {
+      uint32_t v = row[x];
+      o[x] = (uint8_t)((((v >> 16) & 0xFF) * 77 + ((v >> 8) & 0xFF) * 150 + (v & 0xFF) * 29) >> 8);
+    }
+  }
+  cairo_surface_destroy(s);
+  for (guint i = 0; i < gl->len; i++) {
+    const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
+    double iw = (g->box[2] - g->box[0]) * MASK_INSET_X, ih = (g->box[3] - g->box[1]) * MASK_INSET_Y;
+    int x0 = (int)floor((g->box[0] + iw) * scale), x1 = (int)ceil((g->box[2] - iw) * scale);
+    int y0 = (int)floor((g->box[1] + ih) * scale), y1 = (int)ceil((g->box[3] - ih) * scale);
+    x0 = CLAMP(x0, 0, pw);
+    x1 = CLAMP(x1, 0, pw);
+    y0 = CLAMP(y0, 0, ph);
+    y1 = CLAMP(y1, 0, ph);
+    for (int y = y0; y < y1; y++) memset(grey + (size_t)y * (size_t)pw + x0, 255, (size_t)(x1 - x0));
+  }
+  dx_find_rules(rules, grey, pw, ph, pw, scale);
+  g_free(grey);
+  return DX_OK;
+}
+
+dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
+                     dx_page_fn fn, void *ctx, dx_error *err) {
+  if (!doc || !data || !lim || !fn) return dx_error_set(err, DX_EARG, "dx_pdf_pages: no input");
+  int complaints = 0;
+  guint handler = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL, quiet_log,
+                                    &complaints);
+  GBytes *bytes = g_bytes_new_static(data, len);
+  GError *gerr = NULL;
+  PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_code rc = DX_OK;
+  if (!pd) {
+    if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
+      rc = dx_error_set(err, DX_EUNSUPPORTED, "encrypted PDF: it needs a password to open");
+    else
+      rc = dx_error_set(err, DX_EFORMAT, "not a readable PDF: %s",
+                        gerr ? gerr->message : "poppler could not open it");
+    goto cleanup;
+  }
+  doc->format = DX_FORMAT_PDF;
+  int n = poppler_document_get_n_pages(pd);
+  if (n <= 0) {
+    rc = dx_error_set(err, DX_EFORMAT, "PDF has no pages");
+    goto cleanup;
+  }
+  if (lim->max_pages && n > lim->max_pages) {
+    rc = dx_error_set(err, DX_ELIMIT, "PDF has %d pages, more than the limit of %d", n,
+                      lim->max_pages);
+    goto cleanup;
+  }
+  doc->pages = n;
+  for (int i = 0; i < n && rc == DX_OK; i++) {
+    PopplerPage *page = poppler_document_get_page(pd, i);
+    if (!page) {
+      dx_doc_warn(doc, "page_unreadable", i + 1, "page %d could not be read", i + 1);
+      continue;
+    }
+    double w = 0, h = 0;
+    poppler_page_get_size(page, &w, &h);
+    g_array_set_size(gl, 0);
+    g_array_set_size(rules, 0);
+    rc = page_glyphs(gl, page, lim, i + 1, err);
+    if (rc == DX_OK && gl->len == 0)
+      dx_doc_warn(doc, "page_without_text", i + 1, "page %d has no text layer", i + 1);
+    if (rc == DX_OK && gl->len > 0 && w > 0 && h > 0)
+      rc = page_rules(rules, page, gl, w, h, lim, i + 1, doc, err);
+    g_object_unref(page);
+    if (rc != DX_OK) break;
+    int turn = reading_turn(gl);
+    dx_page pg = {.number = i + 1,
+                  .width = turn % 180 ? h : w,
+                  .height = turn % 180 ? w : h,
+                  .rotation = turn,
+                  .origin = DX_ORIGIN_PDF,
+                  .confidence = 1.0,
+                  .glyphs = (dx_glyph *)(void *)gl->data,
+                  .nglyphs = gl->len,
+                  .rules = (dx_rule *)(void *)rules->data,
+                  .nrules = rules->len};
+    if (turn) {
+      for (guint k = 0; k < gl->len; k++) turn_box(g_array_index(gl, dx_glyph, k).box, turn, w, h);
+      for (guint k = 0; k < rules->len; k++) {
+        dx_rule *r = &g_array_index(rules, dx_rule, k);
+        float b[4] = {r->x0, r->y0, r->x1, r->y1};
+        bool horizontal = r->y0 == r->y1;
+        turn_box(b, turn, w, h);
+        *r = horizontal == (turn == 180) ? (dx_rule){b[0], b[1], b[2], b[1], r->width}
+                                         : (dx_rule){b[0], b[1], b[0], b[3], r->width};
+      }
+    }
+    rc = fn(ctx, &pg, err);
+  }
+  if (rc == DX_OK && complaints)
+    dx_doc_warn(doc, "pdf_damaged", 0, "poppler reported %d problems reading the file (repaired)",
+                complaints);
+cleanup:
+  g_array_free(gl, TRUE);
+  g_array_free(rules, TRUE);
+  if (pd) g_object_unref(pd);
+  g_bytes_unref(bytes);
+  if (gerr) g_error_free(gerr);
+  g_log_remove_handler("Poppler", handler);
+  return rc;
+}

@@ -1,0 +1,800 @@
+/* layout.c — stage two for pages: glyphs and ruling lines become the
+ * document model's tables and paragraphs.
+ *
+ * Per page: ruling lines are snapped and joined; lines that touch form a
+ * table; the table's column and row edges are the distinct positions of
+ * its vertical and horizontal lines; a cell is the smallest rectangle
+ * whose four sides are drawn, so spans come from interior lines that are
+ * missing (never from empty positions). Each glyph goes to the cell that
+ * holds its centre; text inside a cell is ordered by lines. Text outside
+ * tables becomes paragraphs in reading order; text with no ruling lines
+ * at all falls back to alignment (columns of text separated by gaps).
+ * After the last page, a table that continues on the next page is joined
+ * to the one before it.
+ */
+#include "dx_normalize.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rules closer than this (points) across their length are one rule: the
+ * two edges of a thick border, a border drawn twice by adjacent cells. */
+#define SNAP_PT 2.0
+/* Collinear pieces with a gap up to this (points) are one rule: borders
+ * broken where a glyph mask or a cell corner cut them. */
+#define JOIN_PT 4.0
+/* A vertical and a horizontal rule this close (points) touch. */
+#define TOUCH_PT 3.0
+/* Rules per page beyond which the page is treated as a drawing. */
+#define MAX_PAGE_RULES 20000
+/* A glyph starts a new text line when its centre is lower than the
+ * line's by more than this share of its size. */
+#define LINE_SPLIT_EM 0.5
+/* Gap (share of the font size) that is a space between two glyphs. */
+#define SPACE_EM 0.15
+/* Between Han and Latin text Word and LibreOffice add a fifth of an em
+ * of their own (East Asian autospace, 0.21 em measured); a space glyph
+ * of a CJK font is wider (0.25 em and up). */
+#define AUTOSPACE_EM 0.235
+/* Han text has no spaces; a gap this wide (share of the size) between
+ * two Han characters is a tab or a run of spaces in the source. */
+#define TAB_EM 1.0
+/* A line ends in a wrap when what is left before the cell's right border
+ * is less than the next line's first word plus this (cell padding is
+ * 5.4 pt in Word and LibreOffice). */
+#define WRAP_SLACK_PT 8.0
+/* Column edges of two tables closer than this (points) line up. */
+#define COL_ALIGN_PT 4.0
+/* Without ruling lines: a gap this wide (share of the size) between
+ * glyphs on a line separates two columns of a borderless table. */
+#define COLUMN_GAP_EM 1.8
+/* Paragraph lines closer than this (share of the size) belong together
+ * when the first one runs to the right margin. */
+#define PARA_GAP_EM 0.9
+
+/* ---- text --------------------------------------------------------------- */
+
+static bool is_han(uint32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+/* Han, CJK punctuation and full-width forms: text set without spaces. */
+static bool is_cjk(uint32_t c) {
+  return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+static bool is_latin(uint32_t c) {
+  return c < 0x3000 && g_unichar_isalnum(c);
+}
+
+static float glyph_size(const dx_glyph *g) {
+  float h = g->box[3] - g->box[1];
+  return g->size > 0 ? g->size : (h > 0 ? h : 10.0f);
+}
+
+static float cy(const dx_glyph *g) {
+  return (g->box[1] + g->box[3]) / 2;
+}
+
+static float cx(const dx_glyph *g) {
+  return (g->box[0] + g->box[2]) / 2;
+}
+
+static int by_y(const void *a, const void *b) {
+  const dx_glyph *x = *(dx_glyph *const *)a, *y = *(dx_glyph *const *)b;
+  float d = cy(x) - cy(y);
+  return d < 0 ? -1 : d > 0 ? 1 : (x < y ? -1 : x > y);
+}
+
+static int by_x(const void *a, const void *b) {
+  const dx_glyph *x = *(dx_glyph *const *)a, *y = *(dx_glyph *const *)b;
+  float d = x->box[0] - y->box[0];
+  return d < 0 ? -1 : d > 0 ? 1 : (x < y ? -1 : x > y);
+}
+
+typedef struct tline {
+  dx_glyph **g;
+  size_t n;
+  float x0, x1, y0, y1, size;
+} tline;
+
+/* Groups glyphs (sorted in place) into text lines, top to bottom, each
+ * left to right. Returns the number of lines; *out is g_free'd. */
+static size_t text_lines(tline **out, dx_glyph **g, size_t n) {
+  qsort(g, n, sizeof *g, by_y);
+  tline *ls = g_new0(tline, n ? n : 1);
+  size_t nl = 0;
+  for (size_t i = 0; i < n;) {
+    float ref = cy(g[i]), sz = glyph_size(g[i]);
+    size_t j = i + 1;
+    while (j < n && cy(g[j]) - ref <= LINE_SPLIT_EM * MAX(sz, glyph_size(g[j]))) j++;
+    qsort(g + i, j - i, sizeof *g, by_x);
+    tline *l = &ls[nl++];
+    l->g = g + i;
+    l->n = j - i;
+    l->x0 = l->y0 = INFINITY;
+    l->x1 = l->y1 = -INFINITY;
+    for (size_t k = i; k < j; k++) {
+      l->x0 = MIN(l->x0, g[k]->box[0]);
+      l->x1 = MAX(l->x1, g[k]->box[2]);
+      l->y0 = MIN(l->y0, g[k]->box[1]);
+      l->y1 = MAX(l->y1, g[k]->box[3]);
+      l->size = MAX(l->size, glyph_size(g[k]));
+    }
+    i = j;
+  }
+  *out = ls;
+  return nl;
+}
+
+/* Whether the gap between two neighbours on a line is a space. */
+static bool spaced(const dx_glyph *a, const dx_glyph *b) {
+  float gap = b->box[0] - a->box[2], sz = MAX(glyph_size(a), glyph_size(b));
+  if (is_cjk(a->cp) && is_cjk(b->cp)) return gap > TAB_EM * sz;
+  if ((is_cjk(a->cp) && is_latin(b->cp)) || (is_latin(a->cp) && is_cjk(b->cp)))
+    return gap > AUTOSPACE_EM * sz;
+  return gap > SPACE_EM * sz || (b->space_before && gap > 0.05f * sz);
+}
+
+static void line_text(GString *out, const tline *l, size_t from, size_t to) {
+  for (size_t k = from; k < to; k++) {
+    if (k > from && spaced(l->g[k - 1], l->g[k])) g_string_append_c(out, ' ');
+    g_string_append_unichar(out, l->g[k]->cp);
+  }
+}
+
+/* Width of a line's first word: one Han character, or Latin up to a space. */
+static float first_word(const tline *l) {
+  size_t k = 1;
+  if (!is_cjk(l->g[0]->cp))
+    while (k < l->n && !is_cjk(l->g[k]->cp) && !spaced(l->g[k - 1], l->g[k])) k++;
+  return l->g[k - 1]->box[2] - l->g[0]->box[0];
+}
+
+/* A line that starts a numbered item ("2、", "(3)", "②", "三、") starts a
+ * paragraph, whatever the line before it did. */
+static bool starts_item(const tline *l) {
+  uint32_t c0 = l->g[0]->cp;
+  if (c0 >= 0x2460 && c0 <= 0x2473) return true; /* ① .. ⑳ */
+  size_t k = 0;
+  if (c0 == '(' || c0 == 0xFF08) k = 1;
+  size_t d = k;
+  while (d < l->n && (g_unichar_isdigit(l->g[d]->cp) ||
+                      g_utf8_strchr("一二三四五六七八九十", -1, l->g[d]->cp)))
+    d++;
+  if (d == k || d >= l->n || d - k > 3) return false;
+  uint32_t p = l->g[d]->cp;
+  if (k) return p == ')' || p == 0xFF09;
+  return p == 0x3001 || p == '.' || p == 0xFF0E || p == ')' || p == 0xFF09;
+}
+
+/* Text of glyphs (reordered in place) laid out within [left, right]:
+ * lines joined without a break where the first one wrapped, with '\n'
+ * where a new paragraph starts; a label written one character per line
+ * is joined into one word. */
+static char *glyph_text(dx_glyph **g, size_t n, float right) {
+  tline *ls = NULL;
+  size_t nl = text_lines(&ls, g, n);
+  GString *out = g_string_new(NULL);
+  bool vertical = nl > 1;
+  for (size_t i = 0; i < nl && vertical; i++) vertical = ls[i].n == 1 && is_cjk(ls[i].g[0]->cp);
+  for (size_t i = 0; i < nl; i++) {
+    if (i > 0 && !vertical) {
+      const tline *p = &ls[i - 1], *l = &ls[i];
+      bool wrap = right - p->x1 < first_word(l) + WRAP_SLACK_PT && !starts_item(l);
+      if (!wrap)
+        g_string_append_c(out, '\n');
+      else if (!is_cjk(p->g[p->n - 1]->cp) && !is_cjk(l->g[0]->cp))
+        g_string_append_c(out, ' ');
+    }
+    line_text(out, &ls[i], 0, ls[i].n);
+  }
+  g_free(ls);
+  return g_string_free(out, FALSE);
+}
+
+/* ---- rules -------------------------------------------------------------- */
+
+typedef struct seg {
+  float pos, a, b; /* y and x0..x1 for horizontals, x and y0..y1 for verticals */
+  int comp;
+} seg;
+
+static int seg_cmp(const void *x, const void *y) {
+  const seg *s = x, *t = y;
+  if (fabsf(s->pos - t->pos) > 0.01f) return s->pos < t->pos ? -1 : 1;
+  return s->a < t->a ? -1 : s->a > t->a;
+}
+
+/* Snaps and joins rules of one direction; returns the merged count. */
+static size_t merge_segs(seg *s, size_t n) {
+  qsort(s, n, sizeof *s, seg_cmp);
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    bool done = false;
+    /* look back over merged rules at about the same position */
+    for (size_t k = m; k > 0 && !done; k--) {
+      seg *t = &s[k - 1];
+      if (s[i].pos - t->pos > SNAP_PT) break;
+      if (s[i].a <= t->b + JOIN_PT && s[i].b >= t->a - JOIN_PT) {
+        t->a = MIN(t->a, s[i].a);
+        t->b = MAX(t->b, s[i].b);
+        done = true;
+      }
+    }
+    if (!done) s[m++] = s[i];
+  }
+  /* a join may have made two earlier pieces overlap; one more pass */
+  qsort(s, m, sizeof *s, seg_cmp);
+  return m;
+}
+
+static int uf_find(int *p, int i) {
+  while (p[i] != i) i = p[i] = p[p[i]];
+  return i;
+}
+
+static void uf_union(int *p, int a, int b) {
+  a = uf_find(p, a);
+  b = uf_find(p, b);
+  if (a != b) p[MAX(a, b)] = MIN(a, b);
+}
+
+/* Distinct positions (clusters within SNAP_PT) of a component's rules. */
+static size_t edges(float *out, const seg *s, size_t n, int comp) {
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i].comp == comp) out[m++] = s[i].pos;
+  /* s is sorted by position already */
+  size_t k = 0;
+  for (size_t i = 0; i < m; i++)
+    if (k == 0 || out[i] - out[k - 1] > SNAP_PT) out[k++] = out[i];
+  return k;
+}
+
+/* Number of edges within [a - TOUCH_PT, b + TOUCH_PT]. */
+static int edges_within(const float *e, size_t n, float a, float b) {
+  int k = 0;
+  for (size_t i = 0; i < n; i++) k += e[i] >= a - TOUCH_PT && e[i] <= b + TOUCH_PT;
+  return k;
+}
+
+/* Drops rules of a component that do not run from one edge of the
+ * other direction to another (a checkbox drawn as a box next to a
+ * border, an underline in a cell): they would make rows or columns. */
+static void prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp) {
+  float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 1);
+  for (int round = 0; round < 4; round++) {
+    size_t nx = edges(xs, vs, nv, comp), ny = edges(ys, hs, nh, comp);
+    bool changed = false;
+    for (size_t i = 0; i < nh; i++)
+      if (hs[i].comp == comp && edges_within(xs, nx, hs[i].a, hs[i].b) < 2) {
+        hs[i].comp = -1;
+        changed = true;
+      }
+    for (size_t i = 0; i < nv; i++)
+      if (vs[i].comp == comp && edges_within(ys, ny, vs[i].a, vs[i].b) < 2) {
+        vs[i].comp = -1;
+        changed = true;
+      }
+    if (!changed) break;
+  }
+  g_free(xs);
+  g_free(ys);
+}
+
+/* Whether a rule of the component at `pos` covers the point `mid`. */
+static bool drawn(const seg *s, size_t n, int comp, float pos, float mid) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i].comp == comp && fabsf(s[i].pos - pos) <= SNAP_PT && s[i].a <= mid && s[i].b >= mid)
+      return true;
+  return false;
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+typedef struct ptable {
+  dx_table *t;
+  float *xs, *ys; /* ncols+1 and nrows+1 edges */
+  float box[4];
+  GPtrArray **cell_glyphs; /* per anchor (index in t->cells) */
+  int page;
+  dx_cell *holder; /* the cell of another table it sits in, or NULL */
+} ptable;
+
+typedef struct layout {
+  dx_doc *doc;
+  const dx_limits *lim;
+  GPtrArray *ptables; /* ptable* of the whole document, for joining */
+} layout;
+
+static void ptable_free(ptable *p) {
+  if (!p) return;
+  if (p->cell_glyphs)
+    for (size_t i = 0; i < p->t->ncells; i++)
+      if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
+  g_free(p->cell_glyphs);
+  g_free(p->xs);
+  g_free(p->ys);
+  g_free(p);
+}
+
+static dx_code nomem(dx_error *err) {
+  return dx_error_set(err, DX_ENOMEM, "document model exceeds its memory limit");
+}
+
+/* Builds the grid of one component: cells are the groups of grid slots
+ * not separated by a drawn line. */
+static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, const seg *vs,
+                          size_t nv, int comp, const dx_page *pg, dx_error *err) {
+  *out = NULL;
+  float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 1);
+  size_t nx = edges(xs, vs, nv, comp), ny = edges(ys, hs, nh, comp);
+  if (nx < 2 || ny < 2) {
+    g_free(xs);
+    g_free(ys);
+    return DX_OK;
+  }
+  int nrows = (int)ny - 1, ncols = (int)nx - 1;
+  if ((size_t)nrows > L->lim->max_table_rows || (size_t)ncols > L->lim->max_table_cols) {
+    g_free(xs);
+    g_free(ys);
+    return dx_error_set(err, DX_ELIMIT, "page %d: a table of %d rows and %d columns is past the limit",
+                        pg->number, nrows, ncols);
+  }
+  size_t nslots = (size_t)nrows * (size_t)ncols;
+  int *uf = g_new(int, nslots);
+  for (size_t i = 0; i < nslots; i++) uf[i] = (int)i;
+  for (int r = 0; r < nrows; r++)
+    for (int c = 0; c < ncols; c++) {
+      int i = r * ncols + c;
+      float ymid = (ys[r] + ys[r + 1]) / 2, xmid = (xs[c] + xs[c + 1]) / 2;
+      if (c + 1 < ncols && !drawn(vs, nv, comp, xs[c + 1], ymid)) uf_union(uf, i, i + 1);
+      if (r + 1 < nrows && !drawn(hs, nh, comp, ys[r + 1], xmid)) uf_union(uf, i, i + ncols);
+    }
+  /* bounding box of each group, in slots */
+  int *r0 = g_new(int, nslots), *r1 = g_new(int, nslots), *c0 = g_new(int, nslots),
+      *c1 = g_new(int, nslots), *cnt = g_new0(int, nslots);
+  for (size_t i = 0; i < nslots; i++) {
+    r0[i] = c0[i] = INT32_MAX;
+    r1[i] = c1[i] = -1;
+  }
+  for (int r = 0; r < nrows; r++)
+    for (int c = 0; c < ncols; c++) {
+      int g = uf_find(uf, r * ncols + c);
+      r0[g] = MIN(r0[g], r);
+      r1[g] = MAX(r1[g], r);
+      c0[g] = MIN(c0[g], c);
+      c1[g] = MAX(c1[g], c);
+      cnt[g]++;
+    }
+  dx_arena *A = L->doc->arena;
+  dx_table *t = dx_arena_alloc(A, sizeof *t);
+  dx_cell **slots = t ? dx_arena_alloc(A, nslots * sizeof *slots) : NULL;
+  dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof *cells) : NULL;
+  dx_code rc = DX_OK;
+  if (!slots || !cells) {
+    rc = nomem(err);
+    goto done;
+  }
+  size_t ncells = 0;
+  for (int r = 0; r < nrows && rc == DX_OK; r++)
+    for (int c = 0; c < ncols; c++) {
+      size_t i = (size_t)r * (size_t)ncols + (size_t)c;
+      if (slots[i]) continue;
+      int g = uf_find(uf, (int)i);
+      bool rect = cnt[g] == (r1[g] - r0[g] + 1) * (c1[g] - c0[g] + 1);
+      int rs = rect ? r1[g] - r0[g] + 1 : 1, cs = rect ? c1[g] - c0[g] + 1 : 1;
+      dx_cell *cell = dx_arena_alloc(A, sizeof *cell);
+      if (!cell) {
+        rc = nomem(err);
+        break;
+      }
+      *cell = (dx_cell){.row = r, .col = c, .rowspan = rs, .colspan = cs, .page = pg->number,
+                        .has_box = true, .origin = pg->origin, .confidence = pg->confidence};
+      cell->box[0] = xs[c];
+      cell->box[1] = ys[r];
+      cell->box[2] = xs[c + cs];
+      cell->box[3] = ys[r + rs];
+      cells[ncells++] = cell;
+      for (int rr = r; rr < r + rs; rr++)
+        for (int cc = c; cc < c + cs; cc++) slots[(size_t)rr * (size_t)ncols + (size_t)cc] = cell;
+    }
+  if (rc != DX_OK) goto done;
+  *t = (dx_table){.index = -1, .nrows = nrows, .ncols = ncols, .cells = cells, .ncells = ncells,
+                  .slots = slots, .page_start = pg->number, .page_end = pg->number};
+  ptable *p = g_new0(ptable, 1);
+  p->t = t;
+  p->xs = xs;
+  p->ys = ys;
+  xs = ys = NULL;
+  p->box[0] = p->xs[0];
+  p->box[1] = p->ys[0];
+  p->box[2] = p->xs[ncols];
+  p->box[3] = p->ys[nrows];
+  p->page = pg->number;
+  p->cell_glyphs = g_new0(GPtrArray *, ncells);
+  *out = p;
+done:
+  g_free(uf);
+  g_free(r0);
+  g_free(r1);
+  g_free(c0);
+  g_free(c1);
+  g_free(cnt);
+  g_free(xs);
+  g_free(ys);
+  return rc;
+}
+
+static int upper_edge(const float *e, int n, float v) {
+  /* index i with e[i] <= v < e[i+1], clamped to 0..n-1 */
+  int lo = 0, hi = n;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (e[mid + 1] <= v)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return CLAMP(lo, 0, n - 1);
+}
+
+static bool inside(const float *box, float x, float y) {
+  return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
+}
+
+static size_t anchor_index(const dx_table *t, const dx_cell *c) {
+  for (size_t i = 0; i < t->ncells; i++)
+    if (t->cells[i] == c) return i;
+  return 0;
+}
+
+/* ---- page --------------------------------------------------------------- */
+
+typedef struct pblock {
+  float top;
+  dx_block *b;
+} pblock;
+
+static int pblock_cmp(const void *a, const void *b) {
+  const pblock *x = a, *y = b;
+  return x->top < y->top ? -1 : x->top > y->top;
+}
+
+/* Paragraphs from glyphs outside tables: lines, joined where one wraps
+ * into the next. Appends pblocks. */
+static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const dx_page *pg,
+                          dx_error *err) {
+  if (!n) return DX_OK;
+  tline *ls = NULL;
+  size_t nl = text_lines(&ls, g, n);
+  float left = INFINITY;
+  for (size_t i = 0; i < nl; i++) left = MIN(left, ls[i].x0);
+  float right = (float)pg->width - left; /* margins are symmetric on forms */
+  dx_code rc = DX_OK;
+  for (size_t i = 0; i < nl && rc == DX_OK;) {
+    size_t j = i + 1;
+    while (j < nl && ls[j].y0 - ls[j - 1].y1 < PARA_GAP_EM * ls[j - 1].size &&
+           right - ls[j - 1].x1 < first_word(&ls[j]) + ls[j - 1].size * 2 && !starts_item(&ls[j]))
+      j++;
+    GString *s = g_string_new(NULL);
+    for (size_t k = i; k < j; k++) {
+      if (k > i && !is_cjk(ls[k - 1].g[ls[k - 1].n - 1]->cp) && !is_cjk(ls[k].g[0]->cp))
+        g_string_append_c(s, ' ');
+      line_text(s, &ls[k], 0, ls[k].n);
+    }
+    dx_block *b = dx_arena_alloc(L->doc->arena, sizeof *b);
+    char *txt = b ? dx_arena_strndup(L->doc->arena, s->str, s->len) : NULL;
+    g_string_free(s, TRUE);
+    if (!txt) {
+      rc = nomem(err);
+      break;
+    }
+    *b = (dx_block){.kind = DX_BLOCK_PARAGRAPH, .text = txt, .page = pg->number};
+    pblock pb = {ls[i].y0, b};
+    g_array_append_val(blocks, pb);
+    i = j;
+  }
+  g_free(ls);
+  return rc;
+}
+
+static void fill_cells(ptable *p, layout *L) {
+  dx_table *t = p->t;
+  for (size_t i = 0; i < t->ncells; i++) {
+    dx_cell *c = t->cells[i];
+    GPtrArray *ga = p->cell_glyphs[i];
+    char *s = ga && ga->len ? glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2]) : g_strdup("");
+    c->text = dx_arena_strdup(L->doc->arena, s);
+    g_free(s);
+  }
+}
+
+static dx_code layout_page(void *ctx, const dx_page *pg, dx_error *err) {
+  layout *L = ctx;
+  dx_code rc = DX_OK;
+  size_t nr = MIN(pg->nrules, (size_t)MAX_PAGE_RULES);
+  if (pg->nrules > MAX_PAGE_RULES)
+    dx_doc_warn(L->doc, "page_too_many_lines", pg->number,
+                "page %d: %zu ruling lines, only the first %d used", pg->number, pg->nrules,
+                MAX_PAGE_RULES);
+  seg *hs = g_new(seg, nr + 1), *vs = g_new(seg, nr + 1);
+  size_t nh = 0, nv = 0;
+  for (size_t i = 0; i < nr; i++) {
+    const dx_rule *r = &pg->rules[i];
+    if (r->y0 == r->y1)
+      hs[nh++] = (seg){r->y0, MIN(r->x0, r->x1), MAX(r->x0, r->x1), 0};
+    else if (r->x0 == r->x1)
+      vs[nv++] = (seg){r->x0, MIN(r->y0, r->y1), MAX(r->y0, r->y1), 0};
+  }
+  nh = merge_segs(hs, nh);
+  nv = merge_segs(vs, nv);
+  /* components of touching rules */
+  int *uf = g_new(int, nh + nv + 1);
+  for (size_t i = 0; i < nh + nv; i++) uf[i] = (int)i;
+  for (size_t i = 0; i < nh; i++)
+    for (size_t j = 0; j < nv; j++)
+      if (vs[j].pos >= hs[i].a - TOUCH_PT && vs[j].pos <= hs[i].b + TOUCH_PT &&
+          hs[i].pos >= vs[j].a - TOUCH_PT && hs[i].pos <= vs[j].b + TOUCH_PT)
+        uf_union(uf, (int)i, (int)(nh + j));
+  for (size_t i = 0; i < nh; i++) hs[i].comp = uf_find(uf, (int)i);
+  for (size_t j = 0; j < nv; j++) vs[j].comp = uf_find(uf, (int)(nh + j));
+  GPtrArray *tables = g_ptr_array_new();
+  for (size_t i = 0; i < nh && rc == DX_OK; i++) {
+    int comp = hs[i].comp;
+    if ((size_t)comp != i) continue; /* one table per component root */
+    ptable *p = NULL;
+    prune(hs, nh, vs, nv, comp);
+    rc = grid_table(&p, L, hs, nh, vs, nv, comp, pg, err);
+    if (p) g_ptr_array_add(tables, p);
+  }
+  g_free(uf);
+  g_free(hs);
+  g_free(vs);
+  /* nesting: a table inside a cell of another sits in that cell */
+  for (guint i = 0; i < tables->len; i++) {
+    ptable *in = g_ptr_array_index(tables, i);
+    for (guint j = 0; j < tables->len && !in->holder; j++) {
+      ptable *out = g_ptr_array_index(tables, j);
+      if (i == j || !inside(out->box, in->box[0], in->box[1]) ||
+          !inside(out->box, in->box[2], in->box[3]))
+        continue;
+      float mx = (in->box[0] + in->box[2]) / 2, my = (in->box[1] + in->box[3]) / 2;
+      dx_cell *c = dx_table_at(out->t, upper_edge(out->ys, out->t->nrows, my),
+                               upper_edge(out->xs, out->t->ncols, mx));
+      if (c) in->holder = c;
+    }
+  }
+  /* glyphs: the innermost table cell holding their centre, else text */
+  GPtrArray *free_glyphs = g_ptr_array_new();
+  for (size_t k = 0; k < pg->nglyphs; k++) {
+    dx_glyph *g = &pg->glyphs[k];
+    ptable *best = NULL;
+    for (guint i = 0; i < tables->len; i++) {
+      ptable *p = g_ptr_array_index(tables, i);
+      if (inside(p->box, cx(g), cy(g)) && (!best || p->holder)) best = p;
+    }
+    if (!best) {
+      g_ptr_array_add(free_glyphs, g);
+      continue;
+    }
+    dx_cell *c = dx_table_at(best->t, upper_edge(best->ys, best->t->nrows, cy(g)),
+                             upper_edge(best->xs, best->t->ncols, cx(g)));
+    size_t ai = anchor_index(best->t, c);
+    if (!best->cell_glyphs[ai]) best->cell_glyphs[ai] = g_ptr_array_new();
+    g_ptr_array_add(best->cell_glyphs[ai], g);
+  }
+  GArray *blocks = g_array_new(FALSE, FALSE, sizeof(pblock));
+  for (guint i = 0; i < tables->len && rc == DX_OK; i++) {
+    ptable *p = g_ptr_array_index(tables, i);
+    fill_cells(p, L);
+    if (p->holder) {
+      dx_cell *h = p->holder;
+      dx_table **kids = dx_arena_alloc(L->doc->arena, (h->nchildren + 1) * sizeof *kids);
+      if (!kids) {
+        rc = nomem(err);
+        break;
+      }
+      if (h->nchildren) memcpy(kids, h->children, h->nchildren * sizeof *kids);
+      kids[h->nchildren++] = p->t;
+      h->children = kids;
+      continue;
+    }
+    dx_block *b = dx_arena_alloc(L->doc->arena, sizeof *b);
+    if (!b) {
+      rc = nomem(err);
+      break;
+    }
+    *b = (dx_block){.kind = DX_BLOCK_TABLE, .table = p->t, .page = pg->number};
+    pblock pb = {p->box[1], b};
+    g_array_append_val(blocks, pb);
+  }
+  if (rc == DX_OK)
+    rc = paragraphs(blocks, L, (dx_glyph **)free_glyphs->pdata, free_glyphs->len, pg, err);
+  g_ptr_array_free(free_glyphs, TRUE);
+  if (rc == DX_OK) {
+    g_array_sort(blocks, pblock_cmp);
+    for (guint i = 0; i < blocks->len; i++) {
+      dx_block *b = g_array_index(blocks, pblock, i).b;
+      g_ptr_array_add(L->doc->blocks, b);
+    }
+  }
+  g_array_free(blocks, TRUE);
+  /* top-level tables stay for joining across pages; nested ones go */
+  for (guint i = 0; i < tables->len; i++) {
+    ptable *p = g_ptr_array_index(tables, i);
+    if (p->holder || rc != DX_OK) {
+      ptable_free(p);
+      continue;
+    }
+    for (size_t k = 0; k < p->t->ncells; k++)
+      if (p->cell_glyphs[k]) g_ptr_array_free(p->cell_glyphs[k], TRUE);
+    g_free(p->cell_glyphs);
+    p->cell_glyphs = NULL;
+    g_ptr_array_add(L->ptables, p);
+  }
+  g_ptr_array_free(tables, TRUE);
+  return rc;
+}
+
+/* ---- joining across pages ----------------------------------------------- */
+
+static ptable *ptable_of(layout *L, const dx_table *t) {
+  for (guint i = 0; i < L->ptables->len; i++) {
+    ptable *p = g_ptr_array_index(L->ptables, i);
+    if (p->t == t) return p;
+  }
+  return NULL;
+}
+
+/* A paragraph that says the table goes on: 续表, 接上表, （续）. */
+static bool says_continued(const char *s) {
+  return s && (strstr(s, "续表") || strstr(s, "接上表") || strstr(s, "（续）") || strstr(s, "(续)"));
+}
+
+/* Page furniture between two parts of a table: a page number. */
+static bool furniture(const char *s) {
+  if (!s) return true;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!g_unichar_isdigit(c) && !g_unichar_isspace(c) && !strchr("-/", (int)c) &&
+        !g_utf8_strchr("第页共—－", -1, c))
+      return false;
+  }
+  return true;
+}
+
+static bool columns_align(const ptable *a, const ptable *b) {
+  if (a->t->ncols != b->t->ncols) return false;
+  for (int i = 0; i <= a->t->ncols; i++)
+    if (fabsf(a->xs[i] - b->xs[i]) > COL_ALIGN_PT) return false;
+  return true;
+}
+
+static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) {
+  for (int c = 0; c < a->ncols; c++) {
+    const dx_cell *x = dx_table_at(a, ra, c), *y = dx_table_at(b, rb, c);
+    if (!x || !y || x->colspan != y->colspan || g_strcmp0(x->text, y->text) != 0) return false;
+  }
+  return true;
+}
+
+/* Appends b's rows to a (b's first row dropped when it repeats a's
+ * header). Cells on both sides of the break are flagged cross_page. */
+static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
+  dx_table *a = pa->t, *b = pb->t;
+  int arows = a->nrows;
+  int skip = b->nrows > 1 && same_row_text(a, 0, b, 0) ? 1 : 0;
+  int nrows = a->nrows + b->nrows - skip, ncols = a->ncols;
+  if ((size_t)nrows > L->lim->max_table_rows)
+    return dx_error_set(err, DX_ELIMIT, "a table of %d rows is past the limit", nrows);
+  size_t nslots = (size_t)nrows * (size_t)ncols;
+  dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof *slots);
+  dx_cell **cells = dx_arena_alloc(L->doc->arena, (a->ncells + b->ncells) * sizeof *cells);
+  if (!slots || !cells) return nomem(err);
+  memcpy(slots, a->slots, (size_t)a->nrows * (size_t)ncols * sizeof *slots);
+  memcpy(cells, a->cells, a->ncells * sizeof *cells);
+  size_t ncells = a->ncells;
+  for (int c = 0; c < ncols; c++) {
+    dx_cell *x = dx_table_at(a, a->nrows - 1, c);
+    if (x) x->flags |= DX_CELL_CROSS_PAGE;
+  }
+  for (size_t i = 0; i < b->ncells; i++) {
+    dx_cell *y = b->cells[i];
+    if (y->row < skip) continue;
+    int row = y->row - skip + a->nrows;
+    dx_cell *above = row == a->nrows ? dx_table_at(a, a->nrows - 1, y->col) : NULL;
+    if (row == a->nrows) y->flags |= DX_CELL_CROSS_PAGE;
+    /* a spanning cell cut by the page break: its empty remainder on the
+     * new page belongs to it */
+    if (above && (!y->text || !*y->text) && above->col == y->col &&
+        above->colspan == y->colspan && (above->rowspan > 1 || y->rowspan > 1)) {
+      above->rowspan += y->rowspan;
+      for (int r = row; r < row + y->rowspan; r++)
+        for (int c = y->col; c < y->col + y->colspan; c++)
+          slots[(size_t)r * (size_t)ncols + (size_t)c] = above;
+      continue;
+    }
+    y->row = row;
+    cells[ncells++] = y;
+    for (int r = row; r < row + y->rowspan; r++)
+      for (int c = y->col; c < y->col + y->colspan; c++)
+        slots[(size_t)r * (size_t)ncols + (size_t)c] = y;
+  }
+  a->nrows = nrows;
+  a->slots = slots;
+  a->cells = cells;
+  a->ncells = ncells;
+  a->page_end = b->page_end;
+  float *ys = g_new(float, nrows + 1);
+  memcpy(ys, pa->ys, (size_t)(arows + 1) * sizeof *ys);
+  for (int r = skip + 1; r <= b->nrows; r++) ys[arows + r - skip] = pb->ys[r];
+  g_free(pa->ys);
+  pa->ys = ys;
+  return DX_OK;
+}
+
+static dx_code join_pages(layout *L, dx_error *err) {
+  GPtrArray *bl = L->doc->blocks;
+  for (guint i = 0; i < bl->len; i++) {
+    dx_block *b = g_ptr_array_index(bl, i);
+    if (b->kind != DX_BLOCK_TABLE) continue;
+    /* the next table, on the next page, with only furniture between */
+    guint j = i + 1;
+    bool cue = false, clean = true;
+    for (; j < bl->len; j++) {
+      dx_block *n = g_ptr_array_index(bl, j);
+      if (n->kind == DX_BLOCK_TABLE) break;
+      if (n->page == b->page) {
+        if (!furniture(n->text)) clean = false; /* text after the table on its page */
+      } else if (says_continued(n->text)) {
+        cue = true;
+      } else if (!furniture(n->text)) {
+        clean = false;
+      }
+    }
+    if (j >= bl->len || !clean) continue;
+    dx_block *n = g_ptr_array_index(bl, j);
+    ptable *pa = ptable_of(L, b->table), *pb = ptable_of(L, n->table);
+    if (!pa || !pb || n->table->page_start != b->table->page_end + 1) continue;
+    if (!columns_align(pa, pb) && !(cue && pa->t->ncols == pb->t->ncols)) continue;
+    dx_code rc = join_tables(L, pa, pb, err);
+    if (rc != DX_OK) return rc;
+    /* drop the joined table and the furniture between */
+    g_ptr_array_remove_range(bl, i + 1, j - i);
+    i--; /* the joined table may go on again */
+  }
+  /* number tables and paragraphs in reading order */
+  L->doc->ntables = L->doc->nparagraphs = 0;
+  for (guint i = 0; i < bl->len; i++) {
+    dx_block *b = g_ptr_array_index(bl, i);
+    if (b->kind == DX_BLOCK_TABLE)
+      b->index = b->table->index = L->doc->ntables++;
+    else
+      b->index = L->doc->nparagraphs++;
+  }
+  return DX_OK;
+}
+
+dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                    const dx_limits *lim, dx_error *err) {
+  *out = NULL;
+  dx_doc *doc = dx_doc_new(file, lim);
+  if (!doc) return dx_error_set(err, DX_ENOMEM, "out of memory");
+  layout L = {doc, lim, g_ptr_array_new_with_free_func((GDestroyNotify)ptable_free)};
+  dx_code rc = dx_pdf_pages(doc, data, len, lim, layout_page, &L, err);
+  if (rc == DX_OK) rc = join_pages(&L, err);
+  g_ptr_array_free(L.ptables, TRUE);
+  if (rc != DX_OK) {
+    dx_doc_free(doc);
+    return rc;
+  }
+  char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+  g_strlcpy(doc->sha256, sum ? sum : "", sizeof doc->sha256);
+  g_free(sum);
+  *out = doc;
+  return DX_OK;
+}
