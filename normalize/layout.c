@@ -174,9 +174,20 @@ static bool starts_item(const tline *l) {
  * lines joined without a break where the first one wrapped, with '\n'
  * where a new paragraph starts; a label written one character per line
  * is joined into one word. */
-static char *glyph_text(dx_glyph **g, size_t n, float right) {
+typedef struct text_ends {
+  float room;      /* space left after the last line, before `right` */
+  float head_word; /* width of the first line's first word */
+  bool cjk_tail, cjk_head;
+} text_ends;
+
+static char *glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
   tline *ls = NULL;
   size_t nl = text_lines(&ls, g, n);
+  if (ends && nl) {
+    const tline *last = &ls[nl - 1];
+    *ends = (text_ends){right - last->x1, first_word(&ls[0]), is_cjk(last->g[last->n - 1]->cp),
+                        is_cjk(ls[0].g[0]->cp)};
+  }
   GString *out = g_string_new(NULL);
   bool vertical = nl > 1;
   for (size_t i = 0; i < nl && vertical; i++) vertical = ls[i].n == 1 && is_cjk(ls[i].g[0]->cp);
@@ -300,6 +311,7 @@ typedef struct ptable {
   float *xs, *ys; /* ncols+1 and nrows+1 edges */
   float box[4];
   GPtrArray **cell_glyphs; /* per anchor (index in t->cells) */
+  GHashTable *ends;        /* dx_cell* -> text_ends*, for joining pages */
   int page;
   dx_cell *holder; /* the cell of another table it sits in, or NULL */
 } ptable;
@@ -316,6 +328,7 @@ static void ptable_free(ptable *p) {
     for (size_t i = 0; i < p->t->ncells; i++)
       if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
   g_free(p->cell_glyphs);
+  if (p->ends) g_hash_table_destroy(p->ends);
   g_free(p->xs);
   g_free(p->ys);
   g_free(p);
@@ -416,6 +429,7 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   p->box[3] = p->ys[nrows];
   p->page = pg->number;
   p->cell_glyphs = g_new0(GPtrArray *, ncells);
+  p->ends = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
   *out = p;
 done:
   g_free(uf);
@@ -507,7 +521,13 @@ static void fill_cells(ptable *p, layout *L) {
   for (size_t i = 0; i < t->ncells; i++) {
     dx_cell *c = t->cells[i];
     GPtrArray *ga = p->cell_glyphs[i];
-    char *s = ga && ga->len ? glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2]) : g_strdup("");
+    char *s = g_strdup("");
+    if (ga && ga->len) {
+      text_ends *e = g_new0(text_ends, 1);
+      g_free(s);
+      s = glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2], e);
+      g_hash_table_insert(p->ends, c, e);
+    }
     c->text = dx_arena_strdup(L->doc->arena, s);
     g_free(s);
   }
@@ -667,11 +687,52 @@ static bool furniture(const char *s) {
   return true;
 }
 
-static bool columns_align(const ptable *a, const ptable *b) {
-  if (a->t->ncols != b->t->ncols) return false;
-  for (int i = 0; i <= a->t->ncols; i++)
-    if (fabsf(a->xs[i] - b->xs[i]) > COL_ALIGN_PT) return false;
+/* Index of the edge of e (n edges) within COL_ALIGN_PT of x, or -1. */
+static int edge_at(const float *e, int n, float x) {
+  for (int i = 0; i < n; i++)
+    if (fabsf(e[i] - x) <= COL_ALIGN_PT) return i;
+  return -1;
+}
+
+/* Whether every column edge of `sub` is one of `of`'s, the outer ones
+ * included: the two parts of a table cut by a page break, where rows on
+ * one page may not use every column of the other. */
+static bool edges_subset(const ptable *sub, const ptable *of) {
+  int ns = sub->t->ncols + 1, no = of->t->ncols + 1;
+  if (edge_at(of->xs, no, sub->xs[0]) != 0 || edge_at(of->xs, no, sub->xs[ns - 1]) != no - 1)
+    return false;
+  for (int i = 0; i < ns; i++)
+    if (edge_at(of->xs, no, sub->xs[i]) < 0) return false;
   return true;
+}
+
+/* Re-grids p onto the column edges xs (a superset of its own): cells
+ * keep their boxes and span the new columns they cover. */
+static dx_code regrid(layout *L, ptable *p, const float *xs, int ncols, dx_error *err) {
+  dx_table *t = p->t;
+  if (t->ncols == ncols) return DX_OK;
+  int *map = g_new(int, t->ncols + 1);
+  for (int i = 0; i <= t->ncols; i++) map[i] = edge_at(xs, ncols + 1, p->xs[i]);
+  size_t nslots = (size_t)t->nrows * (size_t)ncols;
+  dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof *slots);
+  if (!slots) {
+    g_free(map);
+    return nomem(err);
+  }
+  for (size_t i = 0; i < t->ncells; i++) {
+    dx_cell *c = t->cells[i];
+    int c0 = map[c->col], c1 = map[c->col + c->colspan];
+    c->col = c0;
+    c->colspan = c1 - c0;
+    for (int r = c->row; r < c->row + c->rowspan; r++)
+      for (int k = c0; k < c1; k++) slots[(size_t)r * (size_t)ncols + (size_t)k] = c;
+  }
+  g_free(map);
+  t->slots = slots;
+  t->ncols = ncols;
+  g_free(p->xs);
+  p->xs = g_memdup2(xs, (size_t)(ncols + 1) * sizeof *xs);
+  return DX_OK;
 }
 
 static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) {
@@ -682,12 +743,49 @@ static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) 
   return true;
 }
 
-/* Appends b's rows to a (b's first row dropped when it repeats a's
- * header). Cells on both sides of the break are flagged cross_page. */
+/* Whether row rb of b goes on with a's last row (a row the page break
+ * cut in two): the rows have the same cells, some cell's text on the
+ * first page wrapped at its end and goes on in the same cell, and no
+ * cell is empty above text below. */
+static bool split_row(const ptable *pa, const ptable *pb, int rb) {
+  const dx_table *a = pa->t, *b = pb->t;
+  if (rb >= b->nrows) return false;
+  bool wrapped = false;
+  for (int c = 0; c < a->ncols; c++) {
+    const dx_cell *x = dx_table_at(a, a->nrows - 1, c), *y = dx_table_at(b, rb, c);
+    if (!x || !y || x->col != y->col || x->colspan != y->colspan) return false;
+    if (x->col != c) continue;
+    bool xt = x->text && *x->text, yt = y->text && *y->text;
+    if (yt && !xt) return false;
+    if (!yt) continue; /* an empty cell, or what is left of a spanning one */
+    if (y->row != rb || y->rowspan != 1) return false;
+    const text_ends *ex = g_hash_table_lookup(pa->ends, x), *ey = g_hash_table_lookup(pb->ends, y);
+    if (ex && ey && ex->room < ey->head_word + WRAP_SLACK_PT) wrapped = true;
+  }
+  return wrapped;
+}
+
+/* Appends b's rows to a: b's first row dropped when it repeats a's
+ * header, joined to a's last row when the break cut that row in two.
+ * Cells on both sides of the break are flagged cross_page. */
 static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   dx_table *a = pa->t, *b = pb->t;
   int arows = a->nrows;
   int skip = b->nrows > 1 && same_row_text(a, 0, b, 0) ? 1 : 0;
+  bool split = split_row(pa, pb, skip);
+  if (split) {
+    for (int c = 0; c < a->ncols; c++) {
+      dx_cell *x = dx_table_at(a, arows - 1, c), *y = dx_table_at(b, skip, c);
+      if (x->col != c || !y->text || !*y->text) continue;
+      const text_ends *ex = g_hash_table_lookup(pa->ends, x), *ey = g_hash_table_lookup(pb->ends, y);
+      bool glue = ex && ey && ex->cjk_tail && ey->cjk_head;
+      char *t = g_strconcat(x->text, glue ? "" : " ", y->text, NULL);
+      x->text = dx_arena_strdup(L->doc->arena, t);
+      g_free(t);
+      if (!x->text) return nomem(err);
+    }
+    skip++;
+  }
   int nrows = a->nrows + b->nrows - skip, ncols = a->ncols;
   if ((size_t)nrows > L->lim->max_table_rows)
     return dx_error_set(err, DX_ELIMIT, "a table of %d rows is past the limit", nrows);
@@ -704,7 +802,11 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   }
   for (size_t i = 0; i < b->ncells; i++) {
     dx_cell *y = b->cells[i];
-    if (y->row < skip) continue;
+    if (y->row + y->rowspan <= skip) continue;
+    if (y->row < skip) { /* a spanning cell: keep what is below the dropped rows */
+      y->rowspan -= skip - y->row;
+      y->row = skip;
+    }
     int row = y->row - skip + a->nrows;
     dx_cell *above = row == a->nrows ? dx_table_at(a, a->nrows - 1, y->col) : NULL;
     if (row == a->nrows) y->flags |= DX_CELL_CROSS_PAGE;
@@ -734,6 +836,14 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   for (int r = skip + 1; r <= b->nrows; r++) ys[arows + r - skip] = pb->ys[r];
   g_free(pa->ys);
   pa->ys = ys;
+  /* b's cells now belong to a, for the next page break */
+  GHashTableIter it;
+  gpointer k, v;
+  g_hash_table_iter_init(&it, pb->ends);
+  while (g_hash_table_iter_next(&it, &k, &v)) {
+    g_hash_table_iter_steal(&it);
+    g_hash_table_insert(pa->ends, k, v);
+  }
   return DX_OK;
 }
 
@@ -760,8 +870,14 @@ static dx_code join_pages(layout *L, dx_error *err) {
     dx_block *n = g_ptr_array_index(bl, j);
     ptable *pa = ptable_of(L, b->table), *pb = ptable_of(L, n->table);
     if (!pa || !pb || n->table->page_start != b->table->page_end + 1) continue;
-    if (!columns_align(pa, pb) && !(cue && pa->t->ncols == pb->t->ncols)) continue;
-    dx_code rc = join_tables(L, pa, pb, err);
+    dx_code rc = DX_OK;
+    if (edges_subset(pb, pa))
+      rc = regrid(L, pb, pa->xs, pa->t->ncols, err);
+    else if (edges_subset(pa, pb))
+      rc = regrid(L, pa, pb->xs, pb->t->ncols, err);
+    else if (!cue || pa->t->ncols != pb->t->ncols) /* 续表 with the same columns, moved */
+      continue;
+    if (rc == DX_OK) rc = join_tables(L, pa, pb, err);
     if (rc != DX_OK) return rc;
     /* drop the joined table and the furniture between */
     g_ptr_array_remove_range(bl, i + 1, j - i);
