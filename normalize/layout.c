@@ -170,6 +170,14 @@ static bool starts_item(const tline *l) {
   return p == 0x3001 || p == '.' || p == 0xFF0E || p == ')' || p == 0xFF09;
 }
 
+/* A line that ends a sentence or a clause (。；！？：) may end a paragraph;
+ * one that stops mid-sentence was wrapped by the producer's line
+ * breaking, even with room left (kinsoku keeps "单》30期" together). */
+static bool ends_sentence(const tline *l) {
+  uint32_t c = l->g[l->n - 1]->cp;
+  return g_utf8_strchr("。；！？：;!?:", -1, c) != NULL;
+}
+
 /* Text of glyphs (reordered in place) laid out within [left, right]:
  * lines joined without a break where the first one wrapped, with '\n'
  * where a new paragraph starts; a label written one character per line
@@ -194,7 +202,8 @@ static char *glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
   for (size_t i = 0; i < nl; i++) {
     if (i > 0 && !vertical) {
       const tline *p = &ls[i - 1], *l = &ls[i];
-      bool wrap = right - p->x1 < first_word(l) + WRAP_SLACK_PT && !starts_item(l);
+      bool wrap = !starts_item(l) &&
+                  (right - p->x1 < first_word(l) + WRAP_SLACK_PT || !ends_sentence(p));
       if (!wrap)
         g_string_append_c(out, '\n');
       else if (!is_cjk(p->g[p->n - 1]->cp) && !is_cjk(l->g[0]->cp))
@@ -744,9 +753,9 @@ static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) 
 }
 
 /* Whether row rb of b goes on with a's last row (a row the page break
- * cut in two): the rows have the same cells, some cell's text on the
- * first page wrapped at its end and goes on in the same cell, and no
- * cell is empty above text below. */
+ * cut in two): the rows have the same cells, every cell with text on
+ * both pages filled its last line on the first page, and no cell is
+ * empty above text below. */
 static bool split_row(const ptable *pa, const ptable *pb, int rb) {
   const dx_table *a = pa->t, *b = pb->t;
   if (rb >= b->nrows) return false;
@@ -760,7 +769,9 @@ static bool split_row(const ptable *pa, const ptable *pb, int rb) {
     if (!yt) continue; /* an empty cell, or what is left of a spanning one */
     if (y->row != rb || y->rowspan != 1) return false;
     const text_ends *ex = g_hash_table_lookup(pa->ends, x), *ey = g_hash_table_lookup(pb->ends, y);
-    if (ex && ey && ex->room < ey->head_word + WRAP_SLACK_PT) wrapped = true;
+    /* every cell going on must have filled its last line */
+    if (!ex || !ey || ex->room >= ey->head_word + WRAP_SLACK_PT) return false;
+    wrapped = true;
   }
   return wrapped;
 }
