@@ -202,6 +202,12 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
  * is not changed. */
 void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale);
 
+/* Finds checkboxes drawn as small squares among the rules (a form field,
+ * a box on paper): each becomes a glyph U+2611 (ink inside) or U+2610
+ * appended to glyphs (dx_glyph), and its four sides leave `rules`. */
+void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, int h, int stride,
+                   double scale);
+
 /* Symbol fonts: the family ("Wingdings 2", "Wingdings") a font name
  * belongs to, or NULL; and the unified checkbox (U+2611 / U+2610) a code
  * of that family draws, or 0. Codes may carry the U+F000 offset. */

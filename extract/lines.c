@@ -8,6 +8,7 @@
  */
 #include "dx_extract.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,4 +105,81 @@ void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, d
           t[(size_t)x * (size_t)h + (size_t)y] = grey[(size_t)y * (size_t)stride + (size_t)x];
   scan(out, t, h, w, h, scale, true);
   free(t);
+}
+
+/* Checkboxes drawn as graphics (a Word form field, a box in a scan) are
+ * small squares of rules with or without ink inside. Sides, in points:
+ * from a 6 pt box in small print to a 16 pt box in a title row. */
+#define BOX_MIN_PT 5.0
+#define BOX_MAX_PT 16.0
+/* How far (points) the sides of one box may miss each other. */
+#define BOX_TOL_PT 1.5
+/* Share of dark pixels inside (away from the sides) that is a tick or
+ * a cross: an empty box has none, a tick covers ~10%. */
+#define BOX_INK 0.04
+
+static bool near(float a, float b) {
+  return fabsf(a - b) <= BOX_TOL_PT;
+}
+
+static bool short_rule(const dx_rule *r) {
+  float len = r->y0 == r->y1 ? r->x1 - r->x0 : r->y1 - r->y0;
+  return len >= BOX_MIN_PT && len <= BOX_MAX_PT + BOX_TOL_PT;
+}
+
+/* Index of a vertical rule at x spanning y0..y1, or -1. */
+static int find_side(const GArray *rules, const bool *used, float x, float y0, float y1) {
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *r = &g_array_index(rules, dx_rule, i);
+    if (!used[i] && r->x0 == r->x1 && short_rule(r) && near(r->x0, x) && near(r->y0, y0) &&
+        near(r->y1, y1))
+      return (int)i;
+  }
+  return -1;
+}
+
+static double ink(const uint8_t *g, int w, int h, int stride, double scale, const float *box) {
+  float in = (box[2] - box[0]) * 0.2f;
+  int x0 = CLAMP((int)((box[0] + in) * scale), 0, w), x1 = CLAMP((int)((box[2] - in) * scale), 0, w);
+  int y0 = CLAMP((int)((box[1] + in) * scale), 0, h), y1 = CLAMP((int)((box[3] - in) * scale), 0, h);
+  long dark = 0, all = 0;
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++, all++) dark += g[(size_t)y * (size_t)stride + (size_t)x] < DARK;
+  return all ? (double)dark / (double)all : 0;
+}
+
+void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, int h, int stride,
+                   double scale) {
+  enum { MAX_SHORT = 4000 }; /* past this many short rules the page is a drawing */
+  guint nshort = 0;
+  for (guint i = 0; i < rules->len; i++) nshort += short_rule(&g_array_index(rules, dx_rule, i));
+  if (nshort < 4 || nshort > MAX_SHORT) return;
+  bool *used = g_new0(bool, rules->len);
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *top = &g_array_index(rules, dx_rule, i);
+    if (used[i] || top->y0 != top->y1 || !short_rule(top)) continue;
+    float side = top->x1 - top->x0;
+    for (guint j = 0; j < rules->len; j++) {
+      const dx_rule *bot = &g_array_index(rules, dx_rule, j);
+      if (j == i || used[j] || bot->y0 != bot->y1 || !short_rule(bot) || !near(bot->x0, top->x0) ||
+          !near(bot->x1, top->x1))
+        continue;
+      float tall = bot->y0 - top->y0;
+      if (tall < side * 0.7f || tall > side * 1.3f) continue;
+      int l = find_side(rules, used, top->x0, top->y0, bot->y0);
+      int r = l >= 0 ? find_side(rules, used, top->x1, top->y0, bot->y0) : -1;
+      if (r < 0 || r == l) continue;
+      dx_glyph g = {.box = {top->x0, top->y0, top->x1, bot->y0}, .size = tall / 0.8f,
+                    .space_before = true};
+      g.cp = ink(grey, w, h, stride, scale, g.box) > BOX_INK ? 0x2611 : 0x2610;
+      g_array_append_val(glyphs, g);
+      used[i] = used[j] = used[l] = used[r] = true;
+      break;
+    }
+  }
+  guint keep = 0;
+  for (guint i = 0; i < rules->len; i++)
+    if (!used[i]) g_array_index(rules, dx_rule, keep++) = g_array_index(rules, dx_rule, i);
+  g_array_set_size(rules, keep);
+  g_free(used);
 }

@@ -117,7 +117,11 @@ static dx_code page_glyphs(GArray *gl, PopplerPage *page, const dx_limits *lim, 
      * private-use codes U+F0xx; other such codes draw nothing readable. */
     const char *family = dx_symbol_family(font_family(ca[i].font));
     if ((c >= 0xF000 && c <= 0xF0FF) || family) {
-      uint32_t box = dx_symbol_checkbox(family ? family : "Wingdings", c);
+      /* the PDF may name a substitute font: try both symbol fonts (their
+       * checkbox codes do not overlap) */
+      uint32_t box = family ? dx_symbol_checkbox(family, c) : 0;
+      if (!box) box = dx_symbol_checkbox("Wingdings", c);
+      if (!box) box = dx_symbol_checkbox("Wingdings 2", c);
       if (box)
         g.cp = box;
       else if (c >= 0xF000 && c <= 0xF0FF)
@@ -188,7 +192,7 @@ static void turn_box(float *b, int turn, double w, double h) {
 }
 
 /* Renders the page and finds its ruling lines, the text masked out. */
-static dx_code page_rules(GArray *rules, PopplerPage *page, const GArray *gl, double w, double h,
+static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, double w, double h,
                           const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
   double scale = RENDER_SCALE;
   double px = w * h * scale * scale;
@@ -238,6 +242,7 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, const GArray *gl, do
     for (int y = y0; y < y1; y++) memset(grey + (size_t)y * (size_t)pw + x0, 255, (size_t)(x1 - x0));
   }
   dx_find_rules(rules, grey, pw, ph, pw, scale);
+  dx_find_boxes(rules, gl, grey, pw, ph, pw, scale);
   g_free(grey);
   return DX_OK;
 }

@@ -170,6 +170,15 @@ static bool starts_item(const tline *l) {
   return p == 0x3001 || p == '.' || p == 0xFF0E || p == ')' || p == 0xFF09;
 }
 
+/* Whether a wrap between two lines stood at a space: Latin words are
+ * broken at spaces, while "1-" / "12月" or "95\%" / "$" broke inside a
+ * run of symbols. */
+static bool wrap_spaced(const tline *p, const tline *l) {
+  uint32_t a = p->g[p->n - 1]->cp, b = l->g[0]->cp;
+  bool box = a == 0x2610 || a == 0x2611 || b == 0x2610 || b == 0x2611; /* "延续项目 ☑" */
+  return box || (is_latin(a) && is_latin(b));
+}
+
 /* A line that ends a sentence or a clause (。；！？：) may end a paragraph;
  * one that stops mid-sentence was wrapped by the producer's line
  * breaking, even with room left (kinsoku keeps "单》30期" together). */
@@ -206,7 +215,7 @@ static char *glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
                   (right - p->x1 < first_word(l) + WRAP_SLACK_PT || !ends_sentence(p));
       if (!wrap)
         g_string_append_c(out, '\n');
-      else if (!is_cjk(p->g[p->n - 1]->cp) && !is_cjk(l->g[0]->cp))
+      else if (wrap_spaced(p, l))
         g_string_append_c(out, ' ');
     }
     line_text(out, &ls[i], 0, ls[i].n);
@@ -505,8 +514,7 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
       j++;
     GString *s = g_string_new(NULL);
     for (size_t k = i; k < j; k++) {
-      if (k > i && !is_cjk(ls[k - 1].g[ls[k - 1].n - 1]->cp) && !is_cjk(ls[k].g[0]->cp))
-        g_string_append_c(s, ' ');
+      if (k > i && wrap_spaced(&ls[k - 1], &ls[k])) g_string_append_c(s, ' ');
       line_text(s, &ls[k], 0, ls[k].n);
     }
     dx_block *b = dx_arena_alloc(L->doc->arena, sizeof *b);
