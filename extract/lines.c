@@ -114,6 +114,8 @@ void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, d
 #define BOX_MAX_PT 16.0
 /* How far (points) the sides of one box may miss each other. */
 #define BOX_TOL_PT 1.5
+/* How far (points) a side may run on past the box into a border. */
+#define BOX_RUN_ON_PT 3.0
 /* Share of dark pixels inside (away from the sides) that is a tick or
  * a cross: an empty box has none, a tick covers ~10%. */
 #define BOX_INK 0.04
@@ -131,8 +133,10 @@ static bool short_rule(const dx_rule *r) {
 static int find_side(const GArray *rules, const bool *used, float x, float y0, float y1) {
   for (guint i = 0; i < rules->len; i++) {
     const dx_rule *r = &g_array_index(rules, dx_rule, i);
-    if (!used[i] && r->x0 == r->x1 && short_rule(r) && near(r->x0, x) && near(r->y0, y0) &&
-        near(r->y1, y1))
+    /* a side may run on into a border just below or above the box */
+    if (!used[i] && r->x0 == r->x1 && short_rule(r) && near(r->x0, x) &&
+        r->y0 <= y0 + BOX_TOL_PT && r->y1 >= y1 - BOX_TOL_PT &&
+        r->y1 - r->y0 <= (y1 - y0) + 2 * BOX_RUN_ON_PT)
       return (int)i;
   }
   return -1;

@@ -761,27 +761,31 @@ static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) 
 }
 
 /* Whether row rb of b goes on with a's last row (a row the page break
- * cut in two): the rows have the same cells, every cell with text on
- * both pages filled its last line on the first page, and no cell is
- * empty above text below. */
+ * cut in two): the rows have the same cells; every cell with text on
+ * both pages filled its last line on the first page; no cell is empty
+ * above text below; and some cell of the row (not a spanning one) has
+ * all its text on the first page — a new row would fill its own. */
 static bool split_row(const ptable *pa, const ptable *pb, int rb) {
   const dx_table *a = pa->t, *b = pb->t;
   if (rb >= b->nrows) return false;
-  bool wrapped = false;
+  bool wrapped = false, label = false;
   for (int c = 0; c < a->ncols; c++) {
     const dx_cell *x = dx_table_at(a, a->nrows - 1, c), *y = dx_table_at(b, rb, c);
     if (!x || !y || x->col != y->col || x->colspan != y->colspan) return false;
     if (x->col != c) continue;
     bool xt = x->text && *x->text, yt = y->text && *y->text;
     if (yt && !xt) return false;
-    if (!yt) continue; /* an empty cell, or what is left of a spanning one */
+    if (!yt) { /* an empty cell, or what is left of a spanning one */
+      if (xt && x->rowspan == 1 && y->rowspan == 1) label = true;
+      continue;
+    }
     if (y->row != rb || y->rowspan != 1) return false;
     const text_ends *ex = g_hash_table_lookup(pa->ends, x), *ey = g_hash_table_lookup(pb->ends, y);
     /* every cell going on must have filled its last line */
     if (!ex || !ey || ex->room >= ey->head_word + WRAP_SLACK_PT) return false;
     wrapped = true;
   }
-  return wrapped;
+  return wrapped && label;
 }
 
 /* Appends b's rows to a: b's first row dropped when it repeats a's
