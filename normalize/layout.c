@@ -37,13 +37,16 @@
  * of their own (East Asian autospace, 0.21 em measured); a space glyph
  * of a CJK font is wider (0.25 em and up). */
 #define AUTOSPACE_EM 0.235
-/* Han text has no spaces; a gap this wide (share of the size) between
- * two Han characters is a tab or a run of spaces in the source. */
-#define TAB_EM 1.0
+/* Han text has no spaces, and producers that space out a label
+ * ("项 目 名 称") put one space's width between characters; a gap this
+ * wide (share of the size, two spaces or more) is a tab or a run of
+ * spaces in the source ("年   月   日"). */
+#define TAB_EM 0.6
 /* A line ends in a wrap when what is left before the cell's right border
  * is less than the next line's first word plus this (cell padding is
- * 5.4 pt in Word and LibreOffice). */
-#define WRAP_SLACK_PT 8.0
+ * 5.4 pt in Word and LibreOffice; over the corpus, wrapped lines leave
+ * at most ~6 pt more than the next word). */
+#define WRAP_SLACK_PT 6.5
 /* Column edges of two tables closer than this (points) line up. */
 #define COL_ALIGN_PT 4.0
 /* Without ruling lines: a gap this wide (share of the size) between
@@ -760,15 +763,29 @@ static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) 
   return true;
 }
 
+/* Whether s opens a bracket it does not close. */
+static bool unclosed(const char *s) {
+  int depth = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c == '(' || c == 0xFF08 || c == 0x300A || c == 0x3010) depth++;
+    if ((c == ')' || c == 0xFF09 || c == 0x300B || c == 0x3011) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /* Whether row rb of b goes on with a's last row (a row the page break
  * cut in two): the rows have the same cells; every cell with text on
  * both pages filled its last line on the first page; no cell is empty
  * above text below; and some cell of the row (not a spanning one) has
- * all its text on the first page — a new row would fill its own. */
+ * all its text on the first page — a new row would fill its own — or
+ * the text on the first page leaves a bracket open, or three cells or
+ * more go on. */
 static bool split_row(const ptable *pa, const ptable *pb, int rb) {
   const dx_table *a = pa->t, *b = pb->t;
   if (rb >= b->nrows) return false;
-  bool wrapped = false, label = false;
+  bool label = false;
+  int nwrapped = 0;
   for (int c = 0; c < a->ncols; c++) {
     const dx_cell *x = dx_table_at(a, a->nrows - 1, c), *y = dx_table_at(b, rb, c);
     if (!x || !y || x->col != y->col || x->colspan != y->colspan) return false;
@@ -783,9 +800,11 @@ static bool split_row(const ptable *pa, const ptable *pb, int rb) {
     const text_ends *ex = g_hash_table_lookup(pa->ends, x), *ey = g_hash_table_lookup(pb->ends, y);
     /* every cell going on must have filled its last line */
     if (!ex || !ey || ex->room >= ey->head_word + WRAP_SLACK_PT) return false;
-    wrapped = true;
+    nwrapped++;
+    if (unclosed(x->text)) label = true; /* "资金管理办法（名" / "称、文号）" */
   }
-  return wrapped && label;
+  /* three cells at once filling their last line is no coincidence */
+  return nwrapped > 0 && (label || nwrapped >= 3);
 }
 
 /* Appends b's rows to a: b's first row dropped when it repeats a's
