@@ -148,11 +148,19 @@ static void line_text(GString *out, const tline *l, size_t from, size_t to) {
   }
 }
 
-/* Width of a line's first word: one Han character, or Latin up to a space. */
+/* Punctuation that may not start a line (kinsoku): it goes to the next
+ * line together with the character before it. */
+static bool no_line_start(uint32_t c) {
+  return g_utf8_strchr("。，、；：？！）》」』】〕,.;:?!)%", -1, c) != NULL;
+}
+
+/* Width of a line's first unbreakable piece: one Han character with the
+ * punctuation that must follow it, or Latin up to a space. */
 static float first_word(const tline *l) {
   size_t k = 1;
   if (!is_cjk(l->g[0]->cp))
     while (k < l->n && !is_cjk(l->g[k]->cp) && !spaced(l->g[k - 1], l->g[k])) k++;
+  while (k < l->n && no_line_start(l->g[k]->cp)) k++;
   return l->g[k - 1]->box[2] - l->g[0]->box[0];
 }
 
@@ -714,16 +722,25 @@ static int edge_at(const float *e, int n, float x) {
   return -1;
 }
 
-/* Whether every column edge of `sub` is one of `of`'s, the outer ones
- * included: the two parts of a table cut by a page break, where rows on
- * one page may not use every column of the other. */
-static bool edges_subset(const ptable *sub, const ptable *of) {
-  int ns = sub->t->ncols + 1, no = of->t->ncols + 1;
-  if (edge_at(of->xs, no, sub->xs[0]) != 0 || edge_at(of->xs, no, sub->xs[ns - 1]) != no - 1)
-    return false;
-  for (int i = 0; i < ns; i++)
-    if (edge_at(of->xs, no, sub->xs[i]) < 0) return false;
-  return true;
+/* Whether two parts of a table cut by a page break line up: the same
+ * left and right edges. Inner edges may differ — the rows on one page
+ * need not use every column the rows on the other use. */
+static bool outer_edges_match(const ptable *a, const ptable *b) {
+  return fabsf(a->xs[0] - b->xs[0]) <= COL_ALIGN_PT &&
+         fabsf(a->xs[a->t->ncols] - b->xs[b->t->ncols]) <= COL_ALIGN_PT;
+}
+
+/* The union of two parts' column edges (within COL_ALIGN_PT), sorted;
+ * returns the number of edges, *out g_free'd. */
+static int union_edges(float **out, const ptable *a, const ptable *b) {
+  int na = a->t->ncols + 1, nb = b->t->ncols + 1, n = 0;
+  float *u = g_new(float, na + nb);
+  for (int i = 0, j = 0; i < na || j < nb;) {
+    float v = j >= nb || (i < na && a->xs[i] <= b->xs[j]) ? a->xs[i++] : b->xs[j++];
+    if (n == 0 || v - u[n - 1] > COL_ALIGN_PT) u[n++] = v;
+  }
+  *out = u;
+  return n;
 }
 
 /* Re-grids p onto the column edges xs (a superset of its own): cells
@@ -913,12 +930,15 @@ static dx_code join_pages(layout *L, dx_error *err) {
     ptable *pa = ptable_of(L, b->table), *pb = ptable_of(L, n->table);
     if (!pa || !pb || n->table->page_start != b->table->page_end + 1) continue;
     dx_code rc = DX_OK;
-    if (edges_subset(pb, pa))
-      rc = regrid(L, pb, pa->xs, pa->t->ncols, err);
-    else if (edges_subset(pa, pb))
-      rc = regrid(L, pa, pb->xs, pb->t->ncols, err);
-    else if (!cue || pa->t->ncols != pb->t->ncols) /* 续表 with the same columns, moved */
+    if (outer_edges_match(pa, pb)) {
+      float *u = NULL;
+      int nu = union_edges(&u, pa, pb);
+      rc = regrid(L, pa, u, nu - 1, err);
+      if (rc == DX_OK) rc = regrid(L, pb, u, nu - 1, err);
+      g_free(u);
+    } else if (!cue || pa->t->ncols != pb->t->ncols) { /* 续表 with the same columns, moved */
       continue;
+    }
     if (rc == DX_OK) rc = join_tables(L, pa, pb, err);
     if (rc != DX_OK) return rc;
     /* drop the joined table and the furniture between */
