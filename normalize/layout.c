@@ -49,6 +49,9 @@
 #define WRAP_SLACK_PT 6.5
 /* Column edges of two tables closer than this (points) line up. */
 #define COL_ALIGN_PT 4.0
+/* Edges one part of a table cut by a page break may have that the other
+ * lacks, when the other has some the first lacks too. */
+#define MAX_NEW_EDGES 1
 /* Without ruling lines: a gap this wide (share of the size) between
  * glyphs on a line separates two columns of a borderless table. */
 #define COLUMN_GAP_EM 1.8
@@ -930,15 +933,20 @@ static dx_code join_pages(layout *L, dx_error *err) {
     ptable *pa = ptable_of(L, b->table), *pb = ptable_of(L, n->table);
     if (!pa || !pb || n->table->page_start != b->table->page_end + 1) continue;
     dx_code rc = DX_OK;
-    if (outer_edges_match(pa, pb)) {
-      float *u = NULL;
-      int nu = union_edges(&u, pa, pb);
+    float *u = NULL;
+    int nu = outer_edges_match(pa, pb) ? union_edges(&u, pa, pb) : 0;
+    /* columns line up when one part has at most MAX_NEW_EDGES edges the
+     * other lacks (rows on one page split a column, rows on the other
+     * page may use a column less) */
+    int new_a = nu - (pb->t->ncols + 1), new_b = nu - (pa->t->ncols + 1);
+    if (nu && MIN(new_a, new_b) <= MAX_NEW_EDGES) {
       rc = regrid(L, pa, u, nu - 1, err);
       if (rc == DX_OK) rc = regrid(L, pb, u, nu - 1, err);
-      g_free(u);
     } else if (!cue || pa->t->ncols != pb->t->ncols) { /* 续表 with the same columns, moved */
+      g_free(u);
       continue;
     }
+    g_free(u);
     if (rc == DX_OK) rc = join_tables(L, pa, pb, err);
     if (rc != DX_OK) return rc;
     /* drop the joined table and the furniture between */
