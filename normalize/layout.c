@@ -49,6 +49,10 @@
 #define WRAP_SLACK_PT 6.5
 /* Column edges of two tables closer than this (points) line up. */
 #define COL_ALIGN_PT 4.0
+/* A table whose bottom is within this (points) of the lowest bottom of
+ * any page ran to the page's end: the tallest row Word moves whole to
+ * the next page is about this high. */
+#define PAGE_END_PT 72.0
 /* Edges one part of a table cut by a page break may have that the other
  * lacks, when the other has some the first lacks too. */
 #define MAX_NEW_EDGES 1
@@ -911,6 +915,12 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
 
 static dx_code join_pages(layout *L, dx_error *err) {
   GPtrArray *bl = L->doc->blocks;
+  /* the lowest a table reaches on any page: where full pages end */
+  float bottom = 0;
+  for (guint i = 0; i < L->ptables->len; i++) {
+    const ptable *p = g_ptr_array_index(L->ptables, i);
+    bottom = MAX(bottom, p->ys[p->t->nrows]);
+  }
   for (guint i = 0; i < bl->len; i++) {
     dx_block *b = g_ptr_array_index(bl, i);
     if (b->kind != DX_BLOCK_TABLE) continue;
@@ -920,7 +930,7 @@ static dx_code join_pages(layout *L, dx_error *err) {
     for (; j < bl->len; j++) {
       dx_block *n = g_ptr_array_index(bl, j);
       if (n->kind == DX_BLOCK_TABLE) break;
-      if (n->page == b->page) {
+      if (n->page == b->table->page_end) {
         if (!furniture(n->text)) clean = false; /* text after the table on its page */
       } else if (says_continued(n->text)) {
         cue = true;
@@ -932,6 +942,9 @@ static dx_code join_pages(layout *L, dx_error *err) {
     dx_block *n = g_ptr_array_index(bl, j);
     ptable *pa = ptable_of(L, b->table), *pb = ptable_of(L, n->table);
     if (!pa || !pb || n->table->page_start != b->table->page_end + 1) continue;
+    /* a table that stops well above where full pages end was not cut by
+     * the page break: the next one starts a page of its own */
+    if (pa->ys[pa->t->nrows] < bottom - PAGE_END_PT) continue;
     dx_code rc = DX_OK;
     float *u = NULL;
     int nu = outer_edges_match(pa, pb) ? union_edges(&u, pa, pb) : 0;
