@@ -49,10 +49,9 @@
 #define WRAP_SLACK_PT 6.5
 /* Column edges of two tables closer than this (points) line up. */
 #define COL_ALIGN_PT 4.0
-/* A table whose bottom is within this (points) of the lowest bottom of
- * any page ran to the page's end: the tallest row Word moves whole to
- * the next page is about this high. */
-#define PAGE_END_PT 72.0
+/* Slack (points) when asking whether a row would have fitted at the
+ * bottom of a page: borders and rounding. */
+#define ROW_FIT_PT 2.0
 /* Edges one part of a table cut by a page break may have that the other
  * lacks, when the other has some the first lacks too. */
 #define MAX_NEW_EDGES 1
@@ -942,9 +941,13 @@ static dx_code join_pages(layout *L, dx_error *err) {
     dx_block *n = g_ptr_array_index(bl, j);
     ptable *pa = ptable_of(L, b->table), *pb = ptable_of(L, n->table);
     if (!pa || !pb || n->table->page_start != b->table->page_end + 1) continue;
-    /* a table that stops well above where full pages end was not cut by
-     * the page break: the next one starts a page of its own */
-    if (pa->ys[pa->t->nrows] < bottom - PAGE_END_PT) continue;
+    /* a table cut by the page break fills its page: the next part's first
+     * row (after a repeated header) would not have fitted below it; a
+     * table that stops higher ended there, and the next one starts a
+     * page of its own */
+    int first = pb->t->nrows > 1 && same_row_text(pa->t, 0, pb->t, 0) ? 1 : 0;
+    float need = pb->ys[first + 1] - pb->ys[first];
+    if (bottom - pa->ys[pa->t->nrows] >= need + ROW_FIT_PT) continue;
     dx_code rc = DX_OK;
     float *u = NULL;
     int nu = outer_edges_match(pa, pb) ? union_edges(&u, pa, pb) : 0;
