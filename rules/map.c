@@ -88,6 +88,7 @@ typedef struct where {
   bool has_box;
   double box[4];
   bool merged; /* the value cell spans several rows */
+  bool cross;  /* the value cell was joined across a page break */
 } where;
 
 /* ---- declarations ------------------------------------------------------ */
@@ -228,6 +229,7 @@ static where where_cell(const lrow *r, const lcell *c) {
   }
   if (c) {
     w.merged = c->c->rowspan > 1;
+    w.cross = (c->c->flags & DX_CELL_CROSS_PAGE) != 0;
     w.page = c->c->page;
     w.has_box = c->c->has_box;
     memcpy(w.box, c->c->box, sizeof w.box);
@@ -249,6 +251,7 @@ static json_t *field_new(json_t *value, const char *raw, double conf, const wher
   json_object_set_new(f, "confidence", json_real(conf));
   json_object_set_new(f, "flags", json_array());
   json_object_set_new(f, "at", at_json(w));
+  if (w->cross) flag_add(json_object_get(f, "flags"), "cross_page");
   if (w->merged && value && !json_is_null(value)) {
     flag_add(json_object_get(f, "flags"), "merged_cell");
     json_object_set_new(f, "confidence", json_real(round(conf * CONF_MERGED * 1000) / 1000));
@@ -1054,6 +1057,7 @@ static void entry_finish(json_t *e, double conf, const where *w) {
   json_object_set_new(e, "confidence", json_real(conf));
   json_object_set_new(e, "flags", json_array());
   json_object_set_new(e, "at", at_json(w));
+  if (w->cross) flag_add(json_object_get(e, "flags"), "cross_page");
 }
 
 static const lcell *first_here(const lrow *r) {
@@ -1356,6 +1360,7 @@ static void ind_row(ctx *x, const lrow *r) {
       conf *= CONF_MERGED;
     }
     where w = where_cell(r, vc);
+    if (w.cross) flag_add(flags, "cross_page");
     note_table(x, &w);
     json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
     json_object_set_new(o, "flags", flags);
