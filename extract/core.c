@@ -426,8 +426,7 @@ dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_
     return dx_docx_read(out, file, data, len, lim, err);
   if (len >= 4 && memcmp(data, "PK\x05\x06", 4) == 0)
     return dx_error_set(err, DX_EFORMAT, "empty zip archive, not a DOCX");
-  if (len >= 5 && memcmp(data, "%PDF-", 5) == 0)
-    return dx_pdf_read(out, file, data, len, lim, err);
+  if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) return dx_pdf_read(out, file, data, len, lim, err);
   /* Formats met in archives next to DOCX: say what they are, so a user
    * knows to convert them rather than wonder why they failed. */
   if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)

@@ -160,9 +160,9 @@ char *dx_doc_dump_json(const dx_doc *doc);
 /* One character on a page, as the file's text layer (or OCR) gives it.
  * Boxes are in PDF points from the upright page's top-left corner. */
 typedef struct dx_glyph {
-  uint32_t cp;      /* Unicode code point; checkboxes as U+2611 / U+2610 */
-  float box[4];     /* x0 y0 x1 y1 */
-  float size;       /* font size in points */
+  uint32_t cp;       /* Unicode code point; checkboxes as U+2611 / U+2610 */
+  float box[4];      /* x0 y0 x1 y1 */
+  float size;        /* font size in points */
   bool space_before; /* the text layer put whitespace before it */
 } dx_glyph;
 

@@ -26,8 +26,8 @@
 #define GAP_PX 2
 
 typedef struct band {
-  int x0, x1;     /* extent so far */
-  int top, last;  /* first and last raster row */
+  int x0, x1;    /* extent so far */
+  int top, last; /* first and last raster row */
   bool live;
 } band;
 
@@ -134,9 +134,8 @@ static int find_side(const GArray *rules, const bool *used, float x, float y0, f
   for (guint i = 0; i < rules->len; i++) {
     const dx_rule *r = &g_array_index(rules, dx_rule, i);
     /* a side may run on into a border just below or above the box */
-    if (!used[i] && r->x0 == r->x1 && short_rule(r) && near(r->x0, x) &&
-        r->y0 <= y0 + BOX_TOL_PT && r->y1 >= y1 - BOX_TOL_PT &&
-        r->y1 - r->y0 <= (y1 - y0) + 2 * BOX_RUN_ON_PT)
+    if (!used[i] && r->x0 == r->x1 && short_rule(r) && near(r->x0, x) && r->y0 <= y0 + BOX_TOL_PT &&
+        r->y1 >= y1 - BOX_TOL_PT && r->y1 - r->y0 <= (y1 - y0) + 2 * BOX_RUN_ON_PT)
       return (int)i;
   }
   return -1;
@@ -144,8 +143,10 @@ static int find_side(const GArray *rules, const bool *used, float x, float y0, f
 
 static double ink(const uint8_t *g, int w, int h, int stride, double scale, const float *box) {
   float in = (box[2] - box[0]) * 0.2f;
-  int x0 = CLAMP((int)((box[0] + in) * scale), 0, w), x1 = CLAMP((int)((box[2] - in) * scale), 0, w);
-  int y0 = CLAMP((int)((box[1] + in) * scale), 0, h), y1 = CLAMP((int)((box[3] - in) * scale), 0, h);
+  int x0 = CLAMP((int)((box[0] + in) * scale), 0, w),
+      x1 = CLAMP((int)((box[2] - in) * scale), 0, w);
+  int y0 = CLAMP((int)((box[1] + in) * scale), 0, h),
+      y1 = CLAMP((int)((box[3] - in) * scale), 0, h);
   long dark = 0, all = 0;
   for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++, all++) dark += g[(size_t)y * (size_t)stride + (size_t)x] < DARK;
@@ -173,8 +174,8 @@ void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, in
       int l = find_side(rules, used, top->x0, top->y0, bot->y0);
       int r = l >= 0 ? find_side(rules, used, top->x1, top->y0, bot->y0) : -1;
       if (r < 0 || r == l) continue;
-      dx_glyph g = {.box = {top->x0, top->y0, top->x1, bot->y0}, .size = tall / 0.8f,
-                    .space_before = true};
+      dx_glyph g = {
+          .box = {top->x0, top->y0, top->x1, bot->y0}, .size = tall / 0.8f, .space_before = true};
       g.cp = ink(grey, w, h, stride, scale, g.box) > BOX_INK ? 0x2611 : 0x2610;
       g_array_append_val(glyphs, g);
       used[i] = used[j] = used[l] = used[r] = true;

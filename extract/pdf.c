@@ -239,7 +239,8 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, double w
     x1 = CLAMP(x1, 0, pw);
     y0 = CLAMP(y0, 0, ph);
     y1 = CLAMP(y1, 0, ph);
-    for (int y = y0; y < y1; y++) memset(grey + (size_t)y * (size_t)pw + x0, 255, (size_t)(x1 - x0));
+    for (int y = y0; y < y1; y++)
+      memset(grey + (size_t)y * (size_t)pw + x0, 255, (size_t)(x1 - x0));
   }
   dx_find_rules(rules, grey, pw, ph, pw, scale);
   dx_find_boxes(rules, gl, grey, pw, ph, pw, scale);
@@ -251,8 +252,8 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
                      dx_page_fn fn, void *ctx, dx_error *err) {
   if (!doc || !data || !lim || !fn) return dx_error_set(err, DX_EARG, "dx_pdf_pages: no input");
   int complaints = 0;
-  guint handler = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL, quiet_log,
-                                    &complaints);
+  guint handler =
+      g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL, quiet_log, &complaints);
   GBytes *bytes = g_bytes_new_static(data, len);
   GError *gerr = NULL;
   PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &gerr);

@@ -37,11 +37,11 @@
  * of their own (East Asian autospace, 0.21 em measured); a space glyph
  * of a CJK font is wider (0.25 em and up). */
 #define AUTOSPACE_EM 0.235
-/* Han text has no spaces, and producers that space out a label
- * ("项 目 名 称") put one space's width between characters; a gap this
- * wide (share of the size, two spaces or more) is a tab or a run of
- * spaces in the source ("年   月   日"). */
-#define TAB_EM 0.6
+/* Han text has no spaces between characters; a gap this much wider
+ * (share of the size) than the line's usual gap between Han characters
+ * is a space in the source ("办 单位", "年   月   日"). Spaced-out
+ * labels ("项 目 名 称") and justified lines have wide usual gaps. */
+#define HAN_SPACE_EM 0.2
 /* A line ends in a wrap when what is left before the cell's right border
  * is less than the next line's first word plus this (cell padding is
  * 5.4 pt in Word and LibreOffice; over the corpus, wrapped lines leave
@@ -107,19 +107,45 @@ typedef struct tline {
   dx_glyph **g;
   size_t n;
   float x0, x1, y0, y1, size;
+  float han_gap; /* the usual gap between two Han characters on the line */
 } tline;
+
+static int float_cmp(const void *a, const void *b) {
+  float x = *(const float *)a, y = *(const float *)b;
+  return x < y ? -1 : x > y;
+}
+
+static bool is_cjk(uint32_t c);
+
+/* The median gap between neighbouring Han characters: 0 in running text,
+ * the letter spacing in a spaced-out label ("项 目 名 称") or a justified
+ * line. */
+static float han_gap(const tline *l) {
+  float *gaps = g_new(float, l->n ? l->n : 1);
+  size_t m = 0;
+  for (size_t k = 1; k < l->n; k++)
+    if (is_cjk(l->g[k - 1]->cp) && is_cjk(l->g[k]->cp))
+      gaps[m++] = MAX(0.0f, l->g[k]->box[0] - l->g[k - 1]->box[2]);
+  float med = 0;
+  if (m) {
+    qsort(gaps, m, sizeof *gaps, float_cmp);
+    med = gaps[m / 2];
+  }
+  g_free(gaps);
+  return med;
+}
 
 /* Groups glyphs (sorted in place) into text lines, top to bottom, each
  * left to right. Returns the number of lines; *out is g_free'd. */
 static size_t text_lines(tline **out, dx_glyph **g, size_t n) {
-  qsort(g, n, sizeof *g, by_y);
+  qsort(g, n, sizeof(dx_glyph *), by_y);
   tline *ls = g_new0(tline, n ? n : 1);
   size_t nl = 0;
   for (size_t i = 0; i < n;) {
     float ref = cy(g[i]), sz = glyph_size(g[i]);
     size_t j = i + 1;
     while (j < n && cy(g[j]) - ref <= LINE_SPLIT_EM * MAX(sz, glyph_size(g[j]))) j++;
-    qsort(g + i, j - i, sizeof *g, by_x);
+    qsort(g + i, j - i, sizeof(dx_glyph *), by_x);
     tline *l = &ls[nl++];
     l->g = g + i;
     l->n = j - i;
@@ -132,24 +158,26 @@ static size_t text_lines(tline **out, dx_glyph **g, size_t n) {
       l->y1 = MAX(l->y1, g[k]->box[3]);
       l->size = MAX(l->size, glyph_size(g[k]));
     }
+    l->han_gap = han_gap(l);
     i = j;
   }
   *out = ls;
   return nl;
 }
 
-/* Whether the gap between two neighbours on a line is a space. */
-static bool spaced(const dx_glyph *a, const dx_glyph *b) {
+/* Whether the gap between two neighbours on a line is a space; han_gap
+ * is the line's usual gap between Han characters. */
+static bool spaced(const dx_glyph *a, const dx_glyph *b, float han_gap) {
   float gap = b->box[0] - a->box[2], sz = MAX(glyph_size(a), glyph_size(b));
-  if (is_cjk(a->cp) && is_cjk(b->cp)) return gap > TAB_EM * sz;
+  if (is_cjk(a->cp) && is_cjk(b->cp)) return gap - han_gap > HAN_SPACE_EM * sz;
   if ((is_cjk(a->cp) && is_latin(b->cp)) || (is_latin(a->cp) && is_cjk(b->cp)))
     return gap > AUTOSPACE_EM * sz;
   return gap > SPACE_EM * sz || (b->space_before && gap > 0.05f * sz);
 }
 
-static void line_text(GString *out, const tline *l, size_t from, size_t to) {
-  for (size_t k = from; k < to; k++) {
-    if (k > from && spaced(l->g[k - 1], l->g[k])) g_string_append_c(out, ' ');
+static void line_text(GString *out, const tline *l) {
+  for (size_t k = 0; k < l->n; k++) {
+    if (k > 0 && spaced(l->g[k - 1], l->g[k], l->han_gap)) g_string_append_c(out, ' ');
     g_string_append_unichar(out, l->g[k]->cp);
   }
 }
@@ -165,7 +193,7 @@ static bool no_line_start(uint32_t c) {
 static float first_word(const tline *l) {
   size_t k = 1;
   if (!is_cjk(l->g[0]->cp))
-    while (k < l->n && !is_cjk(l->g[k]->cp) && !spaced(l->g[k - 1], l->g[k])) k++;
+    while (k < l->n && !is_cjk(l->g[k]->cp) && !spaced(l->g[k - 1], l->g[k], 0)) k++;
   while (k < l->n && no_line_start(l->g[k]->cp)) k++;
   return l->g[k - 1]->box[2] - l->g[0]->box[0];
 }
@@ -178,8 +206,8 @@ static bool starts_item(const tline *l) {
   size_t k = 0;
   if (c0 == '(' || c0 == 0xFF08) k = 1;
   size_t d = k;
-  while (d < l->n && (g_unichar_isdigit(l->g[d]->cp) ||
-                      g_utf8_strchr("一二三四五六七八九十", -1, l->g[d]->cp)))
+  while (d < l->n &&
+         (g_unichar_isdigit(l->g[d]->cp) || g_utf8_strchr("一二三四五六七八九十", -1, l->g[d]->cp)))
     d++;
   if (d == k || d >= l->n || d - k > 3) return false;
   uint32_t p = l->g[d]->cp;
@@ -228,14 +256,14 @@ static char *glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
   for (size_t i = 0; i < nl; i++) {
     if (i > 0 && !vertical) {
       const tline *p = &ls[i - 1], *l = &ls[i];
-      bool wrap = !starts_item(l) &&
-                  (right - p->x1 < first_word(l) + WRAP_SLACK_PT || !ends_sentence(p));
+      bool wrap =
+          !starts_item(l) && (right - p->x1 < first_word(l) + WRAP_SLACK_PT || !ends_sentence(p));
       if (!wrap)
         g_string_append_c(out, '\n');
       else if (wrap_spaced(p, l))
         g_string_append_c(out, ' ');
     }
-    line_text(out, &ls[i], 0, ls[i].n);
+    line_text(out, &ls[i]);
   }
   g_free(ls);
   return g_string_free(out, FALSE);
@@ -277,9 +305,19 @@ static size_t merge_segs(seg *s, size_t n) {
   return m;
 }
 
+/* Union-find over 0..n-1 (every p[i] starts as i). */
 static int uf_find(int *p, int i) {
-  while (p[i] != i) i = p[i] = p[p[i]];
-  return i;
+  int root = i;
+  /* the analyzer loses track of the caller's nrows * ncols slots and
+   * reports an index past them; every caller stays below n */
+  // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult)
+  while (p[root] != root) root = p[root];
+  while (p[i] != root) { /* path compression */
+    int next = p[i];
+    p[i] = root;
+    i = next;
+  }
+  return root;
 }
 
 static void uf_union(int *p, int a, int b) {
@@ -389,8 +427,9 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   if ((size_t)nrows > L->lim->max_table_rows || (size_t)ncols > L->lim->max_table_cols) {
     g_free(xs);
     g_free(ys);
-    return dx_error_set(err, DX_ELIMIT, "page %d: a table of %d rows and %d columns is past the limit",
-                        pg->number, nrows, ncols);
+    return dx_error_set(err, DX_ELIMIT,
+                        "page %d: a table of %d rows and %d columns is past the limit", pg->number,
+                        nrows, ncols);
   }
   size_t nslots = (size_t)nrows * (size_t)ncols;
   int *uf = g_new(int, nslots);
@@ -420,8 +459,8 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
     }
   dx_arena *A = L->doc->arena;
   dx_table *t = dx_arena_alloc(A, sizeof *t);
-  dx_cell **slots = t ? dx_arena_alloc(A, nslots * sizeof *slots) : NULL;
-  dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof *cells) : NULL;
+  dx_cell **slots = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
+  dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
   dx_code rc = DX_OK;
   if (!slots || !cells) {
     rc = nomem(err);
@@ -440,8 +479,14 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
         rc = nomem(err);
         break;
       }
-      *cell = (dx_cell){.row = r, .col = c, .rowspan = rs, .colspan = cs, .page = pg->number,
-                        .has_box = true, .origin = pg->origin, .confidence = pg->confidence};
+      *cell = (dx_cell){.row = r,
+                        .col = c,
+                        .rowspan = rs,
+                        .colspan = cs,
+                        .page = pg->number,
+                        .has_box = true,
+                        .origin = pg->origin,
+                        .confidence = pg->confidence};
       cell->box[0] = xs[c];
       cell->box[1] = ys[r];
       cell->box[2] = xs[c + cs];
@@ -451,8 +496,14 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
         for (int cc = c; cc < c + cs; cc++) slots[(size_t)rr * (size_t)ncols + (size_t)cc] = cell;
     }
   if (rc != DX_OK) goto done;
-  *t = (dx_table){.index = -1, .nrows = nrows, .ncols = ncols, .cells = cells, .ncells = ncells,
-                  .slots = slots, .page_start = pg->number, .page_end = pg->number};
+  *t = (dx_table){.index = -1,
+                  .nrows = nrows,
+                  .ncols = ncols,
+                  .cells = cells,
+                  .ncells = ncells,
+                  .slots = slots,
+                  .page_start = pg->number,
+                  .page_end = pg->number};
   ptable *p = g_new0(ptable, 1);
   p->t = t;
   p->xs = xs;
@@ -532,7 +583,7 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
     GString *s = g_string_new(NULL);
     for (size_t k = i; k < j; k++) {
       if (k > i && wrap_spaced(&ls[k - 1], &ls[k])) g_string_append_c(s, ' ');
-      line_text(s, &ls[k], 0, ls[k].n);
+      line_text(s, &ls[k]);
     }
     dx_block *b = dx_arena_alloc(L->doc->arena, sizeof *b);
     char *txt = b ? dx_arena_strndup(L->doc->arena, s->str, s->len) : NULL;
@@ -647,12 +698,12 @@ static dx_code layout_page(void *ctx, const dx_page *pg, dx_error *err) {
     fill_cells(p, L);
     if (p->holder) {
       dx_cell *h = p->holder;
-      dx_table **kids = dx_arena_alloc(L->doc->arena, (h->nchildren + 1) * sizeof *kids);
+      dx_table **kids = dx_arena_alloc(L->doc->arena, (h->nchildren + 1) * sizeof(dx_table *));
       if (!kids) {
         rc = nomem(err);
         break;
       }
-      if (h->nchildren) memcpy(kids, h->children, h->nchildren * sizeof *kids);
+      if (h->nchildren) memcpy(kids, h->children, h->nchildren * sizeof(dx_table *));
       kids[h->nchildren++] = p->t;
       h->children = kids;
       continue;
@@ -706,7 +757,8 @@ static ptable *ptable_of(layout *L, const dx_table *t) {
 
 /* A paragraph that says the table goes on: 续表, 接上表, （续）. */
 static bool says_continued(const char *s) {
-  return s && (strstr(s, "续表") || strstr(s, "接上表") || strstr(s, "（续）") || strstr(s, "(续)"));
+  return s &&
+         (strstr(s, "续表") || strstr(s, "接上表") || strstr(s, "（续）") || strstr(s, "(续)"));
 }
 
 /* Page furniture between two parts of a table: a page number. */
@@ -757,7 +809,7 @@ static dx_code regrid(layout *L, ptable *p, const float *xs, int ncols, dx_error
   int *map = g_new(int, t->ncols + 1);
   for (int i = 0; i <= t->ncols; i++) map[i] = edge_at(xs, ncols + 1, p->xs[i]);
   size_t nslots = (size_t)t->nrows * (size_t)ncols;
-  dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof *slots);
+  dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof(dx_cell *));
   if (!slots) {
     g_free(map);
     return nomem(err);
@@ -842,7 +894,8 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
     for (int c = 0; c < a->ncols; c++) {
       dx_cell *x = dx_table_at(a, arows - 1, c), *y = dx_table_at(b, skip, c);
       if (x->col != c || !y->text || !*y->text) continue;
-      const text_ends *ex = g_hash_table_lookup(pa->ends, x), *ey = g_hash_table_lookup(pb->ends, y);
+      const text_ends *ex = g_hash_table_lookup(pa->ends, x),
+                      *ey = g_hash_table_lookup(pb->ends, y);
       bool glue = ex && ey && ex->cjk_tail && ey->cjk_head;
       char *t = g_strconcat(x->text, glue ? "" : " ", y->text, NULL);
       x->text = dx_arena_strdup(L->doc->arena, t);
@@ -855,11 +908,11 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   if ((size_t)nrows > L->lim->max_table_rows)
     return dx_error_set(err, DX_ELIMIT, "a table of %d rows is past the limit", nrows);
   size_t nslots = (size_t)nrows * (size_t)ncols;
-  dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof *slots);
-  dx_cell **cells = dx_arena_alloc(L->doc->arena, (a->ncells + b->ncells) * sizeof *cells);
+  dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof(dx_cell *));
+  dx_cell **cells = dx_arena_alloc(L->doc->arena, (a->ncells + b->ncells) * sizeof(dx_cell *));
   if (!slots || !cells) return nomem(err);
-  memcpy(slots, a->slots, (size_t)a->nrows * (size_t)ncols * sizeof *slots);
-  memcpy(cells, a->cells, a->ncells * sizeof *cells);
+  memcpy(slots, a->slots, (size_t)a->nrows * (size_t)ncols * sizeof(dx_cell *));
+  memcpy(cells, a->cells, a->ncells * sizeof(dx_cell *));
   size_t ncells = a->ncells;
   for (int c = 0; c < ncols; c++) {
     dx_cell *x = dx_table_at(a, a->nrows - 1, c);
@@ -877,8 +930,8 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
     if (row == a->nrows) y->flags |= DX_CELL_CROSS_PAGE;
     /* a spanning cell cut by the page break: its empty remainder on the
      * new page belongs to it */
-    if (above && (!y->text || !*y->text) && above->col == y->col &&
-        above->colspan == y->colspan && (above->rowspan > 1 || y->rowspan > 1)) {
+    if (above && (!y->text || !*y->text) && above->col == y->col && above->colspan == y->colspan &&
+        (above->rowspan > 1 || y->rowspan > 1)) {
       above->rowspan += y->rowspan;
       for (int r = row; r < row + y->rowspan; r++)
         for (int c = y->col; c < y->col + y->colspan; c++)

@@ -208,8 +208,7 @@ int main(int argc, char **argv) {
   double need = pdf_mode ? DX_MIN_FACT_RATE_PDF : DX_MIN_FACT_RATE;
   printf("corpus %s: %d files, %ld/%ld facts right = %.2f%% (need %.0f%%), "
          "%d files with a wrong declaration count, %d unreadable\n",
-         sub, files, total.right, total.facts, 100 * rate, 100 * need, bad_counts,
-         failed);
+         sub, files, total.right, total.facts, 100 * rate, 100 * need, bad_counts, failed);
   printf("calibration (values with a confidence; right = every fact of the value right):\n");
   for (int b = 0; b < NBUCKETS; b++)
     printf("  confidence >= %.1f%s: %ld values, %.1f%% right\n", BUCKET_MIN[b],
