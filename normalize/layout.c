@@ -26,6 +26,9 @@
 #define JOIN_PT 4.0
 /* A vertical and a horizontal rule this close (points) touch. */
 #define TOUCH_PT 3.0
+/* How far (points) a rule beside a table may run on past its top or
+ * bottom and still belong to it. */
+#define SIDE_RUN_ON_PT 24.0
 /* Rules per page beyond which the page is treated as a drawing. */
 #define MAX_PAGE_RULES 20000
 /* A glyph starts a new text line when its centre is lower than the
@@ -78,9 +81,17 @@ static bool is_latin(uint32_t c) {
   return c < 0x3000 && g_unichar_isalnum(c);
 }
 
+static bool is_cjk(uint32_t c);
+
+/* The em of a glyph, in points. A Han character is one em wide, whatever
+ * the font reports (Type 3 fonts report sizes and ascents that have
+ * little to do with the drawing); other glyphs use the font size when it
+ * agrees with the box. */
 static float glyph_size(const dx_glyph *g) {
-  float h = g->box[3] - g->box[1];
-  return g->size > 0 ? g->size : (h > 0 ? h : 10.0f);
+  float w = g->box[2] - g->box[0], h = g->box[3] - g->box[1];
+  if (is_cjk(g->cp) && w > 1) return w;
+  if (g->size > 0 && (h <= 0 || g->size <= 1.5f * h)) return g->size;
+  return h > 0 ? h * 0.77f : 10.0f; /* ascent to descent is ~1.3 em */
 }
 
 static float cy(const dx_glyph *g) {
@@ -114,8 +125,6 @@ static int float_cmp(const void *a, const void *b) {
   float x = *(const float *)a, y = *(const float *)b;
   return x < y ? -1 : x > y;
 }
-
-static bool is_cjk(uint32_t c);
 
 /* The median gap between neighbouring Han characters: 0 in running text,
  * the letter spacing in a spaced-out label ("项 目 名 称") or a justified
@@ -336,6 +345,34 @@ static size_t edges(float *out, const seg *s, size_t n, int comp) {
   for (size_t i = 0; i < m; i++)
     if (k == 0 || out[i] - out[k - 1] > SNAP_PT) out[k++] = out[i];
   return k;
+}
+
+/* Vertical rules that touch no horizontal one but run beside a table
+ * over its whole height belong to it: the columns of cells that span
+ * from the page before, whose top and bottom borders are on other pages
+ * (Chromium draws them so). */
+static void adopt_side_rules(const seg *hs, size_t nh, seg *vs, size_t nv) {
+  for (size_t j = 0; j < nv; j++) {
+    bool lone = true;
+    for (size_t i = 0; i < nh && lone; i++) lone = hs[i].comp != vs[j].comp;
+    if (!lone) continue;
+    for (size_t i = 0; i < nh; i++) {
+      int comp = hs[i].comp;
+      float top = INFINITY, bot = -INFINITY;
+      for (size_t k = 0; k < nh; k++)
+        if (hs[k].comp == comp) {
+          top = MIN(top, hs[k].pos);
+          bot = MAX(bot, hs[k].pos);
+        }
+      /* it covers the table's height and runs on at most a little (to
+       * the page's end, where the spanning cells stop) */
+      if (bot - top > 0 && vs[j].a <= top + TOUCH_PT && vs[j].b >= bot - TOUCH_PT &&
+          vs[j].a >= top - SIDE_RUN_ON_PT && vs[j].b <= bot + SIDE_RUN_ON_PT) {
+        vs[j].comp = comp;
+        break;
+      }
+    }
+  }
 }
 
 /* Number of edges within [a - TOUCH_PT, b + TOUCH_PT]. */
@@ -647,6 +684,7 @@ static dx_code layout_page(void *ctx, const dx_page *pg, dx_error *err) {
         uf_union(uf, (int)i, (int)(nh + j));
   for (size_t i = 0; i < nh; i++) hs[i].comp = uf_find(uf, (int)i);
   for (size_t j = 0; j < nv; j++) vs[j].comp = uf_find(uf, (int)(nh + j));
+  adopt_side_rules(hs, nh, vs, nv);
   GPtrArray *tables = g_ptr_array_new();
   for (size_t i = 0; i < nh && rc == DX_OK; i++) {
     int comp = hs[i].comp;
