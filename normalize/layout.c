@@ -26,9 +26,6 @@
 #define JOIN_PT 4.0
 /* A vertical and a horizontal rule this close (points) touch. */
 #define TOUCH_PT 3.0
-/* How far (points) a rule beside a table may run on past its top or
- * bottom and still belong to it. */
-#define SIDE_RUN_ON_PT 24.0
 /* Rules per page beyond which the page is treated as a drawing. */
 #define MAX_PAGE_RULES 20000
 /* A glyph starts a new text line when its centre is lower than the
@@ -364,10 +361,10 @@ static void adopt_side_rules(const seg *hs, size_t nh, seg *vs, size_t nv) {
           top = MIN(top, hs[k].pos);
           bot = MAX(bot, hs[k].pos);
         }
-      /* it covers the table's height and runs on at most a little (to
-       * the page's end, where the spanning cells stop) */
+      /* it covers the table's height, starting or ending with it (it
+       * may run on to the page's end, where the spanning cells stop) */
       if (bot - top > 0 && vs[j].a <= top + TOUCH_PT && vs[j].b >= bot - TOUCH_PT &&
-          vs[j].a >= top - SIDE_RUN_ON_PT && vs[j].b <= bot + SIDE_RUN_ON_PT) {
+          (vs[j].a >= top - TOUCH_PT || vs[j].b <= bot + TOUCH_PT)) {
         vs[j].comp = comp;
         break;
       }
