@@ -445,18 +445,48 @@ static dx_code nomem(dx_error *err) {
   return dx_error_set(err, DX_ENOMEM, "document model exceeds its memory limit");
 }
 
+/* A row the page break cut has no border on the cut side: the columns'
+ * rules run on past the last (or before the first) horizontal rule, and
+ * text stands between them. That open row is a row of the table. ys
+ * holds ny edges from ys[1] (room for one before and one after). */
+static void open_rows(float *ys, size_t *ny, const float *xs, size_t nx, const seg *vs, size_t nv,
+                      int comp, const dx_page *pg) {
+  float vtop = INFINITY, vbot = -INFINITY;
+  for (size_t i = 0; i < nv; i++)
+    if (vs[i].comp == comp) {
+      vtop = MIN(vtop, vs[i].a);
+      vbot = MAX(vbot, vs[i].b);
+    }
+  float top = ys[1], bot = ys[*ny];
+  bool above = false, below = false;
+  for (size_t k = 0; k < pg->nglyphs; k++) {
+    const dx_glyph *g = &pg->glyphs[k];
+    if (cx(g) < xs[0] || cx(g) > xs[nx - 1]) continue;
+    above = above || (cy(g) < top && cy(g) > vtop);
+    below = below || (cy(g) > bot && cy(g) < vbot);
+  }
+  if (below) ys[++*ny] = vbot;
+  if (above) {
+    ys[0] = vtop;
+    ++*ny;
+  } else {
+    memmove(ys, ys + 1, *ny * sizeof *ys);
+  }
+}
+
 /* Builds the grid of one component: cells are the groups of grid slots
  * not separated by a drawn line. */
 static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, const seg *vs,
                           size_t nv, int comp, const dx_page *pg, dx_error *err) {
   *out = NULL;
-  float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 1);
-  size_t nx = edges(xs, vs, nv, comp), ny = edges(ys, hs, nh, comp);
+  float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 3);
+  size_t nx = edges(xs, vs, nv, comp), ny = edges(ys + 1, hs, nh, comp);
   if (nx < 2 || ny < 2) {
     g_free(xs);
     g_free(ys);
     return DX_OK;
   }
+  open_rows(ys, &ny, xs, nx, vs, nv, comp, pg);
   int nrows = (int)ny - 1, ncols = (int)nx - 1;
   if ((size_t)nrows > L->lim->max_table_rows || (size_t)ncols > L->lim->max_table_cols) {
     g_free(xs);
