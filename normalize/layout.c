@@ -421,6 +421,7 @@ typedef struct ptable {
   GHashTable *ends;        /* dx_cell* -> text_ends*, for joining pages */
   int page;
   dx_cell *holder; /* the cell of another table it sits in, or NULL */
+  bool open_top, open_bot; /* first / last row has no border on the page's side */
 } ptable;
 
 typedef struct layout {
@@ -449,8 +450,8 @@ static dx_code nomem(dx_error *err) {
  * rules run on past the last (or before the first) horizontal rule, and
  * text stands between them. That open row is a row of the table. ys
  * holds ny edges from ys[1] (room for one before and one after). */
-static void open_rows(float *ys, size_t *ny, const float *xs, size_t nx, const seg *vs, size_t nv,
-                      int comp, const dx_page *pg) {
+static void open_rows(float *ys, size_t *ny, bool *open_top, bool *open_bot, const float *xs,
+                      size_t nx, const seg *vs, size_t nv, int comp, const dx_page *pg) {
   float vtop = INFINITY, vbot = -INFINITY;
   for (size_t i = 0; i < nv; i++)
     if (vs[i].comp == comp) {
@@ -465,6 +466,8 @@ static void open_rows(float *ys, size_t *ny, const float *xs, size_t nx, const s
     above = above || (cy(g) < top && cy(g) > vtop);
     below = below || (cy(g) > bot && cy(g) < vbot);
   }
+  *open_top = above;
+  *open_bot = below;
   if (below) ys[++*ny] = vbot;
   if (above) {
     ys[0] = vtop;
@@ -486,7 +489,8 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
     g_free(ys);
     return DX_OK;
   }
-  open_rows(ys, &ny, xs, nx, vs, nv, comp, pg);
+  bool open_top = false, open_bot = false;
+  open_rows(ys, &ny, &open_top, &open_bot, xs, nx, vs, nv, comp, pg);
   int nrows = (int)ny - 1, ncols = (int)nx - 1;
   if ((size_t)nrows > L->lim->max_table_rows || (size_t)ncols > L->lim->max_table_cols) {
     g_free(xs);
@@ -578,6 +582,8 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   p->box[2] = p->xs[ncols];
   p->box[3] = p->ys[nrows];
   p->page = pg->number;
+  p->open_top = open_top;
+  p->open_bot = open_bot;
   p->cell_glyphs = g_new0(GPtrArray *, ncells);
   p->ends = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
   *out = p;
@@ -954,11 +960,14 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   dx_table *a = pa->t, *b = pb->t;
   int arows = a->nrows;
   int skip = b->nrows > 1 && same_row_text(a, 0, b, 0) ? 1 : 0;
-  bool split = split_row(pa, pb, skip);
+  /* an open edge is the page break cutting a row; else look at the text */
+  bool split = pa->open_bot || (pb->open_top && skip == 0) || split_row(pa, pb, skip);
   if (split) {
     for (int c = 0; c < a->ncols; c++) {
       dx_cell *x = dx_table_at(a, arows - 1, c), *y = dx_table_at(b, skip, c);
-      if (x->col != c || !y->text || !*y->text) continue;
+      /* each cell of the cut row once; one that spans on down stays */
+      if (!x || !y || y->col != c || y->row != skip || y->rowspan > 1 || !y->text || !*y->text)
+        continue;
       const text_ends *ex = g_hash_table_lookup(pa->ends, x),
                       *ey = g_hash_table_lookup(pb->ends, y);
       bool glue = ex && ey && ex->cjk_tail && ey->cjk_head;
@@ -1019,6 +1028,7 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   for (int r = skip + 1; r <= b->nrows; r++) ys[arows + r - skip] = pb->ys[r];
   g_free(pa->ys);
   pa->ys = ys;
+  pa->open_bot = pb->open_bot;
   /* b's cells now belong to a, for the next page break */
   GHashTableIter it;
   gpointer k, v;
