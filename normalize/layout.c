@@ -1040,6 +1040,20 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   return DX_OK;
 }
 
+/* The height the first row of p (from row `first`) needs: its shortest
+ * cell with text, which a producer would not have split; a row of bare
+ * remainders of spanning cells needs only its own height. */
+static float first_row_need(const ptable *p, int first) {
+  const dx_table *t = p->t;
+  float need = INFINITY;
+  for (size_t i = 0; i < t->ncells; i++) {
+    const dx_cell *c = t->cells[i];
+    if (c->row == first && c->text && *c->text)
+      need = MIN(need, p->ys[c->row + c->rowspan] - p->ys[first]);
+  }
+  return isfinite(need) ? need : p->ys[first + 1] - p->ys[first];
+}
+
 static dx_code join_pages(layout *L, dx_error *err) {
   GPtrArray *bl = L->doc->blocks;
   /* the lowest a table reaches on any page: where full pages end */
@@ -1074,7 +1088,7 @@ static dx_code join_pages(layout *L, dx_error *err) {
      * table that stops higher ended there, and the next one starts a
      * page of its own */
     int first = pb->t->nrows > 1 && same_row_text(pa->t, 0, pb->t, 0) ? 1 : 0;
-    float need = pb->ys[first + 1] - pb->ys[first];
+    float need = first_row_need(pb, first);
     if (bottom - pa->ys[pa->t->nrows] >= need + ROW_FIT_PT) continue;
     dx_code rc = DX_OK;
     float *u = NULL;
