@@ -49,6 +49,9 @@
 #define WRAP_SLACK_PT 6.5
 /* Column edges of two tables closer than this (points) line up. */
 #define COL_ALIGN_PT 4.0
+/* A grid row lower than this (points) holds no line of text: at the top
+ * of a page it is the end of cells cut by the break. */
+#define SLIVER_PT 8.0
 /* Slack (points) when asking whether a row would have fitted at the
  * bottom of a page: borders and rounding. */
 #define ROW_FIT_PT 2.0
@@ -920,6 +923,16 @@ static bool unclosed(const char *s) {
   return depth > 0;
 }
 
+/* Whether no text would be lost by dropping row r: its cells are empty
+ * or span on into the rows below. */
+static bool row_droppable(const dx_table *t, int r) {
+  for (int c = 0; c < t->ncols; c++) {
+    const dx_cell *x = dx_table_at(t, r, c);
+    if (x && x->row == r && x->rowspan == 1 && x->text && *x->text) return false;
+  }
+  return true;
+}
+
 /* Whether row rb of b goes on with a's last row (a row the page break
  * cut in two): the rows have the same cells; every cell with text on
  * both pages filled its last line on the first page; no cell is empty
@@ -978,6 +991,11 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
     }
     skip++;
   }
+  /* a sliver at the top of the page, lower than a line of text, is what
+   * is left of cells that ended at the break */
+  while (skip < b->nrows - 1 && pb->ys[skip + 1] - pb->ys[skip] < SLIVER_PT &&
+         row_droppable(b, skip))
+    skip++;
   int nrows = a->nrows + b->nrows - skip, ncols = a->ncols;
   if ((size_t)nrows > L->lim->max_table_rows)
     return dx_error_set(err, DX_ELIMIT, "a table of %d rows is past the limit", nrows);
