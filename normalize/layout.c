@@ -674,8 +674,9 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
   return rc;
 }
 
-static void fill_cells(ptable *p, layout *L) {
+static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
   dx_table *t = p->t;
+  dx_code rc = DX_OK;
   for (size_t i = 0; i < t->ncells; i++) {
     dx_cell *c = t->cells[i];
     GPtrArray *ga = p->cell_glyphs[i];
@@ -688,6 +689,54 @@ static void fill_cells(ptable *p, layout *L) {
     }
     c->text = dx_arena_strdup(L->doc->arena, s);
     g_free(s);
+    if (!c->text) rc = nomem(err);
+  }
+  /* the glyph lists are done with: cells may now be dropped */
+  for (size_t i = 0; i < t->ncells; i++)
+    if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
+  g_free(p->cell_glyphs);
+  p->cell_glyphs = NULL;
+  return rc;
+}
+
+static bool row_droppable(const dx_table *t, int r);
+
+/* Removes grid row r of p: cells above that span into it lose a row,
+ * cells starting in it either span on (and start one row lower) or are
+ * empty and go. */
+static void drop_row(ptable *p, int r) {
+  dx_table *t = p->t;
+  size_t k = 0;
+  for (size_t i = 0; i < t->ncells; i++) {
+    dx_cell *c = t->cells[i];
+    if (c->row == r && c->rowspan == 1) {
+      g_hash_table_remove(p->ends, c);
+      continue;
+    }
+    if (c->row <= r && c->row + c->rowspan > r)
+      c->rowspan--;
+    else if (c->row > r)
+      c->row--;
+    t->cells[k++] = c;
+  }
+  t->ncells = k;
+  t->nrows--;
+  for (int rr = r; rr < t->nrows; rr++)
+    memcpy(&t->slots[(size_t)rr * (size_t)t->ncols], &t->slots[(size_t)(rr + 1) * (size_t)t->ncols],
+           (size_t)t->ncols * sizeof(dx_cell *));
+  /* the sliver's space goes to the row below */
+  memmove(&p->ys[r + 1], &p->ys[r + 2], (size_t)(t->nrows - r) * sizeof *p->ys);
+}
+
+/* Rows lower than a line of text whose cells are empty or span on: the
+ * ends of cells a producer drew a little off the row lines (Chromium,
+ * continuing a spanning cell on a new page). */
+static void drop_slivers(ptable *p) {
+  for (int r = 0; r < p->t->nrows && p->t->nrows > 1;) {
+    if (p->ys[r + 1] - p->ys[r] < SLIVER_PT && row_droppable(p->t, r))
+      drop_row(p, r);
+    else
+      r++;
   }
 }
 
@@ -769,7 +818,9 @@ static dx_code layout_page(void *ctx, const dx_page *pg, dx_error *err) {
   GArray *blocks = g_array_new(FALSE, FALSE, sizeof(pblock));
   for (guint i = 0; i < tables->len && rc == DX_OK; i++) {
     ptable *p = g_ptr_array_index(tables, i);
-    fill_cells(p, L);
+    rc = fill_cells(p, L, err);
+    if (rc != DX_OK) break;
+    drop_slivers(p);
     if (p->holder) {
       dx_cell *h = p->holder;
       dx_table **kids = dx_arena_alloc(L->doc->arena, (h->nchildren + 1) * sizeof(dx_table *));
@@ -809,10 +860,6 @@ static dx_code layout_page(void *ctx, const dx_page *pg, dx_error *err) {
       ptable_free(p);
       continue;
     }
-    for (size_t k = 0; k < p->t->ncells; k++)
-      if (p->cell_glyphs[k]) g_ptr_array_free(p->cell_glyphs[k], TRUE);
-    g_free(p->cell_glyphs);
-    p->cell_glyphs = NULL;
     g_ptr_array_add(L->ptables, p);
   }
   g_ptr_array_free(tables, TRUE);
