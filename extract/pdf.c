@@ -27,6 +27,9 @@
  * table edge to another (layout.c prunes it). */
 #define MASK_INSET_Y 0.12
 #define MASK_INSET_X 0.03
+/* Grey below which a pixel is ink of some glyph (light grey text is
+ * ~200; anti-aliasing of a glyph's edge leaves at least this much). */
+#define INK_GREY 235
 /* A glyph drawn again within this fraction of its size of the same
  * character is fake bold (the text drawn twice, offset), not text. */
 #define FAKE_BOLD_EM 0.2
@@ -191,6 +194,37 @@ static void turn_box(float *b, int turn, double w, double h) {
   b[3] = MAX(y0, y1);
 }
 
+/* Text that leaves no ink on the rendered page is not on the page: text
+ * clipped away (Chromium keeps the clipped half of a row cut by a page
+ * break in the text layer), drawn in white or covered. Checkboxes are
+ * kept: a symbol font may be missing and draw nothing. */
+static void drop_invisible(GArray *gl, const uint8_t *grey, int pw, int ph, double scale,
+                           dx_doc *doc, int pageno) {
+  guint keep = 0, dropped = 0;
+  for (guint i = 0; i < gl->len; i++) {
+    const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
+    bool ink = g->cp == 0x2610 || g->cp == 0x2611;
+    /* inside the box, away from borders the box may touch */
+    float ix = (g->box[2] - g->box[0]) * 0.1f, iy = (g->box[3] - g->box[1]) * 0.15f;
+    int x0 = CLAMP((int)floor((g->box[0] + ix) * scale), 0, pw);
+    int x1 = CLAMP((int)ceil((g->box[2] - ix) * scale), 0, pw);
+    int y0 = CLAMP((int)floor((g->box[1] + iy) * scale), 0, ph);
+    int y1 = CLAMP((int)ceil((g->box[3] - iy) * scale), 0, ph);
+    for (int y = y0; y < y1 && !ink; y++) {
+      const uint8_t *row = grey + (size_t)y * (size_t)pw;
+      for (int x = x0; x < x1 && !ink; x++) ink = row[x] < INK_GREY;
+    }
+    if (ink)
+      g_array_index(gl, dx_glyph, keep++) = *g;
+    else
+      dropped++;
+  }
+  g_array_set_size(gl, keep);
+  if (dropped)
+    dx_doc_warn(doc, "invisible_text", pageno, "page %d: %u characters in the text layer are not drawn",
+                pageno, dropped);
+}
+
 /* Renders the page and finds its ruling lines, the text masked out. */
 static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, double w, double h,
                           const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
@@ -230,6 +264,7 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, double w
     }
   }
   cairo_surface_destroy(s);
+  drop_invisible(gl, grey, pw, ph, scale, doc, pageno);
   for (guint i = 0; i < gl->len; i++) {
     const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
     double iw = (g->box[2] - g->box[0]) * MASK_INSET_X, ih = (g->box[3] - g->box[1]) * MASK_INSET_Y;

@@ -1020,6 +1020,13 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   dx_table *a = pa->t, *b = pb->t;
   int arows = a->nrows;
   int skip = b->nrows > 1 && same_row_text(a, 0, b, 0) ? 1 : 0;
+  /* an open last row with nothing of its own (only spanning cells run
+   * into it) is no row: the rows below the break start a new one */
+  if (pa->open_bot && a->nrows > 1 && row_droppable(a, a->nrows - 1)) {
+    drop_row(pa, a->nrows - 1);
+    pa->open_bot = false;
+    arows = a->nrows;
+  }
   /* an open edge is the page break cutting a row; else look at the text */
   bool split = pa->open_bot || (pb->open_top && skip == 0) || split_row(pa, pb, skip);
   if (split) {
