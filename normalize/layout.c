@@ -740,6 +740,47 @@ static void drop_slivers(ptable *p) {
   }
 }
 
+static bool cell_empty(const dx_cell *c) {
+  return !c->text || !*c->text;
+}
+
+/* A row edge that only empty cells use, every other column's cell
+ * spanning across it, separates nothing: a producer drew a continued
+ * spanning cell's end off the row lines (Chromium). The empty cells on
+ * both sides become one and the edge goes. */
+static void drop_empty_edges(ptable *p) {
+  dx_table *t = p->t;
+  for (int r = 0; r + 1 < t->nrows;) {
+    bool used = false, any_split = false;
+    for (int c = 0; c < t->ncols && !used; c++) {
+      const dx_cell *a = dx_table_at(t, r, c), *b = dx_table_at(t, r + 1, c);
+      if (a == b) continue;
+      any_split = true;
+      used = !a || !b || !cell_empty(a) || !cell_empty(b) || a->col != b->col ||
+             a->colspan != b->colspan || a->nchildren || b->nchildren;
+    }
+    if (used || !any_split) {
+      r++;
+      continue;
+    }
+    for (int c = 0; c < t->ncols; c++) {
+      dx_cell *a = dx_table_at(t, r, c), *b = dx_table_at(t, r + 1, c);
+      if (a == b || b->col != c) continue;
+      a->rowspan += b->rowspan;
+      for (int rr = b->row; rr < b->row + b->rowspan; rr++)
+        for (int cc = b->col; cc < b->col + b->colspan; cc++)
+          t->slots[(size_t)rr * (size_t)t->ncols + (size_t)cc] = a;
+      size_t k = 0;
+      for (size_t i = 0; i < t->ncells; i++)
+        if (t->cells[i] != b) t->cells[k++] = t->cells[i];
+      t->ncells = k;
+      g_hash_table_remove(p->ends, b);
+    }
+    /* every cell now spans rows r and r+1: the edge between them goes */
+    drop_row(p, r);
+  }
+}
+
 static dx_code layout_page(void *ctx, const dx_page *pg, dx_error *err) {
   layout *L = ctx;
   dx_code rc = DX_OK;
@@ -821,6 +862,7 @@ static dx_code layout_page(void *ctx, const dx_page *pg, dx_error *err) {
     rc = fill_cells(p, L, err);
     if (rc != DX_OK) break;
     drop_slivers(p);
+    drop_empty_edges(p);
     if (p->holder) {
       dx_cell *h = p->holder;
       dx_table **kids = dx_arena_alloc(L->doc->arena, (h->nchildren + 1) * sizeof(dx_table *));
