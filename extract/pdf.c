@@ -226,8 +226,8 @@ static void drop_invisible(GArray *gl, const uint8_t *grey, int pw, int ph, doub
 }
 
 /* Renders the page and finds its ruling lines, the text masked out. */
-static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, double w, double h,
-                          const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
+static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn, double w,
+                          double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
   double scale = RENDER_SCALE;
   double px = w * h * scale * scale;
   if (lim->max_page_pixels && px > (double)lim->max_page_pixels) {
@@ -267,7 +267,10 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, double w
   drop_invisible(gl, grey, pw, ph, scale, doc, pageno);
   for (guint i = 0; i < gl->len; i++) {
     const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
-    double iw = (g->box[2] - g->box[0]) * MASK_INSET_X, ih = (g->box[3] - g->box[1]) * MASK_INSET_Y;
+    /* the ascent and descent lie across the text's direction */
+    bool across_x = turn == 90 || turn == 270;
+    double iw = (g->box[2] - g->box[0]) * (across_x ? MASK_INSET_Y : MASK_INSET_X);
+    double ih = (g->box[3] - g->box[1]) * (across_x ? MASK_INSET_X : MASK_INSET_Y);
     int x0 = (int)floor((g->box[0] + iw) * scale), x1 = (int)ceil((g->box[2] - iw) * scale);
     int y0 = (int)floor((g->box[1] + ih) * scale), y1 = (int)ceil((g->box[3] - ih) * scale);
     x0 = CLAMP(x0, 0, pw);
@@ -326,13 +329,13 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
     g_array_set_size(gl, 0);
     g_array_set_size(rules, 0);
     rc = page_glyphs(gl, page, lim, i + 1, err);
+    int turn = reading_turn(gl);
     if (rc == DX_OK && gl->len == 0)
       dx_doc_warn(doc, "page_without_text", i + 1, "page %d has no text layer", i + 1);
     if (rc == DX_OK && gl->len > 0 && w > 0 && h > 0)
-      rc = page_rules(rules, page, gl, w, h, lim, i + 1, doc, err);
+      rc = page_rules(rules, page, gl, turn, w, h, lim, i + 1, doc, err);
     g_object_unref(page);
     if (rc != DX_OK) break;
-    int turn = reading_turn(gl);
     dx_page pg = {.number = i + 1,
                   .width = turn % 180 ? h : w,
                   .height = turn % 180 ? w : h,
