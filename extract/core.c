@@ -65,8 +65,9 @@ void dx_limits_default(dx_limits *out) {
   out->max_arena_bytes = (size_t)512 << 20;
   /* A county's whole budget book is a few hundred pages. */
   out->max_pages = 5000;
-  /* A dense A4 page of 6 pt text holds ~12 000 characters. */
-  out->max_page_glyphs = 100000;
+  /* A dense A4 page of 6 pt text holds ~12 000 characters (poppler's
+   * text layer itself stops near 50 000). */
+  out->max_page_glyphs = 40000;
   /* 16 Mpx: A3 at 2 px/pt is 8 Mpx; larger pages are rendered coarser. */
   out->max_page_pixels = (size_t)16 << 20;
 }

@@ -9,8 +9,11 @@
  */
 #include "dx_extract.h"
 
+#include <fcntl.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo.h>
 #include <poppler.h>
@@ -18,7 +21,7 @@
 /* Render resolution, pixels per point (144 dpi): a 0.5 pt rule is one
  * pixel wide, rules 1 pt apart stay apart, and an A4 page is 2 Mpx —
  * rendering costs ~10 ms a page here, about what the text layer costs. */
-#define RENDER_SCALE 2.0
+#define RENDER_SCALE 1.5
 /* Part of a glyph box left unmasked at its top and bottom, and at its
  * sides, before looking for rules: poppler's boxes run from the font's
  * ascent to its descent (1.3 em for CJK fonts) and reach the borders of
@@ -27,6 +30,8 @@
  * table edge to another (layout.c prunes it). */
 #define MASK_INSET_Y 0.12
 #define MASK_INSET_X 0.03
+/* Grey below which a pixel may belong to a rule (lines.c's DARK). */
+#define DARK_GREY 200
 /* Grey below which a pixel is ink of some glyph (light grey text is
  * ~200; anti-aliasing of a glyph's edge leaves at least this much). */
 #define INK_GREY 235
@@ -48,6 +53,42 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
   (void)msg;
   int *n = data;
   if (n) (*n)++;
+}
+
+/* poppler's cairo font code prints some failures straight to stderr
+ * ("some font thing failed"), around its error callback; declx's stderr
+ * carries one line per file, so stderr is pointed at /dev/null while
+ * poppler works. Not in sanitizer builds: their reports go to stderr. */
+#if defined(__SANITIZE_ADDRESS__) || defined(DX_FUZZING)
+#define DX_KEEP_STDERR 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DX_KEEP_STDERR 1
+#endif
+#endif
+
+static int mute_stderr(void) {
+#ifdef DX_KEEP_STDERR
+  return -1;
+#else
+  fflush(stderr);
+  int saved = dup(STDERR_FILENO);
+  int nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved < 0 || nul < 0) {
+    if (saved >= 0) close(saved);
+    if (nul >= 0) close(nul);
+    return -1;
+  }
+  dup2(nul, STDERR_FILENO);
+  close(nul);
+  return saved;
+#endif
+}
+
+static void unmute_stderr(int saved) {
+  if (saved < 0) return;
+  dup2(saved, STDERR_FILENO);
+  close(saved);
 }
 
 /* The family name without a subset tag ("ABCDEF+Wingdings-Regular"). */
@@ -194,25 +235,36 @@ static void turn_box(float *b, int turn, double w, double h) {
   b[3] = MAX(y0, y1);
 }
 
+/* A grey rendering of part of a page: pixel (0,0) is the point (ox, oy). */
+typedef struct raster {
+  uint8_t *grey;
+  int w, h;
+  double scale, ox, oy;
+} raster;
+
+/* A glyph box inset by (ix, iy) points, in pixels clamped to the raster. */
+static void box_px(int out[4], const raster *r, const float *box, double ix, double iy) {
+  out[0] = CLAMP((int)floor((box[0] + ix - r->ox) * r->scale), 0, r->w);
+  out[1] = CLAMP((int)floor((box[1] + iy - r->oy) * r->scale), 0, r->h);
+  out[2] = CLAMP((int)ceil((box[2] - ix - r->ox) * r->scale), 0, r->w);
+  out[3] = CLAMP((int)ceil((box[3] - iy - r->oy) * r->scale), 0, r->h);
+}
+
 /* Text that leaves no ink on the rendered page is not on the page: text
  * clipped away (Chromium keeps the clipped half of a row cut by a page
  * break in the text layer), drawn in white or covered. Checkboxes are
  * kept: a symbol font may be missing and draw nothing. */
-static void drop_invisible(GArray *gl, const uint8_t *grey, int pw, int ph, double scale,
-                           dx_doc *doc, int pageno) {
+static void drop_invisible(GArray *gl, const raster *r, dx_doc *doc, int pageno) {
   guint keep = 0, dropped = 0;
   for (guint i = 0; i < gl->len; i++) {
     const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
     bool ink = g->cp == 0x2610 || g->cp == 0x2611;
     /* inside the box, away from borders the box may touch */
-    float ix = (g->box[2] - g->box[0]) * 0.1f, iy = (g->box[3] - g->box[1]) * 0.15f;
-    int x0 = CLAMP((int)floor((g->box[0] + ix) * scale), 0, pw);
-    int x1 = CLAMP((int)ceil((g->box[2] - ix) * scale), 0, pw);
-    int y0 = CLAMP((int)floor((g->box[1] + iy) * scale), 0, ph);
-    int y1 = CLAMP((int)ceil((g->box[3] - iy) * scale), 0, ph);
-    for (int y = y0; y < y1 && !ink; y++) {
-      const uint8_t *row = grey + (size_t)y * (size_t)pw;
-      for (int x = x0; x < x1 && !ink; x++) ink = row[x] < INK_GREY;
+    int b[4];
+    box_px(b, r, g->box, (g->box[2] - g->box[0]) * 0.1, (g->box[3] - g->box[1]) * 0.15);
+    for (int y = b[1]; y < b[3] && !ink; y++) {
+      const uint8_t *row = r->grey + (size_t)y * (size_t)r->w;
+      for (int x = b[0]; x < b[2] && !ink; x++) ink = row[x] < INK_GREY;
     }
     if (ink)
       g_array_index(gl, dx_glyph, keep++) = *g;
@@ -228,61 +280,101 @@ static void drop_invisible(GArray *gl, const uint8_t *grey, int pw, int ph, doub
 /* Renders the page and finds its ruling lines, the text masked out. */
 static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn, double w,
                           double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
-  double scale = RENDER_SCALE;
-  double px = w * h * scale * scale;
+  double x0 = 0, y0 = 0, x1 = w, y1 = h;
+  raster r = {.scale = RENDER_SCALE, .ox = x0, .oy = y0};
+  double px = (x1 - x0) * (y1 - y0) * r.scale * r.scale;
   if (lim->max_page_pixels && px > (double)lim->max_page_pixels) {
     /* a huge page is rendered coarser rather than refused */
-    scale *= sqrt((double)lim->max_page_pixels / px);
+    r.scale *= sqrt((double)lim->max_page_pixels / px);
     dx_doc_warn(doc, "page_rendered_coarse", pageno,
                 "page %d is %.0f x %.0f pt; ruling lines looked for at %.2f px/pt", pageno, w, h,
-                scale);
+                r.scale);
   }
-  int pw = (int)ceil(w * scale), ph = (int)ceil(h * scale);
-  if (pw <= 0 || ph <= 0) return DX_OK;
-  cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+  r.w = (int)ceil((x1 - x0) * r.scale);
+  r.h = (int)ceil((y1 - y0) * r.scale);
+  if (r.w <= 0 || r.h <= 0) return DX_OK;
+  cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, r.w, r.h);
   if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(s);
-    return dx_error_set(err, DX_ENOMEM, "page %d: cannot allocate a %d x %d raster", pageno, pw,
-                        ph);
+    return dx_error_set(err, DX_ENOMEM, "page %d: cannot allocate a %d x %d raster", pageno, r.w,
+                        r.h);
   }
   cairo_t *cr = cairo_create(s);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
-  cairo_scale(cr, scale, scale);
+  cairo_scale(cr, r.scale, r.scale);
+  cairo_translate(cr, -x0, -y0);
   poppler_page_render(page, cr);
   cairo_destroy(cr);
   cairo_surface_flush(s);
   const uint8_t *px32 = cairo_image_surface_get_data(s);
   int stride = cairo_image_surface_get_stride(s);
-  uint8_t *grey = g_malloc((size_t)pw * (size_t)ph);
-  for (int y = 0; y < ph; y++) {
+  r.grey = g_malloc((size_t)r.w * (size_t)r.h);
+  /* rules are looked for only within the ink's bounding box: most of a
+   * sparse page is white, and scanning it would be most of the time */
+  int ib[4] = {r.w, r.h, 0, 0};
+  for (int y = 0; y < r.h; y++) {
     const uint32_t *row = (const uint32_t *)(const void *)(px32 + (size_t)y * (size_t)stride);
-    uint8_t *o = grey + (size_t)y * (size_t)pw;
-    for (int x = 0; x < pw; x++) {
+    uint8_t *o = r.grey + (size_t)y * (size_t)r.w;
+    int x = 0;
+    while (x < r.w) {
+      /* white runs (most of a page) two pixels at a time */
+      if (x + 2 <= r.w) {
+        uint64_t two;
+        memcpy(&two, row + x, sizeof two);
+        if ((two & 0x00FFFFFF00FFFFFFull) == 0x00FFFFFF00FFFFFFull) {
+          o[x] = o[x + 1] = 255;
+          x += 2;
+          continue;
+        }
+      }
       uint32_t v = row[x];
-      o[x] = (uint8_t)((((v >> 16) & 0xFF) * 77 + ((v >> 8) & 0xFF) * 150 + (v & 0xFF) * 29) >> 8);
+      uint8_t g = (uint8_t)((((v >> 16) & 0xFF) * 77 + ((v >> 8) & 0xFF) * 150 + (v & 0xFF) * 29) >> 8);
+      if (g < DARK_GREY) { /* where rules may be: text too, before it is masked */
+        ib[0] = MIN(ib[0], x);
+        ib[2] = MAX(ib[2], x + 1);
+        ib[1] = MIN(ib[1], y);
+        ib[3] = y + 1;
+      }
+      o[x++] = g;
     }
   }
   cairo_surface_destroy(s);
-  drop_invisible(gl, grey, pw, ph, scale, doc, pageno);
+  drop_invisible(gl, &r, doc, pageno);
+  /* the ascent and descent lie across the text's direction */
+  bool across_x = turn == 90 || turn == 270;
   for (guint i = 0; i < gl->len; i++) {
     const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
-    /* the ascent and descent lie across the text's direction */
-    bool across_x = turn == 90 || turn == 270;
     double iw = (g->box[2] - g->box[0]) * (across_x ? MASK_INSET_Y : MASK_INSET_X);
     double ih = (g->box[3] - g->box[1]) * (across_x ? MASK_INSET_X : MASK_INSET_Y);
-    int x0 = (int)floor((g->box[0] + iw) * scale), x1 = (int)ceil((g->box[2] - iw) * scale);
-    int y0 = (int)floor((g->box[1] + ih) * scale), y1 = (int)ceil((g->box[3] - ih) * scale);
-    x0 = CLAMP(x0, 0, pw);
-    x1 = CLAMP(x1, 0, pw);
-    y0 = CLAMP(y0, 0, ph);
-    y1 = CLAMP(y1, 0, ph);
-    for (int y = y0; y < y1; y++)
-      memset(grey + (size_t)y * (size_t)pw + x0, 255, (size_t)(x1 - x0));
+    int b[4];
+    box_px(b, &r, g->box, iw, ih);
+    for (int y = b[1]; y < b[3]; y++)
+      memset(r.grey + (size_t)y * (size_t)r.w + b[0], 255, (size_t)(b[2] - b[0]));
   }
-  dx_find_rules(rules, grey, pw, ph, pw, scale);
-  dx_find_boxes(rules, gl, grey, pw, ph, pw, scale);
-  g_free(grey);
+  if (ib[2] > ib[0] && ib[3] > ib[1]) {
+    guint first_rule = rules->len, first_glyph = gl->len;
+    const uint8_t *sub = r.grey + (size_t)ib[1] * (size_t)r.w + (size_t)ib[0];
+    dx_find_rules(rules, sub, ib[2] - ib[0], ib[3] - ib[1], r.w, r.scale);
+    dx_find_boxes(rules, gl, sub, ib[2] - ib[0], ib[3] - ib[1], r.w, r.scale);
+    /* back to page coordinates */
+    float dx = (float)(x0 + ib[0] / r.scale), dy = (float)(y0 + ib[1] / r.scale);
+    for (guint i = first_rule; i < rules->len; i++) {
+      dx_rule *q = &g_array_index(rules, dx_rule, i);
+      q->x0 += dx;
+      q->x1 += dx;
+      q->y0 += dy;
+      q->y1 += dy;
+    }
+    for (guint i = first_glyph; i < gl->len; i++) {
+      float *b = g_array_index(gl, dx_glyph, i).box;
+      b[0] += dx;
+      b[2] += dx;
+      b[1] += dy;
+      b[3] += dy;
+    }
+  }
+  g_free(r.grey);
   return DX_OK;
 }
 
@@ -290,6 +382,7 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
                      dx_page_fn fn, void *ctx, dx_error *err) {
   if (!doc || !data || !lim || !fn) return dx_error_set(err, DX_EARG, "dx_pdf_pages: no input");
   int complaints = 0;
+  int saved_stderr = mute_stderr();
   guint handler =
       g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL, quiet_log, &complaints);
   GBytes *bytes = g_bytes_new_static(data, len);
@@ -369,5 +462,6 @@ cleanup:
   g_bytes_unref(bytes);
   if (gerr) g_error_free(gerr);
   g_log_remove_handler("Poppler", handler);
+  unmute_stderr(saved_stderr);
   return rc;
 }

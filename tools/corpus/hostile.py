@@ -43,6 +43,48 @@ def docx_bytes(xml, extra=()):
                       ('word/document.xml', xml)] + list(extra))
 
 
+def pdf_bytes(contents, media=(595, 842), extra=None, rotate=0, font=True):
+    """A PDF whose pages draw the given content streams (bytes), with
+    Helvetica as /F1. extra(objs) may add objects and return resources."""
+    objs = []
+
+    def add(body):
+        objs.append(body)
+        return len(objs)
+
+    catalog = add(None)
+    pages = add(None)
+    fnt = add(b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>') if font else None
+    res = b'<< /Font << /F1 %d 0 R >> >>' % fnt if font else b'<< >>'
+    if extra:
+        res = extra(add)
+    kids = []
+    for c in contents:
+        st = add(b'<< /Length %d >>\nstream\n' % len(c) + c + b'\nendstream')
+        kids.append(add(b'<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Rotate %d /Resources %s /Contents %d 0 R >>'
+                        % (pages, media[0], media[1], rotate, res, st)))
+    objs[catalog - 1] = b'<< /Type /Catalog /Pages %d 0 R >>' % pages
+    objs[pages - 1] = b'<< /Type /Pages /Count %d /Kids [%s] >>' % (len(kids), b' '.join(b'%d 0 R' % k for k in kids))
+    out = bytearray(b'%PDF-1.7\n')
+    offs = []
+    for i, body in enumerate(objs):
+        offs.append(len(out))
+        out += b'%d 0 obj\n' % (i + 1) + body + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)
+    for o in offs:
+        out += b'%010d 00000 n \n' % o
+    out += b'trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, catalog, xref)
+    return bytes(out)
+
+
+def text_stream(lines, size=10, x=40, y=800, lead=12):
+    body = b'BT /F1 %g Tf %g TL %g %g Td\n' % (size, lead, x, y)
+    for t in lines:
+        body += b'(' + t.encode('latin-1') + b') Tj T*\n'
+    return body + b'ET'
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     cases = []
@@ -108,6 +150,52 @@ def main():
     add('one-cell-1-6m-chars.docx', docx_bytes(huge_text), 'ok')
     labels = ''.join('<w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr>' for _ in range(5000))
     add('label-storm.docx', docx_bytes(doc(TITLE + '<w:tbl>' + labels + '</w:tbl>')), 'ok')
+    # ---- PDF ----
+    import subprocess
+    import tempfile
+    import zlib
+    form = open(os.path.join(HERE, '..', '..', 'corpus', 'pdf', 'variant-county-template.pdf'), 'rb').read()
+    add('pdf-good-form.pdf', form, 'ok')
+    add('pdf-not-a-pdf.pdf', 'this file is named .pdf but is text\n'.encode(), 'error')
+    add('pdf-header-only.pdf', b'%PDF-1.7\n', 'error')
+    add('pdf-truncated-10pct.pdf', form[:len(form) // 10], 'error')
+    add('pdf-truncated-90pct.pdf', form[:len(form) * 9 // 10], 'any')
+    for i in range(3):
+        b = bytearray(form)
+        for k in range(40):
+            pos = (i * 7919 + k * 104729) % len(b)
+            b[pos] ^= 1 << (k % 8)
+        add('pdf-bitflip-%d.pdf' % i, bytes(b), 'any')
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, 'in.pdf')
+        open(src, 'wb').write(form)
+        for name, user in (('pdf-encrypted-user-password.pdf', 'secret'), ('pdf-encrypted-empty-password.pdf', '')):
+            dst = os.path.join(tmp, name)
+            subprocess.run(['qpdf', '--encrypt', user, 'owner', '256', '--', src, dst], check=True)
+            add(name, open(dst, 'rb').read(), 'error' if user else 'ok')
+    add('pdf-zero-pages.pdf', pdf_bytes([]), 'error')
+    add('pdf-2000-pages.pdf', pdf_bytes([text_stream(['page %d of a long file' % i]) for i in range(2000)]), 'ok')
+    glyphs = ['%s' % ('abcdefghij' * 20) for _ in range(100)]  # 100 lines of 200 = 20 000 glyphs
+    add('pdf-20000-glyphs.pdf', pdf_bytes([text_stream(glyphs, size=3, x=5, y=830, lead=4)]), 'ok')
+    add('pdf-180000-glyphs.pdf', pdf_bytes([text_stream(['abcdefghij' * 60] * 300, size=4, x=10, y=1580, lead=5)], media=(1400, 1600)), 'error')
+    add('pdf-page-14400pt.pdf', pdf_bytes([text_stream(['a huge page'], size=200, x=100, y=14000)], media=(14400, 14400)), 'ok')
+    grid = b''.join(b'%d 40 m %d 800 l ' % (40 + i * 1.25, 40 + i * 1.25) for i in range(400)) + \
+        b''.join(b'40 %d m 540 %d l ' % (40 + i * 1.9, 40 + i * 1.9) for i in range(400)) + b'S '
+    add('pdf-grid-400x400.pdf', pdf_bytes([grid + text_stream(['grid'])]), 'any')
+
+    def image_res(add_obj):
+        data = zlib.compress(b'\x00' * (30000 // 8) * 30000, 9)
+        img = add_obj(b'<< /Type /XObject /Subtype /Image /Width 30000 /Height 30000 /ColorSpace /DeviceGray '
+                      b'/BitsPerComponent 1 /Filter /FlateDecode /Length %d >>\nstream\n' % len(data) + data + b'\nendstream')
+        return b'<< /XObject << /Im1 %d 0 R >> >>' % img
+    add('pdf-scan-30000x30000.pdf', pdf_bytes([b'q 595 0 0 842 0 0 cm /Im1 Do Q'], extra=image_res), 'ok')
+    loop = pdf_bytes([text_stream(['xref loop'])])
+    start = loop.rindex(b'startxref')
+    xref_at = int(loop[start + 10:].split(b'\n')[0])
+    looped = loop[:start].replace(b'trailer\n<< ', b'trailer\n<< /Prev %d ' % xref_at) + loop[start:]
+    add('pdf-xref-loop.pdf', looped, 'any')
+    deep = b'[' * 100000 + b']' * 100000
+    add('pdf-deep-arrays.pdf', pdf_bytes([deep + b' ' + text_stream(['deep'])]), 'any')
     with open(os.path.join(OUT, 'MANIFEST'), 'w') as f:
         f.write('# file<TAB>expected: error (one-line error, exit 1), ok (JSON, exit 0), any (either)\n')
         for name, outcome in cases:
