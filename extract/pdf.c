@@ -273,8 +273,8 @@ static void drop_invisible(GArray *gl, const raster *r, dx_doc *doc, int pageno)
   }
   g_array_set_size(gl, keep);
   if (dropped)
-    dx_doc_warn(doc, "invisible_text", pageno, "page %d: %u characters in the text layer are not drawn",
-                pageno, dropped);
+    dx_doc_warn(doc, "invisible_text", pageno,
+                "page %d: %u characters in the text layer are not drawn", pageno, dropped);
 }
 
 /* Renders the page and finds its ruling lines, the text masked out. */
@@ -329,7 +329,8 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn
         }
       }
       uint32_t v = row[x];
-      uint8_t g = (uint8_t)((((v >> 16) & 0xFF) * 77 + ((v >> 8) & 0xFF) * 150 + (v & 0xFF) * 29) >> 8);
+      uint8_t g =
+          (uint8_t)((((v >> 16) & 0xFF) * 77 + ((v >> 8) & 0xFF) * 150 + (v & 0xFF) * 29) >> 8);
       if (g < DARK_GREY) { /* where rules may be: text too, before it is masked */
         ib[0] = MIN(ib[0], x);
         ib[2] = MAX(ib[2], x + 1);

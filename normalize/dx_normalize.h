@@ -38,6 +38,17 @@ char *dx_label_key(const char *s);
 
 /* ---- pages -------------------------------------------------------------- */
 
+/* Layout of pages (PDF text layers now, OCR later) into doc's blocks:
+ * feed every page in order to dx_layout_page (the page is borrowed for
+ * the call), then dx_layout_finish joins tables that continue across a
+ * page break and numbers tables and paragraphs. Errors: DX_ELIMIT (rows,
+ * columns), DX_ENOMEM (the doc's arena is full). */
+typedef struct dx_layout dx_layout;
+dx_layout *dx_layout_new(dx_doc *doc, const dx_limits *lim);
+dx_code dx_layout_page(dx_layout *layout, const dx_page *page, dx_error *err);
+dx_code dx_layout_finish(dx_layout *layout, dx_error *err);
+void dx_layout_free(dx_layout *layout);
+
 /* Reads a PDF from memory into the model: stage one (extract/pdf.c) gives
  * each page's glyphs and ruling lines, stage two (layout.c) turns them
  * into tables and paragraphs and joins tables that continue across a

@@ -26,6 +26,8 @@
 #define JOIN_PT 4.0
 /* A vertical and a horizontal rule this close (points) touch. */
 #define TOUCH_PT 3.0
+/* A table is at least this wide and high (points): a line of text. */
+#define MIN_TABLE_PT 10.0
 /* Rules per page beyond which the page is treated as a drawing. */
 #define MAX_PAGE_RULES 20000
 /* A glyph starts a new text line when its centre is lower than the
@@ -423,11 +425,11 @@ typedef struct ptable {
   GPtrArray **cell_glyphs; /* per anchor (index in t->cells) */
   GHashTable *ends;        /* dx_cell* -> text_ends*, for joining pages */
   int page;
-  dx_cell *holder; /* the cell of another table it sits in, or NULL */
+  dx_cell *holder;         /* the cell of another table it sits in, or NULL */
   bool open_top, open_bot; /* first / last row has no border on the page's side */
 } ptable;
 
-typedef struct layout {
+typedef struct dx_layout {
   dx_doc *doc;
   const dx_limits *lim;
   GPtrArray *ptables; /* ptable* of the whole document, for joining */
@@ -489,6 +491,11 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   size_t nx = edges(xs, vs, nv, comp), ny = edges(ys + 1, hs, nh, comp);
   if (nx < 2 || ny < 2) {
     g_free(xs);
+    g_free(ys);
+    return DX_OK;
+  }
+  if (xs[nx - 1] - xs[0] < MIN_TABLE_PT || ys[ny] - ys[1] < MIN_TABLE_PT) {
+    g_free(xs); /* the remains of a drawn checkbox or a glyph, not a table */
     g_free(ys);
     return DX_OK;
   }
@@ -781,8 +788,11 @@ static void drop_empty_edges(ptable *p) {
   }
 }
 
-static dx_code layout_page(void *ctx, const dx_page *pg, dx_error *err) {
-  layout *L = ctx;
+static dx_code layout_page_cb(void *ctx, const dx_page *pg, dx_error *err) {
+  return dx_layout_page(ctx, pg, err);
+}
+
+dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   dx_code rc = DX_OK;
   size_t nr = MIN(pg->nrules, (size_t)MAX_PAGE_RULES);
   if (pg->nrules > MAX_PAGE_RULES)
@@ -1237,15 +1247,33 @@ static dx_code join_pages(layout *L, dx_error *err) {
   return DX_OK;
 }
 
+dx_layout *dx_layout_new(dx_doc *doc, const dx_limits *lim) {
+  dx_layout *L = g_new0(dx_layout, 1);
+  L->doc = doc;
+  L->lim = lim;
+  L->ptables = g_ptr_array_new_with_free_func((GDestroyNotify)ptable_free);
+  return L;
+}
+
+dx_code dx_layout_finish(dx_layout *L, dx_error *err) {
+  return join_pages(L, err);
+}
+
+void dx_layout_free(dx_layout *L) {
+  if (!L) return;
+  g_ptr_array_free(L->ptables, TRUE);
+  g_free(L);
+}
+
 dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                     const dx_limits *lim, dx_error *err) {
   *out = NULL;
   dx_doc *doc = dx_doc_new(file, lim);
   if (!doc) return dx_error_set(err, DX_ENOMEM, "out of memory");
-  layout L = {doc, lim, g_ptr_array_new_with_free_func((GDestroyNotify)ptable_free)};
-  dx_code rc = dx_pdf_pages(doc, data, len, lim, layout_page, &L, err);
-  if (rc == DX_OK) rc = join_pages(&L, err);
-  g_ptr_array_free(L.ptables, TRUE);
+  dx_layout *L = dx_layout_new(doc, lim);
+  dx_code rc = dx_pdf_pages(doc, data, len, lim, layout_page_cb, L, err);
+  if (rc == DX_OK) rc = dx_layout_finish(L, err);
+  dx_layout_free(L);
   if (rc != DX_OK) {
     dx_doc_free(doc);
     return rc;

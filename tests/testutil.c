@@ -55,3 +55,42 @@ uint8_t *tu_docx(size_t *out_len, const char *body) {
   g_free(xml);
   return z;
 }
+
+uint8_t *tu_pdf(size_t *out_len, const char *const *pages, size_t npages, int rotate) {
+  GString *out = g_string_new("%PDF-1.7\n");
+  GArray *offs = g_array_new(FALSE, FALSE, sizeof(gsize));
+  /* objects: 1 catalog, 2 pages, 3 font, then per page a stream and a page */
+  size_t nobj = 3 + 2 * npages;
+  for (size_t o = 1; o <= nobj; o++) {
+    gsize at = out->len;
+    g_array_append_val(offs, at);
+    g_string_append_printf(out, "%zu 0 obj\n", o);
+    if (o == 1) {
+      g_string_append(out, "<< /Type /Catalog /Pages 2 0 R >>");
+    } else if (o == 2) {
+      g_string_append_printf(out, "<< /Type /Pages /Count %zu /Kids [", npages);
+      for (size_t p = 0; p < npages; p++) g_string_append_printf(out, "%zu 0 R ", 5 + 2 * p);
+      g_string_append(out, "] >>");
+    } else if (o == 3) {
+      g_string_append(out, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+    } else if (o % 2 == 0) { /* content of page (o-4)/2 */
+      const char *c = pages[(o - 4) / 2];
+      g_string_append_printf(out, "<< /Length %zu >>\nstream\n%s\nendstream", strlen(c), c);
+    } else {
+      g_string_append_printf(out,
+                             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate %d "
+                             "/Resources << /Font << /F1 3 0 R >> >> /Contents %zu 0 R >>",
+                             rotate, o - 1);
+    }
+    g_string_append(out, "\nendobj\n");
+  }
+  gsize xref = out->len;
+  g_string_append_printf(out, "xref\n0 %zu\n0000000000 65535 f \n", nobj + 1);
+  for (guint i = 0; i < offs->len; i++)
+    g_string_append_printf(out, "%010zu 00000 n \n", (size_t)g_array_index(offs, gsize, i));
+  g_string_append_printf(out, "trailer\n<< /Size %zu /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                         nobj + 1, (size_t)xref);
+  g_array_free(offs, TRUE);
+  *out_len = out->len;
+  return (uint8_t *)g_string_free(out, FALSE);
+}

@@ -20,4 +20,9 @@ uint8_t *tu_zip(size_t *out_len, const tu_part *parts, size_t nparts);
  * with the w, w14 and mc namespaces declared. */
 uint8_t *tu_docx(size_t *out_len, const char *body);
 
+/* A PDF of A4 pages (595 x 842 pt) drawing the given content streams,
+ * with Helvetica as /F1 and every page turned by `rotate` degrees
+ * (g_free the result). */
+uint8_t *tu_pdf(size_t *out_len, const char *const *pages, size_t npages, int rotate);
+
 #endif

@@ -1,0 +1,484 @@
+/* Unit tests for pages: stage two's layout of glyphs and ruling lines
+ * (synthetic pages) and stage one's PDF reader (small PDFs written here). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dx_extract.h"
+#include "dx_normalize.h"
+#include "testutil.h"
+
+static dx_limits lim;
+
+static int setup(void **state) {
+  (void)state;
+  dx_limits_default(&lim);
+  return 0;
+}
+
+/* ---- synthetic pages ------------------------------------------------- */
+
+typedef struct page_b {
+  GArray *glyphs, *rules;
+  int number;
+} page_b;
+
+static page_b *pb_new(int number) {
+  page_b *p = g_new0(page_b, 1);
+  p->glyphs = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  p->rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  p->number = number;
+  return p;
+}
+
+static void pb_free(page_b *p) {
+  g_array_free(p->glyphs, TRUE);
+  g_array_free(p->rules, TRUE);
+  g_free(p);
+}
+
+/* Text set at (x, baseline box top y) in 10 pt: Han one em wide, other
+ * characters 0.55 em; `gap` extra points after each character. */
+static float pb_text(page_b *p, float x, float y, const char *s, float gap) {
+  for (const char *c = s; *c; c = g_utf8_next_char(c)) {
+    gunichar u = g_utf8_get_char(c);
+    if (u == ' ') {
+      x += 2.7f;
+      continue;
+    }
+    float w = u >= 0x2E80 ? 10.0f : 5.5f;
+    dx_glyph g = {.cp = u, .box = {x, y, x + w, y + 13.0f}, .size = 10.0f};
+    g_array_append_val(p->glyphs, g);
+    x += w + gap;
+  }
+  return x;
+}
+
+static void pb_h(page_b *p, float y, float x0, float x1) {
+  dx_rule r = {x0, y, x1, y, 0.5f};
+  g_array_append_val(p->rules, r);
+}
+
+static void pb_v(page_b *p, float x, float y0, float y1) {
+  dx_rule r = {x, y0, x, y1, 0.5f};
+  g_array_append_val(p->rules, r);
+}
+
+/* A ruled grid: row edges ys, column edges xs, all lines drawn. */
+static void pb_grid(page_b *p, const float *xs, int nx, const float *ys, int ny) {
+  for (int i = 0; i < ny; i++) pb_h(p, ys[i], xs[0], xs[nx - 1]);
+  for (int i = 0; i < nx; i++) pb_v(p, xs[i], ys[0], ys[ny - 1]);
+}
+
+static dx_doc *lay_out(page_b **pages, int n) {
+  dx_doc *doc = dx_doc_new("t.pdf", &lim);
+  doc->format = DX_FORMAT_PDF;
+  doc->pages = n;
+  dx_layout *L = dx_layout_new(doc, &lim);
+  dx_error err = {0};
+  for (int i = 0; i < n; i++) {
+    dx_page pg = {.number = pages[i]->number,
+                  .width = 595,
+                  .height = 842,
+                  .origin = DX_ORIGIN_PDF,
+                  .confidence = 1.0,
+                  .glyphs = (dx_glyph *)(void *)pages[i]->glyphs->data,
+                  .nglyphs = pages[i]->glyphs->len,
+                  .rules = (dx_rule *)(void *)pages[i]->rules->data,
+                  .nrules = pages[i]->rules->len};
+    if (dx_layout_page(L, &pg, &err) != DX_OK) fail_msg("layout: %s", err.message);
+  }
+  if (dx_layout_finish(L, &err) != DX_OK) fail_msg("finish: %s", err.message);
+  dx_layout_free(L);
+  return doc;
+}
+
+static dx_block *block(dx_doc *d, guint i) {
+  assert_true(i < d->blocks->len);
+  return g_ptr_array_index(d->blocks, i);
+}
+
+static dx_table *table_at(dx_doc *d, guint i) {
+  dx_block *b = block(d, i);
+  assert_int_equal(b->kind, DX_BLOCK_TABLE);
+  return b->table;
+}
+
+static const char *cell_text(dx_table *t, int r, int c) {
+  dx_cell *x = dx_table_at(t, r, c);
+  assert_non_null(x);
+  return x->text;
+}
+
+/* Spans come from missing interior lines, never from empty positions;
+ * cells keep page and box. */
+static void test_grid_spans(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  float xs[] = {100, 200, 300, 400}, ys[] = {100, 120, 140, 160};
+  pb_h(p, 100, 100, 400);
+  pb_h(p, 120, 100, 400);
+  pb_h(p, 140, 200, 400); /* not under column 0: rows 1-2 merge there */
+  pb_h(p, 160, 100, 400);
+  pb_v(p, 100, 100, 160);
+  pb_v(p, 200, 120, 160); /* row 0 spans all columns */
+  pb_v(p, 300, 100, 160); /* ... but for this line: row 0 is two cells */
+  pb_v(p, 400, 100, 160);
+  (void)xs;
+  (void)ys;
+  pb_text(p, 105, 104, "项目名称", 0);
+  pb_text(p, 305, 104, "x", 0);
+  pb_text(p, 105, 124, "产出", 0);
+  pb_text(p, 205, 144, "5", 0);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_int_equal(t->ncols, 3);
+  dx_cell *a = dx_table_at(t, 0, 0);
+  assert_int_equal(a->colspan, 2);
+  assert_string_equal(a->text, "项目名称");
+  assert_int_equal(dx_table_at(t, 0, 2)->colspan, 1);
+  dx_cell *b = dx_table_at(t, 1, 0);
+  assert_int_equal(b->rowspan, 2);
+  assert_ptr_equal(dx_table_at(t, 2, 0), b);
+  assert_string_equal(b->text, "产出");
+  assert_int_equal(dx_table_at(t, 2, 1)->rowspan, 1);
+  assert_string_equal(cell_text(t, 2, 1), "5");
+  assert_string_equal(cell_text(t, 1, 1), ""); /* an empty cell stays a cell */
+  assert_int_equal(a->page, 1);
+  assert_true(a->has_box);
+  assert_float_equal(a->box[0], 100, 0.01);
+  assert_float_equal(a->box[2], 300, 0.01);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* Spaces: none between Han characters (a spaced-out label is one word),
+ * a wide gap between Han is a space, Latin words keep theirs, and the
+ * autospace producers put between Han and digits is not a space. */
+static void test_text_spaces(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  float xs[] = {50, 500}, ys[] = {100, 120, 140, 160, 180};
+  pb_grid(p, xs, 2, ys, 5);
+  pb_text(p, 55, 104, "项目名称", 6); /* letter-spaced label */
+  float x = pb_text(p, 55, 124, "审核部门", 0);
+  pb_text(p, x + 20, 124, "年", 0); /* two em apart */
+  pb_text(p, 55, 144, "net amount", 0);
+  x = pb_text(p, 55, 164, "2023", 0);
+  pb_text(p, x + 2.1f, 164, "年度", 0); /* autospace, 0.21 em */
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_string_equal(cell_text(t, 0, 0), "项目名称");
+  assert_string_equal(cell_text(t, 1, 0), "审核部门 年");
+  assert_string_equal(cell_text(t, 2, 0), "net amount");
+  assert_string_equal(cell_text(t, 3, 0), "2023年度");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* Lines in a cell: a line that filled the cell wraps into the next one;
+ * a numbered item starts a paragraph; a label written one character per
+ * line is one word. */
+static void test_cell_lines(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  float xs[] = {50, 100, 161}, ys[] = {100, 160};
+  pb_grid(p, xs, 3, ys, 2);
+  pb_text(p, 55, 102, "项", 0);
+  pb_text(p, 55, 116, "目", 0);
+  pb_text(p, 55, 130, "名", 0);
+  pb_text(p, 55, 144, "称", 0);
+  pb_text(p, 105, 102, "1、督查督办", 0); /* 55.5 pt of 61: full */
+  pb_text(p, 105, 116, "到位", 0);
+  pb_text(p, 105, 130, "2、办文", 0);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_string_equal(cell_text(t, 0, 0), "项目名称");
+  assert_string_equal(cell_text(t, 0, 1), "1、督查督办到位\n2、办文");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* Text outside tables becomes paragraphs, in reading order with them. */
+static void test_paragraphs(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  float xs[] = {50, 300}, ys[] = {200, 220};
+  pb_grid(p, xs, 2, ys, 2);
+  pb_text(p, 55, 204, "表内", 0);
+  pb_text(p, 100, 150, "2023年度绩效目标申报表", 0);
+  pb_text(p, 50, 170, "填报单位：某局", 0);
+  pb_text(p, 50, 240, "填表人：张三", 0);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->blocks->len, 4);
+  assert_string_equal(block(d, 0)->text, "2023年度绩效目标申报表");
+  assert_string_equal(block(d, 1)->text, "填报单位：某局");
+  assert_int_equal(block(d, 2)->kind, DX_BLOCK_TABLE);
+  assert_string_equal(block(d, 3)->text, "填表人：张三");
+  assert_int_equal(d->ntables, 1);
+  assert_int_equal(d->nparagraphs, 3);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A table cut by a page break: joined, the repeated header row dropped,
+ * the cells at the break flagged; a table that ended with room below it
+ * is not joined to the next page's. */
+static void test_page_break(void **state) {
+  (void)state;
+  float xs[] = {50, 200, 350};
+  page_b *p1 = pb_new(1), *p2 = pb_new(2);
+  float y1[] = {700, 720, 740, 760, 780};
+  pb_grid(p1, xs, 3, y1, 5);
+  pb_text(p1, 55, 704, "一级指标", 0);
+  pb_text(p1, 205, 704, "指标值", 0);
+  for (int r = 1; r < 4; r++) {
+    pb_text(p1, 55, y1[r] + 4, "产出", 0);
+    pb_text(p1, 205, y1[r] + 4, "5", 0);
+  }
+  float y2[] = {72, 92, 112, 132};
+  pb_grid(p2, xs, 3, y2, 4);
+  pb_text(p2, 55, 76, "一级指标", 0);
+  pb_text(p2, 205, 76, "指标值", 0);
+  pb_text(p2, 55, 96, "效益", 0);
+  pb_text(p2, 205, 96, "6", 0);
+  pb_text(p2, 55, 116, "满意", 0);
+  pb_text(p2, 205, 116, "7", 0);
+  page_b *pages[] = {p1, p2};
+  dx_doc *d = lay_out(pages, 2);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 6);
+  assert_int_equal(t->page_start, 1);
+  assert_int_equal(t->page_end, 2);
+  assert_string_equal(cell_text(t, 4, 0), "效益");
+  assert_int_equal(dx_table_at(t, 4, 0)->page, 2);
+  assert_true(dx_table_at(t, 4, 0)->flags & DX_CELL_CROSS_PAGE);
+  assert_true(dx_table_at(t, 3, 1)->flags & DX_CELL_CROSS_PAGE);
+  assert_false(dx_table_at(t, 1, 0)->flags & DX_CELL_CROSS_PAGE);
+  dx_doc_free(d);
+  /* the same, but the first table stops at 700: the next page's first
+   * row would have fitted below it */
+  page_b *q1 = pb_new(1);
+  float yq[] = {620, 640, 660, 680, 700};
+  pb_grid(q1, xs, 3, yq, 5);
+  for (int r = 0; r < 4; r++) pb_text(q1, 55, yq[r] + 4, "产出", 0);
+  page_b *low = pb_new(1); /* another page reaching 780: where pages end */
+  float yl[] = {760, 780};
+  pb_grid(low, xs, 3, yl, 2);
+  low->number = 3;
+  p2->number = 2;
+  page_b *pages2[] = {q1, p2, low};
+  d = lay_out(pages2, 3);
+  assert_int_equal(d->ntables, 3);
+  dx_doc_free(d);
+  pb_free(p1);
+  pb_free(p2);
+  pb_free(q1);
+  pb_free(low);
+}
+
+/* A row the page break cut in two: its halves are one row again. */
+static void test_split_row(void **state) {
+  (void)state;
+  float xs[] = {50, 111, 172};
+  page_b *p1 = pb_new(1), *p2 = pb_new(2);
+  float y1[] = {740, 760, 780};
+  pb_grid(p1, xs, 3, y1, 3);
+  pb_text(p1, 55, 744, "数量", 0);
+  pb_text(p1, 116, 744, "≥5", 0);
+  pb_text(p1, 55, 764, "质量指标", 0);
+  pb_text(p1, 116, 764, "扎实做好驻", 0); /* fills the cell */
+  float y2[] = {72, 92, 112};
+  pb_grid(p2, xs, 3, y2, 3);
+  pb_text(p2, 116, 76, "京工作", 0); /* goes on; the label cell is empty */
+  pb_text(p2, 55, 96, "时效", 0);
+  pb_text(p2, 116, 96, "按时", 0);
+  page_b *pages[] = {p1, p2};
+  dx_doc *d = lay_out(pages, 2);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_string_equal(cell_text(t, 1, 1), "扎实做好驻京工作");
+  assert_string_equal(cell_text(t, 2, 0), "时效");
+  dx_doc_free(d);
+  pb_free(p1);
+  pb_free(p2);
+}
+
+/* A table inside a cell of another is that cell's child. */
+static void test_nested(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  float xs[] = {50, 150, 500}, ys[] = {100, 120, 220};
+  pb_grid(p, xs, 3, ys, 3);
+  float ix[] = {160, 300, 490}, iy[] = {130, 150, 170};
+  pb_grid(p, ix, 3, iy, 3);
+  pb_text(p, 55, 124, "绩效指标", 0);
+  pb_text(p, 165, 134, "一级指标", 0);
+  pb_text(p, 305, 154, "35个", 0);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  dx_cell *holder = dx_table_at(t, 1, 1);
+  assert_int_equal(holder->nchildren, 1);
+  dx_table *in = holder->children[0];
+  assert_int_equal(in->index, -1);
+  assert_string_equal(cell_text(in, 0, 0), "一级指标");
+  assert_string_equal(cell_text(in, 1, 1), "35个");
+  assert_string_equal(holder->text, "");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* ---- PDF files --------------------------------------------------------- */
+
+/* A 2 x 2 table between x 100..400 and PDF y 700..660, drawn with `ops`
+ * ("S" strokes or "f" thin rectangles), text in Helvetica. */
+static char *form_page(bool filled) {
+  GString *s = g_string_new("0 0 0 RG 0 0 0 rg 0.5 w\n");
+  const int xs[] = {100, 250, 400}, ys[] = {700, 680, 660};
+  for (int i = 0; i < 3; i++) {
+    if (filled) {
+      g_string_append_printf(s, "%d %.2f 300 0.5 re f\n", 100, ys[i] - 0.25);
+      g_string_append_printf(s, "%.2f 660 0.5 40 re f\n", xs[i] - 0.25);
+    } else {
+      g_string_append_printf(s, "100 %d m 400 %d l S\n", ys[i], ys[i]);
+      g_string_append_printf(s, "%d 700 m %d 660 l S\n", xs[i], xs[i]);
+    }
+  }
+  g_string_append(s, "BT /F1 10 Tf 105 686 Td (Project name) Tj ET\n"
+                     "BT /F1 10 Tf 255 686 Td (Road repair) Tj ET\n"
+                     "BT /F1 10 Tf 105 666 Td (Amount) Tj ET\n"
+                     "BT /F1 10 Tf 255 666 Td (12.5) Tj ET\n"
+                     "BT /F1 14 Tf 150 730 Td (Declaration form) Tj ET\n");
+  return g_string_free(s, FALSE);
+}
+
+static dx_code read_pdf(dx_doc **d, const char *const *pages, size_t n, int rotate,
+                        const dx_limits *l, dx_error *err) {
+  size_t len;
+  uint8_t *pdf = tu_pdf(&len, pages, n, rotate);
+  dx_code rc = dx_read_bytes(d, "t.pdf", pdf, len, l, err);
+  g_free(pdf);
+  return rc;
+}
+
+static void check_form(dx_doc *d) {
+  assert_int_equal(d->format, DX_FORMAT_PDF);
+  assert_int_equal(d->pages, 1);
+  assert_true(d->blocks->len >= 2);
+  assert_string_equal(block(d, 0)->text, "Declaration form");
+  dx_table *t = table_at(d, 1);
+  assert_int_equal(t->nrows, 2);
+  assert_int_equal(t->ncols, 2);
+  assert_string_equal(cell_text(t, 0, 0), "Project name");
+  assert_string_equal(cell_text(t, 0, 1), "Road repair");
+  assert_string_equal(cell_text(t, 1, 1), "12.5");
+  dx_cell *c = dx_table_at(t, 0, 0);
+  assert_int_equal(c->page, 1);
+  assert_int_equal(c->origin, DX_ORIGIN_PDF);
+}
+
+/* Strokes, thin filled rectangles and a page turned with /Rotate 90 all
+ * give the same table. */
+static void test_pdf_form(void **state) {
+  (void)state;
+  dx_error err = {0};
+  for (int k = 0; k < 3; k++) {
+    char *page = form_page(k == 1);
+    const char *pages[] = {page};
+    dx_doc *d = NULL;
+    if (read_pdf(&d, pages, 1, k == 2 ? 90 : 0, &lim, &err) != DX_OK)
+      fail_msg("case %d: %s", k, err.message);
+    check_form(d);
+    dx_cell *c = dx_table_at(table_at(d, 1), 0, 0);
+    assert_float_equal(c->box[0], 100, 1.0);
+    assert_float_equal(c->box[1], 842 - 700, 1.0);
+    dx_doc_free(d);
+    g_free(page);
+  }
+}
+
+/* Checkboxes drawn as small squares: with ink inside ticked. Text drawn
+ * twice (fake bold) is read once; text drawn in white is not on the page. */
+static void test_pdf_drawn(void **state) {
+  (void)state;
+  char *base = form_page(false);
+  char *page =
+      g_strconcat(base,
+                  "BT /F1 10 Tf 100 600 Td (New) Tj ET 130 598 8 8 re S\n"
+                  "BT /F1 10 Tf 160 600 Td (Old) Tj ET 190 598 8 8 re S "
+                  "190 598 m 198 606 l S 198 598 m 190 606 l S\n"
+                  "BT /F1 10 Tf 100 560 Td (Bold) Tj ET BT /F1 10 Tf 100.3 560 Td (Bold) Tj ET\n"
+                  "1 1 1 rg BT /F1 10 Tf 100 520 Td (hidden) Tj ET\n",
+                  NULL);
+  const char *pages[] = {page};
+  dx_doc *d = NULL;
+  dx_error err = {0};
+  if (read_pdf(&d, pages, 1, 0, &lim, &err) != DX_OK) fail_msg("%s", err.message);
+  check_form(d);
+  assert_int_equal(d->blocks->len, 4);
+  assert_string_equal(block(d, 2)->text, "New \xe2\x98\x90 Old \xe2\x98\x91");
+  assert_string_equal(block(d, 3)->text, "Bold");
+  bool warned = false;
+  for (guint i = 0; i < d->warnings->len; i++)
+    warned |=
+        strcmp(((dx_warning *)g_ptr_array_index(d->warnings, i))->code, "invisible_text") == 0;
+  assert_true(warned);
+  dx_doc_free(d);
+  g_free(page);
+  g_free(base);
+}
+
+/* Limits and bad files answer with the documented errors. */
+static void test_pdf_limits(void **state) {
+  (void)state;
+  char *page = form_page(false);
+  const char *pages[] = {page, page};
+  dx_doc *d = NULL;
+  dx_error err = {0};
+  dx_limits l = lim;
+  l.max_pages = 1;
+  assert_int_equal(read_pdf(&d, pages, 2, 0, &l, &err), DX_ELIMIT);
+  assert_non_null(strstr(err.message, "pages"));
+  l = lim;
+  l.max_page_glyphs = 10;
+  assert_int_equal(read_pdf(&d, pages, 1, 0, &l, &err), DX_ELIMIT);
+  assert_non_null(strstr(err.message, "characters"));
+  /* a page too big to render finely is rendered coarser, with a warning */
+  l = lim;
+  l.max_page_pixels = 200000;
+  assert_int_equal(read_pdf(&d, pages, 1, 0, &l, &err), DX_OK);
+  check_form(d);
+  assert_string_equal(((dx_warning *)g_ptr_array_index(d->warnings, 0))->code,
+                      "page_rendered_coarse");
+  dx_doc_free(d);
+  /* truncated, empty of pages */
+  size_t len;
+  uint8_t *pdf = tu_pdf(&len, pages, 1, 0);
+  assert_int_equal(dx_read_bytes(&d, "t.pdf", pdf, 40, &lim, &err), DX_EFORMAT);
+  assert_null(d);
+  g_free(pdf);
+  pdf = tu_pdf(&len, pages, 0, 0);
+  assert_int_equal(dx_read_bytes(&d, "t.pdf", pdf, len, &lim, &err), DX_EFORMAT);
+  assert_non_null(strstr(err.message, "no pages"));
+  g_free(pdf);
+  g_free(page);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_grid_spans), cmocka_unit_test(test_text_spaces),
+      cmocka_unit_test(test_cell_lines), cmocka_unit_test(test_paragraphs),
+      cmocka_unit_test(test_page_break), cmocka_unit_test(test_split_row),
+      cmocka_unit_test(test_nested),     cmocka_unit_test(test_pdf_form),
+      cmocka_unit_test(test_pdf_drawn),  cmocka_unit_test(test_pdf_limits),
+  };
+  return cmocka_run_group_tests(tests, setup, NULL);
+}
