@@ -3,6 +3,7 @@
 #include "dx_normalize.h" /* dx_pdf_read: stage one and two for pages */
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,10 +327,11 @@ static json_t *table_json(const dx_table *t) {
     json_t *j = json_pack("{s:i,s:i,s:i,s:i,s:s}", "row", c->row, "col", c->col, "rowspan",
                           c->rowspan, "colspan", c->colspan, "text", c->text ? c->text : "");
     json_object_set_new(j, "page", c->page ? json_integer(c->page) : json_null());
-    json_object_set_new(j, "box",
-                        c->has_box
-                            ? json_pack("[f,f,f,f]", c->box[0], c->box[1], c->box[2], c->box[3])
-                            : json_null());
+    json_object_set_new(
+        j, "box",
+        c->has_box ? json_pack("[f,f,f,f]", round(c->box[0] * 10) / 10, round(c->box[1] * 10) / 10,
+                               round(c->box[2] * 10) / 10, round(c->box[3] * 10) / 10)
+                   : json_null());
     static const char *origins[] = {"docx", "pdf", "ocr"};
     json_object_set_new(j, "origin", json_string(origins[c->origin]));
     json_object_set_new(j, "confidence", json_real(c->confidence));

@@ -48,6 +48,18 @@ check "dump shows tables with spans" '[ $rc -eq 0 ] && grep -q "^TABLE 0:" "$tmp
 "$declx" dump --json "$good" > "$tmp/dump.json"; rc=$?
 check "dump --json is JSON with blocks" \
   '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"blocks\"]" "$tmp/dump.json"'
+pdf="$corpus"/pdf/seed000-xiangyin.pdf
+"$declx" extract "$pdf" > "$tmp/p1.json"; rc=$?
+"$declx" extract "$pdf" > "$tmp/p2.json"
+check "PDF: read, byte-identical across runs" '[ $rc -eq 0 ] && cmp -s "$tmp/p1.json" "$tmp/p2.json"'
+check "PDF: pages and boxes in the output" \
+  'grep -q "\"format\": \"pdf\"" "$tmp/p1.json" && grep -q "\"page_end\": 2" "$tmp/p1.json" && grep -q "\"box\": \[" "$tmp/p1.json"'
+"$declx" dump "$pdf" > "$tmp/pdump"; rc=$?
+check "PDF: dump shows grid, spans, pages and cell boxes" \
+  '[ $rc -eq 0 ] && grep -q "^TABLE 1: .* pages 1-2" "$tmp/pdump" && grep -q "span 7x1\] p1 box(" "$tmp/pdump" && grep -q "\] p2 box(" "$tmp/pdump"'
+"$declx" dump --json "$pdf" > "$tmp/pdump.json"; rc=$?
+check "PDF: dump --json has pages and boxes" \
+  '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"pages\"] == 11; t=[b for b in d[\"blocks\"] if b[\"kind\"]==\"table\"][0]; assert t[\"cells\"][0][\"box\"] and t[\"cells\"][0][\"page\"] == 1" "$tmp/pdump.json"'
 "$declx" -c extract "$good" > "$tmp/c.json"
 check "--compact writes one line" '[ "$(wc -l < "$tmp/c.json")" -eq 1 ]'
 mkdir -p "$tmp/rules"

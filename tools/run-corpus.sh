@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs, builds, and runs declx over the bundled corpus: one JSON file
-# per document in out/corpus/, and a one-line summary.
+# Installs, builds, and runs declx over the bundled corpus (DOCX and PDF):
+# one JSON file per document in out/corpus/ (NAME.docx.json, NAME.pdf.json),
+# and a one-line summary.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/tools/install-deps.sh"
@@ -8,9 +9,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/out/corpus"
 mkdir -p "$out"
 files=0 failed=0 decls=0
-for f in "$root"/corpus/docx/*.docx; do
+for f in "$root"/corpus/docx/*.docx "$root"/corpus/pdf/*.pdf; do
   files=$((files + 1))
-  name=$(basename "${f%.*}")
+  name=$(basename "$f") # seed000.docx.json and seed000.pdf.json
   if "$root/build/declx" extract "$f" > "$out/$name.json"; then
     n=$(grep -c '"form":' "$out/$name.json" || true)
     decls=$((decls + n))
