@@ -61,8 +61,17 @@
  * lacks, when the other has some the first lacks too. */
 #define MAX_NEW_EDGES 1
 /* Without ruling lines: a gap this wide (share of the size) between
- * glyphs on a line separates two columns of a borderless table. */
-#define COLUMN_GAP_EM 1.8
+ * glyphs on a line separates two columns of a borderless table (two
+ * cells' padding is about 1 em; words are a quarter em apart). */
+#define COLUMN_GAP_EM 1.2
+/* ... a column starts where this many lines start a piece of text, and a
+ * table needs as many lines of two pieces or more. */
+#define ALIGN_MIN_LINES 3
+/* ... lines of one table are at most this far apart (share of the size). */
+#define ALIGN_LINE_GAP_EM 2.0
+/* ... a column's text ends at least this far (points) before the next
+ * column's start: its own padding and the next one's. */
+#define COLUMN_PAD_PT 8.0
 /* Paragraph lines closer than this (share of the size) belong together
  * when the first one runs to the right margin. */
 #define PARA_GAP_EM 0.9
@@ -644,6 +653,258 @@ static int pblock_cmp(const void *a, const void *b) {
   return x->top < y->top ? -1 : x->top > y->top;
 }
 
+/* ---- tables without ruling lines ----------------------------------------- */
+
+typedef struct chunk {
+  size_t line, from, to; /* glyphs from..to-1 of a line */
+  float x0, x1;
+  int col, span;
+} chunk;
+
+/* Splits each line into chunks at gaps wider than a column gap. */
+static GArray *line_chunks(const tline *ls, size_t nl) {
+  GArray *ch = g_array_new(FALSE, FALSE, sizeof(chunk));
+  for (size_t i = 0; i < nl; i++) {
+    const tline *l = &ls[i];
+    size_t from = 0;
+    for (size_t k = 1; k <= l->n; k++) {
+      if (k < l->n) {
+        float gap = l->g[k]->box[0] - l->g[k - 1]->box[2];
+        if (gap <= COLUMN_GAP_EM * MAX(glyph_size(l->g[k]), glyph_size(l->g[k - 1]))) continue;
+      }
+      chunk c = {i, from, k, l->g[from]->box[0], l->g[k - 1]->box[2], -1, 1};
+      g_array_append_val(ch, c);
+      from = k;
+    }
+  }
+  return ch;
+}
+
+static int anchor_of(const float *a, int na, float x) {
+  for (int i = 0; i < na; i++)
+    if (fabsf(a[i] - x) <= COL_ALIGN_PT) return i;
+  return -1;
+}
+
+/* Column starts: left edges that ALIGN_MIN_LINES lines or more share. */
+static int find_anchors(float *out, const GArray *ch) {
+  int n = 0;
+  float *xs = g_new(float, ch->len + 1);
+  for (guint i = 0; i < ch->len; i++) xs[i] = g_array_index(ch, chunk, i).x0;
+  qsort(xs, ch->len, sizeof *xs, float_cmp);
+  for (guint i = 0; i < ch->len;) {
+    guint j = i;
+    while (j < ch->len && xs[j] - xs[i] <= COL_ALIGN_PT) j++;
+    if (j - i >= ALIGN_MIN_LINES) out[n++] = xs[i];
+    i = j;
+  }
+  g_free(xs);
+  return n;
+}
+
+/* The text of a chunk: a view of its line. */
+static void chunk_text(GString *out, const tline *ls, const chunk *c) {
+  tline v = ls[c->line];
+  v.g += c->from;
+  v.n = c->to - c->from;
+  v.han_gap = han_gap(&v);
+  line_text(out, &v);
+}
+
+/* Tables the page draws without ruling lines: runs of lines whose pieces
+ * of text all start at shared column starts, several of them with two
+ * pieces or more. Each line is a row; a line whose pieces all continue a
+ * cell that filled its column on the line before (a wrapped label) is
+ * part of that row. Lines used are marked in `used`. */
+static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t nl, bool *used,
+                              const dx_page *pg, dx_error *err) {
+  GArray *ch = line_chunks(ls, nl);
+  float *anchors = g_new(float, ch->len + 1);
+  int na = find_anchors(anchors, ch);
+  /* per line: its chunks' range and whether every chunk starts at an anchor */
+  guint *first = g_new0(guint, nl + 1);
+  for (guint i = 0, k = 0; i <= nl; i++) {
+    while (k < ch->len && g_array_index(ch, chunk, k).line < i) k++;
+    first[i] = k;
+  }
+  dx_code rc = DX_OK;
+  for (size_t i = 0; i < nl && rc == DX_OK;) {
+    size_t j = i, multi = 0;
+    while (j < nl) {
+      bool fits = true;
+      for (guint k = first[j]; k < first[j + 1] && fits; k++)
+        fits = anchor_of(anchors, na, g_array_index(ch, chunk, k).x0) >= 0;
+      if (!fits || (j > i && ls[j].y0 - ls[j - 1].y1 > ALIGN_LINE_GAP_EM * ls[j].size)) break;
+      multi += first[j + 1] - first[j] >= 2;
+      j++;
+    }
+    if (multi < ALIGN_MIN_LINES) {
+      i = j > i ? j : i + 1;
+      continue;
+    }
+    /* the region's columns: anchors its chunks use */
+    bool *in = g_new0(bool, na + 1);
+    float right = 0;
+    for (guint k = first[i]; k < first[j]; k++) {
+      const chunk *c = &g_array_index(ch, chunk, k);
+      in[anchor_of(anchors, na, c->x0)] = true;
+      right = MAX(right, c->x1);
+    }
+    float *xs = g_new(float, na + 2);
+    int ncols = 0;
+    for (int a = 0; a < na; a++)
+      if (in[a]) xs[ncols++] = anchors[a];
+    xs[ncols] = right + COLUMN_PAD_PT;
+    g_free(in);
+    for (guint k = first[i]; k < first[j]; k++) {
+      chunk *c = &g_array_index(ch, chunk, k);
+      c->col = anchor_of(xs, ncols, c->x0);
+      c->span = 1;
+      while (c->col + c->span < ncols && xs[c->col + c->span] < c->x1 - COL_ALIGN_PT) c->span++;
+    }
+    /* rows: lines; a leading piece that goes on with a cell that filled
+     * its column on the line above (a wrapped label) belongs to that cell */
+    int *row_of = g_new(int, ch->len + 1); /* per chunk */
+    bool *goes_on = g_new0(bool, ch->len + 1);
+    int nrows = 0;
+    for (size_t r = i; r < j; r++) {
+      bool new_row = false;
+      for (guint k = first[r]; k < first[r + 1]; k++) {
+        chunk *c = &g_array_index(ch, chunk, k);
+        const chunk *above = NULL;
+        guint ka = 0;
+        for (size_t rr = r; rr > i && !above; rr--) /* the nearest line above with this column */
+          for (guint q = first[rr - 1]; q < first[rr]; q++)
+            if (g_array_index(ch, chunk, q).col == c->col) {
+              above = &g_array_index(ch, chunk, q);
+              ka = q;
+            }
+        const tline *l = &ls[r];
+        float word = l->g[c->from]->box[2] - l->g[c->from]->box[0];
+        /* only leading pieces go on: right of a new cell, cells are new */
+        if (!new_row && above && above->line + 1 == r && above->span == c->span &&
+            xs[MIN(above->col + above->span, ncols)] - above->x1 < word + COLUMN_PAD_PT) {
+          goes_on[k] = true;
+          row_of[k] = row_of[ka];
+        } else {
+          new_row = true;
+        }
+      }
+      if (new_row) nrows++;
+      for (guint k = first[r]; k < first[r + 1]; k++)
+        if (!goes_on[k]) row_of[k] = nrows - 1;
+    }
+    /* cells */
+    dx_arena *A = L->doc->arena;
+    size_t nslots = (size_t)nrows * (size_t)ncols;
+    dx_table *t = dx_arena_alloc(A, sizeof *t);
+    dx_cell **slots = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
+    dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
+    GString **texts = g_new0(GString *, nslots);
+    size_t ncells = 0;
+    if (!slots || !cells) rc = nomem(err);
+    for (guint k = first[i]; k < first[j] && rc == DX_OK; k++) {
+      const chunk *c = &g_array_index(ch, chunk, k);
+      int r = row_of[k];
+      size_t at = (size_t)r * (size_t)ncols + (size_t)c->col;
+      if (slots[at] && texts[at]) { /* a wrapped line: the same cell goes on */
+        GString *tx = texts[at];
+        const tline *l = &ls[c->line];
+        uint32_t prev = tx->len ? g_utf8_get_char(g_utf8_prev_char(tx->str + tx->len)) : 0;
+        if (tx->len && !(is_cjk(prev) && is_cjk(l->g[c->from]->cp))) g_string_append_c(tx, ' ');
+        chunk_text(tx, ls, c);
+        continue;
+      }
+      dx_cell *cell = dx_arena_alloc(A, sizeof *cell);
+      if (!cell) {
+        rc = nomem(err);
+        break;
+      }
+      int span = MIN(c->span, ncols - c->col);
+      for (int q = c->col; q < c->col + span; q++)
+        if (slots[(size_t)r * (size_t)ncols + (size_t)q]) span = q - c->col; /* no overlap */
+      *cell = (dx_cell){.row = r,
+                        .col = c->col,
+                        .rowspan = 1,
+                        .colspan = MAX(span, 1),
+                        .page = pg->number,
+                        .has_box = true,
+                        .origin = pg->origin,
+                        .confidence = pg->confidence};
+      cell->box[0] = xs[c->col];
+      cell->box[2] = xs[c->col + cell->colspan];
+      cell->box[1] = ls[c->line].y0;
+      cell->box[3] = ls[c->line].y1;
+      for (int q = c->col; q < c->col + cell->colspan; q++)
+        slots[(size_t)r * (size_t)ncols + (size_t)q] = cell;
+      texts[at] = g_string_new(NULL);
+      chunk_text(texts[at], ls, c);
+    }
+    /* empty cells where a row has no text, and the texts into the arena */
+    for (int r = 0; r < nrows && rc == DX_OK; r++)
+      for (int c = 0; c < ncols && rc == DX_OK; c++) {
+        size_t at = (size_t)r * (size_t)ncols + (size_t)c;
+        dx_cell *cell = slots[at];
+        if (!cell) {
+          cell = dx_arena_alloc(A, sizeof *cell);
+          if (!cell) {
+            rc = nomem(err);
+            break;
+          }
+          *cell = (dx_cell){.row = r,
+                            .col = c,
+                            .rowspan = 1,
+                            .colspan = 1,
+                            .page = pg->number,
+                            .origin = pg->origin,
+                            .confidence = pg->confidence,
+                            .text = ""};
+          slots[at] = cell;
+        }
+        if (cell->row == r && cell->col == c) {
+          if (texts[at]) {
+            cell->text = dx_arena_strndup(A, texts[at]->str, texts[at]->len);
+            if (!cell->text) rc = nomem(err);
+          }
+          cells[ncells++] = cell;
+        }
+      }
+    for (size_t q = 0; q < nslots; q++)
+      if (texts[q]) g_string_free(texts[q], TRUE);
+    g_free(texts);
+    g_free(row_of);
+    g_free(goes_on);
+    g_free(xs);
+    if (rc == DX_OK) {
+      *t = (dx_table){.index = -1,
+                      .nrows = nrows,
+                      .ncols = ncols,
+                      .cells = cells,
+                      .ncells = ncells,
+                      .slots = slots,
+                      .page_start = pg->number,
+                      .page_end = pg->number};
+      dx_block *b = dx_arena_alloc(A, sizeof *b);
+      if (!b) {
+        rc = nomem(err);
+      } else {
+        *b = (dx_block){.kind = DX_BLOCK_TABLE, .table = t, .page = pg->number};
+        pblock pb = {ls[i].y0, b};
+        g_array_append_val(blocks, pb);
+        for (size_t r = i; r < j; r++) used[r] = true;
+        dx_doc_warn(L->doc, "table_without_lines", pg->number,
+                    "page %d: a table without ruling lines, read by the alignment of its text",
+                    pg->number);
+      }
+    }
+    i = j;
+  }
+  g_free(first);
+  g_free(anchors);
+  g_array_free(ch, TRUE);
+  return rc;
+}
+
 /* Paragraphs from glyphs outside tables: lines, joined where one wraps
  * into the next. Appends pblocks. */
 static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const dx_page *pg,
@@ -654,10 +915,15 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
   float left = INFINITY;
   for (size_t i = 0; i < nl; i++) left = MIN(left, ls[i].x0);
   float right = (float)pg->width - left; /* margins are symmetric on forms */
-  dx_code rc = DX_OK;
+  bool *used = g_new0(bool, nl + 1);
+  dx_code rc = aligned_tables(blocks, L, ls, nl, used, pg, err);
   for (size_t i = 0; i < nl && rc == DX_OK;) {
+    if (used[i]) {
+      i++;
+      continue;
+    }
     size_t j = i + 1;
-    while (j < nl && ls[j].y0 - ls[j - 1].y1 < PARA_GAP_EM * ls[j - 1].size &&
+    while (j < nl && !used[j] && ls[j].y0 - ls[j - 1].y1 < PARA_GAP_EM * ls[j - 1].size &&
            right - ls[j - 1].x1 < first_word(&ls[j]) + ls[j - 1].size * 2 && !starts_item(&ls[j]))
       j++;
     GString *s = g_string_new(NULL);
@@ -677,6 +943,7 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
     g_array_append_val(blocks, pb);
     i = j;
   }
+  g_free(used);
   g_free(ls);
   return rc;
 }
