@@ -9,7 +9,7 @@ static float coord(const uint8_t *p) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static const uint32_t CPS[] = {0x9879, 0x76EE, 0x540D, 0x79F0, '1', '2', '%', 0x2265,
+  static const uint32_t CPS[] = {0x9879, 0x76EE, 0x540D, 0x79F0, '1', '2', '%',    0x2265,
                                  0x3001, 0x3002, 0x2610, 0x2611, 'a', ' ', 0xFF08, 0xFF09};
   const dx_limits *lim = fuzz_limits();
   dx_doc *doc = dx_doc_new("fuzz.pdf", lim);
@@ -44,9 +44,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       break;
     }
     default: { /* next page */
-      dx_page pg = {.number = page++, .width = 595, .height = 842, .origin = DX_ORIGIN_PDF,
-                    .confidence = 1.0, .glyphs = (dx_glyph *)(void *)gl->data,
-                    .nglyphs = gl->len, .rules = (dx_rule *)(void *)rules->data,
+      dx_page pg = {.number = page++,
+                    .width = 595,
+                    .height = 842,
+                    .origin = DX_ORIGIN_PDF,
+                    .confidence = 1.0,
+                    .glyphs = (dx_glyph *)(void *)gl->data,
+                    .nglyphs = gl->len,
+                    .rules = (dx_rule *)(void *)rules->data,
                     .nrules = rules->len};
       rc = dx_layout_page(L, &pg, &err);
       g_array_set_size(gl, 0);
@@ -55,9 +60,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
   }
   if (rc == DX_OK) {
-    dx_page pg = {.number = page, .width = 595, .height = 842, .origin = DX_ORIGIN_PDF,
-                  .confidence = 1.0, .glyphs = (dx_glyph *)(void *)gl->data,
-                  .nglyphs = gl->len, .rules = (dx_rule *)(void *)rules->data,
+    dx_page pg = {.number = page,
+                  .width = 595,
+                  .height = 842,
+                  .origin = DX_ORIGIN_PDF,
+                  .confidence = 1.0,
+                  .glyphs = (dx_glyph *)(void *)gl->data,
+                  .nglyphs = gl->len,
+                  .rules = (dx_rule *)(void *)rules->data,
                   .nrules = rules->len};
     rc = dx_layout_page(L, &pg, &err);
   }
