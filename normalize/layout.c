@@ -67,6 +67,9 @@
 /* ... a column starts where this many lines start a piece of text, and a
  * table needs as many lines of two pieces or more. */
 #define ALIGN_MIN_LINES 3
+/* ... its cells are trusted this much: with no lines, a wrapped line
+ * may be taken for a row and a row for a wrapped line. */
+#define ALIGN_CONF 0.9
 /* ... lines of one table are at most this far apart (share of the size). */
 #define ALIGN_LINE_GAP_EM 2.0
 /* ... a column's text ends at least this far (points) before the next
@@ -830,7 +833,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
                         .page = pg->number,
                         .has_box = true,
                         .origin = pg->origin,
-                        .confidence = pg->confidence};
+                        .confidence = pg->confidence * ALIGN_CONF};
       cell->box[0] = xs[c->col];
       cell->box[2] = xs[c->col + cell->colspan];
       cell->box[1] = ls[c->line].y0;
@@ -857,7 +860,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
                             .colspan = 1,
                             .page = pg->number,
                             .origin = pg->origin,
-                            .confidence = pg->confidence,
+                            .confidence = pg->confidence * ALIGN_CONF,
                             .text = ""};
           slots[at] = cell;
         }

@@ -61,6 +61,8 @@ static int money_col(const char *role) {
 #define CONF_NO_LEVEL2 0.75
 #define CONF_COMPOUND 0.9
 #define CONF_MERGED 0.9 /* value cell shared by several rows */
+/* a value joined across a page break may have lost or gained a piece */
+#define CONF_CROSS_PAGE 0.95
 
 /* ---- logical rows ------------------------------------------------------ */
 
@@ -87,8 +89,9 @@ typedef struct where {
   int page;
   bool has_box;
   double box[4];
-  bool merged; /* the value cell spans several rows */
-  bool cross;  /* the value cell was joined across a page break */
+  bool merged;  /* the value cell spans several rows */
+  bool cross;   /* the value cell was joined across a page break */
+  double doubt; /* 1 - how far the cell's reading is trusted (0: fully) */
 } where;
 
 /* ---- declarations ------------------------------------------------------ */
@@ -230,6 +233,9 @@ static where where_cell(const lrow *r, const lcell *c) {
   if (c) {
     w.merged = c->c->rowspan > 1;
     w.cross = (c->c->flags & DX_CELL_CROSS_PAGE) != 0;
+    /* the model's own confidence in the cell (OCR's, a table read by
+     * alignment) and the page break's */
+    w.doubt = 1 - c->c->confidence * (w.cross ? CONF_CROSS_PAGE : 1);
     w.page = c->c->page;
     w.has_box = c->c->has_box;
     memcpy(w.box, c->c->box, sizeof w.box);
@@ -245,6 +251,7 @@ static void flag_add(json_t *flags, const char *f) {
 }
 
 static json_t *field_new(json_t *value, const char *raw, double conf, const where *w) {
+  conf = round(conf * (1 - w->doubt) * 1000) / 1000;
   json_t *f = json_object();
   json_object_set_new(f, "value", value);
   json_object_set_new(f, "raw", json_string(raw ? raw : ""));
@@ -1054,7 +1061,7 @@ static bool only_numbering(ctx *x, const char *raw, char **name_out) {
 }
 
 static void entry_finish(json_t *e, double conf, const where *w) {
-  json_object_set_new(e, "confidence", json_real(conf));
+  json_object_set_new(e, "confidence", json_real(round(conf * (1 - w->doubt) * 1000) / 1000));
   json_object_set_new(e, "flags", json_array());
   json_object_set_new(e, "at", at_json(w));
   if (w->cross) flag_add(json_object_get(e, "flags"), "cross_page");
@@ -1361,6 +1368,7 @@ static void ind_row(ctx *x, const lrow *r) {
     }
     where w = where_cell(r, vc);
     if (w.cross) flag_add(flags, "cross_page");
+    conf *= 1 - w.doubt;
     note_table(x, &w);
     json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
     json_object_set_new(o, "flags", flags);
