@@ -64,6 +64,9 @@
  * glyphs on a line separates two columns of a borderless table (two
  * cells' padding is about 1 em; words are a quarter em apart). */
 #define COLUMN_GAP_EM 1.2
+/* ... a narrower gap (two cells' padding, ~1 em) separates columns
+ * where the text after it starts at a column start. */
+#define PADDING_GAP_EM 0.6
 /* ... a column starts where this many lines start a piece of text, and a
  * table needs as many lines of two pieces or more. */
 #define ALIGN_MIN_LINES 3
@@ -73,8 +76,9 @@
 /* ... lines of one table are at most this far apart (share of the size). */
 #define ALIGN_LINE_GAP_EM 2.0
 /* ... a column's text ends at least this far (points) before the next
- * column's start: its own padding and the next one's. */
-#define COLUMN_PAD_PT 8.0
+ * column's text starts: its own cell's padding and the next one's
+ * (5.4 pt each in Word and LibreOffice). */
+#define COLUMN_PAD_PT 11.0
 /* Paragraph lines closer than this (share of the size) belong together
  * when the first one runs to the right margin. */
 #define PARA_GAP_EM 0.9
@@ -211,14 +215,26 @@ static bool no_line_start(uint32_t c) {
   return g_utf8_strchr("。，、；：？！）》」』】〕,.;:?!)%", -1, c) != NULL;
 }
 
-/* Width of a line's first unbreakable piece: one Han character with the
- * punctuation that must follow it, or Latin up to a space. */
-static float first_word(const tline *l) {
+/* Punctuation that may not end a line: it goes to the next line with
+ * the character after it. */
+static bool no_line_end(uint32_t c) {
+  return g_utf8_strchr("（《「『【〔(", -1, c) != NULL;
+}
+
+/* Width of the first unbreakable piece of glyphs g[0..n): one Han
+ * character with the punctuation bound to it, or a Latin word. */
+static float piece_width(dx_glyph *const *g, size_t n) {
   size_t k = 1;
-  if (!is_cjk(l->g[0]->cp))
-    while (k < l->n && !is_cjk(l->g[k]->cp) && !spaced(l->g[k - 1], l->g[k], 0)) k++;
-  while (k < l->n && no_line_start(l->g[k]->cp)) k++;
-  return l->g[k - 1]->box[2] - l->g[0]->box[0];
+  while (k < n && no_line_end(g[k - 1]->cp)) k++;
+  if (!is_cjk(g[k - 1]->cp))
+    while (k < n && !is_cjk(g[k]->cp) && !spaced(g[k - 1], g[k], 0)) k++;
+  while (k < n && no_line_start(g[k]->cp)) k++;
+  return g[k - 1]->box[2] - g[0]->box[0];
+}
+
+/* Width of a line's first unbreakable piece. */
+static float first_word(const tline *l) {
+  return piece_width(l->g, l->n);
 }
 
 /* A line that starts a numbered item ("2、", "(3)", "②", "三、") starts a
@@ -656,6 +672,17 @@ static int pblock_cmp(const void *a, const void *b) {
   return x->top < y->top ? -1 : x->top > y->top;
 }
 
+/* Whether s opens a bracket it does not close. */
+static bool unclosed(const char *s) {
+  int depth = 0;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c == '(' || c == 0xFF08 || c == 0x300A || c == 0x3010) depth++;
+    if ((c == ')' || c == 0xFF09 || c == 0x300B || c == 0x3011) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /* ---- tables without ruling lines ----------------------------------------- */
 
 typedef struct chunk {
@@ -664,8 +691,12 @@ typedef struct chunk {
   int col, span;
 } chunk;
 
-/* Splits each line into chunks at gaps wider than a column gap. */
-static GArray *line_chunks(const tline *ls, size_t nl) {
+static int anchor_of(const float *a, int na, float x);
+
+/* Splits each line into chunks at gaps wider than a column gap, and,
+ * given column starts (anchors), also at narrower gaps right before one:
+ * two cells that both fill their columns are only their padding apart. */
+static GArray *line_chunks(const tline *ls, size_t nl, const float *anchors, int na) {
   GArray *ch = g_array_new(FALSE, FALSE, sizeof(chunk));
   for (size_t i = 0; i < nl; i++) {
     const tline *l = &ls[i];
@@ -673,7 +704,10 @@ static GArray *line_chunks(const tline *ls, size_t nl) {
     for (size_t k = 1; k <= l->n; k++) {
       if (k < l->n) {
         float gap = l->g[k]->box[0] - l->g[k - 1]->box[2];
-        if (gap <= COLUMN_GAP_EM * MAX(glyph_size(l->g[k]), glyph_size(l->g[k - 1]))) continue;
+        float em = MAX(glyph_size(l->g[k]), glyph_size(l->g[k - 1]));
+        bool split = gap > COLUMN_GAP_EM * em || (anchors && gap > PADDING_GAP_EM * em &&
+                                                  anchor_of(anchors, na, l->g[k]->box[0]) >= 0);
+        if (!split) continue;
       }
       chunk c = {i, from, k, l->g[from]->box[0], l->g[k - 1]->box[2], -1, 1};
       g_array_append_val(ch, c);
@@ -721,9 +755,12 @@ static void chunk_text(GString *out, const tline *ls, const chunk *c) {
  * part of that row. Lines used are marked in `used`. */
 static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t nl, bool *used,
                               const dx_page *pg, dx_error *err) {
-  GArray *ch = line_chunks(ls, nl);
+  GArray *ch = line_chunks(ls, nl, NULL, 0);
   float *anchors = g_new(float, ch->len + 1);
   int na = find_anchors(anchors, ch);
+  /* again, splitting at the column starts found */
+  g_array_free(ch, TRUE);
+  ch = line_chunks(ls, nl, anchors, na);
   /* per line: its chunks' range and whether every chunk starts at an anchor */
   guint *first = g_new0(guint, nl + 1);
   for (guint i = 0, k = 0; i <= nl; i++) {
@@ -783,7 +820,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
               ka = q;
             }
         const tline *l = &ls[r];
-        float word = l->g[c->from]->box[2] - l->g[c->from]->box[0];
+        float word = piece_width(l->g + c->from, c->to - c->from);
         /* only leading pieces go on: right of a new cell, cells are new */
         if (!new_row && above && above->line + 1 == r && above->span == c->span &&
             xs[MIN(above->col + above->span, ncols)] - above->x1 < word + COLUMN_PAD_PT) {
@@ -792,6 +829,25 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         } else {
           new_row = true;
         }
+      }
+      /* a line that starts a row somewhere is a row of its own, unless
+       * the piece that goes on cannot stand alone: the text above left a
+       * bracket open ("资金投入（万" / "元）"), or it opens with
+       * punctuation no line starts with */
+      for (guint k = first[r]; k < first[r + 1] && new_row; k++) {
+        if (!goes_on[k]) continue;
+        const chunk *c = &g_array_index(ch, chunk, k);
+        const tline *l = &ls[r];
+        bool bound = no_line_start(l->g[c->from]->cp);
+        for (guint q = first[r - 1]; q < first[r] && !bound; q++) {
+          const chunk *a = &g_array_index(ch, chunk, q);
+          if (a->col != c->col) continue;
+          GString *t = g_string_new(NULL);
+          chunk_text(t, ls, a);
+          bound = unclosed(t->str);
+          g_string_free(t, TRUE);
+        }
+        goes_on[k] = bound;
       }
       if (new_row) nrows++;
       for (guint k = first[r]; k < first[r + 1]; k++)
@@ -814,7 +870,10 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         GString *tx = texts[at];
         const tline *l = &ls[c->line];
         uint32_t prev = tx->len ? g_utf8_get_char(g_utf8_prev_char(tx->str + tx->len)) : 0;
-        if (tx->len && !(is_cjk(prev) && is_cjk(l->g[c->from]->cp))) g_string_append_c(tx, ' ');
+        dx_glyph pg_prev = {.cp = prev};
+        tline before = {.g = (dx_glyph *[]){&pg_prev}, .n = 1};
+        tline after = {.g = l->g + c->from, .n = c->to - c->from};
+        if (tx->len && wrap_spaced(&before, &after)) g_string_append_c(tx, ' ');
         chunk_text(tx, ls, c);
         continue;
       }
@@ -1279,17 +1338,6 @@ static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) 
     if (!x || !y || x->colspan != y->colspan || g_strcmp0(x->text, y->text) != 0) return false;
   }
   return true;
-}
-
-/* Whether s opens a bracket it does not close. */
-static bool unclosed(const char *s) {
-  int depth = 0;
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c == '(' || c == 0xFF08 || c == 0x300A || c == 0x3010) depth++;
-    if ((c == ')' || c == 0xFF09 || c == 0x300B || c == 0x3011) && depth > 0) depth--;
-  }
-  return depth > 0;
 }
 
 /* Whether no text would be lost by dropping row r: its cells are empty
