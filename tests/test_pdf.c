@@ -336,6 +336,38 @@ static void test_nested(void **state) {
   pb_free(p);
 }
 
+/* Without ruling lines, lines whose pieces start at shared column starts
+ * are a table; a wrapped label (its cell filled, a bracket left open)
+ * stays in its cell, and the line's other pieces start a row. */
+static void test_aligned(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  pb_text(p, 100, 50, "绩效目标表", 0);
+  pb_text(p, 50, 100, "项目名称", 0);
+  pb_text(p, 130, 100, "道路养护", 0);
+  pb_text(p, 50, 114, "资金投入（万", 0); /* 60 pt: fills the 80 pt column */
+  pb_text(p, 130, 114, "申请金额", 0);
+  pb_text(p, 210, 114, "260", 0);
+  pb_text(p, 50, 128, "元）", 0);
+  pb_text(p, 130, 128, "财政资金", 0);
+  pb_text(p, 210, 128, "200", 0);
+  pb_text(p, 130, 142, "其他资金", 0);
+  pb_text(p, 210, 142, "60", 0);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->blocks->len, 2);
+  assert_string_equal(block(d, 0)->text, "绩效目标表");
+  dx_table *t = table_at(d, 1);
+  assert_int_equal(t->ncols, 3);
+  assert_int_equal(t->nrows, 4);
+  assert_string_equal(cell_text(t, 1, 0), "资金投入（万元）");
+  assert_string_equal(cell_text(t, 2, 1), "财政资金");
+  assert_string_equal(cell_text(t, 2, 0), "");
+  assert_string_equal(cell_text(t, 3, 2), "60");
+  assert_true(dx_table_at(t, 0, 0)->confidence < 1.0);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* ---- PDF files --------------------------------------------------------- */
 
 /* A 2 x 2 table between x 100..400 and PDF y 700..660, drawn with `ops`
@@ -477,8 +509,9 @@ int main(void) {
       cmocka_unit_test(test_grid_spans), cmocka_unit_test(test_text_spaces),
       cmocka_unit_test(test_cell_lines), cmocka_unit_test(test_paragraphs),
       cmocka_unit_test(test_page_break), cmocka_unit_test(test_split_row),
-      cmocka_unit_test(test_nested),     cmocka_unit_test(test_pdf_form),
-      cmocka_unit_test(test_pdf_drawn),  cmocka_unit_test(test_pdf_limits),
+      cmocka_unit_test(test_nested),     cmocka_unit_test(test_aligned),
+      cmocka_unit_test(test_pdf_form),   cmocka_unit_test(test_pdf_drawn),
+      cmocka_unit_test(test_pdf_limits),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
