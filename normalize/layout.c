@@ -438,9 +438,17 @@ static void prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp) {
 
 /* Whether a rule of the component at `pos` covers the point `mid`. */
 static bool drawn(const seg *s, size_t n, int comp, float pos, float mid) {
-  for (size_t i = 0; i < n; i++)
-    if (s[i].comp == comp && fabsf(s[i].pos - pos) <= SNAP_PT && s[i].a <= mid && s[i].b >= mid)
-      return true;
+  /* s is sorted by position: only the rules near pos are looked at */
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t m = (lo + hi) / 2;
+    if (s[m].pos < pos - SNAP_PT)
+      lo = m + 1;
+    else
+      hi = m;
+  }
+  for (size_t i = lo; i < n && s[i].pos <= pos + SNAP_PT; i++)
+    if (s[i].comp == comp && s[i].a <= mid && s[i].b >= mid) return true;
   return false;
 }
 

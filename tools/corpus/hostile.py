@@ -182,6 +182,10 @@ def main():
     grid = b''.join(b'%d 40 m %d 800 l ' % (40 + i * 1.25, 40 + i * 1.25) for i in range(400)) + \
         b''.join(b'40 %d m 540 %d l ' % (40 + i * 1.9, 40 + i * 1.9) for i in range(400)) + b'S '
     add('pdf-grid-400x400.pdf', pdf_bytes([grid + text_stream(['grid'])]), 'any')
+    big = b''.join(b'%d 100 m %d 11900 l ' % (100 + i * 10, 100 + i * 10) for i in range(1181)) + \
+        b''.join(b'100 %d m 11900 %d l ' % (100 + i * 10, 100 + i * 10) for i in range(1181)) + b'S '
+    add('pdf-grid-1180x1180.pdf', pdf_bytes([big + text_stream(['x'] * 50, x=105, y=11800, lead=10)],
+                                            media=(12000, 12000)), 'any')
 
     def image_res(add_obj):
         data = zlib.compress(b'\x00' * (30000 // 8) * 30000, 9)
