@@ -487,6 +487,36 @@ static dx_code nomem(dx_error *err) {
   return dx_error_set(err, DX_ENOMEM, "document model exceeds its memory limit");
 }
 
+/* Fills t as a top-level table of one page (its index is set when the
+ * document's tables are numbered). */
+static void table_init(dx_table *t, int nrows, int ncols, dx_cell **cells, size_t ncells,
+                       dx_cell **slots, int page) {
+  *t = (dx_table){.index = -1,
+                  .nrows = nrows,
+                  .ncols = ncols,
+                  .cells = cells,
+                  .ncells = ncells,
+                  .slots = slots,
+                  .page_start = page,
+                  .page_end = page};
+}
+
+typedef struct pblock {
+  float top;
+  dx_block *b;
+} pblock;
+
+/* Adds a table block at `top` of its page to the page's blocks. */
+static dx_code add_table_block(GArray *blocks, dx_arena *A, dx_table *t, int page, float top,
+                               dx_error *err) {
+  dx_block *b = dx_arena_alloc(A, sizeof *b);
+  if (!b) return nomem(err);
+  *b = (dx_block){.kind = DX_BLOCK_TABLE, .table = t, .page = page};
+  pblock pb = {top, b};
+  g_array_append_val(blocks, pb);
+  return DX_OK;
+}
+
 /* A row the page break cut has no border on the cut side: the columns'
  * rules run on past the last (or before the first) horizontal rule, and
  * text stands between them. That open row is a row of the table. ys
@@ -610,14 +640,7 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
         for (int cc = c; cc < c + cs; cc++) slots[(size_t)rr * (size_t)ncols + (size_t)cc] = cell;
     }
   if (rc != DX_OK) goto done;
-  *t = (dx_table){.index = -1,
-                  .nrows = nrows,
-                  .ncols = ncols,
-                  .cells = cells,
-                  .ncells = ncells,
-                  .slots = slots,
-                  .page_start = pg->number,
-                  .page_end = pg->number};
+  table_init(t, nrows, ncols, cells, ncells, slots, pg->number);
   ptable *p = g_new0(ptable, 1);
   p->t = t;
   p->xs = xs;
@@ -669,11 +692,6 @@ static size_t anchor_index(const dx_table *t, const dx_cell *c) {
 }
 
 /* ---- page --------------------------------------------------------------- */
-
-typedef struct pblock {
-  float top;
-  dx_block *b;
-} pblock;
 
 static int pblock_cmp(const void *a, const void *b) {
   const pblock *x = a, *y = b;
@@ -946,26 +964,14 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
     g_free(goes_on);
     g_free(xs);
     if (rc == DX_OK) {
-      *t = (dx_table){.index = -1,
-                      .nrows = nrows,
-                      .ncols = ncols,
-                      .cells = cells,
-                      .ncells = ncells,
-                      .slots = slots,
-                      .page_start = pg->number,
-                      .page_end = pg->number};
-      dx_block *b = dx_arena_alloc(A, sizeof *b);
-      if (!b) {
-        rc = nomem(err);
-      } else {
-        *b = (dx_block){.kind = DX_BLOCK_TABLE, .table = t, .page = pg->number};
-        pblock pb = {ls[i].y0, b};
-        g_array_append_val(blocks, pb);
-        for (size_t r = i; r < j; r++) used[r] = true;
-        dx_doc_warn(L->doc, "table_without_lines", pg->number,
-                    "page %d: a table without ruling lines, read by the alignment of its text",
-                    pg->number);
-      }
+      table_init(t, nrows, ncols, cells, ncells, slots, pg->number);
+      rc = add_table_block(blocks, A, t, pg->number, ls[i].y0, err);
+    }
+    if (rc == DX_OK) {
+      for (size_t r = i; r < j; r++) used[r] = true;
+      dx_doc_warn(L->doc, "table_without_lines", pg->number,
+                  "page %d: a table without ruling lines, read by the alignment of its text",
+                  pg->number);
     }
     i = j;
   }
@@ -1222,14 +1228,7 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
       h->children = kids;
       continue;
     }
-    dx_block *b = dx_arena_alloc(L->doc->arena, sizeof *b);
-    if (!b) {
-      rc = nomem(err);
-      break;
-    }
-    *b = (dx_block){.kind = DX_BLOCK_TABLE, .table = p->t, .page = pg->number};
-    pblock pb = {p->box[1], b};
-    g_array_append_val(blocks, pb);
+    rc = add_table_block(blocks, L->doc->arena, p->t, pg->number, p->box[1], err);
   }
   if (rc == DX_OK)
     rc = paragraphs(blocks, L, (dx_glyph **)free_glyphs->pdata, free_glyphs->len, pg, err);

@@ -22,18 +22,7 @@ for i in $(seq 1 "$copies"); do
     n=$((n + 1))
   done
 done
-best() { # prints the best wall time in seconds of "$@" over $runs runs
-  local b=""
-  for _ in $(seq 1 "$runs"); do
-    local s e t
-    s=$(date +%s.%N)
-    "$@" > /dev/null
-    e=$(date +%s.%N)
-    t=$(echo "$e - $s" | bc -l)
-    if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
-  done
-  echo "$b"
-}
+. "$root/tools/bench-lib.sh"
 # Files differ tenfold in size (LibreOffice's XML is three times Word's
 # for the same form), so the rate per MB of document.xml is printed too.
 xml_bytes=0

@@ -16,18 +16,7 @@ pages=0
 for f in "${files[@]}"; do
   pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
 done
-best() { # prints the best wall time in seconds of "$@" over $runs runs
-  local b=""
-  for _ in $(seq 1 "$runs"); do
-    local s e t
-    s=$(date +%s.%N)
-    "$@" > /dev/null
-    e=$(date +%s.%N)
-    t=$(echo "$e - $s" | bc -l)
-    if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
-  done
-  echo "$b"
-}
+. "$root/tools/bench-lib.sh"
 pdftotext_all() {
   for f in "${files[@]}"; do pdftotext -bbox-layout "$f" /dev/null; done
 }

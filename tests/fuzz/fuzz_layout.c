@@ -8,6 +8,23 @@ static float coord(const uint8_t *p) {
   return (float)((p[0] | (p[1] << 8)) % 9000) / 10.0f; /* 0 .. 900 pt */
 }
 
+/* Lays out the page collected so far and starts the next one. */
+static dx_code flush(dx_layout *L, int number, GArray *gl, GArray *rules, dx_error *err) {
+  dx_page pg = {.number = number,
+                .width = 595,
+                .height = 842,
+                .origin = DX_ORIGIN_PDF,
+                .confidence = 1.0,
+                .glyphs = (dx_glyph *)(void *)gl->data,
+                .nglyphs = gl->len,
+                .rules = (dx_rule *)(void *)rules->data,
+                .nrules = rules->len};
+  dx_code rc = dx_layout_page(L, &pg, err);
+  g_array_set_size(gl, 0);
+  g_array_set_size(rules, 0);
+  return rc;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   static const uint32_t CPS[] = {0x9879, 0x76EE, 0x540D, 0x79F0, '1', '2', '%',    0x2265,
                                  0x3001, 0x3002, 0x2610, 0x2611, 'a', ' ', 0xFF08, 0xFF09};
@@ -43,34 +60,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       g_array_append_val(rules, q);
       break;
     }
-    default: { /* next page */
-      dx_page pg = {.number = page++,
-                    .width = 595,
-                    .height = 842,
-                    .origin = DX_ORIGIN_PDF,
-                    .confidence = 1.0,
-                    .glyphs = (dx_glyph *)(void *)gl->data,
-                    .nglyphs = gl->len,
-                    .rules = (dx_rule *)(void *)rules->data,
-                    .nrules = rules->len};
-      rc = dx_layout_page(L, &pg, &err);
-      g_array_set_size(gl, 0);
-      g_array_set_size(rules, 0);
-    }
+    default: /* next page */
+      rc = flush(L, page++, gl, rules, &err);
     }
   }
-  if (rc == DX_OK) {
-    dx_page pg = {.number = page,
-                  .width = 595,
-                  .height = 842,
-                  .origin = DX_ORIGIN_PDF,
-                  .confidence = 1.0,
-                  .glyphs = (dx_glyph *)(void *)gl->data,
-                  .nglyphs = gl->len,
-                  .rules = (dx_rule *)(void *)rules->data,
-                  .nrules = rules->len};
-    rc = dx_layout_page(L, &pg, &err);
-  }
+  if (rc == DX_OK) rc = flush(L, page, gl, rules, &err);
   if (rc == DX_OK) rc = dx_layout_finish(L, &err);
   dx_layout_free(L);
   g_array_free(gl, TRUE);

@@ -31,14 +31,6 @@ PY
   chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --no-pdf-header-footer \
     --print-to-pdf="$root/corpus/pdf/chromium-$name.pdf" "$work/$name.html" >/dev/null 2>&1
-  python3 - "$root/corpus/expected/$name.json" "$root/corpus/expected/chromium-$name.json" \
-    "chromium-$name.pdf" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1], encoding='utf-8'))
-d['source'] = {'file': sys.argv[3], 'format': 'pdf', 'pages': None}
-with open(sys.argv[2], 'w', encoding='utf-8') as f:
-    json.dump(d, f, ensure_ascii=False, indent=2)
-    f.write('\n')
-PY
+  "$root/tools/corpus/expected-copy.py" "$root/corpus/expected/$name.json" "$root/corpus/expected/chromium-$name.json" "chromium-$name.pdf"
   echo "wrote corpus/pdf/chromium-$name.pdf"
 done

@@ -18,13 +18,6 @@ for name in seed000-xiangyin seed003-shifeng seed004-yongning variant-county-tem
   (cd "$work/$name" && soffice -env:UserInstallation="file://$work/profile" --headless \
      --convert-to 'docx:MS Word 2007 XML' --outdir out "lo-$name.docx" >/dev/null)
   cp "$work/$name/out/lo-$name.docx" "$root/corpus/docx/"
-  python3 - "$root/corpus/expected/$name.json" "$root/corpus/expected/lo-$name.json" "lo-$name.docx" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1], encoding='utf-8'))
-d['source']['file'] = sys.argv[3]
-with open(sys.argv[2], 'w', encoding='utf-8') as f:
-    json.dump(d, f, ensure_ascii=False, indent=2)
-    f.write('\n')
-PY
+  "$root/tools/corpus/expected-copy.py" "$root/corpus/expected/$name.json" "$root/corpus/expected/lo-$name.json" "lo-$name.docx"
   echo "wrote lo-$name.docx"
 done

@@ -47,14 +47,6 @@ PY
     qpdf "$work/f.pdf" "$out" ;;
   *) echo "unknown kind $kind" >&2; exit 2 ;;
   esac
-  python3 - "$root/corpus/expected/$name.json" "$root/corpus/expected/$kind-$name.json" \
-    "$kind-$name.pdf" <<'PY'
-import json, sys
-d = json.load(open(sys.argv[1], encoding='utf-8'))
-d['source'] = {'file': sys.argv[3], 'format': 'pdf', 'pages': None}
-with open(sys.argv[2], 'w', encoding='utf-8') as f:
-    json.dump(d, f, ensure_ascii=False, indent=2)
-    f.write('\n')
-PY
+  "$root/tools/corpus/expected-copy.py" "$root/corpus/expected/$name.json" "$root/corpus/expected/$kind-$name.json" "$kind-$name.pdf"
   echo "wrote corpus/pdf/$kind-$name.pdf"
 done

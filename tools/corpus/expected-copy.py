@@ -1,0 +1,17 @@
+#!/usr/bin/env python3
+"""Writes the expected JSON of a document made from another corpus
+document: the original's, with the source's file name (and, for a PDF,
+its format) changed.
+Usage: expected-copy.py FROM.json TO.json NEW_FILE_NAME"""
+import json
+import sys
+
+src, dst, name = sys.argv[1:4]
+d = json.load(open(src, encoding='utf-8'))
+if name.endswith('.pdf'):
+    d['source'] = {'file': name, 'format': 'pdf', 'pages': None}
+else:
+    d['source']['file'] = name
+with open(dst, 'w', encoding='utf-8') as f:
+    json.dump(d, f, ensure_ascii=False, indent=2)
+    f.write('\n')
