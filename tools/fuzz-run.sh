@@ -12,6 +12,9 @@ secs=$2
 work=${3:-/tmp/dx-fuzz}
 build=${4:-$root/build-fuzz}
 mkdir -p "$work/$target" "$work/artifacts"
+# fontconfig keeps its configuration for the process's life (PDF fonts):
+# not a leak of ours (tests/lsan.supp).
+export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 # -rss_limit_mb and -timeout: a slow or fat input is a finding too.
 exec "$build/tests/fuzz/fuzz_$target" "$work/$target" "$root/tests/fuzz/corpus/$target" \
   -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=1048576 \
