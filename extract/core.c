@@ -69,7 +69,8 @@ void dx_limits_default(dx_limits *out) {
   /* A dense A4 page of 6 pt text holds ~12 000 characters (poppler's
    * text layer itself stops near 50 000). */
   out->max_page_glyphs = 40000;
-  /* 16 Mpx: A3 at 2 px/pt is 8 Mpx; larger pages are rendered coarser. */
+  /* 16 Mpx: A3 at 1.5 px/pt is 4.5 Mpx, A0 18 Mpx; larger pages are
+   * rendered coarser. */
   out->max_page_pixels = (size_t)16 << 20;
 }
 

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Grey below which a pixel is ink. A 0.5 pt black rule rendered at 2 px
- * per point and straddling two pixels gives two ~128 pixels; light cell
- * shading (#D9D9D9 = 217) stays out. */
+/* Grey below which a pixel is ink. A 0.5 pt black rule rendered at
+ * 1.5 px per point covers 0.75 px: alone in a pixel it is ~64, split over
+ * two pixels each is ~160; light cell shading (#D9D9D9 = 217) stays out. */
 #define DARK 200
 /* Shortest rule, in points: longer than what is left of a glyph's strokes
  * once the text is masked, shorter than any real cell side. */
