@@ -36,6 +36,9 @@
 /* Grey below which a pixel is ink of some glyph (light grey text is
  * ~200; anti-aliasing of a glyph's edge leaves at least this much). */
 #define INK_GREY 235
+/* Share (percent) of a page's characters without a Unicode meaning past
+ * which its text layer is reported unreadable. */
+#define UNMAPPED_PCT 20
 /* A glyph drawn again within this fraction of its size of the same
  * character is fake bold (the text drawn twice, offset), not text. */
 #define FAKE_BOLD_EM 0.2
@@ -130,7 +133,7 @@ static bool fake_bold(const GArray *gl, const dx_glyph *g) {
 
 /* Glyphs of one page from its text layer. */
 static dx_code page_glyphs(GArray *gl, PopplerPage *page, const dx_limits *lim, int pageno,
-                           dx_error *err) {
+                           size_t *unmapped, dx_error *err) {
   char *text = poppler_page_get_text(page);
   PopplerRectangle *rects = NULL;
   guint nrects = 0;
@@ -173,6 +176,9 @@ static dx_code page_glyphs(GArray *gl, PopplerPage *page, const dx_limits *lim, 
         continue;
     }
     if (!g_unichar_validate(g.cp) || fake_bold(gl, &g)) continue;
+    /* a font without a usable ToUnicode map: the text layer has codes,
+     * not characters */
+    if (g.cp == 0xFFFD || (g.cp >= 0xE000 && g.cp <= 0xF8FF) || g.cp < 0x20) (*unmapped)++;
     space = false;
     g_array_append_val(gl, g);
   }
@@ -423,7 +429,13 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
     poppler_page_get_size(page, &w, &h);
     g_array_set_size(gl, 0);
     g_array_set_size(rules, 0);
-    rc = page_glyphs(gl, page, lim, i + 1, err);
+    size_t unmapped = 0;
+    rc = page_glyphs(gl, page, lim, i + 1, &unmapped, err);
+    if (rc == DX_OK && gl->len && unmapped * 100 > gl->len * UNMAPPED_PCT)
+      dx_doc_warn(doc, "text_layer_unreadable", i + 1,
+                  "page %d: %zu of %u characters have no Unicode meaning (a font without a "
+                  "ToUnicode map); the page needs OCR",
+                  i + 1, unmapped, gl->len);
     int turn = reading_turn(gl);
     if (rc == DX_OK && gl->len == 0)
       dx_doc_warn(doc, "page_without_text", i + 1, "page %d has no text layer", i + 1);

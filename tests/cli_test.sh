@@ -60,6 +60,10 @@ check "PDF: dump shows grid, spans, pages and cell boxes" \
 "$declx" dump --json "$pdf" > "$tmp/pdump.json"; rc=$?
 check "PDF: dump --json has pages and boxes" \
   '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"pages\"] == 11; t=[b for b in d[\"blocks\"] if b[\"kind\"]==\"table\"][0]; assert t[\"cells\"][0][\"box\"] and t[\"cells\"][0][\"page\"] == 1" "$tmp/pdump.json"'
+hostile=$(dirname "$0")/hostile
+"$declx" extract "$hostile/pdf-text-without-unicode.pdf" > "$tmp/nu.json"; rc=$?
+check "PDF: a text layer without Unicode is reported" \
+  '[ $rc -eq 0 ] && grep -q "\"code\": \"text_layer_unreadable\"" "$tmp/nu.json"'
 "$declx" -c extract "$good" > "$tmp/c.json"
 check "--compact writes one line" '[ "$(wc -l < "$tmp/c.json")" -eq 1 ]'
 mkdir -p "$tmp/rules"

@@ -198,6 +198,14 @@ def main():
     xref_at = int(loop[start + 10:].split(b'\n')[0])
     looped = loop[:start].replace(b'trailer\n<< ', b'trailer\n<< /Prev %d ' % xref_at) + loop[start:]
     add('pdf-xref-loop.pdf', looped, 'any')
+    def type3_res(add_obj):
+        proc = add_obj(b'<< /Length 27 >>\nstream\n500 0 0 0 500 700 d1 0 0 500 700 re f\nendstream')
+        font = add_obj(b'<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] '
+                       b'/CharProcs << /g1 %d 0 R >> /Encoding << /Type /Encoding /Differences [1 /g1 2 /g1 3 /g1] >> '
+                       b'/FirstChar 1 /LastChar 3 /Widths [500 500 500] >>' % proc)
+        return b'<< /Font << /F1 %d 0 R >> >>' % font
+    add('pdf-text-without-unicode.pdf', pdf_bytes([b'BT /F1 12 Tf 50 700 Td (\001\002\003\001\002\003) Tj ET'],
+                                                  extra=type3_res, font=False), 'ok')
     deep = b'[' * 100000 + b']' * 100000
     add('pdf-deep-arrays.pdf', pdf_bytes([deep + b' ' + text_stream(['deep'])]), 'any')
     with open(os.path.join(OUT, 'MANIFEST'), 'w') as f:
