@@ -431,7 +431,7 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
     g_array_set_size(rules, 0);
     size_t unmapped = 0;
     rc = page_glyphs(gl, page, lim, i + 1, &unmapped, err);
-    if (rc == DX_OK && gl->len && unmapped * 100 > gl->len * UNMAPPED_PCT)
+    if (rc == DX_OK && gl->len && unmapped * 100 > (size_t)gl->len * UNMAPPED_PCT)
       dx_doc_warn(doc, "text_layer_unreadable", i + 1,
                   "page %d: %zu of %u characters have no Unicode meaning (a font without a "
                   "ToUnicode map); the page needs OCR",

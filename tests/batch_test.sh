@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# declx batch: every input gets exactly one record in input order; good
+# files give what `declx extract -c` gives; bad files, a worker that
+# crashes, one that hangs (test hooks), an unreadable path and a
+# directory loop give error records and the batch goes on; lists on
+# stdin (lines and NUL-separated); SIGINT leaves only whole records.
+# Usage: batch_test.sh DECLX SOURCE_DIR
+set -u
+declx=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() { # name, then a command that must succeed
+  if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
+}
+mkdir -p "$tmp/in/sub" "$tmp/in/loop"
+cp "$src"/corpus/docx/variant-county-template.docx "$tmp/in/a.docx"
+cp "$src"/corpus/pdf/variant-summary-b.pdf "$tmp/in/sub/b.pdf"
+cp "$src"/corpus/docx/variant-letter.docx "$tmp/in/sub/c-crash-me.docx"
+cp "$src"/corpus/docx/variant-two-horizons.docx "$tmp/in/sub/d-hang-me.docx"
+cp "$src"/tests/hostile/zip-bomb-ratio.docx "$tmp/in/sub/e.docx"
+cp "$src"/tests/hostile/pdf-encrypted-user-password.pdf "$tmp/in/sub/f.pdf"
+printf 'plain text' > "$tmp/in/sub/g.pdf"
+ln -s .. "$tmp/in/loop/up"
+DX_BATCH_TEST_CRASH=crash-me DX_BATCH_TEST_HANG=hang-me \
+  "$declx" batch -j 2 --timeout 3 "$tmp/in" /nonexistent/file.docx > "$tmp/out.jsonl" 2> "$tmp/err"
+rc=$?
+check "exit 1 when some failed" '[ $rc -eq 1 ]'
+python3 - "$tmp/out.jsonl" "$tmp" > "$tmp/check.txt" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
+t = sys.argv[2]
+files = [r['source']['file'] for r in recs]
+errs = {r['source']['file']: r['error']['code'] for r in recs if 'error' in r}
+print('n', len(recs))
+print('first', files[0].replace(t, 'T'))
+print('last', files[-1].replace(t, 'T'))
+for f, c in sorted(errs.items()):
+    print('err', f.replace(t, 'T'), c)
+PY
+check "one record per input (7 files, a loop, a missing path)" 'grep -qx "n 9" "$tmp/check.txt"'
+check "records in input order" 'grep -qx "first a.docx" "$tmp/check.txt" && grep -qx "last /nonexistent/file.docx" "$tmp/check.txt"'
+check "crash is a record" 'grep -q "err T/in/sub/c-crash-me.docx crash" "$tmp/check.txt"'
+check "hang is a timeout record" 'grep -q "err T/in/sub/d-hang-me.docx timeout" "$tmp/check.txt"'
+check "zip bomb is a limit record" 'grep -q "err T/in/sub/e.docx limit" "$tmp/check.txt"'
+check "encrypted PDF is a record" 'grep -q "err T/in/sub/f.pdf unsupported" "$tmp/check.txt"'
+check "not a PDF is a record" 'grep -q "err T/in/sub/g.pdf format" "$tmp/check.txt"'
+check "missing path is a record" 'grep -q "err /nonexistent/file.docx io" "$tmp/check.txt"'
+check "directory loop is a record" 'grep -q "err T/in/loop/up/ " "$tmp/check.txt"'
+check "summary counts" 'grep -q "9 inputs, 2 read, 7 failed" "$tmp/err"'
+# the good ones as extract gives them
+"$declx" -c extract "$tmp/in/a.docx" > "$tmp/a.json"
+"$declx" -c extract "$tmp/in/sub/b.pdf" > "$tmp/b.json"
+check "good files as extract gives them" \
+  'grep -Fxq -f "$tmp/a.json" "$tmp/out.jsonl" && grep -Fxq -f "$tmp/b.json" "$tmp/out.jsonl"'
+# lists on stdin
+printf '%s\n%s\n' "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" | "$declx" batch -q > "$tmp/l.jsonl"
+check "list on stdin" '[ $? -eq 0 ] && [ "$(wc -l < "$tmp/l.jsonl")" -eq 2 ]'
+printf '%s\0%s\0' "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" | "$declx" batch -q -0 - > "$tmp/z.jsonl"
+check "NUL-separated list" 'cmp -s "$tmp/l.jsonl" "$tmp/z.jsonl"'
+check "same output with -j 1" \
+  '"$declx" batch -q -j 1 "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" | cmp -s - "$tmp/l.jsonl"'
+# SIGINT: whole records only, exit 130
+DX_BATCH_TEST_HANG=hang-me "$declx" batch -q -j 1 --timeout 60 "$tmp/in/a.docx" \
+  "$tmp/in/sub/d-hang-me.docx" "$tmp/in/sub/b.pdf" > "$tmp/int.jsonl" 2>/dev/null &
+pid=$!
+sleep 2
+kill -INT $pid
+wait $pid
+rc=$?
+check "SIGINT exits 130" '[ $rc -eq 130 ]'
+check "SIGINT leaves whole records" \
+  'python3 -c "import json,sys; [json.loads(l) for l in open(sys.argv[1])]" "$tmp/int.jsonl" && [ "$(wc -l < "$tmp/int.jsonl")" -eq 1 ]'
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
