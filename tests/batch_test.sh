@@ -61,6 +61,13 @@ printf '%s\0%s\0' "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" | "$declx" batch -q -0 - 
 check "NUL-separated list" 'cmp -s "$tmp/l.jsonl" "$tmp/z.jsonl"'
 check "same output with -j 1" \
   '"$declx" batch -q -j 1 "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" | cmp -s - "$tmp/l.jsonl"'
+# a worker over its memory cap is a record too (no cap in the sanitizer
+# build: AddressSanitizer reserves terabytes of address space)
+if [ -z "${DX_NO_MEMCAP:-}" ]; then
+  "$declx" batch -q --max-mem 100 "$src"/tests/hostile/pdf-page-14400pt.pdf "$tmp/in/a.docx" > "$tmp/mem.jsonl"
+  check "memory cap: an error record, the next file read" \
+    'head -1 "$tmp/mem.jsonl" | grep -q "\"error\"" && tail -1 "$tmp/mem.jsonl" | grep -q "\"declarations\""'
+fi
 # SIGINT: whole records only, exit 130
 DX_BATCH_TEST_HANG=hang-me "$declx" batch -q -j 1 --timeout 60 "$tmp/in/a.docx" \
   "$tmp/in/sub/d-hang-me.docx" "$tmp/in/sub/b.pdf" > "$tmp/int.jsonl" 2>/dev/null &

@@ -194,8 +194,11 @@ static void finish(job *jb, int wstatus) {
   if (WIFSIGNALED(wstatus)) {
     int sig = WTERMSIG(wstatus);
     char msg[160];
+    /* libraries (poppler, cairo) do not all survive a failed allocation */
     g_snprintf(msg, sizeof msg, "the worker died of signal %d (%s)%s", sig, strsignal(sig),
-               sig == SIGABRT || sig == SIGKILL ? "; out of memory under --max-mem?" : "");
+               sig == SIGABRT || sig == SIGKILL || sig == SIGSEGV || sig == SIGBUS
+                   ? "; out of memory under --max-mem?"
+                   : "");
     jb->record = error_record(jb->path, "crash", msg);
     g_strlcpy(jb->err_code, "crash", sizeof jb->err_code);
     return;
