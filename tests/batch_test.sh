@@ -61,6 +61,13 @@ printf '%s\0%s\0' "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" | "$declx" batch -q -0 - 
 check "NUL-separated list" 'cmp -s "$tmp/l.jsonl" "$tmp/z.jsonl"'
 check "same output with -j 1" \
   '"$declx" batch -q -j 1 "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" | cmp -s - "$tmp/l.jsonl"'
+# --resume: inputs whose sha256 has a record in the output are skipped
+"$declx" batch -q -o "$tmp/r.jsonl" "$tmp/in/a.docx" "$tmp/in/sub/g.pdf"
+"$declx" batch -o "$tmp/r.jsonl" --resume "$tmp/in/a.docx" "$tmp/in/sub/g.pdf" "$tmp/in/sub/b.pdf" 2> "$tmp/r.err"
+check "--resume appends only the new input" \
+  '[ "$(wc -l < "$tmp/r.jsonl")" -eq 3 ] && grep -q "1 read, 0 failed (read pdf 1), 2 skipped" "$tmp/r.err"'
+"$declx" batch --resume "$tmp/in/a.docx" 2>/dev/null
+check "--resume without -o is a usage error" '[ $? -eq 2 ]'
 # a worker over its memory cap is a record too (no cap in the sanitizer
 # build: AddressSanitizer reserves terabytes of address space)
 if [ -z "${DX_NO_MEMCAP:-}" ]; then

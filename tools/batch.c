@@ -55,6 +55,7 @@ typedef struct job {
   double deadline; /* monotonic seconds */
   bool timed_out;
   bool done;
+  bool skipped; /* --resume: the output has its record already */
   char *record; /* the finished record (one line), until written */
   bool ok;
   char format[16]; /* docx, pdf, pdf-scanned, or "" for an error */
@@ -142,16 +143,21 @@ static void read_list(GPtrArray *out, bool nul, GHashTable *seen) {
 
 /* ---- records -------------------------------------------------------------- */
 
-static char *error_record(const char *path, const char *code, const char *msg) {
+static char *error_record(const char *path, const char *sha256, const char *code, const char *msg) {
   json_t *j = json_pack("{s:{s:s},s:{s:s,s:s}}", "source", "file", path, "error", "code", code,
                         "message", msg);
+  if (sha256) json_object_set_new(json_object_get(j, "source"), "sha256", json_string(sha256));
   char *s = dx_json_dump(j, false);
   json_decref(j);
   return s;
 }
 
+/* Worker exit status for an input whose record the output has already
+ * (--resume): no record. */
+#define EXIT_SKIPPED 3
+
 /* In the worker: reads, extracts and writes one record to fd; exits. */
-static void work(const char *path, int fd, dx_ruleset *rs, const dx_limits *lim) {
+static void work(const char *path, int fd, dx_ruleset *rs, const dx_limits *lim, GHashTable *done) {
   const char *crash = getenv("DX_BATCH_TEST_CRASH"), *hang = getenv("DX_BATCH_TEST_HANG");
   if (crash && *crash && strstr(path, crash)) raise(SIGSEGV);
   if (hang && *hang && strstr(path, hang))
@@ -160,8 +166,12 @@ static void work(const char *path, int fd, dx_ruleset *rs, const dx_limits *lim)
   uint8_t *data = NULL;
   size_t len = 0;
   dx_doc *doc = NULL;
-  if (dx_read_file(&data, &len, path, lim, &err) == DX_OK)
+  char *sum = NULL;
+  if (dx_read_file(&data, &len, path, lim, &err) == DX_OK) {
+    sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+    if (done && g_hash_table_contains(done, sum)) _exit(EXIT_SKIPPED);
     dx_read_bytes(&doc, path, data, len, lim, &err);
+  }
   g_free(data);
   char *s;
   int status = 0;
@@ -171,9 +181,10 @@ static void work(const char *path, int fd, dx_ruleset *rs, const dx_limits *lim)
     json_decref(j);
     dx_doc_free(doc);
   } else {
-    s = error_record(path, dx_code_name(err.code), err.message);
+    s = error_record(path, sum, dx_code_name(err.code), err.message);
     status = 1;
   }
+  g_free(sum);
   size_t n = strlen(s), off = 0;
   while (off < n) {
     ssize_t w = write(fd, s + off, n - off);
@@ -187,8 +198,13 @@ static void work(const char *path, int fd, dx_ruleset *rs, const dx_limits *lim)
 static void finish(job *jb, int wstatus) {
   jb->done = true;
   if (jb->timed_out) {
-    jb->record = error_record(jb->path, "timeout", "the worker ran past --timeout and was killed");
+    jb->record =
+        error_record(jb->path, NULL, "timeout", "the worker ran past --timeout and was killed");
     g_strlcpy(jb->err_code, "timeout", sizeof jb->err_code);
+    return;
+  }
+  if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == EXIT_SKIPPED) {
+    jb->skipped = true;
     return;
   }
   if (WIFSIGNALED(wstatus)) {
@@ -199,14 +215,14 @@ static void finish(job *jb, int wstatus) {
                sig == SIGABRT || sig == SIGKILL || sig == SIGSEGV || sig == SIGBUS
                    ? "; out of memory under --max-mem?"
                    : "");
-    jb->record = error_record(jb->path, "crash", msg);
+    jb->record = error_record(jb->path, NULL, "crash", msg);
     g_strlcpy(jb->err_code, "crash", sizeof jb->err_code);
     return;
   }
   json_error_t je;
   json_t *j = jb->out->len ? json_loads(jb->out->str, 0, &je) : NULL;
   if (!j) {
-    jb->record = error_record(jb->path, "crash", "the worker ended without a record");
+    jb->record = error_record(jb->path, NULL, "crash", "the worker ended without a record");
     g_strlcpy(jb->err_code, "crash", sizeof jb->err_code);
     return;
   }
@@ -230,11 +246,29 @@ static void finish(job *jb, int wstatus) {
   jb->out = NULL;
 }
 
+/* --resume: the sha256 of every record already in the output file. */
+static GHashTable *resume_set(const char *path) {
+  GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  FILE *f = path && strcmp(path, "-") != 0 ? fopen(path, "r") : NULL;
+  if (!f) return set;
+  char *line = NULL;
+  size_t cap = 0;
+  while (getline(&line, &cap, f) > 0) {
+    json_t *j = json_loads(line, 0, NULL);
+    const char *sum = json_string_value(json_object_get(json_object_get(j, "source"), "sha256"));
+    if (sum) g_hash_table_add(set, g_strdup(sum));
+    json_decref(j);
+  }
+  free(line);
+  fclose(f);
+  return set;
+}
+
 /* ---- the batch ------------------------------------------------------------- */
 
 typedef struct tally {
   GHashTable *by; /* "ok docx", "error timeout" ... -> count */
-  int ok, failed, low_conf;
+  int ok, failed, low_conf, skipped;
 } tally;
 
 static void count(tally *t, const char *key) {
@@ -265,8 +299,9 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   g_hash_table_destroy(seen);
 
   FILE *out = stdout;
+  GHashTable *done = o->resume ? resume_set(o->out) : NULL;
   if (o->out && strcmp(o->out, "-") != 0) {
-    out = fopen(o->out, "w");
+    out = fopen(o->out, o->resume ? "a" : "w");
     if (!out) {
       fprintf(stderr, "declx: %s: cannot write: %s\n", o->out, strerror(errno));
       g_ptr_array_free(inputs, TRUE);
@@ -283,7 +318,7 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   int workers = o->jobs > 0 ? o->jobs : 1;
   guint window = (guint)workers * WINDOW_PER_WORKER;
   job *jobs = g_new0(job, n ? n : 1);
-  tally t = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0, 0, 0};
+  tally t = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0, 0, 0, 0};
   guint next_start = 0, next_write = 0;
   int running = 0;
   double t0 = now();
@@ -308,7 +343,7 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
           setrlimit(RLIMIT_AS, &rl);
         }
 #endif
-        work(jb->path, fds[1], rs, lim);
+        work(jb->path, fds[1], rs, lim, done);
       }
       close(fds[1]);
       if (pid < 0) {
@@ -376,6 +411,11 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
     /* write finished records in input order */
     while (next_write < next_start && jobs[next_write].done) {
       job *jb = &jobs[next_write];
+      if (jb->skipped) {
+        t.skipped++;
+        next_write++;
+        continue;
+      }
       fputs(jb->record, out);
       fputc('\n', out);
       fflush(out);
@@ -425,13 +465,14 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
                              GPOINTER_TO_INT(g_hash_table_lookup(t.by, l->data)));
     g_list_free(keys);
     fprintf(stderr,
-            "declx batch: %u inputs, %d read, %d failed (%s); %d declarations below 0.5 "
-            "confidence; %.1f s%s\n",
-            n, t.ok, t.failed, s->len ? s->str : "none", t.low_conf, now() - t0,
+            "declx batch: %u inputs, %d read, %d failed (%s), %d skipped (already in the "
+            "output); %d declarations below 0.5 confidence; %.1f s%s\n",
+            n, t.ok, t.failed, s->len ? s->str : "none", t.skipped, t.low_conf, now() - t0,
             stop_requested ? "; interrupted, the rest not read" : "");
     g_string_free(s, TRUE);
   }
   if (out != stdout) fclose(out);
+  if (done) g_hash_table_destroy(done);
   g_hash_table_destroy(t.by);
   g_free(jobs);
   g_ptr_array_free(inputs, TRUE);

@@ -23,7 +23,7 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_RULES = 3 };
 static const char *USAGE =
     "Usage: declx extract [OPTION...] FILE...\n"
     "       declx dump [--json] FILE...\n"
-    "       declx batch [-j N] [--timeout S] [--max-mem MB] [-0] [-o FILE] [PATH...]\n"
+    "       declx batch [-j N] [--timeout S] [--max-mem MB] [-0] [-o FILE [--resume]] [PATH...]\n"
     "\n"
     "Reads performance-target declaration forms (DOCX, PDF with a text layer)\n"
     "and writes their canonical JSON (contract version " DX_SCHEMA_VERSION ").\n"
@@ -38,7 +38,9 @@ static const char *USAGE =
     "            JSON or {\"source\":{\"file\":…},\"error\":{\"code\",\"message\"}};\n"
     "            a summary on stderr. Options: -j N workers (default: cores),\n"
     "            --timeout S per file (default 120), --max-mem MB per worker\n"
-    "            (default 2048), -o FILE output. Exit 130 when interrupted.\n"
+    "            (default 2048), -o FILE output, --resume (with -o: skip\n"
+    "            inputs whose sha256 has a record in FILE, append the rest).\n"
+    "            Exit 130 when interrupted.\n"
     "  dump      print the document model (blocks, table grids with spans\n"
     "            and provenance) that stage three reads\n"
     "\n"
@@ -81,7 +83,7 @@ static int batch_main(int argc, char **argv) {
   int jobs = 0;
   double timeout = 120;
   gint max_mem = 2048;
-  gboolean nul = FALSE, quiet = FALSE;
+  gboolean nul = FALSE, quiet = FALSE, resume = FALSE;
   char *out = NULL, *rules_dir = NULL;
   GOptionEntry entries[] = {{"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, NULL, NULL},
                             {"timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, NULL, NULL},
@@ -90,6 +92,7 @@ static int batch_main(int argc, char **argv) {
                             {"out", 'o', 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL},
                             {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_dir, NULL, NULL},
                             {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, NULL, NULL},
+                            {"resume", 0, 0, G_OPTION_ARG_NONE, &resume, NULL, NULL},
                             {NULL, 0, 0, 0, NULL, NULL, NULL}};
   GOptionContext *oc = g_option_context_new(NULL);
   g_option_context_add_main_entries(oc, entries, NULL);
@@ -97,6 +100,12 @@ static int batch_main(int argc, char **argv) {
   GError *ge = NULL;
   bool ok = g_option_context_parse(oc, &argc, &argv, &ge);
   g_option_context_free(oc);
+  if (ok && resume && (!out || strcmp(out, "-") == 0)) {
+    fprintf(stderr, "declx: --resume needs -o FILE\nTry 'declx --help'.\n");
+    g_free(out);
+    g_free(rules_dir);
+    return EXIT_USAGE;
+  }
   if (!ok || jobs < 0 || timeout < 0 || max_mem < 0) {
     fprintf(stderr, "declx: %s\nTry 'declx --help'.\n", ge ? ge->message : "bad option value");
     if (ge) g_error_free(ge);
@@ -115,7 +124,8 @@ static int batch_main(int argc, char **argv) {
                    .max_mem_mb = max_mem,
                    .nul = nul,
                    .quiet = quiet,
-                   .out = out};
+                   .out = out,
+                   .resume = resume};
   /* argv[1] is "batch" */
   int status = dx_batch_run(&bo, argv + 2, argc - 2, rs, &lim);
   dx_rules_free(rs);
