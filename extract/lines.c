@@ -129,16 +129,21 @@ static bool short_rule(const dx_rule *r) {
   return len >= BOX_MIN_PT && len <= BOX_MAX_PT + BOX_TOL_PT;
 }
 
-/* Index of a vertical rule at x spanning y0..y1, or -1. */
-static int find_side(const GArray *rules, const bool *used, float x, float y0, float y1) {
+/* Index of an unused horizontal rule with y in [ya, yb] that covers
+ * x0..x1: a box's short side, or the border a side merged into. */
+static int find_hside(const GArray *rules, const bool *used, float ya, float yb, float x0,
+                      float x1) {
+  int best = -1;
   for (guint i = 0; i < rules->len; i++) {
     const dx_rule *r = &g_array_index(rules, dx_rule, i);
-    /* a side may run on into a border just below or above the box */
-    if (!used[i] && r->x0 == r->x1 && short_rule(r) && near(r->x0, x) && r->y0 <= y0 + BOX_TOL_PT &&
-        r->y1 >= y1 - BOX_TOL_PT && r->y1 - r->y0 <= (y1 - y0) + 2 * BOX_RUN_ON_PT)
-      return (int)i;
+    if (used[i] || r->y0 != r->y1 || r->y0 < ya || r->y0 > yb || r->x0 > x0 + BOX_TOL_PT ||
+        r->x1 < x1 - BOX_TOL_PT)
+      continue;
+    /* a short side of the box itself first */
+    if (best < 0 || (short_rule(r) && !short_rule(&g_array_index(rules, dx_rule, best))))
+      best = (int)i;
   }
-  return -1;
+  return best;
 }
 
 static double ink(const uint8_t *g, int w, int h, int stride, double scale, const float *box) {
@@ -158,27 +163,36 @@ void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, in
   enum { MAX_SHORT = 4000 }; /* past this many short rules the page is a drawing */
   guint nshort = 0;
   for (guint i = 0; i < rules->len; i++) nshort += short_rule(&g_array_index(rules, dx_rule, i));
-  if (nshort < 4 || nshort > MAX_SHORT) return;
+  if (nshort < 2 || nshort > MAX_SHORT) return;
   bool *used = g_new0(bool, rules->len);
+  /* a box is two short vertical sides a box's width apart, with a top
+   * and a bottom between them: the box's own short rules, or a border
+   * a side ran into (then the border stays a rule) */
   for (guint i = 0; i < rules->len; i++) {
-    const dx_rule *top = &g_array_index(rules, dx_rule, i);
-    if (used[i] || top->y0 != top->y1 || !short_rule(top)) continue;
-    float side = top->x1 - top->x0;
+    const dx_rule *l = &g_array_index(rules, dx_rule, i);
+    if (used[i] || l->x0 != l->x1 || !short_rule(l)) continue;
     for (guint j = 0; j < rules->len; j++) {
-      const dx_rule *bot = &g_array_index(rules, dx_rule, j);
-      if (j == i || used[j] || bot->y0 != bot->y1 || !short_rule(bot) || !near(bot->x0, top->x0) ||
-          !near(bot->x1, top->x1))
+      const dx_rule *r = &g_array_index(rules, dx_rule, j);
+      float side = r->x0 - l->x0;
+      if (j == i || used[j] || r->x0 != r->x1 || !short_rule(r) || side < BOX_MIN_PT ||
+          side > BOX_MAX_PT || !near(r->y0, l->y0) ||
+          fabsf(r->y1 - l->y1) > BOX_RUN_ON_PT + BOX_TOL_PT)
         continue;
-      float tall = bot->y0 - top->y0;
-      if (tall < side * 0.7f || tall > side * 1.3f) continue;
-      int l = find_side(rules, used, top->x0, top->y0, bot->y0);
-      int r = l >= 0 ? find_side(rules, used, top->x1, top->y0, bot->y0) : -1;
-      if (r < 0 || r == l) continue;
-      dx_glyph g = {
-          .box = {top->x0, top->y0, top->x1, bot->y0}, .size = tall / 0.8f, .space_before = true};
+      float y0 = MIN(l->y0, r->y0);
+      int top = find_hside(rules, used, y0 - BOX_TOL_PT, y0 + BOX_TOL_PT, l->x0, r->x0);
+      int bot =
+          top >= 0 ? find_hside(rules, used, y0 + side * 0.7f, y0 + side * 1.3f, l->x0, r->x0) : -1;
+      if (bot < 0 || bot == top) continue;
+      const dx_rule *tr = &g_array_index(rules, dx_rule, top),
+                    *br = &g_array_index(rules, dx_rule, bot);
+      dx_glyph g = {.box = {l->x0, tr->y0, r->x0, br->y0},
+                    .size = (br->y0 - tr->y0) / 0.8f,
+                    .space_before = true};
       g.cp = ink(grey, w, h, stride, scale, g.box) > BOX_INK ? 0x2611 : 0x2610;
       g_array_append_val(glyphs, g);
-      used[i] = used[j] = used[l] = used[r] = true;
+      used[i] = used[j] = true;
+      if (short_rule(tr)) used[top] = true;
+      if (short_rule(br)) used[bot] = true;
       break;
     }
   }
