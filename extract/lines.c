@@ -185,6 +185,9 @@ void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, in
       if (bot < 0 || bot == top) continue;
       const dx_rule *tr = &g_array_index(rules, dx_rule, top),
                     *br = &g_array_index(rules, dx_rule, bot);
+      /* one of them must be the box's own: a narrow cell of a table has
+       * long borders above and below */
+      if (!short_rule(tr) && !short_rule(br)) continue;
       dx_glyph g = {.box = {l->x0, tr->y0, r->x0, br->y0},
                     .size = (br->y0 - tr->y0) / 0.8f,
                     .space_before = true};
