@@ -368,6 +368,33 @@ static void test_aligned(void **state) {
   pb_free(p);
 }
 
+/* Checkboxes drawn as squares: found from their sides, also when the
+ * bottom ran into the row's border (which stays a rule); a narrow table
+ * cell between long borders is no checkbox. */
+static void test_find_boxes(void **state) {
+  (void)state;
+  uint8_t grey[200 * 200];
+  memset(grey, 255, sizeof grey);
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_rule box[] = {
+      {20, 20, 30, 20, 0.5f}, {20, 20, 20, 31.5f, 0.5f}, {30, 20, 30, 31.5f, 0.5f}, /* box */
+      {0, 31, 100, 31, 0.5f},                                                       /* border */
+      {60, 40, 60, 52, 0.5f}, {70, 40, 70, 52, 0.5f}, /* a narrow cell's sides */
+      {0, 40, 100, 40, 0.5f}, {0, 52, 100, 52, 0.5f}, /* its long borders */
+  };
+  g_array_append_vals(rules, box, G_N_ELEMENTS(box));
+  dx_find_boxes(rules, gl, grey, 200, 200, 200, 1.0);
+  assert_int_equal(gl->len, 1);
+  dx_glyph *g = &g_array_index(gl, dx_glyph, 0);
+  assert_int_equal(g->cp, 0x2610);
+  assert_float_equal(g->box[0], 20, 0.01);
+  assert_float_equal(g->box[3], 31, 0.01);
+  assert_int_equal(rules->len, 5); /* the border and the narrow cell's rules stay */
+  g_array_free(rules, TRUE);
+  g_array_free(gl, TRUE);
+}
+
 /* ---- PDF files --------------------------------------------------------- */
 
 /* A 2 x 2 table between x 100..400 and PDF y 700..660, drawn with `ops`
@@ -510,8 +537,8 @@ int main(void) {
       cmocka_unit_test(test_cell_lines), cmocka_unit_test(test_paragraphs),
       cmocka_unit_test(test_page_break), cmocka_unit_test(test_split_row),
       cmocka_unit_test(test_nested),     cmocka_unit_test(test_aligned),
-      cmocka_unit_test(test_pdf_form),   cmocka_unit_test(test_pdf_drawn),
-      cmocka_unit_test(test_pdf_limits),
+      cmocka_unit_test(test_find_boxes), cmocka_unit_test(test_pdf_form),
+      cmocka_unit_test(test_pdf_drawn),  cmocka_unit_test(test_pdf_limits),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
