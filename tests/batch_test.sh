@@ -68,6 +68,22 @@ check "--resume appends only the new input" \
   '[ "$(wc -l < "$tmp/r.jsonl")" -eq 3 ] && grep -q "1 read, 0 failed (read pdf 1), 2 skipped" "$tmp/r.err"'
 "$declx" batch --resume "$tmp/in/a.docx" 2>/dev/null
 check "--resume without -o is a usage error" '[ $? -eq 2 ]'
+# SQLite: the same records as rows; a second run replaces, not adds
+if command -v sqlite3 >/dev/null; then
+  "$declx" batch -q -o "$tmp/t.sqlite" "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" "$tmp/in/sub/g.pdf"
+  "$declx" batch -q -o "$tmp/t.sqlite" "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" "$tmp/in/sub/g.pdf"
+  decls=$(python3 -c "import json,sys; print(sum(len(json.loads(l).get('declarations', [])) for l in open(sys.argv[1])))" "$tmp/l.jsonl")
+  check "SQLite: documents, declarations, indicators, no duplicates on a re-run" \
+    '[ "$(sqlite3 "$tmp/t.sqlite" "select count(*) from documents")" = 3 ] &&
+     [ "$(sqlite3 "$tmp/t.sqlite" "select count(*) from declarations")" = "$decls" ] &&
+     [ "$(sqlite3 "$tmp/t.sqlite" "select count(*) from indicators where level1 is not null")" -gt 0 ] &&
+     [ "$(sqlite3 "$tmp/t.sqlite" "select error_code from documents where error_code is not null")" = format ] &&
+     [ -z "$(sqlite3 "$tmp/t.sqlite" "pragma foreign_key_check")" ]'
+  check "SQLite: the unit and year of the county form" \
+    '[ "$(sqlite3 "$tmp/t.sqlite" "select unit || \" \" || fiscal_year from declarations where project_name = \"高标准农田建设管护\"")" = "平江县农业农村局 2024" ]'
+  "$declx" batch -o "$tmp/t.sqlite" --resume "$tmp/in/a.docx" 2> "$tmp/s.err"
+  check "SQLite: --resume skips what the database has" 'grep -q "0 read, 0 failed (none), 1 skipped" "$tmp/s.err"'
+fi
 # a worker over its memory cap is a record too (no cap in the sanitizer
 # build: AddressSanitizer reserves terabytes of address space)
 if [ -z "${DX_NO_MEMCAP:-}" ]; then

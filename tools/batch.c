@@ -32,6 +32,7 @@
 
 #include "dx_extract.h"
 #include "dx_rules.h"
+#include "sqlite_out.h"
 
 /* AddressSanitizer reserves terabytes of address space: an address-space
  * cap would stop every worker of a sanitizer build, so there is none. */
@@ -246,6 +247,12 @@ static void finish(job *jb, int wstatus) {
   jb->out = NULL;
 }
 
+/* An output file whose name says SQLite (.sqlite, .sqlite3, .db). */
+static bool is_sqlite(const char *path) {
+  return path && (g_str_has_suffix(path, ".sqlite") || g_str_has_suffix(path, ".sqlite3") ||
+                  g_str_has_suffix(path, ".db"));
+}
+
 /* --resume: the sha256 of every record already in the output file. */
 static GHashTable *resume_set(const char *path) {
   GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -299,8 +306,21 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   g_hash_table_destroy(seen);
 
   FILE *out = stdout;
-  GHashTable *done = o->resume ? resume_set(o->out) : NULL;
-  if (o->out && strcmp(o->out, "-") != 0) {
+  dx_sqlite *db = NULL;
+  GHashTable *done = NULL;
+  if (is_sqlite(o->out)) {
+    char e[256];
+    db = dx_sqlite_open(o->out, e, sizeof e);
+    if (!db) {
+      fprintf(stderr, "declx: %s: cannot open the database: %s\n", o->out, e);
+      g_ptr_array_free(inputs, TRUE);
+      return 1;
+    }
+    if (o->resume) done = dx_sqlite_done(db);
+  } else if (o->resume) {
+    done = resume_set(o->out);
+  }
+  if (!db && o->out && strcmp(o->out, "-") != 0) {
     out = fopen(o->out, o->resume ? "a" : "w");
     if (!out) {
       fprintf(stderr, "declx: %s: cannot write: %s\n", o->out, strerror(errno));
@@ -320,6 +340,7 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   job *jobs = g_new0(job, n ? n : 1);
   tally t = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0, 0, 0, 0};
   guint next_start = 0, next_write = 0;
+  bool db_failed = false;
   int running = 0;
   double t0 = now();
   fflush(out);
@@ -416,9 +437,18 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
         next_write++;
         continue;
       }
-      fputs(jb->record, out);
-      fputc('\n', out);
-      fflush(out);
+      if (db) {
+        char e[256];
+        if (dx_sqlite_record(db, jb->record, e, sizeof e) != 0) {
+          fprintf(stderr, "declx: %s: cannot store the record of %s: %s\n", o->out, jb->path, e);
+          db_failed = true;
+          stop_requested = 1;
+        }
+      } else {
+        fputs(jb->record, out);
+        fputc('\n', out);
+        fflush(out);
+      }
       if (jb->ok) {
         t.ok++;
         char key[48];
@@ -472,10 +502,12 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
     g_string_free(s, TRUE);
   }
   if (out != stdout) fclose(out);
+  if (db && dx_sqlite_close(db) != 0) db_failed = true;
   if (done) g_hash_table_destroy(done);
   g_hash_table_destroy(t.by);
   g_free(jobs);
   g_ptr_array_free(inputs, TRUE);
+  if (db_failed) return 1;
   if (stop_requested) return 130;
   return t.failed ? 1 : 0;
 }
