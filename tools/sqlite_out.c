@@ -89,9 +89,20 @@ GHashTable *dx_sqlite_done(dx_sqlite *s) {
   return set;
 }
 
-/* Binds values in order: 's' text (json string or NULL), 'i' integer,
- * 'r' real, 'j' JSON text of any value, 'v' a string as text and any
- * other value as JSON text, 'I' a C integer, 'T' a C string. */
+/* One value to bind: a C integer (I), a C string (T), or a JSON value
+ * as text (s: strings only), integer (i), real (r), JSON text (j), or
+ * text for strings and JSON text for the rest (v). */
+typedef struct bind {
+  char type;
+  sqlite3_int64 n;
+  const char *t;
+  const json_t *j;
+} bind;
+
+#define BI(x) ((bind){'I', (x), NULL, NULL})
+#define BT(x) ((bind){'T', 0, (x), NULL})
+#define BJ(type, x) ((bind){(type), 0, NULL, (x)})
+
 static void bind_json(sqlite3_stmt *st, int k, char type, const json_t *v) {
   bool as_text = json_is_string(v) && (type == 's' || type == 'v');
   bool as_json = v && !json_is_null(v) && (type == 'j' || (type == 'v' && !json_is_string(v)));
@@ -109,30 +120,27 @@ static void bind_json(sqlite3_stmt *st, int k, char type, const json_t *v) {
   }
 }
 
-static int run(dx_sqlite *s, const char *sql, const char *types, ...) {
-  va_list ap;
-  va_start(ap, types);
+/* Runs one statement with its values bound in order. */
+static int run(dx_sqlite *s, const char *sql, const bind *b, int n) {
   sqlite3_stmt *st = NULL;
   int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-  for (int i = 0; rc == SQLITE_OK && types[i]; i++) {
-    int k = i + 1;
-    if (types[i] == 'I') {
-      sqlite3_bind_int64(st, k, va_arg(ap, sqlite3_int64));
-    } else if (types[i] == 'T') {
-      const char *v = va_arg(ap, const char *);
-      if (v)
-        sqlite3_bind_text(st, k, v, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_null(st, k);
-    } else {
-      bind_json(st, k, types[i], va_arg(ap, const json_t *));
-    }
+  for (int i = 0; rc == SQLITE_OK && i < n; i++) {
+    if (b[i].type == 'I')
+      sqlite3_bind_int64(st, i + 1, b[i].n);
+    else if (b[i].type == 'T' && b[i].t)
+      sqlite3_bind_text(st, i + 1, b[i].t, -1, SQLITE_TRANSIENT);
+    else if (b[i].type == 'T')
+      sqlite3_bind_null(st, i + 1);
+    else
+      bind_json(st, i + 1, b[i].type, b[i].j);
   }
-  va_end(ap);
   if (rc == SQLITE_OK) rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
   sqlite3_finalize(st);
   return rc;
 }
+
+#define RUN(s, sql, ...)                                                                           \
+  run((s), (sql), (bind[]){__VA_ARGS__}, (int)(sizeof((bind[]){__VA_ARGS__}) / sizeof(bind)))
 
 static const json_t *get(const json_t *o, const char *k) {
   return json_object_get(o, k);
@@ -141,36 +149,37 @@ static const json_t *get(const json_t *o, const char *k) {
 static int add_fund(dx_sqlite *s, sqlite3_int64 decl, const char *source, const char *label,
                     const char *horizon, const json_t *f) {
   if (!f || json_is_null(f)) return SQLITE_OK;
-  return run(s,
+  return RUN(s,
              "INSERT INTO funds(declaration, source, label, horizon, value, raw, confidence, "
              "flags) VALUES (?,?,?,?,?,?,?,?)",
-             "ITTTrsrj", (sqlite3_int64)decl, source, label, horizon, get(f, "value"),
-             get(f, "raw"), get(f, "confidence"), get(f, "flags"));
+             BI((sqlite3_int64)decl), BT(source), BT(label), BT(horizon), BJ('r', get(f, "value")),
+             BJ('s', get(f, "raw")), BJ('r', get(f, "confidence")), BJ('j', get(f, "flags")));
 }
 
 static int add_declaration(dx_sqlite *s, sqlite3_int64 doc, int seq, const json_t *d) {
   const json_t *fields = get(d, "fields"), *origin = get(d, "origin");
   const json_t *unit = get(get(fields, "filing_unit"), "value");
   if (!unit) unit = get(get(fields, "department"), "value");
-  int rc =
-      run(s,
-          "INSERT INTO declarations(document, seq, form, title, fiscal_year, unit, "
-          "project_name, department, confidence, page_start, page_end, flags) "
-          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-          "IIssisssriij", (sqlite3_int64)doc, (sqlite3_int64)seq, get(d, "form"), get(d, "title"),
-          get(d, "fiscal_year"), unit, get(get(fields, "project_name"), "value"),
-          get(get(fields, "department"), "value"), get(d, "confidence"), get(origin, "page_start"),
-          get(origin, "page_end"), get(d, "flags"));
+  int rc = RUN(s,
+               "INSERT INTO declarations(document, seq, form, title, fiscal_year, unit, "
+               "project_name, department, confidence, page_start, page_end, flags) "
+               "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+               BI((sqlite3_int64)doc), BI((sqlite3_int64)seq), BJ('s', get(d, "form")),
+               BJ('s', get(d, "title")), BJ('i', get(d, "fiscal_year")), BJ('s', unit),
+               BJ('s', get(get(fields, "project_name"), "value")),
+               BJ('s', get(get(fields, "department"), "value")), BJ('r', get(d, "confidence")),
+               BJ('i', get(origin, "page_start")), BJ('i', get(origin, "page_end")),
+               BJ('j', get(d, "flags")));
   if (rc != SQLITE_OK) return rc;
   sqlite3_int64 id = sqlite3_last_insert_rowid(s->db);
   const char *k;
   const json_t *f;
   json_object_foreach((json_t *)fields, k, f) {
-    rc =
-        run(s,
-            "INSERT INTO fields(declaration, key, value, raw, confidence, flags) "
-            "VALUES (?,?,?,?,?,?)",
-            "ITvsrj", id, k, get(f, "value"), get(f, "raw"), get(f, "confidence"), get(f, "flags"));
+    rc = RUN(s,
+             "INSERT INTO fields(declaration, key, value, raw, confidence, flags) "
+             "VALUES (?,?,?,?,?,?)",
+             BI(id), BT(k), BJ('v', get(f, "value")), BJ('s', get(f, "raw")),
+             BJ('r', get(f, "confidence")), BJ('j', get(f, "flags")));
     if (rc != SQLITE_OK) return rc;
   }
   const json_t *funds = get(d, "funds");
@@ -197,20 +206,22 @@ static int add_declaration(dx_sqlite *s, sqlite3_int64 doc, int seq, const json_
   static const char *const lists[] = {"expenditure_items", "schedule", "work_plans",
                                       "summary_items"};
   for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) json_array_foreach(get(d, lists[l]), i, b) {
-      rc = run(s, "INSERT INTO items(declaration, list, seq, json, confidence) VALUES (?,?,?,?,?)",
-               "ITIjr", id, lists[l], (sqlite3_int64)i, b, get(b, "confidence"));
+      rc = RUN(s, "INSERT INTO items(declaration, list, seq, json, confidence) VALUES (?,?,?,?,?)",
+               BI(id), BT(lists[l]), BI((sqlite3_int64)i), BJ('j', b),
+               BJ('r', get(b, "confidence")));
       if (rc != SQLITE_OK) return rc;
     }
   json_array_foreach(get(d, "indicators"), i, b) {
     const json_t *v = get(b, "value");
-    rc = run(s,
+    rc = RUN(s,
              "INSERT INTO indicators(declaration, seq, horizon, level1, level2, level3, "
              "value_raw, value_kind, op, number, upper, unit, standard, confidence, flags) "
              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-             "IIsssssssrrssrj", id, (sqlite3_int64)i, get(b, "horizon"), get(b, "level1"),
-             get(b, "level2"), get(b, "level3"), get(v, "raw"), get(v, "kind"), get(v, "op"),
-             get(v, "number"), get(v, "upper"), get(v, "unit"), get(b, "standard"),
-             get(b, "confidence"), get(b, "flags"));
+             BI(id), BI((sqlite3_int64)i), BJ('s', get(b, "horizon")), BJ('s', get(b, "level1")),
+             BJ('s', get(b, "level2")), BJ('s', get(b, "level3")), BJ('s', get(v, "raw")),
+             BJ('s', get(v, "kind")), BJ('s', get(v, "op")), BJ('r', get(v, "number")),
+             BJ('r', get(v, "upper")), BJ('s', get(v, "unit")), BJ('s', get(b, "standard")),
+             BJ('r', get(b, "confidence")), BJ('j', get(b, "flags")));
     if (rc != SQLITE_OK) return rc;
   }
   return SQLITE_OK;
@@ -228,15 +239,17 @@ int dx_sqlite_record(dx_sqlite *s, const char *record, char *err, size_t errlen)
   int rc = exec(s, "SAVEPOINT rec");
   /* the same document again replaces the old one (cascading to its rows) */
   if (rc == SQLITE_OK && sha)
-    rc = run(s, "DELETE FROM documents WHERE sha256 = ?", "s", sha);
+    rc = RUN(s, "DELETE FROM documents WHERE sha256 = ?", BJ('s', sha));
   else if (rc == SQLITE_OK)
-    rc = run(s, "DELETE FROM documents WHERE sha256 IS NULL AND file = ?", "s", get(src, "file"));
+    rc = RUN(s, "DELETE FROM documents WHERE sha256 IS NULL AND file = ?",
+             BJ('s', get(src, "file")));
   if (rc == SQLITE_OK)
-    rc = run(s,
+    rc = RUN(s,
              "INSERT INTO documents(sha256, file, format, pages, error_code, error_message, json) "
              "VALUES (?,?,?,?,?,?,?)",
-             "sssissT", sha, get(src, "file"), get(src, "format"), get(src, "pages"),
-             get(e, "code"), get(e, "message"), record);
+             BJ('s', sha), BJ('s', get(src, "file")), BJ('s', get(src, "format")),
+             BJ('i', get(src, "pages")), BJ('s', get(e, "code")), BJ('s', get(e, "message")),
+             BT(record));
   sqlite3_int64 doc = sqlite3_last_insert_rowid(s->db);
   size_t i;
   const json_t *d;
