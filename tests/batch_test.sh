@@ -68,6 +68,24 @@ check "--resume appends only the new input" \
   '[ "$(wc -l < "$tmp/r.jsonl")" -eq 3 ] && grep -q "1 read, 0 failed (read pdf 1), 2 skipped" "$tmp/r.err"'
 "$declx" batch --resume "$tmp/in/a.docx" 2>/dev/null
 check "--resume without -o is a usage error" '[ $? -eq 2 ]'
+# CSV: three files, rectangular, the rows the records hold, a BOM on request
+"$declx" batch -q --bom -o "$tmp/t.csv" "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" "$tmp/in/sub/g.pdf"
+check "CSV: declarations, indicators and funds as the records say" \
+  'python3 - "$tmp" <<'"'"'PY'"'"'
+import csv, json, sys
+t = sys.argv[1]
+recs = [json.loads(l) for l in open(t + "/l.jsonl", encoding="utf-8")]
+decls = [d for r in recs for d in r.get("declarations", [])]
+rows = {}
+for k in ("declarations", "indicators", "funds"):
+    raw = open("%s/t.%s.csv" % (t, k), "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf"), k
+    rows[k] = list(csv.reader(open("%s/t.%s.csv" % (t, k), encoding="utf-8-sig", newline="")))
+    assert len({len(r) for r in rows[k]}) == 1, k
+assert len(rows["declarations"]) == 1 + len(decls) + 1  # header, declarations, the failed g.pdf
+assert rows["declarations"][-1][-2] == "format"
+assert len(rows["indicators"]) == 1 + sum(len(d["indicators"]) for d in decls)
+PY'
 # SQLite: the same records as rows; a second run replaces, not adds
 if command -v sqlite3 >/dev/null; then
   "$declx" batch -q -o "$tmp/t.sqlite" "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" "$tmp/in/sub/g.pdf"

@@ -32,6 +32,7 @@
 
 #include "dx_extract.h"
 #include "dx_rules.h"
+#include "csv_out.h"
 #include "sqlite_out.h"
 
 /* AddressSanitizer reserves terabytes of address space: an address-space
@@ -307,8 +308,17 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
 
   FILE *out = stdout;
   dx_sqlite *db = NULL;
+  dx_csv *csv = NULL;
   GHashTable *done = NULL;
-  if (is_sqlite(o->out)) {
+  if (o->out && g_str_has_suffix(o->out, ".csv")) {
+    char e[256];
+    csv = dx_csv_open(o->out, o->bom, e, sizeof e);
+    if (!csv) {
+      fprintf(stderr, "declx: cannot write: %s\n", e);
+      g_ptr_array_free(inputs, TRUE);
+      return 1;
+    }
+  } else if (is_sqlite(o->out)) {
     char e[256];
     db = dx_sqlite_open(o->out, e, sizeof e);
     if (!db) {
@@ -320,7 +330,7 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   } else if (o->resume) {
     done = resume_set(o->out);
   }
-  if (!db && o->out && strcmp(o->out, "-") != 0) {
+  if (!db && !csv && o->out && strcmp(o->out, "-") != 0) {
     out = fopen(o->out, o->resume ? "a" : "w");
     if (!out) {
       fprintf(stderr, "declx: %s: cannot write: %s\n", o->out, strerror(errno));
@@ -437,7 +447,14 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
         next_write++;
         continue;
       }
-      if (db) {
+      if (csv) {
+        char e[256];
+        if (dx_csv_record(csv, jb->record, e, sizeof e) != 0) {
+          fprintf(stderr, "declx: %s: cannot write the record of %s: %s\n", o->out, jb->path, e);
+          db_failed = true;
+          stop_requested = 1;
+        }
+      } else if (db) {
         char e[256];
         if (dx_sqlite_record(db, jb->record, e, sizeof e) != 0) {
           fprintf(stderr, "declx: %s: cannot store the record of %s: %s\n", o->out, jb->path, e);
@@ -503,6 +520,7 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   }
   if (out != stdout) fclose(out);
   if (db && dx_sqlite_close(db) != 0) db_failed = true;
+  if (csv && dx_csv_close(csv) != 0) db_failed = true;
   if (done) g_hash_table_destroy(done);
   g_hash_table_destroy(t.by);
   g_free(jobs);

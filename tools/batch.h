@@ -14,6 +14,7 @@ typedef struct batch_opts {
   bool nul;        /* the list on stdin is NUL-separated */
   bool quiet;      /* no progress, failures or summary on stderr */
   const char *out; /* output file, NULL or "-": stdout */
+  bool bom;        /* CSV output: a UTF-8 byte-order mark first (Excel) */
   bool resume;     /* skip inputs whose sha256 has a record in `out` (appended to) */
 } batch_opts;
 

@@ -38,7 +38,9 @@ static const char *USAGE =
     "            JSON or {\"source\":{\"file\":…},\"error\":{\"code\",\"message\"}};\n"
     "            a summary on stderr. Options: -j N workers (default: cores),\n"
     "            --timeout S per file (default 120), --max-mem MB per worker\n"
-    "            (default 2048), -o FILE output, --resume (with -o: skip\n"
+    "            (default 2048), -o FILE output (JSON Lines; FILE.sqlite: SQLite;\n"
+    "            FILE.csv: FILE.declarations/indicators/funds.csv, --bom for\n"
+    "            Excel), --resume (with -o: skip\n"
     "            inputs whose sha256 has a record in FILE, append the rest).\n"
     "            Exit 130 when interrupted.\n"
     "  dump      print the document model (blocks, table grids with spans\n"
@@ -83,7 +85,7 @@ static int batch_main(int argc, char **argv) {
   int jobs = 0;
   double timeout = 120;
   gint max_mem = 2048;
-  gboolean nul = FALSE, quiet = FALSE, resume = FALSE;
+  gboolean nul = FALSE, quiet = FALSE, resume = FALSE, bom = FALSE;
   char *out = NULL, *rules_dir = NULL;
   GOptionEntry entries[] = {{"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, NULL, NULL},
                             {"timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, NULL, NULL},
@@ -93,6 +95,7 @@ static int batch_main(int argc, char **argv) {
                             {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_dir, NULL, NULL},
                             {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, NULL, NULL},
                             {"resume", 0, 0, G_OPTION_ARG_NONE, &resume, NULL, NULL},
+                            {"bom", 0, 0, G_OPTION_ARG_NONE, &bom, NULL, NULL},
                             {NULL, 0, 0, 0, NULL, NULL, NULL}};
   GOptionContext *oc = g_option_context_new(NULL);
   g_option_context_add_main_entries(oc, entries, NULL);
@@ -100,8 +103,8 @@ static int batch_main(int argc, char **argv) {
   GError *ge = NULL;
   bool ok = g_option_context_parse(oc, &argc, &argv, &ge);
   g_option_context_free(oc);
-  if (ok && resume && (!out || strcmp(out, "-") == 0)) {
-    fprintf(stderr, "declx: --resume needs -o FILE\nTry 'declx --help'.\n");
+  if (ok && resume && (!out || strcmp(out, "-") == 0 || g_str_has_suffix(out, ".csv"))) {
+    fprintf(stderr, "declx: --resume needs -o FILE (JSON Lines or SQLite)\nTry 'declx --help'.\n");
     g_free(out);
     g_free(rules_dir);
     return EXIT_USAGE;
@@ -125,7 +128,8 @@ static int batch_main(int argc, char **argv) {
                    .nul = nul,
                    .quiet = quiet,
                    .out = out,
-                   .resume = resume};
+                   .resume = resume,
+                   .bom = bom};
   /* argv[1] is "batch" */
   int status = dx_batch_run(&bo, argv + 2, argc - 2, rs, &lim);
   dx_rules_free(rs);
