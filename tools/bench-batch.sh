@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Batch throughput: `declx batch` on copies of the corpus, per format,
+# with -j 1 and -j 2, next to floors measured in the same run on the same
+# files (DOCX: bench_floor, unzip + libxml2 parse only; PDF: pdftotext
+# -bbox-layout), the peak RSS of one worker (the largest over the
+# corpus files, one `declx extract` each), and scaling over 10, 100 and
+# 1000 DOCX files (time should grow linearly).
+# Usage: tools/bench-batch.sh [BUILD_DIR] [COPIES]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+copies=${2:-5}
+runs=1
+declx=$build/declx
+. "$root/tools/bench-lib.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/docx" "$tmp/pdf"
+for i in $(seq 1 "$copies"); do
+  for f in "$root"/corpus/docx/*.docx; do cp "$f" "$tmp/docx/$i-$(basename "$f")"; done
+  for f in "$root"/corpus/pdf/*.pdf; do cp "$f" "$tmp/pdf/$i-$(basename "$f")"; done
+done
+nd=$(ls "$tmp/docx" | wc -l)
+np=$(ls "$tmp/pdf" | wc -l)
+pages=0
+for f in "$root"/corpus/pdf/*.pdf; do pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}'))); done
+pages=$((pages * copies))
+rate() { echo "$1 / $2" | bc -l; }
+printf 'corpus x %d: %d DOCX, %d PDF (%d pages)\n' "$copies" "$nd" "$np" "$pages"
+for j in 1 2; do
+  t=$(best "$declx" batch -q -j "$j" "$tmp/docx")
+  printf 'DOCX batch -j %d:  %7.3f s  %7.1f files/s\n' "$j" "$t" "$(rate "$nd" "$t")"
+done
+t=$(best taskset -c 0 "$build/bench_floor" "$tmp"/docx/*.docx)
+printf 'DOCX floor (unzip+parse, one core): %7.3f s  %7.1f files/s\n' "$t" "$(rate "$nd" "$t")"
+for j in 1 2; do
+  t=$(best "$declx" batch -q -j "$j" "$tmp/pdf")
+  printf 'PDF batch -j %d:   %7.3f s  %7.1f files/s  %6.1f pages/s\n' "$j" "$t" "$(rate "$np" "$t")" \
+    "$(rate "$pages" "$t")"
+done
+t=$(best taskset -c 0 bash -c 'for f in "$0"/*.pdf; do pdftotext -bbox-layout "$f" /dev/null; done' "$tmp/pdf")
+printf 'PDF floor (pdftotext -bbox-layout, one core): %7.3f s  %6.1f pages/s\n' "$t" "$(rate "$pages" "$t")"
+peak=0 peak_file=""
+for f in "$root"/corpus/docx/*.docx "$root"/corpus/pdf/*.pdf; do
+  kb=$( { /usr/bin/time -f '%M' "$declx" -q extract "$f" > /dev/null; } 2>&1 | tail -1)
+  if [ "$kb" -gt "$peak" ]; then peak=$kb; peak_file=$(basename "$f"); fi
+done
+printf 'peak RSS of one worker: %.1f MB (%s)\n' "$(echo "$peak / 1024" | bc -l)" "$peak_file"
+mkdir -p "$tmp/scale"
+small=$root/corpus/docx/variant-county-template.docx
+for n in 10 100 1000; do
+  rm -f "$tmp"/scale/*
+  for i in $(seq 1 "$n"); do cp "$small" "$tmp/scale/$i.docx"; done
+  t=$(best "$declx" batch -q -j 2 "$tmp/scale")
+  printf 'scaling: %5d files  %7.3f s  %8.2f ms/file\n' "$n" "$t" "$(echo "$t * 1000 / $n" | bc -l)"
+done
