@@ -7,6 +7,8 @@
  */
 #include "csv_out.h"
 
+#include "records.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -99,12 +101,20 @@ dx_csv *dx_csv_open(const char *path, bool bom, char *err, size_t errlen) {
   return c;
 }
 
-static void fund_row(dx_csv *c, GString *row, const json_t *src, long long d, const char *source,
-                     const char *label, const char *horizon, const json_t *f) {
-  if (!f || json_is_null(f)) return;
-  jcell(row, json_object_get(src, "file"));
-  jcell(row, json_object_get(src, "sha256"));
-  icell(row, d);
+typedef struct fund_ctx {
+  dx_csv *c;
+  GString *row;
+  const json_t *src;
+  long long decl;
+} fund_ctx;
+
+static int fund_row(void *ctx, const char *source, const char *label, const char *horizon,
+                    const json_t *f) {
+  fund_ctx *fc = ctx;
+  GString *row = fc->row;
+  jcell(row, json_object_get(fc->src, "file"));
+  jcell(row, json_object_get(fc->src, "sha256"));
+  icell(row, fc->decl);
   cell(row, source);
   cell(row, label);
   cell(row, horizon);
@@ -112,7 +122,8 @@ static void fund_row(dx_csv *c, GString *row, const json_t *src, long long d, co
   jcell(row, json_object_get(f, "raw"));
   jcell(row, json_object_get(f, "confidence"));
   jcell(row, json_object_get(f, "flags"));
-  put(c->funds, row);
+  put(fc->c->funds, row);
+  return 0;
 }
 
 int dx_csv_record(dx_csv *c, const char *record, char *err, size_t errlen) {
@@ -136,8 +147,7 @@ int dx_csv_record(dx_csv *c, const char *record, char *err, size_t errlen) {
   const json_t *d;
   json_array_foreach(json_object_get(j, "declarations"), di, d) {
     const json_t *fields = json_object_get(d, "fields"), *origin = json_object_get(d, "origin");
-    const json_t *unit = json_object_get(json_object_get(fields, "filing_unit"), "value");
-    if (!unit) unit = json_object_get(json_object_get(fields, "department"), "value");
+    const json_t *unit = dx_rec_unit(d);
     jcell(row, json_object_get(src, "file"));
     jcell(row, json_object_get(src, "sha256"));
     jcell(row, json_object_get(src, "format"));
@@ -172,25 +182,8 @@ int dx_csv_record(dx_csv *c, const char *record, char *err, size_t errlen) {
       jcell(row, json_object_get(in, "flags"));
       put(c->ind, row);
     }
-    const json_t *funds = json_object_get(d, "funds");
-    const char *k;
-    const json_t *f;
-    json_object_foreach((json_t *)funds, k, f) {
-      if (strcmp(k, "breakdown") == 0) continue;
-      char h[32];
-      g_strlcpy(h, k, sizeof h);
-      char *end = strstr(h, "_total");
-      if (end) *end = 0;
-      fund_row(c, row, src, (long long)di, "total", NULL, h, f);
-    }
-    size_t bi;
-    const json_t *b;
-    static const char *const horizons[] = {"prior_year", "current_year", "medium_term"};
-    json_array_foreach(json_object_get(funds, "breakdown"), bi,
-                       b) for (size_t h = 0; h < G_N_ELEMENTS(horizons); h++)
-        fund_row(c, row, src, (long long)di, json_string_value(json_object_get(b, "source")),
-                 json_string_value(json_object_get(b, "label")), horizons[h],
-                 json_object_get(b, horizons[h]));
+    fund_ctx fc = {c, row, src, (long long)di};
+    dx_rec_funds(d, fund_row, &fc);
   }
   g_string_free(row, TRUE);
   json_decref(j);

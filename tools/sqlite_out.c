@@ -8,6 +8,8 @@
  */
 #include "sqlite_out.h"
 
+#include "records.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -146,20 +148,24 @@ static const json_t *get(const json_t *o, const char *k) {
   return json_object_get(o, k);
 }
 
-static int add_fund(dx_sqlite *s, sqlite3_int64 decl, const char *source, const char *label,
-                    const char *horizon, const json_t *f) {
-  if (!f || json_is_null(f)) return SQLITE_OK;
-  return RUN(s,
+typedef struct fund_ctx {
+  dx_sqlite *s;
+  sqlite3_int64 decl;
+} fund_ctx;
+
+static int add_fund(void *ctx, const char *source, const char *label, const char *horizon,
+                    const json_t *f) {
+  const fund_ctx *fc = ctx;
+  return RUN(fc->s,
              "INSERT INTO funds(declaration, source, label, horizon, value, raw, confidence, "
              "flags) VALUES (?,?,?,?,?,?,?,?)",
-             BI((sqlite3_int64)decl), BT(source), BT(label), BT(horizon), BJ('r', get(f, "value")),
+             BI(fc->decl), BT(source), BT(label), BT(horizon), BJ('r', get(f, "value")),
              BJ('s', get(f, "raw")), BJ('r', get(f, "confidence")), BJ('j', get(f, "flags")));
 }
 
 static int add_declaration(dx_sqlite *s, sqlite3_int64 doc, int seq, const json_t *d) {
   const json_t *fields = get(d, "fields"), *origin = get(d, "origin");
-  const json_t *unit = get(get(fields, "filing_unit"), "value");
-  if (!unit) unit = get(get(fields, "department"), "value");
+  const json_t *unit = dx_rec_unit(d);
   int rc = RUN(s,
                "INSERT INTO declarations(document, seq, form, title, fiscal_year, unit, "
                "project_name, department, confidence, page_start, page_end, flags) "
@@ -182,27 +188,11 @@ static int add_declaration(dx_sqlite *s, sqlite3_int64 doc, int seq, const json_
              BJ('r', get(f, "confidence")), BJ('j', get(f, "flags")));
     if (rc != SQLITE_OK) return rc;
   }
-  const json_t *funds = get(d, "funds");
-  static const char *const horizons[] = {"prior_year", "current_year", "medium_term"};
-  json_object_foreach((json_t *)funds, k, f) {
-    if (strcmp(k, "breakdown") == 0) continue;
-    /* current_year_total and the like: a total of one horizon */
-    char h[32];
-    g_strlcpy(h, k, sizeof h);
-    char *end = strstr(h, "_total");
-    if (end) *end = 0;
-    rc = add_fund(s, id, "total", NULL, h, f);
-    if (rc != SQLITE_OK) return rc;
-  }
+  fund_ctx fc = {s, id};
+  rc = dx_rec_funds(d, add_fund, &fc);
+  if (rc != SQLITE_OK) return rc;
   size_t i;
   const json_t *b;
-  json_array_foreach(get(funds, "breakdown"), i, b) {
-    for (size_t h = 0; h < G_N_ELEMENTS(horizons); h++) {
-      rc = add_fund(s, id, json_string_value(get(b, "source")), json_string_value(get(b, "label")),
-                    horizons[h], get(b, horizons[h]));
-      if (rc != SQLITE_OK) return rc;
-    }
-  }
   static const char *const lists[] = {"expenditure_items", "schedule", "work_plans",
                                       "summary_items"};
   for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) json_array_foreach(get(d, lists[l]), i, b) {
