@@ -460,6 +460,7 @@ typedef struct ptable {
   float box[4];
   GPtrArray **cell_glyphs; /* per anchor (index in t->cells) */
   GHashTable *ends;        /* dx_cell* -> text_ends*, for joining pages */
+  GHashTable *anchors;     /* dx_cell* -> its index in t->cells, while glyphs are placed */
   int page;
   dx_cell *holder;         /* the cell of another table it sits in, or NULL */
   bool open_top, open_bot; /* first / last row has no border on the page's side */
@@ -478,6 +479,7 @@ static void ptable_free(ptable *p) {
       if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
   g_free(p->cell_glyphs);
   if (p->ends) g_hash_table_destroy(p->ends);
+  if (p->anchors) g_hash_table_destroy(p->anchors);
   g_free(p->xs);
   g_free(p->ys);
   g_free(p);
@@ -654,6 +656,9 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   p->open_top = open_top;
   p->open_bot = open_bot;
   p->cell_glyphs = g_new0(GPtrArray *, ncells);
+  p->anchors = g_hash_table_new(g_direct_hash, g_direct_equal);
+  for (size_t i = 0; i < ncells; i++)
+    g_hash_table_insert(p->anchors, cells[i], GSIZE_TO_POINTER(i));
   p->ends = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
   *out = p;
 done:
@@ -685,10 +690,9 @@ static bool inside(const float *box, float x, float y) {
   return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
 }
 
-static size_t anchor_index(const dx_table *t, const dx_cell *c) {
-  for (size_t i = 0; i < t->ncells; i++)
-    if (t->cells[i] == c) return i;
-  return 0;
+/* The index in t->cells of the anchor c (p->anchors maps them). */
+static size_t anchor_index(const ptable *p, const dx_cell *c) {
+  return (size_t)GPOINTER_TO_SIZE(g_hash_table_lookup(p->anchors, c));
 }
 
 /* ---- page --------------------------------------------------------------- */
@@ -1046,6 +1050,8 @@ static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
     if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
   g_free(p->cell_glyphs);
   p->cell_glyphs = NULL;
+  g_hash_table_destroy(p->anchors);
+  p->anchors = NULL;
   return rc;
 }
 
@@ -1205,7 +1211,7 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
     }
     dx_cell *c = dx_table_at(best->t, upper_edge(best->ys, best->t->nrows, cy(g)),
                              upper_edge(best->xs, best->t->ncols, cx(g)));
-    size_t ai = anchor_index(best->t, c);
+    size_t ai = anchor_index(best, c);
     if (!best->cell_glyphs[ai]) best->cell_glyphs[ai] = g_ptr_array_new();
     g_ptr_array_add(best->cell_glyphs[ai], g);
   }
