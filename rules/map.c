@@ -2017,7 +2017,9 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   json_object_set_new(root, "schema_version", json_string(DX_SCHEMA_VERSION));
   json_t *src = json_object();
   char *base = g_path_get_basename(doc->file);
-  json_object_set_new(src, "file", json_string(base));
+  char *name = g_utf8_make_valid(base, -1); /* a path need not be UTF-8; JSON must */
+  json_object_set_new(src, "file", json_string(name));
+  g_free(name);
   g_free(base);
   json_object_set_new(src, "format", json_string(dx_format_name(doc->format)));
   json_object_set_new(src, "sha256", json_string(doc->sha256));

@@ -40,7 +40,7 @@ for f, c in sorted(errs.items()):
     print('err', f.replace(t, 'T'), c)
 PY
 check "one record per input (7 files, a loop, a missing path)" 'grep -qx "n 9" "$tmp/check.txt"'
-check "records in input order" 'grep -qx "first a.docx" "$tmp/check.txt" && grep -qx "last /nonexistent/file.docx" "$tmp/check.txt"'
+check "records in input order" 'grep -qx "first T/in/a.docx" "$tmp/check.txt" && grep -qx "last /nonexistent/file.docx" "$tmp/check.txt"'
 check "crash is a record" 'grep -q "err T/in/sub/c-crash-me.docx crash" "$tmp/check.txt"'
 check "hang is a timeout record" 'grep -q "err T/in/sub/d-hang-me.docx timeout" "$tmp/check.txt"'
 check "zip bomb is a limit record" 'grep -q "err T/in/sub/e.docx limit" "$tmp/check.txt"'
@@ -49,11 +49,15 @@ check "not a PDF is a record" 'grep -q "err T/in/sub/g.pdf format" "$tmp/check.t
 check "missing path is a record" 'grep -q "err /nonexistent/file.docx io" "$tmp/check.txt"'
 check "directory loop is a record" 'grep -q "err T/in/loop/up/ " "$tmp/check.txt"'
 check "summary counts" 'grep -q "9 inputs, 2 read, 7 failed" "$tmp/err"'
-# the good ones as extract gives them
-"$declx" -c extract "$tmp/in/a.docx" > "$tmp/a.json"
-"$declx" -c extract "$tmp/in/sub/b.pdf" > "$tmp/b.json"
+# the good ones as extract gives them, but named by their path
+same_as_extract() { # FILE NAME_IN_RECORDS RECORDS
+  "$declx" -c extract "$1" |
+    sed "s|\"file\":\"$(basename "$1")\"|\"file\":\"$2\"|" > "$tmp/x.json" &&
+    grep -Fxq -f "$tmp/x.json" "$3"
+}
 check "good files as extract gives them" \
-  'grep -Fxq -f "$tmp/a.json" "$tmp/out.jsonl" && grep -Fxq -f "$tmp/b.json" "$tmp/out.jsonl"'
+  'same_as_extract "$tmp/in/a.docx" "$tmp/in/a.docx" "$tmp/out.jsonl" &&
+   same_as_extract "$tmp/in/sub/b.pdf" "$tmp/in/sub/b.pdf" "$tmp/out.jsonl"'
 # lists on stdin
 printf '%s\n%s\n' "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" | "$declx" batch -q > "$tmp/l.jsonl"
 check "list on stdin" '[ $? -eq 0 ] && [ "$(wc -l < "$tmp/l.jsonl")" -eq 2 ]'
@@ -109,6 +113,73 @@ if [ -z "${DX_NO_MEMCAP:-}" ]; then
   check "memory cap: an error record, the next file read" \
     'head -1 "$tmp/mem.jsonl" | grep -q "\"error\"" && tail -1 "$tmp/mem.jsonl" | grep -q "\"declarations\""'
 fi
+# the hostile suite among good files: every input accounted for, the good
+# ones read as when alone
+"$declx" batch -q -j 2 --timeout 60 "$tmp/in/a.docx" "$src/tests/hostile" "$tmp/in/sub/b.pdf" \
+  > "$tmp/h.jsonl"
+check "hostile suite in a batch: one record per input" \
+  '[ "$(wc -l < "$tmp/h.jsonl")" -eq $(( $(find "$src/tests/hostile" ! -type d | wc -l) + 2 )) ]'
+check "hostile suite in a batch: the good files as alone" \
+  'same_as_extract "$tmp/in/a.docx" "$tmp/in/a.docx" "$tmp/h.jsonl" &&
+   same_as_extract "$tmp/in/sub/b.pdf" "$tmp/in/sub/b.pdf" "$tmp/h.jsonl"'
+# workers that leave after every input (as a grown worker does) are
+# replaced and the records do not change
+DX_BATCH_TEST_RECYCLE=1 "$declx" batch -q -j 2 "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" > "$tmp/rc.jsonl"
+check "recycled workers: the same records" 'cmp -s "$tmp/rc.jsonl" "$tmp/l.jsonl"'
+# archives: members read in memory, named ARCHIVE!/MEMBER, told by their
+# content (a zip named .docx is an archive, a DOCX named .zip a DOCX)
+mkdir -p "$tmp/arc/forms" "$tmp/arcs"
+cp "$tmp/in/a.docx" "$tmp/arc/forms/a.docx"
+cp "$tmp/in/sub/b.pdf" "$tmp/arc/forms/b.pdf"
+printf 'hello' > "$tmp/arc/notes.txt"
+# a member name in GB18030, as Chinese Windows zips store them
+python3 -c 'import shutil, sys; shutil.copy(sys.argv[1], sys.argv[2].encode() + "表.docx".encode("gb18030"))' \
+  "$tmp/in/a.docx" "$tmp/arc/"
+(cd "$tmp/arc" && LC_ALL=C zip -q "$tmp/arcs/m.zip" forms/a.docx forms/b.pdf notes.txt ./*.docx &&
+  tar -czf "$tmp/arcs/m.tgz" forms/a.docx forms/b.pdf notes.txt &&
+  tar -cf "$tmp/arcs/n.tar" forms/a.docx forms/b.pdf &&
+  bsdtar --format 7zip -cf "$tmp/arcs/m.7z" forms/a.docx forms/b.pdf &&
+  zip -q -P secret "$tmp/arcs/p.zip" forms/a.docx)
+cp "$tmp/arcs/m.zip" "$tmp/arcs/zip-named.docx"
+cp "$tmp/in/a.docx" "$tmp/arcs/docx-named.zip"
+# a tar cut inside its second member's header: the first is read, then one failure
+head -c $(( $(stat -c %s "$tmp/arc/forms/a.docx") / 512 * 512 + 1024 + 100 )) "$tmp/arcs/n.tar" > "$tmp/arcs/cut.tar"
+tar -cf "$tmp/arcs/empty.tar" -C "$tmp/arc" --no-recursion forms
+"$declx" batch -j 2 "$tmp/arcs/m.zip" "$tmp/arcs/m.tgz" "$tmp/arcs/m.7z" "$tmp/arcs/p.zip" \
+  "$tmp/arcs/zip-named.docx" "$tmp/arcs/docx-named.zip" "$tmp/arcs/cut.tar" "$tmp/arcs/empty.tar" \
+  > "$tmp/arc.jsonl" 2> "$tmp/arc.err"
+python3 - "$tmp/arc.jsonl" "$tmp/arcs/" > "$tmp/arc.txt" <<'PY'
+import json, sys
+for l in open(sys.argv[1], encoding='utf-8'):
+    r = json.loads(l)
+    print(r['source']['file'].replace(sys.argv[2], ''), r['error']['code'] if 'error' in r else 'ok')
+PY
+cat > "$tmp/arc.want" <<'TXT'
+m.zip!/forms/a.docx ok
+m.zip!/forms/b.pdf ok
+m.zip!/notes.txt format
+m.zip!/表.docx ok
+m.tgz!/forms/a.docx ok
+m.tgz!/forms/b.pdf ok
+m.tgz!/notes.txt format
+m.7z!/forms/a.docx ok
+m.7z!/forms/b.pdf ok
+p.zip!/forms/a.docx unsupported
+zip-named.docx!/forms/a.docx ok
+zip-named.docx!/forms/b.pdf ok
+zip-named.docx!/notes.txt format
+zip-named.docx!/表.docx ok
+docx-named.zip ok
+cut.tar!/forms/a.docx ok
+cut.tar format
+empty.tar format
+TXT
+check "archives: one record per member, in archive order, codes" 'diff "$tmp/arc.want" "$tmp/arc.txt"'
+check "archives: members as extract gives them" \
+  'same_as_extract "$tmp/in/a.docx" "$tmp/arcs/m.7z!/forms/a.docx" "$tmp/arc.jsonl" &&
+   same_as_extract "$tmp/in/sub/b.pdf" "$tmp/arcs/m.tgz!/forms/b.pdf" "$tmp/arc.jsonl"'
+check "archives: a cut archive says where" 'grep -q "cut.tar: the archive is damaged after 1 files" "$tmp/arc.err"'
+check "archives: nothing unpacked next to them" '[ "$(ls "$tmp/arcs" | wc -l)" -eq 9 ]'
 # SIGINT: whole records only, exit 130
 DX_BATCH_TEST_HANG=hang-me "$declx" batch -q -j 1 --timeout 60 "$tmp/in/a.docx" \
   "$tmp/in/sub/d-hang-me.docx" "$tmp/in/sub/b.pdf" > "$tmp/int.jsonl" 2>/dev/null &

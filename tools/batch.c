@@ -1,17 +1,26 @@
-/* batch.c — `declx batch`: many inputs, each in its own worker process.
+/* batch.c — `declx batch`: many inputs, read by persistent worker processes.
  *
  * Every input gets exactly one JSON Lines record, in input order: the
  * contract's object, or {"source": {"file": …}, "error": {"code": …,
- * "message": …}}. A worker is forked per input with an address-space cap
- * (--max-mem) and killed at a deadline (--timeout); a worker that
- * crashes, hangs or runs out of memory becomes an error record and the
- * batch goes on. Records are written whole, one line each; SIGINT or
- * SIGTERM stops the batch after writing the records that are complete
- * (exit 130), so the output never holds half a record.
+ * "message": …}}. Inputs are files, directories (recursively) and the
+ * members of archives (libarchive; the parent reads a member into memory
+ * and hands its bytes over, nothing is unpacked to disk).
  *
- * Test hooks (for tests/batch_test.sh): a worker whose input path
- * contains $DX_BATCH_TEST_CRASH dies of SIGSEGV, one whose path contains
- * $DX_BATCH_TEST_HANG sleeps until killed.
+ * -j worker processes each read many inputs, one at a time, over a pair
+ * of pipes (a request: the input's name and, for an archive member, its
+ * bytes; a response: a small header and the record). A worker runs under
+ * an address-space cap (--max-mem) and is killed at a per-input deadline
+ * (--timeout); a worker that crashes, hangs or runs out of memory turns
+ * its input into an error record and a new worker takes its place. A
+ * worker that has grown large (a big input leaves its heap spread out)
+ * leaves after its record and is replaced. Records are written whole, one
+ * line each; SIGINT or SIGTERM stops the batch after writing the records
+ * that are complete (exit 130), so the output never holds half a record.
+ *
+ * Test hooks (for tests/batch_test.sh): a worker whose input name
+ * contains $DX_BATCH_TEST_CRASH dies of SIGSEGV, one whose name contains
+ * $DX_BATCH_TEST_HANG sleeps until killed; with $DX_BATCH_TEST_RECYCLE
+ * set, workers leave after every input.
  */
 #include "batch.h"
 
@@ -19,6 +28,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,11 +38,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <libxml/parser.h>
-
+#include "archive_in.h"
+#include "csv_out.h"
 #include "dx_extract.h"
 #include "dx_rules.h"
-#include "csv_out.h"
+#include "pg_out.h"
 #include "sqlite_out.h"
 
 /* AddressSanitizer reserves terabytes of address space: an address-space
@@ -48,14 +58,18 @@
 /* Inputs written ahead of the first unfinished one, at most: bounds the
  * results held in memory whatever the batch's size. */
 #define WINDOW_PER_WORKER 4
+/* Files one archive may hold (each is an input of its own). */
+#define MAX_ARCHIVE_MEMBERS 1000000
+/* A worker whose resident memory passed this after an input leaves and
+ * is replaced: one large input must not keep a worker large for good. */
+#define WORKER_RECYCLE_RSS ((size_t)256 << 20)
 
 typedef struct job {
-  char *path;
-  pid_t pid;
-  int fd;          /* read end of the worker's pipe, -1 when closed */
-  GString *out;    /* what the worker wrote */
-  double deadline; /* monotonic seconds */
-  bool timed_out;
+  char *name;     /* as the record names it: the path, or ARCHIVE!/MEMBER */
+  char *archive;  /* the archive a member is read from, NULL for a file */
+  unsigned entry; /* a member's header ordinal in its archive */
+  char *pre_code; /* an error known before reading (the archive's listing) */
+  char *pre_msg;
   bool done;
   bool skipped; /* --resume: the output has its record already */
   char *record; /* the finished record (one line), until written */
@@ -84,24 +98,66 @@ static int path_cmp(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void add_job(GArray *jobs, char *name, char *archive, unsigned entry) {
+  job j = {0};
+  j.name = name;
+  j.archive = archive;
+  j.entry = entry;
+  g_array_append_val(jobs, j);
+}
+
+static void add_failed(GArray *jobs, const char *name, const char *code, const char *msg) {
+  add_job(jobs, g_strdup(name), NULL, 0);
+  job *j = &g_array_index(jobs, job, jobs->len - 1);
+  j->pre_code = g_strdup(code);
+  j->pre_msg = g_strdup(msg);
+}
+
+typedef struct listing {
+  GArray *jobs;
+  const char *archive;
+} listing;
+
+static void add_member(void *ctx, const char *name, unsigned entry) {
+  listing *l = ctx;
+  add_job(l->jobs, g_strdup_printf("%s!/%s", l->archive, name), g_strdup(l->archive), entry);
+}
+
+/* A file: one input, or one per file in it when it is an archive (a
+ * listing that fails part way is one more input, failed). */
+static void add_file(GArray *jobs, const char *p) {
+  if (!dx_arc_is_archive(p)) {
+    add_job(jobs, g_strdup(p), NULL, 0);
+    return;
+  }
+  guint before = jobs->len;
+  listing l = {jobs, p};
+  char err[512];
+  int rc = dx_arc_list(p, MAX_ARCHIVE_MEMBERS, add_member, &l, err, sizeof err);
+  if (rc != 0)
+    add_failed(jobs, p, rc == -2 ? "limit" : "format", err);
+  else if (jobs->len == before)
+    add_failed(jobs, p, "format", "the archive holds no files");
+}
+
 /* Adds the files under dir (sorted, recursively); a directory met again
  * (a symlink loop) is reported once as an input that fails. */
-static void walk(GPtrArray *out, const char *dir, GHashTable *seen) {
+static void walk(GArray *jobs, const char *dir, GHashTable *seen) {
   struct stat st;
   if (stat(dir, &st) != 0) {
-    g_ptr_array_add(out, g_strdup(dir));
+    add_job(jobs, g_strdup(dir), NULL, 0);
     return;
   }
   char *key = g_strdup_printf("%lu:%lu", (unsigned long)st.st_dev, (unsigned long)st.st_ino);
   if (g_hash_table_contains(seen, key)) {
     g_free(key);
-    g_ptr_array_add(out, g_strdup_printf("%s/", dir)); /* fails: a directory loop */
+    add_job(jobs, g_strdup_printf("%s/", dir), NULL, 0); /* fails: a directory loop */
     return;
   }
   g_hash_table_add(seen, key);
   GDir *d = g_dir_open(dir, 0, NULL);
   if (!d) {
-    g_ptr_array_add(out, g_strdup(dir));
+    add_job(jobs, g_strdup(dir), NULL, 0);
     return;
   }
   GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
@@ -112,140 +168,370 @@ static void walk(GPtrArray *out, const char *dir, GHashTable *seen) {
   for (guint i = 0; i < names->len; i++) {
     const char *p = g_ptr_array_index(names, i);
     if (g_file_test(p, G_FILE_TEST_IS_DIR))
-      walk(out, p, seen);
+      walk(jobs, p, seen);
     else
-      g_ptr_array_add(out, g_strdup(p));
+      add_file(jobs, p);
   }
   g_ptr_array_free(names, TRUE);
 }
 
-static void add_input(GPtrArray *out, const char *p, GHashTable *seen) {
+static void add_input(GArray *jobs, const char *p, GHashTable *seen) {
   if (g_file_test(p, G_FILE_TEST_IS_DIR))
-    walk(out, p, seen);
+    walk(jobs, p, seen);
   else
-    g_ptr_array_add(out, g_strdup(p));
+    add_file(jobs, p);
 }
 
 /* Paths from stdin, one per line or NUL-separated. */
-static void read_list(GPtrArray *out, bool nul, GHashTable *seen) {
+static void read_list(GArray *jobs, bool nul, GHashTable *seen) {
   GString *cur = g_string_new(NULL);
   int ch;
   while ((ch = getchar()) != EOF) {
     if (ch == (nul ? '\0' : '\n')) {
       if (!nul && cur->len && cur->str[cur->len - 1] == '\r') g_string_truncate(cur, cur->len - 1);
-      if (cur->len) add_input(out, cur->str, seen);
+      if (cur->len) add_input(jobs, cur->str, seen);
       g_string_truncate(cur, 0);
     } else {
       g_string_append_c(cur, (char)ch);
     }
   }
-  if (cur->len) add_input(out, cur->str, seen);
+  if (cur->len) add_input(jobs, cur->str, seen);
   g_string_free(cur, TRUE);
 }
 
 /* ---- records -------------------------------------------------------------- */
 
-static char *error_record(const char *path, const char *sha256, const char *code, const char *msg) {
-  json_t *j = json_pack("{s:{s:s},s:{s:s,s:s}}", "source", "file", path, "error", "code", code,
+/* name is a path: not necessarily UTF-8, which JSON strings must be. */
+static char *error_record(const char *name, const char *sha256, const char *code, const char *msg) {
+  char *file = g_utf8_make_valid(name, -1);
+  json_t *j = json_pack("{s:{s:s},s:{s:s,s:s}}", "source", "file", file, "error", "code", code,
                         "message", msg);
+  g_free(file);
   if (sha256) json_object_set_new(json_object_get(j, "source"), "sha256", json_string(sha256));
   char *s = dx_json_dump(j, false);
   json_decref(j);
   return s;
 }
 
-/* Worker exit status for an input whose record the output has already
- * (--resume): no record. */
-#define EXIT_SKIPPED 3
+/* ---- the worker's side of the pipes ---------------------------------------- */
 
-/* In the worker: reads, extracts and writes one record to fd; exits. */
-static void work(const char *path, int fd, dx_ruleset *rs, const dx_limits *lim, GHashTable *done) {
-  const char *crash = getenv("DX_BATCH_TEST_CRASH"), *hang = getenv("DX_BATCH_TEST_HANG");
-  if (crash && *crash && strstr(path, crash)) raise(SIGSEGV);
-  if (hang && *hang && strstr(path, hang))
-    for (;;) pause();
-  dx_error err = {0};
-  uint8_t *data = NULL;
-  size_t len = 0;
-  dx_doc *doc = NULL;
-  char *sum = NULL;
-  if (dx_read_file(&data, &len, path, lim, &err) == DX_OK) {
-    sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-    if (done && g_hash_table_contains(done, sum)) _exit(EXIT_SKIPPED);
-    dx_read_bytes(&doc, path, data, len, lim, &err);
-  }
-  g_free(data);
-  char *s;
-  int status = 0;
-  if (doc) {
-    json_t *j = dx_doc_to_json(rs, doc);
-    s = dx_json_dump(j, false);
-    json_decref(j);
-    dx_doc_free(doc);
-  } else {
-    s = error_record(path, sum, dx_code_name(err.code), err.message);
-    status = 1;
-  }
-  g_free(sum);
-  size_t n = strlen(s), off = 0;
+enum { REQ_FILE = 0, REQ_BYTES = 1 };
+enum { RESP_RECORD = 0, RESP_ERROR = 1, RESP_SKIPPED = 3 };
+
+typedef struct req_hdr {
+  uint32_t kind;     /* REQ_FILE: read the file `name`; REQ_BYTES: data follows */
+  uint32_t name_len; /* then the name */
+  uint64_t data_len;
+} req_hdr;
+
+typedef struct resp_hdr {
+  int32_t status; /* RESP_* */
+  int32_t low_conf;
+  char format[16];
+  char code[24];
+  uint64_t len; /* then the record */
+} resp_hdr;
+
+static bool read_full(int fd, void *buf, size_t n) {
+  size_t off = 0;
   while (off < n) {
-    ssize_t w = write(fd, s + off, n - off);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) _exit(2);
-    off += (size_t)w;
+    ssize_t r = read(fd, (char *)buf + off, n - off);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    off += (size_t)r;
   }
-  _exit(status);
+  return true;
 }
 
-static void finish(job *jb, int wstatus) {
+static bool write_full(int fd, const void *buf, size_t n) {
+  size_t off = 0;
+  while (off < n) {
+    ssize_t w = write(fd, (const char *)buf + off, n - off);
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return false;
+    off += (size_t)w;
+  }
+  return true;
+}
+
+static size_t resident_bytes(void) {
+  long pages = 0, res = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (!f) return 0;
+  if (fscanf(f, "%ld %ld", &pages, &res) != 2) res = 0;
+  fclose(f);
+  return (size_t)res * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+/* One input in the worker: the record and its header. */
+static char *work_one(const char *name, uint8_t *data, size_t len, bool have_data, dx_ruleset *rs,
+                      const dx_limits *lim, GHashTable *done, resp_hdr *h) {
+  const char *crash = getenv("DX_BATCH_TEST_CRASH"), *hang = getenv("DX_BATCH_TEST_HANG");
+  if (crash && *crash && strstr(name, crash)) raise(SIGSEGV);
+  if (hang && *hang && strstr(name, hang))
+    for (;;) pause();
+  dx_error err = {0};
+  dx_doc *doc = NULL;
+  char *sum = NULL;
+  bool read = have_data || dx_read_file(&data, &len, name, lim, &err) == DX_OK;
+  if (read) {
+    sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+    if (done && g_hash_table_contains(done, sum)) {
+      g_free(sum);
+      if (!have_data) g_free(data);
+      h->status = RESP_SKIPPED;
+      return g_strdup("");
+    }
+    dx_read_bytes(&doc, name, data, len, lim, &err);
+    if (!have_data) g_free(data);
+  }
+  char *s;
+  if (doc) {
+    json_t *j = dx_doc_to_json(rs, doc);
+    /* a batch names each input as it was given (the path, or the member
+     * in its archive), not by its base name alone as `extract` does */
+    char *file = g_utf8_make_valid(name, -1);
+    json_object_set_new(json_object_get(j, "source"), "file", json_string(file));
+    g_free(file);
+    s = dx_json_dump(j, false);
+    const char *fmt = json_string_value(json_object_get(json_object_get(j, "source"), "format"));
+    g_strlcpy(h->format, fmt ? fmt : "", sizeof h->format);
+    size_t i;
+    json_t *d;
+    json_array_foreach(json_object_get(j, "declarations"), i, d) {
+      const json_t *c = json_object_get(d, "confidence");
+      if (c && json_number_value(c) < 0.5) h->low_conf++;
+    }
+    json_decref(j);
+    dx_doc_free(doc);
+    h->status = RESP_RECORD;
+  } else {
+    s = error_record(name, sum, dx_code_name(err.code), err.message);
+    g_strlcpy(h->code, dx_code_name(err.code), sizeof h->code);
+    h->status = RESP_ERROR;
+  }
+  g_free(sum);
+  return s;
+}
+
+/* The worker: requests in, responses out, until its requests end (or it
+ * has grown large). Never returns. */
+static void worker_main(int req, int resp, dx_ruleset *rs, const dx_limits *lim, GHashTable *done) {
+  /* test hook: leave after every input */
+  size_t recycle = getenv("DX_BATCH_TEST_RECYCLE") ? 0 : WORKER_RECYCLE_RSS;
+  for (;;) {
+    req_hdr q;
+    if (!read_full(req, &q, sizeof q) || q.name_len == 0 || q.name_len > 1u << 20 ||
+        q.data_len > lim->max_input_bytes)
+      _exit(0);
+    char *name = g_malloc(q.name_len + 1);
+    uint8_t *data = q.kind == REQ_BYTES ? g_malloc(q.data_len ? q.data_len : 1) : NULL;
+    if (!read_full(req, name, q.name_len) || (data && !read_full(req, data, q.data_len))) _exit(0);
+    name[q.name_len] = '\0';
+    resp_hdr h = {0};
+    char *rec = work_one(name, data, q.data_len, data != NULL, rs, lim, done, &h);
+    h.len = strlen(rec);
+    if (!write_full(resp, &h, sizeof h) || !write_full(resp, rec, h.len)) _exit(2);
+    g_free(rec);
+    g_free(data);
+    g_free(name);
+    if (resident_bytes() > recycle) _exit(0);
+  }
+}
+
+/* ---- the parent's side ------------------------------------------------------ */
+
+typedef struct worker {
+  pid_t pid;       /* 0: none running */
+  int req, resp;   /* the parent's ends */
+  GString *buf;    /* response bytes so far */
+  gssize job;      /* the input it reads, -1 idle */
+  double deadline; /* monotonic seconds, 0: none */
+} worker;
+
+static void worker_close(worker *w) {
+  if (w->req >= 0) close(w->req);
+  if (w->resp >= 0) close(w->resp);
+  w->req = w->resp = -1;
+  w->pid = 0;
+  w->job = -1;
+  g_string_truncate(w->buf, 0);
+}
+
+static bool worker_spawn(worker *ws, int nw, int k, const batch_opts *o, dx_ruleset *rs,
+                         const dx_limits *lim, GHashTable *done, FILE *out) {
+  worker *w = &ws[k];
+  int q[2], r[2];
+  if (pipe(q) != 0) return false;
+  if (pipe(r) != 0) {
+    close(q[0]);
+    close(q[1]);
+    return false;
+  }
+  fflush(out);
+  fflush(stderr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    /* the other workers' pipes: their ends must close when the parent's do */
+    for (int i = 0; i < nw; i++)
+      if (i != k && ws[i].pid) {
+        close(ws[i].req);
+        close(ws[i].resp);
+      }
+    close(q[1]);
+    close(r[0]);
+    int devnull = open("/dev/null", O_RDWR);
+    if (devnull >= 0) { /* libraries that print must not reach the records */
+      dup2(devnull, STDIN_FILENO);
+      dup2(devnull, STDOUT_FILENO);
+      close(devnull);
+    }
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
+#ifndef DX_NO_AS_CAP
+    if (o->max_mem_mb > 0) {
+      struct rlimit rl = {(rlim_t)o->max_mem_mb << 20, (rlim_t)o->max_mem_mb << 20};
+      setrlimit(RLIMIT_AS, &rl);
+    }
+#else
+    (void)o;
+#endif
+    worker_main(q[0], r[1], rs, lim, done);
+  }
+  close(q[0]);
+  close(r[1]);
+  if (pid < 0) {
+    close(q[1]);
+    close(r[0]);
+    return false;
+  }
+  w->pid = pid;
+  w->req = q[1];
+  w->resp = r[0];
+  w->job = -1;
+  g_string_truncate(w->buf, 0);
+  return true;
+}
+
+/* The worker died (or was killed): reap it. Returns its wait status. */
+static int worker_reap(worker *w) {
+  int ws = 0;
+  while (waitpid(w->pid, &ws, 0) < 0 && errno == EINTR) {
+  }
+  worker_close(w);
+  return ws;
+}
+
+static void job_fail(job *jb, const char *sha256, const char *code, const char *msg) {
+  jb->record = error_record(jb->name, sha256, code, msg);
+  g_strlcpy(jb->err_code, code, sizeof jb->err_code);
   jb->done = true;
-  if (jb->timed_out) {
-    jb->record =
-        error_record(jb->path, NULL, "timeout", "the worker ran past --timeout and was killed");
-    g_strlcpy(jb->err_code, "timeout", sizeof jb->err_code);
-    return;
-  }
-  if (WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == EXIT_SKIPPED) {
-    jb->skipped = true;
-    return;
-  }
-  if (WIFSIGNALED(wstatus)) {
-    int sig = WTERMSIG(wstatus);
+}
+
+/* The input's worker died with wait status ws before its record. */
+static void job_died(job *jb, int ws) {
+  if (WIFSIGNALED(ws)) {
+    int sig = WTERMSIG(ws);
     char msg[160];
     /* libraries (poppler, cairo) do not all survive a failed allocation */
     g_snprintf(msg, sizeof msg, "the worker died of signal %d (%s)%s", sig, strsignal(sig),
                sig == SIGABRT || sig == SIGKILL || sig == SIGSEGV || sig == SIGBUS
                    ? "; out of memory under --max-mem?"
                    : "");
-    jb->record = error_record(jb->path, NULL, "crash", msg);
-    g_strlcpy(jb->err_code, "crash", sizeof jb->err_code);
-    return;
-  }
-  json_error_t je;
-  json_t *j = jb->out->len ? json_loads(jb->out->str, 0, &je) : NULL;
-  if (!j) {
-    jb->record = error_record(jb->path, NULL, "crash", "the worker ended without a record");
-    g_strlcpy(jb->err_code, "crash", sizeof jb->err_code);
-    return;
-  }
-  const json_t *e = json_object_get(j, "error");
-  if (e) {
-    const char *code = json_string_value(json_object_get(e, "code"));
-    g_strlcpy(jb->err_code, code ? code : "error", sizeof jb->err_code);
+    job_fail(jb, NULL, "crash", msg);
   } else {
-    jb->ok = true;
-    const char *fmt = json_string_value(json_object_get(json_object_get(j, "source"), "format"));
-    g_strlcpy(jb->format, fmt ? fmt : "", sizeof jb->format);
-    size_t i;
-    json_t *d;
-    json_array_foreach(json_object_get(j, "declarations"), i, d) {
-      const json_t *c = json_object_get(d, "confidence");
-      if (c && json_number_value(c) < 0.5) jb->low_conf++;
-    }
+    job_fail(jb, NULL, "crash", "the worker ended without a record");
   }
-  json_decref(j);
-  jb->record = g_string_free(jb->out, FALSE);
-  jb->out = NULL;
+}
+
+/* A whole response in w's buffer: its input is done. */
+static bool take_response(worker *w, job *jobs) {
+  resp_hdr h;
+  if (w->buf->len < sizeof h) return false;
+  memcpy(&h, w->buf->str, sizeof h);
+  if (w->buf->len < sizeof h + h.len) return false;
+  job *jb = &jobs[w->job];
+  jb->done = true;
+  if (h.status == RESP_SKIPPED) {
+    jb->skipped = true;
+  } else {
+    jb->record = g_strndup(w->buf->str + sizeof h, h.len);
+    jb->ok = h.status == RESP_RECORD;
+    jb->low_conf = h.low_conf;
+    g_strlcpy(jb->format, h.format, sizeof jb->format);
+    g_strlcpy(jb->err_code, h.status == RESP_RECORD ? "" : h.code, sizeof jb->err_code);
+  }
+  g_string_erase(w->buf, 0, (gssize)(sizeof h + h.len));
+  w->job = -1;
+  w->deadline = 0;
+  return true;
+}
+
+/* The parent's archive reader: members are read forward, in input order. */
+static dx_arc_reader *reader;
+
+/* An archive member's bytes for its request; false: the input failed. */
+static bool member_bytes(job *jb, const dx_limits *lim, uint8_t **data, size_t *len) {
+  char err[512];
+  if (reader &&
+      (strcmp(dx_arc_path(reader), jb->archive) != 0 || dx_arc_next(reader) > jb->entry)) {
+    dx_arc_close(reader);
+    reader = NULL;
+  }
+  if (!reader && !(reader = dx_arc_open(jb->archive, err, sizeof err))) {
+    job_fail(jb, NULL, "io", err);
+    return false;
+  }
+  int rc = dx_arc_read(reader, jb->entry, lim->max_input_bytes, data, len, err, sizeof err);
+  if (rc == 1) {
+    g_snprintf(err, sizeof err, "the member is larger than the input limit (%zu bytes)",
+               lim->max_input_bytes);
+    job_fail(jb, NULL, "limit", err);
+    return false;
+  }
+  if (rc == -2) {
+    job_fail(jb, NULL, "unsupported", err);
+    return false;
+  }
+  if (rc < 0) {
+    job_fail(jb, NULL, "format", err);
+    dx_arc_close(reader); /* its state after a failure is not to be trusted */
+    reader = NULL;
+    return false;
+  }
+  return true;
+}
+
+/* Hands input jb to worker w (spawned first if none runs). False when
+ * the input is already done (it failed before reaching a worker). */
+static bool job_start(worker *ws, int nw, int k, job *jobs, gssize ji, const batch_opts *o,
+                      dx_ruleset *rs, const dx_limits *lim, GHashTable *done, FILE *out) {
+  job *jb = &jobs[ji];
+  if (jb->pre_code) {
+    job_fail(jb, NULL, jb->pre_code, jb->pre_msg);
+    return false;
+  }
+  uint8_t *data = NULL;
+  size_t len = 0;
+  if (jb->archive && !member_bytes(jb, lim, &data, &len)) return false;
+  req_hdr q = {jb->archive ? REQ_BYTES : REQ_FILE, (uint32_t)strlen(jb->name), len};
+  worker *w = &ws[k];
+  for (int attempt = 0; attempt < 2; attempt++) {
+    if (!w->pid && !worker_spawn(ws, nw, k, o, rs, lim, done, out)) break;
+    if (write_full(w->req, &q, sizeof q) && write_full(w->req, jb->name, q.name_len) &&
+        (!data || write_full(w->req, data, len))) {
+      g_free(data);
+      w->job = ji;
+      w->deadline = o->timeout > 0 ? now() + o->timeout : 0;
+      return true;
+    }
+    kill(w->pid, SIGKILL); /* it left (or broke its pipe): a new one */
+    worker_reap(w);
+  }
+  g_free(data);
+  job_fail(jb, NULL, "crash", "no worker process could be started");
+  return false;
 }
 
 /* An output file whose name says SQLite (.sqlite, .sqlite3, .db). */
@@ -292,10 +578,71 @@ static void progress(const batch_opts *o, guint done, guint total, int failed, d
           rate, failed, eta);
 }
 
+/* Writes finished records in input order; false when the output failed. */
+/* Where records go: JSON Lines (out), or one of the writers. */
+typedef struct sinks {
+  FILE *out;
+  dx_sqlite *db;
+  dx_pg *pg;
+  dx_csv *csv;
+} sinks;
+
+static bool write_done(const batch_opts *o, job *jobs, guint n, guint *next_write, const sinks *k,
+                       tally *t, double t0) {
+  while (*next_write < n && jobs[*next_write].done) {
+    job *jb = &jobs[*next_write];
+    if (jb->skipped) {
+      t->skipped++;
+      (*next_write)++;
+      continue;
+    }
+    char e[256] = "";
+    bool failed = false;
+    if (k->csv)
+      failed = dx_csv_record(k->csv, jb->record, e, sizeof e) != 0;
+    else if (k->db)
+      failed = dx_sqlite_record(k->db, jb->record, e, sizeof e) != 0;
+    else if (k->pg)
+      failed = dx_pg_record(k->pg, jb->record, e, sizeof e) != 0;
+    else if (fputs(jb->record, k->out) < 0 || fputc('\n', k->out) < 0 || fflush(k->out) != 0)
+      failed = g_strlcpy(e, strerror(errno), sizeof e) > 0;
+    if (failed) {
+      fprintf(stderr, "declx: %s: cannot write the record of %s: %s\n",
+              k->pg    ? "PostgreSQL"
+              : o->out ? o->out
+                       : "standard output",
+              jb->name, e);
+      return false;
+    }
+    char key[48];
+    if (jb->ok) {
+      t->ok++;
+      g_snprintf(key, sizeof key, "read %s", jb->format);
+      t->low_conf += jb->low_conf;
+    } else {
+      t->failed++;
+      g_snprintf(key, sizeof key, "failed %s", jb->err_code);
+      if (!o->quiet) {
+        json_t *j = json_loads(jb->record, 0, NULL);
+        const char *m = json_string_value(json_object_get(json_object_get(j, "error"), "message"));
+        fprintf(stderr, "%sdeclx: %s: %s\n", isatty(STDERR_FILENO) ? "\r" : "", jb->name,
+                m ? m : "failed");
+        json_decref(j);
+      }
+    }
+    count(t, key);
+    g_free(jb->record);
+    jb->record = NULL;
+    (*next_write)++;
+    progress(o, *next_write, n, t->failed, t0);
+  }
+  return true;
+}
+
 int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
                  const dx_limits *lim) {
   GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *inputs = g_ptr_array_new_with_free_func(g_free);
+  GArray *inputs = g_array_new(FALSE, TRUE, sizeof(job));
   bool from_stdin = npaths == 0;
   for (int i = 0; i < npaths; i++) {
     if (strcmp(paths[i], "-") == 0)
@@ -306,203 +653,135 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   if (from_stdin) read_list(inputs, o->nul, seen);
   g_hash_table_destroy(seen);
 
-  FILE *out = stdout;
-  dx_sqlite *db = NULL;
-  dx_csv *csv = NULL;
+  sinks snk = {stdout, NULL, NULL, NULL};
   GHashTable *done = NULL;
+  int rc = 0;
+  char e[256];
   if (o->out && g_str_has_suffix(o->out, ".csv")) {
-    char e[256];
-    csv = dx_csv_open(o->out, o->bom, e, sizeof e);
-    if (!csv) {
+    if (!(snk.csv = dx_csv_open(o->out, o->bom, e, sizeof e))) {
       fprintf(stderr, "declx: cannot write: %s\n", e);
-      g_ptr_array_free(inputs, TRUE);
-      return 1;
+      rc = 1;
     }
   } else if (is_sqlite(o->out)) {
-    char e[256];
-    db = dx_sqlite_open(o->out, e, sizeof e);
-    if (!db) {
+    if (!(snk.db = dx_sqlite_open(o->out, e, sizeof e))) {
       fprintf(stderr, "declx: %s: cannot open the database: %s\n", o->out, e);
-      g_ptr_array_free(inputs, TRUE);
-      return 1;
+      rc = 1;
+    } else if (o->resume) {
+      done = dx_sqlite_done(snk.db);
     }
-    if (o->resume) done = dx_sqlite_done(db);
+  } else if (dx_pg_is_uri(o->out)) {
+    /* the URI may hold a password: the message names the database only */
+    if (!(snk.pg = dx_pg_open(o->out, e, sizeof e))) {
+      fprintf(stderr, "declx: PostgreSQL: cannot open the database: %s\n", e);
+      rc = 1;
+    } else if (o->resume) {
+      done = dx_pg_done(snk.pg);
+    }
   } else if (o->resume) {
     done = resume_set(o->out);
   }
-  if (!db && !csv && o->out && strcmp(o->out, "-") != 0) {
-    out = fopen(o->out, o->resume ? "a" : "w");
-    if (!out) {
-      fprintf(stderr, "declx: %s: cannot write: %s\n", o->out, strerror(errno));
-      g_ptr_array_free(inputs, TRUE);
-      return 1;
+  if (!rc && !snk.db && !snk.csv && !snk.pg && o->out && strcmp(o->out, "-") != 0 &&
+      !(snk.out = fopen(o->out, o->resume ? "a" : "w"))) {
+    fprintf(stderr, "declx: %s: cannot write: %s\n", o->out, strerror(errno));
+    rc = 1;
+  }
+  if (rc) {
+    for (guint i = 0; i < inputs->len; i++) {
+      job *jb = &g_array_index(inputs, job, i);
+      g_free(jb->name);
+      g_free(jb->archive);
+      g_free(jb->pre_code);
+      g_free(jb->pre_msg);
     }
+    g_array_free(inputs, TRUE);
+    if (done) g_hash_table_destroy(done);
+    return rc;
   }
   struct sigaction sa = {0};
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);
+  signal(SIGPIPE, SIG_IGN); /* a worker gone: write() says so */
 
   guint n = inputs->len;
-  int workers = o->jobs > 0 ? o->jobs : 1;
-  guint window = (guint)workers * WINDOW_PER_WORKER;
-  job *jobs = g_new0(job, n ? n : 1);
+  job *jobs = (job *)(void *)inputs->data;
+  int nw = o->jobs > 0 ? o->jobs : 1;
+  guint window = (guint)nw * WINDOW_PER_WORKER;
+  worker *ws = g_new0(worker, nw);
+  for (int k = 0; k < nw; k++) {
+    ws[k].req = ws[k].resp = -1;
+    ws[k].job = -1;
+    ws[k].buf = g_string_new(NULL);
+  }
   tally t = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0, 0, 0, 0};
   guint next_start = 0, next_write = 0;
-  bool db_failed = false;
-  int running = 0;
+  bool out_failed = false;
   double t0 = now();
-  fflush(out);
-  fflush(stderr);
-  while (next_write < n && !stop_requested) {
-    /* start workers: up to -j at once, within the window */
-    while (running < workers && next_start < n && next_start < next_write + window &&
-           !stop_requested) {
-      job *jb = &jobs[next_start];
-      jb->path = g_ptr_array_index(inputs, next_start);
-      int fds[2];
-      if (pipe(fds) != 0) break;
-      pid_t pid = fork();
-      if (pid == 0) {
-        close(fds[0]);
-        signal(SIGINT, SIG_DFL);
-        signal(SIGTERM, SIG_DFL);
-#ifndef DX_NO_AS_CAP
-        if (o->max_mem_mb > 0) {
-          struct rlimit rl = {(rlim_t)o->max_mem_mb << 20, (rlim_t)o->max_mem_mb << 20};
-          setrlimit(RLIMIT_AS, &rl);
-        }
-#endif
-        work(jb->path, fds[1], rs, lim, done);
+  struct pollfd *pf = g_new(struct pollfd, nw);
+  int *who = g_new(int, nw);
+  while (next_write < n && !stop_requested && !out_failed) {
+    /* idle workers take the next inputs, within the window */
+    for (int w = 0; w < nw && !stop_requested; w++)
+      while (ws[w].job < 0 && next_start < n && next_start < next_write + window) {
+        if (job_start(ws, nw, w, jobs, next_start++, o, rs, lim, done, snk.out)) break;
       }
-      close(fds[1]);
-      if (pid < 0) {
-        close(fds[0]);
-        break;
-      }
-      jb->pid = pid;
-      jb->fd = fds[0];
-      jb->out = g_string_new(NULL);
-      jb->deadline = o->timeout > 0 ? now() + o->timeout : 0;
-      running++;
-      next_start++;
-    }
-    /* wait for output, an end or a deadline */
-    struct pollfd *pf = g_new(struct pollfd, running ? running : 1);
-    guint *idx = g_new(guint, running ? running : 1);
+    /* wait for responses, ends and deadlines */
     int np = 0;
     double soonest = 0;
-    for (guint i = next_write; i < next_start; i++)
-      if (jobs[i].pid && !jobs[i].done) {
-        if (jobs[i].fd >= 0) {
-          pf[np] = (struct pollfd){.fd = jobs[i].fd, .events = POLLIN};
-          idx[np++] = i;
-        }
-        if (jobs[i].deadline && (!soonest || jobs[i].deadline < soonest))
-          soonest = jobs[i].deadline;
-      }
+    for (int k = 0; k < nw; k++) {
+      if (!ws[k].pid) continue;
+      pf[np] = (struct pollfd){.fd = ws[k].resp, .events = POLLIN};
+      who[np++] = k;
+      if (ws[k].job >= 0 && ws[k].deadline && (!soonest || ws[k].deadline < soonest))
+        soonest = ws[k].deadline;
+    }
     int wait_ms = soonest ? (int)MAX(0, (soonest - now()) * 1000) + 1 : 200;
     int r = np ? poll(pf, (nfds_t)np, MIN(wait_ms, 200)) : 0;
-    if (!np) g_usleep(2000);
-    for (int k = 0; r > 0 && k < np; k++) {
-      if (!(pf[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      job *jb = &jobs[idx[k]];
+    if (!np && next_write < n && !jobs[next_write].done) g_usleep(1000);
+    for (int i = 0; r > 0 && i < np; i++) {
+      if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      worker *w = &ws[who[i]];
       char buf[65536];
-      ssize_t got = read(jb->fd, buf, sizeof buf);
+      ssize_t got = read(w->resp, buf, sizeof buf);
+      if (got < 0 && errno == EINTR) continue;
       if (got > 0) {
-        g_string_append_len(jb->out, buf, got);
-      } else if (got == 0 || errno != EINTR) {
-        close(jb->fd);
-        jb->fd = -1;
-      }
-    }
-    g_free(pf);
-    g_free(idx);
-    /* deadlines, and workers that ended */
-    double tn = now();
-    for (guint i = next_write; i < next_start; i++) {
-      job *jb = &jobs[i];
-      if (!jb->pid || jb->done) continue;
-      if (jb->deadline && tn > jb->deadline && !jb->timed_out) {
-        jb->timed_out = true;
-        kill(jb->pid, SIGKILL);
-      }
-      int ws;
-      if (jb->fd < 0 || jb->timed_out) {
-        pid_t w = waitpid(jb->pid, &ws, jb->timed_out ? 0 : WNOHANG);
-        if (w == jb->pid) {
-          if (jb->fd >= 0) close(jb->fd);
-          jb->fd = -1;
-          finish(jb, ws);
-          running--;
-        }
-      }
-    }
-    /* write finished records in input order */
-    while (next_write < next_start && jobs[next_write].done) {
-      job *jb = &jobs[next_write];
-      if (jb->skipped) {
-        t.skipped++;
-        next_write++;
+        g_string_append_len(w->buf, buf, got);
+        if (w->job >= 0) take_response(w, jobs);
         continue;
       }
-      if (csv) {
-        char e[256];
-        if (dx_csv_record(csv, jb->record, e, sizeof e) != 0) {
-          fprintf(stderr, "declx: %s: cannot write the record of %s: %s\n", o->out, jb->path, e);
-          db_failed = true;
-          stop_requested = 1;
-        }
-      } else if (db) {
-        char e[256];
-        if (dx_sqlite_record(db, jb->record, e, sizeof e) != 0) {
-          fprintf(stderr, "declx: %s: cannot store the record of %s: %s\n", o->out, jb->path, e);
-          db_failed = true;
-          stop_requested = 1;
-        }
-      } else {
-        fputs(jb->record, out);
-        fputc('\n', out);
-        fflush(out);
-      }
-      if (jb->ok) {
-        t.ok++;
-        char key[48];
-        g_snprintf(key, sizeof key, "read %s", jb->format);
-        count(&t, key);
-        t.low_conf += jb->low_conf;
-      } else {
-        t.failed++;
-        char key[48];
-        g_snprintf(key, sizeof key, "failed %s", jb->err_code);
-        count(&t, key);
-        if (!o->quiet) {
-          json_t *j = json_loads(jb->record, 0, NULL);
-          const char *m =
-              json_string_value(json_object_get(json_object_get(j, "error"), "message"));
-          fprintf(stderr, "%sdeclx: %s: %s\n", isatty(STDERR_FILENO) ? "\r" : "", jb->path,
-                  m ? m : "failed");
-          json_decref(j);
-        }
-      }
-      g_free(jb->record);
-      jb->record = NULL;
-      next_write++;
-      progress(o, next_write, n, t.failed, t0);
+      /* its end: a worker that left after its record, or one that died */
+      gssize ji = w->job;
+      int wstatus = worker_reap(w);
+      if (ji >= 0) job_died(&jobs[ji], wstatus);
     }
-  }
-  /* interrupted: stop the workers; what is written is whole */
-  for (guint i = next_write; i < next_start; i++) {
-    job *jb = &jobs[i];
-    if (jb->pid && !jb->done) {
-      kill(jb->pid, SIGKILL);
-      waitpid(jb->pid, NULL, 0);
-      if (jb->fd >= 0) close(jb->fd);
-      if (jb->out) g_string_free(jb->out, TRUE);
+    double tn = now();
+    for (int k = 0; k < nw; k++) {
+      worker *w = &ws[k];
+      if (w->pid && w->job >= 0 && w->deadline && tn > w->deadline) {
+        gssize ji = w->job;
+        kill(w->pid, SIGKILL);
+        worker_reap(w);
+        job_fail(&jobs[ji], NULL, "timeout", "the worker ran past --timeout and was killed");
+      }
     }
-    g_free(jb->record);
+    out_failed = !write_done(o, jobs, n, &next_write, &snk, &t, t0);
   }
+  /* the workers' requests end: they leave; killed when interrupted */
+  for (int k = 0; k < nw; k++) {
+    if (ws[k].pid && (stop_requested || out_failed || ws[k].job >= 0)) kill(ws[k].pid, SIGKILL);
+    if (ws[k].pid) {
+      close(ws[k].req);
+      ws[k].req = -1;
+      worker_reap(&ws[k]);
+    }
+    g_string_free(ws[k].buf, TRUE);
+  }
+  g_free(ws);
+  g_free(pf);
+  g_free(who);
+  dx_arc_close(reader);
+  reader = NULL;
   if (!o->quiet) {
     if (isatty(STDERR_FILENO)) fputc('\n', stderr);
     GString *s = g_string_new(NULL);
@@ -518,14 +797,21 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
             stop_requested ? "; interrupted, the rest not read" : "");
     g_string_free(s, TRUE);
   }
-  if (out != stdout) fclose(out);
-  if (db && dx_sqlite_close(db) != 0) db_failed = true;
-  if (csv && dx_csv_close(csv) != 0) db_failed = true;
+  if (snk.out != stdout && fclose(snk.out) != 0) out_failed = true;
+  if (snk.db && dx_sqlite_close(snk.db) != 0) out_failed = true;
+  if (snk.pg && dx_pg_close(snk.pg) != 0) out_failed = true;
+  if (snk.csv && dx_csv_close(snk.csv) != 0) out_failed = true;
   if (done) g_hash_table_destroy(done);
   g_hash_table_destroy(t.by);
-  g_free(jobs);
-  g_ptr_array_free(inputs, TRUE);
-  if (db_failed) return 1;
+  for (guint i = 0; i < n; i++) {
+    g_free(jobs[i].name);
+    g_free(jobs[i].archive);
+    g_free(jobs[i].pre_code);
+    g_free(jobs[i].pre_msg);
+    g_free(jobs[i].record);
+  }
+  g_array_free(inputs, TRUE);
+  if (out_failed) return 1;
   if (stop_requested) return 130;
   return t.failed ? 1 : 0;
 }

@@ -23,7 +23,8 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_RULES = 3 };
 static const char *USAGE =
     "Usage: declx extract [OPTION...] FILE...\n"
     "       declx dump [--json] FILE...\n"
-    "       declx batch [-j N] [--timeout S] [--max-mem MB] [-0] [-o FILE [--resume]] [PATH...]\n"
+    "       declx batch [-j N] [--timeout S] [--max-mem MB] [-0] [-o FILE|URI [--resume]] "
+    "[PATH...]\n"
     "\n"
     "Reads performance-target declaration forms (DOCX, PDF with a text layer)\n"
     "and writes their canonical JSON (contract version " DX_SCHEMA_VERSION ").\n"
@@ -31,18 +32,19 @@ static const char *USAGE =
     "Commands:\n"
     "  extract   one JSON object for one FILE, JSON Lines for several;\n"
     "            '-' reads standard input\n"
-    "  batch     every file under PATHs (directories recursively; none or\n"
-    "            '-': a list of paths on stdin, one per line, NUL-separated\n"
-    "            with -0), each read in its own worker process; one JSON\n"
-    "            Lines record per input, in input order: the declaration\n"
-    "            JSON or {\"source\":{\"file\":…},\"error\":{\"code\",\"message\"}};\n"
+    "  batch     every file under PATHs (directories recursively; archives'\n"
+    "            members, named ARCHIVE!/MEMBER; none or '-': a list of paths\n"
+    "            on stdin, one per line, NUL-separated with -0), read by\n"
+    "            worker processes; one JSON Lines record per input, in input\n"
+    "            order: the declaration JSON or\n"
+    "            {\"source\":{\"file\":…},\"error\":{\"code\",\"message\"}};\n"
     "            a summary on stderr. Options: -j N workers (default: cores),\n"
     "            --timeout S per file (default 120), --max-mem MB per worker\n"
-    "            (default 2048), -o FILE output (JSON Lines; FILE.sqlite: SQLite;\n"
-    "            FILE.csv: FILE.declarations/indicators/funds.csv, --bom for\n"
-    "            Excel), --resume (with -o: skip\n"
-    "            inputs whose sha256 has a record in FILE, append the rest).\n"
-    "            Exit 130 when interrupted.\n"
+    "            (default 2048), -o FILE output (JSON Lines; FILE.sqlite:\n"
+    "            SQLite; postgresql://…: PostgreSQL; FILE.csv:\n"
+    "            FILE.declarations/indicators/funds.csv, --bom for Excel),\n"
+    "            --resume (with -o: skip inputs whose sha256 the output has,\n"
+    "            append the rest). Exit 130 when interrupted.\n"
     "  dump      print the document model (blocks, table grids with spans\n"
     "            and provenance) that stage three reads\n"
     "\n"
@@ -104,7 +106,8 @@ static int batch_main(int argc, char **argv) {
   bool ok = g_option_context_parse(oc, &argc, &argv, &ge);
   g_option_context_free(oc);
   if (ok && resume && (!out || strcmp(out, "-") == 0 || g_str_has_suffix(out, ".csv"))) {
-    fprintf(stderr, "declx: --resume needs -o FILE (JSON Lines or SQLite)\nTry 'declx --help'.\n");
+    fprintf(stderr, "declx: --resume needs -o FILE (JSON Lines or SQLite) or a PostgreSQL URI\nTry "
+                    "'declx --help'.\n");
     g_free(out);
     g_free(rules_dir);
     return EXIT_USAGE;
