@@ -3,8 +3,9 @@
 # with -j 1 and -j 2, next to floors measured in the same run on the same
 # files (DOCX: bench_floor, unzip + libxml2 parse only; PDF: pdftotext
 # -bbox-layout), the peak RSS of one worker (the largest over the
-# corpus files, one `declx extract` each), and scaling over 10, 100 and
-# 1000 DOCX files (time should grow linearly).
+# corpus files, one `declx extract` each, and of a worker reading the
+# whole corpus), and scaling over 10, 100, 1000 and 10 000 DOCX files
+# (time should grow linearly).
 # Usage: tools/bench-batch.sh [BUILD_DIR] [COPIES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,10 +46,14 @@ for f in "$root"/corpus/docx/*.docx "$root"/corpus/pdf/*.pdf; do
   kb=$( { /usr/bin/time -f '%M' "$declx" -q extract "$f" > /dev/null; } 2>&1 | tail -1)
   if [ "$kb" -gt "$peak" ]; then peak=$kb; peak_file=$(basename "$f"); fi
 done
-printf 'peak RSS of one worker: %.1f MB (%s)\n' "$(echo "$peak / 1024" | bc -l)" "$peak_file"
+printf 'peak RSS of one file alone: %.1f MB (%s)\n' "$(echo "$peak / 1024" | bc -l)" "$peak_file"
+# a persistent worker reads file after file: its peak over the whole
+# corpus (GNU time's maximum covers the batch's processes, workers too)
+kb=$( { /usr/bin/time -f '%M' "$declx" batch -q -j 1 "$tmp/docx" "$tmp/pdf" > /dev/null; } 2>&1 | tail -1)
+printf 'peak RSS of a worker over the corpus x %d (-j 1): %.1f MB\n' "$copies" "$(echo "$kb / 1024" | bc -l)"
 mkdir -p "$tmp/scale"
 small=$root/corpus/docx/variant-county-template.docx
-for n in 10 100 1000; do
+for n in 10 100 1000 10000; do
   rm -f "$tmp"/scale/*
   for i in $(seq 1 "$n"); do cp "$small" "$tmp/scale/$i.docx"; done
   t=$(best "$declx" batch -q -j 2 "$tmp/scale")
