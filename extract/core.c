@@ -422,6 +422,29 @@ dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path, cons
   return DX_OK;
 }
 
+const char *dx_archive_kind(const uint8_t *data, size_t len) {
+  static const struct {
+    size_t off, n;
+    const char *magic, *what;
+  } kinds[] = {
+      {257, 5, "ustar", "a tar archive"},
+      {0, 2, "\x1F\x8B", "a gzip-compressed file (a .tar.gz?)"},
+      {0, 3, "BZh", "a bzip2-compressed file"},
+      {0, 6,
+       "\xFD"
+       "7zXZ\x00",
+       "an xz-compressed file"},
+      {0, 4, "\x28\xB5\x2F\xFD", "a zstd-compressed file"},
+      {0, 6, "7z\xBC\xAF\x27\x1C", "a 7z archive"},
+      {0, 6, "Rar!\x1A\x07", "a RAR archive"},
+  };
+  for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+    if (len >= kinds[i].off + kinds[i].n &&
+        memcmp(data + kinds[i].off, kinds[i].magic, kinds[i].n) == 0)
+      return kinds[i].what;
+  return NULL;
+}
+
 dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                       const dx_limits *lim, dx_error *err) {
   *out = NULL;
@@ -438,6 +461,12 @@ dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_
                         "a legacy Word 97-2003 (.doc) or other OLE2 file; save it as DOCX first");
   if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
     return dx_error_set(err, DX_EUNSUPPORTED, "an RTF file; save it as DOCX first");
+  const char *arc = dx_archive_kind(data, len);
+  if (arc)
+    return dx_error_set(err, DX_EUNSUPPORTED,
+                        "%s, not a form; declx batch reads the forms inside archives "
+                        "(one level deep)",
+                        arc);
   if (len >= 4 && memcmp(data, "\x89PNG", 4) == 0)
     return dx_error_set(err, DX_EUNSUPPORTED, "a PNG image; scans are read from PDF files");
   if (len >= 3 && memcmp(data, "\xFF\xD8\xFF", 3) == 0)

@@ -230,6 +230,11 @@ dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_
 
 /* Reads a whole file ("-" is stdin) into memory, within lim->max_input_bytes.
  * *out_data is freed with g_free. */
+/* What an archive or compressed file is, from its first bytes (tar,
+ * gzip, bzip2, xz, zstd, 7z, RAR), or NULL. A zip is not among them: a
+ * DOCX is one. */
+const char *dx_archive_kind(const uint8_t *data, size_t len);
+
 dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path, const dx_limits *lim,
                      dx_error *err);
 

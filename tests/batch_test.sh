@@ -140,6 +140,7 @@ python3 -c 'import shutil, sys; shutil.copy(sys.argv[1], sys.argv[2].encode() + 
   tar -cf "$tmp/arcs/n.tar" forms/a.docx forms/b.pdf &&
   bsdtar --format 7zip -cf "$tmp/arcs/m.7z" forms/a.docx forms/b.pdf &&
   zip -q -P secret "$tmp/arcs/p.zip" forms/a.docx)
+(cd "$tmp/arcs" && zip -q nest.zip m.tgz)
 cp "$tmp/arcs/m.zip" "$tmp/arcs/zip-named.docx"
 cp "$tmp/in/a.docx" "$tmp/arcs/docx-named.zip"
 # a tar cut inside its second member's header: the first is read, then one failure
@@ -147,6 +148,7 @@ head -c $(( $(stat -c %s "$tmp/arc/forms/a.docx") / 512 * 512 + 1024 + 100 )) "$
 tar -cf "$tmp/arcs/empty.tar" -C "$tmp/arc" --no-recursion forms
 "$declx" batch -j 2 "$tmp/arcs/m.zip" "$tmp/arcs/m.tgz" "$tmp/arcs/m.7z" "$tmp/arcs/p.zip" \
   "$tmp/arcs/zip-named.docx" "$tmp/arcs/docx-named.zip" "$tmp/arcs/cut.tar" "$tmp/arcs/empty.tar" \
+  "$tmp/arcs/nest.zip" \
   > "$tmp/arc.jsonl" 2> "$tmp/arc.err"
 python3 - "$tmp/arc.jsonl" "$tmp/arcs/" > "$tmp/arc.txt" <<'PY'
 import json, sys
@@ -173,13 +175,66 @@ docx-named.zip ok
 cut.tar!/forms/a.docx ok
 cut.tar format
 empty.tar format
+nest.zip!/m.tgz unsupported
 TXT
 check "archives: one record per member, in archive order, codes" 'diff "$tmp/arc.want" "$tmp/arc.txt"'
 check "archives: members as extract gives them" \
   'same_as_extract "$tmp/in/a.docx" "$tmp/arcs/m.7z!/forms/a.docx" "$tmp/arc.jsonl" &&
    same_as_extract "$tmp/in/sub/b.pdf" "$tmp/arcs/m.tgz!/forms/b.pdf" "$tmp/arc.jsonl"'
 check "archives: a cut archive says where" 'grep -q "cut.tar: the archive is damaged after 1 files" "$tmp/arc.err"'
-check "archives: nothing unpacked next to them" '[ "$(ls "$tmp/arcs" | wc -l)" -eq 9 ]'
+check "archives: nothing unpacked next to them" '[ "$(ls "$tmp/arcs" | wc -l)" -eq 10 ]'
+check "archives: one inside another is named, not opened" \
+  'grep -q "nest.zip!/m.tgz: a gzip-compressed file (a .tar.gz?), not a form" "$tmp/arc.err"'
+# hostile archives: members past the input limit (zip and tar.gz bombs),
+# names that climb out or start at the root (only names: nothing is
+# written), an archive holding only a symlink; bounded time and memory
+mkdir -p "$tmp/harc"
+python3 - "$tmp/harc" "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" <<'PY'
+import io, sys, tarfile, zipfile
+out, docx, pdf = sys.argv[1:4]
+zeros = bytes(1 << 20)
+with zipfile.ZipFile(out + "/bomb.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    with z.open("zeros.docx", "w", force_zip64=True) as m:
+        for _ in range(300):
+            m.write(zeros)
+with tarfile.open(out + "/bomb.tgz", "w:gz", compresslevel=1) as t:
+    ti = tarfile.TarInfo("zeros.pdf"); ti.size = 300 << 20
+    class Zeros(io.RawIOBase):
+        left = ti.size
+        def readinto(self, b):
+            n = min(len(b), self.left); b[:n] = bytes(n); self.left -= n; return n
+    t.addfile(ti, Zeros())
+with tarfile.open(out + "/climb.tar", "w") as t:
+    t.add(docx, arcname="../../climb.docx")
+    data = open(pdf, "rb").read()
+    ti = tarfile.TarInfo("/root/abs.pdf"); ti.size = len(data)  # add() would drop the "/"
+    t.addfile(ti, io.BytesIO(data))
+with tarfile.open(out + "/symlink.tar", "w") as t:
+    ti = tarfile.TarInfo("passwd.docx"); ti.type = tarfile.SYMTYPE; ti.linkname = "/etc/passwd"
+    t.addfile(ti)
+PY
+(cd "$tmp/harc" && /usr/bin/time -f '%e %M' "$declx" batch -q -j 2 bomb.zip bomb.tgz climb.tar symlink.tar \
+  > "$tmp/harc.jsonl" 2> "$tmp/harc.time")
+python3 - "$tmp/harc.jsonl" > "$tmp/harc.txt" <<'PY'
+import json, sys
+for l in open(sys.argv[1], encoding='utf-8'):
+    r = json.loads(l)
+    print(r['source']['file'], r['error']['code'] if 'error' in r else 'ok')
+PY
+cat > "$tmp/harc.want" <<'TXT'
+bomb.zip!/zeros.docx limit
+bomb.tgz!/zeros.pdf limit
+climb.tar!/../../climb.docx ok
+climb.tar!//root/abs.pdf ok
+symlink.tar format
+TXT
+check "hostile archives: a record each, bombs at the limit" 'diff "$tmp/harc.want" "$tmp/harc.txt"'
+check "hostile archives: nothing written outside" '[ ! -e "$tmp/climb.docx" ] && [ ! -e /root/abs.pdf ] && [ "$(ls "$tmp/harc" | wc -l)" -eq 4 ]'
+DX_BATCH_TEST_MAX_MEMBERS=1 "$declx" batch -q "$tmp/harc/climb.tar" > "$tmp/many.jsonl"
+check "an archive over the files limit: its first files, then a limit record" \
+  '[ "$(wc -l < "$tmp/many.jsonl")" -eq 2 ] && tail -1 "$tmp/many.jsonl" | grep -q "\"code\":\"limit\",\"message\":\"the archive holds more than 1 files"'
+check "hostile archives: under 10 s and 400 MB" \
+  'read -r secs kb < <(tail -1 "$tmp/harc.time"); [ "$(echo "$secs < 10" | bc)" = 1 ] && [ "$kb" -lt 409600 ]'
 # SIGINT: whole records only, exit 130
 DX_BATCH_TEST_HANG=hang-me "$declx" batch -q -j 1 --timeout 60 "$tmp/in/a.docx" \
   "$tmp/in/sub/d-hang-me.docx" "$tmp/in/sub/b.pdf" > "$tmp/int.jsonl" 2>/dev/null &

@@ -8,30 +8,15 @@
 #include <string.h>
 #include <zip.h>
 
+#include "dx_extract.h"
+
 bool dx_arc_is_archive(const char *path) {
-  unsigned char m[512] = {0};
+  uint8_t m[512] = {0};
   FILE *f = fopen(path, "rb");
   if (!f) return false;
   size_t n = fread(m, 1, sizeof m, f);
   fclose(f);
-  static const struct {
-    size_t off, len;
-    const char *bytes;
-  } magic[] = {
-      {257, 5, "ustar"},  /* tar */
-      {0, 2, "\x1F\x8B"}, /* gzip */
-      {0, 3, "BZh"},      /* bzip2 */
-      {0, 6,
-       "\xFD"
-       "7zXZ\x00"},                 /* xz */
-      {0, 4, "\x28\xB5\x2F\xFD"},   /* zstd */
-      {0, 6, "7z\xBC\xAF\x27\x1C"}, /* 7z */
-      {0, 6, "Rar!\x1A\x07"},       /* rar 4 and 5 */
-  };
-  for (size_t i = 0; i < G_N_ELEMENTS(magic); i++)
-    if (n >= magic[i].off + magic[i].len &&
-        memcmp(m + magic[i].off, magic[i].bytes, magic[i].len) == 0)
-      return true;
+  if (dx_archive_kind(m, n)) return true;
   if (n < 4 || memcmp(m, "PK\x03\x04", 4) != 0) return false;
   /* A zip: a DOCX (any OOXML package, or what is left of one) has
    * [Content_Types].xml or parts under word/, _rels/ or docProps/. A zip

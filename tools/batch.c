@@ -20,7 +20,8 @@
  * Test hooks (for tests/batch_test.sh): a worker whose input name
  * contains $DX_BATCH_TEST_CRASH dies of SIGSEGV, one whose name contains
  * $DX_BATCH_TEST_HANG sleeps until killed; with $DX_BATCH_TEST_RECYCLE
- * set, workers leave after every input.
+ * set, workers leave after every input; $DX_BATCH_TEST_MAX_MEMBERS
+ * lowers the files one archive may hold.
  */
 #include "batch.h"
 
@@ -65,10 +66,10 @@
 #define WORKER_RECYCLE_RSS ((size_t)256 << 20)
 
 typedef struct job {
-  char *name;     /* as the record names it: the path, or ARCHIVE!/MEMBER */
-  char *archive;  /* the archive a member is read from, NULL for a file */
-  unsigned entry; /* a member's header ordinal in its archive */
-  char *pre_code; /* an error known before reading (the archive's listing) */
+  char *name;          /* as the record names it: the path, or ARCHIVE!/MEMBER */
+  const char *archive; /* the archive a member is read from (shared), NULL for a file */
+  unsigned entry;      /* a member's header ordinal in its archive */
+  char *pre_code;      /* an error known before reading (the archive's listing) */
   char *pre_msg;
   bool done;
   bool skipped; /* --resume: the output has its record already */
@@ -98,7 +99,7 @@ static int path_cmp(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void add_job(GArray *jobs, char *name, char *archive, unsigned entry) {
+static void add_job(GArray *jobs, char *name, const char *archive, unsigned entry) {
   job j = {0};
   j.name = name;
   j.archive = archive;
@@ -113,27 +114,38 @@ static void add_failed(GArray *jobs, const char *name, const char *code, const c
   j->pre_msg = g_strdup(msg);
 }
 
+/* The inputs found so far. */
+typedef struct inputs {
+  GArray *jobs;        /* job */
+  GPtrArray *archives; /* the archives' paths, shared by their members' jobs */
+  GHashTable *seen;    /* directories walked, by device and inode */
+} inputs;
+
 typedef struct listing {
   GArray *jobs;
-  const char *archive;
+  char *archive;
 } listing;
 
 static void add_member(void *ctx, const char *name, unsigned entry) {
   listing *l = ctx;
-  add_job(l->jobs, g_strdup_printf("%s!/%s", l->archive, name), g_strdup(l->archive), entry);
+  add_job(l->jobs, g_strdup_printf("%s!/%s", l->archive, name), l->archive, entry);
 }
 
 /* A file: one input, or one per file in it when it is an archive (a
  * listing that fails part way is one more input, failed). */
-static void add_file(GArray *jobs, const char *p) {
+static void add_file(inputs *in, const char *p) {
+  GArray *jobs = in->jobs;
   if (!dx_arc_is_archive(p)) {
     add_job(jobs, g_strdup(p), NULL, 0);
     return;
   }
   guint before = jobs->len;
-  listing l = {jobs, p};
+  listing l = {jobs, g_strdup(p)};
+  g_ptr_array_add(in->archives, l.archive);
   char err[512];
-  int rc = dx_arc_list(p, MAX_ARCHIVE_MEMBERS, add_member, &l, err, sizeof err);
+  const char *test_max = getenv("DX_BATCH_TEST_MAX_MEMBERS"); /* test hook */
+  size_t max = test_max ? (size_t)g_ascii_strtoull(test_max, NULL, 10) : MAX_ARCHIVE_MEMBERS;
+  int rc = dx_arc_list(p, max, add_member, &l, err, sizeof err);
   if (rc != 0)
     add_failed(jobs, p, rc == -2 ? "limit" : "format", err);
   else if (jobs->len == before)
@@ -142,19 +154,20 @@ static void add_file(GArray *jobs, const char *p) {
 
 /* Adds the files under dir (sorted, recursively); a directory met again
  * (a symlink loop) is reported once as an input that fails. */
-static void walk(GArray *jobs, const char *dir, GHashTable *seen) {
+static void walk(inputs *in, const char *dir) {
+  GArray *jobs = in->jobs;
   struct stat st;
   if (stat(dir, &st) != 0) {
     add_job(jobs, g_strdup(dir), NULL, 0);
     return;
   }
   char *key = g_strdup_printf("%lu:%lu", (unsigned long)st.st_dev, (unsigned long)st.st_ino);
-  if (g_hash_table_contains(seen, key)) {
+  if (g_hash_table_contains(in->seen, key)) {
     g_free(key);
     add_job(jobs, g_strdup_printf("%s/", dir), NULL, 0); /* fails: a directory loop */
     return;
   }
-  g_hash_table_add(seen, key);
+  g_hash_table_add(in->seen, key);
   GDir *d = g_dir_open(dir, 0, NULL);
   if (!d) {
     add_job(jobs, g_strdup(dir), NULL, 0);
@@ -168,34 +181,34 @@ static void walk(GArray *jobs, const char *dir, GHashTable *seen) {
   for (guint i = 0; i < names->len; i++) {
     const char *p = g_ptr_array_index(names, i);
     if (g_file_test(p, G_FILE_TEST_IS_DIR))
-      walk(jobs, p, seen);
+      walk(in, p);
     else
-      add_file(jobs, p);
+      add_file(in, p);
   }
   g_ptr_array_free(names, TRUE);
 }
 
-static void add_input(GArray *jobs, const char *p, GHashTable *seen) {
+static void add_input(inputs *in, const char *p) {
   if (g_file_test(p, G_FILE_TEST_IS_DIR))
-    walk(jobs, p, seen);
+    walk(in, p);
   else
-    add_file(jobs, p);
+    add_file(in, p);
 }
 
 /* Paths from stdin, one per line or NUL-separated. */
-static void read_list(GArray *jobs, bool nul, GHashTable *seen) {
+static void read_list(inputs *in, bool nul) {
   GString *cur = g_string_new(NULL);
   int ch;
   while ((ch = getchar()) != EOF) {
     if (ch == (nul ? '\0' : '\n')) {
       if (!nul && cur->len && cur->str[cur->len - 1] == '\r') g_string_truncate(cur, cur->len - 1);
-      if (cur->len) add_input(jobs, cur->str, seen);
+      if (cur->len) add_input(in, cur->str);
       g_string_truncate(cur, 0);
     } else {
       g_string_append_c(cur, (char)ch);
     }
   }
-  if (cur->len) add_input(jobs, cur->str, seen);
+  if (cur->len) add_input(in, cur->str);
   g_string_free(cur, TRUE);
 }
 
@@ -641,17 +654,18 @@ static bool write_done(const batch_opts *o, job *jobs, guint n, guint *next_writ
 
 int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
                  const dx_limits *lim) {
-  GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  GArray *inputs = g_array_new(FALSE, TRUE, sizeof(job));
+  inputs in = {g_array_new(FALSE, TRUE, sizeof(job)), g_ptr_array_new_with_free_func(g_free),
+               g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
   bool from_stdin = npaths == 0;
   for (int i = 0; i < npaths; i++) {
     if (strcmp(paths[i], "-") == 0)
       from_stdin = true;
     else
-      add_input(inputs, paths[i], seen);
+      add_input(&in, paths[i]);
   }
-  if (from_stdin) read_list(inputs, o->nul, seen);
-  g_hash_table_destroy(seen);
+  if (from_stdin) read_list(&in, o->nul);
+  g_hash_table_destroy(in.seen);
+  GArray *inputs = in.jobs;
 
   sinks snk = {stdout, NULL, NULL, NULL};
   GHashTable *done = NULL;
@@ -689,11 +703,11 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
     for (guint i = 0; i < inputs->len; i++) {
       job *jb = &g_array_index(inputs, job, i);
       g_free(jb->name);
-      g_free(jb->archive);
       g_free(jb->pre_code);
       g_free(jb->pre_msg);
     }
     g_array_free(inputs, TRUE);
+    g_ptr_array_free(in.archives, TRUE);
     if (done) g_hash_table_destroy(done);
     return rc;
   }
@@ -805,12 +819,12 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   g_hash_table_destroy(t.by);
   for (guint i = 0; i < n; i++) {
     g_free(jobs[i].name);
-    g_free(jobs[i].archive);
     g_free(jobs[i].pre_code);
     g_free(jobs[i].pre_msg);
     g_free(jobs[i].record);
   }
   g_array_free(inputs, TRUE);
+  g_ptr_array_free(in.archives, TRUE);
   if (out_failed) return 1;
   if (stop_requested) return 130;
   return t.failed ? 1 : 0;
