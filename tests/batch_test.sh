@@ -235,6 +235,16 @@ check "an archive over the files limit: its first files, then a limit record" \
   '[ "$(wc -l < "$tmp/many.jsonl")" -eq 2 ] && tail -1 "$tmp/many.jsonl" | grep -q "\"code\":\"limit\",\"message\":\"the archive holds more than 1 files"'
 check "hostile archives: under 10 s and 400 MB" \
   'read -r secs kb < <(tail -1 "$tmp/harc.time"); [ "$(echo "$secs < 10" | bc)" = 1 ] && [ "$kb" -lt 409600 ]'
+# progress: a line on a terminal (files done/total, files/s, errors, ETA),
+# none with -q or when stderr is not a terminal
+if command -v script > /dev/null; then
+  script -qec "'$declx' batch -j 1 '$tmp/in/a.docx' '$tmp/in/sub/g.pdf' > '$tmp/tty.jsonl'" /dev/null > "$tmp/tty.err"
+  check "progress on a terminal" 'grep -q "declx batch: 2/2 files, [0-9.]* files/s, 1 errors, ETA 0 s" "$tmp/tty.err" &&
+    grep -q "2 inputs, 1 read, 1 failed" "$tmp/tty.err"'
+  script -qec "'$declx' batch -q -j 1 '$tmp/in/a.docx' '$tmp/in/sub/g.pdf' > '$tmp/tty.jsonl'" /dev/null > "$tmp/ttyq.err"
+  check "no progress with -q" '[ ! -s "$tmp/ttyq.err" ]'
+fi
+check "no progress line when stderr is not a terminal" '! grep -q "ETA" "$tmp/err"'
 # SIGINT: whole records only, exit 130
 DX_BATCH_TEST_HANG=hang-me "$declx" batch -q -j 1 --timeout 60 "$tmp/in/a.docx" \
   "$tmp/in/sub/d-hang-me.docx" "$tmp/in/sub/b.pdf" > "$tmp/int.jsonl" 2>/dev/null &

@@ -587,8 +587,8 @@ static void progress(const batch_opts *o, guint done, guint total, int failed, d
   if (o->quiet || !isatty(STDERR_FILENO)) return;
   double el = now() - t0, rate = el > 0 ? done / el : 0;
   double eta = rate > 0 ? (total - done) / rate : 0;
-  fprintf(stderr, "\rdeclx batch: %u/%u files, %.1f files/s, %d errors, ETA %.0f s   ", done, total,
-          rate, failed, eta);
+  fprintf(stderr, "\r\033[Kdeclx batch: %u/%u files, %.1f files/s, %d errors, ETA %.0f s", done,
+          total, rate, failed, eta);
 }
 
 /* Writes finished records in input order; false when the output failed. */
@@ -638,7 +638,7 @@ static bool write_done(const batch_opts *o, job *jobs, guint n, guint *next_writ
       if (!o->quiet) {
         json_t *j = json_loads(jb->record, 0, NULL);
         const char *m = json_string_value(json_object_get(json_object_get(j, "error"), "message"));
-        fprintf(stderr, "%sdeclx: %s: %s\n", isatty(STDERR_FILENO) ? "\r" : "", jb->name,
+        fprintf(stderr, "%sdeclx: %s: %s\n", isatty(STDERR_FILENO) ? "\r\033[K" : "", jb->name,
                 m ? m : "failed");
         json_decref(j);
       }
