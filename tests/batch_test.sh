@@ -183,6 +183,10 @@ check "archives: members as extract gives them" \
    same_as_extract "$tmp/in/sub/b.pdf" "$tmp/arcs/m.tgz!/forms/b.pdf" "$tmp/arc.jsonl"'
 check "archives: a cut archive says where" 'grep -q "cut.tar: the archive is damaged after 1 files" "$tmp/arc.err"'
 check "archives: nothing unpacked next to them" '[ "$(ls "$tmp/arcs" | wc -l)" -eq 10 ]'
+"$declx" batch -q -o "$tmp/arc-r.jsonl" "$tmp/arcs/m.7z"
+"$declx" batch -o "$tmp/arc-r.jsonl" --resume "$tmp/arcs/m.7z" "$tmp/arcs/m.tgz" 2> "$tmp/arc-r.err"
+check "archives: --resume knows members by their content" \
+  'grep -q "0 read, 1 failed (failed format 1), 4 skipped" "$tmp/arc-r.err"'
 check "archives: one inside another is named, not opened" \
   'grep -q "nest.zip!/m.tgz: a gzip-compressed file (a .tar.gz?), not a form" "$tmp/arc.err"'
 # hostile archives: members past the input limit (zip and tar.gz bombs),
