@@ -72,6 +72,9 @@ void dx_limits_default(dx_limits *out) {
   /* 16 Mpx: A3 at 1.5 px/pt is 4.5 Mpx, A0 18 Mpx; larger pages are
    * rendered coarser. */
   out->max_page_pixels = (size_t)16 << 20;
+  out->max_ocr_pixels = (size_t)36 << 20; /* A3 at 300 dpi; A4 is 8.7 Mpx */
+  out->ocr_deadline_ms = 60000;
+  out->max_image_pixels = (size_t)100 << 20; /* A3 at 600 dpi is 70 Mpx */
 }
 
 /* ---- symbol fonts ---------------------------------------------------- */

@@ -57,6 +57,9 @@ typedef struct dx_limits {
   int max_pages;            /* pages in one PDF */
   size_t max_page_glyphs;   /* characters on one PDF page */
   size_t max_page_pixels;   /* one rendered page raster */
+  size_t max_ocr_pixels;    /* one page image given to OCR */
+  size_t max_image_pixels;  /* one image in a PDF, decoded (pages are not rendered past it) */
+  int ocr_deadline_ms;      /* OCR of one page, 0: none */
 } dx_limits;
 
 void dx_limits_default(dx_limits *out);
@@ -83,6 +86,7 @@ typedef struct dx_table dx_table;
 /* Cell flags, set by stage one or two. */
 enum {
   DX_CELL_CROSS_PAGE = 1u << 0, /* joined across a page break */
+  DX_CELL_OCR_LOW = 1u << 1,    /* OCR was unsure of some of its characters */
 };
 
 typedef struct dx_cell {
@@ -164,6 +168,7 @@ typedef struct dx_glyph {
   float box[4];      /* x0 y0 x1 y1 */
   float size;        /* font size in points */
   bool space_before; /* the text layer put whitespace before it */
+  float ocr_conf;    /* OCR's confidence (0..1] in it; 0: from a text layer */
 } dx_glyph;
 
 /* A ruling line: horizontal when y0 == y1, vertical when x0 == x1. */
@@ -208,6 +213,19 @@ void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, d
 void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, int h, int stride,
                    double scale);
 
+/* The angle (radians, within +-max_deg degrees) by which a scanned page
+ * is skewed: its rules and text lines run along y = y0 + x tan(angle).
+ * Found as the shear under which dark pixels stack into the sharpest rows
+ * (0.01 degree steps): the pixels of dark runs at least min_run pixels
+ * long (the pieces a skewed rule leaves in each row) when there are
+ * enough of them, else all dark pixels. */
+double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_deg, int min_run);
+
+/* The raster turned by angle about its centre (the skew dx_skew_angle
+ * found is taken out), white where nothing was; w x h, stride w; g_free
+ * it. */
+uint8_t *dx_rotate_grey(const uint8_t *grey, int w, int h, int stride, double angle);
+
 /* Symbol fonts: the family ("Wingdings 2", "Wingdings") a font name
  * belongs to, or NULL; and the unified checkbox (U+2611 / U+2610) a code
  * of that family draws, or 0. Codes may carry the U+F000 offset. */
@@ -234,6 +252,15 @@ dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_
  * gzip, bzip2, xz, zstd, 7z, RAR), or NULL. A zip is not among them: a
  * DOCX is one. */
 const char *dx_archive_kind(const uint8_t *data, size_t len);
+
+/* OCR (ocr.c, libtesseract with chi_sim): reads the text of a grey
+ * image (w x h pixels, `stride` bytes a row, `scale` pixels per point)
+ * and appends its characters to glyphs (dx_glyph) with boxes in points,
+ * each spanning its text line's height, and OCR's confidence. Stops at
+ * deadline_ms (0: none) with *timed_out set and what was read so far.
+ * DX_EUNSUPPORTED when tesseract or its chi_sim data is missing. */
+dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
+                     int deadline_ms, bool *timed_out, dx_error *err);
 
 dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path, const dx_limits *lim,
                      dx_error *err);

@@ -205,3 +205,107 @@ void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, in
   g_array_set_size(rules, keep);
   g_free(used);
 }
+
+/* ---- skew ------------------------------------------------------------------ */
+
+/* How sharply the dark pixels, sheared by tan(angle), stack into rows:
+ * the sum of squared row counts. Text lines and rules at the page's true
+ * angle give the sharpest profile. */
+static double profile(const int *xs, const int *ys, size_t n, int h, int w, double angle,
+                      double *rows) {
+  double t = tan(angle);
+  int pad = (int)(fabs(t) * w) + 1;
+  memset(rows, 0, sizeof(double) * (size_t)(h + 2 * pad));
+  for (size_t i = 0; i < n; i++) {
+    int y = (int)lround(ys[i] - xs[i] * t) + pad;
+    if (y >= 0 && y < h + 2 * pad) rows[y] += 1;
+  }
+  double s = 0;
+  for (int y = 0; y < h + 2 * pad; y++) s += rows[y] * rows[y];
+  return s;
+}
+
+/* Adds the dark pixels of row y (every second column) to xs/ys: only
+ * those in runs of at least min_run pixels when min_run > 0. */
+static void sample_row(GArray *xs, GArray *ys, const uint8_t *row, int w, int y, int min_run) {
+  int x = 0;
+  while (x < w) {
+    if (row[x] >= DARK) {
+      x++;
+      continue;
+    }
+    int x0 = x;
+    while (x < w && row[x] < DARK) x++;
+    if (x - x0 < min_run) continue;
+    for (int k = x0 + (x0 & 1); k < x; k += 2) {
+      g_array_append_val(xs, k);
+      g_array_append_val(ys, y);
+    }
+  }
+}
+
+double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_deg, int min_run) {
+  if (w <= 0 || h <= 0) return 0;
+  /* a sample of the dark pixels, every second row and column: those of
+   * long runs (a table's lines, the surest guide) when there are enough,
+   * else all (text lines) */
+  GArray *xs = g_array_new(FALSE, FALSE, sizeof(int)), *ys = g_array_new(FALSE, FALSE, sizeof(int));
+  for (int y = 0; y < h; y += 2)
+    sample_row(xs, ys, grey + (size_t)y * (size_t)stride, w, y, min_run);
+  if (xs->len < (guint)(2 * w)) {
+    g_array_set_size(xs, 0);
+    g_array_set_size(ys, 0);
+    for (int y = 0; y < h; y += 2) sample_row(xs, ys, grey + (size_t)y * (size_t)stride, w, y, 1);
+  }
+  double best = 0;
+  if (xs->len > 100) {
+    double max = max_deg * G_PI / 180;
+    int pad = (int)(tan(max) * w) + 2;
+    double *rows = g_new(double, (size_t)(h + 2 * pad));
+    double best_s = -1;
+    /* coarse, then fine around the best */
+    for (int pass = 0; pass < 2; pass++) {
+      double lo = pass ? best - 0.1 * G_PI / 180 : -max;
+      double step = pass ? 0.01 * G_PI / 180 : 0.1 * G_PI / 180;
+      int steps = pass ? 20 : (int)lround(2 * max / step);
+      for (int k = 0; k <= steps; k++) {
+        double a = lo + k * step;
+        double s =
+            profile((int *)(void *)xs->data, (int *)(void *)ys->data, xs->len, h, w, a, rows);
+        if (s > best_s) {
+          best_s = s;
+          best = a;
+        }
+      }
+    }
+    g_free(rows);
+  }
+  g_array_free(xs, TRUE);
+  g_array_free(ys, TRUE);
+  return best;
+}
+
+uint8_t *dx_rotate_grey(const uint8_t *grey, int w, int h, int stride, double angle) {
+  uint8_t *out = g_malloc((size_t)w * (size_t)h);
+  double c = cos(angle), s = sin(angle), cx = w / 2.0, cy = h / 2.0;
+  for (int y = 0; y < h; y++) {
+    uint8_t *o = out + (size_t)y * (size_t)w;
+    double dy = y - cy;
+    for (int x = 0; x < w; x++) {
+      /* the source point of (x, y): turned by angle about the centre */
+      double dx = x - cx;
+      double fx = cx + dx * c - dy * s, fy = cy + dx * s + dy * c;
+      int ix = (int)floor(fx), iy = (int)floor(fy);
+      if (ix < 0 || iy < 0 || ix + 1 >= w || iy + 1 >= h) {
+        o[x] = 255;
+        continue;
+      }
+      double ax = fx - ix, ay = fy - iy;
+      const uint8_t *p = grey + (size_t)iy * (size_t)stride + (size_t)ix;
+      double v = (p[0] * (1 - ax) + p[1] * ax) * (1 - ay) +
+                 (p[stride] * (1 - ax) + p[stride + 1] * ax) * ay;
+      o[x] = (uint8_t)(v + 0.5);
+    }
+  }
+  return out;
+}

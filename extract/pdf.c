@@ -7,9 +7,11 @@
  * are found on a rendering of the page (poppler + cairo) with the text
  * masked out (lines.c), which is also how scans are read.
  */
+#define _GNU_SOURCE /* memmem */
 #include "dx_extract.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,6 +33,19 @@
  * table edge to another (layout.c prunes it). */
 #define MASK_INSET_Y 0.12
 #define MASK_INSET_X 0.03
+/* OCR's resolution, pixels per point (300 dpi): what tesseract reads
+ * best; an A4 page is 8.7 Mpx. */
+#define OCR_SCALE (300.0 / 72.0)
+/* The shortest rule on a scan (points): longer than a character's
+ * strokes at the usual 9-12 pt (a 一 is about an em), shorter than a
+ * table row with one line of text. */
+#define OCR_MIN_RULE_PT 13.0f
+/* Dark runs at least this long (points) guide the straightening: a rule
+ * skewed by up to 3 degrees still leaves pieces this long in each pixel
+ * row, a character's strokes do not. */
+#define SKEW_RUN_PT 14.0
+/* The most a scanned page is straightened (degrees). */
+#define MAX_SKEW_DEG 3.0
 /* Grey below which a pixel may belong to a rule (lines.c's DARK). */
 #define DARK_GREY 200
 /* Grey below which a pixel is ink of some glyph (light grey text is
@@ -242,19 +257,19 @@ static void turn_box(float *b, int turn, double w, double h) {
   b[3] = MAX(y0, y1);
 }
 
-/* A grey rendering of part of a page: pixel (0,0) is the point (ox, oy). */
+/* A grey rendering of a page: pixel (0,0) is the page's top-left. */
 typedef struct raster {
   uint8_t *grey;
   int w, h;
-  double scale, ox, oy;
+  double scale; /* pixels per point */
 } raster;
 
 /* A glyph box inset by (ix, iy) points, in pixels clamped to the raster. */
 static void box_px(int out[4], const raster *r, const float *box, double ix, double iy) {
-  out[0] = CLAMP((int)floor((box[0] + ix - r->ox) * r->scale), 0, r->w);
-  out[1] = CLAMP((int)floor((box[1] + iy - r->oy) * r->scale), 0, r->h);
-  out[2] = CLAMP((int)ceil((box[2] - ix - r->ox) * r->scale), 0, r->w);
-  out[3] = CLAMP((int)ceil((box[3] - iy - r->oy) * r->scale), 0, r->h);
+  out[0] = CLAMP((int)floor((box[0] + ix) * r->scale), 0, r->w);
+  out[1] = CLAMP((int)floor((box[1] + iy) * r->scale), 0, r->h);
+  out[2] = CLAMP((int)ceil((box[2] - ix) * r->scale), 0, r->w);
+  out[3] = CLAMP((int)ceil((box[3] - iy) * r->scale), 0, r->h);
 }
 
 /* Text that leaves no ink on the rendered page is not on the page: text
@@ -284,49 +299,51 @@ static void drop_invisible(GArray *gl, const raster *r, dx_doc *doc, int pageno)
                 "page %d: %u characters in the text layer are not drawn", pageno, dropped);
 }
 
-/* Renders the page and finds its ruling lines, the text masked out. */
-static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn, double w,
-                          double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
-  double x0 = 0, y0 = 0, x1 = w, y1 = h;
-  raster r = {.scale = RENDER_SCALE, .ox = x0, .oy = y0};
-  double px = (x1 - x0) * (y1 - y0) * r.scale * r.scale;
-  if (lim->max_page_pixels && px > (double)lim->max_page_pixels) {
+/* Renders the page into a grey raster at `scale` pixels per point, or
+ * coarser when that would pass max_px pixels (warned). ib gets the box of
+ * the dark pixels (where rules may be). */
+static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, double h,
+                           double scale, size_t max_px, const char *purpose, int pageno,
+                           dx_doc *doc, dx_error *err) {
+  *r = (raster){.scale = scale};
+  double px = w * h * r->scale * r->scale;
+  if (max_px && px > (double)max_px) {
     /* a huge page is rendered coarser rather than refused */
-    r.scale *= sqrt((double)lim->max_page_pixels / px);
-    dx_doc_warn(doc, "page_rendered_coarse", pageno,
-                "page %d is %.0f x %.0f pt; ruling lines looked for at %.2f px/pt", pageno, w, h,
-                r.scale);
+    r->scale *= sqrt((double)max_px / px);
+    dx_doc_warn(doc, "page_rendered_coarse", pageno, "page %d is %.0f x %.0f pt; %s at %.2f px/pt",
+                pageno, w, h, purpose, r->scale);
   }
-  r.w = (int)ceil((x1 - x0) * r.scale);
-  r.h = (int)ceil((y1 - y0) * r.scale);
-  if (r.w <= 0 || r.h <= 0) return DX_OK;
-  cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, r.w, r.h);
+  r->w = (int)ceil(w * r->scale);
+  r->h = (int)ceil(h * r->scale);
+  ib[0] = r->w;
+  ib[1] = r->h;
+  ib[2] = ib[3] = 0;
+  if (r->w <= 0 || r->h <= 0) return DX_OK;
+  cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, r->w, r->h);
   if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
     cairo_surface_destroy(s);
-    return dx_error_set(err, DX_ENOMEM, "page %d: cannot allocate a %d x %d raster", pageno, r.w,
-                        r.h);
+    return dx_error_set(err, DX_ENOMEM, "page %d: cannot allocate a %d x %d raster", pageno, r->w,
+                        r->h);
   }
   cairo_t *cr = cairo_create(s);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
-  cairo_scale(cr, r.scale, r.scale);
-  cairo_translate(cr, -x0, -y0);
+  cairo_scale(cr, r->scale, r->scale);
   poppler_page_render(page, cr);
   cairo_destroy(cr);
   cairo_surface_flush(s);
   const uint8_t *px32 = cairo_image_surface_get_data(s);
   int stride = cairo_image_surface_get_stride(s);
-  r.grey = g_malloc((size_t)r.w * (size_t)r.h);
+  r->grey = g_malloc((size_t)r->w * (size_t)r->h);
   /* rules are looked for only within the ink's bounding box: most of a
    * sparse page is white, and scanning it would be most of the time */
-  int ib[4] = {r.w, r.h, 0, 0};
-  for (int y = 0; y < r.h; y++) {
+  for (int y = 0; y < r->h; y++) {
     const uint32_t *row = (const uint32_t *)(const void *)(px32 + (size_t)y * (size_t)stride);
-    uint8_t *o = r.grey + (size_t)y * (size_t)r.w;
+    uint8_t *o = r->grey + (size_t)y * (size_t)r->w;
     int x = 0;
-    while (x < r.w) {
+    while (x < r->w) {
       /* white runs (most of a page) two pixels at a time */
-      if (x + 2 <= r.w) {
+      if (x + 2 <= r->w) {
         uint64_t two;
         memcpy(&two, row + x, sizeof two);
         if ((two & 0x00FFFFFF00FFFFFFull) == 0x00FFFFFF00FFFFFFull) {
@@ -348,42 +365,181 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn
     }
   }
   cairo_surface_destroy(s);
-  drop_invisible(gl, &r, doc, pageno);
+  return DX_OK;
+}
+
+/* Ruling lines and drawn checkboxes of a rendered page, its glyphs
+ * masked out first: each glyph's box less inset_across (a share of its
+ * size) across the text's direction and inset_along along it; negative
+ * insets grow the boxes. */
+static void raster_rules(GArray *rules, GArray *gl, raster *r, const int ib[4], int turn,
+                         double inset_across, double inset_along) {
   /* the ascent and descent lie across the text's direction */
   bool across_x = turn == 90 || turn == 270;
   for (guint i = 0; i < gl->len; i++) {
     const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
-    double iw = (g->box[2] - g->box[0]) * (across_x ? MASK_INSET_Y : MASK_INSET_X);
-    double ih = (g->box[3] - g->box[1]) * (across_x ? MASK_INSET_X : MASK_INSET_Y);
+    double iw = (g->box[2] - g->box[0]) * (across_x ? inset_across : inset_along);
+    double ih = (g->box[3] - g->box[1]) * (across_x ? inset_along : inset_across);
     int b[4];
-    box_px(b, &r, g->box, iw, ih);
+    box_px(b, r, g->box, iw, ih);
     for (int y = b[1]; y < b[3]; y++)
-      memset(r.grey + (size_t)y * (size_t)r.w + b[0], 255, (size_t)(b[2] - b[0]));
+      memset(r->grey + (size_t)y * (size_t)r->w + b[0], 255, (size_t)(b[2] - b[0]));
   }
-  if (ib[2] > ib[0] && ib[3] > ib[1]) {
-    guint first_rule = rules->len, first_glyph = gl->len;
-    const uint8_t *sub = r.grey + (size_t)ib[1] * (size_t)r.w + (size_t)ib[0];
-    dx_find_rules(rules, sub, ib[2] - ib[0], ib[3] - ib[1], r.w, r.scale);
-    dx_find_boxes(rules, gl, sub, ib[2] - ib[0], ib[3] - ib[1], r.w, r.scale);
-    /* back to page coordinates */
-    float dx = (float)(x0 + ib[0] / r.scale), dy = (float)(y0 + ib[1] / r.scale);
-    for (guint i = first_rule; i < rules->len; i++) {
-      dx_rule *q = &g_array_index(rules, dx_rule, i);
-      q->x0 += dx;
-      q->x1 += dx;
-      q->y0 += dy;
-      q->y1 += dy;
+  if (ib[2] <= ib[0] || ib[3] <= ib[1]) return;
+  guint first_rule = rules->len, first_glyph = gl->len;
+  const uint8_t *sub = r->grey + (size_t)ib[1] * (size_t)r->w + (size_t)ib[0];
+  dx_find_rules(rules, sub, ib[2] - ib[0], ib[3] - ib[1], r->w, r->scale);
+  dx_find_boxes(rules, gl, sub, ib[2] - ib[0], ib[3] - ib[1], r->w, r->scale);
+  /* back to page coordinates */
+  float dx = (float)(ib[0] / r->scale), dy = (float)(ib[1] / r->scale);
+  for (guint i = first_rule; i < rules->len; i++) {
+    dx_rule *q = &g_array_index(rules, dx_rule, i);
+    q->x0 += dx;
+    q->x1 += dx;
+    q->y0 += dy;
+    q->y1 += dy;
+  }
+  for (guint i = first_glyph; i < gl->len; i++) {
+    float *b = g_array_index(gl, dx_glyph, i).box;
+    b[0] += dx;
+    b[2] += dx;
+    b[1] += dy;
+    b[3] += dy;
+  }
+}
+
+/* Renders the page and finds its ruling lines, the text masked out. */
+static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn, double w,
+                          double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
+  raster r;
+  int ib[4];
+  dx_code rc = render_page(&r, ib, page, w, h, RENDER_SCALE, lim->max_page_pixels,
+                           "ruling lines looked for", pageno, doc, err);
+  if (rc == DX_OK && r.grey) {
+    drop_invisible(gl, &r, doc, pageno);
+    raster_rules(rules, gl, &r, ib, turn, MASK_INSET_Y, MASK_INSET_X);
+  }
+  g_free(r.grey);
+  return rc;
+}
+
+static bool is_bar(const dx_glyph *g, const GArray *rules) {
+  (void)rules;
+  return g->cp == '|' || g->cp == 0xFF5C || g->cp == 0x4E28 || g->cp == 0xA6;
+}
+
+/* A rule on a scan shorter than OCR_MIN_RULE_PT, or that fits inside a
+ * character's box give or take a little, is a character's stroke. */
+static void drop_stroke_rules(GArray *rules, const GArray *gl) {
+  const float tol = 2.0f;
+  guint keep = 0;
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *r = &g_array_index(rules, dx_rule, i);
+    bool stroke = fabsf(r->x1 - r->x0) + fabsf(r->y1 - r->y0) < OCR_MIN_RULE_PT;
+    for (guint k = 0; k < gl->len && !stroke; k++) {
+      const float *b = g_array_index(gl, dx_glyph, k).box;
+      stroke = MIN(r->x0, r->x1) >= b[0] - tol && MAX(r->x0, r->x1) <= b[2] + tol &&
+               MIN(r->y0, r->y1) >= b[1] - tol && MAX(r->y0, r->y1) <= b[3] + tol;
     }
-    for (guint i = first_glyph; i < gl->len; i++) {
-      float *b = g_array_index(gl, dx_glyph, i).box;
-      b[0] += dx;
-      b[2] += dx;
-      b[1] += dy;
-      b[3] += dy;
+    if (!stroke) g_array_index(rules, dx_rule, keep++) = *r;
+  }
+  g_array_set_size(rules, keep);
+}
+
+/* A quote mark or a tick OCR read where a character meets a vertical
+ * line: the line's junction, not text. */
+static bool is_debris(const dx_glyph *g, const GArray *rules) {
+  if (!g_utf8_strchr("\"'`\u2018\u2019\u201C\u201D", -1, g->cp)) return false;
+  const float tol = 2.0f;
+  float cx = (g->box[0] + g->box[2]) / 2;
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *r = &g_array_index(rules, dx_rule, i);
+    if (r->x0 == r->x1 && fabsf(r->x0 - cx) < (g->box[2] - g->box[0]) / 2 + tol &&
+        r->y0 < g->box[3] && r->y1 > g->box[1])
+      return true;
+  }
+  return false;
+}
+
+/* Removes the glyphs `drop` says are not text. */
+static void drop_glyphs(GArray *gl, const GArray *rules,
+                        bool (*drop)(const dx_glyph *, const GArray *)) {
+  guint keep = 0;
+  for (guint i = 0; i < gl->len; i++) {
+    const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
+    if (!drop(g, rules)) g_array_index(gl, dx_glyph, keep++) = *g;
+  }
+  g_array_set_size(gl, keep);
+}
+
+/* A page without a text layer: rendered at OCR_SCALE, read by OCR, its
+ * ruling lines found on the same image. */
+static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
+                        const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
+  raster r;
+  int ib[4];
+  dx_code rc = render_page(&r, ib, page, w, h, OCR_SCALE, lim->max_ocr_pixels, "read by OCR",
+                           pageno, doc, err);
+  if (rc == DX_OK && r.grey) {
+    /* a scan is rarely straight: rules and lines must run along the axes */
+    double skew = dx_skew_angle(r.grey, r.w, r.h, r.w, MAX_SKEW_DEG, (int)(SKEW_RUN_PT * r.scale));
+    if (fabs(skew) > 0.02 * G_PI / 180) {
+      uint8_t *straight = dx_rotate_grey(r.grey, r.w, r.h, r.w, skew);
+      g_free(r.grey);
+      r.grey = straight;
+      ib[0] = ib[1] = 0; /* the ink's box moved: look everywhere */
+      ib[2] = r.w;
+      ib[3] = r.h;
+    }
+    bool late = false;
+    rc = dx_ocr_image(gl, r.grey, r.w, r.h, r.w, r.scale, lim->ocr_deadline_ms, &late, err);
+    if (late)
+      dx_doc_warn(doc, "ocr_timeout", pageno,
+                  "page %d: OCR stopped at its deadline of %d ms; the page may be incomplete",
+                  pageno, lim->ocr_deadline_ms);
+    if (rc == DX_OK) {
+      /* a table's line that OCR kept is read as a bar: it is a rule */
+      drop_glyphs(gl, NULL, is_bar);
+      /* rules from the scan as it is: a table's lines are longer than any
+       * stroke of a character, and masking OCR's boxes would cut them
+       * where text touches them */
+      dx_find_rules(rules, r.grey, r.w, r.h, r.w, r.scale);
+      drop_stroke_rules(rules, gl);
+      /* quotes and dots where a line meets a character are debris */
+      drop_glyphs(gl, rules, is_debris);
     }
   }
   g_free(r.grey);
-  return DX_OK;
+  /* the page's images (tens of megabytes) go back to the system, not to
+   * the next page's peak */
+  malloc_trim(0);
+  return rc;
+}
+
+/* The most pixels of an image XObject in the file, from the /Width and
+ * /Height next to each /Subtype /Image (images in compressed object
+ * streams are not seen). Rendering a page decodes its images whole: a
+ * 30 000 x 30 000 scan would take gigabytes before anything could stop
+ * it. */
+static uint64_t largest_image(const uint8_t *data, size_t len, long *iw, long *ih) {
+  uint64_t most = 0;
+  const char *p = (const char *)data, *end = p + len;
+  while ((p = memmem(p, (size_t)(end - p), "/Image", 6))) {
+    const char *a = p - MIN((size_t)(p - (const char *)data), (size_t)600);
+    const char *b = p + MIN((size_t)(end - p), (size_t)600);
+    long w = 0, h = 0;
+    for (const char *q = a; q + 7 < b; q++) {
+      if (!w && memcmp(q, "/Width", 6) == 0) w = strtol(q + 6, NULL, 10);
+      if (!h && memcmp(q, "/Height", 7) == 0) h = strtol(q + 7, NULL, 10);
+    }
+    if (w > 0 && h > 0 && (uint64_t)w * (uint64_t)h > most) {
+      most = (uint64_t)w * (uint64_t)h;
+      *iw = w;
+      *ih = h;
+    }
+    p += 6;
+  }
+  return most;
 }
 
 dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
@@ -419,6 +575,14 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
     goto cleanup;
   }
   doc->pages = n;
+  long iw = 0, ih = 0;
+  bool render =
+      !lim->max_image_pixels || largest_image(data, len, &iw, &ih) <= lim->max_image_pixels;
+  if (!render)
+    dx_doc_warn(doc, "image_too_large", 0,
+                "the file holds an image of %ld x %ld pixels, more than the limit of %zu; its "
+                "pages are not rendered (no OCR, no ruling lines)",
+                iw, ih, lim->max_image_pixels);
   for (int i = 0; i < n && rc == DX_OK; i++) {
     PopplerPage *page = poppler_document_get_page(pd, i);
     if (!page) {
@@ -437,17 +601,26 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
                   "ToUnicode map); the page needs OCR",
                   i + 1, unmapped, gl->len);
     int turn = reading_turn(gl);
-    if (rc == DX_OK && gl->len == 0)
-      dx_doc_warn(doc, "page_without_text", i + 1, "page %d has no text layer", i + 1);
-    if (rc == DX_OK && gl->len > 0 && w > 0 && h > 0)
+    dx_origin origin = DX_ORIGIN_PDF;
+    if (rc == DX_OK && gl->len == 0 && !render) {
+      dx_doc_warn(doc, "page_without_text", i + 1, "page %d: no text layer, and not read by OCR",
+                  i + 1);
+    } else if (rc == DX_OK && gl->len == 0 && w > 0 && h > 0) {
+      dx_doc_warn(doc, "page_without_text", i + 1, "page %d: no text layer, OCR used", i + 1);
+      rc = ocr_page(gl, rules, page, w, h, lim, i + 1, doc, err);
+      origin = DX_ORIGIN_OCR;
+      doc->format = DX_FORMAT_PDF_SCANNED;
+      turn = 0;
+    } else if (rc == DX_OK && gl->len > 0 && w > 0 && h > 0 && render) {
       rc = page_rules(rules, page, gl, turn, w, h, lim, i + 1, doc, err);
+    }
     g_object_unref(page);
     if (rc != DX_OK) break;
     dx_page pg = {.number = i + 1,
                   .width = turn % 180 ? h : w,
                   .height = turn % 180 ? w : h,
                   .rotation = turn,
-                  .origin = DX_ORIGIN_PDF,
+                  .origin = origin,
                   .confidence = 1.0,
                   .glyphs = (dx_glyph *)(void *)gl->data,
                   .nglyphs = gl->len,

@@ -44,6 +44,8 @@
  * is a space in the source ("办 单位", "年   月   日"). Spaced-out
  * labels ("项 目 名 称") and justified lines have wide usual gaps. */
 #define HAN_SPACE_EM 0.2
+/* ... and next to a Han character read by OCR. */
+#define OCR_SPACE_EM 0.8
 /* A line ends in a wrap when what is left before the cell's right border
  * is less than the next line's first word plus this (cell padding is
  * 5.4 pt in Word and LibreOffice; over the corpus, wrapped lines leave
@@ -73,6 +75,9 @@
 /* ... its cells are trusted this much: with no lines, a wrapped line
  * may be taken for a row and a row for a wrapped line. */
 #define ALIGN_CONF 0.9
+/* OCR's confidence in a character below which its cell is flagged
+ * ocr_low_confidence. */
+#define OCR_LOW_CONF 0.7
 /* ... lines of one table are at most this far apart (share of the size). */
 #define ALIGN_LINE_GAP_EM 2.0
 /* ... a column's text ends at least this far (points) before the next
@@ -196,6 +201,13 @@ static size_t text_lines(tline **out, dx_glyph **g, size_t n) {
  * is the line's usual gap between Han characters. */
 static bool spaced(const dx_glyph *a, const dx_glyph *b, float han_gap) {
   float gap = b->box[0] - a->box[2], sz = MAX(glyph_size(a), glyph_size(b));
+  if (a->ocr_conf > 0 && b->ocr_conf > 0) {
+    /* OCR: between letters and digits its word boundaries say where the
+     * spaces were; next to Han characters only a wide gap is one (its
+     * words' boxes are ink, their gaps uneven) */
+    if (!is_cjk(a->cp) && !is_cjk(b->cp)) return b->space_before;
+    return gap - (is_cjk(a->cp) && is_cjk(b->cp) ? han_gap : 0) > OCR_SPACE_EM * sz;
+  }
   if (is_cjk(a->cp) && is_cjk(b->cp)) return gap - han_gap > HAN_SPACE_EM * sz;
   if ((is_cjk(a->cp) && is_latin(b->cp)) || (is_latin(a->cp) && is_cjk(b->cp)))
     return gap > AUTOSPACE_EM * sz;
@@ -1028,6 +1040,23 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
   return rc;
 }
 
+/* A cell read by OCR is as sure as OCR was of its characters on
+ * average, and flagged when OCR doubted any of them. */
+static void ocr_confidence(dx_cell *c, dx_glyph *const *g, size_t n) {
+  double sum = 0;
+  float low = 1;
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (g[i]->ocr_conf > 0) {
+      sum += g[i]->ocr_conf;
+      low = MIN(low, g[i]->ocr_conf);
+      m++;
+    }
+  if (!m) return;
+  c->confidence *= sum / (double)m;
+  if (low < OCR_LOW_CONF) c->flags |= DX_CELL_OCR_LOW;
+}
+
 static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
   dx_table *t = p->t;
   dx_code rc = DX_OK;
@@ -1040,6 +1069,7 @@ static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
       g_free(s);
       s = glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2], e);
       g_hash_table_insert(p->ends, c, e);
+      ocr_confidence(c, (dx_glyph **)ga->pdata, ga->len);
     }
     c->text = dx_arena_strdup(L->doc->arena, s);
     g_free(s);

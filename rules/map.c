@@ -91,6 +91,8 @@ typedef struct where {
   double box[4];
   bool merged;  /* the value cell spans several rows */
   bool cross;   /* the value cell was joined across a page break */
+  bool ocr;     /* ... read by OCR */
+  bool ocr_low; /* ... and OCR doubted some of its characters */
   double doubt; /* 1 - how far the cell's reading is trusted (0: fully) */
 } where;
 
@@ -233,6 +235,8 @@ static where where_cell(const lrow *r, const lcell *c) {
   if (c) {
     w.merged = c->c->rowspan > 1;
     w.cross = (c->c->flags & DX_CELL_CROSS_PAGE) != 0;
+    w.ocr = c->c->origin == DX_ORIGIN_OCR;
+    w.ocr_low = (c->c->flags & DX_CELL_OCR_LOW) != 0;
     /* the model's own confidence in the cell (OCR's, a table read by
      * alignment) and the page break's */
     w.doubt = 1 - c->c->confidence * (w.cross ? CONF_CROSS_PAGE : 1);
@@ -250,6 +254,13 @@ static void flag_add(json_t *flags, const char *f) {
   json_array_append_new(flags, json_string(f));
 }
 
+/* The flags a value takes from where it was read. */
+static void where_flags(json_t *flags, const where *w) {
+  if (w->cross) flag_add(flags, "cross_page");
+  if (w->ocr) flag_add(flags, "ocr");
+  if (w->ocr_low) flag_add(flags, "ocr_low_confidence");
+}
+
 static json_t *field_new(json_t *value, const char *raw, double conf, const where *w) {
   conf = round(conf * (1 - w->doubt) * 1000) / 1000;
   json_t *f = json_object();
@@ -258,7 +269,7 @@ static json_t *field_new(json_t *value, const char *raw, double conf, const wher
   json_object_set_new(f, "confidence", json_real(conf));
   json_object_set_new(f, "flags", json_array());
   json_object_set_new(f, "at", at_json(w));
-  if (w->cross) flag_add(json_object_get(f, "flags"), "cross_page");
+  where_flags(json_object_get(f, "flags"), w);
   if (w->merged && value && !json_is_null(value)) {
     flag_add(json_object_get(f, "flags"), "merged_cell");
     json_object_set_new(f, "confidence", json_real(round(conf * CONF_MERGED * 1000) / 1000));
@@ -1064,7 +1075,7 @@ static void entry_finish(json_t *e, double conf, const where *w) {
   json_object_set_new(e, "confidence", json_real(round(conf * (1 - w->doubt) * 1000) / 1000));
   json_object_set_new(e, "flags", json_array());
   json_object_set_new(e, "at", at_json(w));
-  if (w->cross) flag_add(json_object_get(e, "flags"), "cross_page");
+  where_flags(json_object_get(e, "flags"), w);
 }
 
 static const lcell *first_here(const lrow *r) {
@@ -1367,7 +1378,7 @@ static void ind_row(ctx *x, const lrow *r) {
       conf *= CONF_MERGED;
     }
     where w = where_cell(r, vc);
-    if (w.cross) flag_add(flags, "cross_page");
+    where_flags(flags, &w);
     conf *= 1 - w.doubt;
     note_table(x, &w);
     json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));

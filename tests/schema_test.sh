@@ -7,7 +7,7 @@ src=$2
 py=/usr/bin/python3 # Debian's, with python3-jsonschema
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$declx" -q -c extract "$src"/corpus/docx/*.docx "$src"/corpus/pdf/*.pdf > "$tmp/out.jsonl"
+"$declx" -q -c extract "$src"/corpus/docx/*.docx "$src"/corpus/pdf/*.pdf "$src"/corpus/scan/*.pdf > "$tmp/out.jsonl"
 "$py" - "$src/schema/declaration-v1.schema.json" "$tmp/out.jsonl" <<'PY'
 import json, sys
 import jsonschema

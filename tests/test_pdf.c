@@ -1,5 +1,6 @@
 /* Unit tests for pages: stage two's layout of glyphs and ruling lines
  * (synthetic pages) and stage one's PDF reader (small PDFs written here). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -531,6 +532,90 @@ static void test_pdf_limits(void **state) {
   g_free(page);
 }
 
+static bool has_warning(const dx_doc *d, const char *code) {
+  for (guint i = 0; i < d->warnings->len; i++)
+    if (strcmp(((dx_warning *)g_ptr_array_index(d->warnings, i))->code, code) == 0) return true;
+  return false;
+}
+
+/* A cell of the document's first table that OCR read, or NULL. */
+static const dx_cell *ocr_cell(const dx_doc *d) {
+  for (guint b = 0; b < d->blocks->len; b++) {
+    const dx_block *bl = g_ptr_array_index(d->blocks, b);
+    if (bl->kind != DX_BLOCK_TABLE) continue;
+    for (size_t c = 0; c < bl->table->ncells; c++)
+      if (bl->table->cells[c]->origin == DX_ORIGIN_OCR && *bl->table->cells[c]->text)
+        return bl->table->cells[c];
+  }
+  return NULL;
+}
+
+/* A scanned page: read by OCR, its table found on the image; and the OCR
+ * limits: the deadline, the pixels read, an image too large to render. */
+static void test_ocr(void **state) {
+  (void)state;
+  gchar *data = NULL;
+  gsize len = 0;
+  assert_true(g_file_get_contents(DX_SOURCE_DIR "/corpus/scan/scan-variant-summary-b.pdf", &data,
+                                  &len, NULL));
+  dx_doc *d = NULL;
+  dx_error err = {0};
+  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &lim, &err), DX_OK);
+  assert_int_equal(d->format, DX_FORMAT_PDF_SCANNED);
+  assert_true(has_warning(d, "page_without_text"));
+  const dx_cell *c = ocr_cell(d);
+  assert_non_null(c);
+  assert_true(c->confidence > 0 && c->confidence <= 1);
+  dx_doc_free(d);
+  dx_limits l = lim;
+  l.ocr_deadline_ms = 1;
+  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &l, &err), DX_OK);
+  assert_true(has_warning(d, "ocr_timeout"));
+  dx_doc_free(d);
+  l = lim;
+  l.max_ocr_pixels = 500000;
+  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &l, &err), DX_OK);
+  assert_true(has_warning(d, "page_rendered_coarse"));
+  dx_doc_free(d);
+  l = lim;
+  l.max_image_pixels = 1000;
+  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &l, &err), DX_OK);
+  assert_true(has_warning(d, "image_too_large"));
+  assert_null(ocr_cell(d));
+  dx_doc_free(d);
+  g_free(data);
+}
+
+/* A page scanned 1.3 degrees askew: the angle is found, and once turned
+ * back its lines are found as rules across the page. */
+static void test_deskew(void **state) {
+  (void)state;
+  const int w = 1200, h = 900;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 255, (size_t)w * h);
+  double a = 1.3 * G_PI / 180;
+  for (int k = 0; k < 6; k++) /* six lines 3 px thick, 1000 px long */
+    for (int x = 100; x < 1100; x++)
+      for (int t = 0; t < 3; t++) {
+        int y = (int)lround(150 + k * 120 + t + (x - w / 2.0) * tan(a));
+        g[(size_t)y * w + (size_t)x] = 0;
+      }
+  double found = dx_skew_angle(g, w, h, w, 3.0, 40);
+  assert_true(fabs(found - a) < 0.05 * G_PI / 180);
+  uint8_t *straight = dx_rotate_grey(g, w, h, w, found);
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_find_rules(rules, straight, w, h, w, 4.0);
+  int long_h = 0;
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *r = &g_array_index(rules, dx_rule, i);
+    long_h += r->y0 == r->y1 && r->x1 - r->x0 > 900 / 4.0 * 0.9;
+  }
+  assert_int_equal(long_h, 6);
+  g_array_free(rules, TRUE);
+  g_free(straight);
+  g_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_grid_spans), cmocka_unit_test(test_text_spaces),
@@ -539,6 +624,7 @@ int main(void) {
       cmocka_unit_test(test_nested),     cmocka_unit_test(test_aligned),
       cmocka_unit_test(test_find_boxes), cmocka_unit_test(test_pdf_form),
       cmocka_unit_test(test_pdf_drawn),  cmocka_unit_test(test_pdf_limits),
+      cmocka_unit_test(test_ocr),        cmocka_unit_test(test_deskew),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }

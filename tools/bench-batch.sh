@@ -2,10 +2,10 @@
 # Batch throughput: `declx batch` on copies of the corpus, per format,
 # with -j 1 and -j 2, next to floors measured in the same run on the same
 # files (DOCX: bench_floor, unzip + libxml2 parse only; PDF: pdftotext
-# -bbox-layout), the peak RSS of one worker (the largest over the
-# corpus files, one `declx extract` each, and of a worker reading the
-# whole corpus), and scaling over 10, 100, 1000 and 10 000 DOCX files
-# (time should grow linearly).
+# -bbox-layout; scans: tesseract on the page images), the peak RSS of one
+# worker (the largest over the corpus files, one `declx extract` each,
+# and of a worker reading the whole corpus), and scaling over 10, 100,
+# 1000 and 10 000 DOCX files (time should grow linearly).
 # Usage: tools/bench-batch.sh [BUILD_DIR] [COPIES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,15 +41,35 @@ for j in 1 2; do
 done
 t=$(best taskset -c 0 bash -c 'for f in "$0"/*.pdf; do pdftotext -bbox-layout "$f" /dev/null; done' "$tmp/pdf")
 printf 'PDF floor (pdftotext -bbox-layout, one core): %7.3f s  %6.1f pages/s\n' "$t" "$(rate "$pages" "$t")"
+# scans: declx (render, straighten, OCR, layout) against tesseract alone
+# on the same page images (pdfimages), one thread, one core
+mkdir -p "$tmp/scan" "$tmp/scanimg"
+for i in $(seq 1 "$copies"); do
+  for f in "$root"/corpus/scan/*.pdf; do cp "$f" "$tmp/scan/$i-$(basename "$f")"; done
+done
+ns=$(ls "$tmp/scan" | wc -l)
+spages=0
+for f in "$root"/corpus/scan/*.pdf; do spages=$((spages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}'))); done
+spages=$((spages * copies))
+for j in 1 2; do
+  t=$(best "$declx" batch -q -j "$j" "$tmp/scan")
+  printf 'scan batch -j %d:  %7.3f s  %7.1f files/s  %6.2f pages/s\n' "$j" "$t" "$(rate "$ns" "$t")" \
+    "$(rate "$spages" "$t")"
+done
+for f in "$tmp"/scan/*.pdf; do pdfimages -j "$f" "$tmp/scanimg/$(basename "$f" .pdf)"; done
+t=$(best taskset -c 0 env OMP_THREAD_LIMIT=1 bash -c \
+  'for f in "$0"/*.jpg; do tesseract "$f" - -l chi_sim > /dev/null 2>&1; done' "$tmp/scanimg")
+printf 'scan floor (tesseract on the page images, one core): %7.3f s  %6.2f pages/s\n' "$t" \
+  "$(rate "$spages" "$t")"
 peak=0 peak_file=""
-for f in "$root"/corpus/docx/*.docx "$root"/corpus/pdf/*.pdf; do
+for f in "$root"/corpus/docx/*.docx "$root"/corpus/pdf/*.pdf "$root"/corpus/scan/*.pdf; do
   kb=$( { /usr/bin/time -f '%M' "$declx" -q extract "$f" > /dev/null; } 2>&1 | tail -1)
   if [ "$kb" -gt "$peak" ]; then peak=$kb; peak_file=$(basename "$f"); fi
 done
 printf 'peak RSS of one file alone: %.1f MB (%s)\n' "$(echo "$peak / 1024" | bc -l)" "$peak_file"
 # a persistent worker reads file after file: its peak over the whole
 # corpus (GNU time's maximum covers the batch's processes, workers too)
-kb=$( { /usr/bin/time -f '%M' "$declx" batch -q -j 1 "$tmp/docx" "$tmp/pdf" > /dev/null; } 2>&1 | tail -1)
+kb=$( { /usr/bin/time -f '%M' "$declx" batch -q -j 1 "$tmp/docx" "$tmp/pdf" "$tmp/scan" > /dev/null; } 2>&1 | tail -1)
 printf 'peak RSS of a worker over the corpus x %d (-j 1): %.1f MB\n' "$copies" "$(echo "$kb / 1024" | bc -l)"
 mkdir -p "$tmp/scale"
 small=$root/corpus/docx/variant-county-template.docx

@@ -9,7 +9,8 @@ import sys
 src, dst, name = sys.argv[1:4]
 d = json.load(open(src, encoding='utf-8'))
 if name.endswith('.pdf'):
-    d['source'] = {'file': name, 'format': 'pdf', 'pages': None}
+    fmt = 'pdf-scanned' if name.startswith('scan-') else 'pdf'
+    d['source'] = {'file': name, 'format': fmt, 'pages': None}
 else:
     d['source']['file'] = name
 with open(dst, 'w', encoding='utf-8') as f:
