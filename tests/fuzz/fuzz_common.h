@@ -19,6 +19,9 @@ static inline const dx_limits *fuzz_limits(void) {
     lim.max_table_rows = 20000;
     lim.max_cells = 200000;
     lim.max_arena_bytes = (size_t)64 << 20;
+    /* a page without text goes to OCR: small and short there */
+    lim.max_ocr_pixels = (size_t)1 << 20;
+    lim.ocr_deadline_ms = 2000;
     init = 1;
   }
   return &lim;
