@@ -62,8 +62,10 @@
 /* Files one archive may hold (each is an input of its own). */
 #define MAX_ARCHIVE_MEMBERS 1000000
 /* A worker whose resident memory passed this after an input leaves and
- * is replaced: one large input must not keep a worker large for good. */
-#define WORKER_RECYCLE_RSS ((size_t)256 << 20)
+ * is replaced: one large input must not keep a worker large for good
+ * (one that has read a scan holds tesseract's model, ~70 MB). DOCX and
+ * PDF workers stay near 40 MB. */
+#define WORKER_RECYCLE_RSS ((size_t)96 << 20)
 
 typedef struct job {
   char *name;          /* as the record names it: the path, or ARCHIVE!/MEMBER */
