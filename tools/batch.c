@@ -240,7 +240,8 @@ typedef struct req_hdr {
 } req_hdr;
 
 typedef struct resp_hdr {
-  int32_t status; /* RESP_* */
+  int32_t status;  /* RESP_* */
+  int32_t leaving; /* the worker leaves after this response (grown large) */
   int32_t low_conf;
   char format[16];
   char code[24];
@@ -345,12 +346,15 @@ static void worker_main(int req, int resp, dx_ruleset *rs, const dx_limits *lim,
     name[q.name_len] = '\0';
     resp_hdr h = {0};
     char *rec = work_one(name, data, q.data_len, data != NULL, rs, lim, done, &h);
-    h.len = strlen(rec);
-    if (!write_full(resp, &h, sizeof h) || !write_full(resp, rec, h.len)) _exit(2);
-    g_free(rec);
     g_free(data);
     g_free(name);
-    if (resident_bytes() > recycle) _exit(0);
+    h.len = strlen(rec);
+    /* said in the response, so that no request is sent to a worker that
+     * is leaving */
+    h.leaving = resident_bytes() > recycle;
+    if (!write_full(resp, &h, sizeof h) || !write_full(resp, rec, h.len)) _exit(2);
+    g_free(rec);
+    if (h.leaving) _exit(0);
   }
 }
 
@@ -480,6 +484,7 @@ static bool take_response(worker *w, job *jobs) {
   g_string_erase(w->buf, 0, (gssize)(sizeof h + h.len));
   w->job = -1;
   w->deadline = 0;
+  if (h.leaving) worker_reap(w); /* it has written all and exits */
   return true;
 }
 
