@@ -42,6 +42,8 @@ const char *dx_code_name(dx_code code) {
     return "library";
   case DX_ENOMEM:
     return "no-memory";
+  case DX_EOCR_ELSEWHERE:
+    return "ocr-elsewhere";
   }
   return "unknown";
 }
@@ -75,6 +77,7 @@ void dx_limits_default(dx_limits *out) {
   out->max_ocr_pixels = (size_t)36 << 20; /* A3 at 300 dpi; A4 is 8.7 Mpx */
   out->ocr_deadline_ms = 60000;
   out->max_image_pixels = (size_t)100 << 20; /* A3 at 600 dpi is 70 Mpx */
+  out->ocr_elsewhere = false;
 }
 
 /* ---- symbol fonts ---------------------------------------------------- */

@@ -25,7 +25,8 @@ typedef enum {
   DX_EUNSUPPORTED, /* valid input we do not handle */
   DX_ELIMIT,       /* a documented safety limit was hit */
   DX_ELIBRARY,     /* a third-party library failed */
-  DX_ENOMEM
+  DX_ENOMEM,
+  DX_EOCR_ELSEWHERE /* a page needs OCR and dx_limits.ocr_elsewhere is set */
 } dx_code;
 
 typedef struct dx_error {
@@ -60,6 +61,12 @@ typedef struct dx_limits {
   size_t max_ocr_pixels;    /* one page image given to OCR */
   size_t max_image_pixels;  /* one image in a PDF, decoded (pages are not rendered past it) */
   int ocr_deadline_ms;      /* OCR of one page, 0: none */
+  /* The first page that needs OCR stops the read with DX_EOCR_ELSEWHERE
+   * (a batch worker that has read other inputs hands a scan back, to be
+   * read by a new worker: OCR on top of what earlier inputs left in a
+   * process would pass the per-worker memory bound). Not a limit of the
+   * input: never set by dx_limits_default. */
+  bool ocr_elsewhere;
 } dx_limits;
 
 void dx_limits_default(dx_limits *out);

@@ -606,6 +606,8 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
     if (rc == DX_OK && gl->len == 0 && !render) {
       dx_doc_warn(doc, "page_without_text", i + 1, "page %d: no text layer, and not read by OCR",
                   i + 1);
+    } else if (rc == DX_OK && gl->len == 0 && w > 0 && h > 0 && lim->ocr_elsewhere) {
+      rc = dx_error_set(err, DX_EOCR_ELSEWHERE, "page %d needs OCR", i + 1);
     } else if (rc == DX_OK && gl->len == 0 && w > 0 && h > 0) {
       dx_doc_warn(doc, "page_without_text", i + 1, "page %d: no text layer, OCR used", i + 1);
       rc = ocr_page(gl, rules, page, w, h, lim, i + 1, doc, err);

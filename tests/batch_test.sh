@@ -126,6 +126,15 @@ check "hostile suite in a batch: the good files as alone" \
 # replaced and the records do not change
 DX_BATCH_TEST_RECYCLE=1 "$declx" batch -q -j 1 "$tmp/in/a.docx" "$tmp/in/sub/b.pdf" > "$tmp/rc.jsonl"
 check "recycled workers: the same records" 'cmp -s "$tmp/rc.jsonl" "$tmp/l.jsonl"'
+# a scan after other inputs: the worker hands it back and a new one
+# reads it (a file, and an archive member whose bytes the parent keeps)
+cp "$src"/corpus/scan/scan-variant-formcheckbox.pdf "$tmp/scan.pdf"
+(cd "$tmp" && zip -q scan.zip in/a.docx scan.pdf)
+"$declx" batch -q -j 1 "$tmp/in/a.docx" "$tmp/scan.pdf" "$tmp/scan.zip" > "$tmp/hb.jsonl"
+check "a scan after other inputs: one record each, as extract gives them" \
+  '[ "$(wc -l < "$tmp/hb.jsonl")" -eq 4 ] && ! grep -q "\"error\"" "$tmp/hb.jsonl" &&
+   same_as_extract "$tmp/scan.pdf" "$tmp/scan.pdf" "$tmp/hb.jsonl" &&
+   same_as_extract "$tmp/scan.pdf" "$tmp/scan.zip!/scan.pdf" "$tmp/hb.jsonl"'
 # archives: members read in memory, named ARCHIVE!/MEMBER, told by their
 # content (a zip named .docx is an archive, a DOCX named .zip a DOCX)
 mkdir -p "$tmp/arc/forms" "$tmp/arcs"

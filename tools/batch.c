@@ -74,8 +74,10 @@ typedef struct job {
   char *pre_code;      /* an error known before reading (the archive's listing) */
   char *pre_msg;
   bool done;
-  bool skipped; /* --resume: the output has its record already */
-  char *record; /* the finished record (one line), until written */
+  bool skipped;  /* --resume: the output has its record already */
+  char *record;  /* the finished record (one line), until written */
+  uint8_t *data; /* an archive member's bytes while a worker reads them */
+  size_t len;
   bool ok;
   char format[16]; /* docx, pdf, pdf-scanned, or "" for an error */
   char err_code[24];
@@ -231,7 +233,9 @@ static char *error_record(const char *name, const char *sha256, const char *code
 /* ---- the worker's side of the pipes ---------------------------------------- */
 
 enum { REQ_FILE = 0, REQ_BYTES = 1 };
-enum { RESP_RECORD = 0, RESP_ERROR = 1, RESP_SKIPPED = 3 };
+/* RESP_AGAIN: the input needs OCR and this worker has read others
+ * before: a new worker is to read it (see worker_main). */
+enum { RESP_RECORD = 0, RESP_ERROR = 1, RESP_SKIPPED = 3, RESP_AGAIN = 4 };
 
 typedef struct req_hdr {
   uint32_t kind;     /* REQ_FILE: read the file `name`; REQ_BYTES: data follows */
@@ -321,6 +325,9 @@ static char *work_one(const char *name, uint8_t *data, size_t len, bool have_dat
     json_decref(j);
     dx_doc_free(doc);
     h->status = RESP_RECORD;
+  } else if (err.code == DX_EOCR_ELSEWHERE) {
+    s = g_strdup("");
+    h->status = RESP_AGAIN;
   } else {
     s = error_record(name, sum, dx_code_name(err.code), err.message);
     g_strlcpy(h->code, dx_code_name(err.code), sizeof h->code);
@@ -335,7 +342,14 @@ static char *work_one(const char *name, uint8_t *data, size_t len, bool have_dat
 static void worker_main(int req, int resp, dx_ruleset *rs, const dx_limits *lim, GHashTable *done) {
   /* test hook: leave after every input */
   size_t recycle = getenv("DX_BATCH_TEST_RECYCLE") ? 0 : WORKER_RECYCLE_RSS;
-  for (;;) {
+  /* OCR is the largest thing a worker does (tesseract's working memory
+   * is ~100 MB): on top of what earlier inputs left in the process (font
+   * caches, a spread heap) it passes the per-worker bound, so a worker
+   * that has read an input before hands a scan back (RESP_AGAIN) and
+   * leaves, and a new worker reads it. */
+  dx_limits mine = *lim;
+  for (unsigned served = 0;; served++) {
+    mine.ocr_elsewhere = served > 0;
     req_hdr q;
     if (!read_full(req, &q, sizeof q) || q.name_len == 0 || q.name_len > 1u << 20 ||
         q.data_len > lim->max_input_bytes)
@@ -345,13 +359,13 @@ static void worker_main(int req, int resp, dx_ruleset *rs, const dx_limits *lim,
     if (!read_full(req, name, q.name_len) || (data && !read_full(req, data, q.data_len))) _exit(0);
     name[q.name_len] = '\0';
     resp_hdr h = {0};
-    char *rec = work_one(name, data, q.data_len, data != NULL, rs, lim, done, &h);
+    char *rec = work_one(name, data, q.data_len, data != NULL, rs, &mine, done, &h);
     g_free(data);
     g_free(name);
     h.len = strlen(rec);
     /* said in the response, so that no request is sent to a worker that
      * is leaving */
-    h.leaving = resident_bytes() > recycle;
+    h.leaving = h.status == RESP_AGAIN || resident_bytes() > recycle;
     if (!write_full(resp, &h, sizeof h) || !write_full(resp, rec, h.len)) _exit(2);
     g_free(rec);
     if (h.leaving) _exit(0);
@@ -443,6 +457,8 @@ static int worker_reap(worker *w) {
 }
 
 static void job_fail(job *jb, const char *sha256, const char *code, const char *msg) {
+  g_free(jb->data);
+  jb->data = NULL;
   jb->record = error_record(jb->name, sha256, code, msg);
   g_strlcpy(jb->err_code, code, sizeof jb->err_code);
   jb->done = true;
@@ -464,15 +480,22 @@ static void job_died(job *jb, int ws) {
   }
 }
 
-/* A whole response in w's buffer: its input is done. */
-static bool take_response(worker *w, job *jobs) {
+/* A whole response in w's buffer: its input is done, or (*again) is to
+ * be read by a new worker. */
+static bool take_response(worker *w, job *jobs, bool *again) {
   resp_hdr h;
   if (w->buf->len < sizeof h) return false;
   memcpy(&h, w->buf->str, sizeof h);
   if (w->buf->len < sizeof h + h.len) return false;
   job *jb = &jobs[w->job];
-  jb->done = true;
-  if (h.status == RESP_SKIPPED) {
+  *again = h.status == RESP_AGAIN;
+  if (!*again) {
+    jb->done = true;
+    g_free(jb->data);
+    jb->data = NULL;
+  }
+  if (*again) {
+  } else if (h.status == RESP_SKIPPED) {
     jb->skipped = true;
   } else {
     jb->record = g_strndup(w->buf->str + sizeof h, h.len);
@@ -532,16 +555,19 @@ static bool job_start(worker *ws, int nw, int k, job *jobs, gssize ji, const bat
     job_fail(jb, NULL, jb->pre_code, jb->pre_msg);
     return false;
   }
-  uint8_t *data = NULL;
-  size_t len = 0;
-  if (jb->archive && !member_bytes(jb, lim, &data, &len)) return false;
+  /* a member's bytes stay with the input until its record: a worker may
+   * hand it back (RESP_AGAIN) */
+  uint8_t *data = jb->data;
+  size_t len = jb->len;
+  if (jb->archive && !data && !member_bytes(jb, lim, &data, &len)) return false;
+  jb->data = data;
+  jb->len = len;
   req_hdr q = {jb->archive ? REQ_BYTES : REQ_FILE, (uint32_t)strlen(jb->name), len};
   worker *w = &ws[k];
   for (int attempt = 0; attempt < 2; attempt++) {
     if (!w->pid && !worker_spawn(ws, nw, k, o, rs, lim, done, out)) break;
     if (write_full(w->req, &q, sizeof q) && write_full(w->req, jb->name, q.name_len) &&
         (!data || write_full(w->req, data, len))) {
-      g_free(data);
       w->job = ji;
       w->deadline = o->timeout > 0 ? now() + o->timeout : 0;
       return true;
@@ -549,7 +575,6 @@ static bool job_start(worker *ws, int nw, int k, job *jobs, gssize ji, const bat
     kill(w->pid, SIGKILL); /* it left (or broke its pipe): a new one */
     worker_reap(w);
   }
-  g_free(data);
   job_fail(jb, NULL, "crash", "no worker process could be started");
   return false;
 }
@@ -768,7 +793,10 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
       if (got < 0 && errno == EINTR) continue;
       if (got > 0) {
         g_string_append_len(w->buf, buf, got);
-        if (w->job >= 0) take_response(w, jobs);
+        gssize ji = w->job;
+        bool again = false;
+        if (ji >= 0 && take_response(w, jobs, &again) && again) /* w has left: a new one */
+          job_start(ws, nw, who[i], jobs, ji, o, rs, lim, done, snk.out);
         continue;
       }
       /* its end: a worker that left after its record, or one that died */
@@ -829,6 +857,7 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
     g_free(jobs[i].pre_code);
     g_free(jobs[i].pre_msg);
     g_free(jobs[i].record);
+    g_free(jobs[i].data);
   }
   g_array_free(inputs, TRUE);
   g_ptr_array_free(in.archives, TRUE);
