@@ -2,8 +2,9 @@
  *
  * The archive is read in memory with libzip; word/document.xml is
  * inflated under a byte cap and a ratio cap enforced while reading, and
- * parsed with libxml2 with the network off, no entity substitution, no
- * DTD loading, and any DOCTYPE rejected before parsing.
+ * streamed through libxml2's SAX2 parser (no tree is built) with the
+ * network off, no entity substitution, no DTD loading, and any DOCTYPE
+ * rejected before parsing.
  */
 #include "dx_extract.h"
 
@@ -11,6 +12,7 @@
 #include <zip.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -25,74 +27,179 @@
  * tiny highly-compressible parts (empty XML skeletons) are normal. */
 enum { RATIO_MIN_BYTES = 1 << 20 };
 
+/* Deepest element nesting the reader follows (libxml2 itself stops at
+ * 256 without XML_PARSE_HUGE). */
+enum { FRAMES_MAX = 512 };
+
+/* How an element's children are read. The reader never builds a tree:
+ * libxml2's SAX2 callbacks drive a stack of frames, one per open
+ * element that matters; a subtree that does not matter (formatting,
+ * drawings without text boxes, deleted text) is only counted. */
+typedef enum mode {
+  M_SKIP,   /* not read */
+  M_ROOT,   /* before the root element */
+  M_DOC,    /* w:document's children */
+  M_BLOCK,  /* paragraphs and tables: w:body, w:tc and wrappers */
+  M_INLINE, /* a paragraph's runs and their wrappers */
+  M_RUN,    /* w:r's children */
+  M_TEXT,   /* inside w:t: characters are text */
+  M_RPR,    /* a run's w:rPr: its fonts */
+  M_SDT,    /* w:sdt's children: sdtPr, then content read as `inner` */
+  M_SDTPR,  /* an inline w:sdtPr: a w14:checkbox? */
+  M_W14CB,  /* w14:checkbox's children */
+  M_ALT,    /* mc:AlternateContent: one branch, read as `inner` */
+  M_FLD,    /* w:fldChar begin: a form checkbox? */
+  M_FFDATA, /* w:ffData's children */
+  M_FFCB,   /* w:checkBox's children */
+  M_BOX,    /* a drawing, picture or object: text boxes anywhere in it */
+  M_TXBX,   /* w:txbxContent: its paragraphs */
+  M_TABLE,  /* w:tbl's children and table-level wrappers */
+  M_GRID,   /* w:tblGrid */
+  M_ROW,    /* w:tr's children and row-level wrappers */
+  M_TRPR,   /* w:trPr */
+  M_TCPR,   /* w:tcPr */
+} mode;
+
+/* What an element's end does. */
+typedef enum end_act { E_NONE, E_PARA, E_TEXT, E_TABLE, E_ROW, E_CELL, E_FLD, E_SDT } end_act;
+
+/* Where block-level content goes: the document body or one cell. */
+typedef struct sink {
+  bool top;
+  GString *text;     /* cell text (cells only) */
+  GPtrArray *tables; /* nested tables (cells only) */
+  int nesting;       /* table nesting level of tables found here */
+} sink;
+
+typedef struct tcspec {
+  int col, span;
+  int vmerge; /* 0 none, 1 restart, 2 continue */
+  dx_cell *cell;
+} tcspec;
+
+/* A table being read. */
+typedef struct tbuild {
+  sink *dest;      /* where the table goes when it ends */
+  int nesting;     /* its table nesting level */
+  int grid_cols;   /* w:gridCol in its w:tblGrid */
+  bool grid_seen;  /* the first w:tblGrid only */
+  size_t ntr;      /* rows met, deleted ones too (the row limit) */
+  int width;       /* grid columns the rows reach, w:gridAfter included */
+  GPtrArray *rows; /* GArray of tcspec per row read */
+  /* the row being read */
+  GArray *row; /* tcspec; NULL while no row is open */
+  int col, after;
+  bool deleted, trpr_seen;
+} tbuild;
+
+/* A cell being read. */
+typedef struct cbuild {
+  sink s;
+  int span, vmerge;
+  bool tcpr_seen, span_seen, vm_seen, hm_seen;
+  bool hmerge_cont; /* a legacy horizontal merge: joins the cell before */
+} cbuild;
+
+typedef struct frame {
+  uint8_t mode;  /* how the element's children are read */
+  uint8_t inner; /* M_SDT, M_ALT: how their content is read */
+  uint8_t end;   /* what the element's end does */
+  bool seen1;    /* a first child of some kind was met (per mode) */
+  bool seen2;
+  int8_t checked;     /* M_SDT, M_FLD: -1 no checkbox, else its state */
+  int8_t dflt;        /* M_FLD: the checkbox's default, -1 none */
+  unsigned owner;     /* M_SDTPR, M_W14CB, M_RPR, M_FFDATA, M_FFCB: the frame they report to */
+  const char *family; /* M_RUN, M_TEXT: the run's symbol font */
+  sink *s;            /* block modes: where blocks go */
+  tbuild *t;          /* table and row modes: the table */
+  cbuild *c;          /* a cell's own frame */
+} frame;
+
 typedef struct reader {
   dx_doc *doc;
   const dx_limits *lim;
   dx_error *err;
+  xmlParserCtxt *ctxt;
   size_t ncells;
-  dx_code rc; /* first error; walking stops once set */
+  size_t nelements;
+  dx_code rc; /* first error; reading stops once set */
+  frame *frames;
+  unsigned nframes, max_frames;
+  unsigned skip;        /* open elements inside a subtree not read */
+  const xmlChar *w_uri; /* the WordprocessingML namespace as libxml2 spells it here */
+  bool root_ok, body_seen;
+  sink top;
+  GString *para; /* the paragraph being read */
+  GString *text; /* the w:t being read */
 } reader;
 
-/* ---- small XML helpers ---------------------------------------------- */
-
-static bool ns_is(const xmlNode *n, const char *href) {
-  return n->ns && n->ns->href && strcmp((const char *)n->ns->href, href) == 0;
+static dx_code fail(reader *r, dx_code code, const char *msg) {
+  if (r->rc == DX_OK) {
+    r->rc = dx_error_set(r->err, code, "%s", msg);
+    xmlStopParser(r->ctxt);
+  }
+  return r->rc;
 }
 
-static bool is_wns(const xmlNode *n) {
-  return ns_is(n, NS_W) || ns_is(n, NS_W_STRICT);
+static dx_code fail_memory(reader *r) {
+  return fail(r, DX_ELIMIT, "document model larger than the memory limit");
 }
 
-static bool is_w(const xmlNode *n, const char *name) {
-  /* the name first: it differs at once for most calls */
-  return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 && is_wns(n);
+/* ---- small helpers ---------------------------------------------------- */
+
+static bool eq(const xmlChar *a, const char *b) {
+  return strcmp((const char *)a, b) == 0;
 }
 
-static bool is_ns(const xmlNode *n, const char *href, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE && ns_is(n, href) &&
-         strcmp((const char *)n->name, name) == 0;
+static bool is_w_uri(reader *r, const xmlChar *uri) {
+  if (!uri) return false;
+  if (uri == r->w_uri) return true; /* names live in the parser's dictionary */
+  if (eq(uri, NS_W) || eq(uri, NS_W_STRICT)) {
+    r->w_uri = uri;
+    return true;
+  }
+  return false;
 }
 
-/* Attribute value by local name, whatever its namespace (w:val, w14:val). */
-static const char *attr(const xmlNode *n, const char *local) {
-  for (const xmlAttr *a = n->properties; a; a = a->next)
-    if (strcmp((const char *)a->name, local) == 0 && a->children && a->children->content)
-      return (const char *)a->children->content;
+/* An attribute's value by local name, whatever its namespace (w:val,
+ * w14:val), as a new string, or NULL. SAX2 attributes come as five
+ * pointers: local name, prefix, URI, value, end of value. Without
+ * entity substitution libxml2 leaves "&" as "&#38;" in attribute values. */
+static char *attr(int nattr, const xmlChar **at, const char *local) {
+  for (int i = 0; i < nattr; i++, at += 5) {
+    /* a prefix without a namespace: libxml2's tree would name it
+     * "prefix:local", which no local name matches */
+    if (!eq(at[0], local) || (at[1] && !at[2])) continue;
+    char *v = g_strndup((const char *)at[3], (gsize)(at[4] - at[3]));
+    for (char *amp; (amp = strstr(v, "&#38;"));) memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
+    return v;
+  }
   return NULL;
 }
 
-static const xmlNode *child_w(const xmlNode *n, const char *name) {
-  for (const xmlNode *c = n->children; c; c = c->next)
-    if (is_w(c, name)) return c;
-  return NULL;
-}
-
-static int attr_int(const xmlNode *n, const char *local, int dflt) {
-  const char *v = n ? attr(n, local) : NULL;
+static int attr_int(int nattr, const xmlChar **at, const char *local, int dflt) {
+  char *v = attr(nattr, at, local);
   if (!v) return dflt;
   char *end;
   long x = strtol(v, &end, 10);
-  if (end == v || x < 0 || x > 100000) return dflt;
-  return (int)x;
+  int res = (end == v || x < 0 || x > 100000) ? dflt : (int)x;
+  g_free(v);
+  return res;
+}
+
+static bool attr_is(int nattr, const xmlChar **at, const char *local, const char *want) {
+  char *v = attr(nattr, at, local);
+  bool yes = v && strcmp(v, want) == 0;
+  g_free(v);
+  return yes;
 }
 
 /* ST_OnOff (17.17.4): absent val means on. */
-static bool on_off(const xmlNode *n) {
-  const char *v = attr(n, "val");
-  if (!v) return true;
-  return strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || strcmp(v, "on") == 0;
-}
-
-/* mc:AlternateContent (ECMA-376 Part 3, 10.2): exactly one branch is
- * read — the first mc:Choice, else mc:Fallback. Every Choice we meet in
- * forms carries the same text as its Fallback. */
-static const xmlNode *alt_branch(const xmlNode *alt) {
-  const xmlNode *fallback = NULL;
-  for (const xmlNode *c = alt->children; c; c = c->next) {
-    if (is_ns(c, NS_MC, "Choice")) return c;
-    if (is_ns(c, NS_MC, "Fallback")) fallback = c;
-  }
-  return fallback;
+static bool on_off(int nattr, const xmlChar **at) {
+  char *v = attr(nattr, at, "val");
+  bool on = !v || strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || strcmp(v, "on") == 0;
+  g_free(v);
+  return on;
 }
 
 /* ---- checkboxes ------------------------------------------------------ */
@@ -103,21 +210,23 @@ static const char *sym_glyph(const char *family, unsigned code) {
   return c == 0x2611 ? GLYPH_ON : c == 0x2610 ? GLYPH_OFF : NULL;
 }
 
-static void append_sym(GString *out, const xmlNode *sym) {
-  const char *ch = attr(sym, "char");
+static void append_sym(GString *out, int nattr, const xmlChar **at) {
+  char *ch = attr(nattr, at, "char");
   if (!ch) return;
-  const char *g = sym_glyph(dx_symbol_family(attr(sym, "font")), (unsigned)strtoul(ch, NULL, 16));
+  char *font = attr(nattr, at, "font");
+  const char *g = sym_glyph(dx_symbol_family(font), (unsigned)strtoul(ch, NULL, 16));
   if (g) g_string_append(out, g);
+  g_free(font);
+  g_free(ch);
 }
 
-/* The symbol font a run is set in (w:rPr/w:rFonts), or NULL. */
-static const char *run_symbol_family(const xmlNode *run) {
-  const xmlNode *pr = child_w(run, "rPr");
-  const xmlNode *fonts = pr ? child_w(pr, "rFonts") : NULL;
-  if (!fonts) return NULL;
+/* The symbol font a w:rFonts names, or NULL. */
+static const char *fonts_family(int nattr, const xmlChar **at) {
   static const char *slots[] = {"ascii", "hAnsi", "eastAsia", "cs"};
   for (size_t i = 0; i < G_N_ELEMENTS(slots); i++) {
-    const char *f = dx_symbol_family(attr(fonts, slots[i]));
+    char *v = attr(nattr, at, slots[i]);
+    const char *f = dx_symbol_family(v);
+    g_free(v);
     if (f) return f;
   }
   return NULL;
@@ -143,179 +252,87 @@ static void append_run_text(GString *out, const char *s, const char *family) {
   }
 }
 
-static void append_ffcheckbox(GString *out, const xmlNode *fldchar) {
-  const xmlNode *ff = child_w(fldchar, "ffData");
-  const xmlNode *cb = ff ? child_w(ff, "checkBox") : NULL;
-  if (!cb) return;
-  const xmlNode *checked = child_w(cb, "checked");
-  const xmlNode *dflt = child_w(cb, "default");
-  bool on = checked ? on_off(checked) : (dflt ? on_off(dflt) : false);
-  g_string_append(out, on ? GLYPH_ON : GLYPH_OFF);
+/* ---- tables ------------------------------------------------------------ */
+
+static void tbuild_free(tbuild *t) {
+  if (!t) return;
+  g_ptr_array_free(t->rows, TRUE);
+  if (t->row) g_array_unref(t->row);
+  g_free(t);
 }
 
-/* Word 2010 content-control check box: w:sdtPr > w14:checkbox > w14:checked. */
-static const xmlNode *sdt_checkbox(const xmlNode *sdt) {
-  const xmlNode *pr = child_w(sdt, "sdtPr");
-  if (!pr) return NULL;
-  for (const xmlNode *c = pr->children; c; c = c->next)
-    if (is_ns(c, NS_W14, "checkbox")) return c;
-  return NULL;
+static void cbuild_free(cbuild *c) {
+  if (!c) return;
+  g_string_free(c->s.text, TRUE);
+  g_ptr_array_free(c->s.tables, TRUE);
+  g_free(c);
 }
 
-static bool w14_checked(const xmlNode *cb) {
-  for (const xmlNode *c = cb->children; c; c = c->next)
-    if (is_ns(c, NS_W14, "checked")) {
-      const char *v = attr(c, "val");
-      return v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
-    }
-  return false;
-}
-
-/* ---- inline content -------------------------------------------------- */
-
-static void walk_inline(reader *r, const xmlNode *parent, GString *out, int depth);
-static void textbox_text(reader *r, const xmlNode *n, GString *out, int depth);
-
-static void run_text(reader *r, const xmlNode *run, GString *out, int depth) {
-  const char *family = run_symbol_family(run);
-  for (const xmlNode *c = run->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (is_w(c, "t")) {
-      xmlChar *s = xmlNodeGetContent(c);
-      if (s) append_run_text(out, (const char *)s, family);
-      xmlFree(s);
-    } else if (is_w(c, "tab") || is_w(c, "ptab")) {
-      g_string_append_c(out, '\t');
-    } else if (is_w(c, "br") || is_w(c, "cr")) {
-      g_string_append_c(out, '\n');
-    } else if (is_w(c, "noBreakHyphen")) {
-      g_string_append_c(out, '-');
-    } else if (is_w(c, "sym")) {
-      append_sym(out, c);
-    } else if (is_w(c, "fldChar")) {
-      const char *t = attr(c, "fldCharType");
-      if (t && strcmp(t, "begin") == 0) append_ffcheckbox(out, c);
-    } else if (is_ns(c, NS_MC, "AlternateContent")) {
-      const xmlNode *b = alt_branch(c);
-      if (b) textbox_text(r, b, out, depth + 1);
-    } else if (is_w(c, "drawing") || is_w(c, "pict") || is_w(c, "object")) {
-      textbox_text(r, c, out, depth + 1);
-    }
-    /* w:instrText, w:delText, w:rPr and the rest carry no visible text. */
+static void table_start(reader *r, frame *nf, sink *dest) {
+  if (dest->nesting > r->lim->max_table_nesting) {
+    fail(r, DX_ELIMIT, "tables nested deeper than the limit");
+    return;
   }
+  tbuild *t = g_new0(tbuild, 1);
+  t->dest = dest;
+  t->nesting = dest->nesting;
+  t->rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+  nf->mode = M_TABLE;
+  nf->end = E_TABLE;
+  nf->t = t;
 }
 
-static void walk_inline(reader *r, const xmlNode *parent, GString *out, int depth) {
-  if (depth > r->lim->max_xml_depth) return;
-  for (const xmlNode *c = parent->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (is_w(c, "r")) {
-      run_text(r, c, out, depth);
-    } else if (is_w(c, "sdt")) {
-      const xmlNode *cb = sdt_checkbox(c);
-      if (cb) {
-        g_string_append(out, w14_checked(cb) ? GLYPH_ON : GLYPH_OFF);
-      } else {
-        const xmlNode *content = child_w(c, "sdtContent");
-        if (content) walk_inline(r, content, out, depth + 1);
-      }
-    } else if (is_ns(c, NS_MC, "AlternateContent")) {
-      const xmlNode *b = alt_branch(c);
-      if (b) walk_inline(r, b, out, depth + 1);
-    } else if (is_w(c, "ins") || is_w(c, "moveTo") || is_w(c, "hyperlink") || is_w(c, "smartTag") ||
-               is_w(c, "customXml") || is_w(c, "fldSimple") || is_w(c, "dir") || is_w(c, "bdo")) {
-      /* Tracked insertions are read as accepted (17.13.5.18). */
-      walk_inline(r, c, out, depth + 1);
-    }
-    /* w:del and w:moveFrom are read as accepted, i.e. dropped. */
+static void row_start(reader *r, frame *nf, tbuild *t) {
+  if (++t->ntr > r->lim->max_table_rows) {
+    char msg[128];
+    snprintf(msg, sizeof msg, "a table has more than %zu rows, the limit", r->lim->max_table_rows);
+    fail(r, DX_ELIMIT, msg);
+    return;
   }
+  if (t->row) g_array_unref(t->row); /* a row inside a row: the outer one is dropped */
+  t->row = g_array_new(FALSE, TRUE, sizeof(tcspec));
+  t->col = t->after = 0;
+  t->deleted = t->trpr_seen = false;
+  nf->mode = M_ROW;
+  nf->end = E_ROW;
+  nf->t = t;
 }
 
-static void para_text(reader *r, const xmlNode *p, GString *out, int depth) {
-  walk_inline(r, p, out, depth + 1);
-}
-
-/* Text inside text boxes (w:txbxContent), one paragraph per line. */
-static void textbox_text(reader *r, const xmlNode *n, GString *out, int depth) {
-  if (depth > r->lim->max_xml_depth) return;
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (is_w(c, "txbxContent")) {
-      for (const xmlNode *p = c->children; p; p = p->next)
-        if (is_w(p, "p")) {
-          if (out->len && out->str[out->len - 1] != '\n') g_string_append_c(out, '\n');
-          para_text(r, p, out, depth + 1);
-        }
-    } else {
-      textbox_text(r, c, out, depth + 1);
-    }
+static void row_end(tbuild *t) {
+  if (!t->row) return;
+  if (t->deleted) { /* a deleted row, read as accepted */
+    g_array_unref(t->row);
+  } else {
+    if (t->col + t->after > t->width) t->width = t->col + t->after;
+    g_ptr_array_add(t->rows, t->row);
   }
+  t->row = NULL;
 }
 
-/* ---- blocks and tables ---------------------------------------------- */
-
-/* Where block-level content goes: the document body or one cell. */
-typedef struct sink {
-  bool top;
-  GString *text;     /* cell text (cells only) */
-  GPtrArray *tables; /* nested tables (cells only) */
-  int nesting;       /* table nesting level of tables found here */
-} sink;
-
-static void walk_blocks(reader *r, const xmlNode *parent, sink *s, int depth);
-
-static bool blank(const char *s) {
-  for (; *s; s++)
-    if (!g_ascii_isspace(*s)) return false;
-  return true;
+static void cell_start(frame *nf, tbuild *t) {
+  cbuild *c = g_new0(cbuild, 1);
+  c->s = (sink){.top = false,
+                .text = g_string_new(NULL),
+                .tables = g_ptr_array_new(),
+                .nesting = t->nesting + 1};
+  c->span = 1;
+  nf->mode = M_BLOCK;
+  nf->end = E_CELL;
+  nf->c = c;
+  nf->s = &c->s;
+  nf->t = t;
 }
 
-static dx_code fail(reader *r, dx_code code, const char *msg) {
-  if (r->rc == DX_OK) r->rc = dx_error_set(r->err, code, "%s", msg);
-  return r->rc;
-}
-
-/* Collects w:tr (or w:tc) under `parent`, looking through the wrappers
- * that may surround rows and cells: w:sdt/w:sdtContent, w:customXml,
- * mc:AlternateContent. */
-static void collect_through(const xmlNode *parent, const char *want, GPtrArray *out, int depth) {
-  if (depth > 64) return;
-  for (const xmlNode *c = parent->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (is_w(c, want)) {
-      g_ptr_array_add(out, (gpointer)c);
-    } else if (is_w(c, "sdt")) {
-      const xmlNode *content = child_w(c, "sdtContent");
-      if (content) collect_through(content, want, out, depth + 1);
-    } else if (is_w(c, "customXml") || is_w(c, "ins") || is_w(c, "moveTo")) {
-      collect_through(c, want, out, depth + 1);
-    } else if (is_ns(c, NS_MC, "AlternateContent")) {
-      const xmlNode *b = alt_branch(c);
-      if (b) collect_through(b, want, out, depth + 1);
-    }
-  }
-}
-
-typedef struct tcspec {
-  int col, span;
-  int vmerge; /* 0 none, 1 restart, 2 continue */
-  dx_cell *cell;
-} tcspec;
-
-static dx_table *read_table(reader *r, const xmlNode *tbl, int nesting, int depth);
-
-static dx_cell *read_cell(reader *r, const xmlNode *tc, int nesting, int depth) {
+static dx_cell *make_cell(reader *r, cbuild *cb) {
   dx_cell *cell = dx_arena_alloc(r->doc->arena, sizeof *cell);
   if (!cell) {
-    fail(r, DX_ELIMIT, "document model larger than the memory limit");
+    fail_memory(r);
     return NULL;
   }
-  GString *text = g_string_new(NULL);
-  GPtrArray *kids = g_ptr_array_new();
-  sink s = {.top = false, .text = text, .tables = kids, .nesting = nesting + 1};
-  walk_blocks(r, tc, &s, depth + 1);
+  GString *text = cb->s.text;
   while (text->len && (text->str[text->len - 1] == '\n')) g_string_truncate(text, text->len - 1);
   cell->text = dx_arena_strndup(r->doc->arena, text->str, text->len);
+  GPtrArray *kids = cb->s.tables;
   if (kids->len) {
     cell->children = dx_arena_alloc(r->doc->arena, kids->len * sizeof(dx_table *));
     if (cell->children) {
@@ -323,110 +340,54 @@ static dx_cell *read_cell(reader *r, const xmlNode *tc, int nesting, int depth) 
       cell->nchildren = kids->len;
     }
   }
-  g_string_free(text, TRUE);
-  g_ptr_array_free(kids, TRUE);
   cell->origin = DX_ORIGIN_DOCX;
   cell->confidence = 1.0;
   cell->rowspan = cell->colspan = 1;
-  if (!cell->text) fail(r, DX_ELIMIT, "document model larger than the memory limit");
+  if (!cell->text) fail_memory(r);
   return cell;
 }
 
-static dx_table *read_table(reader *r, const xmlNode *tbl, int nesting, int depth) {
-  if (nesting > r->lim->max_table_nesting) {
-    fail(r, DX_ELIMIT, "tables nested deeper than the limit");
-    return NULL;
+/* A w:tc ends: its grid columns (17.4.17 gridSpan, 17.4.85 vMerge, the
+ * legacy hMerge) and its content become a cell of the row. */
+static void cell_end(reader *r, tbuild *t, cbuild *c) {
+  if (!t->row) return;
+  if (c->hmerge_cont) {
+    g_array_index(t->row, tcspec, t->row->len - 1).span += c->span;
+    t->col += c->span;
+    return;
   }
-  int grid_cols = 0;
-  const xmlNode *grid = child_w(tbl, "tblGrid");
-  if (grid)
-    for (const xmlNode *c = grid->children; c; c = c->next)
-      if (is_w(c, "gridCol")) grid_cols++;
+  if (++r->ncells > r->lim->max_cells) {
+    fail(r, DX_ELIMIT, "document has more cells than the limit");
+    return;
+  }
+  tcspec sp = {.col = t->col, .span = c->span, .vmerge = c->vmerge, .cell = make_cell(r, c)};
+  if (r->rc != DX_OK) return;
+  g_array_append_val(t->row, sp);
+  t->col += c->span;
+  if ((size_t)t->col > r->lim->max_table_cols)
+    fail(r, DX_ELIMIT, "a table row is wider than the column limit");
+}
 
-  GPtrArray *trs = g_ptr_array_new();
-  collect_through(tbl, "tr", trs, 0);
-  if (trs->len > r->lim->max_table_rows) {
-    char msg[128];
-    snprintf(msg, sizeof msg, "a table has %u rows, more than the limit of %zu", trs->len,
-             r->lim->max_table_rows);
-    fail(r, DX_ELIMIT, msg);
-    g_ptr_array_free(trs, TRUE);
-    return NULL;
-  }
-  /* First pass: each row's cells with their grid columns (17.4.14
-   * gridBefore, 17.4.17 gridSpan, 17.4.85 vMerge). */
-  GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
-  int ncols = grid_cols;
-  GPtrArray *tcs = g_ptr_array_new();
-  for (guint i = 0; i < trs->len && r->rc == DX_OK; i++) {
-    const xmlNode *tr = g_ptr_array_index(trs, i);
-    const xmlNode *trpr = child_w(tr, "trPr");
-    if (trpr && child_w(trpr, "del")) continue; /* deleted row, accepted */
-    int col = trpr ? attr_int(child_w(trpr, "gridBefore"), "val", 0) : 0;
-    int after = trpr ? attr_int(child_w(trpr, "gridAfter"), "val", 0) : 0;
-    GArray *specs = g_array_new(FALSE, TRUE, sizeof(tcspec));
-    g_ptr_array_set_size(tcs, 0);
-    collect_through(tr, "tc", tcs, 0);
-    for (guint k = 0; k < tcs->len && r->rc == DX_OK; k++) {
-      const xmlNode *tc = g_ptr_array_index(tcs, k);
-      const xmlNode *pr = child_w(tc, "tcPr");
-      int span = pr ? attr_int(child_w(pr, "gridSpan"), "val", 1) : 1;
-      if (span < 1) span = 1;
-      const xmlNode *vm = pr ? child_w(pr, "vMerge") : NULL;
-      const xmlNode *hm = pr ? child_w(pr, "hMerge") : NULL;
-      int vmerge = 0;
-      if (vm) {
-        const char *v = attr(vm, "val");
-        vmerge = (v && strcmp(v, "restart") == 0) ? 1 : 2;
-      }
-      if (hm && specs->len) {
-        const char *v = attr(hm, "val");
-        if (!v || strcmp(v, "restart") != 0) { /* legacy horizontal merge */
-          g_array_index(specs, tcspec, specs->len - 1).span += span;
-          col += span;
-          continue;
-        }
-      }
-      if (++r->ncells > r->lim->max_cells) {
-        fail(r, DX_ELIMIT, "document has more cells than the limit");
-        break;
-      }
-      tcspec sp = {.col = col, .span = span, .vmerge = vmerge, .cell = NULL};
-      sp.cell = read_cell(r, tc, nesting, depth);
-      g_array_append_val(specs, sp);
-      col += span;
-      if ((size_t)col > r->lim->max_table_cols) {
-        fail(r, DX_ELIMIT, "a table row is wider than the column limit");
-        break;
-      }
-    }
-    if (col + after > ncols) ncols = col + after;
-    g_ptr_array_add(rows, specs);
-  }
-  g_ptr_array_free(tcs, TRUE);
-  g_ptr_array_free(trs, TRUE);
-  if (r->rc != DX_OK) {
-    g_ptr_array_free(rows, TRUE);
-    return NULL;
-  }
-  if (grid_cols == 0 && rows->len)
+/* A w:tbl ends: its rows' cells placed on the grid; a vMerge continue
+ * extends the anchor above. */
+static void table_end(reader *r, tbuild *tb) {
+  GPtrArray *rows = tb->rows;
+  int ncols = MAX(tb->grid_cols, tb->width);
+  if (tb->grid_cols == 0 && rows->len)
     dx_doc_warn(r->doc, "docx_no_tblgrid", 0, "a table without w:tblGrid: grid synthesised");
-
   dx_table *t = dx_arena_alloc(r->doc->arena, sizeof *t);
   size_t nslots = (size_t)rows->len * (size_t)(ncols ? ncols : 1);
   dx_cell **slots = t ? dx_arena_alloc(r->doc->arena, nslots * sizeof(dx_cell *)) : NULL;
   dx_cell **anchors = t ? dx_arena_alloc(r->doc->arena, (r->ncells + 1) * sizeof(dx_cell *)) : NULL;
   if (!t || !slots || !anchors) {
-    fail(r, DX_ELIMIT, "document model larger than the memory limit");
-    g_ptr_array_free(rows, TRUE);
-    return NULL;
+    fail_memory(r);
+    return;
   }
   t->index = -1;
   t->nrows = (int)rows->len;
   t->ncols = ncols;
   t->slots = slots;
   t->cells = anchors;
-  /* Second pass: place cells; a vMerge continue extends the anchor above. */
   for (int ri = 0; ri < t->nrows; ri++) {
     GArray *specs = g_ptr_array_index(rows, ri);
     for (guint k = 0; k < specs->len; k++) {
@@ -450,15 +411,40 @@ static dx_table *read_table(reader *r, const xmlNode *tbl, int nesting, int dept
         slots[(size_t)ri * ncols + c] = anchor;
     }
   }
-  g_ptr_array_free(rows, TRUE);
-  return t;
+  sink *dest = tb->dest;
+  if (dest->top) {
+    dx_block *b = dx_arena_alloc(r->doc->arena, sizeof *b);
+    if (!b) {
+      fail_memory(r);
+      return;
+    }
+    b->kind = DX_BLOCK_TABLE;
+    b->table = t;
+    t->index = b->index = r->doc->ntables++;
+    g_ptr_array_add(r->doc->blocks, b);
+  } else {
+    g_ptr_array_add(dest->tables, t);
+  }
 }
 
-static void add_paragraph(reader *r, const char *text) {
-  if (blank(text)) return;
+static bool blank(const char *s) {
+  for (; *s; s++)
+    if (!g_ascii_isspace(*s)) return false;
+  return true;
+}
+
+/* A body paragraph ends: a block; a cell's: a line of the cell. */
+static void para_end(reader *r, sink *s) {
+  GString *p = r->para;
+  if (!s->top) {
+    if (s->text->len) g_string_append_c(s->text, '\n');
+    g_string_append_len(s->text, p->str, (gssize)p->len);
+    return;
+  }
+  if (blank(p->str)) return;
   dx_block *b = dx_arena_alloc(r->doc->arena, sizeof *b);
-  if (!b || !(b->text = dx_arena_strdup(r->doc->arena, text))) {
-    fail(r, DX_ELIMIT, "document model larger than the memory limit");
+  if (!b || !(b->text = dx_arena_strndup(r->doc->arena, p->str, p->len))) {
+    fail_memory(r);
     return;
   }
   b->kind = DX_BLOCK_PARAGRAPH;
@@ -466,49 +452,357 @@ static void add_paragraph(reader *r, const char *text) {
   g_ptr_array_add(r->doc->blocks, b);
 }
 
-static void walk_blocks(reader *r, const xmlNode *parent, sink *s, int depth) {
-  if (depth > r->lim->max_xml_depth) {
+/* ---- the SAX2 callbacks ------------------------------------------------- */
+
+/* Wrappers that content is read through as if they were not there:
+ * tracked insertions and moves are read as accepted (17.13.5.18), w:del
+ * and w:moveFrom as accepted too, i.e. dropped. */
+static bool block_wrapper(const xmlChar *n) {
+  return eq(n, "customXml") || eq(n, "ins") || eq(n, "moveTo");
+}
+
+static bool inline_wrapper(const xmlChar *n) {
+  return eq(n, "ins") || eq(n, "moveTo") || eq(n, "hyperlink") || eq(n, "smartTag") ||
+         eq(n, "customXml") || eq(n, "fldSimple") || eq(n, "dir") || eq(n, "bdo");
+}
+
+static bool is_mc(const xmlChar *uri) {
+  return uri && eq(uri, NS_MC);
+}
+
+/* The frame for a child element `n` of an element read as `f`; nf->mode
+ * stays M_SKIP for a subtree not read. nattr/at: the child's attributes. */
+static void child_frame(reader *r, frame *f, unsigned fi, frame *nf, const xmlChar *n,
+                        const xmlChar *uri, int nattr, const xmlChar **at) {
+  bool w = is_w_uri(r, uri);
+  nf->s = f->s;
+  nf->t = f->t;
+  nf->family = f->family;
+  switch ((mode)f->mode) {
+  case M_ROOT:
+    if (w && eq(n, "document")) {
+      nf->mode = M_DOC;
+      r->root_ok = true;
+    }
+    break;
+  case M_DOC:
+    if (w && eq(n, "body") && !r->body_seen) {
+      r->body_seen = true;
+      nf->mode = M_BLOCK;
+      nf->s = &r->top;
+    }
+    break;
+  case M_BLOCK:
+    if (f->end == E_CELL && (f->c->hmerge_cont || !f->t->row)) break; /* merged away, deleted */
+    if (w && eq(n, "p")) {
+      g_string_truncate(r->para, 0);
+      nf->mode = M_INLINE;
+      nf->end = E_PARA;
+    } else if (w && eq(n, "tbl")) {
+      table_start(r, nf, f->s);
+    } else if (w && eq(n, "tcPr") && f->end == E_CELL && !f->c->tcpr_seen) {
+      f->c->tcpr_seen = true;
+      nf->mode = M_TCPR;
+      nf->c = f->c;
+    } else if (w && eq(n, "sdt")) {
+      nf->mode = M_SDT;
+      nf->checked = -1;
+      nf->inner = M_BLOCK;
+    } else if (w && block_wrapper(n)) {
+      nf->mode = M_BLOCK;
+    } else if (is_mc(uri) && eq(n, "AlternateContent")) {
+      nf->mode = M_ALT;
+      nf->inner = M_BLOCK;
+    }
+    break;
+  case M_INLINE:
+    if (w && eq(n, "r")) {
+      nf->mode = M_RUN;
+      nf->family = NULL;
+    } else if (w && eq(n, "sdt")) {
+      nf->mode = M_SDT;
+      nf->checked = -1;
+      nf->inner = M_INLINE;
+      nf->end = E_SDT;
+    } else if (w && inline_wrapper(n)) {
+      nf->mode = M_INLINE;
+    } else if (is_mc(uri) && eq(n, "AlternateContent")) {
+      nf->mode = M_ALT;
+      nf->inner = M_INLINE;
+    }
+    break;
+  case M_RUN:
+    if (!w) {
+      if (is_mc(uri) && eq(n, "AlternateContent")) {
+        nf->mode = M_ALT;
+        nf->inner = M_BOX;
+      }
+    } else if (eq(n, "t")) {
+      g_string_truncate(r->text, 0);
+      nf->mode = M_TEXT;
+      nf->end = E_TEXT;
+    } else if (eq(n, "rPr")) {
+      if (!f->seen1) {
+        f->seen1 = true;
+        nf->mode = M_RPR;
+        nf->owner = fi;
+      }
+    } else if (eq(n, "tab") || eq(n, "ptab")) {
+      g_string_append_c(r->para, '\t');
+    } else if (eq(n, "br") || eq(n, "cr")) {
+      g_string_append_c(r->para, '\n');
+    } else if (eq(n, "noBreakHyphen")) {
+      g_string_append_c(r->para, '-');
+    } else if (eq(n, "sym")) {
+      append_sym(r->para, nattr, at);
+    } else if (eq(n, "fldChar")) {
+      if (attr_is(nattr, at, "fldCharType", "begin")) {
+        nf->mode = M_FLD;
+        nf->end = E_FLD;
+        nf->checked = nf->dflt = -1;
+      }
+    } else if (eq(n, "drawing") || eq(n, "pict") || eq(n, "object")) {
+      nf->mode = M_BOX;
+    }
+    /* w:instrText, w:delText and the rest carry no visible text */
+    break;
+  case M_TEXT:
+    nf->mode = M_TEXT; /* its characters are the w:t's text too */
+    break;
+  case M_RPR:
+    if (w && eq(n, "rFonts") && !f->seen1) {
+      f->seen1 = true;
+      r->frames[f->owner].family = fonts_family(nattr, at);
+    }
+    break;
+  case M_SDT:
+    if (w && eq(n, "sdtPr") && !f->seen1) {
+      f->seen1 = true;
+      if (f->inner == M_INLINE) {
+        nf->mode = M_SDTPR;
+        nf->owner = fi;
+      }
+    } else if (w && eq(n, "sdtContent") && !f->seen2) {
+      f->seen2 = true;
+      if (f->checked < 0) nf->mode = f->inner; /* a checkbox's content is its picture */
+    }
+    break;
+  case M_SDTPR: /* Word 2010 content-control check box */
+    if (uri && eq(uri, NS_W14) && eq(n, "checkbox") && !f->seen1) {
+      f->seen1 = true;
+      r->frames[f->owner].checked = 0;
+      nf->mode = M_W14CB;
+      nf->owner = f->owner;
+    }
+    break;
+  case M_W14CB:
+    if (uri && eq(uri, NS_W14) && eq(n, "checked") && !f->seen1) {
+      f->seen1 = true;
+      char *v = attr(nattr, at, "val");
+      r->frames[f->owner].checked = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+      g_free(v);
+    }
+    break;
+  case M_ALT:
+    /* mc:AlternateContent (ECMA-376 Part 3, 10.2): one branch is read,
+     * the first mc:Choice, else mc:Fallback. Every Choice we meet in
+     * forms carries the same text as its Fallback. */
+    if (is_mc(uri) && (eq(n, "Choice") || eq(n, "Fallback")) && !f->seen1) {
+      f->seen1 = true;
+      nf->mode = f->inner;
+    }
+    break;
+  case M_FLD:
+    if (w && eq(n, "ffData") && !f->seen1) {
+      f->seen1 = true;
+      nf->mode = M_FFDATA;
+      nf->owner = fi;
+    }
+    break;
+  case M_FFDATA:
+    if (w && eq(n, "checkBox") && !f->seen1) {
+      f->seen1 = true;
+      r->frames[f->owner].seen2 = true; /* the field is a checkbox */
+      nf->mode = M_FFCB;
+      nf->owner = f->owner;
+    }
+    break;
+  case M_FFCB:
+    if (w && eq(n, "checked") && !f->seen1) {
+      f->seen1 = true;
+      r->frames[f->owner].checked = on_off(nattr, at);
+    } else if (w && eq(n, "default") && !f->seen2) {
+      f->seen2 = true;
+      r->frames[f->owner].dflt = on_off(nattr, at);
+    }
+    break;
+  case M_BOX: /* text boxes (w:txbxContent), one paragraph per line */
+    nf->mode = w && eq(n, "txbxContent") ? M_TXBX : M_BOX;
+    break;
+  case M_TXBX:
+    if (w && eq(n, "p")) {
+      GString *out = r->para;
+      if (out->len && out->str[out->len - 1] != '\n') g_string_append_c(out, '\n');
+      nf->mode = M_INLINE;
+    }
+    break;
+  case M_TABLE:
+    if (w && eq(n, "tr")) {
+      row_start(r, nf, f->t);
+    } else if (w && eq(n, "tblGrid") && f->end == E_TABLE && !f->t->grid_seen) {
+      f->t->grid_seen = true;
+      nf->mode = M_GRID;
+    } else if (w && eq(n, "sdt")) {
+      nf->mode = M_SDT;
+      nf->checked = -1;
+      nf->inner = M_TABLE;
+    } else if (w && block_wrapper(n)) {
+      nf->mode = M_TABLE;
+    } else if (is_mc(uri) && eq(n, "AlternateContent")) {
+      nf->mode = M_ALT;
+      nf->inner = M_TABLE;
+    }
+    break;
+  case M_GRID:
+    if (w && eq(n, "gridCol")) f->t->grid_cols++;
+    break;
+  case M_ROW:
+    if (w && eq(n, "tc")) {
+      if (f->t->row && !f->t->deleted) cell_start(nf, f->t);
+    } else if (w && eq(n, "trPr") && f->end == E_ROW && !f->t->trpr_seen) {
+      f->t->trpr_seen = true;
+      nf->mode = M_TRPR;
+    } else if (w && eq(n, "sdt")) {
+      nf->mode = M_SDT;
+      nf->checked = -1;
+      nf->inner = M_ROW;
+    } else if (w && block_wrapper(n)) {
+      nf->mode = M_ROW;
+    } else if (is_mc(uri) && eq(n, "AlternateContent")) {
+      nf->mode = M_ALT;
+      nf->inner = M_ROW;
+    }
+    break;
+  case M_TRPR: /* 17.4.14 gridBefore; a deleted row is read as accepted */
+    if (!w) break;
+    if (eq(n, "del")) {
+      f->t->deleted = true;
+    } else if (eq(n, "gridBefore") && !f->seen1) {
+      f->seen1 = true;
+      f->t->col = attr_int(nattr, at, "val", 0);
+    } else if (eq(n, "gridAfter") && !f->seen2) {
+      f->seen2 = true;
+      f->t->after = attr_int(nattr, at, "val", 0);
+    }
+    break;
+  case M_TCPR:
+    if (!w) break;
+    if (eq(n, "gridSpan") && !f->c->span_seen) {
+      f->c->span_seen = true;
+      f->c->span = MAX(1, attr_int(nattr, at, "val", 1));
+    } else if (eq(n, "vMerge") && !f->c->vm_seen) {
+      f->c->vm_seen = true;
+      f->c->vmerge = attr_is(nattr, at, "val", "restart") ? 1 : 2;
+    } else if (eq(n, "hMerge") && !f->c->hm_seen) {
+      f->c->hm_seen = true;
+      if (f->t->row && f->t->row->len && !attr_is(nattr, at, "val", "restart"))
+        f->c->hmerge_cont = true;
+    }
+    break;
+  case M_SKIP:
+    break;
+  }
+}
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nns, const xmlChar **ns, int nattr, int ndefaulted,
+                     const xmlChar **attrs) {
+  (void)prefix;
+  (void)nns;
+  (void)ns;
+  (void)ndefaulted;
+  reader *r = ctx;
+  if (r->rc != DX_OK) return;
+  if (++r->nelements > r->lim->max_xml_nodes) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "word/document.xml has more than %zu elements",
+             r->lim->max_xml_nodes);
+    fail(r, DX_ELIMIT, msg);
+    return;
+  }
+  /* open elements, the root frame aside */
+  if ((size_t)(r->nframes - 1) + r->skip >= r->max_frames - 1) {
     fail(r, DX_ELIMIT, "XML nested deeper than the limit");
     return;
   }
-  for (const xmlNode *c = parent->children; c && r->rc == DX_OK; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (is_w(c, "p")) {
-      GString *t = g_string_new(NULL);
-      para_text(r, c, t, depth);
-      if (s->top) {
-        add_paragraph(r, t->str);
-      } else {
-        if (s->text->len) g_string_append_c(s->text, '\n');
-        g_string_append_len(s->text, t->str, (gssize)t->len);
-      }
-      g_string_free(t, TRUE);
-    } else if (is_w(c, "tbl")) {
-      dx_table *t = read_table(r, c, s->nesting, depth + 1);
-      if (!t) return;
-      if (s->top) {
-        dx_block *b = dx_arena_alloc(r->doc->arena, sizeof *b);
-        if (!b) {
-          fail(r, DX_ELIMIT, "document model larger than the memory limit");
-          return;
-        }
-        b->kind = DX_BLOCK_TABLE;
-        b->table = t;
-        t->index = b->index = r->doc->ntables++;
-        g_ptr_array_add(r->doc->blocks, b);
-      } else {
-        g_ptr_array_add(s->tables, t);
-      }
-    } else if (is_w(c, "sdt")) {
-      const xmlNode *content = child_w(c, "sdtContent");
-      if (content) walk_blocks(r, content, s, depth + 1);
-    } else if (is_w(c, "customXml") || is_w(c, "ins") || is_w(c, "moveTo")) {
-      walk_blocks(r, c, s, depth + 1);
-    } else if (is_ns(c, NS_MC, "AlternateContent")) {
-      const xmlNode *b = alt_branch(c);
-      if (b) walk_blocks(r, b, s, depth + 1);
-    }
+  if (r->skip) {
+    r->skip++;
+    return;
   }
+  unsigned fi = r->nframes - 1;
+  frame nf = {.mode = M_SKIP};
+  child_frame(r, &r->frames[fi], fi, &nf, local, uri, nattr, attrs);
+  if (r->rc != DX_OK) {
+    tbuild_free(nf.end == E_TABLE ? nf.t : NULL);
+    return;
+  }
+  if (nf.mode == M_SKIP) {
+    r->skip = 1;
+    return;
+  }
+  r->frames[r->nframes++] = nf;
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
+  (void)local;
+  (void)prefix;
+  (void)uri;
+  reader *r = ctx;
+  if (r->rc != DX_OK) return;
+  if (r->skip) {
+    r->skip--;
+    return;
+  }
+  if (r->nframes <= 1) return;
+  frame *f = &r->frames[r->nframes - 1];
+  switch ((end_act)f->end) {
+  case E_PARA:
+    para_end(r, f->s);
+    break;
+  case E_TEXT:
+    append_run_text(r->para, r->text->str, f->family);
+    break;
+  case E_TABLE:
+    table_end(r, f->t);
+    tbuild_free(f->t);
+    break;
+  case E_ROW:
+    row_end(f->t);
+    break;
+  case E_CELL:
+    cell_end(r, f->t, f->c);
+    cbuild_free(f->c);
+    break;
+  case E_FLD:
+    if (f->seen2) {
+      bool on = f->checked >= 0 ? f->checked : f->dflt >= 0 ? f->dflt : false;
+      g_string_append(r->para, on ? GLYPH_ON : GLYPH_OFF);
+    }
+    break;
+  case E_SDT:
+    if (f->checked >= 0) g_string_append(r->para, f->checked ? GLYPH_ON : GLYPH_OFF);
+    break;
+  case E_NONE:
+    break;
+  }
+  f->end = E_NONE; /* its builders are gone */
+  r->nframes--;
+}
+
+static void on_chars(void *ctx, const xmlChar *ch, int len) {
+  reader *r = ctx;
+  if (r->rc == DX_OK && !r->skip && r->frames[r->nframes - 1].mode == M_TEXT)
+    g_string_append_len(r->text, (const char *)ch, len);
 }
 
 /* ---- archive and XML ------------------------------------------------- */
@@ -611,35 +905,6 @@ static void xml_silent_structured(void *ctx, const xmlError *e) {
   (void)e;
 }
 
-static size_t count_byte(const uint8_t *s, size_t len, uint8_t c) {
-  size_t n = 0;
-  const uint8_t *p = s, *end = s + len;
-  while (p < end) {
-    const uint8_t *q = memchr(p, c, (size_t)(end - p));
-    if (!q) break;
-    n++;
-    p = q + 1;
-  }
-  return n;
-}
-
-/* Elements in the tree, counted without recursion, stopping past `cap`. */
-static size_t count_elements(const xmlNode *root, size_t cap) {
-  size_t n = 0;
-  const xmlNode *node = root;
-  while (node && n <= cap) {
-    if (node->type == XML_ELEMENT_NODE) n++;
-    if (node->children) {
-      node = node->children;
-      continue;
-    }
-    while (node && !node->next && node != root) node = node->parent;
-    if (!node || node == root) break;
-    node = node->next;
-  }
-  return n;
-}
-
 dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, size_t xml_len,
                          const dx_limits *lim, dx_error *err) {
   *out = NULL;
@@ -650,57 +915,70 @@ dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, siz
   xmlSetGenericErrorFunc(NULL, xml_silent);
   xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_silent_structured);
   xmlResetLastError();
+  xmlParserCtxt *ctxt = xmlCreateMemoryParserCtxt((const char *)xml, (int)xml_len);
+  if (!ctxt) return dx_error_set(err, DX_ENOMEM, "cannot create an XML parser");
   /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
-   * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps).
-   * XML_PARSE_COMPACT: short text stays inside its node (fewer mallocs);
-   * the tree is only read. */
-  xmlDoc *x =
-      xmlReadMemory((const char *)xml, (int)xml_len, "document.xml", NULL,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
-  if (!x) {
-    const xmlError *e = xmlGetLastError();
+   * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps). */
+  xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  /* only these callbacks: no tree is built */
+  xmlSAXHandler *sax = ctxt->sax;
+  memset(sax, 0, sizeof *sax);
+  sax->initialized = XML_SAX2_MAGIC;
+  sax->startElementNs = on_start;
+  sax->endElementNs = on_end;
+  sax->characters = on_chars;
+  sax->cdataBlock = on_chars;
+  dx_doc *doc = dx_doc_new(file, lim);
+  if (!doc) { /* the first allocations failed: the model's cap or malloc */
+    xmlFreeParserCtxt(ctxt);
+    return dx_error_set(err, DX_ELIMIT, "document model larger than the memory limit");
+  }
+  doc->format = DX_FORMAT_DOCX;
+  reader r = {.doc = doc, .lim = lim, .err = err, .ctxt = ctxt, .rc = DX_OK};
+  r.max_frames = (unsigned)MIN((size_t)FRAMES_MAX, (size_t)MAX(lim->max_xml_depth, 0) + 2);
+  r.frames = g_new0(frame, r.max_frames);
+  r.frames[0].mode = M_ROOT;
+  r.nframes = 1;
+  r.top = (sink){.top = true, .nesting = 0};
+  r.para = g_string_new(NULL);
+  r.text = g_string_new(NULL);
+  ctxt->userData = &r;
+  xmlParseDocument(ctxt);
+  dx_code rc = r.rc;
+  if (rc == DX_OK && !ctxt->wellFormed) {
+    const xmlError *e = &ctxt->lastError;
     char msg[200] = "parse error";
-    if (e && e->message) {
+    if (e->message) {
       snprintf(msg, sizeof msg, "%s", e->message);
       g_strstrip(msg);
     }
-    return dx_error_set(err, DX_EFORMAT, "malformed word/document.xml (line %d): %s",
-                        e ? e->line : 0, msg);
-  }
-  dx_code rc = DX_OK;
-  dx_doc *doc = NULL;
-  const xmlNode *root = xmlDocGetRootElement(x);
-  /* Every element starts with '<': when the text has no more '<' than
-   * the limit allows elements, the tree need not be walked to count. */
-  if (root && count_byte(xml, xml_len, '<') > lim->max_xml_nodes &&
-      count_elements(root, lim->max_xml_nodes) > lim->max_xml_nodes) {
-    rc = dx_error_set(err, DX_ELIMIT, "word/document.xml has more than %zu elements",
-                      lim->max_xml_nodes);
-    goto cleanup;
-  }
-  const xmlNode *body = root && is_w(root, "document") ? child_w(root, "body") : NULL;
-  if (!body) {
+    rc = dx_error_set(err, DX_EFORMAT, "malformed word/document.xml (line %d): %s", e->line, msg);
+  } else if (rc == DX_OK && (!r.root_ok || !r.body_seen)) {
     rc = dx_error_set(err, DX_EFORMAT, "word/document.xml has no w:document/w:body");
-    goto cleanup;
   }
-  doc = dx_doc_new(file, lim);
-  if (!doc) { /* the first allocations failed: the model's cap or malloc */
-    rc = dx_error_set(err, DX_ELIMIT, "document model larger than the memory limit");
-    goto cleanup;
+  /* a stopped parse leaves frames open: their builders */
+  for (unsigned i = 0; i < r.nframes; i++) {
+    if (r.frames[i].end == E_TABLE) tbuild_free(r.frames[i].t);
+    if (r.frames[i].end == E_CELL) cbuild_free(r.frames[i].c);
   }
-  doc->format = DX_FORMAT_DOCX;
-  reader r = {.doc = doc, .lim = lim, .err = err, .rc = DX_OK};
-  sink s = {.top = true, .nesting = 0};
-  walk_blocks(&r, body, &s, 0);
-  rc = r.rc;
-  if (rc == DX_OK) {
-    *out = doc;
-    doc = NULL;
+  g_free(r.frames);
+  g_string_free(r.para, TRUE);
+  g_string_free(r.text, TRUE);
+  xmlFreeParserCtxt(ctxt);
+  if (rc != DX_OK) {
+    dx_doc_free(doc);
+    return rc;
   }
-cleanup:
-  dx_doc_free(doc);
-  xmlFreeDoc(x);
-  return rc;
+  *out = doc;
+  return DX_OK;
+}
+
+/* An attribute of a parsed element by local name, or NULL. */
+static const char *dom_attr(const xmlNode *n, const char *local) {
+  for (const xmlAttr *a = n->properties; a; a = a->next)
+    if (strcmp((const char *)a->name, local) == 0 && a->children && a->children->content)
+      return (const char *)a->children->content;
+  return NULL;
 }
 
 /* Most a package relationship part (_rels/.rels) may hold; real ones
@@ -735,7 +1013,7 @@ static dx_code main_part_name(char **out, zip_t *za, const dx_limits *lim, dx_er
   const xmlNode *root = x ? xmlDocGetRootElement(x) : NULL;
   for (const xmlNode *c = root ? root->children : NULL; c && !name && !outside; c = c->next) {
     if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "Relationship") != 0) continue;
-    const char *type = attr(c, "Type"), *target = attr(c, "Target");
+    const char *type = dom_attr(c, "Type"), *target = dom_attr(c, "Target");
     if (!type || !target || !g_str_has_suffix(type, "/officeDocument")) continue;
     while (*target == '/') target++;
     /* a package-relative name only: no "..", no scheme, no drive */

@@ -53,6 +53,8 @@ char *dx_text_checkboxes(const char *s) {
 }
 
 static bool is_space(gunichar c) {
+  if (c < 0x80) /* as g_unichar_isspace: not \v */
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
   return g_unichar_isspace(c) || c == 0x3000 || c == 0xFEFF;
 }
 
@@ -67,30 +69,35 @@ char *dx_text_collapse(const char *s) {
     }
     if (pending) g_string_append_c(out, ' ');
     pending = false;
-    g_string_append_unichar(out, c);
+    g_string_append_len(out, p, g_utf8_next_char(p) - p); /* valid UTF-8: c's own bytes */
   }
   return g_string_free(out, FALSE);
 }
 
 char *dx_text_raw(const char *s) {
-  char *v = dx_text_valid(s);
-  char *cb = dx_text_checkboxes(v);
+  if (!s) s = "";
+  char *v = g_utf8_validate(s, -1, NULL) ? NULL : dx_text_valid(s); /* a copy only if needed */
+  char *cb = dx_text_checkboxes(v ? v : s);
   char *raw = dx_text_collapse(cb);
   g_free(v);
   g_free(cb);
   return raw;
 }
 
+/* Appends c folded (full-width ASCII to ASCII, the ideographic space to
+ * a space); p: c's bytes in valid UTF-8. */
+static void append_folded(GString *out, const char *p, gunichar c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) /* full-width ASCII block */
+    g_string_append_c(out, (char)(c - 0xFEE0));
+  else if (c == 0x3000)
+    g_string_append_c(out, ' ');
+  else
+    g_string_append_len(out, p, g_utf8_next_char(p) - p);
+}
+
 char *dx_text_fold(const char *s) {
   GString *out = g_string_sized_new(strlen(s));
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c >= 0xFF01 && c <= 0xFF5E)
-      c -= 0xFEE0; /* full-width ASCII block */
-    else if (c == 0x3000)
-      c = ' ';
-    g_string_append_unichar(out, c);
-  }
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) append_folded(out, p, g_utf8_get_char(p));
   return g_string_free(out, FALSE);
 }
 
@@ -120,13 +127,11 @@ char *dx_text_join_han(const char *s) {
 }
 
 char *dx_label_key(const char *s) {
-  char *f = dx_text_fold(s);
-  GString *out = g_string_sized_new(strlen(f));
-  for (const char *p = f; *p; p = g_utf8_next_char(p)) {
+  GString *out = g_string_sized_new(strlen(s));
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
-    if (!is_space(c)) g_string_append_unichar(out, c);
+    if (c != 0x3000 && !is_space(c)) append_folded(out, p, c); /* folded, then spaces out */
   }
-  g_free(f);
   while (out->len && out->str[out->len - 1] == ':') g_string_truncate(out, out->len - 1);
   return g_string_free(out, FALSE);
 }

@@ -72,6 +72,7 @@ typedef struct lcell {
   bool here;     /* the cell starts in this row */
   char *raw;     /* checkboxes unified, whitespace collapsed */
   char *key;     /* label key of raw */
+  struct cellmemo *memo;
 } lcell;
 
 typedef struct lrow {
@@ -665,18 +666,28 @@ static label classify_key(ctx *x, const char *key);
 /* What a cell's key labels. The marks forms put on required fields
  * (*项目名称, 项目名称※) are removed first. Answers are kept per document:
  * the same key is asked about from several places. */
-static label classify(ctx *x, const char *key) {
+static label classify_rk(ctx *x, const char *key, dx_rkey *rk) {
   if (!key || !*key) return (label){0};
-  label *seen = x->labels ? g_hash_table_lookup(x->labels, key) : NULL;
+  /* the answer depends on the key and the rules alone: kept with the
+   * ruleset's key, from document to document */
+  const label *kept = dx_rules_key_data(rk);
+  if (kept) return *kept;
+  label *seen = !rk && x->labels ? g_hash_table_lookup(x->labels, key) : NULL;
   if (seen) return *seen;
   char *a = dx_rules_strip(x->rs, "label_mark", key, false);
   char *b = dx_rules_strip(x->rs, "label_mark", a, true);
   label l = classify_key(x, b);
   g_free(b);
   g_free(a);
-  if (x->labels && g_hash_table_size(x->labels) < LABEL_MEMO_MAX)
+  if (rk)
+    dx_rules_key_set_data(rk, g_memdup2(&l, sizeof l), g_free);
+  else if (x->labels && g_hash_table_size(x->labels) < LABEL_MEMO_MAX)
     g_hash_table_insert(x->labels, g_strdup(key), g_memdup2(&l, sizeof l));
   return l;
+}
+
+static label classify(ctx *x, const char *key) {
+  return classify_rk(x, key, key && *key ? dx_rules_key(x->rs, key) : NULL);
 }
 
 static label classify_key(ctx *x, const char *key) {
@@ -706,6 +717,60 @@ static label classify_key(ctx *x, const char *key) {
       g_free(shorter);
       if (k) return (label){"field", k, false, NULL, true};
     }
+  }
+  return l;
+}
+
+/* What the rule files say of one cell's key, kept with the cell: a row
+ * is asked the same questions many times over (each kind of header
+ * looks for its columns among all the row's cells). */
+enum { CELL_MEMO = 16 };
+
+typedef struct cellmemo {
+  const char *cat[CELL_MEMO]; /* categories asked (strings that outlive the row) */
+  const char *ans[CELL_MEMO];
+  int n;
+  dx_rkey *rk; /* the key as the ruleset keeps it */
+  bool rk_asked;
+  bool labelled; /* lab holds classify()'s answer */
+  label lab;
+} cellmemo;
+
+/* The cell's key as the ruleset keeps it, or NULL. */
+static dx_rkey *cell_rkey(ctx *x, const lcell *c) {
+  cellmemo *m = c->memo;
+  if (!m) return NULL;
+  if (!m->rk_asked) {
+    m->rk = dx_rules_key(x->rs, c->key);
+    m->rk_asked = true;
+  }
+  return m->rk;
+}
+
+/* dx_rules_match of the cell's key in category cat. */
+static const char *cell_rule(ctx *x, const lcell *c, const char *cat) {
+  if (!c) return NULL;
+  cellmemo *m = c->memo;
+  for (int i = 0; m && i < m->n; i++)
+    if (m->cat[i] == cat || strcmp(m->cat[i], cat) == 0) return m->ans[i];
+  cell_rkey(x, c);
+  const char *k =
+      m && m->rk ? dx_rules_match_key(x->rs, cat, m->rk) : dx_rules_match(x->rs, cat, c->key);
+  if (m && m->n < CELL_MEMO) {
+    m->cat[m->n] = cat;
+    m->ans[m->n++] = k;
+  }
+  return k;
+}
+
+/* classify() of the cell's key. */
+static label cell_label(ctx *x, const lcell *c) {
+  cellmemo *m = c->memo;
+  if (m && m->labelled) return m->lab;
+  label l = classify_rk(x, c->key, cell_rkey(x, c));
+  if (m) {
+    m->lab = l;
+    m->labelled = true;
   }
   return l;
 }
@@ -829,7 +894,7 @@ static const char *text_here(const lrow *r, int col) {
 static int find_role(ctx *x, const lrow *r, const char *cat, const char *role, int after) {
   for (int i = 0; i < r->n; i++) {
     if (r->cells[i].col <= after || !r->cells[i].here) continue;
-    const char *k = dx_rules_match(x->rs, cat, r->cells[i].key);
+    const char *k = cell_rule(x, &r->cells[i], cat);
     if (k && strcmp(k, role) == 0) return r->cells[i].col;
   }
   return -1;
@@ -873,8 +938,8 @@ static bool try_ind_header(ctx *x, const lrow *r) {
     m->g[1] = m->g[0];
     m->g[1].val = v2;
     m->ng = 2;
-    bool med0 = dx_rules_match(x->rs, "medium_heading", cell_at(r, m->g[0].val)->key) != NULL;
-    bool med1 = dx_rules_match(x->rs, "medium_heading", cell_at(r, v2)->key) != NULL;
+    bool med0 = cell_rule(x, cell_at(r, m->g[0].val), "medium_heading") != NULL;
+    bool med1 = cell_rule(x, cell_at(r, v2), "medium_heading") != NULL;
     bool first_medium = med0 == med1 ? true : med0;
     m->g[0].horizon = first_medium ? "medium_term" : "annual";
     m->g[1].horizon = first_medium ? "annual" : "medium_term";
@@ -888,7 +953,7 @@ static uint64_t yuan_columns(ctx *x, const lrow *r) {
   uint64_t m = 0;
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
-    if (!c->here || !dx_rules_match(x->rs, "yuan_marker", c->key)) continue;
+    if (!c->here || !cell_rule(x, c, "yuan_marker")) continue;
     for (int k = c->col; k < c->col + c->span && k < 64; k++) m |= (uint64_t)1 << k;
   }
   return m;
@@ -966,8 +1031,8 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
     if (!c->here || !*c->raw) continue;
-    label l = classify(x, c->key);
-    const char *colk = dx_rules_match(x->rs, "fund_column", c->key);
+    label l = cell_label(x, c);
+    const char *colk = cell_rule(x, c, "fund_column");
     /* "其他资金：" asks for a value after its colon: a value row, not a header */
     char *folded = dx_text_fold(c->raw);
     bool asks = g_str_has_suffix(g_strchomp(folded), ":");
@@ -989,7 +1054,7 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
   }
   bool first_is_heading = others <= 1;
   if (n >= 2 && first_is_heading &&
-      others == (r->n > 0 && !classify(x, r->cells[0].key).cat ? others : 0)) {
+      others == (r->n > 0 && !cell_label(x, &r->cells[0]).cat ? others : 0)) {
     for (int i = 0; i < x->nvh; i++) g_free(x->vh[i].label);
     memcpy(x->vh, vh, sizeof vh[0] * (size_t)n);
     x->nvh = n;
@@ -1294,7 +1359,7 @@ static bool ind_heading_row(ctx *x, const lrow *r) {
     }
   if (!only || m->g[0].l3 < 0 || m->g[0].val < 0) return false;
   if (cell_at(r, m->g[0].l3) != only || cell_at(r, m->g[0].val) != only) return false;
-  if (dx_rules_match(x->rs, "level1", only->key)) {
+  if (cell_rule(x, only, "level1")) {
     g_free(m->last_l1);
     m->last_l1 = g_strdup(only->raw);
     for (int g = 0; g < MAXG; g++) {
@@ -1303,7 +1368,7 @@ static bool ind_heading_row(ctx *x, const lrow *r) {
     }
     return true;
   }
-  if (dx_rules_match(x->rs, "level2", only->key)) {
+  if (cell_rule(x, only, "level2")) {
     for (int g = 0; g < m->ng; g++) {
       g_free(m->last_l2[g]);
       m->last_l2[g] = g_strdup(only->raw);
@@ -1398,7 +1463,7 @@ static void ind_row(ctx *x, const lrow *r) {
 
 static bool is_label_cell(ctx *x, const lcell *c) {
   if (!c || !*c->raw) return false;
-  if (classify(x, c->key).cat) return true;
+  if (cell_label(x, c).cat) return true;
   char *v = NULL;
   labelbuf lb;
   label l = split_inline(x, c->raw, &v, lb);
@@ -1480,21 +1545,21 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
 static void horizontal_row(ctx *x, const lrow *r) {
   /* a 三公经费 block lasts while its label cell runs down the first column */
   if (r->n > 0 && r->cells[0].here && *r->cells[0].raw &&
-      !dx_rules_match(x->rs, "three_public_context", r->cells[0].key))
+      !cell_rule(x, &r->cells[0], "three_public_context"))
     x->three_public = false;
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
     if (!c->here || !*c->raw) continue;
-    if (dx_rules_match(x->rs, "notes_heading", c->key)) continue; /* 填表说明：… in a cell */
-    if (dx_rules_match(x->rs, "three_public_context", c->key)) {
+    if (cell_rule(x, c, "notes_heading")) continue; /* 填表说明：… in a cell */
+    if (cell_rule(x, c, "three_public_context")) {
       x->three_public = true;
       continue;
     }
-    label l = classify(x, c->key);
+    label l = cell_label(x, c);
     if (!l.cat && i + 2 < r->n) { /* a label split over two cells: 项目 | 名称 | value */
       const lcell *n2 = &r->cells[i + 1];
       if (n2->here && *n2->raw && g_utf8_strlen(c->key, -1) <= SPLIT_LABEL_MAX_CHARS &&
-          g_utf8_strlen(n2->key, -1) <= SPLIT_LABEL_MAX_CHARS && !classify(x, n2->key).cat) {
+          g_utf8_strlen(n2->key, -1) <= SPLIT_LABEL_MAX_CHARS && !cell_label(x, n2).cat) {
         char *joined = g_strconcat(c->key, n2->key, NULL);
         label j = classify(x, joined);
         g_free(joined);
@@ -1650,7 +1715,7 @@ static bool row_has_field_label(ctx *x, const lrow *r) {
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
     if (!c->here || !*c->raw) continue;
-    label l = classify(x, c->key);
+    label l = cell_label(x, c);
     if (l.cat && strcmp(l.cat, "field") == 0) return true;
     char *v = NULL;
     labelbuf lb;
@@ -1674,17 +1739,17 @@ static void on_row(ctx *x, const lrow *r) {
     on_title(x, only->raw, only->key);
     return;
   }
-  if (nonempty == 1 && dx_rules_match(x->rs, "year_line", only->key)) {
+  if (nonempty == 1 && cell_rule(x, only, "year_line")) {
     if (x->cur && !x->cur->year) x->cur->year = year_of(only->key);
     return;
   }
   if (nonempty == 0) return;
-  if (nonempty == 1 && dx_rules_match(x->rs, "notes_heading", only->key)) {
+  if (nonempty == 1 && cell_rule(x, only, "notes_heading")) {
     x->mode = M_NONE; /* 填表说明 across the table: the lists above are over */
     return;
   }
   for (int i = 0; i < r->n; i++)
-    if (r->cells[i].here && dx_rules_match(x->rs, "wan_marker", r->cells[i].key))
+    if (r->cells[i].here && cell_rule(x, &r->cells[i], "wan_marker"))
       cur_decl(x)->money_known = true;
   if (try_ind_header(x, r)) return;
   if (x->mode != M_IND && try_section_header(x, r)) return;
@@ -1738,6 +1803,7 @@ static void free_row(lrow *r) {
   for (int i = 0; i < r->n; i++) {
     g_free(r->cells[i].raw);
     g_free(r->cells[i].key);
+    g_free(r->cells[i].memo);
   }
   g_free(r->cells);
 }
@@ -1758,6 +1824,7 @@ static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int out
       r.cells[r.n].here = false;
       r.cells[r.n].raw = g_strdup(prefix->cells[i].raw);
       r.cells[r.n].key = g_strdup(prefix->cells[i].key);
+      r.cells[r.n].memo = g_new0(cellmemo, 1);
       r.n++;
     }
   const dx_cell *prev = NULL;
@@ -1779,6 +1846,7 @@ static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int out
     lc->here = cell->row == ri;
     lc->raw = dx_text_raw(cell->text);
     lc->key = dx_label_key(lc->raw);
+    lc->memo = g_new0(cellmemo, 1);
   }
   x->table = table_index;
   on_row(x, &r);
@@ -2007,6 +2075,7 @@ static void finish_decl(ctx *x) {
 /* ---- entry point ---------------------------------------------------------- */
 
 json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
+  dx_rules_forget(rs); /* kept keys: the cells below hold them */
   ctx x = {.rs = rs,
            .doc = doc,
            .decls = g_ptr_array_new(),

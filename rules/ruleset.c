@@ -18,8 +18,16 @@ extern const char dx_embedded_values_rules[];
 /* Label keys are short; these limits only stop a pathological pattern or
  * input from running away (PCRE2 defaults are 10 000 000). */
 enum { MATCH_LIMIT = 200000, DEPTH_LIMIT = 5000 };
-/* Answers remembered per category; a form has a few hundred distinct cells. */
+/* Label keys whose answers are remembered; a form has a few hundred
+ * distinct cells. Past this, answers are worked out afresh until
+ * dx_rules_forget() (between documents) empties the memo. */
 enum { MEMO_MAX = 50000 };
+/* Categories found by the address of their name, before hashing it
+ * (callers pass the same literals over and over). */
+enum { CAT_CACHE = 64 };
+/* In a key's answers: not worked out yet; else 0 for no match, or the
+ * matching rule's index in its category plus one. */
+#define ANS_UNKNOWN UINT16_MAX
 
 typedef struct rule {
   char *category;
@@ -27,15 +35,31 @@ typedef struct rule {
   pcre2_code *re;
 } rule;
 
-/* The rules of one category in file order, and a memo of answers. */
+/* The rules of one category in file order. */
 typedef struct category {
+  const char *name; /* borrowed from its first rule */
   GPtrArray *rules; /* rule*, borrowed from dx_ruleset.rules */
-  GHashTable *memo; /* label key -> rule key, or "" for no match */
+  guint index;      /* in a key's answers */
 } category;
+
+/* A label key and what each category says of it. */
+struct dx_rkey {
+  char *key;
+  size_t len;
+  void *data; /* the caller's, freed with the key */
+  GDestroyNotify data_free;
+  guint16 ans[]; /* per category index: ANS_UNKNOWN, 0 or rule index + 1 */
+};
 
 struct dx_ruleset {
   GArray *rules;          /* rule */
   GHashTable *categories; /* name -> category* */
+  guint ncats;
+  GHashTable *memo; /* label key -> dx_rkey* */
+  struct {
+    const char *name;
+    category *c;
+  } recent[CAT_CACHE];
   dx_lexicon *lexicon;
   pcre2_match_context *mctx;
   pcre2_match_data *md;
@@ -44,7 +68,6 @@ struct dx_ruleset {
 static void category_free(gpointer p) {
   category *c = p;
   g_ptr_array_free(c->rules, TRUE);
-  g_hash_table_destroy(c->memo);
   g_free(c);
 }
 
@@ -63,6 +86,7 @@ void dx_rules_free(dx_ruleset *rs) {
   pcre2_match_context_free(rs->mctx);
   pcre2_match_data_free(rs->md);
   if (rs->categories) g_hash_table_destroy(rs->categories);
+  if (rs->memo) g_hash_table_destroy(rs->memo);
   g_free(rs);
 }
 
@@ -101,6 +125,22 @@ static dx_code parse_labels(dx_ruleset *rs, const char *text, const char *name, 
   return rc;
 }
 
+static void rkey_free(gpointer p) {
+  dx_rkey *k = p;
+  if (k->data_free) k->data_free(k->data);
+  g_free(k);
+}
+
+void *dx_rules_key_data(const dx_rkey *k) {
+  return k ? k->data : NULL;
+}
+
+void dx_rules_key_set_data(dx_rkey *k, void *data, GDestroyNotify data_free) {
+  if (k->data_free) k->data_free(k->data);
+  k->data = data;
+  k->data_free = data_free;
+}
+
 dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error *err) {
   /* rule files come from users (--rules DIR): the text functions below
    * expect valid UTF-8 */
@@ -136,12 +176,15 @@ dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error 
     category *c = g_hash_table_lookup(rs->categories, r->category);
     if (!c) {
       c = g_new0(category, 1);
+      c->name = r->category;
       c->rules = g_ptr_array_new();
-      c->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+      c->index = rs->ncats++;
       g_hash_table_insert(rs->categories, r->category, c);
     }
     g_ptr_array_add(c->rules, r);
   }
+  /* a key's record frees its own string */
+  rs->memo = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, rkey_free);
   return rs;
 }
 
@@ -176,24 +219,76 @@ static bool full_match(dx_ruleset *rs, const pcre2_code *re, const char *s, size
   return n >= 0;
 }
 
+static category *find_category(dx_ruleset *rs, const char *name) {
+  size_t slot = ((uintptr_t)name >> 3) % CAT_CACHE;
+  category *c = rs->recent[slot].c;
+  if (rs->recent[slot].name == name && strcmp(c->name, name) == 0) return c;
+  c = g_hash_table_lookup(rs->categories, name);
+  if (c) {
+    rs->recent[slot].name = name;
+    rs->recent[slot].c = c;
+  }
+  return c;
+}
+
+/* The key of the first rule of c matching the whole of key, or NULL. */
+static const char *first_match(dx_ruleset *rs, const category *c, const char *key, size_t len,
+                               guint16 *ans) {
+  for (guint i = 0; i < c->rules->len; i++) {
+    const rule *r = g_ptr_array_index(c->rules, i);
+    if (full_match(rs, r->re, key, len)) {
+      if (ans && i + 1 < ANS_UNKNOWN) *ans = (guint16)(i + 1);
+      return r->key;
+    }
+  }
+  if (ans) *ans = 0;
+  return NULL;
+}
+
+/* Labels are short; longer text is a value and matches nothing. */
+enum { LABEL_KEY_MAX = 400 };
+
+dx_rkey *dx_rules_key(dx_ruleset *rs, const char *label_key) {
+  if (!label_key || !*label_key) return NULL;
+  dx_rkey *k = g_hash_table_lookup(rs->memo, label_key);
+  if (k) return k;
+  size_t len = strlen(label_key);
+  /* bounded: a document of unique keys cannot grow the memo forever */
+  if (len > LABEL_KEY_MAX || rs->ncats >= ANS_UNKNOWN || g_hash_table_size(rs->memo) >= MEMO_MAX)
+    return NULL;
+  k = g_malloc(sizeof *k + rs->ncats * sizeof k->ans[0] + len + 1);
+  k->key = (char *)&k->ans[rs->ncats];
+  memcpy(k->key, label_key, len + 1);
+  k->len = len;
+  k->data = NULL;
+  k->data_free = NULL;
+  for (guint i = 0; i < rs->ncats; i++) k->ans[i] = ANS_UNKNOWN;
+  g_hash_table_insert(rs->memo, k->key, k);
+  return k;
+}
+
+const char *dx_rules_match_key(dx_ruleset *rs, const char *category_name, dx_rkey *k) {
+  category *c = k ? find_category(rs, category_name) : NULL;
+  if (!c) return NULL;
+  guint16 a = k->ans[c->index];
+  if (a == ANS_UNKNOWN) return first_match(rs, c, k->key, k->len, &k->ans[c->index]);
+  if (a == 0) return NULL;
+  const rule *r = g_ptr_array_index(c->rules, a - 1);
+  return r->key;
+}
+
 const char *dx_rules_match(dx_ruleset *rs, const char *category_name, const char *label_key) {
   if (!label_key || !*label_key) return NULL;
-  size_t len = strlen(label_key);
-  if (len > 400) return NULL; /* labels are short; long text is a value */
-  category *c = g_hash_table_lookup(rs->categories, category_name);
-  if (!c) return NULL;
-  gpointer hit;
-  if (g_hash_table_lookup_extended(c->memo, label_key, NULL, &hit))
-    return *(const char *)hit ? hit : NULL;
-  const char *found = NULL;
-  for (guint i = 0; i < c->rules->len && !found; i++) {
-    const rule *r = g_ptr_array_index(c->rules, i);
-    if (full_match(rs, r->re, label_key, len)) found = r->key;
-  }
-  /* bounded: a document of unique keys cannot grow the memo forever */
-  if (g_hash_table_size(c->memo) > MEMO_MAX) g_hash_table_remove_all(c->memo);
-  g_hash_table_insert(c->memo, g_strdup(label_key), (gpointer)(found ? found : ""));
-  return found;
+  dx_rkey *k = dx_rules_key(rs, label_key);
+  if (k) return dx_rules_match_key(rs, category_name, k);
+  size_t len = strlen(label_key); /* the memo is full, or the key too long */
+  if (len > LABEL_KEY_MAX) return NULL;
+  category *c = find_category(rs, category_name);
+  return c ? first_match(rs, c, label_key, len, NULL) : NULL;
+}
+
+void dx_rules_forget(dx_ruleset *rs) {
+  if (g_hash_table_size(rs->memo) >= MEMO_MAX / 2) g_hash_table_remove_all(rs->memo);
 }
 
 char *dx_rules_strip(dx_ruleset *rs, const char *category_name, const char *s, bool anywhere) {
