@@ -162,6 +162,21 @@ static void test_wrappers(void **state) {
   dx_doc_free(d);
 }
 
+/* An attribute whose prefix names no namespace is not the attribute of
+ * that local name (libxml2's tree calls it "Gw:val"): this vMerge has no
+ * val, so it continues the cell above. */
+static void test_undeclared_prefix(void **state) {
+  (void)state;
+  dx_doc *d = read_body(
+      "<w:tbl><w:tr>" TC("above") "</w:tr>"
+                                  "<w:tr><w:tc><w:tcPr><w:vMerge Gw:val=\"restart\"/></w:tcPr>" P(
+                                      "x") "</w:tc></w:tr></w:tbl>");
+  dx_table *t = table(d, 0);
+  assert_ptr_equal(dx_table_at(t, 1, 0), dx_table_at(t, 0, 0));
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 2);
+  dx_doc_free(d);
+}
+
 static void test_nested(void **state) {
   (void)state;
   dx_doc *d = read_body("<w:tbl><w:tr>" TC("outer") "<w:tc>" P("before") "<w:tbl><w:tr>" TC("in1")
@@ -445,12 +460,19 @@ static void test_limits(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_spans),         cmocka_unit_test(test_no_grid),
-      cmocka_unit_test(test_text_runs),     cmocka_unit_test(test_checkboxes),
-      cmocka_unit_test(test_wrappers),      cmocka_unit_test(test_nested),
-      cmocka_unit_test(test_dump),          cmocka_unit_test(test_bad_basic),
-      cmocka_unit_test(test_bad_truncated), cmocka_unit_test(test_bad_xml),
-      cmocka_unit_test(test_zip_bomb),      cmocka_unit_test(test_many_rows),
+      cmocka_unit_test(test_spans),
+      cmocka_unit_test(test_no_grid),
+      cmocka_unit_test(test_text_runs),
+      cmocka_unit_test(test_checkboxes),
+      cmocka_unit_test(test_wrappers),
+      cmocka_unit_test(test_nested),
+      cmocka_unit_test(test_undeclared_prefix),
+      cmocka_unit_test(test_dump),
+      cmocka_unit_test(test_bad_basic),
+      cmocka_unit_test(test_bad_truncated),
+      cmocka_unit_test(test_bad_xml),
+      cmocka_unit_test(test_zip_bomb),
+      cmocka_unit_test(test_many_rows),
       cmocka_unit_test(test_limits),
   };
   return cmocka_run_group_tests(tests, setup, NULL);

@@ -239,6 +239,66 @@ static void test_labels(void **state) {
   g_free(s);
 }
 
+static int freed;
+static void count_free(gpointer p) {
+  freed++;
+  g_free(p);
+}
+
+/* Kept keys answer as dx_rules_match does, in any category and in any
+ * order of questions; what the caller keeps with one is freed with it. */
+static void test_kept_keys(void **state) {
+  (void)state;
+  static const char *keys[] = {"项目名称",   "本级资金", "产出指标",
+                               "预期目标值", "社会效益", "无关的值"};
+  static const char *cats[] = {"field", "fund_source", "level1", "ind_header", "level2", "nope"};
+  dx_error err = {0};
+  dx_ruleset *own = dx_rules_load(NULL, &err);
+  assert_non_null(own);
+  for (size_t k = 0; k < G_N_ELEMENTS(keys); k++) {
+    dx_rkey *rk = dx_rules_key(own, keys[k]);
+    assert_non_null(rk);
+    assert_ptr_equal(dx_rules_key(own, keys[k]), rk); /* kept once */
+    for (size_t c = 0; c < G_N_ELEMENTS(cats); c++) {
+      const char *got = dx_rules_match_key(own, cats[(c + k) % G_N_ELEMENTS(cats)], rk);
+      const char *want = dx_rules_match(rs, cats[(c + k) % G_N_ELEMENTS(cats)], keys[k]);
+      if (g_strcmp0(got, want) != 0)
+        fail_msg("%s in %s: %s, not %s", keys[k], cats[c], got ? got : "null",
+                 want ? want : "null");
+    }
+    dx_rules_key_set_data(rk, g_strdup(keys[k]), count_free);
+    assert_string_equal(dx_rules_key_data(rk), keys[k]);
+  }
+  assert_null(dx_rules_key(own, ""));
+  assert_null(dx_rules_key(own, NULL));
+  assert_null(dx_rules_match_key(own, "field", NULL));
+  char *long_key = g_strnfill(500, 'x');
+  assert_null(dx_rules_key(own, long_key)); /* a value, not a label */
+  g_free(long_key);
+  freed = 0;
+  dx_rules_forget(own); /* few keys: kept */
+  assert_int_equal(freed, 0);
+  /* many keys: the ruleset keeps at most 50 000, and forgets them all
+   * between documents once it holds 25 000 */
+  int kept = 0;
+  for (int i = 0; i < 60000; i++) {
+    char key[32];
+    g_snprintf(key, sizeof key, "键%d", i);
+    dx_rkey *rk = dx_rules_key(own, key);
+    if (rk) {
+      dx_rules_key_set_data(rk, g_strdup(key), count_free);
+      kept++;
+    }
+  }
+  assert_int_equal(kept, 50000 - (int)G_N_ELEMENTS(keys));
+  assert_null(dx_rules_match(own, "field", "键59999")); /* answered, not kept */
+  dx_rules_forget(own);
+  assert_int_equal(freed, 50000);
+  assert_non_null(dx_rules_key(own, "项目名称"));
+  dx_rules_free(own);
+  assert_int_equal(freed, 50000);
+}
+
 /* A catastrophic pattern in a rule file stops at PCRE2's match limit
  * (no match) instead of running for ever. */
 static void test_match_limit(void **state) {
@@ -277,6 +337,7 @@ int main(void) {
       cmocka_unit_test(test_letter),     cmocka_unit_test(test_bytes),
       cmocka_unit_test(test_rule_files), cmocka_unit_test(test_labels),
       cmocka_unit_test(test_many_rows),  cmocka_unit_test(test_match_limit),
+      cmocka_unit_test(test_kept_keys),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
