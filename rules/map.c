@@ -68,11 +68,11 @@ static int money_col(const char *role) {
 
 typedef struct lcell {
   const dx_cell *c;
-  int col, span; /* grid start column in this row, columns covered */
-  bool here;     /* the cell starts in this row */
-  char *raw;     /* checkboxes unified, whitespace collapsed */
-  char *key;     /* label key of raw */
-  struct cellmemo *memo;
+  int col, span;         /* grid start column in this row, columns covered */
+  bool here;             /* the cell starts in this row */
+  const char *raw;       /* checkboxes unified, whitespace collapsed */
+  const char *key;       /* label key of raw */
+  struct cellinfo *info; /* raw, key and answers, kept per model cell */
 } lcell;
 
 typedef struct lrow {
@@ -171,6 +171,7 @@ typedef struct ctx {
   int table;          /* current table index */
   uint64_t yuan_cols; /* grid columns (< 64) whose heading says 元 */
   GHashTable *labels; /* key -> label*: classify()'s answers for this document */
+  GHashTable *cells;  /* dx_cell* -> cellinfo*, for the top-level table being read */
   bool list_headed;   /* the list being read hangs under a heading cell running down column 0 */
   bool in_notes;      /* paragraphs after 填表说明: instructions, not values */
 } ctx;
@@ -721,25 +722,38 @@ static label classify_key(ctx *x, const char *key) {
   return l;
 }
 
-/* What the rule files say of one cell's key, kept with the cell: a row
- * is asked the same questions many times over (each kind of header
- * looks for its columns among all the row's cells). */
-enum { CELL_MEMO = 16 };
-
-typedef struct cellmemo {
-  const char *cat[CELL_MEMO]; /* categories asked (strings that outlive the row) */
-  const char *ans[CELL_MEMO];
-  int n;
+/* A model cell's text as the rules read it, and what the rule files say
+ * of it, kept while its table is read: rows are asked the same
+ * questions many times over (each kind of header looks for its columns
+ * among all the row's cells), and a merged cell is in many rows. */
+typedef struct cellinfo {
+  char *raw, *key;
   dx_rkey *rk; /* the key as the ruleset keeps it */
   bool rk_asked;
   bool labelled; /* lab holds classify()'s answer */
   label lab;
-} cellmemo;
+} cellinfo;
+
+static void cellinfo_free(gpointer p) {
+  cellinfo *ci = p;
+  g_free(ci->raw);
+  g_free(ci->key);
+  g_free(ci);
+}
+
+static cellinfo *cell_info(ctx *x, const dx_cell *cell) {
+  cellinfo *ci = g_hash_table_lookup(x->cells, cell);
+  if (ci) return ci;
+  ci = g_new0(cellinfo, 1);
+  ci->raw = dx_text_raw(cell->text);
+  ci->key = dx_label_key(ci->raw);
+  g_hash_table_insert(x->cells, (gpointer)cell, ci);
+  return ci;
+}
 
 /* The cell's key as the ruleset keeps it, or NULL. */
 static dx_rkey *cell_rkey(ctx *x, const lcell *c) {
-  cellmemo *m = c->memo;
-  if (!m) return NULL;
+  cellinfo *m = c->info;
   if (!m->rk_asked) {
     m->rk = dx_rules_key(x->rs, c->key);
     m->rk_asked = true;
@@ -750,29 +764,18 @@ static dx_rkey *cell_rkey(ctx *x, const lcell *c) {
 /* dx_rules_match of the cell's key in category cat. */
 static const char *cell_rule(ctx *x, const lcell *c, const char *cat) {
   if (!c) return NULL;
-  cellmemo *m = c->memo;
-  for (int i = 0; m && i < m->n; i++)
-    if (m->cat[i] == cat || strcmp(m->cat[i], cat) == 0) return m->ans[i];
-  cell_rkey(x, c);
-  const char *k =
-      m && m->rk ? dx_rules_match_key(x->rs, cat, m->rk) : dx_rules_match(x->rs, cat, c->key);
-  if (m && m->n < CELL_MEMO) {
-    m->cat[m->n] = cat;
-    m->ans[m->n++] = k;
-  }
-  return k;
+  dx_rkey *rk = cell_rkey(x, c);
+  return rk ? dx_rules_match_key(x->rs, cat, rk) : dx_rules_match(x->rs, cat, c->key);
 }
 
 /* classify() of the cell's key. */
 static label cell_label(ctx *x, const lcell *c) {
-  cellmemo *m = c->memo;
-  if (m && m->labelled) return m->lab;
-  label l = classify_rk(x, c->key, cell_rkey(x, c));
-  if (m) {
-    m->lab = l;
+  cellinfo *m = c->info;
+  if (!m->labelled) {
+    m->lab = classify_rk(x, c->key, cell_rkey(x, c));
     m->labelled = true;
   }
-  return l;
+  return m->lab;
 }
 
 /* Splits "LABEL：value" or "LABEL value" when LABEL is a known label.
@@ -1800,11 +1803,6 @@ static void on_row(ctx *x, const lrow *r) {
 }
 
 static void free_row(lrow *r) {
-  for (int i = 0; i < r->n; i++) {
-    g_free(r->cells[i].raw);
-    g_free(r->cells[i].key);
-    g_free(r->cells[i].memo);
-  }
   g_free(r->cells);
 }
 
@@ -1822,9 +1820,6 @@ static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int out
     for (int i = 0; i < prefix->n; i++) {
       r.cells[r.n] = prefix->cells[i];
       r.cells[r.n].here = false;
-      r.cells[r.n].raw = g_strdup(prefix->cells[i].raw);
-      r.cells[r.n].key = g_strdup(prefix->cells[i].key);
-      r.cells[r.n].memo = g_new0(cellmemo, 1);
       r.n++;
     }
   const dx_cell *prev = NULL;
@@ -1844,9 +1839,9 @@ static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int out
     lc->col = c + col_offset;
     lc->span = 1;
     lc->here = cell->row == ri;
-    lc->raw = dx_text_raw(cell->text);
-    lc->key = dx_label_key(lc->raw);
-    lc->memo = g_new0(cellmemo, 1);
+    lc->info = cell_info(x, cell);
+    lc->raw = lc->info->raw;
+    lc->key = lc->info->key;
   }
   x->table = table_index;
   on_row(x, &r);
@@ -1869,6 +1864,7 @@ static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row
   for (int ri = 0; ri < t->nrows; ri++)
     emit_row(x, t, table_index, ri, outer_row, prefix, col_offset);
   if (outer_row >= 0) x->mode = saved;
+  if (outer_row < 0) g_hash_table_remove_all(x->cells); /* its cells are done with */
 }
 
 /* ---- finishing a declaration ------------------------------------------- */
@@ -2079,7 +2075,8 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   ctx x = {.rs = rs,
            .doc = doc,
            .decls = g_ptr_array_new(),
-           .labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
+           .labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
+           .cells = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cellinfo_free)};
   for (guint i = 0; i < doc->blocks->len; i++) {
     const dx_block *b = g_ptr_array_index(doc->blocks, i);
     if (b->kind == DX_BLOCK_PARAGRAPH)
@@ -2089,6 +2086,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   }
   finish_decl(&x);
   g_hash_table_destroy(x.labels);
+  g_hash_table_destroy(x.cells);
   g_free(x.ind.last_l1);
   for (int g = 0; g < MAXG; g++) g_free(x.ind.last_l2[g]);
   for (int i = 0; i < x.nvh; i++) g_free(x.vh[i].label);
