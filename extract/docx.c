@@ -470,6 +470,22 @@ static bool is_mc(const xmlChar *uri) {
   return uri && eq(uri, NS_MC);
 }
 
+/* Rows, cells and blocks are read through w:sdt (its content),
+ * w:customXml, tracked insertions and moves, and mc:AlternateContent
+ * (one branch): the wrapper's frame reads its content as `m`. */
+static void wrapper(frame *nf, mode m, const xmlChar *n, const xmlChar *uri, bool w) {
+  if (w && eq(n, "sdt")) {
+    nf->mode = M_SDT;
+    nf->checked = -1;
+    nf->inner = m;
+  } else if (w && block_wrapper(n)) {
+    nf->mode = m;
+  } else if (is_mc(uri) && eq(n, "AlternateContent")) {
+    nf->mode = M_ALT;
+    nf->inner = m;
+  }
+}
+
 /* The frame for a child element `n` of an element read as `f`; nf->mode
  * stays M_SKIP for a subtree not read. nattr/at: the child's attributes. */
 static void child_frame(reader *r, frame *f, unsigned fi, frame *nf, const xmlChar *n,
@@ -504,15 +520,8 @@ static void child_frame(reader *r, frame *f, unsigned fi, frame *nf, const xmlCh
       f->c->tcpr_seen = true;
       nf->mode = M_TCPR;
       nf->c = f->c;
-    } else if (w && eq(n, "sdt")) {
-      nf->mode = M_SDT;
-      nf->checked = -1;
-      nf->inner = M_BLOCK;
-    } else if (w && block_wrapper(n)) {
-      nf->mode = M_BLOCK;
-    } else if (is_mc(uri) && eq(n, "AlternateContent")) {
-      nf->mode = M_ALT;
-      nf->inner = M_BLOCK;
+    } else {
+      wrapper(nf, M_BLOCK, n, uri, w);
     }
     break;
   case M_INLINE:
@@ -652,15 +661,8 @@ static void child_frame(reader *r, frame *f, unsigned fi, frame *nf, const xmlCh
     } else if (w && eq(n, "tblGrid") && f->end == E_TABLE && !f->t->grid_seen) {
       f->t->grid_seen = true;
       nf->mode = M_GRID;
-    } else if (w && eq(n, "sdt")) {
-      nf->mode = M_SDT;
-      nf->checked = -1;
-      nf->inner = M_TABLE;
-    } else if (w && block_wrapper(n)) {
-      nf->mode = M_TABLE;
-    } else if (is_mc(uri) && eq(n, "AlternateContent")) {
-      nf->mode = M_ALT;
-      nf->inner = M_TABLE;
+    } else {
+      wrapper(nf, M_TABLE, n, uri, w);
     }
     break;
   case M_GRID:
@@ -672,15 +674,8 @@ static void child_frame(reader *r, frame *f, unsigned fi, frame *nf, const xmlCh
     } else if (w && eq(n, "trPr") && f->end == E_ROW && !f->t->trpr_seen) {
       f->t->trpr_seen = true;
       nf->mode = M_TRPR;
-    } else if (w && eq(n, "sdt")) {
-      nf->mode = M_SDT;
-      nf->checked = -1;
-      nf->inner = M_ROW;
-    } else if (w && block_wrapper(n)) {
-      nf->mode = M_ROW;
-    } else if (is_mc(uri) && eq(n, "AlternateContent")) {
-      nf->mode = M_ALT;
-      nf->inner = M_ROW;
+    } else {
+      wrapper(nf, M_ROW, n, uri, w);
     }
     break;
   case M_TRPR: /* 17.4.14 gridBefore; a deleted row is read as accepted */
