@@ -26,6 +26,8 @@
 /* A zip member smaller than this is never called a bomb by ratio alone:
  * tiny highly-compressible parts (empty XML skeletons) are normal. */
 enum { RATIO_MIN_BYTES = 1 << 20 };
+/* Most bytes inflated between two checks of the limits. */
+enum { READ_STEP = 1 << 20 };
 
 /* Deepest element nesting the reader follows (libxml2 itself stops at
  * 256 without XML_PARSE_HUGE). */
@@ -737,8 +739,9 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
   unsigned fi = r->nframes - 1;
   frame nf = {.mode = M_SKIP};
   child_frame(r, &r->frames[fi], fi, &nf, local, uri, nattr, attrs);
-  if (r->rc != DX_OK) {
+  if (r->rc != DX_OK) { /* the new frame's builders, if any */
     tbuild_free(nf.end == E_TABLE ? nf.t : NULL);
+    cbuild_free(nf.end == E_CELL ? nf.c : NULL);
     return;
   }
   if (nf.mode == M_SKIP) {
@@ -822,24 +825,33 @@ static dx_code read_member(uint8_t **out, size_t *out_len, zip_t *za, const char
   double comp = (st.valid & ZIP_STAT_COMP_SIZE) ? (double)st.comp_size : 0;
   zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)idx, 0);
   if (!zf) return dx_error_set(err, DX_EFORMAT, "cannot open %s: %s", name, zip_strerror(za));
-  GByteArray *buf = g_byte_array_new();
-  uint8_t tmp[65536];
+  /* read in place: the declared size is a first guess at the room
+   * needed (a header can lie; the limits hold whatever it says), and at
+   * most READ_STEP bytes are inflated between two checks */
+  size_t hard = lim->max_part_bytes + 1;
+  size_t cap = MIN(MAX((st.valid & ZIP_STAT_SIZE) ? (size_t)st.size + 1 : 0, (size_t)4096), hard);
+  uint8_t *buf = g_malloc(cap);
+  size_t used = 0;
   dx_code rc = DX_OK;
   for (;;) {
-    zip_int64_t n = zip_fread(zf, tmp, sizeof tmp);
+    if (used == cap) {
+      cap = MIN(cap * 2, hard);
+      buf = g_realloc(buf, cap);
+    }
+    zip_int64_t n = zip_fread(zf, buf + used, MIN(cap - used, (size_t)READ_STEP));
     if (n < 0) {
       rc = dx_error_set(err, DX_EFORMAT, "corrupt or truncated archive member %s: %s", name,
                         zip_error_strerror(zip_file_get_error(zf)));
       break;
     }
     if (n == 0) break;
-    if (buf->len + (size_t)n > lim->max_part_bytes) {
+    used += (size_t)n;
+    if (used > lim->max_part_bytes) {
       rc = dx_error_set(err, DX_ELIMIT, "%s inflates past the %zu-byte limit (zip bomb?)", name,
                         lim->max_part_bytes);
       break;
     }
-    g_byte_array_append(buf, tmp, (guint)n);
-    if (buf->len > RATIO_MIN_BYTES && comp > 0 && buf->len / comp > lim->max_inflate_ratio) {
+    if (used > RATIO_MIN_BYTES && comp > 0 && used / comp > lim->max_inflate_ratio) {
       rc = dx_error_set(err, DX_ELIMIT,
                         "%s inflates more than %.0f:1, over the ratio limit (zip bomb?)", name,
                         lim->max_inflate_ratio);
@@ -848,11 +860,11 @@ static dx_code read_member(uint8_t **out, size_t *out_len, zip_t *za, const char
   }
   zip_fclose(zf);
   if (rc != DX_OK) {
-    g_byte_array_free(buf, TRUE);
+    g_free(buf);
     return rc;
   }
-  *out_len = buf->len;
-  *out = g_byte_array_free(buf, FALSE);
+  *out_len = used;
+  *out = buf;
   return DX_OK;
 }
 

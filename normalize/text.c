@@ -29,27 +29,43 @@ static const char *input_checkbox(const char *p, bool *checked) {
   return is_cb ? end + 1 : NULL;
 }
 
+/* The functions below never lengthen the text (every replacement is no
+ * longer than what it replaces: ☑ and ☐ for three-byte box characters
+ * or a whole <input> tag; one space for a run of whitespace; ASCII for
+ * three-byte full-width forms), so each writes into one buffer the size
+ * of its input. The input is valid UTF-8 (dx_text_valid). */
+
+static gunichar char_at(const char *p) {
+  return (unsigned char)*p < 0x80 ? (gunichar)(unsigned char)*p : g_utf8_get_char(p);
+}
+
+static char *put(char *o, const char *p, size_t n) {
+  memcpy(o, p, n);
+  return o + n;
+}
+
 char *dx_text_checkboxes(const char *s) {
-  GString *out = g_string_sized_new(strlen(s));
+  char *out = g_malloc(strlen(s) + 1), *o = out;
   for (const char *p = s; *p;) {
     bool checked;
     const char *after = *p == '<' ? input_checkbox(p, &checked) : NULL;
     if (after) {
-      g_string_append(out, checked ? DX_CHECK_ON : DX_CHECK_OFF);
+      o = put(o, checked ? DX_CHECK_ON : DX_CHECK_OFF, strlen(DX_CHECK_ON));
       p = after;
       continue;
     }
-    gunichar c = g_utf8_get_char(p);
     const char *next = g_utf8_next_char(p);
+    gunichar c = char_at(p);
     if (is_ticked(c))
-      g_string_append(out, DX_CHECK_ON);
+      o = put(o, DX_CHECK_ON, strlen(DX_CHECK_ON));
     else if (is_unticked(c))
-      g_string_append(out, DX_CHECK_OFF);
+      o = put(o, DX_CHECK_OFF, strlen(DX_CHECK_OFF));
     else
-      g_string_append_len(out, p, next - p);
+      o = put(o, p, (size_t)(next - p));
     p = next;
   }
-  return g_string_free(out, FALSE);
+  *o = '\0';
+  return out;
 }
 
 static bool is_space(gunichar c) {
@@ -59,19 +75,21 @@ static bool is_space(gunichar c) {
 }
 
 char *dx_text_collapse(const char *s) {
-  GString *out = g_string_sized_new(strlen(s));
+  char *out = g_malloc(strlen(s) + 1), *o = out;
   bool pending = false;
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (is_space(c)) {
-      pending = out->len > 0;
-      continue;
+  for (const char *p = s; *p;) {
+    const char *next = g_utf8_next_char(p);
+    if (is_space(char_at(p))) {
+      pending = o > out;
+    } else {
+      if (pending) *o++ = ' ';
+      pending = false;
+      o = put(o, p, (size_t)(next - p));
     }
-    if (pending) g_string_append_c(out, ' ');
-    pending = false;
-    g_string_append_len(out, p, g_utf8_next_char(p) - p); /* valid UTF-8: c's own bytes */
+    p = next;
   }
-  return g_string_free(out, FALSE);
+  *o = '\0';
+  return out;
 }
 
 char *dx_text_raw(const char *s) {
@@ -84,21 +102,23 @@ char *dx_text_raw(const char *s) {
   return raw;
 }
 
-/* Appends c folded (full-width ASCII to ASCII, the ideographic space to
- * a space); p: c's bytes in valid UTF-8. */
-static void append_folded(GString *out, const char *p, gunichar c) {
+/* Writes c folded (full-width ASCII to ASCII, the ideographic space to a
+ * space); p: c's bytes. */
+static char *put_folded(char *o, const char *p, gunichar c) {
   if (c >= 0xFF01 && c <= 0xFF5E) /* full-width ASCII block */
-    g_string_append_c(out, (char)(c - 0xFEE0));
+    *o++ = (char)(c - 0xFEE0);
   else if (c == 0x3000)
-    g_string_append_c(out, ' ');
+    *o++ = ' ';
   else
-    g_string_append_len(out, p, g_utf8_next_char(p) - p);
+    o = put(o, p, (size_t)(g_utf8_next_char(p) - p));
+  return o;
 }
 
 char *dx_text_fold(const char *s) {
-  GString *out = g_string_sized_new(strlen(s));
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) append_folded(out, p, g_utf8_get_char(p));
-  return g_string_free(out, FALSE);
+  char *out = g_malloc(strlen(s) + 1), *o = out;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) o = put_folded(o, p, char_at(p));
+  *o = '\0';
+  return out;
 }
 
 static bool is_han(gunichar c) {
@@ -127,11 +147,12 @@ char *dx_text_join_han(const char *s) {
 }
 
 char *dx_label_key(const char *s) {
-  GString *out = g_string_sized_new(strlen(s));
+  char *out = g_malloc(strlen(s) + 1), *o = out;
   for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c != 0x3000 && !is_space(c)) append_folded(out, p, c); /* folded, then spaces out */
+    gunichar c = char_at(p);
+    if (!is_space(c)) o = put_folded(o, p, c); /* folded, then spaces out */
   }
-  while (out->len && out->str[out->len - 1] == ':') g_string_truncate(out, out->len - 1);
-  return g_string_free(out, FALSE);
+  while (o > out && o[-1] == ':') o--;
+  *o = '\0';
+  return out;
 }

@@ -732,6 +732,8 @@ typedef struct cellinfo {
   bool rk_asked;
   bool labelled; /* lab holds classify()'s answer */
   label lab;
+  bool field_known; /* has_field holds row_has_field_label's answer for it */
+  bool has_field;
 } cellinfo;
 
 static void cellinfo_free(gpointer p) {
@@ -1714,17 +1716,29 @@ static void on_paragraph(ctx *x, const dx_block *b) {
   g_free(key);
 }
 
+/* A field's label, alone or before its value, in the cell. */
+static bool cell_has_field_label(ctx *x, const lcell *c) {
+  cellinfo *m = c->info;
+  if (!m->field_known) {
+    label l = cell_label(x, c);
+    bool yes = l.cat && strcmp(l.cat, "field") == 0;
+    if (!yes) {
+      char *v = NULL;
+      labelbuf lb;
+      l = split_inline(x, c->raw, &v, lb);
+      g_free(v);
+      yes = l.cat && strcmp(l.cat, "field") == 0;
+    }
+    m->has_field = yes;
+    m->field_known = true;
+  }
+  return m->has_field;
+}
+
 static bool row_has_field_label(ctx *x, const lrow *r) {
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
-    if (!c->here || !*c->raw) continue;
-    label l = cell_label(x, c);
-    if (l.cat && strcmp(l.cat, "field") == 0) return true;
-    char *v = NULL;
-    labelbuf lb;
-    l = split_inline(x, c->raw, &v, lb);
-    g_free(v);
-    if (l.cat && strcmp(l.cat, "field") == 0) return true;
+    if (c->here && *c->raw && cell_has_field_label(x, c)) return true;
   }
   return false;
 }

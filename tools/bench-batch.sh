@@ -5,20 +5,27 @@
 # -bbox-layout; scans: tesseract on the page images), the peak RSS of one
 # worker (the largest over the corpus files, one `declx extract` each,
 # and of a worker reading the whole corpus), and scaling over 10, 100,
-# 1000 and 10 000 DOCX files (time should grow linearly).
-# Usage: tools/bench-batch.sh [BUILD_DIR] [COPIES]
+# 1000 and 10 000 DOCX files (time should grow linearly). DOCX runs take
+# a second: they use DOCX_COPIES copies (default 10) and the best of
+# DOCX_RUNS runs (default 5), so that neither the batch's start (~30 ms:
+# rules compiled, workers forked) nor one run on the shared cores decides.
+# Usage: [DOCX_COPIES=N] [DOCX_RUNS=R] tools/bench-batch.sh [BUILD_DIR] [COPIES]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}
 copies=${2:-5}
+docx_copies=${DOCX_COPIES:-10}
+docx_runs=${DOCX_RUNS:-5}
 runs=1
 declx=$build/declx
 . "$root/tools/bench-lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/docx" "$tmp/pdf"
-for i in $(seq 1 "$copies"); do
+for i in $(seq 1 "$docx_copies"); do
   for f in "$root"/corpus/docx/*.docx; do cp "$f" "$tmp/docx/$i-$(basename "$f")"; done
+done
+for i in $(seq 1 "$copies"); do
   for f in "$root"/corpus/pdf/*.pdf; do cp "$f" "$tmp/pdf/$i-$(basename "$f")"; done
 done
 nd=$(ls "$tmp/docx" | wc -l)
@@ -27,13 +34,17 @@ pages=0
 for f in "$root"/corpus/pdf/*.pdf; do pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}'))); done
 pages=$((pages * copies))
 rate() { echo "$1 / $2" | bc -l; }
-printf 'corpus x %d: %d DOCX, %d PDF (%d pages)\n' "$copies" "$nd" "$np" "$pages"
+printf 'corpus x %d: %d DOCX (best of %d runs); corpus x %d: %d PDF (%d pages)\n' \
+  "$docx_copies" "$nd" "$docx_runs" "$copies" "$np" "$pages"
+runs=$docx_runs
 for j in 1 2; do
   t=$(best "$declx" batch -q -j "$j" "$tmp/docx")
-  printf 'DOCX batch -j %d:  %7.3f s  %7.1f files/s\n' "$j" "$t" "$(rate "$nd" "$t")"
+  printf 'DOCX batch -j %d:  %7.3f s  %7.1f files/s  %7.1f files/s per worker\n' "$j" "$t" \
+    "$(rate "$nd" "$t")" "$(rate "$nd" "$t * $j")"
 done
 t=$(best taskset -c 0 "$build/bench_floor" "$tmp"/docx/*.docx)
 printf 'DOCX floor (unzip+parse, one core): %7.3f s  %7.1f files/s\n' "$t" "$(rate "$nd" "$t")"
+runs=1
 for j in 1 2; do
   t=$(best "$declx" batch -q -j "$j" "$tmp/pdf")
   printf 'PDF batch -j %d:   %7.3f s  %7.1f files/s  %6.1f pages/s\n' "$j" "$t" "$(rate "$np" "$t")" \
