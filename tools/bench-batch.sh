@@ -40,7 +40,7 @@ runs=$docx_runs
 for j in 1 2; do
   t=$(best "$declx" batch -q -j "$j" "$tmp/docx")
   printf 'DOCX batch -j %d:  %7.3f s  %7.1f files/s  %7.1f files/s per worker\n' "$j" "$t" \
-    "$(rate "$nd" "$t")" "$(rate "$nd" "$t * $j")"
+    "$(rate "$nd" "$t")" "$(rate "$nd" "($t * $j)")"
 done
 t=$(best taskset -c 0 "$build/bench_floor" "$tmp"/docx/*.docx)
 printf 'DOCX floor (unzip+parse, one core): %7.3f s  %7.1f files/s\n' "$t" "$(rate "$nd" "$t")"
