@@ -49,6 +49,11 @@ check "not a PDF is a record" 'grep -q "err T/in/sub/g.pdf format" "$tmp/check.t
 check "missing path is a record" 'grep -q "err /nonexistent/file.docx io" "$tmp/check.txt"'
 check "directory loop is a record" 'grep -q "err T/in/loop/up/ " "$tmp/check.txt"'
 check "summary counts" 'grep -q "9 inputs, 2 read, 7 failed" "$tmp/err"'
+# one worker: the input sent ahead of a crash or a hang is read by the
+# next worker, not lost
+DX_BATCH_TEST_CRASH=crash-me DX_BATCH_TEST_HANG=hang-me \
+  "$declx" batch -j 1 --timeout 3 "$tmp/in" /nonexistent/file.docx > "$tmp/out1.jsonl" 2> /dev/null
+check "-j 1, inputs sent ahead of a crash and a hang: the same records" 'cmp -s "$tmp/out.jsonl" "$tmp/out1.jsonl"'
 # the good ones as extract gives them, but named by their path
 same_as_extract() { # FILE NAME_IN_RECORDS RECORDS
   "$declx" -c extract "$1" |

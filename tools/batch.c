@@ -384,8 +384,19 @@ typedef struct worker {
   int req, resp;   /* the parent's ends */
   GString *buf;    /* response bytes so far */
   gssize job;      /* the input it reads, -1 idle */
+  gssize next;     /* an input sent ahead, read when `job` is done; -1 none */
   double deadline; /* monotonic seconds, 0: none */
 } worker;
+
+/* Inputs to be handed out again before the next new one: a worker that
+ * died, timed out or left had one sent ahead to it. */
+static GArray *requeue;
+
+/* w's input sent ahead goes back to be handed out again. */
+static void requeue_next(worker *w) {
+  if (w->next >= 0) g_array_append_val(requeue, w->next);
+  w->next = -1;
+}
 
 static void worker_close(worker *w) {
   if (w->req >= 0) close(w->req);
@@ -393,6 +404,7 @@ static void worker_close(worker *w) {
   w->req = w->resp = -1;
   w->pid = 0;
   w->job = -1;
+  requeue_next(w);
   g_string_truncate(w->buf, 0);
 }
 
@@ -487,7 +499,7 @@ static void job_died(job *jb, int ws) {
 
 /* A whole response in w's buffer: its input is done, or (*again) is to
  * be read by a new worker. */
-static bool take_response(worker *w, job *jobs, bool *again) {
+static bool take_response(worker *w, job *jobs, double timeout, bool *again) {
   resp_hdr h;
   if (w->buf->len < sizeof h) return false;
   memcpy(&h, w->buf->str, sizeof h);
@@ -510,9 +522,11 @@ static bool take_response(worker *w, job *jobs, bool *again) {
     g_strlcpy(jb->err_code, h.status == RESP_RECORD ? "" : h.code, sizeof jb->err_code);
   }
   g_string_erase(w->buf, 0, (gssize)(sizeof h + h.len));
-  w->job = -1;
-  w->deadline = 0;
-  if (h.leaving) worker_reap(w); /* it has written all and exits */
+  /* the input sent ahead is now being read */
+  w->job = h.leaving ? -1 : w->next;
+  w->next = h.leaving ? w->next : -1;
+  w->deadline = w->job >= 0 && timeout > 0 ? now() + timeout : 0;
+  if (h.leaving) worker_reap(w); /* it has written all and exits; what was sent ahead returns */
   return true;
 }
 
@@ -582,6 +596,32 @@ static bool job_start(worker *ws, int nw, int k, job *jobs, gssize ji, const bat
   }
   job_fail(jb, NULL, "crash", "no worker process could be started");
   return false;
+}
+
+/* Most bytes of a name sent ahead: the request must fit in the pipe's
+ * buffer at once (POSIX's PIPE_BUF), so that sending never waits. */
+#define AHEAD_MAX_NAME 3000
+
+/* A file input that can be sent ahead to a busy worker. */
+static bool can_send_ahead(const job *jb) {
+  return !jb->archive && !jb->pre_code && strlen(jb->name) <= AHEAD_MAX_NAME;
+}
+
+/* Sends file input ji ahead to busy worker w: it reads it as soon as it
+ * is done with its input, without waiting for the parent. False when w
+ * is gone (ji is then handed out again). */
+static bool job_ahead(worker *w, job *jobs, gssize ji) {
+  job *jb = &jobs[ji];
+  req_hdr q = {REQ_FILE, (uint32_t)strlen(jb->name), 0};
+  char msg[sizeof q + AHEAD_MAX_NAME];
+  memcpy(msg, &q, sizeof q);
+  memcpy(msg + sizeof q, jb->name, q.name_len);
+  if (!write_full(w->req, msg, sizeof q + q.name_len)) {
+    g_array_append_val(requeue, ji);
+    return false;
+  }
+  w->next = ji;
+  return true;
 }
 
 /* An output file whose name says SQLite (.sqlite, .sqlite3, .db). */
@@ -759,10 +799,11 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   job *jobs = (job *)(void *)inputs->data;
   int nw = o->jobs > 0 ? o->jobs : 1;
   guint window = (guint)nw * WINDOW_PER_WORKER;
+  requeue = g_array_new(FALSE, FALSE, sizeof(gssize));
   worker *ws = g_new0(worker, nw);
   for (int k = 0; k < nw; k++) {
     ws[k].req = ws[k].resp = -1;
-    ws[k].job = -1;
+    ws[k].job = ws[k].next = -1;
     ws[k].buf = g_string_new(NULL);
   }
   tally t = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0, 0, 0, 0};
@@ -772,11 +813,25 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
   struct pollfd *pf = g_new(struct pollfd, nw);
   int *who = g_new(int, nw);
   while (next_write < n && !stop_requested && !out_failed) {
-    /* idle workers take the next inputs, within the window */
-    for (int w = 0; w < nw && !stop_requested; w++)
-      while (ws[w].job < 0 && next_start < n && next_start < next_write + window) {
-        if (job_start(ws, nw, w, jobs, next_start++, o, rs, lim, done, snk.out)) break;
+    /* idle workers take the next inputs, within the window (inputs
+     * handed back first); a busy worker is sent one file ahead */
+    for (int w = 0; w < nw && !stop_requested; w++) {
+      while (ws[w].job < 0) {
+        gssize ji;
+        if (requeue->len) {
+          ji = g_array_index(requeue, gssize, requeue->len - 1);
+          g_array_set_size(requeue, requeue->len - 1);
+        } else if (next_start < n && next_start < next_write + window) {
+          ji = (gssize)next_start++;
+        } else {
+          break;
+        }
+        if (job_start(ws, nw, w, jobs, ji, o, rs, lim, done, snk.out)) break;
       }
+      if (ws[w].job >= 0 && ws[w].next < 0 && ws[w].pid && !requeue->len && next_start < n &&
+          next_start < next_write + window && can_send_ahead(&jobs[next_start]))
+        job_ahead(&ws[w], jobs, (gssize)next_start++);
+    }
     /* wait for responses, ends and deadlines */
     int np = 0;
     double soonest = 0;
@@ -798,10 +853,16 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
       if (got < 0 && errno == EINTR) continue;
       if (got > 0) {
         g_string_append_len(w->buf, buf, got);
-        gssize ji = w->job;
-        bool again = false;
-        if (ji >= 0 && take_response(w, jobs, &again) && again) /* w has left: a new one */
-          job_start(ws, nw, who[i], jobs, ji, o, rs, lim, done, snk.out);
+        /* every whole response: the worker may have read the input sent
+         * ahead too */
+        for (gssize ji = w->job; ji >= 0; ji = w->job) {
+          bool again = false;
+          if (!take_response(w, jobs, o->timeout, &again)) break;
+          if (again) { /* w has left: a new one reads it */
+            job_start(ws, nw, who[i], jobs, ji, o, rs, lim, done, snk.out);
+            break;
+          }
+        }
         continue;
       }
       /* its end: a worker that left after its record, or one that died */
@@ -865,6 +926,8 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
     g_free(jobs[i].data);
   }
   g_array_free(inputs, TRUE);
+  g_array_free(requeue, TRUE);
+  requeue = NULL;
   g_ptr_array_free(in.archives, TRUE);
   if (out_failed) return 1;
   if (stop_requested) return 130;
