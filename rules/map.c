@@ -730,8 +730,6 @@ typedef struct cellinfo {
   char *raw, *key;
   dx_rkey *rk; /* the key as the ruleset keeps it */
   bool rk_asked;
-  bool labelled; /* lab holds classify()'s answer */
-  label lab;
   bool field_known; /* has_field holds row_has_field_label's answer for it */
   bool has_field;
 } cellinfo;
@@ -770,14 +768,9 @@ static const char *cell_rule(ctx *x, const lcell *c, const char *cat) {
   return rk ? dx_rules_match_key(x->rs, cat, rk) : dx_rules_match(x->rs, cat, c->key);
 }
 
-/* classify() of the cell's key. */
+/* classify() of the cell's key (kept with the ruleset's key). */
 static label cell_label(ctx *x, const lcell *c) {
-  cellinfo *m = c->info;
-  if (!m->labelled) {
-    m->lab = classify_rk(x, c->key, cell_rkey(x, c));
-    m->labelled = true;
-  }
-  return m->lab;
+  return classify_rk(x, c->key, cell_rkey(x, c));
 }
 
 /* Splits "LABEL：value" or "LABEL value" when LABEL is a known label.
