@@ -49,6 +49,9 @@
 #define MAX_SKEW_DEG 3.0
 /* Grey below which a pixel may belong to a rule (lines.c's DARK). */
 #define DARK_GREY 200
+/* Pixels beyond a glyph box's side that must be dark, as the box is,
+ * for a dark row or column across the box to be a rule and not ink. */
+#define RULE_BEYOND_PX 2
 /* Grey below which a pixel is ink of some glyph (light grey text is
  * ~200; anti-aliasing of a glyph's edge leaves at least this much). */
 #define INK_GREY 235
@@ -369,6 +372,24 @@ static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, do
   return DX_OK;
 }
 
+/* Whether a rule runs through a glyph's box at raster row (or, with
+ * `column`, raster column) `at`: dark from before the box's start `a`
+ * to past its end `b`. A glyph's own strokes stay inside its box (side
+ * bearings), so this keeps the borders that a box taller than the ink
+ * overlaps (Type 3 fonts' boxes are ~2.6 em for 1 em of ink), and
+ * nothing of the glyph. */
+static bool rule_through(const uint8_t *grey, const raster *r, int at, int a, int b, bool column) {
+  int n = column ? r->h : r->w;
+  int lo = MAX(a - RULE_BEYOND_PX, 0), hi = MIN(b + RULE_BEYOND_PX, n);
+  if (lo == a && hi == b) return false; /* nothing around the box to tell by */
+  for (int i = lo; i < hi; i++) {
+    size_t off =
+        column ? (size_t)i * (size_t)r->w + (size_t)at : (size_t)at * (size_t)r->w + (size_t)i;
+    if (grey[off] >= DARK_GREY) return false;
+  }
+  return true;
+}
+
 /* Ruling lines and drawn checkboxes of a rendered page, its glyphs
  * masked out first: each glyph's box less inset_across (a share of its
  * size) across the text's direction and inset_along along it; negative
@@ -377,15 +398,32 @@ static void raster_rules(GArray *rules, GArray *gl, raster *r, const int ib[4], 
                          double inset_across, double inset_along) {
   /* the ascent and descent lie across the text's direction */
   bool across_x = turn == 90 || turn == 270;
+  /* what the page looked like before any glyph was masked: a rule is
+   * told from ink by the pixels around the box, which a neighbouring
+   * glyph's mask may already have blanked */
+  uint8_t *orig = g_memdup2(r->grey, (size_t)r->w * (size_t)r->h);
+  bool *keep_col = g_new(bool, (size_t)r->w);
   for (guint i = 0; i < gl->len; i++) {
     const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
     double iw = (g->box[2] - g->box[0]) * (across_x ? inset_across : inset_along);
     double ih = (g->box[3] - g->box[1]) * (across_x ? inset_along : inset_across);
     int b[4];
     box_px(b, r, g->box, iw, ih);
-    for (int y = b[1]; y < b[3]; y++)
-      memset(r->grey + (size_t)y * (size_t)r->w + b[0], 255, (size_t)(b[2] - b[0]));
+    if (b[2] <= b[0] || b[3] <= b[1]) continue;
+    for (int x = b[0]; x < b[2]; x++) keep_col[x] = rule_through(orig, r, x, b[1], b[3], true);
+    for (int y = b[1]; y < b[3]; y++) {
+      uint8_t *row = r->grey + (size_t)y * (size_t)r->w;
+      if (rule_through(orig, r, y, b[0], b[2], false)) {
+        for (int x = b[0]; x < b[2]; x++)
+          if (!keep_col[x] && orig[(size_t)y * (size_t)r->w + (size_t)x] >= DARK_GREY) row[x] = 255;
+        continue;
+      }
+      for (int x = b[0]; x < b[2]; x++)
+        if (!keep_col[x]) row[x] = 255;
+    }
   }
+  g_free(keep_col);
+  g_free(orig);
   if (ib[2] <= ib[0] || ib[3] <= ib[1]) return;
   guint first_rule = rules->len, first_glyph = gl->len;
   const uint8_t *sub = r->grey + (size_t)ib[1] * (size_t)r->w + (size_t)ib[0];

@@ -7,10 +7,19 @@
  * fewer than DX_MIN_FACT_RATE of all facts are exactly right; it prints
  * every wrong fact as a readable diff line and the overall figure.
  *
- * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR]  (default "docx")
+ * With --baseline FILE, every file listed there ("NAME<TAB>FACTS_RIGHT")
+ * must have at least that many facts right: accuracy never slips
+ * silently. --write-baseline FILE writes the figures of this run (to
+ * raise the baseline after an improvement; never lower it by hand).
+ * Facts and calibration are also printed per producer (the file name's
+ * prefix: chrome-tight-seed000.pdf is chrome-tight's).
+ *
+ * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
+ *                    [--write-baseline FILE]   (FORMAT_SUBDIR: "docx")
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -36,7 +45,18 @@ typedef struct tally {
  * confidence. */
 enum { NBUCKETS = 3 };
 static const double BUCKET_MIN[NBUCKETS] = {0.9, 0.5, 0.0};
-static long calib_n[NBUCKETS], calib_right[NBUCKETS];
+
+/* Facts and calibration of a group of files: all of them, or one
+ * producer's (the file name's prefix). */
+typedef struct group {
+  char *name;
+  int files, bad_counts;
+  tally facts;
+  long calib_n[NBUCKETS], calib_right[NBUCKETS];
+} group;
+
+static group all_files;
+static group *cur_group; /* the producer of the file being compared */
 
 static void calibrate(const json_t *act, bool all_right) {
   const json_t *c = json_is_object(act) ? json_object_get(act, "confidence") : NULL;
@@ -44,10 +64,73 @@ static void calibrate(const json_t *act, bool all_right) {
   double v = json_number_value(c);
   for (int b = 0; b < NBUCKETS; b++)
     if (v >= BUCKET_MIN[b]) {
-      calib_n[b]++;
-      calib_right[b] += all_right;
+      all_files.calib_n[b]++;
+      all_files.calib_right[b] += all_right;
+      if (cur_group) {
+        cur_group->calib_n[b]++;
+        cur_group->calib_right[b] += all_right;
+      }
       return;
     }
+}
+
+/* The producer of a corpus file, from its name's prefix ("chrome-tight-
+ * seed000.pdf": chrome-tight); files without one (seed*, variant*) are
+ * LibreOffice's, lo-* too (LibreOffice re-saved the DOCX). */
+static char *producer_of(const char *name) {
+  const char *v = strstr(name, "variant-"), *s = strstr(name, "seed0");
+  const char *form = v && (!s || v < s) ? v : s;
+  if (!form || form == name || g_str_has_prefix(name, "lo-")) return g_strdup("libreoffice");
+  return g_strndup(name, (size_t)(form - name - 1));
+}
+
+static group *group_of(GPtrArray *groups, const char *docname) {
+  char *p = producer_of(docname);
+  for (guint i = 0; i < groups->len; i++) {
+    group *g = groups->pdata[i];
+    if (strcmp(g->name, p) == 0) {
+      g_free(p);
+      return g;
+    }
+  }
+  group *g = g_new0(group, 1);
+  g->name = p;
+  g_ptr_array_add(groups, g);
+  return g;
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void group_free(void *p) {
+  group *g = p;
+  g_free(g->name);
+  g_free(g);
+}
+
+static void print_calibration(const group *g, const char *indent) {
+  for (int b = 0; b < NBUCKETS; b++)
+    printf("%sconfidence >= %.1f%s: %ld values, %.1f%% right\n", indent, BUCKET_MIN[b],
+           b ? (b == 1 ? " and < 0.9" : " and < 0.5") : "", g->calib_n[b],
+           g->calib_n[b] ? 100.0 * g->calib_right[b] / g->calib_n[b] : 0.0);
+}
+
+/* The per-file baseline: "FILE<TAB>FACTS_RIGHT" lines. A file may only
+ * go up; one below its line fails the test. */
+static GHashTable *load_baseline(const char *path) {
+  GHashTable *h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  FILE *f = path ? fopen(path, "r") : NULL;
+  if (!f) return h;
+  char line[1024];
+  while (fgets(line, sizeof line, f)) {
+    char *tab = strchr(line, '\t');
+    if (line[0] == '#' || !tab) continue;
+    *tab = 0;
+    g_hash_table_insert(h, g_strdup(line), GSIZE_TO_POINTER((gsize)strtol(tab + 1, NULL, 10) + 1));
+  }
+  fclose(f);
+  return h;
 }
 
 static char *show(const json_t *v) {
@@ -136,13 +219,32 @@ static void compare(const char *file, const char *path, const json_t *exp, const
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    fprintf(stderr, "usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR]\n");
+  const char *sub = "docx", *base_path = NULL, *write_path = NULL, *dir = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--baseline") == 0 && i + 1 < argc)
+      base_path = argv[++i];
+    else if (strcmp(argv[i], "--write-baseline") == 0 && i + 1 < argc)
+      write_path = argv[++i];
+    else if (!dir)
+      dir = argv[i];
+    else
+      sub = argv[i];
+  }
+  if (!dir) {
+    fprintf(stderr, "usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE] "
+                    "[--write-baseline FILE]\n");
     return 2;
   }
-  const char *sub = argc > 2 ? argv[2] : "docx";
   const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : ".pdf";
   pdf_mode = strcmp(ext, ".pdf") == 0;
+  GHashTable *baseline = load_baseline(base_path);
+  if (base_path && g_hash_table_size(baseline) == 0) {
+    fprintf(stderr, "cannot read the baseline %s\n", base_path);
+    return 1;
+  }
+  GString *written = g_string_new("# corpus_test --write-baseline: FILE<TAB>facts right\n");
+  GPtrArray *groups = g_ptr_array_new_with_free_func(group_free);
+  int below = 0;
   xmlInitParser();
   dx_error err = {0};
   dx_ruleset *rs = dx_rules_load(NULL, &err);
@@ -152,7 +254,7 @@ int main(int argc, char **argv) {
   }
   dx_limits lim;
   dx_limits_default(&lim);
-  char *edir = g_build_filename(argv[1], "expected", NULL);
+  char *edir = g_build_filename(dir, "expected", NULL);
   GDir *d = g_dir_open(edir, 0, NULL);
   if (!d) {
     fprintf(stderr, "cannot open %s\n", edir);
@@ -163,17 +265,18 @@ int main(int argc, char **argv) {
   while ((n = g_dir_read_name(d)))
     if (g_str_has_suffix(n, ".json")) g_ptr_array_add(names, g_strdup(n));
   g_dir_close(d);
-  g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
-  tally total = {0};
-  int files = 0, bad_counts = 0, failed = 0;
+  g_ptr_array_sort(names, by_name);
+  int failed = 0;
   for (guint i = 0; i < names->len; i++) {
     const char *jname = *(char **)&names->pdata[i];
     char *stem = g_strndup(jname, strlen(jname) - 5);
     char *docname = g_strconcat(stem, ext, NULL);
-    char *docpath = g_build_filename(argv[1], sub, docname, NULL);
+    char *docpath = g_build_filename(dir, sub, docname, NULL);
     char *jpath = g_build_filename(edir, jname, NULL);
     if (!g_file_test(docpath, G_FILE_TEST_EXISTS)) goto next;
-    files++;
+    cur_group = group_of(groups, docname);
+    all_files.files++;
+    cur_group->files++;
     json_error_t je;
     json_t *exp = json_load_file(jpath, 0, &je);
     uint8_t *data = NULL;
@@ -197,12 +300,25 @@ int main(int argc, char **argv) {
     size_t na = json_array_size(json_object_get(act, "declarations"));
     tally t = {0};
     compare(docname, "", exp, act, &t);
-    if (ne != na) bad_counts++;
+    if (ne != na) {
+      all_files.bad_counts++;
+      cur_group->bad_counts++;
+    }
     printf("%s %s: %zu/%zu declarations, %ld/%ld facts right (%.2f%%)\n",
            ne == na && t.right == t.facts ? "ok  " : "DIFF", docname, na, ne, t.right, t.facts,
            t.facts ? 100.0 * t.right / t.facts : 100.0);
-    total.facts += t.facts;
-    total.right += t.right;
+    gsize was = GPOINTER_TO_SIZE(g_hash_table_lookup(baseline, docname));
+    if (was && (long)was - 1 > t.right) {
+      printf("BELOW BASELINE %s: %ld facts right, the baseline is %ld\n", docname, t.right,
+             (long)was - 1);
+      below++;
+    }
+    g_hash_table_remove(baseline, docname);
+    g_string_append_printf(written, "%s\t%ld\n", docname, t.right);
+    all_files.facts.facts += t.facts;
+    all_files.facts.right += t.right;
+    cur_group->facts.facts += t.facts;
+    cur_group->facts.right += t.right;
     json_decref(act);
     json_decref(exp);
     dx_doc_free(doc);
@@ -213,22 +329,50 @@ int main(int argc, char **argv) {
     g_free(docpath);
     g_free(jpath);
   }
-  double rate = total.facts ? (double)total.right / (double)total.facts : 0;
+  /* a file of the baseline that is gone is a file no longer tested */
+  GHashTableIter it;
+  gpointer key;
+  g_hash_table_iter_init(&it, baseline);
+  while (g_hash_table_iter_next(&it, &key, NULL)) {
+    printf("BELOW BASELINE %s: in the baseline, not in the corpus\n", (const char *)key);
+    below++;
+  }
+  const tally *total = &all_files.facts;
+  double rate = total->facts ? (double)total->right / (double)total->facts : 0;
   double need = strcmp(sub, "scan") == 0 ? DX_MIN_FACT_RATE_SCAN
                 : pdf_mode               ? DX_MIN_FACT_RATE_PDF
                                          : DX_MIN_FACT_RATE;
+  if (groups->len > 1) {
+    printf("per producer (facts right; calibration):\n");
+    for (guint i = 0; i < groups->len; i++) {
+      const group *g = groups->pdata[i];
+      printf("  %-16s %3d files, %ld/%ld facts right = %.2f%%, %d with a wrong declaration "
+             "count\n",
+             g->name, g->files, g->facts.right, g->facts.facts,
+             g->facts.facts ? 100.0 * g->facts.right / g->facts.facts : 100.0, g->bad_counts);
+      print_calibration(g, "      ");
+    }
+  }
   printf("corpus %s: %d files, %ld/%ld facts right = %.2f%% (need %.0f%%), "
-         "%d files with a wrong declaration count, %d unreadable\n",
-         sub, files, total.right, total.facts, 100 * rate, 100 * need, bad_counts, failed);
+         "%d files with a wrong declaration count, %d unreadable, %d below the baseline\n",
+         sub, all_files.files, total->right, total->facts, 100 * rate, 100 * need,
+         all_files.bad_counts, failed, below);
   printf("calibration (values with a confidence; right = every fact of the value right, "
          "where it is aside):\n");
-  for (int b = 0; b < NBUCKETS; b++)
-    printf("  confidence >= %.1f%s: %ld values, %.1f%% right\n", BUCKET_MIN[b],
-           b ? (b == 1 ? " and < 0.9" : " and < 0.5") : "", calib_n[b],
-           calib_n[b] ? 100.0 * calib_right[b] / calib_n[b] : 0.0);
+  print_calibration(&all_files, "  ");
+  if (write_path && !g_file_set_contents(write_path, written->str, (gssize)written->len, NULL)) {
+    fprintf(stderr, "cannot write %s\n", write_path);
+    failed++;
+  }
+  g_string_free(written, TRUE);
+  g_hash_table_destroy(baseline);
+  g_ptr_array_free(groups, TRUE);
   g_ptr_array_free(names, TRUE);
   g_free(edir);
   dx_rules_free(rs);
   xmlCleanupParser();
-  return (files > 0 && rate >= need && bad_counts == 0 && failed == 0) ? 0 : 1;
+  return (all_files.files > 0 && rate >= need && all_files.bad_counts == 0 && failed == 0 &&
+          below == 0)
+             ? 0
+             : 1;
 }

@@ -59,8 +59,12 @@ uint8_t *tu_docx(size_t *out_len, const char *body) {
 uint8_t *tu_pdf(size_t *out_len, const char *const *pages, size_t npages, int rotate) {
   GString *out = g_string_new("%PDF-1.7\n");
   GArray *offs = g_array_new(FALSE, FALSE, sizeof(gsize));
-  /* objects: 1 catalog, 2 pages, 3 font, then per page a stream and a page */
-  size_t nobj = 3 + 2 * npages;
+  /* objects: 1 catalog, 2 pages, 3 Helvetica (F1), 4 a Type 3 font (F2)
+   * and 5 its one glyph, then per page a stream and a page. F2 draws A-D
+   * as a square of ink 0.7 em tall, but its FontBBox reaches from -1 em
+   * to 1.6 em, so poppler's boxes are 2.6 em tall, as Chromium's are. */
+  enum { FIXED = 5 };
+  size_t nobj = FIXED + 2 * npages;
   for (size_t o = 1; o <= nobj; o++) {
     gsize at = out->len;
     g_array_append_val(offs, at);
@@ -69,17 +73,28 @@ uint8_t *tu_pdf(size_t *out_len, const char *const *pages, size_t npages, int ro
       g_string_append(out, "<< /Type /Catalog /Pages 2 0 R >>");
     } else if (o == 2) {
       g_string_append_printf(out, "<< /Type /Pages /Count %zu /Kids [", npages);
-      for (size_t p = 0; p < npages; p++) g_string_append_printf(out, "%zu 0 R ", 5 + 2 * p);
+      for (size_t p = 0; p < npages; p++)
+        g_string_append_printf(out, "%zu 0 R ", FIXED + 2 + 2 * p);
       g_string_append(out, "] >>");
     } else if (o == 3) {
       g_string_append(out, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
-    } else if (o % 2 == 0) { /* content of page (o-4)/2 */
-      const char *c = pages[(o - 4) / 2];
+    } else if (o == 4) {
+      g_string_append(out, "<< /Type /Font /Subtype /Type3 /FontBBox [0 -1000 1000 1600] "
+                           "/FontMatrix [0.001 0 0 0.001 0 0] /FirstChar 65 /LastChar 68 "
+                           "/Widths [1000 1000 1000 1000] /Encoding << /Type /Encoding "
+                           "/Differences [65 /A /B /C /D] >> /CharProcs << /A 5 0 R /B 5 0 R "
+                           "/C 5 0 R /D 5 0 R >> /Resources << >> >>");
+    } else if (o == 5) {
+      const char *glyph = "1000 0 100 0 900 700 d1 100 0 800 700 re f";
+      g_string_append_printf(out, "<< /Length %zu >>\nstream\n%s\nendstream", strlen(glyph), glyph);
+    } else if (o % 2 == 0) { /* content of page (o-FIXED-1)/2 */
+      const char *c = pages[(o - FIXED - 1) / 2];
       g_string_append_printf(out, "<< /Length %zu >>\nstream\n%s\nendstream", strlen(c), c);
     } else {
       g_string_append_printf(out,
                              "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate %d "
-                             "/Resources << /Font << /F1 3 0 R >> >> /Contents %zu 0 R >>",
+                             "/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %zu 0 R "
+                             ">>",
                              rotate, o - 1);
     }
     g_string_append(out, "\nendobj\n");
