@@ -87,6 +87,19 @@
 /* Paragraph lines closer than this (share of the size) belong together
  * when the first one runs to the right margin. */
 #define PARA_GAP_EM 0.9
+/* Lines whose type sizes differ by more than this share are not one
+ * paragraph: a 16 pt title over a 10.5 pt line (Chinese sizes step by
+ * at least 12 %: 五号 10.5, 小四 12, 四号 14, 三号 16). */
+#define PARA_SIZE_STEP 0.1
+/* A line continues a paragraph when it starts within this many ems of
+ * the left margin (a wrap), or is centred within this many ems under a
+ * centred line before it (a wrapped title). */
+#define PARA_INDENT_EM 1.5
+#define PARA_CENTRE_EM 1.0
+/* A line that starts further in than this (ems) did not fill its line
+ * (it is right-aligned or centred short), whatever its end: a first-line
+ * indent is 2 em. */
+#define PARA_FIRST_INDENT_EM 3.0
 
 /* ---- text --------------------------------------------------------------- */
 
@@ -997,6 +1010,25 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
   return rc;
 }
 
+/* Whether line l goes on with the paragraph of line p, the line above
+ * it, on a page whose text runs from `left` to `right`: p ran to the
+ * right margin (a wrap), l follows closely, starts no numbered item, is
+ * set in the same size, and starts at the left margin or is centred
+ * under p. A centred title, a right-aligned 金额单位 line and a
+ * left-aligned 填报单位 line under it stay three paragraphs. */
+static bool continues(const tline *p, const tline *l, float left, float right) {
+  if (l->y0 - p->y1 >= PARA_GAP_EM * p->size) return false;
+  if (right - p->x1 >= first_word(l) + p->size * 2 || starts_item(l)) return false;
+  /* p filled its line: it started at the margin (a first-line indent
+   * aside), not right-aligned */
+  if (p->x0 - left >= PARA_FIRST_INDENT_EM * p->size) return false;
+  if (fabsf(l->size - p->size) > PARA_SIZE_STEP * MAX(l->size, p->size)) return false;
+  float em = l->size;
+  if (l->x0 - left < PARA_INDENT_EM * em) return true;
+  return fabsf((l->x0 + l->x1) / 2 - (p->x0 + p->x1) / 2) < PARA_CENTRE_EM * em &&
+         right - l->x1 >= PARA_INDENT_EM * em;
+}
+
 /* Paragraphs from glyphs outside tables: lines, joined where one wraps
  * into the next. Appends pblocks. */
 static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const dx_page *pg,
@@ -1015,9 +1047,7 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
       continue;
     }
     size_t j = i + 1;
-    while (j < nl && !used[j] && ls[j].y0 - ls[j - 1].y1 < PARA_GAP_EM * ls[j - 1].size &&
-           right - ls[j - 1].x1 < first_word(&ls[j]) + ls[j - 1].size * 2 && !starts_item(&ls[j]))
-      j++;
+    while (j < nl && !used[j] && continues(&ls[j - 1], &ls[j], left, right)) j++;
     GString *s = g_string_new(NULL);
     for (size_t k = i; k < j; k++) {
       if (k > i && wrap_spaced(&ls[k - 1], &ls[k])) g_string_append_c(s, ' ');

@@ -1684,13 +1684,34 @@ static bool leads_with_field(ctx *x, const char *raw, const char *key) {
   return yes;
 }
 
-static void on_paragraph(ctx *x, const dx_block *b) {
-  char *raw = dx_text_raw(b->text);
-  char *key = dx_label_key(raw);
-  if (is_title(x, key)) {
-    x->in_notes = false;
-    on_title(x, raw, key);
-  } else if (dx_rules_match(x->rs, "year_line", key)) {
+/* A title sharing its line with other text ("…申报表 金额单位：万元",
+ * "填报单位：… …申报表"): the split at a space that leaves a title on
+ * one side and label：value text on the other (a title spaced out,
+ * "2023年度 项目支出…申报表", stays whole). Returns the title's raw text
+ * and sets *rest to the other side (both g_free'd), or NULL. */
+static char *title_in_line(ctx *x, const char *raw, char **rest) {
+  for (const char *sp = strchr(raw, ' '); sp; sp = strchr(sp + 1, ' ')) {
+    char *sides[2] = {g_strndup(raw, (gsize)(sp - raw)), g_strdup(sp + 1)};
+    for (int i = 0; i < 2; i++) {
+      const char *other = sides[1 - i];
+      if (!strstr(other, "：") && !strchr(other, ':')) continue;
+      char *k = dx_label_key(sides[i]);
+      bool yes = *k && is_title(x, k);
+      g_free(k);
+      if (yes) {
+        *rest = sides[1 - i];
+        return sides[i];
+      }
+    }
+    g_free(sides[0]);
+    g_free(sides[1]);
+  }
+  return NULL;
+}
+
+/* A line of text outside the tables, not a title. */
+static void on_line(ctx *x, const dx_block *b, const char *raw, const char *key) {
+  if (dx_rules_match(x->rs, "year_line", key)) {
     if (x->cur && !x->cur->year) x->cur->year = year_of(key);
   } else if (x->in_notes || dx_rules_match(x->rs, "notes_heading", key)) {
     /* "填表说明：项目名称：填写项目全称。" explains the labels; it gives no values */
@@ -1705,6 +1726,30 @@ static void on_paragraph(ctx *x, const dx_block *b) {
     if (dx_rules_match(x->rs, "wan_marker", key)) cur_decl(x)->money_known = true;
     pairs_in_text(x, raw, &w, false);
   }
+}
+
+static void on_paragraph(ctx *x, const dx_block *b) {
+  char *raw = dx_text_raw(b->text);
+  char *key = dx_label_key(raw);
+  char *rest = NULL, *title = NULL;
+  if (!x->in_notes && (title = title_in_line(x, raw, &rest))) {
+    /* the other text before the title is the last form's or a preamble
+     * (金额单位, 填报单位 lines come before or after a title) */
+    char *tkey = dx_label_key(title), *rkey = dx_label_key(rest);
+    bool before = g_str_has_suffix(raw, title);
+    if (before) on_line(x, b, rest, rkey);
+    on_title(x, title, tkey);
+    if (!before) on_line(x, b, rest, rkey);
+    g_free(tkey);
+    g_free(rkey);
+  } else if (is_title(x, key)) {
+    x->in_notes = false;
+    on_title(x, raw, key);
+  } else {
+    on_line(x, b, raw, key);
+  }
+  g_free(title);
+  g_free(rest);
   g_free(raw);
   g_free(key);
 }

@@ -42,21 +42,37 @@ static void pb_free(page_b *p) {
   g_free(p);
 }
 
-/* Text set at (x, baseline box top y) in 10 pt: Han one em wide, other
- * characters 0.55 em; `gap` extra points after each character. */
-static float pb_text(page_b *p, float x, float y, const char *s, float gap) {
+/* Text set at (x, box top y) in `size` pt: Han one em wide, other
+ * characters 0.55 em, boxes 1.3 em tall; `gap` extra points after each
+ * character. Returns where the text ends. */
+static float pb_text_at(page_b *p, float x, float y, const char *s, float gap, float size) {
   for (const char *c = s; *c; c = g_utf8_next_char(c)) {
     gunichar u = g_utf8_get_char(c);
     if (u == ' ') {
-      x += 2.7f;
+      x += 0.27f * size;
       continue;
     }
-    float w = u >= 0x2E80 ? 10.0f : 5.5f;
-    dx_glyph g = {.cp = u, .box = {x, y, x + w, y + 13.0f}, .size = 10.0f};
+    float w = (u >= 0x2E80 ? 1.0f : 0.55f) * size;
+    dx_glyph g = {.cp = u, .box = {x, y, x + w, y + 1.3f * size}, .size = size};
     g_array_append_val(p->glyphs, g);
     x += w + gap;
   }
   return x;
+}
+
+/* The same in 10 pt. */
+static float pb_text(page_b *p, float x, float y, const char *s, float gap) {
+  return pb_text_at(p, x, y, s, gap, 10.0f);
+}
+
+/* Width of text set by pb_text_at without gaps. */
+static float pb_width(const char *s, float size) {
+  float w = 0;
+  for (const char *c = s; *c; c = g_utf8_next_char(c)) {
+    gunichar u = g_utf8_get_char(c);
+    w += (u == ' ' ? 0.27f : u >= 0x2E80 ? 1.0f : 0.55f) * size;
+  }
+  return w;
 }
 
 static void pb_h(page_b *p, float y, float x0, float x1) {
@@ -223,6 +239,40 @@ static void test_paragraphs(void **state) {
   assert_string_equal(block(d, 3)->text, "填表人：张三");
   assert_int_equal(d->ntables, 1);
   assert_int_equal(d->nparagraphs, 3);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* Lines are one paragraph only when the second continues the first: a
+ * centred 16 pt title that nearly fills the line is not joined to the
+ * smaller right-aligned or left-aligned line under it, while a wrapped
+ * body paragraph is. */
+static void test_paragraph_breaks(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  const char *title = "二〇二四年度县教育局乡村教师生活补助项目支出绩效目标申报表";
+  const float left = 57.5f, right = 537.5f, mid = (left + right) / 2;
+  pb_text_at(p, mid - pb_width(title, 16) / 2, 72, title, 0, 16);
+  const char *unit = "金额单位：万元";
+  pb_text_at(p, right - pb_width(unit, 10.5f), 93, unit, 0, 10.5f);
+  pb_text_at(p, left, 108, "填报单位（盖章）：县教育局", 0, 10.5f);
+  const char *body = "本表依据二〇二四年度县教育局乡村教师生活补助项目支出预算编制，各项绩效指标均"
+                     "按年度填报，并按时发";
+  pb_text_at(p, left, 140, body, 0, 10);
+  pb_text_at(p, left, 154, "各项指标均按年度填报。", 0, 10);
+  pb_text_at(p, mid - pb_width(title, 16) / 2, 200, title, 0, 16);
+  const char *unit2 = "填报单位：县农业农村局";
+  pb_text_at(p, left, 221, unit2, 0, 10.5f);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->blocks->len, 6);
+  assert_string_equal(block(d, 0)->text, title);
+  assert_string_equal(block(d, 1)->text, unit);
+  assert_string_equal(block(d, 2)->text, "填报单位（盖章）：县教育局");
+  char *joined = g_strconcat(body, "各项指标均按年度填报。", NULL);
+  assert_string_equal(block(d, 3)->text, joined);
+  g_free(joined);
+  assert_string_equal(block(d, 4)->text, title);
+  assert_string_equal(block(d, 5)->text, unit2);
   dx_doc_free(d);
   pb_free(p);
 }
@@ -648,13 +698,21 @@ static void test_deskew(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_grid_spans),     cmocka_unit_test(test_text_spaces),
-      cmocka_unit_test(test_cell_lines),     cmocka_unit_test(test_paragraphs),
-      cmocka_unit_test(test_page_break),     cmocka_unit_test(test_split_row),
-      cmocka_unit_test(test_nested),         cmocka_unit_test(test_aligned),
-      cmocka_unit_test(test_find_boxes),     cmocka_unit_test(test_pdf_form),
-      cmocka_unit_test(test_pdf_tall_boxes), cmocka_unit_test(test_pdf_drawn),
-      cmocka_unit_test(test_pdf_limits),     cmocka_unit_test(test_ocr),
+      cmocka_unit_test(test_grid_spans),
+      cmocka_unit_test(test_text_spaces),
+      cmocka_unit_test(test_cell_lines),
+      cmocka_unit_test(test_paragraphs),
+      cmocka_unit_test(test_paragraph_breaks),
+      cmocka_unit_test(test_page_break),
+      cmocka_unit_test(test_split_row),
+      cmocka_unit_test(test_nested),
+      cmocka_unit_test(test_aligned),
+      cmocka_unit_test(test_find_boxes),
+      cmocka_unit_test(test_pdf_form),
+      cmocka_unit_test(test_pdf_tall_boxes),
+      cmocka_unit_test(test_pdf_drawn),
+      cmocka_unit_test(test_pdf_limits),
+      cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_deskew),
   };
   return cmocka_run_group_tests(tests, setup, NULL);

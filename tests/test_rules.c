@@ -127,6 +127,35 @@ static void test_checkbox_options(void **state) {
   }
 }
 
+/* A title that shares its line with other text (a tab or wide gap
+ * between them) still opens a declaration; the other text is read as
+ * its own line (金额单位 before the title, 填报单位 after). */
+static void test_title_sharing_line(void **state) {
+  (void)state;
+  json_t *j =
+      run(P("2023年度项目支出绩效目标申报表\t\t金额单位：万元") "<w:tbl>" TR(TC("项目名称")
+                                                                                 TC("甲项目"))
+              TR(TC("年度资金总额") TC(
+                  "12")) "</w:tbl>" P("填报单位（盖章）：县林业局    "
+                                      "2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称")
+                                                                                         TC("乙项"
+                                                                                            "目"))
+                  TR(TC("主管部门") TC("县林业局")) TR(TC("年度资金总额") TC("30")) "</w:tbl>");
+  json_t *ds = json_object_get(j, "declarations");
+  assert_int_equal(json_array_size(ds), 2);
+  json_t *a = json_array_get(ds, 0), *b = json_array_get(ds, 1);
+  assert_string_equal(json_string_value(json_object_get(a, "title")),
+                      "2023年度项目支出绩效目标申报表");
+  json_t *total = json_object_get(json_object_get(a, "funds"), "current_year_total");
+  assert_true(json_number_value(json_object_get(total, "value")) == 12);
+  assert_false(has_flag(total, "unit_assumed"));
+  json_t *name = json_object_get(json_object_get(b, "fields"), "project_name");
+  assert_string_equal(json_string_value(json_object_get(name, "value")), "乙项目");
+  json_t *unit = json_object_get(json_object_get(b, "fields"), "filing_unit");
+  assert_string_equal(json_string_value(json_object_get(unit, "value")), "县林业局");
+  json_decref(j);
+}
+
 static void test_letter(void **state) {
   (void)state;
   json_t *j = run(P("关于报送绩效目标的通知") "<w:tbl>" TR(TC("姓名") TC("电话"))
@@ -333,10 +362,15 @@ static void test_many_rows(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_flags),      cmocka_unit_test(test_checkbox_options),
-      cmocka_unit_test(test_letter),     cmocka_unit_test(test_bytes),
-      cmocka_unit_test(test_rule_files), cmocka_unit_test(test_labels),
-      cmocka_unit_test(test_many_rows),  cmocka_unit_test(test_match_limit),
+      cmocka_unit_test(test_flags),
+      cmocka_unit_test(test_checkbox_options),
+      cmocka_unit_test(test_title_sharing_line),
+      cmocka_unit_test(test_letter),
+      cmocka_unit_test(test_bytes),
+      cmocka_unit_test(test_rule_files),
+      cmocka_unit_test(test_labels),
+      cmocka_unit_test(test_many_rows),
+      cmocka_unit_test(test_match_limit),
       cmocka_unit_test(test_kept_keys),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
