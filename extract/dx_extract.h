@@ -94,6 +94,9 @@ typedef struct dx_table dx_table;
 enum {
   DX_CELL_CROSS_PAGE = 1u << 0, /* joined across a page break */
   DX_CELL_OCR_LOW = 1u << 1,    /* OCR was unsure of some of its characters */
+  /* its extent was guessed: cut from a group of grid slots that is no
+   * rectangle (a border missing beside a spanning cell) */
+  DX_CELL_LAYOUT_UNCERTAIN = 1u << 2,
 };
 
 typedef struct dx_cell {

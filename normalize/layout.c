@@ -87,6 +87,12 @@
 /* Paragraph lines closer than this (share of the size) belong together
  * when the first one runs to the right margin. */
 #define PARA_GAP_EM 0.9
+/* A cell cut from a group of grid slots that is no rectangle is this
+ * sure of its extent (a border is missing or extra; the cut is a guess). */
+#define LAYOUT_UNCERTAIN_CONF 0.85
+/* Groups of up to this many slots are cut by searching for the largest
+ * rectangle each time; larger ones (a damaged grid) row by row. */
+#define CUT_SEARCH_SLOTS 64
 /* Lines whose type sizes differ by more than this share are not one
  * paragraph: a 16 pt title over a 10.5 pt line (Chinese sizes step by
  * at least 12 %: 五号 10.5, 小四 12, 四号 14, 三号 16). */
@@ -575,6 +581,67 @@ static void open_rows(float *ys, size_t *ny, bool *open_top, bool *open_bot, con
   }
 }
 
+/* The rectangles grid slots are given: per slot the index of its
+ * rectangle's top-left slot (-1 while none), and at that slot the
+ * rectangle's row and column span. */
+typedef struct cuts {
+  int ncols;
+  int *uf; /* the slots' groups */
+  int *anchor, *rs, *cs;
+} cuts;
+
+static void cut_rect(cuts *k, int r, int c, int rs, int cs) {
+  int a = r * k->ncols + c;
+  k->rs[a] = rs;
+  k->cs[a] = cs;
+  for (int rr = r; rr < r + rs; rr++)
+    for (int cc = c; cc < c + cs; cc++) k->anchor[rr * k->ncols + cc] = a;
+}
+
+/* Whether slot (r, c) is in group g and has no rectangle yet. */
+static bool slot_free(cuts *k, int g, int r, int c, int r1, int c1) {
+  if (r > r1 || c > c1) return false;
+  int i = r * k->ncols + c;
+  return k->anchor[i] < 0 && uf_find(k->uf, i) == g;
+}
+
+/* Rows from r down that are free over columns c..c+w-1, at most r1. */
+static int free_height(cuts *k, int g, int r, int c, int w, int r1, int c1) {
+  int h = 0;
+  for (; r + h <= r1; h++)
+    for (int cc = c; cc < c + w; cc++)
+      if (!slot_free(k, g, r + h, cc, r1, c1)) return h;
+  return h;
+}
+
+/* Cuts group g (bounding slots r0..r1 x c0..c1, n slots), which is no
+ * rectangle, into rectangles: the largest one first, again and again
+ * (a cell over five columns beside one missing segment stays whole,
+ * with the stray slot a cell of its own). Past CUT_SEARCH_SLOTS slots,
+ * row by row instead (the widest run, then as many rows as it fits). */
+static void cut_group(cuts *k, int g, int r0, int r1, int c0, int c1, int n) {
+  for (;;) {
+    int br = -1, bc = 0, bw = 0, bh = 0;
+    for (int r = r0; r <= r1; r++)
+      for (int c = c0; c <= c1; c++) {
+        if (!slot_free(k, g, r, c, r1, c1)) continue;
+        if (n > CUT_SEARCH_SLOTS) { /* row by row */
+          int w = 1;
+          while (slot_free(k, g, r, c + w, r1, c1)) w++;
+          br = r, bc = c, bw = w, bh = free_height(k, g, r, c, w, r1, c1);
+          goto found;
+        }
+        for (int w = 1; slot_free(k, g, r, c + w - 1, r1, c1); w++) {
+          int h = free_height(k, g, r, c, w, r1, c1);
+          if (w * h > bw * bh) br = r, bc = c, bw = w, bh = h;
+        }
+      }
+  found:
+    if (br < 0) return;
+    cut_rect(k, br, bc, bh, bw);
+  }
+}
+
 /* Builds the grid of one component: cells are the groups of grid slots
  * not separated by a drawn line. */
 static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, const seg *vs,
@@ -633,18 +700,34 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   dx_cell **slots = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
   dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
   dx_code rc = DX_OK;
+  /* each slot's rectangle: its group's, or for a group that is no
+   * rectangle one of the largest rectangles it is cut into */
+  cuts cut = {.ncols = ncols,
+              .uf = uf,
+              .anchor = g_new(int, nslots),
+              .rs = g_new(int, nslots),
+              .cs = g_new(int, nslots)};
   if (!slots || !cells) {
     rc = nomem(err);
     goto done;
+  }
+  for (size_t i = 0; i < nslots; i++) cut.anchor[i] = -1;
+  for (size_t i = 0; i < nslots; i++) {
+    if (cut.anchor[i] >= 0) continue;
+    int g = uf_find(uf, (int)i);
+    if (cnt[g] == (r1[g] - r0[g] + 1) * (c1[g] - c0[g] + 1))
+      cut_rect(&cut, r0[g], c0[g], r1[g] - r0[g] + 1, c1[g] - c0[g] + 1);
+    else
+      cut_group(&cut, g, r0[g], r1[g], c0[g], c1[g], cnt[g]);
   }
   size_t ncells = 0;
   for (int r = 0; r < nrows && rc == DX_OK; r++)
     for (int c = 0; c < ncols; c++) {
       size_t i = (size_t)r * (size_t)ncols + (size_t)c;
-      if (slots[i]) continue;
+      if (cut.anchor[i] != (int)i) continue;
       int g = uf_find(uf, (int)i);
-      bool rect = cnt[g] == (r1[g] - r0[g] + 1) * (c1[g] - c0[g] + 1);
-      int rs = rect ? r1[g] - r0[g] + 1 : 1, cs = rect ? c1[g] - c0[g] + 1 : 1;
+      bool uncertain = cnt[g] != (r1[g] - r0[g] + 1) * (c1[g] - c0[g] + 1);
+      int rs = cut.rs[i], cs = cut.cs[i];
       dx_cell *cell = dx_arena_alloc(A, sizeof *cell);
       if (!cell) {
         rc = nomem(err);
@@ -657,7 +740,8 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
                         .page = pg->number,
                         .has_box = true,
                         .origin = pg->origin,
-                        .confidence = pg->confidence};
+                        .confidence = pg->confidence * (uncertain ? LAYOUT_UNCERTAIN_CONF : 1),
+                        .flags = uncertain ? DX_CELL_LAYOUT_UNCERTAIN : 0};
       cell->box[0] = xs[c];
       cell->box[1] = ys[r];
       cell->box[2] = xs[c + cs];
@@ -687,6 +771,9 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   p->ends = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
   *out = p;
 done:
+  g_free(cut.anchor);
+  g_free(cut.rs);
+  g_free(cut.cs);
   g_free(uf);
   g_free(r0);
   g_free(r1);

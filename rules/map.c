@@ -94,6 +94,7 @@ typedef struct where {
   bool cross;   /* the value cell was joined across a page break */
   bool ocr;     /* ... read by OCR */
   bool ocr_low; /* ... and OCR doubted some of its characters */
+  bool layout;  /* the page's layout left the cell's extent in doubt */
   double doubt; /* 1 - how far the cell's reading is trusted (0: fully) */
 } where;
 
@@ -239,6 +240,7 @@ static where where_cell(const lrow *r, const lcell *c) {
     w.cross = (c->c->flags & DX_CELL_CROSS_PAGE) != 0;
     w.ocr = c->c->origin == DX_ORIGIN_OCR;
     w.ocr_low = (c->c->flags & DX_CELL_OCR_LOW) != 0;
+    w.layout = (c->c->flags & DX_CELL_LAYOUT_UNCERTAIN) != 0;
     /* the model's own confidence in the cell (OCR's, a table read by
      * alignment) and the page break's */
     w.doubt = 1 - c->c->confidence * (w.cross ? CONF_CROSS_PAGE : 1);
@@ -261,6 +263,7 @@ static void where_flags(json_t *flags, const where *w) {
   if (w->cross) flag_add(flags, "cross_page");
   if (w->ocr) flag_add(flags, "ocr");
   if (w->ocr_low) flag_add(flags, "ocr_low_confidence");
+  if (w->layout) flag_add(flags, "layout_uncertain");
 }
 
 static json_t *field_new(json_t *value, const char *raw, double conf, const where *w) {

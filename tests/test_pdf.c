@@ -174,6 +174,56 @@ static void test_grid_spans(void **state) {
   pb_free(p);
 }
 
+/* One missing segment beside a spanning cell makes a group of slots
+ * that is no rectangle (an L): it is cut into the largest rectangles,
+ * never into single slots, and its cells say the layout is uncertain.
+ * Here row 1 is one cell over five columns; the rule under it is missing
+ * over column 0, so slot (2,0) joins it. */
+static void test_grid_l_shape(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  const float xs[] = {100, 160, 220, 280, 340, 400};
+  pb_h(p, 100, 100, 400);
+  pb_h(p, 120, 100, 400);
+  pb_h(p, 160, 160, 400); /* not under column 0 */
+  pb_h(p, 180, 100, 400);
+  pb_v(p, 100, 100, 180);
+  pb_v(p, 400, 100, 180);
+  for (int i = 1; i < 5; i++) {
+    pb_v(p, xs[i], 100, 120);
+    pb_v(p, xs[i], 160, 180);
+  }
+  const char *head[] = {"一", "二", "三", "四", "五"};
+  for (int i = 0; i < 5; i++) pb_text(p, xs[i] + 5, 104, head[i], 0);
+  const char *l1 = "保障乡村教师生活补助按时足额发放稳定队伍";
+  const char *l2 = "提高乡村教育质量";
+  pb_text(p, 105, 124, l1, 0);
+  pb_text(p, 105, 138, l2, 0);
+  pb_text(p, 105, 164, "甲", 0);
+  pb_text(p, 165, 164, "乙", 0);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_int_equal(t->ncols, 5);
+  dx_cell *span = dx_table_at(t, 1, 0);
+  assert_int_equal(span->colspan, 5);
+  assert_int_equal(span->rowspan, 1);
+  char *want = g_strconcat(l1, l2, NULL);
+  assert_string_equal(span->text, want);
+  g_free(want);
+  assert_true(span->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  assert_true(span->confidence < 1.0);
+  dx_cell *lone = dx_table_at(t, 2, 0);
+  assert_int_equal(lone->colspan, 1);
+  assert_string_equal(lone->text, "甲");
+  assert_true(lone->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  assert_string_equal(cell_text(t, 2, 1), "乙");
+  assert_false(dx_table_at(t, 2, 1)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  assert_string_equal(cell_text(t, 0, 4), "五");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* Spaces: none between Han characters (a spaced-out label is one word),
  * a wide gap between Han is a space, Latin words keep theirs, and the
  * autospace producers put between Han and digits is not a space. */
@@ -698,21 +748,14 @@ static void test_deskew(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_grid_spans),
-      cmocka_unit_test(test_text_spaces),
-      cmocka_unit_test(test_cell_lines),
-      cmocka_unit_test(test_paragraphs),
-      cmocka_unit_test(test_paragraph_breaks),
-      cmocka_unit_test(test_page_break),
-      cmocka_unit_test(test_split_row),
-      cmocka_unit_test(test_nested),
-      cmocka_unit_test(test_aligned),
-      cmocka_unit_test(test_find_boxes),
-      cmocka_unit_test(test_pdf_form),
-      cmocka_unit_test(test_pdf_tall_boxes),
-      cmocka_unit_test(test_pdf_drawn),
-      cmocka_unit_test(test_pdf_limits),
-      cmocka_unit_test(test_ocr),
+      cmocka_unit_test(test_grid_spans),     cmocka_unit_test(test_grid_l_shape),
+      cmocka_unit_test(test_text_spaces),    cmocka_unit_test(test_cell_lines),
+      cmocka_unit_test(test_paragraphs),     cmocka_unit_test(test_paragraph_breaks),
+      cmocka_unit_test(test_page_break),     cmocka_unit_test(test_split_row),
+      cmocka_unit_test(test_nested),         cmocka_unit_test(test_aligned),
+      cmocka_unit_test(test_find_boxes),     cmocka_unit_test(test_pdf_form),
+      cmocka_unit_test(test_pdf_tall_boxes), cmocka_unit_test(test_pdf_drawn),
+      cmocka_unit_test(test_pdf_limits),     cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_deskew),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
