@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <malloc.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -81,27 +82,36 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *ms
 /* poppler's cairo font code prints some failures straight to stderr
  * ("some font thing failed"), around its error callback; declx's stderr
  * carries one line per file, so stderr is pointed at /dev/null while
- * poppler works. Not in sanitizer builds: their reports go to stderr. */
-#if defined(__SANITIZE_ADDRESS__) || defined(DX_FUZZING)
-#define DX_KEEP_STDERR 1
+ * poppler works. In sanitizer builds the sanitizers' reports are sent to
+ * the real stderr meanwhile (__sanitizer_set_report_fd), so a report is
+ * never lost and poppler's lines never show there either. libFuzzer
+ * builds keep stderr: the fuzzer's own messages go there. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DX_SANITIZED 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define DX_KEEP_STDERR 1
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#define DX_SANITIZED 1
 #endif
+#endif
+#ifdef DX_SANITIZED
+#include <sanitizer/common_interface_defs.h>
 #endif
 
 static int mute_stderr(void) {
-#ifdef DX_KEEP_STDERR
+#ifdef DX_FUZZING
   return -1;
 #else
   fflush(stderr);
-  int saved = dup(STDERR_FILENO);
+  int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
   int nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
   if (saved < 0 || nul < 0) {
     if (saved >= 0) close(saved);
     if (nul >= 0) close(nul);
     return -1;
   }
+#ifdef DX_SANITIZED
+  __sanitizer_set_report_fd((void *)(intptr_t)saved);
+#endif
   dup2(nul, STDERR_FILENO);
   close(nul);
   return saved;
@@ -111,6 +121,9 @@ static int mute_stderr(void) {
 static void unmute_stderr(int saved) {
   if (saved < 0) return;
   dup2(saved, STDERR_FILENO);
+#ifdef DX_SANITIZED
+  __sanitizer_set_report_fd((void *)(intptr_t)STDERR_FILENO);
+#endif
   close(saved);
 }
 
