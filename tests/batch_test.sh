@@ -24,7 +24,7 @@ cp "$src"/tests/hostile/pdf-encrypted-user-password.pdf "$tmp/in/sub/f.pdf"
 printf 'plain text' > "$tmp/in/sub/g.pdf"
 ln -s .. "$tmp/in/loop/up"
 DX_BATCH_TEST_CRASH=crash-me DX_BATCH_TEST_HANG=hang-me \
-  "$declx" batch -j 2 --timeout 3 "$tmp/in" /nonexistent/file.docx > "$tmp/out.jsonl" 2> "$tmp/err"
+  "$declx" batch -j 2 --timeout 15 "$tmp/in" /nonexistent/file.docx > "$tmp/out.jsonl" 2> "$tmp/err"
 rc=$?
 check "exit 1 when some failed" '[ $rc -eq 1 ]'
 python3 - "$tmp/out.jsonl" "$tmp" > "$tmp/check.txt" <<'PY'
@@ -52,7 +52,7 @@ check "summary counts" 'grep -q "9 inputs, 2 read, 7 failed" "$tmp/err"'
 # one worker: the input sent ahead of a crash or a hang is read by the
 # next worker, not lost
 DX_BATCH_TEST_CRASH=crash-me DX_BATCH_TEST_HANG=hang-me \
-  "$declx" batch -j 1 --timeout 3 "$tmp/in" /nonexistent/file.docx > "$tmp/out1.jsonl" 2> /dev/null
+  "$declx" batch -j 1 --timeout 15 "$tmp/in" /nonexistent/file.docx > "$tmp/out1.jsonl" 2> /dev/null
 check "-j 1, inputs sent ahead of a crash and a hang: the same records" 'cmp -s "$tmp/out.jsonl" "$tmp/out1.jsonl"'
 # the good ones as extract gives them, but named by their path
 same_as_extract() { # FILE NAME_IN_RECORDS RECORDS
@@ -231,7 +231,7 @@ with tarfile.open(out + "/symlink.tar", "w") as t:
     ti = tarfile.TarInfo("passwd.docx"); ti.type = tarfile.SYMTYPE; ti.linkname = "/etc/passwd"
     t.addfile(ti)
 PY
-(cd "$tmp/harc" && /usr/bin/time -f '%e %M' "$declx" batch -q -j 2 bomb.zip bomb.tgz climb.tar symlink.tar \
+(cd "$tmp/harc" && /usr/bin/time -f '%U %S %M' "$declx" batch -q -j 2 bomb.zip bomb.tgz climb.tar symlink.tar \
   > "$tmp/harc.jsonl" 2> "$tmp/harc.time")
 python3 - "$tmp/harc.jsonl" > "$tmp/harc.txt" <<'PY'
 import json, sys
@@ -251,8 +251,10 @@ check "hostile archives: nothing written outside" '[ ! -e "$tmp/climb.docx" ] &&
 DX_BATCH_TEST_MAX_MEMBERS=1 "$declx" batch -q "$tmp/harc/climb.tar" > "$tmp/many.jsonl"
 check "an archive over the files limit: its first files, then a limit record" \
   '[ "$(wc -l < "$tmp/many.jsonl")" -eq 2 ] && tail -1 "$tmp/many.jsonl" | grep -q "\"code\":\"limit\",\"message\":\"the archive holds more than 1 files"'
-check "hostile archives: under 10 s and 400 MB" \
-  'read -r secs kb < <(tail -1 "$tmp/harc.time"); [ "$(echo "$secs < 10" | bc)" = 1 ] && [ "$kb" -lt 409600 ]'
+# CPU seconds (user + system, workers included), not wall time: a busy
+# machine does not fail it (it takes ~1 s)
+check "hostile archives: under 10 s of CPU and 400 MB" \
+  'read -r us ss kb < <(tail -1 "$tmp/harc.time"); [ "$(echo "$us + $ss < 10" | bc)" = 1 ] && [ "$kb" -lt 409600 ]'
 # progress: a line on a terminal (files done/total, files/s, errors, ETA),
 # none with -q or when stderr is not a terminal
 if command -v script > /dev/null; then
