@@ -773,11 +773,53 @@ static label cell_label(ctx *x, const lcell *c) {
   return classify_rk(x, c->key, cell_rkey(x, c));
 }
 
-/* Splits "LABEL：value" or "LABEL value" when LABEL is a known label.
- * Returns the label and sets *value (g_free) or returns {0}. */
 /* Room for a label as written (label.label points into it). */
 typedef char labelbuf[256];
 
+/* Start of the number that ends folded text f ("12.5万元", "1,200元"
+ * whole), or NULL when f does not end in a number with words after it. */
+static const char *last_number(const char *f) {
+  const char *start = NULL;
+  for (const char *p = f; *p; p++)
+    if (g_ascii_isdigit(*p) &&
+        (p == f || !(g_ascii_isdigit(p[-1]) || p[-1] == '.' || p[-1] == ',')))
+      start = p;
+  return start;
+}
+
+/* "年度资金总额（含本级）12万": an amount glued to its label (a PDF line
+ * whose space was too narrow to count). The text is split where its last
+ * number starts when all after it is one amount (dx_amount_parse: 12万,
+ * 12.5万元, 1,200元) and all before it a known label, so a number inside
+ * a label (2023年度资金总额) is never where it is cut. A unit note's value
+ * is a unit word, never a number. f is raw folded. */
+static label split_at_amount(ctx *x, const char *raw, const char *f, char **value,
+                             labelbuf label_buf) {
+  label none = {0};
+  const char *num = last_number(f);
+  if (!num || num == f) return none;
+  double v;
+  int unit;
+  if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), num)) return none;
+  char *lab = g_strndup(f, (gsize)(num - f));
+  char *k = dx_label_key(lab);
+  label l = classify(x, k);
+  if (l.cat && strcmp(l.cat, "unit_note") != 0) {
+    char *ml = money_label(x, lab);
+    g_strlcpy(label_buf, ml, sizeof(labelbuf));
+    g_free(ml);
+    l.label = label_buf;
+    *value = dx_text_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, num)));
+  } else {
+    l = none;
+  }
+  g_free(lab);
+  g_free(k);
+  return l;
+}
+
+/* Splits "LABEL：value", "LABEL value" or "LABEL12万" when LABEL is a
+ * known label. Returns the label and sets *value (g_free) or returns {0}. */
 static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf) {
   label none = {0};
   *value = NULL;
@@ -842,8 +884,9 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     }
     g_free(rest);
   }
+  label glued = split_at_amount(x, raw, f, value, label_buf);
   g_free(f);
-  return none;
+  return glued;
 }
 
 /* Assigns `value` (cell text) to what label l names. */
