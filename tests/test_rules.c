@@ -223,6 +223,8 @@ static void test_labels(void **state) {
       {"ind_header", "指标性质", "sign"},
       {"fund_family", "county", "1"},
       {"part_prefix", "其中:", "any"},
+      {"items_header", "收入项目", "name"},
+      {"fund_total", "2023年度资金总额", "current_year"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const char *got = dx_rules_match(rs, cases[i].cat, cases[i].key);
