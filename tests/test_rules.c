@@ -255,14 +255,15 @@ static json_t *part(json_t *d, size_t i) {
  * value that only starts with a label's words is left whole. */
 static void test_glued_amount(void **state) {
   (void)state;
-  json_t *j = run(P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称")
-                      TC("资金总额2023年度追加项目")) TR(TC("项目资金（万元）")
-                      TC("年度资金总额（含本级）12万")) TR(TC("") TC("其中：财政拨款10.8万元"))
-                      TR(TC("") TC("其他资金12,000元")) TR(TC("联系电话2115589")) "</w:tbl>");
+  json_t *j = run(P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC(
+      "资金总额2023年度追加项目")) TR(TC("项目资金（万元）") TC("年度资金总额（含本级）12万"))
+                      TR(TC("") TC("其中：财政拨款10.8万元")) TR(TC("") TC("其他资金12,000元"))
+                          TR(TC("联系电话2115589")) "</w:tbl>");
   json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
   assert_non_null(d);
   json_t *name = json_object_get(json_object_get(d, "fields"), "project_name");
-  assert_string_equal(json_string_value(json_object_get(name, "value")), "资金总额2023年度追加项目");
+  assert_string_equal(json_string_value(json_object_get(name, "value")),
+                      "资金总额2023年度追加项目");
   json_t *cur = total_field(d, "current_year_total");
   assert_non_null(cur);
   assert_string_equal(json_string_value(json_object_get(cur, "raw")), "12万");
@@ -272,8 +273,8 @@ static void test_glued_amount(void **state) {
   assert_non_null(other);
   assert_string_equal(json_string_value(json_object_get(fa, "source")), "fiscal_appropriation");
   assert_string_equal(json_string_value(json_object_get(fa, "label")), "财政拨款");
-  assert_string_equal(json_string_value(json_object_get(json_object_get(fa, "current_year"), "raw")),
-                      "10.8万元");
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(fa, "current_year"), "raw")), "10.8万元");
   assert_string_equal(json_string_value(json_object_get(other, "source")), "other");
   json_t *ov = json_object_get(other, "current_year");
   assert_true(json_number_value(json_object_get(ov, "value")) == 1.2);
