@@ -71,9 +71,10 @@ const char *dx_value_kind_name(dx_value_kind k);
 
 typedef struct dx_lexicon dx_lexicon;
 
-/* Builds the value lexicon (comparison words, approximations) from rule
- * text: lines "op_prefix|op_suffix|op_infix<TAB>OP<TAB>word|word|...",
- * '#' comments. Returns NULL and sets err on a malformed line. */
+/* Builds the value lexicon (comparison words, approximations, units and
+ * their joiners, amount words) from rule text: lines
+ * "CATEGORY<TAB>OP<TAB>word|word|..." (rules/values.rules), '#' comments.
+ * Returns NULL and sets err on a malformed line. */
 dx_lexicon *dx_lexicon_new(const char *text, dx_error *err);
 void dx_lexicon_free(dx_lexicon *lx);
 

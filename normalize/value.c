@@ -16,6 +16,7 @@ typedef enum {
   W_SUFFIX,
   W_INFIX,
   W_UNIT,
+  W_UNIT_JOIN, /* between the parts of a compound unit: 元/人·年 */
   W_SCALE,
   W_AMOUNT_PREFIX, /* words around an amount that do not change it */
   W_AMOUNT_SUFFIX,
@@ -33,6 +34,7 @@ static const struct {
     {"op_suffix", W_SUFFIX},
     {"op_infix", W_INFIX},
     {"unit", W_UNIT},
+    {"unit_join", W_UNIT_JOIN},
     {"unit_scale", W_SCALE},
     {"amount_prefix", W_AMOUNT_PREFIX},
     {"amount_suffix", W_AMOUNT_SUFFIX},
@@ -410,10 +412,12 @@ static size_t read_unit(const dx_lexicon *lx, const char *p, char *unit, size_t 
   size_t n = unit_word(lx, p);
   if (!n && guessed && (n = guess_unit(lx, p)) > 0) *guessed = true;
   if (!n) return 0;
-  /* a per-something unit: 次/年, 万元/人, 元/人次 */
-  if (p[n] == '/') {
-    size_t n2 = unit_word(lx, p + n + 1);
-    if (n2) n += 1 + n2;
+  /* a compound unit: 次/年, 万元/人, 元/人·年 — units joined by the
+   * joiners of values.rules, each part its longest reading */
+  for (const lex_word *j; (j = word_at(lx, W_UNIT_JOIN, p + n));) {
+    size_t n2 = unit_word(lx, p + n + j->len);
+    if (!n2) break;
+    n += j->len + n2;
   }
   g_snprintf(unit, unit_size, "%.*s", (int)n, p);
   return n;

@@ -163,7 +163,15 @@ typedef struct ctx {
   decl *cur;
   mode_t_ mode;
   indmap ind;
-  int cols[16]; /* section column roles, see ROLE_* */
+  int cols[16];  /* section column roles, see R_* */
+  int cols2[16]; /* a money list's second half (收入 | 支出 side by side) */
+  bool halves;   /* cols2 is in use */
+  /* grid columns (< 64) holding a fund total's label in the rows of
+   * label | value pairs being read: its money column + 1, for the parts
+   * below it in that column (中长期资金总额 | 300 | 年度资金总额 | 100 over
+   * 其中：财政拨款 | 240 | 其中：财政拨款 | 80) */
+  signed char under_total[64];
+  int under_table, under_row; /* the last row that kept under_total */
   vhead vh[MAXV];
   int nvh;
   int vert_rows; /* rows read under the vertical header */
@@ -776,11 +784,53 @@ static label cell_label(ctx *x, const lcell *c) {
   return classify_rk(x, c->key, cell_rkey(x, c));
 }
 
-/* Splits "LABEL：value" or "LABEL value" when LABEL is a known label.
- * Returns the label and sets *value (g_free) or returns {0}. */
 /* Room for a label as written (label.label points into it). */
 typedef char labelbuf[256];
 
+/* Start of the number that ends folded text f ("12.5万元", "1,200元"
+ * whole), or NULL when f does not end in a number with words after it. */
+static const char *last_number(const char *f) {
+  const char *start = NULL;
+  for (const char *p = f; *p; p++)
+    if (g_ascii_isdigit(*p) &&
+        (p == f || !(g_ascii_isdigit(p[-1]) || p[-1] == '.' || p[-1] == ',')))
+      start = p;
+  return start;
+}
+
+/* "年度资金总额（含本级）12万": an amount glued to its label (a PDF line
+ * whose space was too narrow to count). The text is split where its last
+ * number starts when all after it is one amount (dx_amount_parse: 12万,
+ * 12.5万元, 1,200元) and all before it a known label, so a number inside
+ * a label (2023年度资金总额) is never where it is cut. A unit note's value
+ * is a unit word, never a number. f is raw folded. */
+static label split_at_amount(ctx *x, const char *raw, const char *f, char **value,
+                             labelbuf label_buf) {
+  label none = {0};
+  const char *num = last_number(f);
+  if (!num || num == f) return none;
+  double v;
+  int unit;
+  if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), num)) return none;
+  char *lab = g_strndup(f, (gsize)(num - f));
+  char *k = dx_label_key(lab);
+  label l = classify(x, k);
+  if (l.cat && strcmp(l.cat, "unit_note") != 0) {
+    char *ml = money_label(x, lab);
+    g_strlcpy(label_buf, ml, sizeof(labelbuf));
+    g_free(ml);
+    l.label = label_buf;
+    *value = dx_text_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, num)));
+  } else {
+    l = none;
+  }
+  g_free(lab);
+  g_free(k);
+  return l;
+}
+
+/* Splits "LABEL：value", "LABEL value" or "LABEL12万" when LABEL is a
+ * known label. Returns the label and sets *value (g_free) or returns {0}. */
 static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf) {
   label none = {0};
   *value = NULL;
@@ -845,12 +895,14 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     }
     g_free(rest);
   }
+  label glued = split_at_amount(x, raw, f, value, label_buf);
   g_free(f);
-  return none;
+  return glued;
 }
 
-/* Assigns `value` (cell text) to what label l names. */
-static void assign(ctx *x, label l, const char *value, const where *w) {
+/* Assigns `value` (cell text) to what label l names; a fund source is a
+ * part in money column `part_col`. */
+static void assign(ctx *x, label l, const char *value, const where *w, int part_col) {
   decl *d = cur_decl(x);
   note_table(x, w);
   if (strcmp(l.cat, "field") == 0) {
@@ -866,7 +918,7 @@ static void assign(ctx *x, label l, const char *value, const where *w) {
     /* 合计 inside a 三公经费 block is the 三公经费 total, not the form's */
     bool total = strcmp(l.key, "total") == 0 && !x->three_public;
     add_money(x, total || !x->three_public ? l.key : "three_public", l.label ? l.label : "",
-              COL_CURRENT, amount_field(x, value, w), total);
+              part_col, amount_field(x, value, w), total);
   } else if (strcmp(l.cat, "unit_note") == 0) {
     char *k = dx_label_key(value);
     if (dx_rules_match(x->rs, "wan_unit", k))
@@ -975,6 +1027,31 @@ static bool try_section_header(ctx *x, const lrow *r) {
   return true;
 }
 
+/* A money list in two halves side by side, each a name column with its
+ * amount columns after it (收入: 项目 | 金额 beside 支出: 项目 | 金额; 资金来源 |
+ * 中长期资金总额 beside 资金来源 | 年度资金总额): c keeps the first half's
+ * columns, c2 gets the second's. False (c unchanged) for one list. */
+static bool money_halves(ctx *x, const lrow *r, int c[NROLES], int c2[NROLES]) {
+  int name2 = find_role(x, r, "items_header", "name", c[R_NAME]);
+  if (name2 < 0) return false;
+  int first[NROLES], second[NROLES];
+  bool in_first = false, in_second = false;
+  for (int i = 0; i < NROLES; i++) first[i] = second[i] = -1;
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
+    const char *key = MONEY_KEYS[role - R_PRIOR];
+    int a = find_role(x, r, "fund_column", key, c[R_NAME]);
+    first[role] = a < name2 ? a : -1;
+    second[role] = find_role(x, r, "fund_column", key, name2);
+    in_first |= first[role] >= 0;
+    in_second |= second[role] >= 0;
+  }
+  if (!in_first || !in_second) return false;
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++) c[role] = first[role];
+  second[R_NAME] = name2;
+  memcpy(c2, second, sizeof second);
+  return true;
+}
+
 static bool try_section_header_cols(ctx *x, const lrow *r) {
   int c[NROLES];
   for (int i = 0; i < NROLES; i++) c[i] = -1;
@@ -1016,9 +1093,11 @@ static bool try_section_header_cols(ctx *x, const lrow *r) {
   bool money = c[R_PRIOR] >= 0 || c[R_CURRENT] >= 0 || c[R_MEDIUM] >= 0;
   if (c[R_NAME] < 0 && c[R_DETAIL] >= 0) c[R_NAME] = c[R_DETAIL];
   if (money && c[R_NAME] >= 0) {
+    bool items = c[R_BASIS] >= 0 || c[R_DETAIL] >= 0;
+    x->halves = !items && money_halves(x, r, c, x->cols2);
     memcpy(x->cols, c, sizeof c);
     x->yuan_cols = yuan_columns(x, r);
-    x->mode = c[R_BASIS] >= 0 || c[R_DETAIL] >= 0 ? M_ITEMS : M_MONEY;
+    x->mode = items ? M_ITEMS : M_MONEY;
     x->group++;
     return true;
   }
@@ -1150,10 +1229,13 @@ static const lcell *first_here(const lrow *r) {
   return NULL;
 }
 
-static void money_row(ctx *x, const lrow *r) {
-  const char *name = text_here(r, x->cols[R_NAME]);
+/* One half of a money list's row (the whole row when it has one). The
+ * 合计 of a list in two halves (收入合计, 支出合计) totals its half: a
+ * breakdown entry, not the form's total. */
+static void money_half(ctx *x, const lrow *r, const int *cols) {
+  const char *name = text_here(r, cols[R_NAME]);
   if (!*name) return;
-  const lcell *nc = cell_at(r, x->cols[R_NAME]);
+  const lcell *nc = cell_at(r, cols[R_NAME]);
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, "fund_source", k);
   g_free(k);
@@ -1161,16 +1243,21 @@ static void money_row(ctx *x, const lrow *r) {
   bool total = strcmp(src, "total") == 0;
   char *lab = money_label(x, name);
   for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
-    if (x->cols[role] < 0) continue;
-    const lcell *vc = cell_at(r, x->cols[role]);
+    if (cols[role] < 0) continue;
+    const lcell *vc = cell_at(r, cols[role]);
     where w = where_cell(r, vc ? vc : nc);
     note_table(x, &w);
-    json_t *f = amount_field(x, text_here(r, x->cols[role]), &w);
+    json_t *f = amount_field(x, text_here(r, cols[role]), &w);
     int col = role - R_PRIOR;
-    if (total) set_total(x, col, json_incref(f));
+    if (total && !x->halves) set_total(x, col, json_incref(f));
     add_money(x, src, lab, col, f, total);
   }
   g_free(lab);
+}
+
+static void money_row(ctx *x, const lrow *r) {
+  money_half(x, r, x->cols);
+  if (x->halves) money_half(x, r, x->cols2);
 }
 
 static void items_row(ctx *x, const lrow *r) {
@@ -1520,7 +1607,7 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
         npairs++;
         if (!dry) {
           char *v = dx_text_collapse(val->str);
-          assign(x, cur, v, w);
+          assign(x, cur, v, w, COL_CURRENT);
           g_free(v);
         }
       }
@@ -1543,7 +1630,32 @@ static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
 /* Longest half of a label split over two cells (项目 | 名称, 主管 | 部门). */
 #define SPLIT_LABEL_MAX_CHARS 6
 
+/* The money column of a fund source labelled at cell c: the column of the
+ * fund total labelled above it in its grid column, in the rows of pairs
+ * read just before (the current year's when none). A fund total labelled
+ * at c heads that column; any other label ends what it headed. *kept is
+ * set when the row goes on with such a block. */
+static int part_column(ctx *x, const lcell *c, label l, bool *kept) {
+  if (c->col < 0 || c->col >= (int)sizeof x->under_total) return COL_CURRENT;
+  signed char *u = &x->under_total[c->col];
+  if (strcmp(l.cat, "fund_total") == 0) {
+    *u = (signed char)(money_col(l.key) + 1);
+    *kept = true;
+  } else if (strcmp(l.cat, "fund_source") == 0 && *u) {
+    *kept = true;
+    return *u - 1;
+  } else {
+    *u = 0;
+  }
+  return COL_CURRENT;
+}
+
 static void horizontal_row(ctx *x, const lrow *r) {
+  /* the fund totals heading columns of parts hold while rows of pairs
+   * follow one another */
+  if (r->table != x->under_table || r->row != x->under_row + 1)
+    memset(x->under_total, 0, sizeof x->under_total);
+  bool kept = false;
   /* a 三公经费 block lasts while its label cell runs down the first column */
   if (r->n > 0 && r->cells[0].here && *r->cells[0].raw &&
       !cell_rule(x, &r->cells[0], "three_public_context"))
@@ -1589,20 +1701,21 @@ static void horizontal_row(ctx *x, const lrow *r) {
           g_string_append(s, r->cells[j].raw);
         }
         where w = where_cell(r, vc ? vc : next);
-        assign(x, l, s->str, &w);
+        assign(x, l, s->str, &w, COL_CURRENT);
         g_string_free(s, TRUE);
         i = j - 1;
         continue;
       }
       char *lab = money_label(x, c->raw);
       l.label = lab;
+      int pc = part_column(x, c, l, &kept);
       if (next && !is_label_cell(x, next)) {
         where w = where_cell(r, next);
-        assign(x, l, next->here ? next->raw : "", &w);
+        assign(x, l, next->here ? next->raw : "", &w, pc);
         i++;
       } else {
         where w = where_cell(r, c);
-        if (strcmp(l.cat, "unit_note") != 0) assign(x, l, "", &w);
+        if (strcmp(l.cat, "unit_note") != 0) assign(x, l, "", &w, pc);
       }
       g_free(lab);
       continue;
@@ -1616,15 +1729,19 @@ static void horizontal_row(ctx *x, const lrow *r) {
     labelbuf lb;
     label il = split_inline(x, c->raw, &v, lb);
     if (il.cat) {
+      int pc = part_column(x, c, il, &kept);
       if (strcmp(il.cat, "fund_source") == 0) {
         note_table(x, &w);
-        add_money(x, il.key, il.label, COL_CURRENT, amount_field(x, v, &w),
-                  strcmp(il.key, "total") == 0);
+        add_money(x, il.key, il.label, pc, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
       } else {
-        assign(x, il, v, &w);
+        assign(x, il, v, &w, pc);
       }
     }
     g_free(v);
+  }
+  if (kept) {
+    x->under_table = r->table;
+    x->under_row = r->row;
   }
 }
 
@@ -2131,7 +2248,8 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
            .doc = doc,
            .decls = g_ptr_array_new(),
            .labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
-           .cells = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cellinfo_free)};
+           .cells = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cellinfo_free),
+           .under_table = -1};
   for (guint i = 0; i < doc->blocks->len; i++) {
     const dx_block *b = g_ptr_array_index(doc->blocks, i);
     if (b->kind == DX_BLOCK_PARAGRAPH)

@@ -80,6 +80,24 @@ static const vcase VALUES[] = {
     {"≥1.5倍", DX_VK_NUMERIC, ">=", 1.5, NA, "倍"},
     {"不少于10人/次", DX_VK_NUMERIC, ">=", 10, NA, "人/次"},
     {"≥95%（含）", DX_VK_NUMERIC, ">=", 95, NA, "%"},
+    /* compound units: the longest reading in values.rules, whole */
+    {"累计不少于12项次", DX_VK_NUMERIC, ">=", 12, NA, "项次"},
+    {"≥20台次", DX_VK_NUMERIC, ">=", 20, NA, "台次"},
+    {"50年一遇", DX_VK_NUMERIC, "=", 50, NA, "年一遇"},
+    {"≤1200元/人·年", DX_VK_NUMERIC, "<=", 1200, NA, "元/人·年"},
+    {"300元/人·月", DX_VK_NUMERIC, "=", 300, NA, "元/人·月"},
+    {"≥500人次", DX_VK_NUMERIC, ">=", 500, NA, "人次"},
+    {"120户次", DX_VK_NUMERIC, "=", 120, NA, "户次"},
+    {"30架次", DX_VK_NUMERIC, "=", 30, NA, "架次"},
+    {"800车次", DX_VK_NUMERIC, "=", 800, NA, "车次"},
+    {"≥3.5万人次", DX_VK_NUMERIC, ">=", 3.5, NA, "万人次"},
+    {"200元/人", DX_VK_NUMERIC, "=", 200, NA, "元/人"},
+    {"≤150元/亩", DX_VK_NUMERIC, "<=", 150, NA, "元/亩"},
+    {"提高2个百分点", DX_VK_NUMERIC, "=", 2, NA, "个百分点"},
+    {"1200平方米", DX_VK_NUMERIC, "=", 1200, NA, "平方米"},
+    {"≥5000立方米", DX_VK_NUMERIC, ">=", 5000, NA, "立方米"},
+    {"12.5公里", DX_VK_NUMERIC, "=", 12.5, NA, "公里"},
+    {"40人·天", DX_VK_NUMERIC, "=", 40, NA, "人·天"},
     {"1-2次/年", DX_VK_RANGE, NULL, 1, 2, "次/年"},
     {"15-20项/年", DX_VK_RANGE, NULL, 15, 20, "项/年"},
     {"150～400件", DX_VK_RANGE, NULL, 150, 400, "件"},
@@ -148,6 +166,12 @@ static void test_prose(void **state) {
   dx_value_parse(&v, dx_rules_lexicon(rs), "每月开展调研督查不少于3次");
   assert_string_equal(v.op, ">=");
   assert_false(v.prose); /* words before a comparison are its subject */
+  /* a compound unit is read whole: nothing is left over as words */
+  dx_value_parse(&v, dx_rules_lexicon(rs), "累计不少于12项次");
+  assert_false(v.prose);
+  assert_false(v.unit_guessed);
+  dx_value_parse(&v, dx_rules_lexicon(rs), "≤1200元/人·年");
+  assert_false(v.prose);
 }
 
 typedef struct pcase {

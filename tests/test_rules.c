@@ -135,11 +135,10 @@ static void test_title_sharing_line(void **state) {
   json_t *j =
       run(P("2023年度项目支出绩效目标申报表\t\t金额单位：万元") "<w:tbl>" TR(TC("项目名称")
                                                                                  TC("甲项目"))
-              TR(TC("年度资金总额") TC(
-                  "12")) "</w:tbl>" P("填报单位（盖章）：县林业局    "
-                                      "2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称")
-                                                                                         TC("乙项"
-                                                                                            "目"))
+              TR(TC("年度资金总额") TC("12")) "</w:tbl>" P(
+                  "填报单位（盖章）：县林业局    "
+                  "2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("乙项"
+                                                                                   "目"))
                   TR(TC("主管部门") TC("县林业局")) TR(TC("年度资金总额") TC("30")) "</w:tbl>");
   json_t *ds = json_object_get(j, "declarations");
   assert_int_equal(json_array_size(ds), 2);
@@ -252,6 +251,8 @@ static void test_labels(void **state) {
       {"ind_header", "指标性质", "sign"},
       {"fund_family", "county", "1"},
       {"part_prefix", "其中:", "any"},
+      {"items_header", "收入项目", "name"},
+      {"fund_total", "2023年度资金总额", "current_year"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const char *got = dx_rules_match(rs, cases[i].cat, cases[i].key);
@@ -266,6 +267,59 @@ static void test_labels(void **state) {
   s = dx_rules_strip(rs, "numbering", "2023年度", false);
   assert_string_equal(s, "2023年度");
   g_free(s);
+}
+
+static json_t *total_field(json_t *d, const char *key) {
+  return json_object_get(json_object_get(d, "funds"), key);
+}
+
+static json_t *part(json_t *d, size_t i) {
+  return json_array_get(json_object_get(json_object_get(d, "funds"), "breakdown"), i);
+}
+
+/* An amount glued to its label (a PDF line whose space was too narrow
+ * to count): split where the number starts when the words before it are
+ * a known label; a label holding a year is not cut at its year, and a
+ * value that only starts with a label's words is left whole. */
+static void test_glued_amount(void **state) {
+  (void)state;
+  json_t *j = run(P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC(
+      "资金总额2023年度追加项目")) TR(TC("项目资金（万元）") TC("年度资金总额（含本级）12万"))
+                      TR(TC("") TC("其中：财政拨款10.8万元")) TR(TC("") TC("其他资金12,000元"))
+                          TR(TC("联系电话2115589")) "</w:tbl>");
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_non_null(d);
+  json_t *name = json_object_get(json_object_get(d, "fields"), "project_name");
+  assert_string_equal(json_string_value(json_object_get(name, "value")),
+                      "资金总额2023年度追加项目");
+  json_t *cur = total_field(d, "current_year_total");
+  assert_non_null(cur);
+  assert_string_equal(json_string_value(json_object_get(cur, "raw")), "12万");
+  assert_true(json_number_value(json_object_get(cur, "value")) == 12);
+  assert_int_equal(json_integer_value(json_object_get(json_object_get(cur, "at"), "row")), 1);
+  json_t *fa = part(d, 0), *other = part(d, 1);
+  assert_non_null(other);
+  assert_string_equal(json_string_value(json_object_get(fa, "source")), "fiscal_appropriation");
+  assert_string_equal(json_string_value(json_object_get(fa, "label")), "财政拨款");
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(fa, "current_year"), "raw")), "10.8万元");
+  assert_string_equal(json_string_value(json_object_get(other, "source")), "other");
+  json_t *ov = json_object_get(other, "current_year");
+  assert_true(json_number_value(json_object_get(ov, "value")) == 1.2);
+  assert_true(has_flag(ov, "unit_converted"));
+  assert_false(has_flag(d, "sum_mismatch:funds"));
+  json_t *phone = json_object_get(json_object_get(d, "fields"), "contact_phone");
+  assert_string_equal(json_string_value(json_object_get(phone, "value")), "2115589");
+  json_decref(j);
+  /* the label holds a year: 2023 is part of it, 50万 the amount */
+  j = run(P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("测试"))
+              TR(TC("2023年度资金总额50万")) "</w:tbl>");
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  cur = total_field(d, "current_year_total");
+  assert_non_null(cur);
+  assert_string_equal(json_string_value(json_object_get(cur, "raw")), "50万");
+  assert_true(json_number_value(json_object_get(cur, "value")) == 50);
+  json_decref(j);
 }
 
 static int freed;
@@ -372,6 +426,7 @@ int main(void) {
       cmocka_unit_test(test_many_rows),
       cmocka_unit_test(test_match_limit),
       cmocka_unit_test(test_kept_keys),
+      cmocka_unit_test(test_glued_amount),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -651,6 +651,68 @@ def dept_tasks(outdir):
     return file, document(file, [declaration('department_overall', title, 2024, ti, fields, None, plans=plans)])
 
 
+def side_by_side_funds(outdir):
+    """Money blocks whose halves stand side by side in the same rows: a
+    project form with 中长期资金总额 | value | 年度资金总额 | value and the
+    其中 parts below in both halves (each part one breakdown entry with
+    its medium-term and current-year amounts), and a 部门整体 form whose
+    收入 and 支出 halves each have a 项目 | 金额 pair of columns (the
+    halves' 收入合计 / 支出合计 are total entries, not the form's total)."""
+    file = 'variant-side-by-side-funds.docx'
+    doc = Document()
+    decls = []
+    title = '2024年度专项资金绩效目标申报表'
+    doc.para(title, center=True)
+    t = doc.table(Table(5))
+    ti = t.index
+    r = t.row(C('项目名称'), C('城区道路维修改造', 4))
+    fields = {'project_name': text('城区道路维修改造', (ti, r, 1))}
+    r = t.row(Cell('项目资金（万元）', vmerge='restart'), C('中长期资金总额'), C('300'), C('年度资金总额'), C('100'))
+    funds = {'medium_term_total': amount('300', 300, (ti, r, 2)),
+             'current_year_total': amount('100', 100, (ti, r, 4)), 'breakdown': []}
+    for label, source, mid, cur in [('其中：财政拨款', 'fiscal_appropriation', '240', '80'),
+                                    ('其他资金', 'other', '60', '20')]:
+        r = t.row(M(), C(label), C(mid), C(label), C(cur))
+        funds['breakdown'].append({'source': source, 'label': label.replace('其中：', ''),
+                                   'medium_term': amount(mid, float(mid), (ti, r, 2)),
+                                   'current_year': amount(cur, float(cur), (ti, r, 4))})
+    t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标值', 2))
+    rows = [('产出指标', '数量指标', '维修道路长度', '≥12公里', 'N >= 12 公里', 'P', 'sl'),
+            ('效益指标', '社会效益指标', '群众出行便利程度', '明显改善', 'Q', 'B', 'sh')]
+    inds = []
+    for l1, l2, l3, val, spec, e1, e2 in rows:
+        r = t.row(C(l1), C(l2), C(l3), C(val, 2))
+        inds.append(indicator('annual', e1, e2, l3, val, spec, (ti, r, 3)))
+    decls.append(declaration('project_expenditure', title, 2024, ti, fields, funds, indicators=inds))
+
+    title = '2024年度部门整体支出绩效目标申报表'
+    doc.para(title, center=True)
+    t = doc.table(Table(5))
+    ti = t.index
+    r = t.row(C('部门名称'), C('县交通运输局', 4))
+    fields = {'department': text('县交通运输局', (ti, r, 1))}
+    t.row(Cell('年度收支预算（万元）', vmerge='restart'), C('收入', 2), C('支出', 2))
+    t.row(M(), C('项目'), C('金额'), C('项目'), C('金额'))
+    bk = []
+    rows = [(('一般公共预算拨款', 'fiscal_appropriation', '500'), ('基本支出', 'basic_expenditure', '400')),
+            (('政府性基金拨款', 'government_fund', '0'), ('项目支出', 'project_expenditure', '200')),
+            (('其他资金', 'other', '100'), None),
+            (('收入合计', 'total', '600'), ('支出合计', 'total', '600'))]
+    for left, right in rows:
+        r = t.row(M(), C(left[0]), C(left[2]), C(right[0] if right else ''), C(right[2] if right else ''))
+        for half, col in ((left, 2), (right, 4)):
+            if half:
+                bk.append({'source': half[1], 'label': half[0],
+                           'current_year': amount(half[2], float(half[2]), (ti, r, col))})
+    t.row(C('一级指标'), C('二级指标'), C('三级指标'), C('指标值', 2))
+    r = t.row(C('产出指标'), C('数量指标'), C('养护农村公路里程'), C('≥300公里', 2))
+    inds = [indicator('annual', 'P', 'sl', '养护农村公路里程', '≥300公里', 'N >= 300 公里', (ti, r, 3))]
+    decls.append(declaration('department_overall', title, 2024, ti, fields, {'breakdown': bk},
+                             indicators=inds))
+    doc.write(outdir + '/' + file)
+    return file, document(file, decls)
+
+
 def letter(outdir):
     file = 'variant-letter.docx'
     doc = Document()
@@ -692,6 +754,7 @@ def build_all(outdir):
         heading_rows(outdir),
         dept_income(outdir),
         dept_tasks(outdir),
+        side_by_side_funds(outdir),
         letter(outdir),
     ]
     return out
