@@ -124,6 +124,17 @@ uint32_t dx_symbol_checkbox(const char *family, uint32_t code) {
   return 0;
 }
 
+uint32_t dx_unify_han(uint32_t c) {
+  bool radical = c >= 0x2E80 && c <= 0x2FDF; /* CJK Radicals Supplement, Kangxi Radicals */
+  bool compat = (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
+  if (!radical && !compat) return c;
+  /* their compatibility (NFKC) or canonical decomposition is the
+   * unified ideograph; a radical without one stays as it is */
+  gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n = g_unichar_fully_decompose(c, TRUE, d, G_N_ELEMENTS(d));
+  return n == 1 && d[0] >= 0x3400 ? d[0] : c;
+}
+
 /* ---- arena ----------------------------------------------------------- */
 
 enum { ARENA_CHUNK = 64 * 1024 };

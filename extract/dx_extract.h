@@ -242,6 +242,12 @@ uint8_t *dx_rotate_grey(const uint8_t *grey, int w, int h, int stride, double an
 const char *dx_symbol_family(const char *font);
 uint32_t dx_symbol_checkbox(const char *family, uint32_t code);
 
+/* The unified ideograph a radical or compatibility ideograph stands for
+ * (U+2F6C ⽬ -> 目, U+2E9F ⺟ -> 母, U+F9B2 -> 零), or c itself. Some PDF
+ * producers (Qt's, wkhtmltopdf) map CJK glyphs to the Kangxi radicals in
+ * their ToUnicode tables, and text copied from such PDFs keeps them. */
+uint32_t dx_unify_han(uint32_t c);
+
 /* ---- readers --------------------------------------------------------- */
 
 /* Reads a DOCX from memory. On success returns DX_OK and sets *out. */

@@ -188,7 +188,7 @@ static dx_code page_glyphs(GArray *gl, PopplerPage *page, const dx_limits *lim, 
       continue;
     }
     const PopplerRectangle *r = &rects[i];
-    dx_glyph g = {.cp = c,
+    dx_glyph g = {.cp = dx_unify_han(c),
                   .box = {(float)MIN(r->x1, r->x2), (float)MIN(r->y1, r->y2),
                           (float)MAX(r->x1, r->x2), (float)MAX(r->y1, r->y2)},
                   .size = ca[i].size > 0 ? ca[i].size : (float)fabs(r->y2 - r->y1),

@@ -17,12 +17,14 @@
 /* Valid UTF-8 copy of s (invalid bytes become U+FFFD, NUL-free). */
 char *dx_text_valid(const char *s);
 /* Unifies checkbox forms to ☑/☐: ☒ ■ √ ✓ ✔ and <input ... checked> are
- * ticked; □ ☐ and <input type="checkbox"> without checked are empty. */
+ * ticked; □ ☐ and <input type="checkbox"> without checked are empty.
+ * Radicals and compatibility ideographs standing for a Han character
+ * become that character (dx_unify_han: 项⽬ -> 项目). */
 char *dx_text_checkboxes(const char *s);
 /* Whitespace runs (any Unicode space, tabs, newlines) become one ASCII
  * space; leading and trailing whitespace is removed. This is `raw`. */
 char *dx_text_collapse(const char *s);
-/* The contract's `raw`: valid UTF-8, checkboxes unified, whitespace
+/* The contract's `raw`: valid UTF-8, checkboxes and Han unified, whitespace
  * collapsed (dx_text_valid, dx_text_checkboxes, dx_text_collapse). */
 char *dx_text_raw(const char *s);
 /* Width folding: full-width ASCII forms (digits, letters, punctuation)

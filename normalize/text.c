@@ -44,6 +44,14 @@ static char *put(char *o, const char *p, size_t n) {
   return o + n;
 }
 
+/* Writes c (bytes p..p+n), a radical or compatibility ideograph as the
+ * ideograph it stands for (never longer than c's own bytes). */
+static char *put_han(char *o, const char *p, size_t n, gunichar c) {
+  gunichar u = dx_unify_han(c);
+  if (u != c && (size_t)g_unichar_to_utf8(u, NULL) <= n) return o + g_unichar_to_utf8(u, o);
+  return put(o, p, n);
+}
+
 char *dx_text_checkboxes(const char *s) {
   char *out = g_malloc(strlen(s) + 1), *o = out;
   for (const char *p = s; *p;) {
@@ -61,7 +69,7 @@ char *dx_text_checkboxes(const char *s) {
     else if (is_unticked(c))
       o = put(o, DX_CHECK_OFF, strlen(DX_CHECK_OFF));
     else
-      o = put(o, p, (size_t)(next - p));
+      o = put_han(o, p, (size_t)(next - p), c);
     p = next;
   }
   *o = '\0';
