@@ -124,15 +124,32 @@ uint32_t dx_symbol_checkbox(const char *family, uint32_t code) {
   return 0;
 }
 
+/* Radicals and the ideographs they stand for, sorted by radical. */
+static const struct {
+  uint32_t radical, ideograph;
+} RADICALS[] = {
+#include "radicals.inc"
+};
+
 uint32_t dx_unify_han(uint32_t c) {
-  bool radical = c >= 0x2E80 && c <= 0x2FDF; /* CJK Radicals Supplement, Kangxi Radicals */
-  bool compat = (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F);
-  if (!radical && !compat) return c;
-  /* their compatibility (NFKC) or canonical decomposition is the
-   * unified ideograph; a radical without one stays as it is */
-  gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-  gsize n = g_unichar_fully_decompose(c, TRUE, d, G_N_ELEMENTS(d));
-  return n == 1 && d[0] >= 0x3400 ? d[0] : c;
+  if (c >= 0x2E80 && c <= 0x2FDF) { /* CJK Radicals Supplement, Kangxi Radicals */
+    size_t lo = 0, hi = G_N_ELEMENTS(RADICALS);
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (RADICALS[mid].radical < c)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    return lo < G_N_ELEMENTS(RADICALS) && RADICALS[lo].radical == c ? RADICALS[lo].ideograph : c;
+  }
+  if ((c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2F800 && c <= 0x2FA1F)) {
+    /* compatibility ideographs: their canonical decomposition */
+    gunichar d[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+    gsize n = g_unichar_fully_decompose(c, FALSE, d, G_N_ELEMENTS(d));
+    return n == 1 ? d[0] : c;
+  }
+  return c;
 }
 
 /* ---- arena ----------------------------------------------------------- */

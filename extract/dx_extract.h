@@ -217,6 +217,13 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
  * is not changed. */
 void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale);
 
+/* Whitens filled areas (cell shading): pixels between FILL_LO and the
+ * rule threshold whose neighbours a few pixels away on all four sides
+ * are about as grey. The borders drawn over a fill are darker and stay;
+ * a thin grey line has light neighbours across it and stays. In place,
+ * within [x0, x1) x [y0, y1). */
+void dx_whiten_fills(uint8_t *grey, int w, int h, int stride, const int box[4]);
+
 /* Finds checkboxes drawn as small squares among the rules (a form field,
  * a box on paper): each becomes a glyph U+2611 (ink inside) or U+2610
  * appended to glyphs (dx_glyph), and its four sides leave `rules`. */

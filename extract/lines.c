@@ -107,6 +107,47 @@ void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, d
   free(t);
 }
 
+/* Fills: greys from FILL_LO up to DARK (a table's shading, #808080 ..
+ * #BFBFBF; #D9D9D9 is lighter than DARK already), flat within FILL_TOL
+ * over FILL_REACH pixels each way, where darker ink (text, a border over
+ * the fill) counts as fill. Black borders (~0) and text stay. */
+#define FILL_LO 100
+#define FILL_TOL 12
+#define FILL_REACH 3
+
+static bool flat(const uint8_t *g, int w, int h, int stride, int x, int y, int v) {
+  static const int dx[4] = {FILL_REACH, -FILL_REACH, 0, 0}, dy[4] = {0, 0, FILL_REACH, -FILL_REACH};
+  for (int k = 0; k < 4; k++) {
+    int xx = x + dx[k], yy = y + dy[k];
+    if (xx < 0 || yy < 0 || xx >= w || yy >= h) return false;
+    /* ink (text, a border) on the fill does not end it */
+    int u = g[(size_t)yy * (size_t)stride + (size_t)xx];
+    if (u >= FILL_LO && abs(u - v) > FILL_TOL) return false;
+  }
+  return true;
+}
+
+void dx_whiten_fills(uint8_t *grey, int w, int h, int stride, const int box[4]) {
+  int x0 = MAX(box[0], 0), y0 = MAX(box[1], 0), x1 = MIN(box[2], w), y1 = MIN(box[3], h);
+  if (x1 <= x0 || y1 <= y0) return;
+  /* decided on the raster as it is, then whitened */
+  uint8_t *fill = g_malloc0((size_t)(x1 - x0) * (size_t)(y1 - y0));
+  bool any = false;
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++) {
+      int v = grey[(size_t)y * (size_t)stride + (size_t)x];
+      if (v >= FILL_LO && v < DARK && flat(grey, w, h, stride, x, y, v)) {
+        fill[(size_t)(y - y0) * (size_t)(x1 - x0) + (size_t)(x - x0)] = 1;
+        any = true;
+      }
+    }
+  for (int y = y0; y < y1 && any; y++)
+    for (int x = x0; x < x1; x++)
+      if (fill[(size_t)(y - y0) * (size_t)(x1 - x0) + (size_t)(x - x0)])
+        grey[(size_t)y * (size_t)stride + (size_t)x] = 255;
+  g_free(fill);
+}
+
 /* Checkboxes drawn as graphics (a Word form field, a box in a scan) are
  * small squares of rules with or without ink inside. Sides, in points:
  * from a 6 pt box in small print to a 16 pt box in a title row. */

@@ -50,9 +50,16 @@
 #define MAX_SKEW_DEG 3.0
 /* Grey below which a pixel may belong to a rule (lines.c's DARK). */
 #define DARK_GREY 200
-/* Pixels beyond a glyph box's side that must be dark, as the box is,
- * for a dark row or column across the box to be a rule and not ink. */
+/* Pixels beyond a glyph box's sides that must be dark, as the box is,
+ * for a dark row or column across the box to be a rule and not ink; and
+ * the longest light gap of a dashed or dotted rule, in points (1-2 px at
+ * RENDER_SCALE; anti-aliasing adds one). */
 #define RULE_BEYOND_PX 2
+#define RULE_GAP_PT 2.0
+/* How far (points, both sides together) a dashed row or column must go
+ * on beyond a glyph box to be a rule: longer than the strokes of three
+ * characters in a row at 10.5 pt. */
+#define DASH_RUN_PT 36.0
 /* Grey below which a pixel is ink of some glyph (light grey text is
  * ~200; anti-aliasing of a glyph's edge leaves at least this much). */
 #define INK_GREY 235
@@ -385,22 +392,65 @@ static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, do
   return DX_OK;
 }
 
+static bool dark_at(const uint8_t *grey, const raster *r, int at, int i, bool column) {
+  size_t off =
+      column ? (size_t)i * (size_t)r->w + (size_t)at : (size_t)at * (size_t)r->w + (size_t)i;
+  return grey[off] < DARK_GREY;
+}
+
+/* Whether raster row (or, with `column`, column) `at` is dark over
+ * [lo, hi) with no light gap longer than max_gap pixels. */
+static bool dark_run(const uint8_t *grey, const raster *r, int at, int lo, int hi, bool column,
+                     int max_gap) {
+  int gap = 0;
+  for (int i = lo; i < hi; i++) {
+    if (dark_at(grey, r, at, i, column))
+      gap = 0;
+    else if (++gap > max_gap)
+      return false;
+  }
+  return true;
+}
+
+/* How far (pixels, at most `limit`) the dark run of row or column `at`
+ * goes on from `from` in direction `dir` (+1 or -1), across light gaps
+ * of at most max_gap pixels. */
+static int run_out(const uint8_t *grey, const raster *r, int at, int from, int dir, int limit,
+                   bool column, int max_gap) {
+  int n = column ? r->h : r->w, last = 0, gap = 0;
+  for (int k = 1; k <= limit; k++) {
+    int i = from + dir * k;
+    if (i < 0 || i >= n) break;
+    if (dark_at(grey, r, at, i, column)) {
+      last = k;
+      gap = 0;
+    } else if (++gap > max_gap) {
+      break;
+    }
+  }
+  return last;
+}
+
 /* Whether a rule runs through a glyph's box at raster row (or, with
- * `column`, raster column) `at`: dark from before the box's start `a`
- * to past its end `b`. A glyph's own strokes stay inside its box (side
+ * `column`, raster column) `at`: dark from before the box's start `a` to
+ * past its end `b`. A glyph's own strokes stay inside its box (side
  * bearings), so this keeps the borders that a box taller than the ink
  * overlaps (Type 3 fonts' boxes are ~2.6 em for 1 em of ink), and
- * nothing of the glyph. */
+ * nothing of the glyph. A dashed or dotted border has light gaps: it
+ * must then run on, beyond the box, for DASH_RUN_PT in all, further than
+ * the strokes of neighbouring characters line up ("绵绵"). */
 static bool rule_through(const uint8_t *grey, const raster *r, int at, int a, int b, bool column) {
   int n = column ? r->h : r->w;
   int lo = MAX(a - RULE_BEYOND_PX, 0), hi = MIN(b + RULE_BEYOND_PX, n);
-  if (lo == a && hi == b) return false; /* nothing around the box to tell by */
-  for (int i = lo; i < hi; i++) {
-    size_t off =
-        column ? (size_t)i * (size_t)r->w + (size_t)at : (size_t)at * (size_t)r->w + (size_t)i;
-    if (grey[off] >= DARK_GREY) return false;
-  }
-  return true;
+  if (lo == a || hi == b) return false; /* nothing around the box to tell by */
+  if (dark_run(grey, r, at, lo, hi, column, 0)) return true;
+  /* a page rendered coarser (page_rendered_coarse) has shorter gaps */
+  int gap = MAX(1, (int)(RULE_GAP_PT * r->scale));
+  if (!dark_run(grey, r, at, a, b, column, gap)) return false;
+  int need = (int)(DASH_RUN_PT * r->scale);
+  int before = run_out(grey, r, at, a, -1, need, column, gap);
+  int after = run_out(grey, r, at, b - 1, +1, need, column, gap);
+  return before > 0 && after > 0 && before + after >= need;
 }
 
 /* Ruling lines and drawn checkboxes of a rendered page, its glyphs
@@ -411,6 +461,8 @@ static void raster_rules(GArray *rules, GArray *gl, raster *r, const int ib[4], 
                          double inset_across, double inset_along) {
   /* the ascent and descent lie across the text's direction */
   bool across_x = turn == 90 || turn == 270;
+  /* shaded cells: their borders are darker than the shading */
+  dx_whiten_fills(r->grey, r->w, r->h, r->w, ib);
   /* what the page looked like before any glyph was masked: a rule is
    * told from ink by the pixels around the box, which a neighbouring
    * glyph's mask may already have blanked */

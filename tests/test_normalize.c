@@ -277,8 +277,8 @@ static void test_text(void **state) {
   check_str(dx_text_valid("ok\xff"), "ok\xef\xbf\xbd");
   /* Kangxi radicals and compatibility ideographs from a Qt-made PDF's
    * ToUnicode map (项⽬⽀出 ⼀级指标), and one with no ideograph (⺀) */
-  check_str(dx_text_raw("项\u2F6C\u2F40出 \u2F00级指标 \uF9B2 \u2E80"),
-            "项目支出 一级指标 零 \u2E80");
+  check_str(dx_text_raw("项\u2F6C\u2F40出 \u2F00级指标 主管部\u2ED4 \uF9B2 \u2E80"),
+            "项目支出 一级指标 主管部门 零 \u2E80");
 }
 
 int main(void) {

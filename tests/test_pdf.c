@@ -568,31 +568,92 @@ static void test_pdf_form(void **state) {
 /* Rows shorter than the glyph boxes of their text: a Type 3 font whose
  * boxes are 2.6 em tall (Chromium's) in 9 pt text, rows 12 pt apart.
  * Masking the boxes would wipe the borders the text sits between; a
- * rule that runs on past a box's sides is kept. The text covers most of
- * each cell, so what the boxes leave of a border is pieces. */
+ * rule that runs on past a box's sides is kept, dashed ones too. The
+ * text covers most of each cell, so what the boxes leave of a border is
+ * pieces. */
 static void test_pdf_tall_boxes(void **state) {
   (void)state;
-  GString *s = g_string_new("0 0 0 RG 0.75 w\n");
-  const int xs[] = {100, 160, 220}, ys[] = {700, 688, 676, 664};
-  for (int i = 0; i < 4; i++) g_string_append_printf(s, "100 %d m 220 %d l S\n", ys[i], ys[i]);
-  for (int i = 0; i < 3; i++) g_string_append_printf(s, "%d 700 m %d 664 l S\n", xs[i], xs[i]);
-  const char *text[3][2] = {{"ABCDA", "CDABC"}, {"BADCB", "DCBAD"}, {"ACBDA", "BDACB"}};
-  for (int r = 0; r < 3; r++)
-    for (int c = 0; c < 2; c++)
-      g_string_append_printf(s, "BT /F2 9 Tf %d %d Td (%s) Tj ET\n", xs[c] + 3, ys[r + 1] + 2,
-                             text[r][c]);
-  char *page = g_string_free(s, FALSE);
-  const char *pages[] = {page};
-  dx_doc *d = NULL;
-  dx_error err = {0};
-  if (read_pdf(&d, pages, 1, 0, &lim, &err) != DX_OK) fail_msg("%s", err.message);
-  dx_table *t = table_at(d, 0);
-  assert_int_equal(t->nrows, 3);
-  assert_int_equal(t->ncols, 2);
-  for (int r = 0; r < 3; r++)
-    for (int c = 0; c < 2; c++) assert_string_equal(cell_text(t, r, c), text[r][c]);
-  dx_doc_free(d);
-  g_free(page);
+  /* solid borders, then dashed ones (2 pt dashes, 1 pt gaps) */
+  for (int dashed = 0; dashed < 2; dashed++) {
+    GString *s = g_string_new("0 0 0 RG 0.75 w\n");
+    if (dashed) g_string_append(s, "[2 1] 0 d\n");
+    const int xs[] = {100, 160, 220}, ys[] = {700, 688, 676, 664};
+    for (int i = 0; i < 4; i++) g_string_append_printf(s, "100 %d m 220 %d l S\n", ys[i], ys[i]);
+    for (int i = 0; i < 3; i++) g_string_append_printf(s, "%d 700 m %d 664 l S\n", xs[i], xs[i]);
+    const char *text[3][2] = {{"ABCDA", "CDABC"}, {"BADCB", "DCBAD"}, {"ACBDA", "BDACB"}};
+    for (int r = 0; r < 3; r++)
+      for (int c = 0; c < 2; c++)
+        g_string_append_printf(s, "BT /F2 9 Tf %d %d Td (%s) Tj ET\n", xs[c] + 3, ys[r + 1] + 2,
+                               text[r][c]);
+    char *page = g_string_free(s, FALSE);
+    const char *pages[] = {page};
+    dx_doc *d = NULL;
+    dx_error err = {0};
+    if (read_pdf(&d, pages, 1, 0, &lim, &err) != DX_OK) fail_msg("%s", err.message);
+    dx_table *t = table_at(d, 0);
+    if (t->nrows != 3 || t->ncols != 2)
+      fail_msg("%s borders: %d x %d", dashed ? "dashed" : "solid", t->nrows, t->ncols);
+    for (int r = 0; r < 3; r++)
+      for (int c = 0; c < 2; c++) assert_string_equal(cell_text(t, r, c), text[r][c]);
+    dx_doc_free(d);
+    g_free(page);
+  }
+}
+
+/* Shaded cells (a header row filled mid grey or darker, black borders
+ * over it, white text on the darkest) keep their borders: the fill is
+ * not a rule and does not hide the ones drawn over it. */
+static void test_pdf_shading(void **state) {
+  (void)state;
+  const char *fills[] = {"0.75", "0.5"};
+  for (int k = 0; k < 2; k++) {
+    GString *s = g_string_new(NULL);
+    /* the header row (y 700..680) filled, then the grid in black */
+    g_string_append_printf(s, "%s g 99.5 679.5 301 21 re f\n0 g 0 0 0 RG 0.75 w\n", fills[k]);
+    const int xs[] = {100, 200, 300, 400}, ys[] = {700, 680, 660, 640};
+    for (int i = 0; i < 4; i++) g_string_append_printf(s, "100 %d m 400 %d l S\n", ys[i], ys[i]);
+    for (int i = 0; i < 4; i++) g_string_append_printf(s, "%d 700 m %d 640 l S\n", xs[i], xs[i]);
+    /* Chromium's Type 3 text: boxes taller than the rows */
+    const char *text[3][3] = {{"ABC", "BCD", "CDA"}, {"DAB", "ABD", "BDA"}, {"CAB", "DCA", "ACD"}};
+    for (int r = 0; r < 3; r++)
+      for (int c = 0; c < 3; c++)
+        g_string_append_printf(s, "BT %s /F2 9 Tf %d %d Td (%s) Tj ET\n",
+                               r == 0 && k == 1 ? "1 g" : "0 g", xs[c] + 5, ys[r + 1] + 6,
+                               text[r][c]);
+    char *page = g_string_free(s, FALSE);
+    const char *pages[] = {page};
+    dx_doc *d = NULL;
+    dx_error err = {0};
+    if (read_pdf(&d, pages, 1, 0, &lim, &err) != DX_OK) fail_msg("%s", err.message);
+    dx_table *t = table_at(d, 0);
+    if (t->nrows != 3 || t->ncols != 3) fail_msg("fill %s: %d x %d", fills[k], t->nrows, t->ncols);
+    for (int r = 0; r < 3; r++)
+      for (int c = 0; c < 3; c++) assert_string_equal(cell_text(t, r, c), text[r][c]);
+    dx_doc_free(d);
+    g_free(page);
+  }
+}
+
+/* Fills are whitened, the borders over them and thin grey lines kept. */
+static void test_whiten_fills(void **state) {
+  (void)state;
+  enum { W = 60, H = 40 };
+  uint8_t g[W * H];
+  memset(g, 255, sizeof g);
+  for (int y = 5; y < 25; y++)
+    for (int x = 5; x < 55; x++) g[y * W + x] = 191;             /* shading */
+  for (int x = 5; x < 55; x++) g[5 * W + x] = g[24 * W + x] = 0; /* borders over it */
+  for (int y = 5; y < 25; y++) g[y * W + 30] = 0;
+  g[12 * W + 20] = g[12 * W + 21] = 20;             /* ink on the fill */
+  for (int x = 5; x < 55; x++) g[32 * W + x] = 150; /* a thin grey rule on white */
+  int box[4] = {0, 0, W, H};
+  dx_whiten_fills(g, W, H, W, box);
+  assert_int_equal(g[15 * W + 10], 255);
+  assert_int_equal(g[12 * W + 22], 255); /* next to the ink */
+  assert_int_equal(g[12 * W + 20], 20);
+  assert_int_equal(g[5 * W + 20], 0);
+  assert_int_equal(g[15 * W + 30], 0);
+  assert_int_equal(g[32 * W + 20], 150);
 }
 
 /* Checkboxes drawn as small squares: with ink inside ticked. Text drawn
@@ -754,7 +815,8 @@ int main(void) {
       cmocka_unit_test(test_page_break),     cmocka_unit_test(test_split_row),
       cmocka_unit_test(test_nested),         cmocka_unit_test(test_aligned),
       cmocka_unit_test(test_find_boxes),     cmocka_unit_test(test_pdf_form),
-      cmocka_unit_test(test_pdf_tall_boxes), cmocka_unit_test(test_pdf_drawn),
+      cmocka_unit_test(test_pdf_tall_boxes), cmocka_unit_test(test_pdf_shading),
+      cmocka_unit_test(test_whiten_fills),   cmocka_unit_test(test_pdf_drawn),
       cmocka_unit_test(test_pdf_limits),     cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_deskew),
   };
