@@ -97,6 +97,10 @@ enum {
   /* its extent was guessed: cut from a group of grid slots that is no
    * rectangle (a border missing beside a spanning cell) */
   DX_CELL_LAYOUT_UNCERTAIN = 1u << 2,
+  /* a gap between a Han character and a Latin letter or digit that may
+   * be a typed space or the producer's own spacing (LibreOffice and
+   * Word add ~0.2 em there: "28日" and "28 日" look the same) */
+  DX_CELL_SPACING_DOUBT = 1u << 3,
 };
 
 typedef struct dx_cell {

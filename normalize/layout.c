@@ -90,6 +90,10 @@
 /* A cell cut from a group of grid slots that is no rectangle is this
  * sure of its extent (a border is missing or extra; the cut is a guess). */
 #define LAYOUT_UNCERTAIN_CONF 0.85
+/* Gaps between Han and Latin (ems) that may be a producer's automatic
+ * spacing (~0.2 em) or a typed space (0.25-0.33 em): either way round. */
+#define SPACING_DOUBT_LO_EM 0.12
+#define SPACING_DOUBT_HI_EM 0.4
 /* Groups of up to this many slots are cut by searching for the largest
  * rectangle each time; larger ones (a damaged grid) row by row. */
 #define CUT_SEARCH_SLOTS 64
@@ -1174,6 +1178,22 @@ static void ocr_confidence(dx_cell *c, dx_glyph *const *g, size_t n) {
   if (low < OCR_LOW_CONF) c->flags |= DX_CELL_OCR_LOW;
 }
 
+/* Whether some gap between a Han character and a Latin letter or digit
+ * beside it on a line (glyphs in reading order, as glyph_text left them)
+ * is as wide as a producer's automatic spacing or a typed space: the
+ * page does not say which, so whether the text has a space there is in
+ * doubt. Text layers only: OCR has its own doubts. */
+static bool spacing_doubt(dx_glyph *const *g, size_t n) {
+  for (size_t k = 1; k < n; k++) {
+    const dx_glyph *a = g[k - 1], *b = g[k];
+    if (a->ocr_conf > 0 || fabsf(cy(a) - cy(b)) > LINE_SPLIT_EM * glyph_size(a)) continue;
+    if (!((is_han(a->cp) && is_latin(b->cp)) || (is_latin(a->cp) && is_han(b->cp)))) continue;
+    float gap = b->box[0] - a->box[2], sz = MAX(glyph_size(a), glyph_size(b));
+    if (gap > SPACING_DOUBT_LO_EM * sz && gap < SPACING_DOUBT_HI_EM * sz) return true;
+  }
+  return false;
+}
+
 static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
   dx_table *t = p->t;
   dx_code rc = DX_OK;
@@ -1185,6 +1205,7 @@ static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
       text_ends *e = g_new0(text_ends, 1);
       g_free(s);
       s = glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2], e);
+      if (spacing_doubt((dx_glyph **)ga->pdata, ga->len)) c->flags |= DX_CELL_SPACING_DOUBT;
       g_hash_table_insert(p->ends, c, e);
       ocr_confidence(c, (dx_glyph **)ga->pdata, ga->len);
     }

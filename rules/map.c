@@ -61,8 +61,12 @@ static int money_col(const char *role) {
 #define CONF_NO_LEVEL2 0.75
 #define CONF_COMPOUND 0.9
 #define CONF_MERGED 0.9 /* value cell shared by several rows */
-/* a value joined across a page break may have lost or gained a piece */
-#define CONF_CROSS_PAGE 0.95
+/* a value joined across a page break may have lost or gained a piece
+ * (on the PDF corpus 97 % of them were right: below the 0.9 band) */
+#define CONF_CROSS_PAGE 0.9
+/* text whose spacing between Han and Latin the page leaves open (the
+ * cell's DX_CELL_SPACING_DOUBT): free text may have a space more or less */
+#define CONF_SPACING 0.9
 
 /* ---- logical rows ------------------------------------------------------ */
 
@@ -95,6 +99,7 @@ typedef struct where {
   bool ocr;     /* ... read by OCR */
   bool ocr_low; /* ... and OCR doubted some of its characters */
   bool layout;  /* the page's layout left the cell's extent in doubt */
+  bool spacing; /* ... or its spaces between Han and Latin */
   double doubt; /* 1 - how far the cell's reading is trusted (0: fully) */
 } where;
 
@@ -249,6 +254,7 @@ static where where_cell(const lrow *r, const lcell *c) {
     w.ocr = c->c->origin == DX_ORIGIN_OCR;
     w.ocr_low = (c->c->flags & DX_CELL_OCR_LOW) != 0;
     w.layout = (c->c->flags & DX_CELL_LAYOUT_UNCERTAIN) != 0;
+    w.spacing = (c->c->flags & DX_CELL_SPACING_DOUBT) != 0;
     /* the model's own confidence in the cell (OCR's, a table read by
      * alignment) and the page break's */
     w.doubt = 1 - c->c->confidence * (w.cross ? CONF_CROSS_PAGE : 1);
@@ -285,7 +291,14 @@ static json_t *field_new(json_t *value, const char *raw, double conf, const wher
   where_flags(json_object_get(f, "flags"), w);
   if (w->merged && value && !json_is_null(value)) {
     flag_add(json_object_get(f, "flags"), "merged_cell");
-    json_object_set_new(f, "confidence", json_real(round(conf * CONF_MERGED * 1000) / 1000));
+    conf = round(conf * CONF_MERGED * 1000) / 1000;
+    json_object_set_new(f, "confidence", json_real(conf));
+  }
+  /* free text is its characters, spaces included: a space the page
+   * leaves open is a doubt (numbers, dates and codes are parsed) */
+  if (w->spacing && json_is_string(value)) {
+    flag_add(json_object_get(f, "flags"), "layout_uncertain");
+    json_object_set_new(f, "confidence", json_real(round(conf * CONF_SPACING * 1000) / 1000));
   }
   return f;
 }

@@ -12,7 +12,9 @@
  * silently. --write-baseline FILE writes the figures of this run (to
  * raise the baseline after an improvement; never lower it by hand).
  * Facts and calibration are also printed per producer (the file name's
- * prefix: chrome-tight-seed000.pdf is chrome-tight's).
+ * prefix: chrome-tight-seed000.pdf is chrome-tight's). For text PDFs at
+ * least DX_MIN_RIGHT_AT_90_PDF of the values given 0.9 or more must be
+ * right.
  *
  * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
  *                    [--write-baseline FILE]   (FORMAT_SUBDIR: "docx")
@@ -34,6 +36,9 @@
 /* ... and for scans (corpus/scan/: those PDFs printed and scanned, read
  * by OCR). */
 #define DX_MIN_FACT_RATE_SCAN 0.65
+/* Of the values a text PDF gives 0.9 or more, this share must be right
+ * (issue 11): a confidence is a probability. */
+#define DX_MIN_RIGHT_AT_90_PDF 0.99
 
 typedef struct tally {
   long facts, right;
@@ -360,6 +365,13 @@ int main(int argc, char **argv) {
   printf("calibration (values with a confidence; right = every fact of the value right, "
          "where it is aside):\n");
   print_calibration(&all_files, "  ");
+  bool calibrated = true;
+  if (pdf_mode && strcmp(sub, "scan") != 0 && all_files.calib_n[0] > 0) {
+    double at90 = (double)all_files.calib_right[0] / (double)all_files.calib_n[0];
+    calibrated = at90 >= DX_MIN_RIGHT_AT_90_PDF;
+    printf("values at confidence >= 0.9 right: %.2f%% (need %.0f%%)\n", 100 * at90,
+           100 * DX_MIN_RIGHT_AT_90_PDF);
+  }
   if (write_path && !g_file_set_contents(write_path, written->str, (gssize)written->len, NULL)) {
     fprintf(stderr, "cannot write %s\n", write_path);
     failed++;
@@ -372,7 +384,7 @@ int main(int argc, char **argv) {
   dx_rules_free(rs);
   xmlCleanupParser();
   return (all_files.files > 0 && rate >= need && all_files.bad_counts == 0 && failed == 0 &&
-          below == 0)
+          below == 0 && calibrated)
              ? 0
              : 1;
 }

@@ -224,6 +224,27 @@ static void test_grid_l_shape(void **state) {
   pb_free(p);
 }
 
+/* A gap between Han and a digit as wide as a producer's autospace or a
+ * typed space leaves the space in doubt (the cell says so); text set
+ * tight, or with a gap no producer leaves, does not. */
+static void test_spacing_doubt(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  float xs[] = {50, 300}, ys[] = {100, 120, 140, 160};
+  pb_grid(p, xs, 2, ys, 4);
+  float x = pb_text(p, 55, 104, "2022年", 0);
+  pb_text(p, x + 2.1f, 104, "28日", 0); /* 0.21 em after 年 */
+  pb_text(p, 55, 124, "2022年28日", 0);
+  pb_text(p, 55, 144, "项目名称", 0);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_true(dx_table_at(t, 0, 0)->flags & DX_CELL_SPACING_DOUBT);
+  assert_false(dx_table_at(t, 1, 0)->flags & DX_CELL_SPACING_DOUBT);
+  assert_false(dx_table_at(t, 2, 0)->flags & DX_CELL_SPACING_DOUBT);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* Spaces: none between Han characters (a spaced-out label is one word),
  * a wide gap between Han is a space, Latin words keep theirs, and the
  * autospace producers put between Han and digits is not a space. */
@@ -809,15 +830,25 @@ static void test_deskew(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_grid_spans),     cmocka_unit_test(test_grid_l_shape),
-      cmocka_unit_test(test_text_spaces),    cmocka_unit_test(test_cell_lines),
-      cmocka_unit_test(test_paragraphs),     cmocka_unit_test(test_paragraph_breaks),
-      cmocka_unit_test(test_page_break),     cmocka_unit_test(test_split_row),
-      cmocka_unit_test(test_nested),         cmocka_unit_test(test_aligned),
-      cmocka_unit_test(test_find_boxes),     cmocka_unit_test(test_pdf_form),
-      cmocka_unit_test(test_pdf_tall_boxes), cmocka_unit_test(test_pdf_shading),
-      cmocka_unit_test(test_whiten_fills),   cmocka_unit_test(test_pdf_drawn),
-      cmocka_unit_test(test_pdf_limits),     cmocka_unit_test(test_ocr),
+      cmocka_unit_test(test_grid_spans),
+      cmocka_unit_test(test_grid_l_shape),
+      cmocka_unit_test(test_spacing_doubt),
+      cmocka_unit_test(test_text_spaces),
+      cmocka_unit_test(test_cell_lines),
+      cmocka_unit_test(test_paragraphs),
+      cmocka_unit_test(test_paragraph_breaks),
+      cmocka_unit_test(test_page_break),
+      cmocka_unit_test(test_split_row),
+      cmocka_unit_test(test_nested),
+      cmocka_unit_test(test_aligned),
+      cmocka_unit_test(test_find_boxes),
+      cmocka_unit_test(test_pdf_form),
+      cmocka_unit_test(test_pdf_tall_boxes),
+      cmocka_unit_test(test_pdf_shading),
+      cmocka_unit_test(test_whiten_fills),
+      cmocka_unit_test(test_pdf_drawn),
+      cmocka_unit_test(test_pdf_limits),
+      cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_deskew),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
