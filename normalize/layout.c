@@ -326,12 +326,19 @@ static char *glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
   }
   GString *out = g_string_new(NULL);
   bool vertical = nl > 1;
+  float left = INFINITY;
+  for (size_t i = 0; i < nl; i++) left = MIN(left, ls[i].x0);
   for (size_t i = 0; i < nl && vertical; i++) vertical = ls[i].n == 1 && is_cjk(ls[i].g[0]->cp);
   for (size_t i = 0; i < nl; i++) {
     if (i > 0 && !vertical) {
       const tline *p = &ls[i - 1], *l = &ls[i];
-      bool wrap =
-          !starts_item(l) && (right - p->x1 < first_word(l) + WRAP_SLACK_PT || !ends_sentence(p));
+      /* a wrapped line starts where the text does, or is centred under
+       * a centred line; one set off to the right (a date under an
+       * opinion) starts a paragraph */
+      bool aside = l->x0 - left >= PARA_INDENT_EM * l->size &&
+                   fabsf((l->x0 + l->x1) / 2 - (p->x0 + p->x1) / 2) >= PARA_CENTRE_EM * l->size;
+      bool wrap = !starts_item(l) && !aside &&
+                  (right - p->x1 < first_word(l) + WRAP_SLACK_PT || !ends_sentence(p));
       if (!wrap)
         g_string_append_c(out, '\n');
       else if (wrap_spaced(p, l))
@@ -1180,14 +1187,16 @@ static void ocr_confidence(dx_cell *c, dx_glyph *const *g, size_t n) {
 
 /* Whether some gap between a Han character and a Latin letter or digit
  * beside it on a line (glyphs in reading order, as glyph_text left them)
- * is as wide as a producer's automatic spacing or a typed space: the
- * page does not say which, so whether the text has a space there is in
- * doubt. Text layers only: OCR has its own doubts. */
+ * is as wide as a producer's automatic spacing or a typed space, or a
+ * line breaks between them: the page does not say whether the text has
+ * a space there. Text layers only: OCR has its own doubts. */
 static bool spacing_doubt(dx_glyph *const *g, size_t n) {
   for (size_t k = 1; k < n; k++) {
     const dx_glyph *a = g[k - 1], *b = g[k];
-    if (a->ocr_conf > 0 || fabsf(cy(a) - cy(b)) > LINE_SPLIT_EM * glyph_size(a)) continue;
+    if (a->ocr_conf > 0) continue;
     if (!((is_han(a->cp) && is_latin(b->cp)) || (is_latin(a->cp) && is_han(b->cp)))) continue;
+    /* the line broke there: a space typed at the break does not show */
+    if (fabsf(cy(a) - cy(b)) > LINE_SPLIT_EM * glyph_size(a)) return true;
     float gap = b->box[0] - a->box[2], sz = MAX(glyph_size(a), glyph_size(b));
     if (gap > SPACING_DOUBT_LO_EM * sz && gap < SPACING_DOUBT_HI_EM * sz) return true;
   }

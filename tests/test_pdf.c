@@ -284,10 +284,22 @@ static void test_cell_lines(void **state) {
   pb_text(p, 105, 102, "1、督查督办", 0); /* 55.5 pt of 61: full */
   pb_text(p, 105, 116, "到位", 0);
   pb_text(p, 105, 130, "2、办文", 0);
+  /* an opinion that fills its cell and a date set off to the right
+   * under it: two paragraphs; a centred line under a centred one: a
+   * wrap */
+  float ys2[] = {200, 240, 280};
+  pb_grid(p, (float[]){50, 200}, 2, ys2, 3);
+  pb_text(p, 55, 202, "同意申报，请严格按照绩效目标", 0); /* 140 of 145 pt */
+  pb_text(p, 130, 216, "2022年11月28日", 0);
+  pb_text(p, 55, 242, "保障乡村教师生活补助按时足", 0); /* centred: 130 pt */
+  pb_text(p, 105, 256, "额发放", 0);
   dx_doc *d = lay_out(&p, 1);
   dx_table *t = table_at(d, 0);
   assert_string_equal(cell_text(t, 0, 0), "项目名称");
   assert_string_equal(cell_text(t, 0, 1), "1、督查督办到位\n2、办文");
+  dx_table *t2 = table_at(d, 1);
+  assert_string_equal(cell_text(t2, 0, 0), "同意申报，请严格按照绩效目标\n2022年11月28日");
+  assert_string_equal(cell_text(t2, 1, 0), "保障乡村教师生活补助按时足额发放");
   dx_doc_free(d);
   pb_free(p);
 }
