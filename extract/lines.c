@@ -109,8 +109,9 @@ void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, d
 
 /* Fills: greys from FILL_LO up to DARK (a table's shading, #808080 ..
  * #BFBFBF; #D9D9D9 is lighter than DARK already), flat within FILL_TOL
- * over FILL_REACH pixels each way, where darker ink (text, a border over
- * the fill) counts as fill. Black borders (~0) and text stay. */
+ * over FILL_REACH pixels each way, where anything darker (text and its
+ * anti-aliased edges, a border over the fill) counts as fill. Black
+ * borders (~0) and text stay. */
 #define FILL_LO 100
 #define FILL_TOL 12
 #define FILL_REACH 3
@@ -120,9 +121,10 @@ static bool flat(const uint8_t *g, int w, int h, int stride, int x, int y, int v
   for (int k = 0; k < 4; k++) {
     int xx = x + dx[k], yy = y + dy[k];
     if (xx < 0 || yy < 0 || xx >= w || yy >= h) return false;
-    /* ink (text, a border) on the fill does not end it */
+    /* ink on the fill (text and its anti-aliased edges, a border: all
+     * darker) does not end it; paper (lighter) does */
     int u = g[(size_t)yy * (size_t)stride + (size_t)xx];
-    if (u >= FILL_LO && abs(u - v) > FILL_TOL) return false;
+    if (u > v + FILL_TOL) return false;
   }
   return true;
 }

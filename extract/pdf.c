@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -60,6 +61,10 @@
  * on beyond a glyph box to be a rule: longer than the strokes of three
  * characters in a row at 10.5 pt. */
 #define DASH_RUN_PT 36.0
+/* A dash pattern: at least this many dashes, their lengths and gaps
+ * within this many pixels of one another (anti-aliasing). */
+#define DASH_MIN_RUNS 5
+#define DASH_SPREAD_PX 2
 /* Grey below which a pixel is ink of some glyph (light grey text is
  * ~200; anti-aliasing of a glyph's edge leaves at least this much). */
 #define INK_GREY 235
@@ -431,6 +436,44 @@ static int run_out(const uint8_t *grey, const raster *r, int at, int from, int d
   return last;
 }
 
+static int int_cmp(const void *a, const void *b) {
+  return *(const int *)a - *(const int *)b;
+}
+
+/* How many of the n lengths lie within DASH_SPREAD_PX of their median. */
+static int near_median(int *len, int n) {
+  if (n == 0) return 0;
+  qsort(len, (size_t)n, sizeof *len, int_cmp);
+  int med = len[n / 2], k = 0;
+  for (int i = 0; i < n; i++) k += abs(len[i] - med) <= DASH_SPREAD_PX;
+  return k;
+}
+
+/* Whether the dark runs of row or column `at` over [lo, hi) are a
+ * dash pattern: DASH_MIN_RUNS or more, nine in ten of their lengths
+ * and of the gaps between them within DASH_SPREAD_PX of the median (a
+ * crossing rule lengthens a dash; the window cuts the first and last).
+ * Strokes of characters lined up in a column or along a title are not
+ * that regular. */
+static bool dashes_regular(const uint8_t *grey, const raster *r, int at, int lo, int hi,
+                           bool column) {
+  enum { MAX_RUNS = 64 };
+  int runs[MAX_RUNS], gaps[MAX_RUNS], nr = 0, ng = 0, run = 0, gap = 0;
+  for (int i = lo; i <= hi && nr < MAX_RUNS && ng < MAX_RUNS; i++) {
+    if (i < hi && dark_at(grey, r, at, i, column)) {
+      if (gap && run == 0 && nr > 0) gaps[ng++] = gap;
+      gap = 0;
+      run++;
+      continue;
+    }
+    if (run) runs[nr++] = run;
+    run = 0;
+    gap++;
+  }
+  if (nr < DASH_MIN_RUNS) return false;
+  return near_median(runs, nr) * 10 >= nr * 9 && near_median(gaps, ng) * 10 >= ng * 9;
+}
+
 /* Whether a rule runs through a glyph's box at raster row (or, with
  * `column`, raster column) `at`: dark from before the box's start `a` to
  * past its end `b`. A glyph's own strokes stay inside its box (side
@@ -450,7 +493,8 @@ static bool rule_through(const uint8_t *grey, const raster *r, int at, int a, in
   int need = (int)(DASH_RUN_PT * r->scale);
   int before = run_out(grey, r, at, a, -1, need, column, gap);
   int after = run_out(grey, r, at, b - 1, +1, need, column, gap);
-  return before > 0 && after > 0 && before + after >= need;
+  return before > 0 && after > 0 && before + after >= need &&
+         dashes_regular(grey, r, at, a - before, b + after, column);
 }
 
 /* Ruling lines and drawn checkboxes of a rendered page, its glyphs

@@ -430,16 +430,24 @@ static void adopt_side_rules(const seg *hs, size_t nh, seg *vs, size_t nv) {
     if (!lone) continue;
     for (size_t i = 0; i < nh; i++) {
       int comp = hs[i].comp;
-      float top = INFINITY, bot = -INFINITY;
+      float top = INFINITY, bot = -INFINITY, vtop = INFINITY, vbot = -INFINITY;
       for (size_t k = 0; k < nh; k++)
         if (hs[k].comp == comp) {
           top = MIN(top, hs[k].pos);
           bot = MAX(bot, hs[k].pos);
         }
+      for (size_t k = 0; k < nv; k++)
+        if (vs[k].comp == comp) {
+          vtop = MIN(vtop, vs[k].a);
+          vbot = MAX(vbot, vs[k].b);
+        }
       /* it covers the table's height, starting or ending with it (it
-       * may run on to the page's end, where the spanning cells stop) */
+       * may run on to the page's end, where the spanning cells stop),
+       * or running from where the table's own columns do to where they
+       * end (a part open at both ends, between two page breaks) */
+      bool level = fabsf(vs[j].a - vtop) <= TOUCH_PT && fabsf(vs[j].b - vbot) <= TOUCH_PT;
       if (bot - top > 0 && vs[j].a <= top + TOUCH_PT && vs[j].b >= bot - TOUCH_PT &&
-          (vs[j].a >= top - TOUCH_PT || vs[j].b <= bot + TOUCH_PT)) {
+          (vs[j].a >= top - TOUCH_PT || vs[j].b <= bot + TOUCH_PT || level)) {
         vs[j].comp = comp;
         break;
       }
