@@ -20,7 +20,7 @@
 
 /* Rules closer than this (points) across their length are one rule: the
  * two edges of a thick border, a border drawn twice by adjacent cells. */
-#define SNAP_PT 2.0
+#define SNAP_PT 3.0
 /* Collinear pieces with a gap up to this (points) are one rule: borders
  * broken where a glyph mask or a cell corner cut them. */
 #define JOIN_PT 4.0
@@ -363,8 +363,31 @@ static int seg_cmp(const void *x, const void *y) {
   return s->a < t->a ? -1 : s->a > t->a;
 }
 
-/* Snaps and joins rules of one direction; returns the merged count. */
-static size_t merge_segs(seg *s, size_t n) {
+/* Whether a gap (lo, hi) in a rule at pos lies between two distinct
+ * rules across it, one closing the piece before and one opening the
+ * piece after: the bottom of one table and the top of the next, a few
+ * points apart, not one border broken. */
+static bool table_gap(const seg *o, size_t no, float pos, float lo, float hi) {
+  bool top = false, bot = false;
+  float ytop = 0, ybot = 0;
+  for (size_t i = 0; i < no; i++) {
+    if (o[i].a > pos + TOUCH_PT || o[i].b < pos - TOUCH_PT) continue;
+    if (fabsf(o[i].pos - lo) <= TOUCH_PT && (!top || o[i].pos < ytop)) {
+      top = true;
+      ytop = o[i].pos;
+    }
+    if (fabsf(o[i].pos - hi) <= TOUCH_PT && (!bot || o[i].pos > ybot)) {
+      bot = true;
+      ybot = o[i].pos;
+    }
+  }
+  return top && bot && ybot - ytop > SNAP_PT;
+}
+
+/* Snaps and joins rules of one direction (across, when given: the rules
+ * of the other direction, no join over a gap between two tables);
+ * returns the merged count. */
+static size_t merge_segs(seg *s, size_t n, const seg *across, size_t nacross) {
   qsort(s, n, sizeof *s, seg_cmp);
   size_t m = 0;
   for (size_t i = 0; i < n; i++) {
@@ -373,7 +396,8 @@ static size_t merge_segs(seg *s, size_t n) {
     for (size_t k = m; k > 0 && !done; k--) {
       seg *t = &s[k - 1];
       if (s[i].pos - t->pos > SNAP_PT) break;
-      if (s[i].a <= t->b + JOIN_PT && s[i].b >= t->a - JOIN_PT) {
+      if (s[i].a <= t->b + JOIN_PT && s[i].b >= t->a - JOIN_PT &&
+          !(across && s[i].a > t->b && table_gap(across, nacross, t->pos, t->b, s[i].a))) {
         t->a = MIN(t->a, s[i].a);
         t->b = MAX(t->b, s[i].b);
         done = true;
@@ -384,6 +408,20 @@ static size_t merge_segs(seg *s, size_t n) {
   /* a join may have made two earlier pieces overlap; one more pass */
   qsort(s, m, sizeof *s, seg_cmp);
   return m;
+}
+
+/* Whether another horizontal rule across vertical v is nearer v's end
+ * than hs[i] is, when hs[i] does not cross v: of two tables a few
+ * points apart, a vertical touches only the rule closing its own. */
+static bool nearer_end(const seg *hs, size_t nh, size_t i, const seg *v) {
+  if (hs[i].pos >= v->a && hs[i].pos <= v->b) return false; /* it crosses v */
+  float e = hs[i].pos < v->a ? v->a : v->b;
+  float d = fabsf(hs[i].pos - e);
+  for (size_t k = 0; k < nh; k++)
+    if (k != i && hs[k].a <= v->pos + TOUCH_PT && hs[k].b >= v->pos - TOUCH_PT &&
+        fabsf(hs[k].pos - e) < d && fabsf(hs[k].pos - hs[i].pos) > SNAP_PT)
+      return true;
+  return false;
 }
 
 /* Union-find over 0..n-1 (every p[i] starts as i). */
@@ -1342,15 +1380,16 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
     else if (r->x0 == r->x1)
       vs[nv++] = (seg){r->x0, MIN(r->y0, r->y1), MAX(r->y0, r->y1), 0};
   }
-  nh = merge_segs(hs, nh);
-  nv = merge_segs(vs, nv);
+  nh = merge_segs(hs, nh, NULL, 0);
+  nv = merge_segs(vs, nv, hs, nh);
   /* components of touching rules */
   int *uf = g_new(int, nh + nv + 1);
   for (size_t i = 0; i < nh + nv; i++) uf[i] = (int)i;
   for (size_t i = 0; i < nh; i++)
     for (size_t j = 0; j < nv; j++)
       if (vs[j].pos >= hs[i].a - TOUCH_PT && vs[j].pos <= hs[i].b + TOUCH_PT &&
-          hs[i].pos >= vs[j].a - TOUCH_PT && hs[i].pos <= vs[j].b + TOUCH_PT)
+          hs[i].pos >= vs[j].a - TOUCH_PT && hs[i].pos <= vs[j].b + TOUCH_PT &&
+          !nearer_end(hs, nh, i, &vs[j]))
         uf_union(uf, (int)i, (int)(nh + j));
   for (size_t i = 0; i < nh; i++) hs[i].comp = uf_find(uf, (int)i);
   for (size_t j = 0; j < nv; j++) vs[j].comp = uf_find(uf, (int)(nh + j));
@@ -1596,7 +1635,10 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
     arows = a->nrows;
   }
   /* an open edge is the page break cutting a row; else look at the text */
-  bool split = pa->open_bot || (pb->open_top && skip == 0) || split_row(pa, pb, skip);
+  /* (a part's first row without a top border is no cut by itself:
+   * Chromium draws a collapsed border once, at the foot of the page
+   * before) */
+  bool split = pa->open_bot || split_row(pa, pb, skip);
   if (split) {
     for (int c = 0; c < a->ncols; c++) {
       dx_cell *x = dx_table_at(a, arows - 1, c), *y = dx_table_at(b, skip, c);

@@ -1,279 +1,348 @@
-#!/usr/bin/env python3
-"""Writes a corpus DOCX as a hand-made HTML page (not LibreOffice's HTML
-export), in a table style chosen on the command line, for browsers and
-other HTML-to-PDF producers to print: the same text in the same cells,
-merges as rowspan/colspan, paragraphs outside tables with their
-alignment, checkboxes (Wingdings w:sym, w14:checkbox, FORMCHECKBOX) as
-the characters ☑ / ☐ (no Wingdings font is installed here).
+#!/usr/bin/python3
+"""Writes a corpus DOCX as a plain HTML page, for PDF producers other than
+LibreOffice (headless Chromium, wkhtmltopdf: tools/corpus/html-pdf.sh).
+Hand-written, not LibreOffice's HTML export: the page holds exactly the
+DOCX's text, in body order: paragraphs (alignment from w:jc; centred
+paragraphs outside tables are titles, set larger) and tables (w:gridSpan
+as colspan, w:vMerge as rowspan, w:gridBefore/w:gridAfter as empty cells
+without borders, column widths from w:tblGrid or the cells' w:tcW, nested
+tables inside their cell). Checkboxes become ☑/☐ characters (no
+Wingdings font is installed here): Wingdings/Wingdings 2 w:sym, Word 2010
+w14:checkbox content controls, legacy FORMCHECKBOX fields. Deleted runs
+(w:del) are left out, inserted ones (w:ins) and content controls kept.
+Text boxes are not drawn.
 
-Usage: docx2html.py IN.docx OUT.html [--border CSS] [--separate]
-         [--padding CSS] [--font-size PT] [--shade COLOR] [--landscape]
-         [--title-size PT] [--xlsx OUT.xlsx]
-  --border     a cell's border, e.g. "1px solid #000", "0.25pt solid #000",
-               "3px double #000" (default 1px solid #000)
-  --separate   border-collapse: separate (default collapse)
-  --padding    a cell's padding (default "2px 3px")
-  --shade      background of each table's first row
-  --xlsx       also write the tables as an Excel workbook (openpyxl):
-               merged cells, thin borders, wrapped text, one sheet
+The style is chosen by options (all deterministic):
+  --collapse collapse|separate   border model (separate: --spacing gap)
+  --border CSS                   cell border, e.g. "1px solid",
+                                 "0.5px solid", "0.25pt solid", "3px double"
+  --padding CSS                  cell padding ("2px 3px" tight, "6px 8px")
+  --font-size SIZE               body text (9pt, 10.5pt, 12pt)
+  --line-height N                line height of the body text
+  --font FAMILY                  CJK font family (installed: Noto Sans CJK
+                                 SC, Noto Serif CJK SC, WenQuanYi Zen Hei)
+  --shade COLOR --shade-rows N   background of each table's first N rows
+  --landscape                    @page A4 landscape (wkhtmltopdf needs
+                                 -O Landscape as well)
+  --vertical                     cells with w:textDirection written top to
+                                 bottom (writing-mode: vertical-rl)
+  --title-size SIZE              size of title paragraphs (16pt)
+  --keep-rows                    tr { page-break-inside: avoid }, as pages
+                                 for wkhtmltopdf are written (without it
+                                 Qt WebKit cuts rows and rowspans at a page
+                                 break and draws their borders astray)
+
+Needs python3 (standard library only).
+Usage: docx2html.py [options] IN.docx OUT.html
 """
 import argparse
 import html
-import sys
+import re
 import zipfile
 import xml.etree.ElementTree as ET
 
 W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
 W14 = '{http://schemas.microsoft.com/office/word/2010/wordml}'
-ON, OFF = '\u2611', '\u2610'
-# Wingdings / Wingdings 2 codes that draw a ticked or an empty box
+MC = '{http://schemas.openxmlformats.org/markup-compatibility/2006}'
+
+# Wingdings / Wingdings 2 code points drawn as ticked or empty boxes
 SYM_ON = {'F0FE', 'F0FD', 'F078', 'F0FC', 'F06E', 'F052', 'F053', 'F054', 'F050'}
 SYM_OFF = {'F0A8', 'F06F', 'F071', 'F0A3', 'F02A', 'F0A2'}
+ON, OFF = '\u2611', '\u2610'
 
 
-def run_text(r):
-    out = []
-    for el in r:
-        tag = el.tag
-        if tag == W + 't':
-            out.append(el.text or '')
-        elif tag == W + 'tab':
-            out.append('\t')
-        elif tag in (W + 'br', W + 'cr'):
-            out.append('\n')
-        elif tag == W + 'sym':
-            ch = (el.get(W + 'char') or '').upper()
-            out.append(ON if ch in SYM_ON else OFF if ch in SYM_OFF else '')
-    return ''.join(out)
+def wval(el, tag, default=None):
+    if el is None:
+        return default
+    c = el.find(W + tag)
+    if c is None:
+        return default
+    return c.get(W + 'val', default if default is not None else '')
 
 
-def para_text(p):
-    """Text of a paragraph in document order, checkboxes as ☑/☐."""
-    out = []
-    skip_field = False
-    for el in p.iter():
-        tag = el.tag
-        if tag == W14 + 'checkbox':
-            c = el.find(W14 + 'checked')
-            out.append(ON if c is not None and c.get(W14 + 'val') in ('1', 'true') else OFF)
-        elif tag == W + 'checkBox':  # legacy FORMCHECKBOX
-            d = el.find(W + 'checked')
-            if d is None:
-                d = el.find(W + 'default')
-            on = d is not None and d.get(W + 'val', '1') in ('1', 'true')
-            out.append(ON if on else OFF)
-            skip_field = True
-        elif tag == W + 'r':
-            # the w14:checkbox's glyph run sits in the sdtContent: its
-            # state was written above
-            if skip_field and el.find(W + 'fldChar') is not None:
-                continue
-            t = run_text(el)
-            if t in (ON, OFF, '\u2612') and out and out[-1] in (ON, OFF):
-                continue
-            out.append(t)
-    return ''.join(out)
+class Writer:
+    def __init__(self, opt):
+        self.opt = opt
+        self.out = []
+        self.table_depth = 0
 
-
-def para_style(p):
-    ppr = p.find(W + 'pPr')
-    jc = ppr.find(W + 'jc') if ppr is not None else None
-    align = jc.get(W + 'val') if jc is not None else None
-    sz = None
-    for s in p.iter(W + 'sz'):
-        sz = int(s.get(W + 'val')) / 2
-        break
-    return {'center': 'center', 'right': 'right', 'end': 'right'}.get(align, 'left'), sz
-
-
-def table_model(tbl):
-    """Rows of cells: (text, colspan, rowspan, grid col) with vMerge
-    continuations folded into the cell above. Returns (grid widths, rows)."""
-    grid = [int(g.get(W + 'w') or 1) for g in tbl.findall(W + 'tblGrid/' + W + 'gridCol')]
-    rows = []
-    open_cells = {}  # grid col -> cell dict of a running vMerge
-    for tr in tbl.findall(W + 'tr'):
-        row = []
-        col = 0
-        trpr = tr.find(W + 'trPr')
-        if trpr is not None:
-            gb = trpr.find(W + 'gridBefore')
-            if gb is not None:
-                col += int(gb.get(W + 'val'))
-        for tc in tr.findall(W + 'tc'):
-            tcpr = tc.find(W + 'tcPr')
-            span, vm = 1, None
-            if tcpr is not None:
-                gs = tcpr.find(W + 'gridSpan')
-                if gs is not None:
-                    span = int(gs.get(W + 'val'))
-                v = tcpr.find(W + 'vMerge')
-                if v is not None:
-                    vm = v.get(W + 'val') or 'continue'
-            text = '\n'.join(para_text(p) for p in tc.findall(W + 'p'))
-            if vm == 'continue' and col in open_cells:
-                open_cells[col]['rowspan'] += 1
-            else:
-                cell = {'text': text, 'colspan': span, 'rowspan': 1, 'col': col}
-                row.append(cell)
-                if vm == 'restart':
-                    open_cells[col] = cell
+    # ---- inline content ----
+    def inline(self, el, acc):
+        """Appends the HTML of el's inline content (runs and what holds
+        them) to acc; handles complex-field checkboxes across runs."""
+        for ch in el:
+            tag = ch.tag
+            if tag == W + 'r':
+                self.run(ch, acc)
+            elif tag in (W + 'ins', W + 'hyperlink', W + 'smartTag', W + 'fldSimple',
+                         W + 'customXml', W + 'dir', W + 'bdo'):
+                self.inline(ch, acc)
+            elif tag == W + 'sdt':
+                pr = ch.find(W + 'sdtPr')
+                cb = pr.find(W14 + 'checkbox') if pr is not None else None
+                if cb is not None:
+                    c = cb.find(W14 + 'checked')
+                    on = c is not None and c.get(W14 + 'val', '1') in ('1', 'true')
+                    acc.append(ON if on else OFF)
                 else:
-                    open_cells.pop(col, None)
-            col += span
-        rows.append(row)
-    ncols = max([len(grid)] + [c['col'] + c['colspan'] for r in rows for c in r])
-    grid += [max(grid or [1])] * (ncols - len(grid))
-    return grid, rows
+                    content = ch.find(W + 'sdtContent')
+                    if content is not None:
+                        self.inline(content, acc)
+            elif tag == MC + 'AlternateContent':
+                choice = ch.find(MC + 'Choice')
+                if choice is not None:
+                    self.inline(choice, acc)
+            # w:del, w:pPr, bookmarks, proofErr: nothing printed
 
+    def run(self, r, acc):
+        for ch in r:
+            tag = ch.tag
+            if tag == W + 't':
+                acc.append(html.escape(ch.text or ''))
+            elif tag == W + 'tab':
+                acc.append('<span class="tab"></span>')
+            elif tag == W + 'br':
+                if ch.get(W + 'type') == 'page':
+                    acc.append('<br class="pb">')
+                else:
+                    acc.append('<br>')
+            elif tag == W + 'cr':
+                acc.append('<br>')
+            elif tag == W + 'sym':
+                code = (ch.get(W + 'char') or '').upper()
+                if code in SYM_ON:
+                    acc.append(ON)
+                elif code in SYM_OFF:
+                    acc.append(OFF)
+            elif tag == W + 'fldChar':
+                ff = ch.find(W + 'ffData')
+                if ff is not None and ff.find(W + 'checkBox') is not None:
+                    box = ff.find(W + 'checkBox')
+                    c = box.find(W + 'checked')
+                    if c is not None:
+                        on = c.get(W + 'val', '1') in ('1', 'true')
+                    else:
+                        on = wval(box, 'default', '0') in ('1', 'true')
+                    acc.append(ON if on else OFF)
+            elif tag == W + 'noBreakHyphen':
+                acc.append('-')
+            # instrText, delText, drawings, rPr: nothing printed
 
-def body_blocks(path):
-    doc = ET.fromstring(zipfile.ZipFile(path).read('word/document.xml'))
-    body = doc.find(W + 'body')
-    for el in body:
-        if el.tag == W + 'p':
-            yield 'p', el
-        elif el.tag == W + 'tbl':
-            yield 't', el
-        elif el.tag == W + 'sdt':
-            for sub in el.iter():
-                if sub.tag == W + 'tbl':
-                    yield 't', sub
-                    break
+    def para(self, p, in_table):
+        ppr = p.find(W + 'pPr')
+        jc = wval(ppr, 'jc')
+        acc = []
+        self.inline(p, acc)
+        body = ''.join(acc)
+        cls = []
+        style = ''
+        if jc in ('center', 'right', 'both', 'distribute'):
+            style = ' style="text-align:%s"' % {'center': 'center', 'right': 'right',
+                                                'both': 'justify',
+                                                'distribute': 'justify'}[jc]
+        if not in_table and jc == 'center' and body.strip():
+            cls.append('title')
+        if ppr is not None and ppr.find(W + 'pageBreakBefore') is not None:
+            cls.append('pbb')
+        if '<br class="pb">' in body:
+            head, _, tail = body.partition('<br class="pb">')
+            if not re.sub(r'<[^>]*>', '', head).strip():
+                cls.append('pbb')
+                body = tail
+        c = ' class="%s"' % ' '.join(cls) if cls else ''
+        if not body.strip():
+            body = '&nbsp;' if not in_table else ''
+        self.out.append('<p%s%s>%s</p>' % (c, style, body))
 
-
-def cell_html(text):
-    return '<br>'.join(html.escape(line).replace('\t', ' ') for line in text.split('\n'))
-
-
-def write_html(blocks, out, a):
-    css = ['body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;'
-           'font-size:%spt;margin:0}' % a.font_size,
-           'table{border-collapse:%s;%swidth:100%%;table-layout:fixed;margin:4px 0}'
-           % ('separate' if a.separate else 'collapse',
-              'border-spacing:2px;' if a.separate else ''),
-           'td{border:%s;padding:%s;vertical-align:middle;word-wrap:break-word}'
-           % (a.border, a.padding),
-           'p{margin:2px 0}',
-           '@page{size:A4%s;margin:15mm}' % (' landscape' if a.landscape else '')]
-    if a.shade:
-        css.append('tr.head td{background:%s}' % a.shade)
-    o = ['<!DOCTYPE html><html><head><meta charset="utf-8"><style>%s</style></head><body>'
-         % ''.join(css)]
-    for kind, el in blocks:
-        if kind == 'p':
-            text = para_text(el)
-            if not text.strip():
-                continue
-            align, sz = para_style(el)
-            size = a.title_size if ('绩效' in text and '表' in text and len(text) < 60) else sz
-            style = 'text-align:%s' % align
-            if size:
-                style += ';font-size:%spt;font-weight:bold' % size
-            o.append('<p style="%s">%s</p>' % (style, cell_html(text)))
-            continue
-        grid, rows = table_model(el)
-        total = sum(grid)
-        o.append('<table><colgroup>%s</colgroup>' % ''.join(
-            '<col style="width:%.3f%%">' % (100.0 * g / total) for g in grid))
-        for i, row in enumerate(rows):
-            o.append('<tr%s>' % (' class="head"' if i == 0 else ''))
-            for c in row:
-                span = ''
-                if c['colspan'] > 1:
-                    span += ' colspan="%d"' % c['colspan']
+    # ---- tables ----
+    def table(self, tbl):
+        self.table_depth += 1
+        grid = [int(g.get(W + 'w', '0')) for g in tbl.findall(W + 'tblGrid/' + W + 'gridCol')]
+        rows = []
+        for tr in tbl.findall(W + 'tr'):
+            trpr = tr.find(W + 'trPr')
+            before = int(wval(trpr, 'gridBefore', '0') or 0)
+            after = int(wval(trpr, 'gridAfter', '0') or 0)
+            cells = []
+            col = before
+            for tc in self.row_cells(tr):
+                tcpr = tc.find(W + 'tcPr')
+                span = int(wval(tcpr, 'gridSpan', '1') or 1)
+                vm = None
+                if tcpr is not None and tcpr.find(W + 'vMerge') is not None:
+                    vm = tcpr.find(W + 'vMerge').get(W + 'val', 'continue')
+                tcw = tcpr.find(W + 'tcW') if tcpr is not None else None
+                width = int(tcw.get(W + 'w', '0')) if tcw is not None and \
+                    tcw.get(W + 'type', 'dxa') == 'dxa' else 0
+                vert = wval(tcpr, 'textDirection') in ('tbRl', 'tbRlV', 'btLr', 'tbLrV')
+                cells.append({'tc': tc, 'col': col, 'span': span, 'vm': vm,
+                              'width': width, 'vert': vert, 'rowspan': 1})
+                col += span
+            rows.append((before, after, cells, col + after))
+        ncols = max([n for _, _, _, n in rows] + [len(grid)])
+        if len(grid) < ncols or not all(grid):
+            grid = self.widths_from_cells(rows, ncols)
+        # rowspans: a restart takes the continuations below it at its column
+        for i, (_, _, cells, _) in enumerate(rows):
+            for c in cells:
+                if c['vm'] == 'restart':
+                    j = i + 1
+                    while j < len(rows):
+                        below = [d for d in rows[j][2] if d['col'] == c['col']]
+                        if below and below[0]['vm'] == 'continue':
+                            below[0]['skip'] = True
+                            c['rowspan'] += 1
+                            j += 1
+                        else:
+                            break
+        total = sum(grid) or 1
+        self.out.append('<table>')
+        self.out.append('<colgroup>%s</colgroup>' % ''.join(
+            '<col style="width:%.2f%%">' % (100.0 * w / total) for w in grid))
+        for i, (before, after, cells, _) in enumerate(rows):
+            shade = i < self.opt.shade_rows and self.opt.shade
+            self.out.append('<tr%s>' % (' class="shade"' if shade else ''))
+            if before:
+                self.out.append('<td class="gap" colspan="%d"></td>' % before)
+            for c in cells:
+                if c.get('skip') or c['vm'] == 'continue':
+                    continue
+                attrs = ''
+                if c['span'] > 1:
+                    attrs += ' colspan="%d"' % c['span']
                 if c['rowspan'] > 1:
-                    span += ' rowspan="%d"' % c['rowspan']
-                o.append('<td%s>%s</td>' % (span, cell_html(c['text'])))
-            if not row:
-                o.append('<td colspan="%d"></td>' % len(grid))
-            o.append('</tr>')
-        o.append('</table>')
-    o.append('</body></html>\n')
-    with open(out, 'w', encoding='utf-8') as f:
-        f.write(''.join(o))
+                    attrs += ' rowspan="%d"' % c['rowspan']
+                if c['vert'] and self.opt.vertical:
+                    attrs += ' class="vert"'
+                self.out.append('<td%s>' % attrs)
+                if c['vert'] and self.opt.vertical:
+                    # an explicit block height: Chromium breaks a vertical-rl
+                    # cell after every character when the height is left open
+                    start = len(self.out)
+                    self.cell_body(c['tc'])
+                    inner = ''.join(self.out[start:])
+                    del self.out[start:]
+                    n = len(html.unescape(re.sub(r'<[^>]*>', '', inner)))
+                    self.out.append('<div class="vert" style="height:%.1fem">%s</div>'
+                                    % (n * 1.05 + 0.3, inner))
+                else:
+                    self.cell_body(c['tc'])
+                self.out.append('</td>')
+            if after:
+                self.out.append('<td class="gap" colspan="%d"></td>' % after)
+            self.out.append('</tr>')
+        self.out.append('</table>')
+        self.table_depth -= 1
 
+    def row_cells(self, tr):
+        """The w:tc of a row, also those inside row-level content controls."""
+        for ch in tr:
+            if ch.tag == W + 'tc':
+                yield ch
+            elif ch.tag in (W + 'sdt', W + 'customXml'):
+                content = ch.find(W + 'sdtContent') if ch.tag == W + 'sdt' else ch
+                if content is not None:
+                    yield from self.row_cells(content)
 
-def write_xlsx(blocks, out, a):
-    """One sheet; paragraphs as merged rows across the widest table,
-    tables with their merges and thin borders; gridlines off."""
-    import openpyxl
-    from openpyxl.styles import Alignment, Border, Font, Side
-    from openpyxl.utils import get_column_letter
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.sheet_view.showGridLines = False
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-    side = Side(style='thin', color='000000')
-    box = Border(left=side, right=side, top=side, bottom=side)
-    tables = [table_model(el) for kind, el in blocks if kind == 't']
-    width = max([len(g) for g, _ in tables] + [1])
-    # columns: the first table's grid proportions, stretched to 100 chars
-    first = tables[0][0] if tables else [1] * width
-    first = first + [first[-1]] * (width - len(first))
-    for i, g in enumerate(first):
-        ws.column_dimensions[get_column_letter(i + 1)].width = max(6, 100.0 * g / sum(first))
-    r = 1
-    ti = 0
-    for kind, el in blocks:
-        if kind == 'p':
-            text = para_text(el)
-            if not text.strip():
-                continue
-            align, sz = para_style(el)
-            ws.cell(row=r, column=1, value=text)
-            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
-            ws.cell(row=r, column=1).alignment = Alignment(horizontal=align, wrap_text=True)
-            if '绩效' in text and '表' in text and len(text) < 60:
-                ws.cell(row=r, column=1).font = Font(size=16, bold=True)
-                ws.row_dimensions[r].height = 24
-            r += 1
-            continue
-        grid, rows = tables[ti]
-        ti += 1
-        top = r
-        for row in rows:
-            for c in row:
-                for rr in range(c['rowspan']):
-                    for cc in range(c['colspan']):
-                        ws.cell(row=r + rr, column=c['col'] + cc + 1).border = box
-                cell = ws.cell(row=r, column=c['col'] + 1, value=c['text'] or None)
-                cell.alignment = Alignment(vertical='center', wrap_text=True)
-                if c['rowspan'] > 1 or c['colspan'] > 1:
-                    ws.merge_cells(start_row=r, start_column=c['col'] + 1,
-                                   end_row=r + c['rowspan'] - 1,
-                                   end_column=c['col'] + c['colspan'])
-            r += 1
-        del top
-        r += 1  # a blank row between tables
-    wb.save(out)
+    @staticmethod
+    def widths_from_cells(rows, ncols):
+        grid = [0] * ncols
+        for _, _, cells, _ in rows:
+            for c in cells:
+                if c['span'] == 1 and c['width'] and not grid[c['col']]:
+                    grid[c['col']] = c['width']
+        for _, _, cells, _ in rows:
+            for c in cells:
+                cols = range(c['col'], min(c['col'] + c['span'], ncols))
+                missing = [k for k in cols if not grid[k]]
+                if missing and c['width']:
+                    rest = c['width'] - sum(grid[k] for k in cols)
+                    for k in missing:
+                        grid[k] = max(rest // len(missing), 300)
+        known = [g for g in grid if g]
+        fill = sum(known) // len(known) if known else 1000
+        return [g or fill for g in grid]
+
+    def cell_body(self, tc):
+        for ch in tc:
+            if ch.tag == W + 'p':
+                self.para(ch, True)
+            elif ch.tag == W + 'tbl':
+                self.table(ch)
+            elif ch.tag == W + 'sdt':
+                content = ch.find(W + 'sdtContent')
+                if content is not None:
+                    self.cell_body(content)
+
+    def body(self, el):
+        for ch in el:
+            if ch.tag == W + 'p':
+                self.para(ch, False)
+            elif ch.tag == W + 'tbl':
+                self.table(ch)
+            elif ch.tag == W + 'sdt':
+                content = ch.find(W + 'sdtContent')
+                if content is not None:
+                    self.body(content)
+
+    def page(self, title):
+        o = self.opt
+        spacing = o.spacing if o.collapse == 'separate' else '0'
+        css = f'''
+@page {{ size: A4{' landscape' if o.landscape else ''}; margin: 18mm 16mm; }}
+html, body {{ margin: 0; padding: 0; }}
+body {{ font-family: "{o.font}", sans-serif; font-size: {o.font_size};
+  line-height: {o.line_height}; color: #000; background: #fff; }}
+p {{ margin: 0.15em 0; white-space: pre-wrap; }}
+p.title {{ font-size: {o.title_size}; font-weight: bold; text-align: center;
+  margin: 0.6em 0 0.4em; }}
+p.pbb {{ page-break-before: always; break-before: page; }}
+span.tab {{ display: inline-block; width: 2.5em; }}
+table {{ border-collapse: {o.collapse}; border-spacing: {spacing}; width: 100%;
+  table-layout: fixed; margin: 0; }}
+td {{ border: {o.border} #000; padding: {o.padding}; vertical-align: middle;
+  word-wrap: break-word; overflow-wrap: break-word; }}
+td p {{ margin: 0; }}
+td.gap {{ border: none; }}
+div.vert {{ writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl;
+  margin: 0 auto; }}
+td.vert {{ text-align: center; }}
+{'tr { page-break-inside: avoid; }' if o.keep_rows else ''}
+tr.shade td {{ background: {o.shade or 'transparent'}; }}
+td table {{ width: 100%; }}
+'''
+        return ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+                '<title>%s</title><style>%s</style></head><body>\n%s\n</body></html>\n'
+                % (html.escape(title), css, '\n'.join(self.out)))
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('docx')
-    ap.add_argument('out')
-    ap.add_argument('--border', default='1px solid #000')
-    ap.add_argument('--separate', action='store_true')
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--collapse', choices=('collapse', 'separate'), default='collapse')
+    ap.add_argument('--spacing', default='0')
+    ap.add_argument('--border', default='1px solid')
     ap.add_argument('--padding', default='2px 3px')
-    ap.add_argument('--font-size', default='9')
-    ap.add_argument('--title-size', default='16')
-    ap.add_argument('--shade')
+    ap.add_argument('--font-size', default='10.5pt')
+    ap.add_argument('--line-height', default='1.3')
+    ap.add_argument('--font', default='Noto Sans CJK SC')
+    ap.add_argument('--shade', default='')
+    ap.add_argument('--shade-rows', type=int, default=1)
     ap.add_argument('--landscape', action='store_true')
-    ap.add_argument('--xlsx')
-    a = ap.parse_args()
-    # the matrix in producers.sh writes spaces as underscores
-    a.border = a.border.replace('_', ' ')
-    a.padding = a.padding.replace('_', ' ')
-    blocks = list(body_blocks(a.docx))
-    write_html(blocks, a.out, a)
-    if a.xlsx:
-        write_xlsx(blocks, a.xlsx, a)
+    ap.add_argument('--vertical', action='store_true')
+    ap.add_argument('--title-size', default='16pt')
+    ap.add_argument('--keep-rows', action='store_true')
+    ap.add_argument('docx')
+    ap.add_argument('html')
+    o = ap.parse_args()
+    if not o.shade:
+        o.shade_rows = 0
+    root = ET.fromstring(zipfile.ZipFile(o.docx).read('word/document.xml'))
+    w = Writer(o)
+    w.body(root.find(W + 'body'))
+    name = re.sub(r'\.docx$', '', o.docx.rsplit('/', 1)[-1])
+    with open(o.html, 'w', encoding='utf-8') as f:
+        f.write(w.page(name))
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    main()

@@ -1,115 +1,81 @@
 #!/usr/bin/env bash
-# The producer matrix: PDFs of corpus forms as other producers and other
-# table styles make them, each with the expected JSON of the DOCX it came
-# from (copied as PREFIX-NAME.json; corpus_test skips pages, boxes,
-# origin, source and flags). Remakes every file of the matrix below.
-#
-#   chrome-*  headless Chromium printing hand-made HTML (docx2html.py, not
-#             LibreOffice's export): Skia, CJK as Type 3 fonts
-#     tight   border-collapse, 1px borders, padding 2px 3px, 9 pt: rows
-#             shorter than the glyph boxes
-#     half    0.5px borders
-#     sep     border-collapse: separate, padding 6px 8px, 10.5 pt
-#     hair    0.25pt hairlines
-#     double  3px double borders
-#     shade   first row of each table shaded #bfbfbf, 12 pt
-#     dash    1px dashed borders
-#     land    A4 landscape, 10.5 pt
-#   wk-*      wkhtmltopdf (Qt WebKit) from the same HTML (its ToUnicode
-#             maps name Kangxi radicals for some ideographs)
-#   gs-*      Ghostscript re-distilling LibreOffice's PDF (pdfwrite)
-#   cairo-*   pdftocairo -pdf re-rendering LibreOffice's PDF
-#   calc-*    the form laid out in a spreadsheet (merged cells, thin
-#             borders, gridlines off; openpyxl), exported by LibreOffice Calc
-#
-# Needs chromium, wkhtmltopdf, ghostscript, poppler-utils, python3-openpyxl,
-# libreoffice-calc, fonts-noto-cjk. Usage: tools/corpus/producers.sh
+# The producer matrix: PDFs of corpus forms made by other PDF producers
+# and table styles than LibreOffice Writer's export, each with the expected
+# JSON of the DOCX it came from (copied by expected-copy.py as
+# PREFIX-NAME.json; corpus_test skips pages, boxes, origin, source, flags).
+#   chrome-*  tools/corpus/docx2html.py + headless Chromium (html-pdf.sh),
+#             one style per prefix (see STYLES below)
+#   wk-*      docx2html.py + wkhtmltopdf (WenQuanYi Zen Hei: with Noto
+#             CJK, Qt writes Kangxi radicals such as U+2F08 ⼈ for 人 in
+#             the text layer, which is not the DOCX's text)
+#   gs-*      Ghostscript pdfwrite re-writing corpus/pdf/NAME.pdf (the
+#             LibreOffice export): fonts as Type 1C subsets, paths rewritten
+#   cairo-*   pdftocairo -pdf re-writing corpus/pdf/NAME.pdf (cairo:
+#             Type 1/TrueType subsets, every rule re-stroked by cairo)
+#   calc-*    the form laid out on a spreadsheet (docx2xlsx.py) and printed
+#             by LibreOffice Calc (calc-pdf.sh)
+# Every PDF is checked against its DOCX by producers-check.py (same
+# characters, whitespace aside); the script stops on a difference.
+# Deterministic apart from the producers' own dates and ids.
+# Needs chromium, wkhtmltopdf, ghostscript, poppler-utils,
+# libreoffice-writer, libreoffice-calc, python3-openpyxl, fonts-noto-cjk,
+# fonts-wqy-zenhei.
+# Usage: tools/corpus/producers.sh [PREFIX...]   (default: the whole matrix)
+#        XLSX_DIR=dir tools/corpus/producers.sh calc   also keeps the .xlsx
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-here=$root/tools/corpus
-# Debian's python (python3-openpyxl), not another python first on PATH
-py=/usr/bin/python3
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pdf=$root/corpus/pdf
-exp=$root/corpus/expected
 
-chrome() { # html out.pdf
-  chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --no-pdf-header-footer \
-    --user-data-dir="$work/chrome" --print-to-pdf="$2" "$1" >/dev/null 2>&1
+# prefix | engine | docx2html options | source forms
+MATRIX='
+chrome-tight |chromium|--collapse collapse --border "1px solid" --padding "2px 3px" --font-size 9pt --line-height 1.15|seed002-hengdong variant-county-template variant-dept-national
+chrome-half  |chromium|--collapse collapse --border "0.5px solid" --padding "3px 4px" --font-size 10.5pt|seed001-hengyang variant-county-multi
+chrome-sep   |chromium|--collapse separate --spacing 2px --border "1px solid" --padding "6px 8px" --font-size 12pt|variant-two-horizons variant-sign-unit-columns
+chrome-land  |chromium|--landscape --vertical --collapse collapse --border "1px solid" --padding "3px 5px" --font-size 10.5pt|variant-province-b variant-dept-income-expenditure
+chrome-hair  |chromium|--collapse collapse --border "0.25pt solid" --padding "3px 4px" --font-size 10.5pt|variant-split-label-cells variant-dept-tasks-budget
+chrome-double|chromium|--collapse collapse --border "3px double" --padding "3px 4px" --font-size 10.5pt|variant-grid-before variant-two-horizons
+chrome-shade |chromium|--font "Noto Serif CJK SC" --shade "#d9d9d9" --shade-rows 1 --border "1px solid" --padding "3px 4px" --font-size 10.5pt|seed003-shifeng
+chrome-shade |chromium|--shade "#bfbfbf" --shade-rows 2 --border "1px solid" --padding "3px 4px" --font-size 10.5pt|variant-level-heading-rows
+wk           |wk      |--keep-rows --font "WenQuanYi Zen Hei" --collapse collapse --border "1px solid" --padding "2px 4px" --font-size 10.5pt|seed000-xiangyin variant-level-heading-rows variant-county-multi
+gs           |gs      ||seed003-shifeng variant-dept-income-expenditure
+cairo        |cairo   ||seed004-yongning variant-continued-table variant-summary-b
+calc         |calc    ||variant-county-template variant-dept-tasks-budget seed002-hengdong
+'
+
+make_one() {  # prefix engine options name
+  local prefix=$1 engine=$2 opts=$3 name=$4
+  local docx="$root/corpus/docx/$name.docx" out="$root/corpus/pdf/$prefix-$name.pdf"
+  case "$engine" in
+  chromium|wk)
+    eval "/usr/bin/python3 \"$here/docx2html.py\" $opts \"$docx\" \"$work/$prefix-$name.html\""
+    local land=0
+    [[ "$opts" == *--landscape* ]] && land=1
+    LANDSCAPE=$land "$here/html-pdf.sh" "$engine" "$work/$prefix-$name.html" "$out" 2>/dev/null ;;
+  gs)
+    gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$out" "$root/corpus/pdf/$name.pdf" ;;
+  cairo)
+    pdftocairo -pdf "$root/corpus/pdf/$name.pdf" "$out" ;;
+  calc)
+    local keep=
+    [[ -n "${XLSX_DIR:-}" ]] && keep="$XLSX_DIR/$name.xlsx"
+    "$here/calc-pdf.sh" "$docx" "$out" $keep ;;
+  esac
+  /usr/bin/python3 "$here/producers-check.py" "$docx" "$out" >/dev/null ||
+    { /usr/bin/python3 "$here/producers-check.py" "$docx" "$out" >&2; exit 1; }
+  "$here/expected-copy.py" "$root/corpus/expected/$name.json" \
+    "$root/corpus/expected/$prefix-$name.json" "$prefix-$name.pdf"
+  echo "wrote corpus/pdf/$prefix-$name.pdf"
 }
 
-expect() { # name prefix
-  "$here/expected-copy.py" "$exp/$1.json" "$exp/$2-$1.json" "$2-$1.pdf"
-  echo "wrote corpus/pdf/$2-$1.pdf"
-}
-
-html() { # name prefix docx2html options...
-  local name=$1 prefix=$2
-  shift 2
-  "$py" "$here/docx2html.py" "$root/corpus/docx/$name.docx" "$work/$prefix-$name.html" "$@"
-}
-
-# name, prefix, docx2html options
-while read -r name prefix opts; do
-  [ -z "$name" ] && continue
-  # shellcheck disable=SC2086
-  html "$name" "$prefix" $opts
-  chrome "$work/$prefix-$name.html" "$pdf/$prefix-$name.pdf"
-  expect "$name" "$prefix"
-done <<'MATRIX'
-seed000-xiangyin chrome-tight --font-size 9
-variant-county-multi chrome-tight --font-size 9
-variant-two-horizons chrome-tight --font-size 9
-seed002-hengdong chrome-half --border 0.5px_solid_#000
-variant-province-b chrome-half --border 0.5px_solid_#000
-seed004-yongning chrome-sep --separate --padding 6px_8px --font-size 10.5
-variant-dept-national chrome-sep --separate --padding 6px_8px --font-size 10.5
-seed003-shifeng chrome-hair --border 0.25pt_solid_#000
-variant-county-template chrome-hair --border 0.25pt_solid_#000
-variant-summary-b chrome-double --border 3px_double_#000
-variant-sign-unit-columns chrome-double --border 3px_double_#000
-seed002-hengdong chrome-shade --shade #bfbfbf --font-size 12
-variant-dept-income-expenditure chrome-shade --shade #bfbfbf --font-size 12
-variant-county-multi chrome-dash --border 1px_dashed_#000
-seed004-yongning chrome-land --landscape --font-size 10.5
-variant-side-by-side-funds chrome-land --landscape --font-size 10.5
-MATRIX
-
-# wkhtmltopdf from hand-made HTML
-while read -r name prefix opts; do
-  [ -z "$name" ] && continue
-  # shellcheck disable=SC2086
-  html "$name" "$prefix" $opts
-  orient=Portrait
-  case "$opts" in *--landscape*) orient=Landscape ;; esac
-  wkhtmltopdf --quiet -s A4 -O "$orient" --encoding utf-8 "$work/$prefix-$name.html" \
-    "$pdf/$prefix-$name.pdf" >/dev/null 2>&1 || true
-  expect "$name" "$prefix"
-done <<'MATRIX'
-seed000-xiangyin wk --font-size 10.5
-variant-county-template wk --font-size 9
-variant-two-horizons wk --font-size 10.5 --shade #d9d9d9
-MATRIX
-
-# LibreOffice's PDFs rewritten: fonts and content streams redone
-for name in seed001-hengyang variant-province-b variant-dept-national; do
-  gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$pdf/gs-$name.pdf" "$pdf/$name.pdf"
-  expect "$name" gs
-done
-for name in seed004-yongning variant-summary-b variant-level-heading-rows; do
-  pdftocairo -pdf "$pdf/$name.pdf" "$pdf/cairo-$name.pdf"
-  expect "$name" cairo
-done
-
-# Spreadsheets exported by LibreOffice Calc
-mkdir -p "$work/calc"
-for name in seed002-hengdong variant-county-template variant-two-horizons; do
-  "$py" "$here/docx2html.py" "$root/corpus/docx/$name.docx" "$work/calc/$name.html" \
-    --xlsx "$work/calc/calc-$name.xlsx"
-  (cd "$work/calc" && soffice -env:UserInstallation="file://$work/lo" --headless \
-     --convert-to pdf "calc-$name.xlsx" >/dev/null 2>&1)
-  cp "$work/calc/calc-$name.pdf" "$pdf/calc-$name.pdf"
-  expect "$name" calc
-done
+while IFS='|' read -r prefix engine opts names; do
+  prefix=${prefix// /} engine=${engine// /}
+  [[ -z "$prefix" ]] && continue
+  if (($#)); then
+    want=0
+    for p in "$@"; do [[ "$p" == "$prefix" ]] && want=1; done
+    ((want)) || continue
+  fi
+  for name in $names; do make_one "$prefix" "$engine" "$opts" "$name"; done
+done <<< "$MATRIX"
