@@ -30,8 +30,7 @@
 #include "dx_rules.h"
 
 #define DX_MIN_FACT_RATE 0.99
-/* PDFs of every producer in the corpus (issue 11: 99 %) */
-#define DX_MIN_FACT_RATE_PDF 0.99
+/* PDFs of every producer in the corpus need the same (issue 11) */
 /* ... and for scans (corpus/scan/: those PDFs printed and scanned, read
  * by OCR). */
 #define DX_MIN_FACT_RATE_SCAN 0.65
@@ -343,9 +342,7 @@ int main(int argc, char **argv) {
   }
   const tally *total = &all_files.facts;
   double rate = total->facts ? (double)total->right / (double)total->facts : 0;
-  double need = strcmp(sub, "scan") == 0 ? DX_MIN_FACT_RATE_SCAN
-                : pdf_mode               ? DX_MIN_FACT_RATE_PDF
-                                         : DX_MIN_FACT_RATE;
+  double need = strcmp(sub, "scan") == 0 ? DX_MIN_FACT_RATE_SCAN : DX_MIN_FACT_RATE;
   if (groups->len > 1) {
     printf("per producer (facts right; calibration):\n");
     for (guint i = 0; i < groups->len; i++) {
