@@ -652,6 +652,25 @@ static void test_pdf_form(void **state) {
   }
 }
 
+/* Reads a one-page PDF of content s (freed) and checks that its first
+ * block is a table of nrows x ncols whose cells hold text (row-major);
+ * `what` names the case in a failure. */
+static void check_grid_page(GString *s, int nrows, int ncols, const char *const *text,
+                            const char *what) {
+  char *page = g_string_free(s, FALSE);
+  const char *pages[] = {page};
+  dx_doc *d = NULL;
+  dx_error err = {0};
+  if (read_pdf(&d, pages, 1, 0, &lim, &err) != DX_OK) fail_msg("%s: %s", what, err.message);
+  dx_table *t = table_at(d, 0);
+  if (t->nrows != nrows || t->ncols != ncols)
+    fail_msg("%s: %d x %d, want %d x %d", what, t->nrows, t->ncols, nrows, ncols);
+  for (int r = 0; r < nrows; r++)
+    for (int c = 0; c < ncols; c++) assert_string_equal(cell_text(t, r, c), text[r * ncols + c]);
+  dx_doc_free(d);
+  g_free(page);
+}
+
 /* Rows shorter than the glyph boxes of their text: a Type 3 font whose
  * boxes are 2.6 em tall (Chromium's) in 9 pt text, rows 12 pt apart.
  * Masking the boxes would wipe the borders the text sits between; a
@@ -672,18 +691,7 @@ static void test_pdf_tall_boxes(void **state) {
       for (int c = 0; c < 2; c++)
         g_string_append_printf(s, "BT /F2 9 Tf %d %d Td (%s) Tj ET\n", xs[c] + 3, ys[r + 1] + 2,
                                text[r][c]);
-    char *page = g_string_free(s, FALSE);
-    const char *pages[] = {page};
-    dx_doc *d = NULL;
-    dx_error err = {0};
-    if (read_pdf(&d, pages, 1, 0, &lim, &err) != DX_OK) fail_msg("%s", err.message);
-    dx_table *t = table_at(d, 0);
-    if (t->nrows != 3 || t->ncols != 2)
-      fail_msg("%s borders: %d x %d", dashed ? "dashed" : "solid", t->nrows, t->ncols);
-    for (int r = 0; r < 3; r++)
-      for (int c = 0; c < 2; c++) assert_string_equal(cell_text(t, r, c), text[r][c]);
-    dx_doc_free(d);
-    g_free(page);
+    check_grid_page(s, 3, 2, &text[0][0], dashed ? "dashed" : "solid");
   }
 }
 
@@ -707,17 +715,7 @@ static void test_pdf_shading(void **state) {
         g_string_append_printf(s, "BT %s /F2 9 Tf %d %d Td (%s) Tj ET\n",
                                r == 0 && k == 1 ? "1 g" : "0 g", xs[c] + 5, ys[r + 1] + 6,
                                text[r][c]);
-    char *page = g_string_free(s, FALSE);
-    const char *pages[] = {page};
-    dx_doc *d = NULL;
-    dx_error err = {0};
-    if (read_pdf(&d, pages, 1, 0, &lim, &err) != DX_OK) fail_msg("%s", err.message);
-    dx_table *t = table_at(d, 0);
-    if (t->nrows != 3 || t->ncols != 3) fail_msg("fill %s: %d x %d", fills[k], t->nrows, t->ncols);
-    for (int r = 0; r < 3; r++)
-      for (int c = 0; c < 3; c++) assert_string_equal(cell_text(t, r, c), text[r][c]);
-    dx_doc_free(d);
-    g_free(page);
+    check_grid_page(s, 3, 3, &text[0][0], fills[k]);
   }
 }
 

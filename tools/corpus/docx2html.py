@@ -60,6 +60,24 @@ def wval(el, tag, default=None):
     return c.get(W + 'val', default if default is not None else '')
 
 
+
+def fold_vmerges(rows):
+    """Rowspans: a w:vMerge restart takes the continuations below it at
+    its grid column (each marked skip). rows: lists of cell dicts with
+    'col', 'vm' and 'rowspan'."""
+    for i, cells in enumerate(rows):
+        for c in cells:
+            if c['vm'] != 'restart':
+                continue
+            j = i + 1
+            while j < len(rows):
+                below = [d for d in rows[j] if d['col'] == c['col']]
+                if not below or below[0]['vm'] != 'continue':
+                    break
+                below[0]['skip'] = True
+                c['rowspan'] += 1
+                j += 1
+
 class Writer:
     def __init__(self, opt):
         self.opt = opt
@@ -182,19 +200,7 @@ class Writer:
         ncols = max([n for _, _, _, n in rows] + [len(grid)])
         if len(grid) < ncols or not all(grid):
             grid = self.widths_from_cells(rows, ncols)
-        # rowspans: a restart takes the continuations below it at its column
-        for i, (_, _, cells, _) in enumerate(rows):
-            for c in cells:
-                if c['vm'] == 'restart':
-                    j = i + 1
-                    while j < len(rows):
-                        below = [d for d in rows[j][2] if d['col'] == c['col']]
-                        if below and below[0]['vm'] == 'continue':
-                            below[0]['skip'] = True
-                            c['rowspan'] += 1
-                            j += 1
-                        else:
-                            break
+        fold_vmerges([cells for _, _, cells, _ in rows])
         total = sum(grid) or 1
         self.out.append('<table>')
         self.out.append('<colgroup>%s</colgroup>' % ''.join(

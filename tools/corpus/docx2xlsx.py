@@ -94,18 +94,7 @@ class Collector(docx2html.Writer):
         ncols = max([c['col'] + c['span'] for r in rows for c in r] + [len(grid)])
         if len(grid) < ncols or not all(grid):
             grid = [1000] * ncols
-        for i, r in enumerate(rows):
-            for c in r:
-                if c['vm'] == 'restart':
-                    j = i + 1
-                    while j < len(rows):
-                        below = [d for d in rows[j] if d['col'] == c['col']]
-                        if below and below[0]['vm'] == 'continue':
-                            below[0]['skip'] = True
-                            c['rowspan'] += 1
-                            j += 1
-                        else:
-                            break
+        docx2html.fold_vmerges(rows)
         rows = [[c for c in r if not c.get('skip') and c['vm'] != 'continue'] for r in rows]
         return ('t', grid, rows)
 
