@@ -90,6 +90,9 @@
 /* A cell cut from a group of grid slots that is no rectangle is this
  * sure of its extent (a border is missing or extra; the cut is a guess). */
 #define LAYOUT_UNCERTAIN_CONF 0.85
+/* A cell over this many rows or more with text in each is in doubt
+ * (rows_in_doubt); two rows are as often one cell's wrapped lines. */
+#define ROWS_DOUBT_MIN 3
 /* Gaps between Han and Latin (ems) that may be a producer's automatic
  * spacing (~0.2 em) or a typed space (0.25-0.33 em): either way round. */
 #define SPACING_DOUBT_LO_EM 0.12
@@ -1249,6 +1252,19 @@ static bool spacing_doubt(dx_glyph *const *g, size_t n) {
   return false;
 }
 
+/* Whether a cell over ROWS_DOUBT_MIN or more rows has text in every one
+ * of them: it may be several rows' cells whose borders between them
+ * were not found (six indicator names in one cell), not one cell. */
+static bool rows_in_doubt(const ptable *p, const dx_cell *c, dx_glyph *const *g, size_t n) {
+  if (c->rowspan < ROWS_DOUBT_MIN || c->rowspan > 64) return false;
+  uint64_t seen = 0;
+  for (size_t k = 0; k < n; k++) {
+    int r = upper_edge(p->ys, p->t->nrows, cy(g[k])) - c->row;
+    if (r >= 0 && r < c->rowspan) seen |= (uint64_t)1 << r;
+  }
+  return seen == (c->rowspan == 64 ? UINT64_MAX : ((uint64_t)1 << c->rowspan) - 1);
+}
+
 static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
   dx_table *t = p->t;
   dx_code rc = DX_OK;
@@ -1261,6 +1277,11 @@ static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
       g_free(s);
       s = glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2], e);
       if (spacing_doubt((dx_glyph **)ga->pdata, ga->len)) c->flags |= DX_CELL_SPACING_DOUBT;
+      if (rows_in_doubt(p, c, (dx_glyph **)ga->pdata, ga->len) &&
+          !(c->flags & DX_CELL_LAYOUT_UNCERTAIN)) {
+        c->flags |= DX_CELL_LAYOUT_UNCERTAIN;
+        c->confidence *= LAYOUT_UNCERTAIN_CONF;
+      }
       g_hash_table_insert(p->ends, c, e);
       ocr_confidence(c, (dx_glyph **)ga->pdata, ga->len);
     }

@@ -278,6 +278,40 @@ static void test_close_tables(void **state) {
   pb_free(p);
 }
 
+/* A cell over three rows with a line of text in each row (the borders
+ * between them missing: three indicator names in one cell) says its
+ * layout is uncertain; one over three rows with one line (a level-1
+ * label) does not. */
+static void test_rows_in_doubt(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  float ys[] = {100, 120, 140, 160};
+  for (int i = 1; i < 3; i++) pb_h(p, ys[i], 150, 250); /* column 1 only */
+  pb_h(p, 100, 50, 350);
+  pb_h(p, 160, 50, 350);
+  pb_v(p, 50, 100, 160);
+  pb_v(p, 150, 100, 160);
+  pb_v(p, 250, 100, 160);
+  pb_v(p, 350, 100, 160);
+  pb_text(p, 55, 124, "产出指标", 0);
+  const char *names[] = {"补助人数", "培训项次", "发放准确率"};
+  for (int r = 0; r < 3; r++) pb_text(p, 155, ys[r] + 4, names[r], 0);
+  /* column 2: no borders between its rows either, one line per row */
+  for (int r = 0; r < 3; r++) pb_text(p, 255, ys[r] + 4, "≥95%", 0);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 3);
+  assert_false(dx_table_at(t, 0, 0)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  assert_false(dx_table_at(t, 1, 1)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  dx_cell *values = dx_table_at(t, 0, 2);
+  assert_int_equal(values->rowspan, 3);
+  assert_true(values->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  assert_true(values->confidence < 1);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* Spaces: none between Han characters (a spaced-out label is one word),
  * a wide gap between Han is a space, Latin words keep theirs, and the
  * autospace producers put between Han and digits is not a space. */
@@ -894,16 +928,27 @@ static void test_deskew(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_grid_spans),     cmocka_unit_test(test_grid_l_shape),
-      cmocka_unit_test(test_spacing_doubt),  cmocka_unit_test(test_close_tables),
-      cmocka_unit_test(test_text_spaces),    cmocka_unit_test(test_cell_lines),
-      cmocka_unit_test(test_paragraphs),     cmocka_unit_test(test_paragraph_breaks),
-      cmocka_unit_test(test_page_break),     cmocka_unit_test(test_split_row),
-      cmocka_unit_test(test_nested),         cmocka_unit_test(test_aligned),
-      cmocka_unit_test(test_find_boxes),     cmocka_unit_test(test_pdf_form),
-      cmocka_unit_test(test_pdf_tall_boxes), cmocka_unit_test(test_pdf_shading),
-      cmocka_unit_test(test_whiten_fills),   cmocka_unit_test(test_pdf_drawn),
-      cmocka_unit_test(test_pdf_limits),     cmocka_unit_test(test_ocr),
+      cmocka_unit_test(test_grid_spans),
+      cmocka_unit_test(test_grid_l_shape),
+      cmocka_unit_test(test_spacing_doubt),
+      cmocka_unit_test(test_close_tables),
+      cmocka_unit_test(test_rows_in_doubt),
+      cmocka_unit_test(test_text_spaces),
+      cmocka_unit_test(test_cell_lines),
+      cmocka_unit_test(test_paragraphs),
+      cmocka_unit_test(test_paragraph_breaks),
+      cmocka_unit_test(test_page_break),
+      cmocka_unit_test(test_split_row),
+      cmocka_unit_test(test_nested),
+      cmocka_unit_test(test_aligned),
+      cmocka_unit_test(test_find_boxes),
+      cmocka_unit_test(test_pdf_form),
+      cmocka_unit_test(test_pdf_tall_boxes),
+      cmocka_unit_test(test_pdf_shading),
+      cmocka_unit_test(test_whiten_fills),
+      cmocka_unit_test(test_pdf_drawn),
+      cmocka_unit_test(test_pdf_limits),
+      cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_deskew),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
