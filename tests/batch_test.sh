@@ -120,7 +120,7 @@ if [ -z "${DX_NO_MEMCAP:-}" ]; then
 fi
 # the hostile suite among good files: every input accounted for, the good
 # ones read as when alone
-"$declx" batch -q -j 2 --timeout 60 "$tmp/in/a.docx" "$src/tests/hostile" "$tmp/in/sub/b.pdf" \
+"$declx" batch -q -j 2 --timeout 600 "$tmp/in/a.docx" "$src/tests/hostile" "$tmp/in/sub/b.pdf" \
   > "$tmp/h.jsonl"
 check "hostile suite in a batch: one record per input" \
   '[ "$(wc -l < "$tmp/h.jsonl")" -eq $(( $(find "$src/tests/hostile" ! -type d | wc -l) + 2 )) ]'

@@ -5,9 +5,9 @@
 # 0 and one JSON object; "any" accepts either. A crash (signal), a runaway
 # (past SECONDS of CPU time) or running out of the memory cap always fails.
 # The limit counts work, not wall time, so a busy machine does not fail the
-# test (the slowest file, 2 000 pages, takes ~2 s of CPU; under the
-# sanitizers ~4x that); a process that hangs without using the CPU is
-# stopped after 10 x SECONDS of wall time.
+# test (the slowest file, 2 000 pages, takes ~2 s of CPU, ~60 s under
+# the sanitizers: the limits are 10x those); a process that hangs
+# without using the CPU is stopped after 10 x SECONDS of wall time.
 # Usage: hostile_test.sh DECLX HOSTILE_DIR [SECONDS] [MEMORY_MB]
 set -u
 declx=$1

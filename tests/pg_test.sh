@@ -81,7 +81,7 @@ cp "$src"/corpus/docx/variant-letter.docx "$tmp/in/d.docx"
 check "--resume reads only the new input" 'grep -q "1 read, 0 failed (read docx 1), 4 skipped" "$tmp/r.err" &&
   [ "$(q "select count(*) from documents")" = 5 ]'
 # the hostile suite loads too: every input a document, nothing refused
-"$declx" batch -q -j 2 --timeout 60 -o "$uri" "$src/tests/hostile" 2> "$tmp/h.err"
+"$declx" batch -q -j 2 --timeout 600 -o "$uri" "$src/tests/hostile" 2> "$tmp/h.err"
 check "the hostile suite: one document per input" \
   '[ "$(q "select count(*) from documents where file like '"'%/hostile/%'"'")" -eq "$(find "$src/tests/hostile" ! -type d | wc -l)" ] && ! grep -q "cannot write" "$tmp/h.err"'
 "$declx" batch -q -o "postgresql://declx@/postgres?host=$tmp/sock&port=1" "$tmp/in/a.docx" 2> "$tmp/bad.err"
