@@ -78,6 +78,15 @@ void dx_limits_default(dx_limits *out) {
   out->ocr_deadline_ms = 60000;
   out->max_image_pixels = (size_t)100 << 20; /* A3 at 600 dpi is 70 Mpx */
   out->ocr_elsewhere = false;
+  out->ocr_engine = DX_OCR_AUTO;
+}
+
+int dx_ocr_engine_parse(const char *s) {
+  static const char *names[] = {
+      [DX_OCR_AUTO] = "auto", [DX_OCR_PPOCR] = "ppocr", [DX_OCR_TESSERACT] = "tesseract"};
+  for (int i = 0; s && i < (int)G_N_ELEMENTS(names); i++)
+    if (strcmp(s, names[i]) == 0) return i;
+  return -1;
 }
 
 /* ---- symbol fonts ---------------------------------------------------- */

@@ -67,7 +67,16 @@ typedef struct dx_limits {
    * process would pass the per-worker memory bound). Not a limit of the
    * input: never set by dx_limits_default. */
   bool ocr_elsewhere;
+  /* Which OCR reads pages without text: DX_OCR_AUTO (PP-OCRv4 when ONNX
+   * Runtime and its models are installed, else tesseract with a warning),
+   * DX_OCR_PPOCR or DX_OCR_TESSERACT. */
+  int ocr_engine;
 } dx_limits;
+
+enum { DX_OCR_AUTO, DX_OCR_PPOCR, DX_OCR_TESSERACT };
+
+/* The engine named by s ("auto", "ppocr", "tesseract"), or -1. */
+int dx_ocr_engine_parse(const char *s);
 
 void dx_limits_default(dx_limits *out);
 
@@ -246,6 +255,13 @@ double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_d
  * found is taken out), white where nothing was; w x h, stride w; g_free
  * it. */
 uint8_t *dx_rotate_grey(const uint8_t *grey, int w, int h, int stride, double angle);
+
+/* PP-OCRv4 (ppocr.c): whether ONNX Runtime and the models load (err
+ * says why not), and OCR of a grey page image into glyphs, as
+ * dx_ocr_image does with tesseract. */
+bool dx_ppocr_available(dx_error *err);
+dx_code dx_ppocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
+                       int deadline_ms, bool *timed_out, dx_error *err);
 
 /* Symbol fonts: the family ("Wingdings 2", "Wingdings") a font name
  * belongs to, or NULL; and the unified checkbox (U+2611 / U+2610) a code

@@ -620,6 +620,24 @@ static void drop_glyphs(GArray *gl, const GArray *rules,
   g_array_set_size(gl, keep);
 }
 
+/* The text of a page image, by the engine lim asks for: PP-OCRv4 when it
+ * loads, else (DX_OCR_AUTO) tesseract with a warning saying why. */
+static dx_code read_image(GArray *gl, const raster *r, const dx_limits *lim, dx_doc *doc,
+                          bool *late, dx_error *err) {
+  dx_error why = {0};
+  if (lim->ocr_engine == DX_OCR_PPOCR ||
+      (lim->ocr_engine == DX_OCR_AUTO && dx_ppocr_available(&why)))
+    return dx_ppocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, lim->ocr_deadline_ms, late, err);
+  if (lim->ocr_engine == DX_OCR_AUTO) {
+    bool told = false;
+    for (guint i = 0; i < doc->warnings->len && !told; i++)
+      told = strcmp(((dx_warning *)g_ptr_array_index(doc->warnings, i))->code, "ocr_fallback") == 0;
+    if (!told)
+      dx_doc_warn(doc, "ocr_fallback", 0, "read by tesseract, not PP-OCRv4: %s", why.message);
+  }
+  return dx_ocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, lim->ocr_deadline_ms, late, err);
+}
+
 /* A page without a text layer: rendered at OCR_SCALE, read by OCR, its
  * ruling lines found on the same image. */
 static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
@@ -640,7 +658,7 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       ib[3] = r.h;
     }
     bool late = false;
-    rc = dx_ocr_image(gl, r.grey, r.w, r.h, r.w, r.scale, lim->ocr_deadline_ms, &late, err);
+    rc = read_image(gl, &r, lim, doc, &late, err);
     if (late)
       dx_doc_warn(doc, "ocr_timeout", pageno,
                   "page %d: OCR stopped at its deadline of %d ms; the page may be incomplete",

@@ -151,10 +151,36 @@ static char *show(const json_t *v) {
   return out;
 }
 
+/* Scans: text is compared as a reader sees it on paper, who cannot tell
+ * full-width from half-width forms (NFKC folds them), ≧ from ≥, ≦ from
+ * ≤, or one dash from another. */
+static bool scan_mode;
+
+static char *paper_form(const char *s) {
+  char *k = g_utf8_normalize(s, -1, G_NORMALIZE_ALL_COMPOSE);
+  GString *out = g_string_new(NULL);
+  for (const char *p = k ? k : s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c == 0x2267) c = 0x2265; /* ≧ ≥ */
+    if (c == 0x2266) c = 0x2264; /* ≦ ≤ */
+    if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0x30FC) c = '-';
+    g_string_append_unichar(out, c);
+  }
+  g_free(k);
+  return g_string_free(out, FALSE);
+}
+
 static bool same(const json_t *a, const json_t *b) {
   if (!a || !b) return false;
   if (json_is_number(a) && json_is_number(b))
     return fabs(json_number_value(a) - json_number_value(b)) < 1e-9;
+  if (scan_mode && json_is_string(a) && json_is_string(b)) {
+    char *x = paper_form(json_string_value(a)), *y = paper_form(json_string_value(b));
+    bool eq = strcmp(x, y) == 0;
+    g_free(x);
+    g_free(y);
+    return eq;
+  }
   return json_equal((json_t *)a, (json_t *)b);
 }
 
@@ -240,6 +266,7 @@ int main(int argc, char **argv) {
   }
   const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : ".pdf";
   pdf_mode = strcmp(ext, ".pdf") == 0;
+  scan_mode = strcmp(sub, "scan") == 0;
   GHashTable *baseline = load_baseline(base_path);
   if (base_path && g_hash_table_size(baseline) == 0) {
     fprintf(stderr, "cannot read the baseline %s\n", base_path);

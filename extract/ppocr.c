@@ -1,0 +1,350 @@
+/* ppocr.c — OCR of a page image with PP-OCRv4 (PaddleOCR's Chinese
+ * detection and recognition models) run by ONNX Runtime (ort.c).
+ *
+ * Detection (a DB network) gives a probability that each pixel is text,
+ * on the page scaled to DET_LONG_SIDE pixels; regions above DET_THRESH
+ * whose mean probability reaches DET_BOX_THRESH are text lines, grown by
+ * the "unclip" margin the model was trained to leave out. Each line is
+ * cut from the full-resolution page, scaled to REC_HEIGHT pixels high
+ * and read by the recognition network (CRNN with a CTC head): one class
+ * per time step, a character where the best class changes and is not
+ * the blank. A character's confidence is the probability of its class at
+ * its best step; its x is where its steps are, its line's box gives y.
+ *
+ * Models, character list and runtime are found in DX_OCR_DIR (set at
+ * build time, /usr/local/share/declx/ocr by default; tools/install-deps.sh
+ * puts them there) or in the directory named by $DECLX_OCR_DIR.
+ */
+#include "dx_ort.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef DX_OCR_DIR
+#define DX_OCR_DIR "/usr/local/share/declx/ocr"
+#endif
+#define DET_MODEL "ch_PP-OCRv4_det_infer.onnx"
+#define REC_MODEL "ch_PP-OCRv4_rec_infer.onnx"
+#define REC_KEYS "ppocr_keys_v1.txt"
+#define ORT_LIBRARY "libonnxruntime.so.1"
+
+/* Detection input: the page's longer side in pixels (a multiple of 32).
+ * 960 is PaddleOCR's default. */
+#define DET_LONG_SIDE 960
+/* Text probability of a text pixel, and the mean a line must reach. */
+#define DET_THRESH 0.3f
+#define DET_BOX_THRESH 0.6f
+/* How far a region is grown: its area times this over its perimeter. */
+#define DET_UNCLIP 1.5f
+/* Shortest side of a region kept, in detection pixels. */
+#define DET_MIN_SIDE 3
+/* Recognition input height, and the narrowest input: short crops padded
+ * less than this read wrong (PaddleOCR pads to 320 as well). */
+#define REC_HEIGHT 48
+#define REC_MIN_WIDTH 320
+/* The widest line read at once (in input pixels, 40 characters). */
+#define REC_MAX_WIDTH (REC_HEIGHT * 40)
+
+typedef struct engine {
+  dx_ort_model *det, *rec;
+  gunichar *classes; /* class k -> character; 0 (the blank) unused */
+  int nclasses;
+} engine;
+
+static engine *the_engine;
+static char engine_error[1200];
+
+static const char *ocr_dir(void) {
+  const char *d = getenv("DECLX_OCR_DIR");
+  return d && *d ? d : DX_OCR_DIR;
+}
+
+/* The character list: one character per line; class k is line k (from
+ * 1), and the class after the last line is a space. */
+static bool load_keys(engine *e, const char *path, dx_error *err) {
+  gchar *text = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents(path, &text, &len, NULL) || !g_utf8_validate(text, (gssize)len, NULL)) {
+    g_free(text);
+    dx_error_set(err, DX_EUNSUPPORTED, "cannot read the OCR character list %s", path);
+    return false;
+  }
+  gchar **lines = g_strsplit(text, "\n", -1);
+  guint n = g_strv_length(lines);
+  if (n > 0 && !*lines[n - 1]) n--; /* a final newline */
+  e->classes = g_new0(gunichar, n + 2);
+  for (guint i = 0; i < n; i++) {
+    const char *l = lines[i];
+    e->classes[i + 1] = *l ? g_utf8_get_char(l) : ' ';
+  }
+  e->classes[n + 1] = ' ';
+  e->nclasses = (int)n + 2;
+  g_strfreev(lines);
+  g_free(text);
+  return true;
+}
+
+static engine *get_engine(dx_error *err) {
+  if (the_engine) return the_engine;
+  if (engine_error[0]) {
+    dx_error_set(err, DX_EUNSUPPORTED, "%s", engine_error);
+    return NULL;
+  }
+  const char *dir = ocr_dir();
+  char *lib = g_build_filename(dir, ORT_LIBRARY, NULL);
+  char *det = g_build_filename(dir, DET_MODEL, NULL);
+  char *rec = g_build_filename(dir, REC_MODEL, NULL);
+  char *keys = g_build_filename(dir, REC_KEYS, NULL);
+  engine *e = g_new0(engine, 1);
+  bool good = dx_ort_load(lib, err) && load_keys(e, keys, err) &&
+              (e->det = dx_ort_open(det, err)) && (e->rec = dx_ort_open(rec, err));
+  if (good) {
+    the_engine = e;
+  } else {
+    g_snprintf(engine_error, sizeof engine_error,
+               "%s; PP-OCRv4 needs ONNX Runtime and its models in %s (tools/install-deps.sh "
+               "installs them)",
+               err->message, dir);
+    dx_error_set(err, DX_EUNSUPPORTED, "%s", engine_error);
+    dx_ort_close(e->det);
+    dx_ort_close(e->rec);
+    g_free(e->classes);
+    g_free(e);
+  }
+  g_free(lib);
+  g_free(det);
+  g_free(rec);
+  g_free(keys);
+  return the_engine;
+}
+
+bool dx_ppocr_available(dx_error *err) {
+  return get_engine(err) != NULL;
+}
+
+/* Area-average (shrinking) or bilinear (growing) resampling of the grey
+ * raster's rectangle (x0, y0, sw, sh) to dw x dh, as floats. */
+static void resample(float *dst, int dw, int dh, const uint8_t *g, int stride, int x0, int y0,
+                     int sw, int sh) {
+  double fx = (double)sw / dw, fy = (double)sh / dh;
+  for (int y = 0; y < dh; y++) {
+    for (int x = 0; x < dw; x++) {
+      double v;
+      if (fx > 1 || fy > 1) {
+        int ax = (int)(x * fx), bx = MAX(ax + 1, (int)((x + 1) * fx));
+        int ay = (int)(y * fy), by = MAX(ay + 1, (int)((y + 1) * fy));
+        bx = MIN(bx, sw);
+        by = MIN(by, sh);
+        long sum = 0;
+        for (int yy = ay; yy < by; yy++) {
+          const uint8_t *row = g + (size_t)(y0 + yy) * (size_t)stride + x0;
+          for (int xx = ax; xx < bx; xx++) sum += row[xx];
+        }
+        v = (double)sum / ((bx - ax) * (by - ay));
+      } else {
+        double sx = (x + 0.5) * fx - 0.5, sy = (y + 0.5) * fy - 0.5;
+        int ix = (int)floor(sx), iy = (int)floor(sy);
+        double ax = sx - ix, ay = sy - iy;
+        int ix1 = MIN(ix + 1, sw - 1), iy1 = MIN(iy + 1, sh - 1);
+        ix = MAX(ix, 0);
+        iy = MAX(iy, 0);
+        const uint8_t *r0 = g + (size_t)(y0 + iy) * (size_t)stride + x0;
+        const uint8_t *r1 = g + (size_t)(y0 + iy1) * (size_t)stride + x0;
+        v = (1 - ay) * ((1 - ax) * r0[ix] + ax * r0[ix1]) + ay * ((1 - ax) * r1[ix] + ax * r1[ix1]);
+      }
+      dst[(size_t)y * (size_t)dw + (size_t)x] = (float)v;
+    }
+  }
+}
+
+typedef struct line {
+  float x0, y0, x1, y1; /* grown box, page pixels */
+  float cy0, cy1;       /* the region's own rows (before growing), page pixels */
+} line;
+
+static int line_cmp(const void *a, const void *b) {
+  const line *p = a, *q = b;
+  float pc = (p->cy0 + p->cy1) / 2, qc = (q->cy0 + q->cy1) / 2;
+  /* rows first (a line whose centre is inside the other's rows is on it) */
+  if (pc < q->cy0 && qc > p->cy1) return -1;
+  if (qc < p->cy0 && pc > q->cy1) return 1;
+  if (pc < q->cy0 || pc > q->cy1) return pc < qc ? -1 : 1;
+  return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/* Text lines of the page (page pixels), reading order. */
+static GArray *detect(engine *e, const uint8_t *grey, int w, int h, int stride, dx_error *err) {
+  double r = MIN(1.0, (double)DET_LONG_SIDE / MAX(w, h));
+  int dw = MAX(32, (int)lround(w * r / 32) * 32), dh = MAX(32, (int)lround(h * r / 32) * 32);
+  size_t plane = (size_t)dw * (size_t)dh;
+  float *in = g_new(float, plane * 3);
+  resample(in, dw, dh, grey, stride, 0, 0, w, h);
+  static const float mean[3] = {0.485f, 0.456f, 0.406f}, sd[3] = {0.229f, 0.224f, 0.225f};
+  for (size_t i = 0; i < plane; i++) {
+    float v = in[i] / 255.0f;
+    for (int c = 2; c >= 0; c--) in[(size_t)c * plane + i] = (v - mean[c]) / sd[c];
+  }
+  int64_t shape[4] = {1, 3, dh, dw}, oshape[DX_ORT_MAX_RANK];
+  size_t orank = 0;
+  float *prob = dx_ort_run(e->det, in, shape, 4, oshape, &orank, err);
+  g_free(in);
+  if (!prob) return NULL;
+  GArray *lines = g_array_new(FALSE, FALSE, sizeof(line));
+  if (orank != 4 || oshape[2] != dh || oshape[3] != dw) {
+    g_free(prob);
+    return lines; /* not the model expected: no text */
+  }
+  /* regions: 8-connected pixels above the threshold */
+  uint8_t *seen = g_new0(uint8_t, plane);
+  int *stack = g_new(int, plane);
+  for (size_t start = 0; start < plane; start++) {
+    if (seen[start] || prob[start] <= DET_THRESH) continue;
+    int top = 0, x0 = dw, y0 = dh, x1 = -1, y1 = -1;
+    double sum = 0;
+    size_t count = 0;
+    stack[top++] = (int)start;
+    seen[start] = 1;
+    while (top > 0) {
+      int p = stack[--top], px = p % dw, py = p / dw;
+      sum += prob[p];
+      count++;
+      x0 = MIN(x0, px);
+      x1 = MAX(x1, px);
+      y0 = MIN(y0, py);
+      y1 = MAX(y1, py);
+      for (int yy = MAX(py - 1, 0); yy <= MIN(py + 1, dh - 1); yy++)
+        for (int xx = MAX(px - 1, 0); xx <= MIN(px + 1, dw - 1); xx++) {
+          int q = yy * dw + xx;
+          if (!seen[q] && prob[q] > DET_THRESH) {
+            seen[q] = 1;
+            stack[top++] = q;
+          }
+        }
+    }
+    float bw = (float)(x1 - x0 + 1), bh = (float)(y1 - y0 + 1);
+    if (MIN(bw, bh) < DET_MIN_SIDE || sum / (double)count < DET_BOX_THRESH) continue;
+    float d = bw * bh * DET_UNCLIP / (2 * (bw + bh));
+    float sx = (float)w / (float)dw, sy = (float)h / (float)dh;
+    line l = {.x0 = MAX(0.0f, (x0 - d) * sx),
+              .y0 = MAX(0.0f, (y0 - d) * sy),
+              .x1 = MIN((float)w, (x1 + 1 + d) * sx),
+              .y1 = MIN((float)h, (y1 + 1 + d) * sy),
+              .cy0 = y0 * sy,
+              .cy1 = (y1 + 1) * sy};
+    g_array_append_val(lines, l);
+  }
+  g_free(stack);
+  g_free(seen);
+  g_free(prob);
+  g_array_sort(lines, line_cmp);
+  return lines;
+}
+
+/* Reads one line; appends its characters to glyphs (points). */
+static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t *grey, int stride,
+                         double scale, dx_error *err) {
+  int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
+  int cw = x1 - x0, ch = y1 - y0;
+  if (cw < 2 || ch < 2) return DX_OK;
+  int rw = MAX(1, MIN(REC_MAX_WIDTH, (int)ceil((double)REC_HEIGHT * cw / ch)));
+  int W = MAX(REC_MIN_WIDTH, rw);
+  size_t plane = (size_t)REC_HEIGHT * (size_t)W;
+  float *img = g_new(float, (size_t)REC_HEIGHT *(size_t)rw);
+  resample(img, rw, REC_HEIGHT, grey, stride, x0, y0, cw, ch);
+  float *in = g_new0(float, plane * 3); /* the padding is 0: mid grey */
+  for (int y = 0; y < REC_HEIGHT; y++)
+    for (int x = 0; x < rw; x++) {
+      float v = img[(size_t)y * (size_t)rw + (size_t)x] / 127.5f - 1.0f;
+      for (int c = 0; c < 3; c++) in[(size_t)c * plane + (size_t)y * (size_t)W + (size_t)x] = v;
+    }
+  g_free(img);
+  int64_t shape[4] = {1, 3, REC_HEIGHT, W}, oshape[DX_ORT_MAX_RANK];
+  size_t orank = 0;
+  float *out = dx_ort_run(e->rec, in, shape, 4, oshape, &orank, err);
+  g_free(in);
+  if (!out) return err->code;
+  if (orank != 3 || oshape[2] != e->nclasses || oshape[1] <= 0) {
+    g_free(out);
+    return dx_error_set(err, DX_EUNSUPPORTED,
+                        "the OCR recognition model does not match its character list");
+  }
+  int T = (int)oshape[1], C = (int)oshape[2];
+  /* input pixels per time step, and page pixels per input pixel */
+  double step = (double)W / T, back = (double)cw / rw;
+  float top = (float)(l->y0 / scale), bot = (float)(l->y1 / scale);
+  float size = MAX(bot - top, 1.0f);
+  int prev = 0;
+  bool space = false;
+  guint first = glyphs->len;
+  for (int t = 0; t < T; t++) {
+    const float *p = out + (size_t)t * (size_t)C;
+    int k = 0;
+    for (int c = 1; c < C; c++)
+      if (p[c] > p[k]) k = c;
+    float x = (float)((x0 + (t + 0.5) * step * back) / scale);
+    if (k != 0 && k == prev) { /* the same character over more steps */
+      dx_glyph *g = &g_array_index(glyphs, dx_glyph, glyphs->len - 1);
+      if (glyphs->len > first && e->classes[k] != ' ') {
+        g->box[2] = MAX(g->box[2], x);
+        g->ocr_conf = MAX(g->ocr_conf, p[k]);
+      }
+    } else if (k != 0 && e->classes[k] == ' ') {
+      space = true;
+    } else if (k != 0) {
+      dx_glyph g = {.cp = e->classes[k],
+                    .box = {x, top, x, bot},
+                    .size = size,
+                    .space_before = space && glyphs->len > first,
+                    .ocr_conf = p[k]};
+      g_array_append_val(glyphs, g);
+      space = false;
+    }
+    prev = k;
+  }
+  g_free(out);
+  /* boxes: a Han character (or another wide one: CJK punctuation,
+   * full-width forms) is about as wide as its line is high, other
+   * characters about half that; no box reaches past the middle between
+   * its neighbours' centres, or out of the line */
+  guint n = glyphs->len - first;
+  float *mid = g_new(float, n + 1);
+  for (guint i = 0; i < n; i++) {
+    const dx_glyph *g = &g_array_index(glyphs, dx_glyph, first + i);
+    mid[i] = (g->box[0] + g->box[2]) / 2;
+  }
+  float em = (float)((l->cy1 - l->cy0) / scale);
+  for (guint i = 0; i < n; i++) {
+    dx_glyph *g = &g_array_index(glyphs, dx_glyph, first + i);
+    float half = (g_unichar_iswide(g->cp) ? 0.5f : 0.3f) * em;
+    float lo = i > 0 ? (mid[i - 1] + mid[i]) / 2 : (float)(x0 / scale);
+    float hi = i + 1 < n ? (mid[i] + mid[i + 1]) / 2 : (float)(x1 / scale);
+    g->box[0] = MAX(mid[i] - half, lo);
+    g->box[2] = MIN(mid[i] + half, hi);
+    if (g->box[2] <= g->box[0]) g->box[2] = g->box[0] + 0.1f;
+  }
+  g_free(mid);
+  return DX_OK;
+}
+
+dx_code dx_ppocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
+                       int deadline_ms, bool *timed_out, dx_error *err) {
+  *timed_out = false;
+  engine *e = get_engine(err);
+  if (!e) return err->code;
+  if (w <= 0 || h <= 0 || scale <= 0) return DX_OK;
+  gint64 start = g_get_monotonic_time();
+  GArray *lines = detect(e, grey, w, h, stride, err);
+  if (!lines) return err->code;
+  dx_code rc = DX_OK;
+  for (guint i = 0; i < lines->len && rc == DX_OK; i++) {
+    if (deadline_ms > 0 && (g_get_monotonic_time() - start) / 1000 > deadline_ms) {
+      *timed_out = true;
+      break;
+    }
+    rc = recognize(e, glyphs, &g_array_index(lines, line, i), grey, stride, scale, err);
+  }
+  g_array_free(lines, TRUE);
+  return rc;
+}
