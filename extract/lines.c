@@ -313,6 +313,7 @@ double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_d
       int steps = pass ? 20 : (int)lround(2 * max / step);
       for (int k = 0; k <= steps; k++) {
         double a = lo + k * step;
+        if (fabs(a) > max + 1e-12) continue; /* rows has room for +-max only */
         double s =
             profile((int *)(void *)xs->data, (int *)(void *)ys->data, xs->len, h, w, a, rows);
         if (s > best_s) {
