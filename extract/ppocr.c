@@ -328,6 +328,37 @@ static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t
   return DX_OK;
 }
 
+/* The page with its grey levels stretched so that its paper is white and
+ * its darkest ink black: a faint scan (ink at 140, paper at 235) reads as
+ * a dark one does. Paper is the level most pixels are lighter than
+ * (STRETCH_PAPER), ink the level STRETCH_INK of them are darker than. */
+#define STRETCH_PAPER 0.40
+#define STRETCH_INK 0.005
+static uint8_t *stretched(const uint8_t *grey, int w, int h, int stride) {
+  size_t hist[256] = {0}, n = (size_t)w * (size_t)h;
+  for (int y = 0; y < h; y++) {
+    const uint8_t *row = grey + (size_t)y * (size_t)stride;
+    for (int x = 0; x < w; x++) hist[row[x]]++;
+  }
+  int ink = 0, paper = 255;
+  size_t acc = 0;
+  for (int v = 0; v < 256; v++) {
+    acc += hist[v];
+    if (acc <= (size_t)(STRETCH_INK * (double)n)) ink = v;
+    if (acc <= (size_t)(STRETCH_PAPER * (double)n)) paper = v;
+  }
+  paper = MAX(paper, ink + 32); /* never blow noise up into ink */
+  uint8_t lut[256];
+  for (int v = 0; v < 256; v++) lut[v] = (uint8_t)CLAMP((v - ink) * 255 / (paper - ink), 0, 255);
+  uint8_t *out = g_malloc(n);
+  for (int y = 0; y < h; y++) {
+    const uint8_t *row = grey + (size_t)y * (size_t)stride;
+    uint8_t *o = out + (size_t)y * (size_t)w;
+    for (int x = 0; x < w; x++) o[x] = lut[row[x]];
+  }
+  return out;
+}
+
 dx_code dx_ppocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
                        int deadline_ms, bool *timed_out, dx_error *err) {
   *timed_out = false;
@@ -335,8 +366,14 @@ dx_code dx_ppocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int st
   if (!e) return err->code;
   if (w <= 0 || h <= 0 || scale <= 0) return DX_OK;
   gint64 start = g_get_monotonic_time();
+  uint8_t *page = stretched(grey, w, h, stride);
+  stride = w;
+  grey = page;
   GArray *lines = detect(e, grey, w, h, stride, err);
-  if (!lines) return err->code;
+  if (!lines) {
+    g_free(page);
+    return err->code;
+  }
   dx_code rc = DX_OK;
   for (guint i = 0; i < lines->len && rc == DX_OK; i++) {
     if (deadline_ms > 0 && (g_get_monotonic_time() - start) / 1000 > deadline_ms) {
@@ -346,5 +383,6 @@ dx_code dx_ppocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int st
     rc = recognize(e, glyphs, &g_array_index(lines, line, i), grey, stride, scale, err);
   }
   g_array_free(lines, TRUE);
+  g_free(page);
   return rc;
 }
