@@ -262,6 +262,10 @@ uint8_t *dx_rotate_grey(const uint8_t *grey, int w, int h, int stride, double an
 bool dx_ppocr_available(dx_error *err);
 dx_code dx_ppocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
                        int deadline_ms, bool *timed_out, dx_error *err);
+/* 180 when a page image reads better turned upside down (a sample of its
+ * widest text lines is read both ways), else 0; -1 with err set when
+ * PP-OCRv4 cannot run. */
+int dx_ppocr_upright(const uint8_t *grey, int w, int h, int stride, dx_error *err);
 
 /* Symbol fonts: the family ("Wingdings 2", "Wingdings") a font name
  * belongs to, or NULL; and the unified checkbox (U+2611 / U+2610) a code

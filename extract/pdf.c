@@ -657,6 +657,19 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       ib[2] = r.w;
       ib[3] = r.h;
     }
+    /* a page scanned upside down is turned (PP-OCRv4 tells) */
+    dx_error why = {0};
+    if (lim->ocr_engine != DX_OCR_TESSERACT && dx_ppocr_available(&why) &&
+        dx_ppocr_upright(r.grey, r.w, r.h, r.w, &why) == 180) {
+      size_t n = (size_t)r.w * (size_t)r.h;
+      for (size_t i = 0; i < n / 2; i++) {
+        uint8_t t = r.grey[i];
+        r.grey[i] = r.grey[n - 1 - i];
+        r.grey[n - 1 - i] = t;
+      }
+      dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
+                  pageno);
+    }
     bool late = false;
     rc = read_image(gl, &r, lim, doc, &late, err);
     if (late)

@@ -242,12 +242,13 @@ static GArray *detect(engine *e, const uint8_t *grey, int w, int h, int stride, 
   return lines;
 }
 
-/* Reads one line; appends its characters to glyphs (points). */
-static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t *grey, int stride,
-                         double scale, dx_error *err) {
+/* The recognition network's class probabilities (T steps x C classes,
+ * g_free them) for the line's crop, turned 180 degrees when `turned`;
+ * *rw is the crop's width at REC_HEIGHT, *W the input's. */
+static float *rec_run(engine *e, const line *l, const uint8_t *grey, int stride, bool turned,
+                      int *T, int *C, int *rw_out, int *W_out, dx_error *err) {
   int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
   int cw = x1 - x0, ch = y1 - y0;
-  if (cw < 2 || ch < 2) return DX_OK;
   int rw = MAX(1, MIN(REC_MAX_WIDTH, (int)ceil((double)REC_HEIGHT * cw / ch)));
   int W = MAX(REC_MIN_WIDTH, rw);
   size_t plane = (size_t)REC_HEIGHT * (size_t)W;
@@ -256,7 +257,9 @@ static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t
   float *in = g_new0(float, plane * 3); /* the padding is 0: mid grey */
   for (int y = 0; y < REC_HEIGHT; y++)
     for (int x = 0; x < rw; x++) {
-      float v = img[(size_t)y * (size_t)rw + (size_t)x] / 127.5f - 1.0f;
+      size_t from = turned ? (size_t)(REC_HEIGHT - 1 - y) * (size_t)rw + (size_t)(rw - 1 - x)
+                           : (size_t)y * (size_t)rw + (size_t)x;
+      float v = img[from] / 127.5f - 1.0f;
       for (int c = 0; c < 3; c++) in[(size_t)c * plane + (size_t)y * (size_t)W + (size_t)x] = v;
     }
   g_free(img);
@@ -264,13 +267,29 @@ static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t
   size_t orank = 0;
   float *out = dx_ort_run(e->rec, in, shape, 4, oshape, &orank, err);
   g_free(in);
-  if (!out) return err->code;
+  if (!out) return NULL;
   if (orank != 3 || oshape[2] != e->nclasses || oshape[1] <= 0) {
     g_free(out);
-    return dx_error_set(err, DX_EUNSUPPORTED,
-                        "the OCR recognition model does not match its character list");
+    dx_error_set(err, DX_EUNSUPPORTED,
+                 "the OCR recognition model does not match its character list");
+    return NULL;
   }
-  int T = (int)oshape[1], C = (int)oshape[2];
+  *T = (int)oshape[1];
+  *C = (int)oshape[2];
+  *rw_out = rw;
+  *W_out = W;
+  return out;
+}
+
+/* Reads one line; appends its characters to glyphs (points). */
+static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t *grey, int stride,
+                         double scale, dx_error *err) {
+  int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
+  int cw = x1 - x0, ch = y1 - y0;
+  if (cw < 2 || ch < 2) return DX_OK;
+  int T = 0, C = 0, rw = 0, W = 0;
+  float *out = rec_run(e, l, grey, stride, false, &T, &C, &rw, &W, err);
+  if (!out) return err->code;
   /* input pixels per time step, and page pixels per input pixel */
   double step = (double)W / T, back = (double)cw / rw;
   float top = (float)(l->y0 / scale), bot = (float)(l->y1 / scale);
@@ -357,6 +376,72 @@ static uint8_t *stretched(const uint8_t *grey, int w, int h, int stride) {
     for (int x = 0; x < w; x++) o[x] = lut[row[x]];
   }
   return out;
+}
+
+/* How sure the network is of what it read: the mean probability of the
+ * best class over the steps where it is not the blank; *chars counts
+ * them. */
+static double certainty(const float *out, int T, int C, int *chars) {
+  double sum = 0;
+  *chars = 0;
+  for (int t = 0; t < T; t++) {
+    const float *p = out + (size_t)t * (size_t)C;
+    int k = 0;
+    for (int c = 1; c < C; c++)
+      if (p[c] > p[k]) k = c;
+    if (k == 0) continue;
+    sum += p[k];
+    (*chars)++;
+  }
+  return sum;
+}
+
+/* Lines read both ways to tell a page's orientation: the widest few. */
+#define UPRIGHT_LINES 8
+/* How much more the turned reading must give to turn the page. */
+#define UPRIGHT_MARGIN 0.25
+
+static int wider(const void *a, const void *b) {
+  const line *p = a, *q = b;
+  float wp = p->x1 - p->x0, wq = q->x1 - q->x0;
+  return (wp < wq) - (wp > wq);
+}
+
+int dx_ppocr_upright(const uint8_t *grey, int w, int h, int stride, dx_error *err) {
+  engine *e = get_engine(err);
+  if (!e) return -1;
+  if (w <= 0 || h <= 0) return 0;
+  uint8_t *page = stretched(grey, w, h, stride);
+  GArray *lines = detect(e, page, w, h, w, err);
+  if (!lines) {
+    g_free(page);
+    return -1;
+  }
+  g_array_sort(lines, wider);
+  double sure[2] = {0, 0};
+  int chars[2] = {0, 0}, used = 0;
+  for (guint i = 0; i < lines->len && used < UPRIGHT_LINES; i++) {
+    const line *l = &g_array_index(lines, line, i);
+    if (l->x1 - l->x0 < 2 * (l->y1 - l->y0)) continue; /* a line, not a character or a column */
+    used++;
+    for (int turned = 0; turned < 2; turned++) {
+      int T = 0, C = 0, rw = 0, W = 0, n = 0;
+      float *out = rec_run(e, l, page, w, turned, &T, &C, &rw, &W, err);
+      if (!out) {
+        g_array_free(lines, TRUE);
+        g_free(page);
+        return -1;
+      }
+      sure[turned] += certainty(out, T, C, &n);
+      chars[turned] += n;
+      g_free(out);
+    }
+  }
+  g_array_free(lines, TRUE);
+  g_free(page);
+  /* read the wrong way up, a line gives few characters (mostly blanks),
+   * and those unsure ones: the sums of their probabilities compare both */
+  return sure[1] > sure[0] * (1 + UPRIGHT_MARGIN) + 1 ? 180 : 0;
 }
 
 dx_code dx_ppocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
