@@ -695,6 +695,78 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
   return rc;
 }
 
+/* Whether one image covers most of the page (IMAGE_PAGE of it): a scan. */
+#define IMAGE_PAGE 0.8
+static bool is_image_page(PopplerPage *page, double w, double h) {
+  GList *maps = poppler_page_get_image_mapping(page);
+  bool covered = false;
+  for (GList *m = maps; m && !covered; m = m->next) {
+    const PopplerRectangle *a = &((PopplerImageMapping *)m->data)->area;
+    covered = fabs((a->x2 - a->x1) * (a->y2 - a->y1)) >= IMAGE_PAGE * w * h;
+  }
+  poppler_page_free_image_mapping(maps);
+  return covered;
+}
+
+/* How far two readings of a page agree: the characters (spaces aside)
+ * they have in common, counted with repeats, over the larger count. */
+static double agreement(const GArray *a, const GArray *b) {
+  GHashTable *count = g_hash_table_new(NULL, NULL);
+  guint na = 0, nb = 0, common = 0;
+  for (guint i = 0; i < a->len; i++) {
+    gunichar c = g_array_index(a, dx_glyph, i).cp;
+    if (g_unichar_isspace(c)) continue;
+    na++;
+    gpointer k = GUINT_TO_POINTER(c);
+    g_hash_table_insert(count, k,
+                        GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(count, k)) + 1));
+  }
+  for (guint i = 0; i < b->len; i++) {
+    gunichar c = g_array_index(b, dx_glyph, i).cp;
+    if (g_unichar_isspace(c)) continue;
+    nb++;
+    gpointer k = GUINT_TO_POINTER(c);
+    guint n = GPOINTER_TO_UINT(g_hash_table_lookup(count, k));
+    if (n) {
+      common++;
+      g_hash_table_insert(count, k, GUINT_TO_POINTER(n - 1));
+    }
+  }
+  g_hash_table_destroy(count);
+  return MAX(na, nb) ? (double)common / MAX(na, nb) : 1.0;
+}
+
+/* The least agreement with the page's own OCR for which a scan's text
+ * layer is read: a layer made by a weaker OCR (tesseract's, as ocrmypdf
+ * makes them, gets one character in 20-50 wrong) is read again. */
+#define LAYER_AGREE 0.98
+
+/* A scanned page that has a text layer: the page is read by OCR too, and
+ * when the two disagree the OCR's glyphs and rules replace the layer's
+ * glyphs (*replaced). Either way a warning says which was read. */
+static dx_code judge_layer(GArray *gl, GArray *rules, bool *replaced, PopplerPage *page, double w,
+                           double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
+  GArray *ocr = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  GArray *ocr_rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_code rc = ocr_page(ocr, ocr_rules, page, w, h, lim, pageno, doc, err);
+  if (rc == DX_OK) {
+    double agree = agreement(gl, ocr);
+    *replaced = agree < LAYER_AGREE;
+    if (*replaced) {
+      g_array_set_size(gl, 0);
+      g_array_append_vals(gl, ocr->data, ocr->len);
+      g_array_set_size(rules, 0);
+      g_array_append_vals(rules, ocr_rules->data, ocr_rules->len);
+    }
+    dx_doc_warn(doc, *replaced ? "text_layer_replaced" : "text_layer_used", pageno,
+                "page %d is a scan with a text layer that agrees %.1f%% with OCR of its image; %s",
+                pageno, 100 * agree, *replaced ? "read by OCR instead" : "the text layer is read");
+  }
+  g_array_free(ocr, TRUE);
+  g_array_free(ocr_rules, TRUE);
+  return rc;
+}
+
 /* The most pixels of an image XObject in the file, from the /Width and
  * /Height next to each /Subtype /Image (images in compressed object
  * streams are not seen). Rendering a page decodes its images whole: a
@@ -779,9 +851,21 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
                   "page %d: %zu of %u characters have no Unicode meaning (a font without a "
                   "ToUnicode map); the page needs OCR",
                   i + 1, unmapped, gl->len);
-    int turn = reading_turn(gl);
+    /* a scan with an OCR text layer (ocrmypdf, Acrobat, scanner
+     * software): its layer is judged against the image */
+    bool replaced = false;
+    if (rc == DX_OK && gl->len > 0 && render && w > 0 && h > 0 && is_image_page(page, w, h)) {
+      if (lim->ocr_elsewhere)
+        rc = dx_error_set(err, DX_EOCR_ELSEWHERE, "page %d needs OCR", i + 1);
+      else
+        rc = judge_layer(gl, rules, &replaced, page, w, h, lim, i + 1, doc, err);
+    }
+    int turn = replaced ? 0 : reading_turn(gl);
     dx_origin origin = DX_ORIGIN_PDF;
-    if (rc == DX_OK && gl->len == 0 && !render) {
+    if (rc == DX_OK && replaced) {
+      origin = DX_ORIGIN_OCR;
+      doc->format = DX_FORMAT_PDF_SCANNED;
+    } else if (rc == DX_OK && gl->len == 0 && !render) {
       dx_doc_warn(doc, "page_without_text", i + 1, "page %d: no text layer, and not read by OCR",
                   i + 1);
     } else if (rc == DX_OK && gl->len == 0 && w > 0 && h > 0 && lim->ocr_elsewhere) {
