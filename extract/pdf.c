@@ -290,8 +290,14 @@ static void turn_box(float *b, int turn, double w, double h) {
 typedef struct raster {
   uint8_t *grey;
   int w, h;
-  double scale; /* pixels per point */
+  double scale;  /* pixels per point */
+  bool drop_red; /* render: red ink (a seal) counts as paper */
+  size_t red_px; /* render: pixels of red ink dropped */
 } raster;
+
+/* Red ink: red this much above both green and blue (0-255). A seal's red
+ * stays far above, black text over it is dark in every channel. */
+#define RED_INK 70
 
 /* A glyph box inset by (ix, iy) points, in pixels clamped to the raster. */
 static void box_px(int out[4], const raster *r, const float *box, double ix, double iy) {
@@ -334,7 +340,8 @@ static void drop_invisible(GArray *gl, const raster *r, dx_doc *doc, int pageno)
 static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, double h,
                            double scale, size_t max_px, const char *purpose, int pageno,
                            dx_doc *doc, dx_error *err) {
-  *r = (raster){.scale = scale};
+  bool drop_red = r->drop_red;
+  *r = (raster){.scale = scale, .drop_red = drop_red};
   double px = w * h * r->scale * r->scale;
   if (max_px && px > (double)max_px) {
     /* a huge page is rendered coarser rather than refused */
@@ -382,8 +389,12 @@ static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, do
         }
       }
       uint32_t v = row[x];
-      uint8_t g =
-          (uint8_t)((((v >> 16) & 0xFF) * 77 + ((v >> 8) & 0xFF) * 150 + (v & 0xFF) * 29) >> 8);
+      int red = (int)((v >> 16) & 0xFF), green = (int)((v >> 8) & 0xFF), blue = (int)(v & 0xFF);
+      uint8_t g = (uint8_t)((red * 77 + green * 150 + blue * 29) >> 8);
+      if (r->drop_red && red > green + RED_INK && red > blue + RED_INK) {
+        g = (uint8_t)red; /* the paper under the seal, as bright as the seal's red */
+        r->red_px++;
+      }
       if (g < DARK_GREY) { /* where rules may be: text too, before it is masked */
         ib[0] = MIN(ib[0], x);
         ib[2] = MAX(ib[2], x + 1);
@@ -559,7 +570,7 @@ static void raster_rules(GArray *rules, GArray *gl, raster *r, const int ib[4], 
 /* Renders the page and finds its ruling lines, the text masked out. */
 static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn, double w,
                           double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
-  raster r;
+  raster r = {0};
   int ib[4];
   dx_code rc = render_page(&r, ib, page, w, h, RENDER_SCALE, lim->max_page_pixels,
                            "ruling lines looked for", pageno, doc, err);
@@ -642,10 +653,16 @@ static dx_code read_image(GArray *gl, const raster *r, const dx_limits *lim, dx_
  * ruling lines found on the same image. */
 static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
                         const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
-  raster r;
+  raster r = {.drop_red = true};
   int ib[4];
   dx_code rc = render_page(&r, ib, page, w, h, OCR_SCALE, lim->max_ocr_pixels, "read by OCR",
                            pageno, doc, err);
+  /* a red seal stamped over text is left out (more than a few dots of
+   * red: a seal's ring alone is thousands of pixels) */
+  if (rc == DX_OK && r.red_px > (size_t)(r.scale * r.scale * 20))
+    dx_doc_warn(doc, "red_ink_dropped", pageno,
+                "page %d: red ink (a seal) over %.1f cm2 left out before reading", pageno,
+                (double)r.red_px / (r.scale * r.scale) * (2.54 / 72) * (2.54 / 72));
   if (rc == DX_OK && r.grey) {
     /* a scan is rarely straight: rules and lines must run along the axes */
     double skew = dx_skew_angle(r.grey, r.w, r.h, r.w, MAX_SKEW_DEG, (int)(SKEW_RUN_PT * r.scale));
