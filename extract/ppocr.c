@@ -341,6 +341,13 @@ static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t
     float hi = i + 1 < n ? (mid[i] + mid[i + 1]) / 2 : (float)(x1 / scale);
     g->box[0] = MAX(mid[i] - half, lo);
     g->box[2] = MIN(mid[i] + half, hi);
+    /* CJK punctuation inks one corner of its em (，。、 the left, （《
+     * the right): its box runs to its neighbours, which leaves no gap a
+     * space could be read in */
+    if (g_unichar_iswide(g->cp) && g_unichar_ispunct(g->cp)) {
+      if (i + 1 < n) g->box[2] = MAX(g->box[2], hi);
+      if (i > 0) g->box[0] = MIN(g->box[0], lo);
+    }
     if (g->box[2] <= g->box[0]) g->box[2] = g->box[0] + 0.1f;
   }
   g_free(mid);

@@ -61,10 +61,19 @@ typedef struct group {
 static group all_files;
 static group *cur_group; /* the producer of the file being compared */
 
+static const char *cur_path; /* the value being calibrated, for DX_CALIB_WRONG */
+
 static void calibrate(const json_t *act, bool all_right) {
   const json_t *c = json_is_object(act) ? json_object_get(act, "confidence") : NULL;
   if (!c || !json_is_number(c)) return;
   double v = json_number_value(c);
+  /* DX_CALIB_WRONG=0.9 lists the wrong values at that confidence or more */
+  const char *list = getenv("DX_CALIB_WRONG");
+  if (list && !all_right && v >= atof(list) && cur_path) {
+    const json_t *raw = json_object_get(act, "raw");
+    printf("  WRONG AT %.3f %s raw=%s\n", v, cur_path,
+           json_is_string(raw) ? json_string_value(raw) : "?");
+  }
   for (int b = 0; b < NBUCKETS; b++)
     if (v >= BUCKET_MIN[b]) {
       all_files.calib_n[b]++;
@@ -211,8 +220,10 @@ static void compare(const char *file, const char *path, const json_t *exp, const
       g_free(p);
     }
     /* declarations are judged by their parts, not as one value */
-    if (!json_object_get(exp, "declarations") && !json_object_get(exp, "indicators"))
+    if (!json_object_get(exp, "declarations") && !json_object_get(exp, "indicators")) {
+      cur_path = path;
       calibrate(act, inner.right == inner.facts);
+    }
     inner.facts += where.facts;
     inner.right += where.right;
     t->facts += inner.facts;
