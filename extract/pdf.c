@@ -683,8 +683,13 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       drop_glyphs(gl, NULL, is_bar);
       /* rules from the scan as it is: a table's lines are longer than any
        * stroke of a character, and masking OCR's boxes would cut them
-       * where text touches them. Found by their shape, not a fixed
-       * darkness: a scanner leaves hairlines grey, blurred and broken */
+       * where text touches them. The dark runs lines.c finds, and the
+       * lines scan.c finds by their shape (a scanner leaves hairlines
+       * grey, blurred and broken): layout.c snaps the two copies of a
+       * line into one. scan.c's alone lost facts on three scans of the
+       * corpus (a row cut by a page break read differently, a grid of a
+       * fax) that lines.c's rules read right */
+      dx_find_rules(rules, r.grey, r.w, r.h, r.w, r.scale);
       dx_scan_rules(rules, r.grey, r.w, r.h, r.w, r.scale);
       drop_stroke_rules(rules, gl);
       /* quotes and dots where a line meets a character are debris */

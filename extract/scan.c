@@ -87,6 +87,9 @@ static int odd(double v) {
  * 40-95 % on both. */
 #define BOTH_SIDES 0.08
 #define ONE_SIDE 0.6
+/* ... the one-sided test only for runs shorter than this (points): a
+ * long border at the page's edge may have the scan's dark edge beside it */
+#define ONE_SIDE_PT 40.0
 static void beside(PIX *band, PIX *ink, PIX *grey_ink, int bx, int by, int bw, int bh,
                    bool vertical, double *lo, double *hi, double *centre) {
   int n = vertical ? bh : bw, nlo = 0, nhi = 0, cols = 0;
@@ -168,7 +171,8 @@ static void find(GArray *out, PIX *grey, double scale, bool vertical) {
     if (along < min_len || thick > max_thick) continue;
     double lo, hi, centre;
     beside(rules, inked, ink, bx, by, bw, bh, vertical, &lo, &hi, &centre);
-    if (MIN(lo, hi) > BOTH_SIDES || MAX(lo, hi) > ONE_SIDE) continue;
+    if (MIN(lo, hi) > BOTH_SIDES || (MAX(lo, hi) > ONE_SIDE && along < ONE_SIDE_PT * scale))
+      continue;
     /* the drift widened the band by DRIFT_PX each side */
     int t = MAX(thick - 2 * DRIFT_PX, 1);
     /* where the ink is heaviest across the band: a blurred halo is not
