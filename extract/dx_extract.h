@@ -230,6 +230,14 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
  * is not changed. */
 void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale);
 
+/* Finds ruling lines in a scanned page's grey raster (scan.c, with
+ * Leptonica; same arguments and output as dx_find_rules): dark lines at
+ * least 13 pt long, by their shape against the paper around them rather
+ * than a fixed darkness, so faint, blurred, broken (gaps up to ~1 pt
+ * bridged), 1-bit and slightly bent lines are found; cell shading,
+ * noise and text are not. */
+void dx_scan_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale);
+
 /* Whitens filled areas (cell shading): pixels between FILL_LO and the
  * rule threshold whose neighbours a few pixels away on all four sides
  * are about as grey. The borders drawn over a fill are darker and stay;

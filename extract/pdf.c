@@ -746,6 +746,8 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
     /* a scan is rarely straight: rules and lines must run along the axes */
     double skew = dx_skew_angle(r.grey, r.w, r.h, r.w, MAX_SKEW_DEG, (int)(SKEW_RUN_PT * r.scale));
     if (fabs(skew) > 0.02 * G_PI / 180) {
+      dx_doc_warn(doc, "page_deskewed", pageno,
+                  "page %d: the scan was straightened by %.2f degrees", pageno, skew * 180 / G_PI);
       uint8_t *straight = dx_rotate_grey(r.grey, r.w, r.h, r.w, skew);
       g_free(r.grey);
       r.grey = straight;
@@ -777,9 +779,15 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       drop_glyphs(gl, NULL, is_bar);
       /* rules from the scan as it is: a table's lines are longer than any
        * stroke of a character, and masking OCR's boxes would cut them
-       * where text touches them */
+       * where text touches them. The dark runs lines.c finds, and the
+       * lines scan.c finds by their shape (a scanner leaves hairlines
+       * grey, blurred and broken): layout.c snaps the two copies of a
+       * line into one. scan.c's alone lost facts on three scans of the
+       * corpus (a row cut by a page break read differently, a grid of a
+       * fax) that lines.c's rules read right */
       dx_find_rules(rules, r.grey, r.w, r.h, r.w, r.scale);
       scan_checkboxes(gl, rules, &r);
+      dx_scan_rules(rules, r.grey, r.w, r.h, r.w, r.scale);
       drop_stroke_rules(rules, gl);
       /* quotes and dots where a line meets a character are debris */
       drop_glyphs(gl, rules, is_debris);

@@ -937,6 +937,101 @@ static void test_deskew(void **state) {
   check_deskew(-3.0, false);
 }
 
+/* Share of the line at `pos` from a to z (points; vertical when `vert`)
+ * that rules within 1.5 pt of it cover. */
+static double covered(const GArray *rules, bool vert, double pos, double a, double z) {
+  int n = (int)(z - a), hit = 0;
+  for (int k = 0; k < n; k++) {
+    double t = a + k + 0.5;
+    for (guint i = 0; i < rules->len; i++) {
+      const dx_rule *r = &g_array_index(rules, dx_rule, i);
+      if ((r->x0 == r->x1) != vert) continue;
+      double p = vert ? r->x0 : r->y0, lo = vert ? r->y0 : r->x0, hi = vert ? r->y1 : r->x1;
+      if (fabs(p - pos) <= 1.5 && t >= lo - 0.5 && t <= hi + 0.5) {
+        hit++;
+        break;
+      }
+    }
+  }
+  return n > 0 ? (double)hit / n : 1;
+}
+
+/* A faint scanned hairline grid (250 dpi): one-pixel lines at grey 205 with a
+ * blurred halo, broken by 3 px gaps every 60 px, bent by up to 1.5 px,
+ * on noisy paper; inside one cell a line of "characters" whose
+ * horizontal strokes touch from one character to the next, as blurred
+ * text does. Every line of the grid is found (lines.c's fixed threshold
+ * finds none of them) and no rule runs through the text. */
+static void test_scan_rules(void **state) {
+  (void)state;
+  const int w = 1400, h = 1000;
+  const double scale = 250.0 / 72.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  guint32 seed = 1;
+  for (size_t i = 0; i < (size_t)w * h; i++) {
+    seed = seed * 1103515245u + 12345u;
+    g[i] = (uint8_t)(247 + (int)((seed >> 16) % 9)); /* paper 247..255 */
+  }
+#define PUT(x, y, v)                                                                               \
+  do {                                                                                             \
+    if ((x) >= 0 && (y) >= 0 && (x) < w && (y) < h)                                                \
+      g[(size_t)(y)*w + (size_t)(x)] = MIN(g[(size_t)(y)*w + (size_t)(x)], (v));                   \
+  } while (0)
+  for (int k = 0; k < 6; k++) {
+    for (int x = 100; x <= 1300; x++) {
+      if (x % 60 < 3) continue; /* broken */
+      int y = 100 + k * 150 + (int)lround(1.5 * sin(x / 300.0));
+      PUT(x, y, 205);
+      PUT(x, y - 1, 232);
+      PUT(x, y + 1, 232);
+    }
+    for (int y = 100; y <= 850; y++) {
+      if (y % 60 < 3) continue;
+      int x = 100 + k * 240 + (int)lround(1.5 * sin(y / 250.0));
+      PUT(x, y, 205);
+      PUT(x - 1, y, 232);
+      PUT(x + 1, y, 232);
+    }
+  }
+  /* ten characters of 36 px in the cell between x 100..340, y 250..400:
+   * three strokes across each, two down, the strokes across touching */
+  for (int c = 0; c < 6; c++) {
+    int x0 = 110 + c * 36;
+    for (int s = 0; s < 3; s++)
+      for (int y = 300 + s * 15; y < 303 + s * 15; y++)
+        for (int x = x0; x < x0 + 37; x++) PUT(x, y, 60);
+    for (int y = 296; y < 336; y++)
+      for (int t = 0; t < 3; t++) {
+        PUT(x0 + 8 + t, y, 60);
+        PUT(x0 + 26 + t, y, 60);
+      }
+  }
+#undef PUT
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_find_rules(rules, g, w, h, w, scale);
+  int old = 0;
+  for (int k = 0; k < 6; k++)
+    old += covered(rules, false, (100 + k * 150 + 0.5) / scale, 100 / scale, 1300 / scale) > 0.9;
+  assert_int_equal(old, 0); /* what the fixed threshold missed */
+  g_array_set_size(rules, 0);
+  dx_scan_rules(rules, g, w, h, w, scale);
+  for (int k = 0; k < 6; k++) {
+    assert_true(covered(rules, false, (100 + k * 150 + 0.5) / scale, 101 / scale, 1299 / scale) >
+                0.95);
+    assert_true(covered(rules, true, (100 + k * 240 + 0.5) / scale, 101 / scale, 849 / scale) >
+                0.95);
+  }
+  /* nothing inside the text's box */
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *r = &g_array_index(rules, dx_rule, i);
+    bool in = MAX(r->x0, r->x1) > 105 / scale && MIN(r->x0, r->x1) < 335 / scale &&
+              MAX(r->y0, r->y1) > 290 / scale && MIN(r->y0, r->y1) < 345 / scale;
+    assert_false(in);
+  }
+  g_array_free(rules, TRUE);
+  g_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_grid_spans),
@@ -961,6 +1056,7 @@ int main(void) {
       cmocka_unit_test(test_pdf_limits),
       cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_deskew),
+      cmocka_unit_test(test_scan_rules),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }

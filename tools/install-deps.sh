@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libzip-dev libxml2-dev libpcre2-dev libjansson-dev libglib2.0-dev
-      libpoppler-glib-dev libcairo2-dev poppler-utils libsqlite3-dev sqlite3 libarchive-dev libarchive-tools zip libpq-dev postgresql libtesseract-dev tesseract-ocr tesseract-ocr-chi-sim libcmocka-dev
+      libpoppler-glib-dev libcairo2-dev poppler-utils libsqlite3-dev sqlite3 libarchive-dev libarchive-tools zip libpq-dev postgresql libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim libcmocka-dev
       valgrind python3 python3-jsonschema unzip bc parallel
       cppcheck clang-tidy clang-format clang libclang-rt-14-dev)
 missing=()
