@@ -46,6 +46,9 @@
 #define HAN_SPACE_EM 0.2
 /* ... and next to a Han character read by OCR. */
 #define OCR_SPACE_EM 0.8
+/* The same beside a checkbox (of the line's height, as sizes of OCR'd
+ * glyphs are). */
+#define OCR_BOX_SPACE_EM 0.15
 /* A line ends in a wrap when what is left before the cell's right border
  * is less than the next line's first word plus this (cell padding is
  * 5.4 pt in Word and LibreOffice; over the corpus, wrapped lines leave
@@ -223,6 +226,10 @@ static size_t text_lines(tline **out, dx_glyph **g, size_t n) {
   return nl;
 }
 
+static bool is_box(uint32_t c) {
+  return c == 0x2610 || c == 0x2611;
+}
+
 /* Whether the gap between two neighbours on a line is a space; han_gap
  * is the line's usual gap between Han characters. */
 static bool spaced(const dx_glyph *a, const dx_glyph *b, float han_gap) {
@@ -232,6 +239,9 @@ static bool spaced(const dx_glyph *a, const dx_glyph *b, float han_gap) {
      * spaces were; next to Han characters only a wide gap is one (its
      * words' boxes are ink, their gaps uneven) */
     if (!is_cjk(a->cp) && !is_cjk(b->cp)) return b->space_before;
+    /* a checkbox read from pixels has its ink's box: a space beside it
+     * is a gap as wide as a space */
+    if (is_box(a->cp) || is_box(b->cp)) return gap > OCR_BOX_SPACE_EM * sz;
     return gap - (is_cjk(a->cp) && is_cjk(b->cp) ? han_gap : 0) > OCR_SPACE_EM * sz;
   }
   if (is_cjk(a->cp) && is_cjk(b->cp)) return gap - han_gap > HAN_SPACE_EM * sz;
