@@ -1227,20 +1227,21 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
   return rc;
 }
 
-/* A cell read by OCR is as sure as OCR was of its characters on
- * average, and flagged when OCR doubted any of them. */
+/* A cell read by OCR is as sure as OCR was of all its characters (the
+ * product of their confidences: one doubtful character in a long text
+ * makes the text doubtful), and flagged when OCR doubted any of them. */
 static void ocr_confidence(dx_cell *c, dx_glyph *const *g, size_t n) {
-  double sum = 0;
+  double all = 1;
   float low = 1;
   size_t m = 0;
   for (size_t i = 0; i < n; i++)
     if (g[i]->ocr_conf > 0) {
-      sum += g[i]->ocr_conf;
+      all *= g[i]->ocr_conf;
       low = MIN(low, g[i]->ocr_conf);
       m++;
     }
   if (!m) return;
-  c->confidence *= sum / (double)m;
+  c->confidence *= all;
   if (low < OCR_LOW_CONF) c->flags |= DX_CELL_OCR_LOW;
 }
 

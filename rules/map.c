@@ -61,6 +61,8 @@ static int money_col(const char *role) {
 #define CONF_NO_LEVEL2 0.75
 #define CONF_COMPOUND 0.9
 #define CONF_MERGED 0.9 /* value cell shared by several rows */
+/* An indicator whose scanned sign column is empty: its op may be lost. */
+#define CONF_SIGN_UNREAD 0.8
 /* a value joined across a page break may have lost or gained a piece
  * (on the PDF corpus 97 % of them were right: below the 0.9 band) */
 #define CONF_CROSS_PAGE 0.9
@@ -454,6 +456,7 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
     }
     json_decref(opts);
     value = attr ? json_string(attr) : json_null();
+    ambiguous = ambiguous || !attr; /* options without a tick, or words no option names */
   } else if (strcmp(key, "project_type") == 0) {
     int nc, no;
     json_t *opts = checkbox_options(x, raw, &nc, &no);
@@ -1538,6 +1541,11 @@ static void ind_row(ctx *x, const lrow *r) {
         o, "value",
         value_json(x, val, text_here(r, m->g[g].sign), text_here(r, m->g[g].unit), &conf));
     json_object_set_new(o, "standard", m->g[g].std >= 0 ? jstr_or_null(std) : json_null());
+    /* a scan's sign column that OCR read nothing in (a lone ≥ it did
+     * not find) or doubted: the op is as doubtful */
+    const lcell *sc = m->g[g].sign >= 0 ? cell_at(r, m->g[g].sign) : NULL;
+    if (sc && sc->c->origin == DX_ORIGIN_OCR && *val)
+      conf = *sc->raw ? MIN(conf, sc->c->confidence) : conf * CONF_SIGN_UNREAD;
     const lcell *vc = *val ? cell_at(r, m->g[g].val) : cell_at(r, m->g[g].l3);
     if (vc && vc->c->rowspan > 1) {
       flag_add(flags, "merged_cell");

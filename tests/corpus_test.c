@@ -61,7 +61,7 @@ typedef struct group {
 static group all_files;
 static group *cur_group; /* the producer of the file being compared */
 
-static const char *cur_path; /* the value being calibrated, for DX_CALIB_WRONG */
+static const char *cur_path, *cur_file; /* the value being calibrated, for DX_CALIB_WRONG */
 
 static void calibrate(const json_t *act, bool all_right) {
   const json_t *c = json_is_object(act) ? json_object_get(act, "confidence") : NULL;
@@ -71,7 +71,7 @@ static void calibrate(const json_t *act, bool all_right) {
   const char *list = getenv("DX_CALIB_WRONG");
   if (list && !all_right && v >= atof(list) && cur_path) {
     const json_t *raw = json_object_get(act, "raw");
-    printf("  WRONG AT %.3f %s raw=%s\n", v, cur_path,
+    printf("  WRONG AT %.3f %s %s raw=%s\n", v, cur_file, cur_path,
            json_is_string(raw) ? json_string_value(raw) : "?");
   }
   for (int b = 0; b < NBUCKETS; b++)
@@ -222,6 +222,7 @@ static void compare(const char *file, const char *path, const json_t *exp, const
     /* declarations are judged by their parts, not as one value */
     if (!json_object_get(exp, "declarations") && !json_object_get(exp, "indicators")) {
       cur_path = path;
+      cur_file = file;
       calibrate(act, inner.right == inner.facts);
     }
     inner.facts += where.facts;
