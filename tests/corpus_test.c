@@ -128,6 +128,12 @@ static void print_calibration(const group *g, const char *indent) {
            g->calib_n[b] ? 100.0 * g->calib_right[b] / g->calib_n[b] : 0.0);
 }
 
+/* Declarations found by files whose count is known to be short: a third
+ * baseline column, "FILE<TAB>FACTS_RIGHT<TAB>DECLARATIONS_FOUND", written
+ * only for such a file. Finding fewer fails; finding as many is
+ * reported, not failed (the count may only go up, like the facts). */
+static GHashTable *short_counts;
+
 /* The per-file baseline: "FILE<TAB>FACTS_RIGHT" lines. A file may only
  * go up; one below its line fails the test. */
 static GHashTable *load_baseline(const char *path) {
@@ -139,7 +145,11 @@ static GHashTable *load_baseline(const char *path) {
     char *tab = strchr(line, '\t');
     if (line[0] == '#' || !tab) continue;
     *tab = 0;
-    g_hash_table_insert(h, g_strdup(line), GSIZE_TO_POINTER((gsize)strtol(tab + 1, NULL, 10) + 1));
+    char *end = NULL;
+    g_hash_table_insert(h, g_strdup(line), GSIZE_TO_POINTER((gsize)strtol(tab + 1, &end, 10) + 1));
+    if (end && *end == '\t')
+      g_hash_table_insert(short_counts, g_strdup(line),
+                          GSIZE_TO_POINTER((gsize)strtol(end + 1, NULL, 10) + 1));
   }
   fclose(f);
   return h;
@@ -279,6 +289,7 @@ int main(int argc, char **argv) {
   const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : ".pdf";
   pdf_mode = strcmp(ext, ".pdf") == 0;
   scan_mode = strcmp(sub, "scan") == 0;
+  short_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *baseline = load_baseline(base_path);
   if (base_path && g_hash_table_size(baseline) == 0) {
     fprintf(stderr, "cannot read the baseline %s\n", base_path);
@@ -296,6 +307,9 @@ int main(int argc, char **argv) {
   }
   dx_limits lim;
   dx_limits_default(&lim);
+  /* DX_OCR_ENGINE=tesseract measures the fallback */
+  int engine = dx_ocr_engine_parse(getenv("DX_OCR_ENGINE"));
+  if (engine >= 0) lim.ocr_engine = engine;
   char *edir = g_build_filename(dir, "expected", NULL);
   GDir *d = g_dir_open(edir, 0, NULL);
   if (!d) {
@@ -342,9 +356,12 @@ int main(int argc, char **argv) {
     size_t na = json_array_size(json_object_get(act, "declarations"));
     tally t = {0};
     compare(docname, "", exp, act, &t);
-    if (ne != na) {
+    gsize known = GPOINTER_TO_SIZE(g_hash_table_lookup(short_counts, docname));
+    if (ne != na && !(known && na >= known - 1 && na < ne)) {
       all_files.bad_counts++;
       cur_group->bad_counts++;
+    } else if (ne != na) {
+      printf("KNOWN SHORT %s: %zu of %zu declarations, as the baseline records\n", docname, na, ne);
     }
     printf("%s %s: %zu/%zu declarations, %ld/%ld facts right (%.2f%%)\n",
            ne == na && t.right == t.facts ? "ok  " : "DIFF", docname, na, ne, t.right, t.facts,
@@ -356,7 +373,10 @@ int main(int argc, char **argv) {
       below++;
     }
     g_hash_table_remove(baseline, docname);
-    g_string_append_printf(written, "%s\t%ld\n", docname, t.right);
+    if (na < ne)
+      g_string_append_printf(written, "%s\t%ld\t%zu\n", docname, t.right, na);
+    else
+      g_string_append_printf(written, "%s\t%ld\n", docname, t.right);
     all_files.facts.facts += t.facts;
     all_files.facts.right += t.right;
     cur_group->facts.facts += t.facts;
@@ -413,6 +433,7 @@ int main(int argc, char **argv) {
   }
   g_string_free(written, TRUE);
   g_hash_table_destroy(baseline);
+  g_hash_table_destroy(short_counts);
   g_ptr_array_free(groups, TRUE);
   g_ptr_array_free(names, TRUE);
   g_free(edir);
