@@ -14,6 +14,10 @@
 #             Type 1/TrueType subsets, every rule re-stroked by cairo)
 #   calc-*    the form laid out on a spreadsheet (docx2xlsx.py) and printed
 #             by LibreOffice Calc (calc-pdf.sh)
+#   lo-hair-* the DOCX with every table border set to w:sz OPTIONS
+#             (docx-borders.py; 2 = 0.25 pt hairlines) and printed by
+#             LibreOffice Writer (real 0.25 pt strokes: Chromium snaps
+#             its borders to whole device pixels)
 # Every PDF is checked against its DOCX by producers-check.py (same
 # characters, whitespace aside); the script stops on a difference.
 # Deterministic apart from the producers' own dates and ids.
@@ -42,6 +46,7 @@ wk           |wk      |--keep-rows --font "WenQuanYi Zen Hei" --collapse collaps
 gs           |gs      ||seed003-shifeng variant-dept-income-expenditure
 cairo        |cairo   ||seed004-yongning variant-continued-table variant-summary-b
 calc         |calc    ||variant-county-template variant-dept-tasks-budget seed002-hengdong
+lo-hair      |lo      |2|seed000-xiangyin variant-province-b variant-level-heading-rows
 '
 
 make_one() {  # prefix engine options name
@@ -57,6 +62,13 @@ make_one() {  # prefix engine options name
     gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$out" "$root/corpus/pdf/$name.pdf" ;;
   cairo)
     pdftocairo -pdf "$root/corpus/pdf/$name.pdf" "$out" ;;
+  lo)
+    mkdir -p "$work/lo-$prefix"
+    /usr/bin/python3 "$here/docx-borders.py" "$docx" "$work/lo-$prefix/$prefix-$name.docx" "$opts"
+    (cd "$work/lo-$prefix" && soffice -env:UserInstallation="file://$work/profile" --headless \
+       --convert-to pdf "$prefix-$name.docx" >/dev/null 2>&1)
+    [[ -s "$work/lo-$prefix/$prefix-$name.pdf" ]] || { echo "producers.sh: no PDF for $prefix-$name" >&2; exit 1; }
+    cp "$work/lo-$prefix/$prefix-$name.pdf" "$out" ;;
   calc)
     local keep=
     [[ -n "${XLSX_DIR:-}" ]] && keep="$XLSX_DIR/$name.xlsx"

@@ -1,0 +1,36 @@
+#!/usr/bin/python3
+"""Writes a copy of a DOCX whose table borders all have one width: every
+border of w:tblBorders and w:tcBorders (in the document and in its styles)
+that is drawn gets w:sz=SZ (eighths of a point: 2 = 0.25 pt, Word's and
+LibreOffice's thinnest hairline). Nothing else in the package changes.
+Usage: docx-borders.py IN.docx OUT.docx SZ"""
+import re
+import sys
+import zipfile
+
+SIDES = 'top|left|bottom|right|start|end|insideH|insideV|tl2br|tr2bl'
+
+
+def rewrite(xml, sz):
+    def block(m):
+        def one(e):
+            tag = e.group(0)
+            if re.search(r'w:val="(nil|none)"', tag):
+                return tag
+            return re.sub(r'w:sz="\d+"', 'w:sz="%s"' % sz, tag)
+        return re.sub(r'<w:(?:%s)\b[^>]*/>' % SIDES, one, m.group(0))
+    return re.sub(r'<w:(tblBorders|tcBorders)>.*?</w:\1>', block, xml, flags=re.S)
+
+
+def main():
+    src, dst, sz = sys.argv[1], sys.argv[2], sys.argv[3]
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename in ('word/document.xml', 'word/styles.xml'):
+                data = rewrite(data.decode('utf-8'), sz).encode('utf-8')
+            zout.writestr(info, data)
+
+
+if __name__ == '__main__':
+    main()
