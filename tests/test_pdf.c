@@ -713,19 +713,34 @@ static void check_grid_page(GString *s, int nrows, int ncols, const char *const 
  * pieces. */
 static void test_pdf_tall_boxes(void **state) {
   (void)state;
-  /* solid borders, then dashed ones (2 pt dashes, 1 pt gaps) */
-  for (int dashed = 0; dashed < 2; dashed++) {
-    GString *s = g_string_new("0 0 0 RG 0.75 w\n");
-    if (dashed) g_string_append(s, "[2 1] 0 d\n");
+  /* solid borders, dashed ones (2 pt dashes, 1 pt gaps), dotted ones
+   * (Chromium's 1px dotted: 0.75 pt dots 0.75 pt apart, 2.25 px a dot
+   * at the render scale, so their pixels come in runs of 1, 2 and 6) */
+  const char *dash[] = {"", "[2 1] 0 d\n"};
+  const char *what[] = {"solid", "dashed", "dotted"};
+  for (int dashed = 0; dashed < 3; dashed++) {
+    GString *s = g_string_new("0 0 0 RG 0 0 0 rg 0.75 w\n");
     const int xs[] = {100, 160, 220}, ys[] = {700, 688, 676, 664};
-    for (int i = 0; i < 4; i++) g_string_append_printf(s, "100 %d m 220 %d l S\n", ys[i], ys[i]);
-    for (int i = 0; i < 3; i++) g_string_append_printf(s, "%d 700 m %d 664 l S\n", xs[i], xs[i]);
+    if (dashed < 2) {
+      g_string_append(s, dash[dashed]);
+      for (int i = 0; i < 4; i++) g_string_append_printf(s, "100 %d m 220 %d l S\n", ys[i], ys[i]);
+      for (int i = 0; i < 3; i++) g_string_append_printf(s, "%d 700 m %d 664 l S\n", xs[i], xs[i]);
+    } else {
+      /* as Chromium draws them: a filled square a dot, each border on
+       * one pixel row or column, the dots half a pixel off the grid */
+      for (int i = 0; i < 4; i++)
+        for (double x = 100 + 1 / 3.0; x < 220; x += 1.5)
+          g_string_append_printf(s, "%.3f %.3f 0.75 0.75 re f\n", x, ys[i] - 0.75);
+      for (int i = 0; i < 3; i++)
+        for (double y = 664 + 1 / 3.0; y < 700; y += 1.5)
+          g_string_append_printf(s, "%d %.3f 0.75 0.75 re f\n", xs[i], y);
+    }
     const char *text[3][2] = {{"ABCDA", "CDABC"}, {"BADCB", "DCBAD"}, {"ACBDA", "BDACB"}};
     for (int r = 0; r < 3; r++)
       for (int c = 0; c < 2; c++)
         g_string_append_printf(s, "BT /F2 9 Tf %d %d Td (%s) Tj ET\n", xs[c] + 3, ys[r + 1] + 2,
                                text[r][c]);
-    check_grid_page(s, 3, 2, &text[0][0], dashed ? "dashed" : "solid");
+    check_grid_page(s, 3, 2, &text[0][0], what[dashed]);
   }
 }
 

@@ -39,6 +39,7 @@ chrome-half  |chromium|--collapse collapse --border "0.5px solid" --padding "3px
 chrome-sep   |chromium|--collapse separate --spacing 2px --border "1px solid" --padding "6px 8px" --font-size 12pt|variant-two-horizons variant-sign-unit-columns
 chrome-land  |chromium|--landscape --vertical --collapse collapse --border "1px solid" --padding "3px 5px" --font-size 10.5pt|variant-province-b variant-dept-income-expenditure
 chrome-hair  |chromium|--collapse collapse --border "0.25pt solid" --padding "3px 4px" --font-size 10.5pt|variant-split-label-cells variant-dept-tasks-budget
+chrome-dot   |chromium|--collapse collapse --border "1px dotted" --padding "2px 3px" --font-size 9pt|seed000-xiangyin variant-county-multi variant-dept-national
 chrome-double|chromium|--collapse collapse --border "3px double" --padding "3px 4px" --font-size 10.5pt|variant-grid-before variant-two-horizons
 chrome-shade |chromium|--font "Noto Serif CJK SC" --shade "#d9d9d9" --shade-rows 1 --border "1px solid" --padding "3px 4px" --font-size 10.5pt|seed003-shifeng
 chrome-shade |chromium|--shade "#bfbfbf" --shade-rows 2 --border "1px solid" --padding "3px 4px" --font-size 10.5pt|variant-level-heading-rows
