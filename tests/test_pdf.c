@@ -744,6 +744,31 @@ static void test_pdf_tall_boxes(void **state) {
   }
 }
 
+/* Borders drawn dash-dot with long gaps (Word's and LibreOffice's
+ * dotDash: 9 pt dashes, 3 pt gaps around a 2 pt dot): only the dashes
+ * are long enough to be rules, 8 pt apart, and most reach no crossing
+ * rule. A chain of evenly spaced dashes is one rule; a short one (the
+ * divider under a spanning cell, two rows high) when it ends at a
+ * crossing rule each side. */
+static void test_pdf_dash_dot(void **state) {
+  (void)state;
+  GString *s = g_string_new("0 0 0 RG 0.5 w [9 3 2 3] 0 d\n");
+  const int xs[] = {100, 180, 260, 340}, ys[] = {700, 676, 652, 628};
+  for (int i = 0; i < 4; i++) g_string_append_printf(s, "100 %d m 340 %d l S\n", ys[i], ys[i]);
+  for (int i = 0; i < 4; i++)
+    g_string_append_printf(s, "%d %d m %d 628 l S\n", xs[i], i == 2 ? 676 : 700, xs[i]);
+  const char *text[3][3] = {{"Name", "Road repair", "Road repair"},
+                            {"Amount", "12.5", "Funds"},
+                            {"Unit", "km", "Target"}};
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 3; c++) {
+      if (r == 0 && c == 2) continue; /* the spanning cell's */
+      g_string_append_printf(s, "BT /F1 10 Tf %d %d Td (%s) Tj ET\n", xs[c] + 6, ys[r + 1] + 8,
+                             text[r][c]);
+    }
+  check_grid_page(s, 3, 3, &text[0][0], "dash-dot");
+}
+
 /* Shaded cells (a header row filled mid grey or darker, black borders
  * over it, white text on the darkest) keep their borders: the fill is
  * not a rule and does not hide the ones drawn over it. */
@@ -1065,6 +1090,7 @@ int main(void) {
       cmocka_unit_test(test_find_boxes),
       cmocka_unit_test(test_pdf_form),
       cmocka_unit_test(test_pdf_tall_boxes),
+      cmocka_unit_test(test_pdf_dash_dot),
       cmocka_unit_test(test_pdf_shading),
       cmocka_unit_test(test_whiten_fills),
       cmocka_unit_test(test_pdf_drawn),

@@ -14,10 +14,11 @@
 #             Type 1/TrueType subsets, every rule re-stroked by cairo)
 #   calc-*    the form laid out on a spreadsheet (docx2xlsx.py) and printed
 #             by LibreOffice Calc (calc-pdf.sh)
-#   lo-hair-* the DOCX with every table border set to w:sz OPTIONS
-#             (docx-borders.py; 2 = 0.25 pt hairlines) and printed by
-#             LibreOffice Writer (real 0.25 pt strokes: Chromium snaps
-#             its borders to whole device pixels)
+#   lo-*      the DOCX with every table border set to OPTIONS (w:sz and
+#             a w:val style, docx-borders.py) and printed by LibreOffice
+#             Writer: lo-hair 0.25 pt hairlines (real 0.25 pt strokes:
+#             Chromium snaps its borders to whole device pixels),
+#             lo-dotdash dash-dot borders (9 pt dashes 7 pt apart)
 # Every PDF is checked against its DOCX by producers-check.py (same
 # characters, whitespace aside); the script stops on a difference.
 # Deterministic apart from the producers' own dates and ids.
@@ -48,6 +49,7 @@ gs           |gs      ||seed003-shifeng variant-dept-income-expenditure
 cairo        |cairo   ||seed004-yongning variant-continued-table variant-summary-b
 calc         |calc    ||variant-county-template variant-dept-tasks-budget seed002-hengdong
 lo-hair      |lo      |2|seed000-xiangyin variant-province-b variant-level-heading-rows
+lo-dotdash   |lo      |4 dotDash|variant-dept-national variant-province-b variant-county-multi
 '
 
 make_one() {  # prefix engine options name
@@ -65,7 +67,8 @@ make_one() {  # prefix engine options name
     pdftocairo -pdf "$root/corpus/pdf/$name.pdf" "$out" ;;
   lo)
     mkdir -p "$work/lo-$prefix"
-    /usr/bin/python3 "$here/docx-borders.py" "$docx" "$work/lo-$prefix/$prefix-$name.docx" "$opts"
+    # shellcheck disable=SC2086  # OPTIONS: SZ [STYLE]
+    /usr/bin/python3 "$here/docx-borders.py" "$docx" "$work/lo-$prefix/$prefix-$name.docx" $opts
     (cd "$work/lo-$prefix" && soffice -env:UserInstallation="file://$work/profile" --headless \
        --convert-to pdf "$prefix-$name.docx" >/dev/null 2>&1)
     [[ -s "$work/lo-$prefix/$prefix-$name.pdf" ]] || { echo "producers.sh: no PDF for $prefix-$name" >&2; exit 1; }
