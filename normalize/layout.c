@@ -514,8 +514,8 @@ static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacro
     size_t n = 0;
     for (size_t k = i; k < m && s[k].pos - s[i].pos <= DASH_CHAIN_POS_PT; k++)
       if (!gone[k]) grp[n++] = &s[k];
-    if (n < min_n && !(across && grp[0]->dash > 0)) continue;
-    qsort(grp, n, sizeof *grp, seg_a_cmp);
+    if (n == 0 || (n < min_n && !(across && grp[0]->dash > 0))) continue;
+    qsort(grp, n, sizeof(seg *), seg_a_cmp);
     for (size_t c0 = 0; c0 < n;) {
       /* a gap between two rules across (table_gap) is no dash gap, unless
        * it is as wide as two other gaps of the chain that are no such

@@ -729,11 +729,12 @@ static void test_pdf_tall_boxes(void **state) {
       /* as Chromium draws them: a filled square a dot, each border on
        * one pixel row or column, the dots half a pixel off the grid */
       for (int i = 0; i < 4; i++)
-        for (double x = 100 + 1 / 3.0; x < 220; x += 1.5)
-          g_string_append_printf(s, "%.3f %.3f 0.75 0.75 re f\n", x, ys[i] - 0.75);
+        for (int k = 0; k < 80; k++) /* 1.5 pt apart from x 100 1/3 to 220 */
+          g_string_append_printf(s, "%.3f %.3f 0.75 0.75 re f\n", 100 + 1 / 3.0 + 1.5 * k,
+                                 ys[i] - 0.75);
       for (int i = 0; i < 3; i++)
-        for (double y = 664 + 1 / 3.0; y < 700; y += 1.5)
-          g_string_append_printf(s, "%d %.3f 0.75 0.75 re f\n", xs[i], y);
+        for (int k = 0; k < 24; k++) /* from y 664 1/3 to 700 */
+          g_string_append_printf(s, "%d %.3f 0.75 0.75 re f\n", xs[i], 664 + 1 / 3.0 + 1.5 * k);
     }
     const char *text[3][2] = {{"ABCDA", "CDABC"}, {"BADCB", "DCBAD"}, {"ACBDA", "BDACB"}};
     for (int r = 0; r < 3; r++)
@@ -1074,30 +1075,18 @@ static void test_scan_rules(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_grid_spans),
-      cmocka_unit_test(test_grid_l_shape),
-      cmocka_unit_test(test_spacing_doubt),
-      cmocka_unit_test(test_close_tables),
-      cmocka_unit_test(test_rows_in_doubt),
-      cmocka_unit_test(test_text_spaces),
-      cmocka_unit_test(test_cell_lines),
-      cmocka_unit_test(test_paragraphs),
-      cmocka_unit_test(test_paragraph_breaks),
-      cmocka_unit_test(test_page_break),
-      cmocka_unit_test(test_split_row),
-      cmocka_unit_test(test_nested),
-      cmocka_unit_test(test_aligned),
-      cmocka_unit_test(test_find_boxes),
-      cmocka_unit_test(test_pdf_form),
-      cmocka_unit_test(test_pdf_tall_boxes),
-      cmocka_unit_test(test_pdf_dash_dot),
-      cmocka_unit_test(test_pdf_shading),
-      cmocka_unit_test(test_whiten_fills),
-      cmocka_unit_test(test_pdf_drawn),
-      cmocka_unit_test(test_pdf_limits),
-      cmocka_unit_test(test_ocr),
-      cmocka_unit_test(test_deskew),
-      cmocka_unit_test(test_scan_rules),
+      cmocka_unit_test(test_grid_spans),       cmocka_unit_test(test_grid_l_shape),
+      cmocka_unit_test(test_spacing_doubt),    cmocka_unit_test(test_close_tables),
+      cmocka_unit_test(test_rows_in_doubt),    cmocka_unit_test(test_text_spaces),
+      cmocka_unit_test(test_cell_lines),       cmocka_unit_test(test_paragraphs),
+      cmocka_unit_test(test_paragraph_breaks), cmocka_unit_test(test_page_break),
+      cmocka_unit_test(test_split_row),        cmocka_unit_test(test_nested),
+      cmocka_unit_test(test_aligned),          cmocka_unit_test(test_find_boxes),
+      cmocka_unit_test(test_pdf_form),         cmocka_unit_test(test_pdf_tall_boxes),
+      cmocka_unit_test(test_pdf_dash_dot),     cmocka_unit_test(test_pdf_shading),
+      cmocka_unit_test(test_whiten_fills),     cmocka_unit_test(test_pdf_drawn),
+      cmocka_unit_test(test_pdf_limits),       cmocka_unit_test(test_ocr),
+      cmocka_unit_test(test_deskew),           cmocka_unit_test(test_scan_rules),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
