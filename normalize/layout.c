@@ -24,6 +24,20 @@
 /* Collinear pieces with a gap up to this (points) are one rule: borders
  * broken where a glyph mask or a cell corner cut them. */
 #define JOIN_PT 4.0
+/* A dash pattern with long gaps (Word's and LibreOffice's dot-dash
+ * borders: 8.7 pt dashes 7.3 pt apart once the dots, too short to be
+ * rules, are gone): at least DASH_CHAIN_MIN collinear pieces (within
+ * DASH_CHAIN_POS_PT of one position) whose gaps are at most
+ * DASH_CHAIN_GAP_PT and within DASH_CHAIN_SPREAD_PT of their median are
+ * one rule. What is left of text, underlines in a cell, are not that
+ * many pieces that evenly spaced. */
+#define DASH_CHAIN_MIN 4
+#define DASH_CHAIN_POS_PT 1.0
+#define DASH_CHAIN_GAP_PT 13.0
+#define DASH_CHAIN_SPREAD_PT 1.5
+/* A chain's end may stop short of the rule it meets by a gap and a dash
+ * cut shorter than a rule (lines.c finds none under 6 pt). */
+#define DASH_CHAIN_END_PT 6.0
 /* A vertical and a horizontal rule this close (points) touch. */
 #define TOUCH_PT 3.0
 /* A table is at least this wide and high (points): a line of text. */
@@ -368,6 +382,7 @@ static char *glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
 typedef struct seg {
   float pos, a, b; /* y and x0..x1 for horizontals, x and y0..y1 for verticals */
   int comp;
+  float dash; /* the gap of the dash pattern it was joined from, or 0 */
 } seg;
 
 static int seg_cmp(const void *x, const void *y) {
@@ -397,6 +412,8 @@ static bool table_gap(const seg *o, size_t no, float pos, float lo, float hi) {
   return top && bot && ybot - ytop > SNAP_PT;
 }
 
+static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacross);
+
 /* Snaps and joins rules of one direction (across, when given: the rules
  * of the other direction, no join over a gap between two tables);
  * returns the merged count. */
@@ -420,7 +437,153 @@ static size_t merge_segs(seg *s, size_t n, const seg *across, size_t nacross) {
   }
   /* a join may have made two earlier pieces overlap; one more pass */
   qsort(s, m, sizeof *s, seg_cmp);
-  return m;
+  return join_dash_chains(s, m, across, nacross);
+}
+
+static int seg_a_cmp(const void *x, const void *y) {
+  const seg *s = *(seg *const *)x, *t = *(seg *const *)y;
+  return s->a < t->a ? -1 : s->a > t->a;
+}
+
+/* The median gap between the n pieces of a chain (by start) when the
+ * gaps are even, else -1: none wider than the median by more than
+ * DASH_CHAIN_SPREAD_PT, half of them or more within that of it (a
+ * crossing rule or a dot may shorten a gap, a missing piece is longer).
+ * Pieces joined before carry their pattern's gap. */
+static float even_gap(seg *const *c, size_t n) {
+  /* one piece: a chain joined before (without junctions to go by) has
+   * its gap */
+  if (n < 2) return c[0]->dash > 0 ? c[0]->dash : -1;
+  float g[64];
+  size_t ng = 0;
+  for (size_t k = 1; k < n && ng < G_N_ELEMENTS(g); k++) g[ng++] = c[k]->a - c[k - 1]->b;
+  qsort(g, ng, sizeof *g, float_cmp);
+  float med = g[ng / 2];
+  size_t near = 0;
+  for (size_t k = 0; k < ng; k++) {
+    if (g[k] > med + DASH_CHAIN_SPREAD_PT) return -1;
+    near += g[k] >= med - DASH_CHAIN_SPREAD_PT;
+  }
+  return near * 2 >= ng ? med : -1;
+}
+
+/* The end of the chain of pieces (by start) from grp[c0]: gaps wider
+ * than JOIN_PT up to DASH_CHAIN_GAP_PT, none between two tables when
+ * `across` is given. */
+static size_t chain_end(seg *const *grp, size_t n, size_t c0, const seg *across, size_t nacross) {
+  size_t c1 = c0 + 1;
+  while (c1 < n && c1 - c0 < 64 && grp[c1]->a - grp[c1 - 1]->b > JOIN_PT &&
+         grp[c1]->a - grp[c1 - 1]->b <= DASH_CHAIN_GAP_PT &&
+         !(across && table_gap(across, nacross, grp[c1]->pos, grp[c1 - 1]->b, grp[c1]->a)))
+    c1++;
+  return c1;
+}
+
+/* The rule across position `pos` nearest to `end` beyond it (dir -1:
+ * before, +1: after) by at most `reach`, or touching it: where a dash
+ * chain ends at a junction. Its position, or NAN. */
+static float junction(const seg *o, size_t no, float pos, float end, int dir, float reach) {
+  float best = NAN, bd = INFINITY;
+  for (size_t i = 0; i < no; i++) {
+    if (o[i].a > pos + TOUCH_PT || o[i].b < pos - TOUCH_PT) continue;
+    float d = (o[i].pos - end) * (float)dir;
+    if (d < -TOUCH_PT || d > reach + TOUCH_PT) continue;
+    if (fabsf(d) < bd) {
+      bd = fabsf(d);
+      best = o[i].pos;
+    }
+  }
+  return best;
+}
+
+/* Joins chains of collinear pieces that are a dash pattern with gaps
+ * wider than JOIN_PT (see DASH_CHAIN_MIN); with `across` (the rules of
+ * the other direction), also a shorter chain of two pieces or more that
+ * ends at a junction each side, its last gap short of the crossing rule
+ * no wider than the others (a dashed border of a cell one or two rows
+ * high), and a chain's ends are carried to the junctions they stop
+ * short of. s as merge_segs left it (sorted), m pieces; returns the new
+ * count, sorted again. */
+static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacross) {
+  bool *gone = g_new0(bool, m + 1);
+  seg **grp = g_new(seg *, m + 1);
+  bool any = false;
+  size_t min_n = across ? 2 : DASH_CHAIN_MIN;
+  for (size_t i = 0; i < m; i++) {
+    if (gone[i]) continue;
+    size_t n = 0;
+    for (size_t k = i; k < m && s[k].pos - s[i].pos <= DASH_CHAIN_POS_PT; k++)
+      if (!gone[k]) grp[n++] = &s[k];
+    if (n == 0 || (n < min_n && !(across && grp[0]->dash > 0))) continue;
+    qsort(grp, n, sizeof(seg *), seg_a_cmp);
+    for (size_t c0 = 0; c0 < n;) {
+      /* a gap between two rules across (table_gap) is no dash gap, unless
+       * it is as wide as two other gaps of the chain that are no such
+       * gaps: a row about as high as a dash gap */
+      size_t c1 = chain_end(grp, n, c0, NULL, 0);
+      float gap = even_gap(grp + c0, c1 - c0);
+      if (across && c1 - c0 >= 2) {
+        bool apart = false;
+        int plain = 0;
+        for (size_t k = c0 + 1; k < c1; k++) {
+          float g = grp[k]->a - grp[k - 1]->b;
+          bool even = gap >= 0 && fabsf(g - gap) <= DASH_CHAIN_SPREAD_PT;
+          if (table_gap(across, nacross, grp[k]->pos, grp[k - 1]->b, grp[k]->a))
+            apart = apart || !even;
+          else
+            plain += even;
+        }
+        bool any_table = false;
+        for (size_t k = c0 + 1; k < c1 && !any_table; k++)
+          any_table = table_gap(across, nacross, grp[k]->pos, grp[k - 1]->b, grp[k]->a);
+        if (apart || (any_table && plain < 2)) {
+          c1 = chain_end(grp, n, c0, across, nacross);
+          gap = even_gap(grp + c0, c1 - c0);
+        }
+      }
+      size_t len = c1 - c0;
+      float lo = grp[c0]->a, hi = grp[c1 - 1]->b, pos = grp[c0]->pos;
+      float j0 = NAN, j1 = NAN;
+      if (gap >= 0 && across) {
+        j0 = junction(across, nacross, pos, lo, -1, gap + DASH_CHAIN_END_PT);
+        j1 = junction(across, nacross, pos, hi, +1, gap + DASH_CHAIN_END_PT);
+      }
+      /* a short chain's dashes are as long as one another, but where a
+       * rule crosses one (what a glyph mask leaves of text is pieces of
+       * any length) */
+      float shortest = INFINITY, longest = 0;
+      for (size_t k = c0; k < c1 && across; k++) {
+        if (!isnan(junction(across, nacross, grp[k]->pos, grp[k]->b, -1, grp[k]->b - grp[k]->a)))
+          continue;
+        shortest = MIN(shortest, grp[k]->b - grp[k]->a);
+        longest = MAX(longest, grp[k]->b - grp[k]->a);
+      }
+      bool joins = len >= DASH_CHAIN_MIN || grp[c0]->dash > 0 ||
+                   (!isnan(j0) && !isnan(j1) && shortest * 2 >= longest);
+      if (gap >= 0 && joins) {
+        seg *first = grp[c0];
+        for (size_t k = c0 + 1; k < c1; k++) {
+          first->b = MAX(first->b, grp[k]->b);
+          gone[grp[k] - s] = true;
+        }
+        if (!isnan(j0)) first->a = MIN(first->a, j0);
+        if (!isnan(j1)) first->b = MAX(first->b, j1);
+        first->dash = gap;
+        any = true;
+      }
+      c0 = c1;
+    }
+  }
+  size_t out = m;
+  if (any) {
+    out = 0;
+    for (size_t i = 0; i < m; i++)
+      if (!gone[i]) s[out++] = s[i];
+    qsort(s, out, sizeof *s, seg_cmp);
+  }
+  g_free(gone);
+  g_free(grp);
+  return out;
 }
 
 /* Whether another horizontal rule across vertical v is nearer v's end
@@ -1408,12 +1571,14 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   for (size_t i = 0; i < nr; i++) {
     const dx_rule *r = &pg->rules[i];
     if (r->y0 == r->y1)
-      hs[nh++] = (seg){r->y0, MIN(r->x0, r->x1), MAX(r->x0, r->x1), 0};
+      hs[nh++] = (seg){r->y0, MIN(r->x0, r->x1), MAX(r->x0, r->x1), 0, 0};
     else if (r->x0 == r->x1)
-      vs[nv++] = (seg){r->x0, MIN(r->y0, r->y1), MAX(r->y0, r->y1), 0};
+      vs[nv++] = (seg){r->x0, MIN(r->y0, r->y1), MAX(r->y0, r->y1), 0, 0};
   }
   nh = merge_segs(hs, nh, NULL, 0);
   nv = merge_segs(vs, nv, hs, nh);
+  /* short dashed horizontals end at the verticals joined just now */
+  nh = join_dash_chains(hs, nh, vs, nv);
   /* components of touching rules */
   int *uf = g_new(int, nh + nv + 1);
   for (size_t i = 0; i < nh + nv; i++) uf[i] = (int)i;

@@ -88,11 +88,13 @@ static void calibrate(const json_t *act, bool all_right) {
 
 /* The producer of a corpus file, from its name's prefix ("chrome-tight-
  * seed000.pdf": chrome-tight); files without one (seed*, variant*) are
- * LibreOffice's, lo-* too (LibreOffice re-saved the DOCX). */
+ * LibreOffice's, lo-NAME too (LibreOffice re-saved the DOCX); lo-hair-NAME
+ * is lo-hair's (a table style printed by LibreOffice). */
 static char *producer_of(const char *name) {
   const char *v = strstr(name, "variant-"), *s = strstr(name, "seed0");
   const char *form = v && (!s || v < s) ? v : s;
-  if (!form || form == name || g_str_has_prefix(name, "lo-")) return g_strdup("libreoffice");
+  if (!form || form == name || (form == name + 3 && g_str_has_prefix(name, "lo-")))
+    return g_strdup("libreoffice");
   return g_strndup(name, (size_t)(form - name - 1));
 }
 

@@ -713,20 +713,61 @@ static void check_grid_page(GString *s, int nrows, int ncols, const char *const 
  * pieces. */
 static void test_pdf_tall_boxes(void **state) {
   (void)state;
-  /* solid borders, then dashed ones (2 pt dashes, 1 pt gaps) */
-  for (int dashed = 0; dashed < 2; dashed++) {
-    GString *s = g_string_new("0 0 0 RG 0.75 w\n");
-    if (dashed) g_string_append(s, "[2 1] 0 d\n");
+  /* solid borders, dashed ones (2 pt dashes, 1 pt gaps), dotted ones
+   * (Chromium's 1px dotted: 0.75 pt dots 0.75 pt apart, 2.25 px a dot
+   * at the render scale, so their pixels come in runs of 1, 2 and 6) */
+  const char *dash[] = {"", "[2 1] 0 d\n"};
+  const char *what[] = {"solid", "dashed", "dotted"};
+  for (int dashed = 0; dashed < 3; dashed++) {
+    GString *s = g_string_new("0 0 0 RG 0 0 0 rg 0.75 w\n");
     const int xs[] = {100, 160, 220}, ys[] = {700, 688, 676, 664};
-    for (int i = 0; i < 4; i++) g_string_append_printf(s, "100 %d m 220 %d l S\n", ys[i], ys[i]);
-    for (int i = 0; i < 3; i++) g_string_append_printf(s, "%d 700 m %d 664 l S\n", xs[i], xs[i]);
+    if (dashed < 2) {
+      g_string_append(s, dash[dashed]);
+      for (int i = 0; i < 4; i++) g_string_append_printf(s, "100 %d m 220 %d l S\n", ys[i], ys[i]);
+      for (int i = 0; i < 3; i++) g_string_append_printf(s, "%d 700 m %d 664 l S\n", xs[i], xs[i]);
+    } else {
+      /* as Chromium draws them: a filled square a dot, each border on
+       * one pixel row or column, the dots half a pixel off the grid */
+      for (int i = 0; i < 4; i++)
+        for (int k = 0; k < 80; k++) /* 1.5 pt apart from x 100 1/3 to 220 */
+          g_string_append_printf(s, "%.3f %.3f 0.75 0.75 re f\n", 100 + 1 / 3.0 + 1.5 * k,
+                                 ys[i] - 0.75);
+      for (int i = 0; i < 3; i++)
+        for (int k = 0; k < 24; k++) /* from y 664 1/3 to 700 */
+          g_string_append_printf(s, "%d %.3f 0.75 0.75 re f\n", xs[i], 664 + 1 / 3.0 + 1.5 * k);
+    }
     const char *text[3][2] = {{"ABCDA", "CDABC"}, {"BADCB", "DCBAD"}, {"ACBDA", "BDACB"}};
     for (int r = 0; r < 3; r++)
       for (int c = 0; c < 2; c++)
         g_string_append_printf(s, "BT /F2 9 Tf %d %d Td (%s) Tj ET\n", xs[c] + 3, ys[r + 1] + 2,
                                text[r][c]);
-    check_grid_page(s, 3, 2, &text[0][0], dashed ? "dashed" : "solid");
+    check_grid_page(s, 3, 2, &text[0][0], what[dashed]);
   }
+}
+
+/* Borders drawn dash-dot with long gaps (Word's and LibreOffice's
+ * dotDash: 9 pt dashes, 3 pt gaps around a 2 pt dot): only the dashes
+ * are long enough to be rules, 8 pt apart, and most reach no crossing
+ * rule. A chain of evenly spaced dashes is one rule; a short one (the
+ * divider under a spanning cell, two rows high) when it ends at a
+ * crossing rule each side. */
+static void test_pdf_dash_dot(void **state) {
+  (void)state;
+  GString *s = g_string_new("0 0 0 RG 0.5 w [9 3 2 3] 0 d\n");
+  const int xs[] = {100, 180, 260, 340}, ys[] = {700, 676, 652, 628};
+  for (int i = 0; i < 4; i++) g_string_append_printf(s, "100 %d m 340 %d l S\n", ys[i], ys[i]);
+  for (int i = 0; i < 4; i++)
+    g_string_append_printf(s, "%d %d m %d 628 l S\n", xs[i], i == 2 ? 676 : 700, xs[i]);
+  const char *text[3][3] = {{"Name", "Road repair", "Road repair"},
+                            {"Amount", "12.5", "Funds"},
+                            {"Unit", "km", "Target"}};
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 3; c++) {
+      if (r == 0 && c == 2) continue; /* the spanning cell's */
+      g_string_append_printf(s, "BT /F1 10 Tf %d %d Td (%s) Tj ET\n", xs[c] + 6, ys[r + 1] + 8,
+                             text[r][c]);
+    }
+  check_grid_page(s, 3, 3, &text[0][0], "dash-dot");
 }
 
 /* Shaded cells (a header row filled mid grey or darker, black borders
@@ -1034,29 +1075,18 @@ static void test_scan_rules(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_grid_spans),
-      cmocka_unit_test(test_grid_l_shape),
-      cmocka_unit_test(test_spacing_doubt),
-      cmocka_unit_test(test_close_tables),
-      cmocka_unit_test(test_rows_in_doubt),
-      cmocka_unit_test(test_text_spaces),
-      cmocka_unit_test(test_cell_lines),
-      cmocka_unit_test(test_paragraphs),
-      cmocka_unit_test(test_paragraph_breaks),
-      cmocka_unit_test(test_page_break),
-      cmocka_unit_test(test_split_row),
-      cmocka_unit_test(test_nested),
-      cmocka_unit_test(test_aligned),
-      cmocka_unit_test(test_find_boxes),
-      cmocka_unit_test(test_pdf_form),
-      cmocka_unit_test(test_pdf_tall_boxes),
-      cmocka_unit_test(test_pdf_shading),
-      cmocka_unit_test(test_whiten_fills),
-      cmocka_unit_test(test_pdf_drawn),
-      cmocka_unit_test(test_pdf_limits),
-      cmocka_unit_test(test_ocr),
-      cmocka_unit_test(test_deskew),
-      cmocka_unit_test(test_scan_rules),
+      cmocka_unit_test(test_grid_spans),       cmocka_unit_test(test_grid_l_shape),
+      cmocka_unit_test(test_spacing_doubt),    cmocka_unit_test(test_close_tables),
+      cmocka_unit_test(test_rows_in_doubt),    cmocka_unit_test(test_text_spaces),
+      cmocka_unit_test(test_cell_lines),       cmocka_unit_test(test_paragraphs),
+      cmocka_unit_test(test_paragraph_breaks), cmocka_unit_test(test_page_break),
+      cmocka_unit_test(test_split_row),        cmocka_unit_test(test_nested),
+      cmocka_unit_test(test_aligned),          cmocka_unit_test(test_find_boxes),
+      cmocka_unit_test(test_pdf_form),         cmocka_unit_test(test_pdf_tall_boxes),
+      cmocka_unit_test(test_pdf_dash_dot),     cmocka_unit_test(test_pdf_shading),
+      cmocka_unit_test(test_whiten_fills),     cmocka_unit_test(test_pdf_drawn),
+      cmocka_unit_test(test_pdf_limits),       cmocka_unit_test(test_ocr),
+      cmocka_unit_test(test_deskew),           cmocka_unit_test(test_scan_rules),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -3,6 +3,8 @@
 characters (whitespace aside) pdftotext finds in the PDF against those of
 the DOCX as docx2html.py reads it (checkboxes as ☑/☐), compared as
 multisets, so a clipped cell, a lost row or a wrong checkbox shows up.
+LibreOffice Writer prints Wingdings checkboxes as private-use codes
+(U+F000 + the font's code); those of the corpus are read as ☐/☑.
 Needs poppler-utils. Usage: producers-check.py IN.docx OUT.pdf
 Exit status 1 and the differing characters when they differ."""
 import collections
@@ -32,9 +34,15 @@ def docx_chars(path):
     return collections.Counter(c for c in text if not c.isspace())
 
 
+# Wingdings 0xA8 empty box, 0xFE box with check; Wingdings 2 0xA3 empty
+# box, 0x52 box with check (the corpus uses no other symbol codes)
+PRIVATE_BOXES = str.maketrans({0xF0A8: '☐', 0xF0FE: '☑', 0xF0A3: '☐', 0xF052: '☑'})
+
+
 def pdf_chars(path):
     text = subprocess.run(['pdftotext', '-raw', '-enc', 'UTF-8', path, '-'],
                           capture_output=True, check=True, text=True).stdout
+    text = text.translate(PRIVATE_BOXES)
     return collections.Counter(c for c in text if not c.isspace())
 
 

@@ -14,6 +14,11 @@
 #             Type 1/TrueType subsets, every rule re-stroked by cairo)
 #   calc-*    the form laid out on a spreadsheet (docx2xlsx.py) and printed
 #             by LibreOffice Calc (calc-pdf.sh)
+#   lo-*      the DOCX with every table border set to OPTIONS (w:sz and
+#             a w:val style, docx-borders.py) and printed by LibreOffice
+#             Writer: lo-hair 0.25 pt hairlines (real 0.25 pt strokes:
+#             Chromium snaps its borders to whole device pixels),
+#             lo-dotdash dash-dot borders (9 pt dashes 7 pt apart)
 # Every PDF is checked against its DOCX by producers-check.py (same
 # characters, whitespace aside); the script stops on a difference.
 # Deterministic apart from the producers' own dates and ids.
@@ -35,6 +40,7 @@ chrome-half  |chromium|--collapse collapse --border "0.5px solid" --padding "3px
 chrome-sep   |chromium|--collapse separate --spacing 2px --border "1px solid" --padding "6px 8px" --font-size 12pt|variant-two-horizons variant-sign-unit-columns
 chrome-land  |chromium|--landscape --vertical --collapse collapse --border "1px solid" --padding "3px 5px" --font-size 10.5pt|variant-province-b variant-dept-income-expenditure
 chrome-hair  |chromium|--collapse collapse --border "0.25pt solid" --padding "3px 4px" --font-size 10.5pt|variant-split-label-cells variant-dept-tasks-budget
+chrome-dot   |chromium|--collapse collapse --border "1px dotted" --padding "2px 3px" --font-size 9pt|seed000-xiangyin variant-county-multi variant-dept-national
 chrome-double|chromium|--collapse collapse --border "3px double" --padding "3px 4px" --font-size 10.5pt|variant-grid-before variant-two-horizons
 chrome-shade |chromium|--font "Noto Serif CJK SC" --shade "#d9d9d9" --shade-rows 1 --border "1px solid" --padding "3px 4px" --font-size 10.5pt|seed003-shifeng
 chrome-shade |chromium|--shade "#bfbfbf" --shade-rows 2 --border "1px solid" --padding "3px 4px" --font-size 10.5pt|variant-level-heading-rows
@@ -42,6 +48,8 @@ wk           |wk      |--keep-rows --font "WenQuanYi Zen Hei" --collapse collaps
 gs           |gs      ||seed003-shifeng variant-dept-income-expenditure
 cairo        |cairo   ||seed004-yongning variant-continued-table variant-summary-b
 calc         |calc    ||variant-county-template variant-dept-tasks-budget seed002-hengdong
+lo-hair      |lo      |2|seed000-xiangyin variant-province-b variant-level-heading-rows
+lo-dotdash   |lo      |4 dotDash|variant-dept-national variant-province-b variant-county-multi
 '
 
 make_one() {  # prefix engine options name
@@ -57,6 +65,14 @@ make_one() {  # prefix engine options name
     gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=pdfwrite -sOutputFile="$out" "$root/corpus/pdf/$name.pdf" ;;
   cairo)
     pdftocairo -pdf "$root/corpus/pdf/$name.pdf" "$out" ;;
+  lo)
+    mkdir -p "$work/lo-$prefix"
+    # shellcheck disable=SC2086  # OPTIONS: SZ [STYLE]
+    /usr/bin/python3 "$here/docx-borders.py" "$docx" "$work/lo-$prefix/$prefix-$name.docx" $opts
+    (cd "$work/lo-$prefix" && soffice -env:UserInstallation="file://$work/profile" --headless \
+       --convert-to pdf "$prefix-$name.docx" >/dev/null 2>&1)
+    [[ -s "$work/lo-$prefix/$prefix-$name.pdf" ]] || { echo "producers.sh: no PDF for $prefix-$name" >&2; exit 1; }
+    cp "$work/lo-$prefix/$prefix-$name.pdf" "$out" ;;
   calc)
     local keep=
     [[ -n "${XLSX_DIR:-}" ]] && keep="$XLSX_DIR/$name.xlsx"
