@@ -22,6 +22,10 @@ static inline const dx_limits *fuzz_limits(void) {
     /* a page without text goes to OCR: small and short there */
     lim.max_ocr_pixels = (size_t)1 << 20;
     lim.ocr_deadline_ms = 2000;
+    /* tesseract, not PP-OCRv4: ONNX Runtime's one-time allocations have
+     * stacks LeakSanitizer cannot walk (no frame pointers), so
+     * tests/lsan.supp cannot name them, and one inference is ~1 s */
+    lim.ocr_engine = DX_OCR_TESSERACT;
     init = 1;
   }
   return &lim;
