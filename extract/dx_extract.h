@@ -110,6 +110,8 @@ enum {
    * be a typed space or the producer's own spacing (LibreOffice and
    * Word add ~0.2 em there: "28日" and "28 日" look the same) */
   DX_CELL_SPACING_DOUBT = 1u << 3,
+  /* some of its characters were read through a seal stamped over them */
+  DX_CELL_SEAL_OVERLAP = 1u << 4,
 };
 
 typedef struct dx_cell {
@@ -144,6 +146,10 @@ typedef struct dx_block {
   char *text; /* paragraphs only */
   dx_table *table;
   int page; /* 0 when unknown */
+  /* paragraphs read by OCR: its confidence in their characters (their
+   * product) and DX_CELL_OCR_LOW / DX_CELL_SEAL_OVERLAP; 0 otherwise */
+  double ocr_conf;
+  unsigned flags;
 } dx_block;
 
 typedef struct dx_warning {
@@ -191,6 +197,7 @@ typedef struct dx_glyph {
   float box[4];      /* x0 y0 x1 y1 */
   float size;        /* font size in points */
   bool space_before; /* the text layer put whitespace before it */
+  bool under_seal;   /* a seal was stamped over it (OCR) */
   float ocr_conf;    /* OCR's confidence (0..1] in it; 0: from a text layer */
 } dx_glyph;
 
@@ -250,6 +257,37 @@ void dx_whiten_fills(uint8_t *grey, int w, int h, int stride, const int box[4]);
  * appended to glyphs (dx_glyph), and its four sides leave `rules`. */
 void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, int h, int stride,
                    double scale);
+
+/* A photographed sheet (scan.c): when the background shows around the
+ * page on three sides or four and the sheet's outline is a quadrilateral
+ * near a rectangle, the sheet is mapped onto the whole raster (its
+ * perspective taken out, the background cut off), in place; corners
+ * (when not NULL) gets the sheet's corners found, clockwise from the
+ * top-left, x y in pixels. False: the page was left as it was. */
+bool dx_flatten_photo(uint8_t *grey, int w, int h, int stride, double corners[8]);
+
+/* A round seal found on a scanned page (seal.c): centre, inner and outer
+ * radius of its ring in pixels of the raster, and its ink's grey. */
+typedef struct dx_seal {
+  float cx, cy, r_in, r_out;
+  int ink;
+} dx_seal;
+
+/* Finds up to max round seals (rings 28-52 mm across) on a grey raster
+ * (`scale` pixels per point); returns how many. */
+size_t dx_find_seals(dx_seal *out, size_t max, const uint8_t *grey, int w, int h, int stride,
+                     double scale);
+
+/* Whitens the seal (`scale` pixels per point): its ring's pixels as
+ * light as its ink or lighter, and inside the ring pixels of about its
+ * ink's grey (its text and star); a character's darker ink stays, and
+ * so does a lighter hairline under the seal. In place. */
+void dx_mask_seal(uint8_t *grey, int w, int h, int stride, const dx_seal *s, double scale);
+
+/* Whether the ink in box (pixels x0 y0 x1 y1) is the seal's own: its
+ * darkest tenth no darker than the seal's ink (a character printed
+ * under the seal is darker). */
+bool dx_seal_ink(const dx_seal *s, const uint8_t *grey, int w, int h, int stride, const int box[4]);
 
 /* The angle (radians, within +-max_deg degrees) by which a scanned page
  * is skewed: its rules and text lines run along y = y0 + x tan(angle).

@@ -678,11 +678,16 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const raster *r) {
       /* OCR read nothing there (a ticked box often): a box beside text on
        * its line, after the last glyph left of it */
       bool beside = false;
+      float left = -G_MAXFLOAT, right = G_MAXFLOAT, mid = (b.box[0] + b.box[2]) / 2;
       at = gl->len;
       for (guint k = 0; k < gl->len; k++) {
         const dx_glyph *g = &g_array_index(gl, dx_glyph, k);
         float cy = (g->box[1] + g->box[3]) / 2;
         if (cy < b.box[1] || cy > b.box[3]) continue;
+        if ((g->box[0] + g->box[2]) / 2 < mid)
+          left = MAX(left, g->box[2]);
+        else
+          right = MIN(right, g->box[0]);
         float gap = MAX(g->box[0] - b.box[2], b.box[0] - g->box[2]);
         if (gap < 2 * bw) {
           beside = true;
@@ -690,7 +695,9 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const raster *r) {
         }
         if (g->box[2] <= b.box[0] + tol) at = k + 1;
       }
-      if (!beside) continue;
+      /* no room for a box between the characters OCR read on each side:
+       * the square is a part of one (目 in a title's 湘) */
+      if (!beside || right - left < bw) continue;
     }
     /* the box takes the place of what OCR read there, in its line */
     guint keep = 0;
@@ -756,6 +763,33 @@ static dx_code read_image(GArray *gl, const raster *r, const dx_limits *lim, dx_
   return dx_ocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, lim->ocr_deadline_ms, late, err);
 }
 
+/* Seals looked for on one page. */
+#define MAX_SEALS 4
+
+/* Characters OCR read on a page whose seals' rings were masked: what
+ * lies inside a ring and is no darker than its ink is the seal's own
+ * text or star, not the form's, and goes; what a seal covers is marked
+ * (a value read through a seal is less sure). */
+static void seal_text(GArray *gl, const dx_seal *seals, size_t n, const raster *r) {
+  guint keep = 0;
+  for (guint i = 0; i < gl->len; i++) {
+    dx_glyph g = g_array_index(gl, dx_glyph, i);
+    double cx = (g.box[0] + g.box[2]) / 2 * r->scale, cy = (g.box[1] + g.box[3]) / 2 * r->scale;
+    double half = hypot(g.box[2] - g.box[0], g.box[3] - g.box[1]) / 2 * r->scale;
+    bool seal_own = false;
+    for (size_t k = 0; k < n && !seal_own; k++) {
+      double d = hypot(cx - seals[k].cx, cy - seals[k].cy);
+      if (d > seals[k].r_out + half) continue;
+      int px[4];
+      box_px(px, r, g.box, 0, 0);
+      seal_own = d < seals[k].r_in && dx_seal_ink(&seals[k], r->grey, r->w, r->h, r->w, px);
+      g.under_seal = true;
+    }
+    if (!seal_own) g_array_index(gl, dx_glyph, keep++) = g;
+  }
+  g_array_set_size(gl, keep);
+}
+
 /* A page without a text layer: rendered at OCR_SCALE, read by OCR, its
  * ruling lines found on the same image. */
 static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
@@ -771,6 +805,19 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
                 "page %d: red ink (a seal) over %.1f cm2 left out before reading", pageno,
                 (double)r.red_px / (r.scale * r.scale) * (2.54 / 72) * (2.54 / 72));
   if (rc == DX_OK && r.grey) {
+    /* a photographed sheet: its perspective out, the desk around it off */
+    double corner[8];
+    if (dx_flatten_photo(r.grey, r.w, r.h, r.w, corner)) {
+      dx_doc_warn(doc, "page_flattened", pageno,
+                  "page %d: a photographed sheet (corners at %.0f,%.0f %.0f,%.0f %.0f,%.0f "
+                  "%.0f,%.0f pt) was flattened",
+                  pageno, corner[0] / r.scale, corner[1] / r.scale, corner[2] / r.scale,
+                  corner[3] / r.scale, corner[4] / r.scale, corner[5] / r.scale,
+                  corner[6] / r.scale, corner[7] / r.scale);
+      ib[0] = ib[1] = 0;
+      ib[2] = r.w;
+      ib[3] = r.h;
+    }
     /* a scan is rarely straight: rules and lines must run along the axes */
     double skew = dx_skew_angle(r.grey, r.w, r.h, r.w, MAX_SKEW_DEG, (int)(SKEW_RUN_PT * r.scale));
     if (fabs(skew) > 0.02 * G_PI / 180) {
@@ -796,8 +843,18 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
                   pageno);
     }
+    /* a seal stamped on the page: its ring would read as borders */
+    dx_seal seals[MAX_SEALS];
+    size_t nseals = dx_find_seals(seals, MAX_SEALS, r.grey, r.w, r.h, r.w, r.scale);
+    for (size_t i = 0; i < nseals; i++) {
+      dx_mask_seal(r.grey, r.w, r.h, r.w, &seals[i], r.scale);
+      dx_doc_warn(doc, "seal_masked", pageno,
+                  "page %d: a round seal %.0f mm across left out before reading", pageno,
+                  2 * seals[i].r_out / r.scale * 25.4 / 72);
+    }
     bool late = false;
     rc = read_image(gl, &r, lim, doc, &late, err);
+    if (rc == DX_OK && nseals) seal_text(gl, seals, nseals, &r);
     if (late)
       dx_doc_warn(doc, "ocr_timeout", pageno,
                   "page %d: OCR stopped at its deadline of %d ms; the page may be incomplete",

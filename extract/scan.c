@@ -203,3 +203,200 @@ void dx_scan_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, d
   find(out, p, scale, true);
   pixDestroy(&p);
 }
+
+/* ---- photographed pages ------------------------------------------------ */
+
+/* Longest side (pixels) of the shrunk image the sheet's edges are found
+ * on. */
+#define OUTLINE_PX 400
+/* An edge of the sheet: a step up from the desk to the paper of at least
+ * EDGE_STEP grey levels (over 3 shrunk pixels each side) within the
+ * outer EDGE_ZONE of the image, on at least EDGE_ROWS of the rows (or
+ * columns) looked at, the steps on one line (EDGE_FIT shrunk pixels),
+ * and what lies outside it darker than the paper inside it (DESK_DARK of
+ * it): a table's outer border has paper on both sides. */
+#define EDGE_STEP 24
+#define EDGE_ZONE 0.3
+#define EDGE_ROWS 0.5
+#define EDGE_FIT 2.0
+#define DESK_DARK 0.8
+/* The sheet covers at least this share of the photo, and its corners'
+ * angles are within this many degrees of a right angle. */
+#define MIN_SHEET 0.3
+#define MAX_CORNER_DEG 20.0
+/* Background normalization of a flattened photo: tiles (pixels) whose
+ * paper (pixels lighter than BG_MIN) sets the light there, and the grey
+ * the paper is brought to. */
+#define BG_TILE_PX 16
+#define BG_MIN 90
+#define BG_PAPER 250
+
+/* Angle (degrees) at corner b between a and c. */
+static double corner_deg(const double *a, const double *b, const double *c) {
+  double ux = a[0] - b[0], uy = a[1] - b[1], vx = c[0] - b[0], vy = c[1] - b[1];
+  double d = hypot(ux, uy) * hypot(vx, vy);
+  return d > 0 ? acos(CLAMP((ux * vx + uy * vy) / d, -1, 1)) * 180 / G_PI : 0;
+}
+
+/* The shrunk image read along one side: `side` 0 left, 1 right, 2 top,
+ * 3 bottom; i across the side (row or column), k inward from the edge. */
+typedef struct shrunk {
+  const uint8_t *s;
+  int w, h;
+} shrunk;
+
+static int at_side(const shrunk *m, int side, int i, int k) {
+  int x = side == 0 ? k : side == 1 ? m->w - 1 - k : i;
+  int y = side == 2 ? k : side == 3 ? m->h - 1 - k : i;
+  return m->s[(size_t)y * (size_t)m->w + (size_t)x];
+}
+
+/* The sheet's edge along one side, as k = a i + b (k inward from the
+ * image's edge), or false when the side shows no desk. */
+static bool sheet_edge(const shrunk *m, int side, double *a, double *b) {
+  int across = side < 2 ? m->h : m->w, depth = side < 2 ? m->w : m->h;
+  int zone = (int)(EDGE_ZONE * depth), lo = across / 10, hi = across - across / 10;
+  double *is = g_new(double, (size_t)across), *ks = g_new(double, (size_t)across);
+  int n = 0;
+  for (int i = lo; i < hi; i++) {
+    int best = EDGE_STEP - 1, bk = -1;
+    for (int k = 3; k + 3 < zone; k++) {
+      int out =
+          at_side(m, side, i, k - 3) + at_side(m, side, i, k - 2) + at_side(m, side, i, k - 1);
+      int in = at_side(m, side, i, k) + at_side(m, side, i, k + 1) + at_side(m, side, i, k + 2);
+      if ((in - out) / 3 > best) {
+        best = (in - out) / 3;
+        bk = k;
+      }
+    }
+    if (bk < 0) continue;
+    is[n] = i;
+    ks[n++] = bk;
+  }
+  bool ok = false;
+  /* a line through the steps, again through those near it */
+  for (int pass = 0; pass < 2 && n >= EDGE_ROWS * (hi - lo); pass++) {
+    double si = 0, sk = 0, sii = 0, sik = 0;
+    for (int j = 0; j < n; j++) {
+      si += is[j];
+      sk += ks[j];
+      sii += is[j] * is[j];
+      sik += is[j] * ks[j];
+    }
+    double den = n * sii - si * si;
+    if (den == 0) break;
+    *a = (n * sik - si * sk) / den;
+    *b = (sk - *a * si) / n;
+    int keep = 0;
+    for (int j = 0; j < n; j++)
+      if (fabs(ks[j] - (*a * is[j] + *b)) <= EDGE_FIT) {
+        is[keep] = is[j];
+        ks[keep++] = ks[j];
+      }
+    n = keep;
+    ok = pass == 1 && n >= EDGE_ROWS * (hi - lo);
+  }
+  if (ok) { /* the desk outside it, the paper inside */
+    double out = 0, in = 0;
+    int no = 0, ni = 0;
+    for (int i = lo; i < hi; i++) {
+      int e = (int)lround(*a * i + *b);
+      for (int k = 0; k < e - 1; k++, no++) out += at_side(m, side, i, k);
+      for (int k = e + 2; k < e + 10 && k < depth; k++, ni++) in += at_side(m, side, i, k);
+    }
+    ok = no > 0 && ni > 0 && out / no < DESK_DARK * (in / ni);
+  }
+  g_free(is);
+  g_free(ks);
+  return ok;
+}
+
+bool dx_flatten_photo(uint8_t *grey, int w, int h, int stride, double corners[8]) {
+  if (!grey || w < 64 || h < 64) return false;
+  int f = MAX(1, MAX(w, h) / OUTLINE_PX);
+  shrunk m = {NULL, w / f, h / f};
+  uint8_t *s = g_malloc((size_t)m.w * (size_t)m.h);
+  for (int y = 0; y < m.h; y++)
+    for (int x = 0; x < m.w; x++) {
+      unsigned sum = 0;
+      for (int yy = 0; yy < f; yy++)
+        for (int xx = 0; xx < f; xx++)
+          sum += grey[(size_t)(y * f + yy) * (size_t)stride + (size_t)(x * f + xx)];
+      s[(size_t)y * (size_t)m.w + (size_t)x] = (uint8_t)(sum / (unsigned)(f * f));
+    }
+  m.s = s;
+  /* each side's edge as a line x = a y + b (left, right) or y = a x + b
+   * (top, bottom) in shrunk pixels; a side without desk is the image's
+   * own edge */
+  double la[4], lb[4];
+  int found = 0;
+  for (int side = 0; side < 4; side++) {
+    double a = 0, b = 0;
+    bool ok = sheet_edge(&m, side, &a, &b);
+    found += ok;
+    int depth = side < 2 ? m.w : m.h;
+    if (!ok) a = b = 0;
+    if (side == 1 || side == 3) { /* k counted from the far edge */
+      a = -a;
+      b = depth - 1 - b;
+    }
+    la[side] = a;
+    lb[side] = b;
+  }
+  g_free(s);
+  if (found < 3) return false;
+  /* corners where the lines meet, clockwise from the top-left, in
+   * full-size pixels: x = a y + b (vertical side v) and y = c x + d
+   * (horizontal side u) */
+  static const int pairs[4][2] = {{0, 2}, {1, 2}, {1, 3}, {0, 3}};
+  double q[4][2];
+  for (int c = 0; c < 4; c++) {
+    int v = pairs[c][0], u = pairs[c][1];
+    double den = 1 - la[v] * la[u];
+    if (fabs(den) < 1e-6) return false;
+    double x = (la[v] * lb[u] + lb[v]) / den, y = la[u] * x + lb[u];
+    q[c][0] = (x + 0.5) * f;
+    q[c][1] = (y + 0.5) * f;
+  }
+  double area = 0;
+  for (int c = 0; c < 4; c++) area += q[c][0] * q[(c + 1) % 4][1] - q[(c + 1) % 4][0] * q[c][1];
+  if (fabs(area) / 2 < MIN_SHEET * w * h) return false;
+  for (int c = 0; c < 4; c++)
+    if (fabs(corner_deg(q[(c + 3) % 4], q[c], q[(c + 1) % 4]) - 90) > MAX_CORNER_DEG) return false;
+  PIX *src = to_pix(grey, w, h, stride);
+  PTA *ps = ptaCreate(4), *pd = ptaCreate(4);
+  const double rect[4][2] = {{0, 0}, {w - 1, 0}, {w - 1, h - 1}, {0, h - 1}};
+  for (int c = 0; c < 4; c++) {
+    ptaAddPt(ps, (float)q[c][0], (float)q[c][1]);
+    ptaAddPt(pd, (float)rect[c][0], (float)rect[c][1]);
+  }
+  PIX *warped = src && ps && pd ? pixProjectivePtaGray(src, pd, ps, 255) : NULL;
+  /* a photo's light falls off across the sheet: paper two shades darker
+   * in one corner than in the middle would read as ink. The paper is
+   * brought to one level (Leptonica's background normalization: the
+   * light of each small tile's paper, smoothed) */
+  PIX *out = warped ? pixBackgroundNorm(warped, NULL, NULL, BG_TILE_PX, BG_TILE_PX, BG_MIN,
+                                        BG_TILE_PX * BG_TILE_PX / 3, BG_PAPER, 2, 2)
+                    : NULL;
+  pixDestroy(&warped);
+  bool flat = out && pixGetWidth(out) == w && pixGetHeight(out) == h && pixGetDepth(out) == 8;
+  if (flat) {
+    l_uint32 *data = pixGetData(out);
+    int wpl = pixGetWpl(out);
+    for (int y = 0; y < h; y++) {
+      l_uint32 *line = data + (size_t)y * (size_t)wpl;
+      uint8_t *row = grey + (size_t)y * (size_t)stride;
+      for (int x = 0; x < w; x++) row[x] = (uint8_t)GET_DATA_BYTE(line, x);
+    }
+    if (corners)
+      for (size_t c = 0; c < 4; c++) {
+        corners[2 * c] = q[c][0];
+        corners[2 * c + 1] = q[c][1];
+      }
+  }
+  pixDestroy(&out);
+  ptaDestroy(&ps);
+  ptaDestroy(&pd);
+  pixDestroy(&src);
+  return flat;
+}

@@ -107,6 +107,9 @@
 /* A cell cut from a group of grid slots that is no rectangle is this
  * sure of its extent (a border is missing or extra; the cut is a guess). */
 #define LAYOUT_UNCERTAIN_CONF 0.85
+/* What is left of OCR's confidence in characters read through a seal
+ * stamped over them (its ring and text masked, not always cleanly). */
+#define SEAL_CONF 0.85
 /* A cell over this many rows or more with text in each is in doubt
  * (rows_in_doubt); two rows are as often one cell's wrapped lines. */
 #define ROWS_DOUBT_MIN 3
@@ -269,6 +272,30 @@ static void line_text(GString *out, const tline *l) {
     if (k > 0 && spaced(l->g[k - 1], l->g[k], l->han_gap)) g_string_append_c(out, ' ');
     g_string_append_unichar(out, l->g[k]->cp);
   }
+}
+
+/* The product of OCR's confidences in glyphs g[0..n) (0 when none was
+ * read by OCR), with DX_CELL_OCR_LOW in *flags when OCR doubted one of
+ * them and DX_CELL_SEAL_OVERLAP when a seal covered one, at SEAL_CONF. */
+static double ocr_product(dx_glyph *const *g, size_t n, unsigned *flags) {
+  double all = 1;
+  float low = 1;
+  size_t m = 0;
+  bool seal = false;
+  for (size_t i = 0; i < n; i++)
+    if (g[i]->ocr_conf > 0) {
+      all *= g[i]->ocr_conf;
+      low = MIN(low, g[i]->ocr_conf);
+      seal |= g[i]->under_seal;
+      m++;
+    }
+  if (!m) return 0;
+  if (low < OCR_LOW_CONF) *flags |= DX_CELL_OCR_LOW;
+  if (seal) {
+    *flags |= DX_CELL_SEAL_OVERLAP;
+    all *= SEAL_CONF;
+  }
+  return all;
 }
 
 /* Punctuation that may not start a line (kinsoku): it goes to the next
@@ -1369,9 +1396,17 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
     size_t j = i + 1;
     while (j < nl && !used[j] && continues(&ls[j - 1], &ls[j], left, right)) j++;
     GString *s = g_string_new(NULL);
+    double conf = 1;
+    unsigned flags = 0;
+    bool ocr = false;
     for (size_t k = i; k < j; k++) {
       if (k > i && wrap_spaced(&ls[k - 1], &ls[k])) g_string_append_c(s, ' ');
       line_text(s, &ls[k]);
+      double c = ocr_product(ls[k].g, ls[k].n, &flags);
+      if (c > 0) {
+        conf *= c;
+        ocr = true;
+      }
     }
     dx_block *b = dx_arena_alloc(L->doc->arena, sizeof *b);
     char *txt = b ? dx_arena_strndup(L->doc->arena, s->str, s->len) : NULL;
@@ -1380,7 +1415,11 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
       rc = nomem(err);
       break;
     }
-    *b = (dx_block){.kind = DX_BLOCK_PARAGRAPH, .text = txt, .page = pg->number};
+    *b = (dx_block){.kind = DX_BLOCK_PARAGRAPH,
+                    .text = txt,
+                    .page = pg->number,
+                    .ocr_conf = ocr ? conf : 0,
+                    .flags = flags};
     pblock pb = {ls[i].y0, b};
     g_array_append_val(blocks, pb);
     i = j;
@@ -1394,18 +1433,11 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
  * product of their confidences: one doubtful character in a long text
  * makes the text doubtful), and flagged when OCR doubted any of them. */
 static void ocr_confidence(dx_cell *c, dx_glyph *const *g, size_t n) {
-  double all = 1;
-  float low = 1;
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++)
-    if (g[i]->ocr_conf > 0) {
-      all *= g[i]->ocr_conf;
-      low = MIN(low, g[i]->ocr_conf);
-      m++;
-    }
-  if (!m) return;
+  unsigned flags = 0;
+  double all = ocr_product(g, n, &flags);
+  if (all == 0) return;
   c->confidence *= all;
-  if (low < OCR_LOW_CONF) c->flags |= DX_CELL_OCR_LOW;
+  c->flags |= flags;
 }
 
 /* Whether some gap between a Han character and a Latin letter or digit

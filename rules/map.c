@@ -61,6 +61,9 @@ static int money_col(const char *role) {
 #define CONF_NO_LEVEL2 0.75
 #define CONF_COMPOUND 0.9
 #define CONF_MERGED 0.9 /* value cell shared by several rows */
+/* A value OCR misread that the field's expectations repaired (a box read
+ * as 口 or 日). */
+#define CONF_REPAIRED 0.85
 /* An indicator whose scanned sign column is empty: its op may be lost. */
 #define CONF_SIGN_UNREAD 0.8
 /* a value joined across a page break may have lost or gained a piece
@@ -102,6 +105,7 @@ typedef struct where {
   bool ocr_low; /* ... and OCR doubted some of its characters */
   bool layout;  /* the page's layout left the cell's extent in doubt */
   bool spacing; /* ... or its spaces between Han and Latin */
+  bool seal;    /* ... or a seal was stamped over some of it */
   double doubt; /* 1 - how far the cell's reading is trusted (0: fully) */
 } where;
 
@@ -187,6 +191,8 @@ typedef struct ctx {
   int table;          /* current table index */
   uint64_t yuan_cols; /* grid columns (< 64) whose heading says 元 */
   GHashTable *labels; /* key -> label*: classify()'s answers for this document */
+  GHashTable *near;   /* key -> label*: classify_near()'s, likewise */
+  bool scanned;       /* the document was read by OCR */
   GHashTable *cells;  /* dx_cell* -> cellinfo*, for the top-level table being read */
   bool list_headed;   /* the list being read hangs under a heading cell running down column 0 */
   bool in_notes;      /* paragraphs after 填表说明: instructions, not values */
@@ -257,6 +263,7 @@ static where where_cell(const lrow *r, const lcell *c) {
     w.ocr_low = (c->c->flags & DX_CELL_OCR_LOW) != 0;
     w.layout = (c->c->flags & DX_CELL_LAYOUT_UNCERTAIN) != 0;
     w.spacing = (c->c->flags & DX_CELL_SPACING_DOUBT) != 0;
+    w.seal = (c->c->flags & DX_CELL_SEAL_OVERLAP) != 0;
     /* the model's own confidence in the cell (OCR's, a table read by
      * alignment) and the page break's */
     w.doubt = 1 - c->c->confidence * (w.cross ? CONF_CROSS_PAGE : 1);
@@ -280,6 +287,7 @@ static void where_flags(json_t *flags, const where *w) {
   if (w->ocr) flag_add(flags, "ocr");
   if (w->ocr_low) flag_add(flags, "ocr_low_confidence");
   if (w->layout) flag_add(flags, "layout_uncertain");
+  if (w->seal) flag_add(flags, "seal_overlap");
 }
 
 static json_t *field_new(json_t *value, const char *raw, double conf, const where *w) {
@@ -428,9 +436,63 @@ static json_t *checkbox_options(ctx *x, const char *raw, int *nchecked, int *nop
   return checked;
 }
 
+/* A scanned checkbox field in which OCR read characters that look like
+ * boxes (□ as 口, ☑ as 日 or 回: labels.rules' ocr_box_off and
+ * ocr_box_on) where an option's words begin or end (beside a space or an
+ * end of the text), or anywhere between words when the field has boxes
+ * OCR did read ("新增项目口延续项目 ☑"): the boxes, with a space on each
+ * side, as OCR'd boxes have. NULL when there is nothing to repair. */
+static char *boxes_from_lookalikes(ctx *x, const char *raw) {
+  bool boxed = strstr(raw, DX_CHECK_ON) || strstr(raw, DX_CHECK_OFF);
+  GString *out = g_string_new(NULL);
+  int repaired = 0;
+  for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
+    const char *next = g_utf8_next_char(p);
+    char one[8] = {0};
+    memcpy(one, p, (size_t)(next - p));
+    const char *box = NULL;
+    bool edge = p == raw || p[-1] == ' ' || *next == '\0' || *next == ' ';
+    if (edge || boxed) {
+      if (dx_rules_match(x->rs, "ocr_box_on", one))
+        box = DX_CHECK_ON;
+      else if (dx_rules_match(x->rs, "ocr_box_off", one))
+        box = DX_CHECK_OFF;
+    }
+    if (!box) {
+      g_string_append(out, one);
+      continue;
+    }
+    if (out->len && out->str[out->len - 1] != ' ') g_string_append_c(out, ' ');
+    g_string_append(out, box);
+    if (*next && *next != ' ') g_string_append_c(out, ' ');
+    repaired++;
+  }
+  if (!repaired) {
+    g_string_free(out, TRUE);
+    return NULL;
+  }
+  return g_string_free(out, FALSE);
+}
+
 /* FIELD for one of the contract's fields, from the cell text `raw`. */
 static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
   const char *key = FIELD_KEYS[fi];
+  /* boxes OCR read as characters, repaired from what the field expects */
+  if (w->ocr && (strcmp(key, "project_attribute") == 0 || strcmp(key, "project_type") == 0)) {
+    char *boxed = boxes_from_lookalikes(x, raw);
+    if (boxed) {
+      json_t *f = make_field(x, fi, boxed, &(where){0});
+      g_free(boxed);
+      json_t *g = json_object_get(f, "value");
+      json_t *r = field_new(json_incref(g), json_string_value(json_object_get(f, "raw")),
+                            json_real_value(json_object_get(f, "confidence")) * CONF_REPAIRED, w);
+      const json_t *flags = json_object_get(f, "flags");
+      for (size_t i = 0; i < json_array_size(flags); i++)
+        field_flag(r, json_string_value(json_array_get(flags, i)));
+      json_decref(f);
+      return r;
+    }
+  }
   if (!*raw) {
     json_t *f = field_new(json_null(), "", CONF_EMPTY, w);
     field_flag(f, "empty");
@@ -676,7 +738,7 @@ typedef struct label {
   const char *key;
   bool three_public_ctx;
   const char *label; /* the label as written, for money entries (borrowed) */
-  bool fuzzy;        /* matched only after dropping one character */
+  bool fuzzy;        /* matched only approximately (a character dropped, misread) */
 } label;
 
 /* Fuzzy label matching applies to keys of this many characters: shorter
@@ -684,6 +746,9 @@ typedef struct label {
 #define FUZZY_MIN_CHARS 5
 #define FUZZY_MAX_CHARS 16
 #define CONF_FUZZY 0.8
+/* A label matched approximately may differ from its rule's text by one
+ * edit per this many characters (4: "项目茗称" is 项目名称). */
+#define FUZZY_CHARS_PER_EDIT 4
 
 static label classify_key(ctx *x, const char *key);
 
@@ -714,8 +779,42 @@ static label classify_rk(ctx *x, const char *key, dx_rkey *rk) {
   return l;
 }
 
+/* A label OCR misread ("部门(单值)茗称"): the nearest field or total
+ * label, one edit per FUZZY_CHARS_PER_EDIT characters, unless the key
+ * is a label of the forms' structure (near_block: 本年度绩效指标 is not
+ * 本年度绩效目标). Scanned documents only: typed labels are as written. */
+static label classify_near(ctx *x, const char *key) {
+  label l = {0};
+  glong n = g_utf8_strlen(key, -1);
+  if (n < FUZZY_CHARS_PER_EDIT || n > FUZZY_MAX_CHARS || strchr(key, ':') ||
+      dx_rules_match(x->rs, "near_block", key))
+    return l;
+  static const char *const cats[] = {"field", "fund_total"};
+  for (size_t c = 0; c < G_N_ELEMENTS(cats); c++) {
+    int d = 0;
+    const char *k = dx_rules_match_near(x->rs, cats[c], key, (int)(n / FUZZY_CHARS_PER_EDIT), &d);
+    if (k && d > 0) return (label){cats[c], k, false, NULL, true};
+  }
+  return l;
+}
+
+/* classify_rk, and on a scan the nearest label when none matched. */
+static label classify_or_near(ctx *x, const char *key, dx_rkey *rk) {
+  label l = classify_rk(x, key, rk);
+  if (l.cat || !x->scanned || !key || !*key) return l;
+  /* kept per document (the ruleset's memo serves every document) */
+  label *seen = g_hash_table_lookup(x->near, key);
+  if (!seen) {
+    l = classify_near(x, key);
+    if (g_hash_table_size(x->near) < LABEL_MEMO_MAX)
+      g_hash_table_insert(x->near, g_strdup(key), g_memdup2(&l, sizeof l));
+    return l;
+  }
+  return *seen;
+}
+
 static label classify(ctx *x, const char *key) {
-  return classify_rk(x, key, key && *key ? dx_rules_key(x->rs, key) : NULL);
+  return classify_or_near(x, key, key && *key ? dx_rules_key(x->rs, key) : NULL);
 }
 
 static label classify_key(ctx *x, const char *key) {
@@ -797,7 +896,7 @@ static const char *cell_rule(ctx *x, const lcell *c, const char *cat) {
 
 /* classify() of the cell's key (kept with the ruleset's key). */
 static label cell_label(ctx *x, const lcell *c) {
-  return classify_rk(x, c->key, cell_rkey(x, c));
+  return classify_or_near(x, c->key, cell_rkey(x, c));
 }
 
 /* Room for a label as written (label.label points into it). */
@@ -929,7 +1028,12 @@ static void assign(ctx *x, label l, const char *value, const where *w, int part_
     }
     set_field(x, field_index(l.key), f);
   } else if (strcmp(l.cat, "fund_total") == 0) {
-    set_total(x, money_col(l.key), amount_field(x, value, w));
+    json_t *f = amount_field(x, value, w);
+    if (l.fuzzy) {
+      field_flag(f, "label_fuzzy");
+      field_conf(f, CONF_FUZZY);
+    }
+    set_total(x, money_col(l.key), f);
   } else if (strcmp(l.cat, "fund_source") == 0) {
     /* 合计 inside a 三公经费 block is the 三公经费 total, not the form's */
     bool total = strcmp(l.key, "total") == 0 && !x->three_public;
@@ -1581,8 +1685,42 @@ static bool is_label_cell(ctx *x, const lcell *c) {
 }
 
 /* Several "LABEL：value" pairs in one text (footers, "中央：\n省级："). */
-static int pairs_in_text(ctx *x, const char *raw, const where *w, bool dry) {
+/* raw with a space put between a value and the field label OCR glued to
+ * it ("电话：0730-6225678填报日期：…"): before a colon, a field's label
+ * that follows a digit, a letter or a mark. */
+static char *unglue_labels(ctx *x, const char *raw) {
+  GString *out = g_string_new(NULL);
+  const char *seg = raw; /* the text since the last space or colon */
+  for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (c == ' ') {
+      seg = g_utf8_next_char(p);
+    } else if (c == ':' || c == 0xFF1A) {
+      for (const char *q = g_utf8_next_char(seg); q < p; q = g_utf8_next_char(q)) {
+        gunichar before = g_utf8_get_char(g_utf8_prev_char(q));
+        if (g_unichar_get_script(before) == G_UNICODE_SCRIPT_HAN) continue;
+        char *lab = g_strndup(q, (gsize)(p - q)), *k = dx_label_key(lab);
+        label l = classify(x, k);
+        g_free(k);
+        g_free(lab);
+        if (l.cat && strcmp(l.cat, "field") == 0) {
+          /* out holds raw up to p: the label is its end */
+          size_t at = out->len - (size_t)(p - q);
+          g_string_insert_c(out, (gssize)at, ' ');
+          break;
+        }
+      }
+      seg = g_utf8_next_char(p);
+    }
+    g_string_append_unichar(out, c);
+  }
+  return g_string_free(out, FALSE);
+}
+
+static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
+  char *raw = unglue_labels(x, raw_in);
   char **tok = g_strsplit(raw, " ", -1); /* raw is collapsed: single spaces */
+  g_free(raw);
   int npairs = 0;
   label cur = {0};
   char curlab[256] = "", curlab_next[256] = "";
@@ -1858,7 +1996,14 @@ static void on_line(ctx *x, const dx_block *b, const char *raw, const char *key)
     /* "填表说明：项目名称：填写项目全称。" explains the labels; it gives no values */
     x->in_notes = true;
   } else {
-    where w = {.table = -1, .paragraph = b->index, .page = b->page};
+    /* a paragraph read by OCR is as sure as its characters */
+    where w = {.table = -1,
+               .paragraph = b->index,
+               .page = b->page,
+               .ocr = b->ocr_conf > 0,
+               .ocr_low = (b->flags & DX_CELL_OCR_LOW) != 0,
+               .seal = (b->flags & DX_CELL_SEAL_OVERLAP) != 0,
+               .doubt = b->ocr_conf > 0 ? 1 - b->ocr_conf : 0};
     /* a 填报单位 line after a form's tables opens the next form (whose
      * title may be the first row of its table) */
     if (x->cur && x->cur->titled && x->cur->table_index >= 0 &&
@@ -2269,6 +2414,8 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
            .doc = doc,
            .decls = g_ptr_array_new(),
            .labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
+           .near = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
+           .scanned = doc->format == DX_FORMAT_PDF_SCANNED,
            .cells = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cellinfo_free),
            .under_table = -1};
   for (guint i = 0; i < doc->blocks->len; i++) {
@@ -2280,6 +2427,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   }
   finish_decl(&x);
   g_hash_table_destroy(x.labels);
+  g_hash_table_destroy(x.near);
   g_hash_table_destroy(x.cells);
   g_free(x.ind.last_l1);
   for (int g = 0; g < MAXG; g++) g_free(x.ind.last_l2[g]);

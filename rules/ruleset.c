@@ -33,7 +33,13 @@ typedef struct rule {
   char *category;
   char *key;
   pcre2_code *re;
+  /* the texts the pattern matches, when they are few (literals,
+   * (?:a|b) groups, ? and escapes only), as code points; else NULL */
+  GPtrArray *texts; /* GArray of gunichar */
 } rule;
+
+/* Texts of one pattern past which it is not expanded. */
+enum { TEXTS_MAX = 256 };
 
 /* The rules of one category in file order. */
 typedef struct category {
@@ -79,6 +85,7 @@ void dx_rules_free(dx_ruleset *rs) {
       g_free(r->category);
       g_free(r->key);
       pcre2_code_free(r->re);
+      if (r->texts) g_ptr_array_free(r->texts, TRUE);
     }
     g_array_free(rs->rules, TRUE);
   }
@@ -88,6 +95,136 @@ void dx_rules_free(dx_ruleset *rs) {
   if (rs->categories) g_hash_table_destroy(rs->categories);
   if (rs->memo) g_hash_table_destroy(rs->memo);
   g_free(rs);
+}
+
+/* ---- a pattern's texts ---------------------------------------------- */
+
+typedef struct expander {
+  const char *p; /* next character of the pattern */
+  bool failed;   /* a construct matching too many texts */
+} expander;
+
+static void texts_free(gpointer p) {
+  g_array_free(p, TRUE);
+}
+
+static GPtrArray *texts_new(void) {
+  return g_ptr_array_new_with_free_func(texts_free);
+}
+
+/* Every text of a followed by one of b (a and b are freed). */
+static GPtrArray *texts_concat(expander *e, GPtrArray *a, GPtrArray *b) {
+  GPtrArray *out = texts_new();
+  if (a->len * b->len > TEXTS_MAX) e->failed = true;
+  for (guint i = 0; i < a->len && !e->failed; i++)
+    for (guint k = 0; k < b->len; k++) {
+      GArray *x = g_array_new(FALSE, FALSE, sizeof(gunichar)), *s = a->pdata[i], *t = b->pdata[k];
+      g_array_append_vals(x, s->data, s->len);
+      g_array_append_vals(x, t->data, t->len);
+      g_ptr_array_add(out, x);
+    }
+  g_ptr_array_free(a, TRUE);
+  g_ptr_array_free(b, TRUE);
+  return out;
+}
+
+static GPtrArray *expand_alt(expander *e);
+
+/* The ')' closing the group opening at p, or NULL. */
+static const char *group_end(const char *p) {
+  int depth = 0;
+  for (; *p; p++) {
+    if (*p == '\\' && p[1]) {
+      p++;
+    } else if (*p == '[') { /* a class: its ')' are characters */
+      while (*p && *p != ']') p += *p == '\\' && p[1] ? 2 : 1;
+      if (!*p) return NULL;
+    } else if (*p == '(') {
+      depth++;
+    } else if (*p == ')' && --depth == 0) {
+      return p;
+    }
+  }
+  return NULL;
+}
+
+/* One atom with its `?`: a character, an escaped punctuation mark or a
+ * (?:…) group. */
+static GPtrArray *expand_atom(expander *e) {
+  GPtrArray *out = NULL;
+  if (e->p[0] == '(') {
+    if (strncmp(e->p, "(?:", 3) != 0) {
+      e->failed = true;
+      return texts_new();
+    }
+    const char *open = e->p;
+    e->p += 3;
+    out = expand_alt(e);
+    if (*e->p != ')')
+      e->failed = true;
+    else
+      e->p++;
+    /* an optional group of many texts ((?:(?:19|20)\d\d年?)? before a
+     * label): the texts without it */
+    const char *close = group_end(open);
+    if (e->failed && close && close[1] == '?') {
+      e->failed = false;
+      g_ptr_array_set_size(out, 0);
+      e->p = close + 1;
+    }
+  } else {
+    gunichar c;
+    if (e->p[0] == '\\') {
+      if (!e->p[1] || g_ascii_isalnum(e->p[1])) { /* \d, \s ...: classes */
+        e->failed = true;
+        return texts_new();
+      }
+      c = (gunichar)e->p[1];
+      e->p += 2;
+    } else if (strchr(".*+{}[]^$", e->p[0])) {
+      e->failed = true;
+      return texts_new();
+    } else {
+      c = g_utf8_get_char(e->p);
+      e->p = g_utf8_next_char(e->p);
+    }
+    out = texts_new();
+    GArray *x = g_array_new(FALSE, FALSE, sizeof(gunichar));
+    g_array_append_val(x, c);
+    g_ptr_array_add(out, x);
+  }
+  if (*e->p == '?') { /* also the empty text */
+    e->p++;
+    g_ptr_array_add(out, g_array_new(FALSE, FALSE, sizeof(gunichar)));
+  }
+  return out;
+}
+
+/* Alternatives up to a ')' or the end. */
+static GPtrArray *expand_alt(expander *e) {
+  GPtrArray *all = texts_new();
+  for (;;) {
+    GPtrArray *seq = texts_new();
+    g_ptr_array_add(seq, g_array_new(FALSE, FALSE, sizeof(gunichar)));
+    while (*e->p && *e->p != '|' && *e->p != ')' && !e->failed)
+      seq = texts_concat(e, seq, expand_atom(e));
+    g_ptr_array_extend_and_steal(all, seq);
+    if (all->len > TEXTS_MAX) e->failed = true;
+    if (*e->p != '|' || e->failed) break;
+    e->p++;
+  }
+  return all;
+}
+
+/* The texts pattern matches, or NULL when they are not few. */
+static GPtrArray *pattern_texts(const char *pattern) {
+  expander e = {pattern, false};
+  GPtrArray *t = expand_alt(&e);
+  if (e.failed || *e.p) {
+    g_ptr_array_free(t, TRUE);
+    return NULL;
+  }
+  return t;
 }
 
 static dx_code parse_labels(dx_ruleset *rs, const char *text, const char *name, dx_error *err) {
@@ -115,7 +252,7 @@ static dx_code parse_labels(dx_ruleset *rs, const char *text, const char *name, 
       } else {
         if (!RUNNING_ON_VALGRIND)                    /* see CMakeLists.txt */
           pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-        rule r = {g_strdup(f[0]), g_strdup(f[1]), re};
+        rule r = {g_strdup(f[0]), g_strdup(f[1]), re, pattern_texts(f[2])};
         g_array_append_val(rs->rules, r);
       }
     }
@@ -285,6 +422,60 @@ const char *dx_rules_match(dx_ruleset *rs, const char *category_name, const char
   if (len > LABEL_KEY_MAX) return NULL;
   category *c = find_category(rs, category_name);
   return c ? first_match(rs, c, label_key, len, NULL) : NULL;
+}
+
+/* Levenshtein distance between a and b, or max + 1 once it must exceed
+ * max. */
+static int edit_distance(const gunichar *a, int n, const gunichar *b, int m, int max) {
+  if (abs(n - m) > max) return max + 1;
+  int *prev = g_new(int, m + 1), *cur = g_new(int, m + 1);
+  for (int j = 0; j <= m; j++) prev[j] = j;
+  for (int i = 1; i <= n; i++) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; j++) {
+      int d = prev[j - 1] + (a[i - 1] != b[j - 1]);
+      d = MIN(d, prev[j] + 1);
+      d = MIN(d, cur[j - 1] + 1);
+      cur[j] = d;
+      row_min = MIN(row_min, d);
+    }
+    int *t = prev;
+    prev = cur;
+    cur = t;
+    if (row_min > max) {
+      prev[m] = max + 1;
+      break;
+    }
+  }
+  int d = prev[m];
+  g_free(prev);
+  g_free(cur);
+  return d;
+}
+
+const char *dx_rules_match_near(dx_ruleset *rs, const char *category_name, const char *label_key,
+                                int max, int *distance) {
+  category *c = label_key ? find_category(rs, category_name) : NULL;
+  if (!c) return NULL;
+  glong n = 0;
+  gunichar *key = g_utf8_to_ucs4_fast(label_key, -1, &n);
+  const char *best = NULL;
+  int best_d = max + 1;
+  for (guint i = 0; i < c->rules->len && best_d > 0; i++) {
+    const rule *r = g_ptr_array_index(c->rules, i);
+    for (guint k = 0; r->texts && k < r->texts->len; k++) {
+      const GArray *t = r->texts->pdata[k];
+      int d = edit_distance(key, (int)n, (const gunichar *)t->data, (int)t->len, best_d - 1);
+      if (d < best_d) {
+        best_d = d;
+        best = r->key;
+      }
+    }
+  }
+  g_free(key);
+  if (best && distance) *distance = best_d;
+  return best;
 }
 
 void dx_rules_forget(dx_ruleset *rs) {

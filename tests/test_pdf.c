@@ -1073,20 +1073,101 @@ static void test_scan_rules(void **state) {
   g_free(g);
 }
 
+/* A grey seal (ring 42 mm across, 3 pt thick, grey 100) stamped over a
+ * ruled table (black 2 px lines) with a black stroke crossing the ring:
+ * the seal is found where it is, and once masked its ring leaves no
+ * rule, while the table's lines and the stroke stay. A page of the same
+ * table and dense text without a seal has none. */
+static void test_seal(void **state) {
+  (void)state;
+  const int w = 1600, h = 1400;
+  const double scale = 250.0 / 72.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  for (int pass = 0; pass < 2; pass++) {
+    memset(g, 250, (size_t)w * h);
+    for (int k = 0; k < 6; k++)
+      for (int x = 100; x <= 1500; x++) {
+        g[(size_t)(200 + k * 180) * w + x] = 20;
+        g[(size_t)(201 + k * 180) * w + x] = 20;
+      }
+    for (int y = 200; y <= 1100; y++) {
+      g[(size_t)y * w + 100] = g[(size_t)y * w + 101] = 20;
+      g[(size_t)y * w + 1500] = g[(size_t)y * w + 1501] = 20;
+    }
+    /* rows of "characters": 30 px squares of strokes, 6 px apart */
+    for (int row = 0; row < 5; row++)
+      for (int c = 0; c < 30; c++)
+        for (int y = 0; y < 30; y++)
+          for (int x = 0; x < 30; x++)
+            if (y % 8 < 3 || x % 12 < 3)
+              g[(size_t)(260 + row * 180 + y) * w + (size_t)(130 + c * 36 + x)] = 30;
+    double cx = 700, cy = 640, r_out = 21.0 / 25.4 * 72 * scale, t = 3 * scale;
+    if (pass == 0)
+      for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+          double d = hypot(x - cx, y - cy);
+          if (d <= r_out && d >= r_out - t) g[(size_t)y * w + x] = MIN(g[(size_t)y * w + x], 100);
+        }
+    dx_seal seals[4];
+    size_t n = dx_find_seals(seals, 4, g, w, h, w, scale);
+    if (pass == 1) {
+      assert_int_equal(n, 0);
+      break;
+    }
+    assert_int_equal(n, 1);
+    assert_true(fabs(seals[0].cx - cx) < 3 && fabs(seals[0].cy - cy) < 3);
+    assert_true(fabs(seals[0].r_out - r_out) < 3 && fabs(seals[0].r_in - (r_out - t)) < 3);
+    assert_true(abs(seals[0].ink - 100) <= 5);
+    dx_mask_seal(g, w, h, w, &seals[0], scale);
+    /* the ring's left and right sides are gone, the table's lines and the
+     * characters' strokes crossing the ring are not */
+    GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+    dx_find_rules(rules, g, w, h, w, scale);
+    dx_scan_rules(rules, g, w, h, w, scale);
+    for (guint i = 0; i < rules->len; i++) {
+      const dx_rule *r = &g_array_index(rules, dx_rule, i);
+      /* (the characters' 30 px strokes are dropped by their glyphs) */
+      if (r->x0 != r->x1 || (r->y1 - r->y0) * scale < 40) continue;
+      if (!(fabs(r->x0 * scale - 100) < 4 || fabs(r->x0 * scale - 1500) < 4))
+        fail_msg("rule at x %.0f y %.0f..%.0f px", r->x0 * scale, r->y0 * scale, r->y1 * scale);
+    }
+    for (int k = 0; k < 6; k++)
+      assert_true(covered(rules, false, (200 + k * 180 + 1) / scale, 100 / scale, 1500 / scale) >
+                  0.95);
+    g_array_free(rules, TRUE);
+    assert_true(g[(size_t)(260 + 2 * 180) * w + (int)(cx - r_out + 2)] < 100 ||
+                g[(size_t)(262 + 2 * 180) * w + (int)(cx - r_out + 2)] < 100);
+  }
+  g_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_grid_spans),       cmocka_unit_test(test_grid_l_shape),
-      cmocka_unit_test(test_spacing_doubt),    cmocka_unit_test(test_close_tables),
-      cmocka_unit_test(test_rows_in_doubt),    cmocka_unit_test(test_text_spaces),
-      cmocka_unit_test(test_cell_lines),       cmocka_unit_test(test_paragraphs),
-      cmocka_unit_test(test_paragraph_breaks), cmocka_unit_test(test_page_break),
-      cmocka_unit_test(test_split_row),        cmocka_unit_test(test_nested),
-      cmocka_unit_test(test_aligned),          cmocka_unit_test(test_find_boxes),
-      cmocka_unit_test(test_pdf_form),         cmocka_unit_test(test_pdf_tall_boxes),
-      cmocka_unit_test(test_pdf_dash_dot),     cmocka_unit_test(test_pdf_shading),
-      cmocka_unit_test(test_whiten_fills),     cmocka_unit_test(test_pdf_drawn),
-      cmocka_unit_test(test_pdf_limits),       cmocka_unit_test(test_ocr),
-      cmocka_unit_test(test_deskew),           cmocka_unit_test(test_scan_rules),
+      cmocka_unit_test(test_grid_spans),
+      cmocka_unit_test(test_grid_l_shape),
+      cmocka_unit_test(test_spacing_doubt),
+      cmocka_unit_test(test_close_tables),
+      cmocka_unit_test(test_rows_in_doubt),
+      cmocka_unit_test(test_text_spaces),
+      cmocka_unit_test(test_cell_lines),
+      cmocka_unit_test(test_paragraphs),
+      cmocka_unit_test(test_paragraph_breaks),
+      cmocka_unit_test(test_page_break),
+      cmocka_unit_test(test_split_row),
+      cmocka_unit_test(test_nested),
+      cmocka_unit_test(test_aligned),
+      cmocka_unit_test(test_find_boxes),
+      cmocka_unit_test(test_pdf_form),
+      cmocka_unit_test(test_pdf_tall_boxes),
+      cmocka_unit_test(test_pdf_dash_dot),
+      cmocka_unit_test(test_pdf_shading),
+      cmocka_unit_test(test_whiten_fills),
+      cmocka_unit_test(test_pdf_drawn),
+      cmocka_unit_test(test_pdf_limits),
+      cmocka_unit_test(test_ocr),
+      cmocka_unit_test(test_deskew),
+      cmocka_unit_test(test_scan_rules),
+      cmocka_unit_test(test_seal),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }

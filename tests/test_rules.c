@@ -215,6 +215,33 @@ static void test_rule_files(void **state) {
   g_free(vp);
 }
 
+/* Labels a scan misread, matched to the nearest rule text within one edit
+ * per four characters; values stay values; labels of the forms' structure
+ * are kept from it; a typed (DOCX) label is taken as written. */
+static void test_near_labels(void **state) {
+  (void)state;
+  int d = -1;
+  assert_string_equal(dx_rules_match_near(rs, "field", "部门(单值)茗称", 2, &d), "department");
+  assert_int_equal(d, 2);
+  assert_null(dx_rules_match_near(rs, "field", "部门(单值)茗称", 1, &d));
+  assert_string_equal(dx_rules_match_near(rs, "field", "填报单位(盖童)", 2, &d), "filing_unit");
+  assert_int_equal(d, 1);
+  assert_null(dx_rules_match_near(rs, "field", "县政府办公室", 1, &d));
+  assert_string_equal(dx_rules_match_near(rs, "fund_total", "年度资金总颔", 1, &d), "current_year");
+  assert_non_null(dx_rules_match(rs, "near_block", "本年度绩效指标"));
+  assert_null(dx_rules_match(rs, "near_block", "本年度绩效目标"));
+  json_t *j =
+      run(P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("实施单位") TC("县交通局"))
+              TR(TC("主管部门") TC("县交通局")) TR(TC("项目属性") TC("新增"))
+                  TR(TC("项目茗称") TC("测试项目")) "</w:tbl>");
+  json_t *dcl = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *unit = json_object_get(json_object_get(dcl, "fields"), "implementing_unit");
+  assert_string_equal(json_string_value(json_object_get(unit, "value")), "县交通局");
+  json_t *name = json_object_get(json_object_get(dcl, "fields"), "project_name");
+  assert_true(!name || json_is_null(json_object_get(name, "value")));
+  json_decref(j);
+}
+
 static void test_labels(void **state) {
   (void)state;
   static const struct {
@@ -423,6 +450,7 @@ int main(void) {
       cmocka_unit_test(test_bytes),
       cmocka_unit_test(test_rule_files),
       cmocka_unit_test(test_labels),
+      cmocka_unit_test(test_near_labels),
       cmocka_unit_test(test_many_rows),
       cmocka_unit_test(test_match_limit),
       cmocka_unit_test(test_kept_keys),
