@@ -1936,7 +1936,10 @@ static void start_decl(ctx *x, const char *title_raw) {
 }
 
 static bool is_title(ctx *x, const char *key) {
-  return g_utf8_strlen(key, -1) <= 80 && dx_rules_match(x->rs, "title", key) != NULL;
+  /* on a scan, also a title with a character OCR misread (title_ocr) */
+  return g_utf8_strlen(key, -1) <= 80 &&
+         (dx_rules_match(x->rs, "title", key) != NULL ||
+          (x->scanned && dx_rules_match(x->rs, "title_ocr", key) != NULL));
 }
 
 /* A title repeated over a continuation ("…申报表（续）") goes on with the
