@@ -188,14 +188,15 @@ typedef struct ctx {
   int vert_rows; /* rows read under the vertical header */
   int group;     /* block counter for money entries */
   bool three_public;
-  int table;          /* current table index */
-  uint64_t yuan_cols; /* grid columns (< 64) whose heading says 元 */
-  GHashTable *labels; /* key -> label*: classify()'s answers for this document */
-  GHashTable *near;   /* key -> label*: classify_near()'s, likewise */
-  bool scanned;       /* the document was read by OCR */
-  GHashTable *cells;  /* dx_cell* -> cellinfo*, for the top-level table being read */
-  bool list_headed;   /* the list being read hangs under a heading cell running down column 0 */
-  bool in_notes;      /* paragraphs after 填表说明: instructions, not values */
+  int table;             /* current table index */
+  uint64_t yuan_cols;    /* grid columns (< 64) whose heading says 元 */
+  GHashTable *labels;    /* key -> label*: classify()'s answers for this document */
+  GHashTable *near;      /* key -> label*: classify_near()'s, likewise */
+  GHashTable *near_rule; /* category \037 key -> rule key or NULL: rule_or_near()'s */
+  bool scanned;          /* the document was read by OCR */
+  GHashTable *cells;     /* dx_cell* -> cellinfo*, for the top-level table being read */
+  bool list_headed;      /* the list being read hangs under a heading cell running down column 0 */
+  bool in_notes;         /* paragraphs after 填表说明: instructions, not values */
 } ctx;
 
 enum {
@@ -888,10 +889,37 @@ static dx_rkey *cell_rkey(ctx *x, const lcell *c) {
 }
 
 /* dx_rules_match of the cell's key in category cat. */
+/* On a scan, the rule of an indicator heading or level category (the
+ * table's column headings, level 1 and 2 names) nearest a key that
+ * matched none, as classify_near does for fields: "三吸指标" is the
+ * level-3 heading. `exact` is what matching gave. */
+static const char *rule_or_near(ctx *x, const char *cat, const char *key, const char *exact) {
+  if (exact || !x->scanned || !key || !*key) return exact;
+  if (strcmp(cat, "ind_header") != 0 && strcmp(cat, "level1") != 0 && strcmp(cat, "level2") != 0)
+    return NULL;
+  char *memo = g_strconcat(cat, "\037", key, NULL);
+  gpointer kept;
+  if (g_hash_table_lookup_extended(x->near_rule, memo, NULL, &kept)) {
+    g_free(memo);
+    return kept;
+  }
+  glong n = g_utf8_strlen(key, -1);
+  int d = 0;
+  const char *k = n >= FUZZY_CHARS_PER_EDIT && n <= FUZZY_MAX_CHARS
+                      ? dx_rules_match_near(x->rs, cat, key, (int)(n / FUZZY_CHARS_PER_EDIT), &d)
+                      : NULL;
+  if (g_hash_table_size(x->near_rule) < LABEL_MEMO_MAX)
+    g_hash_table_insert(x->near_rule, memo, (gpointer)k);
+  else
+    g_free(memo);
+  return k;
+}
+
 static const char *cell_rule(ctx *x, const lcell *c, const char *cat) {
   if (!c) return NULL;
   dx_rkey *rk = cell_rkey(x, c);
-  return rk ? dx_rules_match_key(x->rs, cat, rk) : dx_rules_match(x->rs, cat, c->key);
+  return rule_or_near(x, cat, c->key,
+                      rk ? dx_rules_match_key(x->rs, cat, rk) : dx_rules_match(x->rs, cat, c->key));
 }
 
 /* classify() of the cell's key (kept with the ruleset's key). */
@@ -1538,6 +1566,20 @@ static json_t *value_json(ctx *x, const char *raw, const char *sign, const char 
   return o;
 }
 
+/* A scanned indicator value whose ≥ OCR read as 2 ("280%" for a rate,
+ * which cannot pass 100 %): the value with its ≥ back, or NULL. Rates
+ * are the level-3 names labels.rules' rate_label matches. */
+static char *rate_sign_repaired(ctx *x, const char *level3, const char *val) {
+  char *k = dx_label_key(level3);
+  bool rate = *k && dx_rules_match(x->rs, "rate_label", k);
+  g_free(k);
+  if (!rate || val[0] != '2' || !g_ascii_isdigit(val[1])) return NULL;
+  char *end = NULL;
+  double pct = g_ascii_strtod(val + 1, &end);
+  if (!end || strcmp(end, "%") != 0 || pct > 100 || g_ascii_strtod(val, NULL) <= 100) return NULL;
+  return g_strconcat("≥", val + 1, NULL);
+}
+
 /* Level text from the cell at col, carried down from above when the
  * cell is a merged continuation or blank. */
 static char *level_text(const lrow *r, int col, char **last) {
@@ -1612,8 +1654,10 @@ static void ind_row(ctx *x, const lrow *r) {
     json_t *flags = json_array();
     char *k1 = l1raw ? dx_label_key(l1raw) : NULL;
     char *k2 = l2raw ? dx_label_key(l2raw) : NULL;
-    const char *lv1 = k1 ? dx_rules_match(x->rs, "level1", k1) : NULL;
-    const char *lv2 = k2 ? dx_rules_match(x->rs, "level2", k2) : NULL;
+    const char *lv1 =
+        k1 ? rule_or_near(x, "level1", k1, dx_rules_match(x->rs, "level1", k1)) : NULL;
+    const char *lv2 =
+        k2 ? rule_or_near(x, "level2", k2, dx_rules_match(x->rs, "level2", k2)) : NULL;
     /* a level-2 name written in the level-1 column, level-2 cell blank:
      * the form's level 1 is wrong and its level 2 is that name */
     const lcell *c2 = cell_at(r, m->g[g].l2);
@@ -1641,9 +1685,12 @@ static void ind_row(ctx *x, const lrow *r) {
     json_object_set_new(o, "level1", lv1 ? json_string(lv1) : json_null());
     json_object_set_new(o, "level2", lv2 ? json_string(lv2) : json_null());
     json_object_set_new(o, "level3", jstr_or_null(l3c));
-    json_object_set_new(
-        o, "value",
-        value_json(x, val, text_here(r, m->g[g].sign), text_here(r, m->g[g].unit), &conf));
+    char *fixed = x->scanned ? rate_sign_repaired(x, l3c, val) : NULL;
+    if (fixed) conf *= CONF_REPAIRED;
+    json_object_set_new(o, "value",
+                        value_json(x, fixed ? fixed : val, text_here(r, m->g[g].sign),
+                                   text_here(r, m->g[g].unit), &conf));
+    g_free(fixed);
     json_object_set_new(o, "standard", m->g[g].std >= 0 ? jstr_or_null(std) : json_null());
     /* a scan's sign column that OCR read nothing in (a lone ≥ it did
      * not find) or doubted: the op is as doubtful */
@@ -2418,6 +2465,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
            .decls = g_ptr_array_new(),
            .labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
            .near = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
+           .near_rule = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
            .scanned = doc->format == DX_FORMAT_PDF_SCANNED,
            .cells = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cellinfo_free),
            .under_table = -1};
@@ -2431,6 +2479,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   finish_decl(&x);
   g_hash_table_destroy(x.labels);
   g_hash_table_destroy(x.near);
+  g_hash_table_destroy(x.near_rule);
   g_hash_table_destroy(x.cells);
   g_free(x.ind.last_l1);
   for (int g = 0; g < MAXG; g++) g_free(x.ind.last_l2[g]);

@@ -242,6 +242,21 @@ static void test_near_labels(void **state) {
   json_decref(j);
 }
 
+/* A field label glued to the value before it in a line of text (OCR saw
+ * no space) is split from it. */
+static void test_glued_label(void **state) {
+  (void)state;
+  json_t *j =
+      run(P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+              TR(TC("主管部门") TC("县交通局")) TR(TC("项目属性") TC("新增")) "</w:tbl>" P(
+                  "填表人：李芳 联系电话：0730-6225678填报日期：2024年1月15日"));
+  json_t *f = json_object_get(
+      json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields"),
+      "filled_date");
+  assert_string_equal(json_string_value(json_object_get(f, "raw")), "2024年1月15日");
+  json_decref(j);
+}
+
 static void test_labels(void **state) {
   (void)state;
   static const struct {
@@ -451,6 +466,7 @@ int main(void) {
       cmocka_unit_test(test_rule_files),
       cmocka_unit_test(test_labels),
       cmocka_unit_test(test_near_labels),
+      cmocka_unit_test(test_glued_label),
       cmocka_unit_test(test_many_rows),
       cmocka_unit_test(test_match_limit),
       cmocka_unit_test(test_kept_keys),
