@@ -1636,6 +1636,11 @@ static void ind_row(ctx *x, const lrow *r) {
   for (int g = 0; g < m->ng; g++) {
     char *l2raw = level_text(r, m->g[g].l2, &m->last_l2[g]);
     char *l3clean = dx_rules_strip(x->rs, "numbering", text_here(r, m->g[g].l3), false);
+    if (x->scanned) { /* a number OCR has no character for (①) */
+      char *t = dx_rules_strip(x->rs, "ocr_numbering", l3clean, false);
+      g_free(l3clean);
+      l3clean = t;
+    }
     const char *l3c = g_strstrip(l3clean);
     const char *val = text_here(r, m->g[g].val);
     const char *std = text_here(r, m->g[g].std);
