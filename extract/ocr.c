@@ -96,7 +96,6 @@ static TessBaseAPI *get_engine(dx_error *err) {
         engine_error = "tesseract's chi_sim data is missing (apt-get install "
                        "tesseract-ocr-chi-sim)";
       } else {
-        T.set_psm(api, PSM_AUTO);
         T.set_variable(api, "debug_file", "/dev/null"); /* nothing on stderr */
         engine = api;
       }
@@ -111,119 +110,126 @@ static bool is_cjk(gunichar c) {
   return s == G_UNICODE_SCRIPT_HAN || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
-static int float_cmp(const void *a, const void *b) {
-  float x = *(const float *)a, y = *(const float *)b;
-  return (x > y) - (x < y);
+/* A character's expected width in ems, for cutting a line. */
+static float char_width(gunichar c) {
+  if (is_cjk(c) || g_unichar_iswide(c)) return 1.0f;
+  if (g_utf8_strchr(".,:;'`!|il", -1, c)) return 0.3f;
+  return 0.55f;
 }
 
-/* The Han characters of one text line (glyphs[first..end)) get boxes as
- * wide as the line's character pitch, as a text layer's advance boxes
- * are: the gaps between them are then the spacing the text was set with,
- * not the white inside each character's shape. */
-static void fit_line(GArray *glyphs, guint first, guint end) {
-  float *d = g_new(float, end - first + 1);
-  size_t m = 0;
-  const dx_glyph *prev = NULL;
-  for (guint i = first; i < end; i++) {
-    const dx_glyph *g = &g_array_index(glyphs, dx_glyph, i);
-    if (!is_cjk(g->cp)) {
-      prev = NULL;
+/* Reads one line's crop; appends its characters (points), each with the
+ * box of its ink widened to its line's pitch as ppocr.c's are: a Han
+ * character an em, another half that, never past the middle between
+ * its neighbours. */
+/* Tesseract's characters of the line read as psm says, appended with
+ * boxes still to be set. */
+static void recognize_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
+                           int psm, ETEXT_DESC *monitor, bool *timed_out) {
+  T.set_psm(api, psm);
+  T.set_image(api, t->img, t->w, t->h, 1, t->w);
+  T.set_resolution(api, (int)(scale * 72 + 0.5));
+  if (T.recognize(api, monitor) != 0) *timed_out = true;
+  TessResultIterator *it = T.iterator(api);
+  if (!it) return;
+  TessPageIterator *pit = T.page_iterator(it);
+  float top = (float)(t->box[1] / scale), bot = (float)(t->box[3] / scale);
+  guint first = glyphs->len;
+  bool prev_cjk = true;
+  do {
+    char *text = T.text(it, RIL_SYMBOL);
+    if (!text || !g_utf8_validate(text, -1, NULL)) {
+      if (text) T.delete_text(text);
       continue;
     }
-    if (prev) {
-      float step = (g->box[0] + g->box[2] - prev->box[0] - prev->box[2]) / 2;
-      if (step > 0 && step < 1.6f * g->size) d[m++] = step;
+    bool word_start = T.at_beginning(pit, RIL_WORD);
+    float conf = T.confidence(it, RIL_SYMBOL) / 100.0f;
+    conf = conf < 0.01f ? 0.01f : conf > 1 ? 1 : conf;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+      gunichar c = g_utf8_get_char(p);
+      if (g_unichar_isspace(c)) continue;
+      bool cjk = is_cjk(c);
+      dx_glyph g = {.cp = c,
+                    .box = {0, top, 0, bot},
+                    .size = MAX(bot - top, 1.0f),
+                    /* words of Latin letters and digits keep their spaces;
+                     * tesseract's "words" of Han characters are not words */
+                    .space_before = word_start && glyphs->len > first && !cjk && !prev_cjk,
+                    .ocr_conf = conf};
+      prev_cjk = cjk;
+      word_start = false;
+      g_array_append_val(glyphs, g);
     }
-    prev = g;
-  }
-  if (m >= 2) {
-    qsort(d, m, sizeof *d, float_cmp);
-    float pitch = d[m / 2];
-    for (guint i = first; i < end; i++) {
-      dx_glyph *g = &g_array_index(glyphs, dx_glyph, i);
-      if (!is_cjk(g->cp)) continue;
-      float mid = (g->box[0] + g->box[2]) / 2, half = MIN(pitch, 1.25f * g->size) / 2;
-      g->box[0] = MIN(g->box[0], mid - half);
-      g->box[2] = MAX(g->box[2], mid + half);
+    T.delete_text(text);
+  } while (T.next(it, RIL_SYMBOL));
+  T.iterator_delete(it);
+}
+
+static void read_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
+                      ETEXT_DESC *monitor, bool *timed_out) {
+  guint first = glyphs->len;
+  recognize_line(api, glyphs, t, scale, PSM_SINGLE_LINE, monitor, timed_out);
+  /* tesseract's line finding sometimes finds no line in a crop of bold,
+   * blurred characters (a 150 dpi scan): read as a raw line, it reads */
+  if (glyphs->len == first && !*timed_out)
+    recognize_line(api, glyphs, t, scale, PSM_RAW_LINE, monitor, timed_out);
+  float top = (float)(t->box[1] / scale), bot = (float)(t->box[3] / scale);
+  /* tesseract's boxes of single characters are often far off (one
+   * spanning its neighbours): the line is cut where its ink has gaps */
+  int n = (int)(glyphs->len - first);
+  if (n == 0) return;
+  float *wd = g_new(float, (size_t)n);
+  int *x0 = g_new(int, (size_t)n), *x1 = g_new(int, (size_t)n);
+  for (int k = 0; k < n; k++) wd[k] = char_width(g_array_index(glyphs, dx_glyph, first + k).cp);
+  dx_text_line_cut(x0, x1, t, wd, n);
+  float *mid = g_new(float, (size_t)n);
+  for (int k = 0; k < n; k++) mid[k] = (float)((x0[k] + x1[k]) / 2.0 / scale);
+  float em = bot - top, left = (float)(t->box[0] / scale), right = (float)(t->box[2] / scale);
+  for (int k = 0; k < n; k++) {
+    dx_glyph *g = &g_array_index(glyphs, dx_glyph, first + k);
+    float half = MAX((g_unichar_iswide(g->cp) || is_cjk(g->cp) ? 0.5f : 0.3f) * em,
+                     (float)((x1[k] - x0[k]) / 2.0 / scale));
+    float lo = k > 0 ? (mid[k - 1] + mid[k]) / 2 : left;
+    float hi = k + 1 < n ? (mid[k] + mid[k + 1]) / 2 : right;
+    g->box[0] = MAX(mid[k] - half, lo);
+    g->box[2] = MIN(mid[k] + half, hi);
+    /* CJK punctuation inks one corner of its em: its box runs to its
+     * neighbours, which leaves no gap a space could be read in */
+    if (g_unichar_iswide(g->cp) && g_unichar_ispunct(g->cp)) {
+      if (k + 1 < n) g->box[2] = MAX(g->box[2], hi);
+      if (k > 0) g->box[0] = MIN(g->box[0], lo);
     }
+    if (g->box[2] <= g->box[0]) g->box[2] = g->box[0] + 0.1f;
   }
-  g_free(d);
+  g_free(mid);
+  g_free(x0);
+  g_free(x1);
+  g_free(wd);
 }
 
 dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
-                     int deadline_ms, bool *timed_out, dx_error *err) {
+                     const dx_rule *rules, size_t nrules, int deadline_ms, bool *timed_out,
+                     dx_error *err) {
   *timed_out = false;
   TessBaseAPI *api = get_engine(err);
   if (!api) return err->code;
   if (w <= 0 || h <= 0 || scale <= 0) return DX_OK;
-  T.set_image(api, grey, w, h, 1, stride);
-  T.set_resolution(api, (int)(scale * 72 + 0.5));
-  ETEXT_DESC *monitor = T.monitor_create();
-  if (deadline_ms > 0) T.monitor_deadline(monitor, deadline_ms);
-  int r = T.recognize(api, monitor);
-  T.monitor_delete(monitor);
-  if (r != 0) *timed_out = true; /* cancelled at the deadline (or failed): what was read stays */
-  TessResultIterator *it = T.iterator(api);
-  if (!it) {
-    T.clear(api);
-    return DX_OK;
-  }
-  TessPageIterator *pit = T.page_iterator(it);
-  float line_top = 0, line_bot = 0;
-  bool prev_cjk = true;
-  guint line_first = glyphs->len;
-  /* Words, not symbols: tesseract's boxes of single Han characters are
-   * often far off (one spanning its neighbours), its word boxes are not;
-   * a word's characters share its box evenly (Han characters are all an
-   * em wide). */
-  do {
-    bool line_start = T.at_beginning(pit, RIL_TEXTLINE);
-    if (line_start) {
-      fit_line(glyphs, line_first, glyphs->len);
-      line_first = glyphs->len;
-      int l, t, rr, b;
-      if (T.bbox(pit, RIL_TEXTLINE, &l, &t, &rr, &b)) {
-        line_top = (float)(t / scale);
-        line_bot = (float)(b / scale);
+  gint64 start = g_get_monotonic_time();
+  GArray *lines = dx_text_lines(grey, w, h, stride, scale, rules, nrules);
+  for (guint i = 0; i < lines->len && !*timed_out; i++) {
+    ETEXT_DESC *monitor = T.monitor_create();
+    if (deadline_ms > 0) {
+      gint64 left = deadline_ms - (g_get_monotonic_time() - start) / 1000;
+      if (left <= 0) {
+        *timed_out = true;
+        T.monitor_delete(monitor);
+        break;
       }
-      prev_cjk = true;
+      T.monitor_deadline(monitor, (int)left);
     }
-    char *text = T.text(it, RIL_WORD);
-    int l, t, rr, b;
-    if (!text || !T.bbox(pit, RIL_WORD, &l, &t, &rr, &b) || !g_utf8_validate(text, -1, NULL) ||
-        rr <= l) {
-      if (text) T.delete_text(text);
-      continue;
-    }
-    float conf = T.confidence(it, RIL_WORD) / 100.0f;
-    conf = conf < 0.01f ? 0.01f : conf > 1 ? 1 : conf;
-    glong n = 0;
-    for (const char *q = text; *q; q = g_utf8_next_char(q))
-      n += !g_unichar_isspace(g_utf8_get_char(q));
-    const char *p = text;
-    for (glong k = 0; *p; p = g_utf8_next_char(p)) {
-      gunichar c = g_utf8_get_char(p);
-      if (g_unichar_isspace(c)) continue;
-      float x0 = (float)((l + (double)(rr - l) * (double)k / (double)n) / scale);
-      float x1 = (float)((l + (double)(rr - l) * (double)(k + 1) / (double)n) / scale);
-      bool cjk = is_cjk(c);
-      dx_glyph g = {.cp = c,
-                    /* the line's height: a word's own box may reach into the next
-                     * line, and the layout groups lines by their glyphs' boxes */
-                    .box = {x0, line_top, x1, line_bot},
-                    .size = MAX(line_bot - line_top, 1.0f),
-                    /* words of Latin letters and digits keep their spaces;
-                     * tesseract's "words" of Han characters are not words */
-                    .space_before = k == 0 && !line_start && !cjk && !prev_cjk,
-                    .ocr_conf = conf};
-      prev_cjk = cjk;
-      g_array_append_val(glyphs, g);
-      k++;
-    }
-    T.delete_text(text);
-  } while (T.next(it, RIL_WORD));
-  fit_line(glyphs, line_first, glyphs->len);
-  T.iterator_delete(it);
+    read_line(api, glyphs, &g_array_index(lines, dx_text_line, i), scale, monitor, timed_out);
+    T.monitor_delete(monitor);
+  }
+  dx_text_lines_free(lines);
   T.clear(api);
   return DX_OK;
 }

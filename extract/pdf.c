@@ -43,6 +43,11 @@
  * strokes at the usual 9-12 pt (a 一 is about an em), shorter than a
  * table row with one line of text. */
 #define OCR_MIN_RULE_PT 13.0f
+/* lines.c's dark runs on a scan include characters' strokes (a title's
+ * bold 22 pt characters have strokes of 20 pt); those it finds this long
+ * (points) are rules, scan.c's rules are rules whatever their length (it
+ * tells strokes from rules by the ink beside them). */
+#define TEXT_STROKE_PT 30.0f
 /* Dark runs at least this long (points) guide the straightening: a rule
  * skewed by up to 3 degrees still leaves pieces this long in each pixel
  * row, a character's strokes do not. */
@@ -753,7 +758,22 @@ static dx_code read_image(GArray *gl, const raster *r, const dx_limits *lim, dx_
     if (!told)
       dx_doc_warn(doc, "ocr_fallback", 0, "read by tesseract, not PP-OCRv4: %s", why.message);
   }
-  return dx_ocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, lim->ocr_deadline_ms, late, err);
+  /* tesseract reads line by line, and lines stop at the table's rules:
+   * found here on the same image, as ocr_page finds them after reading */
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_find_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
+  guint keep = 0;
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *u = &g_array_index(rules, dx_rule, i);
+    if (fabsf(u->x1 - u->x0) + fabsf(u->y1 - u->y0) >= TEXT_STROKE_PT)
+      g_array_index(rules, dx_rule, keep++) = *u;
+  }
+  g_array_set_size(rules, keep);
+  dx_scan_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
+  dx_code rc = dx_ocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, (const dx_rule *)rules->data,
+                            rules->len, lim->ocr_deadline_ms, late, err);
+  g_array_free(rules, TRUE);
+  return rc;
 }
 
 /* A page without a text layer: rendered at OCR_SCALE, read by OCR, its
