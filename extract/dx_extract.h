@@ -343,6 +343,11 @@ void dx_text_line_cut(int *x0, int *x1, const dx_text_line *t, const float *widt
 dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
                      const dx_rule *rules, size_t nrules, int deadline_ms, bool *timed_out,
                      dx_error *err);
+/* 180 when tesseract reads the page image (arguments as dx_ocr_image's)
+ * better turned upside down (its widest text lines are read both ways),
+ * else 0; -1 with err set when tesseract cannot run. */
+int dx_ocr_upright(const uint8_t *grey, int w, int h, int stride, double scale,
+                   const dx_rule *rules, size_t nrules, dx_error *err);
 
 dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path, const dx_limits *lim,
                      dx_error *err);

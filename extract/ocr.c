@@ -233,3 +233,65 @@ dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stri
   T.clear(api);
   return DX_OK;
 }
+
+/* Lines read both ways to tell a page's orientation: the widest few. */
+#define UPRIGHT_LINES 8
+/* How much surer (mean confidence of a character, 0..100) tesseract
+ * must be of the turned reading to turn the page. */
+#define UPRIGHT_MARGIN 10.0
+
+static int wider(const void *a, const void *b) {
+  const dx_text_line *p = a, *q = b;
+  int wp = p->box[2] - p->box[0], wq = q->box[2] - q->box[0];
+  return (wp < wq) - (wp > wq);
+}
+
+/* The sum of tesseract's confidences in the characters of t, and their
+ * count. */
+static void line_certainty(TessBaseAPI *api, const dx_text_line *t, double scale, double *sum,
+                           int *n) {
+  T.set_psm(api, PSM_SINGLE_LINE);
+  T.set_image(api, t->img, t->w, t->h, 1, t->w);
+  T.set_resolution(api, (int)(scale * 72 + 0.5));
+  if (T.recognize(api, NULL) != 0) return;
+  TessResultIterator *it = T.iterator(api);
+  if (!it) return;
+  do {
+    char *text = T.text(it, RIL_SYMBOL);
+    if (!text) continue;
+    *sum += T.confidence(it, RIL_SYMBOL);
+    (*n)++;
+    T.delete_text(text);
+  } while (T.next(it, RIL_SYMBOL));
+  T.iterator_delete(it);
+}
+
+int dx_ocr_upright(const uint8_t *grey, int w, int h, int stride, double scale,
+                   const dx_rule *rules, size_t nrules, dx_error *err) {
+  TessBaseAPI *api = get_engine(err);
+  if (!api) return -1;
+  if (w <= 0 || h <= 0 || scale <= 0) return 0;
+  GArray *lines = dx_text_lines(grey, w, h, stride, scale, rules, nrules);
+  g_array_sort(lines, wider);
+  double sure[2] = {0, 0};
+  int chars[2] = {0, 0}, used = 0;
+  for (guint i = 0; i < lines->len && used < UPRIGHT_LINES; i++) {
+    dx_text_line *t = &g_array_index(lines, dx_text_line, i);
+    int lw = t->box[2] - t->box[0], lh = t->box[3] - t->box[1];
+    if (lw < 2 * lh) continue; /* a line, not a character or a column */
+    used++;
+    line_certainty(api, t, scale, &sure[0], &chars[0]);
+    /* the crop turned: its margins are even, so its box stays put */
+    size_t n = (size_t)t->w * (size_t)t->h;
+    for (size_t k = 0; k < n / 2; k++) {
+      uint8_t v = t->img[k];
+      t->img[k] = t->img[n - 1 - k];
+      t->img[n - 1 - k] = v;
+    }
+    line_certainty(api, t, scale, &sure[1], &chars[1]);
+  }
+  dx_text_lines_free(lines);
+  T.clear(api);
+  double up = chars[0] ? sure[0] / chars[0] : 0, down = chars[1] ? sure[1] / chars[1] : 0;
+  return chars[1] > 0 && down > up + UPRIGHT_MARGIN ? 180 : 0;
+}
