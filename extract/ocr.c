@@ -2,12 +2,15 @@
  *
  * One engine per process, made on first use (loading chi_sim takes a
  * fraction of a second; a batch worker keeps it for all its inputs).
- * Characters come from tesseract's symbol level with their ink boxes and
- * confidences; each is given the height of its text line, as a text
- * layer's boxes have the font's, so that the layout groups lines and
- * measures gaps the same way for both. Tesseract finds and removes a
- * table's ruling lines itself before it reads; declx finds them again on
- * the same image (lines.c) with the characters masked.
+ * A page is never read whole: tesseract's layout analysis runs the
+ * lines of neighbouring table cells into one and interleaves their
+ * characters. textlines.c finds the page's text lines between its
+ * ruling lines, and each line's crop (its own ink alone) is read as one
+ * line. Tesseract's boxes of single characters are often far off, so
+ * each character's box is cut from the line's ink (dx_text_line_cut)
+ * and given its line's height, as a text layer's boxes have the font's,
+ * so that the layout groups lines and measures gaps the same way for
+ * both.
  */
 #include "dx_extract.h"
 
