@@ -837,13 +837,13 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
     } else if (by_tesseract(lim)) {
       /* tesseract tells, reading its widest lines both ways */
       GArray *tr = tess_rules(&r);
-      int turn = dx_ocr_upright(r.grey, r.w, r.h, r.w, r.scale, (const dx_rule *)tr->data, tr->len,
-                                &why);
+      int turn =
+          dx_ocr_upright(r.grey, r.w, r.h, r.w, r.scale, (const dx_rule *)tr->data, tr->len, &why);
       g_array_free(tr, TRUE);
       if (turn == 180) {
         turn_grey(&r);
-        dx_doc_warn(doc, "page_turned", pageno,
-                    "page %d: scanned upside down; turned to read it", pageno);
+        dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
+                    pageno);
       }
     }
     bool late = false;

@@ -156,7 +156,8 @@ static void erase_rules(uint8_t *erased, int w, int h, double scale, const dx_ru
     px1 = CLAMP(px1, 0, w);
     py0 = CLAMP(py0, 0, h);
     py1 = CLAMP(py1, 0, h);
-    for (int y = py0; y < py1; y++) memset(erased + (size_t)y * (size_t)w + px0, 1, (size_t)(px1 - px0));
+    for (int y = py0; y < py1; y++)
+      memset(erased + (size_t)y * (size_t)w + px0, 1, (size_t)(px1 - px0));
   }
 }
 

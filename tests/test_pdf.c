@@ -1109,7 +1109,8 @@ static void test_text_lines(void **state) {
   const dx_text_line *a = &g_array_index(lines, dx_text_line, 0);
   const dx_text_line *b = &g_array_index(lines, dx_text_line, 1);
   const dx_text_line *c = &g_array_index(lines, dx_text_line, 2);
-  int want_a[4] = {197, 40, 289, 60}, want_b[4] = {306, 42, 374, 62}, want_c[4] = {197, 70, 289, 90};
+  int want_a[4] = {197, 40, 289, 60}, want_b[4] = {306, 42, 374, 62},
+      want_c[4] = {197, 70, 289, 90};
   assert_memory_equal(a->box, want_a, sizeof want_a);
   assert_memory_equal(b->box, want_b, sizeof want_b);
   assert_memory_equal(c->box, want_c, sizeof want_c);
