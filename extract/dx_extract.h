@@ -346,14 +346,46 @@ dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_
  * DOCX is one. */
 const char *dx_archive_kind(const uint8_t *data, size_t len);
 
+/* One text line of a page image (textlines.c): its ink's box in page
+ * pixels ([box[0], box[2]) x [box[1], box[3])), and a crop of the page
+ * (w x h, stride w, (ox, oy) the page pixel of its top-left corner)
+ * holding that line's ink alone on white, with a white margin. */
+typedef struct dx_text_line {
+  int box[4];
+  uint8_t *img;
+  int w, h, ox, oy;
+} dx_text_line;
+
+/* The text lines of a grey page image (w x h pixels, `stride` bytes a
+ * row, `scale` pixels per point) whose ruling lines (points) are
+ * `rules`: no line crosses a vertical rule, the rules' ink is in no
+ * line. Returns dx_text_line in reading order (rows top to bottom, left
+ * to right); free with dx_text_lines_free (NULL accepted). */
+GArray *dx_text_lines(const uint8_t *grey, int w, int h, int stride, double scale,
+                      const dx_rule *rules, size_t nrules);
+void dx_text_lines_free(GArray *lines);
+/* Cuts line t into n characters read on it, left to right, of expected
+ * widths `widths` (in ems: 1 for a Han character): x0[k], x1[k] is the
+ * k-th character's ink in page pixels, found where the ink leaves gaps
+ * near where the widths put the cuts. */
+void dx_text_line_cut(int *x0, int *x1, const dx_text_line *t, const float *widths, int n);
+
 /* OCR (ocr.c, libtesseract with chi_sim): reads the text of a grey
  * image (w x h pixels, `stride` bytes a row, `scale` pixels per point)
- * and appends its characters to glyphs (dx_glyph) with boxes in points,
- * each spanning its text line's height, and OCR's confidence. Stops at
- * deadline_ms (0: none) with *timed_out set and what was read so far.
- * DX_EUNSUPPORTED when tesseract or its chi_sim data is missing. */
+ * one text line at a time (dx_text_lines, with the page's ruling lines
+ * `rules` in points) and appends its characters to glyphs (dx_glyph) in
+ * reading order, with boxes in points, each spanning its text line's
+ * height, and a confidence. Stops at deadline_ms (0: none) with
+ * *timed_out set and what was read so far. DX_EUNSUPPORTED when
+ * tesseract or its chi_sim data is missing. */
 dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
-                     int deadline_ms, bool *timed_out, dx_error *err);
+                     const dx_rule *rules, size_t nrules, int deadline_ms, bool *timed_out,
+                     dx_error *err);
+/* 180 when tesseract reads the page image (arguments as dx_ocr_image's)
+ * better turned upside down (its widest text lines are read both ways),
+ * else 0; -1 with err set when tesseract cannot run. */
+int dx_ocr_upright(const uint8_t *grey, int w, int h, int stride, double scale,
+                   const dx_rule *rules, size_t nrules, dx_error *err);
 
 dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path, const dx_limits *lim,
                      dx_error *err);

@@ -2,12 +2,15 @@
  *
  * One engine per process, made on first use (loading chi_sim takes a
  * fraction of a second; a batch worker keeps it for all its inputs).
- * Characters come from tesseract's symbol level with their ink boxes and
- * confidences; each is given the height of its text line, as a text
- * layer's boxes have the font's, so that the layout groups lines and
- * measures gaps the same way for both. Tesseract finds and removes a
- * table's ruling lines itself before it reads; declx finds them again on
- * the same image (lines.c) with the characters masked.
+ * A page is never read whole: tesseract's layout analysis runs the
+ * lines of neighbouring table cells into one and interleaves their
+ * characters. textlines.c finds the page's text lines between its
+ * ruling lines, and each line's crop (its own ink alone) is read as one
+ * line. Tesseract's boxes of single characters are often far off, so
+ * each character's box is cut from the line's ink (dx_text_line_cut)
+ * and given its line's height, as a text layer's boxes have the font's,
+ * so that the layout groups lines and measures gaps the same way for
+ * both.
  */
 #include "dx_extract.h"
 
@@ -96,7 +99,6 @@ static TessBaseAPI *get_engine(dx_error *err) {
         engine_error = "tesseract's chi_sim data is missing (apt-get install "
                        "tesseract-ocr-chi-sim)";
       } else {
-        T.set_psm(api, PSM_AUTO);
         T.set_variable(api, "debug_file", "/dev/null"); /* nothing on stderr */
         engine = api;
       }
@@ -111,119 +113,245 @@ static bool is_cjk(gunichar c) {
   return s == G_UNICODE_SCRIPT_HAN || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
-static int float_cmp(const void *a, const void *b) {
-  float x = *(const float *)a, y = *(const float *)b;
-  return (x > y) - (x < y);
+/* A character's expected width in ems, for cutting a line. */
+static float char_width(gunichar c) {
+  if (is_cjk(c) || g_unichar_iswide(c)) return 1.0f;
+  if (g_utf8_strchr(".,:;'`!|il", -1, c)) return 0.3f;
+  return 0.55f;
 }
 
-/* The Han characters of one text line (glyphs[first..end)) get boxes as
- * wide as the line's character pitch, as a text layer's advance boxes
- * are: the gaps between them are then the spacing the text was set with,
- * not the white inside each character's shape. */
-static void fit_line(GArray *glyphs, guint first, guint end) {
-  float *d = g_new(float, end - first + 1);
-  size_t m = 0;
-  const dx_glyph *prev = NULL;
-  for (guint i = first; i < end; i++) {
-    const dx_glyph *g = &g_array_index(glyphs, dx_glyph, i);
-    if (!is_cjk(g->cp)) {
-      prev = NULL;
+/* Reads one line's crop; appends its characters (points), each with the
+ * box of its ink widened to its line's pitch as ppocr.c's are: a Han
+ * character an em, another half that, never past the middle between
+ * its neighbours. */
+/* chi_sim reads a % sign as "9%6", "9%%", "9%p6": the same ink read
+ * two or three times, with boxes (tesseract's: loose, but not that
+ * loose) inside one another. The characters next to a % whose boxes
+ * lie mostly (GHOST_SHARE of their width) inside the widest box among
+ * them are one %. On the corpus scans every "100%" came out "1009%",
+ * "1009%%6" or "1009%p6". */
+#define GHOST_SHARE 0.6f
+static float inside(const dx_glyph *g, const dx_glyph *in) {
+  float gw = g->box[2] - g->box[0];
+  float over = MIN(g->box[2], in->box[2]) - MAX(g->box[0], in->box[0]);
+  return gw > 0 ? over / gw : 0;
+}
+
+static void drop_percent_ghosts(GArray *glyphs, guint first, float line_h) {
+  guint n = glyphs->len - first;
+  bool *drop = g_new0(bool, n + 1);
+  for (guint j = 0; j < n; j++) {
+    dx_glyph *p = &g_array_index(glyphs, dx_glyph, first + j);
+    if (p->cp != '%' || drop[j]) continue;
+    guint lo = j >= 2 ? j - 2 : 0, hi = MIN(n, j + 3), widest = j;
+    for (guint k = lo; k < hi; k++) {
+      const dx_glyph *g = &g_array_index(glyphs, dx_glyph, first + k);
+      const dx_glyph *w = &g_array_index(glyphs, dx_glyph, first + widest);
+      /* a box half as wide again as the line is high is a loose box */
+      if (!drop[k] && inside(p, g) > 0 && g->box[2] - g->box[0] <= 1.5f * line_h &&
+          g->box[2] - g->box[0] > w->box[2] - w->box[0])
+        widest = k;
+    }
+    dx_glyph one = g_array_index(glyphs, dx_glyph, first + widest);
+    guint at = n;
+    for (guint k = lo; k < hi; k++) {
+      const dx_glyph *g = &g_array_index(glyphs, dx_glyph, first + k);
+      if (drop[k] || inside(g, &one) < GHOST_SHARE) continue;
+      drop[k] = true;
+      at = MIN(at, k);
+      one.ocr_conf = MIN(one.ocr_conf, g->ocr_conf);
+    }
+    one.cp = '%';
+    if (at < n) {
+      one.space_before = g_array_index(glyphs, dx_glyph, first + at).space_before;
+      g_array_index(glyphs, dx_glyph, first + at) = one;
+      drop[at] = false;
+    }
+  }
+  guint keep = first;
+  for (guint k = 0; k < n; k++) {
+    const dx_glyph *g = &g_array_index(glyphs, dx_glyph, first + k);
+    if (!drop[k]) g_array_index(glyphs, dx_glyph, keep++) = *g;
+  }
+  g_array_set_size(glyphs, keep);
+  g_free(drop);
+}
+
+/* Tesseract's characters of the line read as psm says, appended with
+ * boxes still to be set. */
+static void recognize_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
+                           int psm, ETEXT_DESC *monitor, bool *timed_out) {
+  T.set_psm(api, psm);
+  T.set_image(api, t->img, t->w, t->h, 1, t->w);
+  T.set_resolution(api, (int)(scale * 72 + 0.5));
+  if (T.recognize(api, monitor) != 0) *timed_out = true;
+  TessResultIterator *it = T.iterator(api);
+  if (!it) return;
+  TessPageIterator *pit = T.page_iterator(it);
+  float top = (float)(t->box[1] / scale), bot = (float)(t->box[3] / scale);
+  guint first = glyphs->len;
+  bool prev_cjk = true;
+  do {
+    char *text = T.text(it, RIL_SYMBOL);
+    if (!text || !g_utf8_validate(text, -1, NULL)) {
+      if (text) T.delete_text(text);
       continue;
     }
-    if (prev) {
-      float step = (g->box[0] + g->box[2] - prev->box[0] - prev->box[2]) / 2;
-      if (step > 0 && step < 1.6f * g->size) d[m++] = step;
+    bool word_start = T.at_beginning(pit, RIL_WORD);
+    int l = 0, tp, r = 0, b;
+    T.bbox(pit, RIL_SYMBOL, &l, &tp, &r, &b);
+    float conf = T.confidence(it, RIL_SYMBOL) / 100.0f;
+    conf = conf < 0.01f ? 0.01f : conf > 1 ? 1 : conf;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+      gunichar c = g_utf8_get_char(p);
+      if (g_unichar_isspace(c)) continue;
+      bool cjk = is_cjk(c);
+      /* tesseract's box (crop pixels) until read_line sets the box */
+      dx_glyph g = {.cp = c,
+                    .box = {(float)l, top, (float)r, bot},
+                    .size = MAX(bot - top, 1.0f),
+                    /* words of Latin letters and digits keep their spaces;
+                     * tesseract's "words" of Han characters are not words */
+                    .space_before = word_start && glyphs->len > first && !cjk && !prev_cjk,
+                    .ocr_conf = conf};
+      prev_cjk = cjk;
+      word_start = false;
+      g_array_append_val(glyphs, g);
     }
-    prev = g;
-  }
-  if (m >= 2) {
-    qsort(d, m, sizeof *d, float_cmp);
-    float pitch = d[m / 2];
-    for (guint i = first; i < end; i++) {
-      dx_glyph *g = &g_array_index(glyphs, dx_glyph, i);
-      if (!is_cjk(g->cp)) continue;
-      float mid = (g->box[0] + g->box[2]) / 2, half = MIN(pitch, 1.25f * g->size) / 2;
-      g->box[0] = MIN(g->box[0], mid - half);
-      g->box[2] = MAX(g->box[2], mid + half);
+    T.delete_text(text);
+  } while (T.next(it, RIL_SYMBOL));
+  T.iterator_delete(it);
+  drop_percent_ghosts(glyphs, first, (float)(t->box[3] - t->box[1]));
+}
+
+static void read_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
+                      ETEXT_DESC *monitor, bool *timed_out) {
+  guint first = glyphs->len;
+  recognize_line(api, glyphs, t, scale, PSM_SINGLE_LINE, monitor, timed_out);
+  /* tesseract's line finding sometimes finds no line in a crop of bold,
+   * blurred characters (a 150 dpi scan): read as a raw line, it reads */
+  if (glyphs->len == first && !*timed_out)
+    recognize_line(api, glyphs, t, scale, PSM_RAW_LINE, monitor, timed_out);
+  float top = (float)(t->box[1] / scale), bot = (float)(t->box[3] / scale);
+  /* tesseract's boxes of single characters are often far off (one
+   * spanning its neighbours): the line is cut where its ink has gaps */
+  int n = (int)(glyphs->len - first);
+  if (n == 0) return;
+  float *wd = g_new(float, (size_t)n);
+  int *x0 = g_new(int, (size_t)n), *x1 = g_new(int, (size_t)n);
+  for (int k = 0; k < n; k++) wd[k] = char_width(g_array_index(glyphs, dx_glyph, first + k).cp);
+  dx_text_line_cut(x0, x1, t, wd, n);
+  float *mid = g_new(float, (size_t)n);
+  for (int k = 0; k < n; k++) mid[k] = (float)((x0[k] + x1[k]) / 2.0 / scale);
+  float em = bot - top, left = (float)(t->box[0] / scale), right = (float)(t->box[2] / scale);
+  for (int k = 0; k < n; k++) {
+    dx_glyph *g = &g_array_index(glyphs, dx_glyph, first + k);
+    float half = MAX((g_unichar_iswide(g->cp) || is_cjk(g->cp) ? 0.5f : 0.3f) * em,
+                     (float)((x1[k] - x0[k]) / 2.0 / scale));
+    float lo = k > 0 ? (mid[k - 1] + mid[k]) / 2 : left;
+    float hi = k + 1 < n ? (mid[k] + mid[k + 1]) / 2 : right;
+    g->box[0] = MAX(mid[k] - half, lo);
+    g->box[2] = MIN(mid[k] + half, hi);
+    /* CJK punctuation inks one corner of its em: its box runs to its
+     * neighbours, which leaves no gap a space could be read in */
+    if (g_unichar_iswide(g->cp) && g_unichar_ispunct(g->cp)) {
+      if (k + 1 < n) g->box[2] = MAX(g->box[2], hi);
+      if (k > 0) g->box[0] = MIN(g->box[0], lo);
     }
+    if (g->box[2] <= g->box[0]) g->box[2] = g->box[0] + 0.1f;
   }
-  g_free(d);
+  g_free(mid);
+  g_free(x0);
+  g_free(x1);
+  g_free(wd);
 }
 
 dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
-                     int deadline_ms, bool *timed_out, dx_error *err) {
+                     const dx_rule *rules, size_t nrules, int deadline_ms, bool *timed_out,
+                     dx_error *err) {
   *timed_out = false;
   TessBaseAPI *api = get_engine(err);
   if (!api) return err->code;
   if (w <= 0 || h <= 0 || scale <= 0) return DX_OK;
-  T.set_image(api, grey, w, h, 1, stride);
-  T.set_resolution(api, (int)(scale * 72 + 0.5));
-  ETEXT_DESC *monitor = T.monitor_create();
-  if (deadline_ms > 0) T.monitor_deadline(monitor, deadline_ms);
-  int r = T.recognize(api, monitor);
-  T.monitor_delete(monitor);
-  if (r != 0) *timed_out = true; /* cancelled at the deadline (or failed): what was read stays */
-  TessResultIterator *it = T.iterator(api);
-  if (!it) {
-    T.clear(api);
-    return DX_OK;
-  }
-  TessPageIterator *pit = T.page_iterator(it);
-  float line_top = 0, line_bot = 0;
-  bool prev_cjk = true;
-  guint line_first = glyphs->len;
-  /* Words, not symbols: tesseract's boxes of single Han characters are
-   * often far off (one spanning its neighbours), its word boxes are not;
-   * a word's characters share its box evenly (Han characters are all an
-   * em wide). */
-  do {
-    bool line_start = T.at_beginning(pit, RIL_TEXTLINE);
-    if (line_start) {
-      fit_line(glyphs, line_first, glyphs->len);
-      line_first = glyphs->len;
-      int l, t, rr, b;
-      if (T.bbox(pit, RIL_TEXTLINE, &l, &t, &rr, &b)) {
-        line_top = (float)(t / scale);
-        line_bot = (float)(b / scale);
+  gint64 start = g_get_monotonic_time();
+  GArray *lines = dx_text_lines(grey, w, h, stride, scale, rules, nrules);
+  for (guint i = 0; i < lines->len && !*timed_out; i++) {
+    ETEXT_DESC *monitor = T.monitor_create();
+    if (deadline_ms > 0) {
+      gint64 left = deadline_ms - (g_get_monotonic_time() - start) / 1000;
+      if (left <= 0) {
+        *timed_out = true;
+        T.monitor_delete(monitor);
+        break;
       }
-      prev_cjk = true;
+      T.monitor_deadline(monitor, (int)left);
     }
-    char *text = T.text(it, RIL_WORD);
-    int l, t, rr, b;
-    if (!text || !T.bbox(pit, RIL_WORD, &l, &t, &rr, &b) || !g_utf8_validate(text, -1, NULL) ||
-        rr <= l) {
-      if (text) T.delete_text(text);
-      continue;
-    }
-    float conf = T.confidence(it, RIL_WORD) / 100.0f;
-    conf = conf < 0.01f ? 0.01f : conf > 1 ? 1 : conf;
-    glong n = 0;
-    for (const char *q = text; *q; q = g_utf8_next_char(q))
-      n += !g_unichar_isspace(g_utf8_get_char(q));
-    const char *p = text;
-    for (glong k = 0; *p; p = g_utf8_next_char(p)) {
-      gunichar c = g_utf8_get_char(p);
-      if (g_unichar_isspace(c)) continue;
-      float x0 = (float)((l + (double)(rr - l) * (double)k / (double)n) / scale);
-      float x1 = (float)((l + (double)(rr - l) * (double)(k + 1) / (double)n) / scale);
-      bool cjk = is_cjk(c);
-      dx_glyph g = {.cp = c,
-                    /* the line's height: a word's own box may reach into the next
-                     * line, and the layout groups lines by their glyphs' boxes */
-                    .box = {x0, line_top, x1, line_bot},
-                    .size = MAX(line_bot - line_top, 1.0f),
-                    /* words of Latin letters and digits keep their spaces;
-                     * tesseract's "words" of Han characters are not words */
-                    .space_before = k == 0 && !line_start && !cjk && !prev_cjk,
-                    .ocr_conf = conf};
-      prev_cjk = cjk;
-      g_array_append_val(glyphs, g);
-      k++;
-    }
-    T.delete_text(text);
-  } while (T.next(it, RIL_WORD));
-  fit_line(glyphs, line_first, glyphs->len);
-  T.iterator_delete(it);
+    read_line(api, glyphs, &g_array_index(lines, dx_text_line, i), scale, monitor, timed_out);
+    T.monitor_delete(monitor);
+  }
+  dx_text_lines_free(lines);
   T.clear(api);
   return DX_OK;
+}
+
+/* Lines read both ways to tell a page's orientation: the widest few. */
+#define UPRIGHT_LINES 8
+/* How much surer (mean confidence of a character, 0..100) tesseract
+ * must be of the turned reading to turn the page. */
+#define UPRIGHT_MARGIN 10.0
+
+static int wider(const void *a, const void *b) {
+  const dx_text_line *p = a, *q = b;
+  int wp = p->box[2] - p->box[0], wq = q->box[2] - q->box[0];
+  return (wp < wq) - (wp > wq);
+}
+
+/* The sum of tesseract's confidences in the characters of t, and their
+ * count. */
+static void line_certainty(TessBaseAPI *api, const dx_text_line *t, double scale, double *sum,
+                           int *n) {
+  T.set_psm(api, PSM_SINGLE_LINE);
+  T.set_image(api, t->img, t->w, t->h, 1, t->w);
+  T.set_resolution(api, (int)(scale * 72 + 0.5));
+  if (T.recognize(api, NULL) != 0) return;
+  TessResultIterator *it = T.iterator(api);
+  if (!it) return;
+  do {
+    char *text = T.text(it, RIL_SYMBOL);
+    if (!text) continue;
+    *sum += T.confidence(it, RIL_SYMBOL);
+    (*n)++;
+    T.delete_text(text);
+  } while (T.next(it, RIL_SYMBOL));
+  T.iterator_delete(it);
+}
+
+int dx_ocr_upright(const uint8_t *grey, int w, int h, int stride, double scale,
+                   const dx_rule *rules, size_t nrules, dx_error *err) {
+  TessBaseAPI *api = get_engine(err);
+  if (!api) return -1;
+  if (w <= 0 || h <= 0 || scale <= 0) return 0;
+  GArray *lines = dx_text_lines(grey, w, h, stride, scale, rules, nrules);
+  g_array_sort(lines, wider);
+  double sure[2] = {0, 0};
+  int chars[2] = {0, 0}, used = 0;
+  for (guint i = 0; i < lines->len && used < UPRIGHT_LINES; i++) {
+    dx_text_line *t = &g_array_index(lines, dx_text_line, i);
+    int lw = t->box[2] - t->box[0], lh = t->box[3] - t->box[1];
+    if (lw < 2 * lh) continue; /* a line, not a character or a column */
+    used++;
+    line_certainty(api, t, scale, &sure[0], &chars[0]);
+    /* the crop turned: its margins are even, so its box stays put */
+    size_t n = (size_t)t->w * (size_t)t->h;
+    for (size_t k = 0; k < n / 2; k++) {
+      uint8_t v = t->img[k];
+      t->img[k] = t->img[n - 1 - k];
+      t->img[n - 1 - k] = v;
+    }
+    line_certainty(api, t, scale, &sure[1], &chars[1]);
+  }
+  dx_text_lines_free(lines);
+  T.clear(api);
+  double up = chars[0] ? sure[0] / chars[0] : 0, down = chars[1] ? sure[1] / chars[1] : 0;
+  return chars[1] > 0 && down > up + UPRIGHT_MARGIN ? 180 : 0;
 }

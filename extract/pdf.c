@@ -43,6 +43,11 @@
  * strokes at the usual 9-12 pt (a 一 is about an em), shorter than a
  * table row with one line of text. */
 #define OCR_MIN_RULE_PT 13.0f
+/* lines.c's dark runs on a scan include characters' strokes (a title's
+ * bold 22 pt characters have strokes of 20 pt); those it finds this long
+ * (points) are rules, scan.c's rules are rules whatever their length (it
+ * tells strokes from rules by the ink beside them). */
+#define TEXT_STROKE_PT 30.0f
 /* Dark runs at least this long (points) guide the straightening: a rule
  * skewed by up to 3 degrees still leaves pieces this long in each pixel
  * row, a character's strokes do not. */
@@ -745,6 +750,29 @@ static void drop_glyphs(GArray *gl, const GArray *rules,
   g_array_set_size(gl, keep);
 }
 
+/* The rules tesseract's lines stop at (dx_ocr_image): scan.c's, and
+ * lines.c's runs too long to be a character's stroke. */
+static GArray *tess_rules(const raster *r) {
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_find_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
+  guint keep = 0;
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *u = &g_array_index(rules, dx_rule, i);
+    if (fabsf(u->x1 - u->x0) + fabsf(u->y1 - u->y0) >= TEXT_STROKE_PT)
+      g_array_index(rules, dx_rule, keep++) = *u;
+  }
+  g_array_set_size(rules, keep);
+  dx_scan_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
+  return rules;
+}
+
+/* Whether tesseract reads the page (lim's engine, or PP-OCRv4 not loading). */
+static bool by_tesseract(const dx_limits *lim) {
+  dx_error why = {0};
+  return lim->ocr_engine == DX_OCR_TESSERACT ||
+         (lim->ocr_engine == DX_OCR_AUTO && !dx_ppocr_available(&why));
+}
+
 /* The text of a page image, by the engine lim asks for: PP-OCRv4 when it
  * loads, else (DX_OCR_AUTO) tesseract with a warning saying why. */
 static dx_code read_image(GArray *gl, const raster *r, const dx_limits *lim, dx_doc *doc,
@@ -760,7 +788,23 @@ static dx_code read_image(GArray *gl, const raster *r, const dx_limits *lim, dx_
     if (!told)
       dx_doc_warn(doc, "ocr_fallback", 0, "read by tesseract, not PP-OCRv4: %s", why.message);
   }
-  return dx_ocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, lim->ocr_deadline_ms, late, err);
+  /* tesseract reads line by line, and lines stop at the table's rules:
+   * found here on the same image, as ocr_page finds them after reading */
+  GArray *rules = tess_rules(r);
+  dx_code rc = dx_ocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, (const dx_rule *)rules->data,
+                            rules->len, lim->ocr_deadline_ms, late, err);
+  g_array_free(rules, TRUE);
+  return rc;
+}
+
+/* The page image turned upside down. */
+static void turn_grey(raster *r) {
+  size_t n = (size_t)r->w * (size_t)r->h;
+  for (size_t i = 0; i < n / 2; i++) {
+    uint8_t t = r->grey[i];
+    r->grey[i] = r->grey[n - 1 - i];
+    r->grey[n - 1 - i] = t;
+  }
 }
 
 /* Seals looked for on one page. */
@@ -834,14 +878,20 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
     dx_error why = {0};
     if (lim->ocr_engine != DX_OCR_TESSERACT && dx_ppocr_available(&why) &&
         dx_ppocr_upright(r.grey, r.w, r.h, r.w, &why) == 180) {
-      size_t n = (size_t)r.w * (size_t)r.h;
-      for (size_t i = 0; i < n / 2; i++) {
-        uint8_t t = r.grey[i];
-        r.grey[i] = r.grey[n - 1 - i];
-        r.grey[n - 1 - i] = t;
-      }
+      turn_grey(&r);
       dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
                   pageno);
+    } else if (by_tesseract(lim)) {
+      /* tesseract tells, reading its widest lines both ways */
+      GArray *tr = tess_rules(&r);
+      int turn =
+          dx_ocr_upright(r.grey, r.w, r.h, r.w, r.scale, (const dx_rule *)tr->data, tr->len, &why);
+      g_array_free(tr, TRUE);
+      if (turn == 180) {
+        turn_grey(&r);
+        dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
+                    pageno);
+      }
     }
     /* a seal stamped on the page: its ring would read as borders */
     dx_seal seals[MAX_SEALS];

@@ -1141,6 +1141,78 @@ static void test_seal(void **state) {
   g_free(g);
 }
 
+/* Text lines of a scan for tesseract (textlines.c): a cell of two lines
+ * beside a cell of one set 2 px lower than the first (a page read whole
+ * ran such lines into one), their characters a few pixels from the
+ * vertical rule between them. Lines stay inside their cells, hold no
+ * rule's ink and only their own; a line is cut into its characters. */
+static void fill(uint8_t *g, int w, int x0, int y0, int x1, int y1, uint8_t v) {
+  for (int y = y0; y < y1; y++) memset(g + (size_t)y * (size_t)w + x0, v, (size_t)(x1 - x0));
+}
+
+static void test_text_lines(void **state) {
+  (void)state;
+  const int w = 600, h = 200;
+  const double scale = 2.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 255, (size_t)w * h);
+  fill(g, w, 10, 19, 590, 21, 0);   /* top rule, y = 10 pt */
+  fill(g, w, 10, 179, 590, 181, 0); /* bottom rule, y = 90 pt */
+  fill(g, w, 299, 19, 301, 181, 0); /* the rule between the cells, x = 150 pt */
+  /* left cell: two lines of four characters, the last 6 px from the rule */
+  for (int k = 0; k < 4; k++) {
+    fill(g, w, 197 + 24 * k, 40, 217 + 24 * k, 60, 0);
+    fill(g, w, 197 + 24 * k, 70, 217 + 24 * k, 90, 0);
+  }
+  /* right cell: one line of three, the first 6 px from the rule, with a
+   * character of two strokes (二) */
+  fill(g, w, 306, 42, 326, 62, 0);
+  fill(g, w, 330, 43, 350, 47, 0);
+  fill(g, w, 330, 57, 350, 61, 0);
+  fill(g, w, 354, 42, 374, 62, 0);
+  dx_rule rules[] = {{5, 10, 295, 10, 1}, {5, 90, 295, 90, 1}, {150, 10, 150, 90, 1}};
+  GArray *lines = dx_text_lines(g, w, h, w, scale, rules, 3);
+  assert_int_equal(lines->len, 3);
+  /* reading order: rows top to bottom */
+  const dx_text_line *a = &g_array_index(lines, dx_text_line, 0);
+  const dx_text_line *b = &g_array_index(lines, dx_text_line, 1);
+  const dx_text_line *c = &g_array_index(lines, dx_text_line, 2);
+  int want_a[4] = {197, 40, 289, 60}, want_b[4] = {306, 42, 374, 62},
+      want_c[4] = {197, 70, 289, 90};
+  assert_memory_equal(a->box, want_a, sizeof want_a);
+  assert_memory_equal(b->box, want_b, sizeof want_b);
+  assert_memory_equal(c->box, want_c, sizeof want_c);
+  /* each crop holds its line's ink alone: none of the rule's, none of
+   * the other cell's */
+  for (guint i = 0; i < lines->len; i++) {
+    const dx_text_line *t = &g_array_index(lines, dx_text_line, i);
+    for (int y = 0; y < t->h; y++)
+      for (int x = 0; x < t->w; x++) {
+        int px = t->ox + x, py = t->oy + y;
+        bool own = px >= t->box[0] - 1 && px <= t->box[2] && py >= t->box[1] - 1 && py <= t->box[3];
+        if (!own) assert_int_equal(t->img[(size_t)y * (size_t)t->w + (size_t)x], 255);
+      }
+  }
+  /* the right line cut into its three characters, the strokes of 二 one */
+  float widths[3] = {1, 1, 1};
+  int x0[3], x1[3];
+  dx_text_line_cut(x0, x1, b, widths, 3);
+  int want_x0[3] = {306, 330, 354}, want_x1[3] = {326, 350, 374};
+  assert_memory_equal(x0, want_x0, sizeof want_x0);
+  assert_memory_equal(x1, want_x1, sizeof want_x1);
+  dx_text_lines_free(lines);
+  /* without the rule the characters either side of it run together */
+  lines = dx_text_lines(g, w, h, w, scale, rules, 2);
+  bool crossed = false;
+  for (guint i = 0; i < lines->len; i++) {
+    const dx_text_line *t = &g_array_index(lines, dx_text_line, i);
+    crossed |= t->box[0] < 300 && t->box[2] > 300;
+  }
+  assert_true(crossed);
+  dx_text_lines_free(lines);
+  g_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_grid_spans),
@@ -1168,6 +1240,7 @@ int main(void) {
       cmocka_unit_test(test_deskew),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_seal),
+      cmocka_unit_test(test_text_lines),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
