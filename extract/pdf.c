@@ -738,20 +738,18 @@ static void drop_glyphs(GArray *gl, const GArray *rules,
   g_array_set_size(gl, keep);
 }
 
-/* The text of a page image, by the engine lim asks for: PP-OCRv4 when it
- * loads, else (DX_OCR_AUTO) tesseract with a warning saying why. */
-static dx_code read_image(GArray *gl, const raster *r, const dx_limits *lim, dx_doc *doc,
-                          bool *late, dx_error *err) {
-  dx_error why = {0};
-  if (lim->ocr_engine == DX_OCR_PPOCR ||
-      (lim->ocr_engine == DX_OCR_AUTO && dx_ppocr_available(&why)))
-    return dx_ppocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, lim->ocr_deadline_ms, late, err);
+/* The text of a page image: PP-OCRv4's reading of pp when the page was
+ * opened with it, else tesseract's (DX_OCR_AUTO: with a warning saying
+ * why, `why`). */
+static dx_code read_image(GArray *gl, const raster *r, dx_ppocr_page *pp, const dx_error *why,
+                          const dx_limits *lim, dx_doc *doc, bool *late, dx_error *err) {
+  if (pp) return dx_ppocr_read(gl, pp, r->scale, lim->ocr_deadline_ms, late, err);
   if (lim->ocr_engine == DX_OCR_AUTO) {
     bool told = false;
     for (guint i = 0; i < doc->warnings->len && !told; i++)
       told = strcmp(((dx_warning *)g_ptr_array_index(doc->warnings, i))->code, "ocr_fallback") == 0;
     if (!told)
-      dx_doc_warn(doc, "ocr_fallback", 0, "read by tesseract, not PP-OCRv4: %s", why.message);
+      dx_doc_warn(doc, "ocr_fallback", 0, "read by tesseract, not PP-OCRv4: %s", why->message);
   }
   return dx_ocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, lim->ocr_deadline_ms, late, err);
 }
@@ -783,10 +781,19 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       ib[2] = r.w;
       ib[3] = r.h;
     }
-    /* a page scanned upside down is turned (PP-OCRv4 tells) */
+    /* PP-OCRv4 (unless tesseract is asked for, or it cannot load and
+     * tesseract stands in): the page's text lines are found once */
     dx_error why = {0};
-    if (lim->ocr_engine != DX_OCR_TESSERACT && dx_ppocr_available(&why) &&
-        dx_ppocr_upright(r.grey, r.w, r.h, r.w, &why) == 180) {
+    dx_ppocr_page *pp = NULL;
+    if (lim->ocr_engine == DX_OCR_PPOCR ||
+        (lim->ocr_engine == DX_OCR_AUTO && dx_ppocr_available(&why))) {
+      pp = dx_ppocr_open(r.grey, r.w, r.h, r.w, err);
+      if (!pp) rc = err->code;
+    }
+    /* a page scanned upside down is turned (PP-OCRv4 tells), and its
+     * lines found again on the turned image */
+    dx_error no = {0};
+    if (pp && dx_ppocr_upright(pp, &no) == 180) {
       size_t n = (size_t)r.w * (size_t)r.h;
       for (size_t i = 0; i < n / 2; i++) {
         uint8_t t = r.grey[i];
@@ -795,9 +802,13 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       }
       dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
                   pageno);
+      dx_ppocr_close(pp);
+      pp = dx_ppocr_open(r.grey, r.w, r.h, r.w, err);
+      if (!pp) rc = err->code;
     }
     bool late = false;
-    rc = read_image(gl, &r, lim, doc, &late, err);
+    if (rc == DX_OK) rc = read_image(gl, &r, pp, &why, lim, doc, &late, err);
+    dx_ppocr_close(pp);
     if (late)
       dx_doc_warn(doc, "ocr_timeout", pageno,
                   "page %d: OCR stopped at its deadline of %d ms; the page may be incomplete",
