@@ -272,16 +272,16 @@ bool dx_ppocr_available(dx_error *err);
  * dx_ppocr_open, for both the orientation test and the reading. */
 typedef struct dx_ppocr_page dx_ppocr_page;
 
-/* Finds the text lines of a grey page image (w x h, stride; copied, the
- * caller keeps grey); close it with dx_ppocr_close. NULL with err set when
- * PP-OCRv4 cannot run (DX_EUNSUPPORTED). */
+/* Finds the text lines of a grey page image (w x h, stride); close it
+ * with dx_ppocr_close. grey is borrowed: it must stay as it is until
+ * then. NULL with err set when PP-OCRv4 cannot run (DX_EUNSUPPORTED). */
 dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_error *err);
 void dx_ppocr_close(dx_ppocr_page *p);
 
 /* 180 when the page reads better turned upside down (its widest text
  * lines are read both ways), else 0; -1 with err set when the model
  * fails. The straight readings are kept for dx_ppocr_read. A page found
- * upside down is opened again from the turned image. */
+ * upside down is closed, turned, and opened again. */
 int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err);
 
 /* Reads the page's lines into glyphs (points: `scale` image pixels per

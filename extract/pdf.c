@@ -794,6 +794,7 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
      * lines found again on the turned image */
     dx_error no = {0};
     if (pp && dx_ppocr_upright(pp, &no) == 180) {
+      dx_ppocr_close(pp); /* it reads r.grey, about to be turned */
       size_t n = (size_t)r.w * (size_t)r.h;
       for (size_t i = 0; i < n / 2; i++) {
         uint8_t t = r.grey[i];
@@ -802,7 +803,6 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       }
       dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
                   pageno);
-      dx_ppocr_close(pp);
       pp = dx_ppocr_open(r.grey, r.w, r.h, r.w, err);
       if (!pp) rc = err->code;
     }

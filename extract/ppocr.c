@@ -130,10 +130,20 @@ bool dx_ppocr_available(dx_error *err) {
   return get_engine(err) != NULL;
 }
 
-/* Area-average (shrinking) or bilinear (growing) resampling of the grey
- * raster's rectangle (x0, y0, sw, sh) to dw x dh, as floats. */
-static void resample(float *dst, int dw, int dh, const uint8_t *g, int stride, int x0, int y0,
-                     int sw, int sh) {
+/* A page image as the networks see it: the caller's grey pixels through
+ * the look-up table that stretches their levels (stretch_lut), applied
+ * as they are read rather than to a copy of the page. */
+typedef struct image {
+  const uint8_t *px;
+  int stride;
+  uint8_t lut[256];
+} image;
+
+/* Area-average (shrinking) or bilinear (growing) resampling of the
+ * image's rectangle (x0, y0, sw, sh) to dw x dh, as floats. */
+static void resample(float *dst, int dw, int dh, const image *im, int x0, int y0, int sw, int sh) {
+  const uint8_t *g = im->px, *lut = im->lut;
+  size_t stride = (size_t)im->stride;
   double fx = (double)sw / dw, fy = (double)sh / dh;
   for (int y = 0; y < dh; y++) {
     for (int x = 0; x < dw; x++) {
@@ -145,8 +155,8 @@ static void resample(float *dst, int dw, int dh, const uint8_t *g, int stride, i
         by = MIN(by, sh);
         long sum = 0;
         for (int yy = ay; yy < by; yy++) {
-          const uint8_t *row = g + (size_t)(y0 + yy) * (size_t)stride + x0;
-          for (int xx = ax; xx < bx; xx++) sum += row[xx];
+          const uint8_t *row = g + (size_t)(y0 + yy) * stride + x0;
+          for (int xx = ax; xx < bx; xx++) sum += lut[row[xx]];
         }
         v = (double)sum / ((bx - ax) * (by - ay));
       } else {
@@ -156,9 +166,10 @@ static void resample(float *dst, int dw, int dh, const uint8_t *g, int stride, i
         int ix1 = MIN(ix + 1, sw - 1), iy1 = MIN(iy + 1, sh - 1);
         ix = MAX(ix, 0);
         iy = MAX(iy, 0);
-        const uint8_t *r0 = g + (size_t)(y0 + iy) * (size_t)stride + x0;
-        const uint8_t *r1 = g + (size_t)(y0 + iy1) * (size_t)stride + x0;
-        v = (1 - ay) * ((1 - ax) * r0[ix] + ax * r0[ix1]) + ay * ((1 - ax) * r1[ix] + ax * r1[ix1]);
+        const uint8_t *r0 = g + (size_t)(y0 + iy) * stride + x0;
+        const uint8_t *r1 = g + (size_t)(y0 + iy1) * stride + x0;
+        v = (1 - ay) * ((1 - ax) * lut[r0[ix]] + ax * lut[r0[ix1]]) +
+            ay * ((1 - ax) * lut[r1[ix]] + ax * lut[r1[ix1]]);
       }
       dst[(size_t)y * (size_t)dw + (size_t)x] = (float)v;
     }
@@ -181,12 +192,12 @@ static int line_cmp(const void *a, const void *b) {
 }
 
 /* Text lines of the page (page pixels), reading order. */
-static GArray *detect(engine *e, const uint8_t *grey, int w, int h, int stride, dx_error *err) {
+static GArray *detect(engine *e, const image *im, int w, int h, dx_error *err) {
   double r = MIN(1.0, (double)DET_LONG_SIDE / MAX(w, h));
   int dw = MAX(32, (int)lround(w * r / 32) * 32), dh = MAX(32, (int)lround(h * r / 32) * 32);
   size_t plane = (size_t)dw * (size_t)dh;
   float *in = g_new(float, plane * 3);
-  resample(in, dw, dh, grey, stride, 0, 0, w, h);
+  resample(in, dw, dh, im, 0, 0, w, h);
   static const float mean[3] = {0.485f, 0.456f, 0.406f}, sd[3] = {0.229f, 0.224f, 0.225f};
   for (size_t i = 0; i < plane; i++) {
     float v = in[i] / 255.0f;
@@ -264,15 +275,15 @@ static void reading_clear(reading *r) {
 }
 
 /* Reads the line's crop, turned 180 degrees when `turned`, into *out. */
-static dx_code rec_run(reading *out, engine *e, const line *l, const uint8_t *grey, int stride,
-                       bool turned, dx_error *err) {
+static dx_code rec_run(reading *out, engine *e, const line *l, const image *im, bool turned,
+                       dx_error *err) {
   int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
   int cw = x1 - x0, ch = y1 - y0;
   int rw = MAX(1, MIN(REC_MAX_WIDTH, (int)ceil((double)REC_HEIGHT * cw / ch)));
   int W = MAX(REC_MIN_WIDTH, rw);
   size_t plane = (size_t)REC_HEIGHT * (size_t)W;
   float *img = g_new(float, (size_t)REC_HEIGHT *(size_t)rw);
-  resample(img, rw, REC_HEIGHT, grey, stride, x0, y0, cw, ch);
+  resample(img, rw, REC_HEIGHT, im, x0, y0, cw, ch);
   float *in = g_new0(float, plane * 3); /* the padding is 0: mid grey */
   for (int y = 0; y < REC_HEIGHT; y++)
     for (int x = 0; x < rw; x++) {
@@ -368,13 +379,14 @@ static void decode(GArray *glyphs, const engine *e, const line *l, const reading
   g_free(mid);
 }
 
-/* The page with its grey levels stretched so that its paper is white and
- * its darkest ink black: a faint scan (ink at 140, paper at 235) reads as
- * a dark one does. Paper is the level most pixels are lighter than
- * (STRETCH_PAPER), ink the level STRETCH_INK of them are darker than. */
+/* The look-up table that stretches a page's grey levels so that its
+ * paper is white and its darkest ink black: a faint scan (ink at 140,
+ * paper at 235) reads as a dark one does. Paper is the level most pixels
+ * are lighter than (STRETCH_PAPER), ink the level STRETCH_INK of them
+ * are darker than. */
 #define STRETCH_PAPER 0.40
 #define STRETCH_INK 0.005
-static uint8_t *stretched(const uint8_t *grey, int w, int h, int stride) {
+static void stretch_lut(uint8_t lut[256], const uint8_t *grey, int w, int h, int stride) {
   size_t hist[256] = {0}, n = (size_t)w * (size_t)h;
   for (int y = 0; y < h; y++) {
     const uint8_t *row = grey + (size_t)y * (size_t)stride;
@@ -388,15 +400,7 @@ static uint8_t *stretched(const uint8_t *grey, int w, int h, int stride) {
     if (acc <= (size_t)(STRETCH_PAPER * (double)n)) paper = v;
   }
   paper = MAX(paper, ink + 32); /* never blow noise up into ink */
-  uint8_t lut[256];
   for (int v = 0; v < 256; v++) lut[v] = (uint8_t)CLAMP((v - ink) * 255 / (paper - ink), 0, 255);
-  uint8_t *out = g_malloc(n);
-  for (int y = 0; y < h; y++) {
-    const uint8_t *row = grey + (size_t)y * (size_t)stride;
-    uint8_t *o = out + (size_t)y * (size_t)w;
-    for (int x = 0; x < w; x++) o[x] = lut[row[x]];
-  }
-  return out;
 }
 
 /* How sure the network is of what it read: the sum of the best class's
@@ -413,11 +417,11 @@ static double certainty(const reading *r, int *chars) {
   return sum;
 }
 
-/* A page image being read: stretched, its text lines found once, and
- * the readings the orientation test made kept for the page's reading. */
+/* A page image being read: its text lines found once, and the readings
+ * the orientation test made kept for the page's reading. */
 struct dx_ppocr_page {
   engine *e;
-  uint8_t *grey; /* stretched, stride w */
+  image im; /* the caller's pixels, borrowed */
   int w, h;
   GArray *lines;  /* of line, reading order */
   reading *known; /* per line: its straight reading when already made (T > 0) */
@@ -433,8 +437,10 @@ dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_e
   if (w > 0 && h > 0) {
     p->w = w;
     p->h = h;
-    p->grey = stretched(grey, w, h, stride);
-    p->lines = detect(e, p->grey, w, h, w, err);
+    p->im.px = grey;
+    p->im.stride = stride;
+    stretch_lut(p->im.lut, grey, w, h, stride);
+    p->lines = detect(e, &p->im, w, h, err);
     if (!p->lines) {
       dx_ppocr_close(p);
       return NULL;
@@ -451,7 +457,6 @@ void dx_ppocr_close(dx_ppocr_page *p) {
   for (guint i = 0; p->known && i < p->lines->len; i++) reading_clear(&p->known[i]);
   g_free(p->known);
   if (p->lines) g_array_free(p->lines, TRUE);
-  g_free(p->grey);
   g_free(p);
 }
 
@@ -489,8 +494,8 @@ int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err) {
     used++;
     /* the straight reading is the one the page's reading needs: kept */
     reading turned = {0};
-    if (rec_run(&p->known[at], p->e, l, p->grey, p->w, false, err) != DX_OK ||
-        rec_run(&turned, p->e, l, p->grey, p->w, true, err) != DX_OK) {
+    if (rec_run(&p->known[at], p->e, l, &p->im, false, err) != DX_OK ||
+        rec_run(&turned, p->e, l, &p->im, true, err) != DX_OK) {
       g_free(order);
       return -1;
     }
@@ -520,7 +525,7 @@ dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadli
     int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
     if (x1 - x0 < 2 || y1 - y0 < 2) continue;
     reading *r = &p->known[i];
-    if (r->T == 0 && rec_run(r, p->e, l, p->grey, p->w, false, err) != DX_OK) return err->code;
+    if (r->T == 0 && rec_run(r, p->e, l, &p->im, false, err) != DX_OK) return err->code;
     decode(glyphs, p->e, l, r, scale);
     reading_clear(r);
   }
