@@ -303,15 +303,31 @@ double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_d
 uint8_t *dx_rotate_grey(const uint8_t *grey, int w, int h, int stride, double angle);
 
 /* PP-OCRv4 (ppocr.c): whether ONNX Runtime and the models load (err
- * says why not), and OCR of a grey page image into glyphs, as
- * dx_ocr_image does with tesseract. */
+ * says why not). */
 bool dx_ppocr_available(dx_error *err);
-dx_code dx_ppocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
-                       int deadline_ms, bool *timed_out, dx_error *err);
-/* 180 when a page image reads better turned upside down (a sample of its
- * widest text lines is read both ways), else 0; -1 with err set when
- * PP-OCRv4 cannot run. */
-int dx_ppocr_upright(const uint8_t *grey, int w, int h, int stride, dx_error *err);
+
+/* A page image being read by PP-OCRv4: its text lines are found once, by
+ * dx_ppocr_open, for both the orientation test and the reading. */
+typedef struct dx_ppocr_page dx_ppocr_page;
+
+/* Finds the text lines of a grey page image (w x h, stride); close it
+ * with dx_ppocr_close. grey is borrowed: it must stay as it is until
+ * then. NULL with err set when PP-OCRv4 cannot run (DX_EUNSUPPORTED). */
+dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_error *err);
+void dx_ppocr_close(dx_ppocr_page *p);
+
+/* 180 when the page reads better turned upside down (its widest text
+ * lines are read both ways), else 0; -1 with err set when the model
+ * fails. The straight readings are kept for dx_ppocr_read. A page found
+ * upside down is closed, turned, and opened again. */
+int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err);
+
+/* Reads the page's lines into glyphs (points: `scale` image pixels per
+ * point), as dx_ocr_image does with tesseract; stops at deadline_ms
+ * (when > 0) after dx_ppocr_open began, with *timed_out set. Each line is
+ * read once: call it once per page. */
+dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadline_ms,
+                      bool *timed_out, dx_error *err);
 
 /* Symbol fonts: the family ("Wingdings 2", "Wingdings") a font name
  * belongs to, or NULL; and the unified checkbox (U+2611 / U+2610) a code

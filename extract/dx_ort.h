@@ -18,9 +18,14 @@ typedef struct dx_ort_model dx_ort_model;
  * is not ONNX Runtime. */
 bool dx_ort_load(const char *lib, dx_error *err);
 
-/* A model from an .onnx file, run on one thread; NULL with
- * DX_EUNSUPPORTED when it cannot be loaded. */
-dx_ort_model *dx_ort_open(const char *path, dx_error *err);
+/* How far ONNX Runtime rewrites a model's graph (its
+ * GraphOptimizationLevel values). ALL adds the layout changes (NCHWc:
+ * channels in blocks of 8 or 16) to EXTENDED's fusions. */
+typedef enum dx_ort_opt { DX_ORT_OPT_EXTENDED = 2, DX_ORT_OPT_ALL = 99 } dx_ort_opt;
+
+/* A model from an .onnx file, optimized to `opt`, run on one thread;
+ * NULL with DX_EUNSUPPORTED when it cannot be loaded. */
+dx_ort_model *dx_ort_open(const char *path, dx_ort_opt opt, dx_error *err);
 void dx_ort_close(dx_ort_model *m);
 
 /* Runs the model's first output on one float tensor `in` of `shape`;

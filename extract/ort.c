@@ -67,11 +67,11 @@ enum {
 };
 
 /* Enum values used: OrtLoggingLevel ORT_LOGGING_LEVEL_FATAL,
- * GraphOptimizationLevel ORT_ENABLE_ALL, OrtAllocatorType
+ * GraphOptimizationLevel ORT_ENABLE_EXTENDED and ORT_ENABLE_ALL (the
+ * values of enum dx_ort_opt), OrtAllocatorType
  * OrtDeviceAllocator, OrtMemType OrtMemTypeDefault,
  * ONNXTensorElementDataType ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT. */
 #define ORT_LOGGING_LEVEL_FATAL 4
-#define ORT_ENABLE_ALL 99
 #define ORT_DEVICE_ALLOCATOR 0
 #define ORT_MEM_TYPE_DEFAULT 0
 #define ORT_TENSOR_FLOAT 1
@@ -152,7 +152,7 @@ static char *io_name(OrtSession *s, bool output, dx_error *err) {
   return copy;
 }
 
-dx_ort_model *dx_ort_open(const char *path, dx_error *err) {
+dx_ort_model *dx_ort_open(const char *path, dx_ort_opt opt, dx_error *err) {
   if (!api) {
     dx_error_set(err, DX_EUNSUPPORTED, "ONNX Runtime is not loaded");
     return NULL;
@@ -168,7 +168,7 @@ dx_ort_model *dx_ort_open(const char *path, dx_error *err) {
    * arena, so that a page's tensors go back to the system after it */
   bool set = ok(F(ORT_SET_INTRA_OP_NUM_THREADS, opts_int_fn)(o, 1), "threads", err) &&
              ok(F(ORT_SET_INTER_OP_NUM_THREADS, opts_int_fn)(o, 1), "threads", err) &&
-             ok(F(ORT_SET_SESSION_GRAPH_OPTIMIZATION_LEVEL, opts_int_fn)(o, ORT_ENABLE_ALL),
+             ok(F(ORT_SET_SESSION_GRAPH_OPTIMIZATION_LEVEL, opts_int_fn)(o, (int)opt),
                 "optimization level", err) &&
              ok(F(ORT_SET_SESSION_LOG_SEVERITY_LEVEL, opts_int_fn)(o, ORT_LOGGING_LEVEL_FATAL),
                 "log level", err) &&

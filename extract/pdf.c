@@ -773,20 +773,18 @@ static bool by_tesseract(const dx_limits *lim) {
          (lim->ocr_engine == DX_OCR_AUTO && !dx_ppocr_available(&why));
 }
 
-/* The text of a page image, by the engine lim asks for: PP-OCRv4 when it
- * loads, else (DX_OCR_AUTO) tesseract with a warning saying why. */
-static dx_code read_image(GArray *gl, const raster *r, const dx_limits *lim, dx_doc *doc,
-                          bool *late, dx_error *err) {
-  dx_error why = {0};
-  if (lim->ocr_engine == DX_OCR_PPOCR ||
-      (lim->ocr_engine == DX_OCR_AUTO && dx_ppocr_available(&why)))
-    return dx_ppocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, lim->ocr_deadline_ms, late, err);
+/* The text of a page image: PP-OCRv4's reading of pp when the page was
+ * opened with it, else tesseract's (DX_OCR_AUTO: with a warning saying
+ * why, `why`). */
+static dx_code read_image(GArray *gl, const raster *r, dx_ppocr_page *pp, const dx_error *why,
+                          const dx_limits *lim, dx_doc *doc, bool *late, dx_error *err) {
+  if (pp) return dx_ppocr_read(gl, pp, r->scale, lim->ocr_deadline_ms, late, err);
   if (lim->ocr_engine == DX_OCR_AUTO) {
     bool told = false;
     for (guint i = 0; i < doc->warnings->len && !told; i++)
       told = strcmp(((dx_warning *)g_ptr_array_index(doc->warnings, i))->code, "ocr_fallback") == 0;
     if (!told)
-      dx_doc_warn(doc, "ocr_fallback", 0, "read by tesseract, not PP-OCRv4: %s", why.message);
+      dx_doc_warn(doc, "ocr_fallback", 0, "read by tesseract, not PP-OCRv4: %s", why->message);
   }
   /* tesseract reads line by line, and lines stop at the table's rules:
    * found here on the same image, as ocr_page finds them after reading */
@@ -874,26 +872,11 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       ib[2] = r.w;
       ib[3] = r.h;
     }
-    /* a page scanned upside down is turned (PP-OCRv4 tells) */
+    /* PP-OCRv4 (unless tesseract is asked for, or it cannot load and
+     * tesseract stands in): the page's text lines are found once */
     dx_error why = {0};
-    if (lim->ocr_engine != DX_OCR_TESSERACT && dx_ppocr_available(&why) &&
-        dx_ppocr_upright(r.grey, r.w, r.h, r.w, &why) == 180) {
-      turn_grey(&r);
-      dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
-                  pageno);
-    } else if (by_tesseract(lim)) {
-      /* tesseract tells, reading its widest lines both ways */
-      GArray *tr = tess_rules(&r);
-      int turn =
-          dx_ocr_upright(r.grey, r.w, r.h, r.w, r.scale, (const dx_rule *)tr->data, tr->len, &why);
-      g_array_free(tr, TRUE);
-      if (turn == 180) {
-        turn_grey(&r);
-        dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
-                    pageno);
-      }
-    }
-    /* a seal stamped on the page: its ring would read as borders */
+    /* a seal stamped on the page: its ring would read as borders and its
+     * text as lines (found before the page's lines are) */
     dx_seal seals[MAX_SEALS];
     size_t nseals = dx_find_seals(seals, MAX_SEALS, r.grey, r.w, r.h, r.w, r.scale);
     for (size_t i = 0; i < nseals; i++) {
@@ -902,8 +885,44 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
                   "page %d: a round seal %.0f mm across left out before reading", pageno,
                   2 * seals[i].r_out / r.scale * 25.4 / 72);
     }
+    dx_ppocr_page *pp = NULL;
+    if (lim->ocr_engine == DX_OCR_PPOCR ||
+        (lim->ocr_engine == DX_OCR_AUTO && dx_ppocr_available(&why))) {
+      pp = dx_ppocr_open(r.grey, r.w, r.h, r.w, err);
+      if (!pp) rc = err->code;
+    }
+    /* a page scanned upside down is turned (PP-OCRv4 tells, and its lines
+     * are found again on the turned image; else tesseract tells, reading
+     * its widest lines both ways) */
+    dx_error no = {0};
+    bool turned = false;
+    if (pp && dx_ppocr_upright(pp, &no) == 180) {
+      dx_ppocr_close(pp); /* it reads r.grey, about to be turned */
+      turn_grey(&r);
+      turned = true;
+      pp = dx_ppocr_open(r.grey, r.w, r.h, r.w, err);
+      if (!pp) rc = err->code;
+    } else if (!pp && rc == DX_OK && by_tesseract(lim)) {
+      GArray *tr = tess_rules(&r);
+      int turn =
+          dx_ocr_upright(r.grey, r.w, r.h, r.w, r.scale, (const dx_rule *)tr->data, tr->len, &why);
+      g_array_free(tr, TRUE);
+      if (turn == 180) {
+        turn_grey(&r);
+        turned = true;
+      }
+    }
+    if (turned) {
+      dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
+                  pageno);
+      for (size_t i = 0; i < nseals; i++) { /* the seals turned with the page */
+        seals[i].cx = (float)(r.w - 1) - seals[i].cx;
+        seals[i].cy = (float)(r.h - 1) - seals[i].cy;
+      }
+    }
     bool late = false;
-    rc = read_image(gl, &r, lim, doc, &late, err);
+    if (rc == DX_OK) rc = read_image(gl, &r, pp, &why, lim, doc, &late, err);
+    dx_ppocr_close(pp);
     if (rc == DX_OK && nseals) seal_text(gl, seals, nseals, &r);
     if (late)
       dx_doc_warn(doc, "ocr_timeout", pageno,

@@ -31,7 +31,12 @@
 #define ORT_LIBRARY "libonnxruntime.so.1"
 
 /* Detection input: the page's longer side in pixels (a multiple of 32).
- * 960 is PaddleOCR's default. */
+ * 960 is PaddleOCR's default. The detection network is optimized without
+ * ONNX Runtime's NCHWc layout: its tensors at full and half resolution,
+ * few channels padded to blocks of 16, made a run's peak 60 MB higher
+ * (a worker's peak RSS 255 -> 185-240 MB on scan-variant-summary-b) for
+ * no time saved; the recognition network keeps it (24 -> 17 ms a
+ * line). */
 #define DET_LONG_SIDE 960
 /* Text probability of a text pixel, and the mean a line must reach. */
 #define DET_THRESH 0.3f
@@ -99,7 +104,8 @@ static engine *get_engine(dx_error *err) {
   char *keys = g_build_filename(dir, REC_KEYS, NULL);
   engine *e = g_new0(engine, 1);
   bool good = dx_ort_load(lib, err) && load_keys(e, keys, err) &&
-              (e->det = dx_ort_open(det, err)) && (e->rec = dx_ort_open(rec, err));
+              (e->det = dx_ort_open(det, DX_ORT_OPT_EXTENDED, err)) &&
+              (e->rec = dx_ort_open(rec, DX_ORT_OPT_ALL, err));
   if (good) {
     the_engine = e;
   } else {
@@ -124,10 +130,20 @@ bool dx_ppocr_available(dx_error *err) {
   return get_engine(err) != NULL;
 }
 
-/* Area-average (shrinking) or bilinear (growing) resampling of the grey
- * raster's rectangle (x0, y0, sw, sh) to dw x dh, as floats. */
-static void resample(float *dst, int dw, int dh, const uint8_t *g, int stride, int x0, int y0,
-                     int sw, int sh) {
+/* A page image as the networks see it: the caller's grey pixels through
+ * the look-up table that stretches their levels (stretch_lut), applied
+ * as they are read rather than to a copy of the page. */
+typedef struct image {
+  const uint8_t *px;
+  int stride;
+  uint8_t lut[256];
+} image;
+
+/* Area-average (shrinking) or bilinear (growing) resampling of the
+ * image's rectangle (x0, y0, sw, sh) to dw x dh, as floats. */
+static void resample(float *dst, int dw, int dh, const image *im, int x0, int y0, int sw, int sh) {
+  const uint8_t *g = im->px, *lut = im->lut;
+  size_t stride = (size_t)im->stride;
   double fx = (double)sw / dw, fy = (double)sh / dh;
   for (int y = 0; y < dh; y++) {
     for (int x = 0; x < dw; x++) {
@@ -139,8 +155,8 @@ static void resample(float *dst, int dw, int dh, const uint8_t *g, int stride, i
         by = MIN(by, sh);
         long sum = 0;
         for (int yy = ay; yy < by; yy++) {
-          const uint8_t *row = g + (size_t)(y0 + yy) * (size_t)stride + x0;
-          for (int xx = ax; xx < bx; xx++) sum += row[xx];
+          const uint8_t *row = g + (size_t)(y0 + yy) * stride + x0;
+          for (int xx = ax; xx < bx; xx++) sum += lut[row[xx]];
         }
         v = (double)sum / ((bx - ax) * (by - ay));
       } else {
@@ -150,9 +166,10 @@ static void resample(float *dst, int dw, int dh, const uint8_t *g, int stride, i
         int ix1 = MIN(ix + 1, sw - 1), iy1 = MIN(iy + 1, sh - 1);
         ix = MAX(ix, 0);
         iy = MAX(iy, 0);
-        const uint8_t *r0 = g + (size_t)(y0 + iy) * (size_t)stride + x0;
-        const uint8_t *r1 = g + (size_t)(y0 + iy1) * (size_t)stride + x0;
-        v = (1 - ay) * ((1 - ax) * r0[ix] + ax * r0[ix1]) + ay * ((1 - ax) * r1[ix] + ax * r1[ix1]);
+        const uint8_t *r0 = g + (size_t)(y0 + iy) * stride + x0;
+        const uint8_t *r1 = g + (size_t)(y0 + iy1) * stride + x0;
+        v = (1 - ay) * ((1 - ax) * lut[r0[ix]] + ax * lut[r0[ix1]]) +
+            ay * ((1 - ax) * lut[r1[ix]] + ax * lut[r1[ix1]]);
       }
       dst[(size_t)y * (size_t)dw + (size_t)x] = (float)v;
     }
@@ -175,12 +192,12 @@ static int line_cmp(const void *a, const void *b) {
 }
 
 /* Text lines of the page (page pixels), reading order. */
-static GArray *detect(engine *e, const uint8_t *grey, int w, int h, int stride, dx_error *err) {
+static GArray *detect(engine *e, const image *im, int w, int h, dx_error *err) {
   double r = MIN(1.0, (double)DET_LONG_SIDE / MAX(w, h));
   int dw = MAX(32, (int)lround(w * r / 32) * 32), dh = MAX(32, (int)lround(h * r / 32) * 32);
   size_t plane = (size_t)dw * (size_t)dh;
   float *in = g_new(float, plane * 3);
-  resample(in, dw, dh, grey, stride, 0, 0, w, h);
+  resample(in, dw, dh, im, 0, 0, w, h);
   static const float mean[3] = {0.485f, 0.456f, 0.406f}, sd[3] = {0.229f, 0.224f, 0.225f};
   for (size_t i = 0; i < plane; i++) {
     float v = in[i] / 255.0f;
@@ -242,18 +259,31 @@ static GArray *detect(engine *e, const uint8_t *grey, int w, int h, int stride, 
   return lines;
 }
 
-/* The recognition network's class probabilities (T steps x C classes,
- * g_free them) for the line's crop, turned 180 degrees when `turned`;
- * *rw is the crop's width at REC_HEIGHT, *W the input's. */
-static float *rec_run(engine *e, const line *l, const uint8_t *grey, int stride, bool turned,
-                      int *T, int *C, int *rw_out, int *W_out, dx_error *err) {
+/* What the recognition network read on a line: at each of its T time
+ * steps, the most probable class and its probability. rw is the crop's
+ * width at REC_HEIGHT, W the input's (the crop padded). */
+typedef struct reading {
+  int T, rw, W;
+  int *best;
+  float *prob;
+} reading;
+
+static void reading_clear(reading *r) {
+  g_free(r->best);
+  g_free(r->prob);
+  *r = (reading){0};
+}
+
+/* Reads the line's crop, turned 180 degrees when `turned`, into *out. */
+static dx_code rec_run(reading *out, engine *e, const line *l, const image *im, bool turned,
+                       dx_error *err) {
   int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
   int cw = x1 - x0, ch = y1 - y0;
   int rw = MAX(1, MIN(REC_MAX_WIDTH, (int)ceil((double)REC_HEIGHT * cw / ch)));
   int W = MAX(REC_MIN_WIDTH, rw);
   size_t plane = (size_t)REC_HEIGHT * (size_t)W;
   float *img = g_new(float, (size_t)REC_HEIGHT *(size_t)rw);
-  resample(img, rw, REC_HEIGHT, grey, stride, x0, y0, cw, ch);
+  resample(img, rw, REC_HEIGHT, im, x0, y0, cw, ch);
   float *in = g_new0(float, plane * 3); /* the padding is 0: mid grey */
   for (int y = 0; y < REC_HEIGHT; y++)
     for (int x = 0; x < rw; x++) {
@@ -265,49 +295,46 @@ static float *rec_run(engine *e, const line *l, const uint8_t *grey, int stride,
   g_free(img);
   int64_t shape[4] = {1, 3, REC_HEIGHT, W}, oshape[DX_ORT_MAX_RANK];
   size_t orank = 0;
-  float *out = dx_ort_run(e->rec, in, shape, 4, oshape, &orank, err);
+  float *o = dx_ort_run(e->rec, in, shape, 4, oshape, &orank, err);
   g_free(in);
-  if (!out) return NULL;
+  if (!o) return err->code;
   if (orank != 3 || oshape[2] != e->nclasses || oshape[1] <= 0) {
-    g_free(out);
-    dx_error_set(err, DX_EUNSUPPORTED,
-                 "the OCR recognition model does not match its character list");
-    return NULL;
+    g_free(o);
+    return dx_error_set(err, DX_EUNSUPPORTED,
+                        "the OCR recognition model does not match its character list");
   }
-  *T = (int)oshape[1];
-  *C = (int)oshape[2];
-  *rw_out = rw;
-  *W_out = W;
-  return out;
+  int T = (int)oshape[1], C = (int)oshape[2];
+  *out = (reading){.T = T, .rw = rw, .W = W, .best = g_new(int, T), .prob = g_new(float, T)};
+  for (int t = 0; t < T; t++) {
+    const float *p = o + (size_t)t * (size_t)C;
+    int k = 0;
+    for (int c = 1; c < C; c++)
+      if (p[c] > p[k]) k = c;
+    out->best[t] = k;
+    out->prob[t] = p[k];
+  }
+  g_free(o);
+  return DX_OK;
 }
 
-/* Reads one line; appends its characters to glyphs (points). */
-static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t *grey, int stride,
-                         double scale, dx_error *err) {
-  int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
-  int cw = x1 - x0, ch = y1 - y0;
-  if (cw < 2 || ch < 2) return DX_OK;
-  int T = 0, C = 0, rw = 0, W = 0;
-  float *out = rec_run(e, l, grey, stride, false, &T, &C, &rw, &W, err);
-  if (!out) return err->code;
+/* Appends the characters of line l's reading r to glyphs (points). */
+static void decode(GArray *glyphs, const engine *e, const line *l, const reading *r, double scale) {
+  int x0 = (int)l->x0, x1 = (int)ceilf(l->x1), cw = x1 - x0;
   /* input pixels per time step, and page pixels per input pixel */
-  double step = (double)W / T, back = (double)cw / rw;
+  double step = (double)r->W / r->T, back = (double)cw / r->rw;
   float top = (float)(l->y0 / scale), bot = (float)(l->y1 / scale);
   float size = MAX(bot - top, 1.0f);
   int prev = 0;
   bool space = false;
   guint first = glyphs->len;
-  for (int t = 0; t < T; t++) {
-    const float *p = out + (size_t)t * (size_t)C;
-    int k = 0;
-    for (int c = 1; c < C; c++)
-      if (p[c] > p[k]) k = c;
+  for (int t = 0; t < r->T; t++) {
+    int k = r->best[t];
     float x = (float)((x0 + (t + 0.5) * step * back) / scale);
     if (k != 0 && k == prev) { /* the same character over more steps */
       dx_glyph *g = &g_array_index(glyphs, dx_glyph, glyphs->len - 1);
       if (glyphs->len > first && e->classes[k] != ' ') {
         g->box[2] = MAX(g->box[2], x);
-        g->ocr_conf = MAX(g->ocr_conf, p[k]);
+        g->ocr_conf = MAX(g->ocr_conf, r->prob[t]);
       }
     } else if (k != 0 && e->classes[k] == ' ') {
       space = true;
@@ -316,13 +343,12 @@ static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t
                     .box = {x, top, x, bot},
                     .size = size,
                     .space_before = space && glyphs->len > first,
-                    .ocr_conf = p[k]};
+                    .ocr_conf = r->prob[t]};
       g_array_append_val(glyphs, g);
       space = false;
     }
     prev = k;
   }
-  g_free(out);
   /* boxes: a Han character (or another wide one: CJK punctuation,
    * full-width forms) is about as wide as its line is high, other
    * characters about half that; no box reaches past the middle between
@@ -351,16 +377,16 @@ static dx_code recognize(engine *e, GArray *glyphs, const line *l, const uint8_t
     if (g->box[2] <= g->box[0]) g->box[2] = g->box[0] + 0.1f;
   }
   g_free(mid);
-  return DX_OK;
 }
 
-/* The page with its grey levels stretched so that its paper is white and
- * its darkest ink black: a faint scan (ink at 140, paper at 235) reads as
- * a dark one does. Paper is the level most pixels are lighter than
- * (STRETCH_PAPER), ink the level STRETCH_INK of them are darker than. */
+/* The look-up table that stretches a page's grey levels so that its
+ * paper is white and its darkest ink black: a faint scan (ink at 140,
+ * paper at 235) reads as a dark one does. Paper is the level most pixels
+ * are lighter than (STRETCH_PAPER), ink the level STRETCH_INK of them
+ * are darker than. */
 #define STRETCH_PAPER 0.40
 #define STRETCH_INK 0.005
-static uint8_t *stretched(const uint8_t *grey, int w, int h, int stride) {
+static void stretch_lut(uint8_t lut[256], const uint8_t *grey, int w, int h, int stride) {
   size_t hist[256] = {0}, n = (size_t)w * (size_t)h;
   for (int y = 0; y < h; y++) {
     const uint8_t *row = grey + (size_t)y * (size_t)stride;
@@ -374,33 +400,64 @@ static uint8_t *stretched(const uint8_t *grey, int w, int h, int stride) {
     if (acc <= (size_t)(STRETCH_PAPER * (double)n)) paper = v;
   }
   paper = MAX(paper, ink + 32); /* never blow noise up into ink */
-  uint8_t lut[256];
   for (int v = 0; v < 256; v++) lut[v] = (uint8_t)CLAMP((v - ink) * 255 / (paper - ink), 0, 255);
-  uint8_t *out = g_malloc(n);
-  for (int y = 0; y < h; y++) {
-    const uint8_t *row = grey + (size_t)y * (size_t)stride;
-    uint8_t *o = out + (size_t)y * (size_t)w;
-    for (int x = 0; x < w; x++) o[x] = lut[row[x]];
-  }
-  return out;
 }
 
-/* How sure the network is of what it read: the mean probability of the
- * best class over the steps where it is not the blank; *chars counts
- * them. */
-static double certainty(const float *out, int T, int C, int *chars) {
+/* How sure the network is of what it read: the sum of the best class's
+ * probabilities over the steps where it is not the blank (the mean
+ * times *chars, which counts them). */
+static double certainty(const reading *r, int *chars) {
   double sum = 0;
   *chars = 0;
-  for (int t = 0; t < T; t++) {
-    const float *p = out + (size_t)t * (size_t)C;
-    int k = 0;
-    for (int c = 1; c < C; c++)
-      if (p[c] > p[k]) k = c;
-    if (k == 0) continue;
-    sum += p[k];
+  for (int t = 0; t < r->T; t++) {
+    if (r->best[t] == 0) continue;
+    sum += r->prob[t];
     (*chars)++;
   }
   return sum;
+}
+
+/* A page image being read: its text lines found once, and the readings
+ * the orientation test made kept for the page's reading. */
+struct dx_ppocr_page {
+  engine *e;
+  image im; /* the caller's pixels, borrowed */
+  int w, h;
+  GArray *lines;  /* of line, reading order */
+  reading *known; /* per line: its straight reading when already made (T > 0) */
+  gint64 start;   /* when detection began (the deadline counts from it) */
+};
+
+dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_error *err) {
+  engine *e = get_engine(err);
+  if (!e) return NULL;
+  dx_ppocr_page *p = g_new0(dx_ppocr_page, 1);
+  p->e = e;
+  p->start = g_get_monotonic_time();
+  if (w > 0 && h > 0) {
+    p->w = w;
+    p->h = h;
+    p->im.px = grey;
+    p->im.stride = stride;
+    stretch_lut(p->im.lut, grey, w, h, stride);
+    p->lines = detect(e, &p->im, w, h, err);
+    if (!p->lines) {
+      dx_ppocr_close(p);
+      return NULL;
+    }
+  } else {
+    p->lines = g_array_new(FALSE, FALSE, sizeof(line));
+  }
+  p->known = g_new0(reading, p->lines->len + 1);
+  return p;
+}
+
+void dx_ppocr_close(dx_ppocr_page *p) {
+  if (!p) return;
+  for (guint i = 0; p->known && i < p->lines->len; i++) reading_clear(&p->known[i]);
+  g_free(p->known);
+  if (p->lines) g_array_free(p->lines, TRUE);
+  g_free(p);
 }
 
 /* Lines read both ways to tell a page's orientation: the widest few. */
@@ -408,73 +465,69 @@ static double certainty(const float *out, int T, int C, int *chars) {
 /* How much more the turned reading must give to turn the page. */
 #define UPRIGHT_MARGIN 0.25
 
+typedef struct ranked {
+  float width;
+  guint index;
+} ranked;
+
+/* Wider first; lines as wide in reading order. */
 static int wider(const void *a, const void *b) {
-  const line *p = a, *q = b;
-  float wp = p->x1 - p->x0, wq = q->x1 - q->x0;
-  return (wp < wq) - (wp > wq);
+  const ranked *p = a, *q = b;
+  if (p->width != q->width) return (p->width < q->width) - (p->width > q->width);
+  return (p->index > q->index) - (p->index < q->index);
 }
 
-int dx_ppocr_upright(const uint8_t *grey, int w, int h, int stride, dx_error *err) {
-  engine *e = get_engine(err);
-  if (!e) return -1;
-  if (w <= 0 || h <= 0) return 0;
-  uint8_t *page = stretched(grey, w, h, stride);
-  GArray *lines = detect(e, page, w, h, w, err);
-  if (!lines) {
-    g_free(page);
-    return -1;
+int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err) {
+  guint n = p->lines->len;
+  ranked *order = g_new(ranked, n + 1);
+  for (guint i = 0; i < n; i++) {
+    const line *l = &g_array_index(p->lines, line, i);
+    order[i] = (ranked){.width = l->x1 - l->x0, .index = i};
   }
-  g_array_sort(lines, wider);
+  qsort(order, n, sizeof *order, wider);
   double sure[2] = {0, 0};
   int chars[2] = {0, 0}, used = 0;
-  for (guint i = 0; i < lines->len && used < UPRIGHT_LINES; i++) {
-    const line *l = &g_array_index(lines, line, i);
+  for (guint i = 0; i < n && used < UPRIGHT_LINES; i++) {
+    guint at = order[i].index;
+    const line *l = &g_array_index(p->lines, line, at);
     if (l->x1 - l->x0 < 2 * (l->y1 - l->y0)) continue; /* a line, not a character or a column */
     used++;
-    for (int turned = 0; turned < 2; turned++) {
-      int T = 0, C = 0, rw = 0, W = 0, n = 0;
-      float *out = rec_run(e, l, page, w, turned, &T, &C, &rw, &W, err);
-      if (!out) {
-        g_array_free(lines, TRUE);
-        g_free(page);
-        return -1;
-      }
-      sure[turned] += certainty(out, T, C, &n);
-      chars[turned] += n;
-      g_free(out);
+    /* the straight reading is the one the page's reading needs: kept */
+    reading turned = {0};
+    if (rec_run(&p->known[at], p->e, l, &p->im, false, err) != DX_OK ||
+        rec_run(&turned, p->e, l, &p->im, true, err) != DX_OK) {
+      g_free(order);
+      return -1;
     }
+    int k = 0;
+    sure[0] += certainty(&p->known[at], &k);
+    chars[0] += k;
+    sure[1] += certainty(&turned, &k);
+    chars[1] += k;
+    reading_clear(&turned);
   }
-  g_array_free(lines, TRUE);
-  g_free(page);
+  g_free(order);
   /* read the wrong way up, a line gives few characters (mostly blanks),
    * and those unsure ones: the sums of their probabilities compare both */
   return sure[1] > sure[0] * (1 + UPRIGHT_MARGIN) + 1 ? 180 : 0;
 }
 
-dx_code dx_ppocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
-                       int deadline_ms, bool *timed_out, dx_error *err) {
+dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadline_ms,
+                      bool *timed_out, dx_error *err) {
   *timed_out = false;
-  engine *e = get_engine(err);
-  if (!e) return err->code;
-  if (w <= 0 || h <= 0 || scale <= 0) return DX_OK;
-  gint64 start = g_get_monotonic_time();
-  uint8_t *page = stretched(grey, w, h, stride);
-  stride = w;
-  grey = page;
-  GArray *lines = detect(e, grey, w, h, stride, err);
-  if (!lines) {
-    g_free(page);
-    return err->code;
-  }
-  dx_code rc = DX_OK;
-  for (guint i = 0; i < lines->len && rc == DX_OK; i++) {
-    if (deadline_ms > 0 && (g_get_monotonic_time() - start) / 1000 > deadline_ms) {
+  if (scale <= 0) return DX_OK;
+  for (guint i = 0; i < p->lines->len; i++) {
+    if (deadline_ms > 0 && (g_get_monotonic_time() - p->start) / 1000 > deadline_ms) {
       *timed_out = true;
       break;
     }
-    rc = recognize(e, glyphs, &g_array_index(lines, line, i), grey, stride, scale, err);
+    const line *l = &g_array_index(p->lines, line, i);
+    int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
+    if (x1 - x0 < 2 || y1 - y0 < 2) continue;
+    reading *r = &p->known[i];
+    if (r->T == 0 && rec_run(r, p->e, l, &p->im, false, err) != DX_OK) return err->code;
+    decode(glyphs, p->e, l, r, scale);
+    reading_clear(r);
   }
-  g_array_free(lines, TRUE);
-  g_free(page);
-  return rc;
+  return DX_OK;
 }
