@@ -1560,8 +1560,8 @@ static int rend_cmp(const void *a, const void *b) {
   return x->at < y->at ? -1 : x->at > y->at ? 1 : y->d - x->d;
 }
 
-/* Edges where a row of cells over one grid row r is cut: runs of height
- * where two or more of its one-row cells have a gap between two lines
+/* Edges where grid row r is cut: runs of height where two or more of
+ * the cells over it have a gap between two of their lines in the row
  * (no wrap across it), the cut at the middle of the part of the run
  * where most do. Every piece must hold lines of two cells or more, else
  * none is made. Appends to cuts. */
@@ -1570,11 +1570,14 @@ static void row_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r) {
   GArray *iv = g_array_new(FALSE, FALSE, sizeof(float) * 2);
   size_t ncand = 0;
   float wrap = wrap_pitch_near(p, rcs, r, r);
+  float lo = p->ys[r], hi = p->ys[r + 1];
   for (size_t i = 0; i < t->ncells; i++) {
     const dx_cell *c = t->cells[i];
-    if (c->row != r || c->rowspan != 1 || rcs[i].n < 2 || rcs[i].fixed) continue;
+    size_t f, m;
+    if (c->row > r || c->row + c->rowspan <= r || rcs[i].fixed) continue;
+    if ((m = lines_in(&rcs[i], lo, hi, &f)) < 2) continue;
     ncand++;
-    for (size_t k = 1; k < rcs[i].n; k++) {
+    for (size_t k = f + 1; k < f + m; k++) {
       const rline *a = &rcs[i].l[k - 1], *b = &rcs[i].l[k];
       float v[2] = {a->y + CUT_CLEAR_EM * 2 * a->half, b->y - CUT_CLEAR_EM * 2 * b->half};
       if (v[0] >= v[1] || wraps_into(&rcs[i], k) || !row_gap(a, b, wrap)) continue;
@@ -1604,7 +1607,7 @@ static void row_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r) {
       best = len;
       best_at = at + len / 2;
     } else if (n < 2 && best_n) { /* the run ended */
-      if (best_at > p->ys[r] && best_at < p->ys[r + 1]) g_array_append_val(cuts, best_at);
+      if (best_at > lo && best_at < hi) g_array_append_val(cuts, best_at);
       best_n = 0;
       best = 0;
     }
@@ -1612,13 +1615,13 @@ static void row_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r) {
   g_free(e);
   /* every piece holds the lines of two cells or more */
   for (guint s = first; s <= cuts->len && cuts->len > first; s++) {
-    float lo = s == first ? p->ys[r] : g_array_index(cuts, float, s - 1);
-    float hi = s == cuts->len ? p->ys[r + 1] : g_array_index(cuts, float, s);
+    float a = s == first ? lo : g_array_index(cuts, float, s - 1);
+    float b = s == cuts->len ? hi : g_array_index(cuts, float, s);
     int with = 0;
     for (size_t i = 0; i < t->ncells; i++) {
       const dx_cell *c = t->cells[i];
       size_t k;
-      if (c->row == r && c->rowspan == 1 && lines_in(&rcs[i], lo, hi, &k)) with++;
+      if (c->row <= r && c->row + c->rowspan > r && lines_in(&rcs[i], a, b, &k)) with++;
     }
     if (with < 2) {
       g_array_set_size(cuts, first);
