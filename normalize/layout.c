@@ -1461,7 +1461,7 @@ static bool spacing_doubt(dx_glyph *const *g, size_t n) {
 typedef struct rline {
   float y, half; /* centre, half the line's height (half an em) */
   float room;    /* space after it, before the cell's right border */
-  float head;    /* width of its first word */
+  float head;    /* width of its first word, and the slack a wrap leaves */
 } rline;
 
 typedef struct rcell {
@@ -1473,7 +1473,7 @@ typedef struct rcell {
 
 /* Whether line k-1 of rc ran to the border and wrapped into line k. */
 static bool wraps_into(const rcell *rc, size_t k) {
-  return rc->l[k - 1].room < rc->l[k].head + WRAP_SLACK_PT;
+  return rc->l[k - 1].room < rc->l[k].head;
 }
 
 /* A line's em for the split: its Han characters' width, else the
@@ -1503,8 +1503,12 @@ static void rcell_lines(rcell *rc, const dx_cell *c, GPtrArray *ga, float em) {
     float size = line_em(&ls[k], em);
     float y = 0;
     for (size_t q = 0; q < ls[k].n; q++) y += cy(ls[k].g[q]);
-    rc->l[k] =
-        (rline){y / (float)ls[k].n, size / 2, (float)c->box[2] - ls[k].x1, first_word(&ls[k])};
+    /* OCR's boxes are ink, narrower than the characters' advance, and
+     * its rules drift: a line one character short of the border may
+     * have run to it */
+    float slack = WRAP_SLACK_PT + (ls[k].g[0]->ocr_conf > 0 ? size : 0);
+    rc->l[k] = (rline){y / (float)ls[k].n, size / 2, (float)c->box[2] - ls[k].x1,
+                       first_word(&ls[k]) + slack};
     vertical = vertical && ls[k].n == 1 && is_cjk(ls[k].g[0]->cp);
   }
   rc->fixed = vertical;
