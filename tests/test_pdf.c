@@ -278,11 +278,12 @@ static void test_close_tables(void **state) {
   pb_free(p);
 }
 
-/* A cell over three rows with a line of text in each row (the borders
- * between them missing: three indicator names in one cell) says its
- * layout is uncertain; one over three rows with one line (a level-1
- * label) does not. */
-static void test_rows_in_doubt(void **state) {
+/* A cell over three rows whose borders the neighbouring column has, with
+ * a line of text in each row (three values in one cell: the borders
+ * between them missing), is cut into three cells at the neighbour's
+ * row edges, each flagged layout_uncertain; a level-1 label over the
+ * three rows with one line stays whole and sure. */
+static void test_split_bordered(void **state) {
   (void)state;
   page_b *p = pb_new(1);
   float ys[] = {100, 120, 140, 160};
@@ -295,19 +296,127 @@ static void test_rows_in_doubt(void **state) {
   pb_v(p, 350, 100, 160);
   pb_text(p, 55, 124, "产出指标", 0);
   const char *names[] = {"补助人数", "培训项次", "发放准确率"};
+  const char *values[] = {"≥95%", "12项", "100%"};
   for (int r = 0; r < 3; r++) pb_text(p, 155, ys[r] + 4, names[r], 0);
-  /* column 2: no borders between its rows either, one line per row */
-  for (int r = 0; r < 3; r++) pb_text(p, 255, ys[r] + 4, "≥95%", 0);
+  /* column 2: no borders between its rows, one line per row */
+  for (int r = 0; r < 3; r++) pb_text(p, 255, ys[r] + 4, values[r], 0);
   dx_doc *d = lay_out(&p, 1);
   dx_table *t = table_at(d, 0);
   assert_int_equal(t->nrows, 3);
   assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 3);
   assert_false(dx_table_at(t, 0, 0)->flags & DX_CELL_LAYOUT_UNCERTAIN);
   assert_false(dx_table_at(t, 1, 1)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  for (int r = 0; r < 3; r++) {
+    dx_cell *v = dx_table_at(t, r, 2);
+    assert_int_equal(v->row, r);
+    assert_int_equal(v->rowspan, 1);
+    assert_string_equal(v->text, values[r]);
+    assert_true(v->flags & DX_CELL_LAYOUT_UNCERTAIN);
+    assert_true(v->confidence < 1);
+    assert_true(v->box[1] == ys[r] && v->box[3] == ys[r + 1]);
+  }
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A cell over three rows with a line in each that does not keep to the
+ * neighbour's rows (each line across an edge) is not cut, only doubted. */
+static void test_rows_in_doubt(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  float ys[] = {100, 120, 140, 160};
+  for (int i = 1; i < 3; i++) pb_h(p, ys[i], 150, 250);
+  pb_h(p, 100, 50, 350);
+  pb_h(p, 160, 50, 350);
+  pb_v(p, 50, 100, 160);
+  pb_v(p, 150, 100, 160);
+  pb_v(p, 250, 100, 160);
+  pb_v(p, 350, 100, 160);
+  const char *names[] = {"补助人数", "培训项次", "发放准确率"};
+  for (int r = 0; r < 3; r++) pb_text(p, 155, ys[r] + 4, names[r], 0);
+  for (int r = 0; r < 3; r++)
+    pb_text(p, 255, ys[r] + 12, "≥95%", 0); /* centres 1.5 pt off the edges */
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
   dx_cell *values = dx_table_at(t, 0, 2);
   assert_int_equal(values->rowspan, 3);
   assert_true(values->flags & DX_CELL_LAYOUT_UNCERTAIN);
   assert_true(values->confidence < 1);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A two-column table under a header: name | value. */
+static page_b *pb_band(float bottom) {
+  page_b *p = pb_new(1);
+  pb_h(p, 100, 50, 250);
+  pb_h(p, 120, 50, 250);
+  pb_h(p, bottom, 50, 250);
+  pb_v(p, 50, 100, bottom);
+  pb_v(p, 150, 100, bottom);
+  pb_v(p, 250, 100, bottom);
+  pb_text(p, 55, 104, "三级指标", 0);
+  pb_text(p, 155, 104, "指标值", 0);
+  return p;
+}
+
+/* Borders missing across whole rows: the rows are found where the name
+ * and the value column both leave a gap at the same height, wider than
+ * the gap between the wrapped lines of a name. The first name wraps
+ * over two lines beside one value and stays one cell. */
+static void test_split_band(void **state) {
+  (void)state;
+  page_b *p = pb_band(200);
+  pb_text(p, 55, 124, "带动农户增收人均收", 0); /* 90 pt: it wraps */
+  pb_text(p, 55, 138, "入", 0);
+  pb_text(p, 155, 124, "≥500元", 0);
+  pb_text(p, 55, 158, "受益人口数", 0);
+  pb_text(p, 155, 158, "≥3600人", 0);
+  pb_text(p, 55, 178, "培训合格率", 0);
+  pb_text(p, 155, 178, "≥95%", 0);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 4);
+  const char *want[3][2] = {
+      {"带动农户增收人均收入", "≥500元"}, {"受益人口数", "≥3600人"}, {"培训合格率", "≥95%"}};
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 2; c++) {
+      dx_cell *x = dx_table_at(t, r + 1, c);
+      assert_int_equal(x->rowspan, 1);
+      assert_string_equal(x->text, want[r][c]);
+      assert_true(x->flags & DX_CELL_LAYOUT_UNCERTAIN);
+      assert_true(x->confidence < 1);
+    }
+  assert_false(dx_table_at(t, 0, 0)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  dx_doc_free(d);
+  pb_free(p);
+
+  /* one row: a name wrapped over two lines beside one value is whole */
+  p = pb_band(160);
+  pb_text(p, 55, 124, "带动农户增收人均收", 0);
+  pb_text(p, 55, 138, "入", 0);
+  pb_text(p, 155, 124, "≥500元", 0);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_string_equal(cell_text(t, 1, 0), "带动农户增收人均收入");
+  assert_false(dx_table_at(t, 1, 0)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  dx_doc_free(d);
+  pb_free(p);
+
+  /* two paragraphs side by side whose second lines stop short: their
+   * third lines follow at the paragraphs' own spacing, no row's */
+  p = pb_band(180);
+  for (int c = 0; c < 2; c++) {
+    pb_text(p, 55 + 100 * c, 124, "确保各项工作协调落", 0);
+    pb_text(p, 55 + 100 * c, 138, "实到位。", 0);
+    pb_text(p, 55 + 100 * c, 152, "推动服务。", 0);
+  }
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_false(dx_table_at(t, 1, 0)->flags & DX_CELL_LAYOUT_UNCERTAIN);
   dx_doc_free(d);
   pb_free(p);
 }
@@ -1220,6 +1329,8 @@ int main(void) {
       cmocka_unit_test(test_spacing_doubt),
       cmocka_unit_test(test_close_tables),
       cmocka_unit_test(test_rows_in_doubt),
+      cmocka_unit_test(test_split_bordered),
+      cmocka_unit_test(test_split_band),
       cmocka_unit_test(test_text_spaces),
       cmocka_unit_test(test_cell_lines),
       cmocka_unit_test(test_paragraphs),

@@ -27,6 +27,9 @@ The style is chosen by options (all deterministic):
   --vertical                     cells with w:textDirection written top to
                                  bottom (writing-mode: vertical-rl)
   --title-size SIZE              size of title paragraphs (16pt)
+  --cell-borders                 a cell whose w:tcBorders sets its top or
+                                 bottom border to nil/none is drawn
+                                 without it (tools/corpus/docx-gaps.py)
   --keep-rows                    tr { page-break-inside: avoid }, as pages
                                  for wkhtmltopdf are written (without it
                                  Qt WebKit cuts rows and rowspans at a page
@@ -193,8 +196,14 @@ class Writer:
                 width = int(tcw.get(W + 'w', '0')) if tcw is not None and \
                     tcw.get(W + 'type', 'dxa') == 'dxa' else 0
                 vert = wval(tcpr, 'textDirection') in ('tbRl', 'tbRlV', 'btLr', 'tbLrV')
+                nb = set()
+                tcb = tcpr.find(W + 'tcBorders') if tcpr is not None else None
+                for side in ('top', 'bottom'):
+                    e = tcb.find(W + side) if tcb is not None else None
+                    if e is not None and e.get(W + 'val') in ('nil', 'none'):
+                        nb.add(side)
                 cells.append({'tc': tc, 'col': col, 'span': span, 'vm': vm,
-                              'width': width, 'vert': vert, 'rowspan': 1})
+                              'width': width, 'vert': vert, 'rowspan': 1, 'nb': nb})
                 col += span
             rows.append((before, after, cells, col + after))
         ncols = max([n for _, _, _, n in rows] + [len(grid)])
@@ -220,6 +229,9 @@ class Writer:
                     attrs += ' rowspan="%d"' % c['rowspan']
                 if c['vert'] and self.opt.vertical:
                     attrs += ' class="vert"'
+                if getattr(self.opt, 'cell_borders', False) and c['nb']:
+                    attrs += ' style="%s"' % ''.join(
+                        'border-%s:none;' % side for side in sorted(c['nb']))
                 self.out.append('<td%s>' % attrs)
                 if c['vert'] and self.opt.vertical:
                     # an explicit block height: Chromium breaks a vertical-rl
@@ -337,6 +349,7 @@ def main():
     ap.add_argument('--vertical', action='store_true')
     ap.add_argument('--title-size', default='16pt')
     ap.add_argument('--keep-rows', action='store_true')
+    ap.add_argument('--cell-borders', action='store_true')
     ap.add_argument('docx')
     ap.add_argument('html')
     o = ap.parse_args()

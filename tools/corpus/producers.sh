@@ -19,6 +19,12 @@
 #             Writer: lo-hair 0.25 pt hairlines (real 0.25 pt strokes:
 #             Chromium snaps its borders to whole device pixels),
 #             lo-dotdash dash-dot borders (9 pt dashes 7 pt apart)
+#   *-gaps    the DOCX with some indicator rows' borders removed
+#             (docx-gaps.py: two of every three row borders under the
+#             三级指标 header, vertically merged cells keep theirs), printed
+#             by LibreOffice Writer (lo-gaps) or by Chromium from
+#             docx2html.py --cell-borders (chrome-gaps): rows merged by a
+#             missing border
 # Every PDF is checked against its DOCX by producers-check.py (same
 # characters, whitespace aside); the script stops on a difference.
 # Deterministic apart from the producers' own dates and ids.
@@ -50,11 +56,19 @@ cairo        |cairo   ||seed004-yongning variant-continued-table variant-summary
 calc         |calc    ||variant-county-template variant-dept-tasks-budget seed002-hengdong
 lo-hair      |lo      |2|seed000-xiangyin variant-province-b variant-level-heading-rows
 lo-dotdash   |lo      |4 dotDash|variant-dept-national variant-province-b variant-county-multi
+lo-gaps      |lo-gaps ||variant-county-multi
+chrome-gaps  |chromium-gaps|--cell-borders --collapse collapse --border "1px solid" --padding "2px 3px" --font-size 10.5pt|variant-county-multi
 '
 
 make_one() {  # prefix engine options name
   local prefix=$1 engine=$2 opts=$3 name=$4
   local docx="$root/corpus/docx/$name.docx" out="$root/corpus/pdf/$prefix-$name.pdf"
+  if [[ "$engine" == *gaps ]]; then
+    mkdir -p "$work/gaps"
+    /usr/bin/python3 "$here/docx-gaps.py" "$docx" "$work/gaps/$prefix-$name.docx"
+    docx="$work/gaps/$prefix-$name.docx"
+    engine=${engine%-gaps}
+  fi
   case "$engine" in
   chromium|wk)
     eval "/usr/bin/python3 \"$here/docx2html.py\" $opts \"$docx\" \"$work/$prefix-$name.html\""
@@ -67,8 +81,12 @@ make_one() {  # prefix engine options name
     pdftocairo -pdf "$root/corpus/pdf/$name.pdf" "$out" ;;
   lo)
     mkdir -p "$work/lo-$prefix"
-    # shellcheck disable=SC2086  # OPTIONS: SZ [STYLE]
-    /usr/bin/python3 "$here/docx-borders.py" "$docx" "$work/lo-$prefix/$prefix-$name.docx" $opts
+    if [[ -n "$opts" ]]; then
+      # shellcheck disable=SC2086  # OPTIONS: SZ [STYLE]
+      /usr/bin/python3 "$here/docx-borders.py" "$docx" "$work/lo-$prefix/$prefix-$name.docx" $opts
+    else
+      cp "$docx" "$work/lo-$prefix/$prefix-$name.docx"
+    fi
     (cd "$work/lo-$prefix" && soffice -env:UserInstallation="file://$work/profile" --headless \
        --convert-to pdf "$prefix-$name.docx" >/dev/null 2>&1)
     [[ -s "$work/lo-$prefix/$prefix-$name.pdf" ]] || { echo "producers.sh: no PDF for $prefix-$name" >&2; exit 1; }
