@@ -454,7 +454,7 @@ dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_e
 
 void dx_ppocr_close(dx_ppocr_page *p) {
   if (!p) return;
-  for (guint i = 0; p->known && i < p->lines->len; i++) reading_clear(&p->known[i]);
+  for (guint i = 0; p->known && p->lines && i < p->lines->len; i++) reading_clear(&p->known[i]);
   g_free(p->known);
   if (p->lines) g_array_free(p->lines, TRUE);
   g_free(p);
