@@ -454,9 +454,11 @@ dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_e
 
 void dx_ppocr_close(dx_ppocr_page *p) {
   if (!p) return;
-  for (guint i = 0; p->known && i < p->lines->len; i++) reading_clear(&p->known[i]);
+  if (p->lines) {
+    for (guint i = 0; p->known && i < p->lines->len; i++) reading_clear(&p->known[i]);
+    g_array_free(p->lines, TRUE);
+  }
   g_free(p->known);
-  if (p->lines) g_array_free(p->lines, TRUE);
   g_free(p);
 }
 
