@@ -323,8 +323,9 @@ void dx_ppocr_close(dx_ppocr_page *p);
 int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err);
 
 /* Reads the page's lines into glyphs (points: `scale` image pixels per
- * point), as dx_ocr_image does with tesseract; stops at deadline_ms
- * (when > 0) after dx_ppocr_open began, with *timed_out set. Each line is
+ * point), as dx_ocr_image does with tesseract; stops when detection
+ * and reading have taken deadline_ms (when > 0; the orientation test is
+ * not counted), with *timed_out set. Each line is
  * read once: call it once per page. */
 dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadline_ms,
                       bool *timed_out, dx_error *err);

@@ -425,7 +425,8 @@ struct dx_ppocr_page {
   int w, h;
   GArray *lines;  /* of line, reading order */
   reading *known; /* per line: its straight reading when already made (T > 0) */
-  gint64 start;   /* when detection began (the deadline counts from it) */
+  gint64 start;   /* when detection began, later by the orientation test's
+                   * time: the deadline counts detection and reading */
 };
 
 dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_error *err) {
@@ -454,9 +455,11 @@ dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_e
 
 void dx_ppocr_close(dx_ppocr_page *p) {
   if (!p) return;
-  for (guint i = 0; p->known && p->lines && i < p->lines->len; i++) reading_clear(&p->known[i]);
+  if (p->lines) {
+    for (guint i = 0; p->known && i < p->lines->len; i++) reading_clear(&p->known[i]);
+    g_array_free(p->lines, TRUE);
+  }
   g_free(p->known);
-  if (p->lines) g_array_free(p->lines, TRUE);
   g_free(p);
 }
 
@@ -478,6 +481,7 @@ static int wider(const void *a, const void *b) {
 }
 
 int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err) {
+  gint64 began = g_get_monotonic_time();
   guint n = p->lines->len;
   ranked *order = g_new(ranked, n + 1);
   for (guint i = 0; i < n; i++) {
@@ -507,6 +511,7 @@ int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err) {
     reading_clear(&turned);
   }
   g_free(order);
+  p->start += g_get_monotonic_time() - began;
   /* read the wrong way up, a line gives few characters (mostly blanks),
    * and those unsure ones: the sums of their probabilities compare both */
   return sure[1] > sure[0] * (1 + UPRIGHT_MARGIN) + 1 ? 180 : 0;
