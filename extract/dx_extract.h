@@ -297,6 +297,14 @@ bool dx_seal_ink(const dx_seal *s, const uint8_t *grey, int w, int h, int stride
  * enough of them, else all dark pixels. */
 double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_deg, int min_run);
 
+/* A page's ink and paper grey levels, for stretching its levels so that
+ * a faint scan (ink at 140, paper at 235) reads as a dark one does:
+ * paper is the level 40% of the pixels are darker than (most of a form
+ * is paper), ink the level 0.5% of them are darker than. Paper is kept
+ * at least 32 levels above ink so that noise is never blown up into
+ * ink. */
+void dx_grey_levels(const uint8_t *grey, int w, int h, int stride, int *ink, int *paper);
+
 /* The raster turned by angle about its centre (the skew dx_skew_angle
  * found is taken out), white where nothing was; w x h, stride w; g_free
  * it. */

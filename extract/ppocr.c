@@ -379,27 +379,12 @@ static void decode(GArray *glyphs, const engine *e, const line *l, const reading
   g_free(mid);
 }
 
-/* The look-up table that stretches a page's grey levels so that its
- * paper is white and its darkest ink black: a faint scan (ink at 140,
- * paper at 235) reads as a dark one does. Paper is the level most pixels
- * are lighter than (STRETCH_PAPER), ink the level STRETCH_INK of them
- * are darker than. */
-#define STRETCH_PAPER 0.40
-#define STRETCH_INK 0.005
+/* The look-up table that stretches a page's grey levels (see
+ * dx_grey_levels) so that its paper is white and its darkest ink
+ * black. */
 static void stretch_lut(uint8_t lut[256], const uint8_t *grey, int w, int h, int stride) {
-  size_t hist[256] = {0}, n = (size_t)w * (size_t)h;
-  for (int y = 0; y < h; y++) {
-    const uint8_t *row = grey + (size_t)y * (size_t)stride;
-    for (int x = 0; x < w; x++) hist[row[x]]++;
-  }
-  int ink = 0, paper = 255;
-  size_t acc = 0;
-  for (int v = 0; v < 256; v++) {
-    acc += hist[v];
-    if (acc <= (size_t)(STRETCH_INK * (double)n)) ink = v;
-    if (acc <= (size_t)(STRETCH_PAPER * (double)n)) paper = v;
-  }
-  paper = MAX(paper, ink + 32); /* never blow noise up into ink */
+  int ink, paper;
+  dx_grey_levels(grey, w, h, stride, &ink, &paper);
   for (int v = 0; v < 256; v++) lut[v] = (uint8_t)CLAMP((v - ink) * 255 / (paper - ink), 0, 255);
 }
 

@@ -400,3 +400,22 @@ bool dx_flatten_photo(uint8_t *grey, int w, int h, int stride, double corners[8]
   pixDestroy(&src);
   return flat;
 }
+
+#define LEVEL_PAPER 0.40
+#define LEVEL_INK 0.005
+void dx_grey_levels(const uint8_t *grey, int w, int h, int stride, int *ink, int *paper) {
+  size_t hist[256] = {0}, n = (size_t)w * (size_t)h;
+  for (int y = 0; y < h; y++) {
+    const uint8_t *row = grey + (size_t)y * (size_t)stride;
+    for (int x = 0; x < w; x++) hist[row[x]]++;
+  }
+  int lo = 0, hi = 255;
+  size_t acc = 0;
+  for (int v = 0; v < 256; v++) {
+    acc += hist[v];
+    if (acc <= (size_t)(LEVEL_INK * (double)n)) lo = v;
+    if (acc <= (size_t)(LEVEL_PAPER * (double)n)) hi = v;
+  }
+  *ink = lo;
+  *paper = MAX(hi, lo + 32);
+}

@@ -30,14 +30,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The page's grey levels are stretched so that paper (the level
- * STRETCH_PAPER of the pixels are lighter than) is white and ink (the
- * level STRETCH_INK of them are darker than) black — as ppocr.c does —
- * and a pixel darker than INK_LEVEL is ink: the thin horizontal strokes
- * of 二 on a blurred 150 dpi scan come out near 180 (at 160 the corpus
- * scans read 3494 facts right, at 190 3638, at 215 3527: noise joins). */
-#define STRETCH_PAPER 0.40
-#define STRETCH_INK 0.005
+/* The page's grey levels are stretched so that paper is white and ink
+ * black (dx_grey_levels, as ppocr.c does), and a pixel darker than INK_LEVEL is ink: the thin
+ * horizontal strokes of 二 on a blurred 150 dpi scan come out near 180 (at 160 the corpus scans
+ * read 3494 facts right, at 190 3638, at 215 3527: noise joins). */
 #define INK_LEVEL 190
 /* How far (points) beyond half a rule's width its band is erased: a
  * scanned rule drifts by a pixel or two and its blur is wider than its
@@ -107,24 +103,14 @@ static void unite(run *runs, int a, int b) {
   if (a != b) runs[MAX(a, b)].comp = MIN(a, b);
 }
 
-/* The page's grey levels stretched (see STRETCH_PAPER); soft[] maps
+/* The page's grey levels stretched (see dx_grey_levels); soft[] maps
  * grey levels to the crops' (paper white, ink as it was: tesseract
  * binarizes a crop itself, and the stretched levels run a blurred
  * scan's strokes together). */
 static uint8_t *stretched(const uint8_t *grey, int w, int h, int stride, uint8_t soft[256]) {
-  size_t hist[256] = {0}, n = (size_t)w * (size_t)h;
-  for (int y = 0; y < h; y++) {
-    const uint8_t *row = grey + (size_t)y * (size_t)stride;
-    for (int x = 0; x < w; x++) hist[row[x]]++;
-  }
-  int ink = 0, paper = 255;
-  size_t acc = 0;
-  for (int v = 0; v < 256; v++) {
-    acc += hist[v];
-    if (acc <= (size_t)(STRETCH_INK * (double)n)) ink = v;
-    if (acc <= (size_t)(STRETCH_PAPER * (double)n)) paper = v;
-  }
-  paper = MAX(paper, ink + 32); /* never blow noise up into ink */
+  size_t n = (size_t)w * (size_t)h;
+  int ink, paper;
+  dx_grey_levels(grey, w, h, stride, &ink, &paper);
   uint8_t lut[256];
   for (int v = 0; v < 256; v++) lut[v] = (uint8_t)CLAMP((v - ink) * 255 / (paper - ink), 0, 255);
   for (int v = 0; v < 256; v++) soft[v] = (uint8_t)CLAMP(v * 255 / MAX(paper, 1), 0, 255);
