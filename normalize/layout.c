@@ -38,6 +38,18 @@
 /* A chain's end may stop short of the rule it meets by a gap and a dash
  * cut shorter than a rule (lines.c finds none under 6 pt). */
 #define DASH_CHAIN_END_PT 6.0
+/* A scanned rule drawn one pixel thin and slightly aslant crosses from
+ * one row of pixels into the next every so often; where it straddles
+ * two rows neither is dark enough, and a 1-bit scan (a fax) drops it
+ * there: a border comes out as collinear pieces with gaps of 30-40 pt.
+ * Pieces at least DROPOUT_PIECE_PT long (longer than any stroke of a
+ * character) with gaps up to DROPOUT_GAP_PT are one rule, unless the
+ * gap runs from one rule across to another (a cell spanning rows or
+ * columns interrupts the border there) or lies between two tables; a
+ * piece that meets a rule across at one end and stops that far short of
+ * another at the other runs on to it. */
+#define DROPOUT_PIECE_PT 20.0
+#define DROPOUT_GAP_PT 48.0
 /* A vertical and a horizontal rule this close (points) touch. */
 #define TOUCH_PT 3.0
 /* A table is at least this wide and high (points): a line of text. */
@@ -616,6 +628,74 @@ static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacro
       }
       c0 = c1;
     }
+  }
+  size_t out = m;
+  if (any) {
+    out = 0;
+    for (size_t i = 0; i < m; i++)
+      if (!gone[i]) s[out++] = s[i];
+    qsort(s, out, sizeof *s, seg_cmp);
+  }
+  g_free(gone);
+  g_free(grp);
+  return out;
+}
+
+/* Whether a rule across position pos touches it at `at`. */
+static bool crossed_at(const seg *o, size_t no, float pos, float at) {
+  for (size_t i = 0; i < no; i++)
+    if (o[i].a <= pos + TOUCH_PT && o[i].b >= pos - TOUCH_PT && fabsf(o[i].pos - at) <= TOUCH_PT)
+      return true;
+  return false;
+}
+
+/* Joins the pieces a scan's dropouts left of a rule (see
+ * DROPOUT_PIECE_PT); s sorted as merge_segs leaves it, `across` the
+ * rules of the other direction. Returns the new count, sorted again. */
+static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacross) {
+  bool *gone = g_new0(bool, m + 1);
+  seg **grp = g_new(seg *, m + 1);
+  bool any = false;
+  for (size_t i = 0; i < m; i++) {
+    if (gone[i]) continue;
+    size_t n = 0;
+    for (size_t k = i; k < m && s[k].pos - s[i].pos <= DASH_CHAIN_POS_PT; k++)
+      if (!gone[k]) grp[n++] = &s[k];
+    if (n < 2) continue;
+    qsort(grp, n, sizeof(seg *), seg_a_cmp);
+    seg *run = grp[0];
+    for (size_t k = 1; k < n; k++) {
+      seg *next = grp[k];
+      float lo = run->b, hi = next->a;
+      bool bridge = hi > lo && hi - lo <= DROPOUT_GAP_PT && run->b - run->a >= DROPOUT_PIECE_PT &&
+                    next->b - next->a >= DROPOUT_PIECE_PT &&
+                    !(crossed_at(across, nacross, run->pos, lo) &&
+                      crossed_at(across, nacross, next->pos, hi)) &&
+                    !table_gap(across, nacross, run->pos, lo, hi);
+      if (hi <= lo || bridge) {
+        run->b = MAX(run->b, next->b);
+        gone[next - s] = true;
+        any = true;
+      } else {
+        run = next;
+      }
+    }
+  }
+  /* a border that meets a rule across at one end and stops short of the
+   * next by a gap runs on to it (the dropout fell just before it) */
+  for (size_t i = 0; i < m; i++) {
+    seg *p = &s[i];
+    if (gone[i] || p->b - p->a < DROPOUT_PIECE_PT) continue;
+    bool at_a = crossed_at(across, nacross, p->pos, p->a);
+    bool at_b = crossed_at(across, nacross, p->pos, p->b);
+    if (at_a == at_b) continue;
+    float j = junction(across, nacross, p->pos, at_a ? p->b : p->a, at_a ? 1 : -1, DROPOUT_GAP_PT);
+    if (isnan(j)) continue;
+    if (at_a)
+      p->b = MAX(p->b, j);
+    else
+      p->a = MIN(p->a, j);
+    any = true;
   }
   size_t out = m;
   if (any) {
@@ -2055,6 +2135,10 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   nv = merge_segs(vs, nv, hs, nh);
   /* short dashed horizontals end at the verticals joined just now */
   nh = join_dash_chains(hs, nh, vs, nv);
+  if (pg->origin == DX_ORIGIN_OCR) {
+    nh = bridge_dropouts(hs, nh, vs, nv);
+    nv = bridge_dropouts(vs, nv, hs, nh);
+  }
   /* components of touching rules */
   int *uf = g_new(int, nh + nv + 1);
   for (size_t i = 0; i < nh + nv; i++) uf[i] = (int)i;

@@ -26,6 +26,7 @@ static int setup(void **state) {
 typedef struct page_b {
   GArray *glyphs, *rules;
   int number;
+  bool scanned; /* laid out as a page OCR read */
 } page_b;
 
 static page_b *pb_new(int number) {
@@ -101,7 +102,7 @@ static dx_doc *lay_out(page_b **pages, int n) {
     dx_page pg = {.number = pages[i]->number,
                   .width = 595,
                   .height = 842,
-                  .origin = DX_ORIGIN_PDF,
+                  .origin = pages[i]->scanned ? DX_ORIGIN_OCR : DX_ORIGIN_PDF,
                   .confidence = 1.0,
                   .glyphs = (dx_glyph *)(void *)pages[i]->glyphs->data,
                   .nglyphs = pages[i]->glyphs->len,
@@ -170,6 +171,43 @@ static void test_grid_spans(void **state) {
   assert_true(a->has_box);
   assert_float_equal(a->box[0], 100, 0.01);
   assert_float_equal(a->box[2], 300, 0.01);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A fax drops a thin rule where, aslant, it crosses from one row of
+ * pixels into the next: on a scan, collinear pieces with gaps of 30-40
+ * pt are one border. A gap from one vertical to the next is no dropout:
+ * there a cell spans the rows (column 1, 40 pt wide). */
+static void test_fax_dropouts(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float xs[] = {50, 150, 190, 350}, ys[] = {100, 124, 148, 172};
+  pb_h(p, ys[0], 50, 350);
+  pb_h(p, ys[3], 50, 350);
+  for (int i = 0; i < 4; i++) pb_v(p, xs[i], ys[0], ys[3]);
+  /* the border under row 0, in pieces 36 pt apart */
+  pb_h(p, 124, 60, 120);
+  pb_h(p, 124, 156, 216);
+  pb_h(p, 124, 252, 340);
+  /* the border under row 1: not under column 1, and in pieces */
+  pb_h(p, 148, 50, 110); /* stops 40 pt short of column 1 */
+  pb_h(p, 148, 190, 260);
+  pb_h(p, 148, 296, 350);
+  const char *txt[3][3] = {{"甲", "乙", "丙"}, {"丁", "戊", "己"}, {"庚", "", "辛"}};
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 3; c++) pb_text(p, xs[c] + 4, ys[r] + 6, txt[r][c], 0);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_int_equal(t->ncols, 3);
+  assert_string_equal(cell_text(t, 0, 1), "乙");
+  assert_string_equal(cell_text(t, 1, 0), "丁");
+  assert_string_equal(cell_text(t, 2, 0), "庚");
+  assert_string_equal(cell_text(t, 2, 2), "辛");
+  assert_int_equal(dx_table_at(t, 1, 1)->rowspan, 2);
+  assert_string_equal(cell_text(t, 1, 1), "戊");
   dx_doc_free(d);
   pb_free(p);
 }
@@ -1326,6 +1364,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_grid_spans),
       cmocka_unit_test(test_grid_l_shape),
+      cmocka_unit_test(test_fax_dropouts),
       cmocka_unit_test(test_spacing_doubt),
       cmocka_unit_test(test_close_tables),
       cmocka_unit_test(test_rows_in_doubt),
