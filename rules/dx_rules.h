@@ -45,10 +45,11 @@ void dx_rules_forget(dx_ruleset *rs);
 /* The key of the rule of `category` one of whose texts is nearest
  * label_key, at most max edits (characters inserted, dropped or
  * replaced) away; *distance says how many (the first such rule in file
- * order wins a tie). Only patterns that match a few texts (literals,
- * (?:a|b) groups, ? and escaped punctuation) take part. NULL: none. */
+ * order wins a tie); *text, unless text is NULL, that text (g_free).
+ * Only patterns that match a few texts (literals, (?:a|b) groups, ? and
+ * escaped punctuation) take part. NULL: none. */
 const char *dx_rules_match_near(dx_ruleset *rs, const char *category, const char *label_key,
-                                int max, int *distance);
+                                int max, int *distance, char **text);
 /* Removes the first match of the `category` pattern from the start of s;
  * returns a new string (g_free). For "numbering" and "seal_note". */
 char *dx_rules_strip(dx_ruleset *rs, const char *category, const char *s, bool anywhere);

@@ -188,15 +188,16 @@ typedef struct ctx {
   int vert_rows; /* rows read under the vertical header */
   int group;     /* block counter for money entries */
   bool three_public;
-  int table;             /* current table index */
-  uint64_t yuan_cols;    /* grid columns (< 64) whose heading says 元 */
-  GHashTable *labels;    /* key -> label*: classify()'s answers for this document */
-  GHashTable *near;      /* key -> label*: classify_near()'s, likewise */
-  GHashTable *near_rule; /* category \037 key -> rule key or NULL: rule_or_near()'s */
-  bool scanned;          /* the document was read by OCR */
-  GHashTable *cells;     /* dx_cell* -> cellinfo*, for the top-level table being read */
-  bool list_headed;      /* the list being read hangs under a heading cell running down column 0 */
-  bool in_notes;         /* paragraphs after 填表说明: instructions, not values */
+  int table;              /* current table index */
+  uint64_t yuan_cols;     /* grid columns (< 64) whose heading says 元 */
+  GHashTable *labels;     /* key -> label*: classify()'s answers for this document */
+  GHashTable *near;       /* key -> label*: classify_near()'s, likewise */
+  GHashTable *near_rule;  /* category \037 key -> rule key or NULL: rule_or_near()'s */
+  GHashTable *near_texts; /* the rule texts labels were nearest (label.near) */
+  bool scanned;           /* the document was read by OCR */
+  GHashTable *cells;      /* dx_cell* -> cellinfo*, for the top-level table being read */
+  bool list_headed;       /* the list being read hangs under a heading cell running down column 0 */
+  bool in_notes;          /* paragraphs after 填表说明: instructions, not values */
 } ctx;
 
 enum {
@@ -740,7 +741,15 @@ typedef struct label {
   bool three_public_ctx;
   const char *label; /* the label as written, for money entries (borrowed) */
   bool fuzzy;        /* matched only approximately (a character dropped, misread) */
+  const char *near;  /* then the rule's text it is nearest (kept in ctx.near_texts) */
 } label;
+
+/* The label of a breakdown entry labelled l, written raw: as written
+ * (money_label), or, when l matched only approximately, as its rule
+ * writes it (a typist puts back the 一 a fax dropped). */
+static char *label_text(ctx *x, label l, const char *raw) {
+  return l.fuzzy && l.near ? g_strdup(l.near) : money_label(x, raw);
+}
 
 /* Fuzzy label matching applies to keys of this many characters: shorter
  * keys are too often values ("县政府办"), longer ones are sentences. */
@@ -750,6 +759,9 @@ typedef struct label {
 /* A label matched approximately may differ from its rule's text by one
  * edit per this many characters (4: "项目茗称" is 项目名称). */
 #define FUZZY_CHARS_PER_EDIT 4
+/* Indicator headings and level names (rule_or_near) from this many
+ * characters. */
+#define NEAR_NAME_MIN_CHARS 3
 
 static label classify_key(ctx *x, const char *key);
 
@@ -780,21 +792,35 @@ static label classify_rk(ctx *x, const char *key, dx_rkey *rk) {
   return l;
 }
 
-/* A label OCR misread ("部门(单值)茗称"): the nearest field or total
- * label, one edit per FUZZY_CHARS_PER_EDIT characters, unless the key
+/* A label OCR misread ("部门(单值)茗称"): the nearest field, total or
+ * fund label, one edit per FUZZY_CHARS_PER_EDIT characters, unless the key
  * is a label of the forms' structure (near_block: 本年度绩效指标 is not
  * 本年度绩效目标). Scanned documents only: typed labels are as written. */
 static label classify_near(ctx *x, const char *key) {
   label l = {0};
   glong n = g_utf8_strlen(key, -1);
-  if (n < FUZZY_CHARS_PER_EDIT || n > FUZZY_MAX_CHARS || strchr(key, ':') ||
+  if (n < NEAR_NAME_MIN_CHARS || n > FUZZY_MAX_CHARS || strchr(key, ':') ||
       dx_rules_match(x->rs, "near_block", key))
     return l;
-  static const char *const cats[] = {"field", "fund_total"};
+  static const char *const cats[] = {"field", "fund_total", "fund_source"};
   for (size_t c = 0; c < G_N_ELEMENTS(cats); c++) {
     int d = 0;
-    const char *k = dx_rules_match_near(x->rs, cats[c], key, (int)(n / FUZZY_CHARS_PER_EDIT), &d);
-    if (k && d > 0) return (label){cats[c], k, false, NULL, true};
+    char *text = NULL;
+    /* three characters: only one dropped ("项支出" is 项目支出) */
+    const char *k = dx_rules_match_near(x->rs, cats[c], key,
+                                        MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d, &text);
+    if (k && n < FUZZY_CHARS_PER_EDIT && g_utf8_strlen(text, -1) != n + 1) k = NULL;
+    if (k && d > 0) {
+      const char *near = g_hash_table_lookup(x->near_texts, text);
+      if (near) {
+        g_free(text);
+      } else {
+        near = text;
+        g_hash_table_add(x->near_texts, text);
+      }
+      return (label){cats[c], k, false, NULL, true, near};
+    }
+    g_free(text);
   }
   return l;
 }
@@ -822,15 +848,16 @@ static label classify_key(ctx *x, const char *key) {
   label l = {0};
   if (!key || !*key) return l;
   const char *k;
-  if ((k = dx_rules_match(x->rs, "field", key))) return (label){"field", k, false, NULL, false};
+  if ((k = dx_rules_match(x->rs, "field", key)))
+    return (label){"field", k, false, NULL, false, NULL};
   if ((k = dx_rules_match(x->rs, "fund_total", key)))
-    return (label){"fund_total", k, false, NULL, false};
+    return (label){"fund_total", k, false, NULL, false, NULL};
   char *fk = dx_rules_strip(x->rs, "part_prefix", key, false);
   k = dx_rules_match(x->rs, "fund_source", fk);
   g_free(fk);
-  if (k) return (label){"fund_source", k, false, NULL, false};
+  if (k) return (label){"fund_source", k, false, NULL, false, NULL};
   if ((k = dx_rules_match(x->rs, "unit_note", key)))
-    return (label){"unit_note", k, false, NULL, false};
+    return (label){"unit_note", k, false, NULL, false, NULL};
   if (dx_rules_match(x->rs, "three_public_context", key)) l.three_public_ctx = true;
   /* One stray character in a field label ("项目名名称", a doubled glyph
    * from a bad print): try the key without each character in turn.
@@ -843,7 +870,7 @@ static label classify_key(ctx *x, const char *key) {
       char *shorter = g_strdup_printf("%.*s%s", (int)(p - key), key, q);
       k = dx_rules_match(x->rs, "field", shorter);
       g_free(shorter);
-      if (k) return (label){"field", k, false, NULL, true};
+      if (k) return (label){"field", k, false, NULL, true, NULL};
     }
   }
   return l;
@@ -903,11 +930,15 @@ static const char *rule_or_near(ctx *x, const char *cat, const char *key, const 
     g_free(memo);
     return kept;
   }
+  /* these names are short, and known by their place in the table: one
+   * edit from three characters up ("数指标" is 数量指标, a fax dropped
+   * the 量; "指标们" the value heading) */
   glong n = g_utf8_strlen(key, -1);
   int d = 0;
-  const char *k = n >= FUZZY_CHARS_PER_EDIT && n <= FUZZY_MAX_CHARS
-                      ? dx_rules_match_near(x->rs, cat, key, (int)(n / FUZZY_CHARS_PER_EDIT), &d)
-                      : NULL;
+  const char *k =
+      n >= NEAR_NAME_MIN_CHARS && n <= FUZZY_MAX_CHARS
+          ? dx_rules_match_near(x->rs, cat, key, MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d, NULL)
+          : NULL;
   if (g_hash_table_size(x->near_rule) < LABEL_MEMO_MAX)
     g_hash_table_insert(x->near_rule, memo, (gpointer)k);
   else
@@ -993,7 +1024,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
       return inner;
     }
     if (l.cat) {
-      char *ml = money_label(x, lab);
+      char *ml = label_text(x, l, lab);
       g_strlcpy(label_buf, ml, sizeof(labelbuf));
       g_free(ml);
       l.label = label_buf;
@@ -1020,7 +1051,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     if (l.cat) {
       best = l;
       best_at = (size_t)(p - f);
-      char *ml = money_label(x, lab);
+      char *ml = label_text(x, l, lab);
       g_strlcpy(label_buf, ml, sizeof(labelbuf));
       g_free(ml);
       best.label = label_buf;
@@ -1065,8 +1096,13 @@ static void assign(ctx *x, label l, const char *value, const where *w, int part_
   } else if (strcmp(l.cat, "fund_source") == 0) {
     /* 合计 inside a 三公经费 block is the 三公经费 total, not the form's */
     bool total = strcmp(l.key, "total") == 0 && !x->three_public;
+    json_t *f = amount_field(x, value, w);
+    if (l.fuzzy) {
+      field_flag(f, "label_fuzzy");
+      field_conf(f, CONF_FUZZY);
+    }
     add_money(x, total || !x->three_public ? l.key : "three_public", l.label ? l.label : "",
-              part_col, amount_field(x, value, w), total);
+              part_col, f, total);
   } else if (strcmp(l.cat, "unit_note") == 0) {
     char *k = dx_label_key(value);
     if (dx_rules_match(x->rs, "wan_unit", k))
@@ -1101,10 +1137,33 @@ static int find_role(ctx *x, const lrow *r, const char *cat, const char *role, i
   return -1;
 }
 
+/* On a scan, the level headings whose numeral OCR lost (role
+ * level_unnumbered) take the levels the row lacks, in column order: a
+ * level-1 heading left of the level-2 and level-3 ones, and so on. */
+static void unnumbered_levels(ctx *x, const lrow *r, int lv[3]) {
+  for (int i = 0; i < r->n && x->scanned; i++) {
+    const lcell *c = &r->cells[i];
+    const char *k = c->here ? cell_rule(x, c, "ind_header") : NULL;
+    if (!k || strcmp(k, "level_unnumbered") != 0) continue;
+    for (int l = 0; l < 3; l++) {
+      if (lv[l] >= 0) continue;
+      bool fits = true;
+      for (int o = 0; o < 3; o++)
+        if (lv[o] >= 0 && (o < l ? lv[o] >= c->col : lv[o] <= c->col)) fits = false;
+      if (fits) {
+        lv[l] = c->col;
+        break;
+      }
+    }
+  }
+}
+
 static bool try_ind_header(ctx *x, const lrow *r) {
-  int l1 = find_role(x, r, "ind_header", "level1", -1);
-  int l2 = find_role(x, r, "ind_header", "level2", -1);
-  int l3 = find_role(x, r, "ind_header", "level3", -1);
+  int lv[3] = {find_role(x, r, "ind_header", "level1", -1),
+               find_role(x, r, "ind_header", "level2", -1),
+               find_role(x, r, "ind_header", "level3", -1)};
+  unnumbered_levels(x, r, lv);
+  int l1 = lv[0], l2 = lv[1], l3 = lv[2];
   int val = find_role(x, r, "ind_header", "value", -1);
   if (!((l1 >= 0 || l2 >= 0) && (l3 >= 0 || val >= 0))) return false;
   indmap *m = &x->ind;
@@ -1117,7 +1176,7 @@ static bool try_ind_header(ctx *x, const lrow *r) {
     int next = g == 0 ? find_role(x, r, "ind_header", "level2", start) : -1;
     m->g[g].l2 = g == 0 ? l2 : start;
     int lim = next >= 0 ? next : 1 << 20;
-    int a3 = find_role(x, r, "ind_header", "level3", start);
+    int a3 = g == 0 && l3 > start ? l3 : find_role(x, r, "ind_header", "level3", start);
     int av = find_role(x, r, "ind_header", "value", start);
     int as = find_role(x, r, "ind_header", "standard", start);
     int asg = find_role(x, r, "ind_header", "sign", start);
@@ -1917,7 +1976,7 @@ static void horizontal_row(ctx *x, const lrow *r) {
         i = j - 1;
         continue;
       }
-      char *lab = money_label(x, c->raw);
+      char *lab = label_text(x, l, c->raw);
       l.label = lab;
       int pc = part_column(x, c, l, &kept);
       if (next && !is_label_cell(x, next)) {
@@ -1970,6 +2029,25 @@ static int year_of(const char *s) {
   return 0;
 }
 
+/* A title matched on a scan only with a character of 目标/指标 misread
+ * (title_ocr) is written with the word its rule names: the two
+ * characters after its last 绩效 (a typist reads 绩效1标 as 绩效目标). */
+static char *title_repaired(ctx *x, char *title) {
+  if (!x->scanned) return title;
+  char *key = dx_label_key(title);
+  const char *word =
+      dx_rules_match(x->rs, "title", key) ? NULL : dx_rules_match(x->rs, "title_ocr", key);
+  g_free(key);
+  char *at = word ? g_strrstr(title, "绩效") : NULL;
+  if (!at) return title;
+  at += strlen("绩效");
+  const char *end = at;
+  for (int i = 0; i < 2 && *end; i++) end = g_utf8_next_char(end);
+  char *fixed = g_strdup_printf("%.*s%s%s", (int)(at - title), title, word, end);
+  g_free(title);
+  return fixed;
+}
+
 static void start_decl(ctx *x, const char *title_raw) {
   if (x->cur && !x->cur->titled && x->cur->table_index < 0) {
     /* a preamble (填报单位, 金额单位 lines) before a title that stands
@@ -1983,6 +2061,7 @@ static void start_decl(ctx *x, const char *title_raw) {
   decl *d = cur_decl(x);
   d->titled = true;
   d->title = dx_text_join_han(title_raw);
+  d->title = title_repaired(x, d->title);
   d->year = year_of(title_raw);
   x->mode = M_NONE;
 }
@@ -2471,6 +2550,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
            .labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
            .near = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
            .near_rule = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+           .near_texts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
            .scanned = doc->format == DX_FORMAT_PDF_SCANNED,
            .cells = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cellinfo_free),
            .under_table = -1};
@@ -2485,6 +2565,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   g_hash_table_destroy(x.labels);
   g_hash_table_destroy(x.near);
   g_hash_table_destroy(x.near_rule);
+  g_hash_table_destroy(x.near_texts);
   g_hash_table_destroy(x.cells);
   g_free(x.ind.last_l1);
   for (int g = 0; g < MAXG; g++) g_free(x.ind.last_l2[g]);

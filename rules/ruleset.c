@@ -455,12 +455,14 @@ static int edit_distance(const gunichar *a, int n, const gunichar *b, int m, int
 }
 
 const char *dx_rules_match_near(dx_ruleset *rs, const char *category_name, const char *label_key,
-                                int max, int *distance) {
+                                int max, int *distance, char **text) {
+  if (text) *text = NULL;
   category *c = label_key ? find_category(rs, category_name) : NULL;
   if (!c) return NULL;
   glong n = 0;
   gunichar *key = g_utf8_to_ucs4_fast(label_key, -1, &n);
   const char *best = NULL;
+  const GArray *best_t = NULL;
   int best_d = max + 1;
   for (guint i = 0; i < c->rules->len && best_d > 0; i++) {
     const rule *r = g_ptr_array_index(c->rules, i);
@@ -470,11 +472,14 @@ const char *dx_rules_match_near(dx_ruleset *rs, const char *category_name, const
       if (d < best_d) {
         best_d = d;
         best = r->key;
+        best_t = t;
       }
     }
   }
   g_free(key);
   if (best && distance) *distance = best_d;
+  if (best && text)
+    *text = g_ucs4_to_utf8((const gunichar *)best_t->data, (glong)best_t->len, NULL, NULL, NULL);
   return best;
 }
 
