@@ -1,6 +1,5 @@
 /* core.c — errors, limits, the arena and the document model. */
 #include "dx_extract.h"
-#include "dx_normalize.h" /* dx_pdf_read: stage one and two for pages */
 
 #include <errno.h>
 #include <math.h>
@@ -486,33 +485,4 @@ const char *dx_archive_kind(const uint8_t *data, size_t len) {
         memcmp(data + kinds[i].off, kinds[i].magic, kinds[i].n) == 0)
       return kinds[i].what;
   return NULL;
-}
-
-dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
-                      const dx_limits *lim, dx_error *err) {
-  *out = NULL;
-  if (len == 0) return dx_error_set(err, DX_EFORMAT, "empty file");
-  if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-    return dx_docx_read(out, file, data, len, lim, err);
-  if (len >= 4 && memcmp(data, "PK\x05\x06", 4) == 0)
-    return dx_error_set(err, DX_EFORMAT, "empty zip archive, not a DOCX");
-  if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) return dx_pdf_read(out, file, data, len, lim, err);
-  /* Formats met in archives next to DOCX: say what they are, so a user
-   * knows to convert them rather than wonder why they failed. */
-  if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-    return dx_error_set(err, DX_EUNSUPPORTED,
-                        "a legacy Word 97-2003 (.doc) or other OLE2 file; save it as DOCX first");
-  if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
-    return dx_error_set(err, DX_EUNSUPPORTED, "an RTF file; save it as DOCX first");
-  const char *arc = dx_archive_kind(data, len);
-  if (arc)
-    return dx_error_set(err, DX_EUNSUPPORTED,
-                        "%s, not a form; declx batch reads the forms inside archives "
-                        "(one level deep)",
-                        arc);
-  if (len >= 4 && memcmp(data, "\x89PNG", 4) == 0)
-    return dx_error_set(err, DX_EUNSUPPORTED, "a PNG image; scans are read from PDF files");
-  if (len >= 3 && memcmp(data, "\xFF\xD8\xFF", 3) == 0)
-    return dx_error_set(err, DX_EUNSUPPORTED, "a JPEG image; scans are read from PDF files");
-  return dx_error_set(err, DX_EFORMAT, "not a DOCX or PDF file (unrecognised content)");
 }

@@ -1080,9 +1080,6 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
   if (rc != DX_OK) goto cleanup;
   rc = dx_docx_read_xml(&doc, file, xml, xml_len, lim, err);
   if (rc == DX_OK) {
-    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-    g_strlcpy(doc->sha256, sum ? sum : "", sizeof doc->sha256);
-    g_free(sum);
     *out = doc;
     doc = NULL;
   }

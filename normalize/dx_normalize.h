@@ -51,12 +51,21 @@ dx_code dx_layout_page(dx_layout *layout, const dx_page *page, dx_error *err);
 dx_code dx_layout_finish(dx_layout *layout, dx_error *err);
 void dx_layout_free(dx_layout *layout);
 
+/* ---- the front door (read.c) ---------------------------------------- */
+
 /* Reads a PDF from memory into the model: stage one (extract/pdf.c) gives
  * each page's glyphs and ruling lines, stage two (layout.c) turns them
  * into tables and paragraphs and joins tables that continue across a
- * page break. Errors as dx_pdf_pages(). */
+ * page break. Errors as dx_pdf_pages(). doc->sha256 is left empty. */
 dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                     const dx_limits *lim, dx_error *err);
+
+/* Any input to the document model: sniffs the format from magic bytes,
+ * reads it (DOCX: extract/docx.c; PDF: dx_pdf_read) and sets the
+ * document's sha256. Formats met in archives next to the forms (legacy
+ * Word, RTF, archives, images) get an error that says what they are. */
+dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                      const dx_limits *lim, dx_error *err);
 
 /* ---- values ---------------------------------------------------------- */
 

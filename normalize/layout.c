@@ -2111,10 +2111,6 @@ static void drop_empty_edges(ptable *p) {
   }
 }
 
-static dx_code layout_page_cb(void *ctx, const dx_page *pg, dx_error *err) {
-  return dx_layout_page(ctx, pg, err);
-}
-
 dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   dx_code rc = DX_OK;
   size_t nr = MIN(pg->nrules, (size_t)MAX_PAGE_RULES);
@@ -2579,24 +2575,4 @@ void dx_layout_free(dx_layout *L) {
   if (!L) return;
   g_ptr_array_free(L->ptables, TRUE);
   g_free(L);
-}
-
-dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
-                    const dx_limits *lim, dx_error *err) {
-  *out = NULL;
-  dx_doc *doc = dx_doc_new(file, lim);
-  if (!doc) return dx_error_set(err, DX_ENOMEM, "out of memory");
-  dx_layout *L = dx_layout_new(doc, lim);
-  dx_code rc = dx_pdf_pages(doc, data, len, lim, layout_page_cb, L, err);
-  if (rc == DX_OK) rc = dx_layout_finish(L, err);
-  dx_layout_free(L);
-  if (rc != DX_OK) {
-    dx_doc_free(doc);
-    return rc;
-  }
-  char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-  g_strlcpy(doc->sha256, sum ? sum : "", sizeof doc->sha256);
-  g_free(sum);
-  *out = doc;
-  return DX_OK;
 }

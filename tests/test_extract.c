@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "dx_extract.h"
+#include "dx_normalize.h" /* dx_read_bytes: the front door */
 #include "testutil.h"
 
 #include <glib/gstdio.h>

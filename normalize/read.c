@@ -1,0 +1,79 @@
+/* read.c — the front door: any input's bytes to the document model.
+ *
+ * Stage one reads a format into what it can see (a DOCX's tables, a
+ * PDF's pages of glyphs and rules); a PDF's pages still need stage two's
+ * layout to become tables. This file stands above both, so that the
+ * stages only ever call downwards: extract/ knows nothing of normalize/,
+ * and normalize/ nothing of rules/. The sha256 of the input is computed
+ * here, once, whatever the format.
+ */
+#include "dx_normalize.h"
+
+#include <string.h>
+
+static dx_code layout_page_cb(void *ctx, const dx_page *pg, dx_error *err) {
+  return dx_layout_page(ctx, pg, err);
+}
+
+dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                    const dx_limits *lim, dx_error *err) {
+  *out = NULL;
+  dx_doc *doc = dx_doc_new(file, lim);
+  if (!doc) return dx_error_set(err, DX_ENOMEM, "out of memory");
+  dx_layout *L = dx_layout_new(doc, lim);
+  dx_code rc = dx_pdf_pages(doc, data, len, lim, layout_page_cb, L, err);
+  if (rc == DX_OK) rc = dx_layout_finish(L, err);
+  dx_layout_free(L);
+  if (rc != DX_OK) {
+    dx_doc_free(doc);
+    return rc;
+  }
+  *out = doc;
+  return DX_OK;
+}
+
+typedef dx_code (*reader_fn)(dx_doc **, const char *, const uint8_t *, size_t, const dx_limits *,
+                             dx_error *);
+
+/* Sets *read to the reader for data's format and returns DX_OK, or
+ * returns why there is none (err set). */
+static dx_code reader_for(reader_fn *read, const uint8_t *data, size_t len, dx_error *err) {
+  *read = NULL;
+  if (len == 0) return dx_error_set(err, DX_EFORMAT, "empty file");
+  if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) *read = dx_docx_read;
+  if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) *read = dx_pdf_read;
+  if (*read) return DX_OK;
+  if (len >= 4 && memcmp(data, "PK\x05\x06", 4) == 0)
+    return dx_error_set(err, DX_EFORMAT, "empty zip archive, not a DOCX");
+  /* Formats met in archives next to DOCX: say what they are, so a user
+   * knows to convert them rather than wonder why they failed. */
+  if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return dx_error_set(err, DX_EUNSUPPORTED,
+                        "a legacy Word 97-2003 (.doc) or other OLE2 file; save it as DOCX first");
+  if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
+    return dx_error_set(err, DX_EUNSUPPORTED, "an RTF file; save it as DOCX first");
+  const char *arc = dx_archive_kind(data, len);
+  if (arc)
+    return dx_error_set(err, DX_EUNSUPPORTED,
+                        "%s, not a form; declx batch reads the forms inside archives "
+                        "(one level deep)",
+                        arc);
+  if (len >= 4 && memcmp(data, "\x89PNG", 4) == 0)
+    return dx_error_set(err, DX_EUNSUPPORTED, "a PNG image; scans are read from PDF files");
+  if (len >= 3 && memcmp(data, "\xFF\xD8\xFF", 3) == 0)
+    return dx_error_set(err, DX_EUNSUPPORTED, "a JPEG image; scans are read from PDF files");
+  return dx_error_set(err, DX_EFORMAT, "not a DOCX or PDF file (unrecognised content)");
+}
+
+dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                      const dx_limits *lim, dx_error *err) {
+  *out = NULL;
+  reader_fn read;
+  dx_code rc = reader_for(&read, data, len, err);
+  if (rc == DX_OK) rc = read(out, file, data, len, lim, err);
+  if (rc != DX_OK) return rc;
+  char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+  g_strlcpy((*out)->sha256, sum ? sum : "", sizeof(*out)->sha256);
+  g_free(sum);
+  return DX_OK;
+}
