@@ -360,7 +360,6 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
 dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, size_t len,
                          const dx_limits *lim, dx_error *err);
 
-
 /* Reads a whole file ("-" is stdin) into memory, within lim->max_input_bytes.
  * *out_data is freed with g_free. */
 /* What an archive or compressed file is, from its first bytes (tar,

@@ -68,9 +68,9 @@ static dx_code reader_for(reader_fn *read, const uint8_t *data, size_t len, dx_e
 dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                       const dx_limits *lim, dx_error *err) {
   *out = NULL;
-  reader_fn read;
+  reader_fn read = NULL;
   dx_code rc = reader_for(&read, data, len, err);
-  if (rc == DX_OK) rc = read(out, file, data, len, lim, err);
+  if (rc == DX_OK && read) rc = read(out, file, data, len, lim, err);
   if (rc != DX_OK) return rc;
   char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
   g_strlcpy((*out)->sha256, sum ? sum : "", sizeof(*out)->sha256);

@@ -1148,8 +1148,11 @@ static void unnumbered_levels(ctx *x, const lrow *r, int lv[3]) {
     for (int l = 0; l < 3; l++) {
       if (lv[l] >= 0) continue;
       bool fits = true;
-      for (int o = 0; o < 3; o++)
-        if (lv[o] >= 0 && (o < l ? lv[o] >= c->col : lv[o] <= c->col)) fits = false;
+      for (int o = 0; o < 3; o++) {
+        bool left = o < l; /* level o's column must be left of this one */
+        int at = lv[o];
+        if (at >= 0 && (left ? at >= c->col : at <= c->col)) fits = false;
+      }
       if (fits) {
         lv[l] = c->col;
         break;
