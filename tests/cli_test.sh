@@ -48,6 +48,8 @@ check "dump shows tables with spans" '[ $rc -eq 0 ] && grep -q "^TABLE 0:" "$tmp
 "$declx" dump --json "$good" > "$tmp/dump.json"; rc=$?
 check "dump --json is JSON with blocks" \
   '[ $rc -eq 0 ] && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"blocks\"]" "$tmp/dump.json"'
+"$declx" dump -j "$good" > /dev/null 2>&1; rc=$?
+check "-j means --jobs only (batch): dump -j is a usage error" '[ $rc -eq 2 ]'
 pdf="$corpus"/pdf/seed000-xiangyin.pdf
 "$declx" extract "$pdf" > "$tmp/p1.json"; rc=$?
 "$declx" extract "$pdf" > "$tmp/p2.json"

@@ -9,16 +9,17 @@
 # a second: they use DOCX_COPIES copies (default 10) and the best of
 # DOCX_RUNS runs (default 5), so that neither the batch's start (~30 ms:
 # rules compiled, workers forked) nor one run on the shared cores decides.
-# Usage: [DOCX_COPIES=N] [DOCX_RUNS=R] tools/bench-batch.sh [BUILD_DIR] [COPIES]
+# Usage: [DOCX_COPIES=N] [DOCX_RUNS=R] tools/bench/bench-batch.sh [BUILD_DIR] [COPIES]
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
+cmake --build "$build" --target bench_floor > /dev/null
 copies=${2:-5}
 docx_copies=${DOCX_COPIES:-10}
 docx_runs=${DOCX_RUNS:-5}
 runs=1
 declx=$build/declx
-. "$root/tools/bench-lib.sh"
+. "$root/tools/bench/bench-lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/docx" "$tmp/pdf"

@@ -5,10 +5,11 @@
 # floor measured in the same run on the same files: bench_floor, which
 # inflates word/document.xml with libzip and parses it with libxml2 and
 # does nothing else, so the ratio means something on any machine.
-# Usage: tools/bench-docx.sh [BUILD_DIR] [COPIES] [RUNS] [DOCX_DIR]
+# Usage: tools/bench/bench-docx.sh [BUILD_DIR] [COPIES] [RUNS] [DOCX_DIR]
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
+cmake --build "$build" --target bench_floor > /dev/null
 copies=${2:-20}
 runs=${3:-5}
 src=${4:-$root/corpus/docx}
@@ -22,7 +23,7 @@ for i in $(seq 1 "$copies"); do
     n=$((n + 1))
   done
 done
-. "$root/tools/bench-lib.sh"
+. "$root/tools/bench/bench-lib.sh"
 # Files differ tenfold in size (LibreOffice's XML is three times Word's
 # for the same form), so the rate per MB of document.xml is printed too.
 xml_bytes=0

@@ -4,9 +4,9 @@
 # (poppler's own text extraction with word boxes, and nothing else: the
 # floor a poppler-based reader cannot beat). Best of R runs each; the
 # ratio is declx's time over pdftotext's.
-# Usage: tools/bench-pdf.sh [BUILD_DIR] [RUNS] [PDF_DIR]
+# Usage: tools/bench/bench-pdf.sh [BUILD_DIR] [RUNS] [PDF_DIR]
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
 runs=${2:-3}
 src=${3:-$root/corpus/pdf}
@@ -16,7 +16,7 @@ pages=0
 for f in "${files[@]}"; do
   pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
 done
-. "$root/tools/bench-lib.sh"
+. "$root/tools/bench/bench-lib.sh"
 pdftotext_all() {
   for f in "${files[@]}"; do pdftotext -bbox-layout "$f" /dev/null; done
 }

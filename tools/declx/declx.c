@@ -26,7 +26,7 @@ static const char *USAGE =
     "       declx batch [-j N] [--timeout S] [--max-mem MB] [-0] [-o FILE|URI [--resume]] "
     "[PATH...]\n"
     "\n"
-    "Reads performance-target declaration forms (DOCX, PDF with a text layer)\n"
+    "Reads performance-target declaration forms (DOCX, PDF, scanned PDF)\n"
     "and writes their canonical JSON (contract version " DX_SCHEMA_VERSION ").\n"
     "\n"
     "Commands:\n"
@@ -50,7 +50,7 @@ static const char *USAGE =
     "\n"
     "Options:\n"
     "  -c, --compact      one line per file even for a single FILE\n"
-    "  -j, --json         dump: the document model as JSON instead of text\n"
+    "      --json         dump: the document model as JSON instead of text\n"
     "  -r, --rules DIR    read labels.rules and values.rules from DIR instead\n"
     "                     of the built-in copies\n"
     "  -q, --quiet        no diagnostics on stderr (exit status still tells)\n"
@@ -170,7 +170,7 @@ static int batch_main(int argc, char **argv) {
 int main(int argc, char **argv) {
   opts o = {0};
   GOptionEntry entries[] = {{"compact", 'c', 0, G_OPTION_ARG_NONE, &o.compact, NULL, NULL},
-                            {"json", 'j', 0, G_OPTION_ARG_NONE, &o.json, NULL, NULL},
+                            {"json", 0, 0, G_OPTION_ARG_NONE, &o.json, NULL, NULL},
                             {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &o.rules_dir, NULL, NULL},
                             {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, NULL, NULL},
                             {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o.verbose, NULL, NULL},
