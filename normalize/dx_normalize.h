@@ -82,6 +82,11 @@ const char *dx_value_kind_name(dx_value_kind k);
 
 typedef struct dx_lexicon dx_lexicon;
 
+/* Years a form's dates and titles may name: a four-digit number outside
+ * them is a count or an amount. */
+#define DX_YEAR_MIN 1990
+#define DX_YEAR_MAX 2100
+
 /* Builds the value lexicon (comparison words, approximations, units and
  * their joiners, amount words) from rule text: lines
  * "CATEGORY<TAB>OP<TAB>word|word|..." (rules/values.rules), '#' comments.

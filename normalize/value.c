@@ -20,8 +20,9 @@ typedef enum {
   W_SCALE,
   W_AMOUNT_PREFIX, /* words around an amount that do not change it */
   W_AMOUNT_SUFFIX,
-  W_AMOUNT_WAN, /* the amount's unit: 万元 */
-  W_AMOUNT_YUAN /* the amount's unit: 元 */
+  W_AMOUNT_WAN,  /* the amount's unit: 万元 */
+  W_AMOUNT_YUAN, /* the amount's unit: 元 */
+  W_DATE_CHAR    /* a character a date or period is written with besides digits */
 } word_kind;
 
 /* values.rules categories and their word kinds; the first four carry an
@@ -40,6 +41,7 @@ static const struct {
     {"amount_suffix", W_AMOUNT_SUFFIX},
     {"amount_wan", W_AMOUNT_WAN},
     {"amount_yuan", W_AMOUNT_YUAN},
+    {"date_char", W_DATE_CHAR},
 };
 
 typedef struct lex_word {
@@ -214,44 +216,36 @@ static bool has_digit(const char *s) {
 
 /* ---- dates ----------------------------------------------------------- */
 
-static bool is_date_char(gunichar c) {
-  if (g_ascii_isdigit(c)) return true;
-  static const gunichar ok[] = {0x5E74 /*年*/, 0x6708 /*月*/, 0x65E5 /*日*/,
-                                0x53F7 /*号*/, 0x5EA6 /*度*/, 0x5E95 /*底*/,
-                                0x524D /*前*/, 0x672B /*末*/, 0x5185 /*内*/,
-                                0x5168 /*全*/, 0x521D /*初*/, 0x81F3 /*至*/,
-                                0x5230 /*到*/, 0x2014,        0x2013,
-                                0x2015,        0xFF5E,        '.',
-                                '/',           '-',           '~'};
-  for (size_t i = 0; i < G_N_ELEMENTS(ok); i++)
-    if (c == ok[i]) return true;
-  return false;
+static bool is_date_char(const dx_lexicon *lx, const char *p) {
+  if (g_ascii_isdigit(*p)) return true;
+  const lex_word *w = word_at(lx, W_DATE_CHAR, p);
+  return w && w->len == (size_t)(g_utf8_next_char(p) - p);
 }
 
 /* A date without its year: 12月底前, 6月30日前, 11月 (a month of 1-12
  * written with 月, then only date words). */
-static bool looks_like_month_date(const char *k) {
+static bool looks_like_month_date(const dx_lexicon *lx, const char *k) {
   char *end;
   long m = strtol(k, &end, 10);
   if (end == k || end - k > 2 || m < 1 || m > 12 || !g_str_has_prefix(end, "月")) return false;
   for (const char *p = end; *p; p = g_utf8_next_char(p))
-    if (!is_date_char(g_utf8_get_char(p))) return false;
+    if (!is_date_char(lx, p)) return false;
   return true;
 }
 
-static bool looks_like_date(const char *k) {
-  if (g_ascii_isdigit(k[0]) && looks_like_month_date(k)) return true;
+static bool looks_like_date(const dx_lexicon *lx, const char *k) {
+  if (g_ascii_isdigit(k[0]) && looks_like_month_date(lx, k)) return true;
   if (!(g_ascii_isdigit(k[0]) && g_ascii_isdigit(k[1]) && g_ascii_isdigit(k[2]) &&
         g_ascii_isdigit(k[3])))
     return false;
   int year = (k[0] - '0') * 1000 + (k[1] - '0') * 100 + (k[2] - '0') * 10 + (k[3] - '0');
-  if (year < 1990 || year > 2100) return false;
+  if (year < DX_YEAR_MIN || year > DX_YEAR_MAX) return false;
   const char *after = k + 4;
   if (!(*after == '\0' || g_ascii_isdigit(*after) || strchr("./-", *after) ||
         g_str_has_prefix(after, "年")))
     return false;
   for (const char *p = k; *p; p = g_utf8_next_char(p))
-    if (!is_date_char(g_utf8_get_char(p))) return false;
+    if (!is_date_char(lx, p)) return false;
   return true;
 }
 
@@ -504,7 +498,7 @@ void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text) {
     out->kind = DX_VK_QUALITATIVE;
     goto done;
   }
-  if (looks_like_date(k)) {
+  if (looks_like_date(lx, k)) {
     out->kind = DX_VK_DATE;
     goto done;
   }
@@ -540,7 +534,7 @@ void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text) {
   }
   /* one number; a year among words ("根据2020年工作情况确定") names a
    * time, it is not a quantity */
-  if (nums[0].end - nums[0].start == 4 && nums[0].v >= 1990 && nums[0].v <= 2100 &&
+  if (nums[0].end - nums[0].start == 4 && nums[0].v >= DX_YEAR_MIN && nums[0].v <= DX_YEAR_MAX &&
       g_str_has_prefix(k + nums[0].end, "年") &&
       (nums[0].start > 0 || k[nums[0].end + strlen("年")] != '\0')) {
     out->kind = DX_VK_QUALITATIVE;

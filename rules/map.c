@@ -2027,7 +2027,7 @@ static int year_of(const char *s) {
     if ((p[0] == '1' || p[0] == '2') && g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]) &&
         g_ascii_isdigit(p[3]) && (p == s || !g_ascii_isdigit(p[-1])) && !g_ascii_isdigit(p[4])) {
       int y = atoi(p);
-      if (y >= 1990 && y <= 2100) return y;
+      if (y >= DX_YEAR_MIN && y <= DX_YEAR_MAX) return y;
     }
   return 0;
 }

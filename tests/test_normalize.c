@@ -174,6 +174,27 @@ static void test_prose(void **state) {
   assert_false(v.prose);
 }
 
+/* The characters a date is written with come from the rule files
+ * (values.rules date_char): a lexicon without them sees no date. */
+static void test_date_chars(void **state) {
+  (void)state;
+  dx_value v;
+  dx_value_parse(&v, dx_rules_lexicon(rs), "2023年12月31日前");
+  assert_int_equal(v.kind, DX_VK_DATE);
+  dx_error err = {0};
+  dx_lexicon *bare = dx_lexicon_new("unit\t=\t年|月|日\n", &err);
+  assert_non_null(bare);
+  dx_value_parse(&v, bare, "2023年12月31日前");
+  assert_int_not_equal(v.kind, DX_VK_DATE);
+  dx_lexicon_free(bare);
+  bare = dx_lexicon_new("date_char\t=\t年|月|日|前\n", &err);
+  dx_value_parse(&v, bare, "2023年12月31日前");
+  assert_int_equal(v.kind, DX_VK_DATE);
+  dx_value_parse(&v, bare, "2023年12月底前");
+  assert_int_not_equal(v.kind, DX_VK_DATE); /* 底 is not in this lexicon */
+  dx_lexicon_free(bare);
+}
+
 typedef struct pcase {
   const char *in;
   bool expand;
@@ -283,8 +304,9 @@ static void test_text(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_values),  cmocka_unit_test(test_prose), cmocka_unit_test(test_periods),
-      cmocka_unit_test(test_amounts), cmocka_unit_test(test_text),
+      cmocka_unit_test(test_values),  cmocka_unit_test(test_prose),
+      cmocka_unit_test(test_periods), cmocka_unit_test(test_amounts),
+      cmocka_unit_test(test_text),    cmocka_unit_test(test_date_chars),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
