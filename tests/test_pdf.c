@@ -1063,7 +1063,11 @@ static void test_ocr(void **state) {
   assert_true(has_warning(d, "page_without_text"));
   const dx_cell *c = ocr_cell(d);
   assert_non_null(c);
-  assert_true(c->confidence > 0 && c->confidence <= 1);
+  /* the form's first heading, read at OCR's full confidence */
+  assert_string_equal(c->text, "序号");
+  assert_int_equal(c->row, 0);
+  assert_int_equal(c->col, 0);
+  assert_true(c->confidence > 0.95 && c->confidence <= 1);
   dx_doc_free(d);
   dx_limits l = lim;
   l.ocr_deadline_ms = 1;

@@ -515,14 +515,25 @@ static void test_match_limit(void **state) {
  * timeout bounds the time) and gives one answer. */
 static void test_many_rows(void **state) {
   (void)state;
-  GString *b = g_string_new(
-      P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("三级指标") TC("指标值")));
+  GString *b = g_string_new(P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+      TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值")));
   for (int i = 0; i < 100000; i++)
-    g_string_append_printf(b, "<w:tr>" TC("指标%d") TC("%d次") "</w:tr>", i, i);
+    g_string_append_printf(
+        b, "<w:tr>" TC("产出指标") TC("数量指标") TC("培训场次%d") TC("%d次") "</w:tr>", i, i);
   g_string_append(b, "</w:tbl>");
   json_t *j = run(b->str);
   g_string_free(b, TRUE);
-  assert_non_null(json_object_get(j, "declarations"));
+  /* one declaration holding every row as an indicator, in order */
+  json_t *ds = json_object_get(j, "declarations");
+  assert_int_equal(json_array_size(ds), 1);
+  json_t *inds = json_object_get(json_array_get(ds, 0), "indicators");
+  assert_int_equal(json_array_size(inds), 100000);
+  json_t *last = json_array_get(inds, 99999);
+  assert_string_equal(json_string_value(json_object_get(last, "level3")), "培训场次99999");
+  assert_string_equal(json_string_value(json_object_get(last, "level2")), "数量指标");
+  json_t *v = json_object_get(last, "value");
+  assert_int_equal(json_integer_value(json_object_get(v, "number")), 99999);
+  assert_string_equal(json_string_value(json_object_get(v, "unit")), "次");
   json_decref(j);
 }
 
