@@ -318,6 +318,35 @@ static dx_code rec_run(reading *out, engine *e, const line *l, const image *im, 
 }
 
 /* Appends the characters of line l's reading r to glyphs (points). */
+/* A speck of a scan's noise, or what a fax's dropouts leave, is read as
+ * . · : ' or ` — alone, as a line of its own, or just after a line's
+ * last character. A line of Han text never ends in an ASCII period or a
+ * middle dot (a sentence ends in 。), nor in a colon standing apart from
+ * its last character (a label's colon follows it). Drops such marks
+ * from the line whose glyphs start at `first`. */
+static bool speck_mark(gunichar c) {
+  return c == '.' || c == 0xB7 || c == ':' || c == '\'' || c == '`';
+}
+
+static void drop_specks(GArray *glyphs, guint first) {
+  /* a line that is nothing but a mark or two: a speck detected alone */
+  guint n = glyphs->len - first, marks = 0;
+  for (guint i = first; i < glyphs->len; i++)
+    marks += speck_mark(g_array_index(glyphs, dx_glyph, i).cp);
+  if (n && n <= 2 && marks == n) {
+    g_array_set_size(glyphs, first);
+    return;
+  }
+  while (glyphs->len >= first + 2) {
+    const dx_glyph *last = &g_array_index(glyphs, dx_glyph, glyphs->len - 1);
+    const dx_glyph *before = &g_array_index(glyphs, dx_glyph, glyphs->len - 2);
+    if (g_unichar_get_script(before->cp) != G_UNICODE_SCRIPT_HAN) break;
+    bool speck = last->cp == '.' || last->cp == 0xB7 || (last->cp == ':' && last->space_before);
+    if (!speck) break;
+    g_array_set_size(glyphs, glyphs->len - 1);
+  }
+}
+
 static void decode(GArray *glyphs, const engine *e, const line *l, const reading *r, double scale) {
   int x0 = (int)l->x0, x1 = (int)ceilf(l->x1), cw = x1 - x0;
   /* input pixels per time step, and page pixels per input pixel */
@@ -377,6 +406,7 @@ static void decode(GArray *glyphs, const engine *e, const line *l, const reading
     if (g->box[2] <= g->box[0]) g->box[2] = g->box[0] + 0.1f;
   }
   g_free(mid);
+  drop_specks(glyphs, first);
 }
 
 /* The look-up table that stretches a page's grey levels (see
