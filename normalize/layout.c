@@ -12,7 +12,7 @@
  * After the last page, a table that continues on the next page is joined
  * to the one before it.
  */
-#include "dx_normalize.h"
+#include "layout_int.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -56,30 +56,6 @@
 #define MIN_TABLE_PT 10.0
 /* Rules per page beyond which the page is treated as a drawing. */
 #define MAX_PAGE_RULES 20000
-/* A glyph starts a new text line when its centre is lower than the
- * line's by more than this share of its size. */
-#define LINE_SPLIT_EM 0.5
-/* Gap (share of the font size) that is a space between two glyphs. */
-#define SPACE_EM 0.15
-/* Between Han and Latin text Word and LibreOffice add a fifth of an em
- * of their own (East Asian autospace, 0.21 em measured); a space glyph
- * of a CJK font is wider (0.25 em and up). */
-#define AUTOSPACE_EM 0.235
-/* Han text has no spaces between characters; a gap this much wider
- * (share of the size) than the line's usual gap between Han characters
- * is a space in the source ("办 单位", "年   月   日"). Spaced-out
- * labels ("项 目 名 称") and justified lines have wide usual gaps. */
-#define HAN_SPACE_EM 0.2
-/* ... and next to a Han character read by OCR. */
-#define OCR_SPACE_EM 0.8
-/* The same beside a checkbox (of the line's height, as sizes of OCR'd
- * glyphs are). */
-#define OCR_BOX_SPACE_EM 0.15
-/* A line ends in a wrap when what is left before the cell's right border
- * is less than the next line's first word plus this (cell padding is
- * 5.4 pt in Word and LibreOffice; over the corpus, wrapped lines leave
- * at most ~6 pt more than the next word). */
-#define WRAP_SLACK_PT 6.5
 /* Column edges of two tables closer than this (points) line up. */
 #define COL_ALIGN_PT 4.0
 /* A grid row lower than this (points) holds no line of text: at the top
@@ -104,9 +80,6 @@
 /* ... its cells are trusted this much: with no lines, a wrapped line
  * may be taken for a row and a row for a wrapped line. */
 #define ALIGN_CONF 0.9
-/* OCR's confidence in a character below which its cell is flagged
- * ocr_low_confidence. */
-#define OCR_LOW_CONF 0.7
 /* ... lines of one table are at most this far apart (share of the size). */
 #define ALIGN_LINE_GAP_EM 2.0
 /* ... a column's text ends at least this far (points) before the next
@@ -119,9 +92,6 @@
 /* A cell cut from a group of grid slots that is no rectangle is this
  * sure of its extent (a border is missing or extra; the cut is a guess). */
 #define LAYOUT_UNCERTAIN_CONF 0.85
-/* What is left of OCR's confidence in characters read through a seal
- * stamped over them (its ring and text masked, not always cleanly). */
-#define SEAL_CONF 0.85
 /* A cell over this many rows or more with text in each is in doubt
  * (rows_in_doubt); two rows are as often one cell's wrapped lines. */
 #define ROWS_DOUBT_MIN 3
@@ -141,10 +111,6 @@
  * to stop short of the border has its paragraph's spacing. */
 #define ROW_GAP_EM 0.15
 
-/* Gaps between Han and Latin (ems) that may be a producer's automatic
- * spacing (~0.2 em) or a typed space (0.25-0.33 em): either way round. */
-#define SPACING_DOUBT_LO_EM 0.12
-#define SPACING_DOUBT_HI_EM 0.4
 /* Groups of up to this many slots are cut by searching for the largest
  * rectangle each time; larger ones (a damaged grid) row by row. */
 #define CUT_SEARCH_SLOTS 64
@@ -152,285 +118,10 @@
  * paragraph: a 16 pt title over a 10.5 pt line (Chinese sizes step by
  * at least 12 %: 五号 10.5, 小四 12, 四号 14, 三号 16). */
 #define PARA_SIZE_STEP 0.1
-/* A line continues a paragraph when it starts within this many ems of
- * the left margin (a wrap), or is centred within this many ems under a
- * centred line before it (a wrapped title). */
-#define PARA_INDENT_EM 1.5
-#define PARA_CENTRE_EM 1.0
 /* A line that starts further in than this (ems) did not fill its line
  * (it is right-aligned or centred short), whatever its end: a first-line
  * indent is 2 em. */
 #define PARA_FIRST_INDENT_EM 3.0
-
-/* ---- text --------------------------------------------------------------- */
-
-static bool is_han(uint32_t c) {
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FFFF);
-}
-
-/* Han, CJK punctuation and full-width forms: text set without spaces. */
-static bool is_cjk(uint32_t c) {
-  return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
-}
-
-static bool is_latin(uint32_t c) {
-  return c < 0x3000 && g_unichar_isalnum(c);
-}
-
-static bool is_cjk(uint32_t c);
-
-/* The em of a glyph, in points. A Han character is one em wide, whatever
- * the font reports (Type 3 fonts report sizes and ascents that have
- * little to do with the drawing); other glyphs use the font size when it
- * agrees with the box. */
-static float glyph_size(const dx_glyph *g) {
-  float w = g->box[2] - g->box[0], h = g->box[3] - g->box[1];
-  if (is_cjk(g->cp) && w > 1) return w;
-  if (g->size > 0 && (h <= 0 || g->size <= 1.5f * h)) return g->size;
-  return h > 0 ? h * 0.77f : 10.0f; /* ascent to descent is ~1.3 em */
-}
-
-static float cy(const dx_glyph *g) {
-  return (g->box[1] + g->box[3]) / 2;
-}
-
-static float cx(const dx_glyph *g) {
-  return (g->box[0] + g->box[2]) / 2;
-}
-
-static int by_y(const void *a, const void *b) {
-  const dx_glyph *x = *(dx_glyph *const *)a, *y = *(dx_glyph *const *)b;
-  float d = cy(x) - cy(y);
-  return d < 0 ? -1 : d > 0 ? 1 : (x < y ? -1 : x > y);
-}
-
-static int by_x(const void *a, const void *b) {
-  const dx_glyph *x = *(dx_glyph *const *)a, *y = *(dx_glyph *const *)b;
-  float d = x->box[0] - y->box[0];
-  return d < 0 ? -1 : d > 0 ? 1 : (x < y ? -1 : x > y);
-}
-
-typedef struct tline {
-  dx_glyph **g;
-  size_t n;
-  float x0, x1, y0, y1, size;
-  float han_gap; /* the usual gap between two Han characters on the line */
-} tline;
-
-static int float_cmp(const void *a, const void *b) {
-  float x = *(const float *)a, y = *(const float *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* The median gap between neighbouring Han characters: 0 in running text,
- * the letter spacing in a spaced-out label ("项 目 名 称") or a justified
- * line. */
-static float han_gap(const tline *l) {
-  float *gaps = g_new(float, l->n ? l->n : 1);
-  size_t m = 0;
-  for (size_t k = 1; k < l->n; k++)
-    if (is_cjk(l->g[k - 1]->cp) && is_cjk(l->g[k]->cp))
-      gaps[m++] = MAX(0.0f, l->g[k]->box[0] - l->g[k - 1]->box[2]);
-  float med = 0;
-  if (m) {
-    qsort(gaps, m, sizeof *gaps, float_cmp);
-    med = gaps[m / 2];
-  }
-  g_free(gaps);
-  return med;
-}
-
-/* Groups glyphs (sorted in place) into text lines, top to bottom, each
- * left to right. Returns the number of lines; *out is g_free'd. */
-static size_t text_lines(tline **out, dx_glyph **g, size_t n) {
-  qsort(g, n, sizeof(dx_glyph *), by_y);
-  tline *ls = g_new0(tline, n ? n : 1);
-  size_t nl = 0;
-  for (size_t i = 0; i < n;) {
-    float ref = cy(g[i]), sz = glyph_size(g[i]);
-    size_t j = i + 1;
-    while (j < n && cy(g[j]) - ref <= LINE_SPLIT_EM * MAX(sz, glyph_size(g[j]))) j++;
-    qsort(g + i, j - i, sizeof(dx_glyph *), by_x);
-    tline *l = &ls[nl++];
-    l->g = g + i;
-    l->n = j - i;
-    l->x0 = l->y0 = INFINITY;
-    l->x1 = l->y1 = -INFINITY;
-    for (size_t k = i; k < j; k++) {
-      l->x0 = MIN(l->x0, g[k]->box[0]);
-      l->x1 = MAX(l->x1, g[k]->box[2]);
-      l->y0 = MIN(l->y0, g[k]->box[1]);
-      l->y1 = MAX(l->y1, g[k]->box[3]);
-      l->size = MAX(l->size, glyph_size(g[k]));
-    }
-    l->han_gap = han_gap(l);
-    i = j;
-  }
-  *out = ls;
-  return nl;
-}
-
-static bool is_box(uint32_t c) {
-  return c == 0x2610 || c == 0x2611;
-}
-
-/* Whether the gap between two neighbours on a line is a space; han_gap
- * is the line's usual gap between Han characters. */
-static bool spaced(const dx_glyph *a, const dx_glyph *b, float han_gap) {
-  float gap = b->box[0] - a->box[2], sz = MAX(glyph_size(a), glyph_size(b));
-  if (a->ocr_conf > 0 && b->ocr_conf > 0) {
-    /* OCR: between letters and digits its word boundaries say where the
-     * spaces were; next to Han characters only a wide gap is one (its
-     * words' boxes are ink, their gaps uneven) */
-    if (!is_cjk(a->cp) && !is_cjk(b->cp)) return b->space_before;
-    /* a checkbox read from pixels has its ink's box: a space beside it
-     * is a gap as wide as a space */
-    if (is_box(a->cp) || is_box(b->cp)) return gap > OCR_BOX_SPACE_EM * sz;
-    return gap - (is_cjk(a->cp) && is_cjk(b->cp) ? han_gap : 0) > OCR_SPACE_EM * sz;
-  }
-  if (is_cjk(a->cp) && is_cjk(b->cp)) return gap - han_gap > HAN_SPACE_EM * sz;
-  if ((is_cjk(a->cp) && is_latin(b->cp)) || (is_latin(a->cp) && is_cjk(b->cp)))
-    return gap > AUTOSPACE_EM * sz;
-  return gap > SPACE_EM * sz || (b->space_before && gap > 0.05f * sz);
-}
-
-static void line_text(GString *out, const tline *l) {
-  for (size_t k = 0; k < l->n; k++) {
-    if (k > 0 && spaced(l->g[k - 1], l->g[k], l->han_gap)) g_string_append_c(out, ' ');
-    g_string_append_unichar(out, l->g[k]->cp);
-  }
-}
-
-/* The product of OCR's confidences in glyphs g[0..n) (0 when none was
- * read by OCR), with DX_CELL_OCR_LOW in *flags when OCR doubted one of
- * them and DX_CELL_SEAL_OVERLAP when a seal covered one, at SEAL_CONF. */
-static double ocr_product(dx_glyph *const *g, size_t n, unsigned *flags) {
-  double all = 1;
-  float low = 1;
-  size_t m = 0;
-  bool seal = false;
-  for (size_t i = 0; i < n; i++)
-    if (g[i]->ocr_conf > 0) {
-      all *= g[i]->ocr_conf;
-      low = MIN(low, g[i]->ocr_conf);
-      seal |= g[i]->under_seal;
-      m++;
-    }
-  if (!m) return 0;
-  if (low < OCR_LOW_CONF) *flags |= DX_CELL_OCR_LOW;
-  if (seal) {
-    *flags |= DX_CELL_SEAL_OVERLAP;
-    all *= SEAL_CONF;
-  }
-  return all;
-}
-
-/* Punctuation that may not start a line (kinsoku): it goes to the next
- * line together with the character before it. */
-static bool no_line_start(uint32_t c) {
-  return g_utf8_strchr("。，、；：？！）》」』】〕,.;:?!)%", -1, c) != NULL;
-}
-
-/* Punctuation that may not end a line: it goes to the next line with
- * the character after it. */
-static bool no_line_end(uint32_t c) {
-  return g_utf8_strchr("（《「『【〔(", -1, c) != NULL;
-}
-
-/* Width of the first unbreakable piece of glyphs g[0..n): one Han
- * character with the punctuation bound to it, or a Latin word. */
-static float piece_width(dx_glyph *const *g, size_t n) {
-  size_t k = 1;
-  while (k < n && no_line_end(g[k - 1]->cp)) k++;
-  if (!is_cjk(g[k - 1]->cp))
-    while (k < n && !is_cjk(g[k]->cp) && !spaced(g[k - 1], g[k], 0)) k++;
-  while (k < n && no_line_start(g[k]->cp)) k++;
-  return g[k - 1]->box[2] - g[0]->box[0];
-}
-
-/* Width of a line's first unbreakable piece. */
-static float first_word(const tline *l) {
-  return piece_width(l->g, l->n);
-}
-
-/* A line that starts a numbered item ("2、", "(3)", "②", "三、") starts a
- * paragraph, whatever the line before it did. */
-static bool starts_item(const tline *l) {
-  uint32_t c0 = l->g[0]->cp;
-  if (c0 >= 0x2460 && c0 <= 0x2473) return true; /* ① .. ⑳ */
-  size_t k = 0;
-  if (c0 == '(' || c0 == 0xFF08) k = 1;
-  size_t d = k;
-  while (d < l->n &&
-         (g_unichar_isdigit(l->g[d]->cp) || g_utf8_strchr("一二三四五六七八九十", -1, l->g[d]->cp)))
-    d++;
-  if (d == k || d >= l->n || d - k > 3) return false;
-  uint32_t p = l->g[d]->cp;
-  if (k) return p == ')' || p == 0xFF09;
-  return p == 0x3001 || p == '.' || p == 0xFF0E || p == ')' || p == 0xFF09;
-}
-
-/* Whether a wrap between two lines stood at a space: Latin words are
- * broken at spaces, while "1-" / "12月" or "95\%" / "$" broke inside a
- * run of symbols. */
-static bool wrap_spaced(const tline *p, const tline *l) {
-  uint32_t a = p->g[p->n - 1]->cp, b = l->g[0]->cp;
-  bool box = a == 0x2610 || a == 0x2611 || b == 0x2610 || b == 0x2611; /* "延续项目 ☑" */
-  return box || (is_latin(a) && is_latin(b));
-}
-
-/* A line that ends a sentence or a clause (。；！？：) may end a paragraph;
- * one that stops mid-sentence was wrapped by the producer's line
- * breaking, even with room left (kinsoku keeps "单》30期" together). */
-static bool ends_sentence(const tline *l) {
-  uint32_t c = l->g[l->n - 1]->cp;
-  return g_utf8_strchr("。；！？：;!?:", -1, c) != NULL;
-}
-
-/* Text of glyphs (reordered in place) laid out within [left, right]:
- * lines joined without a break where the first one wrapped, with '\n'
- * where a new paragraph starts; a label written one character per line
- * is joined into one word. */
-typedef struct text_ends {
-  float room;      /* space left after the last line, before `right` */
-  float head_word; /* width of the first line's first word */
-  bool cjk_tail, cjk_head;
-} text_ends;
-
-static char *glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
-  tline *ls = NULL;
-  size_t nl = text_lines(&ls, g, n);
-  if (ends && nl) {
-    const tline *last = &ls[nl - 1];
-    *ends = (text_ends){right - last->x1, first_word(&ls[0]), is_cjk(last->g[last->n - 1]->cp),
-                        is_cjk(ls[0].g[0]->cp)};
-  }
-  GString *out = g_string_new(NULL);
-  bool vertical = nl > 1;
-  float left = INFINITY;
-  for (size_t i = 0; i < nl; i++) left = MIN(left, ls[i].x0);
-  for (size_t i = 0; i < nl && vertical; i++) vertical = ls[i].n == 1 && is_cjk(ls[i].g[0]->cp);
-  for (size_t i = 0; i < nl; i++) {
-    if (i > 0 && !vertical) {
-      const tline *p = &ls[i - 1], *l = &ls[i];
-      /* a wrapped line starts where the text does, or is centred under
-       * a centred line; one set off to the right (a date under an
-       * opinion) starts a paragraph */
-      bool aside = l->x0 - left >= PARA_INDENT_EM * l->size &&
-                   fabsf((l->x0 + l->x1) / 2 - (p->x0 + p->x1) / 2) >= PARA_CENTRE_EM * l->size;
-      bool wrap = !starts_item(l) && !aside &&
-                  (right - p->x1 < first_word(l) + WRAP_SLACK_PT || !ends_sentence(p));
-      if (!wrap)
-        g_string_append_c(out, '\n');
-      else if (wrap_spaced(p, l))
-        g_string_append_c(out, ' ');
-    }
-    line_text(out, &ls[i]);
-  }
-  g_free(ls);
-  return g_string_free(out, FALSE);
-}
 
 /* ---- rules -------------------------------------------------------------- */
 
@@ -512,7 +203,7 @@ static float even_gap(seg *const *c, size_t n) {
   float g[64];
   size_t ng = 0;
   for (size_t k = 1; k < n && ng < G_N_ELEMENTS(g); k++) g[ng++] = c[k]->a - c[k - 1]->b;
-  qsort(g, ng, sizeof *g, float_cmp);
+  qsort(g, ng, sizeof *g, lay_float_cmp);
   float med = g[ng / 2];
   size_t near = 0;
   for (size_t k = 0; k < ng; k++) {
@@ -922,9 +613,9 @@ static void open_rows(float *ys, size_t *ny, bool *open_top, bool *open_bot, con
   bool above = false, below = false;
   for (size_t k = 0; k < pg->nglyphs; k++) {
     const dx_glyph *g = &pg->glyphs[k];
-    if (cx(g) < xs[0] || cx(g) > xs[nx - 1]) continue;
-    above = above || (cy(g) < top && cy(g) > vtop);
-    below = below || (cy(g) > bot && cy(g) < vbot);
+    if (lay_cx(g) < xs[0] || lay_cx(g) > xs[nx - 1]) continue;
+    above = above || (lay_cy(g) < top && lay_cy(g) > vtop);
+    below = below || (lay_cy(g) > bot && lay_cy(g) < vbot);
   }
   *open_top = above;
   *open_bot = below;
@@ -1170,17 +861,6 @@ static int pblock_cmp(const void *a, const void *b) {
   return x->top < y->top ? -1 : x->top > y->top;
 }
 
-/* Whether s opens a bracket it does not close. */
-static bool unclosed(const char *s) {
-  int depth = 0;
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c == '(' || c == 0xFF08 || c == 0x300A || c == 0x3010) depth++;
-    if ((c == ')' || c == 0xFF09 || c == 0x300B || c == 0x3011) && depth > 0) depth--;
-  }
-  return depth > 0;
-}
-
 /* ---- tables without ruling lines ----------------------------------------- */
 
 typedef struct chunk {
@@ -1202,7 +882,7 @@ static GArray *line_chunks(const tline *ls, size_t nl, const float *anchors, int
     for (size_t k = 1; k <= l->n; k++) {
       if (k < l->n) {
         float gap = l->g[k]->box[0] - l->g[k - 1]->box[2];
-        float em = MAX(glyph_size(l->g[k]), glyph_size(l->g[k - 1]));
+        float em = MAX(lay_glyph_size(l->g[k]), lay_glyph_size(l->g[k - 1]));
         bool split = gap > COLUMN_GAP_EM * em || (anchors && gap > PADDING_GAP_EM * em &&
                                                   anchor_of(anchors, na, l->g[k]->box[0]) >= 0);
         if (!split) continue;
@@ -1226,7 +906,7 @@ static int find_anchors(float *out, const GArray *ch) {
   int n = 0;
   float *xs = g_new(float, ch->len + 1);
   for (guint i = 0; i < ch->len; i++) xs[i] = g_array_index(ch, chunk, i).x0;
-  qsort(xs, ch->len, sizeof *xs, float_cmp);
+  qsort(xs, ch->len, sizeof *xs, lay_float_cmp);
   for (guint i = 0; i < ch->len;) {
     guint j = i;
     while (j < ch->len && xs[j] - xs[i] <= COL_ALIGN_PT) j++;
@@ -1242,8 +922,8 @@ static void chunk_text(GString *out, const tline *ls, const chunk *c) {
   tline v = ls[c->line];
   v.g += c->from;
   v.n = c->to - c->from;
-  v.han_gap = han_gap(&v);
-  line_text(out, &v);
+  v.han_gap = lay_han_gap(&v);
+  lay_line_text(out, &v);
 }
 
 /* Tables the page draws without ruling lines: runs of lines whose pieces
@@ -1318,7 +998,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
               ka = q;
             }
         const tline *l = &ls[r];
-        float word = piece_width(l->g + c->from, c->to - c->from);
+        float word = lay_piece_width(l->g + c->from, c->to - c->from);
         /* only leading pieces go on: right of a new cell, cells are new */
         if (!new_row && above && above->line + 1 == r && above->span == c->span &&
             xs[MIN(above->col + above->span, ncols)] - above->x1 < word + COLUMN_PAD_PT) {
@@ -1336,13 +1016,13 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         if (!goes_on[k]) continue;
         const chunk *c = &g_array_index(ch, chunk, k);
         const tline *l = &ls[r];
-        bool bound = no_line_start(l->g[c->from]->cp);
+        bool bound = lay_no_line_start(l->g[c->from]->cp);
         for (guint q = first[r - 1]; q < first[r] && !bound; q++) {
           const chunk *a = &g_array_index(ch, chunk, q);
           if (a->col != c->col) continue;
           GString *t = g_string_new(NULL);
           chunk_text(t, ls, a);
-          bound = unclosed(t->str);
+          bound = lay_unclosed(t->str);
           g_string_free(t, TRUE);
         }
         goes_on[k] = bound;
@@ -1371,7 +1051,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         dx_glyph pg_prev = {.cp = prev};
         tline before = {.g = (dx_glyph *[]){&pg_prev}, .n = 1};
         tline after = {.g = l->g + c->from, .n = c->to - c->from};
-        if (tx->len && wrap_spaced(&before, &after)) g_string_append_c(tx, ' ');
+        if (tx->len && lay_wrap_spaced(&before, &after)) g_string_append_c(tx, ' ');
         chunk_text(tx, ls, c);
         continue;
       }
@@ -1461,7 +1141,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
  * left-aligned 填报单位 line under it stay three paragraphs. */
 static bool continues(const tline *p, const tline *l, float left, float right) {
   if (l->y0 - p->y1 >= PARA_GAP_EM * p->size) return false;
-  if (right - p->x1 >= first_word(l) + p->size * 2 || starts_item(l)) return false;
+  if (right - p->x1 >= lay_first_word(l) + p->size * 2 || lay_starts_item(l)) return false;
   /* p filled its line: it started at the margin (a first-line indent
    * aside), not right-aligned */
   if (p->x0 - left >= PARA_FIRST_INDENT_EM * p->size) return false;
@@ -1478,7 +1158,7 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
                           dx_error *err) {
   if (!n) return DX_OK;
   tline *ls = NULL;
-  size_t nl = text_lines(&ls, g, n);
+  size_t nl = lay_text_lines(&ls, g, n);
   float left = INFINITY;
   for (size_t i = 0; i < nl; i++) left = MIN(left, ls[i].x0);
   float right = (float)pg->width - left; /* margins are symmetric on forms */
@@ -1496,9 +1176,9 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
     unsigned flags = 0;
     bool ocr = false;
     for (size_t k = i; k < j; k++) {
-      if (k > i && wrap_spaced(&ls[k - 1], &ls[k])) g_string_append_c(s, ' ');
-      line_text(s, &ls[k]);
-      double c = ocr_product(ls[k].g, ls[k].n, &flags);
+      if (k > i && lay_wrap_spaced(&ls[k - 1], &ls[k])) g_string_append_c(s, ' ');
+      lay_line_text(s, &ls[k]);
+      double c = lay_ocr_product(ls[k].g, ls[k].n, &flags);
       if (c > 0) {
         conf *= c;
         ocr = true;
@@ -1530,28 +1210,10 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
  * makes the text doubtful), and flagged when OCR doubted any of them. */
 static void ocr_confidence(dx_cell *c, dx_glyph *const *g, size_t n) {
   unsigned flags = 0;
-  double all = ocr_product(g, n, &flags);
+  double all = lay_ocr_product(g, n, &flags);
   if (all == 0) return;
   c->confidence *= all;
   c->flags |= flags;
-}
-
-/* Whether some gap between a Han character and a Latin letter or digit
- * beside it on a line (glyphs in reading order, as glyph_text left them)
- * is as wide as a producer's automatic spacing or a typed space, or a
- * line breaks between them: the page does not say whether the text has
- * a space there. Text layers only: OCR has its own doubts. */
-static bool spacing_doubt(dx_glyph *const *g, size_t n) {
-  for (size_t k = 1; k < n; k++) {
-    const dx_glyph *a = g[k - 1], *b = g[k];
-    if (a->ocr_conf > 0) continue;
-    if (!((is_han(a->cp) && is_latin(b->cp)) || (is_latin(a->cp) && is_han(b->cp)))) continue;
-    /* the line broke there: a space typed at the break does not show */
-    if (fabsf(cy(a) - cy(b)) > LINE_SPLIT_EM * glyph_size(a)) return true;
-    float gap = b->box[0] - a->box[2], sz = MAX(glyph_size(a), glyph_size(b));
-    if (gap > SPACING_DOUBT_LO_EM * sz && gap < SPACING_DOUBT_HI_EM * sz) return true;
-  }
-  return false;
 }
 
 /* ---- rows merged by a missing border ------------------------------------ */
@@ -1595,7 +1257,7 @@ static float line_em(const tline *l, float em) {
   float w = 0;
   size_t m = 0;
   for (size_t q = 0; q < l->n; q++)
-    if (is_han(l->g[q]->cp)) {
+    if (lay_is_han(l->g[q]->cp)) {
       w += l->g[q]->box[2] - l->g[q]->box[0];
       m++;
     }
@@ -1607,21 +1269,21 @@ static void rcell_lines(rcell *rc, const dx_cell *c, GPtrArray *ga, float em) {
   *rc = (rcell){.wrap_pitch = INFINITY};
   if (!ga || !ga->len) return;
   tline *ls = NULL;
-  size_t nl = text_lines(&ls, (dx_glyph **)ga->pdata, ga->len);
+  size_t nl = lay_text_lines(&ls, (dx_glyph **)ga->pdata, ga->len);
   rc->l = g_new(rline, nl ? nl : 1);
   rc->n = nl;
   bool vertical = nl > 1;
   for (size_t k = 0; k < nl; k++) {
     float size = line_em(&ls[k], em);
     float y = 0;
-    for (size_t q = 0; q < ls[k].n; q++) y += cy(ls[k].g[q]);
+    for (size_t q = 0; q < ls[k].n; q++) y += lay_cy(ls[k].g[q]);
     /* OCR's boxes are ink, narrower than the characters' advance, and
      * its rules drift: a line one character short of the border may
      * have run to it */
     float slack = WRAP_SLACK_PT + (ls[k].g[0]->ocr_conf > 0 ? size : 0);
     rc->l[k] = (rline){y / (float)ls[k].n, size / 2, (float)c->box[2] - ls[k].x1,
-                       first_word(&ls[k]) + slack};
-    vertical = vertical && ls[k].n == 1 && is_cjk(ls[k].g[0]->cp);
+                       lay_first_word(&ls[k]) + slack};
+    vertical = vertical && ls[k].n == 1 && lay_is_cjk(ls[k].g[0]->cp);
   }
   rc->fixed = vertical;
   for (size_t k = 1; k < nl; k++)
@@ -1822,11 +1484,11 @@ static dx_code split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_erro
     for (guint q = 0; p->cell_glyphs[i] && q < p->cell_glyphs[i]->len; q++) {
       const dx_glyph *g = g_ptr_array_index(p->cell_glyphs[i], q);
       float w = g->box[2] - g->box[0];
-      if (is_han(g->cp)) g_array_append_val(ws, w);
+      if (lay_is_han(g->cp)) g_array_append_val(ws, w);
     }
   float em = 0;
   if (ws->len) {
-    g_array_sort(ws, float_cmp);
+    g_array_sort(ws, lay_float_cmp);
     em = g_array_index(ws, float, ws->len / 2);
   }
   g_array_free(ws, TRUE);
@@ -1925,7 +1587,7 @@ static dx_code split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_erro
     if (rc == DX_OK)
       for (guint q = 0; q < ga->len; q++) {
         dx_glyph *g = g_ptr_array_index(ga, q);
-        g_ptr_array_add(part[upper_edge(e + top, bot - top, cy(g))], g);
+        g_ptr_array_add(part[upper_edge(e + top, bot - top, lay_cy(g))], g);
       }
     g_free(part);
   }
@@ -1989,7 +1651,7 @@ static bool rows_in_doubt(const ptable *p, const dx_cell *c, dx_glyph *const *g,
   if (c->rowspan < ROWS_DOUBT_MIN || c->rowspan > 64) return false;
   uint64_t seen = 0;
   for (size_t k = 0; k < n; k++) {
-    int r = upper_edge(p->ys, p->t->nrows, cy(g[k])) - c->row;
+    int r = upper_edge(p->ys, p->t->nrows, lay_cy(g[k])) - c->row;
     if (r >= 0 && r < c->rowspan) seen |= (uint64_t)1 << r;
   }
   return seen == (c->rowspan == 64 ? UINT64_MAX : ((uint64_t)1 << c->rowspan) - 1);
@@ -2005,8 +1667,8 @@ static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
     if (ga && ga->len) {
       text_ends *e = g_new0(text_ends, 1);
       g_free(s);
-      s = glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2], e);
-      if (spacing_doubt((dx_glyph **)ga->pdata, ga->len)) c->flags |= DX_CELL_SPACING_DOUBT;
+      s = lay_glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2], e);
+      if (lay_spacing_doubt((dx_glyph **)ga->pdata, ga->len)) c->flags |= DX_CELL_SPACING_DOUBT;
       if (rows_in_doubt(p, c, (dx_glyph **)ga->pdata, ga->len) &&
           !(c->flags & DX_CELL_LAYOUT_UNCERTAIN)) {
         c->flags |= DX_CELL_LAYOUT_UNCERTAIN;
@@ -2180,14 +1842,14 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
     ptable *best = NULL;
     for (guint i = 0; i < tables->len; i++) {
       ptable *p = g_ptr_array_index(tables, i);
-      if (inside(p->box, cx(g), cy(g)) && (!best || p->holder)) best = p;
+      if (inside(p->box, lay_cx(g), lay_cy(g)) && (!best || p->holder)) best = p;
     }
     if (!best) {
       g_ptr_array_add(free_glyphs, g);
       continue;
     }
-    dx_cell *c = dx_table_at(best->t, upper_edge(best->ys, best->t->nrows, cy(g)),
-                             upper_edge(best->xs, best->t->ncols, cx(g)));
+    dx_cell *c = dx_table_at(best->t, upper_edge(best->ys, best->t->nrows, lay_cy(g)),
+                             upper_edge(best->xs, best->t->ncols, lay_cx(g)));
     size_t ai = anchor_index(best, c);
     if (!best->cell_glyphs[ai]) best->cell_glyphs[ai] = g_ptr_array_new();
     g_ptr_array_add(best->cell_glyphs[ai], g);
@@ -2368,7 +2030,7 @@ static bool split_row(const ptable *pa, const ptable *pb, int rb) {
     /* every cell going on must have filled its last line */
     if (!ex || !ey || ex->room >= ey->head_word + WRAP_SLACK_PT) return false;
     nwrapped++;
-    if (unclosed(x->text)) label = true; /* "资金管理办法（名" / "称、文号）" */
+    if (lay_unclosed(x->text)) label = true; /* "资金管理办法（名" / "称、文号）" */
   }
   /* three cells at once filling their last line is no coincidence */
   return nwrapped > 0 && (label || nwrapped >= 3);
