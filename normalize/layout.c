@@ -18,44 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rules closer than this (points) across their length are one rule: the
- * two edges of a thick border, a border drawn twice by adjacent cells. */
-#define SNAP_PT 3.0
-/* Collinear pieces with a gap up to this (points) are one rule: borders
- * broken where a glyph mask or a cell corner cut them. */
-#define JOIN_PT 4.0
-/* A dash pattern with long gaps (Word's and LibreOffice's dot-dash
- * borders: 8.7 pt dashes 7.3 pt apart once the dots, too short to be
- * rules, are gone): at least DASH_CHAIN_MIN collinear pieces (within
- * DASH_CHAIN_POS_PT of one position) whose gaps are at most
- * DASH_CHAIN_GAP_PT and within DASH_CHAIN_SPREAD_PT of their median are
- * one rule. What is left of text, underlines in a cell, are not that
- * many pieces that evenly spaced. */
-#define DASH_CHAIN_MIN 4
-#define DASH_CHAIN_POS_PT 1.0
-#define DASH_CHAIN_GAP_PT 13.0
-#define DASH_CHAIN_SPREAD_PT 1.5
-/* A chain's end may stop short of the rule it meets by a gap and a dash
- * cut shorter than a rule (lines.c finds none under 6 pt). */
-#define DASH_CHAIN_END_PT 6.0
-/* A scanned rule drawn one pixel thin and slightly aslant crosses from
- * one row of pixels into the next every so often; where it straddles
- * two rows neither is dark enough, and a 1-bit scan (a fax) drops it
- * there: a border comes out as collinear pieces with gaps of 30-40 pt.
- * Pieces at least DROPOUT_PIECE_PT long (longer than any stroke of a
- * character) with gaps up to DROPOUT_GAP_PT are one rule, unless the
- * gap runs from one rule across to another (a cell spanning rows or
- * columns interrupts the border there) or lies between two tables; a
- * piece that meets a rule across at one end and stops that far short of
- * another at the other runs on to it. */
-#define DROPOUT_PIECE_PT 20.0
-#define DROPOUT_GAP_PT 48.0
-/* A vertical and a horizontal rule this close (points) touch. */
-#define TOUCH_PT 3.0
-/* A table is at least this wide and high (points): a line of text. */
-#define MIN_TABLE_PT 10.0
-/* Rules per page beyond which the page is treated as a drawing. */
-#define MAX_PAGE_RULES 20000
 /* Column edges of two tables closer than this (points) line up. */
 #define COL_ALIGN_PT 4.0
 /* A grid row lower than this (points) holds no line of text: at the top
@@ -89,9 +51,6 @@
 /* Paragraph lines closer than this (share of the size) belong together
  * when the first one runs to the right margin. */
 #define PARA_GAP_EM 0.9
-/* A cell cut from a group of grid slots that is no rectangle is this
- * sure of its extent (a border is missing or extra; the cut is a guess). */
-#define LAYOUT_UNCERTAIN_CONF 0.85
 /* A cell over this many rows or more with text in each is in doubt
  * (rows_in_doubt); two rows are as often one cell's wrapped lines. */
 #define ROWS_DOUBT_MIN 3
@@ -111,9 +70,6 @@
  * to stop short of the border has its paragraph's spacing. */
 #define ROW_GAP_EM 0.15
 
-/* Groups of up to this many slots are cut by searching for the largest
- * rectangle each time; larger ones (a damaged grid) row by row. */
-#define CUT_SEARCH_SLOTS 64
 /* Lines whose type sizes differ by more than this share are not one
  * paragraph: a 16 pt title over a 10.5 pt line (Chinese sizes step by
  * at least 12 %: 五号 10.5, 小四 12, 四号 14, 三号 16). */
@@ -123,454 +79,16 @@
  * indent is 2 em. */
 #define PARA_FIRST_INDENT_EM 3.0
 
-/* ---- rules -------------------------------------------------------------- */
-
-typedef struct seg {
-  float pos, a, b; /* y and x0..x1 for horizontals, x and y0..y1 for verticals */
-  int comp;
-  float dash; /* the gap of the dash pattern it was joined from, or 0 */
-} seg;
-
-static int seg_cmp(const void *x, const void *y) {
-  const seg *s = x, *t = y;
-  if (fabsf(s->pos - t->pos) > 0.01f) return s->pos < t->pos ? -1 : 1;
-  return s->a < t->a ? -1 : s->a > t->a;
-}
-
-/* Whether a gap (lo, hi) in a rule at pos lies between two distinct
- * rules across it, one closing the piece before and one opening the
- * piece after: the bottom of one table and the top of the next, a few
- * points apart, not one border broken. */
-static bool table_gap(const seg *o, size_t no, float pos, float lo, float hi) {
-  bool top = false, bot = false;
-  float ytop = 0, ybot = 0;
-  for (size_t i = 0; i < no; i++) {
-    if (o[i].a > pos + TOUCH_PT || o[i].b < pos - TOUCH_PT) continue;
-    if (fabsf(o[i].pos - lo) <= TOUCH_PT && (!top || o[i].pos < ytop)) {
-      top = true;
-      ytop = o[i].pos;
-    }
-    if (fabsf(o[i].pos - hi) <= TOUCH_PT && (!bot || o[i].pos > ybot)) {
-      bot = true;
-      ybot = o[i].pos;
-    }
-  }
-  return top && bot && ybot - ytop > SNAP_PT;
-}
-
-static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacross);
-
-/* Snaps and joins rules of one direction (across, when given: the rules
- * of the other direction, no join over a gap between two tables);
- * returns the merged count. */
-static size_t merge_segs(seg *s, size_t n, const seg *across, size_t nacross) {
-  qsort(s, n, sizeof *s, seg_cmp);
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++) {
-    bool done = false;
-    /* look back over merged rules at about the same position */
-    for (size_t k = m; k > 0 && !done; k--) {
-      seg *t = &s[k - 1];
-      if (s[i].pos - t->pos > SNAP_PT) break;
-      if (s[i].a <= t->b + JOIN_PT && s[i].b >= t->a - JOIN_PT &&
-          !(across && s[i].a > t->b && table_gap(across, nacross, t->pos, t->b, s[i].a))) {
-        t->a = MIN(t->a, s[i].a);
-        t->b = MAX(t->b, s[i].b);
-        done = true;
-      }
-    }
-    if (!done) s[m++] = s[i];
-  }
-  /* a join may have made two earlier pieces overlap; one more pass */
-  qsort(s, m, sizeof *s, seg_cmp);
-  return join_dash_chains(s, m, across, nacross);
-}
-
-static int seg_a_cmp(const void *x, const void *y) {
-  const seg *s = *(seg *const *)x, *t = *(seg *const *)y;
-  return s->a < t->a ? -1 : s->a > t->a;
-}
-
-/* The median gap between the n pieces of a chain (by start) when the
- * gaps are even, else -1: none wider than the median by more than
- * DASH_CHAIN_SPREAD_PT, half of them or more within that of it (a
- * crossing rule or a dot may shorten a gap, a missing piece is longer).
- * Pieces joined before carry their pattern's gap. */
-static float even_gap(seg *const *c, size_t n) {
-  /* one piece: a chain joined before (without junctions to go by) has
-   * its gap */
-  if (n < 2) return c[0]->dash > 0 ? c[0]->dash : -1;
-  float g[64];
-  size_t ng = 0;
-  for (size_t k = 1; k < n && ng < G_N_ELEMENTS(g); k++) g[ng++] = c[k]->a - c[k - 1]->b;
-  qsort(g, ng, sizeof *g, lay_float_cmp);
-  float med = g[ng / 2];
-  size_t near = 0;
-  for (size_t k = 0; k < ng; k++) {
-    if (g[k] > med + DASH_CHAIN_SPREAD_PT) return -1;
-    near += g[k] >= med - DASH_CHAIN_SPREAD_PT;
-  }
-  return near * 2 >= ng ? med : -1;
-}
-
-/* The end of the chain of pieces (by start) from grp[c0]: gaps wider
- * than JOIN_PT up to DASH_CHAIN_GAP_PT, none between two tables when
- * `across` is given. */
-static size_t chain_end(seg *const *grp, size_t n, size_t c0, const seg *across, size_t nacross) {
-  size_t c1 = c0 + 1;
-  while (c1 < n && c1 - c0 < 64 && grp[c1]->a - grp[c1 - 1]->b > JOIN_PT &&
-         grp[c1]->a - grp[c1 - 1]->b <= DASH_CHAIN_GAP_PT &&
-         !(across && table_gap(across, nacross, grp[c1]->pos, grp[c1 - 1]->b, grp[c1]->a)))
-    c1++;
-  return c1;
-}
-
-/* The rule across position `pos` nearest to `end` beyond it (dir -1:
- * before, +1: after) by at most `reach`, or touching it: where a dash
- * chain ends at a junction. Its position, or NAN. */
-static float junction(const seg *o, size_t no, float pos, float end, int dir, float reach) {
-  float best = NAN, bd = INFINITY;
-  for (size_t i = 0; i < no; i++) {
-    if (o[i].a > pos + TOUCH_PT || o[i].b < pos - TOUCH_PT) continue;
-    float d = (o[i].pos - end) * (float)dir;
-    if (d < -TOUCH_PT || d > reach + TOUCH_PT) continue;
-    if (fabsf(d) < bd) {
-      bd = fabsf(d);
-      best = o[i].pos;
-    }
-  }
-  return best;
-}
-
-/* Joins chains of collinear pieces that are a dash pattern with gaps
- * wider than JOIN_PT (see DASH_CHAIN_MIN); with `across` (the rules of
- * the other direction), also a shorter chain of two pieces or more that
- * ends at a junction each side, its last gap short of the crossing rule
- * no wider than the others (a dashed border of a cell one or two rows
- * high), and a chain's ends are carried to the junctions they stop
- * short of. s as merge_segs left it (sorted), m pieces; returns the new
- * count, sorted again. */
-static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacross) {
-  bool *gone = g_new0(bool, m + 1);
-  seg **grp = g_new(seg *, m + 1);
-  bool any = false;
-  size_t min_n = across ? 2 : DASH_CHAIN_MIN;
-  for (size_t i = 0; i < m; i++) {
-    if (gone[i]) continue;
-    size_t n = 0;
-    for (size_t k = i; k < m && s[k].pos - s[i].pos <= DASH_CHAIN_POS_PT; k++)
-      if (!gone[k]) grp[n++] = &s[k];
-    if (n == 0 || (n < min_n && !(across && grp[0]->dash > 0))) continue;
-    qsort(grp, n, sizeof(seg *), seg_a_cmp);
-    for (size_t c0 = 0; c0 < n;) {
-      /* a gap between two rules across (table_gap) is no dash gap, unless
-       * it is as wide as two other gaps of the chain that are no such
-       * gaps: a row about as high as a dash gap */
-      size_t c1 = chain_end(grp, n, c0, NULL, 0);
-      float gap = even_gap(grp + c0, c1 - c0);
-      if (across && c1 - c0 >= 2) {
-        bool apart = false;
-        int plain = 0;
-        for (size_t k = c0 + 1; k < c1; k++) {
-          float g = grp[k]->a - grp[k - 1]->b;
-          bool even = gap >= 0 && fabsf(g - gap) <= DASH_CHAIN_SPREAD_PT;
-          if (table_gap(across, nacross, grp[k]->pos, grp[k - 1]->b, grp[k]->a))
-            apart = apart || !even;
-          else
-            plain += even;
-        }
-        bool any_table = false;
-        for (size_t k = c0 + 1; k < c1 && !any_table; k++)
-          any_table = table_gap(across, nacross, grp[k]->pos, grp[k - 1]->b, grp[k]->a);
-        if (apart || (any_table && plain < 2)) {
-          c1 = chain_end(grp, n, c0, across, nacross);
-          gap = even_gap(grp + c0, c1 - c0);
-        }
-      }
-      size_t len = c1 - c0;
-      float lo = grp[c0]->a, hi = grp[c1 - 1]->b, pos = grp[c0]->pos;
-      float j0 = NAN, j1 = NAN;
-      if (gap >= 0 && across) {
-        j0 = junction(across, nacross, pos, lo, -1, gap + DASH_CHAIN_END_PT);
-        j1 = junction(across, nacross, pos, hi, +1, gap + DASH_CHAIN_END_PT);
-      }
-      /* a short chain's dashes are as long as one another, but where a
-       * rule crosses one (what a glyph mask leaves of text is pieces of
-       * any length) */
-      float shortest = INFINITY, longest = 0;
-      for (size_t k = c0; k < c1 && across; k++) {
-        if (!isnan(junction(across, nacross, grp[k]->pos, grp[k]->b, -1, grp[k]->b - grp[k]->a)))
-          continue;
-        shortest = MIN(shortest, grp[k]->b - grp[k]->a);
-        longest = MAX(longest, grp[k]->b - grp[k]->a);
-      }
-      bool joins = len >= DASH_CHAIN_MIN || grp[c0]->dash > 0 ||
-                   (!isnan(j0) && !isnan(j1) && shortest * 2 >= longest);
-      if (gap >= 0 && joins) {
-        seg *first = grp[c0];
-        for (size_t k = c0 + 1; k < c1; k++) {
-          first->b = MAX(first->b, grp[k]->b);
-          gone[grp[k] - s] = true;
-        }
-        if (!isnan(j0)) first->a = MIN(first->a, j0);
-        if (!isnan(j1)) first->b = MAX(first->b, j1);
-        first->dash = gap;
-        any = true;
-      }
-      c0 = c1;
-    }
-  }
-  size_t out = m;
-  if (any) {
-    out = 0;
-    for (size_t i = 0; i < m; i++)
-      if (!gone[i]) s[out++] = s[i];
-    qsort(s, out, sizeof *s, seg_cmp);
-  }
-  g_free(gone);
-  g_free(grp);
-  return out;
-}
-
-/* Whether a rule across position pos touches it at `at`. */
-static bool crossed_at(const seg *o, size_t no, float pos, float at) {
-  for (size_t i = 0; i < no; i++)
-    if (o[i].a <= pos + TOUCH_PT && o[i].b >= pos - TOUCH_PT && fabsf(o[i].pos - at) <= TOUCH_PT)
-      return true;
-  return false;
-}
-
-/* Joins the pieces a scan's dropouts left of a rule (see
- * DROPOUT_PIECE_PT); s sorted as merge_segs leaves it, `across` the
- * rules of the other direction. Returns the new count, sorted again. */
-static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacross) {
-  bool *gone = g_new0(bool, m + 1);
-  seg **grp = g_new(seg *, m + 1);
-  bool any = false;
-  for (size_t i = 0; i < m; i++) {
-    if (gone[i]) continue;
-    size_t n = 0;
-    for (size_t k = i; k < m && s[k].pos - s[i].pos <= DASH_CHAIN_POS_PT; k++)
-      if (!gone[k]) grp[n++] = &s[k];
-    if (n < 2) continue;
-    qsort(grp, n, sizeof(seg *), seg_a_cmp);
-    seg *run = grp[0];
-    for (size_t k = 1; k < n; k++) {
-      seg *next = grp[k];
-      float lo = run->b, hi = next->a;
-      bool bridge = hi > lo && hi - lo <= DROPOUT_GAP_PT && run->b - run->a >= DROPOUT_PIECE_PT &&
-                    next->b - next->a >= DROPOUT_PIECE_PT &&
-                    !(crossed_at(across, nacross, run->pos, lo) &&
-                      crossed_at(across, nacross, next->pos, hi)) &&
-                    !table_gap(across, nacross, run->pos, lo, hi);
-      if (hi <= lo || bridge) {
-        run->b = MAX(run->b, next->b);
-        gone[next - s] = true;
-        any = true;
-      } else {
-        run = next;
-      }
-    }
-  }
-  /* a border that meets a rule across at one end and stops short of the
-   * next by a gap runs on to it (the dropout fell just before it) */
-  for (size_t i = 0; i < m; i++) {
-    seg *p = &s[i];
-    if (gone[i] || p->b - p->a < DROPOUT_PIECE_PT) continue;
-    bool at_a = crossed_at(across, nacross, p->pos, p->a);
-    bool at_b = crossed_at(across, nacross, p->pos, p->b);
-    if (at_a == at_b) continue;
-    float j = junction(across, nacross, p->pos, at_a ? p->b : p->a, at_a ? 1 : -1, DROPOUT_GAP_PT);
-    if (isnan(j)) continue;
-    if (at_a)
-      p->b = MAX(p->b, j);
-    else
-      p->a = MIN(p->a, j);
-    any = true;
-  }
-  size_t out = m;
-  if (any) {
-    out = 0;
-    for (size_t i = 0; i < m; i++)
-      if (!gone[i]) s[out++] = s[i];
-    qsort(s, out, sizeof *s, seg_cmp);
-  }
-  g_free(gone);
-  g_free(grp);
-  return out;
-}
-
-/* Whether another horizontal rule across vertical v is nearer v's end
- * than hs[i] is, when hs[i] does not cross v: of two tables a few
- * points apart, a vertical touches only the rule closing its own. */
-static bool nearer_end(const seg *hs, size_t nh, size_t i, const seg *v) {
-  if (hs[i].pos >= v->a && hs[i].pos <= v->b) return false; /* it crosses v */
-  float e = hs[i].pos < v->a ? v->a : v->b;
-  float d = fabsf(hs[i].pos - e);
-  for (size_t k = 0; k < nh; k++)
-    if (k != i && hs[k].a <= v->pos + TOUCH_PT && hs[k].b >= v->pos - TOUCH_PT &&
-        fabsf(hs[k].pos - e) < d && fabsf(hs[k].pos - hs[i].pos) > SNAP_PT)
-      return true;
-  return false;
-}
-
-/* Union-find over 0..n-1 (every p[i] starts as i). */
-static int uf_find(int *p, int i) {
-  int root = i;
-  /* the analyzer loses track of the caller's nrows * ncols slots and
-   * reports an index past them; every caller stays below n */
-  // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult)
-  while (p[root] != root) root = p[root];
-  while (p[i] != root) { /* path compression */
-    int next = p[i];
-    p[i] = root;
-    i = next;
-  }
-  return root;
-}
-
-static void uf_union(int *p, int a, int b) {
-  a = uf_find(p, a);
-  b = uf_find(p, b);
-  if (a != b) p[MAX(a, b)] = MIN(a, b);
-}
-
-/* Distinct positions (clusters within SNAP_PT) of a component's rules. */
-static size_t edges(float *out, const seg *s, size_t n, int comp) {
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++)
-    if (s[i].comp == comp) out[m++] = s[i].pos;
-  /* s is sorted by position already */
-  size_t k = 0;
-  for (size_t i = 0; i < m; i++)
-    if (k == 0 || out[i] - out[k - 1] > SNAP_PT) out[k++] = out[i];
-  return k;
-}
-
-/* Vertical rules that touch no horizontal one but run beside a table
- * over its whole height belong to it: the columns of cells that span
- * from the page before, whose top and bottom borders are on other pages
- * (Chromium draws them so). */
-static void adopt_side_rules(const seg *hs, size_t nh, seg *vs, size_t nv) {
-  for (size_t j = 0; j < nv; j++) {
-    bool lone = true;
-    for (size_t i = 0; i < nh && lone; i++) lone = hs[i].comp != vs[j].comp;
-    if (!lone) continue;
-    for (size_t i = 0; i < nh; i++) {
-      int comp = hs[i].comp;
-      float top = INFINITY, bot = -INFINITY, vtop = INFINITY, vbot = -INFINITY;
-      for (size_t k = 0; k < nh; k++)
-        if (hs[k].comp == comp) {
-          top = MIN(top, hs[k].pos);
-          bot = MAX(bot, hs[k].pos);
-        }
-      for (size_t k = 0; k < nv; k++)
-        if (vs[k].comp == comp) {
-          vtop = MIN(vtop, vs[k].a);
-          vbot = MAX(vbot, vs[k].b);
-        }
-      /* it covers the table's height, starting or ending with it (it
-       * may run on to the page's end, where the spanning cells stop),
-       * or running from where the table's own columns do to where they
-       * end (a part open at both ends, between two page breaks) */
-      bool level = fabsf(vs[j].a - vtop) <= TOUCH_PT && fabsf(vs[j].b - vbot) <= TOUCH_PT;
-      if (bot - top > 0 && vs[j].a <= top + TOUCH_PT && vs[j].b >= bot - TOUCH_PT &&
-          (vs[j].a >= top - TOUCH_PT || vs[j].b <= bot + TOUCH_PT || level)) {
-        vs[j].comp = comp;
-        break;
-      }
-    }
-  }
-}
-
-/* Number of edges within [a - TOUCH_PT, b + TOUCH_PT]. */
-static int edges_within(const float *e, size_t n, float a, float b) {
-  int k = 0;
-  for (size_t i = 0; i < n; i++) k += e[i] >= a - TOUCH_PT && e[i] <= b + TOUCH_PT;
-  return k;
-}
-
-/* Drops rules of a component that do not run from one edge of the
- * other direction to another (a checkbox drawn as a box next to a
- * border, an underline in a cell): they would make rows or columns. */
-static void prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp) {
-  float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 1);
-  for (int round = 0; round < 4; round++) {
-    size_t nx = edges(xs, vs, nv, comp), ny = edges(ys, hs, nh, comp);
-    bool changed = false;
-    for (size_t i = 0; i < nh; i++)
-      if (hs[i].comp == comp && edges_within(xs, nx, hs[i].a, hs[i].b) < 2) {
-        hs[i].comp = -1;
-        changed = true;
-      }
-    for (size_t i = 0; i < nv; i++)
-      if (vs[i].comp == comp && edges_within(ys, ny, vs[i].a, vs[i].b) < 2) {
-        vs[i].comp = -1;
-        changed = true;
-      }
-    if (!changed) break;
-  }
-  g_free(xs);
-  g_free(ys);
-}
-
-/* Whether a rule of the component at `pos` covers the point `mid`. */
-static bool drawn(const seg *s, size_t n, int comp, float pos, float mid) {
-  /* s is sorted by position: only the rules near pos are looked at */
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t m = (lo + hi) / 2;
-    if (s[m].pos < pos - SNAP_PT)
-      lo = m + 1;
-    else
-      hi = m;
-  }
-  for (size_t i = lo; i < n && s[i].pos <= pos + SNAP_PT; i++)
-    if (s[i].comp == comp && s[i].a <= mid && s[i].b >= mid) return true;
-  return false;
-}
-
 /* ---- tables ------------------------------------------------------------- */
 
-typedef struct ptable {
-  dx_table *t;
-  float *xs, *ys; /* ncols+1 and nrows+1 edges */
-  float box[4];
-  GPtrArray **cell_glyphs; /* per anchor (index in t->cells) */
-  GHashTable *ends;        /* dx_cell* -> text_ends*, for joining pages */
-  GHashTable *anchors;     /* dx_cell* -> its index in t->cells, while glyphs are placed */
-  int page;
-  dx_cell *holder;         /* the cell of another table it sits in, or NULL */
-  bool open_top, open_bot; /* first / last row has no border on the page's side */
-} ptable;
-
-typedef struct dx_layout {
-  dx_doc *doc;
-  const dx_limits *lim;
-  GPtrArray *ptables; /* ptable* of the whole document, for joining */
-} layout;
-
-static void ptable_free(ptable *p) {
-  if (!p) return;
-  if (p->cell_glyphs)
-    for (size_t i = 0; i < p->t->ncells; i++)
-      if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
-  g_free(p->cell_glyphs);
-  if (p->ends) g_hash_table_destroy(p->ends);
-  if (p->anchors) g_hash_table_destroy(p->anchors);
-  g_free(p->xs);
-  g_free(p->ys);
-  g_free(p);
-}
-
-static dx_code nomem(dx_error *err) {
+dx_code lay_nomem(dx_error *err) {
   return dx_error_set(err, DX_ENOMEM, "document model exceeds its memory limit");
 }
 
 /* Fills t as a top-level table of one page (its index is set when the
  * document's tables are numbered). */
-static void table_init(dx_table *t, int nrows, int ncols, dx_cell **cells, size_t ncells,
-                       dx_cell **slots, int page) {
+void lay_table_init(dx_table *t, int nrows, int ncols, dx_cell **cells, size_t ncells,
+                    dx_cell **slots, int page) {
   *t = (dx_table){.index = -1,
                   .nrows = nrows,
                   .ncols = ncols,
@@ -590,268 +108,15 @@ typedef struct pblock {
 static dx_code add_table_block(GArray *blocks, dx_arena *A, dx_table *t, int page, float top,
                                dx_error *err) {
   dx_block *b = dx_arena_alloc(A, sizeof *b);
-  if (!b) return nomem(err);
+  if (!b) return lay_nomem(err);
   *b = (dx_block){.kind = DX_BLOCK_TABLE, .table = t, .page = page};
   pblock pb = {top, b};
   g_array_append_val(blocks, pb);
   return DX_OK;
 }
 
-/* A row the page break cut has no border on the cut side: the columns'
- * rules run on past the last (or before the first) horizontal rule, and
- * text stands between them. That open row is a row of the table. ys
- * holds ny edges from ys[1] (room for one before and one after). */
-static void open_rows(float *ys, size_t *ny, bool *open_top, bool *open_bot, const float *xs,
-                      size_t nx, const seg *vs, size_t nv, int comp, const dx_page *pg) {
-  float vtop = INFINITY, vbot = -INFINITY;
-  for (size_t i = 0; i < nv; i++)
-    if (vs[i].comp == comp) {
-      vtop = MIN(vtop, vs[i].a);
-      vbot = MAX(vbot, vs[i].b);
-    }
-  float top = ys[1], bot = ys[*ny];
-  bool above = false, below = false;
-  for (size_t k = 0; k < pg->nglyphs; k++) {
-    const dx_glyph *g = &pg->glyphs[k];
-    if (lay_cx(g) < xs[0] || lay_cx(g) > xs[nx - 1]) continue;
-    above = above || (lay_cy(g) < top && lay_cy(g) > vtop);
-    below = below || (lay_cy(g) > bot && lay_cy(g) < vbot);
-  }
-  *open_top = above;
-  *open_bot = below;
-  if (below) ys[++*ny] = vbot;
-  if (above) {
-    ys[0] = vtop;
-    ++*ny;
-  } else {
-    memmove(ys, ys + 1, *ny * sizeof *ys);
-  }
-}
-
-/* The rectangles grid slots are given: per slot the index of its
- * rectangle's top-left slot (-1 while none), and at that slot the
- * rectangle's row and column span. */
-typedef struct cuts {
-  int ncols;
-  int *uf; /* the slots' groups */
-  int *anchor, *rs, *cs;
-} cuts;
-
-static void cut_rect(cuts *k, int r, int c, int rs, int cs) {
-  int a = r * k->ncols + c;
-  k->rs[a] = rs;
-  k->cs[a] = cs;
-  for (int rr = r; rr < r + rs; rr++)
-    for (int cc = c; cc < c + cs; cc++) k->anchor[rr * k->ncols + cc] = a;
-}
-
-/* Whether slot (r, c) is in group g and has no rectangle yet. */
-static bool slot_free(cuts *k, int g, int r, int c, int r1, int c1) {
-  if (r > r1 || c > c1) return false;
-  int i = r * k->ncols + c;
-  return k->anchor[i] < 0 && uf_find(k->uf, i) == g;
-}
-
-/* Rows from r down that are free over columns c..c+w-1, at most r1. */
-static int free_height(cuts *k, int g, int r, int c, int w, int r1, int c1) {
-  int h = 0;
-  for (; r + h <= r1; h++)
-    for (int cc = c; cc < c + w; cc++)
-      if (!slot_free(k, g, r + h, cc, r1, c1)) return h;
-  return h;
-}
-
-/* Cuts group g (bounding slots r0..r1 x c0..c1, n slots), which is no
- * rectangle, into rectangles: the largest one first, again and again
- * (a cell over five columns beside one missing segment stays whole,
- * with the stray slot a cell of its own). Past CUT_SEARCH_SLOTS slots,
- * row by row instead (the widest run, then as many rows as it fits). */
-static void cut_group(cuts *k, int g, int r0, int r1, int c0, int c1, int n) {
-  for (;;) {
-    int br = -1, bc = 0, bw = 0, bh = 0;
-    for (int r = r0; r <= r1; r++)
-      for (int c = c0; c <= c1; c++) {
-        if (!slot_free(k, g, r, c, r1, c1)) continue;
-        if (n > CUT_SEARCH_SLOTS) { /* row by row */
-          int w = 1;
-          while (slot_free(k, g, r, c + w, r1, c1)) w++;
-          br = r, bc = c, bw = w, bh = free_height(k, g, r, c, w, r1, c1);
-          goto found;
-        }
-        for (int w = 1; slot_free(k, g, r, c + w - 1, r1, c1); w++) {
-          int h = free_height(k, g, r, c, w, r1, c1);
-          if (w * h > bw * bh) br = r, bc = c, bw = w, bh = h;
-        }
-      }
-  found:
-    if (br < 0) return;
-    cut_rect(k, br, bc, bh, bw);
-  }
-}
-
-/* Builds the grid of one component: cells are the groups of grid slots
- * not separated by a drawn line. */
-static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, const seg *vs,
-                          size_t nv, int comp, const dx_page *pg, dx_error *err) {
-  *out = NULL;
-  float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 3);
-  size_t nx = edges(xs, vs, nv, comp), ny = edges(ys + 1, hs, nh, comp);
-  if (nx < 2 || ny < 2) {
-    g_free(xs);
-    g_free(ys);
-    return DX_OK;
-  }
-  if (xs[nx - 1] - xs[0] < MIN_TABLE_PT || ys[ny] - ys[1] < MIN_TABLE_PT) {
-    g_free(xs); /* the remains of a drawn checkbox or a glyph, not a table */
-    g_free(ys);
-    return DX_OK;
-  }
-  bool open_top = false, open_bot = false;
-  open_rows(ys, &ny, &open_top, &open_bot, xs, nx, vs, nv, comp, pg);
-  int nrows = (int)ny - 1, ncols = (int)nx - 1;
-  if ((size_t)nrows > L->lim->max_table_rows || (size_t)ncols > L->lim->max_table_cols) {
-    g_free(xs);
-    g_free(ys);
-    return dx_error_set(err, DX_ELIMIT,
-                        "page %d: a table of %d rows and %d columns is past the limit", pg->number,
-                        nrows, ncols);
-  }
-  size_t nslots = (size_t)nrows * (size_t)ncols;
-  int *uf = g_new(int, nslots);
-  for (size_t i = 0; i < nslots; i++) uf[i] = (int)i;
-  for (int r = 0; r < nrows; r++)
-    for (int c = 0; c < ncols; c++) {
-      int i = r * ncols + c;
-      float ymid = (ys[r] + ys[r + 1]) / 2, xmid = (xs[c] + xs[c + 1]) / 2;
-      if (c + 1 < ncols && !drawn(vs, nv, comp, xs[c + 1], ymid)) uf_union(uf, i, i + 1);
-      if (r + 1 < nrows && !drawn(hs, nh, comp, ys[r + 1], xmid)) uf_union(uf, i, i + ncols);
-    }
-  /* bounding box of each group, in slots */
-  int *r0 = g_new(int, nslots), *r1 = g_new(int, nslots), *c0 = g_new(int, nslots),
-      *c1 = g_new(int, nslots), *cnt = g_new0(int, nslots);
-  for (size_t i = 0; i < nslots; i++) {
-    r0[i] = c0[i] = INT32_MAX;
-    r1[i] = c1[i] = -1;
-  }
-  for (int r = 0; r < nrows; r++)
-    for (int c = 0; c < ncols; c++) {
-      int g = uf_find(uf, r * ncols + c);
-      r0[g] = MIN(r0[g], r);
-      r1[g] = MAX(r1[g], r);
-      c0[g] = MIN(c0[g], c);
-      c1[g] = MAX(c1[g], c);
-      cnt[g]++;
-    }
-  dx_arena *A = L->doc->arena;
-  dx_table *t = dx_arena_alloc(A, sizeof *t);
-  dx_cell **slots = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
-  dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
-  dx_code rc = DX_OK;
-  /* each slot's rectangle: its group's, or for a group that is no
-   * rectangle one of the largest rectangles it is cut into */
-  cuts cut = {.ncols = ncols,
-              .uf = uf,
-              .anchor = g_new(int, nslots),
-              .rs = g_new(int, nslots),
-              .cs = g_new(int, nslots)};
-  if (!slots || !cells) {
-    rc = nomem(err);
-    goto done;
-  }
-  for (size_t i = 0; i < nslots; i++) cut.anchor[i] = -1;
-  for (size_t i = 0; i < nslots; i++) {
-    if (cut.anchor[i] >= 0) continue;
-    int g = uf_find(uf, (int)i);
-    if (cnt[g] == (r1[g] - r0[g] + 1) * (c1[g] - c0[g] + 1))
-      cut_rect(&cut, r0[g], c0[g], r1[g] - r0[g] + 1, c1[g] - c0[g] + 1);
-    else
-      cut_group(&cut, g, r0[g], r1[g], c0[g], c1[g], cnt[g]);
-  }
-  size_t ncells = 0;
-  for (int r = 0; r < nrows && rc == DX_OK; r++)
-    for (int c = 0; c < ncols; c++) {
-      size_t i = (size_t)r * (size_t)ncols + (size_t)c;
-      if (cut.anchor[i] != (int)i) continue;
-      int g = uf_find(uf, (int)i);
-      bool uncertain = cnt[g] != (r1[g] - r0[g] + 1) * (c1[g] - c0[g] + 1);
-      int rs = cut.rs[i], cs = cut.cs[i];
-      dx_cell *cell = dx_arena_alloc(A, sizeof *cell);
-      if (!cell) {
-        rc = nomem(err);
-        break;
-      }
-      *cell = (dx_cell){.row = r,
-                        .col = c,
-                        .rowspan = rs,
-                        .colspan = cs,
-                        .page = pg->number,
-                        .has_box = true,
-                        .origin = pg->origin,
-                        .confidence = pg->confidence * (uncertain ? LAYOUT_UNCERTAIN_CONF : 1),
-                        .flags = uncertain ? DX_CELL_LAYOUT_UNCERTAIN : 0};
-      cell->box[0] = xs[c];
-      cell->box[1] = ys[r];
-      cell->box[2] = xs[c + cs];
-      cell->box[3] = ys[r + rs];
-      cells[ncells++] = cell;
-      for (int rr = r; rr < r + rs; rr++)
-        for (int cc = c; cc < c + cs; cc++) slots[(size_t)rr * (size_t)ncols + (size_t)cc] = cell;
-    }
-  if (rc != DX_OK) goto done;
-  table_init(t, nrows, ncols, cells, ncells, slots, pg->number);
-  ptable *p = g_new0(ptable, 1);
-  p->t = t;
-  p->xs = xs;
-  p->ys = ys;
-  xs = ys = NULL;
-  p->box[0] = p->xs[0];
-  p->box[1] = p->ys[0];
-  p->box[2] = p->xs[ncols];
-  p->box[3] = p->ys[nrows];
-  p->page = pg->number;
-  p->open_top = open_top;
-  p->open_bot = open_bot;
-  p->cell_glyphs = g_new0(GPtrArray *, ncells);
-  p->anchors = g_hash_table_new(g_direct_hash, g_direct_equal);
-  for (size_t i = 0; i < ncells; i++)
-    g_hash_table_insert(p->anchors, cells[i], GSIZE_TO_POINTER(i));
-  p->ends = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
-  *out = p;
-done:
-  g_free(cut.anchor);
-  g_free(cut.rs);
-  g_free(cut.cs);
-  g_free(uf);
-  g_free(r0);
-  g_free(r1);
-  g_free(c0);
-  g_free(c1);
-  g_free(cnt);
-  g_free(xs);
-  g_free(ys);
-  return rc;
-}
-
-static int upper_edge(const float *e, int n, float v) {
-  /* index i with e[i] <= v < e[i+1], clamped to 0..n-1 */
-  int lo = 0, hi = n;
-  while (lo < hi) {
-    int mid = (lo + hi) / 2;
-    if (e[mid + 1] <= v)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return CLAMP(lo, 0, n - 1);
-}
-
 static bool inside(const float *box, float x, float y) {
   return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
-}
-
-/* The index in t->cells of the anchor c (p->anchors maps them). */
-static size_t anchor_index(const ptable *p, const dx_cell *c) {
-  return (size_t)GPOINTER_TO_SIZE(g_hash_table_lookup(p->anchors, c));
 }
 
 /* ---- page --------------------------------------------------------------- */
@@ -1039,7 +304,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
     dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
     GString **texts = g_new0(GString *, nslots);
     size_t ncells = 0;
-    if (!slots || !cells) rc = nomem(err);
+    if (!slots || !cells) rc = lay_nomem(err);
     for (guint k = first[i]; k < first[j] && rc == DX_OK; k++) {
       const chunk *c = &g_array_index(ch, chunk, k);
       int r = row_of[k];
@@ -1057,7 +322,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
       }
       dx_cell *cell = dx_arena_alloc(A, sizeof *cell);
       if (!cell) {
-        rc = nomem(err);
+        rc = lay_nomem(err);
         break;
       }
       int span = MIN(c->span, ncols - c->col);
@@ -1088,7 +353,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         if (!cell) {
           cell = dx_arena_alloc(A, sizeof *cell);
           if (!cell) {
-            rc = nomem(err);
+            rc = lay_nomem(err);
             break;
           }
           *cell = (dx_cell){.row = r,
@@ -1104,7 +369,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         if (cell->row == r && cell->col == c) {
           if (texts[at]) {
             cell->text = dx_arena_strndup(A, texts[at]->str, texts[at]->len);
-            if (!cell->text) rc = nomem(err);
+            if (!cell->text) rc = lay_nomem(err);
           }
           cells[ncells++] = cell;
         }
@@ -1116,7 +381,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
     g_free(goes_on);
     g_free(xs);
     if (rc == DX_OK) {
-      table_init(t, nrows, ncols, cells, ncells, slots, pg->number);
+      lay_table_init(t, nrows, ncols, cells, ncells, slots, pg->number);
       rc = add_table_block(blocks, A, t, pg->number, ls[i].y0, err);
     }
     if (rc == DX_OK) {
@@ -1188,7 +453,7 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
     char *txt = b ? dx_arena_strndup(L->doc->arena, s->str, s->len) : NULL;
     g_string_free(s, TRUE);
     if (!txt) {
-      rc = nomem(err);
+      rc = lay_nomem(err);
       break;
     }
     *b = (dx_block){.kind = DX_BLOCK_PARAGRAPH,
@@ -1438,7 +703,7 @@ static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e
       const dx_cell *d = dx_table_at(t, oldrow[k], col);
       if (!d || d == last) continue;
       last = d;
-      const rcell *rd = &rcs[anchor_index(p, d)];
+      const rcell *rd = &rcs[lay_anchor_index(p, d)];
       size_t g, n = lines_in(rd, e[k], e[k + 1], &g);
       aligned = n && blocks_align(&rc->l[f], m, &rd->l[g], n);
     }
@@ -1545,7 +810,7 @@ static dx_code split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_erro
   dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof(dx_cell *));
   dx_cell **cells = dx_arena_alloc(L->doc->arena, npieces * sizeof(dx_cell *));
   if (!slots || !cells) {
-    rc = nomem(err);
+    rc = lay_nomem(err);
     goto done;
   }
   memset(slots, 0, nslots * sizeof(dx_cell *));
@@ -1567,7 +832,7 @@ static dx_code split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_erro
     for (int k = top; k < bot; k++) {
       dx_cell *piece = k == top ? c : dx_arena_alloc(L->doc->arena, sizeof *piece);
       if (!piece) {
-        rc = nomem(err);
+        rc = lay_nomem(err);
         break;
       }
       *piece = proto;
@@ -1587,7 +852,7 @@ static dx_code split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_erro
     if (rc == DX_OK)
       for (guint q = 0; q < ga->len; q++) {
         dx_glyph *g = g_ptr_array_index(ga, q);
-        g_ptr_array_add(part[upper_edge(e + top, bot - top, lay_cy(g))], g);
+        g_ptr_array_add(part[lay_upper_edge(e + top, bot - top, lay_cy(g))], g);
       }
     g_free(part);
   }
@@ -1651,7 +916,7 @@ static bool rows_in_doubt(const ptable *p, const dx_cell *c, dx_glyph *const *g,
   if (c->rowspan < ROWS_DOUBT_MIN || c->rowspan > 64) return false;
   uint64_t seen = 0;
   for (size_t k = 0; k < n; k++) {
-    int r = upper_edge(p->ys, p->t->nrows, lay_cy(g[k])) - c->row;
+    int r = lay_upper_edge(p->ys, p->t->nrows, lay_cy(g[k])) - c->row;
     if (r >= 0 && r < c->rowspan) seen |= (uint64_t)1 << r;
   }
   return seen == (c->rowspan == 64 ? UINT64_MAX : ((uint64_t)1 << c->rowspan) - 1);
@@ -1679,7 +944,7 @@ static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
     }
     c->text = dx_arena_strdup(L->doc->arena, s);
     g_free(s);
-    if (!c->text) rc = nomem(err);
+    if (!c->text) rc = lay_nomem(err);
   }
   /* the glyph lists are done with: cells may now be dropped */
   for (size_t i = 0; i < t->ncells; i++)
@@ -1774,51 +1039,11 @@ static void drop_empty_edges(ptable *p) {
 }
 
 dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
-  dx_code rc = DX_OK;
-  size_t nr = MIN(pg->nrules, (size_t)MAX_PAGE_RULES);
-  if (pg->nrules > MAX_PAGE_RULES)
-    dx_doc_warn(L->doc, "page_too_many_lines", pg->number,
-                "page %d: %zu ruling lines, only the first %d used", pg->number, pg->nrules,
-                MAX_PAGE_RULES);
-  seg *hs = g_new(seg, nr + 1), *vs = g_new(seg, nr + 1);
-  size_t nh = 0, nv = 0;
-  for (size_t i = 0; i < nr; i++) {
-    const dx_rule *r = &pg->rules[i];
-    if (r->y0 == r->y1)
-      hs[nh++] = (seg){r->y0, MIN(r->x0, r->x1), MAX(r->x0, r->x1), 0, 0};
-    else if (r->x0 == r->x1)
-      vs[nv++] = (seg){r->x0, MIN(r->y0, r->y1), MAX(r->y0, r->y1), 0, 0};
-  }
-  nh = merge_segs(hs, nh, NULL, 0);
-  nv = merge_segs(vs, nv, hs, nh);
-  /* short dashed horizontals end at the verticals joined just now */
-  nh = join_dash_chains(hs, nh, vs, nv);
-  if (pg->origin == DX_ORIGIN_OCR) {
-    nh = bridge_dropouts(hs, nh, vs, nv);
-    nv = bridge_dropouts(vs, nv, hs, nh);
-  }
-  /* components of touching rules */
-  int *uf = g_new(int, nh + nv + 1);
-  for (size_t i = 0; i < nh + nv; i++) uf[i] = (int)i;
-  for (size_t i = 0; i < nh; i++)
-    for (size_t j = 0; j < nv; j++)
-      if (vs[j].pos >= hs[i].a - TOUCH_PT && vs[j].pos <= hs[i].b + TOUCH_PT &&
-          hs[i].pos >= vs[j].a - TOUCH_PT && hs[i].pos <= vs[j].b + TOUCH_PT &&
-          !nearer_end(hs, nh, i, &vs[j]))
-        uf_union(uf, (int)i, (int)(nh + j));
-  for (size_t i = 0; i < nh; i++) hs[i].comp = uf_find(uf, (int)i);
-  for (size_t j = 0; j < nv; j++) vs[j].comp = uf_find(uf, (int)(nh + j));
-  adopt_side_rules(hs, nh, vs, nv);
+  seg *hs, *vs;
+  size_t nh, nv;
+  lay_page_rules(&hs, &nh, &vs, &nv, L->doc, pg);
   GPtrArray *tables = g_ptr_array_new();
-  for (size_t i = 0; i < nh && rc == DX_OK; i++) {
-    int comp = hs[i].comp;
-    if ((size_t)comp != i) continue; /* one table per component root */
-    ptable *p = NULL;
-    prune(hs, nh, vs, nv, comp);
-    rc = grid_table(&p, L, hs, nh, vs, nv, comp, pg, err);
-    if (p) g_ptr_array_add(tables, p);
-  }
-  g_free(uf);
+  dx_code rc = lay_grid_tables(tables, L, hs, nh, vs, nv, pg, err);
   g_free(hs);
   g_free(vs);
   /* nesting: a table inside a cell of another sits in that cell */
@@ -1830,8 +1055,8 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
           !inside(out->box, in->box[2], in->box[3]))
         continue;
       float mx = (in->box[0] + in->box[2]) / 2, my = (in->box[1] + in->box[3]) / 2;
-      dx_cell *c = dx_table_at(out->t, upper_edge(out->ys, out->t->nrows, my),
-                               upper_edge(out->xs, out->t->ncols, mx));
+      dx_cell *c = dx_table_at(out->t, lay_upper_edge(out->ys, out->t->nrows, my),
+                               lay_upper_edge(out->xs, out->t->ncols, mx));
       if (c) in->holder = c;
     }
   }
@@ -1848,9 +1073,9 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
       g_ptr_array_add(free_glyphs, g);
       continue;
     }
-    dx_cell *c = dx_table_at(best->t, upper_edge(best->ys, best->t->nrows, lay_cy(g)),
-                             upper_edge(best->xs, best->t->ncols, lay_cx(g)));
-    size_t ai = anchor_index(best, c);
+    dx_cell *c = dx_table_at(best->t, lay_upper_edge(best->ys, best->t->nrows, lay_cy(g)),
+                             lay_upper_edge(best->xs, best->t->ncols, lay_cx(g)));
+    size_t ai = lay_anchor_index(best, c);
     if (!best->cell_glyphs[ai]) best->cell_glyphs[ai] = g_ptr_array_new();
     g_ptr_array_add(best->cell_glyphs[ai], g);
   }
@@ -1866,7 +1091,7 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
       dx_cell *h = p->holder;
       dx_table **kids = dx_arena_alloc(L->doc->arena, (h->nchildren + 1) * sizeof(dx_table *));
       if (!kids) {
-        rc = nomem(err);
+        rc = lay_nomem(err);
         break;
       }
       if (h->nchildren) memcpy(kids, h->children, h->nchildren * sizeof(dx_table *));
@@ -1891,7 +1116,7 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   for (guint i = 0; i < tables->len; i++) {
     ptable *p = g_ptr_array_index(tables, i);
     if (p->holder || rc != DX_OK) {
-      ptable_free(p);
+      lay_ptable_free(p);
       continue;
     }
     g_ptr_array_add(L->ptables, p);
@@ -1967,7 +1192,7 @@ static dx_code regrid(layout *L, ptable *p, const float *xs, int ncols, dx_error
   dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof(dx_cell *));
   if (!slots) {
     g_free(map);
-    return nomem(err);
+    return lay_nomem(err);
   }
   for (size_t i = 0; i < t->ncells; i++) {
     dx_cell *c = t->cells[i];
@@ -2067,7 +1292,7 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
       char *t = g_strconcat(x->text, glue ? "" : " ", y->text, NULL);
       x->text = dx_arena_strdup(L->doc->arena, t);
       g_free(t);
-      if (!x->text) return nomem(err);
+      if (!x->text) return lay_nomem(err);
     }
     skip++;
   }
@@ -2082,7 +1307,7 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   size_t nslots = (size_t)nrows * (size_t)ncols;
   dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof(dx_cell *));
   dx_cell **cells = dx_arena_alloc(L->doc->arena, (a->ncells + b->ncells) * sizeof(dx_cell *));
-  if (!slots || !cells) return nomem(err);
+  if (!slots || !cells) return lay_nomem(err);
   memcpy(slots, a->slots, (size_t)a->nrows * (size_t)ncols * sizeof(dx_cell *));
   memcpy(cells, a->cells, a->ncells * sizeof(dx_cell *));
   size_t ncells = a->ncells;
@@ -2225,7 +1450,7 @@ dx_layout *dx_layout_new(dx_doc *doc, const dx_limits *lim) {
   dx_layout *L = g_new0(dx_layout, 1);
   L->doc = doc;
   L->lim = lim;
-  L->ptables = g_ptr_array_new_with_free_func((GDestroyNotify)ptable_free);
+  L->ptables = g_ptr_array_new_with_free_func((GDestroyNotify)lay_ptable_free);
   return L;
 }
 

@@ -3,6 +3,8 @@
  *
  * The stage's files:
  *   layout.c      glyphs and ruling lines to tables and paragraphs
+ *   ruling.c      ruling lines snapped, joined and grouped into tables
+ *   grid.c        a group of rules as a grid of cells (ptable)
  *   lines_text.c  glyphs as text lines, spaces, wraps (used by all)
  * Symbols one file shares with another are prefixed lay_; the rest stay
  * static in their file.
@@ -19,6 +21,9 @@
  * 5.4 pt in Word and LibreOffice; over the corpus, wrapped lines leave
  * at most ~6 pt more than the next word). */
 #define WRAP_SLACK_PT 6.5
+/* A cell cut from a group of grid slots that is no rectangle is this
+ * sure of its extent (a border is missing or extra; the cut is a guess). */
+#define LAYOUT_UNCERTAIN_CONF 0.85
 /* A line continues a paragraph when it starts within this many ems of
  * the left margin (a wrap), or is centred within this many ems under a
  * centred line before it (a wrapped title). */
@@ -42,6 +47,33 @@ typedef struct text_ends {
   float head_word; /* width of the first line's first word */
   bool cjk_tail, cjk_head;
 } text_ends;
+
+/* A ruling line of one direction. */
+typedef struct seg {
+  float pos, a, b; /* y and x0..x1 for horizontals, x and y0..y1 for verticals */
+  int comp;
+  float dash; /* the gap of the dash pattern it was joined from, or 0 */
+} seg;
+
+/* A table of one page while it is built, and kept after it for joining
+ * across pages. */
+typedef struct ptable {
+  dx_table *t;
+  float *xs, *ys; /* ncols+1 and nrows+1 edges */
+  float box[4];
+  GPtrArray **cell_glyphs; /* per anchor (index in t->cells) */
+  GHashTable *ends;        /* dx_cell* -> text_ends*, for joining pages */
+  GHashTable *anchors;     /* dx_cell* -> its index in t->cells, while glyphs are placed */
+  int page;
+  dx_cell *holder;         /* the cell of another table it sits in, or NULL */
+  bool open_top, open_bot; /* first / last row has no border on the page's side */
+} ptable;
+
+typedef struct dx_layout {
+  dx_doc *doc;
+  const dx_limits *lim;
+  GPtrArray *ptables; /* ptable* of the whole document, for joining */
+} layout;
 
 /* ---- small helpers: inline, they run per glyph and in sorts ---------- */
 
@@ -80,6 +112,14 @@ static inline int lay_float_cmp(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* ---- layout.c: what every part uses ---------------------------------- */
+
+/* The error for a full arena. */
+dx_code lay_nomem(dx_error *err);
+/* Fills t as a top-level table of one page (its index is set when the
+ * document's tables are numbered). */
+void lay_table_init(dx_table *t, int nrows, int ncols, dx_cell **cells, size_t ncells,
+                    dx_cell **slots, int page);
 /* ---- lines_text.c ----------------------------------------------------- */
 
 /* Groups glyphs (sorted in place) into text lines, top to bottom, each
@@ -110,5 +150,35 @@ bool lay_starts_item(const tline *l);
 bool lay_wrap_spaced(const tline *p, const tline *l);
 /* Whether s opens a bracket it does not close. */
 bool lay_unclosed(const char *s);
+
+/* ---- ruling.c --------------------------------------------------------- */
+
+/* The page's ruling lines as horizontal (*hs) and vertical (*vs) rules,
+ * snapped, joined and grouped: seg.comp is the component of touching
+ * rules, its root the index in *hs of its first horizontal rule. Both
+ * arrays are g_free'd. Warns when the page has too many rules. */
+void lay_page_rules(seg **hs, size_t *nh, seg **vs, size_t *nv, dx_doc *doc, const dx_page *pg);
+/* Drops rules of component comp that run from no edge to another. */
+void lay_prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp);
+/* Distinct positions (clusters within SNAP_PT) of a component's rules,
+ * s sorted by position; returns their number. */
+size_t lay_edges(float *out, const seg *s, size_t n, int comp);
+/* Whether a rule of the component at `pos` covers the point `mid`. */
+bool lay_drawn(const seg *s, size_t n, int comp, float pos, float mid);
+/* Union-find over 0..n-1 (every p[i] starts as i). */
+int lay_uf_find(int *p, int i);
+void lay_uf_union(int *p, int a, int b);
+
+/* ---- grid.c ----------------------------------------------------------- */
+
+/* The ruled tables of a page, one per component of rules (pruned here),
+ * appended to tables. Errors: DX_ELIMIT, DX_ENOMEM. */
+dx_code lay_grid_tables(GPtrArray *tables, layout *L, seg *hs, size_t nh, seg *vs, size_t nv,
+                        const dx_page *pg, dx_error *err);
+void lay_ptable_free(ptable *p);
+/* Index i with e[i] <= v < e[i+1], clamped to 0..n-1. */
+int lay_upper_edge(const float *e, int n, float v);
+/* The index in t->cells of the anchor c (p->anchors maps them). */
+size_t lay_anchor_index(const ptable *p, const dx_cell *c);
 
 #endif
