@@ -5,6 +5,8 @@
  *   layout.c      glyphs and ruling lines to tables and paragraphs
  *   ruling.c      ruling lines snapped, joined and grouped into tables
  *   grid.c        a group of rules as a grid of cells (ptable)
+ *   split_rows.c  cells cut where a missing border merged rows
+ *   cells.c       cells' text; rows and edges that hold nothing go
  *   lines_text.c  glyphs as text lines, spaces, wraps (used by all)
  * Symbols one file shares with another are prefixed lay_; the rest stay
  * static in their file.
@@ -21,6 +23,9 @@
  * 5.4 pt in Word and LibreOffice; over the corpus, wrapped lines leave
  * at most ~6 pt more than the next word). */
 #define WRAP_SLACK_PT 6.5
+/* A grid row lower than this (points) holds no line of text: at the top
+ * of a page it is the end of cells cut by the break. */
+#define SLIVER_PT 8.0
 /* A cell cut from a group of grid slots that is no rectangle is this
  * sure of its extent (a border is missing or extra; the cut is a guess). */
 #define LAYOUT_UNCERTAIN_CONF 0.85
@@ -180,5 +185,24 @@ void lay_ptable_free(ptable *p);
 int lay_upper_edge(const float *e, int n, float v);
 /* The index in t->cells of the anchor c (p->anchors maps them). */
 size_t lay_anchor_index(const ptable *p, const dx_cell *c);
+
+/* ---- split_rows.c ----------------------------------------------------- */
+
+/* Cuts the cells of p that hold several rows, before their text is made;
+ * holders of the nested tables in `tables` stay whole. */
+dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *err);
+
+/* ---- cells.c ---------------------------------------------------------- */
+
+/* Gives p's cells their text and confidence; the glyph lists go. */
+dx_code lay_fill_cells(ptable *p, layout *L, dx_error *err);
+/* Drops rows lower than a line of text that hold nothing of their own. */
+void lay_drop_slivers(ptable *p);
+/* Drops row edges that only empty cells use. */
+void lay_drop_empty_edges(ptable *p);
+/* Removes grid row r of p (its cells empty or spanning on). */
+void lay_drop_row(ptable *p, int r);
+/* Whether no text would be lost by dropping row r. */
+bool lay_row_droppable(const dx_table *t, int r);
 
 #endif
