@@ -12,79 +12,14 @@
  * After the last page, a table that continues on the next page is joined
  * to the one before it.
  */
-#include "dx_normalize.h"
+#include "layout_int.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Rules closer than this (points) across their length are one rule: the
- * two edges of a thick border, a border drawn twice by adjacent cells. */
-#define SNAP_PT 3.0
-/* Collinear pieces with a gap up to this (points) are one rule: borders
- * broken where a glyph mask or a cell corner cut them. */
-#define JOIN_PT 4.0
-/* A dash pattern with long gaps (Word's and LibreOffice's dot-dash
- * borders: 8.7 pt dashes 7.3 pt apart once the dots, too short to be
- * rules, are gone): at least DASH_CHAIN_MIN collinear pieces (within
- * DASH_CHAIN_POS_PT of one position) whose gaps are at most
- * DASH_CHAIN_GAP_PT and within DASH_CHAIN_SPREAD_PT of their median are
- * one rule. What is left of text, underlines in a cell, are not that
- * many pieces that evenly spaced. */
-#define DASH_CHAIN_MIN 4
-#define DASH_CHAIN_POS_PT 1.0
-#define DASH_CHAIN_GAP_PT 13.0
-#define DASH_CHAIN_SPREAD_PT 1.5
-/* A chain's end may stop short of the rule it meets by a gap and a dash
- * cut shorter than a rule (lines.c finds none under 6 pt). */
-#define DASH_CHAIN_END_PT 6.0
-/* A scanned rule drawn one pixel thin and slightly aslant crosses from
- * one row of pixels into the next every so often; where it straddles
- * two rows neither is dark enough, and a 1-bit scan (a fax) drops it
- * there: a border comes out as collinear pieces with gaps of 30-40 pt.
- * Pieces at least DROPOUT_PIECE_PT long (longer than any stroke of a
- * character) with gaps up to DROPOUT_GAP_PT are one rule, unless the
- * gap runs from one rule across to another (a cell spanning rows or
- * columns interrupts the border there) or lies between two tables; a
- * piece that meets a rule across at one end and stops that far short of
- * another at the other runs on to it. */
-#define DROPOUT_PIECE_PT 20.0
-#define DROPOUT_GAP_PT 48.0
-/* A vertical and a horizontal rule this close (points) touch. */
-#define TOUCH_PT 3.0
-/* A table is at least this wide and high (points): a line of text. */
-#define MIN_TABLE_PT 10.0
-/* Rules per page beyond which the page is treated as a drawing. */
-#define MAX_PAGE_RULES 20000
-/* A glyph starts a new text line when its centre is lower than the
- * line's by more than this share of its size. */
-#define LINE_SPLIT_EM 0.5
-/* Gap (share of the font size) that is a space between two glyphs. */
-#define SPACE_EM 0.15
-/* Between Han and Latin text Word and LibreOffice add a fifth of an em
- * of their own (East Asian autospace, 0.21 em measured); a space glyph
- * of a CJK font is wider (0.25 em and up). */
-#define AUTOSPACE_EM 0.235
-/* Han text has no spaces between characters; a gap this much wider
- * (share of the size) than the line's usual gap between Han characters
- * is a space in the source ("办 单位", "年   月   日"). Spaced-out
- * labels ("项 目 名 称") and justified lines have wide usual gaps. */
-#define HAN_SPACE_EM 0.2
-/* ... and next to a Han character read by OCR. */
-#define OCR_SPACE_EM 0.8
-/* The same beside a checkbox (of the line's height, as sizes of OCR'd
- * glyphs are). */
-#define OCR_BOX_SPACE_EM 0.15
-/* A line ends in a wrap when what is left before the cell's right border
- * is less than the next line's first word plus this (cell padding is
- * 5.4 pt in Word and LibreOffice; over the corpus, wrapped lines leave
- * at most ~6 pt more than the next word). */
-#define WRAP_SLACK_PT 6.5
 /* Column edges of two tables closer than this (points) line up. */
 #define COL_ALIGN_PT 4.0
-/* A grid row lower than this (points) holds no line of text: at the top
- * of a page it is the end of cells cut by the break. */
-#define SLIVER_PT 8.0
 /* Slack (points) when asking whether a row would have fitted at the
  * bottom of a page: borders and rounding. */
 #define ROW_FIT_PT 2.0
@@ -104,9 +39,6 @@
 /* ... its cells are trusted this much: with no lines, a wrapped line
  * may be taken for a row and a row for a wrapped line. */
 #define ALIGN_CONF 0.9
-/* OCR's confidence in a character below which its cell is flagged
- * ocr_low_confidence. */
-#define OCR_LOW_CONF 0.7
 /* ... lines of one table are at most this far apart (share of the size). */
 #define ALIGN_LINE_GAP_EM 2.0
 /* ... a column's text ends at least this far (points) before the next
@@ -116,770 +48,26 @@
 /* Paragraph lines closer than this (share of the size) belong together
  * when the first one runs to the right margin. */
 #define PARA_GAP_EM 0.9
-/* A cell cut from a group of grid slots that is no rectangle is this
- * sure of its extent (a border is missing or extra; the cut is a guess). */
-#define LAYOUT_UNCERTAIN_CONF 0.85
-/* What is left of OCR's confidence in characters read through a seal
- * stamped over them (its ring and text masked, not always cleanly). */
-#define SEAL_CONF 0.85
-/* A cell over this many rows or more with text in each is in doubt
- * (rows_in_doubt); two rows are as often one cell's wrapped lines. */
-#define ROWS_DOUBT_MIN 3
-/* A cut stays this far (share of the size) from a line's centre: half a
- * line of text, which no cut may cross. */
-#define CUT_CLEAR_EM 0.5
-/* Lines of two cells line up when their tops, centres or bottoms differ
- * by less than this (share of the size): top-aligned cells (Word,
- * LibreOffice) or centred ones (HTML), set by the same producer. */
-#define ROW_ALIGN_EM 0.3
-/* Cells over more rows than this are left whole (a page-long band is
- * a drawing, not rows). */
-#define SPLIT_MAX_ROWS 64
-/* Lines on two sides of a row edge stand further apart than two lines
- * of one wrapped paragraph nearby, by at least this (share of the
- * size): the border and the cells' padding. Prose cut where it happens
- * to stop short of the border has its paragraph's spacing. */
-#define ROW_GAP_EM 0.15
 
-/* Gaps between Han and Latin (ems) that may be a producer's automatic
- * spacing (~0.2 em) or a typed space (0.25-0.33 em): either way round. */
-#define SPACING_DOUBT_LO_EM 0.12
-#define SPACING_DOUBT_HI_EM 0.4
-/* Groups of up to this many slots are cut by searching for the largest
- * rectangle each time; larger ones (a damaged grid) row by row. */
-#define CUT_SEARCH_SLOTS 64
 /* Lines whose type sizes differ by more than this share are not one
  * paragraph: a 16 pt title over a 10.5 pt line (Chinese sizes step by
  * at least 12 %: 五号 10.5, 小四 12, 四号 14, 三号 16). */
 #define PARA_SIZE_STEP 0.1
-/* A line continues a paragraph when it starts within this many ems of
- * the left margin (a wrap), or is centred within this many ems under a
- * centred line before it (a wrapped title). */
-#define PARA_INDENT_EM 1.5
-#define PARA_CENTRE_EM 1.0
 /* A line that starts further in than this (ems) did not fill its line
  * (it is right-aligned or centred short), whatever its end: a first-line
  * indent is 2 em. */
 #define PARA_FIRST_INDENT_EM 3.0
 
-/* ---- text --------------------------------------------------------------- */
-
-static bool is_han(uint32_t c) {
-  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FFFF);
-}
-
-/* Han, CJK punctuation and full-width forms: text set without spaces. */
-static bool is_cjk(uint32_t c) {
-  return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
-}
-
-static bool is_latin(uint32_t c) {
-  return c < 0x3000 && g_unichar_isalnum(c);
-}
-
-static bool is_cjk(uint32_t c);
-
-/* The em of a glyph, in points. A Han character is one em wide, whatever
- * the font reports (Type 3 fonts report sizes and ascents that have
- * little to do with the drawing); other glyphs use the font size when it
- * agrees with the box. */
-static float glyph_size(const dx_glyph *g) {
-  float w = g->box[2] - g->box[0], h = g->box[3] - g->box[1];
-  if (is_cjk(g->cp) && w > 1) return w;
-  if (g->size > 0 && (h <= 0 || g->size <= 1.5f * h)) return g->size;
-  return h > 0 ? h * 0.77f : 10.0f; /* ascent to descent is ~1.3 em */
-}
-
-static float cy(const dx_glyph *g) {
-  return (g->box[1] + g->box[3]) / 2;
-}
-
-static float cx(const dx_glyph *g) {
-  return (g->box[0] + g->box[2]) / 2;
-}
-
-static int by_y(const void *a, const void *b) {
-  const dx_glyph *x = *(dx_glyph *const *)a, *y = *(dx_glyph *const *)b;
-  float d = cy(x) - cy(y);
-  return d < 0 ? -1 : d > 0 ? 1 : (x < y ? -1 : x > y);
-}
-
-static int by_x(const void *a, const void *b) {
-  const dx_glyph *x = *(dx_glyph *const *)a, *y = *(dx_glyph *const *)b;
-  float d = x->box[0] - y->box[0];
-  return d < 0 ? -1 : d > 0 ? 1 : (x < y ? -1 : x > y);
-}
-
-typedef struct tline {
-  dx_glyph **g;
-  size_t n;
-  float x0, x1, y0, y1, size;
-  float han_gap; /* the usual gap between two Han characters on the line */
-} tline;
-
-static int float_cmp(const void *a, const void *b) {
-  float x = *(const float *)a, y = *(const float *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* The median gap between neighbouring Han characters: 0 in running text,
- * the letter spacing in a spaced-out label ("项 目 名 称") or a justified
- * line. */
-static float han_gap(const tline *l) {
-  float *gaps = g_new(float, l->n ? l->n : 1);
-  size_t m = 0;
-  for (size_t k = 1; k < l->n; k++)
-    if (is_cjk(l->g[k - 1]->cp) && is_cjk(l->g[k]->cp))
-      gaps[m++] = MAX(0.0f, l->g[k]->box[0] - l->g[k - 1]->box[2]);
-  float med = 0;
-  if (m) {
-    qsort(gaps, m, sizeof *gaps, float_cmp);
-    med = gaps[m / 2];
-  }
-  g_free(gaps);
-  return med;
-}
-
-/* Groups glyphs (sorted in place) into text lines, top to bottom, each
- * left to right. Returns the number of lines; *out is g_free'd. */
-static size_t text_lines(tline **out, dx_glyph **g, size_t n) {
-  qsort(g, n, sizeof(dx_glyph *), by_y);
-  tline *ls = g_new0(tline, n ? n : 1);
-  size_t nl = 0;
-  for (size_t i = 0; i < n;) {
-    float ref = cy(g[i]), sz = glyph_size(g[i]);
-    size_t j = i + 1;
-    while (j < n && cy(g[j]) - ref <= LINE_SPLIT_EM * MAX(sz, glyph_size(g[j]))) j++;
-    qsort(g + i, j - i, sizeof(dx_glyph *), by_x);
-    tline *l = &ls[nl++];
-    l->g = g + i;
-    l->n = j - i;
-    l->x0 = l->y0 = INFINITY;
-    l->x1 = l->y1 = -INFINITY;
-    for (size_t k = i; k < j; k++) {
-      l->x0 = MIN(l->x0, g[k]->box[0]);
-      l->x1 = MAX(l->x1, g[k]->box[2]);
-      l->y0 = MIN(l->y0, g[k]->box[1]);
-      l->y1 = MAX(l->y1, g[k]->box[3]);
-      l->size = MAX(l->size, glyph_size(g[k]));
-    }
-    l->han_gap = han_gap(l);
-    i = j;
-  }
-  *out = ls;
-  return nl;
-}
-
-static bool is_box(uint32_t c) {
-  return c == 0x2610 || c == 0x2611;
-}
-
-/* Whether the gap between two neighbours on a line is a space; han_gap
- * is the line's usual gap between Han characters. */
-static bool spaced(const dx_glyph *a, const dx_glyph *b, float han_gap) {
-  float gap = b->box[0] - a->box[2], sz = MAX(glyph_size(a), glyph_size(b));
-  if (a->ocr_conf > 0 && b->ocr_conf > 0) {
-    /* OCR: between letters and digits its word boundaries say where the
-     * spaces were; next to Han characters only a wide gap is one (its
-     * words' boxes are ink, their gaps uneven) */
-    if (!is_cjk(a->cp) && !is_cjk(b->cp)) return b->space_before;
-    /* a checkbox read from pixels has its ink's box: a space beside it
-     * is a gap as wide as a space */
-    if (is_box(a->cp) || is_box(b->cp)) return gap > OCR_BOX_SPACE_EM * sz;
-    return gap - (is_cjk(a->cp) && is_cjk(b->cp) ? han_gap : 0) > OCR_SPACE_EM * sz;
-  }
-  if (is_cjk(a->cp) && is_cjk(b->cp)) return gap - han_gap > HAN_SPACE_EM * sz;
-  if ((is_cjk(a->cp) && is_latin(b->cp)) || (is_latin(a->cp) && is_cjk(b->cp)))
-    return gap > AUTOSPACE_EM * sz;
-  return gap > SPACE_EM * sz || (b->space_before && gap > 0.05f * sz);
-}
-
-static void line_text(GString *out, const tline *l) {
-  for (size_t k = 0; k < l->n; k++) {
-    if (k > 0 && spaced(l->g[k - 1], l->g[k], l->han_gap)) g_string_append_c(out, ' ');
-    g_string_append_unichar(out, l->g[k]->cp);
-  }
-}
-
-/* The product of OCR's confidences in glyphs g[0..n) (0 when none was
- * read by OCR), with DX_CELL_OCR_LOW in *flags when OCR doubted one of
- * them and DX_CELL_SEAL_OVERLAP when a seal covered one, at SEAL_CONF. */
-static double ocr_product(dx_glyph *const *g, size_t n, unsigned *flags) {
-  double all = 1;
-  float low = 1;
-  size_t m = 0;
-  bool seal = false;
-  for (size_t i = 0; i < n; i++)
-    if (g[i]->ocr_conf > 0) {
-      all *= g[i]->ocr_conf;
-      low = MIN(low, g[i]->ocr_conf);
-      seal |= g[i]->under_seal;
-      m++;
-    }
-  if (!m) return 0;
-  if (low < OCR_LOW_CONF) *flags |= DX_CELL_OCR_LOW;
-  if (seal) {
-    *flags |= DX_CELL_SEAL_OVERLAP;
-    all *= SEAL_CONF;
-  }
-  return all;
-}
-
-/* Punctuation that may not start a line (kinsoku): it goes to the next
- * line together with the character before it. */
-static bool no_line_start(uint32_t c) {
-  return g_utf8_strchr("。，、；：？！）》」』】〕,.;:?!)%", -1, c) != NULL;
-}
-
-/* Punctuation that may not end a line: it goes to the next line with
- * the character after it. */
-static bool no_line_end(uint32_t c) {
-  return g_utf8_strchr("（《「『【〔(", -1, c) != NULL;
-}
-
-/* Width of the first unbreakable piece of glyphs g[0..n): one Han
- * character with the punctuation bound to it, or a Latin word. */
-static float piece_width(dx_glyph *const *g, size_t n) {
-  size_t k = 1;
-  while (k < n && no_line_end(g[k - 1]->cp)) k++;
-  if (!is_cjk(g[k - 1]->cp))
-    while (k < n && !is_cjk(g[k]->cp) && !spaced(g[k - 1], g[k], 0)) k++;
-  while (k < n && no_line_start(g[k]->cp)) k++;
-  return g[k - 1]->box[2] - g[0]->box[0];
-}
-
-/* Width of a line's first unbreakable piece. */
-static float first_word(const tline *l) {
-  return piece_width(l->g, l->n);
-}
-
-/* A line that starts a numbered item ("2、", "(3)", "②", "三、") starts a
- * paragraph, whatever the line before it did. */
-static bool starts_item(const tline *l) {
-  uint32_t c0 = l->g[0]->cp;
-  if (c0 >= 0x2460 && c0 <= 0x2473) return true; /* ① .. ⑳ */
-  size_t k = 0;
-  if (c0 == '(' || c0 == 0xFF08) k = 1;
-  size_t d = k;
-  while (d < l->n &&
-         (g_unichar_isdigit(l->g[d]->cp) || g_utf8_strchr("一二三四五六七八九十", -1, l->g[d]->cp)))
-    d++;
-  if (d == k || d >= l->n || d - k > 3) return false;
-  uint32_t p = l->g[d]->cp;
-  if (k) return p == ')' || p == 0xFF09;
-  return p == 0x3001 || p == '.' || p == 0xFF0E || p == ')' || p == 0xFF09;
-}
-
-/* Whether a wrap between two lines stood at a space: Latin words are
- * broken at spaces, while "1-" / "12月" or "95\%" / "$" broke inside a
- * run of symbols. */
-static bool wrap_spaced(const tline *p, const tline *l) {
-  uint32_t a = p->g[p->n - 1]->cp, b = l->g[0]->cp;
-  bool box = a == 0x2610 || a == 0x2611 || b == 0x2610 || b == 0x2611; /* "延续项目 ☑" */
-  return box || (is_latin(a) && is_latin(b));
-}
-
-/* A line that ends a sentence or a clause (。；！？：) may end a paragraph;
- * one that stops mid-sentence was wrapped by the producer's line
- * breaking, even with room left (kinsoku keeps "单》30期" together). */
-static bool ends_sentence(const tline *l) {
-  uint32_t c = l->g[l->n - 1]->cp;
-  return g_utf8_strchr("。；！？：;!?:", -1, c) != NULL;
-}
-
-/* Text of glyphs (reordered in place) laid out within [left, right]:
- * lines joined without a break where the first one wrapped, with '\n'
- * where a new paragraph starts; a label written one character per line
- * is joined into one word. */
-typedef struct text_ends {
-  float room;      /* space left after the last line, before `right` */
-  float head_word; /* width of the first line's first word */
-  bool cjk_tail, cjk_head;
-} text_ends;
-
-static char *glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
-  tline *ls = NULL;
-  size_t nl = text_lines(&ls, g, n);
-  if (ends && nl) {
-    const tline *last = &ls[nl - 1];
-    *ends = (text_ends){right - last->x1, first_word(&ls[0]), is_cjk(last->g[last->n - 1]->cp),
-                        is_cjk(ls[0].g[0]->cp)};
-  }
-  GString *out = g_string_new(NULL);
-  bool vertical = nl > 1;
-  float left = INFINITY;
-  for (size_t i = 0; i < nl; i++) left = MIN(left, ls[i].x0);
-  for (size_t i = 0; i < nl && vertical; i++) vertical = ls[i].n == 1 && is_cjk(ls[i].g[0]->cp);
-  for (size_t i = 0; i < nl; i++) {
-    if (i > 0 && !vertical) {
-      const tline *p = &ls[i - 1], *l = &ls[i];
-      /* a wrapped line starts where the text does, or is centred under
-       * a centred line; one set off to the right (a date under an
-       * opinion) starts a paragraph */
-      bool aside = l->x0 - left >= PARA_INDENT_EM * l->size &&
-                   fabsf((l->x0 + l->x1) / 2 - (p->x0 + p->x1) / 2) >= PARA_CENTRE_EM * l->size;
-      bool wrap = !starts_item(l) && !aside &&
-                  (right - p->x1 < first_word(l) + WRAP_SLACK_PT || !ends_sentence(p));
-      if (!wrap)
-        g_string_append_c(out, '\n');
-      else if (wrap_spaced(p, l))
-        g_string_append_c(out, ' ');
-    }
-    line_text(out, &ls[i]);
-  }
-  g_free(ls);
-  return g_string_free(out, FALSE);
-}
-
-/* ---- rules -------------------------------------------------------------- */
-
-typedef struct seg {
-  float pos, a, b; /* y and x0..x1 for horizontals, x and y0..y1 for verticals */
-  int comp;
-  float dash; /* the gap of the dash pattern it was joined from, or 0 */
-} seg;
-
-static int seg_cmp(const void *x, const void *y) {
-  const seg *s = x, *t = y;
-  if (fabsf(s->pos - t->pos) > 0.01f) return s->pos < t->pos ? -1 : 1;
-  return s->a < t->a ? -1 : s->a > t->a;
-}
-
-/* Whether a gap (lo, hi) in a rule at pos lies between two distinct
- * rules across it, one closing the piece before and one opening the
- * piece after: the bottom of one table and the top of the next, a few
- * points apart, not one border broken. */
-static bool table_gap(const seg *o, size_t no, float pos, float lo, float hi) {
-  bool top = false, bot = false;
-  float ytop = 0, ybot = 0;
-  for (size_t i = 0; i < no; i++) {
-    if (o[i].a > pos + TOUCH_PT || o[i].b < pos - TOUCH_PT) continue;
-    if (fabsf(o[i].pos - lo) <= TOUCH_PT && (!top || o[i].pos < ytop)) {
-      top = true;
-      ytop = o[i].pos;
-    }
-    if (fabsf(o[i].pos - hi) <= TOUCH_PT && (!bot || o[i].pos > ybot)) {
-      bot = true;
-      ybot = o[i].pos;
-    }
-  }
-  return top && bot && ybot - ytop > SNAP_PT;
-}
-
-static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacross);
-
-/* Snaps and joins rules of one direction (across, when given: the rules
- * of the other direction, no join over a gap between two tables);
- * returns the merged count. */
-static size_t merge_segs(seg *s, size_t n, const seg *across, size_t nacross) {
-  qsort(s, n, sizeof *s, seg_cmp);
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++) {
-    bool done = false;
-    /* look back over merged rules at about the same position */
-    for (size_t k = m; k > 0 && !done; k--) {
-      seg *t = &s[k - 1];
-      if (s[i].pos - t->pos > SNAP_PT) break;
-      if (s[i].a <= t->b + JOIN_PT && s[i].b >= t->a - JOIN_PT &&
-          !(across && s[i].a > t->b && table_gap(across, nacross, t->pos, t->b, s[i].a))) {
-        t->a = MIN(t->a, s[i].a);
-        t->b = MAX(t->b, s[i].b);
-        done = true;
-      }
-    }
-    if (!done) s[m++] = s[i];
-  }
-  /* a join may have made two earlier pieces overlap; one more pass */
-  qsort(s, m, sizeof *s, seg_cmp);
-  return join_dash_chains(s, m, across, nacross);
-}
-
-static int seg_a_cmp(const void *x, const void *y) {
-  const seg *s = *(seg *const *)x, *t = *(seg *const *)y;
-  return s->a < t->a ? -1 : s->a > t->a;
-}
-
-/* The median gap between the n pieces of a chain (by start) when the
- * gaps are even, else -1: none wider than the median by more than
- * DASH_CHAIN_SPREAD_PT, half of them or more within that of it (a
- * crossing rule or a dot may shorten a gap, a missing piece is longer).
- * Pieces joined before carry their pattern's gap. */
-static float even_gap(seg *const *c, size_t n) {
-  /* one piece: a chain joined before (without junctions to go by) has
-   * its gap */
-  if (n < 2) return c[0]->dash > 0 ? c[0]->dash : -1;
-  float g[64];
-  size_t ng = 0;
-  for (size_t k = 1; k < n && ng < G_N_ELEMENTS(g); k++) g[ng++] = c[k]->a - c[k - 1]->b;
-  qsort(g, ng, sizeof *g, float_cmp);
-  float med = g[ng / 2];
-  size_t near = 0;
-  for (size_t k = 0; k < ng; k++) {
-    if (g[k] > med + DASH_CHAIN_SPREAD_PT) return -1;
-    near += g[k] >= med - DASH_CHAIN_SPREAD_PT;
-  }
-  return near * 2 >= ng ? med : -1;
-}
-
-/* The end of the chain of pieces (by start) from grp[c0]: gaps wider
- * than JOIN_PT up to DASH_CHAIN_GAP_PT, none between two tables when
- * `across` is given. */
-static size_t chain_end(seg *const *grp, size_t n, size_t c0, const seg *across, size_t nacross) {
-  size_t c1 = c0 + 1;
-  while (c1 < n && c1 - c0 < 64 && grp[c1]->a - grp[c1 - 1]->b > JOIN_PT &&
-         grp[c1]->a - grp[c1 - 1]->b <= DASH_CHAIN_GAP_PT &&
-         !(across && table_gap(across, nacross, grp[c1]->pos, grp[c1 - 1]->b, grp[c1]->a)))
-    c1++;
-  return c1;
-}
-
-/* The rule across position `pos` nearest to `end` beyond it (dir -1:
- * before, +1: after) by at most `reach`, or touching it: where a dash
- * chain ends at a junction. Its position, or NAN. */
-static float junction(const seg *o, size_t no, float pos, float end, int dir, float reach) {
-  float best = NAN, bd = INFINITY;
-  for (size_t i = 0; i < no; i++) {
-    if (o[i].a > pos + TOUCH_PT || o[i].b < pos - TOUCH_PT) continue;
-    float d = (o[i].pos - end) * (float)dir;
-    if (d < -TOUCH_PT || d > reach + TOUCH_PT) continue;
-    if (fabsf(d) < bd) {
-      bd = fabsf(d);
-      best = o[i].pos;
-    }
-  }
-  return best;
-}
-
-/* Joins chains of collinear pieces that are a dash pattern with gaps
- * wider than JOIN_PT (see DASH_CHAIN_MIN); with `across` (the rules of
- * the other direction), also a shorter chain of two pieces or more that
- * ends at a junction each side, its last gap short of the crossing rule
- * no wider than the others (a dashed border of a cell one or two rows
- * high), and a chain's ends are carried to the junctions they stop
- * short of. s as merge_segs left it (sorted), m pieces; returns the new
- * count, sorted again. */
-static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacross) {
-  bool *gone = g_new0(bool, m + 1);
-  seg **grp = g_new(seg *, m + 1);
-  bool any = false;
-  size_t min_n = across ? 2 : DASH_CHAIN_MIN;
-  for (size_t i = 0; i < m; i++) {
-    if (gone[i]) continue;
-    size_t n = 0;
-    for (size_t k = i; k < m && s[k].pos - s[i].pos <= DASH_CHAIN_POS_PT; k++)
-      if (!gone[k]) grp[n++] = &s[k];
-    if (n == 0 || (n < min_n && !(across && grp[0]->dash > 0))) continue;
-    qsort(grp, n, sizeof(seg *), seg_a_cmp);
-    for (size_t c0 = 0; c0 < n;) {
-      /* a gap between two rules across (table_gap) is no dash gap, unless
-       * it is as wide as two other gaps of the chain that are no such
-       * gaps: a row about as high as a dash gap */
-      size_t c1 = chain_end(grp, n, c0, NULL, 0);
-      float gap = even_gap(grp + c0, c1 - c0);
-      if (across && c1 - c0 >= 2) {
-        bool apart = false;
-        int plain = 0;
-        for (size_t k = c0 + 1; k < c1; k++) {
-          float g = grp[k]->a - grp[k - 1]->b;
-          bool even = gap >= 0 && fabsf(g - gap) <= DASH_CHAIN_SPREAD_PT;
-          if (table_gap(across, nacross, grp[k]->pos, grp[k - 1]->b, grp[k]->a))
-            apart = apart || !even;
-          else
-            plain += even;
-        }
-        bool any_table = false;
-        for (size_t k = c0 + 1; k < c1 && !any_table; k++)
-          any_table = table_gap(across, nacross, grp[k]->pos, grp[k - 1]->b, grp[k]->a);
-        if (apart || (any_table && plain < 2)) {
-          c1 = chain_end(grp, n, c0, across, nacross);
-          gap = even_gap(grp + c0, c1 - c0);
-        }
-      }
-      size_t len = c1 - c0;
-      float lo = grp[c0]->a, hi = grp[c1 - 1]->b, pos = grp[c0]->pos;
-      float j0 = NAN, j1 = NAN;
-      if (gap >= 0 && across) {
-        j0 = junction(across, nacross, pos, lo, -1, gap + DASH_CHAIN_END_PT);
-        j1 = junction(across, nacross, pos, hi, +1, gap + DASH_CHAIN_END_PT);
-      }
-      /* a short chain's dashes are as long as one another, but where a
-       * rule crosses one (what a glyph mask leaves of text is pieces of
-       * any length) */
-      float shortest = INFINITY, longest = 0;
-      for (size_t k = c0; k < c1 && across; k++) {
-        if (!isnan(junction(across, nacross, grp[k]->pos, grp[k]->b, -1, grp[k]->b - grp[k]->a)))
-          continue;
-        shortest = MIN(shortest, grp[k]->b - grp[k]->a);
-        longest = MAX(longest, grp[k]->b - grp[k]->a);
-      }
-      bool joins = len >= DASH_CHAIN_MIN || grp[c0]->dash > 0 ||
-                   (!isnan(j0) && !isnan(j1) && shortest * 2 >= longest);
-      if (gap >= 0 && joins) {
-        seg *first = grp[c0];
-        for (size_t k = c0 + 1; k < c1; k++) {
-          first->b = MAX(first->b, grp[k]->b);
-          gone[grp[k] - s] = true;
-        }
-        if (!isnan(j0)) first->a = MIN(first->a, j0);
-        if (!isnan(j1)) first->b = MAX(first->b, j1);
-        first->dash = gap;
-        any = true;
-      }
-      c0 = c1;
-    }
-  }
-  size_t out = m;
-  if (any) {
-    out = 0;
-    for (size_t i = 0; i < m; i++)
-      if (!gone[i]) s[out++] = s[i];
-    qsort(s, out, sizeof *s, seg_cmp);
-  }
-  g_free(gone);
-  g_free(grp);
-  return out;
-}
-
-/* Whether a rule across position pos touches it at `at`. */
-static bool crossed_at(const seg *o, size_t no, float pos, float at) {
-  for (size_t i = 0; i < no; i++)
-    if (o[i].a <= pos + TOUCH_PT && o[i].b >= pos - TOUCH_PT && fabsf(o[i].pos - at) <= TOUCH_PT)
-      return true;
-  return false;
-}
-
-/* Joins the pieces a scan's dropouts left of a rule (see
- * DROPOUT_PIECE_PT); s sorted as merge_segs leaves it, `across` the
- * rules of the other direction. Returns the new count, sorted again. */
-static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacross) {
-  bool *gone = g_new0(bool, m + 1);
-  seg **grp = g_new(seg *, m + 1);
-  bool any = false;
-  for (size_t i = 0; i < m; i++) {
-    if (gone[i]) continue;
-    size_t n = 0;
-    for (size_t k = i; k < m && s[k].pos - s[i].pos <= DASH_CHAIN_POS_PT; k++)
-      if (!gone[k]) grp[n++] = &s[k];
-    if (n < 2) continue;
-    qsort(grp, n, sizeof(seg *), seg_a_cmp);
-    seg *run = grp[0];
-    for (size_t k = 1; k < n; k++) {
-      seg *next = grp[k];
-      float lo = run->b, hi = next->a;
-      bool bridge = hi > lo && hi - lo <= DROPOUT_GAP_PT && run->b - run->a >= DROPOUT_PIECE_PT &&
-                    next->b - next->a >= DROPOUT_PIECE_PT &&
-                    !(crossed_at(across, nacross, run->pos, lo) &&
-                      crossed_at(across, nacross, next->pos, hi)) &&
-                    !table_gap(across, nacross, run->pos, lo, hi);
-      if (hi <= lo || bridge) {
-        run->b = MAX(run->b, next->b);
-        gone[next - s] = true;
-        any = true;
-      } else {
-        run = next;
-      }
-    }
-  }
-  /* a border that meets a rule across at one end and stops short of the
-   * next by a gap runs on to it (the dropout fell just before it) */
-  for (size_t i = 0; i < m; i++) {
-    seg *p = &s[i];
-    if (gone[i] || p->b - p->a < DROPOUT_PIECE_PT) continue;
-    bool at_a = crossed_at(across, nacross, p->pos, p->a);
-    bool at_b = crossed_at(across, nacross, p->pos, p->b);
-    if (at_a == at_b) continue;
-    float j = junction(across, nacross, p->pos, at_a ? p->b : p->a, at_a ? 1 : -1, DROPOUT_GAP_PT);
-    if (isnan(j)) continue;
-    if (at_a)
-      p->b = MAX(p->b, j);
-    else
-      p->a = MIN(p->a, j);
-    any = true;
-  }
-  size_t out = m;
-  if (any) {
-    out = 0;
-    for (size_t i = 0; i < m; i++)
-      if (!gone[i]) s[out++] = s[i];
-    qsort(s, out, sizeof *s, seg_cmp);
-  }
-  g_free(gone);
-  g_free(grp);
-  return out;
-}
-
-/* Whether another horizontal rule across vertical v is nearer v's end
- * than hs[i] is, when hs[i] does not cross v: of two tables a few
- * points apart, a vertical touches only the rule closing its own. */
-static bool nearer_end(const seg *hs, size_t nh, size_t i, const seg *v) {
-  if (hs[i].pos >= v->a && hs[i].pos <= v->b) return false; /* it crosses v */
-  float e = hs[i].pos < v->a ? v->a : v->b;
-  float d = fabsf(hs[i].pos - e);
-  for (size_t k = 0; k < nh; k++)
-    if (k != i && hs[k].a <= v->pos + TOUCH_PT && hs[k].b >= v->pos - TOUCH_PT &&
-        fabsf(hs[k].pos - e) < d && fabsf(hs[k].pos - hs[i].pos) > SNAP_PT)
-      return true;
-  return false;
-}
-
-/* Union-find over 0..n-1 (every p[i] starts as i). */
-static int uf_find(int *p, int i) {
-  int root = i;
-  /* the analyzer loses track of the caller's nrows * ncols slots and
-   * reports an index past them; every caller stays below n */
-  // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult)
-  while (p[root] != root) root = p[root];
-  while (p[i] != root) { /* path compression */
-    int next = p[i];
-    p[i] = root;
-    i = next;
-  }
-  return root;
-}
-
-static void uf_union(int *p, int a, int b) {
-  a = uf_find(p, a);
-  b = uf_find(p, b);
-  if (a != b) p[MAX(a, b)] = MIN(a, b);
-}
-
-/* Distinct positions (clusters within SNAP_PT) of a component's rules. */
-static size_t edges(float *out, const seg *s, size_t n, int comp) {
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++)
-    if (s[i].comp == comp) out[m++] = s[i].pos;
-  /* s is sorted by position already */
-  size_t k = 0;
-  for (size_t i = 0; i < m; i++)
-    if (k == 0 || out[i] - out[k - 1] > SNAP_PT) out[k++] = out[i];
-  return k;
-}
-
-/* Vertical rules that touch no horizontal one but run beside a table
- * over its whole height belong to it: the columns of cells that span
- * from the page before, whose top and bottom borders are on other pages
- * (Chromium draws them so). */
-static void adopt_side_rules(const seg *hs, size_t nh, seg *vs, size_t nv) {
-  for (size_t j = 0; j < nv; j++) {
-    bool lone = true;
-    for (size_t i = 0; i < nh && lone; i++) lone = hs[i].comp != vs[j].comp;
-    if (!lone) continue;
-    for (size_t i = 0; i < nh; i++) {
-      int comp = hs[i].comp;
-      float top = INFINITY, bot = -INFINITY, vtop = INFINITY, vbot = -INFINITY;
-      for (size_t k = 0; k < nh; k++)
-        if (hs[k].comp == comp) {
-          top = MIN(top, hs[k].pos);
-          bot = MAX(bot, hs[k].pos);
-        }
-      for (size_t k = 0; k < nv; k++)
-        if (vs[k].comp == comp) {
-          vtop = MIN(vtop, vs[k].a);
-          vbot = MAX(vbot, vs[k].b);
-        }
-      /* it covers the table's height, starting or ending with it (it
-       * may run on to the page's end, where the spanning cells stop),
-       * or running from where the table's own columns do to where they
-       * end (a part open at both ends, between two page breaks) */
-      bool level = fabsf(vs[j].a - vtop) <= TOUCH_PT && fabsf(vs[j].b - vbot) <= TOUCH_PT;
-      if (bot - top > 0 && vs[j].a <= top + TOUCH_PT && vs[j].b >= bot - TOUCH_PT &&
-          (vs[j].a >= top - TOUCH_PT || vs[j].b <= bot + TOUCH_PT || level)) {
-        vs[j].comp = comp;
-        break;
-      }
-    }
-  }
-}
-
-/* Number of edges within [a - TOUCH_PT, b + TOUCH_PT]. */
-static int edges_within(const float *e, size_t n, float a, float b) {
-  int k = 0;
-  for (size_t i = 0; i < n; i++) k += e[i] >= a - TOUCH_PT && e[i] <= b + TOUCH_PT;
-  return k;
-}
-
-/* Drops rules of a component that do not run from one edge of the
- * other direction to another (a checkbox drawn as a box next to a
- * border, an underline in a cell): they would make rows or columns. */
-static void prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp) {
-  float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 1);
-  for (int round = 0; round < 4; round++) {
-    size_t nx = edges(xs, vs, nv, comp), ny = edges(ys, hs, nh, comp);
-    bool changed = false;
-    for (size_t i = 0; i < nh; i++)
-      if (hs[i].comp == comp && edges_within(xs, nx, hs[i].a, hs[i].b) < 2) {
-        hs[i].comp = -1;
-        changed = true;
-      }
-    for (size_t i = 0; i < nv; i++)
-      if (vs[i].comp == comp && edges_within(ys, ny, vs[i].a, vs[i].b) < 2) {
-        vs[i].comp = -1;
-        changed = true;
-      }
-    if (!changed) break;
-  }
-  g_free(xs);
-  g_free(ys);
-}
-
-/* Whether a rule of the component at `pos` covers the point `mid`. */
-static bool drawn(const seg *s, size_t n, int comp, float pos, float mid) {
-  /* s is sorted by position: only the rules near pos are looked at */
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t m = (lo + hi) / 2;
-    if (s[m].pos < pos - SNAP_PT)
-      lo = m + 1;
-    else
-      hi = m;
-  }
-  for (size_t i = lo; i < n && s[i].pos <= pos + SNAP_PT; i++)
-    if (s[i].comp == comp && s[i].a <= mid && s[i].b >= mid) return true;
-  return false;
-}
-
 /* ---- tables ------------------------------------------------------------- */
 
-typedef struct ptable {
-  dx_table *t;
-  float *xs, *ys; /* ncols+1 and nrows+1 edges */
-  float box[4];
-  GPtrArray **cell_glyphs; /* per anchor (index in t->cells) */
-  GHashTable *ends;        /* dx_cell* -> text_ends*, for joining pages */
-  GHashTable *anchors;     /* dx_cell* -> its index in t->cells, while glyphs are placed */
-  int page;
-  dx_cell *holder;         /* the cell of another table it sits in, or NULL */
-  bool open_top, open_bot; /* first / last row has no border on the page's side */
-} ptable;
-
-typedef struct dx_layout {
-  dx_doc *doc;
-  const dx_limits *lim;
-  GPtrArray *ptables; /* ptable* of the whole document, for joining */
-} layout;
-
-static void ptable_free(ptable *p) {
-  if (!p) return;
-  if (p->cell_glyphs)
-    for (size_t i = 0; i < p->t->ncells; i++)
-      if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
-  g_free(p->cell_glyphs);
-  if (p->ends) g_hash_table_destroy(p->ends);
-  if (p->anchors) g_hash_table_destroy(p->anchors);
-  g_free(p->xs);
-  g_free(p->ys);
-  g_free(p);
-}
-
-static dx_code nomem(dx_error *err) {
+dx_code lay_nomem(dx_error *err) {
   return dx_error_set(err, DX_ENOMEM, "document model exceeds its memory limit");
 }
 
 /* Fills t as a top-level table of one page (its index is set when the
  * document's tables are numbered). */
-static void table_init(dx_table *t, int nrows, int ncols, dx_cell **cells, size_t ncells,
-                       dx_cell **slots, int page) {
+void lay_table_init(dx_table *t, int nrows, int ncols, dx_cell **cells, size_t ncells,
+                    dx_cell **slots, int page) {
   *t = (dx_table){.index = -1,
                   .nrows = nrows,
                   .ncols = ncols,
@@ -899,268 +87,15 @@ typedef struct pblock {
 static dx_code add_table_block(GArray *blocks, dx_arena *A, dx_table *t, int page, float top,
                                dx_error *err) {
   dx_block *b = dx_arena_alloc(A, sizeof *b);
-  if (!b) return nomem(err);
+  if (!b) return lay_nomem(err);
   *b = (dx_block){.kind = DX_BLOCK_TABLE, .table = t, .page = page};
   pblock pb = {top, b};
   g_array_append_val(blocks, pb);
   return DX_OK;
 }
 
-/* A row the page break cut has no border on the cut side: the columns'
- * rules run on past the last (or before the first) horizontal rule, and
- * text stands between them. That open row is a row of the table. ys
- * holds ny edges from ys[1] (room for one before and one after). */
-static void open_rows(float *ys, size_t *ny, bool *open_top, bool *open_bot, const float *xs,
-                      size_t nx, const seg *vs, size_t nv, int comp, const dx_page *pg) {
-  float vtop = INFINITY, vbot = -INFINITY;
-  for (size_t i = 0; i < nv; i++)
-    if (vs[i].comp == comp) {
-      vtop = MIN(vtop, vs[i].a);
-      vbot = MAX(vbot, vs[i].b);
-    }
-  float top = ys[1], bot = ys[*ny];
-  bool above = false, below = false;
-  for (size_t k = 0; k < pg->nglyphs; k++) {
-    const dx_glyph *g = &pg->glyphs[k];
-    if (cx(g) < xs[0] || cx(g) > xs[nx - 1]) continue;
-    above = above || (cy(g) < top && cy(g) > vtop);
-    below = below || (cy(g) > bot && cy(g) < vbot);
-  }
-  *open_top = above;
-  *open_bot = below;
-  if (below) ys[++*ny] = vbot;
-  if (above) {
-    ys[0] = vtop;
-    ++*ny;
-  } else {
-    memmove(ys, ys + 1, *ny * sizeof *ys);
-  }
-}
-
-/* The rectangles grid slots are given: per slot the index of its
- * rectangle's top-left slot (-1 while none), and at that slot the
- * rectangle's row and column span. */
-typedef struct cuts {
-  int ncols;
-  int *uf; /* the slots' groups */
-  int *anchor, *rs, *cs;
-} cuts;
-
-static void cut_rect(cuts *k, int r, int c, int rs, int cs) {
-  int a = r * k->ncols + c;
-  k->rs[a] = rs;
-  k->cs[a] = cs;
-  for (int rr = r; rr < r + rs; rr++)
-    for (int cc = c; cc < c + cs; cc++) k->anchor[rr * k->ncols + cc] = a;
-}
-
-/* Whether slot (r, c) is in group g and has no rectangle yet. */
-static bool slot_free(cuts *k, int g, int r, int c, int r1, int c1) {
-  if (r > r1 || c > c1) return false;
-  int i = r * k->ncols + c;
-  return k->anchor[i] < 0 && uf_find(k->uf, i) == g;
-}
-
-/* Rows from r down that are free over columns c..c+w-1, at most r1. */
-static int free_height(cuts *k, int g, int r, int c, int w, int r1, int c1) {
-  int h = 0;
-  for (; r + h <= r1; h++)
-    for (int cc = c; cc < c + w; cc++)
-      if (!slot_free(k, g, r + h, cc, r1, c1)) return h;
-  return h;
-}
-
-/* Cuts group g (bounding slots r0..r1 x c0..c1, n slots), which is no
- * rectangle, into rectangles: the largest one first, again and again
- * (a cell over five columns beside one missing segment stays whole,
- * with the stray slot a cell of its own). Past CUT_SEARCH_SLOTS slots,
- * row by row instead (the widest run, then as many rows as it fits). */
-static void cut_group(cuts *k, int g, int r0, int r1, int c0, int c1, int n) {
-  for (;;) {
-    int br = -1, bc = 0, bw = 0, bh = 0;
-    for (int r = r0; r <= r1; r++)
-      for (int c = c0; c <= c1; c++) {
-        if (!slot_free(k, g, r, c, r1, c1)) continue;
-        if (n > CUT_SEARCH_SLOTS) { /* row by row */
-          int w = 1;
-          while (slot_free(k, g, r, c + w, r1, c1)) w++;
-          br = r, bc = c, bw = w, bh = free_height(k, g, r, c, w, r1, c1);
-          goto found;
-        }
-        for (int w = 1; slot_free(k, g, r, c + w - 1, r1, c1); w++) {
-          int h = free_height(k, g, r, c, w, r1, c1);
-          if (w * h > bw * bh) br = r, bc = c, bw = w, bh = h;
-        }
-      }
-  found:
-    if (br < 0) return;
-    cut_rect(k, br, bc, bh, bw);
-  }
-}
-
-/* Builds the grid of one component: cells are the groups of grid slots
- * not separated by a drawn line. */
-static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, const seg *vs,
-                          size_t nv, int comp, const dx_page *pg, dx_error *err) {
-  *out = NULL;
-  float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 3);
-  size_t nx = edges(xs, vs, nv, comp), ny = edges(ys + 1, hs, nh, comp);
-  if (nx < 2 || ny < 2) {
-    g_free(xs);
-    g_free(ys);
-    return DX_OK;
-  }
-  if (xs[nx - 1] - xs[0] < MIN_TABLE_PT || ys[ny] - ys[1] < MIN_TABLE_PT) {
-    g_free(xs); /* the remains of a drawn checkbox or a glyph, not a table */
-    g_free(ys);
-    return DX_OK;
-  }
-  bool open_top = false, open_bot = false;
-  open_rows(ys, &ny, &open_top, &open_bot, xs, nx, vs, nv, comp, pg);
-  int nrows = (int)ny - 1, ncols = (int)nx - 1;
-  if ((size_t)nrows > L->lim->max_table_rows || (size_t)ncols > L->lim->max_table_cols) {
-    g_free(xs);
-    g_free(ys);
-    return dx_error_set(err, DX_ELIMIT,
-                        "page %d: a table of %d rows and %d columns is past the limit", pg->number,
-                        nrows, ncols);
-  }
-  size_t nslots = (size_t)nrows * (size_t)ncols;
-  int *uf = g_new(int, nslots);
-  for (size_t i = 0; i < nslots; i++) uf[i] = (int)i;
-  for (int r = 0; r < nrows; r++)
-    for (int c = 0; c < ncols; c++) {
-      int i = r * ncols + c;
-      float ymid = (ys[r] + ys[r + 1]) / 2, xmid = (xs[c] + xs[c + 1]) / 2;
-      if (c + 1 < ncols && !drawn(vs, nv, comp, xs[c + 1], ymid)) uf_union(uf, i, i + 1);
-      if (r + 1 < nrows && !drawn(hs, nh, comp, ys[r + 1], xmid)) uf_union(uf, i, i + ncols);
-    }
-  /* bounding box of each group, in slots */
-  int *r0 = g_new(int, nslots), *r1 = g_new(int, nslots), *c0 = g_new(int, nslots),
-      *c1 = g_new(int, nslots), *cnt = g_new0(int, nslots);
-  for (size_t i = 0; i < nslots; i++) {
-    r0[i] = c0[i] = INT32_MAX;
-    r1[i] = c1[i] = -1;
-  }
-  for (int r = 0; r < nrows; r++)
-    for (int c = 0; c < ncols; c++) {
-      int g = uf_find(uf, r * ncols + c);
-      r0[g] = MIN(r0[g], r);
-      r1[g] = MAX(r1[g], r);
-      c0[g] = MIN(c0[g], c);
-      c1[g] = MAX(c1[g], c);
-      cnt[g]++;
-    }
-  dx_arena *A = L->doc->arena;
-  dx_table *t = dx_arena_alloc(A, sizeof *t);
-  dx_cell **slots = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
-  dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
-  dx_code rc = DX_OK;
-  /* each slot's rectangle: its group's, or for a group that is no
-   * rectangle one of the largest rectangles it is cut into */
-  cuts cut = {.ncols = ncols,
-              .uf = uf,
-              .anchor = g_new(int, nslots),
-              .rs = g_new(int, nslots),
-              .cs = g_new(int, nslots)};
-  if (!slots || !cells) {
-    rc = nomem(err);
-    goto done;
-  }
-  for (size_t i = 0; i < nslots; i++) cut.anchor[i] = -1;
-  for (size_t i = 0; i < nslots; i++) {
-    if (cut.anchor[i] >= 0) continue;
-    int g = uf_find(uf, (int)i);
-    if (cnt[g] == (r1[g] - r0[g] + 1) * (c1[g] - c0[g] + 1))
-      cut_rect(&cut, r0[g], c0[g], r1[g] - r0[g] + 1, c1[g] - c0[g] + 1);
-    else
-      cut_group(&cut, g, r0[g], r1[g], c0[g], c1[g], cnt[g]);
-  }
-  size_t ncells = 0;
-  for (int r = 0; r < nrows && rc == DX_OK; r++)
-    for (int c = 0; c < ncols; c++) {
-      size_t i = (size_t)r * (size_t)ncols + (size_t)c;
-      if (cut.anchor[i] != (int)i) continue;
-      int g = uf_find(uf, (int)i);
-      bool uncertain = cnt[g] != (r1[g] - r0[g] + 1) * (c1[g] - c0[g] + 1);
-      int rs = cut.rs[i], cs = cut.cs[i];
-      dx_cell *cell = dx_arena_alloc(A, sizeof *cell);
-      if (!cell) {
-        rc = nomem(err);
-        break;
-      }
-      *cell = (dx_cell){.row = r,
-                        .col = c,
-                        .rowspan = rs,
-                        .colspan = cs,
-                        .page = pg->number,
-                        .has_box = true,
-                        .origin = pg->origin,
-                        .confidence = pg->confidence * (uncertain ? LAYOUT_UNCERTAIN_CONF : 1),
-                        .flags = uncertain ? DX_CELL_LAYOUT_UNCERTAIN : 0};
-      cell->box[0] = xs[c];
-      cell->box[1] = ys[r];
-      cell->box[2] = xs[c + cs];
-      cell->box[3] = ys[r + rs];
-      cells[ncells++] = cell;
-      for (int rr = r; rr < r + rs; rr++)
-        for (int cc = c; cc < c + cs; cc++) slots[(size_t)rr * (size_t)ncols + (size_t)cc] = cell;
-    }
-  if (rc != DX_OK) goto done;
-  table_init(t, nrows, ncols, cells, ncells, slots, pg->number);
-  ptable *p = g_new0(ptable, 1);
-  p->t = t;
-  p->xs = xs;
-  p->ys = ys;
-  xs = ys = NULL;
-  p->box[0] = p->xs[0];
-  p->box[1] = p->ys[0];
-  p->box[2] = p->xs[ncols];
-  p->box[3] = p->ys[nrows];
-  p->page = pg->number;
-  p->open_top = open_top;
-  p->open_bot = open_bot;
-  p->cell_glyphs = g_new0(GPtrArray *, ncells);
-  p->anchors = g_hash_table_new(g_direct_hash, g_direct_equal);
-  for (size_t i = 0; i < ncells; i++)
-    g_hash_table_insert(p->anchors, cells[i], GSIZE_TO_POINTER(i));
-  p->ends = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
-  *out = p;
-done:
-  g_free(cut.anchor);
-  g_free(cut.rs);
-  g_free(cut.cs);
-  g_free(uf);
-  g_free(r0);
-  g_free(r1);
-  g_free(c0);
-  g_free(c1);
-  g_free(cnt);
-  g_free(xs);
-  g_free(ys);
-  return rc;
-}
-
-static int upper_edge(const float *e, int n, float v) {
-  /* index i with e[i] <= v < e[i+1], clamped to 0..n-1 */
-  int lo = 0, hi = n;
-  while (lo < hi) {
-    int mid = (lo + hi) / 2;
-    if (e[mid + 1] <= v)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return CLAMP(lo, 0, n - 1);
-}
-
 static bool inside(const float *box, float x, float y) {
   return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
-}
-
-/* The index in t->cells of the anchor c (p->anchors maps them). */
-static size_t anchor_index(const ptable *p, const dx_cell *c) {
-  return (size_t)GPOINTER_TO_SIZE(g_hash_table_lookup(p->anchors, c));
 }
 
 /* ---- page --------------------------------------------------------------- */
@@ -1168,17 +103,6 @@ static size_t anchor_index(const ptable *p, const dx_cell *c) {
 static int pblock_cmp(const void *a, const void *b) {
   const pblock *x = a, *y = b;
   return x->top < y->top ? -1 : x->top > y->top;
-}
-
-/* Whether s opens a bracket it does not close. */
-static bool unclosed(const char *s) {
-  int depth = 0;
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c == '(' || c == 0xFF08 || c == 0x300A || c == 0x3010) depth++;
-    if ((c == ')' || c == 0xFF09 || c == 0x300B || c == 0x3011) && depth > 0) depth--;
-  }
-  return depth > 0;
 }
 
 /* ---- tables without ruling lines ----------------------------------------- */
@@ -1202,7 +126,7 @@ static GArray *line_chunks(const tline *ls, size_t nl, const float *anchors, int
     for (size_t k = 1; k <= l->n; k++) {
       if (k < l->n) {
         float gap = l->g[k]->box[0] - l->g[k - 1]->box[2];
-        float em = MAX(glyph_size(l->g[k]), glyph_size(l->g[k - 1]));
+        float em = MAX(lay_glyph_size(l->g[k]), lay_glyph_size(l->g[k - 1]));
         bool split = gap > COLUMN_GAP_EM * em || (anchors && gap > PADDING_GAP_EM * em &&
                                                   anchor_of(anchors, na, l->g[k]->box[0]) >= 0);
         if (!split) continue;
@@ -1226,7 +150,7 @@ static int find_anchors(float *out, const GArray *ch) {
   int n = 0;
   float *xs = g_new(float, ch->len + 1);
   for (guint i = 0; i < ch->len; i++) xs[i] = g_array_index(ch, chunk, i).x0;
-  qsort(xs, ch->len, sizeof *xs, float_cmp);
+  qsort(xs, ch->len, sizeof *xs, lay_float_cmp);
   for (guint i = 0; i < ch->len;) {
     guint j = i;
     while (j < ch->len && xs[j] - xs[i] <= COL_ALIGN_PT) j++;
@@ -1242,8 +166,8 @@ static void chunk_text(GString *out, const tline *ls, const chunk *c) {
   tline v = ls[c->line];
   v.g += c->from;
   v.n = c->to - c->from;
-  v.han_gap = han_gap(&v);
-  line_text(out, &v);
+  v.han_gap = lay_han_gap(&v);
+  lay_line_text(out, &v);
 }
 
 /* Tables the page draws without ruling lines: runs of lines whose pieces
@@ -1318,7 +242,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
               ka = q;
             }
         const tline *l = &ls[r];
-        float word = piece_width(l->g + c->from, c->to - c->from);
+        float word = lay_piece_width(l->g + c->from, c->to - c->from);
         /* only leading pieces go on: right of a new cell, cells are new */
         if (!new_row && above && above->line + 1 == r && above->span == c->span &&
             xs[MIN(above->col + above->span, ncols)] - above->x1 < word + COLUMN_PAD_PT) {
@@ -1336,13 +260,13 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         if (!goes_on[k]) continue;
         const chunk *c = &g_array_index(ch, chunk, k);
         const tline *l = &ls[r];
-        bool bound = no_line_start(l->g[c->from]->cp);
+        bool bound = lay_no_line_start(l->g[c->from]->cp);
         for (guint q = first[r - 1]; q < first[r] && !bound; q++) {
           const chunk *a = &g_array_index(ch, chunk, q);
           if (a->col != c->col) continue;
           GString *t = g_string_new(NULL);
           chunk_text(t, ls, a);
-          bound = unclosed(t->str);
+          bound = lay_unclosed(t->str);
           g_string_free(t, TRUE);
         }
         goes_on[k] = bound;
@@ -1359,7 +283,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
     dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
     GString **texts = g_new0(GString *, nslots);
     size_t ncells = 0;
-    if (!slots || !cells) rc = nomem(err);
+    if (!slots || !cells) rc = lay_nomem(err);
     for (guint k = first[i]; k < first[j] && rc == DX_OK; k++) {
       const chunk *c = &g_array_index(ch, chunk, k);
       int r = row_of[k];
@@ -1371,13 +295,13 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         dx_glyph pg_prev = {.cp = prev};
         tline before = {.g = (dx_glyph *[]){&pg_prev}, .n = 1};
         tline after = {.g = l->g + c->from, .n = c->to - c->from};
-        if (tx->len && wrap_spaced(&before, &after)) g_string_append_c(tx, ' ');
+        if (tx->len && lay_wrap_spaced(&before, &after)) g_string_append_c(tx, ' ');
         chunk_text(tx, ls, c);
         continue;
       }
       dx_cell *cell = dx_arena_alloc(A, sizeof *cell);
       if (!cell) {
-        rc = nomem(err);
+        rc = lay_nomem(err);
         break;
       }
       int span = MIN(c->span, ncols - c->col);
@@ -1408,7 +332,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         if (!cell) {
           cell = dx_arena_alloc(A, sizeof *cell);
           if (!cell) {
-            rc = nomem(err);
+            rc = lay_nomem(err);
             break;
           }
           *cell = (dx_cell){.row = r,
@@ -1424,7 +348,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
         if (cell->row == r && cell->col == c) {
           if (texts[at]) {
             cell->text = dx_arena_strndup(A, texts[at]->str, texts[at]->len);
-            if (!cell->text) rc = nomem(err);
+            if (!cell->text) rc = lay_nomem(err);
           }
           cells[ncells++] = cell;
         }
@@ -1436,7 +360,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
     g_free(goes_on);
     g_free(xs);
     if (rc == DX_OK) {
-      table_init(t, nrows, ncols, cells, ncells, slots, pg->number);
+      lay_table_init(t, nrows, ncols, cells, ncells, slots, pg->number);
       rc = add_table_block(blocks, A, t, pg->number, ls[i].y0, err);
     }
     if (rc == DX_OK) {
@@ -1461,7 +385,7 @@ static dx_code aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t
  * left-aligned 填报单位 line under it stay three paragraphs. */
 static bool continues(const tline *p, const tline *l, float left, float right) {
   if (l->y0 - p->y1 >= PARA_GAP_EM * p->size) return false;
-  if (right - p->x1 >= first_word(l) + p->size * 2 || starts_item(l)) return false;
+  if (right - p->x1 >= lay_first_word(l) + p->size * 2 || lay_starts_item(l)) return false;
   /* p filled its line: it started at the margin (a first-line indent
    * aside), not right-aligned */
   if (p->x0 - left >= PARA_FIRST_INDENT_EM * p->size) return false;
@@ -1478,7 +402,7 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
                           dx_error *err) {
   if (!n) return DX_OK;
   tline *ls = NULL;
-  size_t nl = text_lines(&ls, g, n);
+  size_t nl = lay_text_lines(&ls, g, n);
   float left = INFINITY;
   for (size_t i = 0; i < nl; i++) left = MIN(left, ls[i].x0);
   float right = (float)pg->width - left; /* margins are symmetric on forms */
@@ -1496,9 +420,9 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
     unsigned flags = 0;
     bool ocr = false;
     for (size_t k = i; k < j; k++) {
-      if (k > i && wrap_spaced(&ls[k - 1], &ls[k])) g_string_append_c(s, ' ');
-      line_text(s, &ls[k]);
-      double c = ocr_product(ls[k].g, ls[k].n, &flags);
+      if (k > i && lay_wrap_spaced(&ls[k - 1], &ls[k])) g_string_append_c(s, ' ');
+      lay_line_text(s, &ls[k]);
+      double c = lay_ocr_product(ls[k].g, ls[k].n, &flags);
       if (c > 0) {
         conf *= c;
         ocr = true;
@@ -1508,7 +432,7 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
     char *txt = b ? dx_arena_strndup(L->doc->arena, s->str, s->len) : NULL;
     g_string_free(s, TRUE);
     if (!txt) {
-      rc = nomem(err);
+      rc = lay_nomem(err);
       break;
     }
     *b = (dx_block){.kind = DX_BLOCK_PARAGRAPH,
@@ -1525,638 +449,12 @@ static dx_code paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, con
   return rc;
 }
 
-/* A cell read by OCR is as sure as OCR was of all its characters (the
- * product of their confidences: one doubtful character in a long text
- * makes the text doubtful), and flagged when OCR doubted any of them. */
-static void ocr_confidence(dx_cell *c, dx_glyph *const *g, size_t n) {
-  unsigned flags = 0;
-  double all = ocr_product(g, n, &flags);
-  if (all == 0) return;
-  c->confidence *= all;
-  c->flags |= flags;
-}
-
-/* Whether some gap between a Han character and a Latin letter or digit
- * beside it on a line (glyphs in reading order, as glyph_text left them)
- * is as wide as a producer's automatic spacing or a typed space, or a
- * line breaks between them: the page does not say whether the text has
- * a space there. Text layers only: OCR has its own doubts. */
-static bool spacing_doubt(dx_glyph *const *g, size_t n) {
-  for (size_t k = 1; k < n; k++) {
-    const dx_glyph *a = g[k - 1], *b = g[k];
-    if (a->ocr_conf > 0) continue;
-    if (!((is_han(a->cp) && is_latin(b->cp)) || (is_latin(a->cp) && is_han(b->cp)))) continue;
-    /* the line broke there: a space typed at the break does not show */
-    if (fabsf(cy(a) - cy(b)) > LINE_SPLIT_EM * glyph_size(a)) return true;
-    float gap = b->box[0] - a->box[2], sz = MAX(glyph_size(a), glyph_size(b));
-    if (gap > SPACING_DOUBT_LO_EM * sz && gap < SPACING_DOUBT_HI_EM * sz) return true;
-  }
-  return false;
-}
-
-/* ---- rows merged by a missing border ------------------------------------ */
-
-/* A border left out between rows (or lost) makes several rows' cells one
- * cell holding all their text: six indicator names in one cell beside
- * six values. The text still shows the rows: each row's lines stand
- * apart from the next row's, and line up with the lines of the cells
- * beside them. Where the neighbours have borders the grid already has
- * the row edges (a cell spans them); where the border is missing across
- * the whole row, the edges are found where two or more cells of the row
- * each have a gap between lines at the same height. A cell is cut at
- * those edges when every piece holds text, no line crosses an edge, no
- * line wraps into the next across an edge, and each piece's lines line
- * up with a neighbour's in the same row. The pieces are flagged
- * layout_uncertain: a border was inferred. */
-
-/* A text line of a cell, as the split needs it. */
-typedef struct rline {
-  float y, half; /* centre, half the line's height (half an em) */
-  float room;    /* space after it, before the cell's right border */
-  float head;    /* width of its first word, and the slack a wrap leaves */
-} rline;
-
-typedef struct rcell {
-  rline *l;
-  size_t n;
-  bool fixed;       /* not to be cut: text set one character a line, a nested table */
-  float wrap_pitch; /* least distance between a line and the one it wraps into */
-} rcell;
-
-/* Whether line k-1 of rc ran to the border and wrapped into line k. */
-static bool wraps_into(const rcell *rc, size_t k) {
-  return rc->l[k - 1].room < rc->l[k].head;
-}
-
-/* A line's em for the split: its Han characters' width, else the
- * table's (em): sizes of other glyphs are what the font says (Type 3
- * fonts say twice the size) and a line of digits has no better. */
-static float line_em(const tline *l, float em) {
-  float w = 0;
-  size_t m = 0;
-  for (size_t q = 0; q < l->n; q++)
-    if (is_han(l->g[q]->cp)) {
-      w += l->g[q]->box[2] - l->g[q]->box[0];
-      m++;
-    }
-  if (m) return w / (float)m;
-  return em > 0 ? em : l->size > 0 ? l->size : 10.0f;
-}
-
-static void rcell_lines(rcell *rc, const dx_cell *c, GPtrArray *ga, float em) {
-  *rc = (rcell){.wrap_pitch = INFINITY};
-  if (!ga || !ga->len) return;
-  tline *ls = NULL;
-  size_t nl = text_lines(&ls, (dx_glyph **)ga->pdata, ga->len);
-  rc->l = g_new(rline, nl ? nl : 1);
-  rc->n = nl;
-  bool vertical = nl > 1;
-  for (size_t k = 0; k < nl; k++) {
-    float size = line_em(&ls[k], em);
-    float y = 0;
-    for (size_t q = 0; q < ls[k].n; q++) y += cy(ls[k].g[q]);
-    /* OCR's boxes are ink, narrower than the characters' advance, and
-     * its rules drift: a line one character short of the border may
-     * have run to it */
-    float slack = WRAP_SLACK_PT + (ls[k].g[0]->ocr_conf > 0 ? size : 0);
-    rc->l[k] = (rline){y / (float)ls[k].n, size / 2, (float)c->box[2] - ls[k].x1,
-                       first_word(&ls[k]) + slack};
-    vertical = vertical && ls[k].n == 1 && is_cjk(ls[k].g[0]->cp);
-  }
-  rc->fixed = vertical;
-  for (size_t k = 1; k < nl; k++)
-    if (wraps_into(rc, k)) rc->wrap_pitch = MIN(rc->wrap_pitch, rc->l[k].y - rc->l[k - 1].y);
-  g_free(ls);
-}
-
-/* The least wrap pitch of the cells of p over rows r0..r1: the line
- * spacing of their paragraphs. */
-static float wrap_pitch_near(const ptable *p, const rcell *rcs, int r0, int r1) {
-  float w = INFINITY;
-  for (size_t i = 0; i < p->t->ncells; i++) {
-    const dx_cell *c = p->t->cells[i];
-    /* a label set one character a line has its characters' pitch */
-    if (c->row <= r1 && c->row + c->rowspan > r0 && !rcs[i].fixed) w = MIN(w, rcs[i].wrap_pitch);
-  }
-  return w;
-}
-
-/* Whether lines a and b (b the lower) of one cell may stand on two
- * sides of a row edge, given the wrap pitch near them. */
-static bool row_gap(const rline *a, const rline *b, float wrap_pitch) {
-  return isinf(wrap_pitch) || b->y - a->y >= wrap_pitch + ROW_GAP_EM * (a->half + b->half);
-}
-
-/* The lines of rc whose centres lie in [lo, hi): *first and the count. */
-static size_t lines_in(const rcell *rc, float lo, float hi, size_t *first) {
-  size_t k = 0, m = 0;
-  while (k < rc->n && rc->l[k].y < lo) k++;
-  *first = k;
-  while (k + m < rc->n && rc->l[k + m].y < hi) m++;
-  return m;
-}
-
-/* Whether two blocks of lines (a[0..na), b[0..nb)) line up: by their
- * tops, their centres or their bottoms. */
-static bool blocks_align(const rline *a, size_t na, const rline *b, size_t nb) {
-  float at = a[0].y - a[0].half, ab = a[na - 1].y + a[na - 1].half;
-  float bt = b[0].y - b[0].half, bb = b[nb - 1].y + b[nb - 1].half;
-  float tol = ROW_ALIGN_EM * 2 * MIN(a[0].half, b[0].half);
-  return fabsf(at - bt) < tol || fabsf(ab - bb) < tol || fabsf((at + ab) - (bt + bb)) / 2 < tol;
-}
-
-/* An end of an interval where a row may be cut. */
-typedef struct rend {
-  float at;
-  int d; /* +1 opens, -1 closes */
-} rend;
-
-static int rend_cmp(const void *a, const void *b) {
-  const rend *x = a, *y = b;
-  return x->at < y->at ? -1 : x->at > y->at ? 1 : y->d - x->d;
-}
-
-/* Edges where grid row r is cut: runs of height where two or more of
- * the cells over it have a gap between two of their lines in the row
- * (no wrap across it), the cut at the middle of the part of the run
- * where most do. Every piece must hold lines of two cells or more, else
- * none is made. Appends to cuts. */
-static void row_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r) {
-  const dx_table *t = p->t;
-  GArray *iv = g_array_new(FALSE, FALSE, sizeof(float) * 2);
-  size_t ncand = 0;
-  float wrap = wrap_pitch_near(p, rcs, r, r);
-  float lo = p->ys[r], hi = p->ys[r + 1];
-  for (size_t i = 0; i < t->ncells; i++) {
-    const dx_cell *c = t->cells[i];
-    size_t f, m;
-    if (c->row > r || c->row + c->rowspan <= r || rcs[i].fixed) continue;
-    if ((m = lines_in(&rcs[i], lo, hi, &f)) < 2) continue;
-    ncand++;
-    for (size_t k = f + 1; k < f + m; k++) {
-      const rline *a = &rcs[i].l[k - 1], *b = &rcs[i].l[k];
-      float v[2] = {a->y + CUT_CLEAR_EM * 2 * a->half, b->y - CUT_CLEAR_EM * 2 * b->half};
-      if (v[0] >= v[1] || wraps_into(&rcs[i], k) || !row_gap(a, b, wrap)) continue;
-      g_array_append_val(iv, v);
-    }
-  }
-  if (ncand < 2 || iv->len < 2) goto done;
-  /* the intervals' ends in order, each opening (+1) or closing (-1) one:
-   * between two ends the number of intervals covering is constant */
-  size_t ne = 2 * (size_t)iv->len;
-  rend *e = g_new(rend, ne);
-  for (size_t q = 0; q < iv->len; q++) {
-    const float *v = (const float *)iv->data + 2 * q;
-    e[2 * q] = (rend){v[0], 1};
-    e[2 * q + 1] = (rend){v[1], -1};
-  }
-  qsort(e, ne, sizeof *e, rend_cmp);
-  size_t first = cuts->len;
-  float best = 0, best_at = 0;
-  int n = 0, best_n = 0;
-  for (size_t q = 0; q < ne;) {
-    float at = e[q].at;
-    for (; q < ne && e[q].at == at; q++) n += e[q].d;
-    float len = q < ne ? e[q].at - at : 0;
-    if (n >= 2 && (n > best_n || (n == best_n && len > best))) {
-      best_n = n;
-      best = len;
-      best_at = at + len / 2;
-    } else if (n < 2 && best_n) { /* the run ended */
-      if (best_at > lo && best_at < hi) g_array_append_val(cuts, best_at);
-      best_n = 0;
-      best = 0;
-    }
-  }
-  g_free(e);
-  /* every piece holds the lines of two cells or more */
-  for (guint s = first; s <= cuts->len && cuts->len > first; s++) {
-    float a = s == first ? lo : g_array_index(cuts, float, s - 1);
-    float b = s == cuts->len ? hi : g_array_index(cuts, float, s);
-    int with = 0;
-    for (size_t i = 0; i < t->ncells; i++) {
-      const dx_cell *c = t->cells[i];
-      size_t k;
-      if (c->row <= r && c->row + c->rowspan > r && lines_in(&rcs[i], a, b, &k)) with++;
-    }
-    if (with < 2) {
-      g_array_set_size(cuts, first);
-      break;
-    }
-  }
-done:
-  g_array_free(iv, TRUE);
-}
-
-/* Whether cell i, over rows top..bot-1 of the grid with edges e (oldrow:
- * each of its rows' row in p's grid), is cut at every edge inside it:
- * each row holds lines of it, none crosses an edge or wraps across
- * one, and each row's lines line up with a neighbour's there. */
-static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e, const int *oldrow,
-                     int top, int bot) {
-  const dx_table *t = p->t;
-  const dx_cell *c = t->cells[i];
-  const rcell *rc = &rcs[i];
-  if (bot - top < 2 || bot - top > SPLIT_MAX_ROWS || rc->fixed || rc->n < 2) return false;
-  float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
-  for (int k = top; k < bot; k++) {
-    size_t f, m = lines_in(rc, e[k], e[k + 1], &f);
-    if (!m) return false;
-    if (k > top) {
-      /* no line across the edge above, none wrapped into this row */
-      if (f == 0 || wraps_into(rc, f) || !row_gap(&rc->l[f - 1], &rc->l[f], wrap)) return false;
-      if (e[k] - rc->l[f - 1].y < CUT_CLEAR_EM * 2 * rc->l[f - 1].half ||
-          rc->l[f].y - e[k] < CUT_CLEAR_EM * 2 * rc->l[f].half)
-        return false;
-    }
-    bool aligned = false;
-    const dx_cell *last = NULL;
-    for (int col = 0; col < t->ncols && !aligned; col++) {
-      if (col >= c->col && col < c->col + c->colspan) continue;
-      const dx_cell *d = dx_table_at(t, oldrow[k], col);
-      if (!d || d == last) continue;
-      last = d;
-      const rcell *rd = &rcs[anchor_index(p, d)];
-      size_t g, n = lines_in(rd, e[k], e[k + 1], &g);
-      aligned = n && blocks_align(&rc->l[f], m, &rd->l[g], n);
-    }
-    if (!aligned) return false;
-  }
-  return true;
-}
-
-/* Merges p's row edges with the cuts: e gets every edge (g_free'd),
- * newrow[r] the index in e of p's edge r, oldrow[k] the row of p's grid
- * that row k of the new one lies in. Returns the new number of rows. */
-static int merge_edges(float **e, int **newrow, int **oldrow, const ptable *p, const GArray *cuts) {
-  int nrows = p->t->nrows, n = nrows + (int)cuts->len;
-  *e = g_new(float, n + 1);
-  *newrow = g_new(int, nrows + 1);
-  *oldrow = g_new(int, n);
-  int k = 0;
-  guint q = 0;
-  for (int r = 0; r <= nrows; r++) {
-    (*newrow)[r] = k;
-    (*e)[k++] = p->ys[r];
-    if (r == nrows) break;
-    (*oldrow)[k - 1] = r;
-    while (q < cuts->len && g_array_index(cuts, float, q) < p->ys[r + 1]) {
-      (*oldrow)[k] = r;
-      (*e)[k++] = g_array_index(cuts, float, q++);
-    }
-  }
-  return n;
-}
-
-/* Cuts the cells of p that hold several rows (see above), before their
- * text is made; holders of nested tables stay whole. */
-static dx_code split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *err) {
-  dx_table *t = p->t;
-  dx_code rc = DX_OK;
-  size_t nc = t->ncells;
-  bool multi = false;
-  rcell *rcs = g_new0(rcell, nc ? nc : 1);
-  /* the table's em: the median width of its Han characters */
-  GArray *ws = g_array_new(FALSE, FALSE, sizeof(float));
-  for (size_t i = 0; i < nc; i++)
-    for (guint q = 0; p->cell_glyphs[i] && q < p->cell_glyphs[i]->len; q++) {
-      const dx_glyph *g = g_ptr_array_index(p->cell_glyphs[i], q);
-      float w = g->box[2] - g->box[0];
-      if (is_han(g->cp)) g_array_append_val(ws, w);
-    }
-  float em = 0;
-  if (ws->len) {
-    g_array_sort(ws, float_cmp);
-    em = g_array_index(ws, float, ws->len / 2);
-  }
-  g_array_free(ws, TRUE);
-  for (size_t i = 0; i < nc; i++) {
-    rcell_lines(&rcs[i], t->cells[i], p->cell_glyphs[i], em);
-    multi = multi || rcs[i].n > 1;
-  }
-  GArray *cuts = g_array_new(FALSE, FALSE, sizeof(float));
-  float *e = NULL;
-  int *newrow = NULL, *oldrow = NULL;
-  bool *cut = g_new0(bool, nc ? nc : 1);
-  GHashTable *lists = NULL;
-  GPtrArray **glyphs = NULL;
-  if (!multi) goto done;
-  for (guint q = 0; q < tables->len; q++) {
-    const ptable *in = g_ptr_array_index(tables, q);
-    gpointer at;
-    if (in->holder && g_hash_table_lookup_extended(p->anchors, in->holder, NULL, &at))
-      rcs[GPOINTER_TO_SIZE(at)].fixed = true;
-  }
-  for (int r = 0; r < t->nrows; r++) row_cuts(cuts, p, rcs, r);
-  /* a cut found in a row stays where two cells or more are cut at it */
-  int nn;
-  for (;;) {
-    g_free(e);
-    g_free(newrow);
-    g_free(oldrow);
-    nn = merge_edges(&e, &newrow, &oldrow, p, cuts);
-    for (size_t i = 0; i < nc; i++) {
-      const dx_cell *c = t->cells[i];
-      cut[i] = cuttable(p, rcs, i, e, oldrow, newrow[c->row], newrow[c->row + c->rowspan]);
-    }
-    guint keep = 0;
-    for (guint q = 0; q < cuts->len; q++) {
-      float at = g_array_index(cuts, float, q);
-      int m = 0;
-      for (size_t i = 0; i < nc; i++) {
-        const dx_cell *c = t->cells[i];
-        m += cut[i] && c->box[1] < at && c->box[3] > at;
-      }
-      if (m >= 2) g_array_index(cuts, float, keep++) = at;
-    }
-    if (keep == cuts->len) break;
-    g_array_set_size(cuts, keep);
-  }
-  size_t npieces = 0;
-  for (size_t i = 0; i < nc; i++) {
-    const dx_cell *c = t->cells[i];
-    npieces += cut[i] ? (size_t)(newrow[c->row + c->rowspan] - newrow[c->row]) : 1;
-  }
-  if (npieces == nc && !cuts->len) goto done;
-  if ((size_t)nn > L->lim->max_table_rows) goto done; /* left as it was */
-  size_t nslots = (size_t)nn * (size_t)t->ncols;
-  dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof(dx_cell *));
-  dx_cell **cells = dx_arena_alloc(L->doc->arena, npieces * sizeof(dx_cell *));
-  if (!slots || !cells) {
-    rc = nomem(err);
-    goto done;
-  }
-  memset(slots, 0, nslots * sizeof(dx_cell *));
-  /* each piece with its glyphs; the first piece is the cell itself */
-  lists = g_hash_table_new(g_direct_hash, g_direct_equal);
-  glyphs = g_new0(GPtrArray *, npieces);
-  for (size_t i = 0; i < nc && rc == DX_OK; i++) {
-    dx_cell *c = t->cells[i], proto = *c;
-    int top = newrow[c->row], bot = newrow[c->row + c->rowspan];
-    GPtrArray *ga = p->cell_glyphs[i];
-    if (!cut[i]) {
-      c->row = top;
-      c->rowspan = bot - top;
-      g_hash_table_insert(lists, c, ga);
-      p->cell_glyphs[i] = NULL;
-      continue;
-    }
-    GPtrArray **part = g_new0(GPtrArray *, (size_t)(bot - top));
-    for (int k = top; k < bot; k++) {
-      dx_cell *piece = k == top ? c : dx_arena_alloc(L->doc->arena, sizeof *piece);
-      if (!piece) {
-        rc = nomem(err);
-        break;
-      }
-      *piece = proto;
-      piece->row = k;
-      piece->rowspan = 1;
-      piece->box[1] = e[k];
-      piece->box[3] = e[k + 1];
-      if (!(proto.flags & DX_CELL_LAYOUT_UNCERTAIN)) {
-        piece->flags |= DX_CELL_LAYOUT_UNCERTAIN;
-        piece->confidence *= LAYOUT_UNCERTAIN_CONF;
-      }
-      part[k - top] = g_ptr_array_new();
-      g_hash_table_insert(lists, piece, part[k - top]);
-      for (int cc = c->col; cc < c->col + c->colspan; cc++)
-        slots[(size_t)k * (size_t)t->ncols + (size_t)cc] = piece;
-    }
-    if (rc == DX_OK)
-      for (guint q = 0; q < ga->len; q++) {
-        dx_glyph *g = g_ptr_array_index(ga, q);
-        g_ptr_array_add(part[upper_edge(e + top, bot - top, cy(g))], g);
-      }
-    g_free(part);
-  }
-  /* the whole cells' slots, then the anchors in row-major order */
-  for (size_t i = 0; i < nc && rc == DX_OK; i++) {
-    dx_cell *c = t->cells[i];
-    if (cut[i]) continue;
-    for (int rr = c->row; rr < c->row + c->rowspan; rr++)
-      for (int cc = c->col; cc < c->col + c->colspan; cc++)
-        slots[(size_t)rr * (size_t)t->ncols + (size_t)cc] = c;
-  }
-  size_t n = 0;
-  for (size_t s = 0; s < nslots && rc == DX_OK; s++) {
-    dx_cell *c = slots[s];
-    if (!c || (size_t)c->row * (size_t)t->ncols + (size_t)c->col != s) continue;
-    glyphs[n] = g_hash_table_lookup(lists, c);
-    g_hash_table_remove(lists, c);
-    cells[n++] = c;
-  }
-  if (rc != DX_OK) {
-    /* the glyph lists made so far go; the table is dropped with the page */
-    GHashTableIter it;
-    gpointer v;
-    g_hash_table_iter_init(&it, lists);
-    while (g_hash_table_iter_next(&it, NULL, &v))
-      if (v) g_ptr_array_free(v, TRUE);
-    for (size_t q = 0; q < n; q++)
-      if (glyphs[q]) g_ptr_array_free(glyphs[q], TRUE);
-    g_free(glyphs);
-    goto done;
-  }
-  for (size_t i = 0; i < nc; i++)
-    if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
-  g_free(p->cell_glyphs);
-  p->cell_glyphs = glyphs;
-  t->nrows = nn;
-  t->slots = slots;
-  t->cells = cells;
-  t->ncells = n;
-  g_free(p->ys);
-  p->ys = e;
-  e = NULL;
-  g_hash_table_remove_all(p->anchors);
-  for (size_t i = 0; i < n; i++) g_hash_table_insert(p->anchors, cells[i], GSIZE_TO_POINTER(i));
-done:
-  for (size_t i = 0; i < nc; i++) g_free(rcs[i].l);
-  g_free(rcs);
-  g_free(cut);
-  g_free(e);
-  g_free(newrow);
-  g_free(oldrow);
-  g_array_free(cuts, TRUE);
-  if (lists) g_hash_table_destroy(lists);
-  return rc;
-}
-
-/* Whether a cell over ROWS_DOUBT_MIN or more rows has text in every one
- * of them: it may be several rows' cells whose borders between them
- * were not found (six indicator names in one cell), not one cell. */
-static bool rows_in_doubt(const ptable *p, const dx_cell *c, dx_glyph *const *g, size_t n) {
-  if (c->rowspan < ROWS_DOUBT_MIN || c->rowspan > 64) return false;
-  uint64_t seen = 0;
-  for (size_t k = 0; k < n; k++) {
-    int r = upper_edge(p->ys, p->t->nrows, cy(g[k])) - c->row;
-    if (r >= 0 && r < c->rowspan) seen |= (uint64_t)1 << r;
-  }
-  return seen == (c->rowspan == 64 ? UINT64_MAX : ((uint64_t)1 << c->rowspan) - 1);
-}
-
-static dx_code fill_cells(ptable *p, layout *L, dx_error *err) {
-  dx_table *t = p->t;
-  dx_code rc = DX_OK;
-  for (size_t i = 0; i < t->ncells; i++) {
-    dx_cell *c = t->cells[i];
-    GPtrArray *ga = p->cell_glyphs[i];
-    char *s = g_strdup("");
-    if (ga && ga->len) {
-      text_ends *e = g_new0(text_ends, 1);
-      g_free(s);
-      s = glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2], e);
-      if (spacing_doubt((dx_glyph **)ga->pdata, ga->len)) c->flags |= DX_CELL_SPACING_DOUBT;
-      if (rows_in_doubt(p, c, (dx_glyph **)ga->pdata, ga->len) &&
-          !(c->flags & DX_CELL_LAYOUT_UNCERTAIN)) {
-        c->flags |= DX_CELL_LAYOUT_UNCERTAIN;
-        c->confidence *= LAYOUT_UNCERTAIN_CONF;
-      }
-      g_hash_table_insert(p->ends, c, e);
-      ocr_confidence(c, (dx_glyph **)ga->pdata, ga->len);
-    }
-    c->text = dx_arena_strdup(L->doc->arena, s);
-    g_free(s);
-    if (!c->text) rc = nomem(err);
-  }
-  /* the glyph lists are done with: cells may now be dropped */
-  for (size_t i = 0; i < t->ncells; i++)
-    if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
-  g_free(p->cell_glyphs);
-  p->cell_glyphs = NULL;
-  g_hash_table_destroy(p->anchors);
-  p->anchors = NULL;
-  return rc;
-}
-
-static bool row_droppable(const dx_table *t, int r);
-
-/* Removes grid row r of p: cells above that span into it lose a row,
- * cells starting in it either span on (and start one row lower) or are
- * empty and go. */
-static void drop_row(ptable *p, int r) {
-  dx_table *t = p->t;
-  size_t k = 0;
-  for (size_t i = 0; i < t->ncells; i++) {
-    dx_cell *c = t->cells[i];
-    if (c->row == r && c->rowspan == 1) {
-      g_hash_table_remove(p->ends, c);
-      continue;
-    }
-    if (c->row <= r && c->row + c->rowspan > r)
-      c->rowspan--;
-    else if (c->row > r)
-      c->row--;
-    t->cells[k++] = c;
-  }
-  t->ncells = k;
-  t->nrows--;
-  for (int rr = r; rr < t->nrows; rr++)
-    memcpy(&t->slots[(size_t)rr * (size_t)t->ncols], &t->slots[(size_t)(rr + 1) * (size_t)t->ncols],
-           (size_t)t->ncols * sizeof(dx_cell *));
-  /* the sliver's space goes to the row below */
-  memmove(&p->ys[r + 1], &p->ys[r + 2], (size_t)(t->nrows - r) * sizeof *p->ys);
-}
-
-/* Rows lower than a line of text whose cells are empty or span on: the
- * ends of cells a producer drew a little off the row lines (Chromium,
- * continuing a spanning cell on a new page). */
-static void drop_slivers(ptable *p) {
-  for (int r = 0; r < p->t->nrows && p->t->nrows > 1;) {
-    if (p->ys[r + 1] - p->ys[r] < SLIVER_PT && row_droppable(p->t, r))
-      drop_row(p, r);
-    else
-      r++;
-  }
-}
-
-static bool cell_empty(const dx_cell *c) {
-  return !c->text || !*c->text;
-}
-
-/* A row edge that only empty cells use, every other column's cell
- * spanning across it, separates nothing: a producer drew a continued
- * spanning cell's end off the row lines (Chromium). The empty cells on
- * both sides become one and the edge goes. */
-static void drop_empty_edges(ptable *p) {
-  dx_table *t = p->t;
-  for (int r = 0; r + 1 < t->nrows;) {
-    bool used = false, any_split = false;
-    for (int c = 0; c < t->ncols && !used; c++) {
-      const dx_cell *a = dx_table_at(t, r, c), *b = dx_table_at(t, r + 1, c);
-      if (a == b) continue;
-      any_split = true;
-      used = !a || !b || !cell_empty(a) || !cell_empty(b) || a->col != b->col ||
-             a->colspan != b->colspan || a->nchildren || b->nchildren;
-    }
-    if (used || !any_split) {
-      r++;
-      continue;
-    }
-    for (int c = 0; c < t->ncols; c++) {
-      dx_cell *a = dx_table_at(t, r, c), *b = dx_table_at(t, r + 1, c);
-      if (a == b || b->col != c) continue;
-      a->rowspan += b->rowspan;
-      for (int rr = b->row; rr < b->row + b->rowspan; rr++)
-        for (int cc = b->col; cc < b->col + b->colspan; cc++)
-          t->slots[(size_t)rr * (size_t)t->ncols + (size_t)cc] = a;
-      size_t k = 0;
-      for (size_t i = 0; i < t->ncells; i++)
-        if (t->cells[i] != b) t->cells[k++] = t->cells[i];
-      t->ncells = k;
-      g_hash_table_remove(p->ends, b);
-    }
-    /* every cell now spans rows r and r+1: the edge between them goes */
-    drop_row(p, r);
-  }
-}
-
 dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
-  dx_code rc = DX_OK;
-  size_t nr = MIN(pg->nrules, (size_t)MAX_PAGE_RULES);
-  if (pg->nrules > MAX_PAGE_RULES)
-    dx_doc_warn(L->doc, "page_too_many_lines", pg->number,
-                "page %d: %zu ruling lines, only the first %d used", pg->number, pg->nrules,
-                MAX_PAGE_RULES);
-  seg *hs = g_new(seg, nr + 1), *vs = g_new(seg, nr + 1);
-  size_t nh = 0, nv = 0;
-  for (size_t i = 0; i < nr; i++) {
-    const dx_rule *r = &pg->rules[i];
-    if (r->y0 == r->y1)
-      hs[nh++] = (seg){r->y0, MIN(r->x0, r->x1), MAX(r->x0, r->x1), 0, 0};
-    else if (r->x0 == r->x1)
-      vs[nv++] = (seg){r->x0, MIN(r->y0, r->y1), MAX(r->y0, r->y1), 0, 0};
-  }
-  nh = merge_segs(hs, nh, NULL, 0);
-  nv = merge_segs(vs, nv, hs, nh);
-  /* short dashed horizontals end at the verticals joined just now */
-  nh = join_dash_chains(hs, nh, vs, nv);
-  if (pg->origin == DX_ORIGIN_OCR) {
-    nh = bridge_dropouts(hs, nh, vs, nv);
-    nv = bridge_dropouts(vs, nv, hs, nh);
-  }
-  /* components of touching rules */
-  int *uf = g_new(int, nh + nv + 1);
-  for (size_t i = 0; i < nh + nv; i++) uf[i] = (int)i;
-  for (size_t i = 0; i < nh; i++)
-    for (size_t j = 0; j < nv; j++)
-      if (vs[j].pos >= hs[i].a - TOUCH_PT && vs[j].pos <= hs[i].b + TOUCH_PT &&
-          hs[i].pos >= vs[j].a - TOUCH_PT && hs[i].pos <= vs[j].b + TOUCH_PT &&
-          !nearer_end(hs, nh, i, &vs[j]))
-        uf_union(uf, (int)i, (int)(nh + j));
-  for (size_t i = 0; i < nh; i++) hs[i].comp = uf_find(uf, (int)i);
-  for (size_t j = 0; j < nv; j++) vs[j].comp = uf_find(uf, (int)(nh + j));
-  adopt_side_rules(hs, nh, vs, nv);
+  seg *hs, *vs;
+  size_t nh, nv;
+  lay_page_rules(&hs, &nh, &vs, &nv, L->doc, pg);
   GPtrArray *tables = g_ptr_array_new();
-  for (size_t i = 0; i < nh && rc == DX_OK; i++) {
-    int comp = hs[i].comp;
-    if ((size_t)comp != i) continue; /* one table per component root */
-    ptable *p = NULL;
-    prune(hs, nh, vs, nv, comp);
-    rc = grid_table(&p, L, hs, nh, vs, nv, comp, pg, err);
-    if (p) g_ptr_array_add(tables, p);
-  }
-  g_free(uf);
+  dx_code rc = lay_grid_tables(tables, L, hs, nh, vs, nv, pg, err);
   g_free(hs);
   g_free(vs);
   /* nesting: a table inside a cell of another sits in that cell */
@@ -2168,8 +466,8 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
           !inside(out->box, in->box[2], in->box[3]))
         continue;
       float mx = (in->box[0] + in->box[2]) / 2, my = (in->box[1] + in->box[3]) / 2;
-      dx_cell *c = dx_table_at(out->t, upper_edge(out->ys, out->t->nrows, my),
-                               upper_edge(out->xs, out->t->ncols, mx));
+      dx_cell *c = dx_table_at(out->t, lay_upper_edge(out->ys, out->t->nrows, my),
+                               lay_upper_edge(out->xs, out->t->ncols, mx));
       if (c) in->holder = c;
     }
   }
@@ -2180,31 +478,31 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
     ptable *best = NULL;
     for (guint i = 0; i < tables->len; i++) {
       ptable *p = g_ptr_array_index(tables, i);
-      if (inside(p->box, cx(g), cy(g)) && (!best || p->holder)) best = p;
+      if (inside(p->box, lay_cx(g), lay_cy(g)) && (!best || p->holder)) best = p;
     }
     if (!best) {
       g_ptr_array_add(free_glyphs, g);
       continue;
     }
-    dx_cell *c = dx_table_at(best->t, upper_edge(best->ys, best->t->nrows, cy(g)),
-                             upper_edge(best->xs, best->t->ncols, cx(g)));
-    size_t ai = anchor_index(best, c);
+    dx_cell *c = dx_table_at(best->t, lay_upper_edge(best->ys, best->t->nrows, lay_cy(g)),
+                             lay_upper_edge(best->xs, best->t->ncols, lay_cx(g)));
+    size_t ai = lay_anchor_index(best, c);
     if (!best->cell_glyphs[ai]) best->cell_glyphs[ai] = g_ptr_array_new();
     g_ptr_array_add(best->cell_glyphs[ai], g);
   }
   GArray *blocks = g_array_new(FALSE, FALSE, sizeof(pblock));
   for (guint i = 0; i < tables->len && rc == DX_OK; i++) {
     ptable *p = g_ptr_array_index(tables, i);
-    rc = split_rows(p, L, tables, err);
-    if (rc == DX_OK) rc = fill_cells(p, L, err);
+    rc = lay_split_rows(p, L, tables, err);
+    if (rc == DX_OK) rc = lay_fill_cells(p, L, err);
     if (rc != DX_OK) break;
-    drop_slivers(p);
-    drop_empty_edges(p);
+    lay_drop_slivers(p);
+    lay_drop_empty_edges(p);
     if (p->holder) {
       dx_cell *h = p->holder;
       dx_table **kids = dx_arena_alloc(L->doc->arena, (h->nchildren + 1) * sizeof(dx_table *));
       if (!kids) {
-        rc = nomem(err);
+        rc = lay_nomem(err);
         break;
       }
       if (h->nchildren) memcpy(kids, h->children, h->nchildren * sizeof(dx_table *));
@@ -2229,7 +527,7 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   for (guint i = 0; i < tables->len; i++) {
     ptable *p = g_ptr_array_index(tables, i);
     if (p->holder || rc != DX_OK) {
-      ptable_free(p);
+      lay_ptable_free(p);
       continue;
     }
     g_ptr_array_add(L->ptables, p);
@@ -2305,7 +603,7 @@ static dx_code regrid(layout *L, ptable *p, const float *xs, int ncols, dx_error
   dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof(dx_cell *));
   if (!slots) {
     g_free(map);
-    return nomem(err);
+    return lay_nomem(err);
   }
   for (size_t i = 0; i < t->ncells; i++) {
     dx_cell *c = t->cells[i];
@@ -2327,16 +625,6 @@ static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) 
   for (int c = 0; c < a->ncols; c++) {
     const dx_cell *x = dx_table_at(a, ra, c), *y = dx_table_at(b, rb, c);
     if (!x || !y || x->colspan != y->colspan || g_strcmp0(x->text, y->text) != 0) return false;
-  }
-  return true;
-}
-
-/* Whether no text would be lost by dropping row r: its cells are empty
- * or span on into the rows below. */
-static bool row_droppable(const dx_table *t, int r) {
-  for (int c = 0; c < t->ncols; c++) {
-    const dx_cell *x = dx_table_at(t, r, c);
-    if (x && x->row == r && x->rowspan == 1 && x->text && *x->text) return false;
   }
   return true;
 }
@@ -2368,7 +656,7 @@ static bool split_row(const ptable *pa, const ptable *pb, int rb) {
     /* every cell going on must have filled its last line */
     if (!ex || !ey || ex->room >= ey->head_word + WRAP_SLACK_PT) return false;
     nwrapped++;
-    if (unclosed(x->text)) label = true; /* "资金管理办法（名" / "称、文号）" */
+    if (lay_unclosed(x->text)) label = true; /* "资金管理办法（名" / "称、文号）" */
   }
   /* three cells at once filling their last line is no coincidence */
   return nwrapped > 0 && (label || nwrapped >= 3);
@@ -2383,8 +671,8 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   int skip = b->nrows > 1 && same_row_text(a, 0, b, 0) ? 1 : 0;
   /* an open last row with nothing of its own (only spanning cells run
    * into it) is no row: the rows below the break start a new one */
-  if (pa->open_bot && a->nrows > 1 && row_droppable(a, a->nrows - 1)) {
-    drop_row(pa, a->nrows - 1);
+  if (pa->open_bot && a->nrows > 1 && lay_row_droppable(a, a->nrows - 1)) {
+    lay_drop_row(pa, a->nrows - 1);
     pa->open_bot = false;
     arows = a->nrows;
   }
@@ -2405,14 +693,14 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
       char *t = g_strconcat(x->text, glue ? "" : " ", y->text, NULL);
       x->text = dx_arena_strdup(L->doc->arena, t);
       g_free(t);
-      if (!x->text) return nomem(err);
+      if (!x->text) return lay_nomem(err);
     }
     skip++;
   }
   /* a sliver at the top of the page, lower than a line of text, is what
    * is left of cells that ended at the break */
   while (skip < b->nrows - 1 && pb->ys[skip + 1] - pb->ys[skip] < SLIVER_PT &&
-         row_droppable(b, skip))
+         lay_row_droppable(b, skip))
     skip++;
   int nrows = a->nrows + b->nrows - skip, ncols = a->ncols;
   if ((size_t)nrows > L->lim->max_table_rows)
@@ -2420,7 +708,7 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   size_t nslots = (size_t)nrows * (size_t)ncols;
   dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof(dx_cell *));
   dx_cell **cells = dx_arena_alloc(L->doc->arena, (a->ncells + b->ncells) * sizeof(dx_cell *));
-  if (!slots || !cells) return nomem(err);
+  if (!slots || !cells) return lay_nomem(err);
   memcpy(slots, a->slots, (size_t)a->nrows * (size_t)ncols * sizeof(dx_cell *));
   memcpy(cells, a->cells, a->ncells * sizeof(dx_cell *));
   size_t ncells = a->ncells;
@@ -2563,7 +851,7 @@ dx_layout *dx_layout_new(dx_doc *doc, const dx_limits *lim) {
   dx_layout *L = g_new0(dx_layout, 1);
   L->doc = doc;
   L->lim = lim;
-  L->ptables = g_ptr_array_new_with_free_func((GDestroyNotify)ptable_free);
+  L->ptables = g_ptr_array_new_with_free_func((GDestroyNotify)lay_ptable_free);
   return L;
 }
 

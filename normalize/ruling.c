@@ -1,0 +1,497 @@
+/* ruling.c — a page's ruling lines, as the grids of its tables need
+ * them: the pieces a producer or a scan drew of one rule (a thick border's
+ * two edges, a dashed or dotted border, a border broken by a glyph mask
+ * or a fax's dropouts) become one rule, and rules that touch are grouped
+ * into components, one a table. Rules that run from no edge to another
+ * (a checkbox drawn as a box, an underline in a cell) are pruned.
+ */
+#include "layout_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* Rules closer than this (points) across their length are one rule: the
+ * two edges of a thick border, a border drawn twice by adjacent cells. */
+#define SNAP_PT 3.0
+/* Collinear pieces with a gap up to this (points) are one rule: borders
+ * broken where a glyph mask or a cell corner cut them. */
+#define JOIN_PT 4.0
+/* A dash pattern with long gaps (Word's and LibreOffice's dot-dash
+ * borders: 8.7 pt dashes 7.3 pt apart once the dots, too short to be
+ * rules, are gone): at least DASH_CHAIN_MIN collinear pieces (within
+ * DASH_CHAIN_POS_PT of one position) whose gaps are at most
+ * DASH_CHAIN_GAP_PT and within DASH_CHAIN_SPREAD_PT of their median are
+ * one rule. What is left of text, underlines in a cell, are not that
+ * many pieces that evenly spaced. */
+#define DASH_CHAIN_MIN 4
+#define DASH_CHAIN_POS_PT 1.0
+#define DASH_CHAIN_GAP_PT 13.0
+#define DASH_CHAIN_SPREAD_PT 1.5
+/* A chain's end may stop short of the rule it meets by a gap and a dash
+ * cut shorter than a rule (lines.c finds none under 6 pt). */
+#define DASH_CHAIN_END_PT 6.0
+/* A scanned rule drawn one pixel thin and slightly aslant crosses from
+ * one row of pixels into the next every so often; where it straddles
+ * two rows neither is dark enough, and a 1-bit scan (a fax) drops it
+ * there: a border comes out as collinear pieces with gaps of 30-40 pt.
+ * Pieces at least DROPOUT_PIECE_PT long (longer than any stroke of a
+ * character) with gaps up to DROPOUT_GAP_PT are one rule, unless the
+ * gap runs from one rule across to another (a cell spanning rows or
+ * columns interrupts the border there) or lies between two tables; a
+ * piece that meets a rule across at one end and stops that far short of
+ * another at the other runs on to it. */
+#define DROPOUT_PIECE_PT 20.0
+#define DROPOUT_GAP_PT 48.0
+/* A vertical and a horizontal rule this close (points) touch. */
+#define TOUCH_PT 3.0
+/* Rules per page beyond which the page is treated as a drawing. */
+#define MAX_PAGE_RULES 20000
+
+static int seg_cmp(const void *x, const void *y) {
+  const seg *s = x, *t = y;
+  if (fabsf(s->pos - t->pos) > 0.01f) return s->pos < t->pos ? -1 : 1;
+  return s->a < t->a ? -1 : s->a > t->a;
+}
+
+/* Whether a gap (lo, hi) in a rule at pos lies between two distinct
+ * rules across it, one closing the piece before and one opening the
+ * piece after: the bottom of one table and the top of the next, a few
+ * points apart, not one border broken. */
+static bool table_gap(const seg *o, size_t no, float pos, float lo, float hi) {
+  bool top = false, bot = false;
+  float ytop = 0, ybot = 0;
+  for (size_t i = 0; i < no; i++) {
+    if (o[i].a > pos + TOUCH_PT || o[i].b < pos - TOUCH_PT) continue;
+    if (fabsf(o[i].pos - lo) <= TOUCH_PT && (!top || o[i].pos < ytop)) {
+      top = true;
+      ytop = o[i].pos;
+    }
+    if (fabsf(o[i].pos - hi) <= TOUCH_PT && (!bot || o[i].pos > ybot)) {
+      bot = true;
+      ybot = o[i].pos;
+    }
+  }
+  return top && bot && ybot - ytop > SNAP_PT;
+}
+
+static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacross);
+
+/* Snaps and joins rules of one direction (across, when given: the rules
+ * of the other direction, no join over a gap between two tables);
+ * returns the merged count. */
+static size_t merge_segs(seg *s, size_t n, const seg *across, size_t nacross) {
+  qsort(s, n, sizeof *s, seg_cmp);
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    bool done = false;
+    /* look back over merged rules at about the same position */
+    for (size_t k = m; k > 0 && !done; k--) {
+      seg *t = &s[k - 1];
+      if (s[i].pos - t->pos > SNAP_PT) break;
+      if (s[i].a <= t->b + JOIN_PT && s[i].b >= t->a - JOIN_PT &&
+          !(across && s[i].a > t->b && table_gap(across, nacross, t->pos, t->b, s[i].a))) {
+        t->a = MIN(t->a, s[i].a);
+        t->b = MAX(t->b, s[i].b);
+        done = true;
+      }
+    }
+    if (!done) s[m++] = s[i];
+  }
+  /* a join may have made two earlier pieces overlap; one more pass */
+  qsort(s, m, sizeof *s, seg_cmp);
+  return join_dash_chains(s, m, across, nacross);
+}
+
+static int seg_a_cmp(const void *x, const void *y) {
+  const seg *s = *(seg *const *)x, *t = *(seg *const *)y;
+  return s->a < t->a ? -1 : s->a > t->a;
+}
+
+/* The median gap between the n pieces of a chain (by start) when the
+ * gaps are even, else -1: none wider than the median by more than
+ * DASH_CHAIN_SPREAD_PT, half of them or more within that of it (a
+ * crossing rule or a dot may shorten a gap, a missing piece is longer).
+ * Pieces joined before carry their pattern's gap. */
+static float even_gap(seg *const *c, size_t n) {
+  /* one piece: a chain joined before (without junctions to go by) has
+   * its gap */
+  if (n < 2) return c[0]->dash > 0 ? c[0]->dash : -1;
+  float g[64];
+  size_t ng = 0;
+  for (size_t k = 1; k < n && ng < G_N_ELEMENTS(g); k++) g[ng++] = c[k]->a - c[k - 1]->b;
+  qsort(g, ng, sizeof *g, lay_float_cmp);
+  float med = g[ng / 2];
+  size_t near = 0;
+  for (size_t k = 0; k < ng; k++) {
+    if (g[k] > med + DASH_CHAIN_SPREAD_PT) return -1;
+    near += g[k] >= med - DASH_CHAIN_SPREAD_PT;
+  }
+  return near * 2 >= ng ? med : -1;
+}
+
+/* The end of the chain of pieces (by start) from grp[c0]: gaps wider
+ * than JOIN_PT up to DASH_CHAIN_GAP_PT, none between two tables when
+ * `across` is given. */
+static size_t chain_end(seg *const *grp, size_t n, size_t c0, const seg *across, size_t nacross) {
+  size_t c1 = c0 + 1;
+  while (c1 < n && c1 - c0 < 64 && grp[c1]->a - grp[c1 - 1]->b > JOIN_PT &&
+         grp[c1]->a - grp[c1 - 1]->b <= DASH_CHAIN_GAP_PT &&
+         !(across && table_gap(across, nacross, grp[c1]->pos, grp[c1 - 1]->b, grp[c1]->a)))
+    c1++;
+  return c1;
+}
+
+/* The rule across position `pos` nearest to `end` beyond it (dir -1:
+ * before, +1: after) by at most `reach`, or touching it: where a dash
+ * chain ends at a junction. Its position, or NAN. */
+static float junction(const seg *o, size_t no, float pos, float end, int dir, float reach) {
+  float best = NAN, bd = INFINITY;
+  for (size_t i = 0; i < no; i++) {
+    if (o[i].a > pos + TOUCH_PT || o[i].b < pos - TOUCH_PT) continue;
+    float d = (o[i].pos - end) * (float)dir;
+    if (d < -TOUCH_PT || d > reach + TOUCH_PT) continue;
+    if (fabsf(d) < bd) {
+      bd = fabsf(d);
+      best = o[i].pos;
+    }
+  }
+  return best;
+}
+
+/* Joins chains of collinear pieces that are a dash pattern with gaps
+ * wider than JOIN_PT (see DASH_CHAIN_MIN); with `across` (the rules of
+ * the other direction), also a shorter chain of two pieces or more that
+ * ends at a junction each side, its last gap short of the crossing rule
+ * no wider than the others (a dashed border of a cell one or two rows
+ * high), and a chain's ends are carried to the junctions they stop
+ * short of. s as merge_segs left it (sorted), m pieces; returns the new
+ * count, sorted again. */
+static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacross) {
+  bool *gone = g_new0(bool, m + 1);
+  seg **grp = g_new(seg *, m + 1);
+  bool any = false;
+  size_t min_n = across ? 2 : DASH_CHAIN_MIN;
+  for (size_t i = 0; i < m; i++) {
+    if (gone[i]) continue;
+    size_t n = 0;
+    for (size_t k = i; k < m && s[k].pos - s[i].pos <= DASH_CHAIN_POS_PT; k++)
+      if (!gone[k]) grp[n++] = &s[k];
+    if (n == 0 || (n < min_n && !(across && grp[0]->dash > 0))) continue;
+    qsort(grp, n, sizeof(seg *), seg_a_cmp);
+    for (size_t c0 = 0; c0 < n;) {
+      /* a gap between two rules across (table_gap) is no dash gap, unless
+       * it is as wide as two other gaps of the chain that are no such
+       * gaps: a row about as high as a dash gap */
+      size_t c1 = chain_end(grp, n, c0, NULL, 0);
+      float gap = even_gap(grp + c0, c1 - c0);
+      if (across && c1 - c0 >= 2) {
+        bool apart = false;
+        int plain = 0;
+        for (size_t k = c0 + 1; k < c1; k++) {
+          float g = grp[k]->a - grp[k - 1]->b;
+          bool even = gap >= 0 && fabsf(g - gap) <= DASH_CHAIN_SPREAD_PT;
+          if (table_gap(across, nacross, grp[k]->pos, grp[k - 1]->b, grp[k]->a))
+            apart = apart || !even;
+          else
+            plain += even;
+        }
+        bool any_table = false;
+        for (size_t k = c0 + 1; k < c1 && !any_table; k++)
+          any_table = table_gap(across, nacross, grp[k]->pos, grp[k - 1]->b, grp[k]->a);
+        if (apart || (any_table && plain < 2)) {
+          c1 = chain_end(grp, n, c0, across, nacross);
+          gap = even_gap(grp + c0, c1 - c0);
+        }
+      }
+      size_t len = c1 - c0;
+      float lo = grp[c0]->a, hi = grp[c1 - 1]->b, pos = grp[c0]->pos;
+      float j0 = NAN, j1 = NAN;
+      if (gap >= 0 && across) {
+        j0 = junction(across, nacross, pos, lo, -1, gap + DASH_CHAIN_END_PT);
+        j1 = junction(across, nacross, pos, hi, +1, gap + DASH_CHAIN_END_PT);
+      }
+      /* a short chain's dashes are as long as one another, but where a
+       * rule crosses one (what a glyph mask leaves of text is pieces of
+       * any length) */
+      float shortest = INFINITY, longest = 0;
+      for (size_t k = c0; k < c1 && across; k++) {
+        if (!isnan(junction(across, nacross, grp[k]->pos, grp[k]->b, -1, grp[k]->b - grp[k]->a)))
+          continue;
+        shortest = MIN(shortest, grp[k]->b - grp[k]->a);
+        longest = MAX(longest, grp[k]->b - grp[k]->a);
+      }
+      bool joins = len >= DASH_CHAIN_MIN || grp[c0]->dash > 0 ||
+                   (!isnan(j0) && !isnan(j1) && shortest * 2 >= longest);
+      if (gap >= 0 && joins) {
+        seg *first = grp[c0];
+        for (size_t k = c0 + 1; k < c1; k++) {
+          first->b = MAX(first->b, grp[k]->b);
+          gone[grp[k] - s] = true;
+        }
+        if (!isnan(j0)) first->a = MIN(first->a, j0);
+        if (!isnan(j1)) first->b = MAX(first->b, j1);
+        first->dash = gap;
+        any = true;
+      }
+      c0 = c1;
+    }
+  }
+  size_t out = m;
+  if (any) {
+    out = 0;
+    for (size_t i = 0; i < m; i++)
+      if (!gone[i]) s[out++] = s[i];
+    qsort(s, out, sizeof *s, seg_cmp);
+  }
+  g_free(gone);
+  g_free(grp);
+  return out;
+}
+
+/* Whether a rule across position pos touches it at `at`. */
+static bool crossed_at(const seg *o, size_t no, float pos, float at) {
+  for (size_t i = 0; i < no; i++)
+    if (o[i].a <= pos + TOUCH_PT && o[i].b >= pos - TOUCH_PT && fabsf(o[i].pos - at) <= TOUCH_PT)
+      return true;
+  return false;
+}
+
+/* Joins the pieces a scan's dropouts left of a rule (see
+ * DROPOUT_PIECE_PT); s sorted as merge_segs leaves it, `across` the
+ * rules of the other direction. Returns the new count, sorted again. */
+static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacross) {
+  bool *gone = g_new0(bool, m + 1);
+  seg **grp = g_new(seg *, m + 1);
+  bool any = false;
+  for (size_t i = 0; i < m; i++) {
+    if (gone[i]) continue;
+    size_t n = 0;
+    for (size_t k = i; k < m && s[k].pos - s[i].pos <= DASH_CHAIN_POS_PT; k++)
+      if (!gone[k]) grp[n++] = &s[k];
+    if (n < 2) continue;
+    qsort(grp, n, sizeof(seg *), seg_a_cmp);
+    seg *run = grp[0];
+    for (size_t k = 1; k < n; k++) {
+      seg *next = grp[k];
+      float lo = run->b, hi = next->a;
+      bool bridge = hi > lo && hi - lo <= DROPOUT_GAP_PT && run->b - run->a >= DROPOUT_PIECE_PT &&
+                    next->b - next->a >= DROPOUT_PIECE_PT &&
+                    !(crossed_at(across, nacross, run->pos, lo) &&
+                      crossed_at(across, nacross, next->pos, hi)) &&
+                    !table_gap(across, nacross, run->pos, lo, hi);
+      if (hi <= lo || bridge) {
+        run->b = MAX(run->b, next->b);
+        gone[next - s] = true;
+        any = true;
+      } else {
+        run = next;
+      }
+    }
+  }
+  /* a border that meets a rule across at one end and stops short of the
+   * next by a gap runs on to it (the dropout fell just before it) */
+  for (size_t i = 0; i < m; i++) {
+    seg *p = &s[i];
+    if (gone[i] || p->b - p->a < DROPOUT_PIECE_PT) continue;
+    bool at_a = crossed_at(across, nacross, p->pos, p->a);
+    bool at_b = crossed_at(across, nacross, p->pos, p->b);
+    if (at_a == at_b) continue;
+    float j = junction(across, nacross, p->pos, at_a ? p->b : p->a, at_a ? 1 : -1, DROPOUT_GAP_PT);
+    if (isnan(j)) continue;
+    if (at_a)
+      p->b = MAX(p->b, j);
+    else
+      p->a = MIN(p->a, j);
+    any = true;
+  }
+  size_t out = m;
+  if (any) {
+    out = 0;
+    for (size_t i = 0; i < m; i++)
+      if (!gone[i]) s[out++] = s[i];
+    qsort(s, out, sizeof *s, seg_cmp);
+  }
+  g_free(gone);
+  g_free(grp);
+  return out;
+}
+
+/* Whether another horizontal rule across vertical v is nearer v's end
+ * than hs[i] is, when hs[i] does not cross v: of two tables a few
+ * points apart, a vertical touches only the rule closing its own. */
+static bool nearer_end(const seg *hs, size_t nh, size_t i, const seg *v) {
+  if (hs[i].pos >= v->a && hs[i].pos <= v->b) return false; /* it crosses v */
+  float e = hs[i].pos < v->a ? v->a : v->b;
+  float d = fabsf(hs[i].pos - e);
+  for (size_t k = 0; k < nh; k++)
+    if (k != i && hs[k].a <= v->pos + TOUCH_PT && hs[k].b >= v->pos - TOUCH_PT &&
+        fabsf(hs[k].pos - e) < d && fabsf(hs[k].pos - hs[i].pos) > SNAP_PT)
+      return true;
+  return false;
+}
+
+/* Union-find over 0..n-1 (every p[i] starts as i). */
+int lay_uf_find(int *p, int i) {
+  int root = i;
+  /* the analyzer loses track of the caller's nrows * ncols slots and
+   * reports an index past them; every caller stays below n */
+  // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult)
+  while (p[root] != root) root = p[root];
+  while (p[i] != root) { /* path compression */
+    int next = p[i];
+    p[i] = root;
+    i = next;
+  }
+  return root;
+}
+
+void lay_uf_union(int *p, int a, int b) {
+  a = lay_uf_find(p, a);
+  b = lay_uf_find(p, b);
+  if (a != b) p[MAX(a, b)] = MIN(a, b);
+}
+
+/* Distinct positions (clusters within SNAP_PT) of a component's rules. */
+size_t lay_edges(float *out, const seg *s, size_t n, int comp) {
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i].comp == comp) out[m++] = s[i].pos;
+  /* s is sorted by position already */
+  size_t k = 0;
+  for (size_t i = 0; i < m; i++)
+    if (k == 0 || out[i] - out[k - 1] > SNAP_PT) out[k++] = out[i];
+  return k;
+}
+
+/* Vertical rules that touch no horizontal one but run beside a table
+ * over its whole height belong to it: the columns of cells that span
+ * from the page before, whose top and bottom borders are on other pages
+ * (Chromium draws them so). */
+static void adopt_side_rules(const seg *hs, size_t nh, seg *vs, size_t nv) {
+  for (size_t j = 0; j < nv; j++) {
+    bool lone = true;
+    for (size_t i = 0; i < nh && lone; i++) lone = hs[i].comp != vs[j].comp;
+    if (!lone) continue;
+    for (size_t i = 0; i < nh; i++) {
+      int comp = hs[i].comp;
+      float top = INFINITY, bot = -INFINITY, vtop = INFINITY, vbot = -INFINITY;
+      for (size_t k = 0; k < nh; k++)
+        if (hs[k].comp == comp) {
+          top = MIN(top, hs[k].pos);
+          bot = MAX(bot, hs[k].pos);
+        }
+      for (size_t k = 0; k < nv; k++)
+        if (vs[k].comp == comp) {
+          vtop = MIN(vtop, vs[k].a);
+          vbot = MAX(vbot, vs[k].b);
+        }
+      /* it covers the table's height, starting or ending with it (it
+       * may run on to the page's end, where the spanning cells stop),
+       * or running from where the table's own columns do to where they
+       * end (a part open at both ends, between two page breaks) */
+      bool level = fabsf(vs[j].a - vtop) <= TOUCH_PT && fabsf(vs[j].b - vbot) <= TOUCH_PT;
+      if (bot - top > 0 && vs[j].a <= top + TOUCH_PT && vs[j].b >= bot - TOUCH_PT &&
+          (vs[j].a >= top - TOUCH_PT || vs[j].b <= bot + TOUCH_PT || level)) {
+        vs[j].comp = comp;
+        break;
+      }
+    }
+  }
+}
+
+/* Number of edges within [a - TOUCH_PT, b + TOUCH_PT]. */
+static int edges_within(const float *e, size_t n, float a, float b) {
+  int k = 0;
+  for (size_t i = 0; i < n; i++) k += e[i] >= a - TOUCH_PT && e[i] <= b + TOUCH_PT;
+  return k;
+}
+
+/* Drops rules of a component that do not run from one edge of the
+ * other direction to another (a checkbox drawn as a box next to a
+ * border, an underline in a cell): they would make rows or columns. */
+void lay_prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp) {
+  float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 1);
+  for (int round = 0; round < 4; round++) {
+    size_t nx = lay_edges(xs, vs, nv, comp), ny = lay_edges(ys, hs, nh, comp);
+    bool changed = false;
+    for (size_t i = 0; i < nh; i++)
+      if (hs[i].comp == comp && edges_within(xs, nx, hs[i].a, hs[i].b) < 2) {
+        hs[i].comp = -1;
+        changed = true;
+      }
+    for (size_t i = 0; i < nv; i++)
+      if (vs[i].comp == comp && edges_within(ys, ny, vs[i].a, vs[i].b) < 2) {
+        vs[i].comp = -1;
+        changed = true;
+      }
+    if (!changed) break;
+  }
+  g_free(xs);
+  g_free(ys);
+}
+
+/* Whether a rule of the component at `pos` covers the point `mid`. */
+bool lay_drawn(const seg *s, size_t n, int comp, float pos, float mid) {
+  /* s is sorted by position: only the rules near pos are looked at */
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t m = (lo + hi) / 2;
+    if (s[m].pos < pos - SNAP_PT)
+      lo = m + 1;
+    else
+      hi = m;
+  }
+  for (size_t i = lo; i < n && s[i].pos <= pos + SNAP_PT; i++)
+    if (s[i].comp == comp && s[i].a <= mid && s[i].b >= mid) return true;
+  return false;
+}
+
+/* Components of touching rules: each rule's comp is the root of its
+ * component, the least index (a horizontal rule's index in hs when the
+ * component has one). Verticals that touch nothing but run beside a
+ * table over its height join it (adopt_side_rules). */
+static void components(seg *hs, size_t nh, seg *vs, size_t nv) {
+  int *uf = g_new(int, nh + nv + 1);
+  for (size_t i = 0; i < nh + nv; i++) uf[i] = (int)i;
+  for (size_t i = 0; i < nh; i++)
+    for (size_t j = 0; j < nv; j++)
+      if (vs[j].pos >= hs[i].a - TOUCH_PT && vs[j].pos <= hs[i].b + TOUCH_PT &&
+          hs[i].pos >= vs[j].a - TOUCH_PT && hs[i].pos <= vs[j].b + TOUCH_PT &&
+          !nearer_end(hs, nh, i, &vs[j]))
+        lay_uf_union(uf, (int)i, (int)(nh + j));
+  for (size_t i = 0; i < nh; i++) hs[i].comp = lay_uf_find(uf, (int)i);
+  for (size_t j = 0; j < nv; j++) vs[j].comp = lay_uf_find(uf, (int)(nh + j));
+  g_free(uf);
+  adopt_side_rules(hs, nh, vs, nv);
+}
+
+void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, dx_doc *doc,
+                    const dx_page *pg) {
+  size_t nr = MIN(pg->nrules, (size_t)MAX_PAGE_RULES);
+  if (pg->nrules > MAX_PAGE_RULES)
+    dx_doc_warn(doc, "page_too_many_lines", pg->number,
+                "page %d: %zu ruling lines, only the first %d used", pg->number, pg->nrules,
+                MAX_PAGE_RULES);
+  seg *hs = g_new(seg, nr + 1), *vs = g_new(seg, nr + 1);
+  size_t nh = 0, nv = 0;
+  for (size_t i = 0; i < nr; i++) {
+    const dx_rule *r = &pg->rules[i];
+    if (r->y0 == r->y1)
+      hs[nh++] = (seg){r->y0, MIN(r->x0, r->x1), MAX(r->x0, r->x1), 0, 0};
+    else if (r->x0 == r->x1)
+      vs[nv++] = (seg){r->x0, MIN(r->y0, r->y1), MAX(r->y0, r->y1), 0, 0};
+  }
+  nh = merge_segs(hs, nh, NULL, 0);
+  nv = merge_segs(vs, nv, hs, nh);
+  /* short dashed horizontals end at the verticals joined just now */
+  nh = join_dash_chains(hs, nh, vs, nv);
+  if (pg->origin == DX_ORIGIN_OCR) {
+    nh = bridge_dropouts(hs, nh, vs, nv);
+    nv = bridge_dropouts(vs, nv, hs, nh);
+  }
+  components(hs, nh, vs, nv);
+  *hs_out = hs;
+  *nh_out = nh;
+  *vs_out = vs;
+  *nv_out = nv;
+}

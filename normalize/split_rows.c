@@ -1,0 +1,489 @@
+/* split_rows.c — rows merged by a missing border.
+ *
+ * A border left out between rows (or lost) makes several rows' cells one
+ * cell holding all their text: six indicator names in one cell beside
+ * six values. The text still shows the rows: each row's lines stand
+ * apart from the next row's, and line up with the lines of the cells
+ * beside them. Where the neighbours have borders the grid already has
+ * the row edges (a cell spans them); where the border is missing across
+ * the whole row, the edges are found where two or more cells of the row
+ * each have a gap between lines at the same height. A cell is cut at
+ * those edges when every piece holds text, no line crosses an edge, no
+ * line wraps into the next across an edge, and each piece's lines line
+ * up with a neighbour's in the same row. The pieces are flagged
+ * layout_uncertain: a border was inferred.
+ */
+#include "layout_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A cut stays this far (share of the size) from a line's centre: half a
+ * line of text, which no cut may cross. */
+#define CUT_CLEAR_EM 0.5
+/* Lines of two cells line up when their tops, centres or bottoms differ
+ * by less than this (share of the size): top-aligned cells (Word,
+ * LibreOffice) or centred ones (HTML), set by the same producer. */
+#define ROW_ALIGN_EM 0.3
+/* Cells over more rows than this are left whole (a page-long band is
+ * a drawing, not rows). */
+#define SPLIT_MAX_ROWS 64
+/* Lines on two sides of a row edge stand further apart than two lines
+ * of one wrapped paragraph nearby, by at least this (share of the
+ * size): the border and the cells' padding. Prose cut where it happens
+ * to stop short of the border has its paragraph's spacing. */
+#define ROW_GAP_EM 0.15
+
+/* A text line of a cell, as the split needs it. */
+typedef struct rline {
+  float y, half; /* centre, half the line's height (half an em) */
+  float room;    /* space after it, before the cell's right border */
+  float head;    /* width of its first word, and the slack a wrap leaves */
+} rline;
+
+typedef struct rcell {
+  rline *l;
+  size_t n;
+  bool fixed;       /* not to be cut: text set one character a line, a nested table */
+  float wrap_pitch; /* least distance between a line and the one it wraps into */
+} rcell;
+
+/* Whether line k-1 of rc ran to the border and wrapped into line k. */
+static bool wraps_into(const rcell *rc, size_t k) {
+  return rc->l[k - 1].room < rc->l[k].head;
+}
+
+/* A line's em for the split: its Han characters' width, else the
+ * table's (em): sizes of other glyphs are what the font says (Type 3
+ * fonts say twice the size) and a line of digits has no better. */
+static float line_em(const tline *l, float em) {
+  float w = 0;
+  size_t m = 0;
+  for (size_t q = 0; q < l->n; q++)
+    if (lay_is_han(l->g[q]->cp)) {
+      w += l->g[q]->box[2] - l->g[q]->box[0];
+      m++;
+    }
+  if (m) return w / (float)m;
+  return em > 0 ? em : l->size > 0 ? l->size : 10.0f;
+}
+
+static void rcell_lines(rcell *rc, const dx_cell *c, GPtrArray *ga, float em) {
+  *rc = (rcell){.wrap_pitch = INFINITY};
+  if (!ga || !ga->len) return;
+  tline *ls = NULL;
+  size_t nl = lay_text_lines(&ls, (dx_glyph **)ga->pdata, ga->len);
+  rc->l = g_new(rline, nl ? nl : 1);
+  rc->n = nl;
+  bool vertical = nl > 1;
+  for (size_t k = 0; k < nl; k++) {
+    float size = line_em(&ls[k], em);
+    float y = 0;
+    for (size_t q = 0; q < ls[k].n; q++) y += lay_cy(ls[k].g[q]);
+    /* OCR's boxes are ink, narrower than the characters' advance, and
+     * its rules drift: a line one character short of the border may
+     * have run to it */
+    float slack = WRAP_SLACK_PT + (ls[k].g[0]->ocr_conf > 0 ? size : 0);
+    rc->l[k] = (rline){y / (float)ls[k].n, size / 2, (float)c->box[2] - ls[k].x1,
+                       lay_first_word(&ls[k]) + slack};
+    vertical = vertical && ls[k].n == 1 && lay_is_cjk(ls[k].g[0]->cp);
+  }
+  rc->fixed = vertical;
+  for (size_t k = 1; k < nl; k++)
+    if (wraps_into(rc, k)) rc->wrap_pitch = MIN(rc->wrap_pitch, rc->l[k].y - rc->l[k - 1].y);
+  g_free(ls);
+}
+
+/* The least wrap pitch of the cells of p over rows r0..r1: the line
+ * spacing of their paragraphs. */
+static float wrap_pitch_near(const ptable *p, const rcell *rcs, int r0, int r1) {
+  float w = INFINITY;
+  for (size_t i = 0; i < p->t->ncells; i++) {
+    const dx_cell *c = p->t->cells[i];
+    /* a label set one character a line has its characters' pitch */
+    if (c->row <= r1 && c->row + c->rowspan > r0 && !rcs[i].fixed) w = MIN(w, rcs[i].wrap_pitch);
+  }
+  return w;
+}
+
+/* Whether lines a and b (b the lower) of one cell may stand on two
+ * sides of a row edge, given the wrap pitch near them. */
+static bool row_gap(const rline *a, const rline *b, float wrap_pitch) {
+  return isinf(wrap_pitch) || b->y - a->y >= wrap_pitch + ROW_GAP_EM * (a->half + b->half);
+}
+
+/* The lines of rc whose centres lie in [lo, hi): *first and the count. */
+static size_t lines_in(const rcell *rc, float lo, float hi, size_t *first) {
+  size_t k = 0, m = 0;
+  while (k < rc->n && rc->l[k].y < lo) k++;
+  *first = k;
+  while (k + m < rc->n && rc->l[k + m].y < hi) m++;
+  return m;
+}
+
+/* Whether two blocks of lines (a[0..na), b[0..nb)) line up: by their
+ * tops, their centres or their bottoms. */
+static bool blocks_align(const rline *a, size_t na, const rline *b, size_t nb) {
+  float at = a[0].y - a[0].half, ab = a[na - 1].y + a[na - 1].half;
+  float bt = b[0].y - b[0].half, bb = b[nb - 1].y + b[nb - 1].half;
+  float tol = ROW_ALIGN_EM * 2 * MIN(a[0].half, b[0].half);
+  return fabsf(at - bt) < tol || fabsf(ab - bb) < tol || fabsf((at + ab) - (bt + bb)) / 2 < tol;
+}
+
+/* An end of an interval where a row may be cut. */
+typedef struct rend {
+  float at;
+  int d; /* +1 opens, -1 closes */
+} rend;
+
+static int rend_cmp(const void *a, const void *b) {
+  const rend *x = a, *y = b;
+  return x->at < y->at ? -1 : x->at > y->at ? 1 : y->d - x->d;
+}
+
+/* Edges where grid row r is cut: runs of height where two or more of
+ * the cells over it have a gap between two of their lines in the row
+ * (no wrap across it), the cut at the middle of the part of the run
+ * where most do. Every piece must hold lines of two cells or more, else
+ * none is made. Appends to cuts. */
+static void row_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r) {
+  const dx_table *t = p->t;
+  GArray *iv = g_array_new(FALSE, FALSE, sizeof(float) * 2);
+  size_t ncand = 0;
+  float wrap = wrap_pitch_near(p, rcs, r, r);
+  float lo = p->ys[r], hi = p->ys[r + 1];
+  for (size_t i = 0; i < t->ncells; i++) {
+    const dx_cell *c = t->cells[i];
+    size_t f, m;
+    if (c->row > r || c->row + c->rowspan <= r || rcs[i].fixed) continue;
+    if ((m = lines_in(&rcs[i], lo, hi, &f)) < 2) continue;
+    ncand++;
+    for (size_t k = f + 1; k < f + m; k++) {
+      const rline *a = &rcs[i].l[k - 1], *b = &rcs[i].l[k];
+      float v[2] = {a->y + CUT_CLEAR_EM * 2 * a->half, b->y - CUT_CLEAR_EM * 2 * b->half};
+      if (v[0] >= v[1] || wraps_into(&rcs[i], k) || !row_gap(a, b, wrap)) continue;
+      g_array_append_val(iv, v);
+    }
+  }
+  if (ncand < 2 || iv->len < 2) goto done;
+  /* the intervals' ends in order, each opening (+1) or closing (-1) one:
+   * between two ends the number of intervals covering is constant */
+  size_t ne = 2 * (size_t)iv->len;
+  rend *e = g_new(rend, ne);
+  for (size_t q = 0; q < iv->len; q++) {
+    const float *v = (const float *)iv->data + 2 * q;
+    e[2 * q] = (rend){v[0], 1};
+    e[2 * q + 1] = (rend){v[1], -1};
+  }
+  qsort(e, ne, sizeof *e, rend_cmp);
+  size_t first = cuts->len;
+  float best = 0, best_at = 0;
+  int n = 0, best_n = 0;
+  for (size_t q = 0; q < ne;) {
+    float at = e[q].at;
+    for (; q < ne && e[q].at == at; q++) n += e[q].d;
+    float len = q < ne ? e[q].at - at : 0;
+    if (n >= 2 && (n > best_n || (n == best_n && len > best))) {
+      best_n = n;
+      best = len;
+      best_at = at + len / 2;
+    } else if (n < 2 && best_n) { /* the run ended */
+      if (best_at > lo && best_at < hi) g_array_append_val(cuts, best_at);
+      best_n = 0;
+      best = 0;
+    }
+  }
+  g_free(e);
+  /* every piece holds the lines of two cells or more */
+  for (guint s = first; s <= cuts->len && cuts->len > first; s++) {
+    float a = s == first ? lo : g_array_index(cuts, float, s - 1);
+    float b = s == cuts->len ? hi : g_array_index(cuts, float, s);
+    int with = 0;
+    for (size_t i = 0; i < t->ncells; i++) {
+      const dx_cell *c = t->cells[i];
+      size_t k;
+      if (c->row <= r && c->row + c->rowspan > r && lines_in(&rcs[i], a, b, &k)) with++;
+    }
+    if (with < 2) {
+      g_array_set_size(cuts, first);
+      break;
+    }
+  }
+done:
+  g_array_free(iv, TRUE);
+}
+
+/* Whether cell i, over rows top..bot-1 of the grid with edges e (oldrow:
+ * each of its rows' row in p's grid), is cut at every edge inside it:
+ * each row holds lines of it, none crosses an edge or wraps across
+ * one, and each row's lines line up with a neighbour's there. */
+static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e, const int *oldrow,
+                     int top, int bot) {
+  const dx_table *t = p->t;
+  const dx_cell *c = t->cells[i];
+  const rcell *rc = &rcs[i];
+  if (bot - top < 2 || bot - top > SPLIT_MAX_ROWS || rc->fixed || rc->n < 2) return false;
+  float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
+  for (int k = top; k < bot; k++) {
+    size_t f, m = lines_in(rc, e[k], e[k + 1], &f);
+    if (!m) return false;
+    if (k > top) {
+      /* no line across the edge above, none wrapped into this row */
+      if (f == 0 || wraps_into(rc, f) || !row_gap(&rc->l[f - 1], &rc->l[f], wrap)) return false;
+      if (e[k] - rc->l[f - 1].y < CUT_CLEAR_EM * 2 * rc->l[f - 1].half ||
+          rc->l[f].y - e[k] < CUT_CLEAR_EM * 2 * rc->l[f].half)
+        return false;
+    }
+    bool aligned = false;
+    const dx_cell *last = NULL;
+    for (int col = 0; col < t->ncols && !aligned; col++) {
+      if (col >= c->col && col < c->col + c->colspan) continue;
+      const dx_cell *d = dx_table_at(t, oldrow[k], col);
+      if (!d || d == last) continue;
+      last = d;
+      const rcell *rd = &rcs[lay_anchor_index(p, d)];
+      size_t g, n = lines_in(rd, e[k], e[k + 1], &g);
+      aligned = n && blocks_align(&rc->l[f], m, &rd->l[g], n);
+    }
+    if (!aligned) return false;
+  }
+  return true;
+}
+
+/* Merges p's row edges with the cuts: e gets every edge (g_free'd),
+ * newrow[r] the index in e of p's edge r, oldrow[k] the row of p's grid
+ * that row k of the new one lies in. Returns the new number of rows. */
+static int merge_edges(float **e, int **newrow, int **oldrow, const ptable *p, const GArray *cuts) {
+  int nrows = p->t->nrows, n = nrows + (int)cuts->len;
+  *e = g_new(float, n + 1);
+  *newrow = g_new(int, nrows + 1);
+  *oldrow = g_new(int, n);
+  int k = 0;
+  guint q = 0;
+  for (int r = 0; r <= nrows; r++) {
+    (*newrow)[r] = k;
+    (*e)[k++] = p->ys[r];
+    if (r == nrows) break;
+    (*oldrow)[k - 1] = r;
+    while (q < cuts->len && g_array_index(cuts, float, q) < p->ys[r + 1]) {
+      (*oldrow)[k] = r;
+      (*e)[k++] = g_array_index(cuts, float, q++);
+    }
+  }
+  return n;
+}
+
+/* The table's em: the median width of its Han characters (0 when it has
+ * none). */
+static float table_em(const ptable *p) {
+  GArray *ws = g_array_new(FALSE, FALSE, sizeof(float));
+  for (size_t i = 0; i < p->t->ncells; i++)
+    for (guint q = 0; p->cell_glyphs[i] && q < p->cell_glyphs[i]->len; q++) {
+      const dx_glyph *g = g_ptr_array_index(p->cell_glyphs[i], q);
+      float w = g->box[2] - g->box[0];
+      if (lay_is_han(g->cp)) g_array_append_val(ws, w);
+    }
+  float em = 0;
+  if (ws->len) {
+    g_array_sort(ws, lay_float_cmp);
+    em = g_array_index(ws, float, ws->len / 2);
+  }
+  g_array_free(ws, TRUE);
+  return em;
+}
+
+/* A table's rows once cut: every row edge (e, nrows + 1 of them), per row
+ * edge of the old grid its index in e (newrow), per new row the old row
+ * it lies in (oldrow), and per cell of the old grid whether it is cut. */
+typedef struct recut {
+  float *e;
+  int *newrow, *oldrow;
+  int nrows;
+  bool *cut;
+} recut;
+
+/* Keeps the cuts where two cells or more are cut, until every cut left
+ * is one of those; plan gets the rows they make. */
+static void settle_cuts(recut *plan, const ptable *p, const rcell *rcs, GArray *cuts) {
+  const dx_table *t = p->t;
+  for (;;) {
+    g_free(plan->e);
+    g_free(plan->newrow);
+    g_free(plan->oldrow);
+    plan->nrows = merge_edges(&plan->e, &plan->newrow, &plan->oldrow, p, cuts);
+    for (size_t i = 0; i < t->ncells; i++) {
+      const dx_cell *c = t->cells[i];
+      plan->cut[i] = cuttable(p, rcs, i, plan->e, plan->oldrow, plan->newrow[c->row],
+                              plan->newrow[c->row + c->rowspan]);
+    }
+    guint keep = 0;
+    for (guint q = 0; q < cuts->len; q++) {
+      float at = g_array_index(cuts, float, q);
+      int m = 0;
+      for (size_t i = 0; i < t->ncells; i++) {
+        const dx_cell *c = t->cells[i];
+        m += plan->cut[i] && c->box[1] < at && c->box[3] > at;
+      }
+      if (m >= 2) g_array_index(cuts, float, keep++) = at;
+    }
+    if (keep == cuts->len) break;
+    g_array_set_size(cuts, keep);
+  }
+}
+
+/* Places p's cells in the new rows: a cell that is cut becomes a piece
+ * per new row it spans (the first piece is the cell itself), flagged
+ * layout_uncertain, holding the glyphs of its row; a cell left whole
+ * keeps its glyphs. slots (new rows x columns) gets them all, lists
+ * maps each one to its glyphs (taken from p). */
+static dx_code cut_cells(dx_cell **slots, GHashTable *lists, ptable *p, const recut *plan,
+                         dx_arena *A, dx_error *err) {
+  dx_table *t = p->t;
+  dx_code rc = DX_OK;
+  for (size_t i = 0; i < t->ncells && rc == DX_OK; i++) {
+    dx_cell *c = t->cells[i], proto = *c;
+    int top = plan->newrow[c->row], bot = plan->newrow[c->row + c->rowspan];
+    GPtrArray *ga = p->cell_glyphs[i];
+    if (!plan->cut[i]) {
+      c->row = top;
+      c->rowspan = bot - top;
+      g_hash_table_insert(lists, c, ga);
+      p->cell_glyphs[i] = NULL;
+      continue;
+    }
+    GPtrArray **part = g_new0(GPtrArray *, (size_t)(bot - top));
+    for (int k = top; k < bot; k++) {
+      dx_cell *piece = k == top ? c : dx_arena_alloc(A, sizeof *piece);
+      if (!piece) {
+        rc = lay_nomem(err);
+        break;
+      }
+      *piece = proto;
+      piece->row = k;
+      piece->rowspan = 1;
+      piece->box[1] = plan->e[k];
+      piece->box[3] = plan->e[k + 1];
+      if (!(proto.flags & DX_CELL_LAYOUT_UNCERTAIN)) {
+        piece->flags |= DX_CELL_LAYOUT_UNCERTAIN;
+        piece->confidence *= LAYOUT_UNCERTAIN_CONF;
+      }
+      part[k - top] = g_ptr_array_new();
+      g_hash_table_insert(lists, piece, part[k - top]);
+      for (int cc = c->col; cc < c->col + c->colspan; cc++)
+        slots[(size_t)k * (size_t)t->ncols + (size_t)cc] = piece;
+    }
+    if (rc == DX_OK)
+      for (guint q = 0; q < ga->len; q++) {
+        dx_glyph *g = g_ptr_array_index(ga, q);
+        g_ptr_array_add(part[lay_upper_edge(plan->e + top, bot - top, lay_cy(g))], g);
+      }
+    g_free(part);
+  }
+  /* the whole cells' slots */
+  for (size_t i = 0; i < t->ncells && rc == DX_OK; i++) {
+    dx_cell *c = t->cells[i];
+    if (plan->cut[i]) continue;
+    for (int rr = c->row; rr < c->row + c->rowspan; rr++)
+      for (int cc = c->col; cc < c->col + c->colspan; cc++)
+        slots[(size_t)rr * (size_t)t->ncols + (size_t)cc] = c;
+  }
+  return rc;
+}
+
+/* Gives p the cells, rows and glyph lists of the cut (npieces cells in
+ * all); p's row edges become plan's (plan->e is taken). On an error the
+ * table is left for the page to drop. */
+static dx_code apply_cuts(ptable *p, layout *L, recut *plan, size_t npieces, dx_error *err) {
+  dx_table *t = p->t;
+  size_t nc = t->ncells, nslots = (size_t)plan->nrows * (size_t)t->ncols;
+  dx_cell **slots = dx_arena_alloc(L->doc->arena, nslots * sizeof(dx_cell *));
+  dx_cell **cells = dx_arena_alloc(L->doc->arena, npieces * sizeof(dx_cell *));
+  if (!slots || !cells) return lay_nomem(err);
+  memset(slots, 0, nslots * sizeof(dx_cell *));
+  /* each piece with its glyphs; the first piece is the cell itself */
+  GHashTable *lists = g_hash_table_new(g_direct_hash, g_direct_equal);
+  GPtrArray **glyphs = g_new0(GPtrArray *, npieces);
+  dx_code rc = cut_cells(slots, lists, p, plan, L->doc->arena, err);
+  /* the anchors in row-major order */
+  size_t n = 0;
+  for (size_t s = 0; s < nslots && rc == DX_OK; s++) {
+    dx_cell *c = slots[s];
+    if (!c || (size_t)c->row * (size_t)t->ncols + (size_t)c->col != s) continue;
+    glyphs[n] = g_hash_table_lookup(lists, c);
+    g_hash_table_remove(lists, c);
+    cells[n++] = c;
+  }
+  if (rc != DX_OK) {
+    /* the glyph lists made so far go; the table is dropped with the page */
+    GHashTableIter it;
+    gpointer v;
+    g_hash_table_iter_init(&it, lists);
+    while (g_hash_table_iter_next(&it, NULL, &v))
+      if (v) g_ptr_array_free(v, TRUE);
+    for (size_t q = 0; q < n; q++)
+      if (glyphs[q]) g_ptr_array_free(glyphs[q], TRUE);
+    g_free(glyphs);
+    g_hash_table_destroy(lists);
+    return rc;
+  }
+  for (size_t i = 0; i < nc; i++)
+    if (p->cell_glyphs[i]) g_ptr_array_free(p->cell_glyphs[i], TRUE);
+  g_free(p->cell_glyphs);
+  p->cell_glyphs = glyphs;
+  t->nrows = plan->nrows;
+  t->slots = slots;
+  t->cells = cells;
+  t->ncells = n;
+  g_free(p->ys);
+  p->ys = plan->e;
+  plan->e = NULL;
+  g_hash_table_remove_all(p->anchors);
+  for (size_t i = 0; i < n; i++) g_hash_table_insert(p->anchors, cells[i], GSIZE_TO_POINTER(i));
+  g_hash_table_destroy(lists);
+  return DX_OK;
+}
+
+/* Cuts the cells of p that hold several rows (see the top of the file),
+ * before their text is made; holders of nested tables stay whole. */
+dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *err) {
+  dx_table *t = p->t;
+  dx_code rc = DX_OK;
+  size_t nc = t->ncells;
+  bool multi = false;
+  rcell *rcs = g_new0(rcell, nc ? nc : 1);
+  float em = table_em(p);
+  for (size_t i = 0; i < nc; i++) {
+    rcell_lines(&rcs[i], t->cells[i], p->cell_glyphs[i], em);
+    multi = multi || rcs[i].n > 1;
+  }
+  GArray *cuts = g_array_new(FALSE, FALSE, sizeof(float));
+  recut plan = {.cut = g_new0(bool, nc ? nc : 1)};
+  if (!multi) goto done;
+  for (guint q = 0; q < tables->len; q++) {
+    const ptable *in = g_ptr_array_index(tables, q);
+    gpointer at;
+    if (in->holder && g_hash_table_lookup_extended(p->anchors, in->holder, NULL, &at))
+      rcs[GPOINTER_TO_SIZE(at)].fixed = true;
+  }
+  for (int r = 0; r < t->nrows; r++) row_cuts(cuts, p, rcs, r);
+  /* a cut found in a row stays where two cells or more are cut at it */
+  settle_cuts(&plan, p, rcs, cuts);
+  size_t npieces = 0;
+  for (size_t i = 0; i < nc; i++) {
+    const dx_cell *c = t->cells[i];
+    npieces += plan.cut[i] ? (size_t)(plan.newrow[c->row + c->rowspan] - plan.newrow[c->row]) : 1;
+  }
+  if (npieces == nc && !cuts->len) goto done;
+  if ((size_t)plan.nrows > L->lim->max_table_rows) goto done; /* left as it was */
+  rc = apply_cuts(p, L, &plan, npieces, err);
+done:
+  for (size_t i = 0; i < nc; i++) g_free(rcs[i].l);
+  g_free(rcs);
+  g_free(plan.cut);
+  g_free(plan.e);
+  g_free(plan.newrow);
+  g_free(plan.oldrow);
+  g_array_free(cuts, TRUE);
+  return rc;
+}
