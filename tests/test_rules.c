@@ -34,31 +34,28 @@ static int teardown(void **state) {
 #define TC(t) "<w:tc>" P(t) "</w:tc>"
 #define TR(...) "<w:tr>" __VA_ARGS__ "</w:tr>"
 
-static json_t *run(const char *body) {
+/* The JSON of a DOCX with this body; `scanned`: the document taken as a
+ * scan read by OCR, so that the rules that repair OCR's misreadings
+ * apply. */
+static json_t *run_doc(const char *body, bool scanned) {
   size_t len;
   uint8_t *z = tu_docx(&len, body);
   dx_doc *doc = NULL;
   dx_error err = {0};
   if (dx_read_bytes(&doc, "t.docx", z, len, &lim, &err) != DX_OK) fail_msg("%s", err.message);
+  if (scanned) doc->format = DX_FORMAT_PDF_SCANNED;
   json_t *j = dx_doc_to_json(rs, doc);
   dx_doc_free(doc);
   g_free(z);
   return j;
 }
 
-/* run() with the document taken as a scan read by OCR: the rules that
- * repair OCR's misreadings apply. */
+static json_t *run(const char *body) {
+  return run_doc(body, false);
+}
+
 static json_t *run_as_scan(const char *body) {
-  size_t len;
-  uint8_t *z = tu_docx(&len, body);
-  dx_doc *doc = NULL;
-  dx_error err = {0};
-  if (dx_read_bytes(&doc, "t.docx", z, len, &lim, &err) != DX_OK) fail_msg("%s", err.message);
-  doc->format = DX_FORMAT_PDF_SCANNED;
-  json_t *j = dx_doc_to_json(rs, doc);
-  dx_doc_free(doc);
-  g_free(z);
-  return j;
+  return run_doc(body, true);
 }
 
 static bool has_flag(const json_t *o, const char *flag) {
