@@ -32,7 +32,7 @@
  * ascent to its descent (1.3 em for CJK fonts) and reach the borders of
  * tightly set rows, while the ink sits inside. What ink is left (a
  * fallback glyph drawn as a tall box) is short and does not run from one
- * table edge to another (layout.c prunes it). */
+ * table edge to another (normalize/ruling.c prunes it). */
 #define MASK_INSET_Y 0.12
 #define MASK_INSET_X 0.03
 /* OCR's resolution, pixels per point (250 dpi; an A4 page is 6 Mpx). On
@@ -935,7 +935,7 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
        * stroke of a character, and masking OCR's boxes would cut them
        * where text touches them. The dark runs lines.c finds, and the
        * lines scan.c finds by their shape (a scanner leaves hairlines
-       * grey, blurred and broken): layout.c snaps the two copies of a
+       * grey, blurred and broken): ruling.c snaps the two copies of a
        * line into one. scan.c's alone lost facts on three scans of the
        * corpus (a row cut by a page break read differently, a grid of a
        * fax) that lines.c's rules read right */

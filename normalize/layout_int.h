@@ -1,13 +1,16 @@
 /* layout_int.h — the layout stage's own header (normalize/ only; the
  * stage's contract is dx_layout_* in dx_normalize.h).
  *
- * The stage's files:
- *   layout.c      glyphs and ruling lines to tables and paragraphs
+ * The stage's files, in the order a page goes through them:
+ *   layout.c      the driver: a page's rules, tables, glyphs and blocks
  *   ruling.c      ruling lines snapped, joined and grouped into tables
  *   grid.c        a group of rules as a grid of cells (ptable)
  *   split_rows.c  cells cut where a missing border merged rows
  *   cells.c       cells' text; rows and edges that hold nothing go
+ *   paragraphs.c  text outside tables as paragraphs
+ *   borderless.c  tables drawn without ruling lines, by alignment
  *   lines_text.c  glyphs as text lines, spaces, wraps (used by all)
+ *   join_pages.c  tables continued across a page break joined
  * Symbols one file shares with another are prefixed lay_; the rest stay
  * static in their file.
  */
@@ -23,6 +26,8 @@
  * 5.4 pt in Word and LibreOffice; over the corpus, wrapped lines leave
  * at most ~6 pt more than the next word). */
 #define WRAP_SLACK_PT 6.5
+/* Column edges of two tables closer than this (points) line up. */
+#define COL_ALIGN_PT 4.0
 /* A grid row lower than this (points) holds no line of text: at the top
  * of a page it is the end of cells cut by the break. */
 #define SLIVER_PT 8.0
@@ -80,6 +85,12 @@ typedef struct dx_layout {
   GPtrArray *ptables; /* ptable* of the whole document, for joining */
 } layout;
 
+/* A block of a page and where it starts, for reading order. */
+typedef struct pblock {
+  float top;
+  dx_block *b;
+} pblock;
+
 /* ---- small helpers: inline, they run per glyph and in sorts ---------- */
 
 static inline bool lay_is_han(uint32_t c) {
@@ -125,6 +136,10 @@ dx_code lay_nomem(dx_error *err);
  * document's tables are numbered). */
 void lay_table_init(dx_table *t, int nrows, int ncols, dx_cell **cells, size_t ncells,
                     dx_cell **slots, int page);
+/* Adds a table block at `top` of its page to the page's blocks (pblock). */
+dx_code lay_add_table_block(GArray *blocks, dx_arena *A, dx_table *t, int page, float top,
+                            dx_error *err);
+
 /* ---- lines_text.c ----------------------------------------------------- */
 
 /* Groups glyphs (sorted in place) into text lines, top to bottom, each
@@ -204,5 +219,22 @@ void lay_drop_empty_edges(ptable *p);
 void lay_drop_row(ptable *p, int r);
 /* Whether no text would be lost by dropping row r. */
 bool lay_row_droppable(const dx_table *t, int r);
+
+/* ---- paragraphs.c, borderless.c --------------------------------------- */
+
+/* Paragraphs (and tables without ruling lines) from glyphs outside
+ * tables; appends pblocks. */
+dx_code lay_paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const dx_page *pg,
+                       dx_error *err);
+/* Tables the page draws without ruling lines among lines ls[0..nl);
+ * appends pblocks and marks the lines used. */
+dx_code lay_aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t nl, bool *used,
+                           const dx_page *pg, dx_error *err);
+
+/* ---- join_pages.c ----------------------------------------------------- */
+
+/* Joins tables that continue across a page break, then numbers tables
+ * and paragraphs in reading order. */
+dx_code lay_join_pages(layout *L, dx_error *err);
 
 #endif

@@ -76,6 +76,16 @@ static bool table_gap(const seg *o, size_t no, float pos, float lo, float hi) {
 
 static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacross);
 
+/* Keeps the pieces of s[0..m) not marked gone, sorted again; returns how
+ * many are left. */
+static size_t drop_gone(seg *s, size_t m, const bool *gone) {
+  size_t out = 0;
+  for (size_t i = 0; i < m; i++)
+    if (!gone[i]) s[out++] = s[i];
+  qsort(s, out, sizeof *s, seg_cmp);
+  return out;
+}
+
 /* Snaps and joins rules of one direction (across, when given: the rules
  * of the other direction, no join over a gap between two tables);
  * returns the merged count. */
@@ -236,13 +246,7 @@ static size_t join_dash_chains(seg *s, size_t m, const seg *across, size_t nacro
       c0 = c1;
     }
   }
-  size_t out = m;
-  if (any) {
-    out = 0;
-    for (size_t i = 0; i < m; i++)
-      if (!gone[i]) s[out++] = s[i];
-    qsort(s, out, sizeof *s, seg_cmp);
-  }
+  size_t out = any ? drop_gone(s, m, gone) : m;
   g_free(gone);
   g_free(grp);
   return out;
@@ -304,13 +308,7 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
       p->a = MIN(p->a, j);
     any = true;
   }
-  size_t out = m;
-  if (any) {
-    out = 0;
-    for (size_t i = 0; i < m; i++)
-      if (!gone[i]) s[out++] = s[i];
-    qsort(s, out, sizeof *s, seg_cmp);
-  }
+  size_t out = any ? drop_gone(s, m, gone) : m;
   g_free(gone);
   g_free(grp);
   return out;

@@ -1,0 +1,92 @@
+/* paragraphs.c — text outside tables as paragraphs in reading order:
+ * lines joined where one wraps into the next (it ran to the margin, the
+ * next follows closely in the same size); tables without ruling lines
+ * among them are found first (borderless.c).
+ */
+#include "layout_int.h"
+
+#include <math.h>
+
+/* Paragraph lines closer than this (share of the size) belong together
+ * when the first one runs to the right margin. */
+#define PARA_GAP_EM 0.9
+/* Lines whose type sizes differ by more than this share are not one
+ * paragraph: a 16 pt title over a 10.5 pt line (Chinese sizes step by
+ * at least 12 %: 五号 10.5, 小四 12, 四号 14, 三号 16). */
+#define PARA_SIZE_STEP 0.1
+/* A line that starts further in than this (ems) did not fill its line
+ * (it is right-aligned or centred short), whatever its end: a first-line
+ * indent is 2 em. */
+#define PARA_FIRST_INDENT_EM 3.0
+
+/* Whether line l goes on with the paragraph of line p, the line above
+ * it, on a page whose text runs from `left` to `right`: p ran to the
+ * right margin (a wrap), l follows closely, starts no numbered item, is
+ * set in the same size, and starts at the left margin or is centred
+ * under p. A centred title, a right-aligned 金额单位 line and a
+ * left-aligned 填报单位 line under it stay three paragraphs. */
+static bool continues(const tline *p, const tline *l, float left, float right) {
+  if (l->y0 - p->y1 >= PARA_GAP_EM * p->size) return false;
+  if (right - p->x1 >= lay_first_word(l) + p->size * 2 || lay_starts_item(l)) return false;
+  /* p filled its line: it started at the margin (a first-line indent
+   * aside), not right-aligned */
+  if (p->x0 - left >= PARA_FIRST_INDENT_EM * p->size) return false;
+  if (fabsf(l->size - p->size) > PARA_SIZE_STEP * MAX(l->size, p->size)) return false;
+  float em = l->size;
+  if (l->x0 - left < PARA_INDENT_EM * em) return true;
+  return fabsf((l->x0 + l->x1) / 2 - (p->x0 + p->x1) / 2) < PARA_CENTRE_EM * em &&
+         right - l->x1 >= PARA_INDENT_EM * em;
+}
+
+/* Paragraphs from glyphs outside tables: lines, joined where one wraps
+ * into the next. Appends pblocks. */
+dx_code lay_paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const dx_page *pg,
+                       dx_error *err) {
+  if (!n) return DX_OK;
+  tline *ls = NULL;
+  size_t nl = lay_text_lines(&ls, g, n);
+  float left = INFINITY;
+  for (size_t i = 0; i < nl; i++) left = MIN(left, ls[i].x0);
+  float right = (float)pg->width - left; /* margins are symmetric on forms */
+  bool *used = g_new0(bool, nl + 1);
+  dx_code rc = lay_aligned_tables(blocks, L, ls, nl, used, pg, err);
+  for (size_t i = 0; i < nl && rc == DX_OK;) {
+    if (used[i]) {
+      i++;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < nl && !used[j] && continues(&ls[j - 1], &ls[j], left, right)) j++;
+    GString *s = g_string_new(NULL);
+    double conf = 1;
+    unsigned flags = 0;
+    bool ocr = false;
+    for (size_t k = i; k < j; k++) {
+      if (k > i && lay_wrap_spaced(&ls[k - 1], &ls[k])) g_string_append_c(s, ' ');
+      lay_line_text(s, &ls[k]);
+      double c = lay_ocr_product(ls[k].g, ls[k].n, &flags);
+      if (c > 0) {
+        conf *= c;
+        ocr = true;
+      }
+    }
+    dx_block *b = dx_arena_alloc(L->doc->arena, sizeof *b);
+    char *txt = b ? dx_arena_strndup(L->doc->arena, s->str, s->len) : NULL;
+    g_string_free(s, TRUE);
+    if (!txt) {
+      rc = lay_nomem(err);
+      break;
+    }
+    *b = (dx_block){.kind = DX_BLOCK_PARAGRAPH,
+                    .text = txt,
+                    .page = pg->number,
+                    .ocr_conf = ocr ? conf : 0,
+                    .flags = flags};
+    pblock pb = {ls[i].y0, b};
+    g_array_append_val(blocks, pb);
+    i = j;
+  }
+  g_free(used);
+  g_free(ls);
+  return rc;
+}
