@@ -43,6 +43,11 @@
  * lines.c finds characters' strokes too on a scan (pdf.c drops them
  * after reading, by its OCR_MIN_RULE_PT). */
 #define MIN_RULE_PT 13.0f
+/* Rules thicker than this (points) are neither: on a blurred 150 dpi
+ * scan a line of bold text is a dark band that scan.c takes for a rule
+ * (一级指标 a band of 6.6 pt), and erasing it erased the text; the
+ * thickest ruling lines of the corpus's scans are 3.7 pt. */
+#define MAX_RULE_PT 5.0f
 /* Components smaller than this (points, both sides) are specks of noise;
  * a full stop at 9 pt is about 1 pt. */
 #define SPECK_PT 0.5
@@ -124,7 +129,7 @@ static uint8_t *stretched(const uint8_t *grey, int w, int h, int stride, uint8_t
 }
 
 static bool long_rule(const dx_rule *r) {
-  return fabsf(r->x1 - r->x0) + fabsf(r->y1 - r->y0) >= MIN_RULE_PT;
+  return fabsf(r->x1 - r->x0) + fabsf(r->y1 - r->y0) >= MIN_RULE_PT && r->width <= MAX_RULE_PT;
 }
 
 /* Marks the band of every rule in `erased` (w x h). */

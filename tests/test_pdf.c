@@ -1360,6 +1360,25 @@ static void test_text_lines(void **state) {
   g_free(g);
 }
 
+/* A blurred line of bold text that rule finding took for a rule (a
+ * band 6.6 pt thick over it, as on a 150 dpi scan) is not erased:
+ * the text stays one line of its full height. */
+static void test_text_line_thick_band(void **state) {
+  (void)state;
+  const int w = 300, h = 100;
+  const double scale = 2.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 255, (size_t)w * h);
+  for (int k = 0; k < 4; k++) fill(g, w, 20 + 24 * k, 44, 40 + 24 * k, 57, 0);
+  dx_rule band[] = {{10, 25, 55, 25, 6.6f}};
+  GArray *lines = dx_text_lines(g, w, h, w, scale, band, 1);
+  assert_int_equal(lines->len, 1);
+  int want[4] = {20, 44, 112, 57};
+  assert_memory_equal(g_array_index(lines, dx_text_line, 0).box, want, sizeof want);
+  dx_text_lines_free(lines);
+  g_free(g);
+}
+
 /* A line's leading comparison sign told from its ink (textlines.c), as
  * chi_sim has no ≥ ≤ ≧ ≦ to read: a chevron over bars (level, slanted
  * as ⩾'s, or run into it by blur), two equal bars (＝); not 二, a 2 or
@@ -1463,6 +1482,7 @@ int main(void) {
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
       cmocka_unit_test(test_text_line_sign),
+      cmocka_unit_test(test_text_line_thick_band),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
