@@ -391,6 +391,11 @@ void dx_text_lines_free(GArray *lines);
  * near where the widths put the cuts. */
 void dx_text_line_cut(int *x0, int *x1, const dx_text_line *t, const float *widths, int n);
 
+/* The comparison sign line t begins with, told from its ink (a chevron
+ * over none, one or two bars: > ≥ ≧, < ≤ ≦; two equal bars: =), or 0;
+ * *end is the page pixel column after the sign's ink. */
+gunichar dx_text_line_sign(const dx_text_line *t, int *end);
+
 /* OCR (ocr.c, libtesseract with chi_sim): reads the text of a grey
  * image (w x h pixels, `stride` bytes a row, `scale` pixels per point)
  * one text line at a time (dx_text_lines, with the page's ruling lines

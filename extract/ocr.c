@@ -224,14 +224,62 @@ static void recognize_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line 
   drop_percent_ghosts(glyphs, first, (float)(t->box[3] - t->box[1]));
 }
 
+/* Reads line t as one line: PSM 7, and PSM 13 when 7 finds nothing
+ * (tesseract's line finding sometimes finds no line in a crop of bold,
+ * blurred characters, a 150 dpi scan's: read as a raw line, it reads). */
+static void recognize_text(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
+                           ETEXT_DESC *monitor, bool *timed_out) {
+  guint first = glyphs->len;
+  recognize_line(api, glyphs, t, scale, PSM_SINGLE_LINE, monitor, timed_out);
+  if (glyphs->len == first && !*timed_out)
+    recognize_line(api, glyphs, t, scale, PSM_RAW_LINE, monitor, timed_out);
+}
+
+/* A line that begins with a comparison sign chi_sim has no character
+ * for (≥ ≤ ≧ ≦; it reads 三 过 人 和 委, and 一 or 王 for ＝, and its
+ * misread often takes the digits after it along: "zSO%" for ≥90%): the
+ * sign is told from its ink (dx_text_line_sign) and the rest of the
+ * line read without it. Kept when a number follows the sign, as in an
+ * indicator's value, or when the sign is the line's only ink (a
+ * template's sign column); otherwise nothing is appended and the line
+ * is read whole. */
+#define SIGN_CONF 0.9f
+static void read_signed(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
+                        ETEXT_DESC *monitor, bool *timed_out) {
+  int end;
+  gunichar sign = dx_text_line_sign(t, &end);
+  if (!sign) return;
+  guint first = glyphs->len;
+  float top = (float)(t->box[1] / scale), bot = (float)(t->box[3] / scale);
+  dx_glyph s = {.cp = sign,
+                .box = {(float)(t->box[0] / scale), top, (float)(end / scale), bot},
+                .size = MAX(bot - top, 1.0f),
+                .ocr_conf = SIGN_CONF};
+  dx_text_line rest = *t;
+  rest.img = g_memdup2(t->img, (size_t)t->w * (size_t)t->h);
+  for (int y = 0; y < rest.h; y++)
+    memset(rest.img + (size_t)y * (size_t)rest.w, 255, (size_t)(end - rest.ox));
+  rest.box[0] = end;
+  if (end >= t->box[2]) { /* the line's ink ends with the sign's */
+    g_array_append_val(glyphs, s);
+  } else {
+    recognize_text(api, glyphs, &rest, scale, monitor, timed_out);
+    if (glyphs->len > first && g_ascii_isdigit(g_array_index(glyphs, dx_glyph, first).cp)) {
+      s.ocr_conf = MIN(s.ocr_conf, g_array_index(glyphs, dx_glyph, first).ocr_conf);
+      g_array_insert_val(glyphs, first, s);
+    } else {
+      g_array_set_size(glyphs, first);
+    }
+  }
+  g_free(rest.img);
+}
+
 static void read_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
                       ETEXT_DESC *monitor, bool *timed_out) {
   guint first = glyphs->len;
-  recognize_line(api, glyphs, t, scale, PSM_SINGLE_LINE, monitor, timed_out);
-  /* tesseract's line finding sometimes finds no line in a crop of bold,
-   * blurred characters (a 150 dpi scan): read as a raw line, it reads */
+  read_signed(api, glyphs, t, scale, monitor, timed_out);
   if (glyphs->len == first && !*timed_out)
-    recognize_line(api, glyphs, t, scale, PSM_RAW_LINE, monitor, timed_out);
+    recognize_text(api, glyphs, t, scale, monitor, timed_out);
   float top = (float)(t->box[1] / scale), bot = (float)(t->box[3] / scale);
   /* tesseract's boxes of single characters are often far off (one
    * spanning its neighbours): the line is cut where its ink has gaps */

@@ -43,6 +43,11 @@
  * lines.c finds characters' strokes too on a scan (pdf.c drops them
  * after reading, by its OCR_MIN_RULE_PT). */
 #define MIN_RULE_PT 13.0f
+/* Rules thicker than this (points) are neither: on a blurred 150 dpi
+ * scan a line of bold text is a dark band that scan.c takes for a rule
+ * (一级指标 a band of 6.6 pt), and erasing it erased the text; the
+ * thickest ruling lines of the corpus's scans are 3.7 pt. */
+#define MAX_RULE_PT 5.0f
 /* Components smaller than this (points, both sides) are specks of noise;
  * a full stop at 9 pt is about 1 pt. */
 #define SPECK_PT 0.5
@@ -124,7 +129,7 @@ static uint8_t *stretched(const uint8_t *grey, int w, int h, int stride, uint8_t
 }
 
 static bool long_rule(const dx_rule *r) {
-  return fabsf(r->x1 - r->x0) + fabsf(r->y1 - r->y0) >= MIN_RULE_PT;
+  return fabsf(r->x1 - r->x0) + fabsf(r->y1 - r->y0) >= MIN_RULE_PT && r->width <= MAX_RULE_PT;
 }
 
 /* Marks the band of every rule in `erased` (w x h). */
@@ -500,6 +505,253 @@ void dx_text_line_cut(int *x0, int *x1, const dx_text_line *t, const float *widt
   g_free(from);
   g_free(cost);
   g_free(ink);
+}
+
+/* Comparison signs. chi_sim has no ≥ ≤ ≧ ≦ (it reads 三, 过, 人, 和, 委
+ * ...) and reads ＝ as 一 or 王, so a line's leading sign is told from
+ * its ink: a chevron (> or <) over none, one or two bars, or two equal
+ * bars. Sizes are in line heights (the ink's height of the line). */
+/* A sign is no wider than this and no narrower than SIGN_MIN_W. */
+#define SIGN_MAX_W 1.0
+#define SIGN_MIN_W 0.25
+/* Pieces smaller than this both ways are specks. */
+#define SIGN_SPECK 0.12
+/* A bar: at most BAR_TALL of its width high (a slanted bar, ⩾'s, is
+ * a third of its width high), at least BAR_MIN_W wide, and a stroke:
+ * its ink over its width at most BAR_THICK. */
+#define BAR_TALL 0.5
+#define BAR_MIN_W 0.25
+#define BAR_THICK 0.2
+/* A blurred scan runs a chevron and its bars (or two bars) into one
+ * piece: its bottom rows whose longest run spans BAR_RUN of its width
+ * are bars, no higher together than BARS_TALL. */
+#define BAR_RUN 0.7
+#define BARS_TALL 0.45
+/* A chevron: its height at least CHEVRON_TALL of its width, its width
+ * at least CHEVRON_WIDE of its height (a parenthesis, curved the same
+ * way, is about a third as wide as high), its middle rows' ink off its
+ * top and bottom rows' by CHEVRON_BEND of its width... */
+#define CHEVRON_TALL 0.5
+#define CHEVRON_WIDE 0.6
+#define CHEVRON_BEND 0.25
+/* ... and its arms' ends within CHEVRON_END of its width from its open
+ * side: a 2, a chevron over a bar to this test, has its top's ink
+ * across its width. */
+#define CHEVRON_END 0.35
+/* The bars of ＝: as wide as each other and over each other within
+ * EQUAL_BARS of their width (二's upper stroke is shorter). */
+#define EQUAL_BARS 0.85
+/* Pieces in a sign: more is some other character. */
+#define SIGN_PIECES 4
+
+typedef struct piece {
+  int x0, y0, x1, y1;
+  long area;
+  int id; /* its pixels' mark */
+} piece;
+
+static bool ink_at(const dx_text_line *t, int x, int y) {
+  return t->img[(size_t)y * (size_t)t->w + (size_t)x] < INK_LEVEL;
+}
+
+/* The box of piece p's ink (its pixels marked p->id) in rows [ya, yb). */
+static piece rows_of(const dx_text_line *t, const uint8_t *mark, const piece *p, int ya, int yb) {
+  piece r = {p->x1, ya, p->x0, yb, 0, p->id};
+  for (int y = ya; y < yb; y++)
+    for (int x = p->x0; x < p->x1; x++)
+      if (mark[(size_t)y * (size_t)t->w + (size_t)x] == p->id) {
+        r.x0 = MIN(r.x0, x);
+        r.x1 = MAX(r.x1, x + 1);
+        r.area++;
+      }
+  return r;
+}
+
+/* The mean x (share of the width of r) of r's ink in rows [ya, yb), or
+ * -1 when they hold none. */
+static double mean_x(const dx_text_line *t, const uint8_t *mark, const piece *r, int ya, int yb) {
+  double sum = 0;
+  long n = 0;
+  for (int y = ya; y < yb; y++)
+    for (int x = r->x0; x < r->x1; x++)
+      if (mark[(size_t)y * (size_t)t->w + (size_t)x] == r->id) {
+        sum += x - r->x0;
+        n++;
+      }
+  return n ? sum / (double)n / MAX(r->x1 - r->x0 - 1, 1) : -1;
+}
+
+/* '>' or '<' when r (a piece, or its rows r->y0..r->y1) is a chevron,
+ * else 0. */
+static gunichar chevron(const dx_text_line *t, const uint8_t *mark, const piece *r) {
+  int pw = r->x1 - r->x0, ph = r->y1 - r->y0;
+  if (ph < CHEVRON_TALL * pw || pw < CHEVRON_WIDE * ph || ph < 4) return 0;
+  int q = MAX(ph / 4, 1);
+  double top = mean_x(t, mark, r, r->y0, r->y0 + q);
+  double mid = mean_x(t, mark, r, r->y0 + (3 * ph) / 8, r->y0 + (5 * ph + 7) / 8);
+  double bot = mean_x(t, mark, r, r->y1 - q, r->y1);
+  if (top < 0 || mid < 0 || bot < 0) return 0;
+  if (top <= CHEVRON_END && bot <= CHEVRON_END && mid - MAX(top, bot) >= CHEVRON_BEND) return '>';
+  if (top >= 1 - CHEVRON_END && bot >= 1 - CHEVRON_END && MIN(top, bot) - mid >= CHEVRON_BEND)
+    return '<';
+  return 0;
+}
+
+static bool is_bar(const piece *p, int lh) {
+  int pw = p->x1 - p->x0, ph = p->y1 - p->y0;
+  return ph <= BAR_TALL * pw && pw >= BAR_MIN_W * lh && (double)p->area / pw <= BAR_THICK * lh;
+}
+
+/* The longest run of piece p's ink in row y. */
+static int longest_run(const dx_text_line *t, const uint8_t *mark, const piece *p, int y) {
+  int run = 0, best = 0;
+  for (int x = p->x0; x < p->x1; x++) {
+    run = mark[(size_t)y * (size_t)t->w + (size_t)x] == p->id ? run + 1 : 0;
+    best = MAX(best, run);
+  }
+  return best;
+}
+
+/* A piece that is a chevron and bars, or bars, run together: the bars
+ * (bands of rows across the piece, from its bottom; blur leaves a few
+ * rows of less ink below and between them, BAR_GAP at most, and an
+ * edge of BAR_EDGE of a row above) are counted into *bars and the
+ * rest's chevron returned; 0 when the piece is not that (*bars is then
+ * 0 too), '=' when it holds bars alone. */
+#define BAR_GAP 0.1
+#define BAR_EDGE 0.4
+static gunichar run_together(const dx_text_line *t, const uint8_t *mark, const piece *p, int lh,
+                             int *bars) {
+  int pw = p->x1 - p->x0, gap = MAX(1, (int)(BAR_GAP * lh)), top = p->y1, off = 0;
+  *bars = 0;
+  for (int y = p->y1 - 1; y >= p->y0 && off <= gap; y--) {
+    if (longest_run(t, mark, p, y) >= BAR_RUN * pw) {
+      if (top == p->y1 || off > 0) (*bars)++;
+      top = y;
+      off = 0;
+    } else {
+      off++;
+    }
+  }
+  while (top > p->y0 && *bars && longest_run(t, mark, p, top - 1) >= BAR_EDGE * pw) top--;
+  if (!*bars || p->y1 - top > BARS_TALL * lh || pw < BAR_MIN_W * lh) {
+    *bars = 0;
+    return 0;
+  }
+  if (top == p->y0) return '=';
+  piece head = rows_of(t, mark, p, p->y0, top);
+  gunichar c = chevron(t, mark, &head);
+  if (!c) *bars = 0;
+  return c;
+}
+
+gunichar dx_text_line_sign(const dx_text_line *t, int *end) {
+  *end = t->box[0];
+  int L = t->box[0] - t->ox, R = t->box[2] - t->ox, T = t->box[1] - t->oy, B = t->box[3] - t->oy,
+      lh = B - T;
+  if (lh < 6 || R <= L) return 0;
+  /* the leading blob: the columns from the first ink to the first blank
+   * one */
+  int a = -1, b = R;
+  for (int x = L; x < R; x++) {
+    bool any = false;
+    for (int y = T; y < B && !any; y++) any = ink_at(t, x, y);
+    if (any && a < 0) a = x;
+    if (!any && a >= 0) {
+      b = x;
+      break;
+    }
+  }
+  if (a < 0 || b - a > SIGN_MAX_W * lh || b - a < SIGN_MIN_W * lh) return 0;
+  /* its pieces: 8-connected ink */
+  uint8_t *mark = g_malloc0((size_t)t->w * (size_t)t->h);
+  int *stack = g_new(int, (size_t)(b - a) * (size_t)lh + 1);
+  piece ps[SIGN_PIECES];
+  int np = 0, ids = 0;
+  bool other = false; /* ink of another character */
+  for (int y0 = T; y0 < B && !other; y0++)
+    for (int x0 = a; x0 < b && !other; x0++) {
+      if (!ink_at(t, x0, y0) || mark[(size_t)y0 * (size_t)t->w + (size_t)x0]) continue;
+      if (ids == UINT8_MAX) { /* specks of noise, no sign */
+        other = true;
+        break;
+      }
+      int id = ++ids, sp = 0;
+      piece p = {x0, y0, x0 + 1, y0 + 1, 0, id};
+      mark[(size_t)y0 * (size_t)t->w + (size_t)x0] = (uint8_t)id;
+      stack[sp++] = y0 * t->w + x0;
+      while (sp > 0) {
+        int at = stack[--sp], x = at % t->w, y = at / t->w;
+        p.area++;
+        p.x0 = MIN(p.x0, x);
+        p.x1 = MAX(p.x1, x + 1);
+        p.y0 = MIN(p.y0, y);
+        p.y1 = MAX(p.y1, y + 1);
+        for (int dy = -1; dy <= 1; dy++)
+          for (int dx = -1; dx <= 1; dx++) {
+            int nx = x + dx, ny = y + dy;
+            if (nx < a || nx >= b || ny < T || ny >= B) continue;
+            uint8_t *m = &mark[(size_t)ny * (size_t)t->w + (size_t)nx];
+            if (*m || !ink_at(t, nx, ny)) continue;
+            *m = (uint8_t)id;
+            stack[sp++] = ny * t->w + nx;
+          }
+      }
+      if (p.x1 - p.x0 < SIGN_SPECK * lh && p.y1 - p.y0 < SIGN_SPECK * lh) continue;
+      if (np == SIGN_PIECES)
+        other = true;
+      else
+        ps[np++] = p;
+    }
+  g_free(stack);
+  /* each piece a chevron, a bar, or (run together) a chevron over bars
+   * or bars */
+  int chev = -1, nbars = 0, flat = 0; /* flat: pieces that are level bars */
+  int bar_w[2] = {0, 0}, bar_x[2][2] = {{0, 0}, {0, 0}}, bar_y[2][2] = {{0, 0}, {0, 0}};
+  gunichar dir = 0;
+  for (int i = 0; i < np && !other; i++) {
+    const piece *p = &ps[i];
+    gunichar c = chevron(t, mark, p);
+    int k = 0;
+    if (!c && !is_bar(p, lh)) c = run_together(t, mark, p, lh, &k);
+    if (c == '>' || c == '<') {
+      if (chev >= 0) other = true;
+      chev = i;
+      dir = c;
+      nbars += k;
+    } else if (c == '=' || is_bar(p, lh)) {
+      if (nbars < 2) {
+        bar_w[nbars] = p->x1 - p->x0;
+        bar_x[nbars][0] = p->x0;
+        bar_x[nbars][1] = p->x1;
+        bar_y[nbars][0] = p->y0;
+        bar_y[nbars][1] = p->y1;
+      }
+      nbars += c == '=' ? k : 1;
+      flat += c != '=' && p->y1 - p->y0 <= BAR_TALL / 2 * (p->x1 - p->x0);
+    } else {
+      other = true;
+    }
+  }
+  gunichar sign = 0;
+  if (!other && chev >= 0 && nbars <= 2) {
+    /* the bars lie under the chevron's middle */
+    int cmid = (ps[chev].y0 + ps[chev].y1) / 2;
+    bool under = true;
+    for (int i = 0; i < np; i++) under &= i == chev || ps[i].y0 > cmid;
+    static const gunichar ge[3] = {'>', 0x2265, 0x2267}, le[3] = {'<', 0x2264, 0x2266};
+    if (under) sign = dir == '>' ? ge[nbars] : le[nbars];
+  } else if (!other && chev < 0 && nbars == 2 && np == 2 && flat == 2) {
+    /* two level bars, apart, of one width, one over the other */
+    int over = MIN(bar_x[0][1], bar_x[1][1]) - MAX(bar_x[0][0], bar_x[1][0]);
+    int wide = MAX(bar_w[0], bar_w[1]);
+    if (MIN(bar_w[0], bar_w[1]) >= EQUAL_BARS * wide && over >= EQUAL_BARS * wide &&
+        (bar_y[0][1] <= bar_y[1][0] || bar_y[1][1] <= bar_y[0][0]))
+      sign = '=';
+  }
+  g_free(mark);
+  if (sign) *end = t->ox + b;
+  return sign;
 }
 
 void dx_text_lines_free(GArray *lines) {

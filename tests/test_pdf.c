@@ -1364,6 +1364,96 @@ static void test_text_lines(void **state) {
   g_free(g);
 }
 
+/* A blurred line of bold text that rule finding took for a rule (a
+ * band 6.6 pt thick over it, as on a 150 dpi scan) is not erased:
+ * the text stays one line of its full height. */
+static void test_text_line_thick_band(void **state) {
+  (void)state;
+  const int w = 300, h = 100;
+  const double scale = 2.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 255, (size_t)w * h);
+  for (int k = 0; k < 4; k++) fill(g, w, 20 + 24 * k, 44, 40 + 24 * k, 57, 0);
+  dx_rule band[] = {{10, 25, 55, 25, 6.6f}};
+  GArray *lines = dx_text_lines(g, w, h, w, scale, band, 1);
+  assert_int_equal(lines->len, 1);
+  int want[4] = {20, 44, 112, 57};
+  assert_memory_equal(g_array_index(lines, dx_text_line, 0).box, want, sizeof want);
+  dx_text_lines_free(lines);
+  g_free(g);
+}
+
+/* A line's leading comparison sign told from its ink (textlines.c), as
+ * chi_sim has no ≥ ≤ ≧ ≦ to read: a chevron over bars (level, slanted
+ * as ⩾'s, or run into it by blur), two equal bars (＝); not 二, a 2 or
+ * a parenthesis. Each line: the sign in x 10..34, a digit's box after
+ * it (x 44..64), the line's ink y 12..46. */
+static void stroke(uint8_t *g, int w, int h, double x0, double y0, double x1, double y1, double r) {
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++) {
+      double dx = x1 - x0, dy = y1 - y0, l2 = dx * dx + dy * dy;
+      double u = l2 > 0 ? ((x - x0) * dx + (y - y0) * dy) / l2 : 0;
+      u = u < 0 ? 0 : u > 1 ? 1 : u;
+      double ex = x0 + u * dx - x, ey = y0 + u * dy - y;
+      if (ex * ex + ey * ey <= r * r) g[(size_t)y * (size_t)w + (size_t)x] = 0;
+    }
+}
+
+static void test_text_line_sign(void **state) {
+  (void)state;
+  enum { W = 80, H = 60 };
+  enum { GE, LE, GEQQ, SLANT, BLURRED, EQ, ER, TWO, PAREN, NCASES };
+  const gunichar want[NCASES] = {0x2265, 0x2264, 0x2267, 0x2265, 0x2265, '=', 0, 0, 0};
+  for (int c = 0; c < NCASES; c++) {
+    uint8_t g[W * H];
+    memset(g, 255, sizeof g);
+    fill(g, W, 44, 12, 64, 14, 0); /* the digit: a box */
+    fill(g, W, 44, 44, 64, 46, 0);
+    fill(g, W, 44, 12, 46, 46, 0);
+    fill(g, W, 62, 12, 64, 46, 0);
+    switch (c) {
+    case GE:
+    case GEQQ:
+    case SLANT:
+    case BLURRED:
+      stroke(g, W, H, 11, 13, 33, 23, 1.2);
+      stroke(g, W, H, 33, 23, 11, c == BLURRED ? 37 : 33, 1.2);
+      if (c == SLANT)
+        stroke(g, W, H, 11, 44, 33, 36, 1.2);
+      else
+        fill(g, W, 10, c == GEQQ ? 37 : c == BLURRED ? 38 : 41, 34, c == GEQQ ? 39 : 41 + 3, 0);
+      if (c == GEQQ) fill(g, W, 10, 43, 34, 45, 0);
+      break;
+    case LE:
+      stroke(g, W, H, 33, 13, 11, 23, 1.2);
+      stroke(g, W, H, 11, 23, 33, 33, 1.2);
+      fill(g, W, 10, 41, 34, 44, 0);
+      break;
+    case EQ:
+    case ER: /* 二: the upper stroke shorter */
+      fill(g, W, c == ER ? 15 : 10, 22, c == ER ? 29 : 34, 25, 0);
+      fill(g, W, 10, 33, 34, 36, 0);
+      break;
+    case TWO: /* a 2: its top across, a diagonal, its foot */
+      stroke(g, W, H, 13, 16, 22, 13, 1.2);
+      stroke(g, W, H, 22, 13, 32, 17, 1.2);
+      stroke(g, W, H, 32, 17, 32, 23, 1.2);
+      stroke(g, W, H, 32, 23, 11, 42, 1.2);
+      fill(g, W, 10, 42, 34, 45, 0);
+      break;
+    case PAREN: /* curved like <, narrow */
+      stroke(g, W, H, 22, 12, 14, 29, 1.2);
+      stroke(g, W, H, 14, 29, 22, 45, 1.2);
+      break;
+    }
+    dx_text_line t = {.box = {10, 12, 64, 46}, .img = g, .w = W, .h = H, .ox = 0, .oy = 0};
+    int end = -1;
+    gunichar s = dx_text_line_sign(&t, &end);
+    if (s != want[c]) fail_msg("case %d: sign U+%04X, want U+%04X", c, s, want[c]);
+    if (s) assert_true(end >= 34 && end <= 44);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_grid_spans),
@@ -1395,6 +1485,8 @@ int main(void) {
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
+      cmocka_unit_test(test_text_line_sign),
+      cmocka_unit_test(test_text_line_thick_band),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }
