@@ -42,6 +42,12 @@
  * another at the other runs on to it. */
 #define DROPOUT_PIECE_PT 20.0
 #define DROPOUT_GAP_PT 48.0
+/* A scanned rule may run past the rule it meets by its width and blur
+ * (a phone scan's threshold thickens both): an end this near a rule
+ * across meets it, and a gap whose ends meet rules across, with no
+ * parallel rule within them going on across the gap, is the space
+ * between two tables, not a dropout. */
+#define DROPOUT_END_PT 6.0
 /* A vertical and a horizontal rule this close (points) touch. */
 #define TOUCH_PT 3.0
 /* Rules per page beyond which the page is treated as a drawing. */
@@ -260,6 +266,35 @@ static bool crossed_at(const seg *o, size_t no, float pos, float at) {
   return false;
 }
 
+/* The rule across position pos nearest `at` within DROPOUT_END_PT, or
+ * NULL. */
+static const seg *across_near(const seg *o, size_t no, float pos, float at) {
+  const seg *best = NULL;
+  for (size_t i = 0; i < no; i++)
+    if (o[i].a <= pos + TOUCH_PT && o[i].b >= pos - TOUCH_PT &&
+        fabsf(o[i].pos - at) <= DROPOUT_END_PT &&
+        (!best || fabsf(o[i].pos - at) < fabsf(best->pos - at)))
+      best = &o[i];
+  return best;
+}
+
+/* Whether the gap (lo, hi) in the rule at pos lies between two tables:
+ * its ends meet rules across (loosely, see DROPOUT_END_PT) and no other
+ * rule of s[0..m) within the first of them goes on across the gap's
+ * middle. Inside a table the other borders go on where one dropped out. */
+static bool between_tables(const seg *s, size_t m, const bool *gone, const seg *across,
+                           size_t nacross, float pos, float lo, float hi) {
+  const seg *top = across_near(across, nacross, pos, lo);
+  const seg *bot = across_near(across, nacross, pos, hi);
+  if (!top || !bot || bot->pos - top->pos <= SNAP_PT) return false;
+  float mid = (lo + hi) / 2;
+  for (size_t k = 0; k < m; k++)
+    if (!gone[k] && fabsf(s[k].pos - pos) > SNAP_PT && s[k].pos >= top->a - TOUCH_PT &&
+        s[k].pos <= top->b + TOUCH_PT && s[k].a <= mid && s[k].b >= mid)
+      return false;
+  return true;
+}
+
 /* Joins the pieces a scan's dropouts left of a rule (see
  * DROPOUT_PIECE_PT); s sorted as merge_segs leaves it, `across` the
  * rules of the other direction. Returns the new count, sorted again. */
@@ -282,7 +317,8 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
                     next->b - next->a >= DROPOUT_PIECE_PT &&
                     !(crossed_at(across, nacross, run->pos, lo) &&
                       crossed_at(across, nacross, next->pos, hi)) &&
-                    !table_gap(across, nacross, run->pos, lo, hi);
+                    !table_gap(across, nacross, run->pos, lo, hi) &&
+                    !between_tables(s, m, gone, across, nacross, run->pos, lo, hi);
       if (hi <= lo || bridge) {
         run->b = MAX(run->b, next->b);
         gone[next - s] = true;
@@ -293,12 +329,13 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
     }
   }
   /* a border that meets a rule across at one end and stops short of the
-   * next by a gap runs on to it (the dropout fell just before it) */
+   * next by a gap runs on to it (the dropout fell just before it); one
+   * that runs a little past a rule across at both ends is whole */
   for (size_t i = 0; i < m; i++) {
     seg *p = &s[i];
     if (gone[i] || p->b - p->a < DROPOUT_PIECE_PT) continue;
-    bool at_a = crossed_at(across, nacross, p->pos, p->a);
-    bool at_b = crossed_at(across, nacross, p->pos, p->b);
+    bool at_a = across_near(across, nacross, p->pos, p->a) != NULL;
+    bool at_b = across_near(across, nacross, p->pos, p->b) != NULL;
     if (at_a == at_b) continue;
     float j = junction(across, nacross, p->pos, at_a ? p->b : p->a, at_a ? 1 : -1, DROPOUT_GAP_PT);
     if (isnan(j)) continue;

@@ -212,6 +212,48 @@ static void test_fax_dropouts(void **state) {
   pb_free(p);
 }
 
+/* A phone scan's threshold thickens rules, so a border runs a few points
+ * past the rule closing its table. Two tables 24 pt apart, with 续表
+ * between them, stay two: the gap in their side borders, which no other
+ * vertical goes on across, is no dropout (before, the upper left border,
+ * 4 pt past its bottom rule, was run on to the lower table's top). */
+static void test_scan_table_gap(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  pb_h(p, 100, 50, 350);
+  pb_h(p, 120, 50, 350);
+  pb_h(p, 140, 50, 350);
+  pb_v(p, 50, 97, 144); /* 4 pt past the bottom rule */
+  pb_v(p, 200, 100, 140);
+  pb_v(p, 350, 100, 139);
+  pb_text(p, 55, 104, "项目名称", 0);
+  pb_text(p, 205, 104, "甲", 0);
+  pb_text(p, 55, 124, "主管部门", 0);
+  pb_text(p, 205, 124, "乙", 0);
+  pb_text(p, 55, 150, "续表", 0);
+  pb_h(p, 164, 50, 350);
+  pb_h(p, 184, 50, 350);
+  pb_h(p, 204, 50, 350);
+  pb_v(p, 50, 165, 204);
+  pb_v(p, 200, 164, 204);
+  pb_v(p, 350, 164, 204);
+  pb_text(p, 55, 168, "一级", 0);
+  pb_text(p, 205, 168, "二级", 0);
+  pb_text(p, 55, 188, "产出指标", 0);
+  pb_text(p, 205, 188, "数量指标", 0);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 2);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_string_equal(cell_text(t, 1, 1), "乙");
+  t = table_at(d, 2);
+  assert_int_equal(t->nrows, 2);
+  assert_string_equal(cell_text(t, 0, 0), "一级");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* One missing segment beside a spanning cell makes a group of slots
  * that is no rectangle (an L): it is cut into the largest rectangles,
  * never into single slots, and its cells say the layout is uncertain.
@@ -1459,6 +1501,7 @@ int main(void) {
       cmocka_unit_test(test_grid_spans),
       cmocka_unit_test(test_grid_l_shape),
       cmocka_unit_test(test_fax_dropouts),
+      cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_spacing_doubt),
       cmocka_unit_test(test_close_tables),
       cmocka_unit_test(test_rows_in_doubt),
