@@ -126,6 +126,10 @@ static engine *get_engine(dx_error *err) {
   return the_engine;
 }
 
+bool dx_ppocr_loaded(void) {
+  return the_engine != NULL;
+}
+
 bool dx_ppocr_available(dx_error *err) {
   return get_engine(err) != NULL;
 }
@@ -550,6 +554,88 @@ int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err) {
   return turn;
 }
 
+/* A comparison sign alone in a cell (a template's sign column: ≥ in one
+ * column, the number in the next) is a crop PP-OCRv4 reads badly (≥ as
+ * N, at 0.24-0.36). A line read as one character it doubts is told from
+ * its ink as tesseract's lines are (dx_text_line_sign), and the sign
+ * kept, as sure as tesseract's, when it is all the line's ink. */
+#define LONE_SIGN_DOUBT 0.5f
+#define LONE_SIGN_CONF 0.9f
+/* The crop's white margin, pixels. */
+#define LONE_SIGN_MARGIN 2
+/* Darker than this (stretched levels) is ink, as in textlines.c. */
+#define LONE_SIGN_INK 190
+
+/* Whites out the ink that reaches the edge of the w x h box a crop holds
+ * inside its margin: a cell's border the grown box takes in (a sign's
+ * ink stays clear of the box's edge). */
+static void clear_edge_ink(dx_text_line *t, int w, int h) {
+  int *stack = g_new(int, (size_t)t->w *(size_t)t->h + 1);
+  int sp = 0;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++) {
+      if (x > 0 && x < w - 1 && y > 0 && y < h - 1) continue;
+      size_t at = (size_t)(y + LONE_SIGN_MARGIN) * (size_t)t->w + (size_t)(x + LONE_SIGN_MARGIN);
+      if (t->img[at] >= LONE_SIGN_INK) continue;
+      t->img[at] = 255;
+      stack[sp++] = (int)at;
+      while (sp > 0) {
+        int a = stack[--sp], cx = a % t->w, cy = a / t->w;
+        for (int dy = -1; dy <= 1; dy++)
+          for (int dx = -1; dx <= 1; dx++) {
+            int nx = cx + dx, ny = cy + dy;
+            if (nx < 0 || ny < 0 || nx >= t->w || ny >= t->h) continue;
+            uint8_t *v = &t->img[(size_t)ny * (size_t)t->w + (size_t)nx];
+            if (*v >= LONE_SIGN_INK) continue;
+            *v = 255;
+            stack[sp++] = ny * t->w + nx;
+          }
+      }
+    }
+  g_free(stack);
+}
+
+static void lone_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l) {
+  if (glyphs->len != first + 1) return;
+  dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
+  if (g->ocr_conf >= LONE_SIGN_DOUBT) return;
+  int x0 = MAX((int)l->x0, 0), y0 = MAX((int)l->y0, 0);
+  int x1 = MIN((int)ceilf(l->x1), p->w), y1 = MIN((int)ceilf(l->y1), p->h);
+  if (x1 - x0 < 2 || y1 - y0 < 2) return;
+  dx_text_line t = {.ox = x0 - LONE_SIGN_MARGIN,
+                    .oy = y0 - LONE_SIGN_MARGIN,
+                    .w = x1 - x0 + 2 * LONE_SIGN_MARGIN,
+                    .h = y1 - y0 + 2 * LONE_SIGN_MARGIN,
+                    .box = {x1, y1, x0, y0}};
+  t.img = g_malloc((size_t)t.w * (size_t)t.h);
+  memset(t.img, 255, (size_t)t.w * (size_t)t.h);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      t.img[(size_t)(y - t.oy) * (size_t)t.w + (size_t)(x - t.ox)] =
+          p->im.lut[p->im.px[(size_t)y * (size_t)p->im.stride + (size_t)x]];
+  clear_edge_ink(&t, x1 - x0, y1 - y0);
+  for (int y = 0; y < t.h; y++)
+    for (int x = 0; x < t.w; x++) {
+      if (t.img[(size_t)y * (size_t)t.w + (size_t)x] >= LONE_SIGN_INK) continue;
+      t.box[0] = MIN(t.box[0], x + t.ox);
+      t.box[1] = MIN(t.box[1], y + t.oy);
+      t.box[2] = MAX(t.box[2], x + t.ox + 1);
+      t.box[3] = MAX(t.box[3], y + t.oy + 1);
+    }
+  /* the line's height is the detected text region's (a sign alone is
+   * as wide as its ink is high; beside digits it is narrower than the
+   * line) */
+  t.box[1] = MIN(t.box[1], (int)l->cy0);
+  t.box[3] = MAX(t.box[3], (int)ceilf(l->cy1));
+  int end = 0;
+  gunichar sign = t.box[2] > t.box[0] ? dx_text_line_sign(&t, &end) : 0;
+  if (sign && end >= t.box[2]) {
+    g->cp = sign;
+    g->ocr_conf = LONE_SIGN_CONF;
+  }
+  g_free(t.img);
+}
+
 dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadline_ms,
                       bool *timed_out, dx_error *err) {
   *timed_out = false;
@@ -564,7 +650,9 @@ dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadli
     if (x1 - x0 < 2 || y1 - y0 < 2) continue;
     reading *r = &p->known[i];
     if (r->T == 0 && rec_run(r, p->e, l, &p->im, false, err) != DX_OK) return err->code;
+    guint first = glyphs->len;
     decode(glyphs, p->e, l, r, scale);
+    lone_sign(glyphs, first, p, l);
     reading_clear(r);
   }
   return DX_OK;

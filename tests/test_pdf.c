@@ -1130,6 +1130,37 @@ static void test_ocr(void **state) {
   g_free(data);
 }
 
+/* A template's sign column: ≥ or ≤ alone in a cell, which PP-OCRv4
+ * reads as N or < at 0.2-0.4. Told from its ink (lone_sign in ppocr.c):
+ * every one-character cell of the sign column reads as its sign, at the
+ * ink reading's confidence. */
+static void test_ocr_lone_sign(void **state) {
+  (void)state;
+  gchar *data = NULL;
+  gsize len = 0;
+  assert_true(g_file_get_contents(
+      DX_SOURCE_DIR "/corpus/scan/scan-thick200-variant-sign-unit-columns.pdf", &data, &len, NULL));
+  dx_doc *d = NULL;
+  dx_error err = {0};
+  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &lim, &err), DX_OK);
+  int signs = 0;
+  for (guint b = 0; b < d->blocks->len; b++) {
+    const dx_block *bl = g_ptr_array_index(d->blocks, b);
+    if (bl->kind != DX_BLOCK_TABLE) continue;
+    for (size_t c = 0; c < bl->table->ncells; c++) {
+      const dx_cell *x = bl->table->cells[c];
+      if (x->col != 3 || x->row < 7 || g_utf8_strlen(x->text, -1) != 1) continue;
+      if (strcmp(x->text, "≥") && strcmp(x->text, "≤"))
+        fail_msg("row %d: \"%s\", not a sign", x->row, x->text);
+      assert_true(x->confidence >= 0.85);
+      signs++;
+    }
+  }
+  assert_int_equal(signs, 6);
+  dx_doc_free(d);
+  g_free(data);
+}
+
 /* A page scanned askew: the angle is found (at the most that is looked
  * for, either way, too: the search once wrote past its buffer there), and
  * once turned back (rules) its lines are found as rules across the page. */
@@ -1524,6 +1555,7 @@ int main(void) {
       cmocka_unit_test(test_pdf_drawn),
       cmocka_unit_test(test_pdf_limits),
       cmocka_unit_test(test_ocr),
+      cmocka_unit_test(test_ocr_lone_sign),
       cmocka_unit_test(test_deskew),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_seal),
