@@ -313,6 +313,11 @@ uint8_t *dx_rotate_grey(const uint8_t *grey, int w, int h, int stride, double an
 /* PP-OCRv4 (ppocr.c): whether ONNX Runtime and the models load (err
  * says why not). */
 bool dx_ppocr_available(dx_error *err);
+/* Whether this process holds PP-OCRv4's models (loaded by a scan). */
+bool dx_ppocr_loaded(void);
+/* Whether this process holds an OCR engine, PP-OCRv4 or tesseract (a
+ * batch worker that does keeps it for the next scans). */
+bool dx_ocr_loaded(void);
 
 /* A page image being read by PP-OCRv4: its text lines are found once, by
  * dx_ppocr_open, for both the orientation test and the reading. */

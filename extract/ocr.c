@@ -108,6 +108,10 @@ static TessBaseAPI *get_engine(dx_error *err) {
   return engine;
 }
 
+bool dx_ocr_loaded(void) {
+  return engine != NULL || dx_ppocr_loaded();
+}
+
 static bool is_cjk(gunichar c) {
   GUnicodeScript s = g_unichar_get_script(c);
   return s == G_UNICODE_SCRIPT_HAN || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);

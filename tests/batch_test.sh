@@ -140,6 +140,15 @@ check "a scan after other inputs: one record each, as extract gives them" \
   '[ "$(wc -l < "$tmp/hb.jsonl")" -eq 4 ] && ! grep -q "\"error\"" "$tmp/hb.jsonl" &&
    same_as_extract "$tmp/scan.pdf" "$tmp/scan.pdf" "$tmp/hb.jsonl" &&
    same_as_extract "$tmp/scan.pdf" "$tmp/scan.zip!/scan.pdf" "$tmp/hb.jsonl"'
+# a worker that holds an OCR engine keeps it and reads the next scans:
+# each as extract reads it alone (nothing of one scan stays for the next)
+cp "$src"/corpus/scan/scan-fax-variant-side-by-side-funds.pdf "$tmp/scan2.pdf"
+"$declx" batch -q -j 1 "$tmp/scan.pdf" "$tmp/scan2.pdf" "$tmp/scan.pdf" > "$tmp/ocrw.jsonl"
+check "scans one after another in one worker: as extract gives them" \
+  '[ "$(wc -l < "$tmp/ocrw.jsonl")" -eq 3 ] && ! grep -q "\"error\"" "$tmp/ocrw.jsonl" &&
+   same_as_extract "$tmp/scan.pdf" "$tmp/scan.pdf" "$tmp/ocrw.jsonl" &&
+   same_as_extract "$tmp/scan2.pdf" "$tmp/scan2.pdf" "$tmp/ocrw.jsonl" &&
+   [ "$(sed -n 1p "$tmp/ocrw.jsonl")" = "$(sed -n 3p "$tmp/ocrw.jsonl")" ]'
 # archives: members read in memory, named ARCHIVE!/MEMBER, told by their
 # content (a zip named .docx is an archive, a DOCX named .zip a DOCX)
 mkdir -p "$tmp/arc/forms" "$tmp/arcs"
