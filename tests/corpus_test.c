@@ -74,6 +74,16 @@ static void calibrate(const json_t *act, bool all_right) {
     printf("  WRONG AT %.3f %s %s raw=%s\n", v, cur_file, cur_path,
            json_is_string(raw) ? json_string_value(raw) : "?");
   }
+  /* DX_CALIB_RIGHT=0.5 lists the right values below that confidence */
+  const char *low = getenv("DX_CALIB_RIGHT");
+  if (low && all_right && v < atof(low) && cur_path) {
+    const json_t *raw = json_object_get(act, "raw");
+    const json_t *fl = json_object_get(act, "flags");
+    char *flags = fl ? json_dumps(fl, JSON_COMPACT) : NULL;
+    printf("  RIGHT AT %.3f %s %s raw=%s flags=%s\n", v, cur_file, cur_path,
+           json_is_string(raw) ? json_string_value(raw) : "?", flags ? flags : "[]");
+    free(flags);
+  }
   for (int b = 0; b < NBUCKETS; b++)
     if (v >= BUCKET_MIN[b]) {
       all_files.calib_n[b]++;
