@@ -110,7 +110,8 @@ static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) 
 
 /* Whether row rb of b goes on with a's last row (a row the page break
  * cut in two): the rows have the same cells; every cell with text on
- * both pages filled its last line on the first page; no cell is empty
+ * both pages filled its last line on the first page (with a line's size
+ * to spare on a scan, as split_rows.c allows); no cell is empty
  * above text below; and some cell of the row (not a spanning one) has
  * all its text on the first page — a new row would fill its own — or
  * the text on the first page leaves a bracket open, or three cells or
@@ -133,7 +134,7 @@ static bool split_row(const ptable *pa, const ptable *pb, int rb) {
     if (y->row != rb || y->rowspan != 1) return false;
     const text_ends *ex = g_hash_table_lookup(pa->ends, x), *ey = g_hash_table_lookup(pb->ends, y);
     /* every cell going on must have filled its last line */
-    if (!ex || !ey || ex->room >= ey->head_word + WRAP_SLACK_PT) return false;
+    if (!ex || !ey || ex->room >= ey->head_word + WRAP_SLACK_PT + ey->ocr_slack) return false;
     nwrapped++;
     if (lay_unclosed(x->text)) label = true; /* "资金管理办法（名" / "称、文号）" */
   }

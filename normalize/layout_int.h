@@ -55,6 +55,8 @@ typedef struct tline {
 typedef struct text_ends {
   float room;      /* space left after the last line, before `right` */
   float head_word; /* width of the first line's first word */
+  float ocr_slack; /* the first line's size when OCR read it, else 0: OCR's
+                    * boxes are ink, narrower than the characters' advance */
   bool cjk_tail, cjk_head;
 } text_ends;
 

@@ -229,6 +229,7 @@ char *lay_glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
   if (ends && nl) {
     const tline *last = &ls[nl - 1];
     *ends = (text_ends){right - last->x1, lay_first_word(&ls[0]),
+                        ls[0].g[0]->ocr_conf > 0 ? ls[0].size : 0,
                         lay_is_cjk(last->g[last->n - 1]->cp), lay_is_cjk(ls[0].g[0]->cp)};
   }
   GString *out = g_string_new(NULL);

@@ -175,6 +175,52 @@ static void test_grid_spans(void **state) {
   pb_free(p);
 }
 
+/* Han text as OCR gives it: each character's box its ink, 6 pt of its
+ * 10 pt advance. */
+static void pb_ocr_text(page_b *p, float x, float y, const char *s) {
+  for (const char *c = s; *c; c = g_utf8_next_char(c), x += 10) {
+    dx_glyph g = {
+        .cp = g_utf8_get_char(c), .box = {x + 2, y, x + 8, y + 10}, .size = 10, .ocr_conf = 0.99f};
+    g_array_append_val(p->glyphs, g);
+  }
+}
+
+/* A scanned row cut by a page break: its label's last line on the first
+ * page ends 15 pt short of the border, the rest (措施) starts the next
+ * page, its value cell empty there. OCR's ink boxes make the line look
+ * 5 pt shorter and 措 4 pt narrower than they are: with a line's size to
+ * spare, as split_rows.c allows, the row is joined (it was a row of its
+ * own, which moved every later row one down). */
+static void test_scan_page_break(void **state) {
+  (void)state;
+  float xs[] = {50, 200, 350};
+  page_b *p1 = pb_new(1), *p2 = pb_new(2);
+  p1->scanned = p2->scanned = true;
+  float y1[] = {700, 720, 740, 760, 780};
+  pb_grid(p1, xs, 3, y1, 5);
+  for (int r = 0; r < 3; r++) {
+    pb_ocr_text(p1, 55, y1[r] + 5, "项目名称");
+    pb_ocr_text(p1, 205, y1[r] + 5, "甲乙");
+  }
+  pb_ocr_text(p1, 55, 765, "单位已有的或拟订的保障项目");
+  pb_ocr_text(p1, 205, 765, "财务制度");
+  float y2[] = {72, 92, 112};
+  pb_grid(p2, xs, 3, y2, 3);
+  pb_ocr_text(p2, 55, 77, "措施");
+  pb_ocr_text(p2, 55, 97, "实施内容");
+  pb_ocr_text(p2, 205, 97, "丙丁");
+  page_b *pages[] = {p1, p2};
+  dx_doc *d = lay_out(pages, 2);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 5);
+  assert_string_equal(cell_text(t, 3, 0), "单位已有的或拟订的保障项目措施");
+  assert_string_equal(cell_text(t, 4, 0), "实施内容");
+  dx_doc_free(d);
+  pb_free(p1);
+  pb_free(p2);
+}
+
 /* A fax drops a thin rule where, aslant, it crosses from one row of
  * pixels into the next: on a scan, collinear pieces with gaps of 30-40
  * pt are one border. A gap from one vertical to the next is no dropout:
@@ -1543,6 +1589,7 @@ int main(void) {
       cmocka_unit_test(test_paragraphs),
       cmocka_unit_test(test_paragraph_breaks),
       cmocka_unit_test(test_page_break),
+      cmocka_unit_test(test_scan_page_break),
       cmocka_unit_test(test_split_row),
       cmocka_unit_test(test_nested),
       cmocka_unit_test(test_aligned),
