@@ -265,6 +265,11 @@ void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, in
  * (when not NULL) gets the sheet's corners found, clockwise from the
  * top-left, x y in pixels. False: the page was left as it was. */
 bool dx_flatten_photo(uint8_t *grey, int w, int h, int stride, double corners[8]);
+/* Paper of uneven light (scan.c: a copy's toner fog, a lid's shadow
+ * along an edge) brought to one level, in place, when the paper's grey
+ * varies over the page by *spread levels or more; *spread gets what it
+ * varies by. False: the page was left as it was. */
+bool dx_level_paper(uint8_t *grey, int w, int h, int stride, int *spread);
 
 /* A round seal found on a scanned page (seal.c): centre, inner and outer
  * radius of its ring in pixels of the raster, and its ink's grey. */

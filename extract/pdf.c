@@ -849,6 +849,7 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
   if (rc == DX_OK && r.grey) {
     /* a photographed sheet: its perspective out, the desk around it off */
     double corner[8];
+    int spread = 0;
     if (dx_flatten_photo(r.grey, r.w, r.h, r.w, corner)) {
       dx_doc_warn(doc, "page_flattened", pageno,
                   "page %d: a photographed sheet (corners at %.0f,%.0f %.0f,%.0f %.0f,%.0f "
@@ -859,6 +860,11 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       ib[0] = ib[1] = 0;
       ib[2] = r.w;
       ib[3] = r.h;
+    } else if (dx_level_paper(r.grey, r.w, r.h, r.w, &spread)) {
+      /* a copy's fog or a lid's shadow read as rules and ink */
+      dx_doc_warn(doc, "page_levelled", pageno,
+                  "page %d: the paper's light varied by %d grey levels and was evened", pageno,
+                  spread);
     }
     /* a scan is rarely straight: rules and lines must run along the axes */
     double skew = dx_skew_angle(r.grey, r.w, r.h, r.w, MAX_SKEW_DEG, (int)(SKEW_RUN_PT * r.scale));

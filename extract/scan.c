@@ -231,6 +231,66 @@ void dx_scan_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, d
 #define BG_MIN 90
 #define BG_PAPER 250
 
+/* Paper levels over a page: tiles of LEVEL_TILE_PX, each one's paper the
+ * grey LEVEL_PAPER_SHARE of its pixels are darker than (text, rules
+ * and a shaded cell leave paper in any tile that size); the page is
+ * uneven when the tiles' paper at the LEVEL_SPREAD_LO and _HI shares of
+ * them differs by LEVEL_UNEVEN levels or more. A clean scan's paper
+ * varies by 0-1 levels, a copy with toner fog by 15. */
+#define LEVEL_TILE_PX 64
+#define LEVEL_PAPER_SHARE 0.9
+#define LEVEL_SPREAD_LO 0.1
+#define LEVEL_SPREAD_HI 0.9
+#define LEVEL_UNEVEN 8
+
+static int tile_paper(const uint8_t *grey, int stride, int x0, int y0, int tw, int th) {
+  unsigned hist[256] = {0};
+  for (int y = y0; y < y0 + th; y++)
+    for (int x = x0; x < x0 + tw; x++) hist[grey[(size_t)y * (size_t)stride + (size_t)x]]++;
+  unsigned want = (unsigned)(LEVEL_PAPER_SHARE * tw * th), seen = 0;
+  int v = 0;
+  while (v < 255 && (seen += hist[v]) < want) v++;
+  return v;
+}
+
+static int int_cmp(const void *a, const void *b) {
+  return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
+}
+
+bool dx_level_paper(uint8_t *grey, int w, int h, int stride, int *spread) {
+  *spread = 0;
+  int nx = w / LEVEL_TILE_PX, ny = h / LEVEL_TILE_PX;
+  if (!grey || nx < 4 || ny < 4) return false;
+  int *lv = g_new(int, (size_t)nx *(size_t)ny);
+  for (int j = 0; j < ny; j++)
+    for (int i = 0; i < nx; i++)
+      lv[(size_t)j * (size_t)nx + (size_t)i] = tile_paper(
+          grey, stride, i * LEVEL_TILE_PX, j * LEVEL_TILE_PX, LEVEL_TILE_PX, LEVEL_TILE_PX);
+  size_t n = (size_t)nx * (size_t)ny;
+  qsort(lv, n, sizeof *lv, int_cmp);
+  *spread = lv[(size_t)(LEVEL_SPREAD_HI * (double)(n - 1))] -
+            lv[(size_t)(LEVEL_SPREAD_LO * (double)(n - 1))];
+  g_free(lv);
+  if (*spread < LEVEL_UNEVEN) return false;
+  PIX *src = to_pix(grey, w, h, stride);
+  PIX *out = src ? pixBackgroundNorm(src, NULL, NULL, BG_TILE_PX, BG_TILE_PX, BG_MIN,
+                                     BG_TILE_PX * BG_TILE_PX / 3, BG_PAPER, 2, 2)
+                 : NULL;
+  pixDestroy(&src);
+  bool flat = out && pixGetWidth(out) == w && pixGetHeight(out) == h && pixGetDepth(out) == 8;
+  if (flat) {
+    l_uint32 *data = pixGetData(out);
+    int wpl = pixGetWpl(out);
+    for (int y = 0; y < h; y++) {
+      l_uint32 *line = data + (size_t)y * (size_t)wpl;
+      uint8_t *row = grey + (size_t)y * (size_t)stride;
+      for (int x = 0; x < w; x++) row[x] = (uint8_t)GET_DATA_BYTE(line, x);
+    }
+  }
+  pixDestroy(&out);
+  return flat;
+}
+
 /* Angle (degrees) at corner b between a and c. */
 static double corner_deg(const double *a, const double *b, const double *c) {
   double ux = a[0] - b[0], uy = a[1] - b[1], vx = c[0] - b[0], vy = c[1] - b[1];

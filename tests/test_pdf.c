@@ -1483,6 +1483,38 @@ static void test_text_lines(void **state) {
   g_free(g);
 }
 
+/* A copy's toner fog: the paper's light falls from 235 on the left to
+ * 205 on the right, with a rule (grey 60) and text-like blocks on it.
+ * The paper is evened (to within a few levels of one another) and the
+ * ink stays ink; a clean page (paper 245 everywhere) is left as it was. */
+static void test_level_paper(void **state) {
+  (void)state;
+  const int w = 800, h = 600;
+  uint8_t *g = g_malloc((size_t)w * h);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++) g[(size_t)y * w + (size_t)x] = (uint8_t)(235 - 30 * x / w);
+  for (int x = 50; x < 750; x++) g[(size_t)300 * w + (size_t)x] = 60;
+  for (int k = 0; k < 10; k++) fill(g, w, 60 + 70 * k, 100, 80 + 70 * k, 120, 60);
+  uint8_t *clean = g_malloc((size_t)w * h);
+  memset(clean, 245, (size_t)w * h);
+  for (int k = 0; k < 10; k++) fill(clean, w, 60 + 70 * k, 100, 80 + 70 * k, 120, 60);
+  uint8_t *copy = g_memdup2(clean, (size_t)w * h);
+  int spread = 0;
+  assert_false(dx_level_paper(clean, w, h, w, &spread));
+  assert_true(spread < 8);
+  assert_memory_equal(clean, copy, (size_t)w * h);
+  assert_true(dx_level_paper(g, w, h, w, &spread));
+  assert_true(spread >= 20);
+  int left = g[(size_t)450 * w + 20], right = g[(size_t)450 * w + 780];
+  assert_true(abs(left - right) <= 6);
+  assert_true(left >= 240);
+  assert_true(g[(size_t)300 * w + 400] < 128); /* the rule */
+  assert_true(g[(size_t)110 * w + 70] < 128);  /* a block of text */
+  g_free(g);
+  g_free(clean);
+  g_free(copy);
+}
+
 /* A blurred line of bold text that rule finding took for a rule (a
  * band 6.6 pt thick over it, as on a 150 dpi scan) is not erased:
  * the text stays one line of its full height. */
@@ -1604,6 +1636,7 @@ int main(void) {
       cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_ocr_lone_sign),
       cmocka_unit_test(test_deskew),
+      cmocka_unit_test(test_level_paper),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
