@@ -500,6 +500,69 @@ static void components(seg *hs, size_t nh, seg *vs, size_t nv) {
   adopt_side_rules(hs, nh, vs, nv);
 }
 
+/* A straight line on a scan at an angle to the form: once the page is
+ * straightened the form's rules lie along the axes (within 0.05°), but a
+ * scratch on a copier's drum, on a copy of a page placed askew, comes
+ * out as pieces of "rules" stepping sideways down the page and cutting
+ * cells in two. Pieces within STREAK_FIT_PT of one line slanted
+ * STREAK_MIN_SLOPE to STREAK_MAX_SLOPE (0.34° to 3°), reaching over
+ * STREAK_SPAN of the page, at STREAK_MIN_PIECES places or more
+ * (STREAK_STEP_PT apart), are dropped. Past
+ * STREAK_MAX_RULES pieces the page is not looked at (the search is
+ * cubic). */
+#define STREAK_MIN_PIECES 4
+#define STREAK_STEP_PT 0.5f
+#define STREAK_FIT_PT 1.5f
+#define STREAK_MIN_SLOPE 0.006f
+#define STREAK_MAX_SLOPE 0.05f
+#define STREAK_SPAN 0.5f
+#define STREAK_MAX_RULES 600
+
+/* Whether piece k lies on the line through piece i's middle with slope
+ * `slope` (position per unit along the rule). */
+static bool on_slant(const seg *k, const seg *i, float slope) {
+  float mk = (k->a + k->b) / 2, mi = (i->a + i->b) / 2;
+  return fabsf(k->pos - (i->pos + slope * (mk - mi))) <= STREAK_FIT_PT &&
+         (k->b - k->a) * fabsf(slope) <= 2 * STREAK_FIT_PT;
+}
+
+static size_t drop_slanted(seg *s, size_t n, float extent) {
+  if (n < STREAK_MIN_PIECES || n > STREAK_MAX_RULES) return n;
+  bool *gone = g_new0(bool, n + 1);
+  float *at = g_new(float, n + 1);
+  bool any = false;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n && !gone[i]; j++) {
+      float dy = (s[j].a + s[j].b) / 2 - (s[i].a + s[i].b) / 2;
+      if (gone[j] || dy < STREAK_SPAN * extent / 2) continue;
+      float slope = (s[j].pos - s[i].pos) / dy;
+      if (fabsf(slope) < STREAK_MIN_SLOPE || fabsf(slope) > STREAK_MAX_SLOPE) continue;
+      size_t cnt = 0;
+      float lo = INFINITY, hi = -INFINITY;
+      for (size_t k = 0; k < n; k++)
+        if (!gone[k] && on_slant(&s[k], &s[i], slope)) {
+          at[cnt++] = s[k].pos;
+          lo = MIN(lo, s[k].a);
+          hi = MAX(hi, s[k].b);
+        }
+      if (cnt < STREAK_MIN_PIECES || hi - lo < STREAK_SPAN * extent) continue;
+      /* a slanted line's pieces step sideways; the pieces of two or
+       * three of the form's rules that a slant happens to pass through
+       * lie at two or three places */
+      qsort(at, cnt, sizeof *at, lay_float_cmp);
+      size_t steps = 1;
+      for (size_t k = 1; k < cnt; k++) steps += at[k] - at[k - 1] > STREAK_STEP_PT;
+      if (steps < STREAK_MIN_PIECES) continue;
+      for (size_t k = 0; k < n; k++)
+        if (!gone[k] && on_slant(&s[k], &s[i], slope)) gone[k] = true;
+      any = true;
+    }
+  size_t out = any ? drop_gone(s, n, gone) : n;
+  g_free(gone);
+  g_free(at);
+  return out;
+}
+
 void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, dx_doc *doc,
                     const dx_page *pg) {
   size_t nr = MIN(pg->nrules, (size_t)MAX_PAGE_RULES);
@@ -515,6 +578,10 @@ void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, 
       hs[nh++] = (seg){r->y0, MIN(r->x0, r->x1), MAX(r->x0, r->x1), 0, 0};
     else if (r->x0 == r->x1)
       vs[nv++] = (seg){r->x0, MIN(r->y0, r->y1), MAX(r->y0, r->y1), 0, 0};
+  }
+  if (pg->origin == DX_ORIGIN_OCR) {
+    nh = drop_slanted(hs, nh, (float)pg->width);
+    nv = drop_slanted(vs, nv, (float)pg->height);
   }
   nh = merge_segs(hs, nh, NULL, 0);
   nv = merge_segs(vs, nv, hs, nh);

@@ -300,6 +300,39 @@ static void test_scan_table_gap(void **state) {
   pb_free(p);
 }
 
+/* A scratch on a copier's drum, on a copy of a page placed askew: once
+ * the page is straightened it runs at 0.7° to the form, top to bottom,
+ * in pieces a rule finder takes for short vertical rules, each a little
+ * further right. It cuts no cell in two and adds no column; a table's
+ * own verticals, along the axis, stay. */
+static void test_scan_slanted_streak(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float xs[] = {50, 150, 350}, ys[] = {100, 120, 140, 160};
+  for (int i = 0; i < 4; i++) pb_h(p, ys[i], 50, 350);
+  for (int i = 0; i < 3; i++) pb_v(p, xs[i], 100, 160);
+  for (int k = 0; k < 8; k++) { /* the scratch: x = 240 + 0.012 y */
+    float y0 = 5 + 105 * k, y1 = y0 + 90;
+    float x = 240 + 0.012f * (y0 + y1) / 2;
+    pb_v(p, x, y0, y1);
+  }
+  const char *txt[3][2] = {{"项目名称", "全民健身场地设施建设"},
+                           {"主管部门", "县文化旅游广电体育局"},
+                           {"年度资金", "一百二十万元整"}};
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 2; c++) pb_text(p, xs[c] + 5, ys[r] + 5, txt[r][c], 0);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_int_equal(t->ncols, 2);
+  assert_string_equal(cell_text(t, 0, 1), "全民健身场地设施建设");
+  assert_string_equal(cell_text(t, 2, 1), "一百二十万元整");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* One missing segment beside a spanning cell makes a group of slots
  * that is no rectangle (an L): it is cut into the largest rectangles,
  * never into single slots, and its cells say the layout is uncertain.
@@ -1611,6 +1644,7 @@ int main(void) {
       cmocka_unit_test(test_grid_l_shape),
       cmocka_unit_test(test_fax_dropouts),
       cmocka_unit_test(test_scan_table_gap),
+      cmocka_unit_test(test_scan_slanted_streak),
       cmocka_unit_test(test_spacing_doubt),
       cmocka_unit_test(test_close_tables),
       cmocka_unit_test(test_rows_in_doubt),
