@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# Scans as a stranger would make them: other people, other machines and
+# other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
+# templates corpus/scan/ has no scan of (seed000, seed001, seed003,
+# seed004, continued-table). A scan corpus made by one generator
+# overstates declx; these are a check on it. Eight files:
+#   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
+#            turned 0.15 degrees: each pixel the mean of its sensor cell
+#            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
+#            rule is two thirds of a line high and a line it straddles
+#            goes white), black below 55 % grey, every 41st line lost in
+#            transmission (white), an ASCII fax header on each page
+#   fax80    the same machine on wk-seed000-xiangyin turned -0.8
+#            degrees, every 17th line lost (a noisier line)
+#   bw300    a 1-bit 300 dpi office scan (plain threshold, no grey, no
+#            dither) of pages 1-8 of chrome-half-seed001-hengyang
+#            (0.5 px borders, declarations 1-6): a bed a little wider
+#            than A4 (8.5 in), the sheet 3 mm in from the corner, 0.35
+#            degrees, optics slightly soft, sensor noise on the edges
+#   hairq40  a 150 dpi grey scan of lo-hair-seed000-xiangyin (0.25 pt
+#            LibreOffice hairlines), -0.45 degrees, the scanner's
+#            sharpening and a lighter gamma, JPEG quality 40
+#   skew2x2  a 2-page colour scan at 200 dpi (pages 7-8 of
+#            lo-seed003-shifeng: declaration 5, one whole form): page 1
+#            turned +2 degrees, page 2 -2 degrees, cream paper, a grey
+#            lid around the turned sheet, colour JPEG 4:2:0 quality 75
+#   copier   a dark, over-exposed photocopy of pages 1-6 of
+#            seed001-hengyang (declarations 1-4) scanned at 200 dpi
+#            grey: paper at about grey 200, ink at about 60, uneven
+#            toner fog, toner specks, a drum scratch down the page, the
+#            lid's shadow along one edge, 0.9 / -0.6 degrees, JPEG 65
+#   moire240 chrome-shade-seed003-shifeng (grey-shaded header cells)
+#            printed in toner-save mode (black at 80 %) through a 45
+#            degree halftone screen (6x6 cells at 600 dpi), scanned at
+#            240 dpi turned 0.3 degrees: the screen beats with the
+#            sensor grid (moire) in the shading, the rules and the
+#            text; grey JPEG 70
+#   phonebw  cairo-variant-continued-table photographed by a phone
+#            scanner app in "black and white" mode: mild keystone, light
+#            falling off to one side, lens blur, then the app's local
+#            adaptive threshold; 1 bit at 220 dpi (PNG in the PDF)
+# Every page is rendered with pdftoppm -thinlinemode shape: a rule
+# thinner than a pixel comes out as a grey line of its share of the
+# pixel, as a sensor sees it (pdftoppm's default draws it as a whole
+# black pixel: a 0.25 pt hairline at 150 dpi is black, not grey ~125).
+# A scan of part of a document (bw300, skew2x2, copier) cuts it where no
+# declaration crosses the cut; its expected JSON is the source's with
+# only those declarations and their table numbers counted from the
+# first kept table. Otherwise the expected JSON is the source form's
+# (corpus/expected/SOURCE.json) with the new file name. corpus_test
+# skips pages, boxes, origin, source and flags.
+# Usage: tools/corpus/scan-stranger.sh [CORPUS_DIR [RUNG...]]
+#   (default: corpus/, every rung)
+# Writes CORPUS_DIR/scan/scan-RUNG-SOURCE.pdf and
+# CORPUS_DIR/expected/scan-RUNG-SOURCE.json. Seeded, one ImageMagick
+# thread: the same run gives the same bytes (with the same poppler,
+# ImageMagick and img2pdf). Needs poppler-utils, imagemagick, img2pdf,
+# qpdf, python3 and fonts-dejavu-core (the fax header).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=${1:-$root/corpus}
+rungs=("${@:2}")
+mkdir -p "$out/scan" "$out/expected"
+export MAGICK_THREAD_LIMIT=1 OMP_THREAD_LIMIT=1
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+mono=/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf
+
+# want RUNG: whether to make RUNG (the rungs asked for, or all)
+want() {
+  [ ${#rungs[@]} = 0 ] && return 0
+  local r
+  for r in "${rungs[@]}"; do [ "$r" = "$1" ] && return 0; done
+  return 1
+}
+
+# source NAME [FIRST LAST DFIRST DLAST]: $t/src.pdf, the corpus PDF or
+# its pages FIRST-LAST, and $t/exp.json, its expected JSON (declarations
+# DFIRST-DLAST, counted from 0, when a part)
+source_pdf() {
+  rm -rf "${t:?}"/*
+  local name=$1
+  if [ $# -gt 1 ]; then
+    qpdf --empty --pages "$root/corpus/pdf/$name.pdf" "$2-$3" -- "$t/src.pdf"
+  else
+    cp "$root/corpus/pdf/$name.pdf" "$t/src.pdf"
+  fi
+  python3 - "$root/corpus/expected/$name.json" "$t/exp.json" "${4:-}" "${5:-}" <<'PY'
+import json, sys
+src, dst, first, last = sys.argv[1:5]
+d = json.load(open(src, encoding='utf-8'))
+if first:
+    d['declarations'] = d['declarations'][int(first):int(last) + 1]
+    ats = []
+    def walk(o):
+        if isinstance(o, dict):
+            for k, v in o.items():
+                if k == 'at' and isinstance(v, dict) and isinstance(v.get('table'), int):
+                    ats.append(v)
+                else:
+                    walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+    walk(d)
+    off = min(a['table'] for a in ats)
+    for a in ats:
+        a['table'] -= off
+with open(dst, 'w', encoding='utf-8') as f:
+    json.dump(d, f, ensure_ascii=False, indent=2)
+    f.write('\n')
+PY
+}
+
+# render PDFTOPPM_OPTION...: $t/src.pdf's pages as $t/p-N.png. A rule
+# thinner than a pixel is drawn as its share of the pixel's area (grey),
+# as a sensor sees it: pdftoppm's default widens it to one black pixel.
+render() {
+  pdftoppm -thinlinemode shape "$@" -png "$t/src.pdf" "$t/p"
+}
+
+# finish FILE IMAGE...: the images as an image-only PDF and the expected JSON
+finish() {
+  local file=$1
+  shift
+  # img2pdf's own PDF writer: no random trailer ID, the same bytes each run
+  img2pdf --engine internal --producer "" --nodate "$@" -o "$out/scan/$file.pdf"
+  python3 - "$t/exp.json" "$out/expected/$file.json" "$file.pdf" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+d['source'] = {'file': sys.argv[3], 'format': 'pdf-scanned', 'pages': None}
+with open(sys.argv[2], 'w', encoding='utf-8') as f:
+    json.dump(d, f, ensure_ascii=False, indent=2)
+    f.write('\n')
+PY
+  if pdffonts "$out/scan/$file.pdf" | tail -n +3 | grep -q .; then
+    echo "scan-stranger.sh: $file.pdf has fonts" >&2
+    exit 1
+  fi
+  echo "$file: $# pages, $(stat -c %s "$out/scan/$file.pdf") bytes"
+}
+
+# fax FILE ANGLE PERIOD PHASE: a fax in standard resolution (204x98
+# dpi): the sheet seen at twice the resolution each way and averaged
+# down (each pixel the mean of its sensor cell), black below 55 % grey;
+# every PERIOD-th line from PHASE lost in transmission (white)
+fax() {
+  local file=$1 angle=$2 period=$3 phase=$4 k=0 n p w h drops y
+  render -rx 408 -ry 392 -gray
+  n=$(ls "$t"/p-*.png | wc -l)
+  for p in "$t"/p-*.png; do
+    k=$((k + 1))
+    w=$(identify -format %w "$p") h=$(identify -format %h "$p")
+    drops=()
+    for ((y = phase; y < h / 4; y += period)); do drops+=(-draw "rectangle 0,$y $((w / 2)),$y"); done
+    convert "$p" -virtual-pixel white -distort SRT "$angle" \
+      -font "$mono" -pointsize 9 -density 408x392 -fill black -gravity northwest \
+      -annotate +80+36 "$(printf 'MAR-12-2024 09:%02d  FROM:0734 8452 1077   TO:8452 9316        P.%02d/%02d' \
+        $((41 + k / 3)) "$k" "$n")" \
+      -filter Box -resize 50%x25% -threshold 55% \
+      -fill white -stroke none "${drops[@]}" \
+      -type bilevel -compress Group4 -units PixelsPerInch -density 204x98 "${p%.png}.tif"
+  done
+  finish "$file" "$t"/p-*.tif
+}
+
+# fax15: seed004-yongning, 0.15 degrees, every 41st line lost
+if want fax15; then
+  source_pdf seed004-yongning
+  fax scan-fax15-seed004-yongning 0.15 41 23
+fi
+
+# fax80: wk-seed000-xiangyin, -0.8 degrees, every 17th line lost
+if want fax80; then
+  source_pdf wk-seed000-xiangyin
+  fax scan-fax80-wk-seed000-xiangyin -0.8 17 5
+fi
+
+# bw300: a 1-bit office scan at 300 dpi, 8 of 22 pages
+if want bw300; then
+  source_pdf chrome-half-seed001-hengyang 1 8 0 5
+  render -r 300 -gray
+  for p in "$t"/p-*.png; do
+    h=$(identify -format %h "$p")
+    # the bed: 8.5 in wide, the sheet 3 mm (35 px) from the left and top
+    convert "$p" -seed 301 -virtual-pixel white -distort SRT 0.35 \
+      -background white -gravity northwest -splice 35x35 -extent "2550x$((h + 35))" \
+      -blur 0x0.8 -attenuate 0.35 +noise Gaussian -threshold 52% \
+      -type bilevel -compress Group4 -units PixelsPerInch -density 300 "${p%.png}.tif"
+  done
+  finish scan-bw300-chrome-half-seed001-hengyang-p1-8 "$t"/p-*.tif
+fi
+
+# hairq40: 150 dpi grey, 0.25 pt hairlines, JPEG 40
+if want hairq40; then
+  source_pdf lo-hair-seed000-xiangyin
+  render -r 150 -gray
+  for p in "$t"/p-*.png; do
+    convert "$p" -seed 150 -virtual-pixel white -distort SRT -0.45 \
+      -unsharp 0x1.2+0.9+0.02 -gamma 1.25 -attenuate 0.15 +noise Gaussian \
+      -colorspace Gray -quality 40 -units PixelsPerInch -density 150 "${p%.png}.jpg"
+  done
+  finish scan-hairq40-lo-hair-seed000-xiangyin "$t"/p-*.jpg
+fi
+
+# skew2x2: two pages, +2 and -2 degrees, colour
+if want skew2x2; then
+  source_pdf lo-seed003-shifeng 7 8 4 4
+  render -r 200
+  k=0
+  for p in "$t"/p-*.png; do
+    k=$((k + 1))
+    a=2
+    [ "$k" = 2 ] && a=-2
+    convert "$p" -seed $((200 + k)) \
+      '(' +clone -fill '#f3eddc' -colorize 100 ')' -compose Multiply -composite -compose Over \
+      -virtual-pixel background -background '#cfcfcb' -distort SRT "$a" \
+      -blur 0x0.5 -attenuate 0.2 +noise Gaussian \
+      -sampling-factor 2x2 -quality 75 -units PixelsPerInch -density 200 "${p%.png}.jpg"
+  done
+  finish scan-skew2x2-lo-seed003-shifeng-p7-8 "$t"/p-*.jpg
+fi
+
+# copier: a dark, over-exposed photocopy, then scanned
+if want copier; then
+  source_pdf seed001-hengyang 1 6 0 3
+  render -r 200 -gray
+  k=0
+  for p in "$t"/p-*.png; do
+    k=$((k + 1))
+    w=$(identify -format %w "$p") h=$(identify -format %h "$p")
+    a=0.9
+    [ $((k % 2)) = 0 ] && a=-0.6
+    sx=$((w * (55 + 7 * k) / 100))
+    # toner specks: about 1 pixel in 1000 grown to a dot of 2-4 px, at
+    # about grey 85 once levelled (the ink's 60 is darker)
+    convert -size "${w}x$h" xc:gray50 -seed $((600 + k)) -attenuate 1 +noise Uniform \
+      -channel R -separate +channel -threshold 99.9% -negate \
+      -morphology Erode Disk:1 -blur 0x0.7 -threshold 55% +level 18%,100% "$t/speck.png"
+    # toner fog: darker towards the top right
+    convert -size "${w}x$h" -define gradient:angle=35 gradient:'#ffffff-#d0d0d0' "$t/fog.png"
+    convert "$p" -virtual-pixel white -distort SRT "$a" -blur 0x0.9 \
+      "$t/fog.png" -compose Multiply -composite \
+      "$t/speck.png" -compose Multiply -composite -compose Over \
+      -fill gray55 -draw "rectangle $sx,0 $((sx + 1)),$h" \
+      +level 24%,79% \
+      -fill gray20 -draw "rectangle 0,0 22,$h" \
+      -seed $((700 + k)) -attenuate 0.3 +noise Gaussian \
+      -colorspace Gray -quality 65 -units PixelsPerInch -density 200 "${p%.png}.jpg"
+  done
+  finish scan-copier-seed001-hengyang-p1-6 "$t"/p-*.jpg
+fi
+
+# moire240: halftoned toner-save print, scanned at 240 dpi
+if want moire240; then
+  source_pdf chrome-shade-seed003-shifeng
+  render -r 600 -gray
+  for p in "$t"/p-*.png; do
+    convert "$p" +level 20%,100% -ordered-dither h6x6a \
+      -virtual-pixel white -distort SRT 0.3 -filter Triangle -resize 40% \
+      -seed 240 -attenuate 0.15 +noise Gaussian \
+      -colorspace Gray -quality 70 -units PixelsPerInch -density 240 "${p%.png}.jpg"
+    rm "$p"
+  done
+  finish scan-moire240-chrome-shade-seed003-shifeng "$t"/p-*.jpg
+fi
+
+# phonebw: a phone scanner app's black-and-white mode
+if want phonebw; then
+  source_pdf cairo-variant-continued-table
+  render -r 220
+  for p in "$t"/p-*.png; do
+    w=$(identify -format %w "$p") h=$(identify -format %h "$p")
+    convert "$p" -virtual-pixel white \
+      -distort Perspective "0,0 $((w * 15 / 1000)),$((h * 8 / 1000))  $w,0 $((w - w * 4 / 1000)),0  $w,$h $w,$h  0,$h $((w * 9 / 1000)),$((h - h * 6 / 1000))" \
+      '(' -size "${h}x$w" gradient:'#fbf8f2-#8d8a84' -rotate 90 ')' -compose Multiply -composite -compose Over \
+      -blur 0x1.1 -seed 220 -attenuate 0.4 +noise Gaussian -colorspace Gray \
+      -lat 31x31-7% -type bilevel -units PixelsPerInch -density 220 "${p%.png}-bw.png"
+  done
+  finish scan-phonebw-cairo-variant-continued-table "$t"/p-*-bw.png
+fi
