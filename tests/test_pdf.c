@@ -1229,7 +1229,7 @@ static void test_ocr_lone_sign(void **state) {
     for (size_t c = 0; c < bl->table->ncells; c++) {
       const dx_cell *x = bl->table->cells[c];
       if (x->col != 3 || x->row < 7 || g_utf8_strlen(x->text, -1) != 1) continue;
-      if (strcmp(x->text, "≥") && strcmp(x->text, "≤"))
+      if (strcmp(x->text, "≥") != 0 && strcmp(x->text, "≤") != 0)
         fail_msg("row %d: \"%s\", not a sign", x->row, x->text);
       assert_true(x->confidence >= 0.85);
       signs++;
