@@ -257,6 +257,27 @@ static int int_cmp(const void *a, const void *b) {
   return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
 }
 
+/* pix (w x h, 8 bit; NULL: none) with its paper brought to one level
+ * (Leptonica's background normalization: the light of each small tile's
+ * paper, smoothed) into grey. False: nothing written. */
+static bool even_light(PIX *pix, uint8_t *grey, int w, int h, int stride) {
+  PIX *out = pix ? pixBackgroundNorm(pix, NULL, NULL, BG_TILE_PX, BG_TILE_PX, BG_MIN,
+                                     BG_TILE_PX * BG_TILE_PX / 3, BG_PAPER, 2, 2)
+                 : NULL;
+  bool flat = out && pixGetWidth(out) == w && pixGetHeight(out) == h && pixGetDepth(out) == 8;
+  if (flat) {
+    l_uint32 *data = pixGetData(out);
+    int wpl = pixGetWpl(out);
+    for (int y = 0; y < h; y++) {
+      l_uint32 *line = data + (size_t)y * (size_t)wpl;
+      uint8_t *row = grey + (size_t)y * (size_t)stride;
+      for (int x = 0; x < w; x++) row[x] = (uint8_t)GET_DATA_BYTE(line, x);
+    }
+  }
+  pixDestroy(&out);
+  return flat;
+}
+
 bool dx_level_paper(uint8_t *grey, int w, int h, int stride, int *spread) {
   *spread = 0;
   int nx = w / LEVEL_TILE_PX, ny = h / LEVEL_TILE_PX;
@@ -273,21 +294,8 @@ bool dx_level_paper(uint8_t *grey, int w, int h, int stride, int *spread) {
   g_free(lv);
   if (*spread < LEVEL_UNEVEN) return false;
   PIX *src = to_pix(grey, w, h, stride);
-  PIX *out = src ? pixBackgroundNorm(src, NULL, NULL, BG_TILE_PX, BG_TILE_PX, BG_MIN,
-                                     BG_TILE_PX * BG_TILE_PX / 3, BG_PAPER, 2, 2)
-                 : NULL;
+  bool flat = even_light(src, grey, w, h, stride);
   pixDestroy(&src);
-  bool flat = out && pixGetWidth(out) == w && pixGetHeight(out) == h && pixGetDepth(out) == 8;
-  if (flat) {
-    l_uint32 *data = pixGetData(out);
-    int wpl = pixGetWpl(out);
-    for (int y = 0; y < h; y++) {
-      l_uint32 *line = data + (size_t)y * (size_t)wpl;
-      uint8_t *row = grey + (size_t)y * (size_t)stride;
-      for (int x = 0; x < w; x++) row[x] = (uint8_t)GET_DATA_BYTE(line, x);
-    }
-  }
-  pixDestroy(&out);
   return flat;
 }
 
@@ -435,26 +443,13 @@ bool dx_flatten_photo(uint8_t *grey, int w, int h, int stride, double corners[8]
    * in one corner than in the middle would read as ink. The paper is
    * brought to one level (Leptonica's background normalization: the
    * light of each small tile's paper, smoothed) */
-  PIX *out = warped ? pixBackgroundNorm(warped, NULL, NULL, BG_TILE_PX, BG_TILE_PX, BG_MIN,
-                                        BG_TILE_PX * BG_TILE_PX / 3, BG_PAPER, 2, 2)
-                    : NULL;
+  bool flat = even_light(warped, grey, w, h, stride);
   pixDestroy(&warped);
-  bool flat = out && pixGetWidth(out) == w && pixGetHeight(out) == h && pixGetDepth(out) == 8;
-  if (flat) {
-    l_uint32 *data = pixGetData(out);
-    int wpl = pixGetWpl(out);
-    for (int y = 0; y < h; y++) {
-      l_uint32 *line = data + (size_t)y * (size_t)wpl;
-      uint8_t *row = grey + (size_t)y * (size_t)stride;
-      for (int x = 0; x < w; x++) row[x] = (uint8_t)GET_DATA_BYTE(line, x);
+  if (flat && corners)
+    for (size_t c = 0; c < 4; c++) {
+      corners[2 * c] = q[c][0];
+      corners[2 * c + 1] = q[c][1];
     }
-    if (corners)
-      for (size_t c = 0; c < 4; c++) {
-        corners[2 * c] = q[c][0];
-        corners[2 * c + 1] = q[c][1];
-      }
-  }
-  pixDestroy(&out);
   ptaDestroy(&ps);
   ptaDestroy(&pd);
   pixDestroy(&src);
