@@ -265,6 +265,15 @@ void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, in
  * (when not NULL) gets the sheet's corners found, clockwise from the
  * top-left, x y in pixels. False: the page was left as it was. */
 bool dx_flatten_photo(uint8_t *grey, int w, int h, int stride, double corners[8]);
+/* Dark bands along a scan's edges (scan.c: a lid's shadow, a copier's
+ * black border, a bed wider than the sheet): from each edge inward, the
+ * lines (rows or columns) mostly darker than midway between ink and
+ * paper, up to EDGE_BAND_PT, and their blurred fringe, are painted as
+ * paper, in place. A dark band along the top would pass for a long
+ * straight rule and hold the skew search at 0. widths (top, right,
+ * bottom, left; pixels) gets what was cleared; returns how many edges
+ * were. */
+int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, int widths[4]);
 /* Paper of uneven light (scan.c: a copy's toner fog, a lid's shadow
  * along an edge) brought to one level, in place, when the paper's grey
  * varies over the page by *spread levels or more; *spread gets what it

@@ -850,7 +850,8 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
     /* a photographed sheet: its perspective out, the desk around it off */
     double corner[8];
     int spread = 0;
-    if (dx_flatten_photo(r.grey, r.w, r.h, r.w, corner)) {
+    bool photo = dx_flatten_photo(r.grey, r.w, r.h, r.w, corner);
+    if (photo) {
       dx_doc_warn(doc, "page_flattened", pageno,
                   "page %d: a photographed sheet (corners at %.0f,%.0f %.0f,%.0f %.0f,%.0f "
                   "%.0f,%.0f pt) was flattened",
@@ -860,7 +861,17 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
       ib[0] = ib[1] = 0;
       ib[2] = r.w;
       ib[3] = r.h;
-    } else if (dx_level_paper(r.grey, r.w, r.h, r.w, &spread)) {
+    } else {
+      /* a lid's shadow or a copier's border along an edge */
+      int band[4];
+      if (dx_clear_dark_edges(r.grey, r.w, r.h, r.w, r.scale, band))
+        dx_doc_warn(doc, "page_edge_cleared", pageno,
+                    "page %d: dark bands along its edges (top %.0f, right %.0f, bottom %.0f, "
+                    "left %.0f pt: a lid's shadow, a copy's border) were cleared",
+                    pageno, band[0] / r.scale, band[1] / r.scale, band[2] / r.scale,
+                    band[3] / r.scale);
+    }
+    if (!photo && dx_level_paper(r.grey, r.w, r.h, r.w, &spread)) {
       /* a copy's fog or a lid's shadow read as rules and ink */
       dx_doc_warn(doc, "page_levelled", pageno,
                   "page %d: the paper's light varied by %d grey levels and was evened", pageno,

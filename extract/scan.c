@@ -35,6 +35,7 @@
 
 #include <leptonica/allheaders.h>
 #include <math.h>
+#include <string.h>
 
 /* Shortest rule (points): longer than a character's strokes at the
  * usual 9-12 pt (a 一 is about an em) — pdf.c's OCR_MIN_RULE_PT. */
@@ -454,6 +455,71 @@ bool dx_flatten_photo(uint8_t *grey, int w, int h, int stride, double corners[8]
   ptaDestroy(&pd);
   pixDestroy(&src);
   return flat;
+}
+
+/* Widest dark band along an edge (points) that is cleared: a lid's
+ * shadow or a copier's border is a few millimetres to a centimetre; a
+ * darker band than this is part of the page (or the page is dark). */
+#define EDGE_BAND_PT 36.0
+/* A line of an edge band: this share of its pixels darker than midway
+ * between ink and paper. A table's rule never spans the whole page. */
+#define EDGE_DARK_SHARE 0.6
+/* The band's fringe (blur): lines with this share of pixels a quarter
+ * of the way from paper to ink or darker, at most EDGE_FRINGE_PX. */
+#define EDGE_FRINGE_SHARE 0.05
+#define EDGE_FRINGE_PX 4
+/* Paper lines a band may start from the edge (a scanner's white rim). */
+#define EDGE_RIM_PX 2
+
+/* Share of the n pixels from p, step apart, darker than dark. */
+static double dark_share(const uint8_t *p, size_t step, int n, int dark) {
+  int k = 0;
+  for (int i = 0; i < n; i++) k += p[(size_t)i * step] < dark;
+  return n > 0 ? (double)k / n : 0;
+}
+
+/* Width (lines) of the dark band along one edge: line i is at
+ * first + i * next, with n pixels step apart; 0 when there is none. Its
+ * fringe is the lines after it with pixels darker than grey. */
+static int edge_band(const uint8_t *first, ptrdiff_t next, size_t step, int n, int max, int dark,
+                     int grey) {
+  int band = 0, i = 0;
+  while (i < EDGE_RIM_PX && dark_share(first + i * next, step, n, dark) < EDGE_DARK_SHARE) i++;
+  for (; i <= max; i++) {
+    if (dark_share(first + i * next, step, n, dark) < EDGE_DARK_SHARE) break;
+    band = i + 1;
+  }
+  if (band == 0 || i > max) return 0; /* none, or the page is dark further in */
+  for (int f = 0; f < EDGE_FRINGE_PX && band <= max; f++, band++)
+    if (dark_share(first + band * next, step, n, grey) < EDGE_FRINGE_SHARE) break;
+  return band;
+}
+
+int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, int widths[4]) {
+  int ink, paper, cleared = 0;
+  memset(widths, 0, 4 * sizeof *widths);
+  if (!grey || w < 8 || h < 8) return 0;
+  dx_grey_levels(grey, w, h, stride, &ink, &paper);
+  int dark = (ink + paper) / 2, fringe = paper - (paper - ink) / 4,
+      max = (int)(EDGE_BAND_PT * scale);
+  ptrdiff_t row = stride;
+  uint8_t *last_row = grey + (size_t)(h - 1) * (size_t)stride;
+  /* rows: the top and the bottom; columns: the right and the left */
+  widths[0] = edge_band(grey, row, 1, w, MIN(max, h / 4), dark, fringe);
+  widths[2] = edge_band(last_row, -row, 1, w, MIN(max, h / 4), dark, fringe);
+  widths[1] = edge_band(grey + w - 1, -1, (size_t)stride, h, MIN(max, w / 4), dark, fringe);
+  widths[3] = edge_band(grey, 1, (size_t)stride, h, MIN(max, w / 4), dark, fringe);
+  for (int y = 0; y < h; y++) {
+    uint8_t *r = grey + (size_t)y * (size_t)stride;
+    if (y < widths[0] || y >= h - widths[2]) {
+      memset(r, paper, (size_t)w);
+      continue;
+    }
+    memset(r, paper, (size_t)widths[3]);
+    memset(r + w - widths[1], paper, (size_t)widths[1]);
+  }
+  for (int i = 0; i < 4; i++) cleared += widths[i] > 0;
+  return cleared;
 }
 
 #define LEVEL_PAPER 0.40

@@ -31,16 +31,23 @@ static bool says_continued(const char *s) {
          (strstr(s, "续表") || strstr(s, "接上表") || strstr(s, "（续）") || strstr(s, "(续)"));
 }
 
-/* Page furniture between two parts of a table: a page number. */
+/* Page furniture between two parts of a table: a page number, or a
+ * machine's line with digits and no Han character (a fax header
+ * "MAR-12-2024 09:41 FROM:0734… P.02/06", a printer's date and page). */
 static bool furniture(const char *s) {
   if (!s) return true;
+  bool numeric = true, digit = false;
   for (const char *p = s; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
-    if (!g_unichar_isdigit(c) && !g_unichar_isspace(c) && !strchr("-/", (int)c) &&
-        !g_utf8_strchr("第页共—－", -1, c))
-      return false;
+    if (g_unichar_isdigit(c)) {
+      digit = true;
+      continue;
+    }
+    if (g_unichar_isspace(c) || c == '-' || c == '/' || g_utf8_strchr("第页共—－", -1, c)) continue;
+    if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN) return false;
+    numeric = false;
   }
-  return true;
+  return numeric || digit;
 }
 
 /* Index of the edge of e (n edges) within COL_ALIGN_PT of x, or -1. */

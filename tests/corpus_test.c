@@ -17,7 +17,9 @@
  * right.
  *
  * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
- *                    [--write-baseline FILE]   (FORMAT_SUBDIR: "docx")
+ *                    [--write-baseline FILE] [--shard K/N]
+ *   (FORMAT_SUBDIR: "docx"). --shard K/N tests the K-th of every N files
+ *   (in name order), so that N processes share a slow corpus.
  */
 #include <math.h>
 #include <stdio.h>
@@ -283,8 +285,15 @@ static void compare(const char *file, const char *path, const json_t *exp, const
 
 int main(int argc, char **argv) {
   const char *sub = "docx", *base_path = NULL, *write_path = NULL, *dir = NULL;
+  int shard = 1, nshards = 1;
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--baseline") == 0 && i + 1 < argc)
+    if (strcmp(argv[i], "--shard") == 0 && i + 1 < argc) {
+      if (sscanf(argv[++i], "%d/%d", &shard, &nshards) != 2 || nshards < 1 || shard < 1 ||
+          shard > nshards) {
+        fprintf(stderr, "--shard wants K/N, 1 <= K <= N: %s\n", argv[i]);
+        return 2;
+      }
+    } else if (strcmp(argv[i], "--baseline") == 0 && i + 1 < argc)
       base_path = argv[++i];
     else if (strcmp(argv[i], "--write-baseline") == 0 && i + 1 < argc)
       write_path = argv[++i];
@@ -295,7 +304,7 @@ int main(int argc, char **argv) {
   }
   if (!dir) {
     fprintf(stderr, "usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE] "
-                    "[--write-baseline FILE]\n");
+                    "[--write-baseline FILE] [--shard K/N]\n");
     return 2;
   }
   const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : ".pdf";
@@ -335,6 +344,7 @@ int main(int argc, char **argv) {
   g_dir_close(d);
   g_ptr_array_sort(names, by_name);
   int failed = 0;
+  guint nfound = 0;
   for (guint i = 0; i < names->len; i++) {
     const char *jname = *(char **)&names->pdata[i];
     char *stem = g_strndup(jname, strlen(jname) - 5);
@@ -342,6 +352,10 @@ int main(int argc, char **argv) {
     char *docpath = g_build_filename(dir, sub, docname, NULL);
     char *jpath = g_build_filename(edir, jname, NULL);
     if (!g_file_test(docpath, G_FILE_TEST_EXISTS)) goto next;
+    if ((int)(nfound++ % (guint)nshards) != shard - 1) { /* another shard's */
+      g_hash_table_remove(baseline, docname);
+      goto next;
+    }
     cur_group = group_of(groups, docname);
     all_files.files++;
     cur_group->files++;

@@ -773,6 +773,42 @@ static void test_page_break(void **state) {
   pb_free(low);
 }
 
+/* A fax machine's header line (digits, Latin letters, no Han) at the top
+ * of the next page is page furniture: the table goes on across it. A
+ * line of Han text there ends the table. */
+static void test_page_break_fax_header(void **state) {
+  (void)state;
+  float xs[] = {50, 200, 350};
+  const char *between[] = {"MAR-12-2024 09:42 FROM:0734 8452 1077 TO:8452 9316 P.02/06",
+                           "2024/3/12 9:42", "第2页共6页", "附件：说明"};
+  const int tables[] = {1, 1, 1, 2};
+  for (int k = 0; k < 4; k++) {
+    page_b *p1 = pb_new(1), *p2 = pb_new(2);
+    float y1[] = {700, 720, 740, 760, 780};
+    pb_grid(p1, xs, 3, y1, 5);
+    for (int r = 0; r < 4; r++) {
+      pb_text(p1, 55, y1[r] + 4, "产出", 0);
+      pb_text(p1, 205, y1[r] + 4, "5", 0);
+    }
+    pb_text(p2, 60, 40, between[k], 0);
+    float y2[] = {72, 92, 112};
+    pb_grid(p2, xs, 3, y2, 3);
+    pb_text(p2, 55, 76, "效益", 0);
+    pb_text(p2, 205, 76, "6", 0);
+    pb_text(p2, 55, 96, "满意", 0);
+    page_b *pages[] = {p1, p2};
+    dx_doc *d = lay_out(pages, 2);
+    assert_int_equal(d->ntables, tables[k]);
+    if (tables[k] == 1) {
+      assert_int_equal(table_at(d, 0)->nrows, 6);
+      assert_int_equal(d->nparagraphs, 0);
+    }
+    dx_doc_free(d);
+    pb_free(p1);
+    pb_free(p2);
+  }
+}
+
 /* A row the page break cut in two: its halves are one row again. */
 static void test_split_row(void **state) {
   (void)state;
@@ -1548,6 +1584,46 @@ static void test_level_paper(void **state) {
   g_free(copy);
 }
 
+/* A lid's shadow along the top and a copier's border along the left are
+ * cleared to paper with their blurred fringe; the table's rules, its
+ * text and a clean page are left as they were; a band that goes on
+ * past EDGE_BAND_PT is the page's, not an edge's. */
+static void test_dark_edge(void **state) {
+  (void)state;
+  const int w = 600, h = 800;
+  const double scale = 200.0 / 72;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 220, (size_t)w * h);
+  fill(g, w, 0, 0, w, 26, 50);       /* the lid's shadow, 26 px */
+  fill(g, w, 0, 26, w, 28, 150);     /* its blurred fringe */
+  fill(g, w, 0, 0, 18, h, 40);       /* the copier's border, 18 px */
+  fill(g, w, 60, 100, 540, 102, 60); /* the table's top rule */
+  fill(g, w, 60, 100, 62, 700, 60);  /* its left rule */
+  for (int k = 0; k < 10; k++) fill(g, w, 80 + 40 * k, 120, 100 + 40 * k, 140, 60);
+  int band[4];
+  assert_int_equal(dx_clear_dark_edges(g, w, h, w, scale, band), 2);
+  assert_int_equal(band[0], 28);
+  assert_int_equal(band[1], 0);
+  assert_int_equal(band[2], 0);
+  assert_int_equal(band[3], 18);
+  for (int y = 0; y < 28; y++) assert_true(g[(size_t)y * w + 300] >= 200);
+  for (int x = 0; x < 18; x++) assert_true(g[(size_t)400 * w + x] >= 200);
+  assert_int_equal(g[(size_t)101 * w + 300], 60);
+  assert_int_equal(g[(size_t)400 * w + 61], 60);
+  assert_int_equal(g[(size_t)130 * w + 90], 60);
+  /* nothing to clear */
+  uint8_t *copy = g_memdup2(g, (size_t)w * h);
+  assert_int_equal(dx_clear_dark_edges(g, w, h, w, scale, band), 0);
+  assert_memory_equal(g, copy, (size_t)w * h);
+  /* dark deeper than an edge band: left alone */
+  fill(g, w, 0, 0, w, 200, 40);
+  memcpy(copy, g, (size_t)w * h);
+  assert_int_equal(dx_clear_dark_edges(g, w, h, w, scale, band), 0);
+  assert_memory_equal(g, copy, (size_t)w * h);
+  g_free(g);
+  g_free(copy);
+}
+
 /* A blurred line of bold text that rule finding took for a rule (a
  * band 6.6 pt thick over it, as on a 150 dpi scan) is not erased:
  * the text stays one line of its full height. */
@@ -1655,6 +1731,7 @@ int main(void) {
       cmocka_unit_test(test_paragraphs),
       cmocka_unit_test(test_paragraph_breaks),
       cmocka_unit_test(test_page_break),
+      cmocka_unit_test(test_page_break_fax_header),
       cmocka_unit_test(test_scan_page_break),
       cmocka_unit_test(test_split_row),
       cmocka_unit_test(test_nested),
@@ -1671,6 +1748,7 @@ int main(void) {
       cmocka_unit_test(test_ocr_lone_sign),
       cmocka_unit_test(test_deskew),
       cmocka_unit_test(test_level_paper),
+      cmocka_unit_test(test_dark_edge),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),

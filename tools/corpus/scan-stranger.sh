@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Eight files:
+# overstates declx; these are a check on it. Nine files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -29,6 +29,8 @@
 #            grey: paper at about grey 200, ink at about 60, uneven
 #            toner fog, toner specks, a drum scratch down the page, the
 #            lid's shadow along one edge, 0.9 / -0.6 degrees, JPEG 65
+#   copiertop the same copier on variant-county-multi, the lid's shadow
+#            along the top edge
 #   moire240 chrome-shade-seed003-shifeng (grey-shaded header cells)
 #            printed in toner-save mode (black at 80 %) through a 45
 #            degree halftone screen (6x6 cells at 600 dpi), scanned at
@@ -221,20 +223,22 @@ if want skew2x2; then
   finish scan-skew2x2-lo-seed003-shifeng-p7-8 "$t"/p-*.jpg
 fi
 
-# copier: a dark, over-exposed photocopy, then scanned
-if want copier; then
-  source_pdf seed001-hengyang 1 6 0 3
+# copier FILE SEED EDGE: a dark, over-exposed photocopy of $t/src.pdf,
+# then scanned at 200 dpi grey; the lid's shadow along EDGE (left or top)
+copier() {
+  local file=$1 seed=$2 edge=$3 k=0 p w h a sx lid
   render -r 200 -gray
-  k=0
   for p in "$t"/p-*.png; do
     k=$((k + 1))
     w=$(identify -format %w "$p") h=$(identify -format %h "$p")
     a=0.9
     [ $((k % 2)) = 0 ] && a=-0.6
     sx=$((w * (55 + 7 * k) / 100))
+    lid="rectangle 0,0 22,$h"
+    [ "$edge" = top ] && lid="rectangle 0,0 $w,26"
     # toner specks: about 1 pixel in 1000 grown to a dot of 2-4 px, at
     # about grey 85 once levelled (the ink's 60 is darker)
-    convert -size "${w}x$h" xc:gray50 -seed $((600 + k)) -attenuate 1 +noise Uniform \
+    convert -size "${w}x$h" xc:gray50 -seed $((seed + k)) -attenuate 1 +noise Uniform \
       -channel R -separate +channel -threshold 99.9% -negate \
       -morphology Erode Disk:1 -blur 0x0.7 -threshold 55% +level 18%,100% "$t/speck.png"
     # toner fog: darker towards the top right
@@ -244,11 +248,24 @@ if want copier; then
       "$t/speck.png" -compose Multiply -composite -compose Over \
       -fill gray55 -draw "rectangle $sx,0 $((sx + 1)),$h" \
       +level 24%,79% \
-      -fill gray20 -draw "rectangle 0,0 22,$h" \
-      -seed $((700 + k)) -attenuate 0.3 +noise Gaussian \
+      -fill gray20 -draw "$lid" \
+      -seed $((seed + 100 + k)) -attenuate 0.3 +noise Gaussian \
       -colorspace Gray -quality 65 -units PixelsPerInch -density 200 "${p%.png}.jpg"
   done
-  finish scan-copier-seed001-hengyang-p1-6 "$t"/p-*.jpg
+  finish "$file" "$t"/p-*.jpg
+}
+
+# copier: seed001-hengyang, declarations 1-4, the lid along the left edge
+if want copier; then
+  source_pdf seed001-hengyang 1 6 0 3
+  copier scan-copier-seed001-hengyang-p1-6 600 left
+fi
+
+# copiertop: variant-county-multi, the lid's shadow along the top (a
+# long dark band there passes for a straight rule and holds the skew at 0)
+if want copiertop; then
+  source_pdf variant-county-multi
+  copier scan-copiertop-variant-county-multi 640 top
 fi
 
 # moire240: halftoned toner-save print, scanned at 240 dpi
