@@ -832,6 +832,58 @@ static void seal_text(GArray *gl, const dx_seal *seals, size_t n, const raster *
   g_array_set_size(gl, keep);
 }
 
+/* Whether one image covers most of the page (IMAGE_PAGE of it): a scan. */
+#define IMAGE_PAGE 0.8
+static bool is_image_page(PopplerPage *page, double w, double h) {
+  GList *maps = poppler_page_get_image_mapping(page);
+  bool covered = false;
+  for (GList *m = maps; m && !covered; m = m->next) {
+    const PopplerRectangle *a = &((PopplerImageMapping *)m->data)->area;
+    covered = fabs((a->x2 - a->x1) * (a->y2 - a->y1)) >= IMAGE_PAGE * w * h;
+  }
+  poppler_page_free_image_mapping(maps);
+  return covered;
+}
+
+/* The resolution (dots per inch, the lower of its two) of the image
+ * covering most of the page (as w x h points), taken as drawn upright
+ * over the page; 0 when none covers it. Poppler's image mapping gives
+ * only a box, and gave a fax's 204 x 98 dpi page turned (842 x 596 on a
+ * 595 x 842 page), so the page's size is used, not the box. */
+static double scan_dpi(PopplerPage *page, double w, double h) {
+  double dpi = 0, best = 0;
+  GList *maps = poppler_page_get_image_mapping(page);
+  for (GList *m = maps; m; m = m->next) {
+    const PopplerImageMapping *im = m->data;
+    double area = fabs((im->area.x2 - im->area.x1) * (im->area.y2 - im->area.y1));
+    if (area < IMAGE_PAGE * w * h || area <= best) continue;
+    cairo_surface_t *img = poppler_page_get_image(page, im->image_id);
+    if (img && cairo_surface_get_type(img) == CAIRO_SURFACE_TYPE_IMAGE) {
+      best = area;
+      dpi = MIN(cairo_image_surface_get_width(img) / (w / 72),
+                cairo_image_surface_get_height(img) / (h / 72));
+    }
+    if (img) cairo_surface_destroy(img);
+  }
+  poppler_page_free_image_mapping(maps);
+  return dpi;
+}
+
+/* A scan of fewer than SHARP_DPI dots per inch either way (a fax's 98
+ * lines per inch) leaves characters a few pixels high, and OCR's
+ * probabilities stay high on its misreads (100 vs 98 dpi: 日 for 目, 土
+ * for 王 at 0.95). Each character's confidence is scaled by
+ * 1 - LOW_DPI_LOSS for every 50 dpi below SHARP_DPI, down to
+ * LOW_DPI_FLOOR: a value of n characters by that to the n-th. */
+#define SHARP_DPI 150.0
+#define LOW_DPI_LOSS 0.05
+#define LOW_DPI_FLOOR 0.85
+
+static void low_dpi_doubt(GArray *gl, double dpi) {
+  double f = MAX(LOW_DPI_FLOOR, 1 - LOW_DPI_LOSS * (SHARP_DPI - dpi) / 50);
+  for (guint i = 0; i < gl->len; i++) g_array_index(gl, dx_glyph, i).ocr_conf *= (float)f;
+}
+
 /* A page without a text layer: rendered at OCR_SCALE, read by OCR, its
  * ruling lines found on the same image. */
 static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
@@ -941,6 +993,13 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
     if (rc == DX_OK) rc = read_image(gl, &r, pp, &why, lim, doc, &late, err);
     dx_ppocr_close(pp);
     if (rc == DX_OK && nseals) seal_text(gl, seals, nseals, &r);
+    double dpi = scan_dpi(page, w, h);
+    if (rc == DX_OK && dpi > 0 && round(dpi) < SHARP_DPI) {
+      low_dpi_doubt(gl, dpi);
+      dx_doc_warn(doc, "low_resolution", pageno,
+                  "page %d: scanned at %.0f dpi (fewer than %.0f); what OCR read is less sure",
+                  pageno, dpi, SHARP_DPI);
+    }
     if (late)
       dx_doc_warn(doc, "ocr_timeout", pageno,
                   "page %d: OCR stopped at its deadline of %d ms; the page may be incomplete",
@@ -969,19 +1028,6 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
    * the next page's peak */
   malloc_trim(0);
   return rc;
-}
-
-/* Whether one image covers most of the page (IMAGE_PAGE of it): a scan. */
-#define IMAGE_PAGE 0.8
-static bool is_image_page(PopplerPage *page, double w, double h) {
-  GList *maps = poppler_page_get_image_mapping(page);
-  bool covered = false;
-  for (GList *m = maps; m && !covered; m = m->next) {
-    const PopplerRectangle *a = &((PopplerImageMapping *)m->data)->area;
-    covered = fabs((a->x2 - a->x1) * (a->y2 - a->y1)) >= IMAGE_PAGE * w * h;
-  }
-  poppler_page_free_image_mapping(maps);
-  return covered;
 }
 
 /* How far two readings of a page agree: the characters (spaces aside)

@@ -186,18 +186,35 @@ static char *show(const json_t *v) {
 
 /* Scans: text is compared as a reader sees it on paper, who cannot tell
  * full-width from half-width forms (NFKC folds them), ≧ from ≥, ≦ from
- * ≤, or one dash from another. */
+ * ≤, or one dash from another, and cannot see whether a gap next to a
+ * Han character or a punctuation mark was typed as a space (实施
+ * 2022年, "2. 各项", "2023. 01"): whitespace counts only where it
+ * separates two Latin letters or digits (two words, two numbers), as
+ * one space. */
 static bool scan_mode;
+
+static bool ascii_alnum(gunichar c) {
+  return c < 128 && g_ascii_isalnum((char)c);
+}
 
 static char *paper_form(const char *s) {
   char *k = g_utf8_normalize(s, -1, G_NORMALIZE_ALL_COMPOSE);
   GString *out = g_string_new(NULL);
+  gunichar prev = 0;
+  bool gap = false;
   for (const char *p = k ? k : s; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
+    if (g_unichar_isspace(c)) {
+      gap = true;
+      continue;
+    }
     if (c == 0x2267) c = 0x2265; /* ≧ ≥ */
     if (c == 0x2266) c = 0x2264; /* ≦ ≤ */
     if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0x30FC) c = '-';
+    if (gap && ascii_alnum(prev) && ascii_alnum(c)) g_string_append_c(out, ' ');
+    gap = false;
     g_string_append_unichar(out, c);
+    prev = c;
   }
   g_free(k);
   return g_string_free(out, FALSE);

@@ -1225,7 +1225,25 @@ static void test_ocr(void **state) {
   assert_int_equal(c->row, 0);
   assert_int_equal(c->col, 0);
   assert_true(c->confidence > 0.95 && c->confidence <= 1);
+  assert_false(has_warning(d, "low_resolution"));
   dx_doc_free(d);
+  /* a fax at 200 x 100 dpi: what OCR read there is less sure */
+  gchar *fax = NULL;
+  gsize flen = 0;
+  assert_true(g_file_get_contents(
+      DX_SOURCE_DIR "/corpus/scan/scan-fax-variant-side-by-side-funds.pdf", &fax, &flen, NULL));
+  assert_int_equal(dx_read_bytes(&d, "f.pdf", (uint8_t *)fax, flen, &lim, &err), DX_OK);
+  const dx_warning *lw = NULL;
+  for (guint i = 0; i < d->warnings->len && !lw; i++)
+    if (strcmp(((dx_warning *)g_ptr_array_index(d->warnings, i))->code, "low_resolution") == 0)
+      lw = g_ptr_array_index(d->warnings, i);
+  assert_non_null(lw);
+  assert_non_null(strstr(lw->message, "scanned at 100 dpi"));
+  c = ocr_cell(d);
+  assert_non_null(c);
+  assert_true(c->confidence <= 0.95);
+  dx_doc_free(d);
+  g_free(fax);
   dx_limits l = lim;
   l.ocr_deadline_ms = 1;
   assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &l, &err), DX_OK);
