@@ -274,6 +274,14 @@ bool dx_flatten_photo(uint8_t *grey, int w, int h, int stride, double corners[8]
  * bottom, left; pixels) gets what was cleared; returns how many edges
  * were. */
 int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, int widths[4]);
+/* Checkboxes on a scanned page found as ink shapes (scan.c): a
+ * connected run of dark pixels (darker than midway between ink and
+ * paper) whose outline is a square of BOX_MARK_MIN_PT to BOX_MARK_MAX_PT
+ * with dark sides all round. A box printed in small type (a 5 pt ☐ at
+ * 200 dpi is 14 pixels, its sides one pixel of grey) is too short for
+ * the rules dx_find_boxes pairs. Each becomes a glyph U+2611 (ink
+ * inside) or U+2610 appended to glyphs. */
+void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale);
 /* Paper of uneven light (scan.c: a copy's toner fog, a lid's shadow
  * along an edge) brought to one level, in place, when the paper's grey
  * varies over the page by *spread levels or more; *spread gets what it

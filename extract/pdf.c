@@ -660,6 +660,21 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const raster *r) {
   GArray *sides = g_array_copy((GArray *)rules);
   dx_find_boxes(sides, boxes, r->grey, r->w, r->h, r->w, r->scale);
   g_array_free(sides, TRUE);
+  /* and boxes too small for their sides to be rules: ink shapes, where
+   * no box was found from rules */
+  GArray *marks = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_find_box_marks(marks, r->grey, r->w, r->h, r->w, r->scale);
+  guint nrules = boxes->len;
+  for (guint i = 0; i < marks->len; i++) {
+    const dx_glyph *m = &g_array_index(marks, dx_glyph, i);
+    bool known = false;
+    for (guint k = 0; k < nrules && !known; k++) {
+      const float *b = g_array_index(boxes, dx_glyph, k).box;
+      known = m->box[0] < b[2] && b[0] < m->box[2] && m->box[1] < b[3] && b[1] < m->box[3];
+    }
+    if (!known) g_array_append_val(boxes, *m);
+  }
+  g_array_free(marks, TRUE);
   for (guint i = 0; i < boxes->len; i++) {
     dx_glyph b = g_array_index(boxes, dx_glyph, i);
     const float tol = 1.0f;

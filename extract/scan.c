@@ -522,6 +522,75 @@ int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, i
   return cleared;
 }
 
+/* A checkbox's side (points): from small print's 3.5 pt box to a 16 pt
+ * box in a title row (lines.c's BOX_MAX_PT). */
+#define BOX_MARK_MIN_PT 3.5
+#define BOX_MARK_MAX_PT 16.0
+/* Share of each side's pixels that is dark: a side, not a character's
+ * open stroke (匚, 凵). */
+#define BOX_MARK_SIDE 0.8
+/* Share of dark pixels inside (a fifth in from the sides) that is a
+ * tick or a cross (lines.c's BOX_INK). */
+#define BOX_MARK_INK 0.04
+
+/* Share of the pixels of the band x0..x1 x y0..y1 darker than dark,
+ * counted per line along the side (a line is dark when any pixel of
+ * the band across it is). */
+static double side_dark(const uint8_t *grey, int stride, int x0, int y0, int x1, int y1,
+                        bool horizontal, int dark) {
+  int n = 0, k = 0;
+  for (int a = horizontal ? x0 : y0; a <= (horizontal ? x1 : y1); a++, n++) {
+    bool d = false;
+    for (int b = horizontal ? y0 : x0; b <= (horizontal ? y1 : x1) && !d; b++) {
+      int x = horizontal ? a : b, y = horizontal ? b : a;
+      d = grey[(size_t)y * (size_t)stride + (size_t)x] < dark;
+    }
+    k += d;
+  }
+  return n ? (double)k / n : 0;
+}
+
+void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride,
+                       double scale) {
+  int ink, paper;
+  if (!grey || w < 8 || h < 8) return;
+  dx_grey_levels(grey, w, h, stride, &ink, &paper);
+  /* a small box's one-pixel sides are grey: a third of the way from
+   * paper to ink, and gaps of a pixel closed */
+  int dark = paper - (paper - ink) / 3;
+  PIX *g8 = to_pix(grey, w, h, stride);
+  PIX *bw = g8 ? pixThresholdToBinary(g8, dark) : NULL;
+  PIX *closed = bw ? pixCloseBrick(NULL, bw, 2, 2) : NULL;
+  BOXA *comps = closed ? pixConnCompBB(closed, 8) : NULL;
+  int lo = (int)(BOX_MARK_MIN_PT * scale), hi = (int)(BOX_MARK_MAX_PT * scale) + 2;
+  for (int i = 0; comps && i < boxaGetCount(comps); i++) {
+    l_int32 x, y, bwid, bht;
+    if (boxaGetBoxGeometry(comps, i, &x, &y, &bwid, &bht) || bwid < lo || bht < lo || bwid > hi ||
+        bht > hi || abs(bwid - bht) * 5 > MAX(bwid, bht))
+      continue;
+    int x1 = x + bwid - 1, y1 = y + bht - 1, t = MAX(1, bwid / 8);
+    if (side_dark(grey, stride, x, y, x1, y + t, true, dark) < BOX_MARK_SIDE ||
+        side_dark(grey, stride, x, y1 - t, x1, y1, true, dark) < BOX_MARK_SIDE ||
+        side_dark(grey, stride, x, y, x + t, y1, false, dark) < BOX_MARK_SIDE ||
+        side_dark(grey, stride, x1 - t, y, x1, y1, false, dark) < BOX_MARK_SIDE)
+      continue;
+    int in = MAX(2, bwid / 5), n = 0, k = 0;
+    for (int yy = y + in; yy <= y1 - in; yy++)
+      for (int xx = x + in; xx <= x1 - in; xx++, n++)
+        k += grey[(size_t)yy * (size_t)stride + (size_t)xx] < dark;
+    dx_glyph gl = {.box = {(float)(x / scale), (float)(y / scale), (float)((x1 + 1) / scale),
+                           (float)((y1 + 1) / scale)},
+                   .size = (float)(bht / scale / 0.8),
+                   .space_before = true};
+    gl.cp = n && (double)k / n > BOX_MARK_INK ? 0x2611 : 0x2610;
+    g_array_append_val(glyphs, gl);
+  }
+  boxaDestroy(&comps);
+  pixDestroy(&closed);
+  pixDestroy(&bw);
+  pixDestroy(&g8);
+}
+
 #define LEVEL_PAPER 0.40
 #define LEVEL_INK 0.005
 void dx_grey_levels(const uint8_t *grey, int w, int h, int stride, int *ink, int *paper) {

@@ -1641,6 +1641,55 @@ static void test_dark_edge(void **state) {
   g_free(copy);
 }
 
+/* Checkboxes in small print, whose one-pixel grey sides are too short to
+ * be rules: an empty 5 pt box is ☐, one with a tick inside ☑; a
+ * character's open square (凵, three sides), a cell far larger than a
+ * box and a long bar are none. */
+static void test_box_marks(void **state) {
+  (void)state;
+  const int w = 400, h = 200;
+  const double scale = 200.0 / 72;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 225, (size_t)w * h);
+  for (int k = 0; k < 12; k++) fill(g, w, 20 + 30 * k, 150, 40 + 30 * k, 153, 40); /* strokes */
+  /* an empty box, 14 px, sides one pixel of grey 150 */
+  fill(g, w, 40, 40, 54, 41, 150);
+  fill(g, w, 40, 53, 54, 54, 150);
+  fill(g, w, 40, 40, 41, 54, 150);
+  fill(g, w, 53, 40, 54, 54, 150);
+  /* a ticked one */
+  fill(g, w, 100, 40, 114, 41, 150);
+  fill(g, w, 100, 53, 114, 54, 150);
+  fill(g, w, 100, 40, 101, 54, 150);
+  fill(g, w, 113, 40, 114, 54, 150);
+  for (int i = 0; i < 7; i++) fill(g, w, 103 + i, 44 + i / 2, 105 + i, 46 + i / 2, 60);
+  /* 凵: no top */
+  fill(g, w, 160, 53, 174, 54, 60);
+  fill(g, w, 160, 40, 161, 54, 60);
+  fill(g, w, 173, 40, 174, 54, 60);
+  /* a cell's border, 100 px */
+  fill(g, w, 200, 20, 300, 21, 60);
+  fill(g, w, 200, 119, 300, 120, 60);
+  fill(g, w, 200, 20, 201, 120, 60);
+  fill(g, w, 299, 20, 300, 120, 60);
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_find_box_marks(gl, g, w, h, w, scale);
+  assert_int_equal(gl->len, 2);
+  const dx_glyph *a = &g_array_index(gl, dx_glyph, 0), *b = &g_array_index(gl, dx_glyph, 1);
+  if (a->box[0] > b->box[0]) {
+    const dx_glyph *t = a;
+    a = b;
+    b = t;
+  }
+  assert_int_equal(a->cp, 0x2610);
+  assert_int_equal(b->cp, 0x2611);
+  assert_float_equal(a->box[0], 40 / scale, 0.01);
+  assert_float_equal(a->box[3], 54 / scale, 0.01);
+  assert_float_equal(b->box[2], 114 / scale, 0.01);
+  g_array_free(gl, TRUE);
+  g_free(g);
+}
+
 /* A blurred line of bold text that rule finding took for a rule (a
  * band 6.6 pt thick over it, as on a 150 dpi scan) is not erased:
  * the text stays one line of its full height. */
@@ -1766,6 +1815,7 @@ int main(void) {
       cmocka_unit_test(test_deskew),
       cmocka_unit_test(test_level_paper),
       cmocka_unit_test(test_dark_edge),
+      cmocka_unit_test(test_box_marks),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
