@@ -33,7 +33,8 @@
 /* A scanned rule drawn one pixel thin and slightly aslant crosses from
  * one row of pixels into the next every so often; where it straddles
  * two rows neither is dark enough, and a 1-bit scan (a fax) drops it
- * there: a border comes out as collinear pieces with gaps of 30-40 pt.
+ * there: a border comes out as collinear pieces with gaps of 30-40 pt
+ * (up to 56 pt at a fax's standard 204 x 98 dpi).
  * Pieces at least DROPOUT_PIECE_PT long (longer than any stroke of a
  * character) with gaps up to DROPOUT_GAP_PT are one rule, unless the
  * gap runs from one rule across to another (a cell spanning rows or
@@ -41,7 +42,7 @@
  * piece that meets a rule across at one end and stops that far short of
  * another at the other runs on to it. */
 #define DROPOUT_PIECE_PT 20.0
-#define DROPOUT_GAP_PT 48.0
+#define DROPOUT_GAP_PT 64.0
 /* A scanned rule may run past the rule it meets by its width and blur
  * (a phone scan's threshold thickens both): an end this near a rule
  * across meets it, and a gap whose ends meet rules across, with no
@@ -62,12 +63,15 @@ static int seg_cmp(const void *x, const void *y) {
 /* Whether a gap (lo, hi) in a rule at pos lies between two distinct
  * rules across it, one closing the piece before and one opening the
  * piece after: the bottom of one table and the top of the next, a few
- * points apart, not one border broken. */
+ * points apart, not one border broken. A rule across may stop up to
+ * TABLE_END_PT short of pos (on a fax a border's end drops out where it
+ * meets the rule at pos). */
+#define TABLE_END_PT 20.0f
 static bool table_gap(const seg *o, size_t no, float pos, float lo, float hi) {
   bool top = false, bot = false;
   float ytop = 0, ybot = 0;
   for (size_t i = 0; i < no; i++) {
-    if (o[i].a > pos + TOUCH_PT || o[i].b < pos - TOUCH_PT) continue;
+    if (o[i].a > pos + TABLE_END_PT || o[i].b < pos - TABLE_END_PT) continue;
     if (fabsf(o[i].pos - lo) <= TOUCH_PT && (!top || o[i].pos < ytop)) {
       top = true;
       ytop = o[i].pos;
@@ -278,6 +282,17 @@ static const seg *across_near(const seg *o, size_t no, float pos, float at) {
   return best;
 }
 
+/* A rule across within DROPOUT_END_PT of `at` that runs along at least
+ * ALONG_SHARE of rule r's length, or NULL. */
+#define ALONG_SHARE 0.5f
+static const seg *along(const seg *o, size_t no, const seg *r, float at) {
+  for (size_t i = 0; i < no; i++)
+    if (fabsf(o[i].pos - at) <= DROPOUT_END_PT &&
+        MIN(o[i].b, r->b) - MAX(o[i].a, r->a) >= ALONG_SHARE * (r->b - r->a))
+      return &o[i];
+  return NULL;
+}
+
 /* Whether the gap (lo, hi) in the rule at pos lies between two tables:
  * its ends meet rules across (loosely, see DROPOUT_END_PT) and no other
  * rule of s[0..m) within the first of them goes on across the gap's
@@ -286,6 +301,10 @@ static bool between_tables(const seg *s, size_t m, const bool *gone, const seg *
                            size_t nacross, float pos, float lo, float hi) {
   const seg *top = across_near(across, nacross, pos, lo);
   const seg *bot = across_near(across, nacross, pos, hi);
+  /* the other table's border may have dropped out where it meets this
+   * rule: a rule along most of the one found will do */
+  if (top && !bot) bot = along(across, nacross, top, hi);
+  if (bot && !top) top = along(across, nacross, bot, lo);
   if (!top || !bot || bot->pos - top->pos <= SNAP_PT) return false;
   float mid = (lo + hi) / 2;
   for (size_t k = 0; k < m; k++)
@@ -338,7 +357,9 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
     bool at_b = across_near(across, nacross, p->pos, p->b) != NULL;
     if (at_a == at_b) continue;
     float j = junction(across, nacross, p->pos, at_a ? p->b : p->a, at_a ? 1 : -1, DROPOUT_GAP_PT);
-    if (isnan(j)) continue;
+    if (isnan(j) ||
+        between_tables(s, m, gone, across, nacross, p->pos, at_a ? p->b : j, at_a ? j : p->a))
+      continue;
     if (at_a)
       p->b = MAX(p->b, j);
     else

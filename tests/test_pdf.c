@@ -258,6 +258,55 @@ static void test_fax_dropouts(void **state) {
   pb_free(p);
 }
 
+/* Two tables a few points apart on a fax, where a border's end dropped
+ * out where it meets a side: they stay two. On page 1 the lower rule of
+ * the upper table and the upper rule of the lower one stop 18 pt short
+ * of the left side, so its two pieces 13 pt apart looked like one dashed
+ * line; on page 2 the lower table's upper rule stops 57 pt short, so the
+ * gap of 20 pt in the left side looked like a dropout. */
+static void fax_two_tables(page_b *p, float y2, float top2_from, float bot1_from) {
+  p->scanned = true;
+  const float ys1[] = {100, 120, 140};
+  pb_h(p, ys1[0], 50, 350);
+  pb_h(p, ys1[1], 50, 350);
+  pb_h(p, ys1[2], bot1_from, 350);
+  pb_v(p, 50, 100, 140);
+  pb_v(p, 200, 100, 140);
+  pb_v(p, 350, 100, 140);
+  pb_h(p, y2, top2_from, 350);
+  pb_h(p, y2 + 20, 50, 350);
+  pb_h(p, y2 + 40, 50, 350);
+  pb_v(p, 50, y2, y2 + 40);
+  pb_v(p, 200, y2, y2 + 40);
+  pb_v(p, 350, y2, y2 + 40);
+  const char *txt[] = {"项目名称", "甲",       "主管部门", "乙",
+                       "一级指标", "二级指标", "产出指标", "数量指标"};
+  for (int k = 0; k < 8; k++)
+    pb_ocr_text(p, k % 2 ? 205 : 55, (k < 4 ? 105 : y2 + 5) + (k / 2 % 2) * 20, txt[k]);
+}
+
+static void test_fax_table_gap(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  fax_two_tables(p, 153, 68, 68);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 2);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_string_equal(cell_text(t, 1, 1), "乙");
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  fax_two_tables(p, 160, 107, 50);
+  d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 2);
+  t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_string_equal(cell_text(t, 1, 0), "主管部门");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A phone scan's threshold thickens rules, so a border runs a few points
  * past the rule closing its table. Two tables 24 pt apart, with 续表
  * between them, stay two: the gap in their side borders, which no other
@@ -1786,6 +1835,7 @@ int main(void) {
       cmocka_unit_test(test_grid_l_shape),
       cmocka_unit_test(test_fax_dropouts),
       cmocka_unit_test(test_scan_table_gap),
+      cmocka_unit_test(test_fax_table_gap),
       cmocka_unit_test(test_scan_slanted_streak),
       cmocka_unit_test(test_spacing_doubt),
       cmocka_unit_test(test_close_tables),
