@@ -90,9 +90,13 @@ typedef struct dx_lexicon dx_lexicon;
 /* Builds the value lexicon (comparison words, approximations, units and
  * their joiners, amount words) from rule text: lines
  * "CATEGORY<TAB>OP<TAB>word|word|..." (rules/values.rules), '#' comments.
- * Returns NULL and sets err on a malformed line. */
+ * Returns NULL and sets err on a malformed line or an unknown category
+ * (`values.rules:3: unknown category "unti"`). */
 dx_lexicon *dx_lexicon_new(const char *text, dx_error *err);
 void dx_lexicon_free(dx_lexicon *lx);
+/* The first category of values.rules the text had no line of, or NULL
+ * when it had every one. Static string. */
+const char *dx_lexicon_missing(const dx_lexicon *lx);
 
 typedef struct dx_value {
   dx_value_kind kind;

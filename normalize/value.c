@@ -22,7 +22,8 @@ typedef enum {
   W_AMOUNT_SUFFIX,
   W_AMOUNT_WAN,  /* the amount's unit: 万元 */
   W_AMOUNT_YUAN, /* the amount's unit: 元 */
-  W_DATE_CHAR    /* a character a date or period is written with besides digits */
+  W_DATE_CHAR,   /* a character a date or period is written with besides digits */
+  W_COUNT
 } word_kind;
 
 /* values.rules categories and their word kinds; the first four carry an
@@ -52,7 +53,8 @@ typedef struct lex_word {
 } lex_word;
 
 struct dx_lexicon {
-  GArray *words; /* lex_word, longest first within each kind */
+  GArray *words;        /* lex_word, longest first within each kind */
+  bool listed[W_COUNT]; /* the text has a line of the kind */
 };
 
 const char *dx_value_kind_name(dx_value_kind k) {
@@ -87,26 +89,31 @@ dx_lexicon *dx_lexicon_new(const char *text, dx_error *err) {
     char *line = g_strstrip(lines[ln]);
     if (!*line || *line == '#') continue;
     char **f = g_strsplit(line, "\t", 3);
-    bool ok = g_strv_length(f) == 3;
+    bool ok = g_strv_length(f) == 3, known = false;
     word_kind kind = W_UNIT;
     const char *op = NULL;
     if (ok) {
-      ok = false;
       for (size_t i = 0; i < G_N_ELEMENTS(KINDS); i++)
         if (strcmp(f[0], KINDS[i].category) == 0) {
           kind = KINDS[i].kind;
-          ok = true;
+          known = true;
         }
       op = static_op(f[1]);
       if ((kind == W_PREFIX || kind == W_SUFFIX || kind == W_INFIX) && !op) ok = false;
     }
-    if (!ok) {
-      dx_error_set(err, DX_EFORMAT, "values rules line %d: expected KIND<TAB>OP<TAB>words", ln + 1);
+    if (!ok || !known) {
+      /* a misspelt category would list words no value is read with */
+      if (ok)
+        dx_error_set(err, DX_EFORMAT, "values.rules:%d: unknown category \"%s\"", ln + 1, f[0]);
+      else
+        dx_error_set(err, DX_EFORMAT, "values.rules:%d: expected CATEGORY<TAB>OP<TAB>words",
+                     ln + 1);
       g_strfreev(f);
       g_strfreev(lines);
       dx_lexicon_free(lx);
       return NULL;
     }
+    lx->listed[kind] = true;
     char **words = g_strsplit(f[2], "|", -1);
     for (int i = 0; words[i]; i++) {
       if (!*words[i]) continue;
@@ -120,6 +127,12 @@ dx_lexicon *dx_lexicon_new(const char *text, dx_error *err) {
   g_strfreev(lines);
   g_array_sort(lx->words, by_length_desc);
   return lx;
+}
+
+const char *dx_lexicon_missing(const dx_lexicon *lx) {
+  for (size_t i = 0; i < G_N_ELEMENTS(KINDS); i++)
+    if (!lx->listed[KINDS[i].kind]) return KINDS[i].category;
+  return NULL;
 }
 
 /* Longest lexicon word of `kind` that starts at p. */

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include "dx_categories.h"
 #include "dx_extract.h"
 #include "dx_normalize.h"
 
@@ -17,16 +18,22 @@ typedef struct dx_ruleset dx_ruleset;
 /* Loads the rules: the copies built into the binary, or, when dir is not
  * NULL, labels.rules and values.rules from dir. Every pattern is compiled
  * (and JIT-compiled) once here, with PCRE2 match and depth limits.
- * Returns NULL and sets err on a missing file or a bad pattern (the
- * message names the file and line). Free with dx_rules_free(). */
+ * Returns NULL and sets err (DX_EIO, DX_EFORMAT) on a missing file, a bad
+ * pattern or a category not in dx_categories.h (the message names the
+ * file and line: `labels.rules:3: unknown category "fund_totl"`), or when
+ * labels.rules has no rule of a category (`labels.rules: no rule of
+ * category "title_ocr"`). Free with dx_rules_free(). */
 dx_ruleset *dx_rules_load(const char *dir, dx_error *err);
 void dx_rules_free(dx_ruleset *rs);
-/* The same from the texts of the two rule files (for tests and fuzzing). */
+/* The same from the texts of the two rule files (for tests and fuzzing),
+ * except that a category may have no rule (it then matches nothing); an
+ * unknown category is an error all the same. */
 dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error *err);
 
-/* The key of the first rule of `category` whose pattern matches the
- * whole of `label_key` (see dx_label_key), or NULL. Borrowed string. */
-const char *dx_rules_match(dx_ruleset *rs, const char *category, const char *label_key);
+/* The key of the first rule of `cat` whose pattern matches the whole of
+ * `label_key` (see dx_label_key), or NULL (always for DX_CAT_NONE).
+ * Borrowed string. */
+const char *dx_rules_match(dx_ruleset *rs, dx_cat cat, const char *label_key);
 /* A label key with what the categories say of it, kept by the ruleset:
  * matching it in many categories hashes the key once. NULL for an empty
  * or over-long key, or when the ruleset keeps too many keys already
@@ -34,7 +41,7 @@ const char *dx_rules_match(dx_ruleset *rs, const char *category, const char *lab
 typedef struct dx_rkey dx_rkey;
 dx_rkey *dx_rules_key(dx_ruleset *rs, const char *label_key);
 /* dx_rules_match for a kept key; NULL when k is NULL. */
-const char *dx_rules_match_key(dx_ruleset *rs, const char *category, dx_rkey *k);
+const char *dx_rules_match_key(dx_ruleset *rs, dx_cat cat, dx_rkey *k);
 /* What the caller keeps with a kept key (NULL at first); data_free is
  * called on it when the key is dropped or the data replaced. */
 void *dx_rules_key_data(const dx_rkey *k);
@@ -42,17 +49,18 @@ void dx_rules_key_set_data(dx_rkey *k, void *data, GDestroyNotify data_free);
 /* Lets the ruleset drop the keys it keeps (when there are many); every
  * dx_rkey is invalid after it. dx_doc_to_json calls it first. */
 void dx_rules_forget(dx_ruleset *rs);
-/* The key of the rule of `category` one of whose texts is nearest
+/* The key of the rule of `cat` one of whose texts is nearest
  * label_key, at most max edits (characters inserted, dropped or
  * replaced) away; *distance says how many (the first such rule in file
  * order wins a tie); *text, unless text is NULL, that text (g_free).
  * Only patterns that match a few texts (literals, (?:a|b) groups, ? and
  * escaped punctuation) take part. NULL: none. */
-const char *dx_rules_match_near(dx_ruleset *rs, const char *category, const char *label_key,
-                                int max, int *distance, char **text);
-/* Removes the first match of the `category` pattern from the start of s;
- * returns a new string (g_free). For "numbering" and "seal_note". */
-char *dx_rules_strip(dx_ruleset *rs, const char *category, const char *s, bool anywhere);
+const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_key, int max,
+                                int *distance, char **text);
+/* Removes the first match of a `cat` pattern from the start of s (from
+ * anywhere in s when `anywhere`); returns a new string (g_free). For
+ * DX_CAT_NUMBERING, DX_CAT_SEAL_NOTE and the like. */
+char *dx_rules_strip(dx_ruleset *rs, dx_cat cat, const char *s, bool anywhere);
 const dx_lexicon *dx_rules_lexicon(const dx_ruleset *rs);
 
 /* Maps a document into the contract's top-level JSON object (new ref). */

@@ -162,7 +162,7 @@ typedef struct indmap {
 
 typedef struct vhead {
   int col, span;
-  const char *cat; /* field, fund_total, fund_source, fund_column */
+  dx_cat cat; /* FIELD, FUND_TOTAL, FUND_SOURCE or FUND_COLUMN */
   const char *key;
   char *label;
 } vhead;
@@ -408,7 +408,7 @@ static json_t *checkbox_options(ctx *x, const char *raw, int *nchecked, int *nop
     if (on || off || !*q) {
       int state = before ? pending : (on ? 1 : (off ? 0 : -1));
       char *t = g_strstrip(g_strdup(label->str));
-      char *s1 = dx_rules_strip(x->rs, "numbering", t, false);
+      char *s1 = dx_rules_strip(x->rs, DX_CAT_NUMBERING, t, false);
       char *key = dx_label_key(s1);
       /* "其中：新建": the words before a colon only introduce the option */
       char *colon = strrchr(s1, ':');
@@ -455,9 +455,9 @@ static char *boxes_from_lookalikes(ctx *x, const char *raw) {
     const char *box = NULL;
     bool edge = p == raw || p[-1] == ' ' || *next == '\0' || *next == ' ';
     if (edge || boxed) {
-      if (dx_rules_match(x->rs, "ocr_box_on", one))
+      if (dx_rules_match(x->rs, DX_CAT_OCR_BOX_ON, one))
         box = DX_CHECK_ON;
-      else if (dx_rules_match(x->rs, "ocr_box_off", one))
+      else if (dx_rules_match(x->rs, DX_CAT_OCR_BOX_OFF, one))
         box = DX_CHECK_OFF;
     }
     if (!box) {
@@ -509,11 +509,11 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
     const char *attr = NULL;
     if (no == 0) {
       char *k = dx_label_key(raw);
-      attr = dx_rules_match(x->rs, "attribute", k);
+      attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
       g_free(k);
     } else if (nc == 1) {
       char *k = dx_label_key(json_string_value(json_array_get(opts, 0)));
-      attr = dx_rules_match(x->rs, "attribute", k);
+      attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
       g_free(k);
     } else {
       ambiguous = true;
@@ -567,11 +567,11 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
     char *k = dx_label_key(raw);
     char *end;
     long n = strtol(k, &end, 10);
-    if (end != k && (*end == '\0' || dx_rules_match(x->rs, "count_unit", end)))
+    if (end != k && (*end == '\0' || dx_rules_match(x->rs, DX_CAT_COUNT_UNIT, end)))
       value = json_integer(n);
     g_free(k);
   } else if (strcmp(key, "filing_unit") == 0) {
-    char *s = dx_rules_strip(x->rs, "seal_note", raw, true);
+    char *s = dx_rules_strip(x->rs, DX_CAT_SEAL_NOTE, raw, true);
     char *t = dx_text_collapse(s);
     value = jstr_or_null(t);
     g_free(s);
@@ -693,7 +693,7 @@ static void add_money(ctx *x, const char *source, const char *label, int col, js
     b = g_new0(bentry, 1);
     b->source = source;
     b->label = g_strdup(label);
-    const char *fam = dx_rules_match(x->rs, "fund_family", source);
+    const char *fam = dx_rules_match(x->rs, DX_CAT_FUND_FAMILY, source);
     b->family = fam ? atoi(fam) : 0;
     b->is_total = is_total;
     b->group = x->group;
@@ -719,7 +719,7 @@ static char *money_label(ctx *x, const char *raw) {
   /* the part prefix is matched on the folded text; the label keeps the
    * characters as written, so cut as many characters as the prefix had */
   char *folded = dx_text_fold(out->str);
-  char *rest = dx_rules_strip(x->rs, "part_prefix", folded, false);
+  char *rest = dx_rules_strip(x->rs, DX_CAT_PART_PREFIX, folded, false);
   glong cut = g_utf8_strlen(folded, -1) - g_utf8_strlen(rest, -1);
   char *res = g_strdup(g_utf8_offset_to_pointer(out->str, cut));
   g_free(folded);
@@ -736,7 +736,7 @@ static char *money_label(ctx *x, const char *raw) {
 /* ---- label classification --------------------------------------------- */
 
 typedef struct label {
-  const char *cat; /* "field", "fund_total", "fund_source", "unit_note" or NULL */
+  dx_cat cat; /* FIELD, FUND_TOTAL, FUND_SOURCE, UNIT_NOTE or NONE */
   const char *key;
   bool three_public_ctx;
   const char *label; /* the label as written, for money entries (borrowed) */
@@ -780,8 +780,8 @@ static label classify_rk(ctx *x, const char *key, dx_rkey *rk) {
   if (kept) return *kept;
   label *seen = !rk && x->labels ? g_hash_table_lookup(x->labels, key) : NULL;
   if (seen) return *seen;
-  char *a = dx_rules_strip(x->rs, "label_mark", key, false);
-  char *b = dx_rules_strip(x->rs, "label_mark", a, true);
+  char *a = dx_rules_strip(x->rs, DX_CAT_LABEL_MARK, key, false);
+  char *b = dx_rules_strip(x->rs, DX_CAT_LABEL_MARK, a, true);
   label l = classify_key(x, b);
   g_free(b);
   g_free(a);
@@ -800,9 +800,9 @@ static label classify_near(ctx *x, const char *key) {
   label l = {0};
   glong n = g_utf8_strlen(key, -1);
   if (n < NEAR_NAME_MIN_CHARS || n > FUZZY_MAX_CHARS || strchr(key, ':') ||
-      dx_rules_match(x->rs, "near_block", key))
+      dx_rules_match(x->rs, DX_CAT_NEAR_BLOCK, key))
     return l;
-  static const char *const cats[] = {"field", "fund_total", "fund_source"};
+  static const dx_cat cats[] = {DX_CAT_FIELD, DX_CAT_FUND_TOTAL, DX_CAT_FUND_SOURCE};
   for (size_t c = 0; c < G_N_ELEMENTS(cats); c++) {
     int d = 0;
     char *text = NULL;
@@ -828,7 +828,7 @@ static label classify_near(ctx *x, const char *key) {
 /* classify_rk, and on a scan the nearest label when none matched. */
 static label classify_or_near(ctx *x, const char *key, dx_rkey *rk) {
   label l = classify_rk(x, key, rk);
-  if (l.cat || !x->scanned || !key || !*key) return l;
+  if (l.cat != DX_CAT_NONE || !x->scanned || !key || !*key) return l;
   /* kept per document (the ruleset's memo serves every document) */
   label *seen = g_hash_table_lookup(x->near, key);
   if (!seen) {
@@ -848,17 +848,17 @@ static label classify_key(ctx *x, const char *key) {
   label l = {0};
   if (!key || !*key) return l;
   const char *k;
-  if ((k = dx_rules_match(x->rs, "field", key)))
-    return (label){"field", k, false, NULL, false, NULL};
-  if ((k = dx_rules_match(x->rs, "fund_total", key)))
-    return (label){"fund_total", k, false, NULL, false, NULL};
-  char *fk = dx_rules_strip(x->rs, "part_prefix", key, false);
-  k = dx_rules_match(x->rs, "fund_source", fk);
+  if ((k = dx_rules_match(x->rs, DX_CAT_FIELD, key)))
+    return (label){DX_CAT_FIELD, k, false, NULL, false, NULL};
+  if ((k = dx_rules_match(x->rs, DX_CAT_FUND_TOTAL, key)))
+    return (label){DX_CAT_FUND_TOTAL, k, false, NULL, false, NULL};
+  char *fk = dx_rules_strip(x->rs, DX_CAT_PART_PREFIX, key, false);
+  k = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, fk);
   g_free(fk);
-  if (k) return (label){"fund_source", k, false, NULL, false, NULL};
-  if ((k = dx_rules_match(x->rs, "unit_note", key)))
-    return (label){"unit_note", k, false, NULL, false, NULL};
-  if (dx_rules_match(x->rs, "three_public_context", key)) l.three_public_ctx = true;
+  if (k) return (label){DX_CAT_FUND_SOURCE, k, false, NULL, false, NULL};
+  if ((k = dx_rules_match(x->rs, DX_CAT_UNIT_NOTE, key)))
+    return (label){DX_CAT_UNIT_NOTE, k, false, NULL, false, NULL};
+  if (dx_rules_match(x->rs, DX_CAT_THREE_PUBLIC_CONTEXT, key)) l.three_public_ctx = true;
   /* One stray character in a field label ("项目名名称", a doubled glyph
    * from a bad print): try the key without each character in turn.
    * Only for label-sized keys, so values are not read as labels. */
@@ -868,9 +868,9 @@ static label classify_key(ctx *x, const char *key) {
       const char *q = g_utf8_next_char(p);
       if (g_unichar_get_script(g_utf8_get_char(p)) != G_UNICODE_SCRIPT_HAN) continue;
       char *shorter = g_strdup_printf("%.*s%s", (int)(p - key), key, q);
-      k = dx_rules_match(x->rs, "field", shorter);
+      k = dx_rules_match(x->rs, DX_CAT_FIELD, shorter);
       g_free(shorter);
-      if (k) return (label){"field", k, false, NULL, true, NULL};
+      if (k) return (label){DX_CAT_FIELD, k, false, NULL, true, NULL};
     }
   }
   return l;
@@ -920,11 +920,10 @@ static dx_rkey *cell_rkey(ctx *x, const lcell *c) {
  * table's column headings, level 1 and 2 names) nearest a key that
  * matched none, as classify_near does for fields: "三吸指标" is the
  * level-3 heading. `exact` is what matching gave. */
-static const char *rule_or_near(ctx *x, const char *cat, const char *key, const char *exact) {
+static const char *rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact) {
   if (exact || !x->scanned || !key || !*key) return exact;
-  if (strcmp(cat, "ind_header") != 0 && strcmp(cat, "level1") != 0 && strcmp(cat, "level2") != 0)
-    return NULL;
-  char *memo = g_strconcat(cat, "\037", key, NULL);
+  if (cat != DX_CAT_IND_HEADER && cat != DX_CAT_LEVEL1 && cat != DX_CAT_LEVEL2) return NULL;
+  char *memo = g_strconcat(dx_cat_name(cat), "\037", key, NULL);
   gpointer kept;
   if (g_hash_table_lookup_extended(x->near_rule, memo, NULL, &kept)) {
     g_free(memo);
@@ -946,7 +945,7 @@ static const char *rule_or_near(ctx *x, const char *cat, const char *key, const 
   return k;
 }
 
-static const char *cell_rule(ctx *x, const lcell *c, const char *cat) {
+static const char *cell_rule(ctx *x, const lcell *c, dx_cat cat) {
   if (!c) return NULL;
   dx_rkey *rk = cell_rkey(x, c);
   return rule_or_near(x, cat, c->key,
@@ -989,7 +988,7 @@ static label split_at_amount(ctx *x, const char *raw, const char *f, char **valu
   char *lab = g_strndup(f, (gsize)(num - f));
   char *k = dx_label_key(lab);
   label l = classify(x, k);
-  if (l.cat && strcmp(l.cat, "unit_note") != 0) {
+  if (l.cat != DX_CAT_NONE && l.cat != DX_CAT_UNIT_NOTE) {
     char *ml = money_label(x, lab);
     g_strlcpy(label_buf, ml, sizeof(labelbuf));
     g_free(ml);
@@ -1016,14 +1015,14 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     char *k = dx_label_key(lab);
     label l = classify(x, k);
     /* "其中:财政拨款:457.5": the 其中 part introduces the next label */
-    if (!l.cat && dx_rules_match(x->rs, "part_prefix", k)) {
+    if (l.cat == DX_CAT_NONE && dx_rules_match(x->rs, DX_CAT_PART_PREFIX, k)) {
       g_free(lab);
       g_free(k);
       label inner = split_inline(x, colon + 1, value, label_buf);
       g_free(f);
       return inner;
     }
-    if (l.cat) {
+    if (l.cat != DX_CAT_NONE) {
       char *ml = label_text(x, l, lab);
       g_strlcpy(label_buf, ml, sizeof(labelbuf));
       g_free(ml);
@@ -1031,7 +1030,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     }
     g_free(lab);
     g_free(k);
-    if (l.cat) {
+    if (l.cat != DX_CAT_NONE) {
       *value = g_strstrip(g_strdup(colon + 1));
       char *raw_value = g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, colon + 1));
       g_free(*value);
@@ -1048,7 +1047,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     char *lab = g_strndup(f, (gsize)(p - f));
     char *k = dx_label_key(lab);
     label l = classify(x, k);
-    if (l.cat) {
+    if (l.cat != DX_CAT_NONE) {
       best = l;
       best_at = (size_t)(p - f);
       char *ml = label_text(x, l, lab);
@@ -1059,7 +1058,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     g_free(lab);
     g_free(k);
   }
-  if (best.cat) {
+  if (best.cat != DX_CAT_NONE) {
     char *rest =
         dx_text_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, f + best_at)));
     if (*rest) {
@@ -1079,21 +1078,21 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
 static void assign(ctx *x, label l, const char *value, const where *w, int part_col) {
   decl *d = cur_decl(x);
   note_table(x, w);
-  if (strcmp(l.cat, "field") == 0) {
+  if (l.cat == DX_CAT_FIELD) {
     json_t *f = make_field(x, field_index(l.key), value, w);
     if (l.fuzzy) {
       field_flag(f, "label_fuzzy");
       field_conf(f, CONF_FUZZY);
     }
     set_field(x, field_index(l.key), f);
-  } else if (strcmp(l.cat, "fund_total") == 0) {
+  } else if (l.cat == DX_CAT_FUND_TOTAL) {
     json_t *f = amount_field(x, value, w);
     if (l.fuzzy) {
       field_flag(f, "label_fuzzy");
       field_conf(f, CONF_FUZZY);
     }
     set_total(x, money_col(l.key), f);
-  } else if (strcmp(l.cat, "fund_source") == 0) {
+  } else if (l.cat == DX_CAT_FUND_SOURCE) {
     /* 合计 inside a 三公经费 block is the 三公经费 total, not the form's */
     bool total = strcmp(l.key, "total") == 0 && !x->three_public;
     json_t *f = amount_field(x, value, w);
@@ -1103,11 +1102,11 @@ static void assign(ctx *x, label l, const char *value, const where *w, int part_
     }
     add_money(x, total || !x->three_public ? l.key : "three_public", l.label ? l.label : "",
               part_col, f, total);
-  } else if (strcmp(l.cat, "unit_note") == 0) {
+  } else if (l.cat == DX_CAT_UNIT_NOTE) {
     char *k = dx_label_key(value);
-    if (dx_rules_match(x->rs, "wan_unit", k))
+    if (dx_rules_match(x->rs, DX_CAT_WAN_UNIT, k))
       d->money_known = true;
-    else if (dx_rules_match(x->rs, "yuan_unit", k))
+    else if (dx_rules_match(x->rs, DX_CAT_YUAN_UNIT, k))
       d->money_yuan = true;
     g_free(k);
   }
@@ -1128,7 +1127,7 @@ static const char *text_here(const lrow *r, int col) {
   return c && c->here ? c->raw : "";
 }
 
-static int find_role(ctx *x, const lrow *r, const char *cat, const char *role, int after) {
+static int find_role(ctx *x, const lrow *r, dx_cat cat, const char *role, int after) {
   for (int i = 0; i < r->n; i++) {
     if (r->cells[i].col <= after || !r->cells[i].here) continue;
     const char *k = cell_rule(x, &r->cells[i], cat);
@@ -1143,7 +1142,7 @@ static int find_role(ctx *x, const lrow *r, const char *cat, const char *role, i
 static void unnumbered_levels(ctx *x, const lrow *r, int lv[3]) {
   for (int i = 0; i < r->n && x->scanned; i++) {
     const lcell *c = &r->cells[i];
-    const char *k = c->here ? cell_rule(x, c, "ind_header") : NULL;
+    const char *k = c->here ? cell_rule(x, c, DX_CAT_IND_HEADER) : NULL;
     if (!k || strcmp(k, "level_unnumbered") != 0) continue;
     for (int l = 0; l < 3; l++) {
       if (lv[l] >= 0) continue;
@@ -1162,12 +1161,12 @@ static void unnumbered_levels(ctx *x, const lrow *r, int lv[3]) {
 }
 
 static bool try_ind_header(ctx *x, const lrow *r) {
-  int lv[3] = {find_role(x, r, "ind_header", "level1", -1),
-               find_role(x, r, "ind_header", "level2", -1),
-               find_role(x, r, "ind_header", "level3", -1)};
+  int lv[3] = {find_role(x, r, DX_CAT_IND_HEADER, "level1", -1),
+               find_role(x, r, DX_CAT_IND_HEADER, "level2", -1),
+               find_role(x, r, DX_CAT_IND_HEADER, "level3", -1)};
   unnumbered_levels(x, r, lv);
   int l1 = lv[0], l2 = lv[1], l3 = lv[2];
-  int val = find_role(x, r, "ind_header", "value", -1);
+  int val = find_role(x, r, DX_CAT_IND_HEADER, "value", -1);
   if (!((l1 >= 0 || l2 >= 0) && (l3 >= 0 || val >= 0))) return false;
   indmap *m = &x->ind;
   g_free(m->last_l1);
@@ -1176,14 +1175,14 @@ static bool try_ind_header(ctx *x, const lrow *r) {
   m->l1 = l1;
   int start = l2 >= 0 ? l2 : (l1 >= 0 ? l1 : -1);
   for (int g = 0; g < MAXG && start >= 0; g++) {
-    int next = g == 0 ? find_role(x, r, "ind_header", "level2", start) : -1;
+    int next = g == 0 ? find_role(x, r, DX_CAT_IND_HEADER, "level2", start) : -1;
     m->g[g].l2 = g == 0 ? l2 : start;
     int lim = next >= 0 ? next : 1 << 20;
-    int a3 = g == 0 && l3 > start ? l3 : find_role(x, r, "ind_header", "level3", start);
-    int av = find_role(x, r, "ind_header", "value", start);
-    int as = find_role(x, r, "ind_header", "standard", start);
-    int asg = find_role(x, r, "ind_header", "sign", start);
-    int au = find_role(x, r, "ind_header", "unit", start);
+    int a3 = g == 0 && l3 > start ? l3 : find_role(x, r, DX_CAT_IND_HEADER, "level3", start);
+    int av = find_role(x, r, DX_CAT_IND_HEADER, "value", start);
+    int as = find_role(x, r, DX_CAT_IND_HEADER, "standard", start);
+    int asg = find_role(x, r, DX_CAT_IND_HEADER, "sign", start);
+    int au = find_role(x, r, DX_CAT_IND_HEADER, "unit", start);
     m->g[g].sign = asg < lim ? asg : -1;
     m->g[g].unit = au < lim ? au : -1;
     m->g[g].l3 = a3 < lim ? a3 : -1;
@@ -1195,14 +1194,14 @@ static bool try_ind_header(ctx *x, const lrow *r) {
   for (int g = 0; g < m->ng; g++) m->g[g].horizon = m->ng > 1 && g == 0 ? "medium_term" : "annual";
   /* one level-3 column with two value columns (中期指标值 | 年度指标值):
    * two horizons sharing the level columns; the headings say which is which */
-  int v2 =
-      m->ng == 1 && m->g[0].val >= 0 ? find_role(x, r, "ind_header", "value", m->g[0].val) : -1;
+  int v2 = m->ng == 1 && m->g[0].val >= 0 ? find_role(x, r, DX_CAT_IND_HEADER, "value", m->g[0].val)
+                                          : -1;
   if (v2 >= 0) {
     m->g[1] = m->g[0];
     m->g[1].val = v2;
     m->ng = 2;
-    bool med0 = cell_rule(x, cell_at(r, m->g[0].val), "medium_heading") != NULL;
-    bool med1 = cell_rule(x, cell_at(r, v2), "medium_heading") != NULL;
+    bool med0 = cell_rule(x, cell_at(r, m->g[0].val), DX_CAT_MEDIUM_HEADING) != NULL;
+    bool med1 = cell_rule(x, cell_at(r, v2), DX_CAT_MEDIUM_HEADING) != NULL;
     bool first_medium = med0 == med1 ? true : med0;
     m->g[0].horizon = first_medium ? "medium_term" : "annual";
     m->g[1].horizon = first_medium ? "annual" : "medium_term";
@@ -1216,7 +1215,7 @@ static uint64_t yuan_columns(ctx *x, const lrow *r) {
   uint64_t m = 0;
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
-    if (!c->here || !cell_rule(x, c, "yuan_marker")) continue;
+    if (!c->here || !cell_rule(x, c, DX_CAT_YUAN_MARKER)) continue;
     for (int k = c->col; k < c->col + c->span && k < 64; k++) m |= (uint64_t)1 << k;
   }
   return m;
@@ -1242,16 +1241,16 @@ static bool try_section_header(ctx *x, const lrow *r) {
  * 中长期资金总额 beside 资金来源 | 年度资金总额): c keeps the first half's
  * columns, c2 gets the second's. False (c unchanged) for one list. */
 static bool money_halves(ctx *x, const lrow *r, int c[NROLES], int c2[NROLES]) {
-  int name2 = find_role(x, r, "items_header", "name", c[R_NAME]);
+  int name2 = find_role(x, r, DX_CAT_ITEMS_HEADER, "name", c[R_NAME]);
   if (name2 < 0) return false;
   int first[NROLES], second[NROLES];
   bool in_first = false, in_second = false;
   for (int i = 0; i < NROLES; i++) first[i] = second[i] = -1;
   for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
     const char *key = MONEY_KEYS[role - R_PRIOR];
-    int a = find_role(x, r, "fund_column", key, c[R_NAME]);
+    int a = find_role(x, r, DX_CAT_FUND_COLUMN, key, c[R_NAME]);
     first[role] = a < name2 ? a : -1;
-    second[role] = find_role(x, r, "fund_column", key, name2);
+    second[role] = find_role(x, r, DX_CAT_FUND_COLUMN, key, name2);
     in_first |= first[role] >= 0;
     in_second |= second[role] >= 0;
   }
@@ -1265,41 +1264,41 @@ static bool money_halves(ctx *x, const lrow *r, int c[NROLES], int c2[NROLES]) {
 static bool try_section_header_cols(ctx *x, const lrow *r) {
   int c[NROLES];
   for (int i = 0; i < NROLES; i++) c[i] = -1;
-  c[R_START] = find_role(x, r, "schedule_header", "start", -1);
-  c[R_END] = find_role(x, r, "schedule_header", "end", -1);
+  c[R_START] = find_role(x, r, DX_CAT_SCHEDULE_HEADER, "start", -1);
+  c[R_END] = find_role(x, r, DX_CAT_SCHEDULE_HEADER, "end", -1);
   if (c[R_START] >= 0 && c[R_END] >= 0) {
-    c[R_CONTENT] = find_role(x, r, "schedule_header", "content", -1);
+    c[R_CONTENT] = find_role(x, r, DX_CAT_SCHEDULE_HEADER, "content", -1);
     memcpy(x->cols, c, sizeof c);
     x->mode = M_SCHED;
     return true;
   }
-  c[R_ITEM] = find_role(x, r, "plans_header", "item", -1);
-  c[R_GOAL] = find_role(x, r, "plans_header", "goal", -1);
+  c[R_ITEM] = find_role(x, r, DX_CAT_PLANS_HEADER, "item", -1);
+  c[R_GOAL] = find_role(x, r, DX_CAT_PLANS_HEADER, "goal", -1);
   if (c[R_ITEM] >= 0 && c[R_GOAL] >= 0) {
-    c[R_OWNER] = find_role(x, r, "plans_header", "owner", -1);
+    c[R_OWNER] = find_role(x, r, DX_CAT_PLANS_HEADER, "owner", -1);
     memcpy(x->cols, c, sizeof c);
     x->mode = M_PLANS;
     cur_decl(x)->dept_hint = true;
     return true;
   }
-  c[R_SEQ] = find_role(x, r, "summary_header", "seq", -1);
-  c[R_NAME] = find_role(x, r, "summary_header", "name", -1);
-  c[R_AMOUNT] = find_role(x, r, "summary_header", "amount", -1);
+  c[R_SEQ] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "seq", -1);
+  c[R_NAME] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "name", -1);
+  c[R_AMOUNT] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "amount", -1);
   if (c[R_SEQ] >= 0 && c[R_NAME] >= 0 && c[R_AMOUNT] >= 0) {
-    c[R_LT] = find_role(x, r, "summary_header", "long_term_goal", -1);
-    c[R_AN] = find_role(x, r, "summary_header", "annual_goal", -1);
+    c[R_LT] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "long_term_goal", -1);
+    c[R_AN] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "annual_goal", -1);
     memcpy(x->cols, c, sizeof c);
     x->mode = M_SUMMARY;
     x->yuan_cols = yuan_columns(x, r);
     return true;
   }
   for (int i = 0; i < NROLES; i++) c[i] = -1;
-  c[R_NAME] = find_role(x, r, "items_header", "name", -1);
-  c[R_BASIS] = find_role(x, r, "items_header", "basis", -1);
-  c[R_DETAIL] = find_role(x, r, "items_header", "detail", -1);
-  c[R_PRIOR] = find_role(x, r, "fund_column", "prior_year", -1);
-  c[R_CURRENT] = find_role(x, r, "fund_column", "current_year", -1);
-  c[R_MEDIUM] = find_role(x, r, "fund_column", "medium_term", -1);
+  c[R_NAME] = find_role(x, r, DX_CAT_ITEMS_HEADER, "name", -1);
+  c[R_BASIS] = find_role(x, r, DX_CAT_ITEMS_HEADER, "basis", -1);
+  c[R_DETAIL] = find_role(x, r, DX_CAT_ITEMS_HEADER, "detail", -1);
+  c[R_PRIOR] = find_role(x, r, DX_CAT_FUND_COLUMN, "prior_year", -1);
+  c[R_CURRENT] = find_role(x, r, DX_CAT_FUND_COLUMN, "current_year", -1);
+  c[R_MEDIUM] = find_role(x, r, DX_CAT_FUND_COLUMN, "medium_term", -1);
   bool money = c[R_PRIOR] >= 0 || c[R_CURRENT] >= 0 || c[R_MEDIUM] >= 0;
   if (c[R_NAME] < 0 && c[R_DETAIL] >= 0) c[R_NAME] = c[R_DETAIL];
   if (money && c[R_NAME] >= 0) {
@@ -1322,14 +1321,14 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
     const lcell *c = &r->cells[i];
     if (!c->here || !*c->raw) continue;
     label l = cell_label(x, c);
-    const char *colk = cell_rule(x, c, "fund_column");
+    const char *colk = cell_rule(x, c, DX_CAT_FUND_COLUMN);
     /* "其他资金：" asks for a value after its colon: a value row, not a header */
     char *folded = dx_text_fold(c->raw);
     bool asks = g_str_has_suffix(g_strchomp(folded), ":");
     g_free(folded);
     if (asks) {
       others += 2;
-    } else if (l.cat && strcmp(l.cat, "unit_note") != 0 && n < MAXV) {
+    } else if (l.cat != DX_CAT_NONE && l.cat != DX_CAT_UNIT_NOTE && n < MAXV) {
       /* a label repeated along the row ("其他资金 | 其他资金") pairs
        * labels with values; a vertical header names each column once */
       char *lab = money_label(x, c->raw);
@@ -1337,14 +1336,14 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
         if (strcmp(vh[k].label, lab) == 0) others += 2;
       vh[n++] = (vhead){c->col, c->span, l.cat, l.key, lab};
     } else if (colk && n < MAXV) {
-      vh[n++] = (vhead){c->col, c->span, "fund_column", colk, money_label(x, c->raw)};
+      vh[n++] = (vhead){c->col, c->span, DX_CAT_FUND_COLUMN, colk, money_label(x, c->raw)};
     } else {
       others++;
     }
   }
   bool first_is_heading = others <= 1;
   if (n >= 2 && first_is_heading &&
-      others == (r->n > 0 && !cell_label(x, &r->cells[0]).cat ? others : 0)) {
+      others == (r->n > 0 && cell_label(x, &r->cells[0]).cat == DX_CAT_NONE ? others : 0)) {
     for (int i = 0; i < x->nvh; i++) g_free(x->vh[i].label);
     memcpy(x->vh, vh, sizeof vh[0] * (size_t)n);
     x->nvh = n;
@@ -1372,13 +1371,12 @@ static void vert_row(ctx *x, const lrow *r) {
     char *v = NULL;
     labelbuf lb;
     label il = *raw ? split_inline(x, raw, &v, lb) : (label){0};
-    if (il.cat && strcmp(il.cat, "fund_source") == 0) {
+    if (il.cat == DX_CAT_FUND_SOURCE) {
       /* "其中：财政拨款：457.5" under 中长期资金总额: a part of that column */
-      int col = strcmp(h->cat, "fund_total") == 0 || strcmp(h->cat, "fund_column") == 0
-                    ? money_col(h->key)
-                    : COL_CURRENT;
+      int col = h->cat == DX_CAT_FUND_TOTAL || h->cat == DX_CAT_FUND_COLUMN ? money_col(h->key)
+                                                                            : COL_CURRENT;
       note_table(x, &w);
-      if (x->vert_rows == 0 && strcmp(h->cat, "fund_total") == 0)
+      if (x->vert_rows == 0 && h->cat == DX_CAT_FUND_TOTAL)
         set_total(x, col, amount_field(x, "", &w)); /* named, not stated */
       add_money(x, il.key, il.label, col, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
       any_inline = true;
@@ -1388,11 +1386,11 @@ static void vert_row(ctx *x, const lrow *r) {
     g_free(v);
     if (x->vert_rows > 0) continue; /* only inline parts continue a block */
     note_table(x, &w);
-    if (strcmp(h->cat, "field") == 0) {
+    if (h->cat == DX_CAT_FIELD) {
       set_field(x, field_index(h->key), make_field(x, field_index(h->key), raw, &w));
-    } else if (strcmp(h->cat, "fund_total") == 0 || strcmp(h->cat, "fund_column") == 0) {
+    } else if (h->cat == DX_CAT_FUND_TOTAL || h->cat == DX_CAT_FUND_COLUMN) {
       set_total(x, money_col(h->key), amount_field(x, raw, &w));
-    } else if (strcmp(h->cat, "fund_source") == 0) {
+    } else if (h->cat == DX_CAT_FUND_SOURCE) {
       const char *src = h->key;
       bool total = strcmp(src, "total") == 0;
       if (x->three_public) {
@@ -1414,7 +1412,7 @@ static void vert_row(ctx *x, const lrow *r) {
 
 /* A name that is only a number ("2", "3、") carries no item. */
 static bool only_numbering(ctx *x, const char *raw, char **name_out) {
-  char *s = dx_rules_strip(x->rs, "numbering", raw, false);
+  char *s = dx_rules_strip(x->rs, DX_CAT_NUMBERING, raw, false);
   char *k = dx_label_key(s);
   bool digits = true;
   for (const char *p = k; *p; p++)
@@ -1447,7 +1445,7 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
   if (!*name) return;
   const lcell *nc = cell_at(r, cols[R_NAME]);
   char *k = dx_label_key(name);
-  const char *src = dx_rules_match(x->rs, "fund_source", k);
+  const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
   g_free(k);
   if (!src) src = "unknown";
   bool total = strcmp(src, "total") == 0;
@@ -1479,7 +1477,7 @@ static void items_row(ctx *x, const lrow *r) {
   for (int i = 0; i < NCOLS_MONEY; i++)
     if (amount_roles[i] >= 0 && *text_here(r, amount_roles[i])) any_amount = true;
   char *k = dx_label_key(name);
-  const char *src = dx_rules_match(x->rs, "fund_source", k);
+  const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
   g_free(k);
   if (src && strcmp(src, "total") == 0) {
     for (int i = 0; i < NCOLS_MONEY; i++)
@@ -1547,7 +1545,7 @@ static void plans_row(ctx *x, const lrow *r) {
   const char *goal = text_here(r, x->cols[R_GOAL]);
   if (!*item && !*owner && !*goal) return;
   char *k = dx_label_key(item);
-  const char *src = dx_rules_match(x->rs, "fund_source", k);
+  const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
   g_free(k);
   if (src && strcmp(src, "total") == 0) return; /* 金额合计: the tasks' money, not a task */
   where w = where_cell(r, cell_at(r, x->cols[R_ITEM]));
@@ -1570,7 +1568,7 @@ static void summary_row(ctx *x, const lrow *r) {
   const char *an = text_here(r, x->cols[R_AN]);
   if (!*seq && !*name && !*amount && !*lt && !*an) return;
   char *k = dx_label_key(name);
-  const char *src = dx_rules_match(x->rs, "fund_source", k);
+  const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
   g_free(k);
   if (src && strcmp(src, "total") == 0) {
     d->summary_has_total =
@@ -1633,7 +1631,7 @@ static json_t *value_json(ctx *x, const char *raw, const char *sign, const char 
  * are the level-3 names labels.rules' rate_label matches. */
 static char *rate_sign_repaired(ctx *x, const char *level3, const char *val) {
   char *k = dx_label_key(level3);
-  bool rate = *k && dx_rules_match(x->rs, "rate_label", k);
+  bool rate = *k && dx_rules_match(x->rs, DX_CAT_RATE_LABEL, k);
   g_free(k);
   if (!rate || val[0] != '2' || !g_ascii_isdigit(val[1])) return NULL;
   char *end = NULL;
@@ -1671,7 +1669,7 @@ static bool ind_heading_row(ctx *x, const lrow *r) {
     }
   if (!only || m->g[0].l3 < 0 || m->g[0].val < 0) return false;
   if (cell_at(r, m->g[0].l3) != only || cell_at(r, m->g[0].val) != only) return false;
-  if (cell_rule(x, only, "level1")) {
+  if (cell_rule(x, only, DX_CAT_LEVEL1)) {
     g_free(m->last_l1);
     m->last_l1 = g_strdup(only->raw);
     for (int g = 0; g < MAXG; g++) {
@@ -1680,7 +1678,7 @@ static bool ind_heading_row(ctx *x, const lrow *r) {
     }
     return true;
   }
-  if (cell_rule(x, only, "level2")) {
+  if (cell_rule(x, only, DX_CAT_LEVEL2)) {
     for (int g = 0; g < m->ng; g++) {
       g_free(m->last_l2[g]);
       m->last_l2[g] = g_strdup(only->raw);
@@ -1697,9 +1695,9 @@ static void ind_row(ctx *x, const lrow *r) {
   char *l1raw = level_text(r, m->l1, &m->last_l1);
   for (int g = 0; g < m->ng; g++) {
     char *l2raw = level_text(r, m->g[g].l2, &m->last_l2[g]);
-    char *l3clean = dx_rules_strip(x->rs, "numbering", text_here(r, m->g[g].l3), false);
+    char *l3clean = dx_rules_strip(x->rs, DX_CAT_NUMBERING, text_here(r, m->g[g].l3), false);
     if (x->scanned) { /* a number OCR has no character for (①) */
-      char *t = dx_rules_strip(x->rs, "ocr_numbering", l3clean, false);
+      char *t = dx_rules_strip(x->rs, DX_CAT_OCR_NUMBERING, l3clean, false);
       g_free(l3clean);
       l3clean = t;
     }
@@ -1722,14 +1720,14 @@ static void ind_row(ctx *x, const lrow *r) {
     char *k1 = l1raw ? dx_label_key(l1raw) : NULL;
     char *k2 = l2raw ? dx_label_key(l2raw) : NULL;
     const char *lv1 =
-        k1 ? rule_or_near(x, "level1", k1, dx_rules_match(x->rs, "level1", k1)) : NULL;
+        k1 ? rule_or_near(x, DX_CAT_LEVEL1, k1, dx_rules_match(x->rs, DX_CAT_LEVEL1, k1)) : NULL;
     const char *lv2 =
-        k2 ? rule_or_near(x, "level2", k2, dx_rules_match(x->rs, "level2", k2)) : NULL;
+        k2 ? rule_or_near(x, DX_CAT_LEVEL2, k2, dx_rules_match(x->rs, DX_CAT_LEVEL2, k2)) : NULL;
     /* a level-2 name written in the level-1 column, level-2 cell blank:
      * the form's level 1 is wrong and its level 2 is that name */
     const lcell *c2 = cell_at(r, m->g[g].l2);
     bool l2_blank = !c2 || (c2->here && !*c2->raw);
-    const char *l1_as_l2 = !lv1 && k1 ? dx_rules_match(x->rs, "level2", k1) : NULL;
+    const char *l1_as_l2 = !lv1 && k1 ? dx_rules_match(x->rs, DX_CAT_LEVEL2, k1) : NULL;
     if (l1_as_l2 && l2_blank) {
       lv2 = l1_as_l2;
       g_free(m->last_l2[g]);
@@ -1737,9 +1735,9 @@ static void ind_row(ctx *x, const lrow *r) {
     }
     /* level 1 missing, or not the level 2's parent (and not a pairing
      * older templates use, such as 满意度 under 效益指标): inferred */
-    const char *parent = lv2 ? dx_rules_match(x->rs, "level2_parent", lv2) : NULL;
+    const char *parent = lv2 ? dx_rules_match(x->rs, DX_CAT_LEVEL2_PARENT, lv2) : NULL;
     char *pair = lv1 && lv2 ? g_strconcat(lv1, "/", lv2, NULL) : NULL;
-    bool accepted = pair && dx_rules_match(x->rs, "level1_accepts", pair);
+    bool accepted = pair && dx_rules_match(x->rs, DX_CAT_LEVEL1_ACCEPTS, pair);
     g_free(pair);
     if (parent && (!lv1 || (strcmp(lv1, parent) != 0 && !accepted))) {
       lv1 = parent;
@@ -1790,12 +1788,12 @@ static void ind_row(ctx *x, const lrow *r) {
 
 static bool is_label_cell(ctx *x, const lcell *c) {
   if (!c || !*c->raw) return false;
-  if (cell_label(x, c).cat) return true;
+  if (cell_label(x, c).cat != DX_CAT_NONE) return true;
   char *v = NULL;
   labelbuf lb;
   label l = split_inline(x, c->raw, &v, lb);
   g_free(v);
-  return l.cat != NULL;
+  return l.cat != DX_CAT_NONE;
 }
 
 /* Several "LABEL：value" pairs in one text (footers, "中央：\n省级："). */
@@ -1817,7 +1815,7 @@ static char *unglue_labels(ctx *x, const char *raw) {
         label l = classify(x, k);
         g_free(k);
         g_free(lab);
-        if (l.cat && strcmp(l.cat, "field") == 0) {
+        if (l.cat == DX_CAT_FIELD) {
           /* out holds raw up to p: the label is its end */
           size_t at = out->len - (size_t)(p - q);
           g_string_insert_c(out, (gssize)at, ' ');
@@ -1855,7 +1853,7 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
         char *lab = g_strndup(t, (gsize)(colon - t));
         char *k = dx_label_key(lab);
         nl = classify(x, k);
-        if (nl.cat) rest = g_strdup(colon + clen);
+        if (nl.cat != DX_CAT_NONE) rest = g_strdup(colon + clen);
         g_free(k);
         k = money_label(x, lab);
         g_strlcpy(curlab_next, k, sizeof curlab_next);
@@ -1866,8 +1864,8 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
         char *k = dx_label_key(t);
         nl = classify(x, k);
         /* a bare word is a label only where it cannot be a value */
-        if (nl.cat && strcmp(nl.cat, "field") != 0) nl.cat = NULL;
-        if (nl.cat) rest = g_strdup("");
+        if (nl.cat != DX_CAT_NONE && nl.cat != DX_CAT_FIELD) nl.cat = DX_CAT_NONE;
+        if (nl.cat != DX_CAT_NONE) rest = g_strdup("");
         g_free(k);
         k = money_label(x, t);
         g_strlcpy(curlab_next, k, sizeof curlab_next);
@@ -1875,8 +1873,8 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
         g_free(k);
       }
     }
-    if (!t || nl.cat) {
-      if (cur.cat) {
+    if (!t || nl.cat != DX_CAT_NONE) {
+      if (cur.cat != DX_CAT_NONE) {
         npairs++;
         if (!dry) {
           char *v = dx_text_collapse(val->str);
@@ -1889,7 +1887,7 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
       g_strlcpy(curlab, curlab_next, sizeof curlab);
       cur.label = curlab;
       g_string_assign(val, rest);
-    } else if (t && *t && cur.cat) {
+    } else if (t && *t && cur.cat != DX_CAT_NONE) {
       if (val->len) g_string_append_c(val, ' ');
       g_string_append(val, t);
     }
@@ -1911,10 +1909,10 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
 static int part_column(ctx *x, const lcell *c, label l, bool *kept) {
   if (c->col < 0 || c->col >= (int)sizeof x->under_total) return COL_CURRENT;
   signed char *u = &x->under_total[c->col];
-  if (strcmp(l.cat, "fund_total") == 0) {
+  if (l.cat == DX_CAT_FUND_TOTAL) {
     *u = (signed char)(money_col(l.key) + 1);
     *kept = true;
-  } else if (strcmp(l.cat, "fund_source") == 0 && *u) {
+  } else if (l.cat == DX_CAT_FUND_SOURCE && *u) {
     *kept = true;
     return *u - 1;
   } else {
@@ -1931,38 +1929,40 @@ static void horizontal_row(ctx *x, const lrow *r) {
   bool kept = false;
   /* a 三公经费 block lasts while its label cell runs down the first column */
   if (r->n > 0 && r->cells[0].here && *r->cells[0].raw &&
-      !cell_rule(x, &r->cells[0], "three_public_context"))
+      !cell_rule(x, &r->cells[0], DX_CAT_THREE_PUBLIC_CONTEXT))
     x->three_public = false;
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
     if (!c->here || !*c->raw) continue;
-    if (cell_rule(x, c, "notes_heading")) continue; /* 填表说明：… in a cell */
-    if (cell_rule(x, c, "three_public_context")) {
+    if (cell_rule(x, c, DX_CAT_NOTES_HEADING)) continue; /* 填表说明：… in a cell */
+    if (cell_rule(x, c, DX_CAT_THREE_PUBLIC_CONTEXT)) {
       x->three_public = true;
       continue;
     }
     label l = cell_label(x, c);
-    if (!l.cat && i + 2 < r->n) { /* a label split over two cells: 项目 | 名称 | value */
+    if (l.cat == DX_CAT_NONE &&
+        i + 2 < r->n) { /* a label split over two cells: 项目 | 名称 | value */
       const lcell *n2 = &r->cells[i + 1];
       if (n2->here && *n2->raw && g_utf8_strlen(c->key, -1) <= SPLIT_LABEL_MAX_CHARS &&
-          g_utf8_strlen(n2->key, -1) <= SPLIT_LABEL_MAX_CHARS && !cell_label(x, n2).cat) {
+          g_utf8_strlen(n2->key, -1) <= SPLIT_LABEL_MAX_CHARS &&
+          cell_label(x, n2).cat == DX_CAT_NONE) {
         char *joined = g_strconcat(c->key, n2->key, NULL);
         label j = classify(x, joined);
         g_free(joined);
-        if (j.cat && strcmp(j.cat, "field") == 0) {
+        if (j.cat == DX_CAT_FIELD) {
           l = j;
           c = n2;
           i++;
         }
       }
     }
-    if (l.cat) {
+    if (l.cat != DX_CAT_NONE) {
       const lcell *next = i + 1 < r->n ? &r->cells[i + 1] : NULL;
       /* a label spanning more rows than its neighbour heads a group of
        * rows ("项目概况" over 中长期规划, 资金管理办法 ...): not a field */
       if (next && c->c->rowspan > 1 && next->c->rowspan < c->c->rowspan && next->here) continue;
-      bool checkbox = strcmp(l.cat, "field") == 0 && (strcmp(l.key, "project_attribute") == 0 ||
-                                                      strcmp(l.key, "project_type") == 0);
+      bool checkbox = l.cat == DX_CAT_FIELD && (strcmp(l.key, "project_attribute") == 0 ||
+                                                strcmp(l.key, "project_type") == 0);
       if (checkbox) { /* options may be spread over the rest of the row */
         GString *s = g_string_new(NULL);
         const lcell *vc = NULL;
@@ -1988,7 +1988,7 @@ static void horizontal_row(ctx *x, const lrow *r) {
         i++;
       } else {
         where w = where_cell(r, c);
-        if (strcmp(l.cat, "unit_note") != 0) assign(x, l, "", &w, pc);
+        if (l.cat != DX_CAT_UNIT_NOTE) assign(x, l, "", &w, pc);
       }
       g_free(lab);
       continue;
@@ -2001,9 +2001,9 @@ static void horizontal_row(ctx *x, const lrow *r) {
     char *v = NULL;
     labelbuf lb;
     label il = split_inline(x, c->raw, &v, lb);
-    if (il.cat) {
+    if (il.cat != DX_CAT_NONE) {
       int pc = part_column(x, c, il, &kept);
-      if (strcmp(il.cat, "fund_source") == 0) {
+      if (il.cat == DX_CAT_FUND_SOURCE) {
         note_table(x, &w);
         add_money(x, il.key, il.label, pc, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
       } else {
@@ -2038,8 +2038,9 @@ static int year_of(const char *s) {
 static char *title_repaired(ctx *x, char *title) {
   if (!x->scanned) return title;
   char *key = dx_label_key(title);
-  const char *word =
-      dx_rules_match(x->rs, "title", key) ? NULL : dx_rules_match(x->rs, "title_ocr", key);
+  const char *word = dx_rules_match(x->rs, DX_CAT_TITLE, key)
+                         ? NULL
+                         : dx_rules_match(x->rs, DX_CAT_TITLE_OCR, key);
   g_free(key);
   char *at = word ? g_strrstr(title, "绩效") : NULL;
   if (!at) return title;
@@ -2072,14 +2073,14 @@ static void start_decl(ctx *x, const char *title_raw) {
 static bool is_title(ctx *x, const char *key) {
   /* on a scan, also a title with a character OCR misread (title_ocr) */
   return g_utf8_strlen(key, -1) <= 80 &&
-         (dx_rules_match(x->rs, "title", key) != NULL ||
-          (x->scanned && dx_rules_match(x->rs, "title_ocr", key) != NULL));
+         (dx_rules_match(x->rs, DX_CAT_TITLE, key) != NULL ||
+          (x->scanned && dx_rules_match(x->rs, DX_CAT_TITLE_OCR, key) != NULL));
 }
 
 /* A title repeated over a continuation ("…申报表（续）") goes on with the
  * form being read instead of opening a new one. */
 static void on_title(ctx *x, const char *raw, const char *key) {
-  if (x->cur && x->cur->titled && dx_rules_match(x->rs, "title_continued", key)) return;
+  if (x->cur && x->cur->titled && dx_rules_match(x->rs, DX_CAT_TITLE_CONTINUED, key)) return;
   start_decl(x, raw);
 }
 
@@ -2093,7 +2094,7 @@ static bool leads_with_field(ctx *x, const char *raw, const char *key) {
   if (colon) *colon = '\0';
   char *k = dx_label_key(folded);
   label l = classify(x, k);
-  bool yes = l.cat && strcmp(l.cat, "field") == 0 && strcmp(l.key, key) == 0;
+  bool yes = l.cat == DX_CAT_FIELD && strcmp(l.key, key) == 0;
   g_free(k);
   g_free(folded);
   g_free(first);
@@ -2127,9 +2128,9 @@ static char *title_in_line(ctx *x, const char *raw, char **rest) {
 
 /* A line of text outside the tables, not a title. */
 static void on_line(ctx *x, const dx_block *b, const char *raw, const char *key) {
-  if (dx_rules_match(x->rs, "year_line", key)) {
+  if (dx_rules_match(x->rs, DX_CAT_YEAR_LINE, key)) {
     if (x->cur && !x->cur->year) x->cur->year = year_of(key);
-  } else if (x->in_notes || dx_rules_match(x->rs, "notes_heading", key)) {
+  } else if (x->in_notes || dx_rules_match(x->rs, DX_CAT_NOTES_HEADING, key)) {
     /* "填表说明：项目名称：填写项目全称。" explains the labels; it gives no values */
     x->in_notes = true;
   } else {
@@ -2146,7 +2147,7 @@ static void on_line(ctx *x, const dx_block *b, const char *raw, const char *key)
     if (x->cur && x->cur->titled && x->cur->table_index >= 0 &&
         leads_with_field(x, raw, "filing_unit"))
       finish_decl(x);
-    if (dx_rules_match(x->rs, "wan_marker", key)) cur_decl(x)->money_known = true;
+    if (dx_rules_match(x->rs, DX_CAT_WAN_MARKER, key)) cur_decl(x)->money_known = true;
     pairs_in_text(x, raw, &w, false);
   }
 }
@@ -2182,13 +2183,13 @@ static bool cell_has_field_label(ctx *x, const lcell *c) {
   cellinfo *m = c->info;
   if (!m->field_known) {
     label l = cell_label(x, c);
-    bool yes = l.cat && strcmp(l.cat, "field") == 0;
+    bool yes = l.cat == DX_CAT_FIELD;
     if (!yes) {
       char *v = NULL;
       labelbuf lb;
       l = split_inline(x, c->raw, &v, lb);
       g_free(v);
-      yes = l.cat && strcmp(l.cat, "field") == 0;
+      yes = l.cat == DX_CAT_FIELD;
     }
     m->has_field = yes;
     m->field_known = true;
@@ -2217,17 +2218,17 @@ static void on_row(ctx *x, const lrow *r) {
     on_title(x, only->raw, only->key);
     return;
   }
-  if (nonempty == 1 && cell_rule(x, only, "year_line")) {
+  if (nonempty == 1 && cell_rule(x, only, DX_CAT_YEAR_LINE)) {
     if (x->cur && !x->cur->year) x->cur->year = year_of(only->key);
     return;
   }
   if (nonempty == 0) return;
-  if (nonempty == 1 && cell_rule(x, only, "notes_heading")) {
+  if (nonempty == 1 && cell_rule(x, only, DX_CAT_NOTES_HEADING)) {
     x->mode = M_NONE; /* 填表说明 across the table: the lists above are over */
     return;
   }
   for (int i = 0; i < r->n; i++)
-    if (r->cells[i].here && cell_rule(x, &r->cells[i], "wan_marker"))
+    if (r->cells[i].here && cell_rule(x, &r->cells[i], DX_CAT_WAN_MARKER))
       cur_decl(x)->money_known = true;
   if (try_ind_header(x, r)) return;
   if (x->mode != M_IND && try_section_header(x, r)) return;
@@ -2423,7 +2424,7 @@ static void check_sums(decl *d) {
 static const char *form_of(ctx *x, const decl *d) {
   if (d->title) {
     char *k = dx_label_key(d->title);
-    const char *f = dx_rules_match(x->rs, "form", k);
+    const char *f = dx_rules_match(x->rs, DX_CAT_FORM, k);
     g_free(k);
     if (f) return f;
   }

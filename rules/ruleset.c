@@ -22,15 +22,12 @@ enum { MATCH_LIMIT = 200000, DEPTH_LIMIT = 5000 };
  * distinct cells. Past this, answers are worked out afresh until
  * dx_rules_forget() (between documents) empties the memo. */
 enum { MEMO_MAX = 50000 };
-/* Categories found by the address of their name, before hashing it
- * (callers pass the same literals over and over). */
-enum { CAT_CACHE = 64 };
 /* In a key's answers: not worked out yet; else 0 for no match, or the
  * matching rule's index in its category plus one. */
 #define ANS_UNKNOWN UINT16_MAX
 
 typedef struct rule {
-  char *category;
+  dx_cat category;
   char *key;
   pcre2_code *re;
   /* the texts the pattern matches, when they are few (literals,
@@ -41,40 +38,43 @@ typedef struct rule {
 /* Texts of one pattern past which it is not expanded. */
 enum { TEXTS_MAX = 256 };
 
-/* The rules of one category in file order. */
-typedef struct category {
-  const char *name; /* borrowed from its first rule */
-  GPtrArray *rules; /* rule*, borrowed from dx_ruleset.rules */
-  guint index;      /* in a key's answers */
-} category;
-
 /* A label key and what each category says of it. */
 struct dx_rkey {
-  char *key;
   size_t len;
   void *data; /* the caller's, freed with the key */
   GDestroyNotify data_free;
-  guint16 ans[]; /* per category index: ANS_UNKNOWN, 0 or rule index + 1 */
+  guint16 ans[DX_CAT_COUNT]; /* per category: ANS_UNKNOWN, 0 or rule index + 1 */
+  char key[];
 };
 
 struct dx_ruleset {
-  GArray *rules;          /* rule */
-  GHashTable *categories; /* name -> category* */
-  guint ncats;
+  GArray *rules; /* rule */
+  /* each category's rules in file order (rule*, borrowed from rules);
+   * NULL for DX_CAT_NONE */
+  GPtrArray *cats[DX_CAT_COUNT];
   GHashTable *memo; /* label key -> dx_rkey* */
-  struct {
-    const char *name;
-    category *c;
-  } recent[CAT_CACHE];
   dx_lexicon *lexicon;
   pcre2_match_context *mctx;
   pcre2_match_data *md;
 };
 
-static void category_free(gpointer p) {
-  category *c = p;
-  g_ptr_array_free(c->rules, TRUE);
-  g_free(c);
+/* The one table of names (dx_categories.h), indexed by dx_cat. */
+#define DX_CAT_NAME_(c, name) [DX_CAT_##c] = (name),
+static const char *const CAT_NAMES[DX_CAT_COUNT] = {[DX_CAT_NONE] = "",
+                                                    DX_CATEGORIES(DX_CAT_NAME_)};
+#undef DX_CAT_NAME_
+
+const char *dx_cat_name(dx_cat cat) {
+  return (unsigned)cat < DX_CAT_COUNT ? CAT_NAMES[cat] : "";
+}
+
+bool dx_cat_lookup(dx_cat *out, const char *name) {
+  for (int c = DX_CAT_NONE + 1; c < DX_CAT_COUNT; c++)
+    if (strcmp(name, CAT_NAMES[c]) == 0) {
+      *out = (dx_cat)c;
+      return true;
+    }
+  return false;
 }
 
 void dx_rules_free(dx_ruleset *rs) {
@@ -82,7 +82,6 @@ void dx_rules_free(dx_ruleset *rs) {
   if (rs->rules) {
     for (guint i = 0; i < rs->rules->len; i++) {
       rule *r = &g_array_index(rs->rules, rule, i);
-      g_free(r->category);
       g_free(r->key);
       pcre2_code_free(r->re);
       if (r->texts) g_ptr_array_free(r->texts, TRUE);
@@ -92,7 +91,8 @@ void dx_rules_free(dx_ruleset *rs) {
   dx_lexicon_free(rs->lexicon);
   pcre2_match_context_free(rs->mctx);
   pcre2_match_data_free(rs->md);
-  if (rs->categories) g_hash_table_destroy(rs->categories);
+  for (int c = 0; c < DX_CAT_COUNT; c++)
+    if (rs->cats[c]) g_ptr_array_free(rs->cats[c], TRUE);
   if (rs->memo) g_hash_table_destroy(rs->memo);
   g_free(rs);
 }
@@ -236,9 +236,13 @@ static dx_code parse_labels(dx_ruleset *rs, const char *text, const char *name, 
     if (len && line[len - 1] == '\r') line[len - 1] = '\0';
     if (!*line || *line == '#') continue;
     char **f = g_strsplit(line, "\t", 3);
+    dx_cat cat = DX_CAT_NONE;
     if (g_strv_length(f) != 3 || !*f[0] || !*f[1] || !*f[2]) {
       rc = dx_error_set(err, DX_EFORMAT, "%s:%d: expected CATEGORY<TAB>KEY<TAB>PATTERN", name,
                         ln + 1);
+    } else if (!dx_cat_lookup(&cat, f[0])) {
+      /* a misspelt category would match nothing, silently */
+      rc = dx_error_set(err, DX_EFORMAT, "%s:%d: unknown category \"%s\"", name, ln + 1, f[0]);
     } else {
       int ecode;
       PCRE2_SIZE eoff;
@@ -252,7 +256,7 @@ static dx_code parse_labels(dx_ruleset *rs, const char *text, const char *name, 
       } else {
         if (!RUNNING_ON_VALGRIND)                    /* see CMakeLists.txt */
           pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-        rule r = {g_strdup(f[0]), g_strdup(f[1]), re, pattern_texts(f[2])};
+        rule r = {cat, g_strdup(f[1]), re, pattern_texts(f[2])};
         g_array_append_val(rs->rules, r);
       }
     }
@@ -294,7 +298,6 @@ dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error 
   }
   dx_ruleset *rs = g_new0(dx_ruleset, 1);
   rs->rules = g_array_new(FALSE, TRUE, sizeof(rule));
-  rs->categories = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, category_free);
   rs->mctx = pcre2_match_context_create(NULL);
   rs->md = pcre2_match_data_create(16, NULL);
   pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
@@ -308,25 +311,42 @@ dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error 
     dx_rules_free(rs);
     return NULL;
   }
+  for (int c = DX_CAT_NONE + 1; c < DX_CAT_COUNT; c++) rs->cats[c] = g_ptr_array_new();
   for (guint i = 0; i < rs->rules->len; i++) { /* the array no longer moves */
     rule *r = &g_array_index(rs->rules, rule, i);
-    category *c = g_hash_table_lookup(rs->categories, r->category);
-    if (!c) {
-      c = g_new0(category, 1);
-      c->name = r->category;
-      c->rules = g_ptr_array_new();
-      c->index = rs->ncats++;
-      g_hash_table_insert(rs->categories, r->category, c);
-    }
-    g_ptr_array_add(c->rules, r);
+    g_ptr_array_add(rs->cats[r->category], r);
   }
   /* a key's record frees its own string */
   rs->memo = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, rkey_free);
   return rs;
 }
 
+/* Every category has a rule, in both files: a rules directory missing one
+ * (an old copy, a category renamed) would leave what the code looks up
+ * matching nothing, silently. */
+static dx_ruleset *require_categories(dx_ruleset *rs, dx_error *err) {
+  if (!rs) return NULL;
+  GString *missing = g_string_new(NULL);
+  int n = 0;
+  for (int c = DX_CAT_NONE + 1; c < DX_CAT_COUNT; c++)
+    if (rs->cats[c]->len == 0)
+      g_string_append_printf(missing, "%s\"%s\"", n++ ? ", " : "", dx_cat_name((dx_cat)c));
+  const char *value_cat = dx_lexicon_missing(rs->lexicon);
+  if (n)
+    dx_error_set(err, DX_EFORMAT, "labels.rules: no rule of %s %s",
+                 n > 1 ? "categories" : "category", missing->str);
+  else if (value_cat)
+    dx_error_set(err, DX_EFORMAT, "values.rules: no rule of category \"%s\"", value_cat);
+  g_string_free(missing, TRUE);
+  if (!n && !value_cat) return rs;
+  dx_rules_free(rs);
+  return NULL;
+}
+
 dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
-  if (!dir) return dx_rules_load_text(dx_embedded_labels_rules, dx_embedded_values_rules, err);
+  if (!dir)
+    return require_categories(
+        dx_rules_load_text(dx_embedded_labels_rules, dx_embedded_values_rules, err), err);
   char *labels = NULL, *values = NULL;
   char *lp = g_build_filename(dir, "labels.rules", NULL);
   char *vp = g_build_filename(dir, "values.rules", NULL);
@@ -337,7 +357,7 @@ dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
     dx_error_set(err, DX_EIO, "rules: %s", ge->message);
     g_error_free(ge);
   } else {
-    rs = dx_rules_load_text(labels, values, err);
+    rs = require_categories(dx_rules_load_text(labels, values, err), err);
   }
   g_free(lp);
   g_free(vp);
@@ -356,23 +376,17 @@ static bool full_match(dx_ruleset *rs, const pcre2_code *re, const char *s, size
   return n >= 0;
 }
 
-static category *find_category(dx_ruleset *rs, const char *name) {
-  size_t slot = ((uintptr_t)name >> 3) % CAT_CACHE;
-  category *c = rs->recent[slot].c;
-  if (rs->recent[slot].name == name && strcmp(c->name, name) == 0) return c;
-  c = g_hash_table_lookup(rs->categories, name);
-  if (c) {
-    rs->recent[slot].name = name;
-    rs->recent[slot].c = c;
-  }
-  return c;
+/* The rules of category cat (rule*), or NULL for DX_CAT_NONE or a value
+ * out of range. */
+static const GPtrArray *find_category(const dx_ruleset *rs, dx_cat cat) {
+  return (unsigned)cat < DX_CAT_COUNT ? rs->cats[cat] : NULL;
 }
 
 /* The key of the first rule of c matching the whole of key, or NULL. */
-static const char *first_match(dx_ruleset *rs, const category *c, const char *key, size_t len,
+static const char *first_match(dx_ruleset *rs, const GPtrArray *c, const char *key, size_t len,
                                guint16 *ans) {
-  for (guint i = 0; i < c->rules->len; i++) {
-    const rule *r = g_ptr_array_index(c->rules, i);
+  for (guint i = 0; i < c->len; i++) {
+    const rule *r = g_ptr_array_index(c, i);
     if (full_match(rs, r->re, key, len)) {
       if (ans && i + 1 < ANS_UNKNOWN) *ans = (guint16)(i + 1);
       return r->key;
@@ -391,36 +405,34 @@ dx_rkey *dx_rules_key(dx_ruleset *rs, const char *label_key) {
   if (k) return k;
   size_t len = strlen(label_key);
   /* bounded: a document of unique keys cannot grow the memo forever */
-  if (len > LABEL_KEY_MAX || rs->ncats >= ANS_UNKNOWN || g_hash_table_size(rs->memo) >= MEMO_MAX)
-    return NULL;
-  k = g_malloc(sizeof *k + rs->ncats * sizeof k->ans[0] + len + 1);
-  k->key = (char *)&k->ans[rs->ncats];
+  if (len > LABEL_KEY_MAX || g_hash_table_size(rs->memo) >= MEMO_MAX) return NULL;
+  k = g_malloc(sizeof *k + len + 1);
   memcpy(k->key, label_key, len + 1);
   k->len = len;
   k->data = NULL;
   k->data_free = NULL;
-  for (guint i = 0; i < rs->ncats; i++) k->ans[i] = ANS_UNKNOWN;
+  for (int i = 0; i < DX_CAT_COUNT; i++) k->ans[i] = ANS_UNKNOWN;
   g_hash_table_insert(rs->memo, k->key, k);
   return k;
 }
 
-const char *dx_rules_match_key(dx_ruleset *rs, const char *category_name, dx_rkey *k) {
-  category *c = k ? find_category(rs, category_name) : NULL;
+const char *dx_rules_match_key(dx_ruleset *rs, dx_cat cat, dx_rkey *k) {
+  const GPtrArray *c = k ? find_category(rs, cat) : NULL;
   if (!c) return NULL;
-  guint16 a = k->ans[c->index];
-  if (a == ANS_UNKNOWN) return first_match(rs, c, k->key, k->len, &k->ans[c->index]);
+  guint16 a = k->ans[cat];
+  if (a == ANS_UNKNOWN) return first_match(rs, c, k->key, k->len, &k->ans[cat]);
   if (a == 0) return NULL;
-  const rule *r = g_ptr_array_index(c->rules, a - 1);
+  const rule *r = g_ptr_array_index(c, a - 1);
   return r->key;
 }
 
-const char *dx_rules_match(dx_ruleset *rs, const char *category_name, const char *label_key) {
+const char *dx_rules_match(dx_ruleset *rs, dx_cat cat, const char *label_key) {
   if (!label_key || !*label_key) return NULL;
   dx_rkey *k = dx_rules_key(rs, label_key);
-  if (k) return dx_rules_match_key(rs, category_name, k);
+  if (k) return dx_rules_match_key(rs, cat, k);
   size_t len = strlen(label_key); /* the memo is full, or the key too long */
   if (len > LABEL_KEY_MAX) return NULL;
-  category *c = find_category(rs, category_name);
+  const GPtrArray *c = find_category(rs, cat);
   return c ? first_match(rs, c, label_key, len, NULL) : NULL;
 }
 
@@ -454,18 +466,18 @@ static int edit_distance(const gunichar *a, int n, const gunichar *b, int m, int
   return d;
 }
 
-const char *dx_rules_match_near(dx_ruleset *rs, const char *category_name, const char *label_key,
-                                int max, int *distance, char **text) {
+const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_key, int max,
+                                int *distance, char **text) {
   if (text) *text = NULL;
-  category *c = label_key ? find_category(rs, category_name) : NULL;
+  const GPtrArray *c = label_key ? find_category(rs, cat) : NULL;
   if (!c) return NULL;
   glong n = 0;
   gunichar *key = g_utf8_to_ucs4_fast(label_key, -1, &n);
   const char *best = NULL;
   const GArray *best_t = NULL;
   int best_d = max + 1;
-  for (guint i = 0; i < c->rules->len && best_d > 0; i++) {
-    const rule *r = g_ptr_array_index(c->rules, i);
+  for (guint i = 0; i < c->len && best_d > 0; i++) {
+    const rule *r = g_ptr_array_index(c, i);
     for (guint k = 0; r->texts && k < r->texts->len; k++) {
       const GArray *t = r->texts->pdata[k];
       int d = edit_distance(key, (int)n, (const gunichar *)t->data, (int)t->len, best_d - 1);
@@ -487,10 +499,10 @@ void dx_rules_forget(dx_ruleset *rs) {
   if (g_hash_table_size(rs->memo) >= MEMO_MAX / 2) g_hash_table_remove_all(rs->memo);
 }
 
-char *dx_rules_strip(dx_ruleset *rs, const char *category_name, const char *s, bool anywhere) {
-  category *c = g_hash_table_lookup(rs->categories, category_name);
-  for (guint i = 0; c && i < c->rules->len; i++) {
-    const rule *r = g_ptr_array_index(c->rules, i);
+char *dx_rules_strip(dx_ruleset *rs, dx_cat cat, const char *s, bool anywhere) {
+  const GPtrArray *c = find_category(rs, cat);
+  for (guint i = 0; c && i < c->len; i++) {
+    const rule *r = g_ptr_array_index(c, i);
     int n = pcre2_match(r->re, (PCRE2_SPTR)s, strlen(s), 0, anywhere ? 0 : PCRE2_ANCHORED, rs->md,
                         rs->mctx);
     if (n < 0) continue;

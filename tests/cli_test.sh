@@ -77,6 +77,23 @@ printf 'field\tx\t(bad\n' > "$tmp/rules/labels.rules"
 printf '' > "$tmp/rules/values.rules"
 "$declx" extract -r "$tmp/rules" "$good" > /dev/null 2> "$tmp/e"; rc=$?
 check "bad rules directory: exit 3 with file and line" '[ $rc -eq 3 ] && grep -q "labels.rules:1" "$tmp/e"'
+# a category is one the program knows: a misspelt one is named with its
+# file and line, a missing one by name (a copy of the shipped files, edited)
+shipped=$corpus/../rules
+{ cat "$shipped/labels.rules"; printf 'fund_totl\tcurrent_year\t资金总额\n'; } > "$tmp/rules/labels.rules"
+cp "$shipped/values.rules" "$tmp/rules/values.rules"
+n=$(($(wc -l < "$shipped/labels.rules") + 1))
+"$declx" extract -r "$tmp/rules" "$good" > /dev/null 2> "$tmp/e"; rc=$?
+check "rules directory with a misspelt category: exit 3, file, line and name" \
+  '[ $rc -eq 3 ] && grep -qx "declx: labels.rules:$n: unknown category \"fund_totl\"" "$tmp/e"'
+grep -v '^title_ocr' "$shipped/labels.rules" > "$tmp/rules/labels.rules"
+"$declx" extract -r "$tmp/rules" "$good" > /dev/null 2> "$tmp/e"; rc=$?
+check "rules directory lacking a category: exit 3 naming it" \
+  '[ $rc -eq 3 ] && grep -qx "declx: labels.rules: no rule of category \"title_ocr\"" "$tmp/e"'
+cp "$shipped/labels.rules" "$tmp/rules/labels.rules"
+"$declx" extract -r "$tmp/rules" "$good" > "$tmp/r.json"; rc=$?
+"$declx" extract "$good" > "$tmp/b.json"
+check "a copy of the shipped rules reads as the built-in ones" '[ $rc -eq 0 ] && cmp -s "$tmp/r.json" "$tmp/b.json"'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

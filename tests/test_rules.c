@@ -194,6 +194,15 @@ static void test_bytes(void **state) {
   json_decref(b);
 }
 
+/* rules/NAME (labels.rules, values.rules) as shipped (g_free). */
+static char *shipped(const char *name) {
+  char *path = g_build_filename(DX_SOURCE_DIR, "rules", name, NULL);
+  char *text = NULL;
+  assert_true(g_file_get_contents(path, &text, NULL, NULL));
+  g_free(path);
+  return text;
+}
+
 static void test_rule_files(void **state) {
   (void)state;
   char dir[] = "/tmp/dxrulesXXXXXX";
@@ -209,22 +218,140 @@ static void test_rule_files(void **state) {
   g_file_set_contents(lp, "field\tproject_name\t项目名称\n", -1, NULL);
   g_file_set_contents(vp, "op_prefix\t=>>\t≥\n", -1, NULL);
   assert_null(dx_rules_load(dir, &err));
+  assert_string_equal(err.message, "values.rules:1: expected CATEGORY<TAB>OP<TAB>words");
   /* invalid UTF-8 in a user's rule file (found by fuzzing) */
   g_file_set_contents(vp, "op_prefix\t>=\t\xe2\n", -1, NULL);
   assert_null(dx_rules_load(dir, &err));
   assert_non_null(strstr(err.message, "values.rules: not valid UTF-8"));
-  g_file_set_contents(vp, "op_prefix\t>=\t≥\n", -1, NULL);
+  /* a directory's files have every category (test_rule_categories): the
+   * shipped ones, with a rule of the test's own in front */
+  char *values = shipped("values.rules");
+  g_file_set_contents(vp, values, -1, NULL);
+  char *shipped_labels = shipped("labels.rules");
+  char *labels = g_strconcat("field\town_key\t自定义标签\n", shipped_labels, NULL);
+  g_file_set_contents(lp, labels, -1, NULL);
   dx_ruleset *own = dx_rules_load(dir, &err);
   assert_non_null(own);
-  assert_string_equal(dx_rules_match(own, "field", "项目名称"), "project_name");
-  assert_null(dx_rules_match(own, "field", "项目名称X"));
+  assert_string_equal(dx_rules_match(own, DX_CAT_FIELD, "自定义标签"), "own_key");
+  assert_string_equal(dx_rules_match(own, DX_CAT_FIELD, "项目名称"), "project_name");
+  assert_null(dx_rules_match(own, DX_CAT_FIELD, "项目名称X"));
   dx_rules_free(own);
   assert_null(dx_rules_load("/nonexistent", &err));
   remove(lp);
   remove(vp);
   g_rmdir(dir);
+  g_free(labels);
+  g_free(shipped_labels);
+  g_free(values);
   g_free(lp);
   g_free(vp);
+}
+
+/* What dx_rules_load says of a rules directory with these files (NULL:
+ * it loaded; else g_free). */
+static char *load_dir_error(const char *labels, const char *values) {
+  char dir[] = "/tmp/dxrulesXXXXXX";
+  assert_non_null(g_mkdtemp(dir));
+  char *lp = g_build_filename(dir, "labels.rules", NULL);
+  char *vp = g_build_filename(dir, "values.rules", NULL);
+  assert_true(g_file_set_contents(lp, labels, -1, NULL));
+  assert_true(g_file_set_contents(vp, values, -1, NULL));
+  dx_error err = {0};
+  dx_ruleset *own = dx_rules_load(dir, &err);
+  char *msg = own ? NULL : g_strdup(err.message);
+  dx_rules_free(own);
+  remove(lp);
+  remove(vp);
+  g_rmdir(dir);
+  g_free(lp);
+  g_free(vp);
+  return msg;
+}
+
+/* text with the lines of the given category left out (g_free). */
+static char *without_category(const char *text, const char *cat) {
+  char *prefix = g_strconcat(cat, "\t", NULL);
+  char **lines = g_strsplit(text, "\n", -1);
+  GString *out = g_string_new(NULL);
+  for (int i = 0; lines[i]; i++)
+    if (!g_str_has_prefix(lines[i], prefix)) g_string_append_printf(out, "%s\n", lines[i]);
+  g_strfreev(lines);
+  g_free(prefix);
+  return g_string_free(out, FALSE);
+}
+
+/* Categories are the enum's: a misspelt one in a rule file is an error
+ * naming the file, the line and the name; a rules directory lacking a
+ * category the mapping looks up is an error naming it; the names
+ * round-trip through the one table. */
+static void test_rule_categories(void **state) {
+  (void)state;
+  char *labels = shipped("labels.rules"), *values = shipped("values.rules");
+  char *msg = load_dir_error("# comment\nfield\tproject_name\t项目名称\n"
+                             "fund_totl\tcurrent_year\t资金总额\n",
+                             values);
+  assert_non_null(msg);
+  assert_string_equal(msg, "labels.rules:3: unknown category \"fund_totl\"");
+  g_free(msg);
+  /* a category's name is the whole first column: no prefix, no case folding */
+  msg = load_dir_error("Field\tproject_name\t项目名称\n", values);
+  assert_non_null(msg);
+  assert_string_equal(msg, "labels.rules:1: unknown category \"Field\"");
+  g_free(msg);
+  /* a misspelt category in values.rules, on the line after the shipped ones */
+  assert_true(g_str_has_suffix(values, "\n"));
+  unsigned lines = 0;
+  for (const char *p = values; *p; p++) lines += *p == '\n';
+  char *bad = g_strconcat(values, "unti\t=\t次\n", NULL);
+  msg = load_dir_error(labels, bad);
+  assert_non_null(msg);
+  char *want = g_strdup_printf("values.rules:%u: unknown category \"unti\"", lines + 1);
+  assert_string_equal(msg, want);
+  g_free(want);
+  g_free(msg);
+  g_free(bad);
+  msg = load_dir_error(labels, values);
+  assert_null(msg); /* the shipped files are complete */
+  char *one = without_category(labels, "title_ocr");
+  msg = load_dir_error(one, values);
+  assert_non_null(msg);
+  assert_string_equal(msg, "labels.rules: no rule of category \"title_ocr\"");
+  g_free(msg);
+  char *two = without_category(one, "field");
+  msg = load_dir_error(two, values);
+  assert_non_null(msg);
+  assert_string_equal(msg, "labels.rules: no rule of categories \"field\", \"title_ocr\"");
+  g_free(msg);
+  char *vless = without_category(values, "unit_scale");
+  msg = load_dir_error(labels, vless);
+  assert_non_null(msg);
+  assert_string_equal(msg, "values.rules: no rule of category \"unit_scale\"");
+  g_free(msg);
+  /* from text (tests, fuzzing) a category may be missing, never unknown */
+  dx_error err = {0};
+  dx_ruleset *own = dx_rules_load_text("field\tproject_name\t项目名称\n", "", &err);
+  assert_non_null(own);
+  assert_null(dx_rules_match(own, DX_CAT_TITLE_OCR, "绩效目标申报表"));
+  dx_rules_free(own);
+  assert_null(dx_rules_load_text("field\tproject_name\t项目名称\nlevel3\tx\ty\n", "", &err));
+  assert_string_equal(err.message, "labels.rules:2: unknown category \"level3\"");
+  /* one table of names */
+  for (int c = DX_CAT_NONE + 1; c < DX_CAT_COUNT; c++) {
+    dx_cat got = DX_CAT_NONE;
+    assert_true(dx_cat_lookup(&got, dx_cat_name((dx_cat)c)));
+    assert_int_equal(got, c);
+  }
+  dx_cat none = DX_CAT_FIELD;
+  assert_false(dx_cat_lookup(&none, ""));
+  assert_false(dx_cat_lookup(&none, "fund_totl"));
+  assert_int_equal(none, DX_CAT_FIELD); /* left alone */
+  assert_string_equal(dx_cat_name(DX_CAT_NONE), "");
+  assert_string_equal(dx_cat_name(DX_CAT_FUND_TOTAL), "fund_total");
+  g_free(vless);
+  g_free(two);
+  g_free(one);
+  g_free(values);
+  g_free(labels);
 }
 
 /* Labels a scan misread, matched to the nearest rule text within one edit
@@ -233,26 +360,26 @@ static void test_rule_files(void **state) {
 static void test_near_labels(void **state) {
   (void)state;
   int d = -1;
-  assert_string_equal(dx_rules_match_near(rs, "field", "部门(单值)茗称", 2, &d, NULL),
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_FIELD, "部门(单值)茗称", 2, &d, NULL),
                       "department");
   assert_int_equal(d, 2);
-  assert_null(dx_rules_match_near(rs, "field", "部门(单值)茗称", 1, &d, NULL));
-  assert_string_equal(dx_rules_match_near(rs, "field", "填报单位(盖童)", 2, &d, NULL),
+  assert_null(dx_rules_match_near(rs, DX_CAT_FIELD, "部门(单值)茗称", 1, &d, NULL));
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_FIELD, "填报单位(盖童)", 2, &d, NULL),
                       "filing_unit");
   assert_int_equal(d, 1);
-  assert_null(dx_rules_match_near(rs, "field", "县政府办公室", 1, &d, NULL));
-  assert_string_equal(dx_rules_match_near(rs, "fund_total", "年度资金总颔", 1, &d, NULL),
+  assert_null(dx_rules_match_near(rs, DX_CAT_FIELD, "县政府办公室", 1, &d, NULL));
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_FUND_TOTAL, "年度资金总颔", 1, &d, NULL),
                       "current_year");
   /* the nearest text itself: a fax's dropped 一 put back */
   char *near = NULL;
-  assert_string_equal(dx_rules_match_near(rs, "fund_source", "般公共预算拨款", 1, &d, &near),
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_FUND_SOURCE, "般公共预算拨款", 1, &d, &near),
                       "fiscal_appropriation");
   assert_string_equal(near, "一般公共预算拨款");
   g_free(near);
-  assert_null(dx_rules_match_near(rs, "fund_source", "县政府办公室", 1, &d, &near));
+  assert_null(dx_rules_match_near(rs, DX_CAT_FUND_SOURCE, "县政府办公室", 1, &d, &near));
   assert_null(near);
-  assert_non_null(dx_rules_match(rs, "near_block", "本年度绩效指标"));
-  assert_null(dx_rules_match(rs, "near_block", "本年度绩效目标"));
+  assert_non_null(dx_rules_match(rs, DX_CAT_NEAR_BLOCK, "本年度绩效指标"));
+  assert_null(dx_rules_match(rs, DX_CAT_NEAR_BLOCK, "本年度绩效目标"));
   json_t *j =
       run(P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("实施单位") TC("县交通局"))
               TR(TC("主管部门") TC("县交通局")) TR(TC("项目属性") TC("新增"))
@@ -283,53 +410,54 @@ static void test_glued_label(void **state) {
 static void test_labels(void **state) {
   (void)state;
   static const struct {
-    const char *cat, *key, *want;
+    dx_cat cat;
+    const char *key, *want;
   } cases[] = {
-      {"field", "项目支出名称", "project_name"},
-      {"field", "支出方向(子项)", "project_name"},
-      {"field", "主管部门及代码", "department"},
-      {"field", "项目起止年限", "period"},
-      {"field", "单位负责人签字", "unit_head"},
-      {"field", "财政核审部门意见", "review_opinion"},
-      {"field", "中长期目标(2020年-2022年)", "long_term_goal"},
-      {"fund_source", "公共财政拨款", "fiscal_appropriation"},
-      {"fund_source", "本级资金", "county"},
-      {"fund_source", "因公出国(境)费", "three_public"},
-      {"level1", "产出指标(预期提供的公共产品)", "产出指标"},
-      {"level2", "社会公众或服务对象满意度指标", "服务对象满意度指标"},
-      {"level2", "经济效益", "经济效益指标"},
-      {"level2", "环境效益指标", "生态效益指标"},
-      {"level1", "满意度指", "满意度指标"},
-      {"form", "2023年区级专项资金支出方向绩效目标表", "special_fund_direction"},
-      {"form", "2023年部门整体支出绩效目标表", "department_overall"},
-      {"ind_header", "指标内容", "level3"},
-      {"ind_header", "预期目标值", "value"},
-      {"ind_header", "指标值(目标值)", "value"},
-      {"ind_header", "年度指标值", "value"},
-      {"ind_header", "度量单位", "unit"},
-      {"ind_header", "绩效指标值", "value"},
-      {"ind_header", "实施期指标值", "value"},
-      {"level1", "项目产出", "产出指标"},
-      {"level1", "效果指标", "效益指标"},
-      {"level2", "产出数量", "数量指标"},
-      {"level2", "产出时效指标", "时效指标"},
-      {"ind_header", "指标性质", "sign"},
-      {"fund_family", "county", "1"},
-      {"part_prefix", "其中:", "any"},
-      {"items_header", "收入项目", "name"},
-      {"fund_total", "2023年度资金总额", "current_year"},
+      {DX_CAT_FIELD, "项目支出名称", "project_name"},
+      {DX_CAT_FIELD, "支出方向(子项)", "project_name"},
+      {DX_CAT_FIELD, "主管部门及代码", "department"},
+      {DX_CAT_FIELD, "项目起止年限", "period"},
+      {DX_CAT_FIELD, "单位负责人签字", "unit_head"},
+      {DX_CAT_FIELD, "财政核审部门意见", "review_opinion"},
+      {DX_CAT_FIELD, "中长期目标(2020年-2022年)", "long_term_goal"},
+      {DX_CAT_FUND_SOURCE, "公共财政拨款", "fiscal_appropriation"},
+      {DX_CAT_FUND_SOURCE, "本级资金", "county"},
+      {DX_CAT_FUND_SOURCE, "因公出国(境)费", "three_public"},
+      {DX_CAT_LEVEL1, "产出指标(预期提供的公共产品)", "产出指标"},
+      {DX_CAT_LEVEL2, "社会公众或服务对象满意度指标", "服务对象满意度指标"},
+      {DX_CAT_LEVEL2, "经济效益", "经济效益指标"},
+      {DX_CAT_LEVEL2, "环境效益指标", "生态效益指标"},
+      {DX_CAT_LEVEL1, "满意度指", "满意度指标"},
+      {DX_CAT_FORM, "2023年区级专项资金支出方向绩效目标表", "special_fund_direction"},
+      {DX_CAT_FORM, "2023年部门整体支出绩效目标表", "department_overall"},
+      {DX_CAT_IND_HEADER, "指标内容", "level3"},
+      {DX_CAT_IND_HEADER, "预期目标值", "value"},
+      {DX_CAT_IND_HEADER, "指标值(目标值)", "value"},
+      {DX_CAT_IND_HEADER, "年度指标值", "value"},
+      {DX_CAT_IND_HEADER, "度量单位", "unit"},
+      {DX_CAT_IND_HEADER, "绩效指标值", "value"},
+      {DX_CAT_IND_HEADER, "实施期指标值", "value"},
+      {DX_CAT_LEVEL1, "项目产出", "产出指标"},
+      {DX_CAT_LEVEL1, "效果指标", "效益指标"},
+      {DX_CAT_LEVEL2, "产出数量", "数量指标"},
+      {DX_CAT_LEVEL2, "产出时效指标", "时效指标"},
+      {DX_CAT_IND_HEADER, "指标性质", "sign"},
+      {DX_CAT_FUND_FAMILY, "county", "1"},
+      {DX_CAT_PART_PREFIX, "其中:", "any"},
+      {DX_CAT_ITEMS_HEADER, "收入项目", "name"},
+      {DX_CAT_FUND_TOTAL, "2023年度资金总额", "current_year"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     const char *got = dx_rules_match(rs, cases[i].cat, cases[i].key);
     if (!got || strcmp(got, cases[i].want) != 0)
-      fail_msg("%s %s: got %s, want %s", cases[i].cat, cases[i].key, got ? got : "null",
-               cases[i].want);
+      fail_msg("%s %s: got %s, want %s", dx_cat_name(cases[i].cat), cases[i].key,
+               got ? got : "null", cases[i].want);
   }
-  assert_null(dx_rules_match(rs, "level1", "社会效益"));
-  char *s = dx_rules_strip(rs, "numbering", "指标1: 全年办理", false);
+  assert_null(dx_rules_match(rs, DX_CAT_LEVEL1, "社会效益"));
+  char *s = dx_rules_strip(rs, DX_CAT_NUMBERING, "指标1: 全年办理", false);
   assert_string_equal(s, "全年办理");
   g_free(s);
-  s = dx_rules_strip(rs, "numbering", "2023年度", false);
+  s = dx_rules_strip(rs, DX_CAT_NUMBERING, "2023年度", false);
   assert_string_equal(s, "2023年度");
   g_free(s);
 }
@@ -443,7 +571,8 @@ static void test_kept_keys(void **state) {
   (void)state;
   static const char *keys[] = {"项目名称",   "本级资金", "产出指标",
                                "预期目标值", "社会效益", "无关的值"};
-  static const char *cats[] = {"field", "fund_source", "level1", "ind_header", "level2", "nope"};
+  static const dx_cat cats[] = {DX_CAT_FIELD,      DX_CAT_FUND_SOURCE, DX_CAT_LEVEL1,
+                                DX_CAT_IND_HEADER, DX_CAT_LEVEL2,      DX_CAT_NONE};
   dx_error err = {0};
   dx_ruleset *own = dx_rules_load(NULL, &err);
   assert_non_null(own);
@@ -455,7 +584,7 @@ static void test_kept_keys(void **state) {
       const char *got = dx_rules_match_key(own, cats[(c + k) % G_N_ELEMENTS(cats)], rk);
       const char *want = dx_rules_match(rs, cats[(c + k) % G_N_ELEMENTS(cats)], keys[k]);
       if (g_strcmp0(got, want) != 0)
-        fail_msg("%s in %s: %s, not %s", keys[k], cats[c], got ? got : "null",
+        fail_msg("%s in %s: %s, not %s", keys[k], dx_cat_name(cats[c]), got ? got : "null",
                  want ? want : "null");
     }
     dx_rules_key_set_data(rk, g_strdup(keys[k]), count_free);
@@ -463,7 +592,7 @@ static void test_kept_keys(void **state) {
   }
   assert_null(dx_rules_key(own, ""));
   assert_null(dx_rules_key(own, NULL));
-  assert_null(dx_rules_match_key(own, "field", NULL));
+  assert_null(dx_rules_match_key(own, DX_CAT_FIELD, NULL));
   char *long_key = g_strnfill(500, 'x');
   assert_null(dx_rules_key(own, long_key)); /* a value, not a label */
   g_free(long_key);
@@ -483,7 +612,7 @@ static void test_kept_keys(void **state) {
     }
   }
   assert_int_equal(kept, 50000 - (int)G_N_ELEMENTS(keys));
-  assert_null(dx_rules_match(own, "field", "键59999")); /* answered, not kept */
+  assert_null(dx_rules_match(own, DX_CAT_FIELD, "键59999")); /* answered, not kept */
   dx_rules_forget(own);
   assert_int_equal(freed, 50000);
   assert_non_null(dx_rules_key(own, "项目名称"));
@@ -503,7 +632,7 @@ static void test_match_limit(void **state) {
   key[sizeof key - 2] = 'b';
   key[sizeof key - 1] = '\0';
   gint64 t0 = g_get_monotonic_time();
-  assert_null(dx_rules_match(own, "field", key));
+  assert_null(dx_rules_match(own, DX_CAT_FIELD, key));
   assert_true(g_get_monotonic_time() - t0 < (gint64)5 * G_USEC_PER_SEC);
   dx_rules_free(own);
 }
@@ -542,6 +671,7 @@ int main(void) {
       cmocka_unit_test(test_letter),
       cmocka_unit_test(test_bytes),
       cmocka_unit_test(test_rule_files),
+      cmocka_unit_test(test_rule_categories),
       cmocka_unit_test(test_labels),
       cmocka_unit_test(test_near_labels),
       cmocka_unit_test(test_glued_label),

@@ -15,9 +15,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dx_error err;
   dx_ruleset *rs = dx_rules_load_text(labels, values, &err);
   if (rs) {
-    dx_rules_match(rs, "field", "项目名称");
-    dx_rules_match(rs, "level2", labels);
-    char *s = dx_rules_strip(rs, "numbering", "指标1: 全年", false);
+    dx_rules_match(rs, DX_CAT_FIELD, "项目名称");
+    dx_rules_match(rs, DX_CAT_LEVEL2, labels);
+    char *s = dx_rules_strip(rs, DX_CAT_NUMBERING, "指标1: 全年", false);
     g_free(s);
     dx_value v;
     dx_value_parse(&v, dx_rules_lexicon(rs), "≥95%以上约100余次");
