@@ -755,6 +755,10 @@ static char *label_text(ctx *x, label l, const char *raw) {
  * keys are too often values ("县政府办"), longer ones are sentences. */
 #define FUZZY_MIN_CHARS 5
 #define FUZZY_MAX_CHARS 16
+/* On a scan a label is matched to its nearest rule text up to this many
+ * characters: a misread long label (单位已有的(或拟订的)保障项目实施的
+ * 制度、措施, 24) is still far nearer its rule than any value is. */
+#define NEAR_MAX_CHARS 32
 #define CONF_FUZZY 0.8
 /* A label matched approximately may differ from its rule's text by one
  * edit per this many characters (4: "项目茗称" is 项目名称). */
@@ -799,7 +803,7 @@ static label classify_rk(ctx *x, const char *key, dx_rkey *rk) {
 static label classify_near(ctx *x, const char *key) {
   label l = {0};
   glong n = g_utf8_strlen(key, -1);
-  if (n < NEAR_NAME_MIN_CHARS || n > FUZZY_MAX_CHARS || strchr(key, ':') ||
+  if (n < NEAR_NAME_MIN_CHARS || n > NEAR_MAX_CHARS || strchr(key, ':') ||
       dx_rules_match(x->rs, DX_CAT_NEAR_BLOCK, key))
     return l;
   static const dx_cat cats[] = {DX_CAT_FIELD, DX_CAT_FUND_TOTAL, DX_CAT_FUND_SOURCE};
@@ -915,14 +919,16 @@ static dx_rkey *cell_rkey(ctx *x, const lcell *c) {
   return m->rk;
 }
 
-/* dx_rules_match of the cell's key in category cat. */
-/* On a scan, the rule of an indicator heading or level category (the
- * table's column headings, level 1 and 2 names) nearest a key that
- * matched none, as classify_near does for fields: "三吸指标" is the
- * level-3 heading. `exact` is what matching gave. */
+/* On a scan, the rule of an indicator heading, level, money, schedule
+ * or item column category (the tables' column headings, level 1 and 2
+ * names) nearest a key that matched none, as classify_near does for
+ * fields: "三吸指标" is the level-3 heading, "升始时间" the start's.
+ * `exact` is what matching gave. */
 static const char *rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact) {
   if (exact || !x->scanned || !key || !*key) return exact;
-  if (cat != DX_CAT_IND_HEADER && cat != DX_CAT_LEVEL1 && cat != DX_CAT_LEVEL2) return NULL;
+  if (cat != DX_CAT_IND_HEADER && cat != DX_CAT_LEVEL1 && cat != DX_CAT_LEVEL2 &&
+      cat != DX_CAT_FUND_COLUMN && cat != DX_CAT_SCHEDULE_HEADER && cat != DX_CAT_ITEMS_HEADER)
+    return NULL;
   char *memo = g_strconcat(dx_cat_name(cat), "\037", key, NULL);
   gpointer kept;
   if (g_hash_table_lookup_extended(x->near_rule, memo, NULL, &kept)) {
@@ -935,7 +941,7 @@ static const char *rule_or_near(ctx *x, dx_cat cat, const char *key, const char 
   glong n = g_utf8_strlen(key, -1);
   int d = 0;
   const char *k =
-      n >= NEAR_NAME_MIN_CHARS && n <= FUZZY_MAX_CHARS
+      n >= NEAR_NAME_MIN_CHARS && n <= NEAR_MAX_CHARS
           ? dx_rules_match_near(x->rs, cat, key, MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d, NULL)
           : NULL;
   if (g_hash_table_size(x->near_rule) < LABEL_MEMO_MAX)
@@ -1160,11 +1166,22 @@ static void unnumbered_levels(ctx *x, const lrow *r, int lv[3]) {
   }
 }
 
+/* On a scan, a level-2 heading right of the level-2 heading, where the
+ * row has no level-3 one and the value heading comes after it, is the
+ * level-3 heading whose 三 lost a stroke (a fax's dropout reads it 二). */
+static void misread_level3(ctx *x, const lrow *r, int lv[3]) {
+  if (!x->scanned || lv[1] < 0 || lv[2] >= 0) return;
+  int again = find_role(x, r, DX_CAT_IND_HEADER, "level2", lv[1]);
+  int val = again >= 0 ? find_role(x, r, DX_CAT_IND_HEADER, "value", again) : -1;
+  if (val >= 0 && find_role(x, r, DX_CAT_IND_HEADER, "level2", again) < 0) lv[2] = again;
+}
+
 static bool try_ind_header(ctx *x, const lrow *r) {
   int lv[3] = {find_role(x, r, DX_CAT_IND_HEADER, "level1", -1),
                find_role(x, r, DX_CAT_IND_HEADER, "level2", -1),
                find_role(x, r, DX_CAT_IND_HEADER, "level3", -1)};
   unnumbered_levels(x, r, lv);
+  misread_level3(x, r, lv);
   int l1 = lv[0], l2 = lv[1], l3 = lv[2];
   int val = find_role(x, r, DX_CAT_IND_HEADER, "value", -1);
   if (!((l1 >= 0 || l2 >= 0) && (l3 >= 0 || val >= 0))) return false;
@@ -1175,7 +1192,7 @@ static bool try_ind_header(ctx *x, const lrow *r) {
   m->l1 = l1;
   int start = l2 >= 0 ? l2 : (l1 >= 0 ? l1 : -1);
   for (int g = 0; g < MAXG && start >= 0; g++) {
-    int next = g == 0 ? find_role(x, r, DX_CAT_IND_HEADER, "level2", start) : -1;
+    int next = g == 0 ? find_role(x, r, DX_CAT_IND_HEADER, "level2", MAX(start, l3)) : -1;
     m->g[g].l2 = g == 0 ? l2 : start;
     int lim = next >= 0 ? next : 1 << 20;
     int a3 = g == 0 && l3 > start ? l3 : find_role(x, r, DX_CAT_IND_HEADER, "level3", start);

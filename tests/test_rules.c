@@ -514,6 +514,48 @@ static void test_scan_repairs(void **state) {
   json_decref(j);
 }
 
+/* More of what a fax leaves: money and schedule column headings one
+ * character off (上 dropped, 申 read 审, 开 read 升, 束 read 来) and a
+ * level-3 heading whose 三 lost a stroke (二级指标 twice) are read by
+ * their place, on a scan only. */
+static const char *FAXED_HEADINGS =
+    P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("驻京联络工作"))
+        TR(TC("项目") TC("年度安排资金") TC("本年度审请资金")) TR(TC("合计") TC("68") TC("50"))
+            TR(TC("市级资金") TC("8") TC("10")) TR(TC("项目实施内容") TC("升始时间") TC("结来时间"))
+                TR(TC("联络工作") TC("2023年1月1日") TC("2023年12月31日")) "</w:tbl><w:tbl>" TR(
+                    TC("一级指标") TC("二级指标") TC("二级指标") TC("指标值"))
+                    TR(TC("产出指标") TC("数量指标") TC("调研单位数量") TC("220次")) "</w:tbl>";
+
+static void test_scan_repairs_headings(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_HEADINGS);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *prior = total_field(d, "prior_year_total"), *cur = total_field(d, "current_year_total");
+  assert_non_null(prior);
+  assert_non_null(cur);
+  assert_true(json_number_value(json_object_get(prior, "value")) == 68);
+  assert_true(json_number_value(json_object_get(cur, "value")) == 50);
+  json_t *b1 = part(d, 1);
+  assert_string_equal(json_string_value(json_object_get(b1, "source")), "municipal");
+  assert_true(json_number_value(json_object_get(json_object_get(b1, "prior_year"), "value")) == 8);
+  json_t *sc = json_array_get(json_object_get(d, "schedule"), 0);
+  assert_non_null(sc);
+  assert_string_equal(json_string_value(json_object_get(sc, "start")), "2023-01-01");
+  assert_string_equal(json_string_value(json_object_get(sc, "end")), "2023-12-31");
+  json_t *ind = json_array_get(json_object_get(d, "indicators"), 0);
+  assert_non_null(ind);
+  assert_string_equal(json_string_value(json_object_get(ind, "level2")), "数量指标");
+  assert_string_equal(json_string_value(json_object_get(ind, "level3")), "调研单位数量");
+  assert_string_equal(json_string_value(json_object_get(json_object_get(ind, "value"), "raw")),
+                      "220次");
+  json_decref(j);
+  /* typed, the headings are as written: no prior-year column */
+  j = run(FAXED_HEADINGS);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_null(total_field(d, "prior_year_total"));
+  json_decref(j);
+}
+
 /* An amount glued to its label (a PDF line whose space was too narrow
  * to count): split where the number starts when the words before it are
  * a known label; a label holding a year is not cut at its year, and a
@@ -676,6 +718,7 @@ int main(void) {
       cmocka_unit_test(test_near_labels),
       cmocka_unit_test(test_glued_label),
       cmocka_unit_test(test_scan_repairs),
+      cmocka_unit_test(test_scan_repairs_headings),
       cmocka_unit_test(test_many_rows),
       cmocka_unit_test(test_match_limit),
       cmocka_unit_test(test_kept_keys),
