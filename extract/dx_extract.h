@@ -71,6 +71,15 @@ typedef struct dx_limits {
    * Runtime and its models are installed, else tesseract with a warning),
    * DX_OCR_PPOCR or DX_OCR_TESSERACT. */
   int ocr_engine;
+  /* Called (when not NULL) with after_ocr_page_ctx after each page read
+   * by OCR, once that page's rasters are freed: the caller's place to
+   * act between pages. The library never trims the heap or touches other
+   * process state itself; declx hands the freed memory back to the
+   * system here (malloc_trim), so that a scanned page's rasters (tens of
+   * megabytes at 250 dpi) do not add to the next page's peak. Never set
+   * by dx_limits_default. */
+  void (*after_ocr_page)(void *ctx);
+  void *after_ocr_page_ctx;
 } dx_limits;
 
 enum { DX_OCR_AUTO, DX_OCR_PPOCR, DX_OCR_TESSERACT };

@@ -17,6 +17,7 @@
 #include "batch.h"
 #include "dx_extract.h"
 #include "dx_rules.h"
+#include "proc.h"
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_RULES = 3 };
 
@@ -93,8 +94,11 @@ static dx_doc *load(const opts *o, const char *path, const dx_limits *lim) {
   uint8_t *data = NULL;
   size_t len = 0;
   dx_doc *doc = NULL;
-  if (dx_read_file(&data, &len, path, lim, &err) == DX_OK)
+  if (dx_read_file(&data, &len, path, lim, &err) == DX_OK) {
+    int saved = dx_proc_mute_stderr();
     dx_read_bytes(&doc, path, data, len, lim, &err);
+    dx_proc_unmute_stderr(saved);
+  }
   g_free(data);
   if (!doc) diag(o, path, err.message);
   return doc;
@@ -143,6 +147,7 @@ static int batch_main(int argc, char **argv) {
   }
   dx_limits lim;
   dx_limits_default(&lim);
+  lim.after_ocr_page = dx_proc_trim_heap;
   bool engine_ok = set_engine(&lim, engine);
   g_free(engine);
   if (!engine_ok) {
@@ -210,6 +215,7 @@ int main(int argc, char **argv) {
   bool dump = strcmp(argv[1], "dump") == 0;
   dx_limits lim;
   dx_limits_default(&lim);
+  lim.after_ocr_page = dx_proc_trim_heap;
   bool engine_ok = set_engine(&lim, o.engine);
   g_free(o.engine);
   if (!engine_ok) return EXIT_USAGE;
@@ -227,6 +233,7 @@ int main(int argc, char **argv) {
       if (o.json) fputc('\n', stdout);
       g_free(s);
       dx_doc_free(doc);
+      dx_proc_trim_heap(NULL);
     }
   } else {
     dx_error err = {0};
@@ -258,6 +265,7 @@ int main(int argc, char **argv) {
       g_free(s);
       json_decref(j);
       dx_doc_free(doc);
+      dx_proc_trim_heap(NULL);
     }
     dx_rules_free(rs);
   }
