@@ -1,5 +1,5 @@
 /* core.c — errors, limits, the arena and the document model. */
-#include "dx_extract.h"
+#include "extract_int.h"
 
 #include <errno.h>
 #include <math.h>

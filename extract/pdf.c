@@ -8,7 +8,7 @@
  * masked out (lines.c), which is also how scans are read.
  */
 #define _GNU_SOURCE /* memmem */
-#include "dx_extract.h"
+#include "extract_int.h"
 
 #include <math.h>
 #include <stdint.h>
