@@ -1,7 +1,9 @@
 /* dx_extract.h — stage one of declx as the stages above it see it:
- * errors, limits, arenas, the document model, pages of glyphs and ruling
- * lines, and the readers that fill them (DOCX, PDF, scans by OCR). What
- * only extract/'s own files share is in extract_int.h.
+ * arenas, the document model, pages of glyphs and ruling lines, and the
+ * readers that fill them (DOCX, PDF, scans by OCR), on top of
+ * dx_common.h (errors, limits, the document's handle). What only
+ * extract/'s own files share is in extract_int.h; library users outside
+ * declx's stages start from rules/declx.h.
  *
  * Ownership: dx_doc_* functions that return a dx_doc transfer it to the
  * caller, who frees it with dx_doc_free(). Every string, cell and table
@@ -17,79 +19,13 @@
 
 #include <glib.h>
 
+#include "dx_common.h"
+
 /* ---- errors ---------------------------------------------------------- */
-
-typedef enum {
-  DX_OK = 0,
-  DX_EARG,         /* caller passed something invalid */
-  DX_EIO,          /* file could not be read */
-  DX_EFORMAT,      /* input is not what it claims or is malformed */
-  DX_EUNSUPPORTED, /* valid input we do not handle */
-  DX_ELIMIT,       /* a documented safety limit was hit */
-  DX_ELIBRARY,     /* a third-party library failed */
-  DX_ENOMEM,
-  DX_EOCR_ELSEWHERE /* a page needs OCR and dx_limits.ocr_elsewhere is set */
-} dx_code;
-
-typedef struct dx_error {
-  dx_code code;
-  char message[512];
-} dx_error;
 
 /* Sets err (when not NULL) and returns code, so callers can
  * `return dx_error_set(err, DX_EFORMAT, "...")`. */
 dx_code dx_error_set(dx_error *err, dx_code code, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-const char *dx_code_name(dx_code code);
-
-/* ---- limits ---------------------------------------------------------- */
-
-/* Safety limits applied before and while reading untrusted input. The
- * README's "Limits" section documents each one. */
-typedef struct dx_limits {
-  size_t max_input_bytes;   /* whole input file */
-  size_t max_part_bytes;    /* one inflated zip member, enforced while reading */
-  double max_inflate_ratio; /* inflated / compressed for one member */
-  size_t max_zip_entries;   /* members in the archive */
-  int max_xml_depth;        /* element nesting in document.xml */
-  size_t max_xml_nodes;     /* elements in document.xml */
-  size_t max_table_rows;    /* rows in one table */
-  size_t max_table_cols;    /* grid columns in one table */
-  size_t max_cells;         /* cells in the whole document */
-  int max_table_nesting;    /* tables inside cells inside tables ... */
-  size_t max_arena_bytes;   /* all model data of one document */
-  int max_pages;            /* pages in one PDF */
-  size_t max_page_glyphs;   /* characters on one PDF page */
-  size_t max_page_pixels;   /* one rendered page raster */
-  size_t max_ocr_pixels;    /* one page image given to OCR */
-  size_t max_image_pixels;  /* one image in a PDF, decoded (pages are not rendered past it) */
-  int ocr_deadline_ms;      /* OCR of one page, 0: none */
-  /* The first page that needs OCR stops the read with DX_EOCR_ELSEWHERE
-   * (a batch worker that has read other inputs hands a scan back, to be
-   * read by a new worker: OCR on top of what earlier inputs left in a
-   * process would pass the per-worker memory bound). Not a limit of the
-   * input: never set by dx_limits_default. */
-  bool ocr_elsewhere;
-  /* Which OCR reads pages without text: DX_OCR_AUTO (PP-OCRv4 when ONNX
-   * Runtime and its models are installed, else tesseract with a warning),
-   * DX_OCR_PPOCR or DX_OCR_TESSERACT. */
-  int ocr_engine;
-  /* Called (when not NULL) with after_ocr_page_ctx after each page read
-   * by OCR, once that page's rasters are freed: the caller's place to
-   * act between pages. The library never trims the heap or touches other
-   * process state itself; declx hands the freed memory back to the
-   * system here (malloc_trim), so that a scanned page's rasters (tens of
-   * megabytes at 250 dpi) do not add to the next page's peak. Never set
-   * by dx_limits_default. */
-  void (*after_ocr_page)(void *ctx);
-  void *after_ocr_page_ctx;
-} dx_limits;
-
-enum { DX_OCR_AUTO, DX_OCR_PPOCR, DX_OCR_TESSERACT };
-
-/* The engine named by s ("auto", "ppocr", "tesseract"), or -1. */
-int dx_ocr_engine_parse(const char *s);
-
-void dx_limits_default(dx_limits *out);
 
 /* ---- arena ----------------------------------------------------------- */
 
@@ -168,7 +104,7 @@ typedef struct dx_warning {
 
 typedef enum { DX_FORMAT_DOCX, DX_FORMAT_PDF, DX_FORMAT_PDF_SCANNED } dx_format;
 
-typedef struct dx_doc {
+struct dx_doc {
   dx_arena *arena;
   dx_format format;
   char *file; /* name as given by the caller */
@@ -177,23 +113,14 @@ typedef struct dx_doc {
   GPtrArray *blocks;   /* dx_block*, reading order */
   GPtrArray *warnings; /* dx_warning* */
   int ntables, nparagraphs;
-} dx_doc;
+};
 
 dx_doc *dx_doc_new(const char *file, const dx_limits *lim);
-void dx_doc_free(dx_doc *doc);
 /* Adds a warning; a repeat of the same code and message bumps its count. */
 void dx_doc_warn(dx_doc *doc, const char *code, int page, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
 /* The anchor covering (row, col), or NULL outside the grid or in a gap. */
 dx_cell *dx_table_at(const dx_table *t, int row, int col);
 const char *dx_format_name(dx_format f);
-
-/* Human-readable dump of the model: one block per line, tables as grids
- * with spans and provenance. Returns a newly allocated string (g_free). */
-char *dx_doc_dump_text(const dx_doc *doc);
-/* The same as JSON: {"file","format","sha256","pages","blocks":[...],
- * "warnings":[...]}, tables with their cells, spans and provenance, nested
- * tables under their cell. Returns a newly allocated string (g_free). */
-char *dx_doc_dump_json(const dx_doc *doc);
 
 /* ---- pages (PDF and scans) ------------------------------------------ */
 
@@ -258,10 +185,5 @@ dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
  * gzip, bzip2, xz, zstd, 7z, RAR), or NULL. A zip is not among them: a
  * DOCX is one. */
 const char *dx_archive_kind(const uint8_t *data, size_t len);
-
-/* Reads a whole file ("-" is stdin) into memory, within lim->max_input_bytes.
- * *out_data is freed with g_free. */
-dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path, const dx_limits *lim,
-                     dx_error *err);
 
 #endif
