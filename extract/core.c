@@ -1,5 +1,5 @@
 /* core.c — errors, limits, the arena and the document model. */
-#include "dx_extract.h"
+#include "extract_int.h"
 
 #include <errno.h>
 #include <math.h>
@@ -78,6 +78,8 @@ void dx_limits_default(dx_limits *out) {
   out->max_image_pixels = (size_t)100 << 20; /* A3 at 600 dpi is 70 Mpx */
   out->ocr_elsewhere = false;
   out->ocr_engine = DX_OCR_AUTO;
+  out->after_ocr_page = NULL;
+  out->after_ocr_page_ctx = NULL;
 }
 
 int dx_ocr_engine_parse(const char *s) {

@@ -10,7 +10,7 @@
 #ifndef DX_DOCX_INT_H
 #define DX_DOCX_INT_H
 
-#include "dx_extract.h"
+#include "extract_int.h"
 
 #include <string.h>
 

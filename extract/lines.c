@@ -6,7 +6,7 @@
  * found row by row, stacked into bands, and a band thin enough is a rule;
  * vertical rules are found the same way on the transposed raster.
  */
-#include "dx_extract.h"
+#include "extract_int.h"
 
 #include <math.h>
 #include <stdlib.h>

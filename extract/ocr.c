@@ -12,7 +12,7 @@
  * so that the layout groups lines and measures gaps the same way for
  * both.
  */
-#include "dx_extract.h"
+#include "extract_int.h"
 
 #include <dlfcn.h>
 #include <stdio.h>

@@ -8,16 +8,13 @@
  * masked out (lines.c), which is also how scans are read.
  */
 #define _GNU_SOURCE /* memmem */
-#include "dx_extract.h"
+#include "extract_int.h"
 
-#include <fcntl.h>
-#include <malloc.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cairo.h>
 #include <poppler.h>
@@ -100,62 +97,22 @@
 #define TURN_MIN_PAIRS 8
 #define TURN_MIN_SHARE 0.6
 
-/* poppler reports syntax errors of damaged files through GLib's log in
- * its own domain; declx reports them as one warning per document. */
+/* poppler-glib reports syntax errors of damaged files through GLib's log
+ * in its own domain (its error callback calls g_log); declx reports them
+ * as one warning per document (pdf_damaged), so the handler stays here,
+ * in the library, where the document is: dx_pdf_pages installs it on
+ * entry and removes it on every way out, and nothing of it outlives the
+ * call. While the call runs it is process-wide (GLib's handlers are):
+ * another thread's "Poppler" messages meanwhile are counted here, not
+ * printed. What poppler prints straight to stderr (its cairo font code's
+ * "some font thing failed") is the caller's to hide: declx's CLI points
+ * stderr elsewhere while it reads a file (tools/declx/proc.c). */
 static void quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data) {
   (void)domain;
   (void)level;
   (void)msg;
   int *n = data;
   if (n) (*n)++;
-}
-
-/* poppler's cairo font code prints some failures straight to stderr
- * ("some font thing failed"), around its error callback; declx's stderr
- * carries one line per file, so stderr is pointed at /dev/null while
- * poppler works. In sanitizer builds the sanitizers' reports are sent to
- * the real stderr meanwhile (__sanitizer_set_report_fd), so a report is
- * never lost and poppler's lines never show there either. libFuzzer
- * builds keep stderr: the fuzzer's own messages go there. */
-#if defined(__SANITIZE_ADDRESS__)
-#define DX_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define DX_SANITIZED 1
-#endif
-#endif
-#ifdef DX_SANITIZED
-#include <sanitizer/common_interface_defs.h>
-#endif
-
-static int mute_stderr(void) {
-#ifdef DX_FUZZING
-  return -1;
-#else
-  fflush(stderr);
-  int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
-  int nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
-  if (saved < 0 || nul < 0) {
-    if (saved >= 0) close(saved);
-    if (nul >= 0) close(nul);
-    return -1;
-  }
-#ifdef DX_SANITIZED
-  __sanitizer_set_report_fd((void *)(intptr_t)saved);
-#endif
-  dup2(nul, STDERR_FILENO);
-  close(nul);
-  return saved;
-#endif
-}
-
-static void unmute_stderr(int saved) {
-  if (saved < 0) return;
-  dup2(saved, STDERR_FILENO);
-#ifdef DX_SANITIZED
-  __sanitizer_set_report_fd((void *)(intptr_t)STDERR_FILENO);
-#endif
-  close(saved);
 }
 
 /* The family name without a subset tag ("ABCDEF+Wingdings-Regular"). */
@@ -1039,9 +996,9 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
     }
   }
   g_free(r.grey);
-  /* the page's images (tens of megabytes) go back to the system, not to
-   * the next page's peak */
-  malloc_trim(0);
+  /* the page's images are freed: the caller may hand them back to the
+   * system before the next page (dx_limits.after_ocr_page) */
+  if (lim->after_ocr_page) lim->after_ocr_page(lim->after_ocr_page_ctx);
   return rc;
 }
 
@@ -1134,7 +1091,6 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
                      dx_page_fn fn, void *ctx, dx_error *err) {
   if (!doc || !data || !lim || !fn) return dx_error_set(err, DX_EARG, "dx_pdf_pages: no input");
   int complaints = 0;
-  int saved_stderr = mute_stderr();
   guint handler =
       g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL, quiet_log, &complaints);
   GBytes *bytes = g_bytes_new_static(data, len);
@@ -1251,6 +1207,5 @@ cleanup:
   g_bytes_unref(bytes);
   if (gerr) g_error_free(gerr);
   g_log_remove_handler("Poppler", handler);
-  unmute_stderr(saved_stderr);
   return rc;
 }

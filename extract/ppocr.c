@@ -16,6 +16,7 @@
  * puts them there) or in the directory named by $DECLX_OCR_DIR.
  */
 #include "dx_ort.h"
+#include "extract_int.h"
 
 #include <math.h>
 #include <stdio.h>

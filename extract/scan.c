@@ -31,7 +31,7 @@
  * pixFindSkewSweepAndSearch on a Sauvola binarization gave up at 3
  * degrees and on a page with heavy noise.
  */
-#include "dx_extract.h"
+#include "extract_int.h"
 
 #include <leptonica/allheaders.h>
 #include <math.h>

@@ -19,7 +19,7 @@
  * is left to pdf.c, which drops OCR characters whose darkest ink is no
  * darker than the seal's.
  */
-#include "dx_extract.h"
+#include "extract_int.h"
 
 #include <math.h>
 #include <stdlib.h>

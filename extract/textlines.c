@@ -24,7 +24,7 @@
  *      or a rule's inside its box is white), on a white margin, in the
  *      page's grey levels with its paper made white.
  */
-#include "dx_extract.h"
+#include "extract_int.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* layout_int.h — the layout stage's own header (normalize/ only; the
- * stage's contract is dx_layout_* in dx_normalize.h).
+ * stage's contract is dx_layout_* in normalize_int.h).
  *
  * The stage's files, in the order a page goes through them:
  *   layout.c      the driver: a page's rules, tables, glyphs and blocks
@@ -17,7 +17,7 @@
 #ifndef DX_LAYOUT_INT_H
 #define DX_LAYOUT_INT_H
 
-#include "dx_normalize.h"
+#include "normalize_int.h"
 
 /* ---- tuning shared by several files --------------------------------- */
 

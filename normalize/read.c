@@ -7,7 +7,7 @@
  * and normalize/ nothing of rules/. The sha256 of the input is computed
  * here, once, whatever the format.
  */
-#include "dx_normalize.h"
+#include "normalize_int.h"
 
 #include <string.h>
 

@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "dx_extract.h"
-#include "dx_normalize.h"
+#include "extract_int.h"
+#include "normalize_int.h"
 #include "testutil.h"
 
 static dx_limits lim;

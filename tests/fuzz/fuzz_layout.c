@@ -1,7 +1,7 @@
 /* Fuzz target: stage two's page layout alone. The input is read as
  * pages of glyphs and ruling lines (each record a byte of kind and four
  * 16-bit coordinates), laid out, then mapped and serialised. */
-#include "dx_normalize.h"
+#include "normalize_int.h"
 #include "fuzz_common.h"
 
 static float coord(const uint8_t *p) {

@@ -1,6 +1,6 @@
 /* Fuzz target: PDF bytes through poppler, ruling-line detection, layout,
  * rules and JSON. */
-#include "dx_normalize.h"
+#include "normalize_int.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -1,4 +1,5 @@
 /* Fuzz target: word/document.xml alone, then stage three. */
+#include "extract_int.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

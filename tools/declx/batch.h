@@ -4,8 +4,7 @@
 
 #include <stdbool.h>
 
-#include "dx_extract.h"
-#include "dx_rules.h"
+#include "declx.h"
 
 typedef struct batch_opts {
   int jobs;        /* worker processes at once (>= 1) */

@@ -16,6 +16,8 @@
 #include <stdio.h>
 
 #include "batch.h"
+#include "dx_extract.h"
+#include "dx_rules.h"
 
 /* Set by SIGINT or SIGTERM: the batch stops after writing the records
  * that are complete. */

@@ -5,6 +5,7 @@
  * record once it has grown large.
  */
 #include "batch_int.h"
+#include "proc.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -110,7 +111,9 @@ static char *work_one(const char *name, uint8_t *data, size_t len, bool have_dat
         return g_strdup("");
       }
     }
+    int saved = dx_proc_mute_stderr();
     dx_read_bytes(&doc, name, data, len, lim, &err);
+    dx_proc_unmute_stderr(saved);
     if (!doc && !sum) sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
     if (!have_data) g_free(data);
   }
@@ -156,6 +159,9 @@ void dx_batch_worker_main(int req, int resp, dx_ruleset *rs, const dx_limits *li
     char *rec = work_one(name, data, q.data_len, data != NULL, rs, &mine, done, &h);
     g_free(data);
     g_free(name);
+    /* what the input freed goes back to the system before the worker's
+     * size is judged below */
+    dx_proc_trim_heap(NULL);
     h.len = strlen(rec);
     /* said in the response, so that no request is sent to a worker that
      * is leaving */

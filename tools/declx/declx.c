@@ -12,11 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib.h>
 #include <libxml/parser.h>
 
 #include "batch.h"
-#include "dx_extract.h"
-#include "dx_rules.h"
+#include "declx.h"
+#include "proc.h"
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_RULES = 3 };
 
@@ -90,12 +91,10 @@ static int diag(const opts *o, const char *file, const char *msg) {
 
 static dx_doc *load(const opts *o, const char *path, const dx_limits *lim) {
   dx_error err = {0};
-  uint8_t *data = NULL;
-  size_t len = 0;
   dx_doc *doc = NULL;
-  if (dx_read_file(&data, &len, path, lim, &err) == DX_OK)
-    dx_read_bytes(&doc, path, data, len, lim, &err);
-  g_free(data);
+  int saved = dx_proc_mute_stderr();
+  dx_read_path(&doc, path, lim, &err);
+  dx_proc_unmute_stderr(saved);
   if (!doc) diag(o, path, err.message);
   return doc;
 }
@@ -143,6 +142,7 @@ static int batch_main(int argc, char **argv) {
   }
   dx_limits lim;
   dx_limits_default(&lim);
+  lim.after_ocr_page = dx_proc_trim_heap;
   bool engine_ok = set_engine(&lim, engine);
   g_free(engine);
   if (!engine_ok) {
@@ -210,6 +210,7 @@ int main(int argc, char **argv) {
   bool dump = strcmp(argv[1], "dump") == 0;
   dx_limits lim;
   dx_limits_default(&lim);
+  lim.after_ocr_page = dx_proc_trim_heap;
   bool engine_ok = set_engine(&lim, o.engine);
   g_free(o.engine);
   if (!engine_ok) return EXIT_USAGE;
@@ -225,8 +226,9 @@ int main(int argc, char **argv) {
       char *s = o.json ? dx_doc_dump_json(doc) : dx_doc_dump_text(doc);
       fputs(s, stdout);
       if (o.json) fputc('\n', stdout);
-      g_free(s);
+      dx_free(s);
       dx_doc_free(doc);
+      dx_proc_trim_heap(NULL);
     }
   } else {
     dx_error err = {0};
@@ -245,19 +247,13 @@ int main(int argc, char **argv) {
         status = EXIT_FAILED;
         continue;
       }
-      json_t *j = dx_doc_to_json(rs, doc);
       if (o.verbose && !o.quiet)
-        for (guint k = 0; k < doc->warnings->len; k++) {
-          const dx_warning *w = g_ptr_array_index(doc->warnings, k);
-          fprintf(stderr, "declx: %s: warning: %s\n", argv[i], w->message);
-        }
-      char *s = dx_json_dump(j, !lines);
-      fputs(s, stdout);
-      fputc('\n', stdout);
-      fflush(stdout);
-      g_free(s);
-      json_decref(j);
+        for (size_t k = 0; k < dx_doc_warning_count(doc); k++)
+          fprintf(stderr, "declx: %s: warning: %s\n", argv[i], dx_doc_warning(doc, k));
+      if (dx_doc_write_json(stdout, rs, doc, !lines, &err) != DX_OK)
+        status = diag(&o, argv[i], err.message);
       dx_doc_free(doc);
+      dx_proc_trim_heap(NULL);
     }
     dx_rules_free(rs);
   }

@@ -1,0 +1,108 @@
+/* dx_common.h — what every stage of declx and every library user share,
+ * without GLib: error codes and the error type, the safety limits and
+ * reading options, and the document as a handle (its fields are in
+ * dx_extract.h, for the stages) with its free, dumps and the file reader.
+ * rules/declx.h, the library's public face, builds on it.
+ */
+#ifndef DX_COMMON_H
+#define DX_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- errors ---------------------------------------------------------- */
+
+typedef enum {
+  DX_OK = 0,
+  DX_EARG,         /* caller passed something invalid */
+  DX_EIO,          /* file could not be read */
+  DX_EFORMAT,      /* input is not what it claims or is malformed */
+  DX_EUNSUPPORTED, /* valid input we do not handle */
+  DX_ELIMIT,       /* a documented safety limit was hit */
+  DX_ELIBRARY,     /* a third-party library failed */
+  DX_ENOMEM,
+  DX_EOCR_ELSEWHERE /* a page needs OCR and dx_limits.ocr_elsewhere is set */
+} dx_code;
+
+typedef struct dx_error {
+  dx_code code;
+  char message[512];
+} dx_error;
+
+const char *dx_code_name(dx_code code);
+
+/* ---- limits ---------------------------------------------------------- */
+
+/* Safety limits applied before and while reading untrusted input. The
+ * README's "Limits" section documents each one. */
+typedef struct dx_limits {
+  size_t max_input_bytes;   /* whole input file */
+  size_t max_part_bytes;    /* one inflated zip member, enforced while reading */
+  double max_inflate_ratio; /* inflated / compressed for one member */
+  size_t max_zip_entries;   /* members in the archive */
+  int max_xml_depth;        /* element nesting in document.xml */
+  size_t max_xml_nodes;     /* elements in document.xml */
+  size_t max_table_rows;    /* rows in one table */
+  size_t max_table_cols;    /* grid columns in one table */
+  size_t max_cells;         /* cells in the whole document */
+  int max_table_nesting;    /* tables inside cells inside tables ... */
+  size_t max_arena_bytes;   /* all model data of one document */
+  int max_pages;            /* pages in one PDF */
+  size_t max_page_glyphs;   /* characters on one PDF page */
+  size_t max_page_pixels;   /* one rendered page raster */
+  size_t max_ocr_pixels;    /* one page image given to OCR */
+  size_t max_image_pixels;  /* one image in a PDF, decoded (pages are not rendered past it) */
+  int ocr_deadline_ms;      /* OCR of one page, 0: none */
+  /* The first page that needs OCR stops the read with DX_EOCR_ELSEWHERE
+   * (a batch worker that has read other inputs hands a scan back, to be
+   * read by a new worker: OCR on top of what earlier inputs left in a
+   * process would pass the per-worker memory bound). Not a limit of the
+   * input: never set by dx_limits_default. */
+  bool ocr_elsewhere;
+  /* Which OCR reads pages without text: DX_OCR_AUTO (PP-OCRv4 when ONNX
+   * Runtime and its models are installed, else tesseract with a warning),
+   * DX_OCR_PPOCR or DX_OCR_TESSERACT. */
+  int ocr_engine;
+  /* Called (when not NULL) with after_ocr_page_ctx after each page read
+   * by OCR, once that page's rasters are freed: the caller's place to
+   * act between pages. The library never trims the heap or touches other
+   * process state itself; declx hands the freed memory back to the
+   * system here (malloc_trim), so that a scanned page's rasters (tens of
+   * megabytes at 250 dpi) do not add to the next page's peak. Never set
+   * by dx_limits_default. */
+  void (*after_ocr_page)(void *ctx);
+  void *after_ocr_page_ctx;
+} dx_limits;
+
+enum { DX_OCR_AUTO, DX_OCR_PPOCR, DX_OCR_TESSERACT };
+
+/* The engine named by s ("auto", "ppocr", "tesseract"), or -1. */
+int dx_ocr_engine_parse(const char *s);
+
+void dx_limits_default(dx_limits *out);
+
+/* ---- the document ---------------------------------------------------- */
+
+/* A document read from one input: the model the rules read (blocks of
+ * paragraphs and tables, warnings). Made by the readers, freed with
+ * dx_doc_free (NULL accepted). */
+typedef struct dx_doc dx_doc;
+
+void dx_doc_free(dx_doc *doc);
+
+/* Human-readable dump of the model: one block per line, tables as grids
+ * with spans and provenance. Returns a newly allocated string (g_free;
+ * dx_free in declx.h). */
+char *dx_doc_dump_text(const dx_doc *doc);
+/* The same as JSON: {"file","format","sha256","pages","blocks":[...],
+ * "warnings":[...]}, tables with their cells, spans and provenance, nested
+ * tables under their cell. Returns a newly allocated string (as above). */
+char *dx_doc_dump_json(const dx_doc *doc);
+
+/* Reads a whole file ("-" is stdin) into memory, within lim->max_input_bytes.
+ * *out_data is freed with g_free (dx_free in declx.h). */
+dx_code dx_read_file(uint8_t **out_data, size_t *out_len, const char *path, const dx_limits *lim,
+                     dx_error *err);
+
+#endif

@@ -1,0 +1,212 @@
+/* extract_int.h — stage one's internals: what the files of extract/
+ * share and nothing above it calls (the arena's life, the rasters of
+ * scanned and rendered pages, seals, text lines, the OCR engines, symbol
+ * fonts, document.xml alone). Only extract/ and its tests include it;
+ * dx_extract.h is the stage's face.
+ */
+#ifndef DX_EXTRACT_INT_H
+#define DX_EXTRACT_INT_H
+
+#include "dx_extract.h"
+
+/* ---- arena ----------------------------------------------------------- */
+
+/* An arena that refuses to grow past `cap` bytes (0: no cap). */
+dx_arena *dx_arena_new(size_t cap);
+void dx_arena_free(dx_arena *a);
+size_t dx_arena_used(const dx_arena *a);
+
+/* ---- readers --------------------------------------------------------- */
+
+/* Reads word/document.xml bytes alone (no archive) into a model. */
+dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, size_t len,
+                         const dx_limits *lim, dx_error *err);
+
+/* ---- rasters (lines.c, scan.c, seal.c) ------------------------------ */
+
+/* Finds ruling lines in a grey raster (0 black .. 255 white; w x h pixels,
+ * `stride` bytes per row; `scale` pixels per point): long thin dark runs,
+ * horizontal and vertical, in points. Appends dx_rule to out. The raster
+ * is not changed. */
+void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale);
+
+/* Finds ruling lines in a scanned page's grey raster (scan.c, with
+ * Leptonica; same arguments and output as dx_find_rules): dark lines at
+ * least 13 pt long, by their shape against the paper around them rather
+ * than a fixed darkness, so faint, blurred, broken (gaps up to ~1 pt
+ * bridged), 1-bit and slightly bent lines are found; cell shading,
+ * noise and text are not. */
+void dx_scan_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale);
+
+/* Whitens filled areas (cell shading): pixels between FILL_LO and the
+ * rule threshold whose neighbours a few pixels away on all four sides
+ * are about as grey. The borders drawn over a fill are darker and stay;
+ * a thin grey line has light neighbours across it and stays. In place,
+ * within [x0, x1) x [y0, y1). */
+void dx_whiten_fills(uint8_t *grey, int w, int h, int stride, const int box[4]);
+
+/* Finds checkboxes drawn as small squares among the rules (a form field,
+ * a box on paper): each becomes a glyph U+2611 (ink inside) or U+2610
+ * appended to glyphs (dx_glyph), and its four sides leave `rules`. */
+void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, int h, int stride,
+                   double scale);
+
+/* A photographed sheet (scan.c): when the background shows around the
+ * page on three sides or four and the sheet's outline is a quadrilateral
+ * near a rectangle, the sheet is mapped onto the whole raster (its
+ * perspective taken out, the background cut off), in place; corners
+ * (when not NULL) gets the sheet's corners found, clockwise from the
+ * top-left, x y in pixels. False: the page was left as it was. */
+bool dx_flatten_photo(uint8_t *grey, int w, int h, int stride, double corners[8]);
+/* Dark bands along a scan's edges (scan.c: a lid's shadow, a copier's
+ * black border, a bed wider than the sheet): from each edge inward, the
+ * lines (rows or columns) mostly darker than midway between ink and
+ * paper, up to EDGE_BAND_PT, and their blurred fringe, are painted as
+ * paper, in place. A dark band along the top would pass for a long
+ * straight rule and hold the skew search at 0. widths (top, right,
+ * bottom, left; pixels) gets what was cleared; returns how many edges
+ * were. */
+int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, int widths[4]);
+/* Checkboxes on a scanned page found as ink shapes (scan.c): a
+ * connected run of dark pixels (darker than midway between ink and
+ * paper) whose outline is a square of BOX_MARK_MIN_PT to BOX_MARK_MAX_PT
+ * with dark sides all round. A box printed in small type (a 5 pt ☐ at
+ * 200 dpi is 14 pixels, its sides one pixel of grey) is too short for
+ * the rules dx_find_boxes pairs. Each becomes a glyph U+2611 (ink
+ * inside) or U+2610 appended to glyphs. */
+void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale);
+/* Paper of uneven light (scan.c: a copy's toner fog, a lid's shadow
+ * along an edge) brought to one level, in place, when the paper's grey
+ * varies over the page by *spread levels or more; *spread gets what it
+ * varies by. False: the page was left as it was. */
+bool dx_level_paper(uint8_t *grey, int w, int h, int stride, int *spread);
+
+/* A round seal found on a scanned page (seal.c): centre, inner and outer
+ * radius of its ring in pixels of the raster, and its ink's grey. */
+typedef struct dx_seal {
+  float cx, cy, r_in, r_out;
+  int ink;
+} dx_seal;
+
+/* Finds up to max round seals (rings 28-52 mm across) on a grey raster
+ * (`scale` pixels per point); returns how many. */
+size_t dx_find_seals(dx_seal *out, size_t max, const uint8_t *grey, int w, int h, int stride,
+                     double scale);
+
+/* Whitens the seal (`scale` pixels per point): its ring's pixels as
+ * light as its ink or lighter, and inside the ring pixels of about its
+ * ink's grey (its text and star); a character's darker ink stays, and
+ * so does a lighter hairline under the seal. In place. */
+void dx_mask_seal(uint8_t *grey, int w, int h, int stride, const dx_seal *s, double scale);
+
+/* Whether the ink in box (pixels x0 y0 x1 y1) is the seal's own: its
+ * darkest tenth no darker than the seal's ink (a character printed
+ * under the seal is darker). */
+bool dx_seal_ink(const dx_seal *s, const uint8_t *grey, int w, int h, int stride, const int box[4]);
+
+/* The angle (radians, within +-max_deg degrees) by which a scanned page
+ * is skewed: its rules and text lines run along y = y0 + x tan(angle).
+ * Found as the shear under which dark pixels stack into the sharpest rows
+ * (0.01 degree steps): the pixels of dark runs at least min_run pixels
+ * long (the pieces a skewed rule leaves in each row) when there are
+ * enough of them, else all dark pixels. */
+double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_deg, int min_run);
+
+/* A page's ink and paper grey levels, for stretching its levels so that
+ * a faint scan (ink at 140, paper at 235) reads as a dark one does:
+ * paper is the level 40% of the pixels are darker than (most of a form
+ * is paper), ink the level 0.5% of them are darker than. Paper is kept
+ * at least 32 levels above ink so that noise is never blown up into
+ * ink. */
+void dx_grey_levels(const uint8_t *grey, int w, int h, int stride, int *ink, int *paper);
+
+/* The raster turned by angle about its centre (the skew dx_skew_angle
+ * found is taken out), white where nothing was; w x h, stride w; g_free
+ * it. */
+uint8_t *dx_rotate_grey(const uint8_t *grey, int w, int h, int stride, double angle);
+
+/* ---- OCR (ocr.c, ppocr.c, textlines.c) ----------------------------- */
+
+/* PP-OCRv4 (ppocr.c): whether ONNX Runtime and the models load (err
+ * says why not). */
+bool dx_ppocr_available(dx_error *err);
+/* Whether this process holds PP-OCRv4's models (loaded by a scan). */
+bool dx_ppocr_loaded(void);
+
+/* A page image being read by PP-OCRv4: its text lines are found once, by
+ * dx_ppocr_open, for both the orientation test and the reading. */
+typedef struct dx_ppocr_page dx_ppocr_page;
+
+/* Finds the text lines of a grey page image (w x h, stride); close it
+ * with dx_ppocr_close. grey is borrowed: it must stay as it is until
+ * then. NULL with err set when PP-OCRv4 cannot run (DX_EUNSUPPORTED). */
+dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_error *err);
+void dx_ppocr_close(dx_ppocr_page *p);
+
+/* 180 when the page reads better turned upside down (its widest text
+ * lines are read both ways), else 0; -1 with err set when the model
+ * fails. The straight readings are kept for dx_ppocr_read. A page found
+ * upside down is closed, turned, and opened again. */
+int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err);
+
+/* Reads the page's lines into glyphs (points: `scale` image pixels per
+ * point), as dx_ocr_image does with tesseract; stops when detection
+ * and reading have taken deadline_ms (when > 0; the orientation test is
+ * not counted), with *timed_out set. Each line is
+ * read once: call it once per page. */
+dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadline_ms,
+                      bool *timed_out, dx_error *err);
+
+/* One text line of a page image (textlines.c): its ink's box in page
+ * pixels ([box[0], box[2]) x [box[1], box[3])), and a crop of the page
+ * (w x h, stride w, (ox, oy) the page pixel of its top-left corner)
+ * holding that line's ink alone on white, with a white margin. */
+typedef struct dx_text_line {
+  int box[4];
+  uint8_t *img;
+  int w, h, ox, oy;
+} dx_text_line;
+
+/* The text lines of a grey page image (w x h pixels, `stride` bytes a
+ * row, `scale` pixels per point) whose ruling lines (points) are
+ * `rules`: no line crosses a vertical rule, the rules' ink is in no
+ * line. Returns dx_text_line in reading order (rows top to bottom, left
+ * to right); free with dx_text_lines_free (NULL accepted). */
+GArray *dx_text_lines(const uint8_t *grey, int w, int h, int stride, double scale,
+                      const dx_rule *rules, size_t nrules);
+void dx_text_lines_free(GArray *lines);
+/* Cuts line t into n characters read on it, left to right, of expected
+ * widths `widths` (in ems: 1 for a Han character): x0[k], x1[k] is the
+ * k-th character's ink in page pixels, found where the ink leaves gaps
+ * near where the widths put the cuts. */
+void dx_text_line_cut(int *x0, int *x1, const dx_text_line *t, const float *widths, int n);
+
+/* The comparison sign line t begins with, told from its ink (a chevron
+ * over none, one or two bars: > ≥ ≧, < ≤ ≦; two equal bars: =), or 0;
+ * *end is the page pixel column after the sign's ink. */
+gunichar dx_text_line_sign(const dx_text_line *t, int *end);
+
+/* OCR (ocr.c, libtesseract with chi_sim): reads the text of a grey
+ * image (w x h pixels, `stride` bytes a row, `scale` pixels per point)
+ * one text line at a time (dx_text_lines, with the page's ruling lines
+ * `rules` in points) and appends its characters to glyphs (dx_glyph) in
+ * reading order, with boxes in points, each spanning its text line's
+ * height, and a confidence. Stops at deadline_ms (0: none) with
+ * *timed_out set and what was read so far. DX_EUNSUPPORTED when
+ * tesseract or its chi_sim data is missing. */
+dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
+                     const dx_rule *rules, size_t nrules, int deadline_ms, bool *timed_out,
+                     dx_error *err);
+/* 180 when tesseract reads the page image (arguments as dx_ocr_image's)
+ * better turned upside down (its widest text lines are read both ways),
+ * else 0; -1 with err set when tesseract cannot run. */
+int dx_ocr_upright(const uint8_t *grey, int w, int h, int stride, double scale,
+                   const dx_rule *rules, size_t nrules, dx_error *err);
+
+/* Symbol fonts: the family ("Wingdings 2", "Wingdings") a font name
+ * belongs to, or NULL; and the unified checkbox (U+2611 / U+2610) a code
+ * of that family draws, or 0. Codes may carry the U+F000 offset. */
+const char *dx_symbol_family(const char *font);
+uint32_t dx_symbol_checkbox(const char *family, uint32_t code);
+
+#endif

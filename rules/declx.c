@@ -1,0 +1,48 @@
+/* declx.c — the library's public face (declx.h): each function a few
+ * calls into the stages. */
+#include "declx.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "dx_rules.h"
+
+dx_code dx_read_path(dx_doc **out, const char *path, const dx_limits *lim, dx_error *err) {
+  if (!out || !path || !lim) return dx_error_set(err, DX_EARG, "dx_read_path: no input");
+  *out = NULL;
+  uint8_t *data = NULL;
+  size_t len = 0;
+  dx_code rc = dx_read_file(&data, &len, path, lim, err);
+  if (rc == DX_OK) rc = dx_read_bytes(out, path, data, len, lim, err);
+  g_free(data);
+  return rc;
+}
+
+size_t dx_doc_warning_count(const dx_doc *doc) {
+  return doc ? doc->warnings->len : 0;
+}
+
+const char *dx_doc_warning(const dx_doc *doc, size_t i) {
+  if (!doc || i >= doc->warnings->len) return NULL;
+  const dx_warning *w = g_ptr_array_index(doc->warnings, i);
+  return w->message;
+}
+
+char *dx_doc_json_text(dx_ruleset *rs, const dx_doc *doc, bool pretty) {
+  json_t *j = dx_doc_to_json(rs, doc);
+  char *s = dx_json_dump(j, pretty);
+  json_decref(j);
+  return s;
+}
+
+dx_code dx_doc_write_json(FILE *out, dx_ruleset *rs, const dx_doc *doc, bool pretty,
+                          dx_error *err) {
+  char *s = dx_doc_json_text(rs, doc, pretty);
+  bool ok = fputs(s, out) >= 0 && fputc('\n', out) != EOF && fflush(out) == 0;
+  g_free(s);
+  return ok ? DX_OK : dx_error_set(err, DX_EIO, "cannot write the JSON: %s", strerror(errno));
+}
+
+void dx_free(void *p) {
+  g_free(p);
+}
