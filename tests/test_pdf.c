@@ -1690,6 +1690,14 @@ static void test_dark_edge(void **state) {
   g_free(copy);
 }
 
+/* A rectangle's sides one pixel wide (the top only when `top`). */
+static void outline(uint8_t *g, int w, int x0, int y0, int x1, int y1, uint8_t v, bool top) {
+  if (top) fill(g, w, x0, y0, x1, y0 + 1, v);
+  fill(g, w, x0, y1 - 1, x1, y1, v);
+  fill(g, w, x0, y0, x0 + 1, y1, v);
+  fill(g, w, x1 - 1, y0, x1, y1, v);
+}
+
 /* Checkboxes in small print, whose one-pixel grey sides are too short to
  * be rules: an empty 5 pt box is ☐, one with a tick inside ☑; a
  * character's open square (凵, three sides), a cell far larger than a
@@ -1701,26 +1709,11 @@ static void test_box_marks(void **state) {
   uint8_t *g = g_malloc((size_t)w * h);
   memset(g, 225, (size_t)w * h);
   for (int k = 0; k < 12; k++) fill(g, w, 20 + 30 * k, 150, 40 + 30 * k, 153, 40); /* strokes */
-  /* an empty box, 14 px, sides one pixel of grey 150 */
-  fill(g, w, 40, 40, 54, 41, 150);
-  fill(g, w, 40, 53, 54, 54, 150);
-  fill(g, w, 40, 40, 41, 54, 150);
-  fill(g, w, 53, 40, 54, 54, 150);
-  /* a ticked one */
-  fill(g, w, 100, 40, 114, 41, 150);
-  fill(g, w, 100, 53, 114, 54, 150);
-  fill(g, w, 100, 40, 101, 54, 150);
-  fill(g, w, 113, 40, 114, 54, 150);
+  outline(g, w, 40, 40, 54, 54, 150, true);   /* an empty box, 14 px, sides of grey 150 */
+  outline(g, w, 100, 40, 114, 54, 150, true); /* a ticked one */
   for (int i = 0; i < 7; i++) fill(g, w, 103 + i, 44 + i / 2, 105 + i, 46 + i / 2, 60);
-  /* 凵: no top */
-  fill(g, w, 160, 53, 174, 54, 60);
-  fill(g, w, 160, 40, 161, 54, 60);
-  fill(g, w, 173, 40, 174, 54, 60);
-  /* a cell's border, 100 px */
-  fill(g, w, 200, 20, 300, 21, 60);
-  fill(g, w, 200, 119, 300, 120, 60);
-  fill(g, w, 200, 20, 201, 120, 60);
-  fill(g, w, 299, 20, 300, 120, 60);
+  outline(g, w, 160, 40, 174, 54, 60, false); /* 凵: no top */
+  outline(g, w, 200, 20, 300, 120, 60, true); /* a cell's border, 100 px */
   GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
   dx_find_box_marks(gl, g, w, h, w, scale);
   assert_int_equal(gl->len, 2);
