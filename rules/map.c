@@ -13,6 +13,7 @@
  * What is a label, and of what, is in rules/labels.rules.
  */
 #include "dx_rules.h"
+#include "rules_int.h"
 
 #include <math.h>
 #include <stdint.h>

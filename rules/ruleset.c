@@ -1,6 +1,7 @@
 /* ruleset.c — loading and matching the rule files with PCRE2. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "dx_rules.h"
+#include "rules_int.h"
 
 #include <pcre2.h>
 #include <string.h>

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "dx_rules.h"
+#include "rules_int.h"
 #include "testutil.h"
 
 static dx_ruleset *rs;

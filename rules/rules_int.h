@@ -1,0 +1,25 @@
+/* rules_int.h — stage three's internals, for rules/ (and its tests)
+ * alone: the ruleset's cache of label keys, which the mapping uses to
+ * match one cell's key in many categories. */
+#ifndef DX_RULES_INT_H
+#define DX_RULES_INT_H
+
+#include "dx_rules.h"
+
+/* A label key with what the categories say of it, kept by the ruleset:
+ * matching it in many categories hashes the key once. NULL for an empty
+ * or over-long key, or when the ruleset keeps too many keys already
+ * (then use dx_rules_match). Valid until dx_rules_forget(). */
+typedef struct dx_rkey dx_rkey;
+dx_rkey *dx_rules_key(dx_ruleset *rs, const char *label_key);
+/* dx_rules_match for a kept key; NULL when k is NULL. */
+const char *dx_rules_match_key(dx_ruleset *rs, dx_cat cat, dx_rkey *k);
+/* What the caller keeps with a kept key (NULL at first); data_free is
+ * called on it when the key is dropped or the data replaced. */
+void *dx_rules_key_data(const dx_rkey *k);
+void dx_rules_key_set_data(dx_rkey *k, void *data, GDestroyNotify data_free);
+/* Lets the ruleset drop the keys it keeps (when there are many); every
+ * dx_rkey is invalid after it. dx_doc_to_json calls it first. */
+void dx_rules_forget(dx_ruleset *rs);
+
+#endif
