@@ -130,7 +130,7 @@ uint32_t dx_symbol_checkbox(const char *family, uint32_t code) {
   if (code >= 0xF000 && code <= 0xF0FF) code -= 0xF000;
   for (size_t i = 0; family && i < G_N_ELEMENTS(SYMS); i++)
     if (strcmp(SYMS[i].font_prefix, family) == 0 && SYMS[i].code == code)
-      return SYMS[i].checked ? 0x2611 : 0x2610;
+      return SYMS[i].checked ? DX_CHECK_ON_CP : DX_CHECK_OFF_CP;
   return 0;
 }
 

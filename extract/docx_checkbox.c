@@ -9,13 +9,10 @@
 
 #define NS_W14 "http://schemas.microsoft.com/office/word/2010/wordml"
 
-#define GLYPH_ON "\xe2\x98\x91"  /* U+2611 BALLOT BOX WITH CHECK */
-#define GLYPH_OFF "\xe2\x98\x90" /* U+2610 BALLOT BOX */
-
 /* The unified checkbox glyph for a symbol-font code, or NULL. */
 static const char *sym_glyph(const char *family, unsigned code) {
   uint32_t c = dx_symbol_checkbox(family, code);
-  return c == 0x2611 ? GLYPH_ON : c == 0x2610 ? GLYPH_OFF : NULL;
+  return c == DX_CHECK_ON_CP ? DX_CHECK_ON : c == DX_CHECK_OFF_CP ? DX_CHECK_OFF : NULL;
 }
 
 /* ---- symbols ------------------------------------------------------------- */
@@ -97,7 +94,7 @@ void dx_docx_w14cb_child(reader *r, frame *f, unsigned fi, frame *nf, const elem
 }
 
 void dx_docx_sdt_end(reader *r, frame *f) {
-  if (f->checked >= 0) g_string_append(r->para, f->checked ? GLYPH_ON : GLYPH_OFF);
+  if (f->checked >= 0) g_string_append(r->para, f->checked ? DX_CHECK_ON : DX_CHECK_OFF);
 }
 
 /* ---- legacy form fields ----------------------------------------------------- */
@@ -146,6 +143,6 @@ void dx_docx_ffcb_child(reader *r, frame *f, unsigned fi, frame *nf, const elem 
 void dx_docx_field_end(reader *r, frame *f) {
   if (f->seen2) {
     bool on = f->checked >= 0 ? f->checked : f->dflt >= 0 ? f->dflt : false;
-    g_string_append(r->para, on ? GLYPH_ON : GLYPH_OFF);
+    g_string_append(r->para, on ? DX_CHECK_ON : DX_CHECK_OFF);
   }
 }

@@ -20,6 +20,7 @@
 #include <glib.h>
 
 #include "dx_common.h"
+#include "dx_glyphs.h"
 
 /* ---- errors ---------------------------------------------------------- */
 

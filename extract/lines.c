@@ -234,7 +234,7 @@ void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, in
       dx_glyph g = {.box = {l->x0, tr->y0, r->x0, br->y0},
                     .size = (br->y0 - tr->y0) / 0.8f,
                     .space_before = true};
-      g.cp = ink(grey, w, h, stride, scale, g.box) > BOX_INK ? 0x2611 : 0x2610;
+      g.cp = ink(grey, w, h, stride, scale, g.box) > BOX_INK ? DX_CHECK_ON_CP : DX_CHECK_OFF_CP;
       g_array_append_val(glyphs, g);
       used[i] = used[j] = true;
       if (short_rule(tr)) used[top] = true;

@@ -291,7 +291,7 @@ static void drop_invisible(GArray *gl, const raster *r, dx_doc *doc, int pageno)
   guint keep = 0, dropped = 0;
   for (guint i = 0; i < gl->len; i++) {
     const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
-    bool ink = g->cp == 0x2610 || g->cp == 0x2611;
+    bool ink = dx_is_check(g->cp);
     /* inside the box, away from borders the box may touch */
     int b[4];
     box_px(b, r, g->box, (g->box[2] - g->box[0]) * 0.1, (g->box[3] - g->box[1]) * 0.15);
@@ -603,7 +603,7 @@ static void drop_stroke_rules(GArray *rules, const GArray *gl) {
 
 /* What OCR reads a checkbox as: □ as 口 or 囗, ☑ as 回, 团, 日 or 田. */
 static bool box_lookalike(gunichar c) {
-  return g_utf8_strchr("口囗回团日田□■☐☑☒", -1, c) != NULL;
+  return g_utf8_strchr(DX_CHECK_LOOKALIKES, -1, c) != NULL;
 }
 
 /* Checkboxes on a scan, from pixels: a small square (lines.c's

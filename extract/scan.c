@@ -582,7 +582,7 @@ void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int st
                            (float)((y1 + 1) / scale)},
                    .size = (float)(bht / scale / 0.8),
                    .space_before = true};
-    gl.cp = n && (double)k / n > BOX_MARK_INK ? 0x2611 : 0x2610;
+    gl.cp = n && (double)k / n > BOX_MARK_INK ? DX_CHECK_ON_CP : DX_CHECK_OFF_CP;
     g_array_append_val(glyphs, gl);
   }
   boxaDestroy(&comps);

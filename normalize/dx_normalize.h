@@ -11,9 +11,6 @@
 
 #include "dx_extract.h"
 
-#define DX_CHECK_ON "\xe2\x98\x91"  /* ☑ */
-#define DX_CHECK_OFF "\xe2\x98\x90" /* ☐ */
-
 /* Valid UTF-8 copy of s (invalid bytes become U+FFFD, NUL-free). */
 char *dx_text_valid(const char *s);
 /* Unifies checkbox forms to ☑/☐: ☒ ■ √ ✓ ✔ and <input ... checked> are
@@ -104,6 +101,7 @@ bool dx_amount_parse(double *wan, int *unit, const dx_lexicon *lx, const char *s
  * start/end receive "YYYY", "YYYY-MM" or "YYYY-MM-DD" or "" when absent.
  * With expand_year, a lone year becomes YYYY-01 .. YYYY-12.
  * Returns the number of dates found (0: none). */
-int dx_period_parse(char start[11], char end[11], const char *s, bool expand_year);
+int dx_period_parse(char start[11], char end[11], const dx_lexicon *lx, const char *s,
+                    bool expand_year);
 
 #endif

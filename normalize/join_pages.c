@@ -43,7 +43,8 @@ static bool furniture(const char *s) {
       digit = true;
       continue;
     }
-    if (g_unichar_isspace(c) || c == '-' || c == '/' || g_utf8_strchr("第页共—－", -1, c)) continue;
+    if (g_unichar_isspace(c) || c == '-' || c == '/' || g_utf8_strchr(DX_PAGE_NUMBER_CHARS, -1, c))
+      continue;
     if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN) return false;
     numeric = false;
   }

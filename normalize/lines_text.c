@@ -102,10 +102,6 @@ size_t lay_text_lines(tline **out, dx_glyph **g, size_t n) {
   return nl;
 }
 
-static bool is_box(uint32_t c) {
-  return c == 0x2610 || c == 0x2611;
-}
-
 /* Whether the gap between two neighbours on a line is a space; han_gap
  * is the line's usual gap between Han characters. */
 static bool spaced(const dx_glyph *a, const dx_glyph *b, float han_gap) {
@@ -117,7 +113,7 @@ static bool spaced(const dx_glyph *a, const dx_glyph *b, float han_gap) {
     if (!lay_is_cjk(a->cp) && !lay_is_cjk(b->cp)) return b->space_before;
     /* a checkbox read from pixels has its ink's box: a space beside it
      * is a gap as wide as a space */
-    if (is_box(a->cp) || is_box(b->cp)) return gap > OCR_BOX_SPACE_EM * sz;
+    if (dx_is_check(a->cp) || dx_is_check(b->cp)) return gap > OCR_BOX_SPACE_EM * sz;
     return gap - (lay_is_cjk(a->cp) && lay_is_cjk(b->cp) ? han_gap : 0) > OCR_SPACE_EM * sz;
   }
   if (lay_is_cjk(a->cp) && lay_is_cjk(b->cp)) return gap - han_gap > HAN_SPACE_EM * sz;
@@ -160,13 +156,13 @@ double lay_ocr_product(dx_glyph *const *g, size_t n, unsigned *flags) {
 /* Punctuation that may not start a line (kinsoku): it goes to the next
  * line together with the character before it. */
 bool lay_no_line_start(uint32_t c) {
-  return g_utf8_strchr("。，、；：？！）》」』】〕,.;:?!)%", -1, c) != NULL;
+  return g_utf8_strchr(DX_NO_LINE_START, -1, c) != NULL;
 }
 
 /* Punctuation that may not end a line: it goes to the next line with
  * the character after it. */
 static bool no_line_end(uint32_t c) {
-  return g_utf8_strchr("（《「『【〔(", -1, c) != NULL;
+  return g_utf8_strchr(DX_NO_LINE_END, -1, c) != NULL;
 }
 
 /* Width of the first unbreakable piece of glyphs g[0..n): one Han
@@ -194,7 +190,7 @@ bool lay_starts_item(const tline *l) {
   if (c0 == '(' || c0 == 0xFF08) k = 1;
   size_t d = k;
   while (d < l->n &&
-         (g_unichar_isdigit(l->g[d]->cp) || g_utf8_strchr("一二三四五六七八九十", -1, l->g[d]->cp)))
+         (g_unichar_isdigit(l->g[d]->cp) || g_utf8_strchr(DX_HAN_NUMERALS, -1, l->g[d]->cp)))
     d++;
   if (d == k || d >= l->n || d - k > 3) return false;
   uint32_t p = l->g[d]->cp;
@@ -207,7 +203,7 @@ bool lay_starts_item(const tline *l) {
  * run of symbols. */
 bool lay_wrap_spaced(const tline *p, const tline *l) {
   uint32_t a = p->g[p->n - 1]->cp, b = l->g[0]->cp;
-  bool box = a == 0x2610 || a == 0x2611 || b == 0x2610 || b == 0x2611; /* "延续项目 ☑" */
+  bool box = dx_is_check(a) || dx_is_check(b); /* a box after words: "延续项目 ☑" */
   return box || (is_latin(a) && is_latin(b));
 }
 
@@ -216,7 +212,7 @@ bool lay_wrap_spaced(const tline *p, const tline *l) {
  * breaking, even with room left (kinsoku keeps "单》30期" together). */
 static bool ends_sentence(const tline *l) {
   uint32_t c = l->g[l->n - 1]->cp;
-  return g_utf8_strchr("。；！？：;!?:", -1, c) != NULL;
+  return g_utf8_strchr(DX_CLAUSE_END, -1, c) != NULL;
 }
 
 /* Text of glyphs (reordered in place) laid out within [left, right]:

@@ -9,12 +9,12 @@ char *dx_text_valid(const char *s) {
 }
 
 static bool is_ticked(gunichar c) {
-  return c == 0x2611 || c == 0x2612 || c == 0x25A0 || c == 0x221A || c == 0x2713 || c == 0x2714 ||
-         c == 0x25A3;
+  return c == DX_CHECK_ON_CP || c == 0x2612 || c == 0x25A0 || c == 0x221A || c == 0x2713 ||
+         c == 0x2714 || c == 0x25A3;
 }
 
 static bool is_unticked(gunichar c) {
-  return c == 0x2610 || c == 0x25A1 || c == 0x25A2;
+  return c == DX_CHECK_OFF_CP || c == 0x25A1 || c == 0x25A2;
 }
 
 /* An HTML-like <input type="checkbox" ...> as some converters write it. */

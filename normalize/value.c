@@ -23,6 +23,10 @@ typedef enum {
   W_AMOUNT_WAN,  /* the amount's unit: 万元 */
   W_AMOUNT_YUAN, /* the amount's unit: 元 */
   W_DATE_CHAR,   /* a character a date or period is written with besides digits */
+  W_DATE_YEAR,   /* the word after a date's year: 2023年 */
+  W_DATE_MONTH,  /* after its month: 12月 */
+  W_DATE_DAY,    /* after its day: 31日, 31号 */
+  W_RANGE_SEP,   /* between the two ends of a period: 至, 到, — */
   W_COUNT
 } word_kind;
 
@@ -43,6 +47,10 @@ static const struct {
     {"amount_wan", W_AMOUNT_WAN},
     {"amount_yuan", W_AMOUNT_YUAN},
     {"date_char", W_DATE_CHAR},
+    {"date_year", W_DATE_YEAR},
+    {"date_month", W_DATE_MONTH},
+    {"date_day", W_DATE_DAY},
+    {"range_sep", W_RANGE_SEP},
 };
 
 typedef struct lex_word {
@@ -144,6 +152,18 @@ static const lex_word *word_at(const dx_lexicon *lx, word_kind kind, const char 
   return NULL;
 }
 
+/* Whether a word of `kind` starts at p. */
+static bool word_here(const dx_lexicon *lx, word_kind kind, const char *p) {
+  return word_at(lx, kind, p) != NULL;
+}
+
+/* Whether a word of `kind` occurs anywhere in s. */
+static bool word_in(const dx_lexicon *lx, word_kind kind, const char *s) {
+  for (const char *p = s; *p; p = g_utf8_next_char(p))
+    if (word_here(lx, kind, p)) return true;
+  return false;
+}
+
 /* ---- cleaning -------------------------------------------------------- */
 
 /* LaTeX as OCR engines write it: $\geq 95\%$ reads as ≥95%. */
@@ -240,7 +260,7 @@ static bool is_date_char(const dx_lexicon *lx, const char *p) {
 static bool looks_like_month_date(const dx_lexicon *lx, const char *k) {
   char *end;
   long m = strtol(k, &end, 10);
-  if (end == k || end - k > 2 || m < 1 || m > 12 || !g_str_has_prefix(end, "月")) return false;
+  if (end == k || end - k > 2 || m < 1 || m > 12 || !word_here(lx, W_DATE_MONTH, end)) return false;
   for (const char *p = end; *p; p = g_utf8_next_char(p))
     if (!is_date_char(lx, p)) return false;
   return true;
@@ -255,7 +275,7 @@ static bool looks_like_date(const dx_lexicon *lx, const char *k) {
   if (year < DX_YEAR_MIN || year > DX_YEAR_MAX) return false;
   const char *after = k + 4;
   if (!(*after == '\0' || g_ascii_isdigit(*after) || strchr("./-", *after) ||
-        g_str_has_prefix(after, "年")))
+        word_here(lx, W_DATE_YEAR, after)))
     return false;
   for (const char *p = k; *p; p = g_utf8_next_char(p))
     if (!is_date_char(lx, p)) return false;
@@ -277,19 +297,14 @@ static void fmt_ymd(char out[11], ymd v) {
     g_snprintf(out, 11, "%04d-%02d-%02d", v.y, v.m, v.d);
 }
 
-static bool is_range_sep(const char *p, size_t *len) {
-  static const char *seps[] = {"--", "—", "–", "―", "~", "至", "到", "-"};
-  for (size_t i = 0; i < G_N_ELEMENTS(seps); i++) {
-    size_t n = strlen(seps[i]);
-    if (strncmp(p, seps[i], n) == 0) {
-      *len = n;
-      return true;
-    }
-  }
-  return false;
+static bool is_range_sep(const dx_lexicon *lx, const char *p, size_t *len) {
+  const lex_word *w = word_at(lx, W_RANGE_SEP, p);
+  if (w) *len = w->len;
+  return w != NULL;
 }
 
-int dx_period_parse(char start[11], char end[11], const char *s, bool expand_year) {
+int dx_period_parse(char start[11], char end[11], const dx_lexicon *lx, const char *s,
+                    bool expand_year) {
   start[0] = end[0] = '\0';
   char *k = value_key(s);
   ymd dates[8];
@@ -300,14 +315,14 @@ int dx_period_parse(char start[11], char end[11], const char *s, bool expand_yea
   for (const char *p = k; *p;) {
     if (!g_ascii_isdigit(*p)) {
       size_t n;
-      if (is_range_sep(p, &n) && cur.y) {
+      if (is_range_sep(lx, p, &n) && cur.y) {
         /* "2023-01-01": a '-' inside an unfinished numeric date is a
          * separator; after a finished one, a 年/月 date, or a date
          * written with another separator (2024.1-12), a range. */
         bool numeric_date = p > k && g_ascii_isdigit(p[-1]);
         bool inside = *p == '-' && p[1] != '-' && numeric_date && cur.d == 0 && !range_pending &&
                       (date_sep == 0 || date_sep == '-') &&
-                      !(cur.m && cur.y && nd == 0 && strstr(k, "年"));
+                      !(cur.m && cur.y && nd == 0 && word_in(lx, W_DATE_YEAR, k));
         if (!inside) range_pending = true;
         if (inside) date_sep = '-';
         p += n;
@@ -321,9 +336,9 @@ int dx_period_parse(char start[11], char end[11], const char *s, bool expand_yea
     while (g_ascii_isdigit(*q)) q++;
     size_t len = (size_t)(q - p);
     int v = (int)strtol(p, NULL, 10);
-    bool is_year_mark = g_str_has_prefix(q, "年");
-    bool is_month_mark = g_str_has_prefix(q, "月");
-    bool is_day_mark = g_str_has_prefix(q, "日") || g_str_has_prefix(q, "号");
+    bool is_year_mark = word_here(lx, W_DATE_YEAR, q);
+    bool is_month_mark = word_here(lx, W_DATE_MONTH, q);
+    bool is_day_mark = word_here(lx, W_DATE_DAY, q);
     if (len == 8 || len == 6) { /* 20230101 or 202301 */
       if (cur.y && nd < 8) dates[nd++] = cur;
       cur = (ymd){0, 0, 0};
@@ -523,7 +538,7 @@ void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text) {
     /* a unit may stand after the first number too: 15万-20万元 */
     char u1[64] = "";
     between += read_unit(lx, between, u1, sizeof u1, NULL);
-    if (is_range_sep(between, &seplen) && between + seplen == k + nums[1].start) {
+    if (is_range_sep(lx, between, &seplen) && between + seplen == k + nums[1].start) {
       const char *tail = k + nums[1].end;
       tail += read_unit(lx, tail, out->unit, sizeof out->unit, NULL);
       if (!*tail || only_punct(tail)) {
@@ -547,9 +562,9 @@ void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text) {
   }
   /* one number; a year among words ("根据2020年工作情况确定") names a
    * time, it is not a quantity */
+  const lex_word *year = word_at(lx, W_DATE_YEAR, k + nums[0].end);
   if (nums[0].end - nums[0].start == 4 && nums[0].v >= DX_YEAR_MIN && nums[0].v <= DX_YEAR_MAX &&
-      g_str_has_prefix(k + nums[0].end, "年") &&
-      (nums[0].start > 0 || k[nums[0].end + strlen("年")] != '\0')) {
+      year && (nums[0].start > 0 || k[nums[0].end + year->len] != '\0')) {
     out->kind = DX_VK_QUALITATIVE;
     goto done;
   }

@@ -544,14 +544,14 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
     json_decref(opts);
   } else if (strcmp(key, "period") == 0) {
     char a[11], b[11];
-    if (dx_period_parse(a, b, raw, true)) {
+    if (dx_period_parse(a, b, dx_rules_lexicon(x->rs), raw, true)) {
       value = json_object();
       json_object_set_new(value, "start", jstr_or_null(a));
       json_object_set_new(value, "end", jstr_or_null(b));
     }
   } else if (strcmp(key, "filled_date") == 0) {
     char a[11], b[11];
-    if (dx_period_parse(a, b, raw, false) == 1) value = json_string(a);
+    if (dx_period_parse(a, b, dx_rules_lexicon(x->rs), raw, false) == 1) value = json_string(a);
   } else if (strcmp(key, "contact_phone") == 0) {
     GString *s = g_string_new(NULL);
     for (const char *p = raw; *p; p++) {
@@ -1536,8 +1536,8 @@ static void schedule_row(ctx *x, const lrow *r) {
   const char *e = text_here(r, x->cols[R_END]);
   if (!*content && !*s && !*e) return;
   char a[11], b[11], c[11], dd[11];
-  int ns = dx_period_parse(a, b, s, false);
-  int ne = dx_period_parse(c, dd, e, false);
+  int ns = dx_period_parse(a, b, dx_rules_lexicon(x->rs), s, false);
+  int ne = dx_period_parse(c, dd, dx_rules_lexicon(x->rs), e, false);
   const lcell *fc = x->cols[R_CONTENT] >= 0 ? cell_at(r, x->cols[R_CONTENT]) : NULL;
   if (!fc || !*fc->raw) fc = first_here(r);
   where w = where_cell(r, fc);

@@ -187,12 +187,36 @@ static void test_date_chars(void **state) {
   dx_value_parse(&v, bare, "2023年12月31日前");
   assert_int_not_equal(v.kind, DX_VK_DATE);
   dx_lexicon_free(bare);
-  bare = dx_lexicon_new("date_char\t=\t年|月|日|前\n", &err);
+  bare = dx_lexicon_new("date_char\t=\t年|月|日|前\ndate_year\t=\t年\n", &err);
   dx_value_parse(&v, bare, "2023年12月31日前");
   assert_int_equal(v.kind, DX_VK_DATE);
   dx_value_parse(&v, bare, "2023年12月底前");
   assert_int_not_equal(v.kind, DX_VK_DATE); /* 底 is not in this lexicon */
   dx_lexicon_free(bare);
+}
+
+/* The words of a period (values.rules date_year, date_month, date_day,
+ * range_sep) come from the lexicon too: after a separator a bare number
+ * is the end month ("2023年1到12"); without one it is the day. */
+static void test_period_words(void **state) {
+  (void)state;
+  char a[11], b[11];
+  assert_int_equal(dx_period_parse(a, b, dx_rules_lexicon(rs), "2023年1至12", false), 2);
+  assert_string_equal(a, "2023-01");
+  assert_string_equal(b, "2023-12");
+  dx_error err = {0};
+  dx_lexicon *lx = dx_lexicon_new("date_year\t=\t年\ndate_month\t=\t月\nrange_sep\t=\t到\n", &err);
+  assert_non_null(lx);
+  assert_int_equal(dx_period_parse(a, b, lx, "2023年1到12", false), 2);
+  assert_string_equal(b, "2023-12");
+  assert_int_equal(dx_period_parse(a, b, lx, "2023年1至12", false), 1);
+  assert_string_equal(a, "2023-01-12");
+  dx_lexicon_free(lx);
+  /* a day word not in the lexicon: 31号 is no day */
+  lx = dx_lexicon_new("date_year\t=\t年\ndate_month\t=\t月\ndate_day\t=\t日\n", &err);
+  assert_int_equal(dx_period_parse(a, b, lx, "2023年12月31日", false), 1);
+  assert_string_equal(a, "2023-12-31");
+  dx_lexicon_free(lx);
 }
 
 typedef struct pcase {
@@ -228,15 +252,15 @@ static void test_periods(void **state) {
   (void)state;
   for (size_t i = 0; i < sizeof PERIODS / sizeof PERIODS[0]; i++) {
     char a[11], b[11];
-    int n = dx_period_parse(a, b, PERIODS[i].in, PERIODS[i].expand);
+    int n = dx_period_parse(a, b, dx_rules_lexicon(rs), PERIODS[i].in, PERIODS[i].expand);
     if (n == 0) fail_msg("%s: no date found", PERIODS[i].in);
     if (strcmp(a, PERIODS[i].start) != 0 || strcmp(b, PERIODS[i].end) != 0)
       fail_msg("%s: got %s..%s, want %s..%s", PERIODS[i].in, a, b, PERIODS[i].start,
                PERIODS[i].end);
   }
   char a[11], b[11];
-  assert_int_equal(dx_period_parse(a, b, "全年", true), 0);
-  assert_int_equal(dx_period_parse(a, b, "2023年13月", false), 0);
+  assert_int_equal(dx_period_parse(a, b, dx_rules_lexicon(rs), "全年", true), 0);
+  assert_int_equal(dx_period_parse(a, b, dx_rules_lexicon(rs), "2023年13月", false), 0);
 }
 
 static void test_amounts(void **state) {
@@ -304,9 +328,10 @@ static void test_text(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_values),  cmocka_unit_test(test_prose),
-      cmocka_unit_test(test_periods), cmocka_unit_test(test_amounts),
-      cmocka_unit_test(test_text),    cmocka_unit_test(test_date_chars),
+      cmocka_unit_test(test_values),       cmocka_unit_test(test_prose),
+      cmocka_unit_test(test_periods),      cmocka_unit_test(test_amounts),
+      cmocka_unit_test(test_text),         cmocka_unit_test(test_date_chars),
+      cmocka_unit_test(test_period_words),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -12,8 +12,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dx_value val;
   dx_value_parse(&val, dx_rules_lexicon(fuzz_rules()), v);
   char a[11], b[11];
-  dx_period_parse(a, b, v, true);
-  dx_period_parse(a, b, v, false);
+  dx_period_parse(a, b, dx_rules_lexicon(fuzz_rules()), v, true);
+  dx_period_parse(a, b, dx_rules_lexicon(fuzz_rules()), v, false);
   double wan;
   int unit;
   dx_amount_parse(&wan, &unit, dx_rules_lexicon(fuzz_rules()), v);
