@@ -15,6 +15,7 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
+#include "apply.h"
 #include "batch.h"
 #include "declx.h"
 #include "proc.h"
@@ -26,6 +27,7 @@ static const char *USAGE =
     "       declx dump [--json] FILE...\n"
     "       declx batch [-j N] [--timeout S] [--max-mem MB] [-0] [-o FILE|URI [--resume]] "
     "[PATH...]\n"
+    "       declx apply [-o FILE|URI] CORRECTIONS.json [INPUT.jsonl]\n"
     "\n"
     "Reads performance-target declaration forms (DOCX, PDF, scanned PDF)\n"
     "and writes their canonical JSON (contract version " DX_SCHEMA_VERSION ").\n"
@@ -46,6 +48,11 @@ static const char *USAGE =
     "            FILE.declarations/indicators/funds.csv, --bom for Excel),\n"
     "            --resume (with -o: skip inputs whose sha256 the output has,\n"
     "            append the rest). Exit 130 when interrupted.\n"
+    "  apply     the records of INPUT (JSON Lines from extract or batch;\n"
+    "            stdin when none) with a review's corrections applied: each\n"
+    "            where its old value is still there; confidence 1 and the\n"
+    "            flag 'reviewed'; every correction not applied named on\n"
+    "            stderr (exit 1). -o as for batch\n"
     "  dump      print the document model (blocks, table grids with spans\n"
     "            and provenance) that stage three reads\n"
     "\n"
@@ -182,6 +189,7 @@ int main(int argc, char **argv) {
       fputs(USAGE, stdout);
       return EXIT_OK;
     }
+  if (argc > 1 && strcmp(argv[1], "apply") == 0) return dx_apply_main(argc, argv);
   if (argc > 1 && strcmp(argv[1], "batch") == 0) {
     xmlInitParser();
     int st = batch_main(argc, argv);
