@@ -289,7 +289,9 @@ static bool apply_one(const corr *c, json_t *decls, const dx_lexicon *lx, GPtrAr
   json_t *nv = NULL;
   if (!found) {
     add(conflicts, c, "the pointer leads to no value of the declaration");
-  } else if (!(nv = new_value(&pl, c->new_, lx, &why))) {
+  } else if (!(nv = json_equal(c->old, c->new_) && same(pl.value, c->old)
+                        ? json_incref(pl.value) /* accepted as right: kept as read */
+                        : new_value(&pl, c->new_, lx, &why))) {
     add(conflicts, c, "%s", why);
   } else if (same(pl.value, c->old)) {
     if (!json_equal(pl.value, nv)) {
