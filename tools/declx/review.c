@@ -100,25 +100,27 @@ static GArray *plan_crops(const char *id, json_t *decls) {
   GHashTable *by_box = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   size_t d, i;
   json_t *decl, *it;
-  json_array_foreach(decls, d, decl) json_array_foreach(json_object_get(decl, "items"), i, it) {
-    json_t *at = json_object_get(it, "at"), *box = json_object_get(at, "box");
-    json_int_t page = json_integer_value(json_object_get(at, "page"));
-    if (page < 1 || json_array_size(box) != 4) continue;
-    dx_crop c = {.page = (int)page};
-    for (int k = 0; k < 4; k++) c.box[k] = json_number_value(json_array_get(box, k));
-    char *key =
-        g_strdup_printf("%d:%.1f:%.1f:%.1f:%.1f", c.page, c.box[0], c.box[1], c.box[2], c.box[3]);
-    gpointer n = g_hash_table_lookup(by_box, key);
-    if (!n) {
-      n = GUINT_TO_POINTER(crops->len + 1);
-      c.path = g_strdup_printf("crops/%s-%u.png", id, crops->len + 1);
-      g_array_append_val(crops, c);
-      g_hash_table_insert(by_box, key, n);
-    } else {
-      g_free(key);
+  json_array_foreach(decls, d, decl) {
+    json_array_foreach(json_object_get(decl, "items"), i, it) {
+      json_t *at = json_object_get(it, "at"), *box = json_object_get(at, "box");
+      json_int_t page = json_integer_value(json_object_get(at, "page"));
+      if (page < 1 || json_array_size(box) != 4) continue;
+      dx_crop c = {.page = (int)page};
+      for (int k = 0; k < 4; k++) c.box[k] = json_number_value(json_array_get(box, k));
+      char *key =
+          g_strdup_printf("%d:%.1f:%.1f:%.1f:%.1f", c.page, c.box[0], c.box[1], c.box[2], c.box[3]);
+      gpointer n = g_hash_table_lookup(by_box, key);
+      if (!n) {
+        n = GUINT_TO_POINTER(crops->len + 1);
+        c.path = g_strdup_printf("crops/%s-%u.png", id, crops->len + 1);
+        g_array_append_val(crops, c);
+        g_hash_table_insert(by_box, key, n);
+      } else {
+        g_free(key);
+      }
+      const dx_crop *cc = &g_array_index(crops, dx_crop, GPOINTER_TO_UINT(n) - 1);
+      json_object_set_new(it, "crop", json_string(cc->path));
     }
-    const dx_crop *cc = &g_array_index(crops, dx_crop, GPOINTER_TO_UINT(n) - 1);
-    json_object_set_new(it, "crop", json_string(cc->path));
   }
   g_hash_table_destroy(by_box);
   return crops;
@@ -140,11 +142,13 @@ static void make_crops(site *s, const char *src, GArray *crops, json_t *decls) {
   dx_proc_unmute_stderr(saved);
   size_t d, i;
   json_t *decl, *it;
-  json_array_foreach(decls, d, decl) json_array_foreach(json_object_get(decl, "items"), i, it) {
-    const char *rel = json_string_value(json_object_get(it, "crop"));
-    char *path = rel ? g_build_filename(s->dir, rel, NULL) : NULL;
-    if (path && !g_file_test(path, G_FILE_TEST_EXISTS)) json_object_del(it, "crop");
-    g_free(path);
+  json_array_foreach(decls, d, decl) {
+    json_array_foreach(json_object_get(decl, "items"), i, it) {
+      const char *rel = json_string_value(json_object_get(it, "crop"));
+      char *path = rel ? g_build_filename(s->dir, rel, NULL) : NULL;
+      if (path && !g_file_test(path, G_FILE_TEST_EXISTS)) json_object_del(it, "crop");
+      g_free(path);
+    }
   }
   if (*err && !s->quiet) fprintf(stderr, "declx: review: %s: crops: %s\n", src, err);
   for (guint i = 0; i < crops->len; i++) g_free(g_array_index(crops, dx_crop, i).path);
@@ -158,9 +162,11 @@ static json_t *model_tables(const dx_doc *doc, json_t *decls) {
   GHashTable *want = g_hash_table_new(g_direct_hash, g_direct_equal);
   size_t d, i;
   json_t *decl, *it;
-  json_array_foreach(decls, d, decl) json_array_foreach(json_object_get(decl, "items"), i, it) {
-    json_t *t = json_object_get(json_object_get(it, "at"), "table");
-    if (json_is_integer(t)) g_hash_table_add(want, GINT_TO_POINTER(json_integer_value(t) + 1));
+  json_array_foreach(decls, d, decl) {
+    json_array_foreach(json_object_get(decl, "items"), i, it) {
+      json_t *t = json_object_get(json_object_get(it, "at"), "table");
+      if (json_is_integer(t)) g_hash_table_add(want, GINT_TO_POINTER(json_integer_value(t) + 1));
+    }
   }
   char *dump = dx_doc_dump_json(doc);
   json_t *model = json_loads(dump, 0, NULL), *out = json_object(), *b;
@@ -172,10 +178,12 @@ static json_t *model_tables(const dx_doc *doc, json_t *decls) {
       continue;
     json_t *cells = json_array(), *c;
     size_t k;
-    json_array_foreach(json_object_get(b, "cells"), k, c) json_array_append_new(
-        cells, json_pack("[O?O?O?O?O?]", json_object_get(c, "row"), json_object_get(c, "col"),
-                         json_object_get(c, "rowspan"), json_object_get(c, "colspan"),
-                         json_object_get(c, "text")));
+    json_array_foreach(json_object_get(b, "cells"), k, c) {
+      json_t *row = json_pack("[O?O?O?O?O?]", json_object_get(c, "row"), json_object_get(c, "col"),
+                              json_object_get(c, "rowspan"), json_object_get(c, "colspan"),
+                              json_object_get(c, "text"));
+      json_array_append_new(cells, row);
+    }
     char key[24];
     g_snprintf(key, sizeof key, "%" JSON_INTEGER_FORMAT, json_integer_value(ix));
     json_object_set_new(out, key,
@@ -217,7 +225,9 @@ static json_t *index_row(const char *id, const json_t *rec, size_t k, const json
   json_t *names = json_array();
   const char *key;
   json_t *v;
-  json_object_foreach(flagset, key, v) json_array_append_new(names, json_string(key));
+  json_object_foreach(flagset, key, v) {
+    json_array_append_new(names, json_string(key));
+  }
   json_decref(flagset);
   const json_t *src = json_object_get(rec, "source");
   const json_t *unit = unit_of(decl);

@@ -60,22 +60,26 @@ static void funds(json_t *out, GString *p, const json_t *fu) {
     if (is_field(v)) add_field(out, p, k, v);
     size_t i;
     json_t *e;
-    if (strcmp(k, "breakdown") == 0) json_array_foreach(v, i, e) {
-        size_t len = p->len;
-        push_index(p, i);
-        for (size_t h = 0; h < G_N_ELEMENTS(horizons); h++) {
-          json_t *f = json_object_get(e, horizons[h]);
-          if (!is_field(f)) continue;
-          size_t l2 = p->len;
-          push(p, horizons[h]);
-          const char *lab = json_string_value(json_object_get(e, "label"));
-          char *label = g_strdup_printf("%s %s", lab ? lab : "breakdown", horizons[h]);
-          add_field(out, p, label, f);
-          g_free(label);
-          g_string_truncate(p, l2);
-        }
-        g_string_truncate(p, len);
+    if (strcmp(k, "breakdown") != 0) {
+      g_string_truncate(p, base);
+      continue;
+    }
+    json_array_foreach(v, i, e) {
+      size_t len = p->len;
+      push_index(p, i);
+      for (size_t h = 0; h < G_N_ELEMENTS(horizons); h++) {
+        json_t *f = json_object_get(e, horizons[h]);
+        if (!is_field(f)) continue;
+        size_t l2 = p->len;
+        push(p, horizons[h]);
+        const char *lab = json_string_value(json_object_get(e, "label"));
+        char *label = g_strdup_printf("%s %s", lab ? lab : "breakdown", horizons[h]);
+        add_field(out, p, label, f);
+        g_free(label);
+        g_string_truncate(p, l2);
       }
+      g_string_truncate(p, len);
+    }
     g_string_truncate(p, base);
   }
 }
