@@ -181,6 +181,17 @@ static void test_twice(void **state) {
   done(&r2);
 }
 
+/* a number too large for an integer stays a real (no overflowing cast) */
+static void test_huge_number(void **state) {
+  (void)state;
+  run r = apply("[" C("/indicators/0/value", "\"295%\"",
+                      "\"≥1e300%\"") "," C("/funds/current_year_total/value", "50", "1e300") "]",
+                NULL);
+  assert_int_equal(r.conflicts->len, 0);
+  assert_true(json_is_real(at(r.rec, "funds.current_year_total.value")));
+  done(&r);
+}
+
 static void test_bad_new_value(void **state) {
   (void)state;
   run r = apply("[" C("/funds/current_year_total/value", "50",
@@ -199,6 +210,7 @@ int main(void) {
       cmocka_unit_test(test_bad_pointer),
       cmocka_unit_test(test_twice),
       cmocka_unit_test(test_bad_new_value),
+      cmocka_unit_test(test_huge_number),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

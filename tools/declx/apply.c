@@ -9,6 +9,7 @@
  */
 #include "apply.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -176,8 +177,10 @@ static bool is_indicator_value(const json_t *v) {
   return json_is_object(v) && json_object_get(v, "raw") && json_object_get(v, "kind");
 }
 
+/* A number as extraction writes it: integral ones as integers. */
 static json_t *num(double d) {
-  return d == (double)(json_int_t)d ? json_integer((json_int_t)d) : json_real(d);
+  if (isfinite(d) && d == floor(d) && fabs(d) < 1e15) return json_integer((json_int_t)d);
+  return json_real(d);
 }
 
 /* The contract's indicator value for text, by the extraction's parser. */

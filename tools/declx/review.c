@@ -104,7 +104,7 @@ static GArray *plan_crops(const char *id, json_t *decls) {
     json_array_foreach(json_object_get(decl, "items"), i, it) {
       json_t *at = json_object_get(it, "at"), *box = json_object_get(at, "box");
       json_int_t page = json_integer_value(json_object_get(at, "page"));
-      if (page < 1 || json_array_size(box) != 4) continue;
+      if (page < 1 || page > 1000000 || json_array_size(box) != 4) continue;
       dx_crop c = {.page = (int)page};
       for (int k = 0; k < 4; k++) c.box[k] = json_number_value(json_array_get(box, k));
       char *key =
