@@ -7,7 +7,7 @@ pkgs=(build-essential cmake pkg-config
       libpoppler-glib-dev libcairo2-dev poppler-utils libsqlite3-dev sqlite3 libarchive-dev libarchive-tools zip libpq-dev postgresql libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim libcmocka-dev
       valgrind python3 python3-jsonschema unzip bc parallel
       cppcheck clang-tidy clang-format clang libclang-rt-14-dev
-      chromium fonts-noto-cjk nodejs npm)
+      chromium fonts-noto-cjk)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -52,6 +52,8 @@ pw_dir=${DX_PW_DIR:-/usr/local/share/declx/browser-test}
 pw_version=1.65.1
 if [ "$(node -p "require('$pw_dir/node_modules/playwright-core/package.json').version" 2>/dev/null)" != "$pw_version" ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  command -v npm >/dev/null || { $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm; }
   $SUDO mkdir -p "$pw_dir"
   $SUDO npm install --prefix "$pw_dir" --no-audit --no-fund --ignore-scripts --loglevel=error \
     "playwright-core@$pw_version" >/dev/null
