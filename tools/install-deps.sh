@@ -6,7 +6,8 @@ pkgs=(build-essential cmake pkg-config
       libzip-dev libxml2-dev libpcre2-dev libjansson-dev libglib2.0-dev
       libpoppler-glib-dev libcairo2-dev poppler-utils libsqlite3-dev sqlite3 libarchive-dev libarchive-tools zip libpq-dev postgresql libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim libcmocka-dev
       valgrind python3 python3-jsonschema unzip bc parallel
-      cppcheck clang-tidy clang-format clang libclang-rt-14-dev)
+      cppcheck clang-tidy clang-format clang libclang-rt-14-dev
+      chromium fonts-noto-cjk)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -41,4 +42,19 @@ if ! (cd "$ocr_dir" 2>/dev/null && echo "$ocr_files" | sha256sum --quiet -c - 2>
     "$npm_tmp"/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime.so.1 "$ocr_dir"/
   rm -rf "$npm_tmp"
   (cd "$ocr_dir" && echo "$ocr_files" | sha256sum --quiet -c -)
+fi
+
+# The review site's browser test (tests/review_browser_test.sh): Debian's
+# chromium driven by playwright-core from npm, pinned; playwright-core
+# downloads no browser of its own (--ignore-scripts; the test points it
+# at /usr/bin/chromium).
+pw_dir=${DX_PW_DIR:-/usr/local/share/declx/browser-test}
+pw_version=1.65.1
+if [ "$(node -p "require('$pw_dir/node_modules/playwright-core/package.json').version" 2>/dev/null)" != "$pw_version" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  command -v npm >/dev/null || { $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm; }
+  $SUDO mkdir -p "$pw_dir"
+  $SUDO npm install --prefix "$pw_dir" --no-audit --no-fund --ignore-scripts --loglevel=error \
+    "playwright-core@$pw_version" >/dev/null
 fi

@@ -149,6 +149,9 @@ int dx_batch_out_open(sinks *k, GHashTable **done, const batch_opts *o);
 bool dx_batch_out_write(const batch_opts *o, job *jobs, guint n, guint *next_write, const sinks *k,
                         tally *t, double t0);
 
+/* One record (one line of JSON) to where records go; false (with the
+ * message in e) when that failed. `declx apply` writes through it too. */
+bool dx_batch_out_record(const sinks *k, const char *record, char *e, size_t e_size);
 /* Closes what dx_batch_out_open opened; false when that failed. */
 bool dx_batch_out_close(sinks *k);
 

@@ -99,9 +99,7 @@ static void progress(const batch_opts *o, guint done, guint total, int failed, d
           total, rate, failed, eta);
 }
 
-/* One record to where records go; false (with the message in e) when
- * that failed. */
-static bool write_record(const sinks *k, const char *record, char *e, size_t e_size) {
+bool dx_batch_out_record(const sinks *k, const char *record, char *e, size_t e_size) {
   bool failed = false;
   if (k->csv)
     failed = dx_csv_record(k->csv, record, e, e_size) != 0;
@@ -146,7 +144,7 @@ bool dx_batch_out_write(const batch_opts *o, job *jobs, guint n, guint *next_wri
       continue;
     }
     char e[256] = "";
-    if (!write_record(k, jb->record, e, sizeof e)) {
+    if (!dx_batch_out_record(k, jb->record, e, sizeof e)) {
       fprintf(stderr, "declx: %s: cannot write the record of %s: %s\n",
               k->pg    ? "PostgreSQL"
               : o->out ? o->out

@@ -15,9 +15,11 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
+#include "apply.h"
 #include "batch.h"
 #include "declx.h"
 #include "proc.h"
+#include "review.h"
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_RULES = 3 };
 
@@ -26,6 +28,8 @@ static const char *USAGE =
     "       declx dump [--json] FILE...\n"
     "       declx batch [-j N] [--timeout S] [--max-mem MB] [-0] [-o FILE|URI [--resume]] "
     "[PATH...]\n"
+    "       declx apply [-o FILE|URI] CORRECTIONS.json [INPUT.jsonl]\n"
+    "       declx review [-o DIR] INPUT.jsonl|FILE...\n"
     "\n"
     "Reads performance-target declaration forms (DOCX, PDF, scanned PDF)\n"
     "and writes their canonical JSON (contract version " DX_SCHEMA_VERSION ").\n"
@@ -46,6 +50,16 @@ static const char *USAGE =
     "            FILE.declarations/indicators/funds.csv, --bom for Excel),\n"
     "            --resume (with -o: skip inputs whose sha256 the output has,\n"
     "            append the rest). Exit 130 when interrupted.\n"
+    "  apply     the records of INPUT (JSON Lines from extract or batch;\n"
+    "            stdin when none) with a review's corrections applied: each\n"
+    "            where its old value is still there; confidence 1 and the\n"
+    "            flag 'reviewed'; every correction not applied named on\n"
+    "            stderr (exit 1). -o as for batch\n"
+    "  review    a static site in DIR (default: review) to check and correct\n"
+    "            the values: DIR/index.html lists the declarations; one page\n"
+    "            per document shows each value beside a crop of its source\n"
+    "            (PDF) or its table (DOCX), doubtful ones first; corrections\n"
+    "            made there are exported for 'declx apply'\n"
     "  dump      print the document model (blocks, table grids with spans\n"
     "            and provenance) that stage three reads\n"
     "\n"
@@ -182,6 +196,13 @@ int main(int argc, char **argv) {
       fputs(USAGE, stdout);
       return EXIT_OK;
     }
+  if (argc > 1 && strcmp(argv[1], "apply") == 0) return dx_apply_main(argc, argv);
+  if (argc > 1 && strcmp(argv[1], "review") == 0) {
+    xmlInitParser();
+    int st = dx_review_main(argc, argv);
+    xmlCleanupParser();
+    return st;
+  }
   if (argc > 1 && strcmp(argv[1], "batch") == 0) {
     xmlInitParser();
     int st = batch_main(argc, argv);

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# declx review without a browser: the site's files, crops made once per
+# box, names from documents and archives never becoming paths, every
+# page with its Content-Security-Policy and no document text in its
+# HTML but the escaped title. (review_browser_test.sh drives the pages.)
+# Usage: review_test.sh DECLX SOURCE_DIR
+set -u
+declx=$1
+src=$2
+tmp=$(mktemp -d)
+[ -n "${DX_KEEP_TMP:-}" ] || trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+check() { # name, then a command that must succeed
+  if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $1"; fi
+}
+mkdir -p "$tmp/in" "$tmp/work"
+cp "$src/corpus/pdf/chromium-variant-county-multi.pdf" "$tmp/in/a.pdf"
+cp "$src/corpus/docx/variant-county-template.docx" "$tmp/in/<script>alert(1)<script>.docx"
+(cd "$tmp/in" && "$declx" -q -c extract a.pdf "<script>alert(1)<script>.docx" > "$tmp/in.jsonl")
+# records named like archive members and with a sha256 that is a path
+python3 - "$tmp/in.jsonl" >> "$tmp/in.jsonl" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+r["source"]["file"] = "x.zip!/../../../escaped.pdf"
+r["source"]["sha256"] = "../../../escaped"
+print(json.dumps(r, ensure_ascii=False))
+print(json.dumps({"source": {"file": "../../bad!/<img src=x onerror=alert(2)>"},
+                  "error": {"code": "format", "message": "<b>not a form</b>"}}))
+PY
+(cd "$tmp/in" && "$declx" review -o "$tmp/work/site" "$tmp/in.jsonl" 2> "$tmp/err")
+check "exit 0" '[ $? -eq 0 ]'
+check "summary line" 'grep -q "4 documents, .* crops" "$tmp/err"'
+check "nothing outside DIR" '[ "$(ls "$tmp/work")" = site ] && [ ! -e "$tmp/escaped.pdf" ] && [ ! -e "$tmp/escaped" ]'
+check "only the site's own names" '[ -z "$(cd "$tmp/work/site" && find . -type f | grep -vE "^\./(index\.html|data/index\.js|assets/review\.(js|css)|doc/([0-9a-f]{16}|input-[0-9]+)\.(html|js)|crops/([0-9a-f]{16}|input-[0-9]+)-[0-9]+\.png)$")" ]'
+check "every page has its CSP" '[ $(grep -l "Content-Security-Policy\" content=\"default-src '"'"'none'"'"'; script-src '"'"'self'"'"'" "$tmp/work/site/index.html" "$tmp/work/site/doc/"*.html | wc -l) -eq 5 ]'
+check "no inline script, no event attribute" '! cat "$tmp/work/site/index.html" "$tmp/work/site/doc/"*.html | grep -v "^<title>" | grep -qE "<script>|<script [^s]|\son[a-z]+="'
+check "the title escaped" 'grep -q "<title>declx review: &lt;script&gt;alert(1)&lt;script&gt;.docx</title>" "$tmp/work/site/doc/"*.html'
+check "data files hold no markup characters" '! grep -q "[<>&]" "$tmp/work/site/data/index.js" "$tmp/work/site/doc/"*.js'
+check "crops of the PDF" '[ $(ls "$tmp/work/site/crops" | wc -l) -gt 10 ]'
+check "one crop per box" '/usr/bin/python3 - "$tmp/work/site" <<PY
+import json, sys, glob, os
+d = sys.argv[1]
+for f in glob.glob(d + "/doc/*.js"):
+    doc = json.loads(open(f).read().split(" = ", 1)[1].rstrip().rstrip(";"))
+    boxes = {}
+    for decl in doc["declarations"]:
+        for it in decl["items"]:
+            if "crop" in it:
+                key = (it["at"]["page"], tuple(it["at"]["box"]))
+                assert boxes.setdefault(key, it["crop"]) == it["crop"], key
+                assert os.path.isfile(os.path.join(d, it["crop"])), it["crop"]
+    assert len(set(boxes.values())) == len(boxes)
+PY'
+check "docx tables from the model" 'grep -l "\"tables\":{\"0\":" "$tmp/work/site/doc/"*.js | grep -q .'
+echo "review: $pass passed, $fail failed"
+[ $fail -eq 0 ]

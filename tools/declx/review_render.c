@@ -1,0 +1,124 @@
+/* review_render.c — PNG crops of PDF pages around values' boxes, for
+ * the review site (see review.h). poppler-glib renders each page that
+ * has crops once, at CROP_SCALE (or less, within the extraction's page
+ * pixel limit); cairo cuts each crop from that raster and outlines the
+ * value's box. */
+#include "review.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <cairo.h>
+#include <poppler.h>
+
+/* Pixels per point: 2 is 144 dpi, readable for small Han characters. */
+#define CROP_SCALE 2.0
+/* Page around the box, in points: a neighbouring label or two shows. */
+#define MARGIN_X 60.0
+#define MARGIN_Y 24.0
+
+static int by_page(const void *a, const void *b) {
+  const dx_crop *x = a, *y = b;
+  return (x->page > y->page) - (x->page < y->page);
+}
+
+/* The page rendered on white at *scale (NULL with err set). */
+static cairo_surface_t *render(PopplerPage *pg, const dx_limits *lim, double *scale, char *err,
+                               size_t errlen) {
+  double w, h;
+  poppler_page_get_size(pg, &w, &h);
+  double s = CROP_SCALE;
+  double px = w * h * s * s;
+  if (lim->max_page_pixels && px > (double)lim->max_page_pixels)
+    s *= sqrt((double)lim->max_page_pixels / px);
+  int iw = (int)ceil(w * s), ih = (int)ceil(h * s);
+  if (iw <= 0 || ih <= 0 || iw > 30000 || ih > 30000) {
+    g_snprintf(err, errlen, "a page of %.0f x %.0f points is not rendered", w, h);
+    return NULL;
+  }
+  cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, iw, ih);
+  if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+    g_snprintf(err, errlen, "no memory for a page raster");
+    cairo_surface_destroy(surf);
+    return NULL;
+  }
+  cairo_t *cr = cairo_create(surf);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, s, s);
+  poppler_page_render(pg, cr);
+  cairo_destroy(cr);
+  *scale = s;
+  return surf;
+}
+
+/* One crop of the page raster, its box outlined; false when not written. */
+static bool cut(cairo_surface_t *page, double s, const dx_crop *c) {
+  int pw = cairo_image_surface_get_width(page), ph = cairo_image_surface_get_height(page);
+  const double *b = c->box;
+  int x0 = (int)floor(MAX(0, (b[0] - MARGIN_X) * s)),
+      y0 = (int)floor(MAX(0, (b[1] - MARGIN_Y) * s));
+  int x1 = (int)ceil(MIN(pw, (b[2] + MARGIN_X) * s)),
+      y1 = (int)ceil(MIN(ph, (b[3] + MARGIN_Y) * s));
+  if (x1 <= x0 || y1 <= y0) return false;
+  cairo_surface_t *out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, x1 - x0, y1 - y0);
+  cairo_t *cr = cairo_create(out);
+  cairo_set_source_surface(cr, page, -x0, -y0);
+  cairo_paint(cr);
+  cairo_set_source_rgb(cr, 0.85, 0.1, 0.1);
+  cairo_set_line_width(cr, 2.5);
+  cairo_rectangle(cr, b[0] * s - x0 - 1, b[1] * s - y0 - 1, (b[2] - b[0]) * s + 2,
+                  (b[3] - b[1]) * s + 2);
+  cairo_stroke(cr);
+  cairo_destroy(cr);
+  bool ok = cairo_surface_write_to_png(out, c->path) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy(out);
+  return ok;
+}
+
+static bool box_ok(const double *b) {
+  for (int i = 0; i < 4; i++)
+    if (!isfinite(b[i]) || b[i] < -1e4 || b[i] > 1e5) return false;
+  return b[2] > b[0] && b[3] > b[1];
+}
+
+int dx_review_crops(const char *pdf_path, dx_crop *crops, size_t n, const dx_limits *lim, char *err,
+                    size_t errlen) {
+  if (!n) return 0;
+  GError *ge = NULL;
+  GMappedFile *mf = g_mapped_file_new(pdf_path, FALSE, &ge);
+  if (!mf || (lim->max_input_bytes && g_mapped_file_get_length(mf) > lim->max_input_bytes)) {
+    g_snprintf(err, errlen, "%s", ge ? ge->message : "the file is over the input size limit");
+    if (ge) g_error_free(ge);
+    if (mf) g_mapped_file_unref(mf);
+    return 0;
+  }
+  GBytes *bytes = g_mapped_file_get_bytes(mf);
+  PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &ge);
+  g_bytes_unref(bytes);
+  g_mapped_file_unref(mf);
+  if (!doc) {
+    g_snprintf(err, errlen, "%s", ge ? ge->message : "not a PDF");
+    if (ge) g_error_free(ge);
+    return 0;
+  }
+  int npages = poppler_document_get_n_pages(doc), written = 0;
+  qsort(crops, n, sizeof *crops, by_page);
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && crops[j].page == crops[i].page) j++;
+    int pno = crops[i].page;
+    PopplerPage *pg = pno >= 1 && pno <= npages && (!lim->max_pages || pno <= lim->max_pages)
+                          ? poppler_document_get_page(doc, pno - 1)
+                          : NULL;
+    double s = 1;
+    cairo_surface_t *surf = pg ? render(pg, lim, &s, err, errlen) : NULL;
+    for (size_t k = i; surf && k < j; k++)
+      if (box_ok(crops[k].box) && cut(surf, s, &crops[k])) written++;
+    if (surf) cairo_surface_destroy(surf);
+    if (pg) g_object_unref(pg);
+    i = j;
+  }
+  g_object_unref(doc);
+  return written;
+}
