@@ -293,6 +293,12 @@ const char *dx_format_name(dx_format f) {
     return "pdf";
   case DX_FORMAT_PDF_SCANNED:
     return "pdf-scanned";
+  case DX_FORMAT_JPEG:
+    return "jpeg";
+  case DX_FORMAT_PNG:
+    return "png";
+  case DX_FORMAT_TIFF:
+    return "tiff";
   }
   return "unknown";
 }

@@ -103,7 +103,14 @@ typedef struct dx_warning {
   int count; /* repeats collapsed */
 } dx_warning;
 
-typedef enum { DX_FORMAT_DOCX, DX_FORMAT_PDF, DX_FORMAT_PDF_SCANNED } dx_format;
+typedef enum {
+  DX_FORMAT_DOCX,
+  DX_FORMAT_PDF,
+  DX_FORMAT_PDF_SCANNED,
+  DX_FORMAT_JPEG, /* image files, read by OCR */
+  DX_FORMAT_PNG,
+  DX_FORMAT_TIFF
+} dx_format;
 
 struct dx_doc {
   dx_arena *arena;
@@ -165,6 +172,20 @@ typedef dx_code (*dx_page_fn)(void *ctx, const dx_page *page, dx_error *err);
  * DX_ELIMIT (pages, glyphs, pixels), or what fn returns. */
 dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
                      dx_page_fn fn, void *ctx, dx_error *err);
+
+/* What kind of image file data is, from its first bytes: "png",
+ * "jpeg", "tiff" (BigTIFF too), or NULL. */
+const char *dx_image_kind(const uint8_t *data, size_t len);
+
+/* Stage one for image files (image.c): decodes the JPEG, PNG or TIFF
+ * (every page of a multi-page TIFF; 1-bit G4 faxes too) in data
+ * (borrowed), sets doc->format and doc->pages, and calls fn for every
+ * page as read by OCR, as a scanned PDF page is (a JPEG turned upright
+ * by its EXIF orientation first). Errors: DX_EFORMAT (not an image it
+ * decodes), DX_ELIMIT (pages past max_pages, a page past
+ * max_image_pixels), DX_EOCR_ELSEWHERE, or what fn returns. */
+dx_code dx_image_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
+                       dx_page_fn fn, void *ctx, dx_error *err);
 
 /* Whether this process holds an OCR engine, PP-OCRv4 or tesseract (a
  * batch worker that does keeps it for the next scans). */

@@ -125,6 +125,72 @@ void dx_grey_levels(const uint8_t *grey, int w, int h, int stride, int *ink, int
  * it. */
 uint8_t *dx_rotate_grey(const uint8_t *grey, int w, int h, int stride, double angle);
 
+/* ---- page images read by OCR (scan_page.c) ------------------------- */
+
+/* OCR's resolution, pixels per point (250 dpi; an A4 page is 6 Mpx). On
+ * the 200 dpi scans of the corpus it read 68.0 % of the facts right, 300
+ * dpi 67.7 % in 1.5x the time, 200 dpi 64.6 %. A scanned PDF page is
+ * rendered at it, an image file resampled to it (fewer pixels past
+ * max_ocr_pixels). */
+#define DX_OCR_SCALE (250.0 / 72.0)
+
+/* Red ink: red this much above both green and blue (0-255). A seal's red
+ * stays far above, black text over it is dark in every channel. */
+#define DX_RED_INK 70
+
+/* A grey page image: pixel (0,0) is the page's top-left, w pixels a row
+ * (no padding). */
+typedef struct dx_raster {
+  uint8_t *grey;
+  int w, h;
+  double scale;  /* pixels per point */
+  bool drop_red; /* made so: red ink (a seal) counts as paper */
+  size_t red_px; /* pixels of red ink dropped */
+} dx_raster;
+
+/* A glyph box inset by (ix, iy) points, in pixels clamped to the raster. */
+void dx_raster_box(int out[4], const dx_raster *r, const float *box, double ix, double iy);
+
+/* src (w x h grey pixels, `stride` bytes a row) resampled into dst (dw
+ * x dh, stride dw) as cairo draws a scan onto a page (resample.c):
+ * bilinear between pixel centres when enlarging, the average of the
+ * pixels covered when shrinking, edges padded. */
+void dx_resample_grey(const uint8_t *src, int w, int h, int stride, uint8_t *dst, int dw, int dh);
+
+/* Reads a page image by OCR (a scanned PDF page rendered, an image
+ * file's page decoded): red ink dropped is warned; the paper is cleaned
+ * (a photographed sheet flattened, page_flattened; dark edges cleared;
+ * uneven light evened; the skew taken out), round seals masked, the
+ * page turned when upside down, its text read (PP-OCRv4 or tesseract,
+ * as lim says) into gl and its ruling lines and checkboxes into rules,
+ * in points. dpi is the scan's resolution (0: unknown): below 150 the
+ * characters' confidences are lowered (low_resolution). r->grey may be
+ * replaced; the caller frees it. */
+dx_code dx_scan_read(GArray *gl, GArray *rules, dx_raster *r, double dpi, const dx_limits *lim,
+                     int pageno, dx_doc *doc, dx_error *err);
+
+/* ---- image files (image_meta.c) ------------------------------------ */
+
+/* A JPEG's EXIF orientation (1-8: how its stored pixels are turned or
+ * mirrored from the upright picture; 6: stored lying on its left side,
+ * turned 90 degrees clockwise to show), 1 when it has none. */
+int dx_jpeg_orientation(const uint8_t *data, size_t len);
+/* Whether a JPEG ends with its end-of-image marker (else it was cut
+ * short: Leptonica refuses it). */
+bool dx_jpeg_complete(const uint8_t *data, size_t len);
+
+/* One page of a TIFF as its directory states it (0: not stated). */
+typedef struct dx_tiff_page {
+  uint64_t width, height;
+} dx_tiff_page;
+
+/* The pages of a TIFF (or BigTIFF), counted along its chain of image
+ * directories without decoding any: their number, max + 1 as soon as
+ * there are more than max (the walk stops there), -1 when the chain
+ * leaves the file, loops or has no page. pages (when not NULL, room for
+ * max) gets each page's size. */
+long dx_tiff_pages(const uint8_t *data, size_t len, long max, dx_tiff_page *pages);
+
 /* ---- OCR (ocr.c, ppocr.c, textlines.c) ----------------------------- */
 
 /* PP-OCRv4 (ppocr.c): whether ONNX Runtime and the models load (err

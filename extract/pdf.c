@@ -32,31 +32,6 @@
  * table edge to another (normalize/ruling.c prunes it). */
 #define MASK_INSET_Y 0.12
 #define MASK_INSET_X 0.03
-/* OCR's resolution, pixels per point (250 dpi; an A4 page is 6 Mpx). On
- * the 200 dpi scans of the corpus it read 68.0 % of the facts right, 300
- * dpi 67.7 % in 1.5x the time, 200 dpi 64.6 %. */
-#define OCR_SCALE (250.0 / 72.0)
-/* The shortest rule on a scan (points): longer than a character's
- * strokes at the usual 9-12 pt (a 一 is about an em), shorter than a
- * table row with one line of text. */
-#define OCR_MIN_RULE_PT 13.0f
-/* lines.c's dark runs on a scan include characters' strokes (a title's
- * bold 22 pt characters have strokes of 20 pt); those it finds this long
- * (points) are rules, scan.c's rules are rules whatever their length (it
- * tells strokes from rules by the ink beside them). */
-#define TEXT_STROKE_PT 30.0f
-/* Dark runs at least this long (points) guide the straightening: a rule
- * skewed by up to 3 degrees still leaves pieces this long in each pixel
- * row, a character's strokes do not. */
-#define SKEW_RUN_PT 14.0
-/* The most a scanned page is straightened (degrees). */
-#define MAX_SKEW_DEG 3.0
-/* Confidence in a checkbox read from pixels on a scan; and OCR's
- * confidence in a box-shaped character (口, 日, 田) past which the square
- * around it is that character: on the corpus scans, checkboxes read as
- * one came at 0.51-0.99, the characters 口, 日 and 田 in words at 0.999. */
-#define BOX_CONF 0.9f
-#define BOX_SURE_CHAR 0.99f
 /* Grey below which a pixel may belong to a rule (lines.c's DARK). */
 #define DARK_GREY 200
 /* Pixels beyond a glyph box's sides that must be dark, as the box is,
@@ -262,39 +237,18 @@ static void turn_box(float *b, int turn, double w, double h) {
   b[3] = MAX(y0, y1);
 }
 
-/* A grey rendering of a page: pixel (0,0) is the page's top-left. */
-typedef struct raster {
-  uint8_t *grey;
-  int w, h;
-  double scale;  /* pixels per point */
-  bool drop_red; /* render: red ink (a seal) counts as paper */
-  size_t red_px; /* render: pixels of red ink dropped */
-} raster;
-
-/* Red ink: red this much above both green and blue (0-255). A seal's red
- * stays far above, black text over it is dark in every channel. */
-#define RED_INK 70
-
-/* A glyph box inset by (ix, iy) points, in pixels clamped to the raster. */
-static void box_px(int out[4], const raster *r, const float *box, double ix, double iy) {
-  out[0] = CLAMP((int)floor((box[0] + ix) * r->scale), 0, r->w);
-  out[1] = CLAMP((int)floor((box[1] + iy) * r->scale), 0, r->h);
-  out[2] = CLAMP((int)ceil((box[2] - ix) * r->scale), 0, r->w);
-  out[3] = CLAMP((int)ceil((box[3] - iy) * r->scale), 0, r->h);
-}
-
 /* Text that leaves no ink on the rendered page is not on the page: text
  * clipped away (Chromium keeps the clipped half of a row cut by a page
  * break in the text layer), drawn in white or covered. Checkboxes are
  * kept: a symbol font may be missing and draw nothing. */
-static void drop_invisible(GArray *gl, const raster *r, dx_doc *doc, int pageno) {
+static void drop_invisible(GArray *gl, const dx_raster *r, dx_doc *doc, int pageno) {
   guint keep = 0, dropped = 0;
   for (guint i = 0; i < gl->len; i++) {
     const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
     bool ink = dx_is_check(g->cp);
     /* inside the box, away from borders the box may touch */
     int b[4];
-    box_px(b, r, g->box, (g->box[2] - g->box[0]) * 0.1, (g->box[3] - g->box[1]) * 0.15);
+    dx_raster_box(b, r, g->box, (g->box[2] - g->box[0]) * 0.1, (g->box[3] - g->box[1]) * 0.15);
     for (int y = b[1]; y < b[3] && !ink; y++) {
       const uint8_t *row = r->grey + (size_t)y * (size_t)r->w;
       for (int x = b[0]; x < b[2] && !ink; x++) ink = row[x] < INK_GREY;
@@ -313,11 +267,11 @@ static void drop_invisible(GArray *gl, const raster *r, dx_doc *doc, int pageno)
 /* Renders the page into a grey raster at `scale` pixels per point, or
  * coarser when that would pass max_px pixels (warned). ib gets the box of
  * the dark pixels (where rules may be). */
-static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, double h,
+static dx_code render_page(dx_raster *r, int ib[4], PopplerPage *page, double w, double h,
                            double scale, size_t max_px, const char *purpose, int pageno,
                            dx_doc *doc, dx_error *err) {
   bool drop_red = r->drop_red;
-  *r = (raster){.scale = scale, .drop_red = drop_red};
+  *r = (dx_raster){.scale = scale, .drop_red = drop_red};
   double px = w * h * r->scale * r->scale;
   if (max_px && px > (double)max_px) {
     /* a huge page is rendered coarser rather than refused */
@@ -367,7 +321,7 @@ static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, do
       uint32_t v = row[x];
       int red = (int)((v >> 16) & 0xFF), green = (int)((v >> 8) & 0xFF), blue = (int)(v & 0xFF);
       uint8_t g = (uint8_t)((red * 77 + green * 150 + blue * 29) >> 8);
-      if (r->drop_red && red > green + RED_INK && red > blue + RED_INK) {
+      if (r->drop_red && red > green + DX_RED_INK && red > blue + DX_RED_INK) {
         g = (uint8_t)red; /* the paper under the seal, as bright as the seal's red */
         r->red_px++;
       }
@@ -384,7 +338,7 @@ static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, do
   return DX_OK;
 }
 
-static bool dark_at(const uint8_t *grey, const raster *r, int at, int i, bool column) {
+static bool dark_at(const uint8_t *grey, const dx_raster *r, int at, int i, bool column) {
   size_t off =
       column ? (size_t)i * (size_t)r->w + (size_t)at : (size_t)at * (size_t)r->w + (size_t)i;
   return grey[off] < DARK_GREY;
@@ -392,7 +346,7 @@ static bool dark_at(const uint8_t *grey, const raster *r, int at, int i, bool co
 
 /* Whether raster row (or, with `column`, column) `at` is dark over
  * [lo, hi) with no light gap longer than max_gap pixels. */
-static bool dark_run(const uint8_t *grey, const raster *r, int at, int lo, int hi, bool column,
+static bool dark_run(const uint8_t *grey, const dx_raster *r, int at, int lo, int hi, bool column,
                      int max_gap) {
   int gap = 0;
   for (int i = lo; i < hi; i++) {
@@ -407,7 +361,7 @@ static bool dark_run(const uint8_t *grey, const raster *r, int at, int lo, int h
 /* How far (pixels, at most `limit`) the dark run of row or column `at`
  * goes on from `from` in direction `dir` (+1 or -1), across light gaps
  * of at most max_gap pixels. */
-static int run_out(const uint8_t *grey, const raster *r, int at, int from, int dir, int limit,
+static int run_out(const uint8_t *grey, const dx_raster *r, int at, int from, int dir, int limit,
                    bool column, int max_gap) {
   int n = column ? r->h : r->w, last = 0, gap = 0;
   for (int k = 1; k <= limit; k++) {
@@ -442,7 +396,7 @@ static int near_median(int *len, int n) {
  * crossing rule lengthens a dash; the window cuts the first and last).
  * Strokes of characters lined up in a column or along a title are not
  * that regular. */
-static bool dashes_regular(const uint8_t *grey, const raster *r, int at, int lo, int hi,
+static bool dashes_regular(const uint8_t *grey, const dx_raster *r, int at, int lo, int hi,
                            bool column) {
   enum { MAX_RUNS = 64 };
   int runs[MAX_RUNS], gaps[MAX_RUNS], nr = 0, ng = 0, run = 0, gap = 0;
@@ -463,7 +417,7 @@ static bool dashes_regular(const uint8_t *grey, const raster *r, int at, int lo,
 
 /* Whether the pixels of row or column `at` over [lo, hi) repeat with a
  * short period: a dotted rule (see DOT_LAG_PT). */
-static bool dots_periodic(const uint8_t *grey, const raster *r, int at, int lo, int hi,
+static bool dots_periodic(const uint8_t *grey, const dx_raster *r, int at, int lo, int hi,
                           bool column) {
   enum { MAX_LEN = 1024 };
   bool d[MAX_LEN];
@@ -488,7 +442,8 @@ static bool dots_periodic(const uint8_t *grey, const raster *r, int at, int lo, 
  * must then run on, beyond the box, for DASH_RUN_PT in all, further than
  * the strokes of neighbouring characters line up ("绵绵"), and be a
  * regular dash pattern or a closely repeating dot pattern. */
-static bool rule_through(const uint8_t *grey, const raster *r, int at, int a, int b, bool column) {
+static bool rule_through(const uint8_t *grey, const dx_raster *r, int at, int a, int b,
+                         bool column) {
   int n = column ? r->h : r->w;
   int lo = MAX(a - RULE_BEYOND_PX, 0), hi = MIN(b + RULE_BEYOND_PX, n);
   if (lo == a || hi == b) return false; /* nothing around the box to tell by */
@@ -508,7 +463,7 @@ static bool rule_through(const uint8_t *grey, const raster *r, int at, int a, in
  * masked out first: each glyph's box less inset_across (a share of its
  * size) across the text's direction and inset_along along it; negative
  * insets grow the boxes. */
-static void raster_rules(GArray *rules, GArray *gl, raster *r, const int ib[4], int turn,
+static void raster_rules(GArray *rules, GArray *gl, dx_raster *r, const int ib[4], int turn,
                          double inset_across, double inset_along) {
   /* the ascent and descent lie across the text's direction */
   bool across_x = turn == 90 || turn == 270;
@@ -524,7 +479,7 @@ static void raster_rules(GArray *rules, GArray *gl, raster *r, const int ib[4], 
     double iw = (g->box[2] - g->box[0]) * (across_x ? inset_across : inset_along);
     double ih = (g->box[3] - g->box[1]) * (across_x ? inset_along : inset_across);
     int b[4];
-    box_px(b, r, g->box, iw, ih);
+    dx_raster_box(b, r, g->box, iw, ih);
     if (b[2] <= b[0] || b[3] <= b[1]) continue;
     for (int x = b[0]; x < b[2]; x++) keep_col[x] = rule_through(orig, r, x, b[1], b[3], true);
     for (int y = b[1]; y < b[3]; y++) {
@@ -566,7 +521,7 @@ static void raster_rules(GArray *rules, GArray *gl, raster *r, const int ib[4], 
 /* Renders the page and finds its ruling lines, the text masked out. */
 static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn, double w,
                           double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
-  raster r = {0};
+  dx_raster r = {0};
   int ib[4];
   dx_code rc = render_page(&r, ib, page, w, h, RENDER_SCALE, lim->max_page_pixels,
                            "ruling lines looked for", pageno, doc, err);
@@ -576,232 +531,6 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn
   }
   g_free(r.grey);
   return rc;
-}
-
-static bool is_bar(const dx_glyph *g, const GArray *rules) {
-  (void)rules;
-  return g->cp == '|' || g->cp == 0xFF5C || g->cp == 0x4E28 || g->cp == 0xA6;
-}
-
-/* A rule on a scan shorter than OCR_MIN_RULE_PT, or that fits inside a
- * character's box give or take a little, is a character's stroke. */
-static void drop_stroke_rules(GArray *rules, const GArray *gl) {
-  const float tol = 2.0f;
-  guint keep = 0;
-  for (guint i = 0; i < rules->len; i++) {
-    const dx_rule *r = &g_array_index(rules, dx_rule, i);
-    bool stroke = fabsf(r->x1 - r->x0) + fabsf(r->y1 - r->y0) < OCR_MIN_RULE_PT;
-    for (guint k = 0; k < gl->len && !stroke; k++) {
-      const float *b = g_array_index(gl, dx_glyph, k).box;
-      stroke = MIN(r->x0, r->x1) >= b[0] - tol && MAX(r->x0, r->x1) <= b[2] + tol &&
-               MIN(r->y0, r->y1) >= b[1] - tol && MAX(r->y0, r->y1) <= b[3] + tol;
-    }
-    if (!stroke) g_array_index(rules, dx_rule, keep++) = *r;
-  }
-  g_array_set_size(rules, keep);
-}
-
-/* What OCR reads a checkbox as: □ as 口 or 囗, ☑ as 回, 团, 日 or 田. */
-static bool box_lookalike(gunichar c) {
-  return g_utf8_strchr(DX_CHECK_LOOKALIKES, -1, c) != NULL;
-}
-
-/* Checkboxes on a scan, from pixels: a small square (lines.c's
- * dx_find_boxes) with ink inside is ☑, an empty one ☐. It replaces what
- * OCR read there when that was a lookalike of a box of which OCR was not
- * sure; a square around another character is that character. */
-static void scan_checkboxes(GArray *gl, const GArray *rules, const raster *r) {
-  GArray *boxes = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
-  /* on a copy: the box's sides stay rules until drop_stroke_rules finds
-   * them inside the box's glyph */
-  GArray *sides = g_array_copy((GArray *)rules);
-  dx_find_boxes(sides, boxes, r->grey, r->w, r->h, r->w, r->scale);
-  g_array_free(sides, TRUE);
-  /* and boxes too small for their sides to be rules: ink shapes, where
-   * no box was found from rules */
-  GArray *marks = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
-  dx_find_box_marks(marks, r->grey, r->w, r->h, r->w, r->scale);
-  guint nrules = boxes->len;
-  for (guint i = 0; i < marks->len; i++) {
-    const dx_glyph *m = &g_array_index(marks, dx_glyph, i);
-    bool known = false;
-    for (guint k = 0; k < nrules && !known; k++) {
-      const float *b = g_array_index(boxes, dx_glyph, k).box;
-      known = m->box[0] < b[2] && b[0] < m->box[2] && m->box[1] < b[3] && b[1] < m->box[3];
-    }
-    if (!known) g_array_append_val(boxes, *m);
-  }
-  g_array_free(marks, TRUE);
-  for (guint i = 0; i < boxes->len; i++) {
-    dx_glyph b = g_array_index(boxes, dx_glyph, i);
-    const float tol = 1.0f;
-    bool other = false;
-    guint at = gl->len, inside = 0;
-    dx_glyph line = b; /* a glyph of the box's text line: its height and size */
-    for (guint k = 0; k < gl->len && !other; k++) {
-      const dx_glyph *g = &g_array_index(gl, dx_glyph, k);
-      float cx = (g->box[0] + g->box[2]) / 2, cy = (g->box[1] + g->box[3]) / 2;
-      if (cx < b.box[0] - tol || cx > b.box[2] + tol || cy < b.box[1] - tol || cy > b.box[3] + tol)
-        continue;
-      other = !box_lookalike(g->cp) || g->ocr_conf >= BOX_SURE_CHAR;
-      at = MIN(at, k);
-      line = *g;
-      inside++;
-    }
-    float bw = b.box[2] - b.box[0], bh = b.box[3] - b.box[1];
-    if (other || bw > 1.25f * bh || bh > 1.25f * bw)
-      continue; /* a character's own square (口 in 人口, 田, 日), or no square */
-    if (inside == 0) {
-      /* OCR read nothing there (a ticked box often): a box beside text on
-       * its line, after the last glyph left of it */
-      bool beside = false;
-      float left = -G_MAXFLOAT, right = G_MAXFLOAT, mid = (b.box[0] + b.box[2]) / 2;
-      at = gl->len;
-      for (guint k = 0; k < gl->len; k++) {
-        const dx_glyph *g = &g_array_index(gl, dx_glyph, k);
-        float cy = (g->box[1] + g->box[3]) / 2;
-        if (cy < b.box[1] || cy > b.box[3]) continue;
-        if ((g->box[0] + g->box[2]) / 2 < mid)
-          left = MAX(left, g->box[2]);
-        else
-          right = MIN(right, g->box[0]);
-        float gap = MAX(g->box[0] - b.box[2], b.box[0] - g->box[2]);
-        if (gap < 2 * bw) {
-          beside = true;
-          line = *g;
-        }
-        if (g->box[2] <= b.box[0] + tol) at = k + 1;
-      }
-      /* no room for a box between the characters OCR read on each side:
-       * the square is a part of one (目 in a title's 湘) */
-      if (!beside || right - left < bw) continue;
-    }
-    /* the box takes the place of what OCR read there, in its line */
-    guint keep = 0;
-    for (guint k = 0; k < gl->len; k++) {
-      const dx_glyph *g = &g_array_index(gl, dx_glyph, k);
-      float cx = (g->box[0] + g->box[2]) / 2, cy = (g->box[1] + g->box[3]) / 2;
-      bool in = cx >= b.box[0] - tol && cx <= b.box[2] + tol && cy >= b.box[1] - tol &&
-                cy <= b.box[3] + tol;
-      if (!in) g_array_index(gl, dx_glyph, keep++) = *g;
-    }
-    g_array_set_size(gl, keep);
-    b.ocr_conf = BOX_CONF;
-    b.box[1] = MIN(b.box[1], line.box[1]);
-    b.box[3] = MAX(b.box[3], line.box[3]);
-    b.size = line.size;
-    at = MIN(at, gl->len);
-    g_array_insert_val(gl, MIN(at, gl->len), b);
-  }
-  g_array_free(boxes, TRUE);
-}
-
-/* A quote mark or a tick OCR read where a character meets a vertical
- * line: the line's junction, not text. */
-static bool is_debris(const dx_glyph *g, const GArray *rules) {
-  if (!g_utf8_strchr("\"'`\u2018\u2019\u201C\u201D", -1, g->cp)) return false;
-  const float tol = 2.0f;
-  float cx = (g->box[0] + g->box[2]) / 2;
-  for (guint i = 0; i < rules->len; i++) {
-    const dx_rule *r = &g_array_index(rules, dx_rule, i);
-    if (r->x0 == r->x1 && fabsf(r->x0 - cx) < (g->box[2] - g->box[0]) / 2 + tol &&
-        r->y0 < g->box[3] && r->y1 > g->box[1])
-      return true;
-  }
-  return false;
-}
-
-/* Removes the glyphs `drop` says are not text. */
-static void drop_glyphs(GArray *gl, const GArray *rules,
-                        bool (*drop)(const dx_glyph *, const GArray *)) {
-  guint keep = 0;
-  for (guint i = 0; i < gl->len; i++) {
-    const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
-    if (!drop(g, rules)) g_array_index(gl, dx_glyph, keep++) = *g;
-  }
-  g_array_set_size(gl, keep);
-}
-
-/* The rules tesseract's lines stop at (dx_ocr_image): scan.c's, and
- * lines.c's runs too long to be a character's stroke. */
-static GArray *tess_rules(const raster *r) {
-  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
-  dx_find_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
-  guint keep = 0;
-  for (guint i = 0; i < rules->len; i++) {
-    const dx_rule *u = &g_array_index(rules, dx_rule, i);
-    if (fabsf(u->x1 - u->x0) + fabsf(u->y1 - u->y0) >= TEXT_STROKE_PT)
-      g_array_index(rules, dx_rule, keep++) = *u;
-  }
-  g_array_set_size(rules, keep);
-  dx_scan_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
-  return rules;
-}
-
-/* Whether tesseract reads the page (lim's engine, or PP-OCRv4 not loading). */
-static bool by_tesseract(const dx_limits *lim) {
-  dx_error why = {0};
-  return lim->ocr_engine == DX_OCR_TESSERACT ||
-         (lim->ocr_engine == DX_OCR_AUTO && !dx_ppocr_available(&why));
-}
-
-/* The text of a page image: PP-OCRv4's reading of pp when the page was
- * opened with it, else tesseract's (DX_OCR_AUTO: with a warning saying
- * why, `why`). */
-static dx_code read_image(GArray *gl, const raster *r, dx_ppocr_page *pp, const dx_error *why,
-                          const dx_limits *lim, dx_doc *doc, bool *late, dx_error *err) {
-  if (pp) return dx_ppocr_read(gl, pp, r->scale, lim->ocr_deadline_ms, late, err);
-  if (lim->ocr_engine == DX_OCR_AUTO) {
-    bool told = false;
-    for (guint i = 0; i < doc->warnings->len && !told; i++)
-      told = strcmp(((dx_warning *)g_ptr_array_index(doc->warnings, i))->code, "ocr_fallback") == 0;
-    if (!told)
-      dx_doc_warn(doc, "ocr_fallback", 0, "read by tesseract, not PP-OCRv4: %s", why->message);
-  }
-  /* tesseract reads line by line, and lines stop at the table's rules:
-   * found here on the same image, as ocr_page finds them after reading */
-  GArray *rules = tess_rules(r);
-  dx_code rc = dx_ocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, (const dx_rule *)rules->data,
-                            rules->len, lim->ocr_deadline_ms, late, err);
-  g_array_free(rules, TRUE);
-  return rc;
-}
-
-/* The page image turned upside down. */
-static void turn_grey(raster *r) {
-  size_t n = (size_t)r->w * (size_t)r->h;
-  for (size_t i = 0; i < n / 2; i++) {
-    uint8_t t = r->grey[i];
-    r->grey[i] = r->grey[n - 1 - i];
-    r->grey[n - 1 - i] = t;
-  }
-}
-
-/* Seals looked for on one page. */
-#define MAX_SEALS 4
-
-/* Characters OCR read on a page whose seals' rings were masked: what
- * lies inside a ring and is no darker than its ink is the seal's own
- * text or star, not the form's, and goes; what a seal covers is marked
- * (a value read through a seal is less sure). */
-static void seal_text(GArray *gl, const dx_seal *seals, size_t n, const raster *r) {
-  guint keep = 0;
-  for (guint i = 0; i < gl->len; i++) {
-    dx_glyph g = g_array_index(gl, dx_glyph, i);
-    double cx = (g.box[0] + g.box[2]) / 2 * r->scale, cy = (g.box[1] + g.box[3]) / 2 * r->scale;
-    double half = hypot(g.box[2] - g.box[0], g.box[3] - g.box[1]) / 2 * r->scale;
-    bool seal_own = false;
-    for (size_t k = 0; k < n && !seal_own; k++) {
-      double d = hypot(cx - seals[k].cx, cy - seals[k].cy);
-      if (d > seals[k].r_out + half) continue;
-      int px[4];
-      box_px(px, r, g.box, 0, 0);
-      seal_own = d < seals[k].r_in && dx_seal_ink(&seals[k], r->grey, r->w, r->h, r->w, px);
-      g.under_seal = true;
-    }
-    if (!seal_own) g_array_index(gl, dx_glyph, keep++) = g;
-  }
-  g_array_set_size(gl, keep);
 }
 
 /* Whether one image covers most of the page (IMAGE_PAGE of it): a scan. */
@@ -841,160 +570,16 @@ static double scan_dpi(PopplerPage *page, double w, double h) {
   return dpi;
 }
 
-/* A scan of fewer than SHARP_DPI dots per inch either way (a fax's 98
- * lines per inch) leaves characters a few pixels high, and OCR's
- * probabilities stay high on its misreads (100 vs 98 dpi: 日 for 目, 土
- * for 王 at 0.95). Each character's confidence is scaled by
- * 1 - LOW_DPI_LOSS for every 50 dpi below SHARP_DPI, down to
- * LOW_DPI_FLOOR: a value of n characters by that to the n-th. */
-#define SHARP_DPI 150.0
-#define LOW_DPI_LOSS 0.05
-#define LOW_DPI_FLOOR 0.85
-
-static void low_dpi_doubt(GArray *gl, double dpi) {
-  double f = MAX(LOW_DPI_FLOOR, 1 - LOW_DPI_LOSS * (SHARP_DPI - dpi) / 50);
-  for (guint i = 0; i < gl->len; i++) g_array_index(gl, dx_glyph, i).ocr_conf *= (float)f;
-}
-
-/* A page without a text layer: rendered at OCR_SCALE, read by OCR, its
- * ruling lines found on the same image. */
+/* A page without a text layer: rendered at DX_OCR_SCALE, read by OCR,
+ * its ruling lines found on the same image (scan_page.c). */
 static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
                         const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
-  raster r = {.drop_red = true};
+  dx_raster r = {.drop_red = true};
   int ib[4];
-  dx_code rc = render_page(&r, ib, page, w, h, OCR_SCALE, lim->max_ocr_pixels, "read by OCR",
+  dx_code rc = render_page(&r, ib, page, w, h, DX_OCR_SCALE, lim->max_ocr_pixels, "read by OCR",
                            pageno, doc, err);
-  /* a red seal stamped over text is left out (more than a few dots of
-   * red: a seal's ring alone is thousands of pixels) */
-  if (rc == DX_OK && r.red_px > (size_t)(r.scale * r.scale * 20))
-    dx_doc_warn(doc, "red_ink_dropped", pageno,
-                "page %d: red ink (a seal) over %.1f cm2 left out before reading", pageno,
-                (double)r.red_px / (r.scale * r.scale) * (2.54 / 72) * (2.54 / 72));
-  if (rc == DX_OK && r.grey) {
-    /* a photographed sheet: its perspective out, the desk around it off */
-    double corner[8];
-    int spread = 0;
-    bool photo = dx_flatten_photo(r.grey, r.w, r.h, r.w, corner);
-    if (photo) {
-      dx_doc_warn(doc, "page_flattened", pageno,
-                  "page %d: a photographed sheet (corners at %.0f,%.0f %.0f,%.0f %.0f,%.0f "
-                  "%.0f,%.0f pt) was flattened",
-                  pageno, corner[0] / r.scale, corner[1] / r.scale, corner[2] / r.scale,
-                  corner[3] / r.scale, corner[4] / r.scale, corner[5] / r.scale,
-                  corner[6] / r.scale, corner[7] / r.scale);
-      ib[0] = ib[1] = 0;
-      ib[2] = r.w;
-      ib[3] = r.h;
-    } else {
-      /* a lid's shadow or a copier's border along an edge */
-      int band[4];
-      if (dx_clear_dark_edges(r.grey, r.w, r.h, r.w, r.scale, band))
-        dx_doc_warn(doc, "page_edge_cleared", pageno,
-                    "page %d: dark bands along its edges (top %.0f, right %.0f, bottom %.0f, "
-                    "left %.0f pt: a lid's shadow, a copy's border) were cleared",
-                    pageno, band[0] / r.scale, band[1] / r.scale, band[2] / r.scale,
-                    band[3] / r.scale);
-    }
-    if (!photo && dx_level_paper(r.grey, r.w, r.h, r.w, &spread)) {
-      /* a copy's fog or a lid's shadow read as rules and ink */
-      dx_doc_warn(doc, "page_levelled", pageno,
-                  "page %d: the paper's light varied by %d grey levels and was evened", pageno,
-                  spread);
-    }
-    /* a scan is rarely straight: rules and lines must run along the axes */
-    double skew = dx_skew_angle(r.grey, r.w, r.h, r.w, MAX_SKEW_DEG, (int)(SKEW_RUN_PT * r.scale));
-    if (fabs(skew) > 0.02 * G_PI / 180) {
-      dx_doc_warn(doc, "page_deskewed", pageno,
-                  "page %d: the scan was straightened by %.2f degrees", pageno, skew * 180 / G_PI);
-      uint8_t *straight = dx_rotate_grey(r.grey, r.w, r.h, r.w, skew);
-      g_free(r.grey);
-      r.grey = straight;
-      ib[0] = ib[1] = 0; /* the ink's box moved: look everywhere */
-      ib[2] = r.w;
-      ib[3] = r.h;
-    }
-    /* PP-OCRv4 (unless tesseract is asked for, or it cannot load and
-     * tesseract stands in): the page's text lines are found once */
-    dx_error why = {0};
-    /* a seal stamped on the page: its ring would read as borders and its
-     * text as lines (found before the page's lines are) */
-    dx_seal seals[MAX_SEALS];
-    size_t nseals = dx_find_seals(seals, MAX_SEALS, r.grey, r.w, r.h, r.w, r.scale);
-    for (size_t i = 0; i < nseals; i++) {
-      dx_mask_seal(r.grey, r.w, r.h, r.w, &seals[i], r.scale);
-      dx_doc_warn(doc, "seal_masked", pageno,
-                  "page %d: a round seal %.0f mm across left out before reading", pageno,
-                  2 * seals[i].r_out / r.scale * 25.4 / 72);
-    }
-    dx_ppocr_page *pp = NULL;
-    if (lim->ocr_engine == DX_OCR_PPOCR ||
-        (lim->ocr_engine == DX_OCR_AUTO && dx_ppocr_available(&why))) {
-      pp = dx_ppocr_open(r.grey, r.w, r.h, r.w, err);
-      if (!pp) rc = err->code;
-    }
-    /* a page scanned upside down is turned (PP-OCRv4 tells, and its lines
-     * are found again on the turned image; else tesseract tells, reading
-     * its widest lines both ways) */
-    dx_error no = {0};
-    bool turned = false;
-    if (pp && dx_ppocr_upright(pp, &no) == 180) {
-      dx_ppocr_close(pp); /* it reads r.grey, about to be turned */
-      turn_grey(&r);
-      turned = true;
-      pp = dx_ppocr_open(r.grey, r.w, r.h, r.w, err);
-      if (!pp) rc = err->code;
-    } else if (!pp && rc == DX_OK && by_tesseract(lim)) {
-      GArray *tr = tess_rules(&r);
-      int turn =
-          dx_ocr_upright(r.grey, r.w, r.h, r.w, r.scale, (const dx_rule *)tr->data, tr->len, &why);
-      g_array_free(tr, TRUE);
-      if (turn == 180) {
-        turn_grey(&r);
-        turned = true;
-      }
-    }
-    if (turned) {
-      dx_doc_warn(doc, "page_turned", pageno, "page %d: scanned upside down; turned to read it",
-                  pageno);
-      for (size_t i = 0; i < nseals; i++) { /* the seals turned with the page */
-        seals[i].cx = (float)(r.w - 1) - seals[i].cx;
-        seals[i].cy = (float)(r.h - 1) - seals[i].cy;
-      }
-    }
-    bool late = false;
-    if (rc == DX_OK) rc = read_image(gl, &r, pp, &why, lim, doc, &late, err);
-    dx_ppocr_close(pp);
-    if (rc == DX_OK && nseals) seal_text(gl, seals, nseals, &r);
-    double dpi = scan_dpi(page, w, h);
-    if (rc == DX_OK && dpi > 0 && round(dpi) < SHARP_DPI) {
-      low_dpi_doubt(gl, dpi);
-      dx_doc_warn(doc, "low_resolution", pageno,
-                  "page %d: scanned at %.0f dpi (fewer than %.0f); what OCR read is less sure",
-                  pageno, dpi, SHARP_DPI);
-    }
-    if (late)
-      dx_doc_warn(doc, "ocr_timeout", pageno,
-                  "page %d: OCR stopped at its deadline of %d ms; the page may be incomplete",
-                  pageno, lim->ocr_deadline_ms);
-    if (rc == DX_OK) {
-      /* a table's line that OCR kept is read as a bar: it is a rule */
-      drop_glyphs(gl, NULL, is_bar);
-      /* rules from the scan as it is: a table's lines are longer than any
-       * stroke of a character, and masking OCR's boxes would cut them
-       * where text touches them. The dark runs lines.c finds, and the
-       * lines scan.c finds by their shape (a scanner leaves hairlines
-       * grey, blurred and broken): ruling.c snaps the two copies of a
-       * line into one. scan.c's alone lost facts on three scans of the
-       * corpus (a row cut by a page break read differently, a grid of a
-       * fax) that lines.c's rules read right */
-      dx_find_rules(rules, r.grey, r.w, r.h, r.w, r.scale);
-      scan_checkboxes(gl, rules, &r);
-      dx_scan_rules(rules, r.grey, r.w, r.h, r.w, r.scale);
-      drop_stroke_rules(rules, gl);
-      /* quotes and dots where a line meets a character are debris */
-      drop_glyphs(gl, rules, is_debris);
-    }
-  }
+  if (rc == DX_OK)
+    rc = dx_scan_read(gl, rules, &r, r.grey ? scan_dpi(page, w, h) : 0, lim, pageno, doc, err);
   g_free(r.grey);
   /* the page's images are freed: the caller may hand them back to the
    * system before the next page (dx_limits.after_ocr_page) */

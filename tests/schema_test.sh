@@ -27,6 +27,16 @@ for line in open(sys.argv[2], encoding="utf-8"):
     for e in errs[:5]:
         print("%s: %s: %s" % (doc["source"]["file"], "/".join(map(str, e.path)), e.message[:200]))
     bad += bool(errs)
+# the image formats (corpus/image/ is read by corpus_image, not again
+# here): a document as an image file would give it
+if n:
+    for fmt in ("jpeg", "png", "tiff"):
+        doc["source"]["format"] = fmt
+        n += 1
+        errs = list(v.iter_errors(doc))
+        for e in errs[:5]:
+            print("format %s: %s: %s" % (fmt, "/".join(map(str, e.path)), e.message[:200]))
+        bad += bool(errs)
 print("%d passed, %d failed" % (n - bad, bad))
 sys.exit(1 if bad or n == 0 else 0)
 PY

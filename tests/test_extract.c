@@ -230,15 +230,22 @@ static void test_bad_basic(void **state) {
   /* formats that turn up beside DOCX are named */
   static const struct {
     const char *bytes, *word;
-  } named[] = {{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 ole2", ".doc"},
-               {"{\\rtf1\\ansi x", "RTF"},
-               {"\x89PNG\r\n\x1a\n", "PNG"},
-               {"\xFF\xD8\xFF\xE0 jfif", "JPEG"}};
+  } named[] = {{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 ole2", ".doc"}, {"{\\rtf1\\ansi x", "RTF"}};
   for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
     assert_int_equal(
         read_bad((const uint8_t *)named[i].bytes, strlen(named[i].bytes), &lim, msg, sizeof msg),
         DX_EUNSUPPORTED);
     assert_non_null(strstr(msg, named[i].word));
+  }
+  /* images are read (extract/image.c): a bare signature is a damaged one */
+  static const struct {
+    const char *bytes, *word;
+  } images[] = {{"\x89PNG\r\n\x1a\n", "PNG"}, {"\xFF\xD8\xFF\xE0 jfif", "JPEG"}};
+  for (size_t i = 0; i < sizeof images / sizeof images[0]; i++) {
+    assert_int_equal(
+        read_bad((const uint8_t *)images[i].bytes, strlen(images[i].bytes), &lim, msg, sizeof msg),
+        DX_EFORMAT);
+    assert_non_null(strstr(msg, images[i].word));
   }
   tu_part parts[] = {{"word/other.xml", "<x/>", 0, 0}};
   uint8_t *z = tu_zip(&len, parts, 1);

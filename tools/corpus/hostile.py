@@ -208,11 +208,48 @@ def main():
                                                   extra=type3_res, font=False), 'ok')
     deep = b'[' * 100000 + b']' * 100000
     add('pdf-deep-arrays.pdf', pdf_bytes([deep + b' ' + text_stream(['deep'])]), 'any')
+    image_files(add)
     with open(os.path.join(OUT, 'MANIFEST'), 'w') as f:
         f.write('# file<TAB>expected: error (one-line error, exit 1), ok (JSON, exit 0), any (either)\n')
         for name, outcome in cases:
             f.write('%s\t%s\n' % (name, outcome))
     print(len(cases), 'hostile files in', OUT)
+
+
+def tiff_chain(n, loop=False):
+    """A little-endian TIFF of n image directories of one entry each (a
+    1 x 1 page), chained; loop: the last points back at the first."""
+    out = bytearray(b'II*\x00' + struct.pack('<I', 8))
+    for i in range(n):
+        nxt = 0 if i == n - 1 else len(out) + 18
+        if loop and i == n - 1:
+            nxt = 8
+        out += struct.pack('<HHHII', 1, 256, 3, 1, 1) + struct.pack('<I', nxt)
+    return bytes(out)
+
+
+def png_chunk(kind, data):
+    import zlib
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+
+
+def image_files(add):
+    """Image files: a TIFF claiming 100 000 pages (refused by the page
+    limit before any is decoded), a TIFF whose pages loop, a PNG claiming
+    100 000 x 100 000 pixels (refused from its header), a JPEG cut short
+    (corpus/image's, cut just past its headers: Leptonica refuses it)."""
+    import zlib
+    add('image-tiff-100000-pages.tif', tiff_chain(100000), 'error')
+    add('image-tiff-loop.tif', tiff_chain(3, loop=True), 'error')
+    ihdr = struct.pack('>IIBBBBB', 100000, 100000, 8, 0, 0, 0, 0)
+    png = b'\x89PNG\r\n\x1a\n' + png_chunk(b'IHDR', ihdr) + \
+        png_chunk(b'IDAT', zlib.compress(b'\x00' * 100001 * 4)) + png_chunk(b'IEND', b'')
+    add('image-png-100000x100000.png', png, 'error')
+    src = os.path.join(HERE, '..', '..', 'corpus', 'image', 'jpeg6-variant-dept-national.jpg')
+    with open(src, 'rb') as f:
+        jpeg = f.read()
+    sos = jpeg.index(b'\xff\xda')
+    add('image-jpeg-truncated.jpg', jpeg[:sos + 4000], 'error')
 
 
 if __name__ == '__main__':
