@@ -379,6 +379,25 @@ static void test_near_labels(void **state) {
   g_free(near);
   assert_null(dx_rules_match_near(rs, DX_CAT_FUND_SOURCE, "县政府办公室", 1, &d, &near));
   assert_null(near);
+  /* a character OCR confuses with the written one (ocr_confusable) is
+   * half an edit: two such in 本件度中请资金 are one edit, and with max 0
+   * one alone is taken (项日), another character is not (项甲) */
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_FUND_COLUMN, "本件度中请资金", 1, &d, NULL),
+                      "current_year");
+  assert_int_equal(d, 1);
+  assert_null(dx_rules_match_near(rs, DX_CAT_FUND_COLUMN, "本件度中请资企", 1, &d, NULL));
+  assert_null(dx_rules_match_near(rs, DX_CAT_FUND_COLUMN, "本仵度由请资金", 1, &d, NULL));
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_ITEMS_HEADER, "项日", 0, &d, NULL), "name");
+  assert_int_equal(d, 1);
+  assert_null(dx_rules_match_near(rs, DX_CAT_ITEMS_HEADER, "项甲", 0, &d, NULL));
+  /* 县 read as 具 and 金 as 企: the source, written as its rule writes it */
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_FUND_SOURCE, "具级资企", 1, &d, &near),
+                      "county");
+  assert_string_equal(near, "县级资金");
+  g_free(near);
+  /* as near 省级资金 as 市级资金 and 县级资金: none */
+  assert_null(dx_rules_match_near(rs, DX_CAT_FUND_SOURCE, "级资金", 1, &d, &near));
+  assert_null(near);
   assert_non_null(dx_rules_match(rs, DX_CAT_NEAR_BLOCK, "本年度绩效指标"));
   assert_null(dx_rules_match(rs, DX_CAT_NEAR_BLOCK, "本年度绩效目标"));
   json_t *j =
