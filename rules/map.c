@@ -941,10 +941,10 @@ static const char *rule_or_near(ctx *x, dx_cat cat, const char *key, const char 
    * the 量; "指标们" the value heading) */
   glong n = g_utf8_strlen(key, -1);
   int d = 0;
+  /* two characters: one misread as OCR confuses it (项日 is 项目) */
+  int max = n >= NEAR_NAME_MIN_CHARS ? MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)) : 0;
   const char *k =
-      n >= NEAR_NAME_MIN_CHARS && n <= NEAR_MAX_CHARS
-          ? dx_rules_match_near(x->rs, cat, key, MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d, NULL)
-          : NULL;
+      n >= 2 && n <= NEAR_MAX_CHARS ? dx_rules_match_near(x->rs, cat, key, max, &d, NULL) : NULL;
   if (g_hash_table_size(x->near_rule) < LABEL_MEMO_MAX)
     g_hash_table_insert(x->near_rule, memo, (gpointer)k);
   else
