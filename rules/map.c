@@ -1279,6 +1279,20 @@ static bool money_halves(ctx *x, const lrow *r, int c[NROLES], int c2[NROLES]) {
   return true;
 }
 
+/* On a scan, an items heading whose name heading OCR lost (项目 read as
+ * nothing): the nearest blank cell left of its first amount column, or
+ * -1. */
+static int blank_name_column(const lrow *r, const int c[NROLES]) {
+  int first = -1, col = -1;
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++)
+    if (c[role] >= 0 && (first < 0 || c[role] < first)) first = c[role];
+  for (int i = 0; i < r->n; i++) {
+    const lcell *cell = &r->cells[i];
+    if (cell->here && cell->col + cell->span <= first && !*cell->raw) col = cell->col;
+  }
+  return col;
+}
+
 static bool try_section_header_cols(ctx *x, const lrow *r) {
   int c[NROLES];
   for (int i = 0; i < NROLES; i++) c[i] = -1;
@@ -1319,6 +1333,7 @@ static bool try_section_header_cols(ctx *x, const lrow *r) {
   c[R_MEDIUM] = find_role(x, r, DX_CAT_FUND_COLUMN, "medium_term", -1);
   bool money = c[R_PRIOR] >= 0 || c[R_CURRENT] >= 0 || c[R_MEDIUM] >= 0;
   if (c[R_NAME] < 0 && c[R_DETAIL] >= 0) c[R_NAME] = c[R_DETAIL];
+  if (c[R_NAME] < 0 && money && c[R_BASIS] >= 0 && x->scanned) c[R_NAME] = blank_name_column(r, c);
   if (money && c[R_NAME] >= 0) {
     bool items = c[R_BASIS] >= 0 || c[R_DETAIL] >= 0;
     x->halves = !items && money_halves(x, r, c, x->cols2);
