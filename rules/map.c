@@ -1479,16 +1479,26 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
   const lcell *nc = cell_at(r, cols[R_NAME]);
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
+  /* on a scan, a source OCR misread (具级资企 is 县级资金) */
+  label near = !src && x->scanned ? classify(x, k) : (label){0};
+  if (near.cat == DX_CAT_FUND_SOURCE && near.fuzzy && near.near)
+    src = near.key;
+  else
+    near = (label){0};
   g_free(k);
   if (!src) src = "unknown";
   bool total = strcmp(src, "total") == 0;
-  char *lab = money_label(x, name);
+  char *lab = near.near ? g_strdup(near.near) : money_label(x, name);
   for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
     if (cols[role] < 0) continue;
     const lcell *vc = cell_at(r, cols[role]);
     where w = where_cell(r, vc ? vc : nc);
     note_table(x, &w);
     json_t *f = amount_field(x, text_here(r, cols[role]), &w);
+    if (near.near) {
+      field_flag(f, "label_fuzzy");
+      field_conf(f, CONF_FUZZY);
+    }
     int col = role - R_PRIOR;
     if (total && !x->halves) set_total(x, col, json_incref(f));
     add_money(x, src, lab, col, f, total);
