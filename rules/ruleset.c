@@ -465,25 +465,28 @@ const char *dx_rules_match(dx_ruleset *rs, dx_cat cat, const char *label_key) {
 }
 
 /* Levenshtein distance between a key read by OCR and a rule's text, in
- * half edits: an edit is 2, a character of b read as one OCR confuses it
- * with (ocr_confusable) 1. max + 1 once it must exceed max. */
+ * thirds of an edit: an edit is 3, a character of b read as one OCR
+ * confuses it with (ocr_confusable) 1. max + 1 once it must exceed max. */
+/* An edit's cost in edit_distance; a confusable character costs 1. */
+enum { EDIT = 3 };
+
 static int edit_distance(const GHashTable *confusable, const gunichar *a, int n, const gunichar *b,
                          int m, int max) {
-  if (2 * abs(n - m) > max) return max + 1;
+  if (EDIT * abs(n - m) > max) return max + 1;
   int *prev = g_new(int, m + 1), *cur = g_new(int, m + 1);
-  for (int j = 0; j <= m; j++) prev[j] = 2 * j;
+  for (int j = 0; j <= m; j++) prev[j] = EDIT * j;
   for (int i = 1; i <= n; i++) {
-    cur[0] = 2 * i;
+    cur[0] = EDIT * i;
     int row_min = cur[0];
     for (int j = 1; j <= m; j++) {
       int sub = 0;
       if (a[i - 1] != b[j - 1]) {
         gint64 pair = pair_key(b[j - 1], a[i - 1]);
-        sub = confusable && g_hash_table_contains((GHashTable *)confusable, &pair) ? 1 : 2;
+        sub = confusable && g_hash_table_contains((GHashTable *)confusable, &pair) ? 1 : EDIT;
       }
       int d = prev[j - 1] + sub;
-      d = MIN(d, prev[j] + 2);
-      d = MIN(d, cur[j - 1] + 2);
+      d = MIN(d, prev[j] + EDIT);
+      d = MIN(d, cur[j - 1] + EDIT);
       cur[j] = d;
       row_min = MIN(row_min, d);
     }
@@ -510,8 +513,8 @@ const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_ke
   gunichar *key = g_utf8_to_ucs4_fast(label_key, -1, &n);
   const char *best = NULL;
   const GArray *best_t = NULL;
-  /* in half edits; max 0: one misread character (项日 is 项目) */
-  int best_d = (max > 0 ? 2 * max : 1) + 1;
+  /* in thirds of an edit; max 0: one misread character (项日 is 项目) */
+  int best_d = (max > 0 ? EDIT * max : 1) + 1;
   bool tie = false; /* another rule's text as near: which is meant is not known */
   for (guint i = 0; i < c->len && best_d > 0; i++) {
     const rule *r = g_ptr_array_index(c, i);
@@ -532,7 +535,7 @@ const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_ke
   }
   g_free(key);
   if (tie) best = NULL;
-  if (best && distance) *distance = (best_d + 1) / 2;
+  if (best && distance) *distance = (best_d + EDIT - 1) / EDIT;
   if (best && text)
     *text = g_ucs4_to_utf8((const gunichar *)best_t->data, (glong)best_t->len, NULL, NULL, NULL);
   return best;
