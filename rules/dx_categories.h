@@ -8,8 +8,9 @@
 #include <stdbool.h>
 
 /* The one table of category names: X(CONSTANT, "name"), in the order of
- * rules/labels.rules. Every category here is looked up by rules/map.c, so
- * a rules directory must have at least one rule of each. */
+ * rules/labels.rules. Every category here is looked up by rules/map.c
+ * (ocr_confusable by rules/ruleset.c), so a rules directory must have at
+ * least one rule of each. */
 #define DX_CATEGORIES(X)                                                                           \
   X(TITLE, "title")                                                                                \
   X(TITLE_CONTINUED, "title_continued")                                                            \
@@ -48,7 +49,8 @@
   X(RATE_LABEL, "rate_label")                                                                      \
   X(TITLE_OCR, "title_ocr")                                                                        \
   X(OCR_BOX_ON, "ocr_box_on")                                                                      \
-  X(OCR_BOX_OFF, "ocr_box_off")
+  X(OCR_BOX_OFF, "ocr_box_off")                                                                    \
+  X(OCR_CONFUSABLE, "ocr_confusable")
 
 /* DX_CAT_NONE (0) is no category: what a zeroed struct holds, matched by
  * no rule, and never the answer of dx_cat_lookup. DX_CAT_COUNT is one

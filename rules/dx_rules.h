@@ -36,8 +36,11 @@ dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error 
 const char *dx_rules_match(dx_ruleset *rs, dx_cat cat, const char *label_key);
 /* The key of the rule of `cat` one of whose texts is nearest
  * label_key, at most max edits (characters inserted, dropped or
- * replaced) away; *distance says how many (the first such rule in file
- * order wins a tie); *text, unless text is NULL, that text (g_free).
+ * replaced) away, a character replaced by one OCR confuses it with
+ * (ocr_confusable: 日 for 目) counting a third; max 0 allows one such
+ * character alone. *distance says how many edits, thirds rounded up
+ * (the first such rule in file order wins a tie); *text, unless text is
+ * NULL, that text (g_free).
  * Only patterns that match a few texts (literals, (?:a|b) groups, ? and
  * escaped punctuation) take part. NULL: none. */
 const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_key, int max,

@@ -941,10 +941,10 @@ static const char *rule_or_near(ctx *x, dx_cat cat, const char *key, const char 
    * the 量; "指标们" the value heading) */
   glong n = g_utf8_strlen(key, -1);
   int d = 0;
+  /* two characters: one misread as OCR confuses it (项日 is 项目) */
+  int max = n >= NEAR_NAME_MIN_CHARS ? MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)) : 0;
   const char *k =
-      n >= NEAR_NAME_MIN_CHARS && n <= NEAR_MAX_CHARS
-          ? dx_rules_match_near(x->rs, cat, key, MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d, NULL)
-          : NULL;
+      n >= 2 && n <= NEAR_MAX_CHARS ? dx_rules_match_near(x->rs, cat, key, max, &d, NULL) : NULL;
   if (g_hash_table_size(x->near_rule) < LABEL_MEMO_MAX)
     g_hash_table_insert(x->near_rule, memo, (gpointer)k);
   else
@@ -1279,6 +1279,20 @@ static bool money_halves(ctx *x, const lrow *r, int c[NROLES], int c2[NROLES]) {
   return true;
 }
 
+/* On a scan, an items heading whose name heading OCR lost (项目 read as
+ * nothing): the nearest blank cell left of its first amount column, or
+ * -1. */
+static int blank_name_column(const lrow *r, const int c[NROLES]) {
+  int first = -1, col = -1;
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++)
+    if (c[role] >= 0 && (first < 0 || c[role] < first)) first = c[role];
+  for (int i = 0; i < r->n; i++) {
+    const lcell *cell = &r->cells[i];
+    if (cell->here && cell->col + cell->span <= first && !*cell->raw) col = cell->col;
+  }
+  return col;
+}
+
 static bool try_section_header_cols(ctx *x, const lrow *r) {
   int c[NROLES];
   for (int i = 0; i < NROLES; i++) c[i] = -1;
@@ -1319,6 +1333,7 @@ static bool try_section_header_cols(ctx *x, const lrow *r) {
   c[R_MEDIUM] = find_role(x, r, DX_CAT_FUND_COLUMN, "medium_term", -1);
   bool money = c[R_PRIOR] >= 0 || c[R_CURRENT] >= 0 || c[R_MEDIUM] >= 0;
   if (c[R_NAME] < 0 && c[R_DETAIL] >= 0) c[R_NAME] = c[R_DETAIL];
+  if (c[R_NAME] < 0 && money && c[R_BASIS] >= 0 && x->scanned) c[R_NAME] = blank_name_column(r, c);
   if (money && c[R_NAME] >= 0) {
     bool items = c[R_BASIS] >= 0 || c[R_DETAIL] >= 0;
     x->halves = !items && money_halves(x, r, c, x->cols2);
@@ -1464,16 +1479,26 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
   const lcell *nc = cell_at(r, cols[R_NAME]);
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
+  /* on a scan, a source OCR misread (具级资企 is 县级资金) */
+  label near = !src && x->scanned ? classify(x, k) : (label){0};
+  if (near.cat == DX_CAT_FUND_SOURCE && near.fuzzy && near.near)
+    src = near.key;
+  else
+    near = (label){0};
   g_free(k);
   if (!src) src = "unknown";
   bool total = strcmp(src, "total") == 0;
-  char *lab = money_label(x, name);
+  char *lab = near.near ? g_strdup(near.near) : money_label(x, name);
   for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
     if (cols[role] < 0) continue;
     const lcell *vc = cell_at(r, cols[role]);
     where w = where_cell(r, vc ? vc : nc);
     note_table(x, &w);
     json_t *f = amount_field(x, text_here(r, cols[role]), &w);
+    if (near.near) {
+      field_flag(f, "label_fuzzy");
+      field_conf(f, CONF_FUZZY);
+    }
     int col = role - R_PRIOR;
     if (total && !x->halves) set_total(x, col, json_incref(f));
     add_money(x, src, lab, col, f, total);

@@ -54,6 +54,8 @@ struct dx_ruleset {
    * NULL for DX_CAT_NONE */
   GPtrArray *cats[DX_CAT_COUNT];
   GHashTable *memo; /* label key -> dx_rkey* */
+  /* ocr_confusable: (written << 32 | read) as gint64, for near-matching */
+  GHashTable *confusable;
   dx_lexicon *lexicon;
   pcre2_match_context *mctx;
   pcre2_match_data *md;
@@ -95,6 +97,7 @@ void dx_rules_free(dx_ruleset *rs) {
   for (int c = 0; c < DX_CAT_COUNT; c++)
     if (rs->cats[c]) g_ptr_array_free(rs->cats[c], TRUE);
   if (rs->memo) g_hash_table_destroy(rs->memo);
+  if (rs->confusable) g_hash_table_destroy(rs->confusable);
   g_free(rs);
 }
 
@@ -283,6 +286,29 @@ void dx_rules_key_set_data(dx_rkey *k, void *data, GDestroyNotify data_free) {
   k->data_free = data_free;
 }
 
+static gint64 pair_key(gunichar written, gunichar read) {
+  return (gint64)written << 32 | (gint64)read;
+}
+
+/* The pairs of ocr_confusable rules: each single character of a rule's
+ * pattern read for the single character of its key. */
+static GHashTable *confusable_pairs(const GPtrArray *rules) {
+  GHashTable *pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < rules->len; i++) {
+    const rule *r = g_ptr_array_index(rules, i);
+    if (!r->texts || g_utf8_strlen(r->key, -1) != 1) continue;
+    gunichar written = g_utf8_get_char(r->key);
+    for (guint k = 0; k < r->texts->len; k++) {
+      const GArray *t = r->texts->pdata[k];
+      if (t->len != 1) continue;
+      gint64 *key = g_new(gint64, 1);
+      *key = pair_key(written, g_array_index(t, gunichar, 0));
+      g_hash_table_add(pairs, key);
+    }
+  }
+  return pairs;
+}
+
 dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error *err) {
   /* rule files come from users (--rules DIR): the text functions below
    * expect valid UTF-8 */
@@ -319,6 +345,7 @@ dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error 
   }
   /* a key's record frees its own string */
   rs->memo = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, rkey_free);
+  rs->confusable = confusable_pairs(rs->cats[DX_CAT_OCR_CONFUSABLE]);
   return rs;
 }
 
@@ -437,19 +464,29 @@ const char *dx_rules_match(dx_ruleset *rs, dx_cat cat, const char *label_key) {
   return c ? first_match(rs, c, label_key, len, NULL) : NULL;
 }
 
-/* Levenshtein distance between a and b, or max + 1 once it must exceed
- * max. */
-static int edit_distance(const gunichar *a, int n, const gunichar *b, int m, int max) {
-  if (abs(n - m) > max) return max + 1;
+/* Levenshtein distance between a key read by OCR and a rule's text, in
+ * thirds of an edit: an edit is 3, a character of b read as one OCR
+ * confuses it with (ocr_confusable) 1. max + 1 once it must exceed max. */
+/* An edit's cost in edit_distance; a confusable character costs 1. */
+enum { EDIT = 3 };
+
+static int edit_distance(const GHashTable *confusable, const gunichar *a, int n, const gunichar *b,
+                         int m, int max) {
+  if (EDIT * abs(n - m) > max) return max + 1;
   int *prev = g_new(int, m + 1), *cur = g_new(int, m + 1);
-  for (int j = 0; j <= m; j++) prev[j] = j;
+  for (int j = 0; j <= m; j++) prev[j] = EDIT * j;
   for (int i = 1; i <= n; i++) {
-    cur[0] = i;
+    cur[0] = EDIT * i;
     int row_min = cur[0];
     for (int j = 1; j <= m; j++) {
-      int d = prev[j - 1] + (a[i - 1] != b[j - 1]);
-      d = MIN(d, prev[j] + 1);
-      d = MIN(d, cur[j - 1] + 1);
+      int sub = 0;
+      if (a[i - 1] != b[j - 1]) {
+        gint64 pair = pair_key(b[j - 1], a[i - 1]);
+        sub = confusable && g_hash_table_contains((GHashTable *)confusable, &pair) ? 1 : EDIT;
+      }
+      int d = prev[j - 1] + sub;
+      d = MIN(d, prev[j] + EDIT);
+      d = MIN(d, cur[j - 1] + EDIT);
       cur[j] = d;
       row_min = MIN(row_min, d);
     }
@@ -476,21 +513,29 @@ const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_ke
   gunichar *key = g_utf8_to_ucs4_fast(label_key, -1, &n);
   const char *best = NULL;
   const GArray *best_t = NULL;
-  int best_d = max + 1;
+  /* in thirds of an edit; max 0: one misread character (项日 is 项目) */
+  int best_d = (max > 0 ? EDIT * max : 1) + 1;
+  bool tie = false; /* another rule's text as near: which is meant is not known */
   for (guint i = 0; i < c->len && best_d > 0; i++) {
     const rule *r = g_ptr_array_index(c, i);
     for (guint k = 0; r->texts && k < r->texts->len; k++) {
       const GArray *t = r->texts->pdata[k];
-      int d = edit_distance(key, (int)n, (const gunichar *)t->data, (int)t->len, best_d - 1);
+      int bound = best ? best_d : best_d - 1; /* best: as near is a tie */
+      int d =
+          edit_distance(rs->confusable, key, (int)n, (const gunichar *)t->data, (int)t->len, bound);
       if (d < best_d) {
         best_d = d;
         best = r->key;
         best_t = t;
+        tie = false;
+      } else if (d == best_d && best && strcmp(best, r->key) != 0) {
+        tie = true;
       }
     }
   }
   g_free(key);
-  if (best && distance) *distance = best_d;
+  if (tie) best = NULL;
+  if (best && distance) *distance = (best_d + EDIT - 1) / EDIT;
   if (best && text)
     *text = g_ucs4_to_utf8((const gunichar *)best_t->data, (glong)best_t->len, NULL, NULL, NULL);
   return best;

@@ -379,6 +379,25 @@ static void test_near_labels(void **state) {
   g_free(near);
   assert_null(dx_rules_match_near(rs, DX_CAT_FUND_SOURCE, "县政府办公室", 1, &d, &near));
   assert_null(near);
+  /* a character OCR confuses with the written one (ocr_confusable) is a
+   * third of an edit: three such in 本件度中请资企 are one edit, and with
+   * max 0 one alone is taken (项日), another character is not (项甲) */
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_FUND_COLUMN, "本件度中请资企", 1, &d, NULL),
+                      "current_year");
+  assert_int_equal(d, 1);
+  assert_null(dx_rules_match_near(rs, DX_CAT_FUND_COLUMN, "木件度中请资企", 1, &d, NULL));
+  assert_null(dx_rules_match_near(rs, DX_CAT_FUND_COLUMN, "本仵度由请资金", 1, &d, NULL));
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_ITEMS_HEADER, "项日", 0, &d, NULL), "name");
+  assert_int_equal(d, 1);
+  assert_null(dx_rules_match_near(rs, DX_CAT_ITEMS_HEADER, "项甲", 0, &d, NULL));
+  /* 县 read as 具 and 金 as 企: the source, written as its rule writes it */
+  assert_string_equal(dx_rules_match_near(rs, DX_CAT_FUND_SOURCE, "具级资企", 1, &d, &near),
+                      "county");
+  assert_string_equal(near, "县级资金");
+  g_free(near);
+  /* as near 省级资金 as 市级资金 and 县级资金: none */
+  assert_null(dx_rules_match_near(rs, DX_CAT_FUND_SOURCE, "级资金", 1, &d, &near));
+  assert_null(near);
   assert_non_null(dx_rules_match(rs, DX_CAT_NEAR_BLOCK, "本年度绩效指标"));
   assert_null(dx_rules_match(rs, DX_CAT_NEAR_BLOCK, "本年度绩效目标"));
   json_t *j =
@@ -557,6 +576,45 @@ static void test_scan_repairs_headings(void **state) {
   json_decref(j);
 }
 
+/* A fax's money and items tables: 项日 is the 项目 heading, 本件度中请资企
+ * the current year's (characters OCR confuses with the written ones), a
+ * source 具级资企 is 县级资金 (flagged label_fuzzy), and an items heading
+ * whose 项目 OCR read as nothing names its items in that blank column;
+ * on a scan only. */
+static const char *FAXED_MONEY =
+    P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("驻京联络工作"))
+        TR(TC("项日") TC("上年度安排资金") TC("本件度中请资企")) TR(TC("合计") TC("68") TC("50"))
+            TR(TC("具级资企") TC("68") TC("50"))
+                TR(TC("") TC("上年度安排资金") TC("本年度申请资金") TC("测算依据及说明"))
+                    TR(TC("房租费用") TC("10") TC("12") TC("合同")) "</w:tbl>";
+
+static void test_scan_repairs_money(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_MONEY);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *cur = total_field(d, "current_year_total");
+  assert_non_null(cur);
+  assert_true(json_number_value(json_object_get(cur, "value")) == 50);
+  json_t *b1 = part(d, 1);
+  assert_non_null(b1);
+  assert_string_equal(json_string_value(json_object_get(b1, "source")), "county");
+  assert_string_equal(json_string_value(json_object_get(b1, "label")), "县级资金");
+  assert_true(has_flag(json_object_get(b1, "current_year"), "label_fuzzy"));
+  json_t *item = json_array_get(json_object_get(d, "expenditure_items"), 0);
+  assert_non_null(item);
+  assert_string_equal(json_string_value(json_object_get(item, "name")), "房租费用");
+  assert_true(json_number_value(json_object_get(json_object_get(item, "current_year"), "value")) ==
+              12);
+  json_decref(j);
+  /* typed, the text is as written: no county source, no items */
+  j = run(FAXED_MONEY);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  for (size_t i = 0; part(d, i); i++)
+    assert_string_not_equal(json_string_value(json_object_get(part(d, i), "source")), "county");
+  assert_null(json_array_get(json_object_get(d, "expenditure_items"), 0));
+  json_decref(j);
+}
+
 /* An amount glued to its label (a PDF line whose space was too narrow
  * to count): split where the number starts when the words before it are
  * a known label; a label holding a year is not cut at its year, and a
@@ -720,6 +778,7 @@ int main(void) {
       cmocka_unit_test(test_glued_label),
       cmocka_unit_test(test_scan_repairs),
       cmocka_unit_test(test_scan_repairs_headings),
+      cmocka_unit_test(test_scan_repairs_money),
       cmocka_unit_test(test_many_rows),
       cmocka_unit_test(test_match_limit),
       cmocka_unit_test(test_kept_keys),
