@@ -12,24 +12,10 @@
  *     驻京联络维稳工作组"), or stand inline ("资金总额：718.46").
  * What is a label, and of what, is in rules/labels.rules.
  */
-#include "dx_rules.h"
-#include "rules_int.h"
+#include "map_int.h"
 
 #include <math.h>
-#include <stdint.h>
 #include <string.h>
-
-/* ---- vocabulary -------------------------------------------------------- */
-
-/* The contract's field keys in output order. */
-static const char *FIELD_KEYS[] = {
-    "filing_unit",       "unit_head",    "project_name",   "department",   "implementing_unit",
-    "project_attribute", "project_type", "period",         "project_lead", "performance_contact",
-    "contact_phone",     "staff_quota",  "staff_actual",   "overview",     "basis",
-    "fund_rules",        "safeguards",   "long_term_goal", "annual_goal",  "review_opinion",
-    "filled_by",         "filled_date",  "other_notes",
-};
-enum { NFIELDS = G_N_ELEMENTS(FIELD_KEYS) };
 
 static int field_index(const char *key) {
   for (int i = 0; i < NFIELDS; i++)
@@ -37,190 +23,11 @@ static int field_index(const char *key) {
   return -1;
 }
 
-/* Money columns: prior year, current year, medium term. */
-enum { COL_PRIOR, COL_CURRENT, COL_MEDIUM, NCOLS_MONEY };
-static const char *MONEY_KEYS[] = {"prior_year", "current_year", "medium_term"};
-
 static int money_col(const char *role) {
   for (int i = 0; i < NCOLS_MONEY; i++)
     if (strcmp(MONEY_KEYS[i], role) == 0) return i;
   return COL_CURRENT;
 }
-
-/* Confidence of text that was in the file and read by an exact label.
- * Lowered by each doubt below; the corpus calibration in tools/bench
- * checks these numbers against what turned out right. */
-#define CONF_EXACT 0.98
-#define CONF_EMPTY 0.95 /* label found, cell empty: rarely wrong */
-#define CONF_UNIT_ASSUMED 0.85
-#define CONF_UNIT_CONVERTED 0.93
-#define CONF_UNPARSED 0.4
-#define CONF_AMBIGUOUS 0.45
-#define CONF_PROSE 0.85        /* a number among words */
-#define CONF_UNIT_GUESSED 0.85 /* a unit not in values.rules */
-#define CONF_INFERRED 0.85     /* level1 inferred from level2 */
-#define CONF_NO_LEVEL2 0.75
-#define CONF_COMPOUND 0.9
-#define CONF_MERGED 0.9 /* value cell shared by several rows */
-/* A value OCR misread that the field's expectations repaired (a box read
- * as 口 or 日). */
-#define CONF_REPAIRED 0.85
-/* An indicator whose scanned sign column is empty: its op may be lost. */
-#define CONF_SIGN_UNREAD 0.8
-/* a value joined across a page break may have lost or gained a piece
- * (on the PDF corpus 97 % of them were right: below the 0.9 band) */
-#define CONF_CROSS_PAGE 0.9
-/* text whose spacing between Han and Latin the page leaves open (the
- * cell's DX_CELL_SPACING_DOUBT): free text may have a space more or less */
-#define CONF_SPACING 0.9
-
-/* ---- logical rows ------------------------------------------------------ */
-
-typedef struct lcell {
-  const dx_cell *c;
-  int col, span;         /* grid start column in this row, columns covered */
-  bool here;             /* the cell starts in this row */
-  const char *raw;       /* checkboxes unified, whitespace collapsed */
-  const char *key;       /* label key of raw */
-  struct cellinfo *info; /* raw, key and answers, kept per model cell */
-} lcell;
-
-typedef struct lrow {
-  int table;      /* top-level table index */
-  int row;        /* row in that table */
-  int holder_col; /* nested rows: the outer cell's column; -1 otherwise */
-  int n;
-  lcell *cells;
-} lrow;
-
-/* Where a value came from. */
-typedef struct where {
-  int table, row, col; /* table -1: a paragraph */
-  int paragraph;
-  int page;
-  bool has_box;
-  double box[4];
-  bool merged;  /* the value cell spans several rows */
-  bool cross;   /* the value cell was joined across a page break */
-  bool ocr;     /* ... read by OCR */
-  bool ocr_low; /* ... and OCR doubted some of its characters */
-  bool layout;  /* the page's layout left the cell's extent in doubt */
-  bool spacing; /* ... or its spaces between Han and Latin */
-  bool seal;    /* ... or a seal was stamped over some of it */
-  double doubt; /* 1 - how far the cell's reading is trusted (0: fully) */
-} where;
-
-/* ---- declarations ------------------------------------------------------ */
-
-typedef struct bentry {
-  const char *source;
-  char *label;
-  json_t *f[NCOLS_MONEY];
-  int family;
-  bool is_total;
-  int group; /* the block (vertical header, money table) it was read in */
-} bentry;
-
-typedef struct decl {
-  char *title;
-  bool titled;
-  int year;
-  int table_index;
-  int page_start, page_end;
-  json_t *fields[NFIELDS];
-  json_t *totals[NCOLS_MONEY];
-  GPtrArray *bk; /* bentry* */
-  json_t *items, *schedule, *plans, *summary, *indicators;
-  double items_total[NCOLS_MONEY];
-  bool items_has_total[NCOLS_MONEY];
-  bool items_total_unitless[NCOLS_MONEY]; /* converted with the form's 元 note */
-  double summary_total;
-  bool summary_has_total;
-  bool summary_total_unitless;
-  GPtrArray *flags;    /* char* */
-  GPtrArray *unitless; /* amount FIELDs written without a unit */
-  bool money_known;    /* the form says its amounts are in 万元 */
-  bool money_yuan;     /* the form says its amounts are in 元 */
-  int content;         /* things recognised */
-  bool dept_hint;      /* staff counts, work plans */
-} decl;
-
-typedef enum { M_NONE, M_IND, M_MONEY, M_ITEMS, M_SCHED, M_PLANS, M_SUMMARY, M_VERT } mode_t_;
-
-enum { MAXG = 2, MAXV = 16 };
-
-typedef struct indmap {
-  int l1;
-  int ng;
-  struct {
-    int l2, l3, val, std, sign, unit;
-    const char *horizon; /* static: "annual" or "medium_term" */
-  } g[MAXG];
-  char *last_l1;
-  char *last_l2[MAXG];
-  bool l1_from_merge;
-} indmap;
-
-typedef struct vhead {
-  int col, span;
-  dx_cat cat; /* FIELD, FUND_TOTAL, FUND_SOURCE or FUND_COLUMN */
-  const char *key;
-  char *label;
-} vhead;
-
-typedef struct ctx {
-  dx_ruleset *rs;
-  const dx_doc *doc;
-  GPtrArray *decls; /* decl* */
-  decl *cur;
-  mode_t_ mode;
-  indmap ind;
-  int cols[16];  /* section column roles, see R_* */
-  int cols2[16]; /* a money list's second half (收入 | 支出 side by side) */
-  bool halves;   /* cols2 is in use */
-  /* grid columns (< 64) holding a fund total's label in the rows of
-   * label | value pairs being read: its money column + 1, for the parts
-   * below it in that column (中长期资金总额 | 300 | 年度资金总额 | 100 over
-   * 其中：财政拨款 | 240 | 其中：财政拨款 | 80) */
-  signed char under_total[64];
-  int under_table, under_row; /* the last row that kept under_total */
-  vhead vh[MAXV];
-  int nvh;
-  int vert_rows; /* rows read under the vertical header */
-  int group;     /* block counter for money entries */
-  bool three_public;
-  int table;              /* current table index */
-  uint64_t yuan_cols;     /* grid columns (< 64) whose heading says 元 */
-  GHashTable *labels;     /* key -> label*: classify()'s answers for this document */
-  GHashTable *near;       /* key -> label*: classify_near()'s, likewise */
-  GHashTable *near_rule;  /* category \037 key -> rule key or NULL: rule_or_near()'s */
-  GHashTable *near_texts; /* the rule texts labels were nearest (label.near) */
-  bool scanned;           /* the document was read by OCR */
-  GHashTable *cells;      /* dx_cell* -> cellinfo*, for the top-level table being read */
-  bool list_headed;       /* the list being read hangs under a heading cell running down column 0 */
-  bool in_notes;          /* paragraphs after 填表说明: instructions, not values */
-} ctx;
-
-enum {
-  R_NAME,
-  R_PRIOR,
-  R_CURRENT,
-  R_MEDIUM,
-  R_BASIS,
-  R_DETAIL,
-  R_AMOUNT,
-  R_CONTENT,
-  R_START,
-  R_END,
-  R_ITEM,
-  R_OWNER,
-  R_GOAL,
-  R_SEQ,
-  R_LT,
-  R_AN,
-  NROLES
-};
-
 /* ---- small helpers ---------------------------------------------------- */
 
 static json_t *jstr_or_null(const char *s) {
@@ -334,7 +141,6 @@ static void decl_flag(decl *d, const char *flag) {
     if (strcmp(g_ptr_array_index(d->flags, i), flag) == 0) return;
   g_ptr_array_add(d->flags, g_strdup(flag));
 }
-
 /* ---- value normalisation per field ------------------------------------ */
 
 /* True when a list being read has a 金额（元） heading over `col`. */
@@ -599,8 +405,6 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
   return f;
 }
 
-/* ---- declarations ------------------------------------------------------ */
-
 static decl *decl_new(void) {
   decl *d = g_new0(decl, 1);
   d->table_index = -1;
@@ -734,17 +538,6 @@ static char *money_label(ctx *x, const char *raw) {
   return res;
 }
 
-/* ---- label classification --------------------------------------------- */
-
-typedef struct label {
-  dx_cat cat; /* FIELD, FUND_TOTAL, FUND_SOURCE, UNIT_NOTE or NONE */
-  const char *key;
-  bool three_public_ctx;
-  const char *label; /* the label as written, for money entries (borrowed) */
-  bool fuzzy;        /* matched only approximately (a character dropped, misread) */
-  const char *near;  /* then the rule's text it is nearest (kept in ctx.near_texts) */
-} label;
-
 /* The label of a breakdown entry labelled l, written raw: as written
  * (money_label), or, when l matched only approximately, as its rule
  * writes it (a typist puts back the 一 a fax dropped). */
@@ -760,7 +553,6 @@ static char *label_text(ctx *x, label l, const char *raw) {
  * characters: a misread long label (单位已有的(或拟订的)保障项目实施的
  * 制度、措施, 24) is still far nearer its rule than any value is. */
 #define NEAR_MAX_CHARS 32
-#define CONF_FUZZY 0.8
 /* A label matched approximately may differ from its rule's text by one
  * edit per this many characters (4: "项目茗称" is 项目名称). */
 #define FUZZY_CHARS_PER_EDIT 4
@@ -769,10 +561,6 @@ static char *label_text(ctx *x, label l, const char *raw) {
 #define NEAR_NAME_MIN_CHARS 3
 
 static label classify_key(ctx *x, const char *key);
-
-/* Answers classify() keeps per document; past this, keys are classified
- * afresh (a form has a few hundred distinct label cells). */
-#define LABEL_MEMO_MAX 50000
 
 /* What a cell's key labels. The marks forms put on required fields
  * (*项目名称, 项目名称※) are removed first. Answers are kept per document:
@@ -881,18 +669,6 @@ static label classify_key(ctx *x, const char *key) {
   return l;
 }
 
-/* A model cell's text as the rules read it, and what the rule files say
- * of it, kept while its table is read: rows are asked the same
- * questions many times over (each kind of header looks for its columns
- * among all the row's cells), and a merged cell is in many rows. */
-typedef struct cellinfo {
-  char *raw, *key;
-  dx_rkey *rk; /* the key as the ruleset keeps it */
-  bool rk_asked;
-  bool field_known; /* has_field holds row_has_field_label's answer for it */
-  bool has_field;
-} cellinfo;
-
 static void cellinfo_free(gpointer p) {
   cellinfo *ci = p;
   g_free(ci->raw);
@@ -963,9 +739,6 @@ static const char *cell_rule(ctx *x, const lcell *c, dx_cat cat) {
 static label cell_label(ctx *x, const lcell *c) {
   return classify_or_near(x, c->key, cell_rkey(x, c));
 }
-
-/* Room for a label as written (label.label points into it). */
-typedef char labelbuf[256];
 
 /* Start of the number that ends folded text f ("12.5万元", "1,200元"
  * whole), or NULL when f does not end in a number with words after it. */
@@ -1118,7 +891,6 @@ static void assign(ctx *x, label l, const char *value, const where *w, int part_
     g_free(k);
   }
 }
-
 /* ---- sections ---------------------------------------------------------- */
 
 static const lcell *cell_at(const lrow *r, int col) {
@@ -1609,7 +1381,6 @@ static void summary_row(ctx *x, const lrow *r) {
   json_array_append_new(d->summary, o);
   d->content++;
 }
-
 /* ---- indicators -------------------------------------------------------- */
 
 /* An indicator value. `sign` and `unit` are the texts of the sign and
@@ -1801,7 +1572,6 @@ static void ind_row(ctx *x, const lrow *r) {
   }
   g_free(l1raw);
 }
-
 /* ---- horizontal rows and paragraphs ------------------------------------ */
 
 static bool is_label_cell(ctx *x, const lcell *c) {
@@ -2035,7 +1805,6 @@ static void horizontal_row(ctx *x, const lrow *r) {
     x->under_row = r->row;
   }
 }
-
 /* ---- the stream ---------------------------------------------------------- */
 
 static void finish_decl(ctx *x);
@@ -2360,7 +2129,6 @@ static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row
   if (outer_row >= 0) x->mode = saved;
   if (outer_row < 0) g_hash_table_remove_all(x->cells); /* its cells are done with */
 }
-
 /* ---- finishing a declaration ------------------------------------------- */
 
 static double field_number(const json_t *f, bool *ok) {
@@ -2561,7 +2329,6 @@ static void finish_decl(ctx *x) {
   g_ptr_array_add(x->decls, o);
   decl_free(d);
 }
-
 /* ---- entry point ---------------------------------------------------------- */
 
 json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
