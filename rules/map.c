@@ -30,112 +30,6 @@ static int money_col(const char *role) {
 }
 /* ---- small helpers ---------------------------------------------------- */
 
-static json_t *jstr_or_null(const char *s) {
-  return s && *s ? json_string(s) : json_null();
-}
-
-static json_t *jnum(double v) {
-  if (isfinite(v) && v == floor(v) && fabs(v) < 1e15) return json_integer((json_int_t)v);
-  return json_real(v);
-}
-
-static json_t *at_json(const where *w) {
-  json_t *a = json_object();
-  if (w->table >= 0) {
-    json_object_set_new(a, "table", json_integer(w->table));
-    json_object_set_new(a, "row", json_integer(w->row));
-    json_object_set_new(a, "col", json_integer(w->col));
-  } else {
-    json_object_set_new(a, "table", json_null());
-    json_object_set_new(a, "paragraph", json_integer(w->paragraph));
-  }
-  json_object_set_new(a, "page", w->page ? json_integer(w->page) : json_null());
-  if (w->has_box) {
-    json_t *b = json_array();
-    for (int i = 0; i < 4; i++) json_array_append_new(b, json_real(round(w->box[i] * 10) / 10));
-    json_object_set_new(a, "box", b);
-  } else {
-    json_object_set_new(a, "box", json_null());
-  }
-  return a;
-}
-
-static where where_cell(const lrow *r, const lcell *c) {
-  where w = {.table = r->table, .row = c ? c->c->row : r->row, .col = c ? c->c->col : 0};
-  if (r->holder_col >= 0) { /* a nested table: point at the cell holding it */
-    w.row = r->row;
-    w.col = r->holder_col;
-  }
-  if (c) {
-    w.merged = c->c->rowspan > 1;
-    w.cross = (c->c->flags & DX_CELL_CROSS_PAGE) != 0;
-    w.ocr = c->c->origin == DX_ORIGIN_OCR;
-    w.ocr_low = (c->c->flags & DX_CELL_OCR_LOW) != 0;
-    w.layout = (c->c->flags & DX_CELL_LAYOUT_UNCERTAIN) != 0;
-    w.spacing = (c->c->flags & DX_CELL_SPACING_DOUBT) != 0;
-    w.seal = (c->c->flags & DX_CELL_SEAL_OVERLAP) != 0;
-    /* the model's own confidence in the cell (OCR's, a table read by
-     * alignment) and the page break's */
-    w.doubt = 1 - c->c->confidence * (w.cross ? CONF_CROSS_PAGE : 1);
-    w.page = c->c->page;
-    w.has_box = c->c->has_box;
-    memcpy(w.box, c->c->box, sizeof w.box);
-  }
-  return w;
-}
-
-static void flag_add(json_t *flags, const char *f) {
-  size_t i;
-  json_t *v;
-  json_array_foreach(flags, i, v) if (strcmp(json_string_value(v), f) == 0) return;
-  json_array_append_new(flags, json_string(f));
-}
-
-/* The flags a value takes from where it was read. */
-static void where_flags(json_t *flags, const where *w) {
-  if (w->cross) flag_add(flags, "cross_page");
-  if (w->ocr) flag_add(flags, "ocr");
-  if (w->ocr_low) flag_add(flags, "ocr_low_confidence");
-  if (w->layout) flag_add(flags, "layout_uncertain");
-  if (w->seal) flag_add(flags, "seal_overlap");
-}
-
-static json_t *field_new(json_t *value, const char *raw, double conf, const where *w) {
-  conf = round(conf * (1 - w->doubt) * 1000) / 1000;
-  json_t *f = json_object();
-  json_object_set_new(f, "value", value);
-  json_object_set_new(f, "raw", json_string(raw ? raw : ""));
-  json_object_set_new(f, "confidence", json_real(conf));
-  json_object_set_new(f, "flags", json_array());
-  json_object_set_new(f, "at", at_json(w));
-  where_flags(json_object_get(f, "flags"), w);
-  if (w->merged && value && !json_is_null(value)) {
-    flag_add(json_object_get(f, "flags"), "merged_cell");
-    conf = round(conf * CONF_MERGED * 1000) / 1000;
-    json_object_set_new(f, "confidence", json_real(conf));
-  }
-  /* free text is its characters, spaces included: a space the page
-   * leaves open is a doubt (numbers, dates and codes are parsed) */
-  if (w->spacing && json_is_string(value)) {
-    flag_add(json_object_get(f, "flags"), "layout_uncertain");
-    json_object_set_new(f, "confidence", json_real(round(conf * CONF_SPACING * 1000) / 1000));
-  }
-  return f;
-}
-
-static bool field_is_empty(const json_t *f) {
-  return !f || json_is_null(json_object_get(f, "value"));
-}
-
-static void field_flag(json_t *f, const char *flag) {
-  flag_add(json_object_get(f, "flags"), flag);
-}
-
-static void field_conf(json_t *f, double factor) {
-  double c = json_real_value(json_object_get(f, "confidence"));
-  json_object_set_new(f, "confidence", json_real(round(c * factor * 1000) / 1000));
-}
-
 static void decl_flag(decl *d, const char *flag) {
   for (guint i = 0; i < d->flags->len; i++)
     if (strcmp(g_ptr_array_index(d->flags, i), flag) == 0) return;
@@ -166,25 +60,25 @@ static bool total_amount(const ctx *x, int col, const char *raw, double *v, bool
 /* An amount FIELD in 万元 (contract: funds). */
 static json_t *amount_field(ctx *x, const char *raw, const where *w) {
   if (!*raw) {
-    json_t *f = field_new(json_null(), "", CONF_EMPTY, w);
-    field_flag(f, "empty");
+    json_t *f = map_field_new(json_null(), "", CONF_EMPTY, w);
+    map_field_flag(f, "empty");
     return f;
   }
   double v;
   int unit;
   if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), raw)) {
-    json_t *f = field_new(json_null(), raw, CONF_UNPARSED, w);
-    field_flag(f, "value_unparsed");
+    json_t *f = map_field_new(json_null(), raw, CONF_UNPARSED, w);
+    map_field_flag(f, "value_unparsed");
     return f;
   }
   if (unit == 0 && w->table >= 0 && column_in_yuan(x, w->col)) {
     v /= 10000.0; /* a column headed 金额（元） */
     unit = 2;
   }
-  json_t *f = field_new(jnum(round(v * 1e6) / 1e6), raw, CONF_EXACT, w);
+  json_t *f = map_field_new(map_jnum(round(v * 1e6) / 1e6), raw, CONF_EXACT, w);
   if (unit == 2) {
-    field_flag(f, "unit_converted");
-    field_conf(f, CONF_UNIT_CONVERTED);
+    map_field_flag(f, "unit_converted");
+    map_field_conf(f, CONF_UNIT_CONVERTED);
   } else if (unit == 0 && x->cur) {
     g_ptr_array_add(x->cur->unitless, f); /* decided when the form is complete */
   }
@@ -293,18 +187,19 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
       json_t *f = make_field(x, fi, boxed, &(where){0});
       g_free(boxed);
       json_t *g = json_object_get(f, "value");
-      json_t *r = field_new(json_incref(g), json_string_value(json_object_get(f, "raw")),
-                            json_real_value(json_object_get(f, "confidence")) * CONF_REPAIRED, w);
+      json_t *r =
+          map_field_new(json_incref(g), json_string_value(json_object_get(f, "raw")),
+                        json_real_value(json_object_get(f, "confidence")) * CONF_REPAIRED, w);
       const json_t *flags = json_object_get(f, "flags");
       for (size_t i = 0; i < json_array_size(flags); i++)
-        field_flag(r, json_string_value(json_array_get(flags, i)));
+        map_field_flag(r, json_string_value(json_array_get(flags, i)));
       json_decref(f);
       return r;
     }
   }
   if (!*raw) {
-    json_t *f = field_new(json_null(), "", CONF_EMPTY, w);
-    field_flag(f, "empty");
+    json_t *f = map_field_new(json_null(), "", CONF_EMPTY, w);
+    map_field_flag(f, "empty");
     return f;
   }
   json_t *value = NULL;
@@ -352,8 +247,8 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
     char a[11], b[11];
     if (dx_period_parse(a, b, raw, true)) {
       value = json_object();
-      json_object_set_new(value, "start", jstr_or_null(a));
-      json_object_set_new(value, "end", jstr_or_null(b));
+      json_object_set_new(value, "start", map_jstr_or_null(a));
+      json_object_set_new(value, "end", map_jstr_or_null(b));
     }
   } else if (strcmp(key, "filled_date") == 0) {
     char a[11], b[11];
@@ -380,27 +275,27 @@ static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
   } else if (strcmp(key, "filing_unit") == 0) {
     char *s = dx_rules_strip(x->rs, DX_CAT_SEAL_NOTE, raw, true);
     char *t = dx_text_collapse(s);
-    value = jstr_or_null(t);
+    value = map_jstr_or_null(t);
     g_free(s);
     g_free(t);
     if (json_is_null(value)) {
       json_decref(value);
-      json_t *f = field_new(json_null(), raw, CONF_EMPTY, w);
-      field_flag(f, "empty");
+      json_t *f = map_field_new(json_null(), raw, CONF_EMPTY, w);
+      map_field_flag(f, "empty");
       return f;
     }
   } else {
     value = json_string(raw);
   }
   if (!value) {
-    json_t *f = field_new(json_null(), raw, CONF_UNPARSED, w);
-    field_flag(f, "value_unparsed");
+    json_t *f = map_field_new(json_null(), raw, CONF_UNPARSED, w);
+    map_field_flag(f, "value_unparsed");
     return f;
   }
-  json_t *f = field_new(value, raw, conf, w);
+  json_t *f = map_field_new(value, raw, conf, w);
   if (ambiguous) {
-    field_flag(f, "checkbox_ambiguous");
-    field_conf(f, CONF_AMBIGUOUS);
+    map_field_flag(f, "checkbox_ambiguous");
+    map_field_conf(f, CONF_AMBIGUOUS);
   }
   return f;
 }
@@ -459,7 +354,7 @@ static void note_table(ctx *x, const where *w) {
  * empty one (a form may repeat a label with the value in the second). */
 static void set_field(ctx *x, int fi, json_t *f) {
   decl *d = cur_decl(x);
-  if (!d->fields[fi] || (field_is_empty(d->fields[fi]) && !field_is_empty(f))) {
+  if (!d->fields[fi] || (map_field_is_empty(d->fields[fi]) && !map_field_is_empty(f))) {
     json_decref(d->fields[fi]);
     d->fields[fi] = f;
     d->content++;
@@ -471,7 +366,7 @@ static void set_field(ctx *x, int fi, json_t *f) {
 
 static void set_total(ctx *x, int col, json_t *f) {
   decl *d = cur_decl(x);
-  if (!d->totals[col] || (field_is_empty(d->totals[col]) && !field_is_empty(f))) {
+  if (!d->totals[col] || (map_field_is_empty(d->totals[col]) && !map_field_is_empty(f))) {
     json_decref(d->totals[col]);
     d->totals[col] = f;
     d->content++;
@@ -489,7 +384,7 @@ static void add_money(ctx *x, const char *source, const char *label, int col, js
   for (guint i = 0; i < d->bk->len; i++) {
     bentry *e = g_ptr_array_index(d->bk, i);
     if (e->group == x->group && strcmp(e->source, source) == 0 && strcmp(e->label, label) == 0 &&
-        (!e->f[col] || field_is_empty(e->f[col]))) {
+        (!e->f[col] || map_field_is_empty(e->f[col]))) {
       b = e;
       break;
     }
@@ -504,7 +399,7 @@ static void add_money(ctx *x, const char *source, const char *label, int col, js
     b->group = x->group;
     g_ptr_array_add(d->bk, b);
   }
-  if (!b->f[col] || (field_is_empty(b->f[col]) && !field_is_empty(f))) {
+  if (!b->f[col] || (map_field_is_empty(b->f[col]) && !map_field_is_empty(f))) {
     json_decref(b->f[col]);
     b->f[col] = f;
   } else {
@@ -861,15 +756,15 @@ static void assign(ctx *x, label l, const char *value, const where *w, int part_
   if (l.cat == DX_CAT_FIELD) {
     json_t *f = make_field(x, field_index(l.key), value, w);
     if (l.fuzzy) {
-      field_flag(f, "label_fuzzy");
-      field_conf(f, CONF_FUZZY);
+      map_field_flag(f, "label_fuzzy");
+      map_field_conf(f, CONF_FUZZY);
     }
     set_field(x, field_index(l.key), f);
   } else if (l.cat == DX_CAT_FUND_TOTAL) {
     json_t *f = amount_field(x, value, w);
     if (l.fuzzy) {
-      field_flag(f, "label_fuzzy");
-      field_conf(f, CONF_FUZZY);
+      map_field_flag(f, "label_fuzzy");
+      map_field_conf(f, CONF_FUZZY);
     }
     set_total(x, money_col(l.key), f);
   } else if (l.cat == DX_CAT_FUND_SOURCE) {
@@ -877,8 +772,8 @@ static void assign(ctx *x, label l, const char *value, const where *w, int part_
     bool total = strcmp(l.key, "total") == 0 && !x->three_public;
     json_t *f = amount_field(x, value, w);
     if (l.fuzzy) {
-      field_flag(f, "label_fuzzy");
-      field_conf(f, CONF_FUZZY);
+      map_field_flag(f, "label_fuzzy");
+      map_field_conf(f, CONF_FUZZY);
     }
     add_money(x, total || !x->three_public ? l.key : "three_public", l.label ? l.label : "",
               part_col, f, total);
@@ -1156,7 +1051,7 @@ static void vert_row(ctx *x, const lrow *r) {
         c = &r->cells[k];
         break;
       }
-    where w = where_cell(r, c);
+    where w = map_where_cell(r, c);
     const char *raw = c ? c->raw : "";
     char *v = NULL;
     labelbuf lb;
@@ -1214,13 +1109,6 @@ static bool only_numbering(ctx *x, const char *raw, char **name_out) {
   return only;
 }
 
-static void entry_finish(json_t *e, double conf, const where *w) {
-  json_object_set_new(e, "confidence", json_real(round(conf * (1 - w->doubt) * 1000) / 1000));
-  json_object_set_new(e, "flags", json_array());
-  json_object_set_new(e, "at", at_json(w));
-  where_flags(json_object_get(e, "flags"), w);
-}
-
 static const lcell *first_here(const lrow *r) {
   for (int i = 0; i < r->n; i++)
     if (r->cells[i].here && *r->cells[i].raw) return &r->cells[i];
@@ -1243,7 +1131,7 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
   for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
     if (cols[role] < 0) continue;
     const lcell *vc = cell_at(r, cols[role]);
-    where w = where_cell(r, vc ? vc : nc);
+    where w = map_where_cell(r, vc ? vc : nc);
     note_table(x, &w);
     json_t *f = amount_field(x, text_here(r, cols[role]), &w);
     int col = role - R_PRIOR;
@@ -1284,18 +1172,18 @@ static void items_row(ctx *x, const lrow *r) {
     g_free(clean);
     return;
   }
-  where w = where_cell(r, nc ? nc : first_here(r));
+  where w = map_where_cell(r, nc ? nc : first_here(r));
   note_table(x, &w);
   json_t *e = json_object();
-  json_object_set_new(e, "name", jstr_or_null(clean));
+  json_object_set_new(e, "name", map_jstr_or_null(clean));
   for (int i = 0; i < NCOLS_MONEY; i++) {
     if (amount_roles[i] < 0) continue;
     const lcell *vc = cell_at(r, amount_roles[i]);
-    where vw = where_cell(r, vc);
+    where vw = map_where_cell(r, vc);
     json_object_set_new(e, MONEY_KEYS[i], amount_field(x, text_here(r, amount_roles[i]), &vw));
   }
-  json_object_set_new(e, "basis", jstr_or_null(basis));
-  entry_finish(e, numbered_only ? CONF_EXACT * 0.95 : CONF_EXACT, &w);
+  json_object_set_new(e, "basis", map_jstr_or_null(basis));
+  map_entry_finish(e, numbered_only ? CONF_EXACT * 0.95 : CONF_EXACT, &w);
   json_array_append_new(d->items, e);
   d->content++;
   g_free(clean);
@@ -1312,16 +1200,16 @@ static void schedule_row(ctx *x, const lrow *r) {
   int ne = dx_period_parse(c, dd, e, false);
   const lcell *fc = x->cols[R_CONTENT] >= 0 ? cell_at(r, x->cols[R_CONTENT]) : NULL;
   if (!fc || !*fc->raw) fc = first_here(r);
-  where w = where_cell(r, fc);
+  where w = map_where_cell(r, fc);
   note_table(x, &w);
   json_t *o = json_object();
-  json_object_set_new(o, "content", jstr_or_null(content));
-  json_object_set_new(o, "start", ns ? jstr_or_null(a) : json_null());
-  json_object_set_new(o, "end", ne ? jstr_or_null(ne > 1 ? dd : c) : json_null());
+  json_object_set_new(o, "content", map_jstr_or_null(content));
+  json_object_set_new(o, "start", ns ? map_jstr_or_null(a) : json_null());
+  json_object_set_new(o, "end", ne ? map_jstr_or_null(ne > 1 ? dd : c) : json_null());
   double conf = CONF_EXACT;
-  entry_finish(o, conf, &w);
+  map_entry_finish(o, conf, &w);
   if ((*s && !ns) || (*e && !ne)) {
-    flag_add(json_object_get(o, "flags"), "value_unparsed");
+    map_flag_add(json_object_get(o, "flags"), "value_unparsed");
     json_object_set_new(o, "confidence", json_real(CONF_UNPARSED));
   }
   json_array_append_new(d->schedule, o);
@@ -1338,13 +1226,13 @@ static void plans_row(ctx *x, const lrow *r) {
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
   g_free(k);
   if (src && strcmp(src, "total") == 0) return; /* 金额合计: the tasks' money, not a task */
-  where w = where_cell(r, cell_at(r, x->cols[R_ITEM]));
+  where w = map_where_cell(r, cell_at(r, x->cols[R_ITEM]));
   note_table(x, &w);
   json_t *o = json_object();
-  json_object_set_new(o, "item", jstr_or_null(item));
-  json_object_set_new(o, "owner", jstr_or_null(owner));
-  json_object_set_new(o, "goal", jstr_or_null(goal));
-  entry_finish(o, CONF_EXACT, &w);
+  json_object_set_new(o, "item", map_jstr_or_null(item));
+  json_object_set_new(o, "owner", map_jstr_or_null(owner));
+  json_object_set_new(o, "goal", map_jstr_or_null(goal));
+  map_entry_finish(o, CONF_EXACT, &w);
   json_array_append_new(d->plans, o);
   d->content++;
 }
@@ -1367,17 +1255,17 @@ static void summary_row(ctx *x, const lrow *r) {
   }
   if (!*name && !*amount) return; /* a numbered placeholder */
   const lcell *fc = cell_at(r, x->cols[R_SEQ]);
-  where w = where_cell(r, fc && *fc->raw ? fc : first_here(r));
+  where w = map_where_cell(r, fc && *fc->raw ? fc : first_here(r));
   note_table(x, &w);
   const lcell *ac = cell_at(r, x->cols[R_AMOUNT]);
-  where aw = where_cell(r, ac);
+  where aw = map_where_cell(r, ac);
   json_t *o = json_object();
-  json_object_set_new(o, "seq", jstr_or_null(seq));
-  json_object_set_new(o, "name", jstr_or_null(name));
+  json_object_set_new(o, "seq", map_jstr_or_null(seq));
+  json_object_set_new(o, "name", map_jstr_or_null(name));
   json_object_set_new(o, "amount", amount_field(x, amount, &aw));
-  json_object_set_new(o, "long_term_goal", jstr_or_null(lt));
-  json_object_set_new(o, "annual_goal", jstr_or_null(an));
-  entry_finish(o, CONF_EXACT, &w);
+  json_object_set_new(o, "long_term_goal", map_jstr_or_null(lt));
+  json_object_set_new(o, "annual_goal", map_jstr_or_null(an));
+  map_entry_finish(o, CONF_EXACT, &w);
   json_array_append_new(d->summary, o);
   d->content++;
 }
@@ -1406,8 +1294,8 @@ static json_t *value_json(ctx *x, const char *raw, const char *sign, const char 
   json_object_set_new(o, "kind", json_string(dx_value_kind_name(v.kind)));
   bool num = v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE;
   json_object_set_new(o, "op", v.kind == DX_VK_NUMERIC && v.op ? json_string(v.op) : json_null());
-  json_object_set_new(o, "number", num && v.has_number ? jnum(v.number) : json_null());
-  json_object_set_new(o, "upper", v.kind == DX_VK_RANGE ? jnum(v.upper) : json_null());
+  json_object_set_new(o, "number", num && v.has_number ? map_jnum(v.number) : json_null());
+  json_object_set_new(o, "upper", v.kind == DX_VK_RANGE ? map_jnum(v.upper) : json_null());
   json_object_set_new(o, "unit", num && v.unit[0] ? json_string(v.unit) : json_null());
   if (v.prose) *conf *= CONF_PROSE;
   if (v.unit_guessed) *conf *= CONF_UNIT_GUESSED;
@@ -1530,7 +1418,7 @@ static void ind_row(ctx *x, const lrow *r) {
     g_free(pair);
     if (parent && (!lv1 || (strcmp(lv1, parent) != 0 && !accepted))) {
       lv1 = parent;
-      flag_add(flags, "level1_inferred");
+      map_flag_add(flags, "level1_inferred");
       conf *= CONF_INFERRED;
     }
     if (!lv2) conf *= CONF_NO_LEVEL2;
@@ -1538,14 +1426,14 @@ static void ind_row(ctx *x, const lrow *r) {
     json_object_set_new(o, "horizon", json_string(m->g[g].horizon));
     json_object_set_new(o, "level1", lv1 ? json_string(lv1) : json_null());
     json_object_set_new(o, "level2", lv2 ? json_string(lv2) : json_null());
-    json_object_set_new(o, "level3", jstr_or_null(l3c));
+    json_object_set_new(o, "level3", map_jstr_or_null(l3c));
     char *fixed = x->scanned ? rate_sign_repaired(x, l3c, val) : NULL;
     if (fixed) conf *= CONF_REPAIRED;
     json_object_set_new(o, "value",
                         value_json(x, fixed ? fixed : val, text_here(r, m->g[g].sign),
                                    text_here(r, m->g[g].unit), &conf));
     g_free(fixed);
-    json_object_set_new(o, "standard", m->g[g].std >= 0 ? jstr_or_null(std) : json_null());
+    json_object_set_new(o, "standard", m->g[g].std >= 0 ? map_jstr_or_null(std) : json_null());
     /* a scan's sign column that OCR read nothing in (a lone ≥ it did
      * not find) or doubted: the op is as doubtful */
     const lcell *sc = m->g[g].sign >= 0 ? cell_at(r, m->g[g].sign) : NULL;
@@ -1553,16 +1441,16 @@ static void ind_row(ctx *x, const lrow *r) {
       conf = *sc->raw ? MIN(conf, sc->c->confidence) : conf * CONF_SIGN_UNREAD;
     const lcell *vc = *val ? cell_at(r, m->g[g].val) : cell_at(r, m->g[g].l3);
     if (vc && vc->c->rowspan > 1) {
-      flag_add(flags, "merged_cell");
+      map_flag_add(flags, "merged_cell");
       conf *= CONF_MERGED;
     }
-    where w = where_cell(r, vc);
-    where_flags(flags, &w);
+    where w = map_where_cell(r, vc);
+    map_where_flags(flags, &w);
     conf *= 1 - w.doubt;
     note_table(x, &w);
     json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
     json_object_set_new(o, "flags", flags);
-    json_object_set_new(o, "at", at_json(&w));
+    json_object_set_new(o, "at", map_at_json(&w));
     json_array_append_new(d->indicators, o);
     d->content++;
     g_free(l3clean);
@@ -1761,7 +1649,7 @@ static void horizontal_row(ctx *x, const lrow *r) {
           if (s->len) g_string_append_c(s, ' ');
           g_string_append(s, r->cells[j].raw);
         }
-        where w = where_cell(r, vc ? vc : next);
+        where w = map_where_cell(r, vc ? vc : next);
         assign(x, l, s->str, &w, COL_CURRENT);
         g_string_free(s, TRUE);
         i = j - 1;
@@ -1771,17 +1659,17 @@ static void horizontal_row(ctx *x, const lrow *r) {
       l.label = lab;
       int pc = part_column(x, c, l, &kept);
       if (next && !is_label_cell(x, next)) {
-        where w = where_cell(r, next);
+        where w = map_where_cell(r, next);
         assign(x, l, next->here ? next->raw : "", &w, pc);
         i++;
       } else {
-        where w = where_cell(r, c);
+        where w = map_where_cell(r, c);
         if (l.cat != DX_CAT_UNIT_NOTE) assign(x, l, "", &w, pc);
       }
       g_free(lab);
       continue;
     }
-    where w = where_cell(r, c);
+    where w = map_where_cell(r, c);
     if (pairs_in_text(x, c->raw, &w, true) >= 2) {
       pairs_in_text(x, c->raw, &w, false);
       continue;
@@ -2272,12 +2160,12 @@ static void finish_decl(ctx *x) {
     json_t *f = g_ptr_array_index(d->unitless, i);
     if (d->money_yuan && !d->money_known) { /* 金额单位：元 */
       double v = json_number_value(json_object_get(f, "value"));
-      json_object_set_new(f, "value", jnum(round(v / 10000.0 * 1e6) / 1e6));
-      field_flag(f, "unit_converted");
-      field_conf(f, CONF_UNIT_CONVERTED / CONF_EXACT);
+      json_object_set_new(f, "value", map_jnum(round(v / 10000.0 * 1e6) / 1e6));
+      map_field_flag(f, "unit_converted");
+      map_field_conf(f, CONF_UNIT_CONVERTED / CONF_EXACT);
     } else if (!d->money_known) {
-      field_flag(f, "unit_assumed");
-      field_conf(f, CONF_UNIT_ASSUMED / CONF_EXACT);
+      map_field_flag(f, "unit_assumed");
+      map_field_conf(f, CONF_UNIT_ASSUMED / CONF_EXACT);
     }
   }
   /* fiscal year: the title's, else the period's start */
@@ -2294,7 +2182,7 @@ static void finish_decl(ctx *x) {
   else if (d->fields[dp])
     conf = min_conf(conf, d->fields[dp]);
   for (int i = 0; i < NCOLS_MONEY; i++)
-    if (d->totals[i] && !field_is_empty(d->totals[i])) conf = min_conf(conf, d->totals[i]);
+    if (d->totals[i] && !map_field_is_empty(d->totals[i])) conf = min_conf(conf, d->totals[i]);
   size_t i;
   json_t *e;
   json_array_foreach(d->indicators, i, e) conf = min_conf(conf, e);
@@ -2302,7 +2190,7 @@ static void finish_decl(ctx *x) {
 
   json_t *o = json_object();
   json_object_set_new(o, "form", json_string(form_of(x, d)));
-  json_object_set_new(o, "title", jstr_or_null(d->title));
+  json_object_set_new(o, "title", map_jstr_or_null(d->title));
   json_object_set_new(o, "fiscal_year", d->year ? json_integer(d->year) : json_null());
   json_t *origin = json_object();
   json_object_set_new(origin, "page_start",

@@ -5,6 +5,7 @@
  *
  * The mapping's files, roughly in the order a document meets them:
  *   map.c           the stream: paragraphs and rows, each to its reader
+ *   field_json.c    FIELD objects and list entries, with provenance
  * Functions one file shares with another are prefixed map_; the rest stay
  * static in their file.
  */
@@ -232,5 +233,19 @@ typedef struct cellinfo {
   bool field_known; /* has_field holds row_has_field_label's answer for it */
   bool has_field;
 } cellinfo;
+
+/* ---- field_json.c: FIELD objects and list entries, with provenance ---- */
+
+json_t *map_jstr_or_null(const char *s);
+json_t *map_jnum(double v);
+json_t *map_at_json(const where *w);
+where map_where_cell(const lrow *r, const lcell *c);
+void map_flag_add(json_t *flags, const char *f);
+void map_where_flags(json_t *flags, const where *w);
+json_t *map_field_new(json_t *value, const char *raw, double conf, const where *w);
+bool map_field_is_empty(const json_t *f);
+void map_field_flag(json_t *f, const char *flag);
+void map_field_conf(json_t *f, double factor);
+void map_entry_finish(json_t *e, double conf, const where *w);
 
 #endif
