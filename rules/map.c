@@ -17,12 +17,6 @@
 #include <math.h>
 #include <string.h>
 
-static int field_index(const char *key) {
-  for (int i = 0; i < NFIELDS; i++)
-    if (strcmp(FIELD_KEYS[i], key) == 0) return i;
-  return -1;
-}
-
 static int money_col(const char *role) {
   for (int i = 0; i < NCOLS_MONEY; i++)
     if (strcmp(MONEY_KEYS[i], role) == 0) return i;
@@ -85,221 +79,6 @@ static json_t *amount_field(ctx *x, const char *raw, const where *w) {
   return f;
 }
 
-/* "其 其他专项类": a lone character repeated as the first of the next
- * word is a typing stutter (the form's own debris); drops it in place. */
-static void drop_stutter(char *s) {
-  const char *second = g_utf8_next_char(s);
-  if (*s && *second == ' ' && strncmp(s, second + 1, (size_t)(second - s)) == 0 &&
-      g_unichar_get_script(g_utf8_get_char(s)) == G_UNICODE_SCRIPT_HAN)
-    memmove(s, second + 1, strlen(second + 1) + 1);
-}
-
-static json_t *checkbox_options(ctx *x, const char *raw, int *nchecked, int *noptions) {
-  /* "新增项目 ☐ 延续项目 ☑": a glyph follows its option, unless the text
-   * starts with a glyph, in which case each glyph precedes its option. */
-  json_t *checked = json_array();
-  *nchecked = *noptions = 0;
-  const char *p = raw;
-  while (*p == ' ') p++;
-  bool before = g_str_has_prefix(p, DX_CHECK_ON) || g_str_has_prefix(p, DX_CHECK_OFF);
-  GString *label = g_string_new(NULL);
-  int pending = -1; /* glyph-before mode: state of the option being read */
-  for (const char *q = p;; q = g_utf8_next_char(q)) {
-    bool on = g_str_has_prefix(q, DX_CHECK_ON), off = g_str_has_prefix(q, DX_CHECK_OFF);
-    if (on || off || !*q) {
-      int state = before ? pending : (on ? 1 : (off ? 0 : -1));
-      char *t = g_strstrip(g_strdup(label->str));
-      char *s1 = dx_rules_strip(x->rs, DX_CAT_NUMBERING, t, false);
-      char *key = dx_label_key(s1);
-      /* "其中：新建": the words before a colon only introduce the option */
-      char *colon = strrchr(s1, ':');
-      if (!colon) colon = strstr(s1, "：") ? strstr(s1, "：") + strlen("：") - 1 : NULL;
-      char *opt = g_strstrip(g_strdup(colon ? colon + 1 : s1));
-      drop_stutter(opt);
-      if (state >= 0 && *opt) {
-        (*noptions)++;
-        if (state == 1) {
-          (*nchecked)++;
-          json_array_append_new(checked, json_string(opt));
-        }
-      }
-      g_free(key);
-      g_free(opt);
-      g_free(s1);
-      g_free(t);
-      g_string_truncate(label, 0);
-      if (!*q) break;
-      pending = on ? 1 : 0;
-      q += strlen(DX_CHECK_ON) - 1; /* both glyphs are 3 bytes */
-      continue;
-    }
-    g_string_append_unichar(label, g_utf8_get_char(q));
-  }
-  g_string_free(label, TRUE);
-  return checked;
-}
-
-/* A scanned checkbox field in which OCR read characters that look like
- * boxes (□ as 口, ☑ as 日 or 回: labels.rules' ocr_box_off and
- * ocr_box_on) where an option's words begin or end (beside a space or an
- * end of the text), or anywhere between words when the field has boxes
- * OCR did read ("新增项目口延续项目 ☑"): the boxes, with a space on each
- * side, as OCR'd boxes have. NULL when there is nothing to repair. */
-static char *boxes_from_lookalikes(ctx *x, const char *raw) {
-  bool boxed = strstr(raw, DX_CHECK_ON) || strstr(raw, DX_CHECK_OFF);
-  GString *out = g_string_new(NULL);
-  int repaired = 0;
-  for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
-    const char *next = g_utf8_next_char(p);
-    char one[8] = {0};
-    memcpy(one, p, (size_t)(next - p));
-    const char *box = NULL;
-    bool edge = p == raw || p[-1] == ' ' || *next == '\0' || *next == ' ';
-    if (edge || boxed) {
-      if (dx_rules_match(x->rs, DX_CAT_OCR_BOX_ON, one))
-        box = DX_CHECK_ON;
-      else if (dx_rules_match(x->rs, DX_CAT_OCR_BOX_OFF, one))
-        box = DX_CHECK_OFF;
-    }
-    if (!box) {
-      g_string_append(out, one);
-      continue;
-    }
-    if (out->len && out->str[out->len - 1] != ' ') g_string_append_c(out, ' ');
-    g_string_append(out, box);
-    if (*next && *next != ' ') g_string_append_c(out, ' ');
-    repaired++;
-  }
-  if (!repaired) {
-    g_string_free(out, TRUE);
-    return NULL;
-  }
-  return g_string_free(out, FALSE);
-}
-
-/* FIELD for one of the contract's fields, from the cell text `raw`. */
-static json_t *make_field(ctx *x, int fi, const char *raw, const where *w) {
-  const char *key = FIELD_KEYS[fi];
-  /* boxes OCR read as characters, repaired from what the field expects */
-  if (w->ocr && (strcmp(key, "project_attribute") == 0 || strcmp(key, "project_type") == 0)) {
-    char *boxed = boxes_from_lookalikes(x, raw);
-    if (boxed) {
-      json_t *f = make_field(x, fi, boxed, &(where){0});
-      g_free(boxed);
-      json_t *g = json_object_get(f, "value");
-      json_t *r =
-          map_field_new(json_incref(g), json_string_value(json_object_get(f, "raw")),
-                        json_real_value(json_object_get(f, "confidence")) * CONF_REPAIRED, w);
-      const json_t *flags = json_object_get(f, "flags");
-      for (size_t i = 0; i < json_array_size(flags); i++)
-        map_field_flag(r, json_string_value(json_array_get(flags, i)));
-      json_decref(f);
-      return r;
-    }
-  }
-  if (!*raw) {
-    json_t *f = map_field_new(json_null(), "", CONF_EMPTY, w);
-    map_field_flag(f, "empty");
-    return f;
-  }
-  json_t *value = NULL;
-  double conf = CONF_EXACT;
-  bool ambiguous = false;
-  if (strcmp(key, "project_attribute") == 0) {
-    int nc, no;
-    json_t *opts = checkbox_options(x, raw, &nc, &no);
-    const char *attr = NULL;
-    if (no == 0) {
-      char *k = dx_label_key(raw);
-      attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
-      g_free(k);
-    } else if (nc == 1) {
-      char *k = dx_label_key(json_string_value(json_array_get(opts, 0)));
-      attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
-      g_free(k);
-    } else {
-      ambiguous = true;
-    }
-    json_decref(opts);
-    value = attr ? json_string(attr) : json_null();
-    ambiguous = ambiguous || !attr; /* options without a tick, or words no option names */
-  } else if (strcmp(key, "project_type") == 0) {
-    int nc, no;
-    json_t *opts = checkbox_options(x, raw, &nc, &no);
-    if (no == 0) {
-      value = json_string(raw);
-    } else if (nc == 0) {
-      value = json_null();
-      ambiguous = true;
-    } else {
-      GString *s = g_string_new(NULL);
-      size_t i;
-      json_t *o;
-      json_array_foreach(opts, i, o) {
-        if (i) g_string_append(s, "；");
-        g_string_append(s, json_string_value(o));
-      }
-      value = json_string(s->str);
-      g_string_free(s, TRUE);
-    }
-    json_decref(opts);
-  } else if (strcmp(key, "period") == 0) {
-    char a[11], b[11];
-    if (dx_period_parse(a, b, raw, true)) {
-      value = json_object();
-      json_object_set_new(value, "start", map_jstr_or_null(a));
-      json_object_set_new(value, "end", map_jstr_or_null(b));
-    }
-  } else if (strcmp(key, "filled_date") == 0) {
-    char a[11], b[11];
-    if (dx_period_parse(a, b, raw, false) == 1) value = json_string(a);
-  } else if (strcmp(key, "contact_phone") == 0) {
-    GString *s = g_string_new(NULL);
-    for (const char *p = raw; *p; p++) {
-      if (g_ascii_isdigit(*p) || (*p == '-' && s->len))
-        g_string_append_c(s, *p);
-      else if (s->len >= 5)
-        break;
-      else
-        g_string_truncate(s, 0);
-    }
-    if (s->len >= 5) value = json_string(s->str);
-    g_string_free(s, TRUE);
-  } else if (strcmp(key, "staff_quota") == 0 || strcmp(key, "staff_actual") == 0) {
-    char *k = dx_label_key(raw);
-    char *end;
-    long n = strtol(k, &end, 10);
-    if (end != k && (*end == '\0' || dx_rules_match(x->rs, DX_CAT_COUNT_UNIT, end)))
-      value = json_integer(n);
-    g_free(k);
-  } else if (strcmp(key, "filing_unit") == 0) {
-    char *s = dx_rules_strip(x->rs, DX_CAT_SEAL_NOTE, raw, true);
-    char *t = dx_text_collapse(s);
-    value = map_jstr_or_null(t);
-    g_free(s);
-    g_free(t);
-    if (json_is_null(value)) {
-      json_decref(value);
-      json_t *f = map_field_new(json_null(), raw, CONF_EMPTY, w);
-      map_field_flag(f, "empty");
-      return f;
-    }
-  } else {
-    value = json_string(raw);
-  }
-  if (!value) {
-    json_t *f = map_field_new(json_null(), raw, CONF_UNPARSED, w);
-    map_field_flag(f, "value_unparsed");
-    return f;
-  }
-  json_t *f = map_field_new(value, raw, conf, w);
-  if (ambiguous) {
-    map_field_flag(f, "checkbox_ambiguous");
-    map_field_conf(f, CONF_AMBIGUOUS);
-  }
-  return f;
-}
-
 static decl *decl_new(void) {
   decl *d = g_new0(decl, 1);
   d->table_index = -1;
@@ -358,7 +137,8 @@ static void set_field(ctx *x, int fi, json_t *f) {
     json_decref(d->fields[fi]);
     d->fields[fi] = f;
     d->content++;
-    if (fi == field_index("staff_quota") || fi == field_index("staff_actual")) d->dept_hint = true;
+    if (fi == map_field_index("staff_quota") || fi == map_field_index("staff_actual"))
+      d->dept_hint = true;
   } else {
     json_decref(f);
   }
@@ -754,12 +534,12 @@ static void assign(ctx *x, label l, const char *value, const where *w, int part_
   decl *d = cur_decl(x);
   note_table(x, w);
   if (l.cat == DX_CAT_FIELD) {
-    json_t *f = make_field(x, field_index(l.key), value, w);
+    json_t *f = map_make_field(x, map_field_index(l.key), value, w);
     if (l.fuzzy) {
       map_field_flag(f, "label_fuzzy");
       map_field_conf(f, CONF_FUZZY);
     }
-    set_field(x, field_index(l.key), f);
+    set_field(x, map_field_index(l.key), f);
   } else if (l.cat == DX_CAT_FUND_TOTAL) {
     json_t *f = amount_field(x, value, w);
     if (l.fuzzy) {
@@ -1072,7 +852,7 @@ static void vert_row(ctx *x, const lrow *r) {
     if (x->vert_rows > 0) continue; /* only inline parts continue a block */
     note_table(x, &w);
     if (h->cat == DX_CAT_FIELD) {
-      set_field(x, field_index(h->key), make_field(x, field_index(h->key), raw, &w));
+      set_field(x, map_field_index(h->key), map_make_field(x, map_field_index(h->key), raw, &w));
     } else if (h->cat == DX_CAT_FUND_TOTAL || h->cat == DX_CAT_FUND_COLUMN) {
       set_total(x, money_col(h->key), amount_field(x, raw, &w));
     } else if (h->cat == DX_CAT_FUND_SOURCE) {
@@ -2104,7 +1884,7 @@ static const char *form_of(ctx *x, const decl *d) {
   }
   if (json_array_size(d->summary)) return "special_fund_summary";
   if (d->dept_hint) return "department_overall";
-  if (d->fields[field_index("project_name")] || json_array_size(d->indicators))
+  if (d->fields[map_field_index("project_name")] || json_array_size(d->indicators))
     return "project_expenditure";
   return "unknown";
 }
@@ -2169,14 +1949,14 @@ static void finish_decl(ctx *x) {
     }
   }
   /* fiscal year: the title's, else the period's start */
-  if (!d->year && d->fields[field_index("period")]) {
-    json_t *v = json_object_get(d->fields[field_index("period")], "value");
+  if (!d->year && d->fields[map_field_index("period")]) {
+    json_t *v = json_object_get(d->fields[map_field_index("period")], "value");
     const char *s = v && json_is_object(v) ? json_string_value(json_object_get(v, "start")) : NULL;
     if (s) d->year = year_of(s);
   }
   check_sums(d);
   double conf = 1.0;
-  int pn = field_index("project_name"), dp = field_index("department");
+  int pn = map_field_index("project_name"), dp = map_field_index("department");
   if (d->fields[pn])
     conf = min_conf(conf, d->fields[pn]);
   else if (d->fields[dp])

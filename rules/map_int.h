@@ -5,6 +5,7 @@
  *
  * The mapping's files, roughly in the order a document meets them:
  *   map.c           the stream: paragraphs and rows, each to its reader
+ *   fields.c        a field's text parsed into its value
  *   field_json.c    FIELD objects and list entries, with provenance
  * Functions one file shares with another are prefixed map_; the rest stay
  * static in their file.
@@ -247,5 +248,10 @@ bool map_field_is_empty(const json_t *f);
 void map_field_flag(json_t *f, const char *flag);
 void map_field_conf(json_t *f, double factor);
 void map_entry_finish(json_t *e, double conf, const where *w);
+
+/* ---- fields.c: a field's text parsed into its value ------------------- */
+
+int map_field_index(const char *key);
+json_t *map_make_field(ctx *x, int fi, const char *raw, const where *w);
 
 #endif
