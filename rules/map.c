@@ -17,11 +17,6 @@
 #include <math.h>
 #include <string.h>
 
-static int money_col(const char *role) {
-  for (int i = 0; i < NCOLS_MONEY; i++)
-    if (strcmp(MONEY_KEYS[i], role) == 0) return i;
-  return COL_CURRENT;
-}
 /* ---- small helpers ---------------------------------------------------- */
 
 static void decl_flag(decl *d, const char *flag) {
@@ -30,54 +25,6 @@ static void decl_flag(decl *d, const char *flag) {
   g_ptr_array_add(d->flags, g_strdup(flag));
 }
 /* ---- value normalisation per field ------------------------------------ */
-
-/* True when a list being read has a 金额（元） heading over `col`. */
-static bool column_in_yuan(const ctx *x, int col) {
-  bool in_list = x->mode == M_MONEY || x->mode == M_ITEMS || x->mode == M_SUMMARY;
-  return in_list && col >= 0 && col < 64 && (x->yuan_cols >> col & 1);
-}
-
-/* A 合计 amount in 万元, for the sum checks. *unitless: written without a
- * unit and not under a 金额（元） heading (the form's 元 note, known only
- * when the form is complete, may still convert it). */
-static bool total_amount(const ctx *x, int col, const char *raw, double *v, bool *unitless) {
-  int u;
-  if (!dx_amount_parse(v, &u, dx_rules_lexicon(x->rs), raw)) return false;
-  if (u == 0 && column_in_yuan(x, col)) {
-    *v /= 10000.0;
-    u = 2;
-  }
-  *unitless = u == 0;
-  return true;
-}
-
-/* An amount FIELD in 万元 (contract: funds). */
-static json_t *amount_field(ctx *x, const char *raw, const where *w) {
-  if (!*raw) {
-    json_t *f = map_field_new(json_null(), "", CONF_EMPTY, w);
-    map_field_flag(f, "empty");
-    return f;
-  }
-  double v;
-  int unit;
-  if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), raw)) {
-    json_t *f = map_field_new(json_null(), raw, CONF_UNPARSED, w);
-    map_field_flag(f, "value_unparsed");
-    return f;
-  }
-  if (unit == 0 && w->table >= 0 && column_in_yuan(x, w->col)) {
-    v /= 10000.0; /* a column headed 金额（元） */
-    unit = 2;
-  }
-  json_t *f = map_field_new(map_jnum(round(v * 1e6) / 1e6), raw, CONF_EXACT, w);
-  if (unit == 2) {
-    map_field_flag(f, "unit_converted");
-    map_field_conf(f, CONF_UNIT_CONVERTED);
-  } else if (unit == 0 && x->cur) {
-    g_ptr_array_add(x->cur->unitless, f); /* decided when the form is complete */
-  }
-  return f;
-}
 
 static decl *decl_new(void) {
   decl *d = g_new0(decl, 1);
@@ -115,13 +62,13 @@ static void decl_free(decl *d) {
   g_free(d);
 }
 
-static decl *cur_decl(ctx *x) {
+decl *map_cur_decl(ctx *x) {
   if (!x->cur) x->cur = decl_new();
   return x->cur;
 }
 
 static void note_table(ctx *x, const where *w) {
-  decl *d = cur_decl(x);
+  decl *d = map_cur_decl(x);
   if (w->table >= 0 && d->table_index < 0) d->table_index = w->table;
   if (w->page) {
     if (!d->page_start || w->page < d->page_start) d->page_start = w->page;
@@ -132,7 +79,7 @@ static void note_table(ctx *x, const where *w) {
 /* Sets a field: the first value wins, but a filled value replaces an
  * empty one (a form may repeat a label with the value in the second). */
 static void set_field(ctx *x, int fi, json_t *f) {
-  decl *d = cur_decl(x);
+  decl *d = map_cur_decl(x);
   if (!d->fields[fi] || (map_field_is_empty(d->fields[fi]) && !map_field_is_empty(f))) {
     json_decref(d->fields[fi]);
     d->fields[fi] = f;
@@ -142,82 +89,6 @@ static void set_field(ctx *x, int fi, json_t *f) {
   } else {
     json_decref(f);
   }
-}
-
-static void set_total(ctx *x, int col, json_t *f) {
-  decl *d = cur_decl(x);
-  if (!d->totals[col] || (map_field_is_empty(d->totals[col]) && !map_field_is_empty(f))) {
-    json_decref(d->totals[col]);
-    d->totals[col] = f;
-    d->content++;
-  } else {
-    json_decref(f);
-  }
-}
-
-/* A breakdown entry: entries with the same source and label in the same
- * block are one entry (one row read across its columns). */
-static void add_money(ctx *x, const char *source, const char *label, int col, json_t *f,
-                      bool is_total) {
-  decl *d = cur_decl(x);
-  bentry *b = NULL;
-  for (guint i = 0; i < d->bk->len; i++) {
-    bentry *e = g_ptr_array_index(d->bk, i);
-    if (e->group == x->group && strcmp(e->source, source) == 0 && strcmp(e->label, label) == 0 &&
-        (!e->f[col] || map_field_is_empty(e->f[col]))) {
-      b = e;
-      break;
-    }
-  }
-  if (!b) {
-    b = g_new0(bentry, 1);
-    b->source = source;
-    b->label = g_strdup(label);
-    const char *fam = dx_rules_match(x->rs, DX_CAT_FUND_FAMILY, source);
-    b->family = fam ? atoi(fam) : 0;
-    b->is_total = is_total;
-    b->group = x->group;
-    g_ptr_array_add(d->bk, b);
-  }
-  if (!b->f[col] || (map_field_is_empty(b->f[col]) && !map_field_is_empty(f))) {
-    json_decref(b->f[col]);
-    b->f[col] = f;
-  } else {
-    json_decref(f);
-  }
-  d->content++;
-}
-
-/* The fund label text kept in a breakdown entry: the label as written,
- * without 其中 and colons. */
-static char *money_label(ctx *x, const char *raw) {
-  GString *out = g_string_new(NULL);
-  for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (!g_unichar_isspace(c) && c != 0x3000) g_string_append_unichar(out, c);
-  }
-  /* the part prefix is matched on the folded text; the label keeps the
-   * characters as written, so cut as many characters as the prefix had */
-  char *folded = dx_text_fold(out->str);
-  char *rest = dx_rules_strip(x->rs, DX_CAT_PART_PREFIX, folded, false);
-  glong cut = g_utf8_strlen(folded, -1) - g_utf8_strlen(rest, -1);
-  char *res = g_strdup(g_utf8_offset_to_pointer(out->str, cut));
-  g_free(folded);
-  g_free(rest);
-  size_t n = strlen(res);
-  if (n && res[n - 1] == ':')
-    res[n - 1] = '\0';
-  else if (n >= 3 && strcmp(res + n - 3, "：") == 0)
-    res[n - 3] = '\0';
-  g_string_free(out, TRUE);
-  return res;
-}
-
-/* The label of a breakdown entry labelled l, written raw: as written
- * (money_label), or, when l matched only approximately, as its rule
- * writes it (a typist puts back the 一 a fax dropped). */
-static char *label_text(ctx *x, label l, const char *raw) {
-  return l.fuzzy && l.near ? g_strdup(l.near) : money_label(x, raw);
 }
 
 /* Fuzzy label matching applies to keys of this many characters: shorter
@@ -444,7 +315,7 @@ static label split_at_amount(ctx *x, const char *raw, const char *f, char **valu
   char *k = dx_label_key(lab);
   label l = classify(x, k);
   if (l.cat != DX_CAT_NONE && l.cat != DX_CAT_UNIT_NOTE) {
-    char *ml = money_label(x, lab);
+    char *ml = map_money_label(x, lab);
     g_strlcpy(label_buf, ml, sizeof(labelbuf));
     g_free(ml);
     l.label = label_buf;
@@ -478,7 +349,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
       return inner;
     }
     if (l.cat != DX_CAT_NONE) {
-      char *ml = label_text(x, l, lab);
+      char *ml = map_label_text(x, l, lab);
       g_strlcpy(label_buf, ml, sizeof(labelbuf));
       g_free(ml);
       l.label = label_buf;
@@ -505,7 +376,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     if (l.cat != DX_CAT_NONE) {
       best = l;
       best_at = (size_t)(p - f);
-      char *ml = label_text(x, l, lab);
+      char *ml = map_label_text(x, l, lab);
       g_strlcpy(label_buf, ml, sizeof(labelbuf));
       g_free(ml);
       best.label = label_buf;
@@ -531,7 +402,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
 /* Assigns `value` (cell text) to what label l names; a fund source is a
  * part in money column `part_col`. */
 static void assign(ctx *x, label l, const char *value, const where *w, int part_col) {
-  decl *d = cur_decl(x);
+  decl *d = map_cur_decl(x);
   note_table(x, w);
   if (l.cat == DX_CAT_FIELD) {
     json_t *f = map_make_field(x, map_field_index(l.key), value, w);
@@ -541,22 +412,22 @@ static void assign(ctx *x, label l, const char *value, const where *w, int part_
     }
     set_field(x, map_field_index(l.key), f);
   } else if (l.cat == DX_CAT_FUND_TOTAL) {
-    json_t *f = amount_field(x, value, w);
+    json_t *f = map_amount_field(x, value, w);
     if (l.fuzzy) {
       map_field_flag(f, "label_fuzzy");
       map_field_conf(f, CONF_FUZZY);
     }
-    set_total(x, money_col(l.key), f);
+    map_set_total(x, map_money_col(l.key), f);
   } else if (l.cat == DX_CAT_FUND_SOURCE) {
     /* 合计 inside a 三公经费 block is the 三公经费 total, not the form's */
     bool total = strcmp(l.key, "total") == 0 && !x->three_public;
-    json_t *f = amount_field(x, value, w);
+    json_t *f = map_amount_field(x, value, w);
     if (l.fuzzy) {
       map_field_flag(f, "label_fuzzy");
       map_field_conf(f, CONF_FUZZY);
     }
-    add_money(x, total || !x->three_public ? l.key : "three_public", l.label ? l.label : "",
-              part_col, f, total);
+    map_add_money(x, total || !x->three_public ? l.key : "three_public", l.label ? l.label : "",
+                  part_col, f, total);
   } else if (l.cat == DX_CAT_UNIT_NOTE) {
     char *k = dx_label_key(value);
     if (dx_rules_match(x->rs, DX_CAT_WAN_UNIT, k))
@@ -743,7 +614,7 @@ static bool try_section_header_cols(ctx *x, const lrow *r) {
     c[R_OWNER] = find_role(x, r, DX_CAT_PLANS_HEADER, "owner", -1);
     memcpy(x->cols, c, sizeof c);
     x->mode = M_PLANS;
-    cur_decl(x)->dept_hint = true;
+    map_cur_decl(x)->dept_hint = true;
     return true;
   }
   c[R_SEQ] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "seq", -1);
@@ -796,12 +667,12 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
     } else if (l.cat != DX_CAT_NONE && l.cat != DX_CAT_UNIT_NOTE && n < MAXV) {
       /* a label repeated along the row ("其他资金 | 其他资金") pairs
        * labels with values; a vertical header names each column once */
-      char *lab = money_label(x, c->raw);
+      char *lab = map_money_label(x, c->raw);
       for (int k = 0; k < n; k++)
         if (strcmp(vh[k].label, lab) == 0) others += 2;
       vh[n++] = (vhead){c->col, c->span, l.cat, l.key, lab};
     } else if (colk && n < MAXV) {
-      vh[n++] = (vhead){c->col, c->span, DX_CAT_FUND_COLUMN, colk, money_label(x, c->raw)};
+      vh[n++] = (vhead){c->col, c->span, DX_CAT_FUND_COLUMN, colk, map_money_label(x, c->raw)};
     } else {
       others++;
     }
@@ -838,12 +709,13 @@ static void vert_row(ctx *x, const lrow *r) {
     label il = *raw ? split_inline(x, raw, &v, lb) : (label){0};
     if (il.cat == DX_CAT_FUND_SOURCE) {
       /* "其中：财政拨款：457.5" under 中长期资金总额: a part of that column */
-      int col = h->cat == DX_CAT_FUND_TOTAL || h->cat == DX_CAT_FUND_COLUMN ? money_col(h->key)
+      int col = h->cat == DX_CAT_FUND_TOTAL || h->cat == DX_CAT_FUND_COLUMN ? map_money_col(h->key)
                                                                             : COL_CURRENT;
       note_table(x, &w);
       if (x->vert_rows == 0 && h->cat == DX_CAT_FUND_TOTAL)
-        set_total(x, col, amount_field(x, "", &w)); /* named, not stated */
-      add_money(x, il.key, il.label, col, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
+        map_set_total(x, col, map_amount_field(x, "", &w)); /* named, not stated */
+      map_add_money(x, il.key, il.label, col, map_amount_field(x, v, &w),
+                    strcmp(il.key, "total") == 0);
       any_inline = true;
       g_free(v);
       continue;
@@ -854,17 +726,17 @@ static void vert_row(ctx *x, const lrow *r) {
     if (h->cat == DX_CAT_FIELD) {
       set_field(x, map_field_index(h->key), map_make_field(x, map_field_index(h->key), raw, &w));
     } else if (h->cat == DX_CAT_FUND_TOTAL || h->cat == DX_CAT_FUND_COLUMN) {
-      set_total(x, money_col(h->key), amount_field(x, raw, &w));
+      map_set_total(x, map_money_col(h->key), map_amount_field(x, raw, &w));
     } else if (h->cat == DX_CAT_FUND_SOURCE) {
       const char *src = h->key;
       bool total = strcmp(src, "total") == 0;
       if (x->three_public) {
         src = "three_public";
       }
-      json_t *f = amount_field(x, raw, &w);
-      if (total && !x->three_public && !cur_decl(x)->totals[COL_CURRENT])
-        set_total(x, COL_CURRENT, json_incref(f));
-      add_money(x, src, h->label, COL_CURRENT, f, total);
+      json_t *f = map_amount_field(x, raw, &w);
+      if (total && !x->three_public && !map_cur_decl(x)->totals[COL_CURRENT])
+        map_set_total(x, COL_CURRENT, json_incref(f));
+      map_add_money(x, src, h->label, COL_CURRENT, f, total);
     }
   }
   x->vert_rows++;
@@ -907,16 +779,16 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
   g_free(k);
   if (!src) src = "unknown";
   bool total = strcmp(src, "total") == 0;
-  char *lab = money_label(x, name);
+  char *lab = map_money_label(x, name);
   for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
     if (cols[role] < 0) continue;
     const lcell *vc = cell_at(r, cols[role]);
     where w = map_where_cell(r, vc ? vc : nc);
     note_table(x, &w);
-    json_t *f = amount_field(x, text_here(r, cols[role]), &w);
+    json_t *f = map_amount_field(x, text_here(r, cols[role]), &w);
     int col = role - R_PRIOR;
-    if (total && !x->halves) set_total(x, col, json_incref(f));
-    add_money(x, src, lab, col, f, total);
+    if (total && !x->halves) map_set_total(x, col, json_incref(f));
+    map_add_money(x, src, lab, col, f, total);
   }
   g_free(lab);
 }
@@ -927,7 +799,7 @@ static void money_row(ctx *x, const lrow *r) {
 }
 
 static void items_row(ctx *x, const lrow *r) {
-  decl *d = cur_decl(x);
+  decl *d = map_cur_decl(x);
   const char *name = text_here(r, x->cols[R_NAME]);
   const lcell *nc = cell_at(r, x->cols[R_NAME]);
   int amount_roles[NCOLS_MONEY] = {x->cols[R_PRIOR], x->cols[R_CURRENT], x->cols[R_MEDIUM]};
@@ -940,8 +812,8 @@ static void items_row(ctx *x, const lrow *r) {
   if (src && strcmp(src, "total") == 0) {
     for (int i = 0; i < NCOLS_MONEY; i++)
       if (amount_roles[i] >= 0)
-        d->items_has_total[i] = total_amount(x, amount_roles[i], text_here(r, amount_roles[i]),
-                                             &d->items_total[i], &d->items_total_unitless[i]);
+        d->items_has_total[i] = map_total_amount(x, amount_roles[i], text_here(r, amount_roles[i]),
+                                                 &d->items_total[i], &d->items_total_unitless[i]);
     return;
   }
   char *clean = NULL;
@@ -960,7 +832,7 @@ static void items_row(ctx *x, const lrow *r) {
     if (amount_roles[i] < 0) continue;
     const lcell *vc = cell_at(r, amount_roles[i]);
     where vw = map_where_cell(r, vc);
-    json_object_set_new(e, MONEY_KEYS[i], amount_field(x, text_here(r, amount_roles[i]), &vw));
+    json_object_set_new(e, MONEY_KEYS[i], map_amount_field(x, text_here(r, amount_roles[i]), &vw));
   }
   json_object_set_new(e, "basis", map_jstr_or_null(basis));
   map_entry_finish(e, numbered_only ? CONF_EXACT * 0.95 : CONF_EXACT, &w);
@@ -970,7 +842,7 @@ static void items_row(ctx *x, const lrow *r) {
 }
 
 static void schedule_row(ctx *x, const lrow *r) {
-  decl *d = cur_decl(x);
+  decl *d = map_cur_decl(x);
   const char *content = text_here(r, x->cols[R_CONTENT]);
   const char *s = text_here(r, x->cols[R_START]);
   const char *e = text_here(r, x->cols[R_END]);
@@ -997,7 +869,7 @@ static void schedule_row(ctx *x, const lrow *r) {
 }
 
 static void plans_row(ctx *x, const lrow *r) {
-  decl *d = cur_decl(x);
+  decl *d = map_cur_decl(x);
   const char *item = text_here(r, x->cols[R_ITEM]);
   const char *owner = text_here(r, x->cols[R_OWNER]);
   const char *goal = text_here(r, x->cols[R_GOAL]);
@@ -1018,7 +890,7 @@ static void plans_row(ctx *x, const lrow *r) {
 }
 
 static void summary_row(ctx *x, const lrow *r) {
-  decl *d = cur_decl(x);
+  decl *d = map_cur_decl(x);
   const char *seq = text_here(r, x->cols[R_SEQ]);
   const char *name = text_here(r, x->cols[R_NAME]);
   const char *amount = text_here(r, x->cols[R_AMOUNT]);
@@ -1029,8 +901,8 @@ static void summary_row(ctx *x, const lrow *r) {
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
   g_free(k);
   if (src && strcmp(src, "total") == 0) {
-    d->summary_has_total =
-        total_amount(x, x->cols[R_AMOUNT], amount, &d->summary_total, &d->summary_total_unitless);
+    d->summary_has_total = map_total_amount(x, x->cols[R_AMOUNT], amount, &d->summary_total,
+                                            &d->summary_total_unitless);
     return;
   }
   if (!*name && !*amount) return; /* a numbered placeholder */
@@ -1042,7 +914,7 @@ static void summary_row(ctx *x, const lrow *r) {
   json_t *o = json_object();
   json_object_set_new(o, "seq", map_jstr_or_null(seq));
   json_object_set_new(o, "name", map_jstr_or_null(name));
-  json_object_set_new(o, "amount", amount_field(x, amount, &aw));
+  json_object_set_new(o, "amount", map_amount_field(x, amount, &aw));
   json_object_set_new(o, "long_term_goal", map_jstr_or_null(lt));
   json_object_set_new(o, "annual_goal", map_jstr_or_null(an));
   map_entry_finish(o, CONF_EXACT, &w);
@@ -1146,7 +1018,7 @@ static bool ind_heading_row(ctx *x, const lrow *r) {
 }
 
 static void ind_row(ctx *x, const lrow *r) {
-  decl *d = cur_decl(x);
+  decl *d = map_cur_decl(x);
   indmap *m = &x->ind;
   if (ind_heading_row(x, r)) return;
   char *l1raw = level_text(r, m->l1, &m->last_l1);
@@ -1311,7 +1183,7 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
         nl = classify(x, k);
         if (nl.cat != DX_CAT_NONE) rest = g_strdup(colon + clen);
         g_free(k);
-        k = money_label(x, lab);
+        k = map_money_label(x, lab);
         g_strlcpy(curlab_next, k, sizeof curlab_next);
         nl.label = curlab_next;
         g_free(lab);
@@ -1323,7 +1195,7 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
         if (nl.cat != DX_CAT_NONE && nl.cat != DX_CAT_FIELD) nl.cat = DX_CAT_NONE;
         if (nl.cat != DX_CAT_NONE) rest = g_strdup("");
         g_free(k);
-        k = money_label(x, t);
+        k = map_money_label(x, t);
         g_strlcpy(curlab_next, k, sizeof curlab_next);
         nl.label = curlab_next;
         g_free(k);
@@ -1366,7 +1238,7 @@ static int part_column(ctx *x, const lcell *c, label l, bool *kept) {
   if (c->col < 0 || c->col >= (int)sizeof x->under_total) return COL_CURRENT;
   signed char *u = &x->under_total[c->col];
   if (l.cat == DX_CAT_FUND_TOTAL) {
-    *u = (signed char)(money_col(l.key) + 1);
+    *u = (signed char)(map_money_col(l.key) + 1);
     *kept = true;
   } else if (l.cat == DX_CAT_FUND_SOURCE && *u) {
     *kept = true;
@@ -1435,7 +1307,7 @@ static void horizontal_row(ctx *x, const lrow *r) {
         i = j - 1;
         continue;
       }
-      char *lab = label_text(x, l, c->raw);
+      char *lab = map_label_text(x, l, c->raw);
       l.label = lab;
       int pc = part_column(x, c, l, &kept);
       if (next && !is_label_cell(x, next)) {
@@ -1461,7 +1333,8 @@ static void horizontal_row(ctx *x, const lrow *r) {
       int pc = part_column(x, c, il, &kept);
       if (il.cat == DX_CAT_FUND_SOURCE) {
         note_table(x, &w);
-        add_money(x, il.key, il.label, pc, amount_field(x, v, &w), strcmp(il.key, "total") == 0);
+        map_add_money(x, il.key, il.label, pc, map_amount_field(x, v, &w),
+                      strcmp(il.key, "total") == 0);
       } else {
         assign(x, il, v, &w, pc);
       }
@@ -1517,7 +1390,7 @@ static void start_decl(ctx *x, const char *title_raw) {
     decl_free(x->cur);
     x->cur = NULL;
   }
-  decl *d = cur_decl(x);
+  decl *d = map_cur_decl(x);
   d->titled = true;
   d->title = dx_text_join_han(title_raw);
   d->title = title_repaired(x, d->title);
@@ -1602,7 +1475,7 @@ static void on_line(ctx *x, const dx_block *b, const char *raw, const char *key)
     if (x->cur && x->cur->titled && x->cur->table_index >= 0 &&
         leads_with_field(x, raw, "filing_unit"))
       finish_decl(x);
-    if (dx_rules_match(x->rs, DX_CAT_WAN_MARKER, key)) cur_decl(x)->money_known = true;
+    if (dx_rules_match(x->rs, DX_CAT_WAN_MARKER, key)) map_cur_decl(x)->money_known = true;
     pairs_in_text(x, raw, &w, false);
   }
 }
@@ -1684,7 +1557,7 @@ static void on_row(ctx *x, const lrow *r) {
   }
   for (int i = 0; i < r->n; i++)
     if (r->cells[i].here && cell_rule(x, &r->cells[i], DX_CAT_WAN_MARKER))
-      cur_decl(x)->money_known = true;
+      map_cur_decl(x)->money_known = true;
   if (try_ind_header(x, r)) return;
   if (x->mode != M_IND && try_section_header(x, r)) return;
   switch (x->mode) {
@@ -1900,28 +1773,6 @@ static double min_conf(double a, const json_t *o) {
  * pair or a lone title is not a declaration. */
 #define MIN_CONTENT 2
 
-static json_t *money_json(decl *d) {
-  json_t *funds = json_object();
-  static const char *tk[] = {"prior_year_total", "current_year_total", "medium_term_total"};
-  static const int order[] = {COL_CURRENT, COL_PRIOR, COL_MEDIUM};
-  for (int i = 0; i < 3; i++) {
-    int col = order[i];
-    if (d->totals[col]) json_object_set(funds, tk[col], d->totals[col]);
-  }
-  json_t *bk = json_array();
-  for (guint i = 0; i < d->bk->len; i++) {
-    bentry *b = g_ptr_array_index(d->bk, i);
-    json_t *o = json_object();
-    json_object_set_new(o, "source", json_string(b->source));
-    json_object_set_new(o, "label", json_string(b->label));
-    for (int col = 0; col < NCOLS_MONEY; col++)
-      if (b->f[col]) json_object_set(o, MONEY_KEYS[col], b->f[col]);
-    json_array_append_new(bk, o);
-  }
-  json_object_set_new(funds, "breakdown", bk);
-  return funds;
-}
-
 static void finish_decl(ctx *x) {
   decl *d = x->cur;
   x->cur = NULL;
@@ -1988,7 +1839,7 @@ static void finish_decl(ctx *x) {
   for (int k = 0; k < NFIELDS; k++)
     if (d->fields[k]) json_object_set(fields, FIELD_KEYS[k], d->fields[k]);
   json_object_set_new(o, "fields", fields);
-  json_object_set_new(o, "funds", money_json(d));
+  json_object_set_new(o, "funds", map_money_json(d));
   json_object_set(o, "expenditure_items", d->items);
   json_object_set(o, "schedule", d->schedule);
   json_object_set(o, "work_plans", d->plans);

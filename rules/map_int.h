@@ -6,6 +6,7 @@
  * The mapping's files, roughly in the order a document meets them:
  *   map.c           the stream: paragraphs and rows, each to its reader
  *   fields.c        a field's text parsed into its value
+ *   funds.c         amounts, fund totals and breakdown entries
  *   field_json.c    FIELD objects and list entries, with provenance
  * Functions one file shares with another are prefixed map_; the rest stay
  * static in their file.
@@ -235,6 +236,10 @@ typedef struct cellinfo {
   bool has_field;
 } cellinfo;
 
+/* ---- map.c: the stream: paragraphs and rows, each to its reader ------- */
+
+decl *map_cur_decl(ctx *x);
+
 /* ---- field_json.c: FIELD objects and list entries, with provenance ---- */
 
 json_t *map_jstr_or_null(const char *s);
@@ -253,5 +258,17 @@ void map_entry_finish(json_t *e, double conf, const where *w);
 
 int map_field_index(const char *key);
 json_t *map_make_field(ctx *x, int fi, const char *raw, const where *w);
+
+/* ---- funds.c: amounts, fund totals and breakdown entries -------------- */
+
+int map_money_col(const char *role);
+bool map_total_amount(const ctx *x, int col, const char *raw, double *v, bool *unitless);
+json_t *map_amount_field(ctx *x, const char *raw, const where *w);
+void map_set_total(ctx *x, int col, json_t *f);
+void map_add_money(ctx *x, const char *source, const char *label, int col, json_t *f,
+                   bool is_total);
+char *map_money_label(ctx *x, const char *raw);
+char *map_label_text(ctx *x, label l, const char *raw);
+json_t *map_money_json(decl *d);
 
 #endif
