@@ -17,79 +17,7 @@
 #include <math.h>
 #include <string.h>
 
-/* ---- small helpers ---------------------------------------------------- */
-
-static void decl_flag(decl *d, const char *flag) {
-  for (guint i = 0; i < d->flags->len; i++)
-    if (strcmp(g_ptr_array_index(d->flags, i), flag) == 0) return;
-  g_ptr_array_add(d->flags, g_strdup(flag));
-}
 /* ---- value normalisation per field ------------------------------------ */
-
-static decl *decl_new(void) {
-  decl *d = g_new0(decl, 1);
-  d->table_index = -1;
-  d->bk = g_ptr_array_new();
-  d->flags = g_ptr_array_new_with_free_func(g_free);
-  d->unitless = g_ptr_array_new();
-  d->items = json_array();
-  d->schedule = json_array();
-  d->plans = json_array();
-  d->summary = json_array();
-  d->indicators = json_array();
-  return d;
-}
-
-static void decl_free(decl *d) {
-  if (!d) return;
-  g_free(d->title);
-  for (int i = 0; i < NFIELDS; i++) json_decref(d->fields[i]);
-  for (int i = 0; i < NCOLS_MONEY; i++) json_decref(d->totals[i]);
-  for (guint i = 0; i < d->bk->len; i++) {
-    bentry *b = g_ptr_array_index(d->bk, i);
-    g_free(b->label);
-    for (int k = 0; k < NCOLS_MONEY; k++) json_decref(b->f[k]);
-    g_free(b);
-  }
-  g_ptr_array_free(d->bk, TRUE);
-  g_ptr_array_free(d->flags, TRUE);
-  g_ptr_array_free(d->unitless, TRUE);
-  json_decref(d->items);
-  json_decref(d->schedule);
-  json_decref(d->plans);
-  json_decref(d->summary);
-  json_decref(d->indicators);
-  g_free(d);
-}
-
-decl *map_cur_decl(ctx *x) {
-  if (!x->cur) x->cur = decl_new();
-  return x->cur;
-}
-
-static void note_table(ctx *x, const where *w) {
-  decl *d = map_cur_decl(x);
-  if (w->table >= 0 && d->table_index < 0) d->table_index = w->table;
-  if (w->page) {
-    if (!d->page_start || w->page < d->page_start) d->page_start = w->page;
-    if (w->page > d->page_end) d->page_end = w->page;
-  }
-}
-
-/* Sets a field: the first value wins, but a filled value replaces an
- * empty one (a form may repeat a label with the value in the second). */
-static void set_field(ctx *x, int fi, json_t *f) {
-  decl *d = map_cur_decl(x);
-  if (!d->fields[fi] || (map_field_is_empty(d->fields[fi]) && !map_field_is_empty(f))) {
-    json_decref(d->fields[fi]);
-    d->fields[fi] = f;
-    d->content++;
-    if (fi == map_field_index("staff_quota") || fi == map_field_index("staff_actual"))
-      d->dept_hint = true;
-  } else {
-    json_decref(f);
-  }
-}
 
 /* Fuzzy label matching applies to keys of this many characters: shorter
  * keys are too often values ("县政府办"), longer ones are sentences. */
@@ -398,45 +326,6 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
   g_free(f);
   return glued;
 }
-
-/* Assigns `value` (cell text) to what label l names; a fund source is a
- * part in money column `part_col`. */
-static void assign(ctx *x, label l, const char *value, const where *w, int part_col) {
-  decl *d = map_cur_decl(x);
-  note_table(x, w);
-  if (l.cat == DX_CAT_FIELD) {
-    json_t *f = map_make_field(x, map_field_index(l.key), value, w);
-    if (l.fuzzy) {
-      map_field_flag(f, "label_fuzzy");
-      map_field_conf(f, CONF_FUZZY);
-    }
-    set_field(x, map_field_index(l.key), f);
-  } else if (l.cat == DX_CAT_FUND_TOTAL) {
-    json_t *f = map_amount_field(x, value, w);
-    if (l.fuzzy) {
-      map_field_flag(f, "label_fuzzy");
-      map_field_conf(f, CONF_FUZZY);
-    }
-    map_set_total(x, map_money_col(l.key), f);
-  } else if (l.cat == DX_CAT_FUND_SOURCE) {
-    /* 合计 inside a 三公经费 block is the 三公经费 total, not the form's */
-    bool total = strcmp(l.key, "total") == 0 && !x->three_public;
-    json_t *f = map_amount_field(x, value, w);
-    if (l.fuzzy) {
-      map_field_flag(f, "label_fuzzy");
-      map_field_conf(f, CONF_FUZZY);
-    }
-    map_add_money(x, total || !x->three_public ? l.key : "three_public", l.label ? l.label : "",
-                  part_col, f, total);
-  } else if (l.cat == DX_CAT_UNIT_NOTE) {
-    char *k = dx_label_key(value);
-    if (dx_rules_match(x->rs, DX_CAT_WAN_UNIT, k))
-      d->money_known = true;
-    else if (dx_rules_match(x->rs, DX_CAT_YUAN_UNIT, k))
-      d->money_yuan = true;
-    g_free(k);
-  }
-}
 /* ---- sections ---------------------------------------------------------- */
 
 static const lcell *cell_at(const lrow *r, int col) {
@@ -711,7 +600,7 @@ static void vert_row(ctx *x, const lrow *r) {
       /* "其中：财政拨款：457.5" under 中长期资金总额: a part of that column */
       int col = h->cat == DX_CAT_FUND_TOTAL || h->cat == DX_CAT_FUND_COLUMN ? map_money_col(h->key)
                                                                             : COL_CURRENT;
-      note_table(x, &w);
+      map_note_table(x, &w);
       if (x->vert_rows == 0 && h->cat == DX_CAT_FUND_TOTAL)
         map_set_total(x, col, map_amount_field(x, "", &w)); /* named, not stated */
       map_add_money(x, il.key, il.label, col, map_amount_field(x, v, &w),
@@ -722,9 +611,10 @@ static void vert_row(ctx *x, const lrow *r) {
     }
     g_free(v);
     if (x->vert_rows > 0) continue; /* only inline parts continue a block */
-    note_table(x, &w);
+    map_note_table(x, &w);
     if (h->cat == DX_CAT_FIELD) {
-      set_field(x, map_field_index(h->key), map_make_field(x, map_field_index(h->key), raw, &w));
+      map_set_field(x, map_field_index(h->key),
+                    map_make_field(x, map_field_index(h->key), raw, &w));
     } else if (h->cat == DX_CAT_FUND_TOTAL || h->cat == DX_CAT_FUND_COLUMN) {
       map_set_total(x, map_money_col(h->key), map_amount_field(x, raw, &w));
     } else if (h->cat == DX_CAT_FUND_SOURCE) {
@@ -784,7 +674,7 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
     if (cols[role] < 0) continue;
     const lcell *vc = cell_at(r, cols[role]);
     where w = map_where_cell(r, vc ? vc : nc);
-    note_table(x, &w);
+    map_note_table(x, &w);
     json_t *f = map_amount_field(x, text_here(r, cols[role]), &w);
     int col = role - R_PRIOR;
     if (total && !x->halves) map_set_total(x, col, json_incref(f));
@@ -825,7 +715,7 @@ static void items_row(ctx *x, const lrow *r) {
     return;
   }
   where w = map_where_cell(r, nc ? nc : first_here(r));
-  note_table(x, &w);
+  map_note_table(x, &w);
   json_t *e = json_object();
   json_object_set_new(e, "name", map_jstr_or_null(clean));
   for (int i = 0; i < NCOLS_MONEY; i++) {
@@ -853,7 +743,7 @@ static void schedule_row(ctx *x, const lrow *r) {
   const lcell *fc = x->cols[R_CONTENT] >= 0 ? cell_at(r, x->cols[R_CONTENT]) : NULL;
   if (!fc || !*fc->raw) fc = first_here(r);
   where w = map_where_cell(r, fc);
-  note_table(x, &w);
+  map_note_table(x, &w);
   json_t *o = json_object();
   json_object_set_new(o, "content", map_jstr_or_null(content));
   json_object_set_new(o, "start", ns ? map_jstr_or_null(a) : json_null());
@@ -879,7 +769,7 @@ static void plans_row(ctx *x, const lrow *r) {
   g_free(k);
   if (src && strcmp(src, "total") == 0) return; /* 金额合计: the tasks' money, not a task */
   where w = map_where_cell(r, cell_at(r, x->cols[R_ITEM]));
-  note_table(x, &w);
+  map_note_table(x, &w);
   json_t *o = json_object();
   json_object_set_new(o, "item", map_jstr_or_null(item));
   json_object_set_new(o, "owner", map_jstr_or_null(owner));
@@ -908,7 +798,7 @@ static void summary_row(ctx *x, const lrow *r) {
   if (!*name && !*amount) return; /* a numbered placeholder */
   const lcell *fc = cell_at(r, x->cols[R_SEQ]);
   where w = map_where_cell(r, fc && *fc->raw ? fc : first_here(r));
-  note_table(x, &w);
+  map_note_table(x, &w);
   const lcell *ac = cell_at(r, x->cols[R_AMOUNT]);
   where aw = map_where_cell(r, ac);
   json_t *o = json_object();
@@ -1099,7 +989,7 @@ static void ind_row(ctx *x, const lrow *r) {
     where w = map_where_cell(r, vc);
     map_where_flags(flags, &w);
     conf *= 1 - w.doubt;
-    note_table(x, &w);
+    map_note_table(x, &w);
     json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
     json_object_set_new(o, "flags", flags);
     json_object_set_new(o, "at", map_at_json(&w));
@@ -1206,7 +1096,7 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
         npairs++;
         if (!dry) {
           char *v = dx_text_collapse(val->str);
-          assign(x, cur, v, w, COL_CURRENT);
+          map_assign(x, cur, v, w, COL_CURRENT);
           g_free(v);
         }
       }
@@ -1302,7 +1192,7 @@ static void horizontal_row(ctx *x, const lrow *r) {
           g_string_append(s, r->cells[j].raw);
         }
         where w = map_where_cell(r, vc ? vc : next);
-        assign(x, l, s->str, &w, COL_CURRENT);
+        map_assign(x, l, s->str, &w, COL_CURRENT);
         g_string_free(s, TRUE);
         i = j - 1;
         continue;
@@ -1312,11 +1202,11 @@ static void horizontal_row(ctx *x, const lrow *r) {
       int pc = part_column(x, c, l, &kept);
       if (next && !is_label_cell(x, next)) {
         where w = map_where_cell(r, next);
-        assign(x, l, next->here ? next->raw : "", &w, pc);
+        map_assign(x, l, next->here ? next->raw : "", &w, pc);
         i++;
       } else {
         where w = map_where_cell(r, c);
-        if (l.cat != DX_CAT_UNIT_NOTE) assign(x, l, "", &w, pc);
+        if (l.cat != DX_CAT_UNIT_NOTE) map_assign(x, l, "", &w, pc);
       }
       g_free(lab);
       continue;
@@ -1332,11 +1222,11 @@ static void horizontal_row(ctx *x, const lrow *r) {
     if (il.cat != DX_CAT_NONE) {
       int pc = part_column(x, c, il, &kept);
       if (il.cat == DX_CAT_FUND_SOURCE) {
-        note_table(x, &w);
+        map_note_table(x, &w);
         map_add_money(x, il.key, il.label, pc, map_amount_field(x, v, &w),
                       strcmp(il.key, "total") == 0);
       } else {
-        assign(x, il, v, &w, pc);
+        map_assign(x, il, v, &w, pc);
       }
     }
     g_free(v);
@@ -1347,18 +1237,6 @@ static void horizontal_row(ctx *x, const lrow *r) {
   }
 }
 /* ---- the stream ---------------------------------------------------------- */
-
-static void finish_decl(ctx *x);
-
-static int year_of(const char *s) {
-  for (const char *p = s; *p; p++)
-    if ((p[0] == '1' || p[0] == '2') && g_ascii_isdigit(p[1]) && g_ascii_isdigit(p[2]) &&
-        g_ascii_isdigit(p[3]) && (p == s || !g_ascii_isdigit(p[-1])) && !g_ascii_isdigit(p[4])) {
-      int y = atoi(p);
-      if (y >= DX_YEAR_MIN && y <= DX_YEAR_MAX) return y;
-    }
-  return 0;
-}
 
 /* A title matched on a scan only with a character of 目标/指标 misread
  * (title_ocr) is written with the word its rule names: the two
@@ -1385,16 +1263,16 @@ static void start_decl(ctx *x, const char *title_raw) {
     /* a preamble (填报单位, 金额单位 lines) before a title that stands
      * in the table's first row: it belongs to this form */
   } else if (x->cur && (x->cur->content > 0 || !x->cur->titled))
-    finish_decl(x);
+    map_finish_decl(x);
   else if (x->cur) {
-    decl_free(x->cur);
+    map_decl_free(x->cur);
     x->cur = NULL;
   }
   decl *d = map_cur_decl(x);
   d->titled = true;
   d->title = dx_text_join_han(title_raw);
   d->title = title_repaired(x, d->title);
-  d->year = year_of(title_raw);
+  d->year = map_year_of(title_raw);
   x->mode = M_NONE;
 }
 
@@ -1457,7 +1335,7 @@ static char *title_in_line(ctx *x, const char *raw, char **rest) {
 /* A line of text outside the tables, not a title. */
 static void on_line(ctx *x, const dx_block *b, const char *raw, const char *key) {
   if (dx_rules_match(x->rs, DX_CAT_YEAR_LINE, key)) {
-    if (x->cur && !x->cur->year) x->cur->year = year_of(key);
+    if (x->cur && !x->cur->year) x->cur->year = map_year_of(key);
   } else if (x->in_notes || dx_rules_match(x->rs, DX_CAT_NOTES_HEADING, key)) {
     /* "填表说明：项目名称：填写项目全称。" explains the labels; it gives no values */
     x->in_notes = true;
@@ -1474,7 +1352,7 @@ static void on_line(ctx *x, const dx_block *b, const char *raw, const char *key)
      * title may be the first row of its table) */
     if (x->cur && x->cur->titled && x->cur->table_index >= 0 &&
         leads_with_field(x, raw, "filing_unit"))
-      finish_decl(x);
+      map_finish_decl(x);
     if (dx_rules_match(x->rs, DX_CAT_WAN_MARKER, key)) map_cur_decl(x)->money_known = true;
     pairs_in_text(x, raw, &w, false);
   }
@@ -1547,7 +1425,7 @@ static void on_row(ctx *x, const lrow *r) {
     return;
   }
   if (nonempty == 1 && cell_rule(x, only, DX_CAT_YEAR_LINE)) {
-    if (x->cur && !x->cur->year) x->cur->year = year_of(only->key);
+    if (x->cur && !x->cur->year) x->cur->year = map_year_of(only->key);
     return;
   }
   if (nonempty == 0) return;
@@ -1680,7 +1558,7 @@ static double field_number(const json_t *f, bool *ok) {
 
 /* Cross-checks (contract: funds): each family of parts adds up to its
  * total, per money column, within 0.01 万元. */
-static void check_sums(decl *d) {
+void map_check_sums(decl *d) {
   const double tol = 0.01 + 1e-9;
   for (int col = 0; col < NCOLS_MONEY; col++) {
     for (int fam = 1; fam <= 4; fam++) {
@@ -1717,7 +1595,8 @@ static void check_sums(decl *d) {
           have_total = true;
         }
       }
-      if (nparts > 0 && have_total && fabs(sum - total) > tol) decl_flag(d, "sum_mismatch:funds");
+      if (nparts > 0 && have_total && fabs(sum - total) > tol)
+        map_decl_flag(d, "sum_mismatch:funds");
     }
     if (d->items_has_total[col]) {
       double sum = 0;
@@ -1733,7 +1612,7 @@ static void check_sums(decl *d) {
         }
       }
       if (n > 0 && fabs(sum - d->items_total[col]) > tol)
-        decl_flag(d, "sum_mismatch:expenditure_items");
+        map_decl_flag(d, "sum_mismatch:expenditure_items");
     }
   }
   if (d->summary_has_total && json_array_size(d->summary) > 0) {
@@ -1744,109 +1623,8 @@ static void check_sums(decl *d) {
       bool ok;
       sum += field_number(json_object_get(e, "amount"), &ok);
     }
-    if (fabs(sum - d->summary_total) > tol) decl_flag(d, "sum_mismatch:summary_items");
+    if (fabs(sum - d->summary_total) > tol) map_decl_flag(d, "sum_mismatch:summary_items");
   }
-}
-
-static const char *form_of(ctx *x, const decl *d) {
-  if (d->title) {
-    char *k = dx_label_key(d->title);
-    const char *f = dx_rules_match(x->rs, DX_CAT_FORM, k);
-    g_free(k);
-    if (f) return f;
-  }
-  if (json_array_size(d->summary)) return "special_fund_summary";
-  if (d->dept_hint) return "department_overall";
-  if (d->fields[map_field_index("project_name")] || json_array_size(d->indicators))
-    return "project_expenditure";
-  return "unknown";
-}
-
-static double min_conf(double a, const json_t *o) {
-  const json_t *c = o ? json_object_get(o, "confidence") : NULL;
-  if (!c) return a;
-  double v = json_number_value(c);
-  return v < a ? v : a;
-}
-
-/* Keep a form only when it holds at least this much: one label-value
- * pair or a lone title is not a declaration. */
-#define MIN_CONTENT 2
-
-static void finish_decl(ctx *x) {
-  decl *d = x->cur;
-  x->cur = NULL;
-  x->mode = M_NONE;
-  if (!d) return;
-  if (d->content < MIN_CONTENT) {
-    decl_free(d);
-    return;
-  }
-  if (d->money_yuan && !d->money_known) { /* totals the sums are checked against */
-    for (int i = 0; i < NCOLS_MONEY; i++)
-      if (d->items_total_unitless[i]) d->items_total[i] /= 10000.0;
-    if (d->summary_total_unitless) d->summary_total /= 10000.0;
-  }
-  for (guint i = 0; i < d->unitless->len; i++) {
-    json_t *f = g_ptr_array_index(d->unitless, i);
-    if (d->money_yuan && !d->money_known) { /* 金额单位：元 */
-      double v = json_number_value(json_object_get(f, "value"));
-      json_object_set_new(f, "value", map_jnum(round(v / 10000.0 * 1e6) / 1e6));
-      map_field_flag(f, "unit_converted");
-      map_field_conf(f, CONF_UNIT_CONVERTED / CONF_EXACT);
-    } else if (!d->money_known) {
-      map_field_flag(f, "unit_assumed");
-      map_field_conf(f, CONF_UNIT_ASSUMED / CONF_EXACT);
-    }
-  }
-  /* fiscal year: the title's, else the period's start */
-  if (!d->year && d->fields[map_field_index("period")]) {
-    json_t *v = json_object_get(d->fields[map_field_index("period")], "value");
-    const char *s = v && json_is_object(v) ? json_string_value(json_object_get(v, "start")) : NULL;
-    if (s) d->year = year_of(s);
-  }
-  check_sums(d);
-  double conf = 1.0;
-  int pn = map_field_index("project_name"), dp = map_field_index("department");
-  if (d->fields[pn])
-    conf = min_conf(conf, d->fields[pn]);
-  else if (d->fields[dp])
-    conf = min_conf(conf, d->fields[dp]);
-  for (int i = 0; i < NCOLS_MONEY; i++)
-    if (d->totals[i] && !map_field_is_empty(d->totals[i])) conf = min_conf(conf, d->totals[i]);
-  size_t i;
-  json_t *e;
-  json_array_foreach(d->indicators, i, e) conf = min_conf(conf, e);
-  if (d->flags->len) conf *= 0.9;
-
-  json_t *o = json_object();
-  json_object_set_new(o, "form", json_string(form_of(x, d)));
-  json_object_set_new(o, "title", map_jstr_or_null(d->title));
-  json_object_set_new(o, "fiscal_year", d->year ? json_integer(d->year) : json_null());
-  json_t *origin = json_object();
-  json_object_set_new(origin, "page_start",
-                      d->page_start ? json_integer(d->page_start) : json_null());
-  json_object_set_new(origin, "page_end", d->page_end ? json_integer(d->page_end) : json_null());
-  json_object_set_new(origin, "table_index",
-                      d->table_index >= 0 ? json_integer(d->table_index) : json_null());
-  json_object_set_new(o, "origin", origin);
-  json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
-  json_t *flags = json_array();
-  for (guint k = 0; k < d->flags->len; k++)
-    json_array_append_new(flags, json_string(g_ptr_array_index(d->flags, k)));
-  json_object_set_new(o, "flags", flags);
-  json_t *fields = json_object();
-  for (int k = 0; k < NFIELDS; k++)
-    if (d->fields[k]) json_object_set(fields, FIELD_KEYS[k], d->fields[k]);
-  json_object_set_new(o, "fields", fields);
-  json_object_set_new(o, "funds", map_money_json(d));
-  json_object_set(o, "expenditure_items", d->items);
-  json_object_set(o, "schedule", d->schedule);
-  json_object_set(o, "work_plans", d->plans);
-  json_object_set(o, "summary_items", d->summary);
-  json_object_set(o, "indicators", d->indicators);
-  g_ptr_array_add(x->decls, o);
-  decl_free(d);
 }
 /* ---- entry point ---------------------------------------------------------- */
 
@@ -1869,7 +1647,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
     else
       walk_table(&x, b->table, b->table->index, -1, NULL, 0);
   }
-  finish_decl(&x);
+  map_finish_decl(&x);
   g_hash_table_destroy(x.labels);
   g_hash_table_destroy(x.near);
   g_hash_table_destroy(x.near_rule);

@@ -8,6 +8,7 @@
  *   fields.c        a field's text parsed into its value
  *   funds.c         amounts, fund totals and breakdown entries
  *   field_json.c    FIELD objects and list entries, with provenance
+ *   declaration.c   a declaration begun, filled and finished
  * Functions one file shares with another are prefixed map_; the rest stay
  * static in their file.
  */
@@ -238,7 +239,7 @@ typedef struct cellinfo {
 
 /* ---- map.c: the stream: paragraphs and rows, each to its reader ------- */
 
-decl *map_cur_decl(ctx *x);
+void map_check_sums(decl *d);
 
 /* ---- field_json.c: FIELD objects and list entries, with provenance ---- */
 
@@ -270,5 +271,16 @@ void map_add_money(ctx *x, const char *source, const char *label, int col, json_
 char *map_money_label(ctx *x, const char *raw);
 char *map_label_text(ctx *x, label l, const char *raw);
 json_t *map_money_json(decl *d);
+
+/* ---- declaration.c: a declaration begun, filled and finished ---------- */
+
+void map_decl_flag(decl *d, const char *flag);
+void map_decl_free(decl *d);
+decl *map_cur_decl(ctx *x);
+void map_note_table(ctx *x, const where *w);
+void map_set_field(ctx *x, int fi, json_t *f);
+void map_assign(ctx *x, label l, const char *value, const where *w, int part_col);
+int map_year_of(const char *s);
+void map_finish_decl(ctx *x);
 
 #endif
