@@ -9,6 +9,7 @@
  *   funds.c         amounts, fund totals and breakdown entries
  *   field_json.c    FIELD objects and list entries, with provenance
  *   declaration.c   a declaration begun, filled and finished
+ *   checks.c        sum checks
  * Functions one file shares with another are prefixed map_; the rest stay
  * static in their file.
  */
@@ -237,10 +238,6 @@ typedef struct cellinfo {
   bool has_field;
 } cellinfo;
 
-/* ---- map.c: the stream: paragraphs and rows, each to its reader ------- */
-
-void map_check_sums(decl *d);
-
 /* ---- field_json.c: FIELD objects and list entries, with provenance ---- */
 
 json_t *map_jstr_or_null(const char *s);
@@ -282,5 +279,9 @@ void map_set_field(ctx *x, int fi, json_t *f);
 void map_assign(ctx *x, label l, const char *value, const where *w, int part_col);
 int map_year_of(const char *s);
 void map_finish_decl(ctx *x);
+
+/* ---- checks.c: sum checks --------------------------------------------- */
+
+void map_check_sums(decl *d);
 
 #endif
