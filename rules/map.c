@@ -18,11 +18,6 @@
 #include <string.h>
 
 /* ---- value normalisation per field ------------------------------------ */
-
-/* Fuzzy label matching applies to keys of this many characters: shorter
- * keys are too often values ("县政府办"), longer ones are sentences. */
-#define FUZZY_MIN_CHARS 5
-#define FUZZY_MAX_CHARS 16
 /* On a scan a label is matched to its nearest rule text up to this many
  * characters: a misread long label (单位已有的(或拟订的)保障项目实施的
  * 制度、措施, 24) is still far nearer its rule than any value is. */
@@ -30,40 +25,15 @@
 /* A label matched approximately may differ from its rule's text by one
  * edit per this many characters (4: "项目茗称" is 项目名称). */
 #define FUZZY_CHARS_PER_EDIT 4
-/* Indicator headings and level names (rule_or_near) from this many
+/* Indicator headings and level names (map_rule_or_near) from this many
  * characters. */
 #define NEAR_NAME_MIN_CHARS 3
-
-static label classify_key(ctx *x, const char *key);
-
-/* What a cell's key labels. The marks forms put on required fields
- * (*项目名称, 项目名称※) are removed first. Answers are kept per document:
- * the same key is asked about from several places. */
-static label classify_rk(ctx *x, const char *key, dx_rkey *rk) {
-  if (!key || !*key) return (label){0};
-  /* the answer depends on the key and the rules alone: kept with the
-   * ruleset's key, from document to document */
-  const label *kept = dx_rules_key_data(rk);
-  if (kept) return *kept;
-  label *seen = !rk && x->labels ? g_hash_table_lookup(x->labels, key) : NULL;
-  if (seen) return *seen;
-  char *a = dx_rules_strip(x->rs, DX_CAT_LABEL_MARK, key, false);
-  char *b = dx_rules_strip(x->rs, DX_CAT_LABEL_MARK, a, true);
-  label l = classify_key(x, b);
-  g_free(b);
-  g_free(a);
-  if (rk)
-    dx_rules_key_set_data(rk, g_memdup2(&l, sizeof l), g_free);
-  else if (x->labels && g_hash_table_size(x->labels) < LABEL_MEMO_MAX)
-    g_hash_table_insert(x->labels, g_strdup(key), g_memdup2(&l, sizeof l));
-  return l;
-}
 
 /* A label OCR misread ("部门(单值)茗称"): the nearest field, total or
  * fund label, one edit per FUZZY_CHARS_PER_EDIT characters, unless the key
  * is a label of the forms' structure (near_block: 本年度绩效指标 is not
  * 本年度绩效目标). Scanned documents only: typed labels are as written. */
-static label classify_near(ctx *x, const char *key) {
+label map_classify_near(ctx *x, const char *key) {
   label l = {0};
   glong n = g_utf8_strlen(key, -1);
   if (n < NEAR_NAME_MIN_CHARS || n > NEAR_MAX_CHARS || strchr(key, ':') ||
@@ -92,90 +62,12 @@ static label classify_near(ctx *x, const char *key) {
   return l;
 }
 
-/* classify_rk, and on a scan the nearest label when none matched. */
-static label classify_or_near(ctx *x, const char *key, dx_rkey *rk) {
-  label l = classify_rk(x, key, rk);
-  if (l.cat != DX_CAT_NONE || !x->scanned || !key || !*key) return l;
-  /* kept per document (the ruleset's memo serves every document) */
-  label *seen = g_hash_table_lookup(x->near, key);
-  if (!seen) {
-    l = classify_near(x, key);
-    if (g_hash_table_size(x->near) < LABEL_MEMO_MAX)
-      g_hash_table_insert(x->near, g_strdup(key), g_memdup2(&l, sizeof l));
-    return l;
-  }
-  return *seen;
-}
-
-static label classify(ctx *x, const char *key) {
-  return classify_or_near(x, key, key && *key ? dx_rules_key(x->rs, key) : NULL);
-}
-
-static label classify_key(ctx *x, const char *key) {
-  label l = {0};
-  if (!key || !*key) return l;
-  const char *k;
-  if ((k = dx_rules_match(x->rs, DX_CAT_FIELD, key)))
-    return (label){DX_CAT_FIELD, k, false, NULL, false, NULL};
-  if ((k = dx_rules_match(x->rs, DX_CAT_FUND_TOTAL, key)))
-    return (label){DX_CAT_FUND_TOTAL, k, false, NULL, false, NULL};
-  char *fk = dx_rules_strip(x->rs, DX_CAT_PART_PREFIX, key, false);
-  k = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, fk);
-  g_free(fk);
-  if (k) return (label){DX_CAT_FUND_SOURCE, k, false, NULL, false, NULL};
-  if ((k = dx_rules_match(x->rs, DX_CAT_UNIT_NOTE, key)))
-    return (label){DX_CAT_UNIT_NOTE, k, false, NULL, false, NULL};
-  if (dx_rules_match(x->rs, DX_CAT_THREE_PUBLIC_CONTEXT, key)) l.three_public_ctx = true;
-  /* One stray character in a field label ("项目名名称", a doubled glyph
-   * from a bad print): try the key without each character in turn.
-   * Only for label-sized keys, so values are not read as labels. */
-  glong n = g_utf8_strlen(key, -1);
-  if (n >= FUZZY_MIN_CHARS && n <= FUZZY_MAX_CHARS && !strchr(key, ':')) {
-    for (const char *p = key; *p; p = g_utf8_next_char(p)) {
-      const char *q = g_utf8_next_char(p);
-      if (g_unichar_get_script(g_utf8_get_char(p)) != G_UNICODE_SCRIPT_HAN) continue;
-      char *shorter = g_strdup_printf("%.*s%s", (int)(p - key), key, q);
-      k = dx_rules_match(x->rs, DX_CAT_FIELD, shorter);
-      g_free(shorter);
-      if (k) return (label){DX_CAT_FIELD, k, false, NULL, true, NULL};
-    }
-  }
-  return l;
-}
-
-static void cellinfo_free(gpointer p) {
-  cellinfo *ci = p;
-  g_free(ci->raw);
-  g_free(ci->key);
-  g_free(ci);
-}
-
-static cellinfo *cell_info(ctx *x, const dx_cell *cell) {
-  cellinfo *ci = g_hash_table_lookup(x->cells, cell);
-  if (ci) return ci;
-  ci = g_new0(cellinfo, 1);
-  ci->raw = dx_text_raw(cell->text);
-  ci->key = dx_label_key(ci->raw);
-  g_hash_table_insert(x->cells, (gpointer)cell, ci);
-  return ci;
-}
-
-/* The cell's key as the ruleset keeps it, or NULL. */
-static dx_rkey *cell_rkey(ctx *x, const lcell *c) {
-  cellinfo *m = c->info;
-  if (!m->rk_asked) {
-    m->rk = dx_rules_key(x->rs, c->key);
-    m->rk_asked = true;
-  }
-  return m->rk;
-}
-
 /* On a scan, the rule of an indicator heading, level, money, schedule
  * or item column category (the tables' column headings, level 1 and 2
- * names) nearest a key that matched none, as classify_near does for
+ * names) nearest a key that matched none, as map_classify_near does for
  * fields: "三吸指标" is the level-3 heading, "升始时间" the start's.
  * `exact` is what matching gave. */
-static const char *rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact) {
+const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact) {
   if (exact || !x->scanned || !key || !*key) return exact;
   if (cat != DX_CAT_IND_HEADER && cat != DX_CAT_LEVEL1 && cat != DX_CAT_LEVEL2 &&
       cat != DX_CAT_FUND_COLUMN && cat != DX_CAT_SCHEDULE_HEADER && cat != DX_CAT_ITEMS_HEADER)
@@ -200,18 +92,6 @@ static const char *rule_or_near(ctx *x, dx_cat cat, const char *key, const char 
   else
     g_free(memo);
   return k;
-}
-
-static const char *cell_rule(ctx *x, const lcell *c, dx_cat cat) {
-  if (!c) return NULL;
-  dx_rkey *rk = cell_rkey(x, c);
-  return rule_or_near(x, cat, c->key,
-                      rk ? dx_rules_match_key(x->rs, cat, rk) : dx_rules_match(x->rs, cat, c->key));
-}
-
-/* classify() of the cell's key (kept with the ruleset's key). */
-static label cell_label(ctx *x, const lcell *c) {
-  return classify_or_near(x, c->key, cell_rkey(x, c));
 }
 
 /* Start of the number that ends folded text f ("12.5万元", "1,200元"
@@ -241,7 +121,7 @@ static label split_at_amount(ctx *x, const char *raw, const char *f, char **valu
   if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), num)) return none;
   char *lab = g_strndup(f, (gsize)(num - f));
   char *k = dx_label_key(lab);
-  label l = classify(x, k);
+  label l = map_classify(x, k);
   if (l.cat != DX_CAT_NONE && l.cat != DX_CAT_UNIT_NOTE) {
     char *ml = map_money_label(x, lab);
     g_strlcpy(label_buf, ml, sizeof(labelbuf));
@@ -267,7 +147,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
   if (colon) {
     char *lab = g_strndup(f, (gsize)(colon - f));
     char *k = dx_label_key(lab);
-    label l = classify(x, k);
+    label l = map_classify(x, k);
     /* "其中:财政拨款:457.5": the 其中 part introduces the next label */
     if (l.cat == DX_CAT_NONE && dx_rules_match(x->rs, DX_CAT_PART_PREFIX, k)) {
       g_free(lab);
@@ -300,7 +180,7 @@ static label split_inline(ctx *x, const char *raw, char **value, labelbuf label_
     if (*p != ' ') continue;
     char *lab = g_strndup(f, (gsize)(p - f));
     char *k = dx_label_key(lab);
-    label l = classify(x, k);
+    label l = map_classify(x, k);
     if (l.cat != DX_CAT_NONE) {
       best = l;
       best_at = (size_t)(p - f);
@@ -344,7 +224,7 @@ static const char *text_here(const lrow *r, int col) {
 static int find_role(ctx *x, const lrow *r, dx_cat cat, const char *role, int after) {
   for (int i = 0; i < r->n; i++) {
     if (r->cells[i].col <= after || !r->cells[i].here) continue;
-    const char *k = cell_rule(x, &r->cells[i], cat);
+    const char *k = map_cell_rule(x, &r->cells[i], cat);
     if (k && strcmp(k, role) == 0) return r->cells[i].col;
   }
   return -1;
@@ -356,7 +236,7 @@ static int find_role(ctx *x, const lrow *r, dx_cat cat, const char *role, int af
 static void unnumbered_levels(ctx *x, const lrow *r, int lv[3]) {
   for (int i = 0; i < r->n && x->scanned; i++) {
     const lcell *c = &r->cells[i];
-    const char *k = c->here ? cell_rule(x, c, DX_CAT_IND_HEADER) : NULL;
+    const char *k = c->here ? map_cell_rule(x, c, DX_CAT_IND_HEADER) : NULL;
     if (!k || strcmp(k, "level_unnumbered") != 0) continue;
     for (int l = 0; l < 3; l++) {
       if (lv[l] >= 0) continue;
@@ -425,8 +305,8 @@ static bool try_ind_header(ctx *x, const lrow *r) {
     m->g[1] = m->g[0];
     m->g[1].val = v2;
     m->ng = 2;
-    bool med0 = cell_rule(x, cell_at(r, m->g[0].val), DX_CAT_MEDIUM_HEADING) != NULL;
-    bool med1 = cell_rule(x, cell_at(r, v2), DX_CAT_MEDIUM_HEADING) != NULL;
+    bool med0 = map_cell_rule(x, cell_at(r, m->g[0].val), DX_CAT_MEDIUM_HEADING) != NULL;
+    bool med1 = map_cell_rule(x, cell_at(r, v2), DX_CAT_MEDIUM_HEADING) != NULL;
     bool first_medium = med0 == med1 ? true : med0;
     m->g[0].horizon = first_medium ? "medium_term" : "annual";
     m->g[1].horizon = first_medium ? "annual" : "medium_term";
@@ -440,7 +320,7 @@ static uint64_t yuan_columns(ctx *x, const lrow *r) {
   uint64_t m = 0;
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
-    if (!c->here || !cell_rule(x, c, DX_CAT_YUAN_MARKER)) continue;
+    if (!c->here || !map_cell_rule(x, c, DX_CAT_YUAN_MARKER)) continue;
     for (int k = c->col; k < c->col + c->span && k < 64; k++) m |= (uint64_t)1 << k;
   }
   return m;
@@ -545,8 +425,8 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
     if (!c->here || !*c->raw) continue;
-    label l = cell_label(x, c);
-    const char *colk = cell_rule(x, c, DX_CAT_FUND_COLUMN);
+    label l = map_cell_label(x, c);
+    const char *colk = map_cell_rule(x, c, DX_CAT_FUND_COLUMN);
     /* "其他资金：" asks for a value after its colon: a value row, not a header */
     char *folded = dx_text_fold(c->raw);
     bool asks = g_str_has_suffix(g_strchomp(folded), ":");
@@ -568,7 +448,7 @@ static bool try_vertical_header(ctx *x, const lrow *r) {
   }
   bool first_is_heading = others <= 1;
   if (n >= 2 && first_is_heading &&
-      others == (r->n > 0 && cell_label(x, &r->cells[0]).cat == DX_CAT_NONE ? others : 0)) {
+      others == (r->n > 0 && map_cell_label(x, &r->cells[0]).cat == DX_CAT_NONE ? others : 0)) {
     for (int i = 0; i < x->nvh; i++) g_free(x->vh[i].label);
     memcpy(x->vh, vh, sizeof vh[0] * (size_t)n);
     x->nvh = n;
@@ -888,7 +768,7 @@ static bool ind_heading_row(ctx *x, const lrow *r) {
     }
   if (!only || m->g[0].l3 < 0 || m->g[0].val < 0) return false;
   if (cell_at(r, m->g[0].l3) != only || cell_at(r, m->g[0].val) != only) return false;
-  if (cell_rule(x, only, DX_CAT_LEVEL1)) {
+  if (map_cell_rule(x, only, DX_CAT_LEVEL1)) {
     g_free(m->last_l1);
     m->last_l1 = g_strdup(only->raw);
     for (int g = 0; g < MAXG; g++) {
@@ -897,7 +777,7 @@ static bool ind_heading_row(ctx *x, const lrow *r) {
     }
     return true;
   }
-  if (cell_rule(x, only, DX_CAT_LEVEL2)) {
+  if (map_cell_rule(x, only, DX_CAT_LEVEL2)) {
     for (int g = 0; g < m->ng; g++) {
       g_free(m->last_l2[g]);
       m->last_l2[g] = g_strdup(only->raw);
@@ -939,9 +819,11 @@ static void ind_row(ctx *x, const lrow *r) {
     char *k1 = l1raw ? dx_label_key(l1raw) : NULL;
     char *k2 = l2raw ? dx_label_key(l2raw) : NULL;
     const char *lv1 =
-        k1 ? rule_or_near(x, DX_CAT_LEVEL1, k1, dx_rules_match(x->rs, DX_CAT_LEVEL1, k1)) : NULL;
+        k1 ? map_rule_or_near(x, DX_CAT_LEVEL1, k1, dx_rules_match(x->rs, DX_CAT_LEVEL1, k1))
+           : NULL;
     const char *lv2 =
-        k2 ? rule_or_near(x, DX_CAT_LEVEL2, k2, dx_rules_match(x->rs, DX_CAT_LEVEL2, k2)) : NULL;
+        k2 ? map_rule_or_near(x, DX_CAT_LEVEL2, k2, dx_rules_match(x->rs, DX_CAT_LEVEL2, k2))
+           : NULL;
     /* a level-2 name written in the level-1 column, level-2 cell blank:
      * the form's level 1 is wrong and its level 2 is that name */
     const lcell *c2 = cell_at(r, m->g[g].l2);
@@ -1006,7 +888,7 @@ static void ind_row(ctx *x, const lrow *r) {
 
 static bool is_label_cell(ctx *x, const lcell *c) {
   if (!c || !*c->raw) return false;
-  if (cell_label(x, c).cat != DX_CAT_NONE) return true;
+  if (map_cell_label(x, c).cat != DX_CAT_NONE) return true;
   char *v = NULL;
   labelbuf lb;
   label l = split_inline(x, c->raw, &v, lb);
@@ -1030,7 +912,7 @@ static char *unglue_labels(ctx *x, const char *raw) {
         gunichar before = g_utf8_get_char(g_utf8_prev_char(q));
         if (g_unichar_get_script(before) == G_UNICODE_SCRIPT_HAN) continue;
         char *lab = g_strndup(q, (gsize)(p - q)), *k = dx_label_key(lab);
-        label l = classify(x, k);
+        label l = map_classify(x, k);
         g_free(k);
         g_free(lab);
         if (l.cat == DX_CAT_FIELD) {
@@ -1070,7 +952,7 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
       if (colon) {
         char *lab = g_strndup(t, (gsize)(colon - t));
         char *k = dx_label_key(lab);
-        nl = classify(x, k);
+        nl = map_classify(x, k);
         if (nl.cat != DX_CAT_NONE) rest = g_strdup(colon + clen);
         g_free(k);
         k = map_money_label(x, lab);
@@ -1080,7 +962,7 @@ static int pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
         g_free(k);
       } else {
         char *k = dx_label_key(t);
-        nl = classify(x, k);
+        nl = map_classify(x, k);
         /* a bare word is a label only where it cannot be a value */
         if (nl.cat != DX_CAT_NONE && nl.cat != DX_CAT_FIELD) nl.cat = DX_CAT_NONE;
         if (nl.cat != DX_CAT_NONE) rest = g_strdup("");
@@ -1147,25 +1029,25 @@ static void horizontal_row(ctx *x, const lrow *r) {
   bool kept = false;
   /* a 三公经费 block lasts while its label cell runs down the first column */
   if (r->n > 0 && r->cells[0].here && *r->cells[0].raw &&
-      !cell_rule(x, &r->cells[0], DX_CAT_THREE_PUBLIC_CONTEXT))
+      !map_cell_rule(x, &r->cells[0], DX_CAT_THREE_PUBLIC_CONTEXT))
     x->three_public = false;
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
     if (!c->here || !*c->raw) continue;
-    if (cell_rule(x, c, DX_CAT_NOTES_HEADING)) continue; /* 填表说明：… in a cell */
-    if (cell_rule(x, c, DX_CAT_THREE_PUBLIC_CONTEXT)) {
+    if (map_cell_rule(x, c, DX_CAT_NOTES_HEADING)) continue; /* 填表说明：… in a cell */
+    if (map_cell_rule(x, c, DX_CAT_THREE_PUBLIC_CONTEXT)) {
       x->three_public = true;
       continue;
     }
-    label l = cell_label(x, c);
+    label l = map_cell_label(x, c);
     if (l.cat == DX_CAT_NONE &&
         i + 2 < r->n) { /* a label split over two cells: 项目 | 名称 | value */
       const lcell *n2 = &r->cells[i + 1];
       if (n2->here && *n2->raw && g_utf8_strlen(c->key, -1) <= SPLIT_LABEL_MAX_CHARS &&
           g_utf8_strlen(n2->key, -1) <= SPLIT_LABEL_MAX_CHARS &&
-          cell_label(x, n2).cat == DX_CAT_NONE) {
+          map_cell_label(x, n2).cat == DX_CAT_NONE) {
         char *joined = g_strconcat(c->key, n2->key, NULL);
-        label j = classify(x, joined);
+        label j = map_classify(x, joined);
         g_free(joined);
         if (j.cat == DX_CAT_FIELD) {
           l = j;
@@ -1299,7 +1181,7 @@ static bool leads_with_field(ctx *x, const char *raw, const char *key) {
   char *colon = strchr(folded, ':');
   if (colon) *colon = '\0';
   char *k = dx_label_key(folded);
-  label l = classify(x, k);
+  label l = map_classify(x, k);
   bool yes = l.cat == DX_CAT_FIELD && strcmp(l.key, key) == 0;
   g_free(k);
   g_free(folded);
@@ -1388,7 +1270,7 @@ static void on_paragraph(ctx *x, const dx_block *b) {
 static bool cell_has_field_label(ctx *x, const lcell *c) {
   cellinfo *m = c->info;
   if (!m->field_known) {
-    label l = cell_label(x, c);
+    label l = map_cell_label(x, c);
     bool yes = l.cat == DX_CAT_FIELD;
     if (!yes) {
       char *v = NULL;
@@ -1424,17 +1306,17 @@ static void on_row(ctx *x, const lrow *r) {
     on_title(x, only->raw, only->key);
     return;
   }
-  if (nonempty == 1 && cell_rule(x, only, DX_CAT_YEAR_LINE)) {
+  if (nonempty == 1 && map_cell_rule(x, only, DX_CAT_YEAR_LINE)) {
     if (x->cur && !x->cur->year) x->cur->year = map_year_of(only->key);
     return;
   }
   if (nonempty == 0) return;
-  if (nonempty == 1 && cell_rule(x, only, DX_CAT_NOTES_HEADING)) {
+  if (nonempty == 1 && map_cell_rule(x, only, DX_CAT_NOTES_HEADING)) {
     x->mode = M_NONE; /* 填表说明 across the table: the lists above are over */
     return;
   }
   for (int i = 0; i < r->n; i++)
-    if (r->cells[i].here && cell_rule(x, &r->cells[i], DX_CAT_WAN_MARKER))
+    if (r->cells[i].here && map_cell_rule(x, &r->cells[i], DX_CAT_WAN_MARKER))
       map_cur_decl(x)->money_known = true;
   if (try_ind_header(x, r)) return;
   if (x->mode != M_IND && try_section_header(x, r)) return;
@@ -1521,7 +1403,7 @@ static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int out
     lc->col = c + col_offset;
     lc->span = 1;
     lc->here = cell->row == ri;
-    lc->info = cell_info(x, cell);
+    lc->info = map_cell_info(x, cell);
     lc->raw = lc->info->raw;
     lc->key = lc->info->key;
   }
@@ -1560,7 +1442,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
            .near_rule = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
            .near_texts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
            .scanned = doc->format == DX_FORMAT_PDF_SCANNED,
-           .cells = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cellinfo_free),
+           .cells = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, map_cellinfo_free),
            .under_table = -1};
   for (guint i = 0; i < doc->blocks->len; i++) {
     const dx_block *b = g_ptr_array_index(doc->blocks, i);

@@ -5,6 +5,7 @@
  *
  * The mapping's files, roughly in the order a document meets them:
  *   map.c           the stream: paragraphs and rows, each to its reader
+ *   classify.c      what a label names, the answers kept
  *   fields.c        a field's text parsed into its value
  *   funds.c         amounts, fund totals and breakdown entries
  *   field_json.c    FIELD objects and list entries, with provenance
@@ -179,9 +180,9 @@ typedef struct ctx {
   bool three_public;
   int table;              /* current table index */
   uint64_t yuan_cols;     /* grid columns (< 64) whose heading says 元 */
-  GHashTable *labels;     /* key -> label*: classify()'s answers for this document */
-  GHashTable *near;       /* key -> label*: classify_near()'s, likewise */
-  GHashTable *near_rule;  /* category \037 key -> rule key or NULL: rule_or_near()'s */
+  GHashTable *labels;     /* key -> label*: map_classify()'s answers for this document */
+  GHashTable *near;       /* key -> label*: map_classify_near()'s, likewise */
+  GHashTable *near_rule;  /* category \037 key -> rule key or NULL: map_rule_or_near()'s */
   GHashTable *near_texts; /* the rule texts labels were nearest (label.near) */
   bool scanned;           /* the document was read by OCR */
   GHashTable *cells;      /* dx_cell* -> cellinfo*, for the top-level table being read */
@@ -219,7 +220,7 @@ typedef struct label {
   const char *near;  /* then the rule's text it is nearest (kept in ctx.near_texts) */
 } label;
 
-/* Answers classify() keeps per document; past this, keys are classified
+/* Answers map_classify() keeps per document; past this, keys are classified
  * afresh (a form has a few hundred distinct label cells). */
 #define LABEL_MEMO_MAX 50000
 
@@ -237,6 +238,11 @@ typedef struct cellinfo {
   bool field_known; /* has_field holds row_has_field_label's answer for it */
   bool has_field;
 } cellinfo;
+
+/* ---- map.c: the stream: paragraphs and rows, each to its reader ------- */
+
+label map_classify_near(ctx *x, const char *key);
+const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact);
 
 /* ---- field_json.c: FIELD objects and list entries, with provenance ---- */
 
@@ -283,5 +289,13 @@ void map_finish_decl(ctx *x);
 /* ---- checks.c: sum checks --------------------------------------------- */
 
 void map_check_sums(decl *d);
+
+/* ---- classify.c: what a label names, the answers kept ----------------- */
+
+label map_classify(ctx *x, const char *key);
+void map_cellinfo_free(gpointer p);
+cellinfo *map_cell_info(ctx *x, const dx_cell *cell);
+const char *map_cell_rule(ctx *x, const lcell *c, dx_cat cat);
+label map_cell_label(ctx *x, const lcell *c);
 
 #endif
