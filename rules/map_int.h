@@ -6,6 +6,7 @@
  * The mapping's files, roughly in the order a document meets them:
  *   map.c           the stream: paragraphs and rows, each to its reader
  *   classify.c      what a label names, the answers kept
+ *   near.c          labels and headings OCR misread, matched nearly
  *   fields.c        a field's text parsed into its value
  *   funds.c         amounts, fund totals and breakdown entries
  *   field_json.c    FIELD objects and list entries, with provenance
@@ -239,11 +240,6 @@ typedef struct cellinfo {
   bool has_field;
 } cellinfo;
 
-/* ---- map.c: the stream: paragraphs and rows, each to its reader ------- */
-
-label map_classify_near(ctx *x, const char *key);
-const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact);
-
 /* ---- field_json.c: FIELD objects and list entries, with provenance ---- */
 
 json_t *map_jstr_or_null(const char *s);
@@ -297,5 +293,10 @@ void map_cellinfo_free(gpointer p);
 cellinfo *map_cell_info(ctx *x, const dx_cell *cell);
 const char *map_cell_rule(ctx *x, const lcell *c, dx_cat cat);
 label map_cell_label(ctx *x, const lcell *c);
+
+/* ---- near.c: labels and headings OCR misread, matched nearly ---------- */
+
+label map_classify_near(ctx *x, const char *key);
+const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact);
 
 #endif
