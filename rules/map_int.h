@@ -7,6 +7,7 @@
  *   map.c           the stream: paragraphs and rows, each to its reader
  *   classify.c      what a label names, the answers kept
  *   near.c          labels and headings OCR misread, matched nearly
+ *   inline_pairs.c  label and value in one text
  *   fields.c        a field's text parsed into its value
  *   funds.c         amounts, fund totals and breakdown entries
  *   field_json.c    FIELD objects and list entries, with provenance
@@ -298,5 +299,10 @@ label map_cell_label(ctx *x, const lcell *c);
 
 label map_classify_near(ctx *x, const char *key);
 const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact);
+
+/* ---- inline_pairs.c: label and value in one text ---------------------- */
+
+label map_split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf);
+int map_pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry);
 
 #endif
