@@ -19,28 +19,6 @@
 
 /* ---- sections ---------------------------------------------------------- */
 
-static const lcell *cell_at(const lrow *r, int col) {
-  for (int i = 0; i < r->n; i++)
-    if (col >= r->cells[i].col && col < r->cells[i].col + r->cells[i].span) return &r->cells[i];
-  return NULL;
-}
-
-/* Text of the cell starting in this row at `col`; "" for merged-down
- * continuations and gaps. */
-static const char *text_here(const lrow *r, int col) {
-  const lcell *c = col >= 0 ? cell_at(r, col) : NULL;
-  return c && c->here ? c->raw : "";
-}
-
-static int find_role(ctx *x, const lrow *r, dx_cat cat, const char *role, int after) {
-  for (int i = 0; i < r->n; i++) {
-    if (r->cells[i].col <= after || !r->cells[i].here) continue;
-    const char *k = map_cell_rule(x, &r->cells[i], cat);
-    if (k && strcmp(k, role) == 0) return r->cells[i].col;
-  }
-  return -1;
-}
-
 /* On a scan, the level headings whose numeral OCR lost (role
  * level_unnumbered) take the levels the row lacks, in column order: a
  * level-1 heading left of the level-2 and level-3 ones, and so on. */
@@ -70,19 +48,19 @@ static void unnumbered_levels(ctx *x, const lrow *r, int lv[3]) {
  * level-3 heading whose 三 lost a stroke (a fax's dropout reads it 二). */
 static void misread_level3(ctx *x, const lrow *r, int lv[3]) {
   if (!x->scanned || lv[1] < 0 || lv[2] >= 0) return;
-  int again = find_role(x, r, DX_CAT_IND_HEADER, "level2", lv[1]);
-  int val = again >= 0 ? find_role(x, r, DX_CAT_IND_HEADER, "value", again) : -1;
-  if (val >= 0 && find_role(x, r, DX_CAT_IND_HEADER, "level2", again) < 0) lv[2] = again;
+  int again = map_find_role(x, r, DX_CAT_IND_HEADER, "level2", lv[1]);
+  int val = again >= 0 ? map_find_role(x, r, DX_CAT_IND_HEADER, "value", again) : -1;
+  if (val >= 0 && map_find_role(x, r, DX_CAT_IND_HEADER, "level2", again) < 0) lv[2] = again;
 }
 
 static bool try_ind_header(ctx *x, const lrow *r) {
-  int lv[3] = {find_role(x, r, DX_CAT_IND_HEADER, "level1", -1),
-               find_role(x, r, DX_CAT_IND_HEADER, "level2", -1),
-               find_role(x, r, DX_CAT_IND_HEADER, "level3", -1)};
+  int lv[3] = {map_find_role(x, r, DX_CAT_IND_HEADER, "level1", -1),
+               map_find_role(x, r, DX_CAT_IND_HEADER, "level2", -1),
+               map_find_role(x, r, DX_CAT_IND_HEADER, "level3", -1)};
   unnumbered_levels(x, r, lv);
   misread_level3(x, r, lv);
   int l1 = lv[0], l2 = lv[1], l3 = lv[2];
-  int val = find_role(x, r, DX_CAT_IND_HEADER, "value", -1);
+  int val = map_find_role(x, r, DX_CAT_IND_HEADER, "value", -1);
   if (!((l1 >= 0 || l2 >= 0) && (l3 >= 0 || val >= 0))) return false;
   indmap *m = &x->ind;
   g_free(m->last_l1);
@@ -91,14 +69,14 @@ static bool try_ind_header(ctx *x, const lrow *r) {
   m->l1 = l1;
   int start = l2 >= 0 ? l2 : (l1 >= 0 ? l1 : -1);
   for (int g = 0; g < MAXG && start >= 0; g++) {
-    int next = g == 0 ? find_role(x, r, DX_CAT_IND_HEADER, "level2", MAX(start, l3)) : -1;
+    int next = g == 0 ? map_find_role(x, r, DX_CAT_IND_HEADER, "level2", MAX(start, l3)) : -1;
     m->g[g].l2 = g == 0 ? l2 : start;
     int lim = next >= 0 ? next : 1 << 20;
-    int a3 = g == 0 && l3 > start ? l3 : find_role(x, r, DX_CAT_IND_HEADER, "level3", start);
-    int av = find_role(x, r, DX_CAT_IND_HEADER, "value", start);
-    int as = find_role(x, r, DX_CAT_IND_HEADER, "standard", start);
-    int asg = find_role(x, r, DX_CAT_IND_HEADER, "sign", start);
-    int au = find_role(x, r, DX_CAT_IND_HEADER, "unit", start);
+    int a3 = g == 0 && l3 > start ? l3 : map_find_role(x, r, DX_CAT_IND_HEADER, "level3", start);
+    int av = map_find_role(x, r, DX_CAT_IND_HEADER, "value", start);
+    int as = map_find_role(x, r, DX_CAT_IND_HEADER, "standard", start);
+    int asg = map_find_role(x, r, DX_CAT_IND_HEADER, "sign", start);
+    int au = map_find_role(x, r, DX_CAT_IND_HEADER, "unit", start);
     m->g[g].sign = asg < lim ? asg : -1;
     m->g[g].unit = au < lim ? au : -1;
     m->g[g].l3 = a3 < lim ? a3 : -1;
@@ -110,14 +88,15 @@ static bool try_ind_header(ctx *x, const lrow *r) {
   for (int g = 0; g < m->ng; g++) m->g[g].horizon = m->ng > 1 && g == 0 ? "medium_term" : "annual";
   /* one level-3 column with two value columns (中期指标值 | 年度指标值):
    * two horizons sharing the level columns; the headings say which is which */
-  int v2 = m->ng == 1 && m->g[0].val >= 0 ? find_role(x, r, DX_CAT_IND_HEADER, "value", m->g[0].val)
-                                          : -1;
+  int v2 = m->ng == 1 && m->g[0].val >= 0
+               ? map_find_role(x, r, DX_CAT_IND_HEADER, "value", m->g[0].val)
+               : -1;
   if (v2 >= 0) {
     m->g[1] = m->g[0];
     m->g[1].val = v2;
     m->ng = 2;
-    bool med0 = map_cell_rule(x, cell_at(r, m->g[0].val), DX_CAT_MEDIUM_HEADING) != NULL;
-    bool med1 = map_cell_rule(x, cell_at(r, v2), DX_CAT_MEDIUM_HEADING) != NULL;
+    bool med0 = map_cell_rule(x, map_cell_at(r, m->g[0].val), DX_CAT_MEDIUM_HEADING) != NULL;
+    bool med1 = map_cell_rule(x, map_cell_at(r, v2), DX_CAT_MEDIUM_HEADING) != NULL;
     bool first_medium = med0 == med1 ? true : med0;
     m->g[0].horizon = first_medium ? "medium_term" : "annual";
     m->g[1].horizon = first_medium ? "annual" : "medium_term";
@@ -157,16 +136,16 @@ static bool try_section_header(ctx *x, const lrow *r) {
  * 中长期资金总额 beside 资金来源 | 年度资金总额): c keeps the first half's
  * columns, c2 gets the second's. False (c unchanged) for one list. */
 static bool money_halves(ctx *x, const lrow *r, int c[NROLES], int c2[NROLES]) {
-  int name2 = find_role(x, r, DX_CAT_ITEMS_HEADER, "name", c[R_NAME]);
+  int name2 = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "name", c[R_NAME]);
   if (name2 < 0) return false;
   int first[NROLES], second[NROLES];
   bool in_first = false, in_second = false;
   for (int i = 0; i < NROLES; i++) first[i] = second[i] = -1;
   for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
     const char *key = MONEY_KEYS[role - R_PRIOR];
-    int a = find_role(x, r, DX_CAT_FUND_COLUMN, key, c[R_NAME]);
+    int a = map_find_role(x, r, DX_CAT_FUND_COLUMN, key, c[R_NAME]);
     first[role] = a < name2 ? a : -1;
-    second[role] = find_role(x, r, DX_CAT_FUND_COLUMN, key, name2);
+    second[role] = map_find_role(x, r, DX_CAT_FUND_COLUMN, key, name2);
     in_first |= first[role] >= 0;
     in_second |= second[role] >= 0;
   }
@@ -180,41 +159,41 @@ static bool money_halves(ctx *x, const lrow *r, int c[NROLES], int c2[NROLES]) {
 static bool try_section_header_cols(ctx *x, const lrow *r) {
   int c[NROLES];
   for (int i = 0; i < NROLES; i++) c[i] = -1;
-  c[R_START] = find_role(x, r, DX_CAT_SCHEDULE_HEADER, "start", -1);
-  c[R_END] = find_role(x, r, DX_CAT_SCHEDULE_HEADER, "end", -1);
+  c[R_START] = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "start", -1);
+  c[R_END] = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "end", -1);
   if (c[R_START] >= 0 && c[R_END] >= 0) {
-    c[R_CONTENT] = find_role(x, r, DX_CAT_SCHEDULE_HEADER, "content", -1);
+    c[R_CONTENT] = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "content", -1);
     memcpy(x->cols, c, sizeof c);
     x->mode = M_SCHED;
     return true;
   }
-  c[R_ITEM] = find_role(x, r, DX_CAT_PLANS_HEADER, "item", -1);
-  c[R_GOAL] = find_role(x, r, DX_CAT_PLANS_HEADER, "goal", -1);
+  c[R_ITEM] = map_find_role(x, r, DX_CAT_PLANS_HEADER, "item", -1);
+  c[R_GOAL] = map_find_role(x, r, DX_CAT_PLANS_HEADER, "goal", -1);
   if (c[R_ITEM] >= 0 && c[R_GOAL] >= 0) {
-    c[R_OWNER] = find_role(x, r, DX_CAT_PLANS_HEADER, "owner", -1);
+    c[R_OWNER] = map_find_role(x, r, DX_CAT_PLANS_HEADER, "owner", -1);
     memcpy(x->cols, c, sizeof c);
     x->mode = M_PLANS;
     map_cur_decl(x)->dept_hint = true;
     return true;
   }
-  c[R_SEQ] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "seq", -1);
-  c[R_NAME] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "name", -1);
-  c[R_AMOUNT] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "amount", -1);
+  c[R_SEQ] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "seq", -1);
+  c[R_NAME] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "name", -1);
+  c[R_AMOUNT] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "amount", -1);
   if (c[R_SEQ] >= 0 && c[R_NAME] >= 0 && c[R_AMOUNT] >= 0) {
-    c[R_LT] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "long_term_goal", -1);
-    c[R_AN] = find_role(x, r, DX_CAT_SUMMARY_HEADER, "annual_goal", -1);
+    c[R_LT] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "long_term_goal", -1);
+    c[R_AN] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "annual_goal", -1);
     memcpy(x->cols, c, sizeof c);
     x->mode = M_SUMMARY;
     x->yuan_cols = yuan_columns(x, r);
     return true;
   }
   for (int i = 0; i < NROLES; i++) c[i] = -1;
-  c[R_NAME] = find_role(x, r, DX_CAT_ITEMS_HEADER, "name", -1);
-  c[R_BASIS] = find_role(x, r, DX_CAT_ITEMS_HEADER, "basis", -1);
-  c[R_DETAIL] = find_role(x, r, DX_CAT_ITEMS_HEADER, "detail", -1);
-  c[R_PRIOR] = find_role(x, r, DX_CAT_FUND_COLUMN, "prior_year", -1);
-  c[R_CURRENT] = find_role(x, r, DX_CAT_FUND_COLUMN, "current_year", -1);
-  c[R_MEDIUM] = find_role(x, r, DX_CAT_FUND_COLUMN, "medium_term", -1);
+  c[R_NAME] = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "name", -1);
+  c[R_BASIS] = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "basis", -1);
+  c[R_DETAIL] = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "detail", -1);
+  c[R_PRIOR] = map_find_role(x, r, DX_CAT_FUND_COLUMN, "prior_year", -1);
+  c[R_CURRENT] = map_find_role(x, r, DX_CAT_FUND_COLUMN, "current_year", -1);
+  c[R_MEDIUM] = map_find_role(x, r, DX_CAT_FUND_COLUMN, "medium_term", -1);
   bool money = c[R_PRIOR] >= 0 || c[R_CURRENT] >= 0 || c[R_MEDIUM] >= 0;
   if (c[R_NAME] < 0 && c[R_DETAIL] >= 0) c[R_NAME] = c[R_DETAIL];
   if (money && c[R_NAME] >= 0) {
@@ -342,19 +321,13 @@ static bool only_numbering(ctx *x, const char *raw, char **name_out) {
   return only;
 }
 
-static const lcell *first_here(const lrow *r) {
-  for (int i = 0; i < r->n; i++)
-    if (r->cells[i].here && *r->cells[i].raw) return &r->cells[i];
-  return NULL;
-}
-
 /* One half of a money list's row (the whole row when it has one). The
  * 合计 of a list in two halves (收入合计, 支出合计) totals its half: a
  * breakdown entry, not the form's total. */
 static void money_half(ctx *x, const lrow *r, const int *cols) {
-  const char *name = text_here(r, cols[R_NAME]);
+  const char *name = map_text_here(r, cols[R_NAME]);
   if (!*name) return;
-  const lcell *nc = cell_at(r, cols[R_NAME]);
+  const lcell *nc = map_cell_at(r, cols[R_NAME]);
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
   g_free(k);
@@ -363,10 +336,10 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
   char *lab = map_money_label(x, name);
   for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
     if (cols[role] < 0) continue;
-    const lcell *vc = cell_at(r, cols[role]);
+    const lcell *vc = map_cell_at(r, cols[role]);
     where w = map_where_cell(r, vc ? vc : nc);
     map_note_table(x, &w);
-    json_t *f = map_amount_field(x, text_here(r, cols[role]), &w);
+    json_t *f = map_amount_field(x, map_text_here(r, cols[role]), &w);
     int col = role - R_PRIOR;
     if (total && !x->halves) map_set_total(x, col, json_incref(f));
     map_add_money(x, src, lab, col, f, total);
@@ -381,39 +354,41 @@ static void money_row(ctx *x, const lrow *r) {
 
 static void items_row(ctx *x, const lrow *r) {
   decl *d = map_cur_decl(x);
-  const char *name = text_here(r, x->cols[R_NAME]);
-  const lcell *nc = cell_at(r, x->cols[R_NAME]);
+  const char *name = map_text_here(r, x->cols[R_NAME]);
+  const lcell *nc = map_cell_at(r, x->cols[R_NAME]);
   int amount_roles[NCOLS_MONEY] = {x->cols[R_PRIOR], x->cols[R_CURRENT], x->cols[R_MEDIUM]};
   bool any_amount = false;
   for (int i = 0; i < NCOLS_MONEY; i++)
-    if (amount_roles[i] >= 0 && *text_here(r, amount_roles[i])) any_amount = true;
+    if (amount_roles[i] >= 0 && *map_text_here(r, amount_roles[i])) any_amount = true;
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
   g_free(k);
   if (src && strcmp(src, "total") == 0) {
     for (int i = 0; i < NCOLS_MONEY; i++)
       if (amount_roles[i] >= 0)
-        d->items_has_total[i] = map_total_amount(x, amount_roles[i], text_here(r, amount_roles[i]),
-                                                 &d->items_total[i], &d->items_total_unitless[i]);
+        d->items_has_total[i] =
+            map_total_amount(x, amount_roles[i], map_text_here(r, amount_roles[i]),
+                             &d->items_total[i], &d->items_total_unitless[i]);
     return;
   }
   char *clean = NULL;
   bool numbered_only = only_numbering(x, name, &clean);
   if (numbered_only && !any_amount) return; /* placeholder row "2", "3" */
-  const char *basis = text_here(r, x->cols[R_BASIS]);
+  const char *basis = map_text_here(r, x->cols[R_BASIS]);
   if (!*name && !any_amount && !*basis) {
     g_free(clean);
     return;
   }
-  where w = map_where_cell(r, nc ? nc : first_here(r));
+  where w = map_where_cell(r, nc ? nc : map_first_here(r));
   map_note_table(x, &w);
   json_t *e = json_object();
   json_object_set_new(e, "name", map_jstr_or_null(clean));
   for (int i = 0; i < NCOLS_MONEY; i++) {
     if (amount_roles[i] < 0) continue;
-    const lcell *vc = cell_at(r, amount_roles[i]);
+    const lcell *vc = map_cell_at(r, amount_roles[i]);
     where vw = map_where_cell(r, vc);
-    json_object_set_new(e, MONEY_KEYS[i], map_amount_field(x, text_here(r, amount_roles[i]), &vw));
+    json_object_set_new(e, MONEY_KEYS[i],
+                        map_amount_field(x, map_text_here(r, amount_roles[i]), &vw));
   }
   json_object_set_new(e, "basis", map_jstr_or_null(basis));
   map_entry_finish(e, numbered_only ? CONF_EXACT * 0.95 : CONF_EXACT, &w);
@@ -424,15 +399,15 @@ static void items_row(ctx *x, const lrow *r) {
 
 static void schedule_row(ctx *x, const lrow *r) {
   decl *d = map_cur_decl(x);
-  const char *content = text_here(r, x->cols[R_CONTENT]);
-  const char *s = text_here(r, x->cols[R_START]);
-  const char *e = text_here(r, x->cols[R_END]);
+  const char *content = map_text_here(r, x->cols[R_CONTENT]);
+  const char *s = map_text_here(r, x->cols[R_START]);
+  const char *e = map_text_here(r, x->cols[R_END]);
   if (!*content && !*s && !*e) return;
   char a[11], b[11], c[11], dd[11];
   int ns = dx_period_parse(a, b, s, false);
   int ne = dx_period_parse(c, dd, e, false);
-  const lcell *fc = x->cols[R_CONTENT] >= 0 ? cell_at(r, x->cols[R_CONTENT]) : NULL;
-  if (!fc || !*fc->raw) fc = first_here(r);
+  const lcell *fc = x->cols[R_CONTENT] >= 0 ? map_cell_at(r, x->cols[R_CONTENT]) : NULL;
+  if (!fc || !*fc->raw) fc = map_first_here(r);
   where w = map_where_cell(r, fc);
   map_note_table(x, &w);
   json_t *o = json_object();
@@ -451,15 +426,15 @@ static void schedule_row(ctx *x, const lrow *r) {
 
 static void plans_row(ctx *x, const lrow *r) {
   decl *d = map_cur_decl(x);
-  const char *item = text_here(r, x->cols[R_ITEM]);
-  const char *owner = text_here(r, x->cols[R_OWNER]);
-  const char *goal = text_here(r, x->cols[R_GOAL]);
+  const char *item = map_text_here(r, x->cols[R_ITEM]);
+  const char *owner = map_text_here(r, x->cols[R_OWNER]);
+  const char *goal = map_text_here(r, x->cols[R_GOAL]);
   if (!*item && !*owner && !*goal) return;
   char *k = dx_label_key(item);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
   g_free(k);
   if (src && strcmp(src, "total") == 0) return; /* 金额合计: the tasks' money, not a task */
-  where w = map_where_cell(r, cell_at(r, x->cols[R_ITEM]));
+  where w = map_where_cell(r, map_cell_at(r, x->cols[R_ITEM]));
   map_note_table(x, &w);
   json_t *o = json_object();
   json_object_set_new(o, "item", map_jstr_or_null(item));
@@ -472,11 +447,11 @@ static void plans_row(ctx *x, const lrow *r) {
 
 static void summary_row(ctx *x, const lrow *r) {
   decl *d = map_cur_decl(x);
-  const char *seq = text_here(r, x->cols[R_SEQ]);
-  const char *name = text_here(r, x->cols[R_NAME]);
-  const char *amount = text_here(r, x->cols[R_AMOUNT]);
-  const char *lt = text_here(r, x->cols[R_LT]);
-  const char *an = text_here(r, x->cols[R_AN]);
+  const char *seq = map_text_here(r, x->cols[R_SEQ]);
+  const char *name = map_text_here(r, x->cols[R_NAME]);
+  const char *amount = map_text_here(r, x->cols[R_AMOUNT]);
+  const char *lt = map_text_here(r, x->cols[R_LT]);
+  const char *an = map_text_here(r, x->cols[R_AN]);
   if (!*seq && !*name && !*amount && !*lt && !*an) return;
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
@@ -487,10 +462,10 @@ static void summary_row(ctx *x, const lrow *r) {
     return;
   }
   if (!*name && !*amount) return; /* a numbered placeholder */
-  const lcell *fc = cell_at(r, x->cols[R_SEQ]);
-  where w = map_where_cell(r, fc && *fc->raw ? fc : first_here(r));
+  const lcell *fc = map_cell_at(r, x->cols[R_SEQ]);
+  where w = map_where_cell(r, fc && *fc->raw ? fc : map_first_here(r));
   map_note_table(x, &w);
-  const lcell *ac = cell_at(r, x->cols[R_AMOUNT]);
+  const lcell *ac = map_cell_at(r, x->cols[R_AMOUNT]);
   where aw = map_where_cell(r, ac);
   json_t *o = json_object();
   json_object_set_new(o, "seq", map_jstr_or_null(seq));
@@ -553,7 +528,7 @@ static char *rate_sign_repaired(ctx *x, const char *level3, const char *val) {
 /* Level text from the cell at col, carried down from above when the
  * cell is a merged continuation or blank. */
 static char *level_text(const lrow *r, int col, char **last) {
-  const lcell *c = col >= 0 ? cell_at(r, col) : NULL;
+  const lcell *c = col >= 0 ? map_cell_at(r, col) : NULL;
   if (c && c->here && *c->raw) {
     g_free(*last);
     *last = g_strdup(c->raw);
@@ -578,7 +553,7 @@ static bool ind_heading_row(ctx *x, const lrow *r) {
       only = &r->cells[i];
     }
   if (!only || m->g[0].l3 < 0 || m->g[0].val < 0) return false;
-  if (cell_at(r, m->g[0].l3) != only || cell_at(r, m->g[0].val) != only) return false;
+  if (map_cell_at(r, m->g[0].l3) != only || map_cell_at(r, m->g[0].val) != only) return false;
   if (map_cell_rule(x, only, DX_CAT_LEVEL1)) {
     g_free(m->last_l1);
     m->last_l1 = g_strdup(only->raw);
@@ -605,15 +580,15 @@ static void ind_row(ctx *x, const lrow *r) {
   char *l1raw = level_text(r, m->l1, &m->last_l1);
   for (int g = 0; g < m->ng; g++) {
     char *l2raw = level_text(r, m->g[g].l2, &m->last_l2[g]);
-    char *l3clean = dx_rules_strip(x->rs, DX_CAT_NUMBERING, text_here(r, m->g[g].l3), false);
+    char *l3clean = dx_rules_strip(x->rs, DX_CAT_NUMBERING, map_text_here(r, m->g[g].l3), false);
     if (x->scanned) { /* a number OCR has no character for (①) */
       char *t = dx_rules_strip(x->rs, DX_CAT_OCR_NUMBERING, l3clean, false);
       g_free(l3clean);
       l3clean = t;
     }
     const char *l3c = g_strstrip(l3clean);
-    const char *val = text_here(r, m->g[g].val);
-    const char *std = text_here(r, m->g[g].std);
+    const char *val = map_text_here(r, m->g[g].val);
+    const char *std = map_text_here(r, m->g[g].std);
     bool l3_blank = !*l3c;
     if (!l3_blank) { /* "……" and "....." rows: nothing but punctuation */
       l3_blank = true;
@@ -637,7 +612,7 @@ static void ind_row(ctx *x, const lrow *r) {
            : NULL;
     /* a level-2 name written in the level-1 column, level-2 cell blank:
      * the form's level 1 is wrong and its level 2 is that name */
-    const lcell *c2 = cell_at(r, m->g[g].l2);
+    const lcell *c2 = map_cell_at(r, m->g[g].l2);
     bool l2_blank = !c2 || (c2->here && !*c2->raw);
     const char *l1_as_l2 = !lv1 && k1 ? dx_rules_match(x->rs, DX_CAT_LEVEL2, k1) : NULL;
     if (l1_as_l2 && l2_blank) {
@@ -665,16 +640,16 @@ static void ind_row(ctx *x, const lrow *r) {
     char *fixed = x->scanned ? rate_sign_repaired(x, l3c, val) : NULL;
     if (fixed) conf *= CONF_REPAIRED;
     json_object_set_new(o, "value",
-                        value_json(x, fixed ? fixed : val, text_here(r, m->g[g].sign),
-                                   text_here(r, m->g[g].unit), &conf));
+                        value_json(x, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
+                                   map_text_here(r, m->g[g].unit), &conf));
     g_free(fixed);
     json_object_set_new(o, "standard", m->g[g].std >= 0 ? map_jstr_or_null(std) : json_null());
     /* a scan's sign column that OCR read nothing in (a lone ≥ it did
      * not find) or doubted: the op is as doubtful */
-    const lcell *sc = m->g[g].sign >= 0 ? cell_at(r, m->g[g].sign) : NULL;
+    const lcell *sc = m->g[g].sign >= 0 ? map_cell_at(r, m->g[g].sign) : NULL;
     if (sc && sc->c->origin == DX_ORIGIN_OCR && *val)
       conf = *sc->raw ? MIN(conf, sc->c->confidence) : conf * CONF_SIGN_UNREAD;
-    const lcell *vc = *val ? cell_at(r, m->g[g].val) : cell_at(r, m->g[g].l3);
+    const lcell *vc = *val ? map_cell_at(r, m->g[g].val) : map_cell_at(r, m->g[g].l3);
     if (vc && vc->c->rowspan > 1) {
       map_flag_add(flags, "merged_cell");
       conf *= CONF_MERGED;
@@ -1002,7 +977,7 @@ static bool row_has_field_label(ctx *x, const lrow *r) {
   return false;
 }
 
-static void on_row(ctx *x, const lrow *r) {
+void map_on_row(ctx *x, const lrow *r) {
   /* a title in a row of its own */
   const lcell *only = NULL;
   int nonempty = 0;
@@ -1074,71 +1049,6 @@ static void on_row(ctx *x, const lrow *r) {
   if (try_vertical_header(x, r)) return;
   horizontal_row(x, r);
 }
-
-static void free_row(lrow *r) {
-  g_free(r->cells);
-}
-
-static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row,
-                       const lrow *prefix, int col_offset);
-
-static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int outer_row,
-                     const lrow *prefix, int col_offset) {
-  lrow r = {.table = table_index,
-            .row = outer_row >= 0 ? outer_row : ri,
-            .holder_col = outer_row >= 0 ? col_offset : -1};
-  int cap = (prefix ? prefix->n : 0) + t->ncols;
-  r.cells = g_new0(lcell, cap > 0 ? cap : 1);
-  if (prefix)
-    for (int i = 0; i < prefix->n; i++) {
-      r.cells[r.n] = prefix->cells[i];
-      r.cells[r.n].here = false;
-      r.n++;
-    }
-  const dx_cell *prev = NULL;
-  for (int c = 0; c < t->ncols; c++) {
-    const dx_cell *cell = dx_table_at(t, ri, c);
-    if (!cell) {
-      prev = NULL;
-      continue;
-    }
-    if (cell == prev) {
-      r.cells[r.n - 1].span++;
-      continue;
-    }
-    prev = cell;
-    lcell *lc = &r.cells[r.n++];
-    lc->c = cell;
-    lc->col = c + col_offset;
-    lc->span = 1;
-    lc->here = cell->row == ri;
-    lc->info = map_cell_info(x, cell);
-    lc->raw = lc->info->raw;
-    lc->key = lc->info->key;
-  }
-  x->table = table_index;
-  on_row(x, &r);
-  /* nested tables follow the row that holds them */
-  for (int i = prefix ? prefix->n : 0; i < r.n; i++) {
-    const lcell *lc = &r.cells[i];
-    if (!lc->here || !lc->c->nchildren) continue;
-    lrow pre = {.table = table_index, .row = r.row, .holder_col = -1, .n = i, .cells = r.cells};
-    for (size_t k = 0; k < lc->c->nchildren; k++)
-      walk_table(x, lc->c->children[k], table_index, r.row, &pre, lc->col);
-  }
-  free_row(&r);
-}
-
-static void walk_table(ctx *x, const dx_table *t, int table_index, int outer_row,
-                       const lrow *prefix, int col_offset) {
-  mode_t_ saved = x->mode;
-  if (outer_row < 0) x->mode = M_NONE; /* a new table: sections do not carry over */
-  if (outer_row < 0) x->in_notes = false;
-  for (int ri = 0; ri < t->nrows; ri++)
-    emit_row(x, t, table_index, ri, outer_row, prefix, col_offset);
-  if (outer_row >= 0) x->mode = saved;
-  if (outer_row < 0) g_hash_table_remove_all(x->cells); /* its cells are done with */
-}
 /* ---- entry point ---------------------------------------------------------- */
 
 json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
@@ -1158,7 +1068,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
     if (b->kind == DX_BLOCK_PARAGRAPH)
       on_paragraph(&x, b);
     else
-      walk_table(&x, b->table, b->table->index, -1, NULL, 0);
+      map_walk_table(&x, b->table, b->table->index, -1, NULL, 0);
   }
   map_finish_decl(&x);
   g_hash_table_destroy(x.labels);

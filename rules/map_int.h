@@ -5,6 +5,7 @@
  *
  * The mapping's files, roughly in the order a document meets them:
  *   map.c           the stream: paragraphs and rows, each to its reader
+ *   rows.c          a table's rows flattened into logical rows
  *   classify.c      what a label names, the answers kept
  *   near.c          labels and headings OCR misread, matched nearly
  *   inline_pairs.c  label and value in one text
@@ -241,6 +242,10 @@ typedef struct cellinfo {
   bool has_field;
 } cellinfo;
 
+/* ---- map.c: the stream: paragraphs and rows, each to its reader ------- */
+
+void map_on_row(ctx *x, const lrow *r);
+
 /* ---- field_json.c: FIELD objects and list entries, with provenance ---- */
 
 json_t *map_jstr_or_null(const char *s);
@@ -304,5 +309,14 @@ const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *ex
 
 label map_split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf);
 int map_pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry);
+
+/* ---- rows.c: a table's rows flattened into logical rows --------------- */
+
+const lcell *map_cell_at(const lrow *r, int col);
+const char *map_text_here(const lrow *r, int col);
+int map_find_role(ctx *x, const lrow *r, dx_cat cat, const char *role, int after);
+const lcell *map_first_here(const lrow *r);
+void map_walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, const lrow *prefix,
+                    int col_offset);
 
 #endif
