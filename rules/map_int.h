@@ -9,6 +9,7 @@
  *   classify.c      what a label names, the answers kept
  *   near.c          labels and headings OCR misread, matched nearly
  *   inline_pairs.c  label and value in one text
+ *   indicators.c    the performance indicators
  *   fields.c        a field's text parsed into its value
  *   funds.c         amounts, fund totals and breakdown entries
  *   field_json.c    FIELD objects and list entries, with provenance
@@ -318,5 +319,10 @@ int map_find_role(ctx *x, const lrow *r, dx_cat cat, const char *role, int after
 const lcell *map_first_here(const lrow *r);
 void map_walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, const lrow *prefix,
                     int col_offset);
+
+/* ---- indicators.c: the performance indicators ------------------------- */
+
+bool map_try_ind_header(ctx *x, const lrow *r);
+void map_ind_row(ctx *x, const lrow *r);
 
 #endif
