@@ -9,6 +9,7 @@
  *   classify.c      what a label names, the answers kept
  *   near.c          labels and headings OCR misread, matched nearly
  *   inline_pairs.c  label and value in one text
+ *   lists.c         money, items, schedule, plans, summary lists
  *   indicators.c    the performance indicators
  *   fields.c        a field's text parsed into its value
  *   funds.c         amounts, fund totals and breakdown entries
@@ -324,5 +325,14 @@ void map_walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, c
 
 bool map_try_ind_header(ctx *x, const lrow *r);
 void map_ind_row(ctx *x, const lrow *r);
+
+/* ---- lists.c: money, items, schedule, plans, summary lists ------------ */
+
+bool map_try_section_header(ctx *x, const lrow *r);
+void map_money_row(ctx *x, const lrow *r);
+void map_items_row(ctx *x, const lrow *r);
+void map_schedule_row(ctx *x, const lrow *r);
+void map_plans_row(ctx *x, const lrow *r);
+void map_summary_row(ctx *x, const lrow *r);
 
 #endif
