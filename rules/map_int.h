@@ -9,6 +9,7 @@
  *   classify.c      what a label names, the answers kept
  *   near.c          labels and headings OCR misread, matched nearly
  *   inline_pairs.c  label and value in one text
+ *   vertical.c      a row of labels, values below
  *   lists.c         money, items, schedule, plans, summary lists
  *   indicators.c    the performance indicators
  *   fields.c        a field's text parsed into its value
@@ -334,5 +335,10 @@ void map_items_row(ctx *x, const lrow *r);
 void map_schedule_row(ctx *x, const lrow *r);
 void map_plans_row(ctx *x, const lrow *r);
 void map_summary_row(ctx *x, const lrow *r);
+
+/* ---- vertical.c: a row of labels, values below ------------------------ */
+
+bool map_try_vertical_header(ctx *x, const lrow *r);
+void map_vert_row(ctx *x, const lrow *r);
 
 #endif
