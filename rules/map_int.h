@@ -9,6 +9,7 @@
  *   classify.c      what a label names, the answers kept
  *   near.c          labels and headings OCR misread, matched nearly
  *   inline_pairs.c  label and value in one text
+ *   horizontal.c    rows of labels and values side by side
  *   vertical.c      a row of labels, values below
  *   lists.c         money, items, schedule, plans, summary lists
  *   indicators.c    the performance indicators
@@ -340,5 +341,9 @@ void map_summary_row(ctx *x, const lrow *r);
 
 bool map_try_vertical_header(ctx *x, const lrow *r);
 void map_vert_row(ctx *x, const lrow *r);
+
+/* ---- horizontal.c: rows of labels and values side by side ------------- */
+
+void map_horizontal_row(ctx *x, const lrow *r);
 
 #endif
