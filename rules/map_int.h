@@ -9,6 +9,7 @@
  *   classify.c      what a label names, the answers kept
  *   near.c          labels and headings OCR misread, matched nearly
  *   inline_pairs.c  label and value in one text
+ *   titles.c        titles start declarations
  *   horizontal.c    rows of labels and values side by side
  *   vertical.c      a row of labels, values below
  *   lists.c         money, items, schedule, plans, summary lists
@@ -345,5 +346,11 @@ void map_vert_row(ctx *x, const lrow *r);
 /* ---- horizontal.c: rows of labels and values side by side ------------- */
 
 void map_horizontal_row(ctx *x, const lrow *r);
+
+/* ---- titles.c: titles start declarations ------------------------------ */
+
+bool map_is_title(ctx *x, const char *key);
+void map_on_title(ctx *x, const char *raw, const char *key);
+char *map_title_in_line(ctx *x, const char *raw, char **rest);
 
 #endif
