@@ -253,12 +253,3 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   json_object_set_new(root, "warnings", warnings);
   return root;
 }
-
-char *dx_json_dump(const json_t *j, bool pretty) {
-  size_t flags =
-      JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
-  char *s = json_dumps(j, flags);
-  char *out = g_strdup(s ? s : "null");
-  free(s);
-  return out;
-}

@@ -19,6 +19,7 @@
  *   field_json.c    FIELD objects and list entries, with provenance
  *   declaration.c   a declaration begun, filled and finished
  *   checks.c        sum checks
+ *   to_json.c       the JSON written out
  * Functions one file shares with another are prefixed map_; the rest stay
  * static in their file.
  */
