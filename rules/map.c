@@ -217,39 +217,5 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   for (int g = 0; g < MAXG; g++) g_free(x.ind.last_l2[g]);
   for (int i = 0; i < x.nvh; i++) g_free(x.vh[i].label);
 
-  json_t *root = json_object();
-  json_object_set_new(root, "schema_version", json_string(DX_SCHEMA_VERSION));
-  json_t *src = json_object();
-  char *base = g_path_get_basename(doc->file);
-  char *name = g_utf8_make_valid(base, -1); /* a path need not be UTF-8; JSON must */
-  json_object_set_new(src, "file", json_string(name));
-  g_free(name);
-  g_free(base);
-  json_object_set_new(src, "format", json_string(dx_format_name(doc->format)));
-  json_object_set_new(src, "sha256", json_string(doc->sha256));
-  json_object_set_new(src, "pages", doc->pages ? json_integer(doc->pages) : json_null());
-  json_object_set_new(root, "source", src);
-  json_t *decls = json_array();
-  for (guint i = 0; i < x.decls->len; i++)
-    json_array_append_new(decls, g_ptr_array_index(x.decls, i));
-  g_ptr_array_free(x.decls, TRUE);
-  json_object_set_new(root, "declarations", decls);
-  json_t *warnings = json_array();
-  for (guint i = 0; i < doc->warnings->len; i++) {
-    const dx_warning *w = g_ptr_array_index(doc->warnings, i);
-    json_t *o = json_object();
-    json_object_set_new(o, "code", json_string(w->code));
-    json_object_set_new(o, "message", json_string(w->message));
-    json_object_set_new(o, "page", w->page ? json_integer(w->page) : json_null());
-    json_array_append_new(warnings, o);
-  }
-  if (json_array_size(decls) == 0) {
-    json_t *o = json_object();
-    json_object_set_new(o, "code", json_string("no_declaration"));
-    json_object_set_new(o, "message", json_string("no declaration form found in this file"));
-    json_object_set_new(o, "page", json_null());
-    json_array_append_new(warnings, o);
-  }
-  json_object_set_new(root, "warnings", warnings);
-  return root;
+  return map_doc_json(doc, x.decls);
 }

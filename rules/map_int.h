@@ -19,7 +19,7 @@
  *   field_json.c    FIELD objects and list entries, with provenance
  *   declaration.c   a declaration begun, filled and finished
  *   checks.c        sum checks
- *   to_json.c       the JSON written out
+ *   to_json.c       the top-level object, and the JSON written out
  * Functions one file shares with another are prefixed map_; the rest stay
  * static in their file.
  */
@@ -353,5 +353,9 @@ void map_horizontal_row(ctx *x, const lrow *r);
 bool map_is_title(ctx *x, const char *key);
 void map_on_title(ctx *x, const char *raw, const char *key);
 char *map_title_in_line(ctx *x, const char *raw, char **rest);
+
+/* ---- to_json.c: the top-level object --------------------------------- */
+
+json_t *map_doc_json(const dx_doc *doc, GPtrArray *found);
 
 #endif
