@@ -104,6 +104,73 @@ static char *boxes_from_lookalikes(ctx *x, const char *raw) {
   return g_string_free(out, FALSE);
 }
 
+/* project_attribute: the rule of the one option ticked, or of the text
+ * when it has no boxes. *ambiguous is set when no option or several are
+ * ticked, or the words name no option. */
+static json_t *attribute_value(ctx *x, const char *raw, bool *ambiguous) {
+  int nc, no;
+  json_t *opts = checkbox_options(x, raw, &nc, &no);
+  const char *attr = NULL;
+  if (no == 0) {
+    char *k = dx_label_key(raw);
+    attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
+    g_free(k);
+  } else if (nc == 1) {
+    char *k = dx_label_key(json_string_value(json_array_get(opts, 0)));
+    attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
+    g_free(k);
+  } else {
+    *ambiguous = true;
+  }
+  json_decref(opts);
+  *ambiguous = *ambiguous || !attr; /* options without a tick, or words no option names */
+  return attr ? json_string(attr) : json_null();
+}
+
+/* project_type: the options ticked, joined by ；(the text as it is when it
+ * has no boxes; null, and *ambiguous set, when none is ticked). */
+static json_t *type_value(ctx *x, const char *raw, bool *ambiguous) {
+  int nc, no;
+  json_t *value;
+  json_t *opts = checkbox_options(x, raw, &nc, &no);
+  if (no == 0) {
+    value = json_string(raw);
+  } else if (nc == 0) {
+    value = json_null();
+    *ambiguous = true;
+  } else {
+    GString *s = g_string_new(NULL);
+    size_t i;
+    json_t *o;
+    json_array_foreach(opts, i, o) {
+      if (i) g_string_append(s, "；");
+      g_string_append(s, json_string_value(o));
+    }
+    value = json_string(s->str);
+    g_string_free(s, TRUE);
+  }
+  json_decref(opts);
+  return value;
+}
+
+/* contact_phone: the first run of five or more digits and dashes, or
+ * NULL. */
+static json_t *phone_value(const char *raw) {
+  json_t *value = NULL;
+  GString *s = g_string_new(NULL);
+  for (const char *p = raw; *p; p++) {
+    if (g_ascii_isdigit(*p) || (*p == '-' && s->len))
+      g_string_append_c(s, *p);
+    else if (s->len >= 5)
+      break;
+    else
+      g_string_truncate(s, 0);
+  }
+  if (s->len >= 5) value = json_string(s->str);
+  g_string_free(s, TRUE);
+  return value;
+}
+
 /* FIELD for one of the contract's fields, from the cell text `raw`. */
 json_t *map_make_field(ctx *x, int fi, const char *raw, const where *w) {
   const char *key = FIELD_KEYS[fi];
@@ -133,43 +200,9 @@ json_t *map_make_field(ctx *x, int fi, const char *raw, const where *w) {
   double conf = CONF_EXACT;
   bool ambiguous = false;
   if (strcmp(key, "project_attribute") == 0) {
-    int nc, no;
-    json_t *opts = checkbox_options(x, raw, &nc, &no);
-    const char *attr = NULL;
-    if (no == 0) {
-      char *k = dx_label_key(raw);
-      attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
-      g_free(k);
-    } else if (nc == 1) {
-      char *k = dx_label_key(json_string_value(json_array_get(opts, 0)));
-      attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
-      g_free(k);
-    } else {
-      ambiguous = true;
-    }
-    json_decref(opts);
-    value = attr ? json_string(attr) : json_null();
-    ambiguous = ambiguous || !attr; /* options without a tick, or words no option names */
+    value = attribute_value(x, raw, &ambiguous);
   } else if (strcmp(key, "project_type") == 0) {
-    int nc, no;
-    json_t *opts = checkbox_options(x, raw, &nc, &no);
-    if (no == 0) {
-      value = json_string(raw);
-    } else if (nc == 0) {
-      value = json_null();
-      ambiguous = true;
-    } else {
-      GString *s = g_string_new(NULL);
-      size_t i;
-      json_t *o;
-      json_array_foreach(opts, i, o) {
-        if (i) g_string_append(s, "；");
-        g_string_append(s, json_string_value(o));
-      }
-      value = json_string(s->str);
-      g_string_free(s, TRUE);
-    }
-    json_decref(opts);
+    value = type_value(x, raw, &ambiguous);
   } else if (strcmp(key, "period") == 0) {
     char a[11], b[11];
     if (dx_period_parse(a, b, raw, true)) {
@@ -181,17 +214,7 @@ json_t *map_make_field(ctx *x, int fi, const char *raw, const where *w) {
     char a[11], b[11];
     if (dx_period_parse(a, b, raw, false) == 1) value = json_string(a);
   } else if (strcmp(key, "contact_phone") == 0) {
-    GString *s = g_string_new(NULL);
-    for (const char *p = raw; *p; p++) {
-      if (g_ascii_isdigit(*p) || (*p == '-' && s->len))
-        g_string_append_c(s, *p);
-      else if (s->len >= 5)
-        break;
-      else
-        g_string_truncate(s, 0);
-    }
-    if (s->len >= 5) value = json_string(s->str);
-    g_string_free(s, TRUE);
+    value = phone_value(raw);
   } else if (strcmp(key, "staff_quota") == 0 || strcmp(key, "staff_actual") == 0) {
     char *k = dx_label_key(raw);
     char *end;
