@@ -118,7 +118,6 @@ label map_split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf
   return glued;
 }
 
-/* Several "LABEL：value" pairs in one text (footers, "中央：\n省级："). */
 /* raw with a space put between a value and the field label OCR glued to
  * it ("电话：0730-6225678填报日期：…"): before a colon, a field's label
  * that follows a digit, a letter or a mark. */
@@ -151,6 +150,7 @@ static char *unglue_labels(ctx *x, const char *raw) {
   return g_string_free(out, FALSE);
 }
 
+/* Several "LABEL：value" pairs in one text (footers, "中央：\n省级："). */
 int map_pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
   char *raw = unglue_labels(x, raw_in);
   char **tok = g_strsplit(raw, " ", -1); /* raw is collapsed: single spaces */

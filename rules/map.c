@@ -11,6 +11,10 @@
  *   - otherwise labels and values alternate left to right ("项目名称 |
  *     驻京联络维稳工作组"), or stand inline ("资金总额：718.46").
  * What is a label, and of what, is in rules/labels.rules.
+ *
+ * This file holds the stream and the choice of reader for each row;
+ * the readers, and what they share (labels, values, money, the
+ * declaration and its JSON), are in the files map_int.h lists.
  */
 #include "map_int.h"
 

@@ -108,6 +108,7 @@ typedef struct where {
   bool seal;    /* ... or a seal was stamped over some of it */
   double doubt; /* 1 - how far the cell's reading is trusted (0: fully) */
 } where;
+
 /* ---- declarations ------------------------------------------------------ */
 
 typedef struct bentry {
@@ -143,6 +144,9 @@ typedef struct decl {
   bool dept_hint;      /* staff counts, work plans */
 } decl;
 
+/* ---- the reading context ------------------------------------------------ */
+
+/* What the rows being read are: the section a heading row opened. */
 typedef enum { M_NONE, M_IND, M_MONEY, M_ITEMS, M_SCHED, M_PLANS, M_SUMMARY, M_VERT } mode_t_;
 
 enum { MAXG = 2, MAXV = 16 };
@@ -218,7 +222,7 @@ enum {
   R_AN,
   NROLES
 };
-/* ---- label classification --------------------------------------------- */
+/* ---- labels ------------------------------------------------------------ */
 
 typedef struct label {
   dx_cat cat; /* FIELD, FUND_TOTAL, FUND_SOURCE, UNIT_NOTE or NONE */
