@@ -8,9 +8,10 @@
 #include <stdbool.h>
 
 /* The one table of category names: X(CONSTANT, "name"), in the order of
- * rules/labels.rules. Every category here is looked up by rules/map.c
- * (ocr_confusable by rules/ruleset.c), so a rules directory must have at
- * least one rule of each. */
+ * rules/labels.rules. Every category here is looked up by the mapping
+ * (rules/map.c and the files rules/map_int.h lists; ocr_confusable by
+ * rules/ruleset.c), so a rules directory must have at least one rule of
+ * each. */
 #define DX_CATEGORIES(X)                                                                           \
   X(TITLE, "title")                                                                                \
   X(TITLE_CONTINUED, "title_continued")                                                            \

@@ -1,0 +1,159 @@
+/* funds.c — money: amounts in 万元 (a unit converted, or left for the
+ * form's 金额单位 note to decide), the fund totals and breakdown entries
+ * of a declaration, and its funds object. */
+#include "map_int.h"
+
+#include <math.h>
+#include <string.h>
+
+int map_money_col(const char *role) {
+  for (int i = 0; i < NCOLS_MONEY; i++)
+    if (strcmp(MONEY_KEYS[i], role) == 0) return i;
+  return COL_CURRENT;
+}
+
+/* True when a list being read has a 金额（元） heading over `col`. */
+static bool column_in_yuan(const ctx *x, int col) {
+  bool in_list = x->mode == M_MONEY || x->mode == M_ITEMS || x->mode == M_SUMMARY;
+  return in_list && col >= 0 && col < 64 && (x->yuan_cols >> col & 1);
+}
+
+/* A 合计 amount in 万元, for the sum checks. *unitless: written without a
+ * unit and not under a 金额（元） heading (the form's 元 note, known only
+ * when the form is complete, may still convert it). */
+bool map_total_amount(const ctx *x, int col, const char *raw, double *v, bool *unitless) {
+  int u;
+  if (!dx_amount_parse(v, &u, dx_rules_lexicon(x->rs), raw)) return false;
+  if (u == 0 && column_in_yuan(x, col)) {
+    *v /= 10000.0;
+    u = 2;
+  }
+  *unitless = u == 0;
+  return true;
+}
+
+/* An amount FIELD in 万元 (contract: funds). */
+json_t *map_amount_field(ctx *x, const char *raw, const where *w) {
+  if (!*raw) {
+    json_t *f = map_field_new(json_null(), "", CONF_EMPTY, w);
+    map_field_flag(f, "empty");
+    return f;
+  }
+  double v;
+  int unit;
+  if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), raw)) {
+    json_t *f = map_field_new(json_null(), raw, CONF_UNPARSED, w);
+    map_field_flag(f, "value_unparsed");
+    return f;
+  }
+  if (unit == 0 && w->table >= 0 && column_in_yuan(x, w->col)) {
+    v /= 10000.0; /* a column headed 金额（元） */
+    unit = 2;
+  }
+  json_t *f = map_field_new(map_jnum(round(v * 1e6) / 1e6), raw, CONF_EXACT, w);
+  if (unit == 2) {
+    map_field_flag(f, "unit_converted");
+    map_field_conf(f, CONF_UNIT_CONVERTED);
+  } else if (unit == 0 && x->cur) {
+    g_ptr_array_add(x->cur->unitless, f); /* decided when the form is complete */
+  }
+  return f;
+}
+
+void map_set_total(ctx *x, int col, json_t *f) {
+  decl *d = map_cur_decl(x);
+  if (!d->totals[col] || (map_field_is_empty(d->totals[col]) && !map_field_is_empty(f))) {
+    json_decref(d->totals[col]);
+    d->totals[col] = f;
+    d->content++;
+  } else {
+    json_decref(f);
+  }
+}
+
+/* A breakdown entry: entries with the same source and label in the same
+ * block are one entry (one row read across its columns). */
+void map_add_money(ctx *x, const char *source, const char *label, int col, json_t *f,
+                   bool is_total) {
+  decl *d = map_cur_decl(x);
+  bentry *b = NULL;
+  for (guint i = 0; i < d->bk->len; i++) {
+    bentry *e = g_ptr_array_index(d->bk, i);
+    if (e->group == x->group && strcmp(e->source, source) == 0 && strcmp(e->label, label) == 0 &&
+        (!e->f[col] || map_field_is_empty(e->f[col]))) {
+      b = e;
+      break;
+    }
+  }
+  if (!b) {
+    b = g_new0(bentry, 1);
+    b->source = source;
+    b->label = g_strdup(label);
+    const char *fam = dx_rules_match(x->rs, DX_CAT_FUND_FAMILY, source);
+    b->family = fam ? atoi(fam) : 0;
+    b->is_total = is_total;
+    b->group = x->group;
+    g_ptr_array_add(d->bk, b);
+  }
+  if (!b->f[col] || (map_field_is_empty(b->f[col]) && !map_field_is_empty(f))) {
+    json_decref(b->f[col]);
+    b->f[col] = f;
+  } else {
+    json_decref(f);
+  }
+  d->content++;
+}
+
+/* The fund label text kept in a breakdown entry: the label as written,
+ * without 其中 and colons. */
+char *map_money_label(ctx *x, const char *raw) {
+  GString *out = g_string_new(NULL);
+  for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!g_unichar_isspace(c) && c != 0x3000) g_string_append_unichar(out, c);
+  }
+  /* the part prefix is matched on the folded text; the label keeps the
+   * characters as written, so cut as many characters as the prefix had */
+  char *folded = dx_text_fold(out->str);
+  char *rest = dx_rules_strip(x->rs, DX_CAT_PART_PREFIX, folded, false);
+  glong cut = g_utf8_strlen(folded, -1) - g_utf8_strlen(rest, -1);
+  char *res = g_strdup(g_utf8_offset_to_pointer(out->str, cut));
+  g_free(folded);
+  g_free(rest);
+  size_t n = strlen(res);
+  if (n && res[n - 1] == ':')
+    res[n - 1] = '\0';
+  else if (n >= 3 && strcmp(res + n - 3, "：") == 0)
+    res[n - 3] = '\0';
+  g_string_free(out, TRUE);
+  return res;
+}
+
+/* The label of a breakdown entry labelled l, written raw: as written
+ * (map_money_label), or, when l matched only approximately, as its rule
+ * writes it (a typist puts back the 一 a fax dropped). */
+char *map_label_text(ctx *x, label l, const char *raw) {
+  return l.fuzzy && l.near ? g_strdup(l.near) : map_money_label(x, raw);
+}
+
+json_t *map_money_json(decl *d) {
+  json_t *funds = json_object();
+  static const char *tk[] = {"prior_year_total", "current_year_total", "medium_term_total"};
+  static const int order[] = {COL_CURRENT, COL_PRIOR, COL_MEDIUM};
+  for (int i = 0; i < 3; i++) {
+    int col = order[i];
+    if (d->totals[col]) json_object_set(funds, tk[col], d->totals[col]);
+  }
+  json_t *bk = json_array();
+  for (guint i = 0; i < d->bk->len; i++) {
+    bentry *b = g_ptr_array_index(d->bk, i);
+    json_t *o = json_object();
+    json_object_set_new(o, "source", json_string(b->source));
+    json_object_set_new(o, "label", json_string(b->label));
+    for (int col = 0; col < NCOLS_MONEY; col++)
+      if (b->f[col]) json_object_set(o, MONEY_KEYS[col], b->f[col]);
+    json_array_append_new(bk, o);
+  }
+  json_object_set_new(funds, "breakdown", bk);
+  return funds;
+}

@@ -1,0 +1,137 @@
+/* horizontal.c — a row of labels and values side by side ("项目名称 |
+ * 驻京联络维稳工作组"), labels split over two cells, checkbox options
+ * spread over a row, fund parts under the total labelled above them. */
+#include "map_int.h"
+
+#include <string.h>
+
+static bool is_label_cell(ctx *x, const lcell *c) {
+  if (!c || !*c->raw) return false;
+  if (map_cell_label(x, c).cat != DX_CAT_NONE) return true;
+  char *v = NULL;
+  labelbuf lb;
+  label l = map_split_inline(x, c->raw, &v, lb);
+  g_free(v);
+  return l.cat != DX_CAT_NONE;
+}
+
+/* Longest half of a label split over two cells (项目 | 名称, 主管 | 部门). */
+#define SPLIT_LABEL_MAX_CHARS 6
+
+/* The money column of a fund source labelled at cell c: the column of the
+ * fund total labelled above it in its grid column, in the rows of pairs
+ * read just before (the current year's when none). A fund total labelled
+ * at c heads that column; any other label ends what it headed. *kept is
+ * set when the row goes on with such a block. */
+static int part_column(ctx *x, const lcell *c, label l, bool *kept) {
+  if (c->col < 0 || c->col >= (int)sizeof x->under_total) return COL_CURRENT;
+  signed char *u = &x->under_total[c->col];
+  if (l.cat == DX_CAT_FUND_TOTAL) {
+    *u = (signed char)(map_money_col(l.key) + 1);
+    *kept = true;
+  } else if (l.cat == DX_CAT_FUND_SOURCE && *u) {
+    *kept = true;
+    return *u - 1;
+  } else {
+    *u = 0;
+  }
+  return COL_CURRENT;
+}
+
+void map_horizontal_row(ctx *x, const lrow *r) {
+  /* the fund totals heading columns of parts hold while rows of pairs
+   * follow one another */
+  if (r->table != x->under_table || r->row != x->under_row + 1)
+    memset(x->under_total, 0, sizeof x->under_total);
+  bool kept = false;
+  /* a 三公经费 block lasts while its label cell runs down the first column */
+  if (r->n > 0 && r->cells[0].here && *r->cells[0].raw &&
+      !map_cell_rule(x, &r->cells[0], DX_CAT_THREE_PUBLIC_CONTEXT))
+    x->three_public = false;
+  for (int i = 0; i < r->n; i++) {
+    const lcell *c = &r->cells[i];
+    if (!c->here || !*c->raw) continue;
+    if (map_cell_rule(x, c, DX_CAT_NOTES_HEADING)) continue; /* 填表说明：… in a cell */
+    if (map_cell_rule(x, c, DX_CAT_THREE_PUBLIC_CONTEXT)) {
+      x->three_public = true;
+      continue;
+    }
+    label l = map_cell_label(x, c);
+    if (l.cat == DX_CAT_NONE &&
+        i + 2 < r->n) { /* a label split over two cells: 项目 | 名称 | value */
+      const lcell *n2 = &r->cells[i + 1];
+      if (n2->here && *n2->raw && g_utf8_strlen(c->key, -1) <= SPLIT_LABEL_MAX_CHARS &&
+          g_utf8_strlen(n2->key, -1) <= SPLIT_LABEL_MAX_CHARS &&
+          map_cell_label(x, n2).cat == DX_CAT_NONE) {
+        char *joined = g_strconcat(c->key, n2->key, NULL);
+        label j = map_classify(x, joined);
+        g_free(joined);
+        if (j.cat == DX_CAT_FIELD) {
+          l = j;
+          c = n2;
+          i++;
+        }
+      }
+    }
+    if (l.cat != DX_CAT_NONE) {
+      const lcell *next = i + 1 < r->n ? &r->cells[i + 1] : NULL;
+      /* a label spanning more rows than its neighbour heads a group of
+       * rows ("项目概况" over 中长期规划, 资金管理办法 ...): not a field */
+      if (next && c->c->rowspan > 1 && next->c->rowspan < c->c->rowspan && next->here) continue;
+      bool checkbox = l.cat == DX_CAT_FIELD && (strcmp(l.key, "project_attribute") == 0 ||
+                                                strcmp(l.key, "project_type") == 0);
+      if (checkbox) { /* options may be spread over the rest of the row */
+        GString *s = g_string_new(NULL);
+        const lcell *vc = NULL;
+        int j = i + 1;
+        for (; j < r->n && !is_label_cell(x, &r->cells[j]); j++) {
+          if (!*r->cells[j].raw) continue;
+          if (!vc) vc = &r->cells[j];
+          if (s->len) g_string_append_c(s, ' ');
+          g_string_append(s, r->cells[j].raw);
+        }
+        where w = map_where_cell(r, vc ? vc : next);
+        map_assign(x, l, s->str, &w, COL_CURRENT);
+        g_string_free(s, TRUE);
+        i = j - 1;
+        continue;
+      }
+      char *lab = map_label_text(x, l, c->raw);
+      l.label = lab;
+      int pc = part_column(x, c, l, &kept);
+      if (next && !is_label_cell(x, next)) {
+        where w = map_where_cell(r, next);
+        map_assign(x, l, next->here ? next->raw : "", &w, pc);
+        i++;
+      } else {
+        where w = map_where_cell(r, c);
+        if (l.cat != DX_CAT_UNIT_NOTE) map_assign(x, l, "", &w, pc);
+      }
+      g_free(lab);
+      continue;
+    }
+    where w = map_where_cell(r, c);
+    if (map_pairs_in_text(x, c->raw, &w, true) >= 2) {
+      map_pairs_in_text(x, c->raw, &w, false);
+      continue;
+    }
+    char *v = NULL;
+    labelbuf lb;
+    label il = map_split_inline(x, c->raw, &v, lb);
+    if (il.cat != DX_CAT_NONE) {
+      int pc = part_column(x, c, il, &kept);
+      if (il.cat == DX_CAT_FUND_SOURCE) {
+        map_note_table(x, &w);
+        map_add_money(x, il.key, il.label, pc, map_amount_field(x, v, &w),
+                      strcmp(il.key, "total") == 0);
+      } else {
+        map_assign(x, il, v, &w, pc);
+      }
+    }
+    g_free(v);
+  }
+  if (kept) {
+    x->under_table = r->table;
+    x->under_row = r->row;
+  }
+}

@@ -1,0 +1,285 @@
+/* indicators.c — the performance indicators: the heading row that names the
+ * level, value, standard, sign and unit columns (one or two horizons),
+ * level names carried down, each row an indicator with its value parsed. */
+#include "map_int.h"
+
+#include <math.h>
+#include <string.h>
+
+/* On a scan, the level headings whose numeral OCR lost (role
+ * level_unnumbered) take the levels the row lacks, in column order: a
+ * level-1 heading left of the level-2 and level-3 ones, and so on. */
+static void unnumbered_levels(ctx *x, const lrow *r, int lv[3]) {
+  for (int i = 0; i < r->n && x->scanned; i++) {
+    const lcell *c = &r->cells[i];
+    const char *k = c->here ? map_cell_rule(x, c, DX_CAT_IND_HEADER) : NULL;
+    if (!k || strcmp(k, "level_unnumbered") != 0) continue;
+    for (int l = 0; l < 3; l++) {
+      if (lv[l] >= 0) continue;
+      bool fits = true;
+      for (int o = 0; o < 3; o++) {
+        bool left = o < l; /* level o's column must be left of this one */
+        int at = lv[o];
+        if (at >= 0 && (left ? at >= c->col : at <= c->col)) fits = false;
+      }
+      if (fits) {
+        lv[l] = c->col;
+        break;
+      }
+    }
+  }
+}
+
+/* On a scan, a level-2 heading right of the level-2 heading, where the
+ * row has no level-3 one and the value heading comes after it, is the
+ * level-3 heading whose 三 lost a stroke (a fax's dropout reads it 二). */
+static void misread_level3(ctx *x, const lrow *r, int lv[3]) {
+  if (!x->scanned || lv[1] < 0 || lv[2] >= 0) return;
+  int again = map_find_role(x, r, DX_CAT_IND_HEADER, "level2", lv[1]);
+  int val = again >= 0 ? map_find_role(x, r, DX_CAT_IND_HEADER, "value", again) : -1;
+  if (val >= 0 && map_find_role(x, r, DX_CAT_IND_HEADER, "level2", again) < 0) lv[2] = again;
+}
+
+bool map_try_ind_header(ctx *x, const lrow *r) {
+  int lv[3] = {map_find_role(x, r, DX_CAT_IND_HEADER, "level1", -1),
+               map_find_role(x, r, DX_CAT_IND_HEADER, "level2", -1),
+               map_find_role(x, r, DX_CAT_IND_HEADER, "level3", -1)};
+  unnumbered_levels(x, r, lv);
+  misread_level3(x, r, lv);
+  int l1 = lv[0], l2 = lv[1], l3 = lv[2];
+  int val = map_find_role(x, r, DX_CAT_IND_HEADER, "value", -1);
+  if (!((l1 >= 0 || l2 >= 0) && (l3 >= 0 || val >= 0))) return false;
+  indmap *m = &x->ind;
+  g_free(m->last_l1);
+  for (int g = 0; g < MAXG; g++) g_free(m->last_l2[g]);
+  memset(m, 0, sizeof *m);
+  m->l1 = l1;
+  int start = l2 >= 0 ? l2 : (l1 >= 0 ? l1 : -1);
+  for (int g = 0; g < MAXG && start >= 0; g++) {
+    int next = g == 0 ? map_find_role(x, r, DX_CAT_IND_HEADER, "level2", MAX(start, l3)) : -1;
+    m->g[g].l2 = g == 0 ? l2 : start;
+    int lim = next >= 0 ? next : 1 << 20;
+    int a3 = g == 0 && l3 > start ? l3 : map_find_role(x, r, DX_CAT_IND_HEADER, "level3", start);
+    int av = map_find_role(x, r, DX_CAT_IND_HEADER, "value", start);
+    int as = map_find_role(x, r, DX_CAT_IND_HEADER, "standard", start);
+    int asg = map_find_role(x, r, DX_CAT_IND_HEADER, "sign", start);
+    int au = map_find_role(x, r, DX_CAT_IND_HEADER, "unit", start);
+    m->g[g].sign = asg < lim ? asg : -1;
+    m->g[g].unit = au < lim ? au : -1;
+    m->g[g].l3 = a3 < lim ? a3 : -1;
+    m->g[g].val = av < lim ? av : -1;
+    m->g[g].std = as < lim ? as : -1;
+    m->ng++;
+    start = next;
+  }
+  for (int g = 0; g < m->ng; g++) m->g[g].horizon = m->ng > 1 && g == 0 ? "medium_term" : "annual";
+  /* one level-3 column with two value columns (中期指标值 | 年度指标值):
+   * two horizons sharing the level columns; the headings say which is which */
+  int v2 = m->ng == 1 && m->g[0].val >= 0
+               ? map_find_role(x, r, DX_CAT_IND_HEADER, "value", m->g[0].val)
+               : -1;
+  if (v2 >= 0) {
+    m->g[1] = m->g[0];
+    m->g[1].val = v2;
+    m->ng = 2;
+    bool med0 = map_cell_rule(x, map_cell_at(r, m->g[0].val), DX_CAT_MEDIUM_HEADING) != NULL;
+    bool med1 = map_cell_rule(x, map_cell_at(r, v2), DX_CAT_MEDIUM_HEADING) != NULL;
+    bool first_medium = med0 == med1 ? true : med0;
+    m->g[0].horizon = first_medium ? "medium_term" : "annual";
+    m->g[1].horizon = first_medium ? "annual" : "medium_term";
+  }
+  x->mode = M_IND;
+  return true;
+}
+
+/* An indicator value. `sign` and `unit` are the texts of the sign and
+ * unit columns of templates that have them ("" otherwise): read with the
+ * value as one quantity ("≥" "500" "人次" is ≥500人次) when they make one. */
+static json_t *value_json(ctx *x, const char *raw, const char *sign, const char *unit,
+                          double *conf) {
+  dx_value v;
+  const dx_lexicon *lx = dx_rules_lexicon(x->rs);
+  dx_value_parse(&v, lx, raw);
+  bool quantity = v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE;
+  if (quantity && *sign) {
+    char *joined = g_strconcat(sign, raw, NULL);
+    dx_value w;
+    dx_value_parse(&w, lx, joined);
+    g_free(joined);
+    if (w.kind == v.kind && !w.prose) v = w; /* "定量" and the like are not signs */
+  }
+  /* the column says it is the unit, a known word or not (平方公里) */
+  if (quantity && !v.unit[0] && *unit) g_strlcpy(v.unit, unit, sizeof v.unit);
+  json_t *o = json_object();
+  json_object_set_new(o, "raw", json_string(raw));
+  json_object_set_new(o, "kind", json_string(dx_value_kind_name(v.kind)));
+  bool num = v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE;
+  json_object_set_new(o, "op", v.kind == DX_VK_NUMERIC && v.op ? json_string(v.op) : json_null());
+  json_object_set_new(o, "number", num && v.has_number ? map_jnum(v.number) : json_null());
+  json_object_set_new(o, "upper", v.kind == DX_VK_RANGE ? map_jnum(v.upper) : json_null());
+  json_object_set_new(o, "unit", num && v.unit[0] ? json_string(v.unit) : json_null());
+  if (v.prose) *conf *= CONF_PROSE;
+  if (v.unit_guessed) *conf *= CONF_UNIT_GUESSED;
+  if (v.kind == DX_VK_COMPOUND) *conf *= CONF_COMPOUND;
+  return o;
+}
+
+/* A scanned indicator value whose ≥ OCR read as 2 ("280%" for a rate,
+ * which cannot pass 100 %): the value with its ≥ back, or NULL. Rates
+ * are the level-3 names labels.rules' rate_label matches. */
+static char *rate_sign_repaired(ctx *x, const char *level3, const char *val) {
+  char *k = dx_label_key(level3);
+  bool rate = *k && dx_rules_match(x->rs, DX_CAT_RATE_LABEL, k);
+  g_free(k);
+  if (!rate || val[0] != '2' || !g_ascii_isdigit(val[1])) return NULL;
+  char *end = NULL;
+  double pct = g_ascii_strtod(val + 1, &end);
+  if (!end || strcmp(end, "%") != 0 || pct > 100 || g_ascii_strtod(val, NULL) <= 100) return NULL;
+  return g_strconcat("≥", val + 1, NULL);
+}
+
+/* Level text from the cell at col, carried down from above when the
+ * cell is a merged continuation or blank. */
+static char *level_text(const lrow *r, int col, char **last) {
+  const lcell *c = col >= 0 ? map_cell_at(r, col) : NULL;
+  if (c && c->here && *c->raw) {
+    g_free(*last);
+    *last = g_strdup(c->raw);
+    return g_strdup(c->raw);
+  }
+  if (c && !c->here) { /* merged from above */
+    if (!*last) *last = g_strdup(c->raw);
+    return g_strdup(*last);
+  }
+  return *last ? g_strdup(*last) : NULL;
+}
+
+/* A row whose one filled cell spans the level-3 and value columns and
+ * names a level ("产出指标" across the table) heads the rows below it:
+ * its level is carried down; it is not an indicator. */
+static bool ind_heading_row(ctx *x, const lrow *r) {
+  indmap *m = &x->ind;
+  const lcell *only = NULL;
+  for (int i = 0; i < r->n; i++)
+    if (r->cells[i].here && *r->cells[i].raw) {
+      if (only) return false;
+      only = &r->cells[i];
+    }
+  if (!only || m->g[0].l3 < 0 || m->g[0].val < 0) return false;
+  if (map_cell_at(r, m->g[0].l3) != only || map_cell_at(r, m->g[0].val) != only) return false;
+  if (map_cell_rule(x, only, DX_CAT_LEVEL1)) {
+    g_free(m->last_l1);
+    m->last_l1 = g_strdup(only->raw);
+    for (int g = 0; g < MAXG; g++) {
+      g_free(m->last_l2[g]);
+      m->last_l2[g] = NULL;
+    }
+    return true;
+  }
+  if (map_cell_rule(x, only, DX_CAT_LEVEL2)) {
+    for (int g = 0; g < m->ng; g++) {
+      g_free(m->last_l2[g]);
+      m->last_l2[g] = g_strdup(only->raw);
+    }
+    return true;
+  }
+  return false;
+}
+
+void map_ind_row(ctx *x, const lrow *r) {
+  decl *d = map_cur_decl(x);
+  indmap *m = &x->ind;
+  if (ind_heading_row(x, r)) return;
+  char *l1raw = level_text(r, m->l1, &m->last_l1);
+  for (int g = 0; g < m->ng; g++) {
+    char *l2raw = level_text(r, m->g[g].l2, &m->last_l2[g]);
+    char *l3clean = dx_rules_strip(x->rs, DX_CAT_NUMBERING, map_text_here(r, m->g[g].l3), false);
+    if (x->scanned) { /* a number OCR has no character for (①) */
+      char *t = dx_rules_strip(x->rs, DX_CAT_OCR_NUMBERING, l3clean, false);
+      g_free(l3clean);
+      l3clean = t;
+    }
+    const char *l3c = g_strstrip(l3clean);
+    const char *val = map_text_here(r, m->g[g].val);
+    const char *std = map_text_here(r, m->g[g].std);
+    bool l3_blank = !*l3c;
+    if (!l3_blank) { /* "……" and "....." rows: nothing but punctuation */
+      l3_blank = true;
+      for (const char *p = l3c; *p; p = g_utf8_next_char(p))
+        if (!g_unichar_ispunct(g_utf8_get_char(p))) l3_blank = false;
+    }
+    if (l3_blank && !*val) { /* a blank "指标2:" line */
+      g_free(l3clean);
+      g_free(l2raw);
+      continue;
+    }
+    double conf = CONF_EXACT;
+    json_t *flags = json_array();
+    char *k1 = l1raw ? dx_label_key(l1raw) : NULL;
+    char *k2 = l2raw ? dx_label_key(l2raw) : NULL;
+    const char *lv1 =
+        k1 ? map_rule_or_near(x, DX_CAT_LEVEL1, k1, dx_rules_match(x->rs, DX_CAT_LEVEL1, k1))
+           : NULL;
+    const char *lv2 =
+        k2 ? map_rule_or_near(x, DX_CAT_LEVEL2, k2, dx_rules_match(x->rs, DX_CAT_LEVEL2, k2))
+           : NULL;
+    /* a level-2 name written in the level-1 column, level-2 cell blank:
+     * the form's level 1 is wrong and its level 2 is that name */
+    const lcell *c2 = map_cell_at(r, m->g[g].l2);
+    bool l2_blank = !c2 || (c2->here && !*c2->raw);
+    const char *l1_as_l2 = !lv1 && k1 ? dx_rules_match(x->rs, DX_CAT_LEVEL2, k1) : NULL;
+    if (l1_as_l2 && l2_blank) {
+      lv2 = l1_as_l2;
+      g_free(m->last_l2[g]);
+      m->last_l2[g] = g_strdup(l1raw);
+    }
+    /* level 1 missing, or not the level 2's parent (and not a pairing
+     * older templates use, such as 满意度 under 效益指标): inferred */
+    const char *parent = lv2 ? dx_rules_match(x->rs, DX_CAT_LEVEL2_PARENT, lv2) : NULL;
+    char *pair = lv1 && lv2 ? g_strconcat(lv1, "/", lv2, NULL) : NULL;
+    bool accepted = pair && dx_rules_match(x->rs, DX_CAT_LEVEL1_ACCEPTS, pair);
+    g_free(pair);
+    if (parent && (!lv1 || (strcmp(lv1, parent) != 0 && !accepted))) {
+      lv1 = parent;
+      map_flag_add(flags, "level1_inferred");
+      conf *= CONF_INFERRED;
+    }
+    if (!lv2) conf *= CONF_NO_LEVEL2;
+    json_t *o = json_object();
+    json_object_set_new(o, "horizon", json_string(m->g[g].horizon));
+    json_object_set_new(o, "level1", lv1 ? json_string(lv1) : json_null());
+    json_object_set_new(o, "level2", lv2 ? json_string(lv2) : json_null());
+    json_object_set_new(o, "level3", map_jstr_or_null(l3c));
+    char *fixed = x->scanned ? rate_sign_repaired(x, l3c, val) : NULL;
+    if (fixed) conf *= CONF_REPAIRED;
+    json_object_set_new(o, "value",
+                        value_json(x, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
+                                   map_text_here(r, m->g[g].unit), &conf));
+    g_free(fixed);
+    json_object_set_new(o, "standard", m->g[g].std >= 0 ? map_jstr_or_null(std) : json_null());
+    /* a scan's sign column that OCR read nothing in (a lone ≥ it did
+     * not find) or doubted: the op is as doubtful */
+    const lcell *sc = m->g[g].sign >= 0 ? map_cell_at(r, m->g[g].sign) : NULL;
+    if (sc && sc->c->origin == DX_ORIGIN_OCR && *val)
+      conf = *sc->raw ? MIN(conf, sc->c->confidence) : conf * CONF_SIGN_UNREAD;
+    const lcell *vc = *val ? map_cell_at(r, m->g[g].val) : map_cell_at(r, m->g[g].l3);
+    if (vc && vc->c->rowspan > 1) {
+      map_flag_add(flags, "merged_cell");
+      conf *= CONF_MERGED;
+    }
+    where w = map_where_cell(r, vc);
+    map_where_flags(flags, &w);
+    conf *= 1 - w.doubt;
+    map_note_table(x, &w);
+    json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
+    json_object_set_new(o, "flags", flags);
+    json_object_set_new(o, "at", map_at_json(&w));
+    json_array_append_new(d->indicators, o);
+    d->content++;
+    g_free(l3clean);
+    g_free(k1);
+    g_free(k2);
+    g_free(l2raw);
+  }
+  g_free(l1raw);
+}

@@ -1,0 +1,305 @@
+/* lists.c — lists under a heading row: money (one list, or two side by side),
+ * expenditure items, schedule, work plans, summary items; their 合计 rows
+ * kept for the sum checks. */
+#include "map_int.h"
+
+#include <string.h>
+
+/* Columns of a list heading that say their amounts are in 元. */
+static uint64_t yuan_columns(ctx *x, const lrow *r) {
+  uint64_t m = 0;
+  for (int i = 0; i < r->n; i++) {
+    const lcell *c = &r->cells[i];
+    if (!c->here || !map_cell_rule(x, c, DX_CAT_YUAN_MARKER)) continue;
+    for (int k = c->col; k < c->col + c->span && k < 64; k++) m |= (uint64_t)1 << k;
+  }
+  return m;
+}
+
+static bool try_section_header_cols(ctx *x, const lrow *r);
+
+/* A list heading row; notes whether a heading cell runs down column 0
+ * beside the list (年度重点工作计划 | 事项 | …): the list ends where that
+ * column has a new cell. */
+bool map_try_section_header(ctx *x, const lrow *r) {
+  if (!try_section_header_cols(x, r)) return false;
+  const lcell *c0 = r->n > 0 ? &r->cells[0] : NULL;
+  bool role_in_col0 = false;
+  for (int i = 0; i < NROLES; i++)
+    if (x->cols[i] == 0) role_in_col0 = true;
+  x->list_headed = c0 && c0->col == 0 && !role_in_col0 && (!c0->here || c0->c->rowspan > 1);
+  return true;
+}
+
+/* A money list in two halves side by side, each a name column with its
+ * amount columns after it (收入: 项目 | 金额 beside 支出: 项目 | 金额; 资金来源 |
+ * 中长期资金总额 beside 资金来源 | 年度资金总额): c keeps the first half's
+ * columns, c2 gets the second's. False (c unchanged) for one list. */
+static bool money_halves(ctx *x, const lrow *r, int c[NROLES], int c2[NROLES]) {
+  int name2 = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "name", c[R_NAME]);
+  if (name2 < 0) return false;
+  int first[NROLES], second[NROLES];
+  bool in_first = false, in_second = false;
+  for (int i = 0; i < NROLES; i++) first[i] = second[i] = -1;
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
+    const char *key = MONEY_KEYS[role - R_PRIOR];
+    int a = map_find_role(x, r, DX_CAT_FUND_COLUMN, key, c[R_NAME]);
+    first[role] = a < name2 ? a : -1;
+    second[role] = map_find_role(x, r, DX_CAT_FUND_COLUMN, key, name2);
+    in_first |= first[role] >= 0;
+    in_second |= second[role] >= 0;
+  }
+  if (!in_first || !in_second) return false;
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++) c[role] = first[role];
+  second[R_NAME] = name2;
+  memcpy(c2, second, sizeof second);
+  return true;
+}
+
+/* On a scan, an items heading whose name heading OCR lost (项目 read as
+ * nothing): the nearest blank cell left of its first amount column, or
+ * -1. */
+static int blank_name_column(const lrow *r, const int c[NROLES]) {
+  int first = -1, col = -1;
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++)
+    if (c[role] >= 0 && (first < 0 || c[role] < first)) first = c[role];
+  for (int i = 0; i < r->n; i++) {
+    const lcell *cell = &r->cells[i];
+    if (cell->here && cell->col + cell->span <= first && !*cell->raw) col = cell->col;
+  }
+  return col;
+}
+
+static bool try_section_header_cols(ctx *x, const lrow *r) {
+  int c[NROLES];
+  for (int i = 0; i < NROLES; i++) c[i] = -1;
+  c[R_START] = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "start", -1);
+  c[R_END] = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "end", -1);
+  if (c[R_START] >= 0 && c[R_END] >= 0) {
+    c[R_CONTENT] = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "content", -1);
+    memcpy(x->cols, c, sizeof c);
+    x->mode = M_SCHED;
+    return true;
+  }
+  c[R_ITEM] = map_find_role(x, r, DX_CAT_PLANS_HEADER, "item", -1);
+  c[R_GOAL] = map_find_role(x, r, DX_CAT_PLANS_HEADER, "goal", -1);
+  if (c[R_ITEM] >= 0 && c[R_GOAL] >= 0) {
+    c[R_OWNER] = map_find_role(x, r, DX_CAT_PLANS_HEADER, "owner", -1);
+    memcpy(x->cols, c, sizeof c);
+    x->mode = M_PLANS;
+    map_cur_decl(x)->dept_hint = true;
+    return true;
+  }
+  c[R_SEQ] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "seq", -1);
+  c[R_NAME] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "name", -1);
+  c[R_AMOUNT] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "amount", -1);
+  if (c[R_SEQ] >= 0 && c[R_NAME] >= 0 && c[R_AMOUNT] >= 0) {
+    c[R_LT] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "long_term_goal", -1);
+    c[R_AN] = map_find_role(x, r, DX_CAT_SUMMARY_HEADER, "annual_goal", -1);
+    memcpy(x->cols, c, sizeof c);
+    x->mode = M_SUMMARY;
+    x->yuan_cols = yuan_columns(x, r);
+    return true;
+  }
+  for (int i = 0; i < NROLES; i++) c[i] = -1;
+  c[R_NAME] = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "name", -1);
+  c[R_BASIS] = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "basis", -1);
+  c[R_DETAIL] = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "detail", -1);
+  c[R_PRIOR] = map_find_role(x, r, DX_CAT_FUND_COLUMN, "prior_year", -1);
+  c[R_CURRENT] = map_find_role(x, r, DX_CAT_FUND_COLUMN, "current_year", -1);
+  c[R_MEDIUM] = map_find_role(x, r, DX_CAT_FUND_COLUMN, "medium_term", -1);
+  bool money = c[R_PRIOR] >= 0 || c[R_CURRENT] >= 0 || c[R_MEDIUM] >= 0;
+  if (c[R_NAME] < 0 && c[R_DETAIL] >= 0) c[R_NAME] = c[R_DETAIL];
+  if (c[R_NAME] < 0 && money && c[R_BASIS] >= 0 && x->scanned) c[R_NAME] = blank_name_column(r, c);
+  if (money && c[R_NAME] >= 0) {
+    bool items = c[R_BASIS] >= 0 || c[R_DETAIL] >= 0;
+    x->halves = !items && money_halves(x, r, c, x->cols2);
+    memcpy(x->cols, c, sizeof c);
+    x->yuan_cols = yuan_columns(x, r);
+    x->mode = items ? M_ITEMS : M_MONEY;
+    x->group++;
+    return true;
+  }
+  return false;
+}
+
+/* A name that is only a number ("2", "3、") carries no item. */
+static bool only_numbering(ctx *x, const char *raw, char **name_out) {
+  char *s = dx_rules_strip(x->rs, DX_CAT_NUMBERING, raw, false);
+  char *k = dx_label_key(s);
+  bool digits = true;
+  for (const char *p = k; *p; p++)
+    if (!g_ascii_isdigit(*p)) digits = false;
+  bool only = !*k || digits;
+  *name_out = only ? NULL : g_strstrip(s);
+  if (only) g_free(s);
+  g_free(k);
+  return only;
+}
+
+/* One half of a money list's row (the whole row when it has one). The
+ * 合计 of a list in two halves (收入合计, 支出合计) totals its half: a
+ * breakdown entry, not the form's total. */
+static void money_half(ctx *x, const lrow *r, const int *cols) {
+  const char *name = map_text_here(r, cols[R_NAME]);
+  if (!*name) return;
+  const lcell *nc = map_cell_at(r, cols[R_NAME]);
+  char *k = dx_label_key(name);
+  const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
+  /* on a scan, a source OCR misread (具级资企 is 县级资金) */
+  label near = !src && x->scanned ? map_classify(x, k) : (label){0};
+  if (near.cat == DX_CAT_FUND_SOURCE && near.fuzzy && near.near)
+    src = near.key;
+  else
+    near = (label){0};
+  g_free(k);
+  if (!src) src = "unknown";
+  bool total = strcmp(src, "total") == 0;
+  char *lab = near.near ? g_strdup(near.near) : map_money_label(x, name);
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
+    if (cols[role] < 0) continue;
+    const lcell *vc = map_cell_at(r, cols[role]);
+    where w = map_where_cell(r, vc ? vc : nc);
+    map_note_table(x, &w);
+    json_t *f = map_amount_field(x, map_text_here(r, cols[role]), &w);
+    if (near.near) {
+      map_field_flag(f, "label_fuzzy");
+      map_field_conf(f, CONF_FUZZY);
+    }
+    int col = role - R_PRIOR;
+    if (total && !x->halves) map_set_total(x, col, json_incref(f));
+    map_add_money(x, src, lab, col, f, total);
+  }
+  g_free(lab);
+}
+
+void map_money_row(ctx *x, const lrow *r) {
+  money_half(x, r, x->cols);
+  if (x->halves) money_half(x, r, x->cols2);
+}
+
+void map_items_row(ctx *x, const lrow *r) {
+  decl *d = map_cur_decl(x);
+  const char *name = map_text_here(r, x->cols[R_NAME]);
+  const lcell *nc = map_cell_at(r, x->cols[R_NAME]);
+  int amount_roles[NCOLS_MONEY] = {x->cols[R_PRIOR], x->cols[R_CURRENT], x->cols[R_MEDIUM]};
+  bool any_amount = false;
+  for (int i = 0; i < NCOLS_MONEY; i++)
+    if (amount_roles[i] >= 0 && *map_text_here(r, amount_roles[i])) any_amount = true;
+  char *k = dx_label_key(name);
+  const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
+  g_free(k);
+  if (src && strcmp(src, "total") == 0) {
+    for (int i = 0; i < NCOLS_MONEY; i++)
+      if (amount_roles[i] >= 0)
+        d->items_has_total[i] =
+            map_total_amount(x, amount_roles[i], map_text_here(r, amount_roles[i]),
+                             &d->items_total[i], &d->items_total_unitless[i]);
+    return;
+  }
+  char *clean = NULL;
+  bool numbered_only = only_numbering(x, name, &clean);
+  if (numbered_only && !any_amount) return; /* placeholder row "2", "3" */
+  const char *basis = map_text_here(r, x->cols[R_BASIS]);
+  if (!*name && !any_amount && !*basis) {
+    g_free(clean);
+    return;
+  }
+  where w = map_where_cell(r, nc ? nc : map_first_here(r));
+  map_note_table(x, &w);
+  json_t *e = json_object();
+  json_object_set_new(e, "name", map_jstr_or_null(clean));
+  for (int i = 0; i < NCOLS_MONEY; i++) {
+    if (amount_roles[i] < 0) continue;
+    const lcell *vc = map_cell_at(r, amount_roles[i]);
+    where vw = map_where_cell(r, vc);
+    json_object_set_new(e, MONEY_KEYS[i],
+                        map_amount_field(x, map_text_here(r, amount_roles[i]), &vw));
+  }
+  json_object_set_new(e, "basis", map_jstr_or_null(basis));
+  map_entry_finish(e, numbered_only ? CONF_EXACT * 0.95 : CONF_EXACT, &w);
+  json_array_append_new(d->items, e);
+  d->content++;
+  g_free(clean);
+}
+
+void map_schedule_row(ctx *x, const lrow *r) {
+  decl *d = map_cur_decl(x);
+  const char *content = map_text_here(r, x->cols[R_CONTENT]);
+  const char *s = map_text_here(r, x->cols[R_START]);
+  const char *e = map_text_here(r, x->cols[R_END]);
+  if (!*content && !*s && !*e) return;
+  char a[11], b[11], c[11], dd[11];
+  int ns = dx_period_parse(a, b, dx_rules_lexicon(x->rs), s, false);
+  int ne = dx_period_parse(c, dd, dx_rules_lexicon(x->rs), e, false);
+  const lcell *fc = x->cols[R_CONTENT] >= 0 ? map_cell_at(r, x->cols[R_CONTENT]) : NULL;
+  if (!fc || !*fc->raw) fc = map_first_here(r);
+  where w = map_where_cell(r, fc);
+  map_note_table(x, &w);
+  json_t *o = json_object();
+  json_object_set_new(o, "content", map_jstr_or_null(content));
+  json_object_set_new(o, "start", ns ? map_jstr_or_null(a) : json_null());
+  json_object_set_new(o, "end", ne ? map_jstr_or_null(ne > 1 ? dd : c) : json_null());
+  double conf = CONF_EXACT;
+  map_entry_finish(o, conf, &w);
+  if ((*s && !ns) || (*e && !ne)) {
+    map_flag_add(json_object_get(o, "flags"), "value_unparsed");
+    json_object_set_new(o, "confidence", json_real(CONF_UNPARSED));
+  }
+  json_array_append_new(d->schedule, o);
+  d->content++;
+}
+
+void map_plans_row(ctx *x, const lrow *r) {
+  decl *d = map_cur_decl(x);
+  const char *item = map_text_here(r, x->cols[R_ITEM]);
+  const char *owner = map_text_here(r, x->cols[R_OWNER]);
+  const char *goal = map_text_here(r, x->cols[R_GOAL]);
+  if (!*item && !*owner && !*goal) return;
+  char *k = dx_label_key(item);
+  const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
+  g_free(k);
+  if (src && strcmp(src, "total") == 0) return; /* 金额合计: the tasks' money, not a task */
+  where w = map_where_cell(r, map_cell_at(r, x->cols[R_ITEM]));
+  map_note_table(x, &w);
+  json_t *o = json_object();
+  json_object_set_new(o, "item", map_jstr_or_null(item));
+  json_object_set_new(o, "owner", map_jstr_or_null(owner));
+  json_object_set_new(o, "goal", map_jstr_or_null(goal));
+  map_entry_finish(o, CONF_EXACT, &w);
+  json_array_append_new(d->plans, o);
+  d->content++;
+}
+
+void map_summary_row(ctx *x, const lrow *r) {
+  decl *d = map_cur_decl(x);
+  const char *seq = map_text_here(r, x->cols[R_SEQ]);
+  const char *name = map_text_here(r, x->cols[R_NAME]);
+  const char *amount = map_text_here(r, x->cols[R_AMOUNT]);
+  const char *lt = map_text_here(r, x->cols[R_LT]);
+  const char *an = map_text_here(r, x->cols[R_AN]);
+  if (!*seq && !*name && !*amount && !*lt && !*an) return;
+  char *k = dx_label_key(name);
+  const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
+  g_free(k);
+  if (src && strcmp(src, "total") == 0) {
+    d->summary_has_total = map_total_amount(x, x->cols[R_AMOUNT], amount, &d->summary_total,
+                                            &d->summary_total_unitless);
+    return;
+  }
+  if (!*name && !*amount) return; /* a numbered placeholder */
+  const lcell *fc = map_cell_at(r, x->cols[R_SEQ]);
+  where w = map_where_cell(r, fc && *fc->raw ? fc : map_first_here(r));
+  map_note_table(x, &w);
+  const lcell *ac = map_cell_at(r, x->cols[R_AMOUNT]);
+  where aw = map_where_cell(r, ac);
+  json_t *o = json_object();
+  json_object_set_new(o, "seq", map_jstr_or_null(seq));
+  json_object_set_new(o, "name", map_jstr_or_null(name));
+  json_object_set_new(o, "amount", map_amount_field(x, amount, &aw));
+  json_object_set_new(o, "long_term_goal", map_jstr_or_null(lt));
+  json_object_set_new(o, "annual_goal", map_jstr_or_null(an));
+  map_entry_finish(o, CONF_EXACT, &w);
+  json_array_append_new(d->summary, o);
+  d->content++;
+}

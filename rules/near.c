@@ -1,0 +1,82 @@
+/* near.c — scan repairs: a label or a table heading OCR misread, matched to
+ * the rule text nearest it ("项目茗称" is 项目名称, "三吸指标" the level-3
+ * heading). */
+#include "map_int.h"
+
+#include <string.h>
+
+/* On a scan a label is matched to its nearest rule text up to this many
+ * characters: a misread long label (单位已有的(或拟订的)保障项目实施的
+ * 制度、措施, 24) is still far nearer its rule than any value is. */
+#define NEAR_MAX_CHARS 32
+/* A label matched approximately may differ from its rule's text by one
+ * edit per this many characters (4: "项目茗称" is 项目名称). */
+#define FUZZY_CHARS_PER_EDIT 4
+/* Indicator headings and level names (map_rule_or_near) from this many
+ * characters. */
+#define NEAR_NAME_MIN_CHARS 3
+
+/* A label OCR misread ("部门(单值)茗称"): the nearest field, total or
+ * fund label, one edit per FUZZY_CHARS_PER_EDIT characters, unless the key
+ * is a label of the forms' structure (near_block: 本年度绩效指标 is not
+ * 本年度绩效目标). Scanned documents only: typed labels are as written. */
+label map_classify_near(ctx *x, const char *key) {
+  label l = {0};
+  glong n = g_utf8_strlen(key, -1);
+  if (n < NEAR_NAME_MIN_CHARS || n > NEAR_MAX_CHARS || strchr(key, ':') ||
+      dx_rules_match(x->rs, DX_CAT_NEAR_BLOCK, key))
+    return l;
+  static const dx_cat cats[] = {DX_CAT_FIELD, DX_CAT_FUND_TOTAL, DX_CAT_FUND_SOURCE};
+  for (size_t c = 0; c < G_N_ELEMENTS(cats); c++) {
+    int d = 0;
+    char *text = NULL;
+    /* three characters: only one dropped ("项支出" is 项目支出) */
+    const char *k = dx_rules_match_near(x->rs, cats[c], key,
+                                        MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d, &text);
+    if (k && n < FUZZY_CHARS_PER_EDIT && g_utf8_strlen(text, -1) != n + 1) k = NULL;
+    if (k && d > 0) {
+      const char *near = g_hash_table_lookup(x->near_texts, text);
+      if (near) {
+        g_free(text);
+      } else {
+        near = text;
+        g_hash_table_add(x->near_texts, text);
+      }
+      return (label){cats[c], k, false, NULL, true, near};
+    }
+    g_free(text);
+  }
+  return l;
+}
+
+/* On a scan, the rule of an indicator heading, level, money, schedule
+ * or item column category (the tables' column headings, level 1 and 2
+ * names) nearest a key that matched none, as map_classify_near does for
+ * fields: "三吸指标" is the level-3 heading, "升始时间" the start's.
+ * `exact` is what matching gave. */
+const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact) {
+  if (exact || !x->scanned || !key || !*key) return exact;
+  if (cat != DX_CAT_IND_HEADER && cat != DX_CAT_LEVEL1 && cat != DX_CAT_LEVEL2 &&
+      cat != DX_CAT_FUND_COLUMN && cat != DX_CAT_SCHEDULE_HEADER && cat != DX_CAT_ITEMS_HEADER)
+    return NULL;
+  char *memo = g_strconcat(dx_cat_name(cat), "\037", key, NULL);
+  gpointer kept;
+  if (g_hash_table_lookup_extended(x->near_rule, memo, NULL, &kept)) {
+    g_free(memo);
+    return kept;
+  }
+  /* these names are short, and known by their place in the table: one
+   * edit from three characters up ("数指标" is 数量指标, a fax dropped
+   * the 量; "指标们" the value heading) */
+  glong n = g_utf8_strlen(key, -1);
+  int d = 0;
+  /* two characters: one misread as OCR confuses it (项日 is 项目) */
+  int max = n >= NEAR_NAME_MIN_CHARS ? MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)) : 0;
+  const char *k =
+      n >= 2 && n <= NEAR_MAX_CHARS ? dx_rules_match_near(x->rs, cat, key, max, &d, NULL) : NULL;
+  if (g_hash_table_size(x->near_rule) < LABEL_MEMO_MAX)
+    g_hash_table_insert(x->near_rule, memo, (gpointer)k);
+  else
+    g_free(memo);
+  return k;
+}
