@@ -285,6 +285,11 @@ dx_cell *dx_table_at(const dx_table *t, int row, int col) {
   return t->slots[(size_t)row * (size_t)t->ncols + (size_t)col];
 }
 
+bool dx_format_scanned(dx_format f) {
+  return f == DX_FORMAT_PDF_SCANNED || f == DX_FORMAT_JPEG || f == DX_FORMAT_PNG ||
+         f == DX_FORMAT_TIFF;
+}
+
 const char *dx_format_name(dx_format f) {
   switch (f) {
   case DX_FORMAT_DOCX:

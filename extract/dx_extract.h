@@ -129,6 +129,9 @@ void dx_doc_warn(dx_doc *doc, const char *code, int page, const char *fmt, ...) 
 /* The anchor covering (row, col), or NULL outside the grid or in a gap. */
 dx_cell *dx_table_at(const dx_table *t, int row, int col);
 const char *dx_format_name(dx_format f);
+/* Whether a document of format f was read from page images by OCR (a
+ * scanned PDF, an image file): the mapping then repairs OCR misreads. */
+bool dx_format_scanned(dx_format f);
 
 /* ---- pages (PDF and scans) ------------------------------------------ */
 
