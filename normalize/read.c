@@ -1,16 +1,3 @@
-/* NOTE TO THE DEVELOPER OF THIS BRANCH (from the integrator; delete this
- * comment block, never commit it): rules missing from your brief —
- * 1. HARD DEADLINE: by 23:05 UTC (check `date`) have all work committed on
- *    your branch and stop; then report: commits, what works, figures with
- *    the exact commands, what is missing, what the merger must know.
- * 2. Two cores shared by five workers: `nice` heavy commands; never
- *    `pkill -f`/`killall`; kill only PIDs you started.
- * 3. Work only in your worktree; never touch /work/main or other
- *    /work/wt-* trees; no git worktree commands.
- * 4. Commit small, honest messages about the project only (no mention of
- *    helpers/agents/sessions); every commit builds and passes.
- * 5. Style: /work/shared/design.md; contract: /work/shared/spec/declaration-json.md.
- */
 /* read.c — the front door: any input's bytes to the document model.
  *
  * Stage one reads a format into what it can see (a DOCX's tables, a
