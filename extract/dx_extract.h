@@ -38,7 +38,7 @@ char *dx_arena_strdup(dx_arena *a, const char *s);
 
 /* ---- document model -------------------------------------------------- */
 
-typedef enum { DX_ORIGIN_DOCX, DX_ORIGIN_PDF, DX_ORIGIN_OCR } dx_origin;
+typedef enum { DX_ORIGIN_DOCX, DX_ORIGIN_PDF, DX_ORIGIN_OCR, DX_ORIGIN_OFD } dx_origin;
 
 typedef struct dx_table dx_table;
 
@@ -102,7 +102,13 @@ typedef struct dx_warning {
   int count; /* repeats collapsed */
 } dx_warning;
 
-typedef enum { DX_FORMAT_DOCX, DX_FORMAT_PDF, DX_FORMAT_PDF_SCANNED } dx_format;
+typedef enum {
+  DX_FORMAT_DOCX,
+  DX_FORMAT_PDF,
+  DX_FORMAT_PDF_SCANNED,
+  DX_FORMAT_OFD,
+  DX_FORMAT_OFD_SCANNED /* an OFD with a page read by OCR */
+} dx_format;
 
 struct dx_doc {
   dx_arena *arena;
@@ -164,6 +170,19 @@ typedef dx_code (*dx_page_fn)(void *ctx, const dx_page *page, dx_error *err);
  * DX_ELIMIT (pages, glyphs, pixels), or what fn returns. */
 dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
                      dx_page_fn fn, void *ctx, dx_error *err);
+
+/* Stage one for OFD (GB/T 33190; extract/ofd*.c): opens the package in
+ * data (borrowed for the call), sets doc->format and doc->pages, and
+ * calls fn for every page with its glyphs and ruling lines, in points
+ * from the page's top-left, as dx_pdf_pages does. A page with images
+ * and no text is read by OCR (DX_FORMAT_OFD_SCANNED). Errors:
+ * DX_EFORMAT (not an OFD, damaged), DX_ELIMIT (pages, characters, zip
+ * and XML limits), or what fn returns. */
+dx_code dx_ofd_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
+                     dx_page_fn fn, void *ctx, dx_error *err);
+
+/* Whether data is a zip whose root holds OFD.xml: an OFD, not a DOCX. */
+bool dx_ofd_detect(const uint8_t *data, size_t len);
 
 /* Whether this process holds an OCR engine, PP-OCRv4 or tesseract (a
  * batch worker that does keeps it for the next scans). */

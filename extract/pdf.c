@@ -310,12 +310,18 @@ static void drop_invisible(GArray *gl, const raster *r, dx_doc *doc, int pageno)
                 "page %d: %u characters in the text layer are not drawn", pageno, dropped);
 }
 
-/* Renders the page into a grey raster at `scale` pixels per point, or
- * coarser when that would pass max_px pixels (warned). ib gets the box of
- * the dark pixels (where rules may be). */
-static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, double h,
-                           double scale, size_t max_px, const char *purpose, int pageno,
-                           dx_doc *doc, dx_error *err) {
+/* Draws a PDF page (dx_draw_fn for render_drawing). */
+static void draw_poppler(void *page, void *cr) {
+  poppler_page_render(page, cr);
+}
+
+/* Renders a drawing of a w x h pt page (`draw` draws it in points on a
+ * white cairo context) into a grey raster at `scale` pixels per point,
+ * or coarser when that would pass max_px pixels (warned). ib gets the box
+ * of the dark pixels (where rules may be). */
+static dx_code render_drawing(raster *r, int ib[4], dx_draw_fn draw, void *page, double w,
+                              double h, double scale, size_t max_px, const char *purpose,
+                              int pageno, dx_doc *doc, dx_error *err) {
   bool drop_red = r->drop_red;
   *r = (raster){.scale = scale, .drop_red = drop_red};
   double px = w * h * r->scale * r->scale;
@@ -341,7 +347,7 @@ static dx_code render_page(raster *r, int ib[4], PopplerPage *page, double w, do
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, r->scale, r->scale);
-  poppler_page_render(page, cr);
+  draw(page, cr);
   cairo_destroy(cr);
   cairo_surface_flush(s);
   const uint8_t *px32 = cairo_image_surface_get_data(s);
@@ -568,8 +574,8 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn
                           double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
   raster r = {0};
   int ib[4];
-  dx_code rc = render_page(&r, ib, page, w, h, RENDER_SCALE, lim->max_page_pixels,
-                           "ruling lines looked for", pageno, doc, err);
+  dx_code rc = render_drawing(&r, ib, draw_poppler, page, w, h, RENDER_SCALE,
+                              lim->max_page_pixels, "ruling lines looked for", pageno, doc, err);
   if (rc == DX_OK && r.grey) {
     drop_invisible(gl, &r, doc, pageno);
     raster_rules(rules, gl, &r, ib, turn, MASK_INSET_Y, MASK_INSET_X);
@@ -856,14 +862,13 @@ static void low_dpi_doubt(GArray *gl, double dpi) {
   for (guint i = 0; i < gl->len; i++) g_array_index(gl, dx_glyph, i).ocr_conf *= (float)f;
 }
 
-/* A page without a text layer: rendered at OCR_SCALE, read by OCR, its
- * ruling lines found on the same image. */
-static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
-                        const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
+dx_code dx_ocr_drawing(GArray *gl, GArray *rules, dx_draw_fn draw, void *page, double w,
+                       double h, double dpi, const dx_limits *lim, int pageno, dx_doc *doc,
+                       dx_error *err) {
   raster r = {.drop_red = true};
   int ib[4];
-  dx_code rc = render_page(&r, ib, page, w, h, OCR_SCALE, lim->max_ocr_pixels, "read by OCR",
-                           pageno, doc, err);
+  dx_code rc = render_drawing(&r, ib, draw, page, w, h, OCR_SCALE, lim->max_ocr_pixels,
+                              "read by OCR", pageno, doc, err);
   /* a red seal stamped over text is left out (more than a few dots of
    * red: a seal's ring alone is thousands of pixels) */
   if (rc == DX_OK && r.red_px > (size_t)(r.scale * r.scale * 20))
@@ -965,7 +970,6 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
     if (rc == DX_OK) rc = read_image(gl, &r, pp, &why, lim, doc, &late, err);
     dx_ppocr_close(pp);
     if (rc == DX_OK && nseals) seal_text(gl, seals, nseals, &r);
-    double dpi = scan_dpi(page, w, h);
     if (rc == DX_OK && dpi > 0 && round(dpi) < SHARP_DPI) {
       low_dpi_doubt(gl, dpi);
       dx_doc_warn(doc, "low_resolution", pageno,
@@ -1000,6 +1004,14 @@ static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, 
    * system before the next page (dx_limits.after_ocr_page) */
   if (lim->after_ocr_page) lim->after_ocr_page(lim->after_ocr_page_ctx);
   return rc;
+}
+
+/* A page without a text layer: rendered at OCR_SCALE, read by OCR, its
+ * ruling lines found on the same image. */
+static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
+                        const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
+  return dx_ocr_drawing(gl, rules, draw_poppler, page, w, h, scan_dpi(page, w, h), lim, pageno,
+                        doc, err);
 }
 
 /* How far two readings of a page agree: the characters (spaces aside)

@@ -28,5 +28,8 @@ void dx_layout_free(dx_layout *layout);
  * page break. Errors as dx_pdf_pages(). doc->sha256 is left empty. */
 dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                     const dx_limits *lim, dx_error *err);
+/* The same for OFD (extract/ofd.c's pages). */
+dx_code dx_ofd_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                    const dx_limits *lim, dx_error *err);
 
 #endif

@@ -2573,7 +2573,7 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
            .near = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
            .near_rule = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
            .near_texts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-           .scanned = doc->format == DX_FORMAT_PDF_SCANNED,
+           .scanned = doc->format == DX_FORMAT_PDF_SCANNED || doc->format == DX_FORMAT_OFD_SCANNED,
            .cells = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, cellinfo_free),
            .under_table = -1};
   for (guint i = 0; i < doc->blocks->len; i++) {

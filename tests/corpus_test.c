@@ -18,7 +18,8 @@
  *
  * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
  *                    [--write-baseline FILE] [--shard K/N]
- *   (FORMAT_SUBDIR: "docx"). --shard K/N tests the K-th of every N files
+ *   (FORMAT_SUBDIR: "docx"; "pdf", "scan" and "ofd" are compared as PDFs
+ *   are: where things are aside). --shard K/N tests the K-th of every N files
  *   (in name order), so that N processes share a slow corpus.
  */
 #include <math.h>
@@ -324,8 +325,9 @@ int main(int argc, char **argv) {
                     "[--write-baseline FILE] [--shard K/N]\n");
     return 2;
   }
-  const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : ".pdf";
-  pdf_mode = strcmp(ext, ".pdf") == 0;
+  const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : strcmp(sub, "ofd") == 0 ? ".ofd" : ".pdf";
+  /* an OFD is made from a corpus PDF, and is compared as one */
+  pdf_mode = strcmp(ext, ".pdf") == 0 || strcmp(ext, ".ofd") == 0;
   scan_mode = strcmp(sub, "scan") == 0;
   short_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *baseline = load_baseline(base_path);
