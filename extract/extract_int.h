@@ -214,9 +214,8 @@ typedef void (*dx_draw_fn)(void *page, void *cairo);
  * of the same image. dpi is the page image's resolution (0: unknown;
  * below 150 OCR's confidences are lowered). gl and rules get glyphs and
  * rules in points; warnings go to doc. */
-dx_code dx_ocr_drawing(GArray *gl, GArray *rules, dx_draw_fn draw, void *page, double w,
-                       double h, double dpi, const dx_limits *lim, int pageno, dx_doc *doc,
-                       dx_error *err);
+dx_code dx_ocr_drawing(GArray *gl, GArray *rules, dx_draw_fn draw, void *page, double w, double h,
+                       double dpi, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err);
 
 /* Symbol fonts: the family ("Wingdings 2", "Wingdings") a font name
  * belongs to, or NULL; and the unified checkbox (U+2611 / U+2610) a code

@@ -130,6 +130,7 @@ static dx_code one_page(ofd_ctx *c, const ofd_page_ref *ref, int n, dx_page_fn f
   dx_origin origin = DX_ORIGIN_OFD;
   if (rc == DX_OK) {
     page_area(area, c, own, has_own);
+    ofd_sideways_runs(s);
     page_glyphs(gl, s, area);
     page_rules(rules, s, area);
     if (gl->len == 0 && s->images->len && c->lim->ocr_elsewhere) {
@@ -148,8 +149,8 @@ static dx_code one_page(ofd_ctx *c, const ofd_page_ref *ref, int n, dx_page_fn f
     }
   }
   if (rc == DX_OK && s->invisible)
-    dx_doc_warn(c->doc, "invisible_text", n, "page %d: %zu characters are not drawn on the page",
-                n, s->invisible);
+    dx_doc_warn(c->doc, "invisible_text", n, "page %d: %zu characters are not drawn on the page", n,
+                s->invisible);
   if (rc == DX_OK) {
     dx_page pg = {.number = n,
                   .width = area[2] * OFD_PT_MM,

@@ -23,6 +23,7 @@
 ofd_sink *ofd_sink_new(void) {
   ofd_sink *s = g_new0(ofd_sink, 1);
   s->glyphs = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  s->turns = g_array_new(FALSE, FALSE, sizeof(gint8));
   s->rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
   s->shapes = g_array_new(FALSE, FALSE, sizeof(ofd_shape));
   s->pts = g_array_new(FALSE, FALSE, sizeof(float));
@@ -34,6 +35,7 @@ void ofd_sink_free(ofd_sink *s) {
   if (!s) return;
   for (guint i = 0; i < s->images->len; i++) g_free(g_array_index(s->images, ofd_image, i).part);
   g_array_free(s->glyphs, TRUE);
+  g_array_free(s->turns, TRUE);
   g_array_free(s->rules, TRUE);
   g_array_free(s->shapes, TRUE);
   g_array_free(s->pts, TRUE);
@@ -67,6 +69,7 @@ void ofd_sink_add(ofd_sink *to, const ofd_sink *from, const ofd_mat *m) {
     g.size = (float)(g.size * k);
     g_array_append_val(to->glyphs, g);
   }
+  g_array_append_vals(to->turns, from->turns->data, from->turns->len);
   add_rules(to, from, m, k);
   if (to->pts->len + from->pts->len <= OFD_MAX_SHAPE_POINTS) {
     guint base = to->pts->len / 2;
@@ -164,8 +167,8 @@ static dx_code draw_objects(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *m, layer_de
     ofd_xev ev = ofd_xml_next(x, err);
     if (ev == OFD_X_END) return DX_OK;
     if (ev == OFD_X_ERROR) return ofd_xml_error(x);
-    if (ev == OFD_X_DONE) return dx_error_set(err, DX_EFORMAT, "%s ends inside an element",
-                                              ofd_xml_part(x));
+    if (ev == OFD_X_DONE)
+      return dx_error_set(err, DX_EFORMAT, "%s ends inside an element", ofd_xml_part(x));
     if (ev != OFD_X_START) continue;
     dx_code rc;
     if (ofd_xml_is(x, "Layer") || ofd_xml_is(x, "PageBlock")) {
@@ -192,8 +195,7 @@ static dx_code draw_objects(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *m, layer_de
   }
 }
 
-dx_code ofd_draw_objects(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *m, ofd_sink *out,
-                         dx_error *err) {
+dx_code ofd_draw_objects(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *m, ofd_sink *out, dx_error *err) {
   layer_defaults ld = {-1, -1, -1};
   return draw_objects(ctx, x, m, ld, out, err);
 }
@@ -248,8 +250,8 @@ static dx_code place_templates(ofd_ctx *ctx, GArray *uses, bool front, ofd_sink 
 
 /* The page part's elements: templates named, page resources, area,
  * content. */
-static dx_code read_page(ofd_ctx *ctx, ofd_xml *x, const char *part, GArray *uses,
-                         ofd_sink *body, double area[4], bool *has_area, dx_error *err) {
+static dx_code read_page(ofd_ctx *ctx, ofd_xml *x, const char *part, GArray *uses, ofd_sink *body,
+                         double area[4], bool *has_area, dx_error *err) {
   dx_code rc = DX_OK;
   bool in_area = false;
   for (ofd_xev ev; rc == DX_OK && (ev = ofd_xml_next(x, err)) != OFD_X_DONE;) {
@@ -283,8 +285,8 @@ static dx_code read_page(ofd_ctx *ctx, ofd_xml *x, const char *part, GArray *use
   return rc;
 }
 
-dx_code ofd_draw_page(ofd_ctx *ctx, const char *part, ofd_sink *out, double area[4],
-                      bool *has_area, dx_error *err) {
+dx_code ofd_draw_page(ofd_ctx *ctx, const char *part, ofd_sink *out, double area[4], bool *has_area,
+                      dx_error *err) {
   *has_area = false;
   uint8_t *buf = NULL;
   size_t len = 0;
@@ -297,7 +299,8 @@ dx_code ofd_draw_page(ofd_ctx *ctx, const char *part, ofd_sink *out, double area
   dx_code rc = part ? ofd_pkg_read(ctx->pkg, part, 0, &buf, &len, &why) : DX_EFORMAT;
   if (rc == DX_EFORMAT) { /* the page is missing: empty, the others still read */
     dx_doc_warn(ctx->doc, "ofd_part_missing", ctx->pageno, "page %d: %s", ctx->pageno,
-                part ? why.message : "no content part (its BaseLoc is missing or leaves the package)");
+                part ? why.message
+                     : "no content part (its BaseLoc is missing or leaves the package)");
     return DX_OK;
   }
   if (rc != DX_OK) {

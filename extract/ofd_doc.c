@@ -38,8 +38,8 @@ dx_code ofd_doc_roots(GPtrArray **out, ofd_pkg *pkg, const dx_limits *lim, dx_er
     if (ev == OFD_X_ERROR) rc = ofd_xml_error(x);
     if (ev != OFD_X_START) continue;
     if (root && !ofd_xml_is(x, "OFD")) {
-      rc = dx_error_set(err, DX_EFORMAT, "not an OFD: the root of OFD.xml is <%s>",
-                        ofd_xml_name(x));
+      rc =
+          dx_error_set(err, DX_EFORMAT, "not an OFD: the root of OFD.xml is <%s>", ofd_xml_name(x));
     } else if (ofd_xml_is(x, "DocRoot")) {
       char *ref = ofd_xml_read_text(x, err);
       char *path = ref ? ofd_pkg_find(pkg, "OFD.xml", NULL, ref) : NULL;
@@ -47,8 +47,7 @@ dx_code ofd_doc_roots(GPtrArray **out, ofd_pkg *pkg, const dx_limits *lim, dx_er
       if (path) g_ptr_array_add(*out, path);
       g_free(ref);
       if ((*out)->len > MAX_DOCUMENTS)
-        rc = dx_error_set(err, DX_ELIMIT, "OFD.xml names more than %d documents",
-                          MAX_DOCUMENTS);
+        rc = dx_error_set(err, DX_ELIMIT, "OFD.xml names more than %d documents", MAX_DOCUMENTS);
     }
     root = false;
   }
@@ -83,7 +82,7 @@ void ofd_doc_free(ofd_document *d) {
 
 /* A page list entry or a template page: ID and content part. */
 static void read_ref(ofd_document *d, ofd_ctx *ctx, ofd_xml *x, bool tpl) {
-  const char *id = ofd_xml_attr(x, tpl ? "ID" : "ID"), *loc = ofd_xml_attr(x, "BaseLoc");
+  const char *id = ofd_xml_attr(x, "ID"), *loc = ofd_xml_attr(x, "BaseLoc");
   char *key = g_strstrip(g_strdup(id ? id : ""));
   char *part = loc ? ofd_pkg_find(ctx->pkg, d->root, NULL, loc) : NULL;
   if (tpl) {

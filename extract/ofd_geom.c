@@ -59,4 +59,3 @@ void ofd_box_map(float *b, const ofd_mat *m) {
   b[2] = (float)x1;
   b[3] = (float)y1;
 }
-

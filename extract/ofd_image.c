@@ -44,7 +44,8 @@ static void draw_shapes(const drawing *d, cairo_t *cr) {
     cairo_new_path(cr);
     for (guint k = 0; k < sh->n; k++) {
       double x, y;
-      page_point(d, pts[2 * (sh->first + k)], pts[2 * (sh->first + k) + 1], &x, &y);
+      size_t at = 2 * ((size_t)sh->first + k);
+      page_point(d, pts[at], pts[at + 1], &x, &y);
       if (k == 0)
         cairo_move_to(cr, x, y);
       else
@@ -80,14 +81,13 @@ static cairo_surface_t *decode(ofd_ctx *ctx, const char *part) {
   if (pixReadHeaderMem(buf, len, &fmt, &w, &h, &bps, &spp, &cmap) != 0 || w <= 0 || h <= 0) {
     dx_doc_warn(ctx->doc, "ofd_image_unreadable", ctx->pageno,
                 "page %d: image %s is in no format read", ctx->pageno, part);
-  } else if (ctx->lim->max_image_pixels &&
-             (uint64_t)w * (uint64_t)h > ctx->lim->max_image_pixels) {
+  } else if (ctx->lim->max_image_pixels && (uint64_t)w * (uint64_t)h > ctx->lim->max_image_pixels) {
     /* not decoded (survey said so) */
   } else if ((pix = pixReadMem(buf, len))) {
     PIX *rgb = pixConvertTo32(pix);
     img = rgb ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h) : NULL;
-    if (img && cairo_surface_status(img) == CAIRO_STATUS_SUCCESS &&
-        pixGetWidth(rgb) == w && pixGetHeight(rgb) == h) {
+    if (img && cairo_surface_status(img) == CAIRO_STATUS_SUCCESS && pixGetWidth(rgb) == w &&
+        pixGetHeight(rgb) == h) {
       cairo_surface_flush(img);
       uint8_t *out = cairo_image_surface_get_data(img);
       int stride = cairo_image_surface_get_stride(img), wpl = pixGetWpl(rgb);

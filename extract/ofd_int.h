@@ -30,8 +30,8 @@ typedef struct zip zip_t; /* libzip's, behind ofd_zip.c */
 typedef struct ofd_pkg {
   zip_t *za;
   const dx_limits *lim;
-  size_t inflated; /* bytes of every part read so far */
-  size_t budget;   /* the most `inflated` may reach (many parts, one bomb each) */
+  size_t inflated;   /* bytes of every part read so far */
+  size_t budget;     /* the most `inflated` may reach (many parts, one bomb each) */
   GHashTable *reads; /* times each page part was drawn */
 } ofd_pkg;
 
@@ -123,8 +123,8 @@ typedef struct ofd_ctx ofd_ctx;
 
 /* A drawing parameter (DrawParam): defaults for the objects that name it. */
 typedef struct ofd_param {
-  char *relative; /* ID of the parameter it builds on, or NULL */
-  double line_width; /* mm, < 0 when not given */
+  char *relative;             /* ID of the parameter it builds on, or NULL */
+  double line_width;          /* mm, < 0 when not given */
   int stroke_grey, fill_grey; /* 0..255, -1 when not given */
 } ofd_param;
 
@@ -158,9 +158,9 @@ void ofd_param_apply(ofd_ctx *ctx, const char *id, double *line_width, int *stro
 /* ---- the document (ofd_doc.c) ---------------------------------------- */
 
 typedef struct ofd_tpl {
-  char *part;   /* package path of its content */
-  bool front;   /* ZOrder Foreground: drawn over the page */
-  int state;    /* 0 not drawn yet, 1 being drawn, 2 drawn */
+  char *part; /* package path of its content */
+  bool front; /* ZOrder Foreground: drawn over the page */
+  int state;  /* 0 not drawn yet, 1 being drawn, 2 drawn */
   ofd_sink *drawn;
 } ofd_tpl;
 
@@ -171,8 +171,8 @@ typedef struct ofd_page_ref {
 
 /* One document of the package (a DocBody's DocRoot). */
 typedef struct ofd_document {
-  char *root;       /* package path of Document.xml */
-  double area[4];   /* CommonData/PageArea/PhysicalBox, mm */
+  char *root;     /* package path of Document.xml */
+  double area[4]; /* CommonData/PageArea/PhysicalBox, mm */
   bool has_area;
   GPtrArray *pages; /* ofd_page_ref * */
   GHashTable *tpls; /* TemplatePage ID -> ofd_tpl * */
@@ -184,8 +184,7 @@ dx_code ofd_doc_roots(GPtrArray **out, ofd_pkg *pkg, const dx_limits *lim, dx_er
 /* Reads Document.xml: its page list (at most max_pages pages: DX_ELIMIT
  * past that, counted as they are read), page area and templates, and
  * loads its resource files into ctx. */
-dx_code ofd_doc_read(ofd_document *d, ofd_ctx *ctx, const char *root, int max_pages,
-                     dx_error *err);
+dx_code ofd_doc_read(ofd_document *d, ofd_ctx *ctx, const char *root, int max_pages, dx_error *err);
 void ofd_doc_free(ofd_document *d);
 
 /* ---- drawing (ofd_content.c, ofd_text.c, ofd_path.c) ---------------- */
@@ -212,11 +211,12 @@ typedef struct ofd_shape {
  * page millimetres: glyph boxes and sizes are converted to points only
  * when the page is handed on. */
 struct ofd_sink {
-  GArray *glyphs; /* dx_glyph */
-  GArray *rules;  /* dx_rule */
-  GArray *shapes; /* ofd_shape */
-  GArray *pts;    /* float x, y pairs of the shapes */
-  GArray *images; /* ofd_image */
+  GArray *glyphs;   /* dx_glyph */
+  GArray *turns;    /* gint8 per glyph: 1 set sideways reading down, -1 up, 0 not */
+  GArray *rules;    /* dx_rule */
+  GArray *shapes;   /* ofd_shape */
+  GArray *pts;      /* float x, y pairs of the shapes */
+  GArray *images;   /* ofd_image */
   size_t invisible; /* characters not drawn (white, transparent, hidden) */
 };
 
@@ -241,13 +241,12 @@ struct ofd_ctx {
 /* At START of an element holding page objects (Content, Layer, PageBlock,
  * a composite unit's Content): draws them into out, each mapped by its
  * own Boundary and CTM and then by m, and returns at the element's END. */
-dx_code ofd_draw_objects(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *m, ofd_sink *out,
-                         dx_error *err);
+dx_code ofd_draw_objects(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *m, ofd_sink *out, dx_error *err);
 /* Draws the content part `part` (a page or a template page): its
  * templates (drawn once each, under or over it), resources and layers.
  * *area gets its Area/PhysicalBox when it has one (has_area set). */
-dx_code ofd_draw_page(ofd_ctx *ctx, const char *part, ofd_sink *out, double area[4],
-                      bool *has_area, dx_error *err);
+dx_code ofd_draw_page(ofd_ctx *ctx, const char *part, ofd_sink *out, double area[4], bool *has_area,
+                      dx_error *err);
 
 /* Whether an object's Visible attribute hides it (at its START). */
 bool ofd_hidden(ofd_xml *x);
@@ -256,6 +255,10 @@ bool ofd_flag(ofd_xml *x, const char *name, bool def);
 /* A TextObject (at its START): its characters as glyphs. */
 dx_code ofd_text_object(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *parent, int layer_fill,
                         ofd_sink *out, dx_error *err);
+/* Runs of characters set sideways one under another (text turned by 90
+ * degrees: a label along a narrow cell) made one line each, in their
+ * reading order, inside the box they take (the layout reads lines). */
+void ofd_sideways_runs(ofd_sink *s);
 /* A PathObject (at its START): its straight strokes and thin filled
  * rectangles as ruling lines, its pieces as strokes. */
 dx_code ofd_path_object(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *parent, double layer_width,

@@ -74,19 +74,19 @@ static void put_rule(ofd_sink *out, double x0, double y0, double x1, double y1, 
 /* A filled subpath that is a thin rectangle along the axes: its middle
  * line as a rule. */
 static void thin_fill(ofd_sink *out, const subpath *sp) {
-  guint n = sp->pts->len / 2;
+  size_t n = sp->pts->len / 2;
   const double *p = (const double *)(void *)sp->pts->data;
   if (n == 5 && fabs(p[0] - p[8]) < 1e-6 && fabs(p[1] - p[9]) < 1e-6) n = 4;
   if (n != 4) return;
   double x0 = p[0], x1 = p[0], y0 = p[1], y1 = p[1];
-  for (guint i = 1; i < 4; i++) {
+  for (size_t i = 1; i < 4; i++) {
     x0 = MIN(x0, p[2 * i]);
     x1 = MAX(x1, p[2 * i]);
     y0 = MIN(y0, p[2 * i + 1]);
     y1 = MAX(y1, p[2 * i + 1]);
   }
   /* every corner on the rectangle's corners */
-  for (guint i = 0; i < 4; i++) {
+  for (size_t i = 0; i < 4; i++) {
     bool cx = fabs(p[2 * i] - x0) <= AXIS_MM || fabs(p[2 * i] - x1) <= AXIS_MM;
     bool cy = fabs(p[2 * i + 1] - y0) <= AXIS_MM || fabs(p[2 * i + 1] - y1) <= AXIS_MM;
     if (!cx || !cy) return;
@@ -106,10 +106,10 @@ static void end_subpath(ofd_sink *out, const path_state *ps, subpath *sp) {
   bool stroke = ps->stroke && ps->stroke_grey < SHAPE_GREY;
   bool fill = ps->fill && ps->fill_grey < SHAPE_GREY && n >= 3;
   if (n >= 2 && stroke && ps->stroke_grey < RULE_GREY) {
-    for (guint i = 0; i + 1 < n; i++)
+    for (size_t i = 0; i + 1 < n; i++)
       if (g_array_index(sp->straight, bool, i))
         put_rule(out, p[2 * i], p[2 * i + 1], p[2 * i + 2], p[2 * i + 3], lw);
-    if (sp->closed) put_rule(out, p[2 * n - 2], p[2 * n - 1], p[0], p[1], lw);
+    if (sp->closed) put_rule(out, p[2 * (size_t)n - 2], p[2 * (size_t)n - 1], p[0], p[1], lw);
   }
   if (fill && ps->fill_grey < RULE_GREY) thin_fill(out, sp);
   for (int pass = 0; pass < 2 && n >= 2; pass++) {
@@ -240,8 +240,7 @@ dx_code ofd_path_object(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *parent, double 
     g_free(id);
   }
   double lw;
-  if (ofd_numbers(ofd_xml_attr(x, "LineWidth"), &lw, 1) == 1 && lw >= 0 && lw < 1e4)
-    ps.width = lw;
+  if (ofd_numbers(ofd_xml_attr(x, "LineWidth"), &lw, 1) == 1 && lw >= 0 && lw < 1e4) ps.width = lw;
   dx_code rc = DX_OK;
   char *data = NULL;
   for (ofd_xev ev; rc == DX_OK && (ev = ofd_xml_next(x, err)) != OFD_X_END;) {

@@ -186,8 +186,7 @@ static dx_code read_composite(ofd_ctx *ctx, ofd_xml *x, dx_error *err) {
 
 /* A Font or MultiMedia: its name, or its file (from FontFile or
  * MediaFile, resolved against the resource file's BaseLoc). */
-static dx_code read_named(ofd_ctx *ctx, ofd_xml *x, const char *base, bool media,
-                          dx_error *err) {
+static dx_code read_named(ofd_ctx *ctx, ofd_xml *x, const char *base, bool media, dx_error *err) {
   char *id = id_attr(x, "ID");
   const char *fn = ofd_xml_attr(x, "FontName");
   if (!fn) fn = ofd_xml_attr(x, "FamilyName");

@@ -16,6 +16,8 @@
  * too and follows within an em (that advance is learned, per font and
  * character), else what was learned of it, else Helvetica's width for
  * it scaled as its font's characters showed (NARROW_EM for non-ASCII);
+ * in a font known to set all narrow characters alike (宋体: half an em),
+ * that width;
  * and from ASCENT em above its baseline to DESCENT em below.
  * A character of a Wingdings font (or a U+F0xx code) that draws a
  * checkbox is read as ☑ or ☐, as in PDF. Characters filled white or
@@ -49,14 +51,21 @@ typedef struct text_state {
   ofd_mat m;
   const char *font_id; /* the font's ID, or NULL */
   const char *font;    /* the font's name, or NULL */
-  const char *symbol; /* its symbol family (Wingdings), or NULL */
+  const char *symbol;  /* its symbol family (Wingdings), or NULL */
   double size, hscale;
-  double x, y; /* the previous TextCode's X and Y */
+  double x, y;    /* the previous TextCode's X and Y */
   double bound_w; /* the Boundary's width (parent space) */
   bool deltas;    /* a TextCode had DeltaX or DeltaY */
   bool fill, stroke, hidden;
   int fill_grey, stroke_grey;
+  gint8 turn;   /* the text set sideways: 1 reading down, -1 up */
+  double fixed; /* its font's width of every narrow character (ems), or 0 */
 } text_state;
+
+static void put_glyph(ofd_sink *out, const dx_glyph *g, gint8 turn) {
+  g_array_append_vals(out->glyphs, g, 1);
+  g_array_append_val(out->turns, turn);
+}
 
 /* A DeltaX or DeltaY list into at most n values; how many were read. */
 static int deltas(const char *s, double *out, int n) {
@@ -103,12 +112,11 @@ static gunichar reading(const text_state *t, gunichar c) {
  * AFM, in thousandths of an em): the shape of a Latin font's widths,
  * scaled to what a font's characters showed. */
 static const short HELVETICA[95] = {
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584};
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333,  278, 278, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667,  611, 722, 667, 944, 667,
+    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278,  556, 556, 222, 222, 500,
+    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500,  500, 334, 260, 334, 584};
 
 static double helvetica_em(gunichar c) {
   return c >= 0x20 && c < 0x7F ? HELVETICA[c - 0x20] / 1000.0 : NARROW_EM;
@@ -155,6 +163,21 @@ static double learned_em(ofd_ctx *ctx, const char *font, gunichar c) {
   return helvetica_em(c) * CLAMP(scale, 0.7, 1.4);
 }
 
+/* The width (ems) of every narrow character of a font that sets them all
+ * alike, from its name: the Chinese fonts of official documents (宋体,
+ * 仿宋, 楷体, 黑体 and their Latin names) set them at half an em, Courier at
+ * 0.6; 0 for a font with proportional letters (微软雅黑, Noto, Arial...). */
+static double fixed_em(const char *font) {
+  static const char *const HALF[] = {"宋",     "仿宋",     "楷",       "黑体",
+                                     "SimSun", "SimHei",   "FangSong", "KaiTi",
+                                     "Kaiti",  "Fangsong", "STSong",   "Zhongsong"};
+  if (!font || strstr(font, "雅黑") || strstr(font, "YaHei")) return 0;
+  if (strstr(font, "Courier")) return 0.6;
+  for (size_t i = 0; i < G_N_ELEMENTS(HALF); i++)
+    if (strstr(font, HALF[i])) return 0.5;
+  return 0;
+}
+
 /* The width (object space) of character c of a TextCode, whose next
  * character (0 at the end, or when DeltaX does not say) follows `adv`
  * further on. */
@@ -162,6 +185,7 @@ static double glyph_width(ofd_ctx *ctx, const text_state *t, gunichar c, gunicha
                           double adv) {
   double em = t->size * t->hscale;
   if (wide(c)) return em * WIDE_EM;
+  if (t->fixed > 0) return em * t->fixed;
   const char *font = t->font_id ? t->font_id : "";
   if (next && !wide(next) && adv >= NARROW_MIN_EM * em && adv <= NARROW_MAX_EM * em) {
     learn(ctx, font, c, adv / em);
@@ -174,14 +198,14 @@ static double glyph_width(ofd_ctx *ctx, const text_state *t, gunichar c, gunicha
 static dx_code put_glyphs(ofd_ctx *ctx, const text_state *t, const char *text, const char *dxs,
                           const char *dys, ofd_sink *out, dx_error *err) {
   glong n = g_utf8_strlen(text, -1);
-  size_t room = ctx->glyph_limit ? ctx->glyph_limit + 1 - MIN(out->glyphs->len, ctx->glyph_limit)
-                                 : (size_t)n;
+  size_t room =
+      ctx->glyph_limit ? ctx->glyph_limit + 1 - MIN(out->glyphs->len, ctx->glyph_limit) : (size_t)n;
   if ((size_t)n > room) /* only so many can be drawn: past them, the limit */
     n = (glong)room;
   double *dx = g_new(double, n + 1), *dy = g_new(double, n + 1);
   int ndx = deltas(dxs, dx, (int)n), ndy = deltas(dys, dy, (int)n);
-  bool visible = !t->hidden && ((t->fill && t->fill_grey < INK_GREY) ||
-                                (t->stroke && t->stroke_grey < INK_GREY));
+  bool visible = !t->hidden &&
+                 ((t->fill && t->fill_grey < INK_GREY) || (t->stroke && t->stroke_grey < INK_GREY));
   double x = t->x, y = t->y, k = ofd_mat_scale(&t->m);
   bool space = false;
   const char *p = text;
@@ -210,7 +234,7 @@ static dx_code put_glyphs(ofd_ctx *ctx, const text_state *t, const char *text, c
         rc = dx_error_set(err, DX_ELIMIT, "page %d has more than %zu characters", ctx->pageno,
                           ctx->glyph_limit);
       else
-        g_array_append_val(out->glyphs, g);
+        put_glyph(out, &g, t->turn);
       space = false;
     }
     x += adv;
@@ -242,8 +266,7 @@ static dx_code text_code(ofd_ctx *ctx, text_state *t, ofd_xml *x, ofd_sink *out,
  * the character is: its Boundary, when that is a character's width. It
  * is taken, and learned for its font. */
 static void one_glyph(ofd_ctx *ctx, const text_state *t, const ofd_mat *parent, dx_glyph *g) {
-  if (wide(g->cp) || t->m.b != 0 || t->m.c != 0 || t->m.a <= 0 || parent->b != 0 ||
-      parent->c != 0)
+  if (wide(g->cp) || t->m.b != 0 || t->m.c != 0 || t->m.a <= 0 || parent->b != 0 || parent->c != 0)
     return;
   double w = t->bound_w * parent->a, em = g->size;
   if (!(em > 0 && w >= NARROW_MIN_EM * em && w <= NARROW_MAX_EM * em)) return;
@@ -267,6 +290,7 @@ dx_code ofd_text_object(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *parent, int lay
   t.font_id = font_id;
   t.font = font_id ? g_hash_table_lookup(ctx->res.fonts, font_id) : NULL;
   t.symbol = dx_symbol_family(t.font);
+  t.fixed = fixed_em(t.font);
   if (dp) {
     char *id = g_strstrip(g_strdup(dp));
     double lw = 0;
@@ -274,6 +298,8 @@ dx_code ofd_text_object(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *parent, int lay
     g_free(id);
   }
   if (t.size <= 0) t.hidden = true; /* no size: nothing to place */
+  /* its x axis (the way it reads) turned to run up or down the page */
+  if (fabs(t.m.b) > 2 * fabs(t.m.a)) t.turn = t.m.b > 0 ? 1 : -1;
   guint before = out->glyphs->len;
   dx_code rc = DX_OK;
   for (ofd_xev ev; rc == DX_OK && (ev = ofd_xml_next(x, err)) != OFD_X_END;) {
@@ -296,4 +322,43 @@ dx_code ofd_text_object(ofd_ctx *ctx, ofd_xml *x, const ofd_mat *parent, int lay
     one_glyph(ctx, &t, parent, &g_array_index(out->glyphs, dx_glyph, before));
   g_free(font_id);
   return rc;
+}
+
+/* Whether glyph b follows glyph a down (dir 1) or up (-1) the page, as
+ * the next character of a sideways line: in the same column, within half
+ * an em. */
+static bool follows(const dx_glyph *a, const dx_glyph *b, int dir) {
+  float ox = MIN(a->box[2], b->box[2]) - MAX(a->box[0], b->box[0]);
+  float w = MIN(a->box[2] - a->box[0], b->box[2] - b->box[0]);
+  float gap = dir > 0 ? b->box[1] - a->box[3] : a->box[1] - b->box[3];
+  float em = MAX(a->size, b->size);
+  return ox > 0.5f * w && gap > -0.3f * em && gap < 0.5f * em;
+}
+
+void ofd_sideways_runs(ofd_sink *s) {
+  dx_glyph *g = (dx_glyph *)(void *)s->glyphs->data;
+  const gint8 *turn = (const gint8 *)s->turns->data;
+  for (guint i = 0; i < s->glyphs->len;) {
+    guint j = i + 1;
+    while (turn[i] && j < s->glyphs->len && turn[j] == turn[i] &&
+           follows(&g[j - 1], &g[j], turn[i]))
+      j++;
+    if (j - i >= 2) { /* g[i..j) read as one line across the box they take */
+      float x0 = g[i].box[0], x1 = g[i].box[2], y0 = g[i].box[1], y1 = g[i].box[3];
+      for (guint k = i + 1; k < j; k++) {
+        x0 = MIN(x0, g[k].box[0]);
+        x1 = MAX(x1, g[k].box[2]);
+        y0 = MIN(y0, g[k].box[1]);
+        y1 = MAX(y1, g[k].box[3]);
+      }
+      float step = (x1 - x0) / (float)(j - i);
+      for (guint k = i; k < j; k++) { /* in the order they read in */
+        g[k].box[0] = x0 + step * (float)(k - i);
+        g[k].box[2] = g[k].box[0] + step;
+        g[k].box[1] = y0;
+        g[k].box[3] = y1;
+      }
+    }
+    i = j;
+  }
 }

@@ -52,8 +52,7 @@ dx_code ofd_pkg_open(ofd_pkg *p, const uint8_t *data, size_t len, const dx_limit
   zip_int64_t n = zip_get_num_entries(p->za, 0);
   if (n < 0 || (size_t)n > lim->max_zip_entries) {
     ofd_pkg_close(p);
-    return dx_error_set(err, DX_ELIMIT, "archive has more than %zu entries",
-                        lim->max_zip_entries);
+    return dx_error_set(err, DX_ELIMIT, "archive has more than %zu entries", lim->max_zip_entries);
   }
   return DX_OK;
 }

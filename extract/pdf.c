@@ -319,9 +319,9 @@ static void draw_poppler(void *page, void *cr) {
  * white cairo context) into a grey raster at `scale` pixels per point,
  * or coarser when that would pass max_px pixels (warned). ib gets the box
  * of the dark pixels (where rules may be). */
-static dx_code render_drawing(raster *r, int ib[4], dx_draw_fn draw, void *page, double w,
-                              double h, double scale, size_t max_px, const char *purpose,
-                              int pageno, dx_doc *doc, dx_error *err) {
+static dx_code render_drawing(raster *r, int ib[4], dx_draw_fn draw, void *page, double w, double h,
+                              double scale, size_t max_px, const char *purpose, int pageno,
+                              dx_doc *doc, dx_error *err) {
   bool drop_red = r->drop_red;
   *r = (raster){.scale = scale, .drop_red = drop_red};
   double px = w * h * r->scale * r->scale;
@@ -574,8 +574,8 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn
                           double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
   raster r = {0};
   int ib[4];
-  dx_code rc = render_drawing(&r, ib, draw_poppler, page, w, h, RENDER_SCALE,
-                              lim->max_page_pixels, "ruling lines looked for", pageno, doc, err);
+  dx_code rc = render_drawing(&r, ib, draw_poppler, page, w, h, RENDER_SCALE, lim->max_page_pixels,
+                              "ruling lines looked for", pageno, doc, err);
   if (rc == DX_OK && r.grey) {
     drop_invisible(gl, &r, doc, pageno);
     raster_rules(rules, gl, &r, ib, turn, MASK_INSET_Y, MASK_INSET_X);
@@ -862,9 +862,8 @@ static void low_dpi_doubt(GArray *gl, double dpi) {
   for (guint i = 0; i < gl->len; i++) g_array_index(gl, dx_glyph, i).ocr_conf *= (float)f;
 }
 
-dx_code dx_ocr_drawing(GArray *gl, GArray *rules, dx_draw_fn draw, void *page, double w,
-                       double h, double dpi, const dx_limits *lim, int pageno, dx_doc *doc,
-                       dx_error *err) {
+dx_code dx_ocr_drawing(GArray *gl, GArray *rules, dx_draw_fn draw, void *page, double w, double h,
+                       double dpi, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
   raster r = {.drop_red = true};
   int ib[4];
   dx_code rc = render_drawing(&r, ib, draw, page, w, h, OCR_SCALE, lim->max_ocr_pixels,
@@ -1010,8 +1009,8 @@ dx_code dx_ocr_drawing(GArray *gl, GArray *rules, dx_draw_fn draw, void *page, d
  * ruling lines found on the same image. */
 static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
                         const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
-  return dx_ocr_drawing(gl, rules, draw_poppler, page, w, h, scan_dpi(page, w, h), lim, pageno,
-                        doc, err);
+  return dx_ocr_drawing(gl, rules, draw_poppler, page, w, h, scan_dpi(page, w, h), lim, pageno, doc,
+                        err);
 }
 
 /* How far two readings of a page agree: the characters (spaces aside)

@@ -31,11 +31,10 @@ bool dx_arc_is_archive(const char *path) {
     const char *name = zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
     if (!name) continue;
     while (*name == '/' || *name == '\\') name++;
-    form = g_ascii_strcasecmp(name, "[Content_Types].xml") == 0 ||
-           g_ascii_strncasecmp(name, "word/", 5) == 0 ||
-           g_ascii_strncasecmp(name, "_rels/", 6) == 0 ||
-           g_ascii_strncasecmp(name, "docProps/", 9) == 0 ||
-           g_ascii_strcasecmp(name, "OFD.xml") == 0;
+    form =
+        g_ascii_strcasecmp(name, "[Content_Types].xml") == 0 ||
+        g_ascii_strncasecmp(name, "word/", 5) == 0 || g_ascii_strncasecmp(name, "_rels/", 6) == 0 ||
+        g_ascii_strncasecmp(name, "docProps/", 9) == 0 || g_ascii_strcasecmp(name, "OFD.xml") == 0;
   }
   zip_discard(z);
   return !form;
