@@ -1,11 +1,12 @@
 /* ofd_int.h — what the files of the OFD reader share (GB/T 33190-2016,
  * China's fixed-layout format): the zip package and its limits
- * (ofd_zip.c), a streaming XML reader with limits (ofd_xml.c), the
- * document's entry points, page list, templates and resources
- * (ofd_doc.c, ofd_res.c), the drawing of a page's objects into glyphs,
- * ruling lines and images (ofd_content.c, ofd_text.c, ofd_path.c), and
- * pages that are images alone, read by OCR (ofd_image.c). ofd.c drives
- * them page by page (dx_ofd_pages).
+ * (ofd_zip.c), a streaming XML reader with limits (ofd_xml.c), numbers
+ * and maps (ofd_geom.c), the document's entry points, page list,
+ * templates and resources (ofd_doc.c, ofd_res.c), the drawing of a
+ * page's objects into glyphs, ruling lines and images (ofd_content.c,
+ * ofd_text.c, ofd_path.c), and graphics as pixels: pages that are
+ * images alone, read by OCR, and the ink in drawn checkboxes
+ * (ofd_image.c). ofd.c drives them page by page (dx_ofd_pages).
  *
  * Coordinates inside the reader are OFD's: millimetres, y down, from the
  * page's top-left; ofd.c turns them into the points a dx_page holds.
