@@ -1,6 +1,6 @@
 /* dx_extract.h — stage one of declx as the stages above it see it:
  * arenas, the document model, pages of glyphs and ruling lines, and the
- * readers that fill them (DOCX, PDF, scans by OCR), on top of
+ * readers that fill them (DOCX, PDF, OFD, scans by OCR), on top of
  * dx_common.h (errors, limits, the document's handle). What only
  * extract/'s own files share is in extract_int.h; library users outside
  * declx's stages start from rules/declx.h.

@@ -14,8 +14,9 @@
 
 #include <libxml/xmlreader.h>
 
-/* Attribute values handed out since the last event (freed at the next). */
-enum { MAX_ATTRS = 16 };
+/* Attribute values handed out since the last event (freed at the next):
+ * more than any element of OFD has. */
+enum { MAX_ATTRS = 32 };
 
 struct ofd_xml {
   xmlTextReaderPtr r;
@@ -157,7 +158,7 @@ bool ofd_xml_is(const ofd_xml *x, const char *local) {
 }
 
 const char *ofd_xml_attr(ofd_xml *x, const char *name) {
-  if (x->nattrs >= MAX_ATTRS) drop_attrs(x); /* a caller asking too much loses the oldest */
+  if (x->nattrs >= MAX_ATTRS) return NULL; /* (those handed out stay valid) */
   xmlChar *v = xmlTextReaderGetAttribute(x->r, (const xmlChar *)name);
   if (!v) return NULL;
   x->attrs[x->nattrs++] = v;
