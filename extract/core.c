@@ -286,8 +286,8 @@ dx_cell *dx_table_at(const dx_table *t, int row, int col) {
 }
 
 bool dx_format_scanned(dx_format f) {
-  return f == DX_FORMAT_PDF_SCANNED || f == DX_FORMAT_JPEG || f == DX_FORMAT_PNG ||
-         f == DX_FORMAT_TIFF;
+  return f == DX_FORMAT_PDF_SCANNED || f == DX_FORMAT_OFD_SCANNED || f == DX_FORMAT_JPEG ||
+         f == DX_FORMAT_PNG || f == DX_FORMAT_TIFF;
 }
 
 const char *dx_format_name(dx_format f) {
@@ -304,6 +304,10 @@ const char *dx_format_name(dx_format f) {
     return "png";
   case DX_FORMAT_TIFF:
     return "tiff";
+  case DX_FORMAT_OFD:
+    return "ofd";
+  case DX_FORMAT_OFD_SCANNED:
+    return "ofd-scanned";
   }
   return "unknown";
 }
@@ -388,7 +392,7 @@ static json_t *table_json(const dx_table *t) {
         c->has_box ? json_pack("[f,f,f,f]", round(c->box[0] * 10) / 10, round(c->box[1] * 10) / 10,
                                round(c->box[2] * 10) / 10, round(c->box[3] * 10) / 10)
                    : json_null());
-    static const char *origins[] = {"docx", "pdf", "ocr"};
+    static const char *origins[] = {"docx", "pdf", "ocr", "ofd"};
     json_object_set_new(j, "origin", json_string(origins[c->origin]));
     json_object_set_new(j, "confidence", json_real(c->confidence));
     if (c->flags & DX_CELL_CROSS_PAGE) json_object_set_new(j, "cross_page", json_true());

@@ -1,6 +1,6 @@
 /* dx_extract.h — stage one of declx as the stages above it see it:
  * arenas, the document model, pages of glyphs and ruling lines, and the
- * readers that fill them (DOCX, PDF, scans by OCR), on top of
+ * readers that fill them (DOCX, PDF, OFD, scans by OCR), on top of
  * dx_common.h (errors, limits, the document's handle). What only
  * extract/'s own files share is in extract_int.h; library users outside
  * declx's stages start from rules/declx.h.
@@ -39,7 +39,7 @@ char *dx_arena_strdup(dx_arena *a, const char *s);
 
 /* ---- document model -------------------------------------------------- */
 
-typedef enum { DX_ORIGIN_DOCX, DX_ORIGIN_PDF, DX_ORIGIN_OCR } dx_origin;
+typedef enum { DX_ORIGIN_DOCX, DX_ORIGIN_PDF, DX_ORIGIN_OCR, DX_ORIGIN_OFD } dx_origin;
 
 typedef struct dx_table dx_table;
 
@@ -109,7 +109,9 @@ typedef enum {
   DX_FORMAT_PDF_SCANNED,
   DX_FORMAT_JPEG, /* image files, read by OCR */
   DX_FORMAT_PNG,
-  DX_FORMAT_TIFF
+  DX_FORMAT_TIFF,
+  DX_FORMAT_OFD,
+  DX_FORMAT_OFD_SCANNED /* an OFD with a page read by OCR */
 } dx_format;
 
 struct dx_doc {
@@ -189,6 +191,19 @@ const char *dx_image_kind(const uint8_t *data, size_t len);
  * max_image_pixels), DX_EOCR_ELSEWHERE, or what fn returns. */
 dx_code dx_image_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
                        dx_page_fn fn, void *ctx, dx_error *err);
+
+/* Stage one for OFD (GB/T 33190; extract/ofd*.c): opens the package in
+ * data (borrowed for the call), sets doc->format and doc->pages, and
+ * calls fn for every page with its glyphs and ruling lines, in points
+ * from the page's top-left, as dx_pdf_pages does. A page with images
+ * and no text is read by OCR (DX_FORMAT_OFD_SCANNED). Errors:
+ * DX_EFORMAT (not an OFD, damaged), DX_ELIMIT (pages, characters, zip
+ * and XML limits), or what fn returns. */
+dx_code dx_ofd_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
+                     dx_page_fn fn, void *ctx, dx_error *err);
+
+/* Whether data is a zip whose root holds OFD.xml: an OFD, not a DOCX. */
+bool dx_ofd_detect(const uint8_t *data, size_t len);
 
 /* Whether this process holds an OCR engine, PP-OCRv4 or tesseract (a
  * batch worker that does keeps it for the next scans). */

@@ -269,6 +269,20 @@ dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stri
 int dx_ocr_upright(const uint8_t *grey, int w, int h, int stride, double scale,
                    const dx_rule *rules, size_t nrules, dx_error *err);
 
+/* Draws a page on a cairo context (a cairo_t *, in points, on white):
+ * poppler's rendering of a PDF page, or an OFD page's images. */
+typedef void (*dx_draw_fn)(void *page, void *cairo);
+
+/* Reads a page without a text layer by OCR (pdf.c), as a scanned PDF
+ * page is read: `draw` renders the w x h pt page at OCR's resolution
+ * (red ink dropped), then the photo, light, edge, skew, seal and
+ * orientation work, OCR (PP-OCRv4, else tesseract) and the ruling lines
+ * of the same image. dpi is the page image's resolution (0: unknown;
+ * below 150 OCR's confidences are lowered). gl and rules get glyphs and
+ * rules in points; warnings go to doc. */
+dx_code dx_ocr_drawing(GArray *gl, GArray *rules, dx_draw_fn draw, void *page, double w, double h,
+                       double dpi, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err);
+
 /* Symbol fonts: the family ("Wingdings 2", "Wingdings") a font name
  * belongs to, or NULL; and the unified checkbox (U+2611 / U+2610) a code
  * of that family draws, or 0. Codes may carry the U+F000 offset. */

@@ -264,12 +264,18 @@ static void drop_invisible(GArray *gl, const dx_raster *r, dx_doc *doc, int page
                 "page %d: %u characters in the text layer are not drawn", pageno, dropped);
 }
 
-/* Renders the page into a grey raster at `scale` pixels per point, or
- * coarser when that would pass max_px pixels (warned). ib gets the box of
- * the dark pixels (where rules may be). */
-static dx_code render_page(dx_raster *r, int ib[4], PopplerPage *page, double w, double h,
-                           double scale, size_t max_px, const char *purpose, int pageno,
-                           dx_doc *doc, dx_error *err) {
+/* Draws a PDF page (dx_draw_fn for render_drawing). */
+static void draw_poppler(void *page, void *cr) {
+  poppler_page_render(page, cr);
+}
+
+/* Renders a drawing of a w x h pt page (`draw` draws it in points on a
+ * white cairo context) into a grey raster at `scale` pixels per point,
+ * or coarser when that would pass max_px pixels (warned). ib gets the box
+ * of the dark pixels (where rules may be). */
+static dx_code render_drawing(dx_raster *r, int ib[4], dx_draw_fn draw, void *page, double w,
+                              double h, double scale, size_t max_px, const char *purpose,
+                              int pageno, dx_doc *doc, dx_error *err) {
   bool drop_red = r->drop_red;
   *r = (dx_raster){.scale = scale, .drop_red = drop_red};
   double px = w * h * r->scale * r->scale;
@@ -295,7 +301,7 @@ static dx_code render_page(dx_raster *r, int ib[4], PopplerPage *page, double w,
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, r->scale, r->scale);
-  poppler_page_render(page, cr);
+  draw(page, cr);
   cairo_destroy(cr);
   cairo_surface_flush(s);
   const uint8_t *px32 = cairo_image_surface_get_data(s);
@@ -523,7 +529,7 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn
                           double h, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
   dx_raster r = {0};
   int ib[4];
-  dx_code rc = render_page(&r, ib, page, w, h, RENDER_SCALE, lim->max_page_pixels,
+  dx_code rc = render_drawing(&r, ib, draw_poppler, page, w, h, RENDER_SCALE, lim->max_page_pixels,
                            "ruling lines looked for", pageno, doc, err);
   if (rc == DX_OK && r.grey) {
     drop_invisible(gl, &r, doc, pageno);
@@ -570,21 +576,26 @@ static double scan_dpi(PopplerPage *page, double w, double h) {
   return dpi;
 }
 
-/* A page without a text layer: rendered at DX_OCR_SCALE, read by OCR,
- * its ruling lines found on the same image (scan_page.c). */
-static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
-                        const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
+dx_code dx_ocr_drawing(GArray *gl, GArray *rules, dx_draw_fn draw, void *page, double w, double h,
+                       double dpi, const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
   dx_raster r = {.drop_red = true};
   int ib[4];
-  dx_code rc = render_page(&r, ib, page, w, h, DX_OCR_SCALE, lim->max_ocr_pixels, "read by OCR",
-                           pageno, doc, err);
-  if (rc == DX_OK)
-    rc = dx_scan_read(gl, rules, &r, r.grey ? scan_dpi(page, w, h) : 0, lim, pageno, doc, err);
+  dx_code rc = render_drawing(&r, ib, draw, page, w, h, DX_OCR_SCALE, lim->max_ocr_pixels,
+                              "read by OCR", pageno, doc, err);
+  if (rc == DX_OK) rc = dx_scan_read(gl, rules, &r, r.grey ? dpi : 0, lim, pageno, doc, err);
   g_free(r.grey);
   /* the page's images are freed: the caller may hand them back to the
    * system before the next page (dx_limits.after_ocr_page) */
   if (lim->after_ocr_page) lim->after_ocr_page(lim->after_ocr_page_ctx);
   return rc;
+}
+
+/* A page without a text layer: rendered at DX_OCR_SCALE, read by OCR,
+ * its ruling lines found on the same image (scan_page.c). */
+static dx_code ocr_page(GArray *gl, GArray *rules, PopplerPage *page, double w, double h,
+                        const dx_limits *lim, int pageno, dx_doc *doc, dx_error *err) {
+  return dx_ocr_drawing(gl, rules, draw_poppler, page, w, h, scan_dpi(page, w, h), lim, pageno, doc,
+                        err);
 }
 
 /* How far two readings of a page agree: the characters (spaces aside)

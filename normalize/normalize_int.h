@@ -32,5 +32,8 @@ dx_code dx_pdf_read(dx_doc **out, const char *file, const uint8_t *data, size_t 
  * page read by OCR. Errors as dx_image_pages(). */
 dx_code dx_image_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                       const dx_limits *lim, dx_error *err);
+/* The same for OFD (extract/ofd.c's pages). */
+dx_code dx_ofd_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                    const dx_limits *lim, dx_error *err);
 
 #endif

@@ -285,5 +285,18 @@ rc=$?
 check "SIGINT exits 130" '[ $rc -eq 130 ]'
 check "SIGINT leaves whole records" \
   'python3 -c "import json,sys; [json.loads(l) for l in open(sys.argv[1])]" "$tmp/int.jsonl" && [ "$(wc -l < "$tmp/int.jsonl")" -eq 1 ]'
+# an OFD is a form (a zip with OFD.xml at its root), not an archive; one
+# inside a zip is a member read as a form
+mkdir -p "$tmp/ofd"
+cp "$src"/corpus/ofd/ctm-variant-two-horizons.ofd "$tmp/ofd/a.ofd"
+(cd "$tmp/ofd" && python3 -c "import zipfile,sys; zipfile.ZipFile('z.zip','w').write('a.ofd','in/b.ofd')")
+"$declx" batch -q -j 1 "$tmp/ofd" > "$tmp/ofd.jsonl" 2>/dev/null
+check "OFD: a form, and a member of a zip read as one" \
+  'python3 - "$tmp/ofd.jsonl" <<PY
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+got = sorted((r["source"]["file"].rsplit("/", 1)[-1], r["source"]["format"], len(r["declarations"])) for r in recs)
+assert got == [("a.ofd", "ofd", 1), ("b.ofd", "ofd", 1)], got
+PY'
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -18,8 +18,9 @@
  *
  * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
  *                    [--write-baseline FILE] [--shard K/N]
- *   (FORMAT_SUBDIR: "docx", "pdf", "scan" or "image": NAME.jpg, .png or
- *   .tif for expected/NAME.json). --shard K/N tests the K-th of every N files
+ *   (FORMAT_SUBDIR: "docx", "pdf", "scan", "ofd" or "image": NAME.jpg,
+ *   .png or .tif for expected/NAME.json; "pdf", "scan" and "ofd" are
+ *   compared as PDFs are: where things are aside). --shard K/N tests the K-th of every N files
  *   (in name order), so that N processes share a slow corpus.
  */
 #include <math.h>
@@ -326,11 +327,12 @@ int main(int argc, char **argv) {
                     "[--write-baseline FILE] [--shard K/N]\n");
     return 2;
   }
-  const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : ".pdf";
+  const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : strcmp(sub, "ofd") == 0 ? ".ofd" : ".pdf";
   /* image files: whichever of these extensions the stem has */
   bool images = strcmp(sub, "image") == 0;
   static const char *const image_exts[] = {".jpg", ".png", ".tif"};
-  pdf_mode = strcmp(ext, ".pdf") == 0;
+  /* an OFD is made from a corpus PDF, and is compared as one */
+  pdf_mode = strcmp(ext, ".pdf") == 0 || strcmp(ext, ".ofd") == 0;
   scan_mode = strcmp(sub, "scan") == 0 || images;
   short_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *baseline = load_baseline(base_path);

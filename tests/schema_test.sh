@@ -3,16 +3,21 @@
 # Usage: schema_test.sh DECLX SOURCE_DIR [--no-scans]
 # --no-scans (the sanitizer build: its output is the same, and reading
 # the scans again under ASan takes a quarter of an hour) leaves out
-# corpus/scan.
+# corpus/scan and the OFDs of scans.
 set -euo pipefail
 declx=$1
 src=$2
-scans=("$src"/corpus/scan/*.pdf)
+scans=("$src"/corpus/scan/*.pdf "$src"/corpus/ofd/scan-*.ofd)
 [ "${3:-}" = --no-scans ] && scans=()
+ofds=()
+for f in "$src"/corpus/ofd/*.ofd; do
+  case "$(basename "$f")" in scan-*) ;; *) ofds+=("$f") ;; esac
+done
 py=/usr/bin/python3 # Debian's, with python3-jsonschema
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$declx" -q -c extract "$src"/corpus/docx/*.docx "$src"/corpus/pdf/*.pdf "${scans[@]}" > "$tmp/out.jsonl"
+"$declx" -q -c extract "$src"/corpus/docx/*.docx "$src"/corpus/pdf/*.pdf "${ofds[@]}" \
+  "${scans[@]}" > "$tmp/out.jsonl"
 "$py" - "$src/schema/declaration-v1.schema.json" "$tmp/out.jsonl" <<'PY'
 import json, sys
 import jsonschema

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes tests/hostile/: DOCX files that attack the reader, and
+"""Writes tests/hostile/: DOCX, PDF and OFD files that attack the reader, and
 MANIFEST (name, expected outcome: error or ok). tests/hostile_test.sh runs
 declx on each under a time and memory cap. Run from anywhere:
     python3 tools/corpus/hostile.py"""
@@ -76,6 +76,35 @@ def pdf_bytes(contents, media=(595, 842), extra=None, rotate=0, font=True):
         out += b'%010d 00000 n \n' % o
     out += b'trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, catalog, xref)
     return bytes(out)
+
+
+OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+OFD_TEXT = ('<ofd:TextObject ID="9" Boundary="20 20 170 10" Font="3" Size="5"><ofd:TextCode X="0" Y="5" '
+            'DeltaX="g 13 5">2023年度项目支出绩效目标申报表</ofd:TextCode></ofd:TextObject>')
+
+
+def ofd_page(objects='', head=''):
+    return ('<?xml version="1.0" encoding="UTF-8"?><ofd:Page %s>%s<ofd:Content><ofd:Layer ID="2">%s'
+            '</ofd:Layer></ofd:Content></ofd:Page>' % (OFD_NS, head, objects))
+
+
+def ofd_bytes(pages, extra=(), common='', page_list=None, ofd_xml=None, res=''):
+    """An OFD of the given page contents (Doc_0/Pages/Page_N/Content.xml),
+    with a font 3 (宋体) in PublicRes.xml."""
+    entries = [('OFD.xml', ofd_xml or '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD %s Version="1.0" DocType="OFD">'
+                '<ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml'
+                '</ofd:DocRoot></ofd:DocBody></ofd:OFD>' % OFD_NS)]
+    if page_list is None:
+        page_list = ''.join('<ofd:Page ID="%d" BaseLoc="Pages/Page_%d/Content.xml"/>' % (100 + i, i)
+                            for i in range(len(pages)))
+    entries.append(('Doc_0/Document.xml', '<?xml version="1.0" encoding="UTF-8"?><ofd:Document %s><ofd:CommonData>'
+                    '<ofd:MaxUnitID>99</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>'
+                    '</ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>%s</ofd:CommonData><ofd:Pages>%s'
+                    '</ofd:Pages></ofd:Document>' % (OFD_NS, common, page_list)))
+    entries.append(('Doc_0/PublicRes.xml', '<?xml version="1.0" encoding="UTF-8"?><ofd:Res %s BaseLoc="Res"><ofd:Fonts>'
+                    '<ofd:Font ID="3" FontName="宋体"/></ofd:Fonts>%s</ofd:Res>' % (OFD_NS, res)))
+    entries += [('Doc_0/Pages/Page_%d/Content.xml' % i, p) for i, p in enumerate(pages)]
+    return zip_bytes(entries + list(extra))
 
 
 def text_stream(lines, size=10, x=40, y=800, lead=12):
@@ -209,6 +238,8 @@ def main():
     deep = b'[' * 100000 + b']' * 100000
     add('pdf-deep-arrays.pdf', pdf_bytes([deep + b' ' + text_stream(['deep'])]), 'any')
     image_files(add)
+    # ---- OFD ----
+    add_ofd(add)
     with open(os.path.join(OUT, 'MANIFEST'), 'w') as f:
         f.write('# file<TAB>expected: error (one-line error, exit 1), ok (JSON, exit 0), any (either)\n')
         for name, outcome in cases:
@@ -250,6 +281,83 @@ def image_files(add):
         jpeg = f.read()
     sos = jpeg.index(b'\xff\xda')
     add('image-jpeg-truncated.jpg', jpeg[:sos + 4000], 'error')
+def add_ofd(add):
+    good = open(os.path.join(HERE, '..', '..', 'corpus', 'ofd', 'tpl-variant-county-template.ofd'), 'rb').read()
+    add('ofd-good-form.ofd', good, 'ok')
+    add('ofd-no-ofd-xml-root.ofd', ofd_bytes([ofd_page(OFD_TEXT)], ofd_xml='<x/>'), 'error')
+    add('ofd-no-docroot.ofd', ofd_bytes([ofd_page(OFD_TEXT)], ofd_xml='<ofd:OFD %s><ofd:DocBody/></ofd:OFD>' % OFD_NS), 'error')
+    add('ofd-truncated.ofd', good[:len(good) // 2], 'error')
+    b = bytearray(good)
+    for k in range(30):
+        b[(k * 7919) % len(b)] ^= 1 << (k % 8)
+    add('ofd-bitflip.ofd', bytes(b), 'any')
+    # a page's content inflating to 60 MiB of spaces (1000:1 and past 32 MiB)
+    add('ofd-zip-bomb.ofd', ofd_bytes([ofd_page(' ' * (60 << 20))]), 'error')
+    # the same with sizes in the headers saying 100 bytes
+    b = bytearray(ofd_bytes([ofd_page(' ' * (60 << 20))]))
+    for i in range(len(b) - 30):
+        if b[i:i + 4] == b'PK\x03\x04':
+            b[i + 22:i + 26] = struct.pack('<I', 100)
+        if b[i:i + 4] == b'PK\x01\x02':
+            b[i + 24:i + 28] = struct.pack('<I', 100)
+    add('ofd-zip-bomb-lying-sizes.ofd', bytes(b), 'error')
+    # 4 000 pages naming one part of 200 KiB of objects (800 MiB to inflate):
+    # the first few drawn
+    blob = ''.join('<ofd:PathObject ID="%d" Boundary="10 %d 100 1"><ofd:AbbreviatedData>M 0 0 L 100 0'
+                   '</ofd:AbbreviatedData></ofd:PathObject>' % (i, i % 280) for i in range(1800))
+    many = ''.join('<ofd:Page ID="%d" BaseLoc="Pages/Page_0/Content.xml"/>' % (100 + i) for i in range(4000))
+    add('ofd-one-part-4000-times.ofd', ofd_bytes([ofd_page(blob + OFD_TEXT)], page_list=many), 'ok')
+    pages = ''.join('<ofd:Page ID="%d" BaseLoc="Pages/Page_0/Content.xml"/>' % (100 + i) for i in range(100000))
+    add('ofd-100000-pages.ofd', ofd_bytes([ofd_page(OFD_TEXT)], page_list=pages), 'error')
+    two = ''.join('<ofd:Page ID="%d" BaseLoc="Pages/Page_0/Content.xml"/>' % (100 + i) for i in range(2000))
+    add('ofd-2000-pages.ofd', ofd_bytes([ofd_page(OFD_TEXT)], page_list=two), 'ok')
+    # a template page that names itself, and a page whose template is the page
+    self_tpl = ofd_page(OFD_TEXT, head='<ofd:Template TemplateID="7"/>')
+    add('ofd-template-cycle.ofd', ofd_bytes([self_tpl], common='<ofd:TemplatePage ID="7" BaseLoc="Pages/Page_0/Content.xml"/>'), 'ok')
+    two_tpl = '<ofd:TemplatePage ID="7" BaseLoc="Tpls/A.xml"/><ofd:TemplatePage ID="8" BaseLoc="Tpls/B.xml"/>'
+    add('ofd-template-cycle-two.ofd', ofd_bytes([ofd_page(OFD_TEXT, head='<ofd:Template TemplateID="7"/>')], common=two_tpl,
+                                             extra=[('Doc_0/Tpls/A.xml', ofd_page('', head='<ofd:Template TemplateID="8"/>')),
+                                                    ('Doc_0/Tpls/B.xml', ofd_page('', head='<ofd:Template TemplateID="7"/>'))]), 'ok')
+    loop = ('<ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="5" Width="10" Height="10"><ofd:Content>'
+            '<ofd:CompositeObject ID="6" Boundary="0 0 10 10" ResourceID="5"/></ofd:Content></ofd:CompositeGraphicUnit>'
+            '</ofd:CompositeGraphicUnits><ofd:DrawParams><ofd:DrawParam ID="11" Relative="12"/>'
+            '<ofd:DrawParam ID="12" Relative="11"/></ofd:DrawParams>')
+    add('ofd-resource-loops.ofd', ofd_bytes([ofd_page(OFD_TEXT + '<ofd:CompositeObject ID="20" Boundary="0 0 10 10" '
+                                                      'ResourceID="5"/><ofd:PathObject ID="21" Boundary="0 0 9 9" '
+                                                      'DrawParam="11"><ofd:AbbreviatedData>M 0 0 L 9 0</ofd:AbbreviatedData>'
+                                                      '</ofd:PathObject>')], res=loop), 'ok')
+    absurd = ('<ofd:TextObject ID="30" Boundary="1e300 NaN 5 5" Font="3" Size="5"><ofd:TextCode X="0" Y="5">甲</ofd:TextCode>'
+              '</ofd:TextObject><ofd:TextObject ID="31" Boundary="0 0 5 5" CTM="1e30 0 0 1e30 0 0" Font="3" Size="5">'
+              '<ofd:TextCode X="inf" Y="nan" DeltaX="g 1000000000 5 nan 1e308">乙丙丁</ofd:TextCode></ofd:TextObject>'
+              '<ofd:TextObject ID="32" Boundary="-5e5 -5e5 1 1" Font="3" Size="1e9"><ofd:TextCode X="0" Y="0" '
+              'DeltaY="g 99999999999 -1e5">戊己</ofd:TextCode></ofd:TextObject>'
+              '<ofd:PathObject ID="33" Boundary="0 0 1 1" LineWidth="1e308"><ofd:AbbreviatedData>M nan inf L 1e308 1e308 '
+              'L 1e5 1e5 B 1 2 3 4 5 Q 1 A 1 1 1 1 1 1e300 1e300 C C C L</ofd:AbbreviatedData></ofd:PathObject>'
+              '<ofd:PathObject ID="34" Boundary="0 0 1 1" CTM="0 0 0 0 0 0"><ofd:AbbreviatedData>M 0 0 L 100 0'
+              '</ofd:AbbreviatedData></ofd:PathObject>')
+    add('ofd-absurd-numbers.ofd', ofd_bytes([ofd_page(absurd + OFD_TEXT, head='<ofd:Area><ofd:PhysicalBox>0 0 1e12 NaN'
+                                                       '</ofd:PhysicalBox></ofd:Area>')]), 'ok')
+    add('ofd-page-1e9-mm.ofd', ofd_bytes([ofd_page(OFD_TEXT, head='<ofd:Area><ofd:PhysicalBox>0 0 1e9 1e9</ofd:PhysicalBox>'
+                                                    '</ofd:Area>')]), 'ok')
+    deep = '<ofd:PageBlock>' * 5000 + OFD_TEXT + '</ofd:PageBlock>' * 5000
+    add('ofd-nested-5000.ofd', ofd_bytes([ofd_page(deep)]), 'error')
+    bomb = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+            + ''.join('<!ENTITY %s "%s">' % (chr(98 + i), ('&%s;' % chr(97 + i)) * 10) for i in range(8))
+            + ']><ofd:Page %s><ofd:Content><ofd:Layer><ofd:TextObject Boundary="0 0 9 9" Font="3" Size="5">'
+            '<ofd:TextCode X="0" Y="5">&i;</ofd:TextCode></ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>' % OFD_NS)
+    add('ofd-entity-bomb.ofd', ofd_bytes([bomb]), 'error')
+    storm = ''.join('<ofd:TextObject ID="%d" Boundary="0 %d 200 1" Font="3" Size="0.5"><ofd:TextCode X="0" Y="0.5" '
+                    'DeltaX="g 399 0.5">%s</ofd:TextCode></ofd:TextObject>' % (40 + i, i, 'x' * 400) for i in range(150))
+    add('ofd-60000-characters.ofd', ofd_bytes([ofd_page(storm)]), 'error')
+    add('ofd-missing-parts.ofd', ofd_bytes([ofd_page(OFD_TEXT)], page_list='<ofd:Page ID="1" BaseLoc="../../etc/passwd"/>'
+                                          '<ofd:Page ID="2" BaseLoc="Pages/Page_0/Content.xml"/><ofd:Page ID="3"/>'
+                                          '<ofd:Page ID="4" BaseLoc="Pages/Nowhere.xml"/>'), 'ok')
+    # an image-only page whose PNG says 30 000 x 30 000: not decoded
+    png = b'\x89PNG\r\n\x1a\n' + struct.pack('>I', 13) + b'IHDR' + struct.pack('>IIBBBBB', 30000, 30000, 8, 0, 0, 0, 0) + b'\0' * 4
+    media = '<ofd:MultiMedias><ofd:MultiMedia ID="40" Type="Image"><ofd:MediaFile>big.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias>'
+    add('ofd-image-30000x30000.ofd', ofd_bytes([ofd_page('<ofd:ImageObject ID="41" Boundary="0 0 210 297" CTM="210 0 0 297 0 0" '
+                                                         'ResourceID="40"/>')], res=media,
+                                               extra=[('Doc_0/Res/big.png', png)]), 'ok')
 
 
 if __name__ == '__main__':

@@ -1,0 +1,226 @@
+/* ofd_zip.c — an OFD's zip package (GB/T 33190 §7.1) and its limits.
+ *
+ * The archive is read in memory with libzip. Parts are found by the
+ * package paths the XML names (relative to the part that names them, or
+ * from the root with a leading '/'), and inflated under the same caps as
+ * a DOCX's main part — declared size, bytes counted while inflating, the
+ * inflate ratio past the first MiB — plus a budget for all the parts of
+ * one package together: a page list may name one part many times.
+ */
+#include "ofd_int.h"
+
+#include <zip.h>
+
+#include <string.h>
+
+/* A part smaller than this is never called a bomb by ratio alone. */
+enum { RATIO_MIN_BYTES = 1 << 20 };
+/* Most bytes inflated between two checks of the limits. */
+enum { READ_STEP = 1 << 20 };
+/* All the parts of one package together may inflate to this many times
+ * the limit of one part (512 MiB by default): a page list that names one
+ * large part thousands of times stops here. */
+enum { BUDGET_PARTS = 16 };
+/* Times one page part may be drawn: a page list may name a part twice
+ * (no producer does; templates and resources are read once whatever
+ * names them), not thousands of times. */
+enum { MAX_READS = 8 };
+
+dx_code ofd_pkg_open(ofd_pkg *p, const uint8_t *data, size_t len, const dx_limits *lim,
+                     dx_error *err) {
+  *p = (ofd_pkg){.lim = lim,
+                 .budget = lim->max_part_bytes * BUDGET_PARTS,
+                 .reads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+  if (!src) {
+    dx_code rc = dx_error_set(err, DX_ELIBRARY, "libzip: %s", zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    return rc;
+  }
+  p->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+  if (!p->za) {
+    dx_code rc =
+        dx_error_set(err, DX_EFORMAT, "not a readable zip archive (truncated or corrupt): %s",
+                     zip_error_strerror(&ze));
+    zip_source_free(src);
+    zip_error_fini(&ze);
+    return rc;
+  }
+  zip_error_fini(&ze);
+  zip_int64_t n = zip_get_num_entries(p->za, 0);
+  if (n < 0 || (size_t)n > lim->max_zip_entries) {
+    ofd_pkg_close(p);
+    return dx_error_set(err, DX_ELIMIT, "archive has more than %zu entries", lim->max_zip_entries);
+  }
+  return DX_OK;
+}
+
+void ofd_pkg_close(ofd_pkg *p) {
+  if (p->za) zip_discard(p->za);
+  p->za = NULL;
+  if (p->reads) g_hash_table_destroy(p->reads);
+  p->reads = NULL;
+}
+
+/* The archive's index of a part: its exact name, else the same name in
+ * another case (a package zipped on Windows). */
+static zip_int64_t locate(zip_t *za, const char *name) {
+  zip_int64_t i = zip_name_locate(za, name, 0);
+  return i >= 0 ? i : zip_name_locate(za, name, ZIP_FL_NOCASE);
+}
+
+bool dx_ofd_detect(const uint8_t *data, size_t len) {
+  if (len < 4 || memcmp(data, "PK\x03\x04", 4) != 0) return false;
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+  zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+  if (src && !za) zip_source_free(src);
+  zip_error_fini(&ze);
+  bool ofd = za && locate(za, "OFD.xml") >= 0;
+  if (za) zip_discard(za);
+  return ofd;
+}
+
+/* Inflates the open member into *out within the limits. */
+static dx_code inflate(ofd_pkg *p, zip_file_t *zf, const char *name, size_t max, size_t hint,
+                       double comp, uint8_t **out, size_t *len, dx_error *err) {
+  size_t hard = max + 1;
+  size_t cap = MIN(MAX(hint + 1, (size_t)4096), hard);
+  uint8_t *buf = g_malloc(cap);
+  size_t used = 0;
+  dx_code rc = DX_OK;
+  for (;;) {
+    if (used == cap) {
+      cap = MIN(cap * 2, hard);
+      buf = g_realloc(buf, cap);
+    }
+    zip_int64_t n = zip_fread(zf, buf + used, MIN(cap - used, (size_t)READ_STEP));
+    if (n < 0) {
+      rc = dx_error_set(err, DX_EFORMAT, "corrupt or truncated archive member %s: %s", name,
+                        zip_error_strerror(zip_file_get_error(zf)));
+      break;
+    }
+    if (n == 0) break;
+    used += (size_t)n;
+    p->inflated += (size_t)n;
+    if (used > max) {
+      rc = dx_error_set(err, DX_ELIMIT, "%s inflates past the %zu-byte limit (zip bomb?)", name,
+                        max);
+      break;
+    }
+    if (used > RATIO_MIN_BYTES && comp > 0 && used / comp > p->lim->max_inflate_ratio) {
+      rc = dx_error_set(err, DX_ELIMIT,
+                        "%s inflates more than %.0f:1, over the ratio limit (zip bomb?)", name,
+                        p->lim->max_inflate_ratio);
+      break;
+    }
+    if (p->inflated > p->budget) {
+      rc = dx_error_set(err, DX_ELIMIT,
+                        "the package's parts inflate past %zu bytes together (zip bomb?)",
+                        p->budget);
+      break;
+    }
+  }
+  if (rc != DX_OK) {
+    g_free(buf);
+    return rc;
+  }
+  *out = buf;
+  *len = used;
+  return DX_OK;
+}
+
+dx_code ofd_pkg_read(ofd_pkg *p, const char *name, size_t max, uint8_t **out, size_t *len,
+                     dx_error *err) {
+  *out = NULL;
+  *len = 0;
+  if (!max || max > p->lim->max_part_bytes) max = p->lim->max_part_bytes;
+  zip_int64_t idx = locate(p->za, name);
+  if (idx < 0) return dx_error_set(err, DX_EFORMAT, "no %s in the package", name);
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(p->za, (zip_uint64_t)idx, 0, &st) != 0)
+    return dx_error_set(err, DX_EFORMAT, "cannot stat %s: %s", name, zip_strerror(p->za));
+  if ((st.valid & ZIP_STAT_NAME) && g_str_has_suffix(st.name, "/"))
+    return dx_error_set(err, DX_EFORMAT, "%s is a directory", name);
+  /* the declared size first, then the real bytes while reading: a
+   * crafted header can lie */
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > max)
+    return dx_error_set(err, DX_ELIMIT, "%s declares %llu bytes, over the %zu-byte limit", name,
+                        (unsigned long long)st.size, max);
+  zip_file_t *zf = zip_fopen_index(p->za, (zip_uint64_t)idx, 0);
+  if (!zf) return dx_error_set(err, DX_EFORMAT, "cannot open %s: %s", name, zip_strerror(p->za));
+  size_t hint = (st.valid & ZIP_STAT_SIZE) ? (size_t)st.size : 0;
+  double comp = (st.valid & ZIP_STAT_COMP_SIZE) ? (double)st.comp_size : 0;
+  dx_code rc = inflate(p, zf, name, max, hint, comp, out, len, err);
+  zip_fclose(zf);
+  return rc;
+}
+
+bool ofd_pkg_again(ofd_pkg *p, const char *name) {
+  guint n = GPOINTER_TO_UINT(g_hash_table_lookup(p->reads, name));
+  if (n >= MAX_READS) return false;
+  g_hash_table_insert(p->reads, g_strdup(name), GUINT_TO_POINTER(n + 1));
+  return true;
+}
+
+char *ofd_path_resolve(const char *from, const char *ref) {
+  if (!ref) return NULL;
+  char *r = g_strstrip(g_strdup(ref));
+  g_strdelimit(r, "\\", '/');
+  if (!*r || strchr(r, ':')) { /* empty, or a URL or a drive */
+    g_free(r);
+    return NULL;
+  }
+  GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+  bool ok = true;
+  if (r[0] != '/' && from) { /* relative: from the folder of the part that names it */
+    gchar **dir = g_strsplit(from, "/", -1);
+    guint n = g_strv_length(dir);
+    for (guint i = 0; i + 1 < n; i++)
+      if (*dir[i]) g_ptr_array_add(parts, g_strdup(dir[i]));
+    g_strfreev(dir);
+  }
+  gchar **seg = g_strsplit(r, "/", -1);
+  for (guint i = 0; seg[i] && ok; i++) {
+    if (!*seg[i] || strcmp(seg[i], ".") == 0) continue;
+    if (strcmp(seg[i], "..") == 0) {
+      ok = parts->len > 0; /* above the package's root: nothing there */
+      if (ok) g_ptr_array_remove_index(parts, parts->len - 1);
+      continue;
+    }
+    g_ptr_array_add(parts, g_strdup(seg[i]));
+  }
+  g_strfreev(seg);
+  g_free(r);
+  char *out = NULL;
+  if (ok && parts->len) {
+    g_ptr_array_add(parts, NULL);
+    out = g_strjoinv("/", (gchar **)parts->pdata);
+  }
+  g_ptr_array_free(parts, TRUE);
+  return out;
+}
+
+char *ofd_pkg_find(ofd_pkg *p, const char *from, const char *alt, const char *ref) {
+  /* as the standard says first; then the ways producers get it wrong:
+   * relative to the document's folder, or to the package's root */
+  const char *bases[] = {from, alt, "/"};
+  char *first = NULL;
+  for (size_t i = 0; i < G_N_ELEMENTS(bases); i++) {
+    if (i > 0 && !bases[i]) continue;
+    char *path = ofd_path_resolve(i == 2 ? NULL : bases[i], ref);
+    if (path && locate(p->za, path) >= 0) {
+      g_free(first);
+      return path;
+    }
+    if (!first)
+      first = path;
+    else
+      g_free(path);
+  }
+  return first;
+}
