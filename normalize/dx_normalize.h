@@ -40,10 +40,11 @@ char *dx_label_key(const char *s);
 
 /* ---- the front door (read.c) ---------------------------------------- */
 
-/* Any input to the document model: sniffs the format from magic bytes,
- * reads it (DOCX: dx_docx_read; PDF: dx_pdf_read) and sets the
- * document's sha256. Formats met in archives next to the forms (legacy
- * Word, RTF, archives, images) get an error that says what they are. */
+/* Any input to the document model: sniffs the format from magic bytes
+ * (and a zip's parts: DOCX or XLSX), reads it (dx_ooxml_read; PDF:
+ * dx_pdf_read) and sets the document's sha256. Formats met in archives
+ * next to the forms (legacy Word and Excel, RTF, archives, images) get
+ * an error that says what they are. */
 dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                       const dx_limits *lim, dx_error *err);
 

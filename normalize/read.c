@@ -40,7 +40,8 @@ typedef dx_code (*reader_fn)(dx_doc **, const char *, const uint8_t *, size_t, c
 static dx_code reader_for(reader_fn *read, const uint8_t *data, size_t len, dx_error *err) {
   *read = NULL;
   if (len == 0) return dx_error_set(err, DX_EFORMAT, "empty file");
-  if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) *read = dx_docx_read;
+  /* a DOCX or an XLSX, told apart by their parts */
+  if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) *read = dx_ooxml_read;
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) *read = dx_pdf_read;
   if (*read) return DX_OK;
   if (len >= 4 && memcmp(data, "PK\x05\x06", 4) == 0)
@@ -49,7 +50,8 @@ static dx_code reader_for(reader_fn *read, const uint8_t *data, size_t len, dx_e
    * knows to convert them rather than wonder why they failed. */
   if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
     return dx_error_set(err, DX_EUNSUPPORTED,
-                        "a legacy Word 97-2003 (.doc) or other OLE2 file; save it as DOCX first");
+                        "a legacy Word or Excel 97-2003 (.doc, .xls) or other OLE2 file; "
+                        "save it as DOCX or XLSX first");
   if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
     return dx_error_set(err, DX_EUNSUPPORTED, "an RTF file; save it as DOCX first");
   const char *arc = dx_archive_kind(data, len);
@@ -62,7 +64,7 @@ static dx_code reader_for(reader_fn *read, const uint8_t *data, size_t len, dx_e
     return dx_error_set(err, DX_EUNSUPPORTED, "a PNG image; scans are read from PDF files");
   if (len >= 3 && memcmp(data, "\xFF\xD8\xFF", 3) == 0)
     return dx_error_set(err, DX_EUNSUPPORTED, "a JPEG image; scans are read from PDF files");
-  return dx_error_set(err, DX_EFORMAT, "not a DOCX or PDF file (unrecognised content)");
+  return dx_error_set(err, DX_EFORMAT, "not a DOCX, XLSX or PDF file (unrecognised content)");
 }
 
 dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,

@@ -107,6 +107,7 @@ typedef struct where {
   bool layout;  /* the page's layout left the cell's extent in doubt */
   bool spacing; /* ... or its spaces between Han and Latin */
   bool seal;    /* ... or a seal was stamped over some of it */
+  bool formula; /* ... a spreadsheet formula the file holds no result of */
   double doubt; /* 1 - how far the cell's reading is trusted (0: fully) */
 } where;
 
@@ -267,6 +268,7 @@ static where where_cell(const lrow *r, const lcell *c) {
     w.layout = (c->c->flags & DX_CELL_LAYOUT_UNCERTAIN) != 0;
     w.spacing = (c->c->flags & DX_CELL_SPACING_DOUBT) != 0;
     w.seal = (c->c->flags & DX_CELL_SEAL_OVERLAP) != 0;
+    w.formula = (c->c->flags & DX_CELL_FORMULA_UNCACHED) != 0;
     /* the model's own confidence in the cell (OCR's, a table read by
      * alignment) and the page break's */
     w.doubt = 1 - c->c->confidence * (w.cross ? CONF_CROSS_PAGE : 1);
@@ -291,6 +293,7 @@ static void where_flags(json_t *flags, const where *w) {
   if (w->ocr_low) flag_add(flags, "ocr_low_confidence");
   if (w->layout) flag_add(flags, "layout_uncertain");
   if (w->seal) flag_add(flags, "seal_overlap");
+  if (w->formula) flag_add(flags, "formula_uncached");
 }
 
 static json_t *field_new(json_t *value, const char *raw, double conf, const where *w) {

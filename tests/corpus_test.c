@@ -18,7 +18,8 @@
  *
  * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
  *                    [--write-baseline FILE] [--shard K/N]
- *   (FORMAT_SUBDIR: "docx"). --shard K/N tests the K-th of every N files
+ *   (FORMAT_SUBDIR: "docx"; "xlsx" and "pdf" read those files, "scan"
+ *   PDFs). --shard K/N tests the K-th of every N files
  *   (in name order), so that N processes share a slow corpus.
  */
 #include <math.h>
@@ -324,7 +325,9 @@ int main(int argc, char **argv) {
                     "[--write-baseline FILE] [--shard K/N]\n");
     return 2;
   }
-  const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : ".pdf";
+  const char *ext = strcmp(sub, "docx") == 0   ? ".docx"
+                    : strcmp(sub, "xlsx") == 0 ? ".xlsx"
+                                               : ".pdf";
   pdf_mode = strcmp(ext, ".pdf") == 0;
   scan_mode = strcmp(sub, "scan") == 0;
   short_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);

@@ -12,7 +12,8 @@ scans=("$src"/corpus/scan/*.pdf)
 py=/usr/bin/python3 # Debian's, with python3-jsonschema
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$declx" -q -c extract "$src"/corpus/docx/*.docx "$src"/corpus/pdf/*.pdf "${scans[@]}" > "$tmp/out.jsonl"
+"$declx" -q -c extract "$src"/corpus/docx/*.docx "$src"/corpus/xlsx/*.xlsx "$src"/corpus/pdf/*.pdf \
+  "${scans[@]}" > "$tmp/out.jsonl"
 "$py" - "$src/schema/declaration-v1.schema.json" "$tmp/out.jsonl" <<'PY'
 import json, sys
 import jsonschema

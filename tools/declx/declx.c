@@ -27,7 +27,7 @@ static const char *USAGE =
     "       declx batch [-j N] [--timeout S] [--max-mem MB] [-0] [-o FILE|URI [--resume]] "
     "[PATH...]\n"
     "\n"
-    "Reads performance-target declaration forms (DOCX, PDF, scanned PDF)\n"
+    "Reads performance-target declaration forms (DOCX, XLSX, PDF, scanned PDF)\n"
     "and writes their canonical JSON (contract version " DX_SCHEMA_VERSION ").\n"
     "\n"
     "Commands:\n"
