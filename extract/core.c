@@ -134,6 +134,22 @@ uint32_t dx_symbol_checkbox(const char *family, uint32_t code) {
   return 0;
 }
 
+void dx_symbol_text_append(GString *out, const char *s, const char *family) {
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    bool pua = c >= 0xF000 && c <= 0xF0FF;
+    if (pua || family) {
+      uint32_t g = dx_symbol_checkbox(family ? family : "Wingdings", c);
+      if (g) {
+        g_string_append_unichar(out, g);
+        continue;
+      }
+      if (pua) continue;
+    }
+    g_string_append_unichar(out, c);
+  }
+}
+
 /* Radicals and the ideographs they stand for, sorted by radical. */
 static const struct {
   uint32_t radical, ideograph;
@@ -308,6 +324,8 @@ const char *dx_format_name(dx_format f) {
     return "ofd";
   case DX_FORMAT_OFD_SCANNED:
     return "ofd-scanned";
+  case DX_FORMAT_XLSX:
+    return "xlsx";
   }
   return "unknown";
 }
@@ -392,7 +410,7 @@ static json_t *table_json(const dx_table *t) {
         c->has_box ? json_pack("[f,f,f,f]", round(c->box[0] * 10) / 10, round(c->box[1] * 10) / 10,
                                round(c->box[2] * 10) / 10, round(c->box[3] * 10) / 10)
                    : json_null());
-    static const char *origins[] = {"docx", "pdf", "ocr", "ofd"};
+    static const char *origins[] = {"docx", "pdf", "ocr", "ofd", "xlsx"};
     json_object_set_new(j, "origin", json_string(origins[c->origin]));
     json_object_set_new(j, "confidence", json_real(c->confidence));
     if (c->flags & DX_CELL_CROSS_PAGE) json_object_set_new(j, "cross_page", json_true());

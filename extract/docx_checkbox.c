@@ -49,26 +49,6 @@ void dx_docx_rpr_child(reader *r, frame *f, unsigned fi, frame *nf, const elem *
   }
 }
 
-/* Checkboxes typed as characters of a symbol font rather than as w:sym
- * (Word's "þ" in Wingdings, LibreOffice's U+F0A8 in a Wingdings run)
- * become glyphs; other private-use symbol codes, which show as nothing
- * readable, are dropped. */
-void dx_docx_append_run_text(GString *out, const char *s, const char *family) {
-  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    bool pua = c >= 0xF000 && c <= 0xF0FF;
-    if (pua || family) {
-      const char *g = sym_glyph(family ? family : "Wingdings", c);
-      if (g) {
-        g_string_append(out, g);
-        continue;
-      }
-      if (pua) continue;
-    }
-    g_string_append_unichar(out, c);
-  }
-}
-
 /* ---- content controls ----------------------------------------------------- */
 
 /* Word 2010 content-control check box */

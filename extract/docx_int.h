@@ -153,10 +153,6 @@ bool dx_docx_on_off(const elem *e);
  * its content as `m` when e is one. */
 void dx_docx_wrapper(frame *nf, mode m, const elem *e);
 
-/* Whether XML bytes have a DOCTYPE (or other markup declaration) in
- * their prolog: DOCX never has one, and it is refused before parsing. */
-bool dx_docx_has_doctype(const uint8_t *xml, size_t len);
-
 /* ---- docx_table.c: tables ---------------------------------------------- */
 
 /* A w:tbl starts in dest: nf becomes its frame (unless over a limit). */
@@ -172,8 +168,6 @@ void dx_docx_frame_free(frame *f);
 
 /* A w:sym: its checkbox glyph, if it is one, to out. */
 void dx_docx_append_sym(GString *out, const elem *e);
-/* A w:t's text s, in a run of symbol font `family` (or NULL), to out. */
-void dx_docx_append_run_text(GString *out, const char *s, const char *family);
 /* A w:fldChar: nf reads a field that begins (a form checkbox?). */
 void dx_docx_field_start(frame *nf, const elem *e);
 dx_docx_child_fn dx_docx_rpr_child, dx_docx_sdtpr_child, dx_docx_w14cb_child, dx_docx_fld_child,

@@ -319,7 +319,7 @@ static void para_end(reader *r, frame *f) {
 }
 
 static void text_end(reader *r, frame *f) {
-  dx_docx_append_run_text(r->para, r->text->str, f->family);
+  dx_symbol_text_append(r->para, r->text->str, f->family);
 }
 
 /* What each end_act does. */
@@ -407,7 +407,7 @@ static void on_chars(void *ctx, const xmlChar *ch, int len) {
 /* A DOCTYPE can only stand in the prolog, before the root element. We
  * reject it outright: WordprocessingML never has one, and refusing it
  * removes entity expansion attacks whatever the parser's settings. */
-bool dx_docx_has_doctype(const uint8_t *xml, size_t len) {
+bool dx_xml_has_doctype(const uint8_t *xml, size_t len) {
   size_t i = 0;
   while (i < len) {
     const uint8_t *lt = memchr(xml + i, '<', len - i);
@@ -451,7 +451,7 @@ static void xml_silent_structured(void *ctx, const xmlError *e) {
 dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, size_t xml_len,
                          const dx_limits *lim, dx_error *err) {
   *out = NULL;
-  if (dx_docx_has_doctype(xml, xml_len))
+  if (dx_xml_has_doctype(xml, xml_len))
     return dx_error_set(err, DX_EFORMAT, "word/document.xml has a DOCTYPE, which DOCX never has");
   if (xml_len > INT_MAX || xml_len > lim->max_part_bytes)
     return dx_error_set(err, DX_ELIMIT, "word/document.xml larger than the limit");

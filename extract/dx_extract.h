@@ -39,7 +39,7 @@ char *dx_arena_strdup(dx_arena *a, const char *s);
 
 /* ---- document model -------------------------------------------------- */
 
-typedef enum { DX_ORIGIN_DOCX, DX_ORIGIN_PDF, DX_ORIGIN_OCR, DX_ORIGIN_OFD } dx_origin;
+typedef enum { DX_ORIGIN_DOCX, DX_ORIGIN_PDF, DX_ORIGIN_OCR, DX_ORIGIN_OFD, DX_ORIGIN_XLSX } dx_origin;
 
 typedef struct dx_table dx_table;
 
@@ -56,6 +56,9 @@ enum {
   DX_CELL_SPACING_DOUBT = 1u << 3,
   /* some of its characters were read through a seal stamped over them */
   DX_CELL_SEAL_OVERLAP = 1u << 4,
+  /* a spreadsheet formula whose result the file does not hold (the
+   * workbook was never calculated): read as empty */
+  DX_CELL_FORMULA_UNCACHED = 1u << 5,
 };
 
 typedef struct dx_cell {
@@ -111,7 +114,8 @@ typedef enum {
   DX_FORMAT_PNG,
   DX_FORMAT_TIFF,
   DX_FORMAT_OFD,
-  DX_FORMAT_OFD_SCANNED /* an OFD with a page read by OCR */
+  DX_FORMAT_OFD_SCANNED, /* an OFD with a page read by OCR */
+  DX_FORMAT_XLSX
 } dx_format;
 
 struct dx_doc {
@@ -119,7 +123,7 @@ struct dx_doc {
   dx_format format;
   char *file; /* name as given by the caller */
   char sha256[65];
-  int pages;           /* 0 for DOCX */
+  int pages;           /* 0 for DOCX and XLSX */
   GPtrArray *blocks;   /* dx_block*, reading order */
   GPtrArray *warnings; /* dx_warning* */
   int ntables, nparagraphs;
@@ -220,10 +224,20 @@ uint32_t dx_unify_han(uint32_t c);
 /* Reads a DOCX from memory. On success returns DX_OK and sets *out. */
 dx_code dx_docx_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                      const dx_limits *lim, dx_error *err);
+/* Reads an XLSX workbook from memory: each visible sheet's cells become
+ * tables (bordered runs of rows, or rows with several cells) and
+ * paragraphs (rows of text outside them), in sheet order. */
+dx_code dx_xlsx_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                     const dx_limits *lim, dx_error *err);
+/* Reads any Office Open XML zip package: a workbook (xl/workbook.xml,
+ * or a workbook's content type) as XLSX, anything else as DOCX, told
+ * apart by the package's parts. */
+dx_code dx_ooxml_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                      const dx_limits *lim, dx_error *err);
 
 /* What an archive or compressed file is, from its first bytes (tar,
  * gzip, bzip2, xz, zstd, 7z, RAR), or NULL. A zip is not among them: a
- * DOCX is one. */
+ * DOCX and an XLSX are ones. */
 const char *dx_archive_kind(const uint8_t *data, size_t len);
 
 #endif

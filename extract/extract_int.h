@@ -22,6 +22,41 @@ size_t dx_arena_used(const dx_arena *a);
 dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, size_t len,
                          const dx_limits *lim, dx_error *err);
 
+/* Whether XML bytes have a DOCTYPE (or other markup declaration) in
+ * their prolog: Office Open XML parts never have one, and a part that
+ * does is refused before parsing (no entity expansion at all). */
+bool dx_xml_has_doctype(const uint8_t *xml, size_t len);
+
+/* ---- zip packages (zip_part.c) --------------------------------------- */
+
+struct zip; /* libzip's zip_t */
+
+/* Opens a zip held in data (borrowed while it is open) within
+ * lim->max_zip_entries; close it with zip_discard. */
+dx_code dx_zip_open(struct zip **out, const uint8_t *data, size_t len, const dx_limits *lim,
+                    dx_error *err);
+/* Inflates the member `name` into *out (g_free) within
+ * lim->max_part_bytes and lim->max_inflate_ratio, checked while
+ * inflating; `what` names the format, with its article, in the error
+ * when it is missing ("not a DOCX: no word/document.xml in the
+ * archive"). */
+dx_code dx_zip_read_part(uint8_t **out, size_t *out_len, struct zip *za, const char *name,
+                         const char *what, const dx_limits *lim, dx_error *err);
+/* The package's main part: dflt when it is there, else the target of
+ * the package relationship of type officeDocument (a package-relative
+ * name; one outside the package is an error). *out: g_free. */
+dx_code dx_zip_main_part(char **out, struct zip *za, const char *dflt, const char *what,
+                         const dx_limits *lim, dx_error *err);
+/* Whether the package is a workbook (SpreadsheetML): xl/workbook.xml
+ * without word/document.xml, or a workbook's content type in
+ * [Content_Types].xml. Anything else is read as a DOCX. */
+bool dx_zip_is_workbook(struct zip *za, const dx_limits *lim);
+/* The readers of an open package. */
+dx_code dx_docx_read_zip(dx_doc **out, const char *file, struct zip *za, const dx_limits *lim,
+                         dx_error *err);
+dx_code dx_xlsx_read_zip(dx_doc **out, const char *file, struct zip *za, const dx_limits *lim,
+                         dx_error *err);
+
 /* ---- rasters (lines.c, scan.c, seal.c) ------------------------------ */
 
 /* Finds ruling lines in a grey raster (0 black .. 255 white; w x h pixels,
@@ -288,5 +323,10 @@ dx_code dx_ocr_drawing(GArray *gl, GArray *rules, dx_draw_fn draw, void *page, d
  * of that family draws, or 0. Codes may carry the U+F000 offset. */
 const char *dx_symbol_family(const char *font);
 uint32_t dx_symbol_checkbox(const char *family, uint32_t code);
+/* Text s of a run in symbol font `family` (or NULL) to out: checkboxes
+ * typed as characters of a symbol font (Word's "þ" in Wingdings,
+ * LibreOffice's U+F0A8) become U+2611 / U+2610; other private-use
+ * symbol codes, which show as nothing readable, are dropped. */
+void dx_symbol_text_append(GString *out, const char *s, const char *family);
 
 #endif

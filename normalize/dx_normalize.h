@@ -38,11 +38,12 @@ char *dx_label_key(const char *s);
 /* ---- the front door (read.c) ---------------------------------------- */
 
 /* Any input to the document model: sniffs the format from magic bytes
- * (a zip is an OFD when OFD.xml is at its root, else a DOCX), reads it
- * (DOCX: dx_docx_read; PDF: dx_pdf_read; OFD: dx_ofd_read; JPEG, PNG,
- * TIFF: dx_image_read) and sets the document's sha256. Formats met in
- * archives next to the forms (legacy Word, RTF, archives) get an error
- * that says what they are. */
+ * (a zip is an OFD when OFD.xml is at its root, else its parts tell a
+ * DOCX from an XLSX), reads it (DOCX and XLSX: dx_ooxml_read; PDF:
+ * dx_pdf_read; OFD: dx_ofd_read; JPEG, PNG, TIFF: dx_image_read) and
+ * sets the document's sha256. Formats met in archives next to the forms
+ * (legacy Word and Excel, RTF, archives) get an error that says what
+ * they are. */
 dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                       const dx_limits *lim, dx_error *err);
 

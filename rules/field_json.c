@@ -51,6 +51,7 @@ where map_where_cell(const lrow *r, const lcell *c) {
     w.layout = (c->c->flags & DX_CELL_LAYOUT_UNCERTAIN) != 0;
     w.spacing = (c->c->flags & DX_CELL_SPACING_DOUBT) != 0;
     w.seal = (c->c->flags & DX_CELL_SEAL_OVERLAP) != 0;
+    w.formula = (c->c->flags & DX_CELL_FORMULA_UNCACHED) != 0;
     /* the model's own confidence in the cell (OCR's, a table read by
      * alignment) and the page break's */
     w.doubt = 1 - c->c->confidence * (w.cross ? CONF_CROSS_PAGE : 1);
@@ -75,6 +76,7 @@ void map_where_flags(json_t *flags, const where *w) {
   if (w->ocr_low) map_flag_add(flags, "ocr_low_confidence");
   if (w->layout) map_flag_add(flags, "layout_uncertain");
   if (w->seal) map_flag_add(flags, "seal_overlap");
+  if (w->formula) map_flag_add(flags, "formula_uncached");
 }
 
 json_t *map_field_new(json_t *value, const char *raw, double conf, const where *w) {

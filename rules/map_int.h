@@ -106,6 +106,7 @@ typedef struct where {
   bool layout;  /* the page's layout left the cell's extent in doubt */
   bool spacing; /* ... or its spaces between Han and Latin */
   bool seal;    /* ... or a seal was stamped over some of it */
+  bool formula; /* ... a spreadsheet formula the file holds no result of */
   double doubt; /* 1 - how far the cell's reading is trusted (0: fully) */
 } where;
 

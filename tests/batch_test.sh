@@ -212,6 +212,18 @@ check "archives: --resume knows members by their content" \
   'grep -q "0 read, 1 failed (failed format 1), 4 skipped" "$tmp/arc-r.err"'
 check "archives: one inside another is named, not opened" \
   'grep -q "nest.zip!/m.tgz: a gzip-compressed file (a .tar.gz?), not a form" "$tmp/arc.err"'
+# workbooks: an XLSX in a zip is a member read as a form, an XLSX named
+# .zip a form, as extract reads them
+mkdir -p "$tmp/xarc"
+cp "$src"/corpus/xlsx/xlsx-variant-summary-b.xlsx "$tmp/xarc/w.xlsx"
+cp "$tmp/xarc/w.xlsx" "$tmp/xarc/xlsx-named.zip"
+(cd "$tmp/xarc" && zip -q wb.zip w.xlsx)
+"$declx" batch -q -j 2 "$tmp/xarc/wb.zip" "$tmp/xarc/xlsx-named.zip" > "$tmp/xarc.jsonl"
+check "workbooks: in an archive and under a zip's name, as extract gives them" \
+  '[ "$(wc -l < "$tmp/xarc.jsonl")" -eq 2 ] && ! grep -q "\"error\"" "$tmp/xarc.jsonl" &&
+   grep -q "\"format\":\"xlsx\"" "$tmp/xarc.jsonl" &&
+   same_as_extract "$tmp/xarc/w.xlsx" "$tmp/xarc/wb.zip!/w.xlsx" "$tmp/xarc.jsonl" &&
+   same_as_extract "$tmp/xarc/xlsx-named.zip" "$tmp/xarc/xlsx-named.zip" "$tmp/xarc.jsonl"'
 # hostile archives: members past the input limit (zip and tar.gz bombs),
 # names that climb out or start at the root (only names: nothing is
 # written), an archive holding only a symlink; bounded time and memory

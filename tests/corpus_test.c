@@ -18,9 +18,10 @@
  *
  * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
  *                    [--write-baseline FILE] [--shard K/N]
- *   (FORMAT_SUBDIR: "docx", "pdf", "scan", "ofd" or "image": NAME.jpg,
- *   .png or .tif for expected/NAME.json; "pdf", "scan" and "ofd" are
- *   compared as PDFs are: where things are aside). --shard K/N tests the K-th of every N files
+ *   (FORMAT_SUBDIR: "docx", "xlsx", "pdf", "scan", "ofd" or "image":
+ *   NAME.jpg, .png or .tif for expected/NAME.json; "pdf", "scan" and
+ *   "ofd" are compared as PDFs are: where things are aside; "xlsx" as
+ *   DOCX files are). --shard K/N tests the K-th of every N files
  *   (in name order), so that N processes share a slow corpus.
  */
 #include <math.h>
@@ -327,7 +328,10 @@ int main(int argc, char **argv) {
                     "[--write-baseline FILE] [--shard K/N]\n");
     return 2;
   }
-  const char *ext = strcmp(sub, "docx") == 0 ? ".docx" : strcmp(sub, "ofd") == 0 ? ".ofd" : ".pdf";
+  const char *ext = strcmp(sub, "docx") == 0   ? ".docx"
+                    : strcmp(sub, "xlsx") == 0 ? ".xlsx"
+                    : strcmp(sub, "ofd") == 0  ? ".ofd"
+                                               : ".pdf";
   /* image files: whichever of these extensions the stem has */
   bool images = strcmp(sub, "image") == 0;
   static const char *const image_exts[] = {".jpg", ".png", ".tif"};

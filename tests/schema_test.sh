@@ -16,7 +16,7 @@ done
 py=/usr/bin/python3 # Debian's, with python3-jsonschema
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$declx" -q -c extract "$src"/corpus/docx/*.docx "$src"/corpus/pdf/*.pdf "${ofds[@]}" \
+"$declx" -q -c extract "$src"/corpus/docx/*.docx "$src"/corpus/xlsx/*.xlsx "$src"/corpus/pdf/*.pdf "${ofds[@]}" \
   "${scans[@]}" > "$tmp/out.jsonl"
 "$py" - "$src/schema/declaration-v1.schema.json" "$tmp/out.jsonl" <<'PY'
 import json, sys

@@ -16,7 +16,7 @@ if [ "$secs" != 0 ] && command -v clang >/dev/null; then
   cmake --build "$root/build-fuzz" -j "$(nproc)" >/dev/null
   work=$(mktemp -d)
   ok=0 bad=0
-  for t in docx xml text rules pdf layout archive ofd; do
+  for t in docx xml text rules pdf layout archive ofd xlsx; do
     if "$root/tools/fuzz-run.sh" "$t" "$secs" "$work" "$root/build-fuzz" > "$work/$t.log" 2>&1; then
       ok=$((ok + 1))
       echo "fuzz $t: $(grep -o 'stat::number_of_executed_units: [0-9]*' "$work/$t.log" | grep -o '[0-9]*$') executions, no finding"

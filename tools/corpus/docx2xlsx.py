@@ -12,9 +12,18 @@ text). Checkboxes become ☑/☐ characters, as in docx2html.py (the same
 reader). The text is exactly the DOCX's; vertical text direction is not
 kept (the cells read left to right).
 tools/corpus/calc-pdf.sh prints the workbook with LibreOffice Calc.
-Needs python3-openpyxl. Usage: docx2xlsx.py [--font-size PT] IN.docx OUT.xlsx
+For the XLSX corpus (corpus/xlsx/, tools/corpus/xlsx-corpus.sh) the same
+layout can put one form on each sheet (--sheets), hide a column or a
+row holding text (--hidden-col, --hidden-row), and xlsxpost.py rewrites
+the workbook as Excel writes one: shared strings with rich-text runs,
+numbers, percentages and dates as typed values under the number format
+that shows the DOCX's text, formulas with cached results, the 1904 date
+system, checkboxes as Wingdings 2 characters (see --help).
+Needs python3-openpyxl.
+Usage: docx2xlsx.py [--font-size PT] [OPTIONS] IN.docx OUT.xlsx
 """
 import argparse
+import datetime
 import math
 import os
 import re
@@ -28,6 +37,7 @@ from openpyxl.utils import get_column_letter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import docx2html  # noqa: E402
+import xlsxpost  # noqa: E402
 
 W = docx2html.W
 FONT = 'Noto Sans CJK SC'
@@ -111,20 +121,11 @@ def lines_needed(text, width_pt, size):
     return n
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--font-size', type=float, default=10)
-    ap.add_argument('docx')
-    ap.add_argument('xlsx')
-    o = ap.parse_args()
-    size = o.font_size
-    root = ET.fromstring(zipfile.ZipFile(o.docx).read('word/document.xml'))
-    col = Collector()
-    col.body(root.find(W + 'body'))
-
-    # common grid: the union of every table's column edges (as fractions)
+def grid_of(blocks):
+    """The common grid of the blocks' tables: the union of their column
+    edges (as fractions of the width), edges closer than 1.2 % merged."""
     edges = {0.0, 1.0}
-    for b in col.blocks:
+    for b in blocks:
         if b[0] == 't':
             tot, acc = float(sum(b[1])), 0
             for w in b[1]:
@@ -137,24 +138,61 @@ def main():
             merged.append(e)
         else:
             merged[-1] = e if e == 1.0 else merged[-1]
-    edges = merged
+    return merged
+
+
+def split_forms(blocks):
+    """The blocks cut before each table that follows a paragraph (the
+    paragraphs above a table go with it): one form a sheet."""
+    sheets, cur, seen_table, after_table = [], [], False, False
+    for b in blocks:
+        if b[0] == 't' and seen_table and after_table:
+            # the paragraphs since the last table open the new sheet
+            k = len(cur)
+            while k > 0 and cur[k - 1][0] == 'p':
+                k -= 1
+            sheets.append(cur[:k])
+            cur = cur[k:]
+        if b[0] == 't':
+            seen_table = True
+        after_table = b[0] == 'p' and seen_table
+        cur.append(b)
+    sheets.append(cur)
+    return [s for s in sheets if s]
+
+
+def hidden_row_after(rows):
+    """The first row (from the second) no vertical merge runs past."""
+    for i in range(1, len(rows) - 1):
+        if all(j + c['rowspan'] - 1 <= i for j in range(i + 1) for c in rows[j]):
+            return i
+    return None
+
+
+def layout_sheet(ws, blocks, size, hidden_col=0, hidden_row=False, borders=True):
+    edges = grid_of(blocks)
     ncol = len(edges) - 1
     widths_pt = [(edges[i + 1] - edges[i]) * SHEET_PT for i in range(ncol)]
+    hcol = min(hidden_col, ncol) if hidden_col else 0
 
     def gcol(frac):
         return min(range(len(edges)), key=lambda k: abs(edges[k] - frac))
 
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = 'Sheet1'
+    def sheet_col(c):
+        """A grid column (1-based) on the sheet, after the hidden one."""
+        return c + 1 if hcol and c >= hcol else c
+
     for i, wpt in enumerate(widths_pt):
-        ws.column_dimensions[get_column_letter(i + 1)].width = round((wpt / 0.75 - 5) / 7, 2)
+        ws.column_dimensions[get_column_letter(sheet_col(i + 1))].width = \
+            round((wpt / 0.75 - 5) / 7, 2)
     thin = Side(style='thin', color='000000')
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     font = Font(name=FONT, size=size)
     heights = {}
+    junk_rows = []   # (sheet row, first column, last column) of a table's rows
+    hidden_done = not hidden_row
     r = 1
-    for b in col.blocks:
+    for b in blocks:
         if b[0] == 'p':
             text, jc = b[1], b[2]
             title = jc == 'center' and text.strip()
@@ -163,7 +201,7 @@ def main():
             k = len(pieces)
             bounds = [round(i * ncol / k) for i in range(k + 1)]
             for i, p in enumerate(pieces):
-                c1, c2 = bounds[i] + 1, bounds[i + 1]
+                c1, c2 = sheet_col(bounds[i] + 1), sheet_col(bounds[i + 1])
                 cell = ws.cell(row=r, column=c1, value=p or None)
                 align = {'center': 'center', 'right': 'right'}.get(jc, 'left')
                 if k > 1:
@@ -183,14 +221,20 @@ def main():
         for w in grid:
             cum.append(cum[-1] + w)
         top = r
+        skip = None if hidden_done else hidden_row_after(rows)
+        if skip is not None:
+            hidden_done = True
+
+        def srow(i):
+            return top + i + (1 if skip is not None and i > skip else 0)
         need = []   # (first row, last row, points needed)
         for i, cells in enumerate(rows):
-            heights.setdefault(top + i, size * 1.4 + 6)
+            heights.setdefault(srow(i), size * 1.4 + 6)
             for c in cells:
-                c1 = gcol(cum[c['col']] / tot) + 1
-                c2 = gcol(cum[min(c['col'] + c['span'], len(grid))] / tot)
+                c1 = sheet_col(gcol(cum[c['col']] / tot) + 1)
+                c2 = sheet_col(gcol(cum[min(c['col'] + c['span'], len(grid))] / tot))
                 c2 = max(c2, c1)
-                r1, r2 = top + i, top + i + c['rowspan'] - 1
+                r1, r2 = srow(i), srow(i + c['rowspan'] - 1)
                 cell = ws.cell(row=r1, column=c1, value=c['text'] or None)
                 cell.alignment = Alignment(horizontal={'center': 'center', 'right': 'right'}
                                            .get(c['align'], 'left'),
@@ -198,16 +242,41 @@ def main():
                 cell.font = font
                 for rr in range(r1, r2 + 1):
                     for cc in range(c1, c2 + 1):
-                        ws.cell(row=rr, column=cc).border = box
+                        if borders:
+                            ws.cell(row=rr, column=cc).border = box
                 if r2 > r1 or c2 > c1:
                     ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
                 wpt = sum(widths_pt[c1 - 1:c2])
                 need.append((r1, r2, lines_needed(c['text'], wpt, size) * size * 1.4 + 6))
+                junk_rows.append((r1, c1, c2))
+        if skip is not None:
+            # a row hidden in the table: bordered like the others, with text
+            hr = top + skip + 1
+            c1 = sheet_col(1)
+            c2 = sheet_col(ncol)
+            ws.cell(row=hr, column=c1, value='内部审核意见（隐藏行）').font = font
+            ws.cell(row=hr, column=c2, value='不报送').font = font
+            for cc in range(c1, c2 + 1):
+                ws.cell(row=hr, column=cc).border = box
+            ws.row_dimensions[hr].hidden = True
         for r1, r2, pts in sorted(need, key=lambda x: x[1] - x[0]):
             have = sum(heights[x] for x in range(r1, r2 + 1))
             if have < pts:
                 heights[r2] += pts - have
-        r += len(rows)
+        r += len(rows) + (1 if skip is not None else 0)
+    if hcol:
+        # a hidden column: text on every table row it does not merge into
+        hc = hcol
+        letter = get_column_letter(hc)
+        covered = set()
+        for rng in ws.merged_cells.ranges:
+            if rng.min_col <= hc <= rng.max_col:
+                covered.update(range(rng.min_row, rng.max_row + 1))
+        for row, c1, c2 in junk_rows:
+            if row not in covered and c1 < hc:
+                ws.cell(row=row, column=hc, value='备注%d' % row).font = font
+        ws.column_dimensions[letter].width = 6
+        ws.column_dimensions[letter].hidden = True
     for row, h in heights.items():
         ws.row_dimensions[row].height = round(h, 1)
     ws.sheet_view.showGridLines = False
@@ -219,7 +288,36 @@ def main():
     ws.page_setup.fitToHeight = 0
     ws.page_margins.left = ws.page_margins.right = 0.6
     ws.page_margins.top = ws.page_margins.bottom = 0.75
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--font-size', type=float, default=10)
+    ap.add_argument('--sheets', action='store_true',
+                    help='one form a sheet (the tables after a paragraph start one)')
+    ap.add_argument('--hidden-col', type=int, default=0, metavar='K',
+                    help='a hidden column with text before grid column K (1-based)')
+    ap.add_argument('--hidden-row', action='store_true',
+                    help='a hidden bordered row with text in the first table')
+    ap.add_argument('--no-borders', action='store_true',
+                    help='no cell borders (a form laid out on the grid alone)')
+    xlsxpost.add_arguments(ap)
+    ap.add_argument('docx')
+    ap.add_argument('xlsx')
+    o = ap.parse_args()
+    root = ET.fromstring(zipfile.ZipFile(o.docx).read('word/document.xml'))
+    col = Collector()
+    col.body(root.find(W + 'body'))
+    sheets = split_forms(col.blocks) if o.sheets else [col.blocks]
+    wb = openpyxl.Workbook()
+    wb.properties.created = wb.properties.modified = datetime.datetime(2024, 1, 1)
+    for i, blocks in enumerate(sheets):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = 'Sheet%d' % (i + 1)
+        layout_sheet(ws, blocks, o.font_size, o.hidden_col, o.hidden_row and i == 0,
+                     not o.no_borders)
     wb.save(o.xlsx)
+    xlsxpost.rewrite(o.xlsx, o)
 
 
 if __name__ == '__main__':

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes the expected JSON of a document made from another corpus
 document: the original's, with the source's file name (and, for a PDF,
-its format) changed; a PDF's or an OFD's pages are not counted.
+its format) changed; a PDF's or an OFD's pages are not counted;
+"xlsx" for a workbook (a DOCX laid out in a spreadsheet by
+docx2xlsx.py has the DOCX's facts, where they are included: the same
+tables, rows, columns and paragraphs).
 Usage: expected-copy.py FROM.json TO.json NEW_FILE_NAME"""
 import json
 import sys
@@ -13,6 +16,8 @@ if name.endswith('.pdf'):
     d['source'] = {'file': name, 'format': fmt, 'pages': None}
 elif name.endswith('.ofd'):
     d['source'] = {'file': name, 'format': 'ofd', 'pages': None}
+elif name.endswith('.xlsx'):
+    d['source'] = {'file': name, 'format': 'xlsx', 'pages': None}
 else:
     d['source']['file'] = name
 with open(dst, 'w', encoding='utf-8') as f:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes tests/hostile/: DOCX, PDF and OFD files that attack the reader, and
+"""Writes tests/hostile/: DOCX, XLSX, PDF and OFD files that attack the reader, and
 MANIFEST (name, expected outcome: error or ok). tests/hostile_test.sh runs
 declx on each under a time and memory cap. Run from anywhere:
     python3 tools/corpus/hostile.py"""
@@ -41,6 +41,115 @@ def zip_bytes(entries, method=zipfile.ZIP_DEFLATED):
 def docx_bytes(xml, extra=()):
     return zip_bytes([('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS),
                       ('word/document.xml', xml)] + list(extra))
+
+
+SML = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+XLSX_STYLES = ('<styleSheet %s><borders count="2"><border/><border><left style="thin"/><right style="thin"/>'
+               '<top style="thin"/><bottom style="thin"/></border></borders><cellXfs count="2"><xf borderId="0"/>'
+               '<xf borderId="1"/></cellXfs></styleSheet>' % SML)
+
+
+def col_name(c):
+    s = ''
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def xlsx_bytes(sheets, sst=None, styles=XLSX_STYLES, extra=(), targets=None):
+    """An XLSX of worksheets (their content inside <worksheet>), shared
+    strings (si elements) and styles."""
+    wb = ('<workbook %s xmlns:r="%s"><sheets>' % (SML, REL[:-1])
+          + ''.join('<sheet name="S%d" sheetId="%d" r:id="r%d"/>' % (i + 1, i + 1, i + 1) for i in range(len(sheets)))
+          + '</sheets></workbook>')
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + ''.join('<Relationship Id="r%d" Type="%sworksheet" Target="%s"/>'
+                      % (i + 1, REL, (targets or {}).get(i, 'worksheets/sheet%d.xml' % (i + 1)))
+                      for i in range(len(sheets)))
+            + '<Relationship Id="st" Type="%sstyles" Target="styles.xml"/>' % REL
+            + '<Relationship Id="ss" Type="%ssharedStrings" Target="sharedStrings.xml"/></Relationships>' % REL)
+    parts = [('[Content_Types].xml', '<Types/>'), ('xl/workbook.xml', wb), ('xl/_rels/workbook.xml.rels', rels),
+             ('xl/styles.xml', styles)]
+    if sst is not None:
+        parts.append(('xl/sharedStrings.xml', sst if isinstance(sst, bytes) else '<sst %s>%s</sst>' % (SML, sst)))
+    for i, body in enumerate(sheets):
+        parts.append(('xl/worksheets/sheet%d.xml' % (i + 1),
+                      body if isinstance(body, bytes) else '<worksheet %s>%s</worksheet>' % (SML, body)))
+    return zip_bytes(parts + list(extra))
+
+
+def xlsx_rows():
+    """A small form's rows of cells: a title, a bordered table."""
+    def c(ref, t, s=1):
+        return '<c r="%s" t="inlineStr" s="%d"><is><t>%s</t></is></c>' % (ref, s, t)
+    return [c('A1', '2023年度项目支出预算绩效目标申报表', 0),
+            c('A2', '项目名称') + c('B2', '测试项目'),
+            c('A3', '一级指标') + c('B3', '二级指标') + c('C3', '三级指标') + c('D3', '指标值'),
+            c('A4', '产出指标') + c('B4', '数量指标') + c('C4', '培训人次') + c('D4', '≥500人次')]
+
+
+def xlsx_form(rows=None):
+    return ('<sheetData>' + ''.join('<row r="%d">%s</row>' % (i + 1, r) for i, r in enumerate(rows or xlsx_rows()))
+            + '</sheetData><mergeCells><mergeCell ref="A1:D1"/><mergeCell ref="B2:D2"/></mergeCells>')
+
+
+def xlsx_cases(add):
+    good = xlsx_bytes([xlsx_form()])
+    add('xlsx-good-small-form.xlsx', good, 'ok')
+    add('xlsx-truncated.xlsx', good[:len(good) // 2], 'error')
+    b = bytearray(good)
+    b[len(b) // 3] ^= 0xFF
+    add('xlsx-bitflip.xlsx', bytes(b), 'any')
+    # a zip bomb in an XLSX: the shared strings inflate 60 MiB, past the part limit
+    add('xlsx-zip-bomb-strings.xlsx', xlsx_bytes([xlsx_form()], sst='<si><t>' + ' ' * (60 << 20) + '</t></si>'), 'error')
+    # ... 20 MiB of one character, past 1000:1
+    add('xlsx-zip-bomb-ratio.xlsx', xlsx_bytes([xlsx_form()], sst='<si><t>' + 'a' * (20 << 20) + '</t></si>'), 'error')
+    # 1 000 000 shared strings, a sheet using the last: read, bounded
+    sst = '<sst %s>%s</sst>' % (SML, ''.join('<si><t>s%d</t></si>' % i for i in range(1000000)))
+    add('xlsx-1000000-shared-strings.xlsx',
+        xlsx_bytes(['<sheetData><row r="1"><c r="A1" t="s" s="1"><v>999999</v></c></row></sheetData>'],
+                   sst=sst.encode()), 'ok')
+    # a sheet with 16 384 columns of text: past the column limit
+    wide = ''.join('<c r="%s1" s="1"><v>%d</v></c>' % (col_name(c), c) for c in range(16384))
+    add('xlsx-16384-columns.xlsx', xlsx_bytes(['<sheetData><row r="1">%s</row></sheetData>' % wide]), 'error')
+    # the form, its rows bordered across all 16 384 columns: trimmed to the form
+    rows = [r + ''.join('<c r="%s%d" s="1"/>' % (col_name(c), i + 1) for c in range(4, 16384))
+            for i, r in enumerate(xlsx_rows())]
+    add('xlsx-16384-bordered-columns.xlsx', xlsx_bytes([xlsx_form(rows)]), 'ok')
+    add('xlsx-merge-whole-sheet.xlsx', xlsx_bytes([
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>角</t></is></c></row><row r="1048576">'
+        '<c r="XFD1048576" t="inlineStr" s="1"><is><t>角</t></is></c></row></sheetData>'
+        '<mergeCells><mergeCell ref="A1:XFD1048575"/><mergeCell ref="B2:XFD1048576"/></mergeCells>']), 'ok')
+    merges = ''.join('<mergeCell ref="A%d:Z%d"/>' % (i + 1, i + 40) for i in range(20000))
+    add('xlsx-20000-overlapping-merges.xlsx', xlsx_bytes([xlsx_form().replace('</mergeCells>', merges + '</mergeCells>')]), 'ok')
+    tall = ''.join('<row r="%d"><c r="A%d" s="1"><v>%d</v></c></row>' % (r, r, r) for r in range(1, 1048577, 997))
+    add('xlsx-rows-to-1048576.xlsx', xlsx_bytes(['<sheetData>%s</sheetData>' % tall]), 'ok')
+    add('xlsx-3000-sheets.xlsx', xlsx_bytes([xlsx_form()] * 3000), 'ok')
+    add('xlsx-string-index-out-of-range.xlsx', xlsx_bytes(['<sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData>'],
+                                                         sst='<si><t>a</t></si>'), 'error')
+    add('xlsx-bad-cell-reference.xlsx', xlsx_bytes(['<sheetData><row r="1"><c r="XFE99"><v>1</v></c></row></sheetData>']), 'error')
+    bomb = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+            + ''.join('<!ENTITY %s "%s">' % (chr(98 + i), ('&%s;' % chr(97 + i)) * 10) for i in range(8))
+            + ']><worksheet %s><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&i;</t></is></c></row></sheetData></worksheet>' % SML)
+    add('xlsx-entity-bomb.xlsx', xlsx_bytes([bomb.encode()]), 'error')
+    add('xlsx-external-entity.xlsx', xlsx_bytes([('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                                  '<worksheet %s><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is>'
+                                                  '</c></row></sheetData></worksheet>' % SML).encode()]), 'error')
+    add('xlsx-depth-3000.xlsx', xlsx_bytes(['<sheetData><row r="1"><c r="A1" t="inlineStr"><is>' + '<r>' * 3000 + '</r>' * 3000
+                                            + '</is></c></row></sheetData>']), 'error')
+    add('xlsx-sheet-outside-package.xlsx', xlsx_bytes([xlsx_form()], targets={0: '../../../etc/passwd'}), 'ok')
+    add('xlsx-no-workbook.xlsx', zip_bytes([('[Content_Types].xml', '<Types><Override PartName="/xl/workbook.xml" ContentType='
+                                             '"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'),
+                                            ('xl/worksheets/sheet1.xml', '<worksheet %s/>' % SML)]), 'error')
+    add('xlsx-not-a-worksheet.xlsx', xlsx_bytes([b'<html><body><p>x</p></body></html>']), 'error')
+    many_xfs = '<styleSheet %s><cellXfs>%s</cellXfs></styleSheet>' % (SML, '<xf numFmtId="14"/>' * 100000)
+    add('xlsx-100000-styles.xlsx', xlsx_bytes([xlsx_form()], styles=many_xfs), 'ok')
+    add('xlsx-formula-without-result.xlsx', xlsx_bytes([xlsx_form().replace(
+        '</sheetData>', '<row r="5"><c r="A5" s="1"><f>SUM(A1:A4)</f></c></row></sheetData>')]), 'ok')
+    add('xlsx-all-hidden.xlsx', xlsx_bytes([xlsx_form().replace('<row r="', '<row hidden="1" r="')]), 'ok')
 
 
 def pdf_bytes(contents, media=(595, 842), extra=None, rotate=0, font=True):
@@ -179,6 +288,7 @@ def main():
     add('one-cell-1-6m-chars.docx', docx_bytes(huge_text), 'ok')
     labels = ''.join('<w:tr><w:tc><w:p><w:r><w:t>项目名称</w:t></w:r></w:p></w:tc></w:tr>' for _ in range(5000))
     add('label-storm.docx', docx_bytes(doc(TITLE + '<w:tbl>' + labels + '</w:tbl>')), 'ok')
+    xlsx_cases(add)
     # ---- PDF ----
     import subprocess
     import tempfile

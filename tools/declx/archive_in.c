@@ -18,10 +18,10 @@ bool dx_arc_is_archive(const char *path) {
   fclose(f);
   if (dx_archive_kind(m, n)) return true;
   if (n < 4 || memcmp(m, "PK\x03\x04", 4) != 0) return false;
-  /* A zip: a DOCX (any OOXML package, or what is left of one) has
-   * [Content_Types].xml or parts under word/, _rels/ or docProps/; an OFD
-   * has OFD.xml at its root. A zip libzip cannot open goes the DOCX way
-   * too, which says what is wrong. */
+  /* A zip: a DOCX or an XLSX (any OOXML package, or what is left of
+   * one) has [Content_Types].xml or parts under word/, xl/, _rels/ or
+   * docProps/; an OFD has OFD.xml at its root. A zip libzip cannot open
+   * goes the DOCX way too, which says what is wrong. */
   int e = 0;
   zip_t *z = zip_open(path, ZIP_RDONLY, &e);
   if (!z) return false;
@@ -31,10 +31,10 @@ bool dx_arc_is_archive(const char *path) {
     const char *name = zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
     if (!name) continue;
     while (*name == '/' || *name == '\\') name++;
-    form =
-        g_ascii_strcasecmp(name, "[Content_Types].xml") == 0 ||
-        g_ascii_strncasecmp(name, "word/", 5) == 0 || g_ascii_strncasecmp(name, "_rels/", 6) == 0 ||
-        g_ascii_strncasecmp(name, "docProps/", 9) == 0 || g_ascii_strcasecmp(name, "OFD.xml") == 0;
+    form = g_ascii_strcasecmp(name, "[Content_Types].xml") == 0 ||
+           g_ascii_strncasecmp(name, "word/", 5) == 0 || g_ascii_strncasecmp(name, "xl/", 3) == 0 ||
+           g_ascii_strncasecmp(name, "_rels/", 6) == 0 ||
+           g_ascii_strncasecmp(name, "docProps/", 9) == 0 || g_ascii_strcasecmp(name, "OFD.xml") == 0;
   }
   zip_discard(z);
   return !form;

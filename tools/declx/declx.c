@@ -31,7 +31,7 @@ static const char *USAGE =
     "       declx apply [-o FILE|URI] CORRECTIONS.json [INPUT.jsonl]\n"
     "       declx review [-o DIR] INPUT.jsonl|FILE...\n"
     "\n"
-    "Reads performance-target declaration forms (DOCX, PDF, scanned PDF, OFD)\n"
+    "Reads performance-target declaration forms (DOCX, XLSX, PDF, scanned PDF, OFD)\n"
     "and writes their canonical JSON (contract version " DX_SCHEMA_VERSION ").\n"
     "\n"
     "Commands:\n"

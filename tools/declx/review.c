@@ -239,6 +239,12 @@ static json_t *index_row(const char *id, const json_t *rec, size_t k, const json
                    names, "sha256", json_object_get(src, "sha256"));
 }
 
+/* Formats whose values are shown in their table drawn from the document
+ * model (no page to crop): DOCX and XLSX. */
+static bool model_format(const char *format) {
+  return g_strcmp0(format, "docx") == 0 || g_strcmp0(format, "xlsx") == 0;
+}
+
 /* The page of one record (and the index rows of its declarations).
  * path: its source file, read again for PDF crops (NULL: none); doc: its
  * document model when at hand (the DOCX tables come from it). */
@@ -276,7 +282,7 @@ static void write_document(site *s, json_t *rec, const char *path, const dx_doc 
   json_t *page =
       json_pack("{sO?sO?sO?so}", "source", src, "warnings", json_object_get(rec, "warnings"),
                 "error", json_object_get(rec, "error"), "declarations", decls);
-  if (doc && format && strcmp(format, "docx") == 0)
+  if (doc && model_format(format))
     json_object_set_new(page, "tables", model_tables(doc, decls));
   char *rel = g_strdup_printf("doc/%s.js", id);
   write_data(s, rel, "DX_DOC", page);
@@ -295,12 +301,12 @@ static void write_document(site *s, json_t *rec, const char *path, const dx_doc 
 
 /* ---- inputs --------------------------------------------------------------- */
 
-/* The document model of a record's source file when it is a DOCX still
- * there (NULL otherwise). */
-static dx_doc *reread_docx(const site *s, const json_t *rec) {
+/* The document model of a record's source file when it is a DOCX or an
+ * XLSX still there (NULL otherwise). */
+static dx_doc *reread_model(const site *s, const json_t *rec) {
   const json_t *src = json_object_get(rec, "source");
   const char *file = json_string_value(json_object_get(src, "file"));
-  if (g_strcmp0(json_string_value(json_object_get(src, "format")), "docx") != 0 || !file ||
+  if (!model_format(json_string_value(json_object_get(src, "format"))) || !file ||
       strstr(file, "!/") || !g_file_test(file, G_FILE_TEST_IS_REGULAR))
     return NULL;
   dx_doc *doc = NULL;
@@ -325,7 +331,7 @@ static bool read_jsonl(site *s, const char *path, int *n) {
       fprintf(stderr, "declx: %s:%ld: not a record: %s\n", path, no, je.text);
       s->failed++;
     } else {
-      dx_doc *doc = reread_docx(s, rec);
+      dx_doc *doc = reread_model(s, rec);
       const char *file = json_string_value(json_object_get(json_object_get(rec, "source"), "file"));
       write_document(s, rec, file && !strstr(file, "!/") ? file : NULL, doc, ++*n);
       dx_doc_free(doc);

@@ -15,6 +15,7 @@
     cross_page: "continues across a page break",
     layout_uncertain: "the page's layout left it in doubt",
     seal_overlap: "a seal covers it",
+    formula_uncached: "a spreadsheet formula the file holds no result of",
     unit_assumed: "no unit written: taken as 万元",
     unit_converted: "written in 元, converted to 万元",
     value_unparsed: "the value did not parse",
