@@ -39,7 +39,13 @@ char *dx_arena_strdup(dx_arena *a, const char *s);
 
 /* ---- document model -------------------------------------------------- */
 
-typedef enum { DX_ORIGIN_DOCX, DX_ORIGIN_PDF, DX_ORIGIN_OCR, DX_ORIGIN_OFD, DX_ORIGIN_XLSX } dx_origin;
+typedef enum {
+  DX_ORIGIN_DOCX,
+  DX_ORIGIN_PDF,
+  DX_ORIGIN_OCR,
+  DX_ORIGIN_OFD,
+  DX_ORIGIN_XLSX
+} dx_origin;
 
 typedef struct dx_table dx_table;
 

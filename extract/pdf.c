@@ -530,7 +530,7 @@ static dx_code page_rules(GArray *rules, PopplerPage *page, GArray *gl, int turn
   dx_raster r = {0};
   int ib[4];
   dx_code rc = render_drawing(&r, ib, draw_poppler, page, w, h, RENDER_SCALE, lim->max_page_pixels,
-                           "ruling lines looked for", pageno, doc, err);
+                              "ruling lines looked for", pageno, doc, err);
   if (rc == DX_OK && r.grey) {
     drop_invisible(gl, &r, doc, pageno);
     raster_rules(rules, gl, &r, ib, turn, MASK_INSET_Y, MASK_INSET_X);

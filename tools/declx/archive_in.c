@@ -34,7 +34,8 @@ bool dx_arc_is_archive(const char *path) {
     form = g_ascii_strcasecmp(name, "[Content_Types].xml") == 0 ||
            g_ascii_strncasecmp(name, "word/", 5) == 0 || g_ascii_strncasecmp(name, "xl/", 3) == 0 ||
            g_ascii_strncasecmp(name, "_rels/", 6) == 0 ||
-           g_ascii_strncasecmp(name, "docProps/", 9) == 0 || g_ascii_strcasecmp(name, "OFD.xml") == 0;
+           g_ascii_strncasecmp(name, "docProps/", 9) == 0 ||
+           g_ascii_strcasecmp(name, "OFD.xml") == 0;
   }
   zip_discard(z);
   return !form;

@@ -282,8 +282,7 @@ static void write_document(site *s, json_t *rec, const char *path, const dx_doc 
   json_t *page =
       json_pack("{sO?sO?sO?so}", "source", src, "warnings", json_object_get(rec, "warnings"),
                 "error", json_object_get(rec, "error"), "declarations", decls);
-  if (doc && model_format(format))
-    json_object_set_new(page, "tables", model_tables(doc, decls));
+  if (doc && model_format(format)) json_object_set_new(page, "tables", model_tables(doc, decls));
   char *rel = g_strdup_printf("doc/%s.js", id);
   write_data(s, rel, "DX_DOC", page);
   g_free(rel);
