@@ -34,6 +34,19 @@ const char *dx_code_name(dx_code code);
 
 /* ---- limits ---------------------------------------------------------- */
 
+/* Words the layout must know that belong to the rules stage's
+ * vocabulary (rules/labels.rules), which normalize/ may not call: set
+ * from a ruleset by dx_rules_layout_words (declx.h). Unset (NULL), the
+ * layout goes by geometry alone: no table is joined to the next page's
+ * on a 续表 line, and no line starts an item by its number. */
+typedef struct dx_words {
+  /* text says its table goes on from the page before (title_continued) */
+  bool (*continued)(void *ctx, const char *text);
+  /* text starts with an item's number (numbering) */
+  bool (*numbered)(void *ctx, const char *text);
+  void *ctx;
+} dx_words;
+
 /* Safety limits applied before and while reading untrusted input. The
  * README's "Limits" section documents each one. */
 typedef struct dx_limits {
@@ -73,6 +86,9 @@ typedef struct dx_limits {
    * by dx_limits_default. */
   void (*after_ocr_page)(void *ctx);
   void *after_ocr_page_ctx;
+  /* The vocabulary the layout needs (above). Not a limit of the input:
+   * never set by dx_limits_default. */
+  dx_words words;
 } dx_limits;
 
 enum { DX_OCR_AUTO, DX_OCR_PPOCR, DX_OCR_TESSERACT };

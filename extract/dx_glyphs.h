@@ -36,8 +36,6 @@ static inline bool dx_is_check(uint32_t c) {
 #define DX_NO_LINE_END "（《「『【〔("
 /* Punctuation that ends a sentence or a clause. */
 #define DX_CLAUSE_END "。；！？：;!?:"
-/* Han numerals that number items ("三、", "(十)"). */
-#define DX_HAN_NUMERALS "一二三四五六七八九十"
 /* Characters of a page number line besides digits ("第 2 页 共 6 页",
  * "—2—"). */
 #define DX_PAGE_NUMBER_CHARS "第页共—－"

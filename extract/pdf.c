@@ -683,6 +683,20 @@ static uint64_t largest_image(const uint8_t *data, size_t len, long *iw, long *i
   return most;
 }
 
+/* Turns a page's glyphs and rules (w x h points) by `turn` degrees, to
+ * the way it reads. */
+static void turn_page(GArray *gl, GArray *rules, int turn, double w, double h) {
+  for (guint k = 0; k < gl->len; k++) turn_box(g_array_index(gl, dx_glyph, k).box, turn, w, h);
+  for (guint k = 0; k < rules->len; k++) {
+    dx_rule *r = &g_array_index(rules, dx_rule, k);
+    float b[4] = {r->x0, r->y0, r->x1, r->y1};
+    bool horizontal = r->y0 == r->y1;
+    turn_box(b, turn, w, h);
+    *r = horizontal == (turn == 180) ? (dx_rule){b[0], b[1], b[2], b[1], r->width}
+                                     : (dx_rule){b[0], b[1], b[0], b[3], r->width};
+  }
+}
+
 dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limits *lim,
                      dx_page_fn fn, void *ctx, dx_error *err) {
   if (!doc || !data || !lim || !fn) return dx_error_set(err, DX_EARG, "dx_pdf_pages: no input");
@@ -780,17 +794,7 @@ dx_code dx_pdf_pages(dx_doc *doc, const uint8_t *data, size_t len, const dx_limi
                   .nglyphs = gl->len,
                   .rules = (dx_rule *)(void *)rules->data,
                   .nrules = rules->len};
-    if (turn) {
-      for (guint k = 0; k < gl->len; k++) turn_box(g_array_index(gl, dx_glyph, k).box, turn, w, h);
-      for (guint k = 0; k < rules->len; k++) {
-        dx_rule *r = &g_array_index(rules, dx_rule, k);
-        float b[4] = {r->x0, r->y0, r->x1, r->y1};
-        bool horizontal = r->y0 == r->y1;
-        turn_box(b, turn, w, h);
-        *r = horizontal == (turn == 180) ? (dx_rule){b[0], b[1], b[2], b[1], r->width}
-                                         : (dx_rule){b[0], b[1], b[0], b[3], r->width};
-      }
-    }
+    if (turn) turn_page(gl, rules, turn, w, h);
     rc = fn(ctx, &pg, err);
   }
   if (rc == DX_OK && complaints)

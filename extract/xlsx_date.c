@@ -75,6 +75,8 @@ static const char *const MONTHS[] = {"January",   "February", "March",    "April
                                      "September", "October",  "November", "December"};
 static const char *const DAYS[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                    "Thursday", "Friday", "Saturday"};
+/* The aaa format writes the weekday as a zh-CN Excel does: its
+ * characters are the format's output, not vocabulary the rules match. */
 static const char *const DAYS_CN[] = {"日", "一", "二", "三", "四", "五", "六"};
 
 static void two(GString *out, int v, int n) {
@@ -134,7 +136,7 @@ void dx_xl_date_part(GString *out, xl_datepart k, int n, const xl_datetime *dt, 
     break;
   case XD_AMPM:
     if (n == 2)
-      g_string_append(out, dt->hour < 12 ? "上午" : "下午");
+      g_string_append(out, dt->hour < 12 ? "上午" : "下午"); /* the token's zh-CN output */
     else if (n == 1)
       g_string_append(out, dt->hour < 12 ? "A" : "P");
     else

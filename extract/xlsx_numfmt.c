@@ -177,6 +177,7 @@ static int date_code(section *s, const char *p) {
     s->hour12 = true;
     return 3;
   }
+  /* the zh-CN AM/PM token: format syntax, as AM/PM is */
   if (strncmp(p, "上午/下午", strlen("上午/下午")) == 0) {
     add_date(s, XD_AMPM, 2);
     s->hour12 = true;

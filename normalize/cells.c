@@ -47,7 +47,7 @@ dx_code lay_fill_cells(ptable *p, layout *L, dx_error *err) {
     if (ga && ga->len) {
       text_ends *e = g_new0(text_ends, 1);
       g_free(s);
-      s = lay_glyph_text((dx_glyph **)ga->pdata, ga->len, c->box[2], e);
+      s = lay_glyph_text(&L->lim->words, (dx_glyph **)ga->pdata, ga->len, c->box[2], e);
       if (lay_spacing_doubt((dx_glyph **)ga->pdata, ga->len)) c->flags |= DX_CELL_SPACING_DOUBT;
       if (rows_in_doubt(p, c, (dx_glyph **)ga->pdata, ga->len) &&
           !(c->flags & DX_CELL_LAYOUT_UNCERTAIN)) {

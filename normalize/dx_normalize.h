@@ -28,6 +28,11 @@ char *dx_text_raw(const char *s);
  * and the ideographic space to their ASCII forms. CJK punctuation such
  * as 、。 and 《》 is kept. */
 char *dx_text_fold(const char *s);
+/* Whether c is a colon, ASCII or full-width. */
+bool dx_text_is_colon(gunichar c);
+/* The first colon of s (the last when `last`), ASCII or full-width, for
+ * text not folded; NULL when none. *len (when not NULL): its bytes. */
+const char *dx_text_colon(const char *s, bool last, size_t *len);
 /* Removes whitespace that stands between two Han characters
  * ("项目支出 预算" -> "项目支出预算"); other whitespace is kept. */
 char *dx_text_join_han(const char *s);

@@ -25,10 +25,10 @@ static ptable *ptable_of(layout *L, const dx_table *t) {
   return NULL;
 }
 
-/* A paragraph that says the table goes on: 续表, 接上表, （续）. */
-static bool says_continued(const char *s) {
-  return s &&
-         (strstr(s, "续表") || strstr(s, "接上表") || strstr(s, "（续）") || strstr(s, "(续)"));
+/* A paragraph that says the table goes on, by the rules' words (a
+ * title_continued: 续表, 接上表, （续）). */
+static bool says_continued(const dx_limits *lim, const char *s) {
+  return s && lim->words.continued && lim->words.continued(lim->words.ctx, s);
 }
 
 /* Page furniture between two parts of a table: a page number, or a
@@ -285,7 +285,7 @@ dx_code lay_join_pages(layout *L, dx_error *err) {
       if (n->kind == DX_BLOCK_TABLE) break;
       if (n->page == b->table->page_end) {
         if (!furniture(n->text)) clean = false; /* text after the table on its page */
-      } else if (says_continued(n->text)) {
+      } else if (says_continued(L->lim, n->text)) {
         cue = true;
       } else if (!furniture(n->text)) {
         clean = false;

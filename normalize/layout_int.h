@@ -153,7 +153,7 @@ float lay_han_gap(const tline *l);
 void lay_line_text(GString *out, const tline *l);
 /* Text of glyphs (reordered in place) laid out within [left, right],
  * paragraphs apart by '\n'; *ends (when given) says how it ends. g_free. */
-char *lay_glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends);
+char *lay_glyph_text(const dx_words *w, dx_glyph **g, size_t n, float right, text_ends *ends);
 /* The product of OCR's confidences in glyphs g[0..n) (0 when none was
  * read by OCR), with DX_CELL_OCR_LOW and DX_CELL_SEAL_OVERLAP in *flags. */
 double lay_ocr_product(dx_glyph *const *g, size_t n, unsigned *flags);
@@ -166,8 +166,9 @@ bool lay_no_line_start(uint32_t c);
 float lay_piece_width(dx_glyph *const *g, size_t n);
 /* Width of a line's first unbreakable piece. */
 float lay_first_word(const tline *l);
-/* Whether a line starts a numbered item ("2、", "(3)", "②", "三、"). */
-bool lay_starts_item(const tline *l);
+/* Whether a line starts a numbered item ("2、", "(3)", "②", "三、") by
+ * w's numbering words (never when w has none). */
+bool lay_starts_item(const dx_words *w, const tline *l);
 /* Whether a wrap from line p into line l stood at a space. */
 bool lay_wrap_spaced(const tline *p, const tline *l);
 /* Whether s opens a bracket it does not close. */

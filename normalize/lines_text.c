@@ -181,21 +181,20 @@ float lay_first_word(const tline *l) {
   return lay_piece_width(l->g, l->n);
 }
 
-/* A line that starts a numbered item ("2、", "(3)", "②", "三、") starts a
- * paragraph, whatever the line before it did. */
-bool lay_starts_item(const tline *l) {
-  uint32_t c0 = l->g[0]->cp;
-  if (c0 >= 0x2460 && c0 <= 0x2473) return true; /* ① .. ⑳ */
-  size_t k = 0;
-  if (c0 == '(' || c0 == 0xFF08) k = 1;
-  size_t d = k;
-  while (d < l->n &&
-         (g_unichar_isdigit(l->g[d]->cp) || g_utf8_strchr(DX_HAN_NUMERALS, -1, l->g[d]->cp)))
-    d++;
-  if (d == k || d >= l->n || d - k > 3) return false;
-  uint32_t p = l->g[d]->cp;
-  if (k) return p == ')' || p == 0xFF09;
-  return p == 0x3001 || p == '.' || p == 0xFF0E || p == ')' || p == 0xFF09;
+/* The most characters of a line's start the numbering words are tried
+ * on: an item's number is short ("(12)", "⑳", "指标 12："). */
+#define ITEM_NUMBER_MAX_CHARS 8
+
+/* A line that starts a numbered item ("2、", "(3)", "②", "三、"), by the
+ * rules' numbering words, starts a paragraph, whatever the line before
+ * it did. */
+bool lay_starts_item(const dx_words *w, const tline *l) {
+  if (!w->numbered) return false;
+  char head[ITEM_NUMBER_MAX_CHARS * 6 + 1], *o = head;
+  for (size_t i = 0; i < l->n && i < ITEM_NUMBER_MAX_CHARS; i++)
+    o += g_unichar_to_utf8(l->g[i]->cp, o);
+  *o = '\0';
+  return w->numbered(w->ctx, head);
 }
 
 /* Whether a wrap between two lines stood at a space: Latin words are
@@ -215,11 +214,30 @@ static bool ends_sentence(const tline *l) {
   return g_utf8_strchr(DX_CLAUSE_END, -1, c) != NULL;
 }
 
+/* Characters of a line that is one amount, count or rate alone
+ * ("100.00", "6%", "¥300.00"). */
+#define NUMBER_LINE_MARKS ".,%\u00A5\uFFE5"
+
+static bool number_char(uint32_t c) {
+  return g_unichar_isdigit(c) || g_utf8_strchr(NUMBER_LINE_MARKS, -1, c);
+}
+
+/* Whether line p is a number alone and l starts another: a column of
+ * amounts one a line ("100.00" over "100.00"), not a number wrapped (a
+ * number that goes on past a line's end fills the line with words
+ * before it, and kinsoku keeps no digit off the line before). */
+static bool numbers_apart(const tline *p, const tline *l) {
+  for (size_t i = 0; i < p->n; i++)
+    if (!number_char(p->g[i]->cp)) return false;
+  return number_char(l->g[0]->cp) && l->g[0]->cp != '.' && l->g[0]->cp != ',';
+}
+
 /* Text of glyphs (reordered in place) laid out within [left, right]:
  * lines joined without a break where the first one wrapped, with '\n'
- * where a new paragraph starts; a label written one character per line
- * is joined into one word. */
-char *lay_glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
+ * where a new paragraph starts (w: the words that say a line starts a
+ * numbered item); a label written one character per line is joined
+ * into one word. */
+char *lay_glyph_text(const dx_words *w, dx_glyph **g, size_t n, float right, text_ends *ends) {
   tline *ls = NULL;
   size_t nl = lay_text_lines(&ls, g, n);
   if (ends && nl) {
@@ -241,7 +259,7 @@ char *lay_glyph_text(dx_glyph **g, size_t n, float right, text_ends *ends) {
        * opinion) starts a paragraph */
       bool aside = l->x0 - left >= PARA_INDENT_EM * l->size &&
                    fabsf((l->x0 + l->x1) / 2 - (p->x0 + p->x1) / 2) >= PARA_CENTRE_EM * l->size;
-      bool wrap = !lay_starts_item(l) && !aside &&
+      bool wrap = !lay_starts_item(w, l) && !aside && !numbers_apart(p, l) &&
                   (right - p->x1 < lay_first_word(l) + WRAP_SLACK_PT || !ends_sentence(p));
       if (!wrap)
         g_string_append_c(out, '\n');

@@ -25,9 +25,9 @@
  * set in the same size, and starts at the left margin or is centred
  * under p. A centred title, a right-aligned 金额单位 line and a
  * left-aligned 填报单位 line under it stay three paragraphs. */
-static bool continues(const tline *p, const tline *l, float left, float right) {
+static bool continues(const dx_words *w, const tline *p, const tline *l, float left, float right) {
   if (l->y0 - p->y1 >= PARA_GAP_EM * p->size) return false;
-  if (right - p->x1 >= lay_first_word(l) + p->size * 2 || lay_starts_item(l)) return false;
+  if (right - p->x1 >= lay_first_word(l) + p->size * 2 || lay_starts_item(w, l)) return false;
   /* p filled its line: it started at the margin (a first-line indent
    * aside), not right-aligned */
   if (p->x0 - left >= PARA_FIRST_INDENT_EM * p->size) return false;
@@ -56,7 +56,7 @@ dx_code lay_paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const 
       continue;
     }
     size_t j = i + 1;
-    while (j < nl && !used[j] && continues(&ls[j - 1], &ls[j], left, right)) j++;
+    while (j < nl && !used[j] && continues(&L->lim->words, &ls[j - 1], &ls[j], left, right)) j++;
     GString *s = g_string_new(NULL);
     double conf = 1;
     unsigned flags = 0;

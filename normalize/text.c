@@ -122,6 +122,24 @@ static char *put_folded(char *o, const char *p, gunichar c) {
   return o;
 }
 
+/* A colon, ASCII or full-width (U+FF1A, which dx_text_fold folds). */
+#define FULLWIDTH_COLON 0xFF1A
+
+bool dx_text_is_colon(gunichar c) {
+  return c == ':' || c == FULLWIDTH_COLON;
+}
+
+const char *dx_text_colon(const char *s, bool last, size_t *len) {
+  const char *found = NULL;
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    if (!dx_text_is_colon(g_utf8_get_char(p))) continue;
+    found = p;
+    if (!last) break;
+  }
+  if (found && len) *len = (size_t)(g_utf8_next_char(found) - found);
+  return found;
+}
+
 char *dx_text_fold(const char *s) {
   char *out = g_malloc(strlen(s) + 1), *o = out;
   for (const char *p = s; *p; p = g_utf8_next_char(p)) o = put_folded(o, p, char_at(p));

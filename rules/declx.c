@@ -7,6 +7,23 @@
 
 #include "dx_rules.h"
 
+/* lim's words (dx_words): title_continued over the text's label key,
+ * numbering at its start. */
+static bool says_continued(void *rs, const char *text) {
+  char *k = dx_label_key(text);
+  bool yes = dx_rules_match(rs, DX_CAT_TITLE_CONTINUED, k) != NULL;
+  g_free(k);
+  return yes;
+}
+
+static bool starts_numbered(void *rs, const char *text) {
+  return dx_rules_starts(rs, DX_CAT_NUMBERING, text);
+}
+
+void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim) {
+  lim->words = (dx_words){.continued = says_continued, .numbered = starts_numbered, .ctx = rs};
+}
+
 dx_code dx_read_path(dx_doc **out, const char *path, const dx_limits *lim, dx_error *err) {
   if (!out || !path || !lim) return dx_error_set(err, DX_EARG, "dx_read_path: no input");
   *out = NULL;

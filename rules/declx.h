@@ -52,6 +52,13 @@ typedef struct dx_ruleset dx_ruleset;
 dx_ruleset *dx_rules_load(const char *dir, dx_error *err);
 void dx_rules_free(dx_ruleset *rs);
 
+/* Gives lim the words of rs that the layout of PDF, OFD and scanned
+ * pages needs (a 续表 line joins a table to the next page's; a line that
+ * starts with an item's number starts a paragraph). Read with a lim
+ * without them, a page is laid out by geometry alone. rs must outlive
+ * the reads with lim. */
+void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim);
+
 /* ---- reading ---------------------------------------------------------- */
 
 /* Reads the file at path ("-": standard input) into a document: the

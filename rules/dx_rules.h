@@ -45,6 +45,10 @@ const char *dx_rules_match(dx_ruleset *rs, dx_cat cat, const char *label_key);
  * escaped punctuation) take part. NULL: none. */
 const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_key, int max,
                                 int *distance, char **text);
+/* Gives lim the layout's words from rs (declared in declx.h too). */
+void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim);
+/* Whether a `cat` pattern matches a non-empty start of s. */
+bool dx_rules_starts(dx_ruleset *rs, dx_cat cat, const char *s);
 /* Removes the first match of a `cat` pattern from the start of s (from
  * anywhere in s when `anywhere`); returns a new string (g_free). For
  * DX_CAT_NUMBERING, DX_CAT_SEAL_NOTE and the like. */

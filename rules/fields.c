@@ -39,9 +39,9 @@ static json_t *checkbox_options(ctx *x, const char *raw, int *nchecked, int *nop
       char *s1 = dx_rules_strip(x->rs, DX_CAT_NUMBERING, t, false);
       char *key = dx_label_key(s1);
       /* "其中：新建": the words before a colon only introduce the option */
-      char *colon = strrchr(s1, ':');
-      if (!colon) colon = strstr(s1, "：") ? strstr(s1, "：") + strlen("：") - 1 : NULL;
-      char *opt = g_strstrip(g_strdup(colon ? colon + 1 : s1));
+      size_t clen = 0;
+      const char *colon = dx_text_colon(s1, true, &clen);
+      char *opt = g_strstrip(g_strdup(colon ? colon + clen : s1));
       drop_stutter(opt);
       if (state >= 0 && *opt) {
         (*noptions)++;

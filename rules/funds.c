@@ -120,11 +120,9 @@ char *map_money_label(ctx *x, const char *raw) {
   char *res = g_strdup(g_utf8_offset_to_pointer(out->str, cut));
   g_free(folded);
   g_free(rest);
-  size_t n = strlen(res);
-  if (n && res[n - 1] == ':')
-    res[n - 1] = '\0';
-  else if (n >= 3 && strcmp(res + n - 3, "：") == 0)
-    res[n - 3] = '\0';
+  size_t clen = 0;
+  char *colon = (char *)dx_text_colon(res, true, &clen);
+  if (colon && colon[clen] == '\0') *colon = '\0'; /* a label's own colon */
   g_string_free(out, TRUE);
   return res;
 }

@@ -128,7 +128,7 @@ static char *unglue_labels(ctx *x, const char *raw) {
     gunichar c = g_utf8_get_char(p);
     if (c == ' ') {
       seg = g_utf8_next_char(p);
-    } else if (c == ':' || c == 0xFF1A) {
+    } else if (dx_text_is_colon(c)) {
       for (const char *q = g_utf8_next_char(seg); q < p; q = g_utf8_next_char(q)) {
         gunichar before = g_utf8_get_char(g_utf8_prev_char(q));
         if (g_unichar_get_script(before) == G_UNICODE_SCRIPT_HAN) continue;
@@ -164,13 +164,8 @@ int map_pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
     label nl = {0};
     char *rest = NULL;
     if (t && *t) {
-      const char *colon = strchr(t, ':');
-      const char *wide = strstr(t, "：");
-      size_t clen = 1;
-      if (wide && (!colon || wide < colon)) {
-        colon = wide;
-        clen = strlen("：");
-      }
+      size_t clen = 0;
+      const char *colon = dx_text_colon(t, false, &clen);
       if (colon) {
         char *lab = g_strndup(t, (gsize)(colon - t));
         char *k = dx_label_key(lab);

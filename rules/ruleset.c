@@ -545,6 +545,18 @@ void dx_rules_forget(dx_ruleset *rs) {
   if (g_hash_table_size(rs->memo) >= MEMO_MAX / 2) g_hash_table_remove_all(rs->memo);
 }
 
+bool dx_rules_starts(dx_ruleset *rs, dx_cat cat, const char *s) {
+  const GPtrArray *c = find_category(rs, cat);
+  for (guint i = 0; c && i < c->len; i++) {
+    const rule *r = g_ptr_array_index(c, i);
+    int n = pcre2_match(r->re, (PCRE2_SPTR)s, strlen(s), 0, PCRE2_ANCHORED, rs->md, rs->mctx);
+    if (n < 0) continue;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rs->md);
+    if (ov[1] > ov[0]) return true;
+  }
+  return false;
+}
+
 char *dx_rules_strip(dx_ruleset *rs, dx_cat cat, const char *s, bool anywhere) {
   const GPtrArray *c = find_category(rs, cat);
   for (guint i = 0; c && i < c->len; i++) {

@@ -67,7 +67,7 @@ char *map_title_in_line(ctx *x, const char *raw, char **rest) {
     char *sides[2] = {g_strndup(raw, (gsize)(sp - raw)), g_strdup(sp + 1)};
     for (int i = 0; i < 2; i++) {
       const char *other = sides[1 - i];
-      if (!strstr(other, "：") && !strchr(other, ':')) continue;
+      if (!dx_text_colon(other, false, NULL)) continue;
       char *k = dx_label_key(sides[i]);
       bool yes = *k && map_is_title(x, k);
       g_free(k);

@@ -356,6 +356,7 @@ int main(int argc, char **argv) {
   }
   dx_limits lim;
   dx_limits_default(&lim);
+  dx_rules_layout_words(rs, &lim);
   /* DX_OCR_ENGINE=tesseract measures the fallback */
   int engine = dx_ocr_engine_parse(getenv("DX_OCR_ENGINE"));
   if (engine >= 0) lim.ocr_engine = engine;

@@ -12,6 +12,7 @@ int main(int argc, char **argv) {
   dx_limits_default(&lim);
   dx_error err = {0};
   dx_ruleset *rs = dx_rules_load(NULL, &err);
+  if (rs) dx_rules_layout_words(rs, &lim);
   dx_doc *doc = NULL;
   int status = 0;
   if (!rs || dx_read_path(&doc, argv[1], &lim, &err) != DX_OK ||

@@ -9,15 +9,29 @@
 
 #include <cmocka.h>
 
+#include "dx_rules.h"
 #include "extract_int.h"
 #include "normalize_int.h"
 #include "testutil.h"
 
 static dx_limits lim;
+static dx_ruleset *rs;
 
+/* Limits as declx's: the defaults, and the layout's words (续表, item
+ * numbers) from the built-in rules. */
 static int setup(void **state) {
   (void)state;
   dx_limits_default(&lim);
+  dx_error err = {0};
+  rs = dx_rules_load(NULL, &err);
+  if (!rs) return -1;
+  dx_rules_layout_words(rs, &lim);
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  dx_rules_free(rs);
   return 0;
 }
 
@@ -686,6 +700,22 @@ static void test_cell_lines(void **state) {
   assert_string_equal(cell_text(t2, 1, 0), "保障乡村教师生活补助按时足额发放");
   dx_doc_free(d);
   pb_free(p);
+  /* a column of amounts one a line, set right in a narrow cell: each
+   * its own line; "不超过" over "12.5万元" is one text wrapped, and
+   * "12.5" (a number, not an item's "12.") starts no item */
+  p = pb_new(1);
+  pb_grid(p, (float[]){50, 110, 200}, 3, (float[]){100, 160}, 2);
+  pb_text(p, 70, 102, "100.00", 0);
+  pb_text(p, 70, 116, "100.00", 0);
+  pb_text(p, 64, 130, "¥200.00", 0);
+  pb_text(p, 115, 102, "不超过", 0);
+  pb_text(p, 115, 116, "12.5万元", 0);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_string_equal(cell_text(t, 0, 0), "100.00\n100.00\n¥200.00");
+  assert_string_equal(cell_text(t, 0, 1), "不超过12.5万元");
+  dx_doc_free(d);
+  pb_free(p);
 }
 
 /* Text outside tables becomes paragraphs, in reading order with them. */
@@ -747,6 +777,44 @@ static void test_paragraph_breaks(void **state) {
 /* A table cut by a page break: joined, the repeated header row dropped,
  * the cells at the break flagged; a table that ended with room below it
  * is not joined to the next page's. */
+/* A table that fills its page goes on under 续表 on the next, moved to
+ * the right (no edge lines up), with as many columns: one table, by the
+ * rules' words. Without them (a lim with no words) the pages keep two
+ * tables, and a 续表 line that is not between two tables changes nothing. */
+static void test_continued_moved(void **state) {
+  (void)state;
+  float xs1[] = {50, 200, 350}, xs2[] = {90, 260, 430};
+  page_b *p1 = pb_new(1), *p2 = pb_new(2);
+  float y1[] = {720, 740, 760, 780};
+  pb_grid(p1, xs1, 3, y1, 4);
+  for (int r = 0; r < 3; r++) {
+    pb_text(p1, 55, y1[r] + 4, "产出", 0);
+    pb_text(p1, 205, y1[r] + 4, "5", 0);
+  }
+  pb_text(p2, 95, 60, "续表", 0);
+  float y2[] = {80, 100, 120};
+  pb_grid(p2, xs2, 3, y2, 3);
+  pb_text(p2, 95, 84, "效益", 0);
+  pb_text(p2, 265, 84, "6", 0);
+  pb_text(p2, 95, 104, "满意", 0);
+  pb_text(p2, 265, 104, "7", 0);
+  page_b *pages[] = {p1, p2};
+  dx_doc *d = lay_out(pages, 2);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 5);
+  assert_string_equal(cell_text(t, 3, 0), "效益");
+  dx_doc_free(d);
+  dx_words words = lim.words;
+  lim.words = (dx_words){0};
+  d = lay_out(pages, 2);
+  lim.words = words;
+  assert_int_equal(d->ntables, 2);
+  dx_doc_free(d);
+  pb_free(p1);
+  pb_free(p2);
+}
+
 static void test_page_break(void **state) {
   (void)state;
   float xs[] = {50, 200, 350};
@@ -1840,6 +1908,7 @@ int main(void) {
       cmocka_unit_test(test_paragraphs),
       cmocka_unit_test(test_paragraph_breaks),
       cmocka_unit_test(test_page_break),
+      cmocka_unit_test(test_continued_moved),
       cmocka_unit_test(test_page_break_fax_header),
       cmocka_unit_test(test_scan_page_break),
       cmocka_unit_test(test_split_row),
@@ -1865,5 +1934,5 @@ int main(void) {
       cmocka_unit_test(test_text_line_sign),
       cmocka_unit_test(test_text_line_thick_band),
   };
-  return cmocka_run_group_tests(tests, setup, NULL);
+  return cmocka_run_group_tests(tests, setup, teardown);
 }

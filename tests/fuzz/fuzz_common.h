@@ -10,6 +10,15 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static inline dx_ruleset *fuzz_rules(void) {
+  static dx_ruleset *rs;
+  if (!rs) {
+    dx_error err;
+    rs = dx_rules_load(NULL, &err);
+  }
+  return rs;
+}
+
 static inline const dx_limits *fuzz_limits(void) {
   static dx_limits lim;
   static int init;
@@ -26,18 +35,10 @@ static inline const dx_limits *fuzz_limits(void) {
      * stacks LeakSanitizer cannot walk (no frame pointers), so
      * tests/lsan.supp cannot name them, and one inference is ~1 s */
     lim.ocr_engine = DX_OCR_TESSERACT;
+    dx_rules_layout_words(fuzz_rules(), &lim); /* as declx reads */
     init = 1;
   }
   return &lim;
-}
-
-static inline dx_ruleset *fuzz_rules(void) {
-  static dx_ruleset *rs;
-  if (!rs) {
-    dx_error err;
-    rs = dx_rules_load(NULL, &err);
-  }
-  return rs;
 }
 
 /* Runs stage three on a model and serialises it, as declx would. */

@@ -157,6 +157,7 @@ static int batch_main(int argc, char **argv) {
   dx_limits lim;
   dx_limits_default(&lim);
   lim.after_ocr_page = dx_proc_trim_heap;
+  dx_rules_layout_words(rs, &lim);
   bool engine_ok = set_engine(&lim, engine);
   g_free(engine);
   if (!engine_ok) {
@@ -235,6 +236,15 @@ int main(int argc, char **argv) {
   bool engine_ok = set_engine(&lim, o.engine);
   g_free(o.engine);
   if (!engine_ok) return EXIT_USAGE;
+  /* the rules for dump too: the layout takes some of its words */
+  dx_error err = {0};
+  dx_ruleset *rs = dx_rules_load(o.rules_dir, &err);
+  g_free(o.rules_dir);
+  if (!rs) {
+    fprintf(stderr, "declx: %s\n", err.message);
+    return EXIT_RULES;
+  }
+  dx_rules_layout_words(rs, &lim);
   xmlInitParser();
   int status = EXIT_OK;
   if (dump) {
@@ -252,14 +262,6 @@ int main(int argc, char **argv) {
       dx_proc_trim_heap(NULL);
     }
   } else {
-    dx_error err = {0};
-    dx_ruleset *rs = dx_rules_load(o.rules_dir, &err);
-    if (!rs) {
-      fprintf(stderr, "declx: %s\n", err.message);
-      g_free(o.rules_dir);
-      xmlCleanupParser();
-      return EXIT_RULES;
-    }
     bool lines = o.compact || argc > 3;
     for (int i = 2; i < argc; i++) {
       if (o.verbose && !o.quiet) fprintf(stderr, "declx: %s: reading\n", argv[i]);
@@ -276,9 +278,8 @@ int main(int argc, char **argv) {
       dx_doc_free(doc);
       dx_proc_trim_heap(NULL);
     }
-    dx_rules_free(rs);
   }
-  g_free(o.rules_dir);
+  dx_rules_free(rs);
   xmlCleanupParser();
   return status;
 }

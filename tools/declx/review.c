@@ -409,7 +409,8 @@ int dx_review_main(int argc, char **argv) {
   s.lim.after_ocr_page = dx_proc_trim_heap;
   dx_error err = {0};
   int status = EXIT_OK;
-  if (!(s.rs = dx_rules_load(rules_dir, &err))) {
+  if ((s.rs = dx_rules_load(rules_dir, &err))) dx_rules_layout_words(s.rs, &s.lim);
+  if (!s.rs) {
     fprintf(stderr, "declx: %s\n", err.message);
     status = EXIT_RULES;
   } else if (!make_dirs(s.dir)) {
