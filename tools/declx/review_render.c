@@ -82,21 +82,11 @@ static bool box_ok(const double *b) {
   return b[2] > b[0] && b[3] > b[1];
 }
 
-int dx_review_crops(const char *pdf_path, dx_crop *crops, size_t n, const dx_limits *lim, char *err,
+int dx_review_crops(GBytes *pdf, dx_crop *crops, size_t n, const dx_limits *lim, char *err,
                     size_t errlen) {
   if (!n) return 0;
   GError *ge = NULL;
-  GMappedFile *mf = g_mapped_file_new(pdf_path, FALSE, &ge);
-  if (!mf || (lim->max_input_bytes && g_mapped_file_get_length(mf) > lim->max_input_bytes)) {
-    g_snprintf(err, errlen, "%s", ge ? ge->message : "the file is over the input size limit");
-    if (ge) g_error_free(ge);
-    if (mf) g_mapped_file_unref(mf);
-    return 0;
-  }
-  GBytes *bytes = g_mapped_file_get_bytes(mf);
-  PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &ge);
-  g_bytes_unref(bytes);
-  g_mapped_file_unref(mf);
+  PopplerDocument *doc = poppler_document_new_from_bytes(pdf, NULL, &ge);
   if (!doc) {
     g_snprintf(err, errlen, "%s", ge ? ge->message : "not a PDF");
     if (ge) g_error_free(ge);
