@@ -77,5 +77,27 @@ PY
 check "archive member: crops read from the archive" '[ "$(grep -l "forms.zip!/sub/m.pdf" "$tmp/arc/site/doc/"*.js | xargs grep -l "\"crop\":" | wc -l)" -eq 1 ] && [ $(ls "$tmp/arc/site/crops" | wc -l) -gt 10 ]'
 check "archive member: nothing written outside DIR" '[ "$(cd "$tmp/arc" && find . -path ./site -prune -o -type f -print | sort | tr "\n" " ")" = "./forms.zip " ]'
 
+# an image file and a scanned OFD: crops cut from the page images as
+# OCR saw them, where the values' boxes are
+mkdir -p "$tmp/ocr"
+cp "$src/corpus/image/png-variant-formcheckbox.png" "$src/corpus/ofd/scan-variant-two-horizons.ofd" "$tmp/ocr/"
+(cd "$tmp/ocr" && "$declx" review -q -o "$tmp/ocr/site" png-variant-formcheckbox.png scan-variant-two-horizons.ofd)
+check "image and scanned OFD: a crop for every value with a box" '/usr/bin/python3 - "$tmp/ocr/site" <<PY
+import json, sys, glob, os
+d = sys.argv[1]
+formats = set()
+for f in glob.glob(d + "/doc/*.js"):
+    doc = json.loads(open(f).read().split(" = ", 1)[1].rstrip().rstrip(";"))
+    formats.add(doc["source"]["format"])
+    n = 0
+    for decl in doc["declarations"]:
+        for it in decl["items"]:
+            if (it.get("at") or {}).get("box"):
+                assert "crop" in it and os.path.isfile(os.path.join(d, it["crop"])), (f, it["ptr"])
+                n += 1
+    assert n > 5, (f, n)
+assert formats == {"png", "ofd-scanned"}, formats
+PY'
+
 echo "review: $pass passed, $fail failed"
 [ $fail -eq 0 ]

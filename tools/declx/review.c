@@ -129,7 +129,8 @@ static GArray *plan_crops(const char *id, json_t *decls) {
 
 /* Renders the planned crops from the source PDF; an item whose crop was
  * not written loses it. */
-static void make_crops(site *s, const char *src, GBytes *pdf, GArray *crops, json_t *decls) {
+static void make_crops(site *s, const char *src, GBytes *bytes, bool raster, GArray *crops,
+                       json_t *decls) {
   GPtrArray *full = g_ptr_array_new_with_free_func(g_free);
   for (guint i = 0; i < crops->len; i++) {
     dx_crop *c = &g_array_index(crops, dx_crop, i);
@@ -138,8 +139,9 @@ static void make_crops(site *s, const char *src, GBytes *pdf, GArray *crops, jso
   }
   char err[256] = "";
   int saved = dx_proc_mute_stderr();
-  s->crops +=
-      dx_review_crops(pdf, (dx_crop *)(void *)crops->data, crops->len, &s->lim, err, sizeof err);
+  dx_crop *cs = (dx_crop *)(void *)crops->data;
+  s->crops += raster ? dx_review_raster_crops(src, bytes, cs, crops->len, &s->lim, err, sizeof err)
+                     : dx_review_crops(bytes, cs, crops->len, &s->lim, err, sizeof err);
   dx_proc_unmute_stderr(saved);
   size_t d, i;
   json_t *decl, *it;
@@ -348,11 +350,15 @@ static void write_document(site *s, json_t *rec, const char *path, const dx_doc 
    * file or an archive's member (ARCHIVE!/MEMBER, read again from the
    * archive when its sha256 is still the record's) */
   bool pdf = format && g_str_has_prefix(format, "pdf");
+  /* image files and scanned OFD pages: cut from the page images as OCR
+   * saw them (the document read again, OCR too) */
+  bool raster = g_strcmp0(format, "jpeg") == 0 || g_strcmp0(format, "png") == 0 ||
+                g_strcmp0(format, "tiff") == 0 || g_strcmp0(format, "ofd-scanned") == 0;
   const char *sha = json_string_value(json_object_get(src, "sha256"));
-  GBytes *bytes = pdf && path ? source_bytes(path, sha, &s->lim) : NULL;
+  GBytes *bytes = (pdf || raster) && path ? source_bytes(path, sha, &s->lim) : NULL;
   if (bytes) {
     GArray *crops = plan_crops(id, decls);
-    make_crops(s, path, bytes, crops, decls);
+    make_crops(s, path, bytes, raster, crops, decls);
     g_array_free(crops, TRUE);
     g_bytes_unref(bytes);
   }

@@ -42,4 +42,11 @@ typedef struct dx_crop {
 int dx_review_crops(GBytes *pdf, dx_crop *crops, size_t n, const dx_limits *lim, char *err,
                     size_t errlen);
 
+/* The same for a document read by OCR (an image file, a scanned OFD):
+ * it is read again (name as its source.file) and each crop is cut from
+ * its page image as OCR saw it (dx_limits.page_raster), where its boxes
+ * are. Slow as extraction is: OCR runs again. */
+int dx_review_raster_crops(const char *name, GBytes *data, dx_crop *crops, size_t n,
+                           const dx_limits *lim, char *err, size_t errlen);
+
 #endif
