@@ -125,6 +125,18 @@ static void test_who_when(void **state) {
   done(&r);
 }
 
+/* an indicator row's text (the review page lists level1 to level3) */
+static void test_level_text(void **state) {
+  (void)state;
+  run r = apply("[" C("/indicators/0/level3", "\"达标率\"", "\"合格率\"") "]", NULL);
+  assert_int_equal(r.conflicts->len, 0);
+  assert_int_equal(r.changed, 1);
+  assert_string_equal(json_string_value(at(r.rec, "indicators.0.level3")), "合格率");
+  assert_string_equal(json_string_value(at(r.rec, "indicators.0.value.raw")), "295%");
+  assert_string_equal(json_string_value(at(r.rec, "indicators.0.flags.1")), "reviewed");
+  done(&r);
+}
+
 /* a value read as nothing (null) takes a correction: a text, an amount */
 static void test_null_replaced(void **state) {
   (void)state;
@@ -246,15 +258,11 @@ static void test_bad_new_value(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_applied),
-      cmocka_unit_test(test_stale),
-      cmocka_unit_test(test_who_when),
-      cmocka_unit_test(test_null_replaced),
-      cmocka_unit_test(test_missing_document),
-      cmocka_unit_test(test_bad_pointer),
-      cmocka_unit_test(test_twice),
-      cmocka_unit_test(test_bad_new_value),
-      cmocka_unit_test(test_huge_number),
+      cmocka_unit_test(test_applied),       cmocka_unit_test(test_stale),
+      cmocka_unit_test(test_who_when),      cmocka_unit_test(test_null_replaced),
+      cmocka_unit_test(test_level_text),    cmocka_unit_test(test_missing_document),
+      cmocka_unit_test(test_bad_pointer),   cmocka_unit_test(test_twice),
+      cmocka_unit_test(test_bad_new_value), cmocka_unit_test(test_huge_number),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
