@@ -114,7 +114,19 @@ static bool cut_grey(const uint8_t *grey, int w, int h, double s, const dx_crop 
     }
   }
   cairo_surface_mark_dirty(out);
-  return outline_and_write(out, s, r[0], r[1], c);
+  if (s <= CROP_SCALE) return outline_and_write(out, s, r[0], r[1], c);
+  /* OCR's resolution (250 dpi) down to the PDF crops' 144 */
+  double k = CROP_SCALE / s;
+  int w2 = MAX(1, (int)ceil((r[2] - r[0]) * k)), h2 = MAX(1, (int)ceil((r[3] - r[1]) * k));
+  cairo_surface_t *small = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w2, h2);
+  cairo_t *cr = cairo_create(small);
+  cairo_scale(cr, k, k);
+  cairo_set_source_surface(cr, out, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  cairo_surface_destroy(out);
+  return outline_and_write(small, CROP_SCALE, (int)floor(r[0] * k), (int)floor(r[1] * k), c);
 }
 
 static bool box_ok(const double *b) {
