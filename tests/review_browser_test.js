@@ -120,9 +120,9 @@ function contrast(a, b) {
   await input.press("Enter");
   const state1 = await page.locator(".item.fixed .state").first().textContent();
   check("the edit shows", /corrected to: ≥95%/.test(state1), state1);
-  // j past the row's texts (level1 to level3, doubtful with their
+  // j past the row's texts (level1 to level3 and standard, doubtful with their
   // indicator), a accepts the next row's value; j, a, u: accepted then undone
-  for (let n = 0; n < 4; n++) await page.keyboard.press("j");
+  for (let n = 0; n < 5; n++) await page.keyboard.press("j");
   await page.keyboard.press("a");
   await page.keyboard.press("j");
   await page.keyboard.press("a");
