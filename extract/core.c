@@ -80,6 +80,8 @@ void dx_limits_default(dx_limits *out) {
   out->ocr_engine = DX_OCR_AUTO;
   out->after_ocr_page = NULL;
   out->after_ocr_page_ctx = NULL;
+  out->page_raster = NULL;
+  out->page_raster_ctx = NULL;
 }
 
 int dx_ocr_engine_parse(const char *s) {

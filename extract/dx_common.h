@@ -86,6 +86,14 @@ typedef struct dx_limits {
    * by dx_limits_default. */
   void (*after_ocr_page)(void *ctx);
   void *after_ocr_page_ctx;
+  /* Called (when not NULL) with page_raster_ctx for each page read by
+   * OCR, when its reading is done: the grey page image as OCR saw it
+   * (cleaned, straightened, turned upright, seals masked; w x h pixels,
+   * w bytes a row, 0 black .. 255 white), scale pixels per point of the
+   * page's boxes (at.box). declx review cuts its crops of image files and
+   * scanned OFD pages from it. Never set by dx_limits_default. */
+  void (*page_raster)(void *ctx, int pageno, const uint8_t *grey, int w, int h, double scale);
+  void *page_raster_ctx;
   /* The vocabulary the layout needs (above). Not a limit of the input:
    * never set by dx_limits_default. */
   dx_words words;

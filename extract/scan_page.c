@@ -426,5 +426,7 @@ dx_code dx_scan_read(GArray *gl, GArray *rules, dx_raster *r, double dpi, const 
                 "page %d: OCR stopped at its deadline of %d ms; the page may be incomplete", pageno,
                 lim->ocr_deadline_ms);
   if (rc == DX_OK) find_lines(gl, rules, r);
+  if (rc == DX_OK && lim->page_raster)
+    lim->page_raster(lim->page_raster_ctx, pageno, r->grey, r->w, r->h, r->scale);
   return rc;
 }

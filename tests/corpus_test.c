@@ -18,6 +18,7 @@
  *
  * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
  *                    [--write-baseline FILE] [--shard K/N]
+ *        corpus_test --compare FORMAT_SUBDIR EXPECTED.json ACTUAL.json
  *   (FORMAT_SUBDIR: "docx", "xlsx", "pdf", "scan", "ofd" or "image":
  *   NAME.jpg, .png or .tif for expected/NAME.json; "pdf", "scan" and
  *   "ofd" are compared as PDFs are: where things are aside; "xlsx" as
@@ -304,9 +305,42 @@ static void compare(const char *file, const char *path, const json_t *exp, const
   g_free(a);
 }
 
+/* --compare FORMAT_SUBDIR EXPECTED.json ACTUAL.json: one record (as
+ * declx writes it: the first line of JSON Lines will do) against its
+ * expected JSON, compared as the corpus is; exit 0 when every fact is
+ * right and the declaration counts agree. */
+static int compare_one(const char *sub, const char *jpath, const char *apath) {
+  pdf_mode = strcmp(sub, "pdf") == 0 || strcmp(sub, "scan") == 0 || strcmp(sub, "ofd") == 0;
+  scan_mode = strcmp(sub, "scan") == 0 || strcmp(sub, "image") == 0;
+  json_error_t je;
+  json_t *exp = json_load_file(jpath, 0, &je);
+  if (!exp) {
+    fprintf(stderr, "%s: %s\n", jpath, je.text);
+    return 2;
+  }
+  json_t *act = json_load_file(apath, JSON_DISABLE_EOF_CHECK, &je);
+  if (!act) {
+    fprintf(stderr, "%s: %s\n", apath, je.text);
+    json_decref(exp);
+    return 2;
+  }
+  const char *name = strrchr(apath, '/') ? strrchr(apath, '/') + 1 : apath;
+  tally t = {0};
+  compare(name, "", exp, act, &t);
+  size_t ne = json_array_size(json_object_get(exp, "declarations"));
+  size_t na = json_array_size(json_object_get(act, "declarations"));
+  printf("%s %s: %zu/%zu declarations, %ld/%ld facts right (%.2f%%)\n",
+         ne == na && t.right == t.facts ? "ok  " : "DIFF", name, na, ne, t.right, t.facts,
+         t.facts ? 100.0 * t.right / t.facts : 100.0);
+  json_decref(exp);
+  json_decref(act);
+  return ne == na && t.right == t.facts ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
   const char *sub = "docx", *base_path = NULL, *write_path = NULL, *dir = NULL;
   int shard = 1, nshards = 1;
+  if (argc == 5 && strcmp(argv[1], "--compare") == 0) return compare_one(argv[2], argv[3], argv[4]);
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--shard") == 0 && i + 1 < argc) {
       if (sscanf(argv[++i], "%d/%d", &shard, &nshards) != 2 || nshards < 1 || shard < 1 ||

@@ -52,5 +52,52 @@ for f in glob.glob(d + "/doc/*.js"):
     assert len(set(boxes.values())) == len(boxes)
 PY'
 check "docx tables from the model" 'grep -l "\"tables\":{\"0\":" "$tmp/work/site/doc/"*.js | grep -q .'
+# an archive member (ARCHIVE!/MEMBER from declx batch) is read again
+# from the archive for its crops, in memory; a member whose bytes are no
+# longer the record's (its sha256) gets none
+mkdir -p "$tmp/arc"
+python3 - "$src/corpus/pdf/chromium-variant-county-multi.pdf" "$tmp/arc/forms.zip" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[2], "w") as z:
+    z.write(sys.argv[1], "sub/m.pdf")
+    z.writestr("notes.txt", "not a form")
+PY
+(cd "$tmp/arc" && "$declx" batch -q -j 1 forms.zip > "$tmp/arc.jsonl" 2>/dev/null)
+python3 - "$tmp/arc.jsonl" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+pdf = [r for r in recs if r["source"].get("format") == "pdf"][0]
+stale = json.loads(json.dumps(pdf))
+stale["source"]["sha256"] = "0" * 64
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for r in (pdf, stale):
+        f.write(json.dumps(r, ensure_ascii=False) + "\n")
+PY
+(cd "$tmp/arc" && "$declx" review -q -o "$tmp/arc/site" "$tmp/arc.jsonl")
+check "archive member: crops read from the archive" '[ "$(grep -l "forms.zip!/sub/m.pdf" "$tmp/arc/site/doc/"*.js | xargs grep -l "\"crop\":" | wc -l)" -eq 1 ] && [ $(ls "$tmp/arc/site/crops" | wc -l) -gt 10 ]'
+check "archive member: nothing written outside DIR" '[ "$(cd "$tmp/arc" && find . -path ./site -prune -o -type f -print | sort | tr "\n" " ")" = "./forms.zip " ]'
+
+# an image file and a scanned OFD: crops cut from the page images as
+# OCR saw them, where the values' boxes are
+mkdir -p "$tmp/ocr"
+cp "$src/corpus/image/png-variant-formcheckbox.png" "$src/corpus/ofd/scan-variant-two-horizons.ofd" "$tmp/ocr/"
+(cd "$tmp/ocr" && "$declx" review -q -o "$tmp/ocr/site" png-variant-formcheckbox.png scan-variant-two-horizons.ofd)
+check "image and scanned OFD: a crop for every value with a box" '/usr/bin/python3 - "$tmp/ocr/site" <<PY
+import json, sys, glob, os
+d = sys.argv[1]
+formats = set()
+for f in glob.glob(d + "/doc/*.js"):
+    doc = json.loads(open(f).read().split(" = ", 1)[1].rstrip().rstrip(";"))
+    formats.add(doc["source"]["format"])
+    n = 0
+    for decl in doc["declarations"]:
+        for it in decl["items"]:
+            if (it.get("at") or {}).get("box"):
+                assert "crop" in it and os.path.isfile(os.path.join(d, it["crop"])), (f, it["ptr"])
+                n += 1
+    assert n > 5, (f, n)
+assert formats == {"png", "ofd-scanned"}, formats
+PY'
+
 echo "review: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -92,7 +92,8 @@ static void test_applied(void **state) {
   assert_int_equal(r.conflicts->len, 0);
   assert_int_equal(r.changed, 3);
   assert_string_equal(json_string_value(at(r.rec, "fields.project_name.value")), "新名");
-  assert_string_equal(json_string_value(at(r.rec, "fields.project_name.raw")), "旧名");
+  /* its value was its text as read: the new text is the raw text too */
+  assert_string_equal(json_string_value(at(r.rec, "fields.project_name.raw")), "新名");
   assert_int_equal(json_number_value(at(r.rec, "fields.project_name.confidence")), 1);
   assert_string_equal(json_string_value(at(r.rec, "fields.project_name.flags.1")), "reviewed");
   /* the indicator's new text is parsed as extraction parses it */
@@ -101,6 +102,59 @@ static void test_applied(void **state) {
   assert_string_equal(json_string_value(at(r.rec, "indicators.0.value.unit")), "%");
   assert_string_equal(json_string_value(at(r.rec, "indicators.0.flags.1")), "reviewed");
   assert_true(json_number_value(at(r.rec, "funds.current_year_total.value")) == 12.5);
+  /* an amount keeps the text it was read from */
+  assert_string_equal(json_string_value(at(r.rec, "funds.current_year_total.raw")), "50");
+  done(&r);
+}
+
+/* who and when stay in the corrections file: no part of matching, not
+ * written into the record */
+static void test_who_when(void **state) {
+  (void)state;
+  run r = apply(
+      "[{\"sha256\":\"" SHA "\",\"declaration\":0,\"pointer\":\"/fields/project_name/value\","
+      "\"old\":\"旧名\",\"new\":\"新名\",\"who\":\"王芳\",\"when\":\"2026-12-05T10:31:00.000Z\"}]",
+      NULL);
+  assert_int_equal(r.conflicts->len, 0);
+  assert_int_equal(r.changed, 1);
+  assert_string_equal(json_string_value(at(r.rec, "fields.project_name.value")), "新名");
+  char *text = json_dumps(r.rec, JSON_COMPACT);
+  assert_null(strstr(text, "王芳"));
+  assert_null(strstr(text, "2026-12-05"));
+  free(text);
+  done(&r);
+}
+
+/* an indicator row's text (the review page lists level1 to level3) */
+static void test_level_text(void **state) {
+  (void)state;
+  run r = apply("[" C("/indicators/0/level3", "\"达标率\"", "\"合格率\"") "]", NULL);
+  assert_int_equal(r.conflicts->len, 0);
+  assert_int_equal(r.changed, 1);
+  assert_string_equal(json_string_value(at(r.rec, "indicators.0.level3")), "合格率");
+  assert_string_equal(json_string_value(at(r.rec, "indicators.0.value.raw")), "295%");
+  assert_string_equal(json_string_value(at(r.rec, "indicators.0.flags.1")), "reviewed");
+  done(&r);
+}
+
+/* a value read as nothing (null) takes a correction: a text, an amount */
+static void test_null_replaced(void **state) {
+  (void)state;
+  json_t *rec = json_loads(RECORD, 0, NULL);
+  json_t *d = json_array_get(json_object_get(rec, "declarations"), 0);
+  json_t *pn = json_object_get(json_object_get(d, "fields"), "project_name");
+  json_object_set_new(pn, "value", json_null());
+  json_object_set_new(pn, "raw", json_null());
+  json_t *tot = json_object_get(json_object_get(d, "funds"), "current_year_total");
+  json_object_set_new(tot, "value", json_null());
+  run r = apply("[" C("/fields/project_name/value", "null", "\"新名\"") "," C(
+                    "/funds/current_year_total/value", "null", "\"100万元\"") "]",
+                rec);
+  assert_int_equal(r.conflicts->len, 0);
+  assert_int_equal(r.changed, 2);
+  assert_string_equal(json_string_value(at(r.rec, "fields.project_name.value")), "新名");
+  assert_string_equal(json_string_value(at(r.rec, "fields.project_name.raw")), "新名");
+  assert_true(json_number_value(at(r.rec, "funds.current_year_total.value")) == 100);
   done(&r);
 }
 
@@ -204,13 +258,11 @@ static void test_bad_new_value(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_applied),
-      cmocka_unit_test(test_stale),
-      cmocka_unit_test(test_missing_document),
-      cmocka_unit_test(test_bad_pointer),
-      cmocka_unit_test(test_twice),
-      cmocka_unit_test(test_bad_new_value),
-      cmocka_unit_test(test_huge_number),
+      cmocka_unit_test(test_applied),       cmocka_unit_test(test_stale),
+      cmocka_unit_test(test_who_when),      cmocka_unit_test(test_null_replaced),
+      cmocka_unit_test(test_level_text),    cmocka_unit_test(test_missing_document),
+      cmocka_unit_test(test_bad_pointer),   cmocka_unit_test(test_twice),
+      cmocka_unit_test(test_bad_new_value), cmocka_unit_test(test_huge_number),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

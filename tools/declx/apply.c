@@ -298,6 +298,11 @@ static bool apply_one(const corr *c, json_t *decls, const dx_lexicon *lx, GPtrAr
     add(conflicts, c, "%s", why);
   } else if (same(pl.value, c->old)) {
     if (!json_equal(pl.value, nv)) {
+      /* a FIELD whose value was its text as read: the reviewer's text is
+       * what the page says, so it becomes the raw text too */
+      json_t *raw = pl.parent == pl.holder ? json_object_get(pl.holder, "raw") : NULL;
+      if (raw && json_is_string(nv) && json_equal(raw, pl.value))
+        json_object_set(pl.holder, "raw", nv);
       put(&pl, json_incref(nv));
       changed = true;
     }

@@ -23,6 +23,7 @@
 
 #include <glib/gstdio.h>
 
+#include "archive_in.h"
 #include "declx.h"
 #include "dx_rules.h"
 #include "proc.h"
@@ -128,7 +129,8 @@ static GArray *plan_crops(const char *id, json_t *decls) {
 
 /* Renders the planned crops from the source PDF; an item whose crop was
  * not written loses it. */
-static void make_crops(site *s, const char *src, GArray *crops, json_t *decls) {
+static void make_crops(site *s, const char *src, GBytes *bytes, bool raster, GArray *crops,
+                       json_t *decls) {
   GPtrArray *full = g_ptr_array_new_with_free_func(g_free);
   for (guint i = 0; i < crops->len; i++) {
     dx_crop *c = &g_array_index(crops, dx_crop, i);
@@ -137,8 +139,9 @@ static void make_crops(site *s, const char *src, GArray *crops, json_t *decls) {
   }
   char err[256] = "";
   int saved = dx_proc_mute_stderr();
-  s->crops +=
-      dx_review_crops(src, (dx_crop *)(void *)crops->data, crops->len, &s->lim, err, sizeof err);
+  dx_crop *cs = (dx_crop *)(void *)crops->data;
+  s->crops += raster ? dx_review_raster_crops(src, bytes, cs, crops->len, &s->lim, err, sizeof err)
+                     : dx_review_crops(bytes, cs, crops->len, &s->lim, err, sizeof err);
   dx_proc_unmute_stderr(saved);
   size_t d, i;
   json_t *decl, *it;
@@ -153,6 +156,77 @@ static void make_crops(site *s, const char *src, GArray *crops, json_t *decls) {
   if (*err && !s->quiet) fprintf(stderr, "declx: review: %s: crops: %s\n", src, err);
   for (guint i = 0; i < crops->len; i++) g_free(g_array_index(crops, dx_crop, i).path);
   g_ptr_array_free(full, TRUE);
+}
+
+/* ---- the source read again -------------------------------------------- */
+
+typedef struct member_find {
+  const char *name;
+  unsigned entry;
+  bool found;
+} member_find;
+
+static void find_member(void *ctx, const char *name, unsigned entry) {
+  member_find *m = ctx;
+  if (!m->found && strcmp(name, m->name) == 0) {
+    m->entry = entry;
+    m->found = true;
+  }
+}
+
+/* Whether data is the document the record names (its sha256). */
+static bool same_sha(const uint8_t *data, size_t len, const char *sha) {
+  if (!sha) return false;
+  char *h = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+  bool eq = g_ascii_strcasecmp(h, sha) == 0;
+  g_free(h);
+  return eq;
+}
+
+/* An archive member named as declx batch names it (ARCHIVE!/MEMBER),
+ * read again into memory (never to disk) when the archive is still
+ * there; NULL when it is not, or not the document of the record. */
+static GBytes *member_bytes(const char *path, const char *sha, const dx_limits *lim) {
+  for (const char *sep = strstr(path, "!/"); sep; sep = strstr(sep + 1, "!/")) {
+    char *arc = g_strndup(path, (size_t)(sep - path));
+    GBytes *out = NULL;
+    if (g_file_test(arc, G_FILE_TEST_IS_REGULAR) && dx_arc_is_archive(arc)) {
+      member_find m = {sep + 2, 0, false};
+      char err[256];
+      /* as many members as declx batch lists */
+      if (dx_arc_list(arc, 1000000, find_member, &m, err, sizeof err) >= -1 && m.found) {
+        dx_arc_reader *r = dx_arc_open(arc, err, sizeof err);
+        uint8_t *data = NULL;
+        size_t len = 0;
+        size_t max = lim->max_input_bytes ? lim->max_input_bytes : G_MAXSIZE;
+        if (r && dx_arc_read(r, m.entry, max, &data, &len, err, sizeof err) == 0 && data) {
+          if (same_sha(data, len, sha))
+            out = g_bytes_new_take(data, len);
+          else
+            g_free(data);
+        }
+        if (r) dx_arc_close(r);
+      }
+    }
+    g_free(arc);
+    if (out) return out;
+  }
+  return NULL;
+}
+
+/* The source's bytes: the file at path (within the input size limit),
+ * else an archive member; NULL when neither is there. */
+static GBytes *source_bytes(const char *path, const char *sha, const dx_limits *lim) {
+  if (g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+    GMappedFile *mf = g_mapped_file_new(path, FALSE, NULL);
+    if (!mf) return NULL;
+    GBytes *b = NULL;
+    if (!lim->max_input_bytes || g_mapped_file_get_length(mf) <= lim->max_input_bytes)
+      b = g_mapped_file_get_bytes(mf);
+    g_mapped_file_unref(mf);
+    return b;
+  }
+  return member_bytes(path, sha, lim);
 }
 
 /* The document model's tables that items point at, as {index: {rows,
@@ -246,7 +320,8 @@ static bool model_format(const char *format) {
 }
 
 /* The page of one record (and the index rows of its declarations).
- * path: its source file, read again for PDF crops (NULL: none); doc: its
+ * path: its source file or archive member, read again for PDF crops
+ * (NULL: none); doc: its
  * document model when at hand (the DOCX tables come from it). */
 static void write_document(site *s, json_t *rec, const char *path, const dx_doc *doc, int n) {
   char *id = doc_id(rec, n);
@@ -271,13 +346,21 @@ static void write_document(site *s, json_t *rec, const char *path, const dx_doc 
     json_array_append_new(s->index,
                           json_pack("{sssO?snsO?}", "id", id, "file", json_object_get(src, "file"),
                                     "decl", "error", json_object_get(rec, "error")));
-  /* crops: from the source file when it is a PDF that is still there
-   * (an archive member, ARCHIVE!/MEMBER, is not read again) */
+  /* crops: from the source when it is a PDF that is still there, a
+   * file or an archive's member (ARCHIVE!/MEMBER, read again from the
+   * archive when its sha256 is still the record's) */
   bool pdf = format && g_str_has_prefix(format, "pdf");
-  if (pdf && path && g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+  /* image files and scanned OFD pages: cut from the page images as OCR
+   * saw them (the document read again, OCR too) */
+  bool raster = g_strcmp0(format, "jpeg") == 0 || g_strcmp0(format, "png") == 0 ||
+                g_strcmp0(format, "tiff") == 0 || g_strcmp0(format, "ofd-scanned") == 0;
+  const char *sha = json_string_value(json_object_get(src, "sha256"));
+  GBytes *bytes = (pdf || raster) && path ? source_bytes(path, sha, &s->lim) : NULL;
+  if (bytes) {
     GArray *crops = plan_crops(id, decls);
-    make_crops(s, path, crops, decls);
+    make_crops(s, path, bytes, raster, crops, decls);
     g_array_free(crops, TRUE);
+    g_bytes_unref(bytes);
   }
   json_t *page =
       json_pack("{sO?sO?sO?so}", "source", src, "warnings", json_object_get(rec, "warnings"),
@@ -332,7 +415,7 @@ static bool read_jsonl(site *s, const char *path, int *n) {
     } else {
       dx_doc *doc = reread_model(s, rec);
       const char *file = json_string_value(json_object_get(json_object_get(rec, "source"), "file"));
-      write_document(s, rec, file && !strstr(file, "!/") ? file : NULL, doc, ++*n);
+      write_document(s, rec, file, doc, ++*n);
       dx_doc_free(doc);
     }
     json_decref(rec);

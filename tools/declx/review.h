@@ -35,11 +35,18 @@ typedef struct dx_crop {
   char *path; /* owned by the caller */
 } dx_crop;
 
-/* Writes the crops of the PDF at pdf_path: each page that has crops is
- * rendered once (within lim's page and pixel limits), each crop cut from
- * it with its box outlined. Returns the number of crops written; a page
- * or crop that cannot be made is skipped (the first reason in err). */
-int dx_review_crops(const char *pdf_path, dx_crop *crops, size_t n, const dx_limits *lim, char *err,
+/* Writes the crops of the PDF in pdf (a file's or an archive member's
+ * bytes): each page that has crops is rendered once (within lim's page and pixel limits), each crop
+ * cut from it with its box outlined. Returns the number of crops written; a page or crop that
+ * cannot be made is skipped (the first reason in err). */
+int dx_review_crops(GBytes *pdf, dx_crop *crops, size_t n, const dx_limits *lim, char *err,
                     size_t errlen);
+
+/* The same for a document read by OCR (an image file, a scanned OFD):
+ * it is read again (name as its source.file) and each crop is cut from
+ * its page image as OCR saw it (dx_limits.page_raster), where its boxes
+ * are. Slow as extraction is: OCR runs again. */
+int dx_review_raster_crops(const char *name, GBytes *data, dx_crop *crops, size_t n,
+                           const dx_limits *lim, char *err, size_t errlen);
 
 #endif

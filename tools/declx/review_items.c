@@ -123,6 +123,17 @@ static void indicators(json_t *out, GString *p, const json_t *arr) {
     json_t *v = json_object_get(e, "value");
     add(out, p->str, label, v, json_object_get(v, "raw"), e);
     g_free(label);
+    /* the row's texts (its levels and standard): OCR misreads them as it
+     * does values */
+    static const char *const levels[] = {"level1", "level2", "level3", "standard"};
+    for (size_t l = 0; l < G_N_ELEMENTS(levels); l++) {
+      json_t *t = json_object_get(e, levels[l]);
+      if (!t || !(json_is_string(t) || json_is_null(t))) continue;
+      g_string_printf(p, "/indicators/%zu/%s", i, levels[l]);
+      label = g_strdup_printf("indicator %zu %s", i + 1, levels[l]);
+      add(out, p->str, label, t, json_is_string(t) ? t : NULL, e);
+      g_free(label);
+    }
   }
 }
 

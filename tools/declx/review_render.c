@@ -11,6 +11,8 @@
 #include <cairo.h>
 #include <poppler.h>
 
+#include "declx.h"
+
 /* Pixels per point: 2 is 144 dpi, readable for small Han characters. */
 #define CROP_SCALE 2.0
 /* Page around the box, in points: a neighbouring label or two shows. */
@@ -52,19 +54,22 @@ static cairo_surface_t *render(PopplerPage *pg, const dx_limits *lim, double *sc
   return surf;
 }
 
-/* One crop of the page raster, its box outlined; false when not written. */
-static bool cut(cairo_surface_t *page, double s, const dx_crop *c) {
-  int pw = cairo_image_surface_get_width(page), ph = cairo_image_surface_get_height(page);
+/* The pixels of a page pw x ph at s pixels a point that c's crop takes
+ * (x0, y0 inclusive, x1, y1 exclusive); false when none. */
+static bool region(int r[4], int pw, int ph, double s, const dx_crop *c) {
   const double *b = c->box;
-  int x0 = (int)floor(MAX(0, (b[0] - MARGIN_X) * s)),
-      y0 = (int)floor(MAX(0, (b[1] - MARGIN_Y) * s));
-  int x1 = (int)ceil(MIN(pw, (b[2] + MARGIN_X) * s)),
-      y1 = (int)ceil(MIN(ph, (b[3] + MARGIN_Y) * s));
-  if (x1 <= x0 || y1 <= y0) return false;
-  cairo_surface_t *out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, x1 - x0, y1 - y0);
+  r[0] = (int)floor(MAX(0, (b[0] - MARGIN_X) * s));
+  r[1] = (int)floor(MAX(0, (b[1] - MARGIN_Y) * s));
+  r[2] = (int)ceil(MIN(pw, (b[2] + MARGIN_X) * s));
+  r[3] = (int)ceil(MIN(ph, (b[3] + MARGIN_Y) * s));
+  return r[2] > r[0] && r[3] > r[1];
+}
+
+/* c's box outlined on out (its crop, from x0, y0 of the page), written
+ * as PNG; out is destroyed. */
+static bool outline_and_write(cairo_surface_t *out, double s, int x0, int y0, const dx_crop *c) {
+  const double *b = c->box;
   cairo_t *cr = cairo_create(out);
-  cairo_set_source_surface(cr, page, -x0, -y0);
-  cairo_paint(cr);
   cairo_set_source_rgb(cr, 0.85, 0.1, 0.1);
   cairo_set_line_width(cr, 2.5);
   cairo_rectangle(cr, b[0] * s - x0 - 1, b[1] * s - y0 - 1, (b[2] - b[0]) * s + 2,
@@ -76,27 +81,65 @@ static bool cut(cairo_surface_t *page, double s, const dx_crop *c) {
   return ok;
 }
 
+/* One crop of the page raster, its box outlined; false when not written. */
+static bool cut(cairo_surface_t *page, double s, const dx_crop *c) {
+  int r[4];
+  if (!region(r, cairo_image_surface_get_width(page), cairo_image_surface_get_height(page), s, c))
+    return false;
+  cairo_surface_t *out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, r[2] - r[0], r[3] - r[1]);
+  cairo_t *cr = cairo_create(out);
+  cairo_set_source_surface(cr, page, -r[0], -r[1]);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  return outline_and_write(out, s, r[0], r[1], c);
+}
+
+/* The same from a grey page image (w x h, w bytes a row). */
+static bool cut_grey(const uint8_t *grey, int w, int h, double s, const dx_crop *c) {
+  int r[4];
+  if (!region(r, w, h, s, c)) return false;
+  cairo_surface_t *out = cairo_image_surface_create(CAIRO_FORMAT_RGB24, r[2] - r[0], r[3] - r[1]);
+  if (cairo_surface_status(out) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(out);
+    return false;
+  }
+  cairo_surface_flush(out);
+  uint8_t *px = cairo_image_surface_get_data(out);
+  int stride = cairo_image_surface_get_stride(out);
+  for (int y = r[1]; y < r[3]; y++) {
+    uint32_t *row = (uint32_t *)(void *)(px + (size_t)(y - r[1]) * (size_t)stride);
+    for (int x = r[0]; x < r[2]; x++) {
+      uint32_t g = grey[(size_t)y * (size_t)w + (size_t)x];
+      row[x - r[0]] = g << 16 | g << 8 | g;
+    }
+  }
+  cairo_surface_mark_dirty(out);
+  if (s <= CROP_SCALE) return outline_and_write(out, s, r[0], r[1], c);
+  /* OCR's resolution (250 dpi) down to the PDF crops' 144 */
+  double k = CROP_SCALE / s;
+  int w2 = MAX(1, (int)ceil((r[2] - r[0]) * k)), h2 = MAX(1, (int)ceil((r[3] - r[1]) * k));
+  cairo_surface_t *small = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w2, h2);
+  cairo_t *cr = cairo_create(small);
+  cairo_scale(cr, k, k);
+  cairo_set_source_surface(cr, out, 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  cairo_surface_destroy(out);
+  return outline_and_write(small, CROP_SCALE, (int)floor(r[0] * k), (int)floor(r[1] * k), c);
+}
+
 static bool box_ok(const double *b) {
   for (int i = 0; i < 4; i++)
     if (!isfinite(b[i]) || b[i] < -1e4 || b[i] > 1e5) return false;
   return b[2] > b[0] && b[3] > b[1];
 }
 
-int dx_review_crops(const char *pdf_path, dx_crop *crops, size_t n, const dx_limits *lim, char *err,
+int dx_review_crops(GBytes *pdf, dx_crop *crops, size_t n, const dx_limits *lim, char *err,
                     size_t errlen) {
   if (!n) return 0;
   GError *ge = NULL;
-  GMappedFile *mf = g_mapped_file_new(pdf_path, FALSE, &ge);
-  if (!mf || (lim->max_input_bytes && g_mapped_file_get_length(mf) > lim->max_input_bytes)) {
-    g_snprintf(err, errlen, "%s", ge ? ge->message : "the file is over the input size limit");
-    if (ge) g_error_free(ge);
-    if (mf) g_mapped_file_unref(mf);
-    return 0;
-  }
-  GBytes *bytes = g_mapped_file_get_bytes(mf);
-  PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &ge);
-  g_bytes_unref(bytes);
-  g_mapped_file_unref(mf);
+  PopplerDocument *doc = poppler_document_new_from_bytes(pdf, NULL, &ge);
   if (!doc) {
     g_snprintf(err, errlen, "%s", ge ? ge->message : "not a PDF");
     if (ge) g_error_free(ge);
@@ -121,4 +164,37 @@ int dx_review_crops(const char *pdf_path, dx_crop *crops, size_t n, const dx_lim
   }
   g_object_unref(doc);
   return written;
+}
+
+/* ---- pages as OCR saw them --------------------------------------------- */
+
+typedef struct raster_crops {
+  dx_crop *crops;
+  size_t n;
+  int written;
+} raster_crops;
+
+static void on_raster(void *ctx, int pageno, const uint8_t *grey, int w, int h, double scale) {
+  raster_crops *rc = ctx;
+  for (size_t k = 0; k < rc->n; k++)
+    if (rc->crops[k].page == pageno && box_ok(rc->crops[k].box) &&
+        cut_grey(grey, w, h, scale, &rc->crops[k]))
+      rc->written++;
+}
+
+int dx_review_raster_crops(const char *name, GBytes *data, dx_crop *crops, size_t n,
+                           const dx_limits *lim, char *err, size_t errlen) {
+  if (!n) return 0;
+  raster_crops rc = {crops, n, 0};
+  dx_limits l = *lim;
+  l.page_raster = on_raster;
+  l.page_raster_ctx = &rc;
+  l.ocr_elsewhere = false;
+  dx_doc *doc = NULL;
+  dx_error e = {0};
+  gsize len = 0;
+  const uint8_t *p = g_bytes_get_data(data, &len);
+  if (dx_read_bytes(&doc, name, p, len, &l, &e) != DX_OK) g_snprintf(err, errlen, "%s", e.message);
+  dx_doc_free(doc);
+  return rc.written;
 }

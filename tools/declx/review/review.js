@@ -5,6 +5,7 @@
 "use strict";
 (function () {
   var STORE = "declx-review-corrections";
+  var WHO = "declx-review-who";
   var DOUBTFUL = 0.9;
   var FLAG_WORDS = {
     empty: "the cell is empty",
@@ -82,6 +83,17 @@
     document.body.appendChild(a);
     a.click();
     a.remove();
+  }
+
+  /* the reviewer's name, kept in localStorage; each correction carries it */
+  function reviewer() {
+    try { return (localStorage.getItem(WHO) || "").trim(); } catch (e) { return ""; }
+  }
+  function whoInput() {
+    var w = document.getElementById("who");
+    if (!w) return;
+    w.value = reviewer();
+    w.addEventListener("input", function () { localStorage.setItem(WHO, w.value.trim()); });
   }
 
   /* ---- the index ------------------------------------------------------ */
@@ -245,6 +257,8 @@
       undo.push({ k: k, prev: all[k] || null, rec: rec });
       all[k] = { sha256: sha, declaration: rec.decl, pointer: rec.item.ptr,
                  old: oldOf(rec.item.value), new: newValue, when: new Date().toISOString() };
+      var who = reviewer();
+      if (who) all[k].who = who;
       save(all);
       paint(rec);
       countEdits();
@@ -325,6 +339,7 @@
     var page = document.body.getAttribute("data-page");
     var ex = document.getElementById("export");
     if (ex) ex.addEventListener("click", exportAll);
+    whoInput();
     if (page === "index") indexPage(); else docPage();
     countEdits();
   });
