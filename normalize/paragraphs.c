@@ -38,8 +38,29 @@ static bool continues(const dx_words *w, const tline *p, const tline *l, float l
          right - l->x1 >= PARA_INDENT_EM * em;
 }
 
+/* A fax machine prints its header ("MAR-12-2024 09:41 FROM:0734…
+ * P.01/06": the date, the numbers, the page) along the top edge of every
+ * page it sends, within this many points of the edge. */
+#define FAX_HEADER_STRIP_PT 24.0f
+/* ... with at least this many digits, and no Han character. */
+#define FAX_HEADER_MIN_DIGITS 6
+
+/* Whether line l, read by OCR, is a fax machine's header: in the strip
+ * along the top edge, digits and no Han character. It is no part of the
+ * form (its paragraphs are counted as the form has them). */
+static bool fax_header(const tline *l) {
+  if (l->y1 > FAX_HEADER_STRIP_PT) return false;
+  int digits = 0;
+  for (size_t k = 0; k < l->n; k++) {
+    const dx_glyph *g = l->g[k];
+    if (g->ocr_conf <= 0 || g_unichar_get_script(g->cp) == G_UNICODE_SCRIPT_HAN) return false;
+    if (g_unichar_isdigit(g->cp)) digits++;
+  }
+  return digits >= FAX_HEADER_MIN_DIGITS;
+}
+
 /* Paragraphs from glyphs outside tables: lines, joined where one wraps
- * into the next. Appends pblocks. */
+ * into the next; a fax's header line is left out. Appends pblocks. */
 dx_code lay_paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const dx_page *pg,
                        dx_error *err) {
   if (!n) return DX_OK;
@@ -52,6 +73,10 @@ dx_code lay_paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const 
   dx_code rc = lay_aligned_tables(blocks, L, ls, nl, used, pg, err);
   for (size_t i = 0; i < nl && rc == DX_OK;) {
     if (used[i]) {
+      i++;
+      continue;
+    }
+    if (fax_header(&ls[i])) {
       i++;
       continue;
     }

@@ -60,15 +60,15 @@ static label classify_key(ctx *x, const char *key) {
   if (!key || !*key) return l;
   const char *k;
   if ((k = dx_rules_match(x->rs, DX_CAT_FIELD, key)))
-    return (label){DX_CAT_FIELD, k, false, NULL, false, NULL};
+    return (label){DX_CAT_FIELD, k, false, NULL, false, NULL, false};
   if ((k = dx_rules_match(x->rs, DX_CAT_FUND_TOTAL, key)))
-    return (label){DX_CAT_FUND_TOTAL, k, false, NULL, false, NULL};
+    return (label){DX_CAT_FUND_TOTAL, k, false, NULL, false, NULL, false};
   char *fk = dx_rules_strip(x->rs, DX_CAT_PART_PREFIX, key, false);
   k = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, fk);
   g_free(fk);
-  if (k) return (label){DX_CAT_FUND_SOURCE, k, false, NULL, false, NULL};
+  if (k) return (label){DX_CAT_FUND_SOURCE, k, false, NULL, false, NULL, false};
   if ((k = dx_rules_match(x->rs, DX_CAT_UNIT_NOTE, key)))
-    return (label){DX_CAT_UNIT_NOTE, k, false, NULL, false, NULL};
+    return (label){DX_CAT_UNIT_NOTE, k, false, NULL, false, NULL, false};
   if (dx_rules_match(x->rs, DX_CAT_THREE_PUBLIC_CONTEXT, key)) l.three_public_ctx = true;
   /* One stray character in a field label ("项目名名称", a doubled glyph
    * from a bad print): try the key without each character in turn.
@@ -81,7 +81,7 @@ static label classify_key(ctx *x, const char *key) {
       char *shorter = g_strdup_printf("%.*s%s", (int)(p - key), key, q);
       k = dx_rules_match(x->rs, DX_CAT_FIELD, shorter);
       g_free(shorter);
-      if (k) return (label){DX_CAT_FIELD, k, false, NULL, true, NULL};
+      if (k) return (label){DX_CAT_FIELD, k, false, NULL, true, NULL, false};
     }
   }
   return l;

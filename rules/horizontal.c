@@ -76,8 +76,12 @@ void map_horizontal_row(ctx *x, const lrow *r) {
     if (l.cat != DX_CAT_NONE) {
       const lcell *next = i + 1 < r->n ? &r->cells[i + 1] : NULL;
       /* a label spanning more rows than its neighbour heads a group of
-       * rows ("项目概况" over 中长期规划, 资金管理办法 ...): not a field */
-      if (next && c->c->rowspan > 1 && next->c->rowspan < c->c->rowspan && next->here) continue;
+       * rows ("项目概况" over 中长期规划, 资金管理办法 ...): not a field;
+       * unless its cell runs on only because the rule under the label was
+       * lost, into the block below */
+      if (next && c->c->rowspan > 1 && next->c->rowspan < c->c->rowspan && next->here &&
+          !l.run_together)
+        continue;
       bool checkbox = l.cat == DX_CAT_FIELD && (strcmp(l.key, "project_attribute") == 0 ||
                                                 strcmp(l.key, "project_type") == 0);
       if (checkbox) { /* options may be spread over the rest of the row */

@@ -232,6 +232,7 @@ typedef struct label {
   const char *label; /* the label as written, for money entries (borrowed) */
   bool fuzzy;        /* matched only approximately (a character dropped, misread) */
   const char *near;  /* then the rule's text it is nearest (kept in ctx.near_texts) */
+  bool run_together; /* ran on into the heading of the block below it (near.c) */
 } label;
 
 /* Answers map_classify() keeps per document; past this, keys are classified

@@ -16,6 +16,23 @@
  * characters. */
 #define NEAR_NAME_MIN_CHARS 3
 
+/* Two labels in one cell: the short rule between a field's label and the
+ * heading of the block under it was lost (a fax's 98 dpi thinned it
+ * away), so "本年度绩效目标" and "项目年度绩效指标" were read as one
+ * label cell. A key that is a whole field label followed by a block
+ * heading (near_block) is that field's label; the field's value stands
+ * beside the label's first row. */
+static const char *run_together_field(ctx *x, const char *key) {
+  const char *k = NULL;
+  for (const char *p = g_utf8_next_char(key); *p && !k; p = g_utf8_next_char(p)) {
+    if (!dx_rules_match(x->rs, DX_CAT_NEAR_BLOCK, p)) continue;
+    char *head = g_strndup(key, (gsize)(p - key));
+    k = dx_rules_match(x->rs, DX_CAT_FIELD, head);
+    g_free(head);
+  }
+  return k;
+}
+
 /* A label OCR misread ("部门(单值)茗称"): the nearest field, total or
  * fund label, one edit per FUZZY_CHARS_PER_EDIT characters, unless the key
  * is a label of the forms' structure (near_block: 本年度绩效指标 is not
@@ -23,16 +40,17 @@
 label map_classify_near(ctx *x, const char *key) {
   label l = {0};
   glong n = g_utf8_strlen(key, -1);
-  if (n < NEAR_NAME_MIN_CHARS || n > NEAR_MAX_CHARS || strchr(key, ':') ||
-      dx_rules_match(x->rs, DX_CAT_NEAR_BLOCK, key))
-    return l;
+  if (n < NEAR_NAME_MIN_CHARS || n > NEAR_MAX_CHARS || strchr(key, ':')) return l;
+  const char *k = run_together_field(x, key);
+  if (k) return (label){DX_CAT_FIELD, k, false, NULL, true, NULL, true};
+  if (dx_rules_match(x->rs, DX_CAT_NEAR_BLOCK, key)) return l;
   static const dx_cat cats[] = {DX_CAT_FIELD, DX_CAT_FUND_TOTAL, DX_CAT_FUND_SOURCE};
   for (size_t c = 0; c < G_N_ELEMENTS(cats); c++) {
     int d = 0;
     char *text = NULL;
     /* three characters: only one dropped ("项支出" is 项目支出) */
-    const char *k = dx_rules_match_near(x->rs, cats[c], key,
-                                        MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d, &text);
+    k = dx_rules_match_near(x->rs, cats[c], key, MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d,
+                            &text);
     if (k && n < FUZZY_CHARS_PER_EDIT && g_utf8_strlen(text, -1) != n + 1) k = NULL;
     if (k && d > 0) {
       const char *near = g_hash_table_lookup(x->near_texts, text);
@@ -42,7 +60,7 @@ label map_classify_near(ctx *x, const char *key) {
         near = text;
         g_hash_table_add(x->near_texts, text);
       }
-      return (label){cats[c], k, false, NULL, true, near};
+      return (label){cats[c], k, false, NULL, true, near, false};
     }
     g_free(text);
   }

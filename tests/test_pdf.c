@@ -235,6 +235,30 @@ static void test_scan_page_break(void **state) {
   pb_free(p2);
 }
 
+/* A fax machine's header along the top edge of a scanned page (digits,
+ * no Han character) is no paragraph of the form; the same line lower on
+ * the page, or with Han in it, is. */
+static void test_fax_header_line(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  pb_ocr_text(p, 20, 3, "MAR-12-2024 09:41 P.01/06");
+  pb_ocr_text(p, 150, 40, "项目支出绩效目标申报表");
+  pb_ocr_text(p, 20, 80, "2024-03-12 09:41");
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->blocks->len, 2);
+  assert_string_equal(block(d, 0)->text, "项目支出绩效目标申报表");
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  p->scanned = true;
+  pb_ocr_text(p, 20, 3, "2024年3月12日 09:41");
+  d = lay_out(&p, 1);
+  assert_int_equal(d->blocks->len, 1);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax drops a thin rule where, aslant, it crosses from one row of
  * pixels into the next: on a scan, collinear pieces with gaps of 30-40
  * pt are one border. A gap from one vertical to the next is no dropout:
@@ -1895,6 +1919,7 @@ int main(void) {
       cmocka_unit_test(test_grid_spans),
       cmocka_unit_test(test_grid_l_shape),
       cmocka_unit_test(test_fax_dropouts),
+      cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_fax_table_gap),
       cmocka_unit_test(test_scan_slanted_streak),

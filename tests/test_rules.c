@@ -534,6 +534,33 @@ static void test_scan_repairs(void **state) {
   json_decref(j);
 }
 
+#define TCV(t) "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P(t) "</w:tc>"
+#define TCC "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+
+/* A fax thinned away the short rule under 本年度绩效目标, so its label
+ * cell runs on down the heading of the indicator block (项目年度绩效
+ * 指标): on a scan the label is still the annual goal's, its value
+ * beside the label's first row; typed, such a cell heads a group. */
+static const char *RUN_TOGETHER =
+    P("2024年度专项资金绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("城区道路维修改造"))
+        TR(TCV("本年度绩效目标项目年度绩效指标") TC("完成道路维修12公里"))
+            TR(TCC TC("一级指标")) "</w:tbl>";
+
+static void test_scan_run_together_label(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(RUN_TOGETHER);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *g = json_object_get(json_object_get(d, "fields"), "annual_goal");
+  assert_non_null(g);
+  assert_string_equal(json_string_value(json_object_get(g, "raw")), "完成道路维修12公里");
+  json_decref(j);
+  j = run(RUN_TOGETHER);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  g = json_object_get(json_object_get(d, "fields"), "annual_goal");
+  assert_true(!g || json_is_null(json_object_get(g, "value")));
+  json_decref(j);
+}
+
 /* More of what a fax leaves: money and schedule column headings one
  * character off (上 dropped, 申 read 审, 开 read 升, 束 read 来) and a
  * level-3 heading whose 三 lost a stroke (二级指标 twice) are read by
@@ -778,6 +805,7 @@ int main(void) {
       cmocka_unit_test(test_glued_label),
       cmocka_unit_test(test_scan_repairs),
       cmocka_unit_test(test_scan_repairs_headings),
+      cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_repairs_money),
       cmocka_unit_test(test_many_rows),
       cmocka_unit_test(test_match_limit),
