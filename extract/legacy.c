@@ -139,6 +139,13 @@ static dx_code ole2_kind(dx_format *fmt, const uint8_t *data, size_t len, dx_err
 dx_code dx_legacy_kind(dx_format *fmt, const uint8_t *data, size_t len, dx_error *err) {
   if (is_ole2(data, len)) return ole2_kind(fmt, data, len, err);
   if (is_rtf(data, len)) {
+    /* an RTF file is one group: a file cut short misses its last brace
+     * (LibreOffice would read what is there as if it were whole) */
+    size_t end = len;
+    while (end > 0 && (data[end - 1] == '\0' || g_ascii_isspace(data[end - 1]))) end--;
+    if (data[end - 1] != '}')
+      return dx_error_set(err, DX_EFORMAT,
+                          "a truncated RTF file (it does not end with its closing brace)");
     *fmt = DX_FORMAT_RTF;
     return DX_OK;
   }
@@ -393,6 +400,10 @@ dx_code dx_legacy_convert(uint8_t **out, size_t *out_len, dx_format fmt,
                           const uint8_t *data, size_t len, const dx_limits *lim, dx_error *err) {
   *out = NULL;
   *out_len = 0;
+  if (lim->convert_timeout_ms < 0)
+    return dx_error_set(err, DX_EUNSUPPORTED,
+                        "a .%s file, read through LibreOffice, and conversions are off here",
+                        dx_format_name(fmt));
   char *soffice = find_soffice();
   if (!soffice)
     return dx_error_set(err, DX_EUNSUPPORTED,

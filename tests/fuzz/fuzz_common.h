@@ -26,6 +26,9 @@ static inline const dx_limits *fuzz_limits(void) {
      * stacks LeakSanitizer cannot walk (no frame pointers), so
      * tests/lsan.supp cannot name them, and one inference is ~1 s */
     lim.ocr_engine = DX_OCR_TESSERACT;
+    /* legacy files are told apart (libgsf reads OLE2 directories), not
+     * handed to LibreOffice: seconds each */
+    lim.convert_timeout_ms = -1;
     init = 1;
   }
   return &lim;
