@@ -75,8 +75,9 @@ void dx_limits_default(dx_limits *out) {
   out->max_page_pixels = (size_t)16 << 20;
   out->max_ocr_pixels = (size_t)36 << 20; /* A3 at 300 dpi; A4 is 8.7 Mpx */
   out->ocr_deadline_ms = 60000;
-  /* LibreOffice converts a form file in 3 to 10 s, most of it starting */
-  out->convert_timeout_ms = 60000;
+  /* LibreOffice converts a form file in 7 s of CPU, most of it starting;
+   * on a loaded machine that took up to 50 s of wall time */
+  out->convert_timeout_ms = 120000;
   out->max_image_pixels = (size_t)100 << 20; /* A3 at 600 dpi is 70 Mpx */
   out->ocr_elsewhere = false;
   out->ocr_engine = DX_OCR_AUTO;

@@ -231,8 +231,8 @@ static bool run(char **argv, int timeout_ms, GString *say, bool *timed_out, int 
   GPid pid;
   int fds[2] = {-1, -1};
   if (!g_spawn_async_with_pipes(NULL, argv, NULL,
-                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL, child_setup,
-                                NULL, &pid, NULL, &fds[0], &fds[1], ge))
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL,
+                                child_setup, NULL, &pid, NULL, &fds[0], &fds[1], ge))
     return false;
   double deadline = timeout_ms > 0 ? now_s() + timeout_ms / 1000.0 : 0;
   bool exited = false;
@@ -241,8 +241,10 @@ static bool run(char **argv, int timeout_ms, GString *say, bool *timed_out, int 
     nfds_t np = 0;
     for (int i = 0; i < 2; i++)
       if (fds[i] >= 0) pf[np++] = (struct pollfd){.fd = fds[i], .events = POLLIN};
-    if (np) poll(pf, np, 100);
-    else g_usleep(50000);
+    if (np)
+      poll(pf, np, 100);
+    else
+      g_usleep(50000);
     for (nfds_t i = 0; i < np; i++) {
       if (!(pf[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       char buf[4096];
@@ -311,13 +313,13 @@ static char *find_soffice(void) {
 
 /* data converted into a package in *out (g_free), in dir. */
 static dx_code convert_in(uint8_t **out, size_t *out_len, const char *dir, const char *soffice,
-                          dx_format fmt, const uint8_t *data, size_t len,
-                          const dx_limits *lim, dx_error *err) {
+                          dx_format fmt, const uint8_t *data, size_t len, const dx_limits *lim,
+                          dx_error *err) {
   bool sheet = fmt == DX_FORMAT_XLS || fmt == DX_FORMAT_ET || fmt == DX_FORMAT_ODS;
   /* Kingsoft's files are Microsoft's binary formats with extensions:
    * named so, LibreOffice reads them with its Word and Excel filters
    * (a .wps name would send it to Microsoft Works' filter) */
-  const char *ext = fmt == DX_FORMAT_DOC || fmt == DX_FORMAT_WPS   ? "doc"
+  const char *ext = fmt == DX_FORMAT_DOC || fmt == DX_FORMAT_WPS  ? "doc"
                     : fmt == DX_FORMAT_XLS || fmt == DX_FORMAT_ET ? "xls"
                                                                   : dx_format_name(fmt);
   char *name = g_strdup_printf("in.%s", ext);
@@ -348,8 +350,7 @@ static dx_code convert_in(uint8_t **out, size_t *out_len, const char *dir, const
   bool timed_out = false;
   int ws = 0;
   if (!run(argv, lim->convert_timeout_ms, say, &timed_out, &ws, &ge)) {
-    rc = dx_error_set(err, DX_ELIBRARY, "cannot run LibreOffice (%s): %s", soffice,
-                      ge->message);
+    rc = dx_error_set(err, DX_ELIBRARY, "cannot run LibreOffice (%s): %s", soffice, ge->message);
     goto done;
   }
   if (timed_out) {
@@ -396,8 +397,8 @@ done:
   return rc;
 }
 
-dx_code dx_legacy_convert(uint8_t **out, size_t *out_len, dx_format fmt,
-                          const uint8_t *data, size_t len, const dx_limits *lim, dx_error *err) {
+dx_code dx_legacy_convert(uint8_t **out, size_t *out_len, dx_format fmt, const uint8_t *data,
+                          size_t len, const dx_limits *lim, dx_error *err) {
   *out = NULL;
   *out_len = 0;
   if (lim->convert_timeout_ms < 0)
@@ -427,7 +428,7 @@ dx_code dx_legacy_convert(uint8_t **out, size_t *out_len, dx_format fmt,
 dx_code dx_legacy_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                        const dx_limits *lim, dx_error *err) {
   *out = NULL;
-  dx_format fmt;
+  dx_format fmt = DX_FORMAT_DOC;
   dx_code rc = dx_legacy_kind(&fmt, data, len, err);
   if (rc != DX_OK) return rc;
   uint8_t *pkg = NULL;

@@ -81,9 +81,10 @@ static dx_code reader_for(reader_fn *read, const uint8_t *data, size_t len, dx_e
                         "%s, not a form; declx batch reads the forms inside archives "
                         "(one level deep)",
                         arc);
-  return dx_error_set(err, DX_EFORMAT,
-                      "not a DOCX, XLSX, PDF, OFD, JPEG, PNG, TIFF, DOC, XLS, WPS, ET, RTF, ODT or ODS "
-                      "file (unrecognised content)");
+  return dx_error_set(
+      err, DX_EFORMAT,
+      "not a DOCX, XLSX, PDF, OFD, JPEG, PNG, TIFF, DOC, XLS, WPS, ET, RTF, ODT or ODS "
+      "file (unrecognised content)");
 }
 
 dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,

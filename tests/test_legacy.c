@@ -57,8 +57,8 @@ static GBytes *ole2(const char *const *streams) {
   }
   gsf_output_close(GSF_OUTPUT(ole));
   g_object_unref(ole);
-  GBytes *b = g_bytes_new(gsf_output_memory_get_bytes(GSF_OUTPUT_MEMORY(mem)),
-                          (gsize)gsf_output_size(mem));
+  GBytes *b =
+      g_bytes_new(gsf_output_memory_get_bytes(GSF_OUTPUT_MEMORY(mem)), (gsize)gsf_output_size(mem));
   g_object_unref(mem);
   return b;
 }
@@ -103,7 +103,8 @@ static void test_ole2_kinds(void **state) {
   /* an OLE2 header over junk: its directory cannot be read */
   uint8_t bad[2048];
   memset(bad, 0xAB, sizeof bad);
-  memcpy(bad, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+  static const uint8_t magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+  memcpy(bad, magic, sizeof magic);
   assert_int_equal(dx_legacy_kind(&f, bad, sizeof bad, &err), DX_EFORMAT);
   assert_non_null(strstr(err.message, "damaged OLE2"));
   assert_int_equal(dx_read_bytes(&doc, "x.doc", bad, sizeof bad, &lim, &err), DX_EFORMAT);
@@ -192,9 +193,8 @@ static void test_no_soffice(void **state) {
   dx_limits lim;
   dx_limits_default(&lim);
   dx_doc *doc = NULL;
-  assert_int_equal(
-      dx_read_bytes(&doc, "a.rtf", (const uint8_t *)RTF, strlen(RTF), &lim, &err),
-      DX_EUNSUPPORTED);
+  assert_int_equal(dx_read_bytes(&doc, "a.rtf", (const uint8_t *)RTF, strlen(RTF), &lim, &err),
+                   DX_EUNSUPPORTED);
   g_setenv("PATH", path, TRUE);
   g_free(path);
   assert_true(tmp_empty());
@@ -333,9 +333,12 @@ int main(void) {
   assert_non_null(g_mkdtemp(tmp_root));
   g_setenv("TMPDIR", tmp_root, TRUE);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_ole2_kinds),   cmocka_unit_test(test_other_kinds),
-      cmocka_unit_test(test_no_soffice),   cmocka_unit_test(test_timeout),
-      cmocka_unit_test(test_libreoffice_error), cmocka_unit_test(test_own_profiles),
+      cmocka_unit_test(test_ole2_kinds),
+      cmocka_unit_test(test_other_kinds),
+      cmocka_unit_test(test_no_soffice),
+      cmocka_unit_test(test_timeout),
+      cmocka_unit_test(test_libreoffice_error),
+      cmocka_unit_test(test_own_profiles),
       cmocka_unit_test(test_real),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -186,8 +186,8 @@ void dx_batch_summary(const batch_opts *o, const tally *t, guint n, double t0, b
   fprintf(stderr,
           "declx batch: %u inputs, %d read (%s), %d failed (%s), %d skipped (already in the "
           "output); %d declarations below 0.5 confidence; %.1f s%s\n",
-          n, t->ok, read->str, t->failed, failed->str, t->skipped, t->low_conf,
-          dx_batch_now() - t0, interrupted ? "; interrupted, the rest not read" : "");
+          n, t->ok, read->str, t->failed, failed->str, t->skipped, t->low_conf, dx_batch_now() - t0,
+          interrupted ? "; interrupted, the rest not read" : "");
   g_string_free(read, TRUE);
   g_string_free(failed, TRUE);
 }
