@@ -75,6 +75,9 @@ void dx_limits_default(dx_limits *out) {
   out->max_page_pixels = (size_t)16 << 20;
   out->max_ocr_pixels = (size_t)36 << 20; /* A3 at 300 dpi; A4 is 8.7 Mpx */
   out->ocr_deadline_ms = 60000;
+  /* LibreOffice converts a form file in 7 s of CPU, most of it starting;
+   * on a loaded machine that took up to 50 s of wall time */
+  out->convert_timeout_ms = 120000;
   out->max_image_pixels = (size_t)100 << 20; /* A3 at 600 dpi is 70 Mpx */
   out->ocr_elsewhere = false;
   out->ocr_engine = DX_OCR_AUTO;
@@ -328,6 +331,20 @@ const char *dx_format_name(dx_format f) {
     return "ofd-scanned";
   case DX_FORMAT_XLSX:
     return "xlsx";
+  case DX_FORMAT_DOC:
+    return "doc";
+  case DX_FORMAT_XLS:
+    return "xls";
+  case DX_FORMAT_WPS:
+    return "wps";
+  case DX_FORMAT_ET:
+    return "et";
+  case DX_FORMAT_RTF:
+    return "rtf";
+  case DX_FORMAT_ODT:
+    return "odt";
+  case DX_FORMAT_ODS:
+    return "ods";
   }
   return "unknown";
 }

@@ -67,6 +67,9 @@ typedef struct dx_limits {
   size_t max_ocr_pixels;    /* one page image given to OCR */
   size_t max_image_pixels;  /* one image in a PDF, decoded (pages are not rendered past it) */
   int ocr_deadline_ms;      /* OCR of one page, 0: none */
+  /* LibreOffice's conversion of a legacy file (.doc, .xls, .rtf ...); 0:
+   * no timeout; below 0: such files are not converted (DX_EUNSUPPORTED) */
+  int convert_timeout_ms;
   /* The first page that needs OCR stops the read with DX_EOCR_ELSEWHERE
    * (a batch worker that has read other inputs hands a scan back, to be
    * read by a new worker: OCR on top of what earlier inputs left in a

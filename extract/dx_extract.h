@@ -121,7 +121,15 @@ typedef enum {
   DX_FORMAT_TIFF,
   DX_FORMAT_OFD,
   DX_FORMAT_OFD_SCANNED, /* an OFD with a page read by OCR */
-  DX_FORMAT_XLSX
+  DX_FORMAT_XLSX,
+  /* read through LibreOffice (legacy.c), converted to DOCX or XLSX */
+  DX_FORMAT_DOC,
+  DX_FORMAT_XLS,
+  DX_FORMAT_WPS, /* Kingsoft WPS Writer */
+  DX_FORMAT_ET,  /* Kingsoft WPS Spreadsheets */
+  DX_FORMAT_RTF,
+  DX_FORMAT_ODT,
+  DX_FORMAT_ODS
 } dx_format;
 
 struct dx_doc {
@@ -133,6 +141,9 @@ struct dx_doc {
   GPtrArray *blocks;   /* dx_block*, reading order */
   GPtrArray *warnings; /* dx_warning* */
   int ntables, nparagraphs;
+  /* what converted the file before it was read ("libreoffice 7.4.7.2"),
+   * NULL when it was read as it is */
+  char *converted_by;
 };
 
 dx_doc *dx_doc_new(const char *file, const dx_limits *lim);
@@ -240,6 +251,39 @@ dx_code dx_xlsx_read(dx_doc **out, const char *file, const uint8_t *data, size_t
  * apart by the package's parts. */
 dx_code dx_ooxml_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
                       const dx_limits *lim, dx_error *err);
+
+/* ---- legacy formats, through LibreOffice (legacy.c) ------------------ */
+
+/* Whether the format is one read through LibreOffice (doc, xls, wps, et,
+ * rtf, odt, ods). */
+bool dx_format_converted(dx_format f);
+/* Whether data starts as an OLE2 compound file or an RTF file does. */
+bool dx_legacy_detect(const uint8_t *data, size_t len);
+/* Whether data is a zip package with an OpenDocument mimetype part. */
+bool dx_odf_detect(const uint8_t *data, size_t len);
+/* Which legacy format data is, by content: an OLE2 compound file by its
+ * streams (WordDocument: doc, Workbook or Book: xls; either with
+ * WpsCustomData: wps, et), RTF by "{\rtf", OpenDocument by its mimetype
+ * part (odt, ods). Errors: DX_EFORMAT (a damaged OLE2 directory, none of
+ * these), DX_EUNSUPPORTED (an OLE2 file with no Word or Excel stream, an
+ * OpenDocument file of another kind). */
+dx_code dx_legacy_kind(dx_format *fmt, const uint8_t *data, size_t len, dx_error *err);
+/* Converts data (of legacy format fmt) to a DOCX (doc, wps, rtf, odt) or
+ * an XLSX (xls, et, ods) in *out (g_free) with LibreOffice: soffice
+ * ($DECLX_SOFFICE, else on the PATH) run headless in a new temporary
+ * directory with a profile of its own there, killed with its process
+ * group past lim->convert_timeout_ms; the directory is removed whatever
+ * happens. Errors: DX_EUNSUPPORTED (no soffice: the message says how to
+ * install it), DX_ELIMIT (the timeout, a result past max_input_bytes),
+ * DX_EFORMAT (LibreOffice wrote nothing: its own one-line reason),
+ * DX_ELIBRARY, DX_EIO. */
+dx_code dx_legacy_convert(uint8_t **out, size_t *out_len, dx_format fmt, const uint8_t *data,
+                          size_t len, const dx_limits *lim, dx_error *err);
+/* Reads a legacy file: its kind (dx_legacy_kind), the conversion, and the
+ * package read as DOCX or XLSX; the document's format is the legacy one
+ * and converted_by names LibreOffice and its version. */
+dx_code dx_legacy_read(dx_doc **out, const char *file, const uint8_t *data, size_t len,
+                       const dx_limits *lim, dx_error *err);
 
 /* What an archive or compressed file is, from its first bytes (tar,
  * gzip, bzip2, xz, zstd, 7z, RAR), or NULL. A zip is not among them: a

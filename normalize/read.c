@@ -61,30 +61,30 @@ typedef dx_code (*reader_fn)(dx_doc **, const char *, const uint8_t *, size_t, c
 static dx_code reader_for(reader_fn *read, const uint8_t *data, size_t len, dx_error *err) {
   *read = NULL;
   if (len == 0) return dx_error_set(err, DX_EFORMAT, "empty file");
-  /* an OFD by its OFD.xml; else a DOCX or an XLSX, told apart by their parts */
+  /* an OFD by its OFD.xml, an OpenDocument file (through LibreOffice) by
+   * its mimetype part; else a DOCX or an XLSX, told apart by their parts */
   if (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
-    *read = dx_ofd_detect(data, len) ? dx_ofd_read : dx_ooxml_read;
+    *read = dx_ofd_detect(data, len)   ? dx_ofd_read
+            : dx_odf_detect(data, len) ? dx_legacy_read
+                                       : dx_ooxml_read;
+  /* Word, Excel and WPS 97-2003 (OLE2 compound files) and RTF, through
+   * LibreOffice: which one it is, by the file's streams, is legacy.c's */
+  if (dx_legacy_detect(data, len)) *read = dx_legacy_read;
   if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) *read = dx_pdf_read;
   if (dx_image_kind(data, len)) *read = dx_image_read;
   if (*read) return DX_OK;
   if (len >= 4 && memcmp(data, "PK\x05\x06", 4) == 0)
     return dx_error_set(err, DX_EFORMAT, "empty zip archive, not a DOCX");
-  /* Formats met in archives next to DOCX: say what they are, so a user
-   * knows to convert them rather than wonder why they failed. */
-  if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-    return dx_error_set(err, DX_EUNSUPPORTED,
-                        "a legacy Word or Excel 97-2003 (.doc, .xls) or other OLE2 file; "
-                        "save it as DOCX or XLSX first");
-  if (len >= 5 && memcmp(data, "{\\rtf", 5) == 0)
-    return dx_error_set(err, DX_EUNSUPPORTED, "an RTF file; save it as DOCX first");
   const char *arc = dx_archive_kind(data, len);
   if (arc)
     return dx_error_set(err, DX_EUNSUPPORTED,
                         "%s, not a form; declx batch reads the forms inside archives "
                         "(one level deep)",
                         arc);
-  return dx_error_set(err, DX_EFORMAT,
-                      "not a DOCX, XLSX, PDF, OFD, JPEG, PNG or TIFF file (unrecognised content)");
+  return dx_error_set(
+      err, DX_EFORMAT,
+      "not a DOCX, XLSX, PDF, OFD, JPEG, PNG, TIFF, DOC, XLS, WPS, ET, RTF, ODT or ODS "
+      "file (unrecognised content)");
 }
 
 dx_code dx_read_bytes(dx_doc **out, const char *file, const uint8_t *data, size_t len,

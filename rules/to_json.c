@@ -18,6 +18,7 @@ json_t *map_doc_json(const dx_doc *doc, GPtrArray *found) {
   json_object_set_new(src, "format", json_string(dx_format_name(doc->format)));
   json_object_set_new(src, "sha256", json_string(doc->sha256));
   json_object_set_new(src, "pages", doc->pages ? json_integer(doc->pages) : json_null());
+  if (doc->converted_by) json_object_set_new(src, "converted_by", json_string(doc->converted_by));
   json_object_set_new(root, "source", src);
   json_t *decls = json_array();
   for (guint i = 0; i < found->len; i++) json_array_append_new(decls, g_ptr_array_index(found, i));

@@ -48,7 +48,7 @@ check "encrypted PDF is a record" 'grep -q "err T/in/sub/f.pdf unsupported" "$tm
 check "not a PDF is a record" 'grep -q "err T/in/sub/g.pdf format" "$tmp/check.txt"'
 check "missing path is a record" 'grep -q "err /nonexistent/file.docx io" "$tmp/check.txt"'
 check "directory loop is a record" 'grep -q "err T/in/loop/up/ " "$tmp/check.txt"'
-check "summary counts" 'grep -q "9 inputs, 2 read, 7 failed" "$tmp/err"'
+check "summary counts" 'grep -q "9 inputs, 2 read ([a-z0-9 ,]*), 7 failed" "$tmp/err"'
 # one worker: the input sent ahead of a crash or a hang is read by the
 # next worker, not lost
 DX_BATCH_TEST_CRASH=crash-me DX_BATCH_TEST_HANG=hang-me \
@@ -74,7 +74,7 @@ check "same output with -j 1" \
 "$declx" batch -q -o "$tmp/r.jsonl" "$tmp/in/a.docx" "$tmp/in/sub/g.pdf"
 "$declx" batch -o "$tmp/r.jsonl" --resume "$tmp/in/a.docx" "$tmp/in/sub/g.pdf" "$tmp/in/sub/b.pdf" 2> "$tmp/r.err"
 check "--resume appends only the new input" \
-  '[ "$(wc -l < "$tmp/r.jsonl")" -eq 3 ] && grep -q "1 read, 0 failed (read pdf 1), 2 skipped" "$tmp/r.err"'
+  '[ "$(wc -l < "$tmp/r.jsonl")" -eq 3 ] && grep -q "1 read (pdf 1), 0 failed (none), 2 skipped" "$tmp/r.err"'
 "$declx" batch --resume "$tmp/in/a.docx" 2>/dev/null
 check "--resume without -o is a usage error" '[ $? -eq 2 ]'
 # CSV: three files, rectangular, the rows the records hold, a BOM on request
@@ -109,7 +109,7 @@ if command -v sqlite3 >/dev/null; then
   check "SQLite: the unit and year of the county form" \
     '[ "$(sqlite3 "$tmp/t.sqlite" "select unit || \" \" || fiscal_year from declarations where project_name = \"高标准农田建设管护\"")" = "平江县农业农村局 2024" ]'
   "$declx" batch -o "$tmp/t.sqlite" --resume "$tmp/in/a.docx" 2> "$tmp/s.err"
-  check "SQLite: --resume skips what the database has" 'grep -q "0 read, 0 failed (none), 1 skipped" "$tmp/s.err"'
+  check "SQLite: --resume skips what the database has" 'grep -q "0 read (none), 0 failed (none), 1 skipped" "$tmp/s.err"'
 fi
 # a worker over its memory cap is a record too (no cap in the sanitizer
 # build: AddressSanitizer reserves terabytes of address space)
@@ -209,7 +209,7 @@ check "archives: nothing unpacked next to them" '[ "$(ls "$tmp/arcs" | wc -l)" -
 "$declx" batch -q -o "$tmp/arc-r.jsonl" "$tmp/arcs/m.7z"
 "$declx" batch -o "$tmp/arc-r.jsonl" --resume "$tmp/arcs/m.7z" "$tmp/arcs/m.tgz" 2> "$tmp/arc-r.err"
 check "archives: --resume knows members by their content" \
-  'grep -q "0 read, 1 failed (failed format 1), 4 skipped" "$tmp/arc-r.err"'
+  'grep -q "0 read (none), 1 failed (format 1), 4 skipped" "$tmp/arc-r.err"'
 check "archives: one inside another is named, not opened" \
   'grep -q "nest.zip!/m.tgz: a gzip-compressed file (a .tar.gz?), not a form" "$tmp/arc.err"'
 # workbooks: an XLSX in a zip is a member read as a form, an XLSX named
@@ -281,7 +281,7 @@ check "hostile archives: under 10 s of CPU and 400 MB" \
 if command -v script > /dev/null; then
   script -qec "'$declx' batch -j 1 '$tmp/in/a.docx' '$tmp/in/sub/g.pdf' > '$tmp/tty.jsonl'" /dev/null > "$tmp/tty.err"
   check "progress on a terminal" 'grep -q "declx batch: 2/2 files, [0-9.]* files/s, 1 errors, ETA 0 s" "$tmp/tty.err" &&
-    grep -q "2 inputs, 1 read, 1 failed" "$tmp/tty.err"'
+    grep -q "2 inputs, 1 read ([a-z0-9 ,]*), 1 failed" "$tmp/tty.err"'
   script -qec "'$declx' batch -q -j 1 '$tmp/in/a.docx' '$tmp/in/sub/g.pdf' > '$tmp/tty.jsonl'" /dev/null > "$tmp/ttyq.err"
   check "no progress with -q" '[ ! -s "$tmp/ttyq.err" ]'
 fi
@@ -310,5 +310,51 @@ recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 got = sorted((r["source"]["file"].rsplit("/", 1)[-1], r["source"]["format"], len(r["declarations"])) for r in recs)
 assert got == [("a.ofd", "ofd", 1), ("b.ofd", "ofd", 1)], got
 PY'
+# a folder of every format, legacy office files among them (read through
+# LibreOffice where it is installed): one record per input, and the
+# summary counts the inputs read by format
+mkdir -p "$tmp/mixed"
+cp "$src"/corpus/docx/seed000-xiangyin.docx "$tmp/mixed/a.docx"
+cp "$src"/corpus/xlsx/xlsx-variant-summary-b.xlsx "$tmp/mixed/b.xlsx"
+cp "$src"/corpus/pdf/variant-summary-b.pdf "$tmp/mixed/c.pdf"
+cp "$src"/corpus/scan/scan-fax-variant-side-by-side-funds.pdf "$tmp/mixed/d.pdf"
+cp "$src"/corpus/ofd/plain-variant-formcheckbox.ofd "$tmp/mixed/e.ofd"
+cp "$src"/corpus/image/jpeg6-variant-dept-national.jpg "$tmp/mixed/f.jpg"
+cp "$src"/corpus/image/png-variant-formcheckbox.png "$tmp/mixed/g.png"
+cp "$src"/corpus/image/tiffg4-chromium-variant-county-multi.tif "$tmp/mixed/h.tif"
+cp "$src"/corpus/legacy/doc-variant-province-b.doc "$tmp/mixed/i.doc"
+cp "$src"/corpus/legacy/xls-variant-summary-b.xls "$tmp/mixed/j.xls"
+cp "$src"/corpus/legacy/rtf-seed003-shifeng.rtf "$tmp/mixed/k.rtf"
+cp "$src"/corpus/legacy/odt-variant-summary-b.odt "$tmp/mixed/l.odt"
+cp "$src"/corpus/legacy/ods-variant-county-template.ods "$tmp/mixed/m.ods"
+"$declx" batch -j 2 "$tmp/mixed" > "$tmp/mixed.jsonl" 2> "$tmp/mixed.err"
+check "every format: one record per input" '[ "$(wc -l < "$tmp/mixed.jsonl")" -eq 13 ]'
+if command -v soffice > /dev/null; then
+  check "every format: each read as its format" \
+    'python3 - "$tmp/mixed.jsonl" <<PY
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+got = [(r["source"]["file"].rsplit("/", 1)[-1], r["source"]["format"], len(r["declarations"])) for r in recs]
+assert [g[1] for g in got] == ["docx", "xlsx", "pdf", "pdf-scanned", "ofd", "jpeg", "png", "tiff",
+                               "doc", "xls", "rtf", "odt", "ods"], got
+assert all(n >= 1 for _, _, n in got), got
+assert all(r["source"]["converted_by"].startswith("libreoffice ") for r in recs[8:]), recs[8]["source"]
+assert all("converted_by" not in r["source"] for r in recs[:8])
+PY'
+  check "every format: the summary counts them by format" \
+    'grep -q "13 inputs, 13 read (doc 1, docx 1, jpeg 1, ods 1, odt 1, ofd 1, pdf 1, pdf-scanned 1, png 1, rtf 1, tiff 1, xls 1, xlsx 1), 0 failed (none)" "$tmp/mixed.err"'
+else
+  check "every format: without LibreOffice the legacy files fail, saying how to install it" \
+    'grep -q "8 read (docx 1, jpeg 1, ofd 1, pdf 1, pdf-scanned 1, png 1, tiff 1, xlsx 1), 5 failed (unsupported 5)" "$tmp/mixed.err" &&
+     grep -q "i.doc: a .doc file, read through LibreOffice, which is not installed: install LibreOffice (Debian: apt-get install libreoffice-writer-nogui" "$tmp/mixed.err"'
+fi
+# without soffice on the PATH: a clear error record, the batch goes on
+mkdir -p "$tmp/nolo"
+cp "$src"/corpus/legacy/doc-variant-province-b.doc "$tmp/nolo/i.doc"
+cp "$src"/corpus/docx/seed000-xiangyin.docx "$tmp/nolo/a.docx"
+DECLX_SOFFICE=/nonexistent/soffice "$declx" batch -j 1 "$tmp/nolo" > "$tmp/nolo.jsonl" 2> "$tmp/nolo.err"
+check "no LibreOffice: an unsupported record saying how to install it" \
+  'grep -q "\"code\":\"unsupported\".*apt-get install libreoffice-writer-nogui libreoffice-calc-nogui" "$tmp/nolo.jsonl" &&
+   grep -q "2 inputs, 1 read (docx 1), 1 failed (unsupported 1)" "$tmp/nolo.err"'
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

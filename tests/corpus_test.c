@@ -19,10 +19,11 @@
  * Usage: corpus_test CORPUS_DIR [FORMAT_SUBDIR] [--baseline FILE]
  *                    [--write-baseline FILE] [--shard K/N]
  *        corpus_test --compare FORMAT_SUBDIR EXPECTED.json ACTUAL.json
- *   (FORMAT_SUBDIR: "docx", "xlsx", "pdf", "scan", "ofd" or "image":
- *   NAME.jpg, .png or .tif for expected/NAME.json; "pdf", "scan" and
- *   "ofd" are compared as PDFs are: where things are aside; "xlsx" as
- *   DOCX files are). --shard K/N tests the K-th of every N files
+ *   (FORMAT_SUBDIR: "docx", "xlsx", "pdf", "scan", "ofd", "image":
+ *   NAME.jpg, .png or .tif for expected/NAME.json, or "legacy": NAME.doc,
+ *   .xls, .wps, .et, .rtf, .odt or .ods, read through LibreOffice; "pdf",
+ *   "scan" and "ofd" are compared as PDFs are: where things are aside;
+ *   "xlsx" and "legacy" as DOCX files are). --shard K/N tests the K-th of every N files
  *   (in name order), so that N processes share a slow corpus.
  */
 #include <math.h>
@@ -366,12 +367,25 @@ int main(int argc, char **argv) {
                     : strcmp(sub, "xlsx") == 0 ? ".xlsx"
                     : strcmp(sub, "ofd") == 0  ? ".ofd"
                                                : ".pdf";
-  /* image files: whichever of these extensions the stem has */
-  bool images = strcmp(sub, "image") == 0;
+  /* image files and legacy office files (read through LibreOffice):
+   * whichever of these extensions the stem has */
+  bool legacy = strcmp(sub, "legacy") == 0;
+  bool images = strcmp(sub, "image") == 0 || legacy;
   static const char *const image_exts[] = {".jpg", ".png", ".tif"};
+  static const char *const legacy_exts[] = {".doc", ".xls", ".wps", ".et", ".rtf", ".odt", ".ods"};
+  const char *const *exts = legacy ? legacy_exts : image_exts;
+  size_t nexts = legacy ? G_N_ELEMENTS(legacy_exts) : G_N_ELEMENTS(image_exts);
   /* an OFD is made from a corpus PDF, and is compared as one */
-  pdf_mode = strcmp(ext, ".pdf") == 0 || strcmp(ext, ".ofd") == 0;
-  scan_mode = strcmp(sub, "scan") == 0 || images;
+  pdf_mode = !legacy && (strcmp(ext, ".pdf") == 0 || strcmp(ext, ".ofd") == 0);
+  scan_mode = strcmp(sub, "scan") == 0 || (images && !legacy);
+  if (legacy && !g_getenv("DECLX_SOFFICE")) {
+    char *soffice = g_find_program_in_path("soffice");
+    g_free(soffice);
+    if (!soffice) {
+      printf("corpus legacy: skipped, LibreOffice (soffice) is not installed\n");
+      return 77; /* ctest's SKIP_RETURN_CODE */
+    }
+  }
   short_counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *baseline = load_baseline(base_path);
   if (base_path && g_hash_table_size(baseline) == 0) {
@@ -413,10 +427,10 @@ int main(int argc, char **argv) {
     char *stem = g_strndup(jname, strlen(jname) - 5);
     char *docname = g_strconcat(stem, ext, NULL);
     char *docpath = g_build_filename(dir, sub, docname, NULL);
-    for (size_t k = 0; images && k < G_N_ELEMENTS(image_exts); k++) {
+    for (size_t k = 0; images && k < nexts; k++) {
       g_free(docname);
       g_free(docpath);
-      docname = g_strconcat(stem, image_exts[k], NULL);
+      docname = g_strconcat(stem, exts[k], NULL);
       docpath = g_build_filename(dir, sub, docname, NULL);
       if (g_file_test(docpath, G_FILE_TEST_EXISTS)) break;
     }

@@ -7,7 +7,8 @@ pkgs=(build-essential cmake pkg-config
       libpoppler-glib-dev libcairo2-dev poppler-utils libsqlite3-dev sqlite3 libarchive-dev libarchive-tools zip libpq-dev postgresql libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim libcmocka-dev
       valgrind python3 python3-jsonschema unzip bc parallel
       cppcheck clang-tidy clang-format clang libclang-rt-14-dev
-      chromium fonts-noto-cjk)
+      chromium fonts-noto-cjk
+      libgsf-1-dev libreoffice-writer-nogui libreoffice-calc-nogui)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

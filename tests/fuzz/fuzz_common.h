@@ -36,6 +36,9 @@ static inline const dx_limits *fuzz_limits(void) {
      * tests/lsan.supp cannot name them, and one inference is ~1 s */
     lim.ocr_engine = DX_OCR_TESSERACT;
     dx_rules_layout_words(fuzz_rules(), &lim); /* as declx reads */
+    /* legacy files are told apart (libgsf reads OLE2 directories), not
+     * handed to LibreOffice: seconds each */
+    lim.convert_timeout_ms = -1;
     init = 1;
   }
   return &lim;

@@ -350,6 +350,7 @@ def main():
     image_files(add)
     # ---- OFD ----
     add_ofd(add)
+    add_legacy(add)
     with open(os.path.join(OUT, 'MANIFEST'), 'w') as f:
         f.write('# file<TAB>expected: error (one-line error, exit 1), ok (JSON, exit 0), any (either)\n')
         for name, outcome in cases:
@@ -391,6 +392,61 @@ def image_files(add):
         jpeg = f.read()
     sos = jpeg.index(b'\xff\xda')
     add('image-jpeg-truncated.jpg', jpeg[:sos + 4000], 'error')
+def ole2_bytes(streams, dir_sector=1):
+    """A compound file (MS-CFB version 3, 512-byte sectors) holding these
+    (name, bytes) streams in its root, each padded to at least 4096 bytes
+    (so that none is in the mini stream). dir_sector: where the header
+    says the directory is."""
+    end, free, fat_sect, nostream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    datas = [d.ljust(4096, b'\0') for _, d in streams]
+    fat = [fat_sect, end]  # sector 0 the FAT, sector 1 the directory
+    starts = []
+    for d in datas:
+        n = (len(d) + 511) // 512
+        first = len(fat)
+        starts.append(first)
+        fat += [first + k + 1 for k in range(n - 1)] + [end]
+    assert len(fat) <= 128 and len(streams) <= 3
+
+    def entry(name, kind, child, right, start, size):
+        raw = name.encode('utf-16-le') + b'\0\0' if name else b''
+        return (raw.ljust(64, b'\0') + struct.pack('<HBB', len(raw), kind, 1)
+                + struct.pack('<III', nostream, right, child) + b'\0' * 16 + b'\0' * 4
+                + b'\0' * 16 + struct.pack('<IQ', start, size))
+
+    ents = [entry('Root Entry', 5, 1 if streams else nostream, nostream, end, 0)]
+    for i, ((name, _), d) in enumerate(zip(streams, datas)):
+        # the streams in a chain of right siblings
+        ents.append(entry(name, 2, nostream, i + 2 if i + 1 < len(streams) else nostream, starts[i], len(d)))
+    while len(ents) < 4:
+        ents.append(b'\0' * 64 + struct.pack('<HBB', 0, 0, 0) + struct.pack('<III', nostream, nostream, nostream)
+                    + b'\0' * 36 + struct.pack('<IQ', 0, 0))
+    header = (b'\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1' + b'\0' * 16
+              + struct.pack('<HHHHH', 0x3E, 3, 0xFFFE, 9, 6) + b'\0' * 6
+              + struct.pack('<IIIIIIIII', 0, 1, dir_sector, 0, 4096, end, 0, end, 0)
+              + struct.pack('<I', 0) + struct.pack('<I', free) * 108)
+    assert len(header) == 512
+    fat_bytes = struct.pack('<%dI' % 128, *(fat + [free] * (128 - len(fat))))
+    return header + fat_bytes + b''.join(ents) + b''.join(datas)
+
+
+def add_legacy(add):
+    """Legacy office files (read through LibreOffice): each refused with
+    one line, all but the junk Word stream before LibreOffice is started."""
+    junk = bytes((i * 131 + 7) % 256 for i in range(8192))
+    # a PowerPoint file: an OLE2 file with no Word or Excel stream
+    add('ole2-no-known-stream.doc', ole2_bytes([('PowerPoint Document', junk), ('Current User', b'x')]), 'error')
+    # a Word file whose Word stream is junk: LibreOffice's own error, in one line
+    add('doc-word-stream-junk.doc', ole2_bytes([('WordDocument', junk)]), 'error')
+    # a Word file whose header puts its directory past the file's end
+    add('doc-directory-outside.doc', ole2_bytes([('WordDocument', junk)], dir_sector=4000), 'error')
+    # a Word file cut in the middle of its FAT
+    add('doc-truncated.doc', ole2_bytes([('WordDocument', junk), ('1Table', junk)])[:700], 'error')
+    rtf = ('{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fnil SimSun;}}\\f0 '
+           + '\\trowd\\cellx3000\\cellx6000 \\intbl A\\cell B\\cell\\row ' * 40 + '}').encode('ascii')
+    add('rtf-truncated.rtf', rtf[:len(rtf) // 2], 'error')
+
+
 def add_ofd(add):
     good = open(os.path.join(HERE, '..', '..', 'corpus', 'ofd', 'tpl-variant-county-template.ofd'), 'rb').read()
     add('ofd-good-form.ofd', good, 'ok')

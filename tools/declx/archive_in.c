@@ -10,6 +10,19 @@
 
 #include "dx_extract.h"
 
+/* Whether member i (named name) is an OpenDocument package's mimetype
+ * part (an ODT or an ODS, read through LibreOffice, is a form). */
+static bool odf_mimetype(zip_t *z, zip_int64_t i, const char *name) {
+  if (strcmp(name, "mimetype") != 0) return false;
+  static const char want[] = "application/vnd.oasis.opendocument.";
+  char buf[sizeof want] = {0};
+  zip_file_t *zf = zip_fopen_index(z, (zip_uint64_t)i, 0);
+  if (!zf) return false;
+  zip_int64_t n = zip_fread(zf, buf, sizeof buf - 1);
+  zip_fclose(zf);
+  return n == (zip_int64_t)sizeof want - 1 && memcmp(buf, want, sizeof want - 1) == 0;
+}
+
 bool dx_arc_is_archive(const char *path) {
   uint8_t m[512] = {0};
   FILE *f = fopen(path, "rb");
@@ -20,7 +33,8 @@ bool dx_arc_is_archive(const char *path) {
   if (n < 4 || memcmp(m, "PK\x03\x04", 4) != 0) return false;
   /* A zip: a DOCX or an XLSX (any OOXML package, or what is left of
    * one) has [Content_Types].xml or parts under word/, xl/, _rels/ or
-   * docProps/; an OFD has OFD.xml at its root. A zip libzip cannot open
+   * docProps/; an OFD has OFD.xml at its root; an OpenDocument file a
+   * mimetype part naming its kind. A zip libzip cannot open
    * goes the DOCX way too, which says what is wrong. */
   int e = 0;
   zip_t *z = zip_open(path, ZIP_RDONLY, &e);
@@ -35,7 +49,7 @@ bool dx_arc_is_archive(const char *path) {
            g_ascii_strncasecmp(name, "word/", 5) == 0 || g_ascii_strncasecmp(name, "xl/", 3) == 0 ||
            g_ascii_strncasecmp(name, "_rels/", 6) == 0 ||
            g_ascii_strncasecmp(name, "docProps/", 9) == 0 ||
-           g_ascii_strcasecmp(name, "OFD.xml") == 0;
+           g_ascii_strcasecmp(name, "OFD.xml") == 0 || odf_mimetype(z, i, name);
   }
   zip_discard(z);
   return !form;

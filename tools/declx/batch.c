@@ -62,7 +62,15 @@ int dx_batch_run(const batch_opts *o, char **paths, int npaths, dx_ruleset *rs,
 
   guint n = in.jobs->len;
   job *jobs = (job *)(void *)in.jobs->data;
-  pool *p = dx_batch_pool_new(o, jobs, n, rs, lim, done, snk.out);
+  /* a LibreOffice conversion ends before the input's deadline, so that
+   * the worker kills soffice and removes its directory itself rather than
+   * being killed with them left behind */
+  dx_limits mine = *lim;
+  int conv_ms = (int)(o->timeout * 800);
+  if (o->timeout > 0 && mine.convert_timeout_ms >= 0 &&
+      (mine.convert_timeout_ms == 0 || conv_ms < mine.convert_timeout_ms))
+    mine.convert_timeout_ms = MAX(conv_ms, 1);
+  pool *p = dx_batch_pool_new(o, jobs, n, rs, &mine, done, snk.out);
   tally t = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0, 0, 0, 0};
   guint next_write = 0;
   bool out_failed = false;

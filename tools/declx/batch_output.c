@@ -161,19 +161,33 @@ bool dx_batch_out_write(const batch_opts *o, job *jobs, guint n, guint *next_wri
   return true;
 }
 
+/* "docx 3, pdf 2" of the tally's keys that start with prefix ("read ",
+ * "failed "), by name; "none" when there are none. */
+static void counts_of(GString *s, const tally *t, const char *prefix) {
+  GList *keys = g_list_sort(g_hash_table_get_keys(t->by), (GCompareFunc)strcmp);
+  gsize start = s->len;
+  for (GList *l = keys; l; l = l->next) {
+    const char *k = l->data;
+    if (!g_str_has_prefix(k, prefix)) continue;
+    g_string_append_printf(s, "%s%s %d", s->len > start ? ", " : "", k + strlen(prefix),
+                           GPOINTER_TO_INT(g_hash_table_lookup(t->by, k)));
+  }
+  if (s->len == start) g_string_append(s, "none");
+  g_list_free(keys);
+}
+
 void dx_batch_summary(const batch_opts *o, const tally *t, guint n, double t0, bool interrupted) {
   if (o->quiet) return;
   if (isatty(STDERR_FILENO)) fputc('\n', stderr);
-  GString *s = g_string_new(NULL);
-  GList *keys = g_list_sort(g_hash_table_get_keys(t->by), (GCompareFunc)strcmp);
-  for (GList *l = keys; l; l = l->next)
-    g_string_append_printf(s, "%s%s %d", s->len ? ", " : "", (char *)l->data,
-                           GPOINTER_TO_INT(g_hash_table_lookup(t->by, l->data)));
-  g_list_free(keys);
+  /* the inputs read counted by their format, those that failed by why */
+  GString *read = g_string_new(NULL), *failed = g_string_new(NULL);
+  counts_of(read, t, "read ");
+  counts_of(failed, t, "failed ");
   fprintf(stderr,
-          "declx batch: %u inputs, %d read, %d failed (%s), %d skipped (already in the "
+          "declx batch: %u inputs, %d read (%s), %d failed (%s), %d skipped (already in the "
           "output); %d declarations below 0.5 confidence; %.1f s%s\n",
-          n, t->ok, t->failed, s->len ? s->str : "none", t->skipped, t->low_conf,
-          dx_batch_now() - t0, interrupted ? "; interrupted, the rest not read" : "");
-  g_string_free(s, TRUE);
+          n, t->ok, read->str, t->failed, failed->str, t->skipped, t->low_conf, dx_batch_now() - t0,
+          interrupted ? "; interrupted, the rest not read" : "");
+  g_string_free(read, TRUE);
+  g_string_free(failed, TRUE);
 }

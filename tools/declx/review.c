@@ -314,9 +314,14 @@ static json_t *index_row(const char *id, const json_t *rec, size_t k, const json
 }
 
 /* Formats whose values are shown in their table drawn from the document
- * model (no page to crop): DOCX and XLSX. */
+ * model (no page to crop): DOCX and XLSX, and the legacy formats read as
+ * one of them through LibreOffice (converted again when re-read). */
 static bool model_format(const char *format) {
-  return g_strcmp0(format, "docx") == 0 || g_strcmp0(format, "xlsx") == 0;
+  static const char *const names[] = {"docx", "xlsx", "doc", "xls", "wps",
+                                      "et",   "rtf",  "odt", "ods"};
+  for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+    if (g_strcmp0(format, names[i]) == 0) return true;
+  return false;
 }
 
 /* The page of one record (and the index rows of its declarations).
