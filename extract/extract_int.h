@@ -31,6 +31,11 @@ bool dx_xml_has_doctype(const uint8_t *xml, size_t len);
 
 struct zip; /* libzip's zip_t */
 
+/* A zip held in data (borrowed while it is open) opened only to look at
+ * its parts' names and a small part (which package it is), or NULL when
+ * data is no zip libzip opens; close it with zip_discard. Reading a
+ * package opens it with dx_zip_open. */
+struct zip *dx_zip_sniff(const uint8_t *data, size_t len);
 /* Opens a zip held in data (borrowed while it is open) within
  * lim->max_zip_entries; close it with zip_discard. */
 dx_code dx_zip_open(struct zip **out, const uint8_t *data, size_t len, const dx_limits *lim,
@@ -42,6 +47,15 @@ dx_code dx_zip_open(struct zip **out, const uint8_t *data, size_t len, const dx_
  * archive"). */
 dx_code dx_zip_read_part(uint8_t **out, size_t *out_len, struct zip *za, const char *name,
                          const char *what, const dx_limits *lim, dx_error *err);
+/* Inflates member idx of za (`name` in messages) into *out (g_free)
+ * within max bytes (declared, then counted while inflating) and
+ * max_ratio past the first MiB; when total is not NULL, the bytes
+ * inflated are added to *total, which may not pass budget (all the
+ * parts of one package together). The DOCX, XLSX and OFD readers'
+ * one way to read a part. */
+dx_code dx_zip_inflate(uint8_t **out, size_t *out_len, struct zip *za, int64_t idx,
+                       const char *name, size_t max, double max_ratio, size_t *total, size_t budget,
+                       dx_error *err);
 /* The package's main part: dflt when it is there, else the target of
  * the package relationship of type officeDocument (a package-relative
  * name; one outside the package is an error). *out: g_free. */

@@ -64,13 +64,7 @@ bool dx_legacy_detect(const uint8_t *data, size_t len) {
 /* The package's mimetype part (at most 255 bytes, NUL-ended) into buf;
  * false when the zip has none. */
 static bool odf_mimetype(const uint8_t *data, size_t len, char *buf, size_t size) {
-  if (len < 4 || memcmp(data, "PK\x03\x04", 4) != 0) return false;
-  zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-  zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-  if (src && !za) zip_source_free(src);
-  zip_error_fini(&ze);
+  zip_t *za = dx_zip_sniff(data, len);
   bool found = false;
   zip_file_t *zf = za ? zip_fopen(za, "mimetype", 0) : NULL;
   if (zf) {

@@ -13,10 +13,6 @@
 
 #include <string.h>
 
-/* A part smaller than this is never called a bomb by ratio alone. */
-enum { RATIO_MIN_BYTES = 1 << 20 };
-/* Most bytes inflated between two checks of the limits. */
-enum { READ_STEP = 1 << 20 };
 /* All the parts of one package together may inflate to this many times
  * the limit of one part (512 MiB by default): a page list that names one
  * large part thousands of times stops here. */
@@ -72,65 +68,10 @@ static zip_int64_t locate(zip_t *za, const char *name) {
 }
 
 bool dx_ofd_detect(const uint8_t *data, size_t len) {
-  if (len < 4 || memcmp(data, "PK\x03\x04", 4) != 0) return false;
-  zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-  zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-  if (src && !za) zip_source_free(src);
-  zip_error_fini(&ze);
+  zip_t *za = dx_zip_sniff(data, len);
   bool ofd = za && locate(za, "OFD.xml") >= 0;
   if (za) zip_discard(za);
   return ofd;
-}
-
-/* Inflates the open member into *out within the limits. */
-static dx_code inflate(ofd_pkg *p, zip_file_t *zf, const char *name, size_t max, size_t hint,
-                       double comp, uint8_t **out, size_t *len, dx_error *err) {
-  size_t hard = max + 1;
-  size_t cap = MIN(MAX(hint + 1, (size_t)4096), hard);
-  uint8_t *buf = g_malloc(cap);
-  size_t used = 0;
-  dx_code rc = DX_OK;
-  for (;;) {
-    if (used == cap) {
-      cap = MIN(cap * 2, hard);
-      buf = g_realloc(buf, cap);
-    }
-    zip_int64_t n = zip_fread(zf, buf + used, MIN(cap - used, (size_t)READ_STEP));
-    if (n < 0) {
-      rc = dx_error_set(err, DX_EFORMAT, "corrupt or truncated archive member %s: %s", name,
-                        zip_error_strerror(zip_file_get_error(zf)));
-      break;
-    }
-    if (n == 0) break;
-    used += (size_t)n;
-    p->inflated += (size_t)n;
-    if (used > max) {
-      rc = dx_error_set(err, DX_ELIMIT, "%s inflates past the %zu-byte limit (zip bomb?)", name,
-                        max);
-      break;
-    }
-    if (used > RATIO_MIN_BYTES && comp > 0 && used / comp > p->lim->max_inflate_ratio) {
-      rc = dx_error_set(err, DX_ELIMIT,
-                        "%s inflates more than %.0f:1, over the ratio limit (zip bomb?)", name,
-                        p->lim->max_inflate_ratio);
-      break;
-    }
-    if (p->inflated > p->budget) {
-      rc = dx_error_set(err, DX_ELIMIT,
-                        "the package's parts inflate past %zu bytes together (zip bomb?)",
-                        p->budget);
-      break;
-    }
-  }
-  if (rc != DX_OK) {
-    g_free(buf);
-    return rc;
-  }
-  *out = buf;
-  *len = used;
-  return DX_OK;
 }
 
 dx_code ofd_pkg_read(ofd_pkg *p, const char *name, size_t max, uint8_t **out, size_t *len,
@@ -140,24 +81,8 @@ dx_code ofd_pkg_read(ofd_pkg *p, const char *name, size_t max, uint8_t **out, si
   if (!max || max > p->lim->max_part_bytes) max = p->lim->max_part_bytes;
   zip_int64_t idx = locate(p->za, name);
   if (idx < 0) return dx_error_set(err, DX_EFORMAT, "no %s in the package", name);
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(p->za, (zip_uint64_t)idx, 0, &st) != 0)
-    return dx_error_set(err, DX_EFORMAT, "cannot stat %s: %s", name, zip_strerror(p->za));
-  if ((st.valid & ZIP_STAT_NAME) && g_str_has_suffix(st.name, "/"))
-    return dx_error_set(err, DX_EFORMAT, "%s is a directory", name);
-  /* the declared size first, then the real bytes while reading: a
-   * crafted header can lie */
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > max)
-    return dx_error_set(err, DX_ELIMIT, "%s declares %llu bytes, over the %zu-byte limit", name,
-                        (unsigned long long)st.size, max);
-  zip_file_t *zf = zip_fopen_index(p->za, (zip_uint64_t)idx, 0);
-  if (!zf) return dx_error_set(err, DX_EFORMAT, "cannot open %s: %s", name, zip_strerror(p->za));
-  size_t hint = (st.valid & ZIP_STAT_SIZE) ? (size_t)st.size : 0;
-  double comp = (st.valid & ZIP_STAT_COMP_SIZE) ? (double)st.comp_size : 0;
-  dx_code rc = inflate(p, zf, name, max, hint, comp, out, len, err);
-  zip_fclose(zf);
-  return rc;
+  return dx_zip_inflate(out, len, p->za, idx, name, max, p->lim->max_inflate_ratio, &p->inflated,
+                        p->budget, err);
 }
 
 bool ofd_pkg_again(ofd_pkg *p, const char *name) {

@@ -22,6 +22,17 @@ enum { READ_STEP = 1 << 20 };
  * may hold when read to tell packages apart; real ones are under 2 KB. */
 enum { RELS_MAX_BYTES = 1 << 20 };
 
+struct zip *dx_zip_sniff(const uint8_t *data, size_t len) {
+  if (len < 4 || memcmp(data, "PK\x03\x04", 4) != 0) return NULL;
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+  zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+  if (src && !za) zip_source_free(src);
+  zip_error_fini(&ze);
+  return za;
+}
+
 dx_code dx_zip_open(struct zip **out, const uint8_t *data, size_t len, const dx_limits *lim,
                     dx_error *err) {
   *out = NULL;
@@ -52,30 +63,29 @@ dx_code dx_zip_open(struct zip **out, const uint8_t *data, size_t len, const dx_
   return DX_OK;
 }
 
-dx_code dx_zip_read_part(uint8_t **out, size_t *out_len, struct zip *za, const char *name,
-                         const char *what, const dx_limits *lim, dx_error *err) {
-  zip_int64_t idx = zip_name_locate(za, name, 0);
-  if (idx < 0) return dx_error_set(err, DX_EFORMAT, "not %s: no %s in the archive", what, name);
+dx_code dx_zip_inflate(uint8_t **out, size_t *out_len, struct zip *za, int64_t idx,
+                       const char *name, size_t max, double max_ratio, size_t *total, size_t budget,
+                       dx_error *err) {
+  *out = NULL;
+  *out_len = 0;
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat_index(za, (zip_uint64_t)idx, 0, &st) != 0)
     return dx_error_set(err, DX_EFORMAT, "cannot stat %s: %s", name, zip_strerror(za));
-  if (name[strlen(name) - 1] == '/' ||
-      ((st.valid & ZIP_STAT_SIZE) && st.size == 0 && (st.valid & ZIP_STAT_NAME) &&
-       st.name[strlen(st.name) - 1] == '/'))
+  if (g_str_has_suffix(name, "/") || ((st.valid & ZIP_STAT_NAME) && g_str_has_suffix(st.name, "/")))
     return dx_error_set(err, DX_EFORMAT, "%s is a directory", name);
   /* Declared sizes are checked first, then the real bytes while reading:
    * a crafted header can lie about the size. */
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > lim->max_part_bytes)
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > max)
     return dx_error_set(err, DX_ELIMIT, "%s declares %llu bytes, over the %zu-byte limit", name,
-                        (unsigned long long)st.size, lim->max_part_bytes);
+                        (unsigned long long)st.size, max);
   double comp = (st.valid & ZIP_STAT_COMP_SIZE) ? (double)st.comp_size : 0;
   zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)idx, 0);
   if (!zf) return dx_error_set(err, DX_EFORMAT, "cannot open %s: %s", name, zip_strerror(za));
   /* read in place: the declared size is a first guess at the room
    * needed (a header can lie; the limits hold whatever it says), and at
    * most READ_STEP bytes are inflated between two checks */
-  size_t hard = lim->max_part_bytes + 1;
+  size_t hard = max + 1;
   size_t cap = MIN(MAX((st.valid & ZIP_STAT_SIZE) ? (size_t)st.size + 1 : 0, (size_t)4096), hard);
   uint8_t *buf = g_malloc(cap);
   size_t used = 0;
@@ -93,15 +103,21 @@ dx_code dx_zip_read_part(uint8_t **out, size_t *out_len, struct zip *za, const c
     }
     if (n == 0) break;
     used += (size_t)n;
-    if (used > lim->max_part_bytes) {
+    if (total) *total += (size_t)n;
+    if (used > max) {
       rc = dx_error_set(err, DX_ELIMIT, "%s inflates past the %zu-byte limit (zip bomb?)", name,
-                        lim->max_part_bytes);
+                        max);
       break;
     }
-    if (used > RATIO_MIN_BYTES && comp > 0 && used / comp > lim->max_inflate_ratio) {
+    if (used > RATIO_MIN_BYTES && comp > 0 && used / comp > max_ratio) {
       rc = dx_error_set(err, DX_ELIMIT,
                         "%s inflates more than %.0f:1, over the ratio limit (zip bomb?)", name,
-                        lim->max_inflate_ratio);
+                        max_ratio);
+      break;
+    }
+    if (total && *total > budget) {
+      rc = dx_error_set(err, DX_ELIMIT,
+                        "the package's parts inflate past %zu bytes together (zip bomb?)", budget);
       break;
     }
   }
@@ -113,6 +129,14 @@ dx_code dx_zip_read_part(uint8_t **out, size_t *out_len, struct zip *za, const c
   *out_len = used;
   *out = buf;
   return DX_OK;
+}
+
+dx_code dx_zip_read_part(uint8_t **out, size_t *out_len, struct zip *za, const char *name,
+                         const char *what, const dx_limits *lim, dx_error *err) {
+  zip_int64_t idx = zip_name_locate(za, name, 0);
+  if (idx < 0) return dx_error_set(err, DX_EFORMAT, "not %s: no %s in the archive", what, name);
+  return dx_zip_inflate(out, out_len, za, idx, name, lim->max_part_bytes, lim->max_inflate_ratio,
+                        NULL, 0, err);
 }
 
 /* A small part (relationships, content types) under RELS_MAX_BYTES. */
