@@ -2,22 +2,32 @@
 # Every corpus output validates against schema/declaration-v1.schema.json.
 # Usage: schema_test.sh DECLX SOURCE_DIR [--no-scans]
 # --no-scans (the sanitizer build: its output is the same, and reading
-# the scans again under ASan takes a quarter of an hour) leaves out
-# corpus/scan and the OFDs of scans.
+# scans again under ASan takes minutes) leaves out the scans.
 set -euo pipefail
 declx=$1
 src=$2
-scans=("$src"/corpus/scan/*.pdf "$src"/corpus/ofd/scan-*.ofd)
+# four scans of different scanners and the scanned OFDs: every scan's
+# output is shaped by the same code, and corpus_scan reads them all
+scans=("$src"/corpus/scan/scan-{fax80,photo2,sealgrey2,upside}-*.pdf "$src"/corpus/ofd/scan-*.ofd)
 [ "${3:-}" = --no-scans ] && scans=()
 ofds=()
 for f in "$src"/corpus/ofd/*.ofd; do
   case "$(basename "$f")" in scan-*) ;; *) ofds+=("$f") ;; esac
 done
+# a converted legacy file of each kind, where LibreOffice is installed
+# (their source.converted_by; corpus_legacy reads them all)
+legacy=()
+if command -v soffice > /dev/null; then
+  for k in doc xls rtf odt ods; do
+    f=$(ls "$src"/corpus/legacy/*."$k" | head -1)
+    legacy+=("$f")
+  done
+fi
 py=/usr/bin/python3 # Debian's, with python3-jsonschema
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$declx" -q -c extract "$src"/corpus/docx/*.docx "$src"/corpus/xlsx/*.xlsx "$src"/corpus/pdf/*.pdf "${ofds[@]}" \
-  "${scans[@]}" > "$tmp/out.jsonl"
+  "${scans[@]}" "${legacy[@]}" > "$tmp/out.jsonl"
 "$py" - "$src/schema/declaration-v1.schema.json" "$tmp/out.jsonl" <<'PY'
 import json, sys
 import jsonschema
