@@ -27,30 +27,9 @@ dx_code ofd_pkg_open(ofd_pkg *p, const uint8_t *data, size_t len, const dx_limit
   *p = (ofd_pkg){.lim = lim,
                  .budget = lim->max_part_bytes * BUDGET_PARTS,
                  .reads = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
-  zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-  if (!src) {
-    dx_code rc = dx_error_set(err, DX_ELIBRARY, "libzip: %s", zip_error_strerror(&ze));
-    zip_error_fini(&ze);
-    return rc;
-  }
-  p->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
-  if (!p->za) {
-    dx_code rc =
-        dx_error_set(err, DX_EFORMAT, "not a readable zip archive (truncated or corrupt): %s",
-                     zip_error_strerror(&ze));
-    zip_source_free(src);
-    zip_error_fini(&ze);
-    return rc;
-  }
-  zip_error_fini(&ze);
-  zip_int64_t n = zip_get_num_entries(p->za, 0);
-  if (n < 0 || (size_t)n > lim->max_zip_entries) {
-    ofd_pkg_close(p);
-    return dx_error_set(err, DX_ELIMIT, "archive has more than %zu entries", lim->max_zip_entries);
-  }
-  return DX_OK;
+  dx_code rc = dx_zip_open(&p->za, data, len, lim, err);
+  if (rc != DX_OK) ofd_pkg_close(p);
+  return rc;
 }
 
 void ofd_pkg_close(ofd_pkg *p) {
