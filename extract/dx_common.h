@@ -44,6 +44,9 @@ typedef struct dx_words {
   bool (*continued)(void *ctx, const char *text);
   /* text starts with an item's number (numbering) */
   bool (*numbered)(void *ctx, const char *text);
+  /* code point b follows a in one of the vocabulary's words (OCR picks
+   * among its next readings by these: ocr_words.c) */
+  bool (*pair)(void *ctx, uint32_t a, uint32_t b);
   void *ctx;
 } dx_words;
 

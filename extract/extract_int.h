@@ -218,6 +218,23 @@ void dx_resample_grey(const uint8_t *src, int w, int h, int stride, uint8_t *dst
 dx_code dx_scan_read(GArray *gl, GArray *rules, dx_raster *r, double dpi, const dx_limits *lim,
                      int pageno, dx_doc *doc, dx_error *err);
 
+/* ---- OCR's next readings (ocr_words.c) ------------------------------ */
+
+/* What OCR nearly read for one character: its next readings, most
+ * probable first, with their probabilities (cp 0: none). */
+#define DX_OCR_ALTS 3
+typedef struct dx_ocr_alts {
+  uint32_t cp[DX_OCR_ALTS];
+  float p[DX_OCR_ALTS];
+} dx_ocr_alts;
+
+/* Replaces each character of the line gl[first..] (alts[i - first] its
+ * next readings) by a next reading that makes more word pairs
+ * (w->pair) with its neighbours than it does; lowers such a character's
+ * confidence. Returns how many were replaced; none when w has no pair
+ * function. */
+guint dx_ocr_words(GArray *gl, guint first, const dx_ocr_alts *alts, const dx_words *w);
+
 /* ---- image files (image_meta.c) ------------------------------------ */
 
 /* A JPEG's EXIF orientation (1-8: how its stored pixels are turned or
@@ -268,9 +285,10 @@ int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err);
  * point), as dx_ocr_image does with tesseract; stops when detection
  * and reading have taken deadline_ms (when > 0; the orientation test is
  * not counted), with *timed_out set. Each line is
- * read once: call it once per page. */
+ * read once: call it once per page. A character is chosen among the
+ * network's readings by the vocabulary's word pairs (words; ocr_words.c). */
 dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadline_ms,
-                      bool *timed_out, dx_error *err);
+                      const dx_words *words, bool *timed_out, dx_error *err);
 
 /* One text line of a page image (textlines.c): its ink's box in page
  * pixels ([box[0], box[2]) x [box[1], box[3])), and a crop of the page

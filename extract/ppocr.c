@@ -265,18 +265,39 @@ static GArray *detect(engine *e, const image *im, int w, int h, dx_error *err) {
 }
 
 /* What the recognition network read on a line: at each of its T time
- * steps, the most probable class and its probability. rw is the crop's
- * width at REC_HEIGHT, W the input's (the crop padded). */
+ * steps, the most probable class and its probability, and the next
+ * DX_OCR_ALTS classes (not the blank) and theirs (alt, altp: T x
+ * DX_OCR_ALTS). rw is the crop's width at REC_HEIGHT, W the input's (the
+ * crop padded). */
 typedef struct reading {
   int T, rw, W;
   int *best;
   float *prob;
+  int *alt;
+  float *altp;
 } reading;
 
 static void reading_clear(reading *r) {
   g_free(r->best);
   g_free(r->prob);
+  g_free(r->alt);
+  g_free(r->altp);
   *r = (reading){0};
+}
+
+/* The DX_OCR_ALTS most probable classes of p (C of them) after k,
+ * leaving out the blank, into alt and altp (0: none). */
+static void next_classes(int *alt, float *altp, const float *p, int C, int k) {
+  for (int c = 1; c < C; c++) {
+    if (c == k || p[c] <= altp[DX_OCR_ALTS - 1]) continue;
+    int j = DX_OCR_ALTS - 1;
+    for (; j > 0 && p[c] > altp[j - 1]; j--) {
+      alt[j] = alt[j - 1];
+      altp[j] = altp[j - 1];
+    }
+    alt[j] = c;
+    altp[j] = p[c];
+  }
 }
 
 /* Reads the line's crop, turned 180 degrees when `turned`, into *out. */
@@ -309,7 +330,13 @@ static dx_code rec_run(reading *out, engine *e, const line *l, const image *im, 
                         "the OCR recognition model does not match its character list");
   }
   int T = (int)oshape[1], C = (int)oshape[2];
-  *out = (reading){.T = T, .rw = rw, .W = W, .best = g_new(int, T), .prob = g_new(float, T)};
+  *out = (reading){.T = T,
+                   .rw = rw,
+                   .W = W,
+                   .best = g_new(int, T),
+                   .prob = g_new(float, T),
+                   .alt = g_new0(int, (size_t)T *DX_OCR_ALTS),
+                   .altp = g_new0(float, (size_t)T *DX_OCR_ALTS)};
   for (int t = 0; t < T; t++) {
     const float *p = o + (size_t)t * (size_t)C;
     int k = 0;
@@ -317,12 +344,12 @@ static dx_code rec_run(reading *out, engine *e, const line *l, const image *im, 
       if (p[c] > p[k]) k = c;
     out->best[t] = k;
     out->prob[t] = p[k];
+    next_classes(out->alt + (size_t)t * DX_OCR_ALTS, out->altp + (size_t)t * DX_OCR_ALTS, p, C, k);
   }
   g_free(o);
   return DX_OK;
 }
 
-/* Appends the characters of line l's reading r to glyphs (points). */
 /* A speck of a scan's noise, or what a fax's dropouts leave, is read as
  * . · : ' or ` — alone, as a line of its own, or just after a line's
  * last character. A line of Han text never ends in an ASCII period or a
@@ -352,7 +379,35 @@ static void drop_specks(GArray *glyphs, guint first) {
   }
 }
 
-static void decode(GArray *glyphs, const engine *e, const line *l, const reading *r, double scale) {
+/* Step t's next readings merged into a (a class's best probability over
+ * the steps of one character). */
+static void merge_alts(dx_ocr_alts *a, const engine *e, const reading *r, int t) {
+  for (int j = 0; j < DX_OCR_ALTS; j++) {
+    int c = r->alt[(size_t)t * DX_OCR_ALTS + (size_t)j];
+    float p = r->altp[(size_t)t * DX_OCR_ALTS + (size_t)j];
+    if (!c) continue;
+    gunichar cp = e->classes[c];
+    int at = 0;
+    while (at < DX_OCR_ALTS && a->cp[at] && a->cp[at] != cp) at++;
+    if (at < DX_OCR_ALTS && a->cp[at] == cp) {
+      if (p <= a->p[at]) continue; /* known, as likely before */
+    } else if (at == DX_OCR_ALTS) {
+      at = DX_OCR_ALTS - 1; /* full: it may take the last place */
+      if (p <= a->p[at]) continue;
+    }
+    for (; at > 0 && p > a->p[at - 1]; at--) {
+      a->cp[at] = a->cp[at - 1];
+      a->p[at] = a->p[at - 1];
+    }
+    a->cp[at] = cp;
+    a->p[at] = p;
+  }
+}
+
+/* Appends the characters of line l's reading r to glyphs (points), and
+ * each one's next readings to alts. */
+static void decode(GArray *glyphs, GArray *alts, const engine *e, const line *l, const reading *r,
+                   double scale) {
   int x0 = (int)l->x0, x1 = (int)ceilf(l->x1), cw = x1 - x0;
   /* input pixels per time step, and page pixels per input pixel */
   double step = (double)r->W / r->T, back = (double)cw / r->rw;
@@ -369,6 +424,7 @@ static void decode(GArray *glyphs, const engine *e, const line *l, const reading
       if (glyphs->len > first && e->classes[k] != ' ') {
         g->box[2] = MAX(g->box[2], x);
         g->ocr_conf = MAX(g->ocr_conf, r->prob[t]);
+        merge_alts(&g_array_index(alts, dx_ocr_alts, alts->len - 1), e, r, t);
       }
     } else if (k != 0 && e->classes[k] == ' ') {
       space = true;
@@ -379,6 +435,9 @@ static void decode(GArray *glyphs, const engine *e, const line *l, const reading
                     .space_before = space && glyphs->len > first,
                     .ocr_conf = r->prob[t]};
       g_array_append_val(glyphs, g);
+      dx_ocr_alts a = {0};
+      merge_alts(&a, e, r, t);
+      g_array_append_val(alts, a);
       space = false;
     }
     prev = k;
@@ -638,9 +697,11 @@ static void lone_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const
 }
 
 dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadline_ms,
-                      bool *timed_out, dx_error *err) {
+                      const dx_words *words, bool *timed_out, dx_error *err) {
   *timed_out = false;
   if (scale <= 0) return DX_OK;
+  dx_code rc = DX_OK;
+  GArray *alts = g_array_new(FALSE, TRUE, sizeof(dx_ocr_alts));
   for (guint i = 0; i < p->lines->len; i++) {
     if (deadline_ms > 0 && (g_get_monotonic_time() - p->start) / 1000 > deadline_ms) {
       *timed_out = true;
@@ -650,11 +711,14 @@ dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadli
     int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
     if (x1 - x0 < 2 || y1 - y0 < 2) continue;
     reading *r = &p->known[i];
-    if (r->T == 0 && rec_run(r, p->e, l, &p->im, false, err) != DX_OK) return err->code;
+    if (r->T == 0 && (rc = rec_run(r, p->e, l, &p->im, false, err)) != DX_OK) break;
     guint first = glyphs->len;
-    decode(glyphs, p->e, l, r, scale);
+    g_array_set_size(alts, 0);
+    decode(glyphs, alts, p->e, l, r, scale);
+    dx_ocr_words(glyphs, first, (const dx_ocr_alts *)(void *)alts->data, words);
     lone_sign(glyphs, first, p, l);
     reading_clear(r);
   }
-  return DX_OK;
+  g_array_free(alts, TRUE);
+  return rc;
 }

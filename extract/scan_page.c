@@ -212,7 +212,7 @@ static bool by_tesseract(const dx_limits *lim) {
  * why, `why`). */
 static dx_code read_image(GArray *gl, const dx_raster *r, dx_ppocr_page *pp, const dx_error *why,
                           const dx_limits *lim, dx_doc *doc, bool *late, dx_error *err) {
-  if (pp) return dx_ppocr_read(gl, pp, r->scale, lim->ocr_deadline_ms, late, err);
+  if (pp) return dx_ppocr_read(gl, pp, r->scale, lim->ocr_deadline_ms, &lim->words, late, err);
   if (lim->ocr_engine == DX_OCR_AUTO) {
     bool told = false;
     for (guint i = 0; i < doc->warnings->len && !told; i++)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dx_rules.h"
+#include "rules_int.h"
 
 /* lim's words (dx_words): title_continued over the text's label key,
  * numbering at its start. */
@@ -20,8 +21,13 @@ static bool starts_numbered(void *rs, const char *text) {
   return dx_rules_starts(rs, DX_CAT_NUMBERING, text);
 }
 
+static bool word_pair(void *rs, uint32_t a, uint32_t b) {
+  return dx_word_pairs_has(dx_rules_word_pairs(rs), a, b);
+}
+
 void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim) {
-  lim->words = (dx_words){.continued = says_continued, .numbered = starts_numbered, .ctx = rs};
+  lim->words = (dx_words){
+      .continued = says_continued, .numbered = starts_numbered, .pair = word_pair, .ctx = rs};
 }
 
 dx_code dx_read_path(dx_doc **out, const char *path, const dx_limits *lim, dx_error *err) {

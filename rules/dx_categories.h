@@ -51,7 +51,8 @@
   X(TITLE_OCR, "title_ocr")                                                                        \
   X(OCR_BOX_ON, "ocr_box_on")                                                                      \
   X(OCR_BOX_OFF, "ocr_box_off")                                                                    \
-  X(OCR_CONFUSABLE, "ocr_confusable")
+  X(OCR_CONFUSABLE, "ocr_confusable")                                                              \
+  X(OCR_WORD, "ocr_word")
 
 /* DX_CAT_NONE (0) is no category: what a zeroed struct holds, matched by
  * no rule, and never the answer of dx_cat_lookup. DX_CAT_COUNT is one

@@ -22,4 +22,13 @@ void dx_rules_key_set_data(dx_rkey *k, void *data, GDestroyNotify data_free);
  * dx_rkey is invalid after it. dx_doc_to_json calls it first. */
 void dx_rules_forget(dx_ruleset *rs);
 
+/* The pairs of Han characters that follow each other in the rule files'
+ * words (word_pairs.c): from every pattern's runs of Han characters,
+ * character classes aside. Free with g_hash_table_destroy. */
+GHashTable *dx_word_pairs_new(const char *labels, const char *values);
+/* Whether b follows a in one of them. */
+bool dx_word_pairs_has(GHashTable *pairs, uint32_t a, uint32_t b);
+/* The ruleset's pairs. */
+GHashTable *dx_rules_word_pairs(const dx_ruleset *rs);
+
 #endif

@@ -56,6 +56,7 @@ struct dx_ruleset {
   GHashTable *memo; /* label key -> dx_rkey* */
   /* ocr_confusable: (written << 32 | read) as gint64, for near-matching */
   GHashTable *confusable;
+  GHashTable *word_pairs; /* dx_word_pairs_new */
   dx_lexicon *lexicon;
   pcre2_match_context *mctx;
   pcre2_match_data *md;
@@ -98,6 +99,7 @@ void dx_rules_free(dx_ruleset *rs) {
     if (rs->cats[c]) g_ptr_array_free(rs->cats[c], TRUE);
   if (rs->memo) g_hash_table_destroy(rs->memo);
   if (rs->confusable) g_hash_table_destroy(rs->confusable);
+  if (rs->word_pairs) g_hash_table_destroy(rs->word_pairs);
   g_free(rs);
 }
 
@@ -346,6 +348,7 @@ dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error 
   /* a key's record frees its own string */
   rs->memo = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, rkey_free);
   rs->confusable = confusable_pairs(rs->cats[DX_CAT_OCR_CONFUSABLE]);
+  rs->word_pairs = dx_word_pairs_new(labels, values);
   return rs;
 }
 
@@ -396,6 +399,10 @@ dx_ruleset *dx_rules_load(const char *dir, dx_error *err) {
 
 const dx_lexicon *dx_rules_lexicon(const dx_ruleset *rs) {
   return rs->lexicon;
+}
+
+GHashTable *dx_rules_word_pairs(const dx_ruleset *rs) {
+  return rs->word_pairs;
 }
 
 static bool full_match(dx_ruleset *rs, const pcre2_code *re, const char *s, size_t len) {

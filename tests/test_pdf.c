@@ -1859,6 +1859,81 @@ static void stroke(uint8_t *g, int w, int h, double x0, double y0, double x1, do
     }
 }
 
+/* OCR's next readings chosen by the rules' words (ocr_words.c): a
+ * character is replaced only when its next reading makes more of the
+ * vocabulary's pairs with its neighbours. */
+static dx_glyph ocr_glyph(gunichar cp, bool space) {
+  return (dx_glyph){
+      .cp = cp, .box = {0, 0, 10, 10}, .size = 10, .space_before = space, .ocr_conf = 0.7f};
+}
+
+static char *words_line(const char *text, const dx_ocr_alts *alts, guint *changed) {
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_glyph first = ocr_glyph('#', false); /* an earlier line's: never read */
+  g_array_append_val(gl, first);
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    dx_glyph g = ocr_glyph(g_utf8_get_char(p), false);
+    g_array_append_val(gl, g);
+  }
+  *changed = dx_ocr_words(gl, 1, alts, &lim.words);
+  GString *out = g_string_new(NULL);
+  for (guint i = 1; i < gl->len; i++)
+    g_string_append_unichar(out, g_array_index(gl, dx_glyph, i).cp);
+  g_array_free(gl, TRUE);
+  return g_string_free(out, FALSE);
+}
+
+static void test_ocr_words(void **state) {
+  (void)state;
+  guint n = 0;
+  /* 项日 -> 项目 (a label's word), 人民收府 -> 人民政府 (ocr_word) */
+  dx_ocr_alts a1[2] = {{{0}, {0}}, {{0x76EE /* 目 */}, {0.2f}}};
+  char *s = words_line("项日", a1, &n);
+  assert_string_equal(s, "项目");
+  assert_int_equal(n, 1);
+  g_free(s);
+  dx_ocr_alts a2[4] = {
+      {{0}, {0}}, {{0}, {0}}, {{0x653F /* 政 */, 0x5983 /* 妆 */}, {0.1f, 0.05f}}, {{0}, {0}}};
+  s = words_line("人民收府", a2, &n);
+  assert_string_equal(s, "人民政府");
+  g_free(s);
+  /* a date's 日 beside digits stays: no word is made either way */
+  dx_ocr_alts a3[3] = {{{0}, {0}}, {{0}, {0}}, {{0x76EE}, {0.3f}}};
+  s = words_line("28日", a3, &n);
+  assert_string_equal(s, "28日");
+  assert_int_equal(n, 0);
+  g_free(s);
+  /* a character that makes a word already stays: 日期 */
+  dx_ocr_alts a4[2] = {{{0x76EE}, {0.4f}}, {{0}, {0}}};
+  s = words_line("日期", a4, &n);
+  assert_string_equal(s, "日期");
+  g_free(s);
+  /* a digit beside digits is never replaced, whatever its readings */
+  dx_ocr_alts a5[3] = {{{0}, {0}}, {{0x5E74 /* 年 */}, {0.45f}}, {{0}, {0}}};
+  s = words_line("202", a5, &n);
+  assert_string_equal(s, "202");
+  g_free(s);
+  /* a reading too unlikely is not considered */
+  dx_ocr_alts a6[2] = {{{0}, {0}}, {{0x76EE}, {0.001f}}};
+  s = words_line("项日", a6, &n);
+  assert_string_equal(s, "项日");
+  g_free(s);
+  /* no pair across a space; and without the rules' words nothing changes */
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_glyph g1 = ocr_glyph(0x9879 /* 项 */, false), g2 = ocr_glyph(0x65E5 /* 日 */, true);
+  g_array_append_val(gl, g1);
+  g_array_append_val(gl, g2);
+  assert_int_equal(dx_ocr_words(gl, 0, a1, &lim.words), 0);
+  dx_words none = {0};
+  g_array_index(gl, dx_glyph, 1).space_before = false;
+  assert_int_equal(dx_ocr_words(gl, 0, a1, &none), 0);
+  assert_int_equal(dx_ocr_words(gl, 0, a1, &lim.words), 1);
+  assert_int_equal(g_array_index(gl, dx_glyph, 1).cp, 0x76EE);
+  /* its confidence: both readings' together, lowered */
+  assert_true(g_array_index(gl, dx_glyph, 1).ocr_conf < 0.9f * 0.85f + 0.001f);
+  g_array_free(gl, TRUE);
+}
+
 static void test_text_line_sign(void **state) {
   (void)state;
   enum { W = 80, H = 60 };
@@ -1957,6 +2032,7 @@ int main(void) {
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
       cmocka_unit_test(test_text_line_sign),
+      cmocka_unit_test(test_ocr_words),
       cmocka_unit_test(test_text_line_thick_band),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
