@@ -1710,6 +1710,33 @@ static void test_text_lines(void **state) {
   g_free(g);
 }
 
+/* A fax's speckle: specks of 2 x 4 px (a fax pixel at 204 x 98 dpi
+ * read at a higher resolution is taller than wide, larger than a speck
+ * of SPECK_PT one way), 12 px apart in a row, make no line; a full stop
+ * after a line's last character and a decimal point between two of its
+ * characters are in the line. */
+static void test_text_lines_specks(void **state) {
+  (void)state;
+  const int w = 400, h = 200;
+  const double scale = 2.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 255, (size_t)w * h);
+  for (int k = 0; k < 5; k++) fill(g, w, 40 + 24 * k, 40, 60 + 24 * k, 60, 0);
+  fill(g, w, 62, 56, 64, 59, 0);   /* a decimal point between the first two */
+  fill(g, w, 160, 56, 163, 59, 0); /* a full stop after the last */
+  for (int k = 0; k < 20; k++) fill(g, w, 40 + 12 * k, 120, 42 + 12 * k, 124, 0);
+  GArray *lines = dx_text_lines(g, w, h, w, scale, NULL, 0);
+  assert_int_equal(lines->len, 1);
+  const dx_text_line *t = &g_array_index(lines, dx_text_line, 0);
+  int want[4] = {40, 40, 163, 60};
+  assert_memory_equal(t->box, want, sizeof want);
+  /* the dots are in its crop */
+  assert_true(t->img[(size_t)(57 - t->oy) * (size_t)t->w + (size_t)(63 - t->ox)] < 128);
+  assert_true(t->img[(size_t)(57 - t->oy) * (size_t)t->w + (size_t)(161 - t->ox)] < 128);
+  dx_text_lines_free(lines);
+  g_free(g);
+}
+
 /* A copy's toner fog: the paper's light falls from 235 on the left to
  * 205 on the right, with a rule (grey 60) and text-like blocks on it.
  * The paper is evened (to within a few levels of one another) and the
@@ -2031,6 +2058,7 @@ int main(void) {
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
+      cmocka_unit_test(test_text_lines_specks),
       cmocka_unit_test(test_text_line_sign),
       cmocka_unit_test(test_ocr_words),
       cmocka_unit_test(test_text_line_thick_band),
