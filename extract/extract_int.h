@@ -324,12 +324,14 @@ gunichar dx_text_line_sign(const dx_text_line *t, int *end);
  * one text line at a time (dx_text_lines, with the page's ruling lines
  * `rules` in points) and appends its characters to glyphs (dx_glyph) in
  * reading order, with boxes in points, each spanning its text line's
- * height, and a confidence. Stops at deadline_ms (0: none) with
+ * height, and a confidence; a character may be one of tesseract's next
+ * readings of it, chosen by `words` (dx_ocr_words). Stops at
+ * deadline_ms (0: none) with
  * *timed_out set and what was read so far. DX_EUNSUPPORTED when
  * tesseract or its chi_sim data is missing. */
 dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
-                     const dx_rule *rules, size_t nrules, int deadline_ms, bool *timed_out,
-                     dx_error *err);
+                     const dx_rule *rules, size_t nrules, const dx_words *words, int deadline_ms,
+                     bool *timed_out, dx_error *err);
 /* 180 when tesseract reads the page image (arguments as dx_ocr_image's)
  * better turned upside down (its widest text lines are read both ways),
  * else 0; -1 with err set when tesseract cannot run. */

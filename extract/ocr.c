@@ -48,6 +48,11 @@ static struct {
   __typeof__(&TessPageIteratorBoundingBox) bbox;
   __typeof__(&TessPageIteratorIsAtBeginningOf) at_beginning;
   __typeof__(&TessDeleteText) delete_text;
+  __typeof__(&TessResultIteratorGetChoiceIterator) choices;
+  __typeof__(&TessChoiceIteratorNext) choice_next;
+  __typeof__(&TessChoiceIteratorGetUTF8Text) choice_text;
+  __typeof__(&TessChoiceIteratorConfidence) choice_conf;
+  __typeof__(&TessChoiceIteratorDelete) choice_delete;
 } T;
 
 static TessBaseAPI *engine;
@@ -82,6 +87,11 @@ static bool load_library(void) {
   SYM(bbox, TessPageIteratorBoundingBox);
   SYM(at_beginning, TessPageIteratorIsAtBeginningOf);
   SYM(delete_text, TessDeleteText);
+  SYM(choices, TessResultIteratorGetChoiceIterator);
+  SYM(choice_next, TessChoiceIteratorNext);
+  SYM(choice_text, TessChoiceIteratorGetUTF8Text);
+  SYM(choice_conf, TessChoiceIteratorConfidence);
+  SYM(choice_delete, TessChoiceIteratorDelete);
 #undef SYM
   return true; /* the library stays loaded for the process's life */
 }
@@ -100,6 +110,9 @@ static TessBaseAPI *get_engine(dx_error *err) {
                        "tesseract-ocr-chi-sim)";
       } else {
         T.set_variable(api, "debug_file", "/dev/null"); /* nothing on stderr */
+        /* each character's next readings, from the LSTM's outputs on its
+         * path (read by the choice iterator: see symbol_alts) */
+        T.set_variable(api, "lstm_choice_mode", "2");
         engine = api;
       }
     }
@@ -141,7 +154,7 @@ static float inside(const dx_glyph *g, const dx_glyph *in) {
   return gw > 0 ? over / gw : 0;
 }
 
-static void drop_percent_ghosts(GArray *glyphs, guint first, float line_h) {
+static void drop_percent_ghosts(GArray *glyphs, GArray *alts, guint first, float line_h) {
   guint n = glyphs->len - first;
   bool *drop = g_new0(bool, n + 1);
   for (guint j = 0; j < n; j++) {
@@ -175,20 +188,71 @@ static void drop_percent_ghosts(GArray *glyphs, guint first, float line_h) {
   guint keep = first;
   for (guint k = 0; k < n; k++) {
     const dx_glyph *g = &g_array_index(glyphs, dx_glyph, first + k);
-    if (!drop[k]) g_array_index(glyphs, dx_glyph, keep++) = *g;
+    if (drop[k]) continue;
+    g_array_index(alts, dx_ocr_alts, keep - first) = g_array_index(alts, dx_ocr_alts, k);
+    g_array_index(glyphs, dx_glyph, keep++) = *g;
   }
   g_array_set_size(glyphs, keep);
+  g_array_set_size(alts, keep - first);
   g_free(drop);
 }
 
+/* One page's reading: tesseract, the page's scale (pixels a point), its
+ * deadline's monitor and whether it passed, the forms' words that pick
+ * among a character's next readings, and those readings for the line
+ * being read. */
+typedef struct reader {
+  TessBaseAPI *api;
+  double scale;
+  ETEXT_DESC *monitor;
+  bool timed_out;
+  const dx_words *words;
+  GArray *alts; /* dx_ocr_alts */
+} reader;
+
+/* The next readings of the symbol at `it` other than c (its reading),
+ * likeliest first: the LSTM's choices at that character (lstm_choice_mode
+ * 2), with tesseract's confidence in each (0..100: 100 less a multiple
+ * of its rating) as a share. */
+static dx_ocr_alts symbol_alts(TessResultIterator *it, gunichar c) {
+  dx_ocr_alts a = {0};
+  TessChoiceIterator *ci = T.choices(it);
+  if (!ci) return a;
+  do {
+    const char *s = T.choice_text(ci);
+    if (!s || !*s || !g_utf8_validate(s, -1, NULL)) continue;
+    gunichar k = g_utf8_get_char(s);
+    float p = T.choice_conf(ci) / 100.0f;
+    if (*g_utf8_next_char(s) || k == c || g_unichar_isspace(k)) continue;
+    /* into its place by probability, the least likely falling off */
+    int at = DX_OCR_ALTS;
+    while (at > 0 && (!a.cp[at - 1] || a.p[at - 1] < p)) at--;
+    bool dup = false;
+    for (int j = 0; j < DX_OCR_ALTS; j++) dup |= a.cp[j] == k;
+    if (dup || at >= DX_OCR_ALTS) continue;
+    for (int j = DX_OCR_ALTS - 1; j > at; j--) {
+      a.cp[j] = a.cp[j - 1];
+      a.p[j] = a.p[j - 1];
+    }
+    a.cp[at] = k;
+    a.p[at] = p;
+  } while (T.choice_next(ci));
+  T.choice_delete(ci);
+  return a;
+}
+
 /* Tesseract's characters of the line read as psm says, appended with
- * boxes still to be set. */
-static void recognize_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
-                           int psm, ETEXT_DESC *monitor, bool *timed_out) {
+ * boxes still to be set; alts gets each one's next readings (alts[0]
+ * the first appended's). */
+static void recognize_line(reader *rd, GArray *glyphs, const dx_text_line *t, int psm) {
+  TessBaseAPI *api = rd->api;
+  double scale = rd->scale;
+  GArray *alts = rd->alts;
+  g_array_set_size(alts, 0);
   T.set_psm(api, psm);
   T.set_image(api, t->img, t->w, t->h, 1, t->w);
   T.set_resolution(api, (int)(scale * 72 + 0.5));
-  if (T.recognize(api, monitor) != 0) *timed_out = true;
+  if (T.recognize(api, rd->monitor) != 0) rd->timed_out = true;
   TessResultIterator *it = T.iterator(api);
   if (!it) return;
   TessPageIterator *pit = T.page_iterator(it);
@@ -206,6 +270,8 @@ static void recognize_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line 
     T.bbox(pit, RIL_SYMBOL, &l, &tp, &r, &b);
     float conf = T.confidence(it, RIL_SYMBOL) / 100.0f;
     conf = conf < 0.01f ? 0.01f : conf > 1 ? 1 : conf;
+    /* a symbol of one character has next readings */
+    bool one = g_utf8_strlen(text, -1) == 1;
     for (const char *p = text; *p; p = g_utf8_next_char(p)) {
       gunichar c = g_utf8_get_char(p);
       if (g_unichar_isspace(c)) continue;
@@ -221,22 +287,25 @@ static void recognize_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line 
       prev_cjk = cjk;
       word_start = false;
       g_array_append_val(glyphs, g);
+      dx_ocr_alts a = {0};
+      if (one) a = symbol_alts(it, c);
+      g_array_append_val(alts, a);
     }
     T.delete_text(text);
   } while (T.next(it, RIL_SYMBOL));
   T.iterator_delete(it);
-  drop_percent_ghosts(glyphs, first, (float)(t->box[3] - t->box[1]));
+  drop_percent_ghosts(glyphs, alts, first, (float)(t->box[3] - t->box[1]));
+  /* 项日 -> 项目 where 目 is among tesseract's next readings of 日 */
+  dx_ocr_words(glyphs, first, (const dx_ocr_alts *)(void *)alts->data, rd->words);
 }
 
 /* Reads line t as one line: PSM 7, and PSM 13 when 7 finds nothing
  * (tesseract's line finding sometimes finds no line in a crop of bold,
  * blurred characters, a 150 dpi scan's: read as a raw line, it reads). */
-static void recognize_text(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
-                           ETEXT_DESC *monitor, bool *timed_out) {
+static void recognize_text(reader *rd, GArray *glyphs, const dx_text_line *t) {
   guint first = glyphs->len;
-  recognize_line(api, glyphs, t, scale, PSM_SINGLE_LINE, monitor, timed_out);
-  if (glyphs->len == first && !*timed_out)
-    recognize_line(api, glyphs, t, scale, PSM_RAW_LINE, monitor, timed_out);
+  recognize_line(rd, glyphs, t, PSM_SINGLE_LINE);
+  if (glyphs->len == first && !rd->timed_out) recognize_line(rd, glyphs, t, PSM_RAW_LINE);
 }
 
 /* A line that begins with a comparison sign chi_sim has no character
@@ -248,8 +317,8 @@ static void recognize_text(TessBaseAPI *api, GArray *glyphs, const dx_text_line 
  * template's sign column); otherwise nothing is appended and the line
  * is read whole. */
 #define SIGN_CONF 0.9f
-static void read_signed(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
-                        ETEXT_DESC *monitor, bool *timed_out) {
+static void read_signed(reader *rd, GArray *glyphs, const dx_text_line *t) {
+  double scale = rd->scale;
   int end;
   gunichar sign = dx_text_line_sign(t, &end);
   if (!sign) return;
@@ -267,7 +336,7 @@ static void read_signed(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t,
   if (end >= t->box[2]) { /* the line's ink ends with the sign's */
     g_array_append_val(glyphs, s);
   } else {
-    recognize_text(api, glyphs, &rest, scale, monitor, timed_out);
+    recognize_text(rd, glyphs, &rest);
     if (glyphs->len > first && g_ascii_isdigit(g_array_index(glyphs, dx_glyph, first).cp)) {
       s.ocr_conf = MIN(s.ocr_conf, g_array_index(glyphs, dx_glyph, first).ocr_conf);
       g_array_insert_val(glyphs, first, s);
@@ -278,12 +347,11 @@ static void read_signed(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t,
   g_free(rest.img);
 }
 
-static void read_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, double scale,
-                      ETEXT_DESC *monitor, bool *timed_out) {
+static void read_line(reader *rd, GArray *glyphs, const dx_text_line *t) {
+  double scale = rd->scale;
   guint first = glyphs->len;
-  read_signed(api, glyphs, t, scale, monitor, timed_out);
-  if (glyphs->len == first && !*timed_out)
-    recognize_text(api, glyphs, t, scale, monitor, timed_out);
+  read_signed(rd, glyphs, t);
+  if (glyphs->len == first && !rd->timed_out) recognize_text(rd, glyphs, t);
   float top = (float)(t->box[1] / scale), bot = (float)(t->box[3] / scale);
   /* tesseract's boxes of single characters are often far off (one
    * spanning its neighbours): the line is cut where its ink has gaps */
@@ -319,28 +387,34 @@ static void read_line(TessBaseAPI *api, GArray *glyphs, const dx_text_line *t, d
 }
 
 dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
-                     const dx_rule *rules, size_t nrules, int deadline_ms, bool *timed_out,
-                     dx_error *err) {
+                     const dx_rule *rules, size_t nrules, const dx_words *words, int deadline_ms,
+                     bool *timed_out, dx_error *err) {
   *timed_out = false;
   TessBaseAPI *api = get_engine(err);
   if (!api) return err->code;
   if (w <= 0 || h <= 0 || scale <= 0) return DX_OK;
   gint64 start = g_get_monotonic_time();
   GArray *lines = dx_text_lines(grey, w, h, stride, scale, rules, nrules);
-  for (guint i = 0; i < lines->len && !*timed_out; i++) {
-    ETEXT_DESC *monitor = T.monitor_create();
+  reader rd = {.api = api,
+               .scale = scale,
+               .words = words,
+               .alts = g_array_new(FALSE, TRUE, sizeof(dx_ocr_alts))};
+  for (guint i = 0; i < lines->len && !rd.timed_out; i++) {
+    rd.monitor = T.monitor_create();
     if (deadline_ms > 0) {
       gint64 left = deadline_ms - (g_get_monotonic_time() - start) / 1000;
       if (left <= 0) {
-        *timed_out = true;
-        T.monitor_delete(monitor);
+        rd.timed_out = true;
+        T.monitor_delete(rd.monitor);
         break;
       }
-      T.monitor_deadline(monitor, (int)left);
+      T.monitor_deadline(rd.monitor, (int)left);
     }
-    read_line(api, glyphs, &g_array_index(lines, dx_text_line, i), scale, monitor, timed_out);
-    T.monitor_delete(monitor);
+    read_line(&rd, glyphs, &g_array_index(lines, dx_text_line, i));
+    T.monitor_delete(rd.monitor);
   }
+  *timed_out = rd.timed_out;
+  g_array_free(rd.alts, TRUE);
   dx_text_lines_free(lines);
   T.clear(api);
   return DX_OK;

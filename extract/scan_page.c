@@ -224,7 +224,7 @@ static dx_code read_image(GArray *gl, const dx_raster *r, dx_ppocr_page *pp, con
    * found here on the same image, as ocr_page finds them after reading */
   GArray *rules = tess_rules(r);
   dx_code rc = dx_ocr_image(gl, r->grey, r->w, r->h, r->w, r->scale, (const dx_rule *)rules->data,
-                            rules->len, lim->ocr_deadline_ms, late, err);
+                            rules->len, &lim->words, lim->ocr_deadline_ms, late, err);
   g_array_free(rules, TRUE);
   return rc;
 }
