@@ -356,9 +356,11 @@ static void write_document(site *s, json_t *rec, const char *path, const dx_doc 
    * archive when its sha256 is still the record's) */
   bool pdf = format && g_str_has_prefix(format, "pdf");
   /* image files and scanned OFD pages: cut from the page images as OCR
-   * saw them (the document read again, OCR too) */
+   * saw them (the document read again, OCR too); an OFD's text pages:
+   * drawn from the glyphs and rules its reader saw */
   bool raster = g_strcmp0(format, "jpeg") == 0 || g_strcmp0(format, "png") == 0 ||
-                g_strcmp0(format, "tiff") == 0 || g_strcmp0(format, "ofd-scanned") == 0;
+                g_strcmp0(format, "tiff") == 0 || g_strcmp0(format, "ofd-scanned") == 0 ||
+                g_strcmp0(format, "ofd") == 0;
   const char *sha = json_string_value(json_object_get(src, "sha256"));
   GBytes *bytes = (pdf || raster) && path ? source_bytes(path, sha, &s->lim) : NULL;
   if (bytes) {
