@@ -25,11 +25,12 @@ static int by_page(const void *a, const void *b) {
   return (x->page > y->page) - (x->page < y->page);
 }
 
-/* The page rendered on white at *scale (NULL with err set). */
-static cairo_surface_t *render(PopplerPage *pg, const dx_limits *lim, double *scale, char *err,
+/* A page of w x h points drawn by draw(page, cr) on white at
+ * CROP_SCALE or less (within the extraction's page pixel limit; *scale
+ * says which), or NULL with err set. */
+static cairo_surface_t *render(double w, double h, void (*draw)(const void *, cairo_t *),
+                               const void *page, const dx_limits *lim, double *scale, char *err,
                                size_t errlen) {
-  double w, h;
-  poppler_page_get_size(pg, &w, &h);
   double s = CROP_SCALE;
   double px = w * h * s * s;
   if (lim->max_page_pixels && px > (double)lim->max_page_pixels)
@@ -49,10 +50,14 @@ static cairo_surface_t *render(PopplerPage *pg, const dx_limits *lim, double *sc
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, s, s);
-  poppler_page_render(pg, cr);
+  draw(page, cr);
   cairo_destroy(cr);
   *scale = s;
   return surf;
+}
+
+static void draw_poppler(const void *page, cairo_t *cr) {
+  poppler_page_render((PopplerPage *)page, cr);
 }
 
 /* The pixels of a page pw x ph at s pixels a point that c's crop takes
@@ -155,8 +160,9 @@ int dx_review_crops(GBytes *pdf, dx_crop *crops, size_t n, const dx_limits *lim,
     PopplerPage *pg = pno >= 1 && pno <= npages && (!lim->max_pages || pno <= lim->max_pages)
                           ? poppler_document_get_page(doc, pno - 1)
                           : NULL;
-    double s = 1;
-    cairo_surface_t *surf = pg ? render(pg, lim, &s, err, errlen) : NULL;
+    double s = 1, w = 0, h = 0;
+    if (pg) poppler_page_get_size(pg, &w, &h);
+    cairo_surface_t *surf = pg ? render(w, h, draw_poppler, pg, lim, &s, err, errlen) : NULL;
     for (size_t k = i; surf && k < j; k++)
       if (box_ok(crops[k].box) && cut(surf, s, &crops[k])) written++;
     if (surf) cairo_surface_destroy(surf);
@@ -211,8 +217,10 @@ static const char *han_family(void) {
 /* Draws a page of glyphs and rules (an OFD's text page, which nothing
  * here renders: its fonts are the producer's) on cr, in points: each
  * rule as a line of its width, each glyph in the system's Chinese
- * sans-serif (han_family) at its size, on its box's baseline. The characters are the ones declx read, where they were. */
-static void draw_page(cairo_t *cr, const dx_page *pg) {
+ * sans-serif (han_family) at its size, on its box's baseline. The characters are the ones declx
+ * read, where they were. */
+static void draw_page(const void *page, cairo_t *cr) {
+  const dx_page *pg = page;
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
   for (size_t i = 0; i < pg->nrules; i++) {
@@ -244,27 +252,19 @@ static dx_code on_page(void *ctx, const dx_page *pg, dx_error *err) {
   for (size_t k = 0; k < pc->n && !any; k++)
     any = !pc->done[k] && pc->crops[k].page == pg->number && box_ok(pc->crops[k].box);
   if (!any || !pg->nglyphs) return DX_OK;
-  double s = CROP_SCALE, px = pg->width * pg->height * s * s;
-  if (pc->lim->max_page_pixels && px > (double)pc->lim->max_page_pixels)
-    s *= sqrt((double)pc->lim->max_page_pixels / px);
-  int iw = (int)ceil(pg->width * s), ih = (int)ceil(pg->height * s);
-  if (iw <= 0 || ih <= 0 || iw > 30000 || ih > 30000) return DX_OK;
-  cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, iw, ih);
-  if (cairo_surface_status(surf) == CAIRO_STATUS_SUCCESS) {
-    cairo_t *cr = cairo_create(surf);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, s, s);
-    draw_page(cr, pg);
-    cairo_destroy(cr);
+  double s = 1;
+  char why[128];
+  cairo_surface_t *surf =
+      render(pg->width, pg->height, draw_page, pg, pc->lim, &s, why, sizeof why);
+  if (surf) {
     for (size_t k = 0; k < pc->n; k++)
       if (!pc->done[k] && pc->crops[k].page == pg->number && box_ok(pc->crops[k].box) &&
           cut(surf, s, &pc->crops[k])) {
         pc->done[k] = true;
         pc->written++;
       }
+    cairo_surface_destroy(surf);
   }
-  cairo_surface_destroy(surf);
   return DX_OK;
 }
 
