@@ -99,16 +99,24 @@ static void progress(const batch_opts *o, guint done, guint total, int failed, d
           total, rate, failed, eta);
 }
 
+/* JSON Lines get the record's text as it is; the writers get it read
+ * once into their view (records.h). */
 bool dx_batch_out_record(const sinks *k, const char *record, char *e, size_t e_size) {
   bool failed = false;
-  if (k->csv)
-    failed = dx_csv_record(k->csv, record, e, e_size) != 0;
-  else if (k->db)
-    failed = dx_sqlite_record(k->db, record, e, e_size) != 0;
-  else if (k->pg)
-    failed = dx_pg_record(k->pg, record, e, e_size) != 0;
-  else if (fputs(record, k->out) < 0 || fputc('\n', k->out) < 0 || fflush(k->out) != 0)
+  if (k->csv || k->db || k->pg) {
+    dx_rec *r = dx_rec_read(record, e, e_size);
+    if (!r)
+      failed = true;
+    else if (k->csv)
+      failed = dx_csv_record(k->csv, r) != 0;
+    else if (k->db)
+      failed = dx_sqlite_record(k->db, r, e, e_size) != 0;
+    else
+      failed = dx_pg_record(k->pg, r, e, e_size) != 0;
+    dx_rec_free(r);
+  } else if (fputs(record, k->out) < 0 || fputc('\n', k->out) < 0 || fflush(k->out) != 0) {
     failed = g_strlcpy(e, strerror(errno), e_size) > 0;
+  }
   return !failed;
 }
 
