@@ -2,10 +2,10 @@
  * the declarations (contract v1, /work/shared/spec/declaration-json.md,
  * schema/declaration-v1.schema.json) with every value's raw text,
  * confidence, flags and place (`at`), the document's source and its
- * warnings. The mapping builds a dx_record (dx_doc_record), to_json.c
- * writes it as the contract's JSON (the one place the JSON's shape is
- * written), from_json.c reads such JSON back into one (for the batch
- * writers and apply, which get records as text).
+ * warnings. The mapping builds a dx_record (dx_doc_record); to_json.c
+ * writes it as the contract's JSON, the one place the JSON's shape is
+ * written (dx_rules.h). The batch writers get records as JSON text from
+ * the workers and read them through tools/declx/records.h.
  *
  * Ownership: a dx_record owns everything reachable from it (every
  * string, value and list lives in its pool); dx_record_free frees it
@@ -195,7 +195,8 @@ bool dx_field_number(const dx_field *f, double *v);
 /* Multiplies f's confidence by factor, rounded to 0.001. */
 void dx_field_conf(dx_field *f, double factor);
 
-/* The value a field or list names; (for the batch writers) */
+/* d's field `key` (fields), or NULL when it is absent or not a key of
+ * the contract. */
 const dx_field *dx_decl_field(const dx_declaration *d, const char *key);
 
 #endif
