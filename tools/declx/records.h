@@ -69,6 +69,8 @@ typedef struct dx_rec {
 /* Reads one record (text: one JSON Lines line, borrowed for the view's
  * life). NULL with err set when it is not JSON. */
 dx_rec *dx_rec_read(const char *text, char *err, size_t errlen);
+/* The same from the record already parsed (j: a reference is taken). */
+dx_rec *dx_rec_of(const char *text, json_t *j);
 void dx_rec_free(dx_rec *r);
 
 /* ---- records as database rows (SQLite, PostgreSQL) ------------------------ */

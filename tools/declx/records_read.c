@@ -119,6 +119,13 @@ dx_rec *dx_rec_read(const char *text, char *err, size_t errlen) {
     g_snprintf(err, errlen, "not a JSON record: %s", je.text);
     return NULL;
   }
+  dx_rec *r = dx_rec_of(text, j);
+  json_decref(j);
+  return r;
+}
+
+dx_rec *dx_rec_of(const char *text, json_t *j) {
+  json_incref(j);
   dx_rec *r = g_new0(dx_rec, 1);
   const json_t *src = get(j, "source"), *e = get(j, "error");
   *r = (dx_rec){.text = text,
