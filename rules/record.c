@@ -11,13 +11,15 @@
 
 const char *const dx_horizon_keys[DX_NHORIZONS] = {"prior_year", "current_year", "medium_term"};
 
-const char *const dx_field_keys[DX_NFIELDS] = {
+const char *const dx_field_keys[] = {
     "filing_unit",       "unit_head",    "project_name",   "department",   "implementing_unit",
     "project_attribute", "project_type", "period",         "project_lead", "performance_contact",
     "contact_phone",     "staff_quota",  "staff_actual",   "overview",     "basis",
     "fund_rules",        "safeguards",   "long_term_goal", "annual_goal",  "review_opinion",
     "filled_by",         "filled_date",  "other_notes",
 };
+_Static_assert(sizeof dx_field_keys / sizeof *dx_field_keys == DX_NFIELDS,
+               "dx_field_keys holds DX_NFIELDS keys");
 
 /* A record's memory comes in chunks of this size (a declaration's
  * values take a few kilobytes); bigger requests get a chunk of their
