@@ -43,7 +43,11 @@ static bool run(FILE *in, dx_apply *a, const dx_lexicon *lx, const sinks *k, GPt
       (*changed)++;
     }
     report(conflicts, &shown, quiet);
-    ok = dx_batch_out_record(k, out ? out : line, e, sizeof e);
+    /* a record as it came is read by the writers as parsed here; a
+     * changed one from its text, as it is written */
+    dx_rec *r = !out && rec && dx_batch_out_reads(k) ? dx_rec_of(line, rec) : NULL;
+    ok = dx_batch_out_record(k, out ? out : line, r, e, sizeof e);
+    dx_rec_free(r);
     if (!ok) fprintf(stderr, "declx: apply: cannot write a record: %s\n", e);
     g_free(out);
     json_decref(rec);
