@@ -480,12 +480,8 @@ int dx_review_main(int argc, char **argv) {
                             {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_dir, NULL, NULL},
                             {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, NULL, NULL},
                             {NULL, 0, 0, 0, NULL, NULL, NULL}};
-  GOptionContext *oc = g_option_context_new(NULL);
-  g_option_context_add_main_entries(oc, entries, NULL);
-  g_option_context_set_help_enabled(oc, FALSE);
   GError *ge = NULL;
-  bool parsed = g_option_context_parse(oc, &argc, &argv, &ge);
-  g_option_context_free(oc);
+  bool parsed = dx_proc_options(entries, &argc, &argv, &ge);
   if (!parsed || argc < 3) {
     fprintf(stderr, "declx: %s\nTry 'declx --help'.\n",
             ge ? ge->message : "expected 'review [-o DIR] INPUT.jsonl|FILE...'");
