@@ -4,15 +4,16 @@
 
 #include <math.h>
 
-static double field_number(const json_t *f, bool *ok) {
-  const json_t *v = f ? json_object_get(f, "value") : NULL;
-  *ok = v && json_is_number(v);
-  return *ok ? json_number_value(v) : 0;
+static double field_number(const dx_field *f, bool *ok) {
+  double v;
+  *ok = dx_field_number(f, &v);
+  return v;
 }
 
 /* Cross-checks (contract: funds): each family of parts adds up to its
  * total, per money column, within 0.01 万元. */
-void map_check_sums(decl *d) {
+void map_check_sums(ctx *x, decl *d) {
+  const dx_declaration *o = d->out;
   const double tol = 0.01 + 1e-9;
   for (int col = 0; col < NCOLS_MONEY; col++) {
     for (int fam = 1; fam <= 4; fam++) {
@@ -43,40 +44,36 @@ void map_check_sums(decl *d) {
       }
       if (!have_total) {
         bool ok;
-        double v = field_number(d->totals[col], &ok);
+        double v = field_number(o->totals[col], &ok);
         if (ok && fam != 4) {
           total = v;
           have_total = true;
         }
       }
       if (nparts > 0 && have_total && fabs(sum - total) > tol)
-        map_decl_flag(d, "sum_mismatch:funds");
+        map_decl_flag(x, d, "sum_mismatch:funds");
     }
     if (d->items_has_total[col]) {
       double sum = 0;
       int n = 0;
-      size_t i;
-      json_t *e;
-      json_array_foreach(d->items, i, e) {
+      for (size_t i = 0; i < o->items.n; i++) {
         bool ok;
-        double v = field_number(json_object_get(e, MONEY_KEYS[col]), &ok);
+        double v = field_number(o->items.v[i]->amount[col], &ok);
         if (ok) {
           sum += v;
           n++;
         }
       }
       if (n > 0 && fabs(sum - d->items_total[col]) > tol)
-        map_decl_flag(d, "sum_mismatch:expenditure_items");
+        map_decl_flag(x, d, "sum_mismatch:expenditure_items");
     }
   }
-  if (d->summary_has_total && json_array_size(d->summary) > 0) {
+  if (d->summary_has_total && o->summary.n > 0) {
     double sum = 0;
-    size_t i;
-    json_t *e;
-    json_array_foreach(d->summary, i, e) {
+    for (size_t i = 0; i < o->summary.n; i++) {
       bool ok;
-      sum += field_number(json_object_get(e, "amount"), &ok);
+      sum += field_number(o->summary.v[i]->amount, &ok);
     }
-    if (fabs(sum - d->summary_total) > tol) map_decl_flag(d, "sum_mismatch:summary_items");
+    if (fabs(sum - d->summary_total) > tol) map_decl_flag(x, d, "sum_mismatch:summary_items");
   }
 }

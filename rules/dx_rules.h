@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "dx_categories.h"
+#include "dx_declaration.h"
 #include "dx_extract.h"
 #include "dx_normalize.h"
 
@@ -55,8 +56,34 @@ bool dx_rules_starts(dx_ruleset *rs, dx_cat cat, const char *s);
 char *dx_rules_strip(dx_ruleset *rs, dx_cat cat, const char *s, bool anywhere);
 const dx_lexicon *dx_rules_lexicon(const dx_ruleset *rs);
 
-/* Maps a document into the contract's top-level JSON object (new ref). */
+/* Maps a document into its declarations: the record the contract's JSON
+ * is written from (free it with dx_record_free). */
+dx_record *dx_doc_record(dx_ruleset *rs, const dx_doc *doc);
+
+/* Maps a document into the contract's top-level JSON object (new ref):
+ * dx_record_to_json of dx_doc_record. */
 json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc);
+
+/* ---- the record as JSON (to_json.c: the contract's shape, written once) -- */
+
+/* The contract's top-level object for r (new ref). */
+json_t *dx_record_to_json(const dx_record *r);
+json_t *dx_declaration_json(const dx_declaration *d);
+/* A FIELD object (value, raw, confidence, flags, at) and its value alone. */
+json_t *dx_field_json(const dx_field *f);
+json_t *dx_field_value_json(const dx_field *f);
+/* An indicator's value object (raw, kind, op, number, upper, unit). */
+json_t *dx_ind_value_json(const dx_ind_value *v);
+json_t *dx_at_json(const dx_at *w);
+json_t *dx_flags_json(const dx_flags *fl);
+/* A number as the contract writes it: an integer when whole (|v| < 1e15),
+ * else a real. */
+json_t *dx_number_json(double v);
+
+/* The indicator value of raw text, parsed into v (dx_value_parse):
+ * kind, op, number, upper and unit as the contract has them. out's
+ * strings are borrowed from raw, v and static names. */
+void dx_ind_value_from(dx_ind_value *out, const dx_value *v, const char *raw);
 
 /* Serialises deterministically: keys in insertion order, UTF-8 as is,
  * reals printed with 15 significant digits. pretty: 2-space indent;

@@ -21,10 +21,12 @@ static void drop_stutter(char *s) {
     memmove(s, second + 1, strlen(second + 1) + 1);
 }
 
-static json_t *checkbox_options(ctx *x, const char *raw, int *nchecked, int *noptions) {
+/* The options of a checkbox field, ticked ones in *checked (g_free'd
+ * strings, in order). */
+static GPtrArray *checkbox_options(ctx *x, const char *raw, int *nchecked, int *noptions) {
   /* "新增项目 ☐ 延续项目 ☑": a glyph follows its option, unless the text
    * starts with a glyph, in which case each glyph precedes its option. */
-  json_t *checked = json_array();
+  GPtrArray *checked = g_ptr_array_new_with_free_func(g_free);
   *nchecked = *noptions = 0;
   const char *p = raw;
   while (*p == ' ') p++;
@@ -47,7 +49,7 @@ static json_t *checkbox_options(ctx *x, const char *raw, int *nchecked, int *nop
         (*noptions)++;
         if (state == 1) {
           (*nchecked)++;
-          json_array_append_new(checked, json_string(opt));
+          g_ptr_array_add(checked, g_strdup(opt));
         }
       }
       g_free(key);
@@ -107,56 +109,54 @@ static char *boxes_from_lookalikes(ctx *x, const char *raw) {
 /* project_attribute: the rule of the one option ticked, or of the text
  * when it has no boxes. *ambiguous is set when no option or several are
  * ticked, or the words name no option. */
-static json_t *attribute_value(ctx *x, const char *raw, bool *ambiguous) {
+static fval attribute_value(ctx *x, const char *raw, bool *ambiguous) {
   int nc, no;
-  json_t *opts = checkbox_options(x, raw, &nc, &no);
+  GPtrArray *opts = checkbox_options(x, raw, &nc, &no);
   const char *attr = NULL;
   if (no == 0) {
     char *k = dx_label_key(raw);
     attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
     g_free(k);
   } else if (nc == 1) {
-    char *k = dx_label_key(json_string_value(json_array_get(opts, 0)));
+    char *k = dx_label_key(g_ptr_array_index(opts, 0));
     attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
     g_free(k);
   } else {
     *ambiguous = true;
   }
-  json_decref(opts);
+  g_ptr_array_free(opts, TRUE);
   *ambiguous = *ambiguous || !attr; /* options without a tick, or words no option names */
-  return attr ? json_string(attr) : json_null();
+  return attr ? map_fv_string(x, attr) : FV_NULL;
 }
 
 /* project_type: the options ticked, joined by ；(the text as it is when it
  * has no boxes; null, and *ambiguous set, when none is ticked). */
-static json_t *type_value(ctx *x, const char *raw, bool *ambiguous) {
+static fval type_value(ctx *x, const char *raw, bool *ambiguous) {
   int nc, no;
-  json_t *value;
-  json_t *opts = checkbox_options(x, raw, &nc, &no);
+  fval value;
+  GPtrArray *opts = checkbox_options(x, raw, &nc, &no);
   if (no == 0) {
-    value = json_string(raw);
+    value = map_fv_string(x, raw);
   } else if (nc == 0) {
-    value = json_null();
+    value = FV_NULL;
     *ambiguous = true;
   } else {
     GString *s = g_string_new(NULL);
-    size_t i;
-    json_t *o;
-    json_array_foreach(opts, i, o) {
+    for (guint i = 0; i < opts->len; i++) {
       if (i) g_string_append(s, "；");
-      g_string_append(s, json_string_value(o));
+      g_string_append(s, g_ptr_array_index(opts, i));
     }
-    value = json_string(s->str);
+    value = map_fv_string(x, s->str);
     g_string_free(s, TRUE);
   }
-  json_decref(opts);
+  g_ptr_array_free(opts, TRUE);
   return value;
 }
 
-/* contact_phone: the first run of five or more digits and dashes, or
- * NULL. */
-static json_t *phone_value(const char *raw) {
-  json_t *value = NULL;
+/* contact_phone: the first run of five or more digits and dashes;
+ * false when there is none. */
+static bool phone_value(ctx *x, const char *raw, fval *value) {
+  bool ok = false;
   GString *s = g_string_new(NULL);
   for (const char *p = raw; *p; p++) {
     if (g_ascii_isdigit(*p) || (*p == '-' && s->len))
@@ -166,86 +166,89 @@ static json_t *phone_value(const char *raw) {
     else
       g_string_truncate(s, 0);
   }
-  if (s->len >= 5) value = json_string(s->str);
+  if (s->len >= 5) {
+    *value = map_fv_string(x, s->str);
+    ok = true;
+  }
   g_string_free(s, TRUE);
-  return value;
+  return ok;
+}
+
+/* A FIELD that says its label's cell is empty. */
+static dx_field *empty_field(ctx *x, const char *raw, const where *w) {
+  dx_field *f = map_field_new(x, FV_NULL, raw, CONF_EMPTY, w);
+  map_field_flag(x, f, "empty");
+  return f;
+}
+
+/* The value of field `key` in the cell text raw (not empty); false when
+ * it does not parse. *ambiguous: a checkbox with no tick or several. */
+static bool field_value(ctx *x, const char *key, const char *raw, fval *value, bool *ambiguous) {
+  if (strcmp(key, "project_attribute") == 0) {
+    *value = attribute_value(x, raw, ambiguous);
+  } else if (strcmp(key, "project_type") == 0) {
+    *value = type_value(x, raw, ambiguous);
+  } else if (strcmp(key, "period") == 0) {
+    char a[11], b[11];
+    if (!dx_period_parse(a, b, dx_rules_lexicon(x->rs), raw, true)) return false;
+    *value = (fval){.kind = DX_FV_PERIOD, .start = map_str(x, a), .end = map_str(x, b)};
+  } else if (strcmp(key, "filled_date") == 0) {
+    char a[11], b[11];
+    if (dx_period_parse(a, b, dx_rules_lexicon(x->rs), raw, false) != 1) return false;
+    *value = map_fv_string(x, a);
+  } else if (strcmp(key, "contact_phone") == 0) {
+    return phone_value(x, raw, value);
+  } else if (strcmp(key, "staff_quota") == 0 || strcmp(key, "staff_actual") == 0) {
+    char *k = dx_label_key(raw);
+    char *end;
+    long n = strtol(k, &end, 10);
+    bool ok = end != k && (*end == '\0' || dx_rules_match(x->rs, DX_CAT_COUNT_UNIT, end));
+    g_free(k);
+    if (!ok) return false;
+    *value = (fval){.kind = DX_FV_INT, .i = n};
+  } else {
+    *value = map_fv_string(x, raw);
+  }
+  return true;
 }
 
 /* FIELD for one of the contract's fields, from the cell text `raw`. */
-json_t *map_make_field(ctx *x, int fi, const char *raw, const where *w) {
+dx_field *map_make_field(ctx *x, int fi, const char *raw, const where *w) {
   const char *key = FIELD_KEYS[fi];
   /* boxes OCR read as characters, repaired from what the field expects */
   if (w->ocr && (strcmp(key, "project_attribute") == 0 || strcmp(key, "project_type") == 0)) {
     char *boxed = boxes_from_lookalikes(x, raw);
     if (boxed) {
-      json_t *f = map_make_field(x, fi, boxed, &(where){0});
+      dx_field *f = map_make_field(x, fi, boxed, &(where){0});
       g_free(boxed);
-      json_t *g = json_object_get(f, "value");
-      json_t *r =
-          map_field_new(json_incref(g), json_string_value(json_object_get(f, "raw")),
-                        json_real_value(json_object_get(f, "confidence")) * CONF_REPAIRED, w);
-      const json_t *flags = json_object_get(f, "flags");
-      for (size_t i = 0; i < json_array_size(flags); i++)
-        map_field_flag(r, json_string_value(json_array_get(flags, i)));
-      json_decref(f);
+      fval v = {
+          .kind = f->kind, .s = f->s, .i = f->i, .num = f->num, .start = f->start, .end = f->end};
+      dx_field *r = map_field_new(x, v, f->raw, f->confidence * CONF_REPAIRED, w);
+      for (int i = 0; i < f->flags.n; i++) map_field_flag(x, r, f->flags.v[i]);
       return r;
     }
   }
-  if (!*raw) {
-    json_t *f = map_field_new(json_null(), "", CONF_EMPTY, w);
-    map_field_flag(f, "empty");
-    return f;
-  }
-  json_t *value = NULL;
-  double conf = CONF_EXACT;
-  bool ambiguous = false;
-  if (strcmp(key, "project_attribute") == 0) {
-    value = attribute_value(x, raw, &ambiguous);
-  } else if (strcmp(key, "project_type") == 0) {
-    value = type_value(x, raw, &ambiguous);
-  } else if (strcmp(key, "period") == 0) {
-    char a[11], b[11];
-    if (dx_period_parse(a, b, dx_rules_lexicon(x->rs), raw, true)) {
-      value = json_object();
-      json_object_set_new(value, "start", map_jstr_or_null(a));
-      json_object_set_new(value, "end", map_jstr_or_null(b));
-    }
-  } else if (strcmp(key, "filled_date") == 0) {
-    char a[11], b[11];
-    if (dx_period_parse(a, b, dx_rules_lexicon(x->rs), raw, false) == 1) value = json_string(a);
-  } else if (strcmp(key, "contact_phone") == 0) {
-    value = phone_value(raw);
-  } else if (strcmp(key, "staff_quota") == 0 || strcmp(key, "staff_actual") == 0) {
-    char *k = dx_label_key(raw);
-    char *end;
-    long n = strtol(k, &end, 10);
-    if (end != k && (*end == '\0' || dx_rules_match(x->rs, DX_CAT_COUNT_UNIT, end)))
-      value = json_integer(n);
-    g_free(k);
-  } else if (strcmp(key, "filing_unit") == 0) {
+  if (!*raw) return empty_field(x, "", w);
+  if (strcmp(key, "filing_unit") == 0) {
     char *s = dx_rules_strip(x->rs, DX_CAT_SEAL_NOTE, raw, true);
     char *t = dx_text_collapse(s);
-    value = map_jstr_or_null(t);
+    fval value = map_fv_str_or_null(x, t);
     g_free(s);
     g_free(t);
-    if (json_is_null(value)) {
-      json_decref(value);
-      json_t *f = map_field_new(json_null(), raw, CONF_EMPTY, w);
-      map_field_flag(f, "empty");
-      return f;
-    }
-  } else {
-    value = json_string(raw);
+    if (value.kind == DX_FV_NULL) return empty_field(x, raw, w);
+    return map_field_new(x, value, raw, CONF_EXACT, w);
   }
-  if (!value) {
-    json_t *f = map_field_new(json_null(), raw, CONF_UNPARSED, w);
-    map_field_flag(f, "value_unparsed");
+  fval value;
+  bool ambiguous = false;
+  if (!field_value(x, key, raw, &value, &ambiguous)) {
+    dx_field *f = map_field_new(x, FV_NULL, raw, CONF_UNPARSED, w);
+    map_field_flag(x, f, "value_unparsed");
     return f;
   }
-  json_t *f = map_field_new(value, raw, conf, w);
+  dx_field *f = map_field_new(x, value, raw, CONF_EXACT, w);
   if (ambiguous) {
-    map_field_flag(f, "checkbox_ambiguous");
-    map_field_conf(f, CONF_AMBIGUOUS);
+    map_field_flag(x, f, "checkbox_ambiguous");
+    dx_field_conf(f, CONF_AMBIGUOUS);
   }
   return f;
 }

@@ -33,54 +33,54 @@ bool map_total_amount(const ctx *x, int col, const char *raw, double *v, bool *u
 }
 
 /* An amount FIELD in 万元 (contract: funds). */
-json_t *map_amount_field(ctx *x, const char *raw, const where *w) {
+dx_field *map_amount_field(ctx *x, const char *raw, const where *w) {
   if (!*raw) {
-    json_t *f = map_field_new(json_null(), "", CONF_EMPTY, w);
-    map_field_flag(f, "empty");
+    dx_field *f = map_field_new(x, FV_NULL, "", CONF_EMPTY, w);
+    map_field_flag(x, f, "empty");
     return f;
   }
   double v;
   int unit;
   if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), raw)) {
-    json_t *f = map_field_new(json_null(), raw, CONF_UNPARSED, w);
-    map_field_flag(f, "value_unparsed");
+    dx_field *f = map_field_new(x, FV_NULL, raw, CONF_UNPARSED, w);
+    map_field_flag(x, f, "value_unparsed");
     return f;
   }
   if (unit == 0 && w->table >= 0 && column_in_yuan(x, w->col)) {
     v /= 10000.0; /* a column headed 金额（元） */
     unit = 2;
   }
-  json_t *f = map_field_new(map_jnum(round(v * 1e6) / 1e6), raw, CONF_EXACT, w);
+  dx_field *f = map_field_new(x, map_fv_number(round(v * 1e6) / 1e6), raw, CONF_EXACT, w);
   if (unit == 2) {
-    map_field_flag(f, "unit_converted");
-    map_field_conf(f, CONF_UNIT_CONVERTED);
+    map_field_flag(x, f, "unit_converted");
+    dx_field_conf(f, CONF_UNIT_CONVERTED);
   } else if (unit == 0 && x->cur) {
     g_ptr_array_add(x->cur->unitless, f); /* decided when the form is complete */
   }
   return f;
 }
 
-void map_set_total(ctx *x, int col, json_t *f) {
+/* Sets a total: the first wins, but a filled one replaces an empty one.
+ * (A FIELD not kept stays in the record's pool, unwritten.) */
+void map_set_total(ctx *x, int col, dx_field *f) {
   decl *d = map_cur_decl(x);
-  if (!d->totals[col] || (map_field_is_empty(d->totals[col]) && !map_field_is_empty(f))) {
-    json_decref(d->totals[col]);
-    d->totals[col] = f;
+  dx_field **t = &d->out->totals[col];
+  if (!*t || (dx_field_is_empty(*t) && !dx_field_is_empty(f))) {
+    *t = f;
     d->content++;
-  } else {
-    json_decref(f);
   }
 }
 
 /* A breakdown entry: entries with the same source and label in the same
  * block are one entry (one row read across its columns). */
-void map_add_money(ctx *x, const char *source, const char *label, int col, json_t *f,
+void map_add_money(ctx *x, const char *source, const char *label, int col, dx_field *f,
                    bool is_total) {
   decl *d = map_cur_decl(x);
   bentry *b = NULL;
   for (guint i = 0; i < d->bk->len; i++) {
     bentry *e = g_ptr_array_index(d->bk, i);
     if (e->group == x->group && strcmp(e->source, source) == 0 && strcmp(e->label, label) == 0 &&
-        (!e->f[col] || map_field_is_empty(e->f[col]))) {
+        (!e->f[col] || dx_field_is_empty(e->f[col]))) {
       b = e;
       break;
     }
@@ -95,12 +95,7 @@ void map_add_money(ctx *x, const char *source, const char *label, int col, json_
     b->group = x->group;
     g_ptr_array_add(d->bk, b);
   }
-  if (!b->f[col] || (map_field_is_empty(b->f[col]) && !map_field_is_empty(f))) {
-    json_decref(b->f[col]);
-    b->f[col] = f;
-  } else {
-    json_decref(f);
-  }
+  if (!b->f[col] || (dx_field_is_empty(b->f[col]) && !dx_field_is_empty(f))) b->f[col] = f;
   d->content++;
 }
 
@@ -134,24 +129,14 @@ char *map_label_text(ctx *x, label l, const char *raw) {
   return l.fuzzy && l.near ? g_strdup(l.near) : map_money_label(x, raw);
 }
 
-json_t *map_money_json(decl *d) {
-  json_t *funds = json_object();
-  static const char *tk[] = {"prior_year_total", "current_year_total", "medium_term_total"};
-  static const int order[] = {COL_CURRENT, COL_PRIOR, COL_MEDIUM};
-  for (int i = 0; i < 3; i++) {
-    int col = order[i];
-    if (d->totals[col]) json_object_set(funds, tk[col], d->totals[col]);
-  }
-  json_t *bk = json_array();
+/* The declaration's breakdown from the entries read. */
+void map_money_finish(ctx *x, decl *d) {
   for (guint i = 0; i < d->bk->len; i++) {
-    bentry *b = g_ptr_array_index(d->bk, i);
-    json_t *o = json_object();
-    json_object_set_new(o, "source", json_string(b->source));
-    json_object_set_new(o, "label", json_string(b->label));
-    for (int col = 0; col < NCOLS_MONEY; col++)
-      if (b->f[col]) json_object_set(o, MONEY_KEYS[col], b->f[col]);
-    json_array_append_new(bk, o);
+    const bentry *b = g_ptr_array_index(d->bk, i);
+    dx_fund_entry *e = dx_record_alloc(x->rec, sizeof *e);
+    e->source = dx_record_strdup(x->rec, b->source);
+    e->label = dx_record_strdup(x->rec, b->label);
+    for (int col = 0; col < NCOLS_MONEY; col++) e->amount[col] = b->f[col];
+    DX_LIST_PUSH(x->rec, d->out->breakdown, e);
   }
-  json_object_set_new(funds, "breakdown", bk);
-  return funds;
 }

@@ -92,11 +92,26 @@ bool map_try_ind_header(ctx *x, const lrow *r) {
   return true;
 }
 
-/* An indicator value. `sign` and `unit` are the texts of the sign and
+void dx_ind_value_from(dx_ind_value *out, const dx_value *v, const char *raw) {
+  bool num = v->kind == DX_VK_NUMERIC || v->kind == DX_VK_RANGE;
+  *out = (dx_ind_value){
+      .raw = raw,
+      .kind = dx_value_kind_name(v->kind),
+      .op = v->kind == DX_VK_NUMERIC && v->op ? v->op : NULL,
+      .has_number = num && v->has_number,
+      .number = v->number,
+      .has_upper = v->kind == DX_VK_RANGE,
+      .upper = v->upper,
+      .unit = num && v->unit[0] ? v->unit : NULL,
+  };
+}
+
+/* An indicator value read into out (strings in the record's pool),
+ * *conf lowered by its doubts. `sign` and `unit` are the texts of the sign and
  * unit columns of templates that have them ("" otherwise): read with the
  * value as one quantity ("≥" "500" "人次" is ≥500人次) when they make one. */
-static json_t *value_json(ctx *x, const char *raw, const char *sign, const char *unit,
-                          double *conf) {
+static void value_read(ctx *x, dx_ind_value *out, const char *raw, const char *sign,
+                       const char *unit, double *conf) {
   dx_value v;
   const dx_lexicon *lx = dx_rules_lexicon(x->rs);
   dx_value_parse(&v, lx, raw);
@@ -110,18 +125,12 @@ static json_t *value_json(ctx *x, const char *raw, const char *sign, const char 
   }
   /* the column says it is the unit, a known word or not (平方公里) */
   if (quantity && !v.unit[0] && *unit) g_strlcpy(v.unit, unit, sizeof v.unit);
-  json_t *o = json_object();
-  json_object_set_new(o, "raw", json_string(raw));
-  json_object_set_new(o, "kind", json_string(dx_value_kind_name(v.kind)));
-  bool num = v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE;
-  json_object_set_new(o, "op", v.kind == DX_VK_NUMERIC && v.op ? json_string(v.op) : json_null());
-  json_object_set_new(o, "number", num && v.has_number ? map_jnum(v.number) : json_null());
-  json_object_set_new(o, "upper", v.kind == DX_VK_RANGE ? map_jnum(v.upper) : json_null());
-  json_object_set_new(o, "unit", num && v.unit[0] ? json_string(v.unit) : json_null());
+  dx_ind_value_from(out, &v, raw);
+  out->raw = dx_record_strdup(x->rec, out->raw);
+  out->unit = dx_record_strdup(x->rec, out->unit);
   if (v.prose) *conf *= CONF_PROSE;
   if (v.unit_guessed) *conf *= CONF_UNIT_GUESSED;
   if (v.kind == DX_VK_COMPOUND) *conf *= CONF_COMPOUND;
-  return o;
 }
 
 /* A scanned indicator value whose ≥ OCR read as 2 ("280%" for a rate,
@@ -214,7 +223,7 @@ void map_ind_row(ctx *x, const lrow *r) {
       continue;
     }
     double conf = CONF_EXACT;
-    json_t *flags = json_array();
+    dx_indicator *o = dx_record_alloc(x->rec, sizeof *o);
     char *k1 = l1raw ? dx_label_key(l1raw) : NULL;
     char *k2 = l2raw ? dx_label_key(l2raw) : NULL;
     const char *lv1 =
@@ -241,22 +250,20 @@ void map_ind_row(ctx *x, const lrow *r) {
     g_free(pair);
     if (parent && (!lv1 || (strcmp(lv1, parent) != 0 && !accepted))) {
       lv1 = parent;
-      map_flag_add(flags, "level1_inferred");
+      dx_flags_add(x->rec, &o->m.flags, "level1_inferred");
       conf *= CONF_INFERRED;
     }
     if (!lv2) conf *= CONF_NO_LEVEL2;
-    json_t *o = json_object();
-    json_object_set_new(o, "horizon", json_string(m->g[g].horizon));
-    json_object_set_new(o, "level1", lv1 ? json_string(lv1) : json_null());
-    json_object_set_new(o, "level2", lv2 ? json_string(lv2) : json_null());
-    json_object_set_new(o, "level3", map_jstr_or_null(l3c));
+    o->horizon = m->g[g].horizon;
+    o->level1 = dx_record_strdup(x->rec, lv1);
+    o->level2 = dx_record_strdup(x->rec, lv2);
+    o->level3 = map_str(x, l3c);
     char *fixed = x->scanned ? rate_sign_repaired(x, l3c, val) : NULL;
     if (fixed) conf *= CONF_REPAIRED;
-    json_object_set_new(o, "value",
-                        value_json(x, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
-                                   map_text_here(r, m->g[g].unit), &conf));
+    value_read(x, &o->value, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
+               map_text_here(r, m->g[g].unit), &conf);
     g_free(fixed);
-    json_object_set_new(o, "standard", m->g[g].std >= 0 ? map_jstr_or_null(std) : json_null());
+    o->standard = m->g[g].std >= 0 ? map_str(x, std) : NULL;
     /* a scan's sign column that OCR read nothing in (a lone ≥ it did
      * not find) or doubted: the op is as doubtful */
     const lcell *sc = m->g[g].sign >= 0 ? map_cell_at(r, m->g[g].sign) : NULL;
@@ -264,17 +271,16 @@ void map_ind_row(ctx *x, const lrow *r) {
       conf = *sc->raw ? MIN(conf, sc->c->confidence) : conf * CONF_SIGN_UNREAD;
     const lcell *vc = *val ? map_cell_at(r, m->g[g].val) : map_cell_at(r, m->g[g].l3);
     if (vc && vc->c->rowspan > 1) {
-      map_flag_add(flags, "merged_cell");
+      dx_flags_add(x->rec, &o->m.flags, "merged_cell");
       conf *= CONF_MERGED;
     }
     where w = map_where_cell(r, vc);
-    map_where_flags(flags, &w);
+    map_where_flags(x, &o->m.flags, &w);
     conf *= 1 - w.doubt;
     map_note_table(x, &w);
-    json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
-    json_object_set_new(o, "flags", flags);
-    json_object_set_new(o, "at", map_at_json(&w));
-    json_array_append_new(d->indicators, o);
+    o->m.confidence = round(conf * 1000) / 1000;
+    o->m.at = map_at(&w);
+    DX_LIST_PUSH(x->rec, d->out->indicators, o);
     d->content++;
     g_free(l3clean);
     g_free(k1);

@@ -161,13 +161,13 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
     const lcell *vc = map_cell_at(r, cols[role]);
     where w = map_where_cell(r, vc ? vc : nc);
     map_note_table(x, &w);
-    json_t *f = map_amount_field(x, map_text_here(r, cols[role]), &w);
+    dx_field *f = map_amount_field(x, map_text_here(r, cols[role]), &w);
     if (near.near) {
-      map_field_flag(f, "label_fuzzy");
-      map_field_conf(f, CONF_FUZZY);
+      map_field_flag(x, f, "label_fuzzy");
+      dx_field_conf(f, CONF_FUZZY);
     }
     int col = role - R_PRIOR;
-    if (total && !x->halves) map_set_total(x, col, json_incref(f));
+    if (total && !x->halves) map_set_total(x, col, f); /* a total and an entry: one FIELD */
     map_add_money(x, src, lab, col, f, total);
   }
   g_free(lab);
@@ -207,18 +207,17 @@ void map_items_row(ctx *x, const lrow *r) {
   }
   where w = map_where_cell(r, nc ? nc : map_first_here(r));
   map_note_table(x, &w);
-  json_t *e = json_object();
-  json_object_set_new(e, "name", map_jstr_or_null(clean));
+  dx_item *e = dx_record_alloc(x->rec, sizeof *e);
+  e->name = map_str(x, clean);
   for (int i = 0; i < NCOLS_MONEY; i++) {
     if (amount_roles[i] < 0) continue;
     const lcell *vc = map_cell_at(r, amount_roles[i]);
     where vw = map_where_cell(r, vc);
-    json_object_set_new(e, MONEY_KEYS[i],
-                        map_amount_field(x, map_text_here(r, amount_roles[i]), &vw));
+    e->amount[i] = map_amount_field(x, map_text_here(r, amount_roles[i]), &vw);
   }
-  json_object_set_new(e, "basis", map_jstr_or_null(basis));
-  map_entry_finish(e, numbered_only ? CONF_EXACT * 0.95 : CONF_EXACT, &w);
-  json_array_append_new(d->items, e);
+  e->basis = map_str(x, basis);
+  map_entry_finish(x, &e->m, numbered_only ? CONF_EXACT * 0.95 : CONF_EXACT, &w);
+  DX_LIST_PUSH(x->rec, d->out->items, e);
   d->content++;
   g_free(clean);
 }
@@ -236,17 +235,16 @@ void map_schedule_row(ctx *x, const lrow *r) {
   if (!fc || !*fc->raw) fc = map_first_here(r);
   where w = map_where_cell(r, fc);
   map_note_table(x, &w);
-  json_t *o = json_object();
-  json_object_set_new(o, "content", map_jstr_or_null(content));
-  json_object_set_new(o, "start", ns ? map_jstr_or_null(a) : json_null());
-  json_object_set_new(o, "end", ne ? map_jstr_or_null(ne > 1 ? dd : c) : json_null());
-  double conf = CONF_EXACT;
-  map_entry_finish(o, conf, &w);
+  dx_sched *o = dx_record_alloc(x->rec, sizeof *o);
+  o->content = map_str(x, content);
+  o->start = ns ? map_str(x, a) : NULL;
+  o->end = ne ? map_str(x, ne > 1 ? dd : c) : NULL;
+  map_entry_finish(x, &o->m, CONF_EXACT, &w);
   if ((*s && !ns) || (*e && !ne)) {
-    map_flag_add(json_object_get(o, "flags"), "value_unparsed");
-    json_object_set_new(o, "confidence", json_real(CONF_UNPARSED));
+    dx_flags_add(x->rec, &o->m.flags, "value_unparsed");
+    o->m.confidence = CONF_UNPARSED;
   }
-  json_array_append_new(d->schedule, o);
+  DX_LIST_PUSH(x->rec, d->out->schedule, o);
   d->content++;
 }
 
@@ -262,12 +260,12 @@ void map_plans_row(ctx *x, const lrow *r) {
   if (src && strcmp(src, "total") == 0) return; /* 金额合计: the tasks' money, not a task */
   where w = map_where_cell(r, map_cell_at(r, x->cols[R_ITEM]));
   map_note_table(x, &w);
-  json_t *o = json_object();
-  json_object_set_new(o, "item", map_jstr_or_null(item));
-  json_object_set_new(o, "owner", map_jstr_or_null(owner));
-  json_object_set_new(o, "goal", map_jstr_or_null(goal));
-  map_entry_finish(o, CONF_EXACT, &w);
-  json_array_append_new(d->plans, o);
+  dx_plan *o = dx_record_alloc(x->rec, sizeof *o);
+  o->item = map_str(x, item);
+  o->owner = map_str(x, owner);
+  o->goal = map_str(x, goal);
+  map_entry_finish(x, &o->m, CONF_EXACT, &w);
+  DX_LIST_PUSH(x->rec, d->out->plans, o);
   d->content++;
 }
 
@@ -293,13 +291,13 @@ void map_summary_row(ctx *x, const lrow *r) {
   map_note_table(x, &w);
   const lcell *ac = map_cell_at(r, x->cols[R_AMOUNT]);
   where aw = map_where_cell(r, ac);
-  json_t *o = json_object();
-  json_object_set_new(o, "seq", map_jstr_or_null(seq));
-  json_object_set_new(o, "name", map_jstr_or_null(name));
-  json_object_set_new(o, "amount", map_amount_field(x, amount, &aw));
-  json_object_set_new(o, "long_term_goal", map_jstr_or_null(lt));
-  json_object_set_new(o, "annual_goal", map_jstr_or_null(an));
-  map_entry_finish(o, CONF_EXACT, &w);
-  json_array_append_new(d->summary, o);
+  dx_summary *o = dx_record_alloc(x->rec, sizeof *o);
+  o->seq = map_str(x, seq);
+  o->name = map_str(x, name);
+  o->amount = map_amount_field(x, amount, &aw);
+  o->long_term_goal = map_str(x, lt);
+  o->annual_goal = map_str(x, an);
+  map_entry_finish(x, &o->m, CONF_EXACT, &w);
+  DX_LIST_PUSH(x->rec, d->out->summary, o);
   d->content++;
 }

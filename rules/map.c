@@ -192,11 +192,11 @@ void map_on_row(ctx *x, const lrow *r) {
 }
 /* ---- entry point ---------------------------------------------------------- */
 
-json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
+dx_record *dx_doc_record(dx_ruleset *rs, const dx_doc *doc) {
   dx_rules_forget(rs); /* kept keys: the cells below hold them */
   ctx x = {.rs = rs,
            .doc = doc,
-           .decls = g_ptr_array_new(),
+           .rec = dx_record_new(),
            .labels = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
            .near = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
            .near_rule = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
@@ -220,6 +220,13 @@ json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
   g_free(x.ind.last_l1);
   for (int g = 0; g < MAXG; g++) g_free(x.ind.last_l2[g]);
   for (int i = 0; i < x.nvh; i++) g_free(x.vh[i].label);
+  map_record_source(x.rec, doc);
+  return x.rec;
+}
 
-  return map_doc_json(doc, x.decls);
+json_t *dx_doc_to_json(dx_ruleset *rs, const dx_doc *doc) {
+  dx_record *r = dx_doc_record(rs, doc);
+  json_t *j = dx_record_to_json(r);
+  dx_record_free(r);
+  return j;
 }

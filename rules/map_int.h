@@ -16,10 +16,12 @@
  *   indicators.c    the performance indicators
  *   fields.c        a field's text parsed into its value
  *   funds.c         amounts, fund totals and breakdown entries
- *   field_json.c    FIELD objects and list entries, with provenance
+ *   values.c        FIELDs and list entries, with their place and doubts
  *   declaration.c   a declaration begun, filled and finished
  *   checks.c        sum checks
- *   to_json.c       the top-level object, and the JSON written out
+ *   source.c        the record's source and warnings
+ *   record.c        the record (dx_declaration.h): its pool, flags, FIELDs
+ *   to_json.c       the record written as the contract's JSON
  * Functions one file shares with another are prefixed map_; the rest stay
  * static in their file.
  */
@@ -32,19 +34,18 @@
 
 /* ---- vocabulary -------------------------------------------------------- */
 
-/* The contract's field keys in output order. */
-static const char *const FIELD_KEYS[] = {
-    "filing_unit",       "unit_head",    "project_name",   "department",   "implementing_unit",
-    "project_attribute", "project_type", "period",         "project_lead", "performance_contact",
-    "contact_phone",     "staff_quota",  "staff_actual",   "overview",     "basis",
-    "fund_rules",        "safeguards",   "long_term_goal", "annual_goal",  "review_opinion",
-    "filled_by",         "filled_date",  "other_notes",
-};
-enum { NFIELDS = G_N_ELEMENTS(FIELD_KEYS) };
+/* The contract's field keys in output order (dx_declaration.h). */
+#define FIELD_KEYS dx_field_keys
+enum { NFIELDS = DX_NFIELDS };
 
 /* Money columns: prior year, current year, medium term. */
-enum { COL_PRIOR, COL_CURRENT, COL_MEDIUM, NCOLS_MONEY };
-static const char *const MONEY_KEYS[] = {"prior_year", "current_year", "medium_term"};
+enum {
+  COL_PRIOR = DX_PRIOR,
+  COL_CURRENT = DX_CURRENT,
+  COL_MEDIUM = DX_MEDIUM,
+  NCOLS_MONEY = DX_NHORIZONS
+};
+#define MONEY_KEYS dx_horizon_keys
 
 /* Confidence of text that was in the file and read by an exact label.
  * Lowered by each doubt below; the corpus calibration in tools/bench
@@ -115,30 +116,30 @@ typedef struct where {
 typedef struct bentry {
   const char *source;
   char *label;
-  json_t *f[NCOLS_MONEY];
+  dx_field *f[NCOLS_MONEY]; /* in the record's pool; a total's may be the form's total too */
   int family;
   bool is_total;
   int group; /* the block (vertical header, money table) it was read in */
 } bentry;
 
+/* A declaration while it is read: `out` (in the record's pool) gets its
+ * fields, totals, lists and flags as they are found; the rest is what
+ * finishing it needs. */
 typedef struct decl {
+  dx_declaration *out;
   char *title;
   bool titled;
   int year;
   int table_index;
   int page_start, page_end;
-  json_t *fields[NFIELDS];
-  json_t *totals[NCOLS_MONEY];
-  GPtrArray *bk; /* bentry* */
-  json_t *items, *schedule, *plans, *summary, *indicators;
+  GPtrArray *bk; /* bentry*: out's breakdown when finished */
   double items_total[NCOLS_MONEY];
   bool items_has_total[NCOLS_MONEY];
   bool items_total_unitless[NCOLS_MONEY]; /* converted with the form's 元 note */
   double summary_total;
   bool summary_has_total;
   bool summary_total_unitless;
-  GPtrArray *flags;    /* char* */
-  GPtrArray *unitless; /* amount FIELDs written without a unit */
+  GPtrArray *unitless; /* dx_field*: amounts written without a unit */
   bool money_known;    /* the form says its amounts are in 万元 */
   bool money_yuan;     /* the form says its amounts are in 元 */
   int content;         /* things recognised */
@@ -174,7 +175,7 @@ typedef struct vhead {
 typedef struct ctx {
   dx_ruleset *rs;
   const dx_doc *doc;
-  GPtrArray *decls; /* decl* */
+  dx_record *rec; /* what is found: finished declarations, values (its pool) */
   decl *cur;
   mode_t_ mode;
   indmap ind;
@@ -258,51 +259,63 @@ typedef struct cellinfo {
 
 void map_on_row(ctx *x, const lrow *r);
 
-/* ---- field_json.c: FIELD objects and list entries, with provenance ---- */
+/* ---- values.c: FIELDs and list entries, with their place and doubts -- */
 
-json_t *map_jstr_or_null(const char *s);
-json_t *map_jnum(double v);
-json_t *map_at_json(const where *w);
+/* A FIELD's value before it is a FIELD (strings in the record's pool). */
+typedef struct fval {
+  dx_fv_kind kind;
+  const char *s;
+  long long i;
+  double num;
+  const char *start, *end;
+} fval;
+#define FV_NULL ((fval){.kind = DX_FV_NULL})
+fval map_fv_string(ctx *x, const char *s);      /* a string, "" included */
+fval map_fv_str_or_null(ctx *x, const char *s); /* null when NULL or "" */
+fval map_fv_number(double v);
+/* s copied into the record's pool; NULL for NULL or "" (written null) */
+const char *map_str(ctx *x, const char *s);
+dx_at map_at(const where *w);
 where map_where_cell(const lrow *r, const lcell *c);
-void map_flag_add(json_t *flags, const char *f);
-void map_where_flags(json_t *flags, const where *w);
-json_t *map_field_new(json_t *value, const char *raw, double conf, const where *w);
-bool map_field_is_empty(const json_t *f);
-void map_field_flag(json_t *f, const char *flag);
-void map_field_conf(json_t *f, double factor);
-void map_entry_finish(json_t *e, double conf, const where *w);
+void map_where_flags(ctx *x, dx_flags *flags, const where *w);
+/* A FIELD of value v read from raw at w, its confidence conf lowered by
+ * w's doubts and flagged by them. */
+dx_field *map_field_new(ctx *x, fval v, const char *raw, double conf, const where *w);
+void map_field_flag(ctx *x, dx_field *f, const char *flag);
+/* A list entry's confidence, flags and place. */
+void map_entry_finish(ctx *x, dx_meta *m, double conf, const where *w);
 
 /* ---- fields.c: a field's text parsed into its value ------------------- */
 
 int map_field_index(const char *key);
-json_t *map_make_field(ctx *x, int fi, const char *raw, const where *w);
+dx_field *map_make_field(ctx *x, int fi, const char *raw, const where *w);
 
 /* ---- funds.c: amounts, fund totals and breakdown entries -------------- */
 
 int map_money_col(const char *role);
 bool map_total_amount(const ctx *x, int col, const char *raw, double *v, bool *unitless);
-json_t *map_amount_field(ctx *x, const char *raw, const where *w);
-void map_set_total(ctx *x, int col, json_t *f);
-void map_add_money(ctx *x, const char *source, const char *label, int col, json_t *f,
+dx_field *map_amount_field(ctx *x, const char *raw, const where *w);
+void map_set_total(ctx *x, int col, dx_field *f);
+void map_add_money(ctx *x, const char *source, const char *label, int col, dx_field *f,
                    bool is_total);
 char *map_money_label(ctx *x, const char *raw);
 char *map_label_text(ctx *x, label l, const char *raw);
-json_t *map_money_json(decl *d);
+void map_money_finish(ctx *x, decl *d);
 
 /* ---- declaration.c: a declaration begun, filled and finished ---------- */
 
-void map_decl_flag(decl *d, const char *flag);
+void map_decl_flag(ctx *x, decl *d, const char *flag);
 void map_decl_free(decl *d);
 decl *map_cur_decl(ctx *x);
 void map_note_table(ctx *x, const where *w);
-void map_set_field(ctx *x, int fi, json_t *f);
+void map_set_field(ctx *x, int fi, dx_field *f);
 void map_assign(ctx *x, label l, const char *value, const where *w, int part_col);
 int map_year_of(const char *s);
 void map_finish_decl(ctx *x);
 
 /* ---- checks.c: sum checks --------------------------------------------- */
 
-void map_check_sums(decl *d);
+void map_check_sums(ctx *x, decl *d);
 
 /* ---- classify.c: what a label names, the answers kept ----------------- */
 
@@ -360,8 +373,10 @@ bool map_is_title(ctx *x, const char *key);
 void map_on_title(ctx *x, const char *raw, const char *key);
 char *map_title_in_line(ctx *x, const char *raw, char **rest);
 
-/* ---- to_json.c: the top-level object --------------------------------- */
+/* ---- record.c / map.c: the document's record ------------------------- */
 
-json_t *map_doc_json(const dx_doc *doc, GPtrArray *found);
+/* The record's source and warnings from doc (no_declaration when it
+ * found none). */
+void map_record_source(dx_record *r, const dx_doc *doc);
 
 #endif

@@ -89,9 +89,9 @@ void map_vert_row(ctx *x, const lrow *r) {
       if (x->three_public) {
         src = "three_public";
       }
-      json_t *f = map_amount_field(x, raw, &w);
-      if (total && !x->three_public && !map_cur_decl(x)->totals[COL_CURRENT])
-        map_set_total(x, COL_CURRENT, json_incref(f));
+      dx_field *f = map_amount_field(x, raw, &w);
+      if (total && !x->three_public && !map_cur_decl(x)->out->totals[COL_CURRENT])
+        map_set_total(x, COL_CURRENT, f);
       map_add_money(x, src, h->label, COL_CURRENT, f, total);
     }
   }

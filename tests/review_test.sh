@@ -78,11 +78,13 @@ check "archive member: crops read from the archive" '[ "$(grep -l "forms.zip!/su
 check "archive member: nothing written outside DIR" '[ "$(cd "$tmp/arc" && find . -path ./site -prune -o -type f -print | sort | tr "\n" " ")" = "./forms.zip " ]'
 
 # an image file and a scanned OFD: crops cut from the page images as
-# OCR saw them, where the values' boxes are
+# OCR saw them, where the values' boxes are; a text OFD: drawn from the
+# glyphs and rules its reader found
 mkdir -p "$tmp/ocr"
-cp "$src/corpus/image/png-variant-formcheckbox.png" "$src/corpus/ofd/scan-variant-two-horizons.ofd" "$tmp/ocr/"
-(cd "$tmp/ocr" && "$declx" review -q -o "$tmp/ocr/site" png-variant-formcheckbox.png scan-variant-two-horizons.ofd)
-check "image and scanned OFD: a crop for every value with a box" '/usr/bin/python3 - "$tmp/ocr/site" <<PY
+cp "$src/corpus/image/png-variant-formcheckbox.png" "$src/corpus/ofd/scan-variant-two-horizons.ofd" \
+  "$src/corpus/ofd/ctm-variant-county-multi.ofd" "$tmp/ocr/"
+(cd "$tmp/ocr" && "$declx" review -q -o "$tmp/ocr/site" png-variant-formcheckbox.png scan-variant-two-horizons.ofd ctm-variant-county-multi.ofd)
+check "image, scanned and text OFD: a crop for every value with a box" '/usr/bin/python3 - "$tmp/ocr/site" <<PY
 import json, sys, glob, os
 d = sys.argv[1]
 formats = set()
@@ -96,7 +98,7 @@ for f in glob.glob(d + "/doc/*.js"):
                 assert "crop" in it and os.path.isfile(os.path.join(d, it["crop"])), (f, it["ptr"])
                 n += 1
     assert n > 5, (f, n)
-assert formats == {"png", "ofd-scanned"}, formats
+assert formats == {"png", "ofd-scanned", "ofd"}, formats
 PY'
 
 echo "review: $pass passed, $fail failed"

@@ -11,6 +11,7 @@
 
 #include "apply.h"
 #include "dx_rules.h"
+#include "records.h"
 
 static dx_ruleset *rs;
 
@@ -256,6 +257,64 @@ static void test_bad_new_value(void **state) {
   done(&r);
 }
 
+/* The writers' view of a record (records.h): each part where the
+ * contract keeps it, the record's own JSON values, once. */
+static void test_record_view(void **state) {
+  (void)state;
+  const char *text =
+      "{\"source\":{\"file\":\"a.pdf\",\"format\":\"pdf\",\"sha256\":\"ab\",\"pages\":2},"
+      "\"declarations\":[{\"form\":\"unknown\",\"confidence\":0.5,\"flags\":[],"
+      "\"fields\":{\"filing_unit\":{\"value\":null},\"department\":{\"value\":\"D\"},"
+      "\"staff_quota\":{\"value\":5,\"raw\":\"5人\",\"confidence\":1,\"flags\":[\"reviewed\"]}},"
+      "\"funds\":{\"current_year_total\":{\"value\":12},\"prior_year_total\":null,"
+      "\"breakdown\":[{\"source\":\"county\",\"label\":\"县级\",\"prior_year\":{\"value\":1},"
+      "\"medium_term\":{\"value\":2.5}}]},\"schedule\":[{\"content\":\"c\",\"confidence\":0.9}],"
+      "\"indicators\":[{\"level3\":\"L\",\"value\":{\"raw\":\"≥5次\",\"number\":5}}]}]}";
+  char err[64] = "";
+  dx_rec *r = dx_rec_read(text, err, sizeof err);
+  assert_non_null(r);
+  assert_false(r->failed);
+  assert_int_equal(json_integer_value(r->pages), 2);
+  assert_int_equal(r->decls->len, 1);
+  const dx_rec_decl *d = &g_array_index(r->decls, dx_rec_decl, 0);
+  assert_true(json_is_null(d->unit)); /* filing_unit there, though null */
+  assert_string_equal(json_string_value(d->department), "D");
+  assert_int_equal(d->fields->len, 3);
+  const dx_rec_field *f = &g_array_index(d->fields, dx_rec_field, 2);
+  assert_string_equal(f->key, "staff_quota");
+  assert_true(json_is_integer(f->f.confidence));
+  assert_int_equal(d->funds->len, 3);
+  const char *want[][3] = {{"total", "current_year", NULL},
+                           {"county", "prior_year", "县级"},
+                           {"county", "medium_term", "县级"}};
+  for (guint i = 0; i < 3; i++) {
+    const dx_rec_fund *a = &g_array_index(d->funds, dx_rec_fund, i);
+    assert_string_equal(a->source, want[i][0]);
+    assert_string_equal(a->horizon, want[i][1]);
+    if (want[i][2])
+      assert_string_equal(a->label, want[i][2]);
+    else
+      assert_null(a->label);
+  }
+  assert_int_equal(d->items->len, 1);
+  assert_string_equal(g_array_index(d->items, dx_rec_item, 0).list, "schedule");
+  assert_int_equal(d->indicators->len, 1);
+  const dx_rec_ind *in = &g_array_index(d->indicators, dx_rec_ind, 0);
+  assert_string_equal(json_string_value(in->raw), "≥5次");
+  assert_int_equal(json_integer_value(in->number), 5);
+  assert_null(in->op);
+  dx_rec_free(r);
+  /* an error record; a line that is not JSON */
+  r = dx_rec_read("{\"source\":{\"file\":\"b\"},\"error\":{\"code\":\"io\",\"message\":\"m\"}}",
+                  err, sizeof err);
+  assert_true(r->failed);
+  assert_string_equal(json_string_value(r->error_code), "io");
+  assert_int_equal(r->decls->len, 0);
+  dx_rec_free(r);
+  assert_null(dx_rec_read("{", err, sizeof err));
+  assert_true(g_str_has_prefix(err, "not a JSON record: "));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_applied),       cmocka_unit_test(test_stale),
@@ -263,6 +322,7 @@ int main(void) {
       cmocka_unit_test(test_level_text),    cmocka_unit_test(test_missing_document),
       cmocka_unit_test(test_bad_pointer),   cmocka_unit_test(test_twice),
       cmocka_unit_test(test_bad_new_value), cmocka_unit_test(test_huge_number),
+      cmocka_unit_test(test_record_view),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -791,6 +791,108 @@ static void test_many_rows(void **state) {
   json_decref(j);
 }
 
+/* A record built by hand is written in the contract's order: a FIELD's
+ * keys, a total shared with its breakdown entry written at both places,
+ * whole numbers as integers, flags once each in the order added. */
+static void test_record_json(void **state) {
+  (void)state;
+  dx_record *r = dx_record_new();
+  r->schema_version = DX_SCHEMA_VERSION;
+  r->file = "a.docx";
+  r->format = "docx";
+  r->sha256 = "00";
+  dx_declaration *d = dx_record_alloc(r, sizeof *d);
+  d->form = "unknown";
+  d->table_index = -1;
+  d->confidence = 0.5;
+  dx_field *f = dx_field_new(r);
+  f->kind = DX_FV_NUMBER;
+  f->num = 12;
+  f->raw = "12万";
+  f->confidence = 0.98;
+  f->at =
+      (dx_at){.table = 0, .row = 1, .col = 2, .page = 3, .has_box = true, .box = {1, 2, 3.5, 4}};
+  dx_flags_add(r, &f->flags, "unit_assumed");
+  dx_flags_add(r, &f->flags, "ocr");
+  dx_flags_add(r, &f->flags, "unit_assumed");
+  dx_field_conf(f, 0.9); /* 0.882 */
+  d->totals[DX_CURRENT] = f;
+  dx_fund_entry *e = dx_record_alloc(r, sizeof *e);
+  e->source = "total";
+  e->label = "合计";
+  e->amount[DX_CURRENT] = f;
+  DX_LIST_PUSH(r, d->breakdown, e);
+  dx_field *p = dx_field_new(r);
+  p->kind = DX_FV_PERIOD;
+  p->start = "2023-01";
+  p->raw = "2023年1月起";
+  p->confidence = 1;
+  p->at = (dx_at){.table = -1, .paragraph = 4};
+  d->fields[7] = p; /* period */
+  DX_LIST_PUSH(r, r->decls, d);
+  json_t *j = dx_record_to_json(r);
+  char *s = dx_json_dump(j, false);
+  const char *want =
+      "{\"schema_version\":\"1\",\"source\":{\"file\":\"a.docx\",\"format\":\"docx\","
+      "\"sha256\":\"00\",\"pages\":null},\"declarations\":[{\"form\":\"unknown\",\"title\":null,"
+      "\"fiscal_year\":null,\"origin\":{\"page_start\":null,\"page_end\":null,\"table_index\":"
+      "null},\"confidence\":0.5,\"flags\":[],\"fields\":{\"period\":{\"value\":{\"start\":"
+      "\"2023-01\",\"end\":null},\"raw\":\"2023年1月起\",\"confidence\":1.0,\"flags\":[],\"at\":{"
+      "\"table\":null,\"paragraph\":4,\"page\":null,\"box\":null}}},\"funds\":{"
+      "\"current_year_total\":%s,\"breakdown\":[{\"source\":\"total\",\"label\":\"合计\","
+      "\"current_year\":%s}]},\"expenditure_items\":[],\"schedule\":[],\"work_plans\":[],"
+      "\"summary_items\":[],\"indicators\":[]}],\"warnings\":[]}";
+  const char *field = "{\"value\":12,\"raw\":\"12万\",\"confidence\":0.882,\"flags\":["
+                      "\"unit_assumed\",\"ocr\"],\"at\":{\"table\":0,\"row\":1,\"col\":2,"
+                      "\"page\":3,\"box\":[1.0,2.0,3.5,4.0]}}";
+  char *w = g_strdup_printf(want, field, field);
+  assert_string_equal(s, w);
+  g_free(w);
+  g_free(s);
+  json_decref(j);
+  dx_record_free(r);
+}
+
+/* dx_doc_record holds what dx_doc_to_json writes. */
+static void test_record_of_doc(void **state) {
+  (void)state;
+  size_t len;
+  uint8_t *z = tu_docx(&len, FORM);
+  dx_doc *doc = NULL;
+  dx_error err = {0};
+  if (dx_read_bytes(&doc, "t.docx", z, len, &lim, &err) != DX_OK) fail_msg("%s", err.message);
+  dx_record *r = dx_doc_record(rs, doc);
+  json_t *j = dx_doc_to_json(rs, doc);
+  assert_int_equal(r->decls.n, 1);
+  const dx_declaration *d = r->decls.v[0];
+  const json_t *jd = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_string_equal(d->form, json_string_value(json_object_get(jd, "form")));
+  assert_true(d->confidence == json_real_value(json_object_get(jd, "confidence")));
+  const dx_field *attr = dx_decl_field(d, "project_attribute");
+  assert_non_null(attr);
+  assert_int_equal(attr->kind, DX_FV_NULL);
+  assert_true(dx_flags_has(&attr->flags, "checkbox_ambiguous"));
+  /* 35000元 converted, 2万 not: the total and its part */
+  double v;
+  assert_true(dx_field_number(d->totals[DX_CURRENT], &v));
+  assert_true(v == 3.5);
+  assert_int_equal(d->indicators.n, 1);
+  assert_string_equal(d->indicators.v[0]->value.op, ">=");
+  assert_string_equal(d->indicators.v[0]->level1, "效益指标");
+  assert_true(dx_flags_has(&d->indicators.v[0]->m.flags, "level1_inferred"));
+  char *a = dx_json_dump(j, true);
+  json_t *k = dx_record_to_json(r);
+  char *b = dx_json_dump(k, true);
+  assert_string_equal(a, b);
+  g_free(a);
+  g_free(b);
+  json_decref(k);
+  json_decref(j);
+  dx_record_free(r);
+  dx_doc_free(doc);
+  g_free(z);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_flags),
@@ -811,6 +913,8 @@ int main(void) {
       cmocka_unit_test(test_match_limit),
       cmocka_unit_test(test_kept_keys),
       cmocka_unit_test(test_glued_amount),
+      cmocka_unit_test(test_record_json),
+      cmocka_unit_test(test_record_of_doc),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

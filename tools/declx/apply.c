@@ -9,7 +9,6 @@
  */
 #include "apply.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -177,32 +176,22 @@ static bool is_indicator_value(const json_t *v) {
   return json_is_object(v) && json_object_get(v, "raw") && json_object_get(v, "kind");
 }
 
-/* A number as extraction writes it: integral ones as integers. */
-static json_t *num(double d) {
-  if (isfinite(d) && d == floor(d) && fabs(d) < 1e15) return json_integer((json_int_t)d);
-  return json_real(d);
-}
-
-/* The contract's indicator value for text, by the extraction's parser. */
+/* The contract's indicator value for text, by the extraction's parser,
+ * written as extraction writes it (rules/to_json.c). */
 static json_t *indicator_value(const dx_lexicon *lx, const char *text) {
   dx_value v;
   dx_value_parse(&v, lx, text);
-  bool q = v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE;
-  json_t *o = json_object();
-  json_object_set_new(o, "raw", json_string(text));
-  json_object_set_new(o, "kind", json_string(dx_value_kind_name(v.kind)));
-  json_object_set_new(o, "op", v.kind == DX_VK_NUMERIC && v.op ? json_string(v.op) : json_null());
-  json_object_set_new(o, "number", q && v.has_number ? num(v.number) : json_null());
-  json_object_set_new(o, "upper", v.kind == DX_VK_RANGE ? num(v.upper) : json_null());
-  json_object_set_new(o, "unit", q && v.unit[0] ? json_string(v.unit) : json_null());
-  return o;
+  dx_ind_value iv;
+  dx_ind_value_from(&iv, &v, text);
+  return dx_ind_value_json(&iv);
 }
 
+/* A period FIELD's value for text, likewise. */
 static json_t *period_value(const dx_lexicon *lx, const char *text) {
   char s[11], e[11];
   if (dx_period_parse(s, e, lx, text, true) == 0) return NULL;
-  return json_pack("{s:o,s:o}", "start", *s ? json_string(s) : json_null(), "end",
-                   *e ? json_string(e) : json_null());
+  dx_field f = {.kind = DX_FV_PERIOD, .start = *s ? s : NULL, .end = *e ? e : NULL};
+  return dx_field_value_json(&f);
 }
 
 /* The value a correction's new text or JSON becomes at pl (new ref), or
@@ -218,7 +207,7 @@ static json_t *new_value(const place *pl, json_t *nv, const dx_lexicon *lx, cons
   if (s && pl->amount && (json_is_number(cur) || json_is_null(cur))) {
     double wan;
     int unit;
-    if (dx_amount_parse(&wan, &unit, lx, s)) return num(wan);
+    if (dx_amount_parse(&wan, &unit, lx, s)) return dx_number_json(wan);
     *why = "the new value is not an amount";
     return NULL;
   }

@@ -16,7 +16,7 @@
 #include <glib.h>
 #include <jansson.h>
 
-#include "dx_normalize.h"
+#include "dx_rules.h"
 
 typedef struct dx_apply dx_apply;
 

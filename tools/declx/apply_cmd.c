@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "batch_int.h"
+#include "proc.h"
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_RULES = 3 };
 
@@ -43,7 +44,11 @@ static bool run(FILE *in, dx_apply *a, const dx_lexicon *lx, const sinks *k, GPt
       (*changed)++;
     }
     report(conflicts, &shown, quiet);
-    ok = dx_batch_out_record(k, out ? out : line, e, sizeof e);
+    /* a record as it came is read by the writers as parsed here; a
+     * changed one from its text, as it is written */
+    dx_rec *r = !out && rec && dx_batch_out_reads(k) ? dx_rec_of(line, rec) : NULL;
+    ok = dx_batch_out_record(k, out ? out : line, r, e, sizeof e);
+    dx_rec_free(r);
     if (!ok) fprintf(stderr, "declx: apply: cannot write a record: %s\n", e);
     g_free(out);
     json_decref(rec);
@@ -61,12 +66,8 @@ int dx_apply_main(int argc, char **argv) {
                             {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_dir, NULL, NULL},
                             {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, NULL, NULL},
                             {NULL, 0, 0, 0, NULL, NULL, NULL}};
-  GOptionContext *oc = g_option_context_new(NULL);
-  g_option_context_add_main_entries(oc, entries, NULL);
-  g_option_context_set_help_enabled(oc, FALSE);
   GError *ge = NULL;
-  bool parsed = g_option_context_parse(oc, &argc, &argv, &ge);
-  g_option_context_free(oc);
+  bool parsed = dx_proc_options(entries, &argc, &argv, &ge);
   int status = EXIT_USAGE;
   dx_ruleset *rs = NULL;
   dx_apply *a = NULL;

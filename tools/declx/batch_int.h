@@ -18,6 +18,7 @@
 #include "batch.h"
 #include "dx_extract.h"
 #include "dx_rules.h"
+#include "records.h"
 
 /* Set by SIGINT or SIGTERM: the batch stops after writing the records
  * that are complete. */
@@ -150,8 +151,14 @@ bool dx_batch_out_write(const batch_opts *o, job *jobs, guint n, guint *next_wri
                         tally *t, double t0);
 
 /* One record (one line of JSON) to where records go; false (with the
- * message in e) when that failed. `declx apply` writes through it too. */
-bool dx_batch_out_record(const sinks *k, const char *record, char *e, size_t e_size);
+ * message in e) when that failed. `declx apply` writes through it too.
+ * r: the record already read (records.h), or NULL: the writers read it
+ * from record. */
+bool dx_batch_out_record(const sinks *k, const char *record, const dx_rec *r, char *e,
+                         size_t e_size);
+/* Whether records go to a writer that reads them (CSV, SQLite,
+ * PostgreSQL), not to JSON Lines. */
+bool dx_batch_out_reads(const sinks *k);
 /* Closes what dx_batch_out_open opened; false when that failed. */
 bool dx_batch_out_close(sinks *k);
 

@@ -99,22 +99,36 @@ static void progress(const batch_opts *o, guint done, guint total, int failed, d
           total, rate, failed, eta);
 }
 
-bool dx_batch_out_record(const sinks *k, const char *record, char *e, size_t e_size) {
+/* JSON Lines get the record's text as it is; the writers get it read
+ * once into their view (records.h). */
+bool dx_batch_out_reads(const sinks *k) {
+  return k->csv || k->db || k->pg;
+}
+
+bool dx_batch_out_record(const sinks *k, const char *record, const dx_rec *r, char *e,
+                         size_t e_size) {
   bool failed = false;
-  if (k->csv)
-    failed = dx_csv_record(k->csv, record, e, e_size) != 0;
-  else if (k->db)
-    failed = dx_sqlite_record(k->db, record, e, e_size) != 0;
-  else if (k->pg)
-    failed = dx_pg_record(k->pg, record, e, e_size) != 0;
-  else if (fputs(record, k->out) < 0 || fputc('\n', k->out) < 0 || fflush(k->out) != 0)
+  if (dx_batch_out_reads(k)) {
+    dx_rec *own = r ? NULL : dx_rec_read(record, e, e_size);
+    if (own) r = own;
+    if (!r)
+      failed = true;
+    else if (k->csv)
+      failed = dx_csv_record(k->csv, r) != 0;
+    else if (k->db)
+      failed = dx_sqlite_record(k->db, r, e, e_size) != 0;
+    else
+      failed = dx_pg_record(k->pg, r, e, e_size) != 0;
+    dx_rec_free(own);
+  } else if (fputs(record, k->out) < 0 || fputc('\n', k->out) < 0 || fflush(k->out) != 0) {
     failed = g_strlcpy(e, strerror(errno), e_size) > 0;
+  }
   return !failed;
 }
 
 /* A written record counted in t; an input that failed is named on
  * stderr with its message. */
-static void tally_record(const batch_opts *o, const job *jb, tally *t) {
+static void tally_record(const batch_opts *o, const job *jb, const dx_rec *r, tally *t) {
   char key[48];
   if (jb->ok) {
     t->ok++;
@@ -124,11 +138,9 @@ static void tally_record(const batch_opts *o, const job *jb, tally *t) {
     t->failed++;
     g_snprintf(key, sizeof key, "failed %s", jb->err_code);
     if (!o->quiet) {
-      json_t *j = json_loads(jb->record, 0, NULL);
-      const char *m = json_string_value(json_object_get(json_object_get(j, "error"), "message"));
+      const char *m = r ? json_string_value(r->error_message) : NULL;
       fprintf(stderr, "%sdeclx: %s: %s\n", isatty(STDERR_FILENO) ? "\r\033[K" : "", jb->name,
               m ? m : "failed");
-      json_decref(j);
     }
   }
   count(t, key);
@@ -144,7 +156,10 @@ bool dx_batch_out_write(const batch_opts *o, job *jobs, guint n, guint *next_wri
       continue;
     }
     char e[256] = "";
-    if (!dx_batch_out_record(k, jb->record, e, sizeof e)) {
+    /* read once, for the writers and a failure's message */
+    dx_rec *r = dx_batch_out_reads(k) || !jb->ok ? dx_rec_read(jb->record, e, sizeof e) : NULL;
+    if (!dx_batch_out_record(k, jb->record, r, e, sizeof e)) {
+      dx_rec_free(r);
       fprintf(stderr, "declx: %s: cannot write the record of %s: %s\n",
               k->pg    ? "PostgreSQL"
               : o->out ? o->out
@@ -152,7 +167,8 @@ bool dx_batch_out_write(const batch_opts *o, job *jobs, guint n, guint *next_wri
               jb->name, e);
       return false;
     }
-    tally_record(o, jb, t);
+    tally_record(o, jb, r, t);
+    dx_rec_free(r);
     g_free(jb->record);
     jb->record = NULL;
     (*next_write)++;

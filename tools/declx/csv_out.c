@@ -101,92 +101,65 @@ dx_csv *dx_csv_open(const char *path, bool bom, char *err, size_t errlen) {
   return c;
 }
 
-typedef struct fund_ctx {
-  dx_csv *c;
-  GString *row;
-  const json_t *src;
-  long long decl;
-} fund_ctx;
-
-static int fund_row(void *ctx, const char *source, const char *label, const char *horizon,
-                    const json_t *f) {
-  fund_ctx *fc = ctx;
-  GString *row = fc->row;
-  jcell(row, json_object_get(fc->src, "file"));
-  jcell(row, json_object_get(fc->src, "sha256"));
-  icell(row, fc->decl);
-  cell(row, source);
-  cell(row, label);
-  cell(row, horizon);
-  jcell(row, json_object_get(f, "value"));
-  jcell(row, json_object_get(f, "raw"));
-  jcell(row, json_object_get(f, "confidence"));
-  jcell(row, json_object_get(f, "flags"));
-  put(fc->c->funds, row);
-  return 0;
+static void decl_rows(dx_csv *c, GString *row, const dx_rec *r, const dx_rec_decl *d) {
+  jcell(row, r->file);
+  jcell(row, r->sha256);
+  jcell(row, r->format);
+  icell(row, d->seq);
+  jcell(row, d->form);
+  jcell(row, d->title);
+  jcell(row, d->fiscal_year);
+  jcell(row, d->unit);
+  jcell(row, d->project_name);
+  jcell(row, d->department);
+  jcell(row, d->confidence);
+  jcell(row, d->page_start);
+  jcell(row, d->page_end);
+  jcell(row, d->flags);
+  cell(row, NULL);
+  cell(row, NULL);
+  put(c->decl, row);
+  for (guint i = 0; i < d->indicators->len; i++) {
+    const dx_rec_ind *in = &g_array_index(d->indicators, dx_rec_ind, i);
+    jcell(row, r->file);
+    jcell(row, r->sha256);
+    icell(row, d->seq);
+    icell(row, in->seq);
+    const json_t *cols[] = {in->horizon,  in->level1,     in->level2, in->level3, in->raw,
+                            in->kind,     in->op,         in->number, in->upper,  in->unit,
+                            in->standard, in->confidence, in->flags};
+    for (size_t k = 0; k < G_N_ELEMENTS(cols); k++) jcell(row, cols[k]);
+    put(c->ind, row);
+  }
+  for (guint i = 0; i < d->funds->len; i++) {
+    const dx_rec_fund *f = &g_array_index(d->funds, dx_rec_fund, i);
+    jcell(row, r->file);
+    jcell(row, r->sha256);
+    icell(row, d->seq);
+    cell(row, f->source);
+    cell(row, f->label);
+    cell(row, f->horizon);
+    jcell(row, f->f.value);
+    jcell(row, f->f.raw);
+    jcell(row, f->f.confidence);
+    jcell(row, f->f.flags);
+    put(c->funds, row);
+  }
 }
 
-int dx_csv_record(dx_csv *c, const char *record, char *err, size_t errlen) {
-  json_error_t je;
-  json_t *j = json_loads(record, 0, &je);
-  if (!j) {
-    g_snprintf(err, errlen, "not a JSON record: %s", je.text);
-    return -1;
-  }
-  const json_t *src = json_object_get(j, "source"), *e = json_object_get(j, "error");
+int dx_csv_record(dx_csv *c, const dx_rec *r) {
   GString *row = g_string_new(NULL);
-  if (e) {
-    jcell(row, json_object_get(src, "file"));
-    jcell(row, json_object_get(src, "sha256"));
+  if (r->failed) {
+    jcell(row, r->file);
+    jcell(row, r->sha256);
     for (int k = 0; k < 12; k++) cell(row, NULL);
-    jcell(row, json_object_get(e, "code"));
-    jcell(row, json_object_get(e, "message"));
+    jcell(row, r->error_code);
+    jcell(row, r->error_message);
     put(c->decl, row);
   }
-  size_t di;
-  const json_t *d;
-  json_array_foreach(json_object_get(j, "declarations"), di, d) {
-    const json_t *fields = json_object_get(d, "fields"), *origin = json_object_get(d, "origin");
-    const json_t *unit = dx_rec_unit(d);
-    jcell(row, json_object_get(src, "file"));
-    jcell(row, json_object_get(src, "sha256"));
-    jcell(row, json_object_get(src, "format"));
-    icell(row, (long long)di);
-    jcell(row, json_object_get(d, "form"));
-    jcell(row, json_object_get(d, "title"));
-    jcell(row, json_object_get(d, "fiscal_year"));
-    jcell(row, unit);
-    jcell(row, json_object_get(json_object_get(fields, "project_name"), "value"));
-    jcell(row, json_object_get(json_object_get(fields, "department"), "value"));
-    jcell(row, json_object_get(d, "confidence"));
-    jcell(row, json_object_get(origin, "page_start"));
-    jcell(row, json_object_get(origin, "page_end"));
-    jcell(row, json_object_get(d, "flags"));
-    cell(row, NULL);
-    cell(row, NULL);
-    put(c->decl, row);
-    size_t ii;
-    const json_t *in;
-    json_array_foreach(json_object_get(d, "indicators"), ii, in) {
-      const json_t *v = json_object_get(in, "value");
-      jcell(row, json_object_get(src, "file"));
-      jcell(row, json_object_get(src, "sha256"));
-      icell(row, (long long)di);
-      icell(row, (long long)ii);
-      static const char *const keys[] = {"horizon", "level1", "level2", "level3"};
-      for (size_t k = 0; k < G_N_ELEMENTS(keys); k++) jcell(row, json_object_get(in, keys[k]));
-      static const char *const vkeys[] = {"raw", "kind", "op", "number", "upper", "unit"};
-      for (size_t k = 0; k < G_N_ELEMENTS(vkeys); k++) jcell(row, json_object_get(v, vkeys[k]));
-      jcell(row, json_object_get(in, "standard"));
-      jcell(row, json_object_get(in, "confidence"));
-      jcell(row, json_object_get(in, "flags"));
-      put(c->ind, row);
-    }
-    fund_ctx fc = {c, row, src, (long long)di};
-    dx_rec_funds(d, fund_row, &fc);
-  }
+  for (guint i = 0; i < r->decls->len; i++)
+    decl_rows(c, row, r, &g_array_index(r->decls, dx_rec_decl, i));
   g_string_free(row, TRUE);
-  json_decref(j);
   fflush(c->decl);
   fflush(c->ind);
   fflush(c->funds);

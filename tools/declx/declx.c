@@ -130,12 +130,8 @@ static int batch_main(int argc, char **argv) {
                             {"resume", 0, 0, G_OPTION_ARG_NONE, &resume, NULL, NULL},
                             {"bom", 0, 0, G_OPTION_ARG_NONE, &bom, NULL, NULL},
                             {NULL, 0, 0, 0, NULL, NULL, NULL}};
-  GOptionContext *oc = g_option_context_new(NULL);
-  g_option_context_add_main_entries(oc, entries, NULL);
-  g_option_context_set_help_enabled(oc, FALSE);
   GError *ge = NULL;
-  bool ok = g_option_context_parse(oc, &argc, &argv, &ge);
-  g_option_context_free(oc);
+  bool ok = dx_proc_options(entries, &argc, &argv, &ge);
   if (ok && resume && (!out || strcmp(out, "-") == 0 || g_str_has_suffix(out, ".csv"))) {
     fprintf(stderr, "declx: --resume needs -o FILE (JSON Lines or SQLite) or a PostgreSQL URI\nTry "
                     "'declx --help'.\n");
@@ -210,17 +206,12 @@ int main(int argc, char **argv) {
     xmlCleanupParser();
     return st;
   }
-  GOptionContext *oc = g_option_context_new(NULL);
-  g_option_context_add_main_entries(oc, entries, NULL);
-  g_option_context_set_help_enabled(oc, FALSE);
   GError *ge = NULL;
-  if (!g_option_context_parse(oc, &argc, &argv, &ge)) {
+  if (!dx_proc_options(entries, &argc, &argv, &ge)) {
     fprintf(stderr, "declx: %s\n%s", ge->message, "Try 'declx --help'.\n");
     g_error_free(ge);
-    g_option_context_free(oc);
     return EXIT_USAGE;
   }
-  g_option_context_free(oc);
   if (o.version) {
     printf("declx %s (declaration JSON contract %s)\n", DX_VERSION, DX_SCHEMA_VERSION);
     return EXIT_OK;

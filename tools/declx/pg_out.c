@@ -210,24 +210,17 @@ static int row(void *ctx, const char *table, const char *const *cols, const dx_v
   return p->sent >= PIPELINE_MAX ? sync_read(p) : 0;
 }
 
-int dx_pg_record(dx_pg *p, const char *record, char *err, size_t errlen) {
-  json_error_t je;
-  json_t *j = json_loads(record, 0, &je);
-  if (!j) {
-    g_snprintf(err, errlen, "not a JSON record: %s", je.text);
-    return -1;
-  }
+int dx_pg_record(dx_pg *p, const dx_rec *r, char *err, size_t errlen) {
   g_free(p->error);
   p->error = NULL;
   int rc = PQenterPipelineMode(p->conn) == 1 ? 0 : -1;
   dx_sink sink = {p, forget, row};
   if (rc == 0) rc = pipe_send(p, "SAVEPOINT rec", 0, NULL);
   /* the same document again replaces the old one (cascading to its rows) */
-  if (rc == 0) rc = dx_rec_store(&sink, record, j);
+  if (rc == 0) rc = dx_rec_store(&sink, r);
   if (rc == 0) rc = pipe_send(p, "RELEASE SAVEPOINT rec", 0, NULL);
   if (sync_read(p) != 0) rc = -1;
   PQexitPipelineMode(p->conn);
-  json_decref(j);
   if (rc != 0) {
     if (p->error)
       g_snprintf(err, errlen, "%s", p->error);

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "records.h"
+
 typedef struct dx_pg dx_pg;
 
 /* Whether an output names a PostgreSQL database (a postgresql:// or
@@ -20,7 +22,7 @@ dx_pg *dx_pg_open(const char *uri, char *err, size_t errlen);
 GHashTable *dx_pg_done(dx_pg *p);
 /* Stores one record, replacing a document with the same sha256. 0, or
  * -1 with err set (the record's rows are rolled back). */
-int dx_pg_record(dx_pg *p, const char *record, char *err, size_t errlen);
+int dx_pg_record(dx_pg *p, const dx_rec *r, char *err, size_t errlen);
 /* Commits and disconnects. 0, or -1. */
 int dx_pg_close(dx_pg *p);
 

@@ -61,3 +61,12 @@ void dx_proc_trim_heap(void *ctx) {
   (void)ctx;
   malloc_trim(0);
 }
+
+bool dx_proc_options(GOptionEntry *entries, int *argc, char ***argv, GError **error) {
+  GOptionContext *oc = g_option_context_new(NULL);
+  g_option_context_add_main_entries(oc, entries, NULL);
+  g_option_context_set_help_enabled(oc, FALSE);
+  bool ok = g_option_context_parse(oc, argc, argv, error);
+  g_option_context_free(oc);
+  return ok;
+}

@@ -7,41 +7,6 @@
 
 #include <glib.h>
 
-const json_t *dx_rec_unit(const json_t *decl) {
-  const json_t *fields = json_object_get(decl, "fields");
-  const json_t *unit = json_object_get(json_object_get(fields, "filing_unit"), "value");
-  return unit ? unit : json_object_get(json_object_get(fields, "department"), "value");
-}
-
-int dx_rec_funds(const json_t *decl, dx_fund_fn fn, void *ctx) {
-  static const char *const horizons[] = {"prior_year", "current_year", "medium_term"};
-  const json_t *funds = json_object_get(decl, "funds");
-  const char *k;
-  const json_t *f;
-  int rc = 0;
-  json_object_foreach((json_t *)funds, k, f) {
-    if (strcmp(k, "breakdown") == 0 || !f || json_is_null(f)) continue;
-    /* current_year_total and the like: a total of one horizon */
-    char h[32];
-    g_strlcpy(h, k, sizeof h);
-    char *end = strstr(h, "_total");
-    if (end) *end = 0;
-    if ((rc = fn(ctx, "total", NULL, h, f)) != 0) return rc;
-  }
-  size_t i;
-  const json_t *b;
-  json_array_foreach(json_object_get(funds, "breakdown"), i, b) {
-    for (size_t h = 0; h < G_N_ELEMENTS(horizons); h++) {
-      const json_t *a = json_object_get(b, horizons[h]);
-      if (!a || json_is_null(a)) continue;
-      rc = fn(ctx, json_string_value(json_object_get(b, "source")),
-              json_string_value(json_object_get(b, "label")), horizons[h], a);
-      if (rc != 0) return rc;
-    }
-  }
-  return 0;
-}
-
 /* ---- records as database rows ------------------------------------------------ */
 
 static const char *const documents_cols[] = {
@@ -107,7 +72,7 @@ static const char *const indicators_idx[] = {"indicators_declaration(declaration
                                              "indicators_levels(level1, level2)",
                                              "indicators_confidence(confidence)", NULL};
 
-const dx_table dx_tables[] = {
+const dx_rec_table dx_tables[] = {
     {"documents", documents_cols, documents_idx},
     {"declarations", declarations_cols, declarations_idx},
     {"fields", fields_cols, fields_idx},
@@ -207,113 +172,83 @@ static int flush_row(const dx_sink *sink, int table, rowbuf *b) {
 
 enum { T_DOCUMENTS, T_DECLARATIONS, T_FIELDS, T_FUNDS, T_ITEMS, T_INDICATORS };
 
-static const json_t *get(const json_t *o, const char *k) {
-  return json_object_get(o, k);
+static void put_value(rowbuf *b, char vtype, const dx_rec_value *f) {
+  put_json(b, vtype, f->value);
+  put_json(b, 's', f->raw);
+  put_json(b, 'r', f->confidence);
+  put_json(b, 'j', f->flags);
 }
 
-typedef struct fund_ctx {
-  const dx_sink *sink;
-} fund_ctx;
-
-static int store_fund(void *ctx, const char *source, const char *label, const char *horizon,
-                      const json_t *f) {
-  const fund_ctx *fc = ctx;
-  rowbuf b = {0};
-  put_parent(&b, "declarations");
-  put_text(&b, source);
-  put_text(&b, label);
-  put_text(&b, horizon);
-  put_json(&b, 'r', get(f, "value"));
-  put_json(&b, 's', get(f, "raw"));
-  put_json(&b, 'r', get(f, "confidence"));
-  put_json(&b, 'j', get(f, "flags"));
-  return flush_row(fc->sink, T_FUNDS, &b);
-}
-
-static int store_declaration(const dx_sink *sink, int seq, const json_t *d) {
-  const json_t *fields = get(d, "fields"), *origin = get(d, "origin");
+static int store_declaration(const dx_sink *sink, const dx_rec_decl *d) {
   rowbuf b = {0};
   put_parent(&b, "documents");
-  put_int(&b, seq);
-  put_json(&b, 's', get(d, "form"));
-  put_json(&b, 's', get(d, "title"));
-  put_json(&b, 'i', get(d, "fiscal_year"));
-  put_json(&b, 's', dx_rec_unit(d));
-  put_json(&b, 's', get(get(fields, "project_name"), "value"));
-  put_json(&b, 's', get(get(fields, "department"), "value"));
-  put_json(&b, 'r', get(d, "confidence"));
-  put_json(&b, 'i', get(origin, "page_start"));
-  put_json(&b, 'i', get(origin, "page_end"));
-  put_json(&b, 'j', get(d, "flags"));
+  put_int(&b, d->seq);
+  put_json(&b, 's', d->form);
+  put_json(&b, 's', d->title);
+  put_json(&b, 'i', d->fiscal_year);
+  put_json(&b, 's', d->unit);
+  put_json(&b, 's', d->project_name);
+  put_json(&b, 's', d->department);
+  put_json(&b, 'r', d->confidence);
+  put_json(&b, 'i', d->page_start);
+  put_json(&b, 'i', d->page_end);
+  put_json(&b, 'j', d->flags);
   int rc = flush_row(sink, T_DECLARATIONS, &b);
-  const char *k;
-  const json_t *f;
-  json_object_foreach((json_t *)fields, k, f) {
-    if (rc) return rc;
+  for (guint i = 0; i < d->fields->len && !rc; i++) {
+    const dx_rec_field *f = &g_array_index(d->fields, dx_rec_field, i);
     put_parent(&b, "declarations");
-    put_text(&b, k);
-    put_json(&b, 'v', get(f, "value"));
-    put_json(&b, 's', get(f, "raw"));
-    put_json(&b, 'r', get(f, "confidence"));
-    put_json(&b, 'j', get(f, "flags"));
+    put_text(&b, f->key);
+    put_value(&b, 'v', &f->f);
     rc = flush_row(sink, T_FIELDS, &b);
   }
-  fund_ctx fc = {sink};
-  if (rc || (rc = dx_rec_funds(d, store_fund, &fc)) != 0) return rc;
-  size_t i;
-  const json_t *e;
-  static const char *const lists[] = {"expenditure_items", "schedule", "work_plans",
-                                      "summary_items"};
-  for (size_t l = 0; l < G_N_ELEMENTS(lists); l++) json_array_foreach(get(d, lists[l]), i, e) {
-      if (rc) return rc;
-      put_parent(&b, "declarations");
-      put_text(&b, lists[l]);
-      put_int(&b, (long long)i);
-      put_json(&b, 'j', e);
-      put_json(&b, 'r', get(e, "confidence"));
-      rc = flush_row(sink, T_ITEMS, &b);
-    }
-  json_array_foreach(get(d, "indicators"), i, e) {
-    if (rc) return rc;
-    const json_t *v = get(e, "value");
+  for (guint i = 0; i < d->funds->len && !rc; i++) {
+    const dx_rec_fund *f = &g_array_index(d->funds, dx_rec_fund, i);
     put_parent(&b, "declarations");
-    put_int(&b, (long long)i);
-    put_json(&b, 's', get(e, "horizon"));
-    put_json(&b, 's', get(e, "level1"));
-    put_json(&b, 's', get(e, "level2"));
-    put_json(&b, 's', get(e, "level3"));
-    put_json(&b, 's', get(v, "raw"));
-    put_json(&b, 's', get(v, "kind"));
-    put_json(&b, 's', get(v, "op"));
-    put_json(&b, 'r', get(v, "number"));
-    put_json(&b, 'r', get(v, "upper"));
-    put_json(&b, 's', get(v, "unit"));
-    put_json(&b, 's', get(e, "standard"));
-    put_json(&b, 'r', get(e, "confidence"));
-    put_json(&b, 'j', get(e, "flags"));
+    put_text(&b, f->source);
+    put_text(&b, f->label);
+    put_text(&b, f->horizon);
+    put_value(&b, 'r', &f->f);
+    rc = flush_row(sink, T_FUNDS, &b);
+  }
+  for (guint i = 0; i < d->items->len && !rc; i++) {
+    const dx_rec_item *e = &g_array_index(d->items, dx_rec_item, i);
+    put_parent(&b, "declarations");
+    put_text(&b, e->list);
+    put_int(&b, e->seq);
+    put_json(&b, 'j', e->entry);
+    put_json(&b, 'r', e->confidence);
+    rc = flush_row(sink, T_ITEMS, &b);
+  }
+  for (guint i = 0; i < d->indicators->len && !rc; i++) {
+    const dx_rec_ind *e = &g_array_index(d->indicators, dx_rec_ind, i);
+    put_parent(&b, "declarations");
+    put_int(&b, e->seq);
+    const json_t *cols[] = {e->horizon, e->level1, e->level2, e->level3, e->raw, e->kind, e->op};
+    for (size_t k = 0; k < G_N_ELEMENTS(cols); k++) put_json(&b, 's', cols[k]);
+    put_json(&b, 'r', e->number);
+    put_json(&b, 'r', e->upper);
+    put_json(&b, 's', e->unit);
+    put_json(&b, 's', e->standard);
+    put_json(&b, 'r', e->confidence);
+    put_json(&b, 'j', e->flags);
     rc = flush_row(sink, T_INDICATORS, &b);
   }
   return rc;
 }
 
-int dx_rec_store(const dx_sink *sink, const char *text, const json_t *record) {
-  const json_t *src = get(record, "source"), *e = get(record, "error");
-  int rc = sink->forget(sink->ctx, json_string_value(get(src, "sha256")),
-                        json_string_value(get(src, "file")));
+int dx_rec_store(const dx_sink *sink, const dx_rec *r) {
+  int rc = sink->forget(sink->ctx, json_string_value(r->sha256), json_string_value(r->file));
   if (rc) return rc;
   rowbuf b = {0};
-  put_json(&b, 's', get(src, "sha256"));
-  put_json(&b, 's', get(src, "file"));
-  put_json(&b, 's', get(src, "format"));
-  put_json(&b, 'i', get(src, "pages"));
-  put_json(&b, 's', get(e, "code"));
-  put_json(&b, 's', get(e, "message"));
-  put_text(&b, text);
+  put_json(&b, 's', r->sha256);
+  put_json(&b, 's', r->file);
+  put_json(&b, 's', r->format);
+  put_json(&b, 'i', r->pages);
+  put_json(&b, 's', r->error_code);
+  put_json(&b, 's', r->error_message);
+  put_text(&b, r->text);
   if ((rc = flush_row(sink, T_DOCUMENTS, &b)) != 0) return rc;
-  size_t i;
-  const json_t *d;
-  json_array_foreach(get(record, "declarations"), i, d) {
-    if ((rc = store_declaration(sink, (int)i, d)) != 0) return rc;
-  }
+  for (guint i = 0; i < r->decls->len; i++)
+    if ((rc = store_declaration(sink, &g_array_index(r->decls, dx_rec_decl, i))) != 0) return rc;
   return 0;
 }

@@ -1,26 +1,77 @@
-/* records.h — reading declx's JSON records for the batch writers (CSV,
- * SQLite): the parts both spread over rows the same way. */
+/* records.h — declx's JSON records as the writers (CSV, SQLite,
+ * PostgreSQL) take them: each record read once (dx_rec_read) into one
+ * flat view — its source, its declarations and, per declaration, its
+ * fields, amounts, list entries and indicators — so that no writer walks
+ * the contract's JSON itself. The view's values are the record's own
+ * JSON values (borrowed from it: a number stays the integer or real the
+ * record wrote, a corrected value whatever JSON the correction gave). */
 #ifndef DX_RECORDS_H
 #define DX_RECORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include <glib.h>
 #include <jansson.h>
 
-/* The unit a declaration was filed by: its filing_unit, else its
- * department (borrowed, or NULL). */
-const json_t *dx_rec_unit(const json_t *decl);
+/* A FIELD's parts (any may be NULL: absent). */
+typedef struct dx_rec_value {
+  const json_t *value, *raw, *confidence, *flags;
+} dx_rec_value;
 
-/* Receives one amount of a declaration's funds: source ("total" for a
- * total, else the breakdown entry's), label (NULL for totals), horizon
- * (prior_year, current_year, medium_term) and the FIELD. A non-zero
- * return stops the walk. */
-typedef int (*dx_fund_fn)(void *ctx, const char *source, const char *label, const char *horizon,
-                          const json_t *amount);
+/* One field of a declaration, in the record's order. */
+typedef struct dx_rec_field {
+  const char *key;
+  dx_rec_value f;
+} dx_rec_field;
 
-/* Calls fn for every amount present (not null) in decl's funds: the
- * totals (current_year_total ...), then each breakdown entry's horizons.
- * Returns the first non-zero value fn returned, else 0. */
-int dx_rec_funds(const json_t *decl, dx_fund_fn fn, void *ctx);
+/* One amount of a declaration's funds: source "total" (label NULL) for
+ * its totals (current_year_total ...), then each breakdown entry's
+ * horizons; only those present and not null. */
+typedef struct dx_rec_fund {
+  const char *source, *label;
+  char horizon[32]; /* prior_year, current_year, medium_term */
+  dx_rec_value f;
+} dx_rec_fund;
+
+/* An entry of expenditure_items, schedule, work_plans or summary_items. */
+typedef struct dx_rec_item {
+  const char *list;
+  int seq;
+  const json_t *entry, *confidence;
+} dx_rec_item;
+
+typedef struct dx_rec_ind {
+  int seq;
+  const json_t *horizon, *level1, *level2, *level3;
+  const json_t *raw, *kind, *op, *number, *upper, *unit; /* of its value */
+  const json_t *standard, *confidence, *flags;
+} dx_rec_ind;
+
+typedef struct dx_rec_decl {
+  int seq;
+  const json_t *form, *title, *fiscal_year, *confidence, *page_start, *page_end, *flags;
+  /* the unit it was filed by: filing_unit's value when the field is
+   * there, else department's */
+  const json_t *unit, *project_name, *department;
+  GArray *fields, *funds, *items, *indicators; /* dx_rec_field, _fund, _item, _ind */
+} dx_rec_decl;
+
+typedef struct dx_rec {
+  const char *text; /* the record as it came (borrowed) */
+  json_t *root;
+  const json_t *file, *sha256, *format, *pages;
+  bool failed; /* an error record: error_code and error_message, no declarations */
+  const json_t *error_code, *error_message;
+  GArray *decls; /* dx_rec_decl */
+} dx_rec;
+
+/* Reads one record (text: one JSON Lines line, borrowed for the view's
+ * life). NULL with err set when it is not JSON. */
+dx_rec *dx_rec_read(const char *text, char *err, size_t errlen);
+/* The same from the record already parsed (j: a reference is taken). */
+dx_rec *dx_rec_of(const char *text, json_t *j);
+void dx_rec_free(dx_rec *r);
 
 /* ---- records as database rows (SQLite, PostgreSQL) ------------------------ */
 
@@ -47,12 +98,12 @@ typedef struct dx_sink {
 /* The tables' layout, for the sinks' DDL (README, "SQLite"). Type words
  * are ID (the table's own key), REF:table (a parent's id, rows deleted
  * with it), INT, REAL, TEXT, JSON, and UNIQUE after a type. */
-typedef struct dx_table {
+typedef struct dx_rec_table {
   const char *name;
   const char *const *cols;    /* "name TYPE", NULL-terminated */
   const char *const *indexes; /* "name(col, ...)", NULL-terminated */
-} dx_table;
-extern const dx_table dx_tables[];
+} dx_rec_table;
+extern const dx_rec_table dx_tables[];
 extern const int dx_ntables;
 
 /* The DDL of the tables and indexes (CREATE ... IF NOT EXISTS), with the
@@ -60,8 +111,8 @@ extern const int dx_ntables;
 GString *dx_rec_ddl(const char *(*type)(const char *word, const char *parent, char *buf,
                                         size_t len));
 
-/* Spreads one record (text and parsed) over rows: forget its old copy,
- * then documents, declarations, fields, funds, items, indicators. */
-int dx_rec_store(const dx_sink *sink, const char *text, const json_t *record);
+/* Spreads one record over rows: forget its old copy, then documents,
+ * declarations, fields, funds, items, indicators. */
+int dx_rec_store(const dx_sink *sink, const dx_rec *r);
 
 #endif

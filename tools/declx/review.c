@@ -356,9 +356,11 @@ static void write_document(site *s, json_t *rec, const char *path, const dx_doc 
    * archive when its sha256 is still the record's) */
   bool pdf = format && g_str_has_prefix(format, "pdf");
   /* image files and scanned OFD pages: cut from the page images as OCR
-   * saw them (the document read again, OCR too) */
+   * saw them (the document read again, OCR too); an OFD's text pages:
+   * drawn from the glyphs and rules its reader saw */
   bool raster = g_strcmp0(format, "jpeg") == 0 || g_strcmp0(format, "png") == 0 ||
-                g_strcmp0(format, "tiff") == 0 || g_strcmp0(format, "ofd-scanned") == 0;
+                g_strcmp0(format, "tiff") == 0 || g_strcmp0(format, "ofd-scanned") == 0 ||
+                g_strcmp0(format, "ofd") == 0;
   const char *sha = json_string_value(json_object_get(src, "sha256"));
   GBytes *bytes = (pdf || raster) && path ? source_bytes(path, sha, &s->lim) : NULL;
   if (bytes) {
@@ -478,12 +480,8 @@ int dx_review_main(int argc, char **argv) {
                             {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_dir, NULL, NULL},
                             {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, NULL, NULL},
                             {NULL, 0, 0, 0, NULL, NULL, NULL}};
-  GOptionContext *oc = g_option_context_new(NULL);
-  g_option_context_add_main_entries(oc, entries, NULL);
-  g_option_context_set_help_enabled(oc, FALSE);
   GError *ge = NULL;
-  bool parsed = g_option_context_parse(oc, &argc, &argv, &ge);
-  g_option_context_free(oc);
+  bool parsed = dx_proc_options(entries, &argc, &argv, &ge);
   if (!parsed || argc < 3) {
     fprintf(stderr, "declx: %s\nTry 'declx --help'.\n",
             ge ? ge->message : "expected 'review [-o DIR] INPUT.jsonl|FILE...'");

@@ -42,10 +42,13 @@ typedef struct dx_crop {
 int dx_review_crops(GBytes *pdf, dx_crop *crops, size_t n, const dx_limits *lim, char *err,
                     size_t errlen);
 
-/* The same for a document read by OCR (an image file, a scanned OFD):
- * it is read again (name as its source.file) and each crop is cut from
- * its page image as OCR saw it (dx_limits.page_raster), where its boxes
- * are. Slow as extraction is: OCR runs again. */
+/* The same for a document read by OCR (an image file, a scanned OFD)
+ * or an OFD: it is read again (name as its source.file) and each crop is
+ * cut from its page image as OCR saw it (dx_limits.page_raster), where
+ * its boxes are; an OFD's text page is drawn from the glyphs and rules
+ * its reader found (the characters declx read, in the system's
+ * sans-serif, where they were: nothing here renders an OFD's own
+ * fonts). Slow as extraction is: OCR runs again. */
 int dx_review_raster_crops(const char *name, GBytes *data, dx_crop *crops, size_t n,
                            const dx_limits *lim, char *err, size_t errlen);
 

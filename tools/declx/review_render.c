@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <poppler.h>
 
 #include "declx.h"
@@ -24,11 +25,12 @@ static int by_page(const void *a, const void *b) {
   return (x->page > y->page) - (x->page < y->page);
 }
 
-/* The page rendered on white at *scale (NULL with err set). */
-static cairo_surface_t *render(PopplerPage *pg, const dx_limits *lim, double *scale, char *err,
+/* A page of w x h points drawn by draw(page, cr) on white at
+ * CROP_SCALE or less (within the extraction's page pixel limit; *scale
+ * says which), or NULL with err set. */
+static cairo_surface_t *render(double w, double h, void (*draw)(const void *, cairo_t *),
+                               const void *page, const dx_limits *lim, double *scale, char *err,
                                size_t errlen) {
-  double w, h;
-  poppler_page_get_size(pg, &w, &h);
   double s = CROP_SCALE;
   double px = w * h * s * s;
   if (lim->max_page_pixels && px > (double)lim->max_page_pixels)
@@ -48,10 +50,14 @@ static cairo_surface_t *render(PopplerPage *pg, const dx_limits *lim, double *sc
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
   cairo_scale(cr, s, s);
-  poppler_page_render(pg, cr);
+  draw(page, cr);
   cairo_destroy(cr);
   *scale = s;
   return surf;
+}
+
+static void draw_poppler(const void *page, cairo_t *cr) {
+  poppler_page_render((PopplerPage *)page, cr);
 }
 
 /* The pixels of a page pw x ph at s pixels a point that c's crop takes
@@ -154,8 +160,9 @@ int dx_review_crops(GBytes *pdf, dx_crop *crops, size_t n, const dx_limits *lim,
     PopplerPage *pg = pno >= 1 && pno <= npages && (!lim->max_pages || pno <= lim->max_pages)
                           ? poppler_document_get_page(doc, pno - 1)
                           : NULL;
-    double s = 1;
-    cairo_surface_t *surf = pg ? render(pg, lim, &s, err, errlen) : NULL;
+    double s = 1, w = 0, h = 0;
+    if (pg) poppler_page_get_size(pg, &w, &h);
+    cairo_surface_t *surf = pg ? render(w, h, draw_poppler, pg, lim, &s, err, errlen) : NULL;
     for (size_t k = i; surf && k < j; k++)
       if (box_ok(crops[k].box) && cut(surf, s, &crops[k])) written++;
     if (surf) cairo_surface_destroy(surf);
@@ -166,35 +173,126 @@ int dx_review_crops(GBytes *pdf, dx_crop *crops, size_t n, const dx_limits *lim,
   return written;
 }
 
-/* ---- pages as OCR saw them --------------------------------------------- */
+/* ---- pages as OCR saw them, and OFD pages as their reader saw them --- */
 
-typedef struct raster_crops {
+typedef struct page_crops {
   dx_crop *crops;
   size_t n;
+  bool *done; /* per crop: written */
   int written;
-} raster_crops;
+  const dx_limits *lim;
+} page_crops;
 
 static void on_raster(void *ctx, int pageno, const uint8_t *grey, int w, int h, double scale) {
-  raster_crops *rc = ctx;
-  for (size_t k = 0; k < rc->n; k++)
-    if (rc->crops[k].page == pageno && box_ok(rc->crops[k].box) &&
-        cut_grey(grey, w, h, scale, &rc->crops[k]))
-      rc->written++;
+  page_crops *pc = ctx;
+  for (size_t k = 0; k < pc->n; k++)
+    if (!pc->done[k] && pc->crops[k].page == pageno && box_ok(pc->crops[k].box) &&
+        cut_grey(grey, w, h, scale, &pc->crops[k])) {
+      pc->done[k] = true;
+      pc->written++;
+    }
+}
+
+/* The family fontconfig gives for Chinese sans-serif text (Noto Sans CJK
+ * SC where the install step put it): cairo's own font selection takes
+ * the default sans-serif, which has no Han characters. Asked once. */
+static const char *han_family(void) {
+  static char family[128];
+  if (*family) return family;
+  g_strlcpy(family, "sans-serif", sizeof family);
+  FcPattern *want = FcNameParse((const FcChar8 *)"sans-serif:lang=zh-cn");
+  if (!want) return family;
+  FcConfigSubstitute(NULL, want, FcMatchPattern);
+  FcDefaultSubstitute(want);
+  FcResult res;
+  FcPattern *got = FcFontMatch(NULL, want, &res);
+  FcChar8 *name = NULL;
+  if (got && FcPatternGetString(got, FC_FAMILY, 0, &name) == FcResultMatch)
+    g_strlcpy(family, (const char *)name, sizeof family);
+  if (got) FcPatternDestroy(got);
+  FcPatternDestroy(want);
+  return family;
+}
+
+/* Draws a page of glyphs and rules (an OFD's text page, which nothing
+ * here renders: its fonts are the producer's) on cr, in points: each
+ * rule as a line of its width, each glyph in the system's Chinese
+ * sans-serif (han_family) at its size, on its box's baseline. The characters are the ones declx
+ * read, where they were. */
+static void draw_page(const void *page, cairo_t *cr) {
+  const dx_page *pg = page;
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE);
+  for (size_t i = 0; i < pg->nrules; i++) {
+    const dx_rule *r = &pg->rules[i];
+    cairo_set_line_width(cr, MAX(r->width, 0.5));
+    cairo_move_to(cr, r->x0, r->y0);
+    cairo_line_to(cr, r->x1, r->y1);
+    cairo_stroke(cr);
+  }
+  cairo_select_font_face(cr, han_family(), CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  for (size_t i = 0; i < pg->nglyphs; i++) {
+    const dx_glyph *g = &pg->glyphs[i];
+    char u[8] = {0};
+    if (!g_unichar_validate(g->cp) || g_unichar_isspace(g->cp)) continue;
+    g_unichar_to_utf8(g->cp, u);
+    double h = g->box[3] - g->box[1], size = g->size > 0 ? g->size : h;
+    if (!(size > 0 && size < 500)) continue;
+    cairo_set_font_size(cr, size);
+    /* the box is the em: its baseline about an eighth above its foot */
+    cairo_move_to(cr, g->box[0], g->box[3] - size * 0.12);
+    cairo_show_text(cr, u);
+  }
+}
+
+static dx_code on_page(void *ctx, const dx_page *pg, dx_error *err) {
+  (void)err;
+  page_crops *pc = ctx;
+  bool any = false;
+  for (size_t k = 0; k < pc->n && !any; k++)
+    any = !pc->done[k] && pc->crops[k].page == pg->number && box_ok(pc->crops[k].box);
+  if (!any || !pg->nglyphs) return DX_OK;
+  double s = 1;
+  char why[128];
+  cairo_surface_t *surf =
+      render(pg->width, pg->height, draw_page, pg, pc->lim, &s, why, sizeof why);
+  if (surf) {
+    for (size_t k = 0; k < pc->n; k++)
+      if (!pc->done[k] && pc->crops[k].page == pg->number && box_ok(pc->crops[k].box) &&
+          cut(surf, s, &pc->crops[k])) {
+        pc->done[k] = true;
+        pc->written++;
+      }
+    cairo_surface_destroy(surf);
+  }
+  return DX_OK;
 }
 
 int dx_review_raster_crops(const char *name, GBytes *data, dx_crop *crops, size_t n,
                            const dx_limits *lim, char *err, size_t errlen) {
   if (!n) return 0;
-  raster_crops rc = {crops, n, 0};
+  page_crops pc = {crops, n, g_new0(bool, n), 0, lim};
   dx_limits l = *lim;
   l.page_raster = on_raster;
-  l.page_raster_ctx = &rc;
+  l.page_raster_ctx = &pc;
   l.ocr_elsewhere = false;
-  dx_doc *doc = NULL;
   dx_error e = {0};
   gsize len = 0;
   const uint8_t *p = g_bytes_get_data(data, &len);
-  if (dx_read_bytes(&doc, name, p, len, &l, &e) != DX_OK) g_snprintf(err, errlen, "%s", e.message);
-  dx_doc_free(doc);
-  return rc.written;
+  dx_code rc;
+  if (dx_ofd_detect(p, len)) {
+    /* an OFD's pages: the text pages drawn from their glyphs, the
+     * scanned ones cut from the page images OCR read */
+    dx_doc *doc = dx_doc_new(name, &l);
+    rc = doc ? dx_ofd_pages(doc, p, len, &l, on_page, &pc, &e)
+             : dx_error_set(&e, DX_ENOMEM, "out of memory");
+    dx_doc_free(doc);
+  } else {
+    dx_doc *doc = NULL;
+    rc = dx_read_bytes(&doc, name, p, len, &l, &e);
+    dx_doc_free(doc);
+  }
+  if (rc != DX_OK) g_snprintf(err, errlen, "%s", e.message);
+  g_free(pc.done);
+  return pc.written;
 }

@@ -131,17 +131,11 @@ static int row(void *ctx, const char *table, const char *const *cols, const dx_v
   return SQLITE_OK;
 }
 
-int dx_sqlite_record(dx_sqlite *s, const char *record, char *err, size_t errlen) {
-  json_error_t je;
-  json_t *j = json_loads(record, 0, &je);
-  if (!j) {
-    g_snprintf(err, errlen, "not a JSON record: %s", je.text);
-    return -1;
-  }
+int dx_sqlite_record(dx_sqlite *s, const dx_rec *r, char *err, size_t errlen) {
   int rc = exec(s, "SAVEPOINT rec");
   dx_sink sink = {s, forget, row};
   /* the same document again replaces the old one (cascading to its rows) */
-  if (rc == SQLITE_OK) rc = dx_rec_store(&sink, record, j);
+  if (rc == SQLITE_OK) rc = dx_rec_store(&sink, r);
   if (rc == SQLITE_OK) {
     rc = exec(s, "RELEASE rec");
   } else {
@@ -149,7 +143,6 @@ int dx_sqlite_record(dx_sqlite *s, const char *record, char *err, size_t errlen)
     exec(s, "ROLLBACK TO rec");
     exec(s, "RELEASE rec");
   }
-  json_decref(j);
   if (rc == SQLITE_OK && ++s->pending >= COMMIT_EVERY) {
     exec(s, "COMMIT");
     exec(s, "BEGIN");

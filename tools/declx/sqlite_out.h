@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "records.h"
+
 typedef struct dx_sqlite dx_sqlite;
 
 /* Opens (creating the schema when needed) and starts a transaction.
@@ -13,9 +15,9 @@ typedef struct dx_sqlite dx_sqlite;
 dx_sqlite *dx_sqlite_open(const char *path, char *err, size_t errlen);
 /* The sha256 of every document in the database (for --resume). */
 GHashTable *dx_sqlite_done(dx_sqlite *s);
-/* Stores one record (a line of declx's JSON Lines), replacing a document
+/* Stores one record (read by dx_rec_read), replacing a document
  * with the same sha256. 0, or -1 with err set. */
-int dx_sqlite_record(dx_sqlite *s, const char *record, char *err, size_t errlen);
+int dx_sqlite_record(dx_sqlite *s, const dx_rec *r, char *err, size_t errlen);
 /* Commits and closes. 0, or -1. */
 int dx_sqlite_close(dx_sqlite *s);
 
