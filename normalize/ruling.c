@@ -293,23 +293,43 @@ static const seg *along(const seg *o, size_t no, const seg *r, float at) {
   return NULL;
 }
 
+/* A rule across within DROPOUT_END_PT of `at` that overlaps rule r's
+ * span, or NULL. */
+static const seg *beside(const seg *o, size_t no, const seg *r, float at) {
+  for (size_t i = 0; i < no; i++)
+    if (fabsf(o[i].pos - at) <= DROPOUT_END_PT && o[i].a < r->b && o[i].b > r->a) return &o[i];
+  return NULL;
+}
+
 /* Whether the gap (lo, hi) in the rule at pos lies between two tables:
  * its ends meet rules across (loosely, see DROPOUT_END_PT) and no other
- * rule of s[0..m) within the first of them goes on across the gap's
- * middle. Inside a table the other borders go on where one dropped out. */
+ * rule of s[0..m) within the span of the one that meets this rule goes
+ * on across the gap's middle. Inside a table the other borders go on
+ * where one dropped out. */
 static bool between_tables(const seg *s, size_t m, const bool *gone, const seg *across,
                            size_t nacross, float pos, float lo, float hi) {
   const seg *top = across_near(across, nacross, pos, lo);
   const seg *bot = across_near(across, nacross, pos, hi);
-  /* the other table's border may have dropped out where it meets this
-   * rule: a rule along most of the one found will do */
+  /* the table whose border meets this rule; the other table's border
+   * may have dropped out where it meets this rule: a rule along most of
+   * the one found will do, or (a fax drops whole stretches of a thin
+   * border) one beside it, when no rule of this direction goes on across
+   * the gap under the one found */
+  const seg *own = top ? top : bot;
   if (top && !bot) bot = along(across, nacross, top, hi);
   if (bot && !top) top = along(across, nacross, bot, lo);
+  if (own && (!top || !bot)) {
+    const seg *o = beside(across, nacross, own, top ? hi : lo);
+    if (top)
+      bot = o;
+    else
+      top = o;
+  }
   if (!top || !bot || bot->pos - top->pos <= SNAP_PT) return false;
   float mid = (lo + hi) / 2;
   for (size_t k = 0; k < m; k++)
-    if (!gone[k] && fabsf(s[k].pos - pos) > SNAP_PT && s[k].pos >= top->a - TOUCH_PT &&
-        s[k].pos <= top->b + TOUCH_PT && s[k].a <= mid && s[k].b >= mid)
+    if (!gone[k] && fabsf(s[k].pos - pos) > SNAP_PT && s[k].pos >= own->a - TOUCH_PT &&
+        s[k].pos <= own->b + TOUCH_PT && s[k].a <= mid && s[k].b >= mid)
       return false;
   return true;
 }

@@ -40,6 +40,7 @@ typedef struct rline {
   float y, half; /* centre, half the line's height (half an em) */
   float room;    /* space after it, before the cell's right border */
   float head;    /* width of its first word, and the slack a wrap leaves */
+  bool ocr;      /* read by OCR */
 } rline;
 
 typedef struct rcell {
@@ -86,7 +87,7 @@ static void rcell_lines(rcell *rc, const dx_cell *c, GPtrArray *ga, float em) {
      * have run to it */
     float slack = WRAP_SLACK_PT + (ls[k].g[0]->ocr_conf > 0 ? size : 0);
     rc->l[k] = (rline){y / (float)ls[k].n, size / 2, (float)c->box[2] - ls[k].x1,
-                       lay_first_word(&ls[k]) + slack};
+                       lay_first_word(&ls[k]) + slack, ls[k].g[0]->ocr_conf > 0};
     vertical = vertical && ls[k].n == 1 && lay_is_cjk(ls[k].g[0]->cp);
   }
   rc->fixed = vertical;
@@ -111,6 +112,18 @@ static float wrap_pitch_near(const ptable *p, const rcell *rcs, int r0, int r1) 
  * sides of a row edge, given the wrap pitch near them. */
 static bool row_gap(const rline *a, const rline *b, float wrap_pitch) {
   return isinf(wrap_pitch) || b->y - a->y >= wrap_pitch + ROW_GAP_EM * (a->half + b->half);
+}
+
+/* Whether lines a and b may stand on two sides of an edge a cell is cut
+ * at (a border the grid has, drawn in the row if not across this cell,
+ * or a cut row_cuts found with row_gap): as row_gap, but OCR's lines
+ * need only stand further apart than the wrap pitch. At
+ * a fax's 98 dpi a line's place is known to a pixel row (0.7 pt), as
+ * much as ROW_GAP_EM asks of a form set with little space between rows
+ * (rows 16 pt high, wrapped lines 15 pt apart). */
+static bool edge_gap(const rline *a, const rline *b, float wrap_pitch) {
+  if (a->ocr && b->ocr) return isinf(wrap_pitch) || b->y - a->y > wrap_pitch;
+  return row_gap(a, b, wrap_pitch);
 }
 
 /* The lines of rc whose centres lie in [lo, hi): *first and the count. */
@@ -230,7 +243,7 @@ static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e
     if (!m) return false;
     if (k > top) {
       /* no line across the edge above, none wrapped into this row */
-      if (f == 0 || wraps_into(rc, f) || !row_gap(&rc->l[f - 1], &rc->l[f], wrap)) return false;
+      if (f == 0 || wraps_into(rc, f) || !edge_gap(&rc->l[f - 1], &rc->l[f], wrap)) return false;
       if (e[k] - rc->l[f - 1].y < CUT_CLEAR_EM * 2 * rc->l[f - 1].half ||
           rc->l[f].y - e[k] < CUT_CLEAR_EM * 2 * rc->l[f].half)
         return false;

@@ -345,6 +345,41 @@ static void test_fax_table_gap(void **state) {
   pb_free(p);
 }
 
+/* Two tables 25 pt apart on a fax that dropped most of both borders
+ * between them: the upper table's bottom rule is left only from 150 pt
+ * on, the lower one's top rule only on the left (50-160), along too
+ * little of each other to be one table's two edges. The sides, each
+ * meeting a rule across at one end of the gap only, are not run on
+ * across it (the left one was, and the title between the tables became
+ * a row of one table): no other vertical goes on across the gap. */
+static void test_fax_table_gap_partial(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  pb_h(p, 100, 50, 350);
+  pb_h(p, 120, 50, 350);
+  pb_h(p, 140, 150, 350);
+  for (int i = 0; i < 3; i++) pb_v(p, 50 + 150 * (float)i, 100, 140);
+  pb_h(p, 165, 50, 160);
+  pb_h(p, 185, 50, 350);
+  pb_h(p, 205, 50, 350);
+  for (int i = 0; i < 3; i++) pb_v(p, 50 + 150 * (float)i, 165, 205);
+  const char *txt[] = {"项目名称", "甲",       "主管部门", "乙",
+                       "一级指标", "二级指标", "产出指标", "数量指标"};
+  for (int k = 0; k < 8; k++)
+    pb_ocr_text(p, k % 2 ? 205 : 55, (k < 4 ? 105 : 170) + (float)(k / 2 % 2) * 20, txt[k]);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 2);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_string_equal(cell_text(t, 1, 0), "主管部门");
+  t = table_at(d, 1);
+  assert_int_equal(t->nrows, 2);
+  assert_string_equal(cell_text(t, 0, 0), "一级指标");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A phone scan's threshold thickens rules, so a border runs a few points
  * past the rule closing its table. Two tables 24 pt apart, with 续表
  * between them, stay two: the gap in their side borders, which no other
@@ -561,6 +596,52 @@ static void test_split_bordered(void **state) {
     assert_true(v->confidence < 1);
     assert_true(v->box[1] == ys[r] && v->box[3] == ys[r + 1]);
   }
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A form set tight (rows 16 pt, wrapped lines 15 pt apart) whose border
+ * under the heading row a fax kept only under column 0: on a scan the
+ * heading 三级指标 and the first indicator, 15.5 pt below it, are cut
+ * at that border, as OCR places a line only to a pixel row. Read from a
+ * text layer, lines that close are kept one cell: a paragraph may stop
+ * short there. */
+static void tight_heading(page_b *p, bool ocr) {
+  p->scanned = ocr;
+  pb_h(p, 100, 50, 250);
+  pb_h(p, 116, 50, 150);
+  pb_h(p, 148, 50, 250);
+  pb_v(p, 50, 100, 148);
+  pb_v(p, 150, 100, 148);
+  pb_v(p, 250, 100, 148);
+  const char *txt[] = {"一级指标", "三级指标", "产出指标", "指标一全年办理各" /* wraps */,
+                       "项督查"};
+  const float at[][2] = {{55, 103.5f}, {155, 103.5f}, {55, 119}, {155, 119}, {155, 134}};
+  for (int k = 0; k < 5; k++) {
+    if (ocr)
+      pb_ocr_text(p, at[k][0], at[k][1], txt[k]);
+    else
+      pb_text(p, at[k][0], at[k][1], txt[k], 0);
+  }
+}
+
+static void test_split_tight_heading(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  tight_heading(p, true);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_string_equal(cell_text(t, 0, 1), "三级指标");
+  assert_string_equal(cell_text(t, 1, 1), "指标一全年办理各项督查");
+  assert_true(dx_table_at(t, 1, 1)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  tight_heading(p, false);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 0, 1)->rowspan, 2);
   dx_doc_free(d);
   pb_free(p);
 }
@@ -2024,11 +2105,13 @@ int main(void) {
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_fax_table_gap),
+      cmocka_unit_test(test_fax_table_gap_partial),
       cmocka_unit_test(test_scan_slanted_streak),
       cmocka_unit_test(test_spacing_doubt),
       cmocka_unit_test(test_close_tables),
       cmocka_unit_test(test_rows_in_doubt),
       cmocka_unit_test(test_split_bordered),
+      cmocka_unit_test(test_split_tight_heading),
       cmocka_unit_test(test_split_band),
       cmocka_unit_test(test_text_spaces),
       cmocka_unit_test(test_cell_lines),
