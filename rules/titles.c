@@ -6,8 +6,10 @@
 #include <string.h>
 
 /* A title matched on a scan only with a character of 目标/指标 misread
- * (title_ocr) is written with the word its rule names: the two
- * characters after its last 绩效 (a typist reads 绩效1标 as 绩效目标). */
+ * or lost (title_ocr) is written with the word its rule names: up to two
+ * characters after its last 绩效, before the 表 (or 申报/汇总/审核)
+ * that ends the name (a typist reads 绩效1标表 and 绩效 标表 as
+ * 绩效目标表). */
 static char *title_repaired(ctx *x, char *title) {
   if (!x->scanned) return title;
   char *key = dx_label_key(title);
@@ -19,7 +21,8 @@ static char *title_repaired(ctx *x, char *title) {
   if (!at) return title;
   at += strlen("绩效");
   const char *end = at;
-  for (int i = 0; i < 2 && *end; i++) end = g_utf8_next_char(end);
+  for (int i = 0; i < 2 && *end && !g_utf8_strchr("表申汇审", -1, g_utf8_get_char(end)); i++)
+    end = g_utf8_next_char(end);
   char *fixed = g_strdup_printf("%.*s%s%s", (int)(at - title), title, word, end);
   g_free(title);
   return fixed;

@@ -502,6 +502,21 @@ static const char *FAXED =
                                                                TC("指标们"))
                 TR(TC("产出指标") TC("数指标") TC("维修道路长度") TC("≥12公里")) "</w:tbl>";
 
+/* A fax dropped the 目 of a second form's title (绩效 标表): on a scan it
+ * still starts a declaration, titled as a typist would write it. */
+static void test_scan_title_lost(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(
+      P("2024年度专项资金绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
+          TR(TC("年度资金总额") TC("100")) "</w:tbl>" P("2024年度专项资金绩效 标表") "<w:tbl>" TR(
+              TC("项目名称") TC("乙项目")) TR(TC("年度资金总额") TC("50")) "</w:tbl>");
+  json_t *ds = json_object_get(j, "declarations");
+  assert_int_equal(json_array_size(ds), 2);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(ds, 1), "title")),
+                      "2024年度专项资金绩效目标表");
+  json_decref(j);
+}
+
 static void test_scan_repairs(void **state) {
   (void)state;
   json_t *j = run_as_scan(FAXED);
@@ -906,6 +921,7 @@ int main(void) {
       cmocka_unit_test(test_near_labels),
       cmocka_unit_test(test_glued_label),
       cmocka_unit_test(test_scan_repairs),
+      cmocka_unit_test(test_scan_title_lost),
       cmocka_unit_test(test_scan_repairs_headings),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_repairs_money),
