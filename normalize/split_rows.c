@@ -314,6 +314,8 @@ typedef struct recut {
   int *newrow, *oldrow;
   int nrows;
   bool *cut;
+  GArray **blocks; /* per cell left whole: the edges (indices in e) it is
+                    * cut at into blocks of rows (label_blocks), or NULL */
 } recut;
 
 /* Keeps the cuts where two cells or more are cut, until every cut left
@@ -345,6 +347,68 @@ static void settle_cuts(recut *plan, const ptable *p, const rcell *rcs, GArray *
   }
 }
 
+/* A label over two blocks of rows whose border a fax dropped ("质量指标"
+ * and "时效指标" in one cell over five rows, each label beside the
+ * first row of its block). In a table that sets its labels at the top of
+ * the rows they span, a cell left whole whose lines stand in groups
+ * apart (further than the wrap pitch, none wrapping into the next) is
+ * cut into blocks: each group but the first starts at the last row edge
+ * above it, when a cell beside it starts at that edge with a line level
+ * with the group's first. OCR pages only. */
+static bool labels_at_top(const ptable *p, const rcell *rcs, const recut *plan) {
+  int top = 0, other = 0;
+  for (size_t i = 0; i < p->t->ncells; i++) {
+    const dx_cell *c = p->t->cells[i];
+    int r0 = plan->newrow[c->row], r1 = plan->newrow[c->row + c->rowspan];
+    if (r1 - r0 < 2 || plan->cut[i] || rcs[i].n == 0 || !rcs[i].l[0].ocr) continue;
+    size_t f, m = lines_in(&rcs[i], plan->e[r0], plan->e[r0 + 1], &f);
+    if (m == rcs[i].n)
+      top++;
+    else if (m == 0)
+      other++;
+  }
+  return top > 0 && top >= 2 * other;
+}
+
+/* Whether a cell other than i starts at new row r and has a line there
+ * level with line l (their tops within ROW_ALIGN_EM). */
+static bool level_beside(const ptable *p, const rcell *rcs, const recut *plan, size_t i, int r,
+                         const rline *l) {
+  for (size_t j = 0; j < p->t->ncells; j++) {
+    const dx_cell *d = p->t->cells[j];
+    if (j == i || (!plan->cut[j] && plan->newrow[d->row] != r)) continue;
+    if (plan->cut[j] && (plan->newrow[d->row] > r || plan->newrow[d->row + d->rowspan] <= r))
+      continue;
+    size_t g, n = lines_in(&rcs[j], plan->e[r], plan->e[r + 1], &g);
+    if (n && blocks_align(l, 1, &rcs[j].l[g], 1)) return true;
+  }
+  return false;
+}
+
+static void label_blocks(recut *plan, const ptable *p, const rcell *rcs) {
+  if (!labels_at_top(p, rcs, plan)) return;
+  for (size_t i = 0; i < p->t->ncells; i++) {
+    const dx_cell *c = p->t->cells[i];
+    const rcell *rc = &rcs[i];
+    int top = plan->newrow[c->row], bot = plan->newrow[c->row + c->rowspan];
+    if (plan->cut[i] || bot - top < 2 || rc->fixed || rc->n < 2 || !rc->l[0].ocr) continue;
+    float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
+    int last = top;
+    for (size_t k = 1; k < rc->n; k++) {
+      const rline *a = &rc->l[k - 1], *b = &rc->l[k];
+      if (wraps_into(rc, k) || !edge_gap(a, b, wrap)) continue;
+      int r = bot - 1;
+      while (r > last && plan->e[r] > b->y - CUT_CLEAR_EM * 2 * b->half) r--;
+      if (r <= last || plan->e[r] - a->y < CUT_CLEAR_EM * 2 * a->half ||
+          !level_beside(p, rcs, plan, i, r, b))
+        continue;
+      if (!plan->blocks[i]) plan->blocks[i] = g_array_new(FALSE, FALSE, sizeof(int));
+      g_array_append_val(plan->blocks[i], r);
+      last = r;
+    }
+  }
+}
+
 /* Places p's cells in the new rows: a cell that is cut becomes a piece
  * per new row it spans (the first piece is the cell itself), flagged
  * layout_uncertain, holding the glyphs of its row; a cell left whole
@@ -358,45 +422,57 @@ static dx_code cut_cells(dx_cell **slots, GHashTable *lists, ptable *p, const re
     dx_cell *c = t->cells[i], proto = *c;
     int top = plan->newrow[c->row], bot = plan->newrow[c->row + c->rowspan];
     GPtrArray *ga = p->cell_glyphs[i];
-    if (!plan->cut[i]) {
+    const GArray *bl = plan->blocks[i];
+    if (!plan->cut[i] && !bl) {
       c->row = top;
       c->rowspan = bot - top;
       g_hash_table_insert(lists, c, ga);
       p->cell_glyphs[i] = NULL;
       continue;
     }
-    GPtrArray **part = g_new0(GPtrArray *, (size_t)(bot - top));
-    for (int k = top; k < bot; k++) {
-      dx_cell *piece = k == top ? c : dx_arena_alloc(A, sizeof *piece);
+    /* the pieces' top edges: every row, or the blocks' */
+    int np = plan->cut[i] ? bot - top : (int)bl->len + 1;
+    int *starts = g_new(int, (size_t)np + 1);
+    for (int k = 0; k < np; k++)
+      starts[k] = plan->cut[i] ? top + k : k == 0 ? top : g_array_index(bl, int, k - 1);
+    starts[np] = bot;
+    float *edges = g_new(float, (size_t)np + 1);
+    for (int k = 0; k <= np; k++) edges[k] = plan->e[starts[k]];
+    GPtrArray **part = g_new0(GPtrArray *, (size_t)np);
+    for (int k = 0; k < np; k++) {
+      dx_cell *piece = k == 0 ? c : dx_arena_alloc(A, sizeof *piece);
       if (!piece) {
         rc = lay_nomem(err);
         break;
       }
       *piece = proto;
-      piece->row = k;
-      piece->rowspan = 1;
-      piece->box[1] = plan->e[k];
-      piece->box[3] = plan->e[k + 1];
+      piece->row = starts[k];
+      piece->rowspan = starts[k + 1] - starts[k];
+      piece->box[1] = edges[k];
+      piece->box[3] = edges[k + 1];
       if (!(proto.flags & DX_CELL_LAYOUT_UNCERTAIN)) {
         piece->flags |= DX_CELL_LAYOUT_UNCERTAIN;
         piece->confidence *= LAYOUT_UNCERTAIN_CONF;
       }
-      part[k - top] = g_ptr_array_new();
-      g_hash_table_insert(lists, piece, part[k - top]);
-      for (int cc = c->col; cc < c->col + c->colspan; cc++)
-        slots[(size_t)k * (size_t)t->ncols + (size_t)cc] = piece;
+      part[k] = g_ptr_array_new();
+      g_hash_table_insert(lists, piece, part[k]);
+      for (int rr = starts[k]; rr < starts[k + 1]; rr++)
+        for (int cc = c->col; cc < c->col + c->colspan; cc++)
+          slots[(size_t)rr * (size_t)t->ncols + (size_t)cc] = piece;
     }
     if (rc == DX_OK)
       for (guint q = 0; q < ga->len; q++) {
         dx_glyph *g = g_ptr_array_index(ga, q);
-        g_ptr_array_add(part[lay_upper_edge(plan->e + top, bot - top, lay_cy(g))], g);
+        g_ptr_array_add(part[lay_upper_edge(edges, np, lay_cy(g))], g);
       }
     g_free(part);
+    g_free(starts);
+    g_free(edges);
   }
   /* the whole cells' slots */
   for (size_t i = 0; i < t->ncells && rc == DX_OK; i++) {
     dx_cell *c = t->cells[i];
-    if (plan->cut[i]) continue;
+    if (plan->cut[i] || plan->blocks[i]) continue;
     for (int rr = c->row; rr < c->row + c->rowspan; rr++)
       for (int cc = c->col; cc < c->col + c->colspan; cc++)
         slots[(size_t)rr * (size_t)t->ncols + (size_t)cc] = c;
@@ -471,7 +547,7 @@ dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *
     multi = multi || rcs[i].n > 1;
   }
   GArray *cuts = g_array_new(FALSE, FALSE, sizeof(float));
-  recut plan = {.cut = g_new0(bool, nc ? nc : 1)};
+  recut plan = {.cut = g_new0(bool, nc ? nc : 1), .blocks = g_new0(GArray *, nc ? nc : 1)};
   if (!multi) goto done;
   for (guint q = 0; q < tables->len; q++) {
     const ptable *in = g_ptr_array_index(tables, q);
@@ -482,10 +558,13 @@ dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *
   for (int r = 0; r < t->nrows; r++) row_cuts(cuts, p, rcs, r);
   /* a cut found in a row stays where two cells or more are cut at it */
   settle_cuts(&plan, p, rcs, cuts);
+  label_blocks(&plan, p, rcs);
   size_t npieces = 0;
   for (size_t i = 0; i < nc; i++) {
     const dx_cell *c = t->cells[i];
-    npieces += plan.cut[i] ? (size_t)(plan.newrow[c->row + c->rowspan] - plan.newrow[c->row]) : 1;
+    npieces += plan.cut[i]      ? (size_t)(plan.newrow[c->row + c->rowspan] - plan.newrow[c->row])
+               : plan.blocks[i] ? plan.blocks[i]->len + 1
+                                : 1;
   }
   if (npieces == nc && !cuts->len) goto done;
   if ((size_t)plan.nrows > L->lim->max_table_rows) goto done; /* left as it was */
@@ -494,6 +573,9 @@ done:
   for (size_t i = 0; i < nc; i++) g_free(rcs[i].l);
   g_free(rcs);
   g_free(plan.cut);
+  for (size_t i = 0; i < nc; i++)
+    if (plan.blocks[i]) g_array_free(plan.blocks[i], TRUE);
+  g_free(plan.blocks);
   g_free(plan.e);
   g_free(plan.newrow);
   g_free(plan.oldrow);

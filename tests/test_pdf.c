@@ -646,6 +646,56 @@ static void test_split_tight_heading(void **state) {
   pb_free(p);
 }
 
+/* A level-2 label cell over four rows holding two labels, 质量指标 by
+ * the first row and 时效指标 by the third: on a fax the rule between
+ * their blocks was lost. In a table whose labels stand at the top of
+ * the rows they span (产出指标), the cell is cut into two blocks at the
+ * row edge above its second label, where the indicator beside it starts
+ * level with it. Read from a text layer, it stays whole. */
+static void two_label_blocks(page_b *p, bool ocr) {
+  p->scanned = ocr;
+  pb_h(p, 100, 50, 350);
+  pb_h(p, 180, 50, 350);
+  for (int i = 1; i < 4; i++) pb_h(p, 100 + 20 * (float)i, 250, 350);
+  for (int i = 0; i < 4; i++) pb_v(p, 50 + 100 * (float)i, 100, 180);
+  const char *txt[] = {"产出指标", "质量指标", "时效指标", "指标一", "指标二", "指标三", "指标四"};
+  const float at[][2] = {{55, 103},  {155, 103}, {155, 143}, {255, 103},
+                         {255, 123}, {255, 143}, {255, 163}};
+  for (int k = 0; k < 7; k++) {
+    if (ocr)
+      pb_ocr_text(p, at[k][0], at[k][1], txt[k]);
+    else
+      pb_text(p, at[k][0], at[k][1], txt[k], 0);
+  }
+}
+
+static void test_split_label_blocks(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  two_label_blocks(p, true);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 4);
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 4);
+  dx_cell *a = dx_table_at(t, 0, 1), *b = dx_table_at(t, 2, 1);
+  assert_ptr_not_equal(a, b);
+  assert_int_equal(a->rowspan, 2);
+  assert_int_equal(b->row, 2);
+  assert_int_equal(b->rowspan, 2);
+  assert_string_equal(a->text, "质量指标");
+  assert_string_equal(b->text, "时效指标");
+  assert_true(b->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  two_label_blocks(p, false);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 0, 1)->rowspan, 4);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A cell over three rows with a line in each that does not keep to the
  * neighbour's rows (each line across an edge) is not cut, only doubted. */
 static void test_rows_in_doubt(void **state) {
@@ -2112,6 +2162,7 @@ int main(void) {
       cmocka_unit_test(test_rows_in_doubt),
       cmocka_unit_test(test_split_bordered),
       cmocka_unit_test(test_split_tight_heading),
+      cmocka_unit_test(test_split_label_blocks),
       cmocka_unit_test(test_split_band),
       cmocka_unit_test(test_text_spaces),
       cmocka_unit_test(test_cell_lines),
