@@ -130,6 +130,9 @@ typedef struct xl_attrs {
 /* The attribute `local` (whatever its namespace) copied into buf (cut
  * at size); false when absent. */
 bool dx_xl_sax_attr(const xl_attrs *a, const char *local, char *buf, size_t size);
+/* Attribute i (0-based) the same way; false when its prefix has no
+ * namespace (no local name matches it). */
+bool dx_xl_sax_attr_at(const xl_attrs *a, int i, char *buf, size_t size);
 long dx_xl_sax_attr_long(const xl_attrs *a, const char *local, long dflt);
 bool dx_xl_sax_attr_bool(const xl_attrs *a, const char *local, bool dflt);
 
@@ -164,6 +167,11 @@ dx_code dx_xl_read_strings(xl_book *b, const char *part);
 void dx_xl_sst_free(xl_sst *sst);
 /* Shared string i, or NULL when out of range. */
 const char *dx_xl_sst_get(const xl_book *b, size_t i);
+
+/* s (len bytes, NUL-terminated) appended to out with its checkboxes
+ * unified as dx_symbol_text_append does (family: the run's symbol
+ * font, or NULL), copied as it is when it has none to unify. */
+void dx_xl_symbol_append(GString *out, const char *s, size_t len, const char *family);
 
 /* The text of a string item (si, is) being read: its t, or its runs'
  * t joined, phonetic runs (rPh) left out, ST_Xstring escapes decoded,

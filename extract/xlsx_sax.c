@@ -128,19 +128,24 @@ dx_code dx_xl_sax_parse(xl_book *b, const char *part, bool optional, const xl_sa
 
 /* ---- attributes ------------------------------------------------------------- */
 
-bool dx_xl_sax_attr(const xl_attrs *a, const char *local, char *buf, size_t size) {
-  const xmlChar **at = a->at;
-  for (int i = 0; i < a->n; i++, at += 5) {
-    /* a prefix without a namespace: libxml2's tree would name it
-     * "prefix:local", which no local name matches */
-    if (strcmp((const char *)at[0], local) != 0 || (at[1] && !at[2])) continue;
-    size_t n = MIN((size_t)(at[4] - at[3]), size - 1);
-    memcpy(buf, at[3], n);
-    buf[n] = 0;
-    /* without entity substitution libxml2 leaves "&" as "&#38;" */
+bool dx_xl_sax_attr_at(const xl_attrs *a, int i, char *buf, size_t size) {
+  const xmlChar **at = a->at + 5 * i;
+  /* a prefix without a namespace: libxml2's tree would name it
+   * "prefix:local", which no local name matches */
+  if (at[1] && !at[2]) return false;
+  size_t n = MIN((size_t)(at[4] - at[3]), size - 1);
+  memcpy(buf, at[3], n);
+  buf[n] = 0;
+  /* without entity substitution libxml2 leaves "&" as "&#38;" */
+  if (memchr(buf, '&', n))
     for (char *amp; (amp = strstr(buf, "&#38;"));) memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
-    return true;
-  }
+  return true;
+}
+
+bool dx_xl_sax_attr(const xl_attrs *a, const char *local, char *buf, size_t size) {
+  for (int i = 0; i < a->n; i++)
+    if (strcmp((const char *)a->at[5 * i], local) == 0 && dx_xl_sax_attr_at(a, i, buf, size))
+      return true;
   return false;
 }
 
