@@ -3,7 +3,8 @@
 # corpus/xlsx/ and the DOCX files they were made from (the same forms),
 # each set copied N times into a temporary directory and read in one
 # process pinned to CPU 0, best of R runs (default 10: on a shared
-# machine 5 left the reading alone 20 % apart from run to run): by
+# machine 5 left the reading alone 20 % apart from run to run), the
+# XLSX and DOCX runs alternated so that both meet the same load: by
 # `declx extract` (the whole pipeline) and by bench_read (the document
 # model alone: unzip, XML, cells, tables). A ratio below 1 means XLSX
 # is read faster per form.
@@ -36,10 +37,12 @@ forms() { # declarations in the files' output
 n=$(ls "$tmp/xlsx" | wc -l)
 fx=$(forms "$tmp"/xlsx/*)
 fd=$(forms "$tmp"/docx/*)
-t_x=$(best taskset -c 0 "$declx" -q extract "$tmp"/xlsx/*)
-t_d=$(best taskset -c 0 "$declx" -q extract "$tmp"/docx/*)
-r_x=$(best taskset -c 0 "$build/bench_read" "$tmp"/xlsx/*)
-r_d=$(best taskset -c 0 "$build/bench_read" "$tmp"/docx/*)
+ex=(taskset -c 0 "$declx" -q extract "$tmp"/xlsx/*)
+ed=(taskset -c 0 "$declx" -q extract "$tmp"/docx/*)
+rx=(taskset -c 0 "$build/bench_read" "$tmp"/xlsx/*)
+rd=(taskset -c 0 "$build/bench_read" "$tmp"/docx/*)
+read -r t_x t_d < <(best_pair ex ed)
+read -r r_x r_d < <(best_pair rx rd)
 printf 'files: %d XLSX and %d DOCX (corpus/xlsx and their sources x %d), forms %d and %d, best of %d runs, one core\n' \
   "$n" "$n" "$copies" "$fx" "$fd" "$runs"
 printf 'declx extract XLSX:  %.3f s  %7.0f files/s  %7.0f forms/s\n' "$t_x" \
