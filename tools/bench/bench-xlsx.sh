@@ -4,7 +4,8 @@
 # each set copied N times into a temporary directory and read in one
 # process pinned to CPU 0, best of R runs (default 10: on a shared
 # machine 5 left the reading alone 20 % apart from run to run), the
-# XLSX and DOCX runs alternated so that both meet the same load: by
+# XLSX and DOCX runs alternated so that both meet the same load (the
+# best CPU time of each is printed too): by
 # `declx extract` (the whole pipeline) and by bench_read (the document
 # model alone: unzip, XML, cells, tables). A ratio below 1 means XLSX
 # is read faster per form.
@@ -41,8 +42,8 @@ ex=(taskset -c 0 "$declx" -q extract "$tmp"/xlsx/*)
 ed=(taskset -c 0 "$declx" -q extract "$tmp"/docx/*)
 rx=(taskset -c 0 "$build/bench_read" "$tmp"/xlsx/*)
 rd=(taskset -c 0 "$build/bench_read" "$tmp"/docx/*)
-read -r t_x t_d < <(best_pair ex ed)
-read -r r_x r_d < <(best_pair rx rd)
+read -r t_x t_d c_x c_d < <(best_pair ex ed)
+read -r r_x r_d q_x q_d < <(best_pair rx rd)
 printf 'files: %d XLSX and %d DOCX (corpus/xlsx and their sources x %d), forms %d and %d, best of %d runs, one core\n' \
   "$n" "$n" "$copies" "$fx" "$fd" "$runs"
 printf 'declx extract XLSX:  %.3f s  %7.0f files/s  %7.0f forms/s\n' "$t_x" \
@@ -53,3 +54,8 @@ printf 'model alone XLSX:    %.3f s  %7.0f forms/s\n' "$r_x" "$(echo "$fx / $r_x
 printf 'model alone DOCX:    %.3f s  %7.0f forms/s\n' "$r_d" "$(echo "$fd / $r_d" | bc -l)"
 printf 'ratio XLSX/DOCX per form: extract %.2f, model alone %.2f\n' \
   "$(echo "($t_x / $fx) / ($t_d / $fd)" | bc -l)" "$(echo "($r_x / $fx) / ($r_d / $fd)" | bc -l)"
+# CPU time (user and system) beside the wall time: on a shared machine
+# the wall time also holds the waits for a core that other jobs hold
+printf 'CPU time XLSX/DOCX per form: extract %.2f (%.3f s, %.3f s), model alone %.2f (%.3f s, %.3f s)\n' \
+  "$(echo "($c_x / $fx) / ($c_d / $fd)" | bc -l)" "$c_x" "$c_d" \
+  "$(echo "($q_x / $fx) / ($q_d / $fd)" | bc -l)" "$q_x" "$q_d"
