@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034 # ex, ed, rx, rd: best_pair reads them by name
 # XLSX against DOCX, per form, in the same run: the workbooks of
 # corpus/xlsx/ and the DOCX files they were made from (the same forms),
 # each set copied N times into a temporary directory and read in one
