@@ -3,10 +3,9 @@
  *
  * xlsx_package.c reads the workbook (ECMA-376 Part 1, 18: SpreadsheetML)
  * part by part from its zip and drives the rest; xlsx_xml.c inflates a
- * part under the limits and streams the small ones (workbook,
- * relationships, styles) through libxml2's xmlTextReader, xlsx_sax.c
- * the large ones (worksheets, shared strings) through SAX2; no tree is
- * built. xlsx_styles.c reads styles.xml (number formats, symbol fonts,
+ * part under the limits and xlsx_sax.c streams each (workbook,
+ * relationships, styles, shared strings, worksheets) through libxml2's
+ * SAX2 parser; no tree is built. xlsx_styles.c reads styles.xml (number formats, symbol fonts,
  * borders), xlsx_strings.c sharedStrings.xml and the rich text of a
  * string; xlsx_numfmt.c and xlsx_date.c print a value as its number
  * format shows it; xlsx_sheet.c reads a worksheet into cells, merges
@@ -18,7 +17,7 @@
 
 #include "extract_int.h"
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
 
 /* A worksheet's size (18.3.1.4 and Excel's own bounds). */
 enum { XL_MAX_ROWS = 1048576, XL_MAX_COLS = 16384 };
@@ -67,47 +66,13 @@ dx_code dx_xl_failed(xl_book *b, dx_code code);
 #define dx_xl_fail(b, code, ...)                                                                   \
   dx_xl_failed((b), dx_error_set((b)->rc == DX_OK ? (b)->err : NULL, (code), __VA_ARGS__))
 
-/* ---- xlsx_xml.c: a part, and streaming the small ones --------------------- */
+/* ---- xlsx_xml.c: a part, references, escapes ------------------------------- */
 
 /* Inflates `part` within the workbook's limits (each part, and all of
  * them together) into *data (g_free); a DOCTYPE is refused. A part that
  * is not there is DX_EFORMAT, or DX_OK with *data NULL when `optional`. */
 dx_code dx_xl_inflate(xl_book *b, const char *part, bool optional, uint8_t **data, size_t *len);
 
-/* A small part open for streaming through xmlTextReader. */
-typedef struct xl_xml {
-  xl_book *b;
-  const char *part; /* its name in the package */
-  uint8_t *data;    /* its bytes (owned) */
-  xmlTextReaderPtr r;
-  const xmlChar *ns; /* SpreadsheetML's namespace as the reader spells it */
-  char error[160];   /* the parser's first error */
-  int error_line;
-} xl_xml;
-
-/* Inflates `part` (dx_xl_inflate) and opens it; x->r is NULL when an
- * optional part is not there. Close with dx_xl_close. */
-dx_code dx_xl_open(xl_xml *x, xl_book *b, const char *part, bool optional);
-void dx_xl_close(xl_xml *x);
-/* Moves to the next element start in document order, counting it
- * against the limits; false at the end or on an error (b->rc). */
-bool dx_xl_next(xl_xml *x);
-/* Skips the current element's subtree. */
-void dx_xl_skip(xl_xml *x);
-/* The current element's local name and depth (the root is 0); whether
- * it is in SpreadsheetML's namespace (transitional or strict). */
-const char *dx_xl_name(const xl_xml *x);
-int dx_xl_depth(const xl_xml *x);
-bool dx_xl_main(xl_xml *x);
-/* The current element's attribute by local name (whatever its
- * namespace), copied into buf (cut at size); false when absent. */
-bool dx_xl_attr(xl_xml *x, const char *local, char *buf, size_t size);
-/* The same as a new string (g_free), or NULL. */
-char *dx_xl_attr_dup(xl_xml *x, const char *local);
-/* An integer attribute, or dflt when absent or not a number. */
-long dx_xl_attr_long(xl_xml *x, const char *local, long dflt);
-/* ST_Boolean (true, 1): dflt when absent. */
-bool dx_xl_attr_bool(xl_xml *x, const char *local, bool dflt);
 /* ST_Xstring's escapes (_x000D_ and the like) decoded in place. */
 void dx_xl_unescape(GString *s);
 /* A cell reference ("B12", "$B$12") to 0-based row and column; false
@@ -118,7 +83,7 @@ void dx_xl_ref_name(char *buf, size_t size, int row, int col);
 /* A range ("A1:C3", or one cell) to 0-based corners; false when bad. */
 bool dx_xl_range(const char *ref, int *r0, int *c0, int *r1, int *c1);
 
-/* ---- xlsx_sax.c: streaming a large part through SAX2 ------------------------- */
+/* ---- xlsx_sax.c: streaming a part through SAX2 ------------------------------- */
 
 /* An element's attributes as SAX2 gives them: five pointers each (local
  * name, prefix, URI, value, end of value). */
@@ -130,6 +95,11 @@ typedef struct xl_attrs {
 /* The attribute `local` (whatever its namespace) copied into buf (cut
  * at size); false when absent. */
 bool dx_xl_sax_attr(const xl_attrs *a, const char *local, char *buf, size_t size);
+/* Attribute i (0-based) the same way; false when its prefix has no
+ * namespace (no local name matches it). */
+bool dx_xl_sax_attr_at(const xl_attrs *a, int i, char *buf, size_t size);
+/* The attribute `local` as a new string (g_free), or NULL. */
+char *dx_xl_sax_attr_dup(const xl_attrs *a, const char *local);
 long dx_xl_sax_attr_long(const xl_attrs *a, const char *local, long dflt);
 bool dx_xl_sax_attr_bool(const xl_attrs *a, const char *local, bool dflt);
 
@@ -164,6 +134,11 @@ dx_code dx_xl_read_strings(xl_book *b, const char *part);
 void dx_xl_sst_free(xl_sst *sst);
 /* Shared string i, or NULL when out of range. */
 const char *dx_xl_sst_get(const xl_book *b, size_t i);
+
+/* s (len bytes, NUL-terminated) appended to out with its checkboxes
+ * unified as dx_symbol_text_append does (family: the run's symbol
+ * font, or NULL), copied as it is when it has none to unify. */
+void dx_xl_symbol_append(GString *out, const char *s, size_t len, const char *family);
 
 /* The text of a string item (si, is) being read: its t, or its runs'
  * t joined, phonetic runs (rPh) left out, ST_Xstring escapes decoded,

@@ -214,6 +214,33 @@ static int anchor_order(const void *pa, const void *pb) {
   return a->c < b->c ? -1 : a->c > b->c;
 }
 
+static gint anchor_order_data(gconstpointer a, gconstpointer b, gpointer unused) {
+  (void)unused;
+  return anchor_order(a, b);
+}
+
+/* The anchors sorted by row and column, the first of equal ones first:
+ * place_cells gives the cells' in order, then the merged ranges'; the
+ * ranges are sorted and the two runs merged (anything else: sorted). */
+static void sort_anchors(GArray *as) {
+  anchor *a = (anchor *)as->data;
+  size_t n = as->len, head = 1;
+  while (head < n && anchor_order(&a[head - 1], &a[head]) < 0) head++;
+  if (head >= n) return;
+  size_t ntail = n - head;
+  anchor *tail = g_memdup2(a + head, ntail * sizeof *a);
+  g_qsort_with_data(tail, (gint)ntail, sizeof *a, anchor_order_data, NULL);
+  /* merged back from the end: the head's last ones move up */
+  size_t i = head, j = ntail, k = n;
+  while (j > 0) {
+    if (i > 0 && anchor_order(&a[i - 1], &tail[j - 1]) > 0)
+      a[--k] = a[--i];
+    else
+      a[--k] = tail[--j];
+  }
+  g_free(tail);
+}
+
 /* The sheet's anchors, sorted by row and column. */
 static GArray *anchors_of(const view *v, const xl_sheet *s, size_t *hidden_text) {
   GArray *out = g_array_new(FALSE, FALSE, sizeof(anchor));
@@ -229,7 +256,7 @@ static GArray *anchors_of(const view *v, const xl_sheet *s, size_t *hidden_text)
   }
   place_cells(v, s, ms, k, out, hidden_text);
   g_free(ms);
-  g_array_sort(out, anchor_order);
+  sort_anchors(out);
   return out;
 }
 
@@ -356,20 +383,6 @@ static bool add_paragraph(xl_book *b, const anchor *as, size_t n) {
   return ok;
 }
 
-/* The index of edge x among the sorted edges e. */
-static int edge_index(const GArray *e, int x) {
-  const int *v = (const int *)e->data;
-  size_t lo = 0, hi = e->len;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (v[mid] < x)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return (int)lo;
-}
-
 static dx_cell *new_cell(xl_book *b, int row, int col, const char *text, unsigned flags) {
   dx_cell *c = dx_arena_alloc(b->doc->arena, sizeof *c);
   if (!c) return NULL;
@@ -384,13 +397,14 @@ static dx_cell *new_cell(xl_book *b, int row, int col, const char *text, unsigne
   return c;
 }
 
-/* The table's anchors (rows r0.., trimmed) on the grid of their edges. */
+/* The table's anchors (rows r0.., trimmed) on the grid of their edges
+ * (edge[x]: the index of edge x among them). */
 static bool fill_grid(xl_book *b, dx_table *t, const anchor *as, size_t n, int r0,
-                      const GArray *edges) {
+                      const int *edge) {
   int nc = t->ncols;
   for (size_t i = 0; i < n; i++) {
     const anchor *a = &as[i];
-    int row = a->r - r0, col = edge_index(edges, a->c), end = edge_index(edges, a->c + a->cs);
+    int row = a->r - r0, col = edge[a->c], end = edge[a->c + a->cs];
     int rend = MIN(row + a->rs, t->nrows);
     if (end <= col || row >= t->nrows || t->slots[(size_t)row * nc + col]) continue;
     dx_cell *c = new_cell(b, row, col, a->text, a->flags);
@@ -434,26 +448,23 @@ static bool add_table(xl_book *b, const anchor *as, size_t n, int r0) {
       rmax = MAX(rmax, as[i].r + as[i].rs);
     }
   if (rmax == r0) return true; /* an empty bordered area */
-  GArray *edges = g_array_new(FALSE, FALSE, sizeof(int));
+  /* the edges the kept anchors use, marked by column position, then
+   * numbered in order */
+  int *edge = g_new0(int, (size_t)cmax + 1);
   GArray *kept = g_array_new(FALSE, FALSE, sizeof(anchor));
   for (size_t i = 0; i < n; i++) {
     anchor a = as[i];
     if (a.c >= cmax || a.r >= rmax) continue;
     a.cs = MIN(a.cs, cmax - a.c);
     a.rs = MIN(a.rs, rmax - a.r);
-    int e2 = a.c + a.cs;
     g_array_append_val(kept, a);
-    g_array_append_val(edges, a.c);
-    g_array_append_val(edges, e2);
+    edge[a.c] = edge[a.c + a.cs] = 1;
   }
-  g_array_sort(edges, cmp_int);
-  guint k = 0;
-  for (guint i = 0; i < edges->len; i++)
-    if (k == 0 || g_array_index(edges, int, k - 1) != g_array_index(edges, int, i))
-      g_array_index(edges, int, k++) = g_array_index(edges, int, i);
-  g_array_set_size(edges, k);
+  int nedges = 0;
+  for (int x = 0; x <= cmax; x++)
+    if (edge[x]) edge[x] = nedges++;
   bool ok = true;
-  int nrows = rmax - r0, ncols = (int)edges->len - 1;
+  int nrows = rmax - r0, ncols = nedges - 1;
   if ((size_t)nrows > b->lim->max_table_rows)
     dx_xl_fail(b, DX_ELIMIT, "sheet \"%s\": a table has more than %zu rows, the limit", b->sheet,
                b->lim->max_table_rows);
@@ -468,7 +479,7 @@ static bool add_table(xl_book *b, const anchor *as, size_t n, int r0) {
     if (ok) {
       t->nrows = nrows;
       t->ncols = ncols;
-      ok = fill_grid(b, t, (const anchor *)kept->data, kept->len, r0, edges);
+      ok = fill_grid(b, t, (const anchor *)kept->data, kept->len, r0, edge);
     }
     if (ok && b->rc == DX_OK) {
       blk->kind = DX_BLOCK_TABLE;
@@ -477,7 +488,7 @@ static bool add_table(xl_book *b, const anchor *as, size_t n, int r0) {
       g_ptr_array_add(b->doc->blocks, blk);
     }
   }
-  g_array_free(edges, TRUE);
+  g_free(edge);
   g_array_free(kept, TRUE);
   return ok;
 }

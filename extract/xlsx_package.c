@@ -77,62 +77,72 @@ static char *rels_name(const char *part) {
 
 /* ---- the workbook part --------------------------------------------------------- */
 
+typedef struct wb_read {
+  xl_book *b;
+  const char *part;
+  GArray *sheets;
+  bool in_sheets;
+} wb_read;
+
+static bool wb_start(void *ctx, int depth, const char *n, bool main, const xl_attrs *a) {
+  wb_read *w = ctx;
+  if (depth == 0) {
+    if (!main || strcmp(n, "workbook") != 0)
+      dx_xl_fail(w->b, DX_EFORMAT, "not an XLSX: %s is not a workbook", w->part);
+    return true;
+  }
+  if (main && depth == 1) {
+    w->in_sheets = strcmp(n, "sheets") == 0;
+    if (strcmp(n, "workbookPr") == 0) w->b->date1904 = dx_xl_sax_attr_bool(a, "date1904", false);
+    return w->in_sheets;
+  }
+  if (main && depth == 2 && w->in_sheets && strcmp(n, "sheet") == 0) {
+    char state[16] = "";
+    dx_xl_sax_attr(a, "state", state, sizeof state);
+    sheet_ref s = {.name = dx_xl_sax_attr_dup(a, "name"),
+                   .rid = dx_xl_sax_attr_dup(a, "id"),
+                   .hidden = *state && strcmp(state, "visible") != 0};
+    if (!s.name) s.name = g_strdup_printf("Sheet%u", w->sheets->len + 1);
+    g_array_append_val(w->sheets, s);
+  }
+  return false;
+}
+
 static void read_workbook(xl_book *b, const char *part, GArray *sheets) {
-  xl_xml x;
-  if (dx_xl_open(&x, b, part, false) != DX_OK) {
-    dx_xl_close(&x);
-    return;
-  }
-  bool in_sheets = false;
-  while (dx_xl_next(&x)) {
-    int depth = dx_xl_depth(&x);
-    const char *n = dx_xl_name(&x);
-    if (depth == 0) {
-      if (!dx_xl_main(&x) || strcmp(n, "workbook") != 0)
-        dx_xl_fail(b, DX_EFORMAT, "not an XLSX: %s is not a workbook", part);
-      continue;
-    }
-    bool main = dx_xl_main(&x);
-    if (main && depth == 1) {
-      in_sheets = strcmp(n, "sheets") == 0;
-      if (strcmp(n, "workbookPr") == 0) b->date1904 = dx_xl_attr_bool(&x, "date1904", false);
-      if (!in_sheets) dx_xl_skip(&x);
-    } else if (main && depth == 2 && in_sheets && strcmp(n, "sheet") == 0) {
-      char state[16] = "";
-      dx_xl_attr(&x, "state", state, sizeof state);
-      sheet_ref s = {.name = dx_xl_attr_dup(&x, "name"),
-                     .rid = dx_xl_attr_dup(&x, "id"),
-                     .hidden = *state && strcmp(state, "visible") != 0};
-      if (!s.name) s.name = g_strdup_printf("Sheet%u", sheets->len + 1);
-      g_array_append_val(sheets, s);
-    } else {
-      dx_xl_skip(&x);
-    }
-  }
-  dx_xl_close(&x);
+  static const xl_sax h = {wb_start, NULL, NULL};
+  wb_read w = {.b = b, .part = part, .sheets = sheets};
+  dx_xl_sax_parse(b, part, false, &h, &w);
+}
+
+typedef struct rels_read {
+  const char *dir; /* the folder of the part they belong to */
+  GArray *rels;
+} rels_read;
+
+static bool rels_start(void *ctx, int depth, const char *n, bool main, const xl_attrs *a) {
+  (void)main;
+  rels_read *r = ctx;
+  if (depth != 1 || strcmp(n, "Relationship") != 0) return true;
+  char mode[16] = "";
+  dx_xl_sax_attr(a, "TargetMode", mode, sizeof mode);
+  char *target = dx_xl_sax_attr_dup(a, "Target");
+  rel l = {.id = dx_xl_sax_attr_dup(a, "Id"), .type = dx_xl_sax_attr_dup(a, "Type")};
+  if (target && strcmp(mode, "External") != 0) l.target = resolve(r->dir, target);
+  g_free(target);
+  if (l.id && l.type && l.target)
+    g_array_append_val(r->rels, l);
+  else
+    rel_clear(&l);
+  return true;
 }
 
 /* The workbook's relationships (absent: none). */
 static void read_rels(xl_book *b, const char *part, GArray *rels) {
   char *name = rels_name(part), *dir = g_path_get_dirname(part);
   if (strcmp(dir, ".") == 0) dir[0] = 0;
-  xl_xml x;
-  if (dx_xl_open(&x, b, name, true) == DX_OK && x.r) {
-    while (dx_xl_next(&x)) {
-      if (dx_xl_depth(&x) != 1 || strcmp(dx_xl_name(&x), "Relationship") != 0) continue;
-      char mode[16] = "";
-      dx_xl_attr(&x, "TargetMode", mode, sizeof mode);
-      char *target = dx_xl_attr_dup(&x, "Target");
-      rel r = {.id = dx_xl_attr_dup(&x, "Id"), .type = dx_xl_attr_dup(&x, "Type")};
-      if (target && strcmp(mode, "External") != 0) r.target = resolve(dir, target);
-      g_free(target);
-      if (r.id && r.type && r.target)
-        g_array_append_val(rels, r);
-      else
-        rel_clear(&r);
-    }
-  }
-  dx_xl_close(&x);
+  static const xl_sax h = {rels_start, NULL, NULL};
+  rels_read r = {.dir = dir, .rels = rels};
+  dx_xl_sax_parse(b, name, true, &h, &r);
   g_free(dir);
   g_free(name);
 }

@@ -1,5 +1,6 @@
-/* xlsx_sax.c — a workbook's large parts (worksheets, the shared
- * strings) streamed through libxml2's SAX2 parser, as the DOCX reader
+/* xlsx_sax.c — a workbook's parts (the workbook, its relationships,
+ * styles, shared strings, worksheets) streamed through libxml2's SAX2
+ * parser, as the DOCX reader
  * streams document.xml: no tree is built, the network is off, entities
  * are not substituted, no DTD is loaded, a DOCTYPE is refused before
  * parsing (dx_xl_inflate), and each element counts against the
@@ -94,6 +95,10 @@ dx_code dx_xl_sax_parse(xl_book *b, const char *part, bool optional, const xl_sa
     g_free(data);
     return b->rc;
   }
+  if (len == 0) { /* libxml2 makes no parser for nothing */
+    g_free(data);
+    return dx_xl_fail(b, DX_EFORMAT, "malformed %s (line 1): Document is empty", part);
+  }
   xmlParserCtxt *ctxt = xmlCreateMemoryParserCtxt((const char *)data, (int)len);
   if (!ctxt) {
     g_free(data);
@@ -128,20 +133,43 @@ dx_code dx_xl_sax_parse(xl_book *b, const char *part, bool optional, const xl_sa
 
 /* ---- attributes ------------------------------------------------------------- */
 
-bool dx_xl_sax_attr(const xl_attrs *a, const char *local, char *buf, size_t size) {
-  const xmlChar **at = a->at;
-  for (int i = 0; i < a->n; i++, at += 5) {
-    /* a prefix without a namespace: libxml2's tree would name it
-     * "prefix:local", which no local name matches */
-    if (strcmp((const char *)at[0], local) != 0 || (at[1] && !at[2])) continue;
-    size_t n = MIN((size_t)(at[4] - at[3]), size - 1);
-    memcpy(buf, at[3], n);
-    buf[n] = 0;
-    /* without entity substitution libxml2 leaves "&" as "&#38;" */
+bool dx_xl_sax_attr_at(const xl_attrs *a, int i, char *buf, size_t size) {
+  const xmlChar **at = a->at + 5 * i;
+  /* a prefix without a namespace: libxml2's tree would name it
+   * "prefix:local", which no local name matches */
+  if (at[1] && !at[2]) return false;
+  size_t n = MIN((size_t)(at[4] - at[3]), size - 1);
+  memcpy(buf, at[3], n);
+  buf[n] = 0;
+  /* without entity substitution libxml2 leaves "&" as "&#38;" */
+  if (memchr(buf, '&', n))
     for (char *amp; (amp = strstr(buf, "&#38;"));) memmove(amp + 1, amp + 5, strlen(amp + 5) + 1);
-    return true;
-  }
+  return true;
+}
+
+bool dx_xl_sax_attr(const xl_attrs *a, const char *local, char *buf, size_t size) {
+  for (int i = 0; i < a->n; i++)
+    if (strcmp((const char *)a->at[5 * i], local) == 0 && dx_xl_sax_attr_at(a, i, buf, size))
+      return true;
   return false;
+}
+
+char *dx_xl_sax_attr_dup(const xl_attrs *a, const char *local) {
+  for (int i = 0; i < a->n; i++) {
+    const xmlChar **at = a->at + 5 * i;
+    if (strcmp((const char *)at[0], local) != 0 || (at[1] && !at[2])) continue;
+    const char *v = (const char *)at[3], *end = (const char *)at[4];
+    GString *out = g_string_sized_new((size_t)(end - v));
+    /* "&#38;" back to "&", as libxml2's tree has it */
+    for (const char *amp; (amp = memchr(v, '&', (size_t)(end - v)));) {
+      bool esc = end - amp >= 5 && memcmp(amp, "&#38;", 5) == 0;
+      g_string_append_len(out, v, amp - v + 1);
+      v = amp + (esc ? 5 : 1);
+    }
+    g_string_append_len(out, v, end - v);
+    return g_string_free(out, FALSE);
+  }
+  return NULL;
 }
 
 long dx_xl_sax_attr_long(const xl_attrs *a, const char *local, long dflt) {

@@ -37,11 +37,26 @@ typedef struct sheet_read {
   xl_rich rich;    /* its inline string's rich text */
 } sheet_read;
 
+/* r, t and s in one pass over the attributes (the first of a name
+ * counts, as dx_xl_sax_attr finds it). */
 static void read_attrs(const xl_attrs *at, cell_attrs *a) {
   *a = (cell_attrs){.s = 0};
-  dx_xl_sax_attr(at, "r", a->r, sizeof a->r);
-  dx_xl_sax_attr(at, "t", a->t, sizeof a->t);
-  a->s = dx_xl_sax_attr_long(at, "s", 0);
+  bool r = false, t = false, s = false;
+  for (int i = 0; i < at->n; i++) {
+    const char *n = (const char *)at->at[5 * i];
+    if (n[0] == 0 || n[1] != 0) continue;
+    if (n[0] == 'r' && !r)
+      r = dx_xl_sax_attr_at(at, i, a->r, sizeof a->r);
+    else if (n[0] == 't' && !t)
+      t = dx_xl_sax_attr_at(at, i, a->t, sizeof a->t);
+    else if (n[0] == 's' && !s) {
+      char buf[32], *end;
+      if ((s = dx_xl_sax_attr_at(at, i, buf, sizeof buf))) {
+        long v = strtol(buf, &end, 10);
+        a->s = end == buf ? 0 : v;
+      }
+    }
+  }
 }
 
 /* An ISO 8601 date and time (t="d", 18.18.11) as a serial of the 1900
@@ -144,7 +159,7 @@ static void cell_end(sheet_read *sr) {
   if (xf->family && text->len) {                   /* a symbol font: its checkboxes */
     char *plain = g_strdup(text->str);
     g_string_truncate(text, 0);
-    dx_symbol_text_append(text, plain, xf->family);
+    dx_xl_symbol_append(text, plain, strlen(plain), xf->family);
     g_free(plain);
   }
   if (sr->s->cells->len >= b->lim->max_cells) {

@@ -11,6 +11,21 @@
 
 /* ---- a string item ------------------------------------------------------------ */
 
+/* Whether UTF-8 text holds a character of the symbol fonts' private
+ * range (U+F000-U+F0FF: EF 80 80 to EF 83 BF). */
+static bool has_symbol_pua(const char *s, size_t len) {
+  for (const char *p = s, *end = s + len; (p = memchr(p, 0xEF, (size_t)(end - p))); p++)
+    if (end - p >= 3 && (uint8_t)p[1] >= 0x80 && (uint8_t)p[1] <= 0x83) return true;
+  return false;
+}
+
+void dx_xl_symbol_append(GString *out, const char *s, size_t len, const char *family) {
+  if (family || has_symbol_pua(s, len))
+    dx_symbol_text_append(out, s, family);
+  else /* nothing to unify: as it is */
+    g_string_append(out, s);
+}
+
 void dx_xl_rich_begin(xl_rich *r, GString *out) {
   r->out = out;
   r->family = NULL;
@@ -41,7 +56,7 @@ void dx_xl_rich_end(xl_rich *r, const char *name) {
   if (!r->in_t || strcmp(name, "t") != 0) return;
   r->in_t = false;
   if (memchr(r->t->str, '_', r->t->len)) dx_xl_unescape(r->t);
-  dx_symbol_text_append(r->out, r->t->str, r->family);
+  dx_xl_symbol_append(r->out, r->t->str, r->t->len, r->family);
 }
 
 void dx_xl_rich_chars(xl_rich *r, const char *s, int len) {

@@ -17,24 +17,23 @@ typedef struct styles_read {
   GArray *xf_fonts;  /* long: each cellXfs entry's fontId */
   GArray *xf_border; /* long: its borderId */
   list in;
+  xl_book *b;
 } styles_read;
 
 /* A border side (left, right, top, bottom; start and end in strict
  * files) with a style other than none draws a line. */
-static bool side_drawn(xl_xml *x) {
-  const char *n = dx_xl_name(x);
+static bool side_drawn(const char *n, const xl_attrs *a) {
   if (strcmp(n, "left") != 0 && strcmp(n, "right") != 0 && strcmp(n, "top") != 0 &&
       strcmp(n, "bottom") != 0 && strcmp(n, "start") != 0 && strcmp(n, "end") != 0)
     return false;
   char style[32];
-  return dx_xl_attr(x, "style", style, sizeof style) && *style && strcmp(style, "none") != 0;
+  return dx_xl_sax_attr(a, "style", style, sizeof style) && *style && strcmp(style, "none") != 0;
 }
 
-static void item(xl_book *b, xl_xml *x, styles_read *sr) {
-  const char *n = dx_xl_name(x);
+static void item(xl_book *b, const char *n, const xl_attrs *a, styles_read *sr) {
   if (sr->in == L_NUMFMTS && strcmp(n, "numFmt") == 0) {
-    long id = dx_xl_attr_long(x, "numFmtId", -1);
-    char *code = dx_xl_attr_dup(x, "formatCode");
+    long id = dx_xl_sax_attr_long(a, "numFmtId", -1);
+    char *code = dx_xl_sax_attr_dup(a, "formatCode");
     if (id >= 0 && id < 100000 && code)
       g_hash_table_replace(b->st.codes, GINT_TO_POINTER((int)id), code);
     else
@@ -45,8 +44,9 @@ static void item(xl_book *b, xl_xml *x, styles_read *sr) {
     gboolean no = FALSE;
     g_array_append_val(sr->borders, no);
   } else if (sr->in == L_XFS && strcmp(n, "xf") == 0) {
-    xl_xf xf = {.numfmt = (int)CLAMP(dx_xl_attr_long(x, "numFmtId", 0), 0, 100000)};
-    long font = dx_xl_attr_long(x, "fontId", -1), border = dx_xl_attr_long(x, "borderId", -1);
+    xl_xf xf = {.numfmt = (int)CLAMP(dx_xl_sax_attr_long(a, "numFmtId", 0), 0, 100000)};
+    long font = dx_xl_sax_attr_long(a, "fontId", -1),
+         border = dx_xl_sax_attr_long(a, "borderId", -1);
     g_array_append_val(b->st.xfs, xf);
     g_array_append_val(sr->xf_fonts, font);
     g_array_append_val(sr->xf_border, border);
@@ -54,12 +54,12 @@ static void item(xl_book *b, xl_xml *x, styles_read *sr) {
 }
 
 /* A font's name (depth 3), a border's side (depth 3). */
-static void item_child(xl_xml *x, styles_read *sr) {
-  if (sr->in == L_FONTS && sr->fonts->len && strcmp(dx_xl_name(x), "name") == 0) {
+static void item_child(const char *n, const xl_attrs *a, styles_read *sr) {
+  if (sr->in == L_FONTS && sr->fonts->len && strcmp(n, "name") == 0) {
     char name[64];
-    if (dx_xl_attr(x, "val", name, sizeof name))
+    if (dx_xl_sax_attr(a, "val", name, sizeof name))
       sr->fonts->pdata[sr->fonts->len - 1] = (gpointer)dx_symbol_family(name);
-  } else if (sr->in == L_BORDERS && sr->borders->len && side_drawn(x)) {
+  } else if (sr->in == L_BORDERS && sr->borders->len && side_drawn(n, a)) {
     g_array_index(sr->borders, gboolean, sr->borders->len - 1) = TRUE;
   }
 }
@@ -85,42 +85,40 @@ static void resolve(xl_book *b, const styles_read *sr) {
   }
 }
 
+static bool styles_start(void *ctx, int depth, const char *n, bool main, const xl_attrs *a) {
+  styles_read *sr = ctx;
+  if (depth == 0) return true; /* in another namespace too: its lists are read all the same */
+  if (!main) return false;
+  if (depth == 1) {
+    sr->in = list_of(n);
+    return sr->in != L_NONE;
+  }
+  if (depth == 2) {
+    item(sr->b, n, a, sr);
+    return true;
+  }
+  if (depth == 3) item_child(n, a, sr);
+  return false;
+}
+
 dx_code dx_xl_read_styles(xl_book *b, const char *part) {
   b->st.xfs = g_array_new(FALSE, TRUE, sizeof(xl_xf));
   b->st.codes = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
   b->st.compiled =
       g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)dx_xl_fmt_free);
   if (!part) return DX_OK;
-  xl_xml x;
-  if (dx_xl_open(&x, b, part, true) != DX_OK || !x.r) {
-    dx_xl_close(&x);
-    return b->rc;
-  }
   styles_read sr = {.fonts = g_ptr_array_new(),
                     .borders = g_array_new(FALSE, TRUE, sizeof(gboolean)),
                     .xf_fonts = g_array_new(FALSE, TRUE, sizeof(long)),
-                    .xf_border = g_array_new(FALSE, TRUE, sizeof(long))};
-  while (dx_xl_next(&x)) {
-    int depth = dx_xl_depth(&x);
-    if (!dx_xl_main(&x)) {
-      if (depth > 0) dx_xl_skip(&x);
-      continue;
-    }
-    if (depth == 1) {
-      sr.in = list_of(dx_xl_name(&x));
-      if (sr.in == L_NONE) dx_xl_skip(&x);
-    } else if (depth == 2) {
-      item(b, &x, &sr);
-    } else if (depth == 3) {
-      item_child(&x, &sr);
-    }
-  }
+                    .xf_border = g_array_new(FALSE, TRUE, sizeof(long)),
+                    .b = b};
+  static const xl_sax h = {styles_start, NULL, NULL};
+  dx_xl_sax_parse(b, part, true, &h, &sr);
   resolve(b, &sr);
   g_ptr_array_free(sr.fonts, TRUE);
   g_array_free(sr.borders, TRUE);
   g_array_free(sr.xf_fonts, TRUE);
   g_array_free(sr.xf_border, TRUE);
-  dx_xl_close(&x);
   return b->rc;
 }
 

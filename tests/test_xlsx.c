@@ -771,6 +771,58 @@ static void test_limits(void **state) {
   g_free(z);
 }
 
+/* The workbook, its relationships and styles as the sheets are read
+ * (SAX2): an attribute's "&amp;" is "&" (a sheet's name, a format's
+ * code, a relationship's target); an empty part is malformed. */
+static dx_doc *read_parts(const char *styles, const char *sheet_name, dx_error *err, dx_code *rc) {
+  char *wb = g_strdup_printf("<workbook " NS " " NS_R "><sheets><sheet name=\"%s\" sheetId=\"1\" "
+                             "r:id=\"r&amp;1\" state=\"hidden\"/><sheet name=\"b\" sheetId=\"2\" "
+                             "r:id=\"r2\"/></sheets></workbook>",
+                             sheet_name);
+  tu_part parts[] = {{"xl/workbook.xml", wb, 0, 0},
+                     {"xl/_rels/workbook.xml.rels",
+                      "<Relationships><Relationship Id=\"r&amp;1\" Type=\"" REL
+                      "worksheet\" Target=\"s&amp;1.xml\"/><Relationship Id=\"r2\" Type=\"" REL
+                      "worksheet\" Target=\"s&amp;1.xml\"/><Relationship Id=\"r3\" Type=\"" REL
+                      "styles\" Target=\"styles.xml\"/></Relationships>",
+                      0, 0},
+                     {"xl/styles.xml", styles, 0, 0},
+                     {"xl/s&1.xml",
+                      "<worksheet " NS
+                      "><sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"><v>5</v></c></row>"
+                      "</sheetData></worksheet>",
+                      0, 0}};
+  size_t len;
+  uint8_t *z = tu_zip(&len, parts, G_N_ELEMENTS(parts));
+  dx_doc *d = NULL;
+  *rc = dx_read_bytes(&d, "t.xlsx", z, len, &lim, err);
+  g_free(z);
+  g_free(wb);
+  return d;
+}
+
+static void test_small_parts(void **state) {
+  (void)state;
+  /* a root in another namespace: its lists are read all the same */
+  const char *styles =
+      "<x:styleSheet xmlns:x=\"urn:other\"><numFmts " NS "><numFmt numFmtId=\"170\" "
+      "formatCode=\"&quot;A&amp;B&quot;0\"/></numFmts><cellXfs " NS "><xf numFmtId=\"0\"/>"
+      "<xf numFmtId=\"170\"/></cellXfs></x:styleSheet>";
+  dx_error err = {0};
+  dx_code rc;
+  dx_doc *d = read_parts(styles, "a&amp;b&lt;", &err, &rc);
+  if (rc != DX_OK) fail_msg("read failed: %s", err.message);
+  assert_true(has_warning(d, "xlsx_hidden_sheet"));
+  dx_warning *w = g_ptr_array_index(d->warnings, 0);
+  assert_non_null(strstr(w->message, "\"a&b<\""));
+  assert_string_equal(para(d, 0), "A&B5");
+  dx_doc_free(d);
+  d = read_parts("", "a", &err, &rc);
+  assert_null(d);
+  assert_int_equal(rc, DX_EFORMAT);
+  assert_non_null(strstr(err.message, "malformed xl/styles.xml (line 1): Document is empty"));
+}
+
 /* A shared string table that inflates past 1 000:1 (a zip bomb in an
  * XLSX). */
 static void test_zip_bomb(void **state) {
@@ -803,6 +855,7 @@ int main(void) {
       cmocka_unit_test(test_plain_sheet),      cmocka_unit_test(test_sheets),
       cmocka_unit_test(test_detection),        cmocka_unit_test(test_bad_sheets),
       cmocka_unit_test(test_limits),           cmocka_unit_test(test_zip_bomb),
+      cmocka_unit_test(test_small_parts),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
 }

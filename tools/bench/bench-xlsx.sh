@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2034 # ex, ed, rx, rd: best_pair reads them by name
 # XLSX against DOCX, per form, in the same run: the workbooks of
 # corpus/xlsx/ and the DOCX files they were made from (the same forms),
 # each set copied N times into a temporary directory and read in one
 # process pinned to CPU 0, best of R runs (default 10: on a shared
-# machine 5 left the reading alone 20 % apart from run to run): by
+# machine 5 left the reading alone 20 % apart from run to run), the
+# XLSX and DOCX runs alternated so that both meet the same load (the
+# best CPU time of each is printed too): by
 # `declx extract` (the whole pipeline) and by bench_read (the document
 # model alone: unzip, XML, cells, tables). A ratio below 1 means XLSX
 # is read faster per form.
@@ -36,10 +39,12 @@ forms() { # declarations in the files' output
 n=$(ls "$tmp/xlsx" | wc -l)
 fx=$(forms "$tmp"/xlsx/*)
 fd=$(forms "$tmp"/docx/*)
-t_x=$(best taskset -c 0 "$declx" -q extract "$tmp"/xlsx/*)
-t_d=$(best taskset -c 0 "$declx" -q extract "$tmp"/docx/*)
-r_x=$(best taskset -c 0 "$build/bench_read" "$tmp"/xlsx/*)
-r_d=$(best taskset -c 0 "$build/bench_read" "$tmp"/docx/*)
+ex=(taskset -c 0 "$declx" -q extract "$tmp"/xlsx/*)
+ed=(taskset -c 0 "$declx" -q extract "$tmp"/docx/*)
+rx=(taskset -c 0 "$build/bench_read" "$tmp"/xlsx/*)
+rd=(taskset -c 0 "$build/bench_read" "$tmp"/docx/*)
+read -r t_x t_d c_x c_d < <(best_pair ex ed)
+read -r r_x r_d q_x q_d < <(best_pair rx rd)
 printf 'files: %d XLSX and %d DOCX (corpus/xlsx and their sources x %d), forms %d and %d, best of %d runs, one core\n' \
   "$n" "$n" "$copies" "$fx" "$fd" "$runs"
 printf 'declx extract XLSX:  %.3f s  %7.0f files/s  %7.0f forms/s\n' "$t_x" \
@@ -50,3 +55,8 @@ printf 'model alone XLSX:    %.3f s  %7.0f forms/s\n' "$r_x" "$(echo "$fx / $r_x
 printf 'model alone DOCX:    %.3f s  %7.0f forms/s\n' "$r_d" "$(echo "$fd / $r_d" | bc -l)"
 printf 'ratio XLSX/DOCX per form: extract %.2f, model alone %.2f\n' \
   "$(echo "($t_x / $fx) / ($t_d / $fd)" | bc -l)" "$(echo "($r_x / $fx) / ($r_d / $fd)" | bc -l)"
+# CPU time (user and system) beside the wall time: on a shared machine
+# the wall time also holds the waits for a core that other jobs hold
+printf 'CPU time XLSX/DOCX per form: extract %.2f (%.3f s, %.3f s), model alone %.2f (%.3f s, %.3f s)\n' \
+  "$(echo "($c_x / $fx) / ($c_d / $fd)" | bc -l)" "$c_x" "$c_d" \
+  "$(echo "($q_x / $fx) / ($q_d / $fd)" | bc -l)" "$q_x" "$q_d"
