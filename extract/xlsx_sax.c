@@ -134,7 +134,7 @@ dx_code dx_xl_sax_parse(xl_book *b, const char *part, bool optional, const xl_sa
 /* ---- attributes ------------------------------------------------------------- */
 
 bool dx_xl_sax_attr_at(const xl_attrs *a, int i, char *buf, size_t size) {
-  const xmlChar **at = a->at + 5 * i;
+  const xmlChar **at = a->at + (ptrdiff_t)5 * i;
   /* a prefix without a namespace: libxml2's tree would name it
    * "prefix:local", which no local name matches */
   if (at[1] && !at[2]) return false;
@@ -149,14 +149,15 @@ bool dx_xl_sax_attr_at(const xl_attrs *a, int i, char *buf, size_t size) {
 
 bool dx_xl_sax_attr(const xl_attrs *a, const char *local, char *buf, size_t size) {
   for (int i = 0; i < a->n; i++)
-    if (strcmp((const char *)a->at[5 * i], local) == 0 && dx_xl_sax_attr_at(a, i, buf, size))
+    if (strcmp((const char *)a->at[(ptrdiff_t)5 * i], local) == 0 &&
+        dx_xl_sax_attr_at(a, i, buf, size))
       return true;
   return false;
 }
 
 char *dx_xl_sax_attr_dup(const xl_attrs *a, const char *local) {
   for (int i = 0; i < a->n; i++) {
-    const xmlChar **at = a->at + 5 * i;
+    const xmlChar **at = a->at + (ptrdiff_t)5 * i;
     if (strcmp((const char *)at[0], local) != 0 || (at[1] && !at[2])) continue;
     const char *v = (const char *)at[3], *end = (const char *)at[4];
     GString *out = g_string_sized_new((size_t)(end - v));

@@ -43,7 +43,7 @@ static void read_attrs(const xl_attrs *at, cell_attrs *a) {
   *a = (cell_attrs){.s = 0};
   bool r = false, t = false, s = false;
   for (int i = 0; i < at->n; i++) {
-    const char *n = (const char *)at->at[5 * i];
+    const char *n = (const char *)at->at[(ptrdiff_t)5 * i];
     if (n[0] == 0 || n[1] != 0) continue;
     if (n[0] == 'r' && !r)
       r = dx_xl_sax_attr_at(at, i, a->r, sizeof a->r);

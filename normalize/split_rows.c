@@ -438,7 +438,7 @@ static dx_code cut_cells(dx_cell **slots, GHashTable *lists, ptable *p, const re
     starts[np] = bot;
     float *edges = g_new(float, (size_t)np + 1);
     for (int k = 0; k <= np; k++) edges[k] = plan->e[starts[k]];
-    GPtrArray **part = g_new0(GPtrArray *, (size_t)np);
+    GPtrArray **part = g_new0(GPtrArray *, (size_t)np + 1);
     for (int k = 0; k < np; k++) {
       dx_cell *piece = k == 0 ? c : dx_arena_alloc(A, sizeof *piece);
       if (!piece) {

@@ -600,6 +600,16 @@ static void test_split_bordered(void **state) {
   pb_free(p);
 }
 
+/* Texts txt[k] at at[k] (x, y), as OCR gives them or from a text layer. */
+static void pb_texts(page_b *p, bool ocr, const char *const *txt, const float (*at)[2], int n) {
+  for (int k = 0; k < n; k++) {
+    if (ocr)
+      pb_ocr_text(p, at[k][0], at[k][1], txt[k]);
+    else
+      pb_text(p, at[k][0], at[k][1], txt[k], 0);
+  }
+}
+
 /* A form set tight (rows 16 pt, wrapped lines 15 pt apart) whose border
  * under the heading row a fax kept only under column 0: on a scan the
  * heading 三级指标 and the first indicator, 15.5 pt below it, are cut
@@ -617,12 +627,7 @@ static void tight_heading(page_b *p, bool ocr) {
   const char *txt[] = {"一级指标", "三级指标", "产出指标", "指标一全年办理各" /* wraps */,
                        "项督查"};
   const float at[][2] = {{55, 103.5f}, {155, 103.5f}, {55, 119}, {155, 119}, {155, 134}};
-  for (int k = 0; k < 5; k++) {
-    if (ocr)
-      pb_ocr_text(p, at[k][0], at[k][1], txt[k]);
-    else
-      pb_text(p, at[k][0], at[k][1], txt[k], 0);
-  }
+  pb_texts(p, ocr, txt, at, 5);
 }
 
 static void test_split_tight_heading(void **state) {
@@ -661,12 +666,7 @@ static void two_label_blocks(page_b *p, bool ocr) {
   const char *txt[] = {"产出指标", "质量指标", "时效指标", "指标一", "指标二", "指标三", "指标四"};
   const float at[][2] = {{55, 103},  {155, 103}, {155, 143}, {255, 103},
                          {255, 123}, {255, 143}, {255, 163}};
-  for (int k = 0; k < 7; k++) {
-    if (ocr)
-      pb_ocr_text(p, at[k][0], at[k][1], txt[k]);
-    else
-      pb_text(p, at[k][0], at[k][1], txt[k], 0);
-  }
+  pb_texts(p, ocr, txt, at, 7);
 }
 
 static void test_split_label_blocks(void **state) {
