@@ -33,6 +33,16 @@ static const char *run_together_field(ctx *x, const char *key) {
   return k;
 }
 
+/* Whether two characters are a three-character rule text with its
+ * middle one dropped ("项期" is 项目期: a fax lost the thin strokes of
+ * 目). Its first or last dropped leaves a word (项目 of 项目期). */
+static bool middle_dropped(const char *key, const char *text) {
+  if (g_utf8_strlen(text, -1) != 3) return false;
+  const char *t1 = g_utf8_next_char(text);
+  return g_utf8_get_char(key) == g_utf8_get_char(text) &&
+         g_utf8_get_char(g_utf8_next_char(key)) == g_utf8_get_char(g_utf8_next_char(t1));
+}
+
 /* A label OCR misread ("部门(单值)茗称"): the nearest field, total or
  * fund label, one edit per FUZZY_CHARS_PER_EDIT characters, unless the key
  * is a label of the forms' structure (near_block: 本年度绩效指标 is not
@@ -40,7 +50,7 @@ static const char *run_together_field(ctx *x, const char *key) {
 label map_classify_near(ctx *x, const char *key) {
   label l = {0};
   glong n = g_utf8_strlen(key, -1);
-  if (n < NEAR_NAME_MIN_CHARS || n > NEAR_MAX_CHARS || strchr(key, ':')) return l;
+  if (n < 2 || n > NEAR_MAX_CHARS || strchr(key, ':')) return l;
   const char *k = run_together_field(x, key);
   if (k) return (label){DX_CAT_FIELD, k, false, NULL, true, NULL, true};
   if (dx_rules_match(x->rs, DX_CAT_NEAR_BLOCK, key)) return l;
@@ -52,6 +62,7 @@ label map_classify_near(ctx *x, const char *key) {
     k = dx_rules_match_near(x->rs, cats[c], key, MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d,
                             &text);
     if (k && n < FUZZY_CHARS_PER_EDIT && g_utf8_strlen(text, -1) != n + 1) k = NULL;
+    if (k && n < NEAR_NAME_MIN_CHARS && !middle_dropped(key, text)) k = NULL;
     if (k && d > 0) {
       const char *near = g_hash_table_lookup(x->near_texts, text);
       if (near) {
