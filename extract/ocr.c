@@ -198,14 +198,17 @@ static void drop_percent_ghosts(GArray *glyphs, GArray *alts, guint first, float
 }
 
 /* One page's reading: tesseract, the page's scale (pixels a point), its
- * deadline's monitor and whether it passed, the forms' words that pick
- * among a character's next readings, and those readings for the line
- * being read. */
+ * deadline's monitor and whether it passed, when it started and its
+ * deadline (ms, 0: none), the forms' words that pick among a
+ * character's next readings, and those readings for the line being
+ * read. */
 typedef struct reader {
   TessBaseAPI *api;
   double scale;
   ETEXT_DESC *monitor;
   bool timed_out;
+  gint64 start;
+  int deadline_ms;
   const dx_words *words;
   GArray *alts; /* dx_ocr_alts */
 } reader;
@@ -353,7 +356,11 @@ static void recognize_text(reader *rd, GArray *glyphs, const dx_text_line *t) {
     psm = PSM_RAW_LINE;
     recognize_line(rd, glyphs, rd->alts, t, psm, 1);
   }
-  if (glyphs->len > first && doubtful(glyphs, first)) {
+  /* past half its time, the page's lines are read once: the rest of them
+   * comes before second readings */
+  bool in_time =
+      rd->deadline_ms <= 0 || (g_get_monotonic_time() - rd->start) / 1000 < rd->deadline_ms / 2;
+  if (glyphs->len > first && in_time && doubtful(glyphs, first)) {
     GArray *others[N_SHRUNK];
     for (int k = 0; k < N_SHRUNK; k++) {
       others[k] = g_array_new(FALSE, TRUE, sizeof(dx_glyph));
@@ -457,6 +464,8 @@ dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stri
   GArray *lines = dx_text_lines(grey, w, h, stride, scale, rules, nrules);
   reader rd = {.api = api,
                .scale = scale,
+               .start = start,
+               .deadline_ms = deadline_ms,
                .words = words,
                .alts = g_array_new(FALSE, TRUE, sizeof(dx_ocr_alts))};
   for (guint i = 0; i < lines->len && !rd.timed_out; i++) {
