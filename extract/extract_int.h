@@ -235,6 +235,17 @@ typedef struct dx_ocr_alts {
  * function. */
 guint dx_ocr_words(GArray *gl, guint first, const dx_ocr_alts *alts, const dx_words *w);
 
+/* Other readings of the line gl[first..] (others[k]: dx_glyph, the same
+ * ink read another way), each aligned with it by the fewest edits: a
+ * character another reading has in a character's place becomes one of
+ * its next readings (alts[i - first], first among them), and replaces
+ * it when more of the other readings have it than have the line's own
+ * (which counts itself), neither being a digit, and becomes one of
+ * its replacement's next readings; a replaced character's confidence is
+ * lowered. Returns how many were replaced. */
+guint dx_ocr_readings(GArray *gl, guint first, dx_ocr_alts *alts, GArray *const *others,
+                      int nothers);
+
 /* ---- image files (image_meta.c) ------------------------------------ */
 
 /* A JPEG's EXIF orientation (1-8: how its stored pixels are turned or

@@ -198,14 +198,17 @@ static void drop_percent_ghosts(GArray *glyphs, GArray *alts, guint first, float
 }
 
 /* One page's reading: tesseract, the page's scale (pixels a point), its
- * deadline's monitor and whether it passed, the forms' words that pick
- * among a character's next readings, and those readings for the line
- * being read. */
+ * deadline's monitor and whether it passed, when it started and its
+ * deadline (ms, 0: none), the forms' words that pick among a
+ * character's next readings, and those readings for the line being
+ * read. */
 typedef struct reader {
   TessBaseAPI *api;
   double scale;
   ETEXT_DESC *monitor;
   bool timed_out;
+  gint64 start;
+  int deadline_ms;
   const dx_words *words;
   GArray *alts; /* dx_ocr_alts */
 } reader;
@@ -241,18 +244,51 @@ static dx_ocr_alts symbol_alts(TessResultIterator *it, gunichar c) {
   return a;
 }
 
-/* Tesseract's characters of the line read as psm says, appended with
- * boxes still to be set; alts gets each one's next readings (alts[0]
- * the first appended's). */
-static void recognize_line(reader *rd, GArray *glyphs, const dx_text_line *t, int psm) {
+/* The line's crop shrunk by f (< 1), *w x *h pixels, each the mean of
+ * the crop's pixels it covers. */
+static uint8_t *shrunk(const dx_text_line *t, double f, int *w, int *h) {
+  int nw = MAX(1, (int)(t->w * f + 0.5)), nh = MAX(1, (int)(t->h * f + 0.5));
+  uint8_t *out = g_malloc((size_t)nw * (size_t)nh);
+  for (int y = 0; y < nh; y++) {
+    int ya = MIN((int)(y / f), t->h - 1), yb = MAX(ya + 1, MIN(t->h, (int)((y + 1) / f)));
+    for (int x = 0; x < nw; x++) {
+      int xa = MIN((int)(x / f), t->w - 1), xb = MAX(xa + 1, MIN(t->w, (int)((x + 1) / f)));
+      unsigned n = (unsigned)((xb - xa) * (yb - ya)), sum = 0;
+      for (int yy = ya; yy < yb; yy++)
+        for (int xx = xa; xx < xb; xx++) sum += t->img[(size_t)yy * (size_t)t->w + (size_t)xx];
+      out[(size_t)y * (size_t)nw + (size_t)x] = (uint8_t)((sum + n / 2) / n);
+    }
+  }
+  *w = nw;
+  *h = nh;
+  return out;
+}
+
+/* A line is read again when tesseract is less sure than this of one of
+ * its characters: on the corpus's sharp scans 2 % of the lines, on a
+ * 98 dpi fax two thirds. */
+#define DOUBT_CONF 0.9f
+static bool doubtful(const GArray *glyphs, guint first) {
+  for (guint i = first; i < glyphs->len; i++)
+    if (g_array_index(glyphs, dx_glyph, i).ocr_conf < DOUBT_CONF) return true;
+  return false;
+}
+
+/* Tesseract's characters of the line read as psm says (its crop shrunk
+ * by f when f < 1), appended with boxes still to be set; alts gets each
+ * one's next readings (alts[0] the first appended's). */
+static void recognize_line(reader *rd, GArray *glyphs, GArray *alts, const dx_text_line *t, int psm,
+                           double f) {
   TessBaseAPI *api = rd->api;
   double scale = rd->scale;
-  GArray *alts = rd->alts;
   g_array_set_size(alts, 0);
   T.set_psm(api, psm);
-  T.set_image(api, t->img, t->w, t->h, 1, t->w);
-  T.set_resolution(api, (int)(scale * 72 + 0.5));
+  int sw = t->w, sh = t->h;
+  uint8_t *img = f < 1 ? shrunk(t, f, &sw, &sh) : NULL;
+  T.set_image(api, img ? img : t->img, sw, sh, 1, sw);
+  T.set_resolution(api, (int)(scale * f * 72 + 0.5));
   if (T.recognize(api, rd->monitor) != 0) rd->timed_out = true;
+  g_free(img); /* tesseract has its own copy */
   TessResultIterator *it = T.iterator(api);
   if (!it) return;
   TessPageIterator *pit = T.page_iterator(it);
@@ -268,6 +304,8 @@ static void recognize_line(reader *rd, GArray *glyphs, const dx_text_line *t, in
     bool word_start = T.at_beginning(pit, RIL_WORD);
     int l = 0, tp, r = 0, b;
     T.bbox(pit, RIL_SYMBOL, &l, &tp, &r, &b);
+    l = (int)(l / f);
+    r = (int)(r / f);
     float conf = T.confidence(it, RIL_SYMBOL) / 100.0f;
     conf = conf < 0.01f ? 0.01f : conf > 1 ? 1 : conf;
     /* a symbol of one character has next readings */
@@ -295,17 +333,46 @@ static void recognize_line(reader *rd, GArray *glyphs, const dx_text_line *t, in
   } while (T.next(it, RIL_SYMBOL));
   T.iterator_delete(it);
   drop_percent_ghosts(glyphs, alts, first, (float)(t->box[3] - t->box[1]));
-  /* 项日 -> 项目 where 目 is among tesseract's next readings of 日 */
-  dx_ocr_words(glyphs, first, (const dx_ocr_alts *)(void *)alts->data, rd->words);
 }
+
+/* A doubtful line is read again shrunk by each of these (its pixels
+ * averaged): a 1-bit fax's broken strokes run together, and tesseract
+ * reads some characters right at one size that it misreads at another.
+ * The readings vote (dx_ocr_readings). On the 98 dpi fax of the corpus
+ * the facts right went from 220 to 413 of 2290 (one reading at 0.75
+ * and one at 1.5, bilinear: 231). */
+static const double SHRUNK[] = {0.5, 0.6, 0.7};
+#define N_SHRUNK 3
 
 /* Reads line t as one line: PSM 7, and PSM 13 when 7 finds nothing
  * (tesseract's line finding sometimes finds no line in a crop of bold,
- * blurred characters, a 150 dpi scan's: read as a raw line, it reads). */
+ * blurred characters, a 150 dpi scan's: read as a raw line, it reads);
+ * a doubtful line again at the sizes SHRUNK. */
 static void recognize_text(reader *rd, GArray *glyphs, const dx_text_line *t) {
   guint first = glyphs->len;
-  recognize_line(rd, glyphs, t, PSM_SINGLE_LINE);
-  if (glyphs->len == first && !rd->timed_out) recognize_line(rd, glyphs, t, PSM_RAW_LINE);
+  int psm = PSM_SINGLE_LINE;
+  recognize_line(rd, glyphs, rd->alts, t, psm, 1);
+  if (glyphs->len == first && !rd->timed_out) {
+    psm = PSM_RAW_LINE;
+    recognize_line(rd, glyphs, rd->alts, t, psm, 1);
+  }
+  /* past half its time, the page's lines are read once: the rest of them
+   * comes before second readings */
+  bool in_time =
+      rd->deadline_ms <= 0 || (g_get_monotonic_time() - rd->start) / 1000 < rd->deadline_ms / 2;
+  if (glyphs->len > first && in_time && doubtful(glyphs, first)) {
+    GArray *others[N_SHRUNK];
+    for (int k = 0; k < N_SHRUNK; k++) {
+      others[k] = g_array_new(FALSE, TRUE, sizeof(dx_glyph));
+      GArray *oalts = g_array_new(FALSE, TRUE, sizeof(dx_ocr_alts));
+      if (!rd->timed_out) recognize_line(rd, others[k], oalts, t, psm, SHRUNK[k]);
+      g_array_free(oalts, TRUE);
+    }
+    dx_ocr_readings(glyphs, first, (dx_ocr_alts *)(void *)rd->alts->data, others, N_SHRUNK);
+    for (int k = 0; k < N_SHRUNK; k++) g_array_free(others[k], TRUE);
+  }
+  /* 项日 -> 项目 where 目 is among tesseract's next readings of 日 */
+  dx_ocr_words(glyphs, first, (const dx_ocr_alts *)(void *)rd->alts->data, rd->words);
 }
 
 /* A line that begins with a comparison sign chi_sim has no character
@@ -397,6 +464,8 @@ dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stri
   GArray *lines = dx_text_lines(grey, w, h, stride, scale, rules, nrules);
   reader rd = {.api = api,
                .scale = scale,
+               .start = start,
+               .deadline_ms = deadline_ms,
                .words = words,
                .alts = g_array_new(FALSE, TRUE, sizeof(dx_ocr_alts))};
   for (guint i = 0; i < lines->len && !rd.timed_out; i++) {

@@ -12,6 +12,12 @@
  * character that fits its neighbours stays, whatever its probability,
  * and a digit beside digits is never touched (an amount is not a
  * word). The replaced character keeps a lower confidence.
+ *
+ * Other readings of the same line (tesseract's, of the line's crop
+ * shrunk: ocr.c) are aligned with it by the fewest edits
+ * (dx_ocr_readings): where they read another character, it becomes a
+ * next reading for the words above to choose, and where most of them
+ * agree on one, it replaces the line's own.
  */
 #include "extract_int.h"
 
@@ -62,5 +68,83 @@ guint dx_ocr_words(GArray *gl, guint first, const dx_ocr_alts *alts, const dx_wo
     g->cp = a->cp[pick];
     changed++;
   }
+  return changed;
+}
+
+/* A replaced character's confidence: its own times this. */
+#define VOTED_FACTOR 0.85f
+
+/* others[k]'s character where gl[first + i] is, aligned by the fewest
+ * edits (seen[i]; 0 where it has none). */
+static void align(const GArray *gl, guint first, const GArray *other, uint32_t *seen) {
+  int n = (int)(gl->len - first), m = (int)other->len;
+  if (n == 0 || m == 0) return;
+  int *d = g_new(int, (size_t)(n + 1) * (size_t)(m + 1));
+#define D(i, j) d[(size_t)(i) * (size_t)(m + 1) + (size_t)(j)]
+  for (int i = 0; i <= n; i++) D(i, 0) = i;
+  for (int j = 0; j <= m; j++) D(0, j) = j;
+  for (int i = 1; i <= n; i++)
+    for (int j = 1; j <= m; j++) {
+      int sub = g_array_index(gl, dx_glyph, first + (guint)i - 1).cp !=
+                g_array_index(other, dx_glyph, (guint)j - 1).cp;
+      D(i, j) = MIN(D(i - 1, j - 1) + sub, MIN(D(i - 1, j), D(i, j - 1)) + 1);
+    }
+  for (int i = n, j = m; i > 0 && j > 0;) {
+    int sub = g_array_index(gl, dx_glyph, first + (guint)i - 1).cp !=
+              g_array_index(other, dx_glyph, (guint)j - 1).cp;
+    if (D(i, j) == D(i - 1, j - 1) + sub) {
+      seen[i - 1] = g_array_index(other, dx_glyph, (guint)j - 1).cp;
+      i--, j--;
+    } else if (D(i, j) == D(i - 1, j) + 1) {
+      i--;
+    } else {
+      j--;
+    }
+  }
+#undef D
+  g_free(d);
+}
+
+/* c first among a's next readings at probability p (unless there). */
+static void offer(dx_ocr_alts *a, uint32_t c, float p) {
+  for (int k = 0; k < DX_OCR_ALTS; k++)
+    if (a->cp[k] == c) return;
+  for (int k = DX_OCR_ALTS - 1; k > 0; k--) {
+    a->cp[k] = a->cp[k - 1];
+    a->p[k] = a->p[k - 1];
+  }
+  a->cp[0] = c;
+  a->p[0] = MAX(p, ALT_MIN);
+}
+
+guint dx_ocr_readings(GArray *gl, guint first, dx_ocr_alts *alts, GArray *const *others,
+                      int nothers) {
+  guint n = gl->len - first, changed = 0;
+  if (n == 0 || nothers <= 0) return 0;
+  uint32_t *seen = g_new0(uint32_t, (size_t)n * (size_t)nothers);
+  for (int k = 0; k < nothers; k++) align(gl, first, others[k], seen + (size_t)k * n);
+  for (guint i = 0; i < n; i++) {
+    dx_glyph *g = &g_array_index(gl, dx_glyph, first + i);
+    int own = 1; /* the line's own reading */
+    for (int k = 0; k < nothers; k++) own += seen[(size_t)k * n + i] == g->cp;
+    uint32_t pick = 0;
+    for (int k = 0; k < nothers; k++) {
+      uint32_t c = seen[(size_t)k * n + i];
+      if (!c || c == g->cp) continue;
+      offer(&alts[i], c, 1.0f / (float)(nothers + 1));
+      int votes = 0;
+      for (int q = 0; q < nothers; q++) votes += seen[(size_t)q * n + i] == c;
+      if (!pick && votes > own && !is_digit(c) && !is_digit(g->cp)) pick = c;
+    }
+    if (pick) {
+      /* its own reading stays a next reading: the vocabulary may bring
+       * it back (满意度 where the others read 满意麻) */
+      offer(&alts[i], g->cp, (float)own / (float)(nothers + 1));
+      g->cp = pick;
+      g->ocr_conf *= VOTED_FACTOR;
+      changed++;
+    }
+  }
+  g_free(seen);
   return changed;
 }

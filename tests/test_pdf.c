@@ -2092,6 +2092,72 @@ static void test_ocr_words(void **state) {
   g_array_free(gl, TRUE);
 }
 
+/* Other readings of a line (ocr_words.c, dx_ocr_readings): aligned
+ * with it by the fewest edits, each differing character is offered as a
+ * next reading; one that more of the other readings have than have the
+ * line's own replaces it, a digit never. */
+static GArray *glyph_line(const char *text) {
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+    dx_glyph g = ocr_glyph(g_utf8_get_char(p), false);
+    g_array_append_val(gl, g);
+  }
+  return gl;
+}
+
+static char *line_text(const GArray *gl, guint first) {
+  GString *out = g_string_new(NULL);
+  for (guint i = first; i < gl->len; i++)
+    g_string_append_unichar(out, g_array_index(gl, dx_glyph, i).cp);
+  return g_string_free(out, FALSE);
+}
+
+static void test_ocr_readings(void **state) {
+  (void)state;
+  /* an earlier line's # before the line; the readings drop or add a
+   * character (申报 read 中报, 申报表 申报) and all three read 目 for 日 */
+  GArray *gl = glyph_line("#项日负页人申报表");
+  GArray *others[3] = {glyph_line("项目负责人中报表"), glyph_line("项目负页人申报"),
+                       glyph_line("顶目负页人申报表")};
+  dx_ocr_alts alts[8] = {{{0}, {0}}};
+  assert_int_equal(dx_ocr_readings(gl, 1, alts, others, 3), 1);
+  char *s = line_text(gl, 1);
+  assert_string_equal(s, "项目负页人申报表");
+  g_free(s);
+  assert_true(g_array_index(gl, dx_glyph, 2).ocr_conf < 0.7f);
+  assert_true(g_array_index(gl, dx_glyph, 3).ocr_conf == 0.7f);
+  /* 责 and 顶 offered (one reading each), 中 offered for 申 */
+  assert_int_equal(alts[3].cp[0], 0x8D23 /* 责 */);
+  assert_int_equal(alts[0].cp[0], 0x9876 /* 顶 */);
+  assert_int_equal(alts[5].cp[0], 0x4E2D /* 中 */);
+  assert_int_equal(alts[2].cp[0], 0);
+  /* the replaced 日 a next reading of 目 */
+  bool ri = false;
+  for (int k = 0; k < DX_OCR_ALTS; k++) ri |= alts[1].cp[k] == 0x65E5;
+  assert_true(ri);
+  /* 项目 then chosen from the offers by the vocabulary: 负责 a word */
+  dx_ocr_words(gl, 1, alts, &lim.words);
+  s = line_text(gl, 1);
+  assert_string_equal(s, "项目负责人申报表");
+  g_free(s);
+  for (int k = 0; k < 3; k++) g_array_free(others[k], TRUE);
+  g_array_free(gl, TRUE);
+  /* digits never vote */
+  gl = glyph_line("2023年");
+  GArray *d[2] = {glyph_line("2028年"), glyph_line("2028年")};
+  dx_ocr_alts dalts[5] = {{{0}, {0}}};
+  assert_int_equal(dx_ocr_readings(gl, 0, dalts, d, 2), 0);
+  s = line_text(gl, 0);
+  assert_string_equal(s, "2023年");
+  g_free(s);
+  assert_int_equal(dalts[3].cp[0], '8');
+  for (int k = 0; k < 2; k++) g_array_free(d[k], TRUE);
+  /* no other reading, or an empty line: nothing */
+  assert_int_equal(dx_ocr_readings(gl, 0, dalts, d, 0), 0);
+  assert_int_equal(dx_ocr_readings(gl, gl->len, dalts, NULL, 0), 0);
+  g_array_free(gl, TRUE);
+}
+
 static void test_text_line_sign(void **state) {
   (void)state;
   enum { W = 80, H = 60 };
@@ -2195,6 +2261,7 @@ int main(void) {
       cmocka_unit_test(test_text_lines_specks),
       cmocka_unit_test(test_text_line_sign),
       cmocka_unit_test(test_ocr_words),
+      cmocka_unit_test(test_ocr_readings),
       cmocka_unit_test(test_text_line_thick_band),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
