@@ -14,7 +14,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build}
-cmake --build "$build" --target bench_read > /dev/null
+cmake --build "$build" --target bench_read bench_floor > /dev/null
 copies=${2:-20}
 runs=${3:-10}
 declx=$build/declx
@@ -45,6 +45,9 @@ rx=(taskset -c 0 "$build/bench_read" "$tmp"/xlsx/*)
 rd=(taskset -c 0 "$build/bench_read" "$tmp"/docx/*)
 read -r t_x t_d c_x c_d < <(best_pair ex ed)
 read -r r_x r_d q_x q_d < <(best_pair rx rd)
+fl_x=(taskset -c 0 "$build/bench_floor" "$tmp"/xlsx/*)
+fl_d=(taskset -c 0 "$build/bench_floor" "$tmp"/docx/*)
+read -r f_x f_d _ _ < <(best_pair fl_x fl_d)
 printf 'files: %d XLSX and %d DOCX (corpus/xlsx and their sources x %d), forms %d and %d, best of %d runs, one core\n' \
   "$n" "$n" "$copies" "$fx" "$fd" "$runs"
 printf 'declx extract XLSX:  %.3f s  %7.0f files/s  %7.0f forms/s\n' "$t_x" \
@@ -53,6 +56,10 @@ printf 'declx extract DOCX:  %.3f s  %7.0f files/s  %7.0f forms/s\n' "$t_d" \
   "$(echo "$n / $t_d" | bc -l)" "$(echo "$fd / $t_d" | bc -l)"
 printf 'model alone XLSX:    %.3f s  %7.0f forms/s\n' "$r_x" "$(echo "$fx / $r_x" | bc -l)"
 printf 'model alone DOCX:    %.3f s  %7.0f forms/s\n' "$r_d" "$(echo "$fd / $r_d" | bc -l)"
+printf 'floor XLSX (unzip+parse sheets and shared strings): %.3f s, declx/floor %.2f, model/floor %.2f\n' \
+  "$f_x" "$(echo "$t_x / $f_x" | bc -l)" "$(echo "$r_x / $f_x" | bc -l)"
+printf 'floor DOCX (unzip+parse word/document.xml):         %.3f s, declx/floor %.2f, model/floor %.2f\n' \
+  "$f_d" "$(echo "$t_d / $f_d" | bc -l)" "$(echo "$r_d / $f_d" | bc -l)"
 printf 'ratio XLSX/DOCX per form: extract %.2f, model alone %.2f\n' \
   "$(echo "($t_x / $fx) / ($t_d / $fd)" | bc -l)" "$(echo "($r_x / $fx) / ($r_d / $fd)" | bc -l)"
 # CPU time (user and system) beside the wall time: on a shared machine

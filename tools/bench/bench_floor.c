@@ -1,8 +1,10 @@
-/* bench_floor — the floor for DOCX throughput: read each file, inflate
- * word/document.xml with libzip and parse it with libxml2, nothing else.
- * declx's benchmark reports its own time as a ratio to this. */
+/* bench_floor — the floor for DOCX and XLSX throughput: read each file,
+ * inflate the parts that hold its text with libzip (word/document.xml;
+ * an XLSX's sheets and shared strings) and parse them with libxml2,
+ * nothing else. declx's benchmarks report their own time beside this. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib.h>
 #include <libxml/parser.h>
@@ -20,8 +22,15 @@ int main(int argc, char **argv) {
     zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
     zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
     if (za) {
-      zip_file_t *zf = zip_fopen(za, "word/document.xml", 0);
-      if (zf) {
+      zip_int64_t entries = zip_get_num_entries(za, 0);
+      for (zip_int64_t e = 0; e < entries; e++) {
+        const char *name = zip_get_name(za, (zip_uint64_t)e, 0);
+        if (!name ||
+            !(strcmp(name, "word/document.xml") == 0 || strcmp(name, "xl/sharedStrings.xml") == 0 ||
+              (g_str_has_prefix(name, "xl/worksheets/") && g_str_has_suffix(name, ".xml"))))
+          continue;
+        zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)e, 0);
+        if (!zf) continue;
         GByteArray *buf = g_byte_array_new();
         guint8 tmp[65536];
         zip_int64_t n;
