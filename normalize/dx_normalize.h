@@ -82,6 +82,13 @@ void dx_lexicon_free(dx_lexicon *lx);
 /* The first category of values.rules the text had no line of, or NULL
  * when it had every one. Static string. */
 const char *dx_lexicon_missing(const dx_lexicon *lx);
+/* The lexicon's words in the order the parser tries them (longest first):
+ * how many, and the i-th one's values.rules category, operator (NULL for
+ * categories without one) and folded text (dx_label_key), borrowed. The
+ * review page's parser (tools/declx/review/parse.js) reads these. */
+size_t dx_lexicon_size(const dx_lexicon *lx);
+void dx_lexicon_word(const dx_lexicon *lx, size_t i, const char **category, const char **op,
+                     const char **text);
 
 typedef struct dx_value {
   dx_value_kind kind;

@@ -143,6 +143,20 @@ const char *dx_lexicon_missing(const dx_lexicon *lx) {
   return NULL;
 }
 
+size_t dx_lexicon_size(const dx_lexicon *lx) {
+  return lx->words->len;
+}
+
+void dx_lexicon_word(const dx_lexicon *lx, size_t i, const char **category, const char **op,
+                     const char **text) {
+  const lex_word *w = &g_array_index(lx->words, lex_word, i);
+  *category = "";
+  for (size_t k = 0; k < G_N_ELEMENTS(KINDS); k++)
+    if (KINDS[k].kind == w->kind) *category = KINDS[k].category;
+  *op = w->kind == W_PREFIX || w->kind == W_SUFFIX || w->kind == W_INFIX ? w->op : NULL;
+  *text = w->text;
+}
+
 /* Longest lexicon word of `kind` that starts at p. */
 static const lex_word *word_at(const dx_lexicon *lx, word_kind kind, const char *p) {
   for (guint i = 0; i < lx->words->len; i++) {

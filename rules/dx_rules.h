@@ -85,6 +85,11 @@ json_t *dx_number_json(double v);
  * strings are borrowed from raw, v and static names. */
 void dx_ind_value_from(dx_ind_value *out, const dx_value *v, const char *raw);
 
+/* The value lexicon as the review page's parser reads it (new ref):
+ * {"year_min", "year_max", "words": [[category, op or null, folded
+ * text], …]} in the parser's order (dx_lexicon_word). */
+json_t *dx_lexicon_json(const dx_lexicon *lx);
+
 /* Serialises deterministically: keys in insertion order, UTF-8 as is,
  * reals printed with 15 significant digits. pretty: 2-space indent;
  * otherwise one line. Returns g_malloc'd text without a trailing newline. */

@@ -242,3 +242,14 @@ char *dx_json_dump(const json_t *j, bool pretty) {
   free(s);
   return out;
 }
+
+json_t *dx_lexicon_json(const dx_lexicon *lx) {
+  json_t *words = json_array();
+  for (size_t i = 0; i < dx_lexicon_size(lx); i++) {
+    const char *cat, *op, *text;
+    dx_lexicon_word(lx, i, &cat, &op, &text);
+    json_array_append_new(words, json_pack("[s s? s]", cat, op, text));
+  }
+  return json_pack("{s:i, s:i, s:o}", "year_min", DX_YEAR_MIN, "year_max", DX_YEAR_MAX, "words",
+                   words);
+}

@@ -117,9 +117,36 @@ function contrast(a, b) {
   check("Enter opens a labelled editor", (await input.count()) === 1 &&
         (await input.evaluate((e) => e.closest("label") !== null)));
   await input.fill("≥95%");
+  // the live preview: what declx apply will make of the text
+  const pv = await page.locator(".item .edit output.preview").textContent();
+  check("preview of an indicator value", /op >=/.test(pv) && /number 95/.test(pv) && /unit %/.test(pv), pv);
+  await input.fill("不超过 3 天");
+  const pv2 = await page.locator(".item .edit output.preview").textContent();
+  check("preview follows the typing", /op <=/.test(pv2) && /number 3/.test(pv2) && /unit 天/.test(pv2), pv2);
+  check("preview described to the input", (await input.getAttribute("aria-describedby")) ===
+        (await page.locator(".item .edit output.preview").getAttribute("id")));
+  await input.fill("≥95%");
   await input.press("Enter");
   const state1 = await page.locator(".item.fixed .state").first().textContent();
   check("the edit shows", /corrected to: ≥95%/.test(state1), state1);
+  // an amount that does not parse: shown as such, and Enter keeps it open
+  const amount = page.locator('.item[data-parse="amount"]').first();
+  check("an amount to edit", (await amount.count()) === 1);
+  await amount.focus();
+  await page.keyboard.press("Enter");
+  const ain = page.locator(".item .edit input");
+  await ain.fill("十二万");
+  await ain.press("Enter");
+  const bad = page.locator(".item .edit output.preview.bad");
+  check("an amount that does not parse is refused", (await bad.count()) === 1 && (await ain.count()) === 1 &&
+        /not an amount/.test(await bad.textContent()), await page.locator(".item .edit output").allTextContents());
+  await ain.fill("125000元");
+  const pv3 = await page.locator(".item .edit output.preview").textContent();
+  check("preview of an amount in 元", /amount 12\.5 万元/.test(pv3), pv3);
+  await ain.press("Escape");
+  check("Escape closes the editor", (await page.locator(".item .edit").count()) === 0);
+  check("no correction from a refused edit", (await page.locator(".item.fixed").count()) === 1);
+  await page.locator(".item.fixed").first().focus();
   // j past the row's texts (level1 to level3 and standard, doubtful with their
   // indicator), a accepts the next row's value; j, a, u: accepted then undone
   for (let n = 0; n < 5; n++) await page.keyboard.press("j");

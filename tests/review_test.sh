@@ -31,11 +31,24 @@ PY
 check "exit 0" '[ $? -eq 0 ]'
 check "summary line" 'grep -q "4 documents, .* crops" "$tmp/err"'
 check "nothing outside DIR" '[ "$(ls "$tmp/work")" = site ] && [ ! -e "$tmp/escaped.pdf" ] && [ ! -e "$tmp/escaped" ]'
-check "only the site's own names" '[ -z "$(cd "$tmp/work/site" && find . -type f | grep -vE "^\./(index\.html|data/index\.js|assets/review\.(js|css)|doc/([0-9a-f]{16}|input-[0-9]+)\.(html|js)|crops/([0-9a-f]{16}|input-[0-9]+)-[0-9]+\.png)$")" ]'
+check "only the site's own names" '[ -z "$(cd "$tmp/work/site" && find . -type f | grep -vE "^\./(index\.html|data/index\.js|data/lexicon\.js|assets/(review\.js|review\.css|parse\.js)|doc/([0-9a-f]{16}|input-[0-9]+)\.(html|js)|crops/([0-9a-f]{16}|input-[0-9]+)-[0-9]+\.png)$")" ]'
 check "every page has its CSP" '[ $(grep -l "Content-Security-Policy\" content=\"default-src '"'"'none'"'"'; script-src '"'"'self'"'"'" "$tmp/work/site/index.html" "$tmp/work/site/doc/"*.html | wc -l) -eq 5 ]'
 check "no inline script, no event attribute" '! cat "$tmp/work/site/index.html" "$tmp/work/site/doc/"*.html | grep -v "^<title>" | grep -qE "<script>|<script [^s]|\son[a-z]+="'
 check "the title escaped" 'grep -q "<title>declx review: &lt;script&gt;alert(1)&lt;script&gt;.docx</title>" "$tmp/work/site/doc/"*.html'
-check "data files hold no markup characters" '! grep -q "[<>&]" "$tmp/work/site/data/index.js" "$tmp/work/site/doc/"*.js'
+check "data files hold no markup characters" '! grep -q "[<>&]" "$tmp/work/site/data/index.js" "$tmp/work/site/data/lexicon.js" "$tmp/work/site/doc/"*.js'
+check "each value says how an edit is parsed, amounts and indicators among them" '/usr/bin/python3 - "$tmp/work/site" <<PY
+import json, sys, glob
+kinds = {}
+for f in glob.glob(sys.argv[1] + "/doc/*.js"):
+    doc = json.loads(open(f).read().split(" = ", 1)[1].rstrip().rstrip(";"))
+    for decl in doc.get("declarations", []):
+        for it in decl["items"]:
+            kinds[it["parse"]] = kinds.get(it["parse"], 0) + 1
+            if it["ptr"].startswith("/funds/"): assert it["parse"] == "amount", it
+            if it["ptr"].endswith("/value") and it["ptr"].startswith("/indicators/"): assert it["parse"] == "indicator", it
+assert set(kinds) <= {"indicator", "amount", "period", "integer", "any"}, kinds
+assert kinds.get("indicator") and kinds.get("amount") and kinds.get("period"), kinds
+PY'
 check "crops of the PDF" '[ $(ls "$tmp/work/site/crops" | wc -l) -gt 10 ]'
 check "one crop per box" '/usr/bin/python3 - "$tmp/work/site" <<PY
 import json, sys, glob, os

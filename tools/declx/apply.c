@@ -194,29 +194,47 @@ static json_t *period_value(const dx_lexicon *lx, const char *text) {
   return dx_field_value_json(&f);
 }
 
+/* How a string new value is read at pl: the parser the place needs. */
+static const char *place_kind(const place *pl) {
+  const json_t *cur = pl->value;
+  if (is_indicator_value(cur)) return "indicator";
+  if (pl->amount && (json_is_number(cur) || json_is_null(cur))) return "amount";
+  if (json_is_object(cur) && json_object_get(cur, "start")) return "period";
+  if (json_is_integer(cur)) return "integer";
+  return "any";
+}
+
+const char *dx_apply_kind(json_t *decl, const char *ptr) {
+  place pl;
+  const char *kind = resolve(&pl, decl, ptr) ? place_kind(&pl) : NULL;
+  g_free(pl.key);
+  return kind;
+}
+
 /* The value a correction's new text or JSON becomes at pl (new ref), or
  * NULL with *why set when it does not fit there. */
 static json_t *new_value(const place *pl, json_t *nv, const dx_lexicon *lx, const char **why) {
   const json_t *cur = pl->value;
   const char *s = json_string_value(nv);
-  if (is_indicator_value(cur)) {
+  const char *kind = place_kind(pl);
+  if (strcmp(kind, "indicator") == 0) {
     if (s) return indicator_value(lx, s);
     *why = "an indicator value must be its text";
     return NULL;
   }
-  if (s && pl->amount && (json_is_number(cur) || json_is_null(cur))) {
+  if (s && strcmp(kind, "amount") == 0) {
     double wan;
     int unit;
     if (dx_amount_parse(&wan, &unit, lx, s)) return dx_number_json(wan);
     *why = "the new value is not an amount";
     return NULL;
   }
-  if (s && json_is_object(cur) && json_object_get(cur, "start")) {
+  if (s && strcmp(kind, "period") == 0) {
     json_t *p = period_value(lx, s);
     if (!p) *why = "the new value is not a date or period";
     return p;
   }
-  if (s && json_is_integer(cur)) {
+  if (s && strcmp(kind, "integer") == 0) {
     gint64 i;
     if (g_ascii_string_to_signed(s, 10, G_MININT64, G_MAXINT64, &i, NULL)) return json_integer(i);
     *why = "the new value is not an integer";

@@ -33,6 +33,12 @@ void dx_apply_free(dx_apply *a);
  * that changed the record. */
 int dx_apply_record(dx_apply *a, json_t *record, const dx_lexicon *lx, GPtrArray *conflicts);
 
+/* How a string new value at ptr inside decl is parsed: "indicator"
+ * (the value parser), "amount" (into 万元), "period", "integer" or
+ * "any" (taken as it is); NULL when ptr leads to no value. The review
+ * page previews an edit by it (tools/declx/review/parse.js). */
+const char *dx_apply_kind(json_t *decl, const char *ptr);
+
 /* Adds a line to conflicts for each correction whose document no record
  * had. Call after the last record. */
 void dx_apply_finish(dx_apply *a, GPtrArray *conflicts);

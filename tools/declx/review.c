@@ -6,6 +6,8 @@
  *   DIR/doc/ID.html, DIR/doc/ID.js      one page per document: its values
  *   DIR/crops/ID-N.png                  PDF crops around the values' boxes
  *   DIR/assets/review.js, review.css    the page's script and style
+ *   DIR/assets/parse.js, data/lexicon.js  the value parser and its words,
+ *                                       for the live preview of an edit
  *
  * ID is the document's sha256 (its first 16 digits): no name from a
  * document or an archive becomes a path. Everything from a document
@@ -28,7 +30,8 @@
 #include "dx_rules.h"
 #include "proc.h"
 
-extern const char dx_review_index_html[], dx_review_doc_html[], dx_review_js[], dx_review_css[];
+extern const char dx_review_index_html[], dx_review_doc_html[], dx_review_js[], dx_review_css[],
+    dx_review_parse_js[];
 
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_RULES = 3 };
 
@@ -469,6 +472,10 @@ static bool write_site_files(site *s) {
   bool ok = write_data(s, "data/index.js", "DX_INDEX", s->index);
   ok &= write_file(s, "index.html", dx_review_index_html, strlen(dx_review_index_html));
   ok &= write_file(s, "assets/review.js", dx_review_js, strlen(dx_review_js));
+  ok &= write_file(s, "assets/parse.js", dx_review_parse_js, strlen(dx_review_parse_js));
+  json_t *lx = dx_lexicon_json(dx_rules_lexicon(s->rs));
+  ok &= write_data(s, "data/lexicon.js", "DX_LEXICON", lx);
+  json_decref(lx);
   ok &= write_file(s, "assets/review.css", dx_review_css, strlen(dx_review_css));
   return ok;
 }

@@ -23,8 +23,9 @@ int dx_review_main(int argc, char **argv);
 
 /* The values of a declaration in the contract's order (fields, funds,
  * the lists, indicators), each an object {ptr, label, value, raw,
- * confidence, flags, at}: ptr is the RFC 6901 pointer inside the
- * declaration that a correction names (new ref). */
+ * confidence, flags, at, parse}: ptr is the RFC 6901 pointer inside the
+ * declaration that a correction names; parse, how `declx apply` reads a
+ * new text there (dx_apply_kind) (new ref). */
 json_t *dx_review_items(const json_t *decl);
 
 /* A crop of a PDF page around a value's box (points from the page's

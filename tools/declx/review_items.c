@@ -3,6 +3,8 @@
  * a correction's pointer names. */
 #include "review.h"
 
+#include "apply.h"
+
 #include <string.h>
 
 static bool is_field(const json_t *o) {
@@ -159,5 +161,12 @@ json_t *dx_review_items(const json_t *decl) {
   }
   indicators(out, p, json_object_get(decl, "indicators"));
   g_string_free(p, TRUE);
+  /* how `declx apply` reads a new text at each: the page previews it */
+  size_t i;
+  json_t *it;
+  json_array_foreach(out, i, it) {
+    const char *kind = dx_apply_kind((json_t *)decl, json_string_value(json_object_get(it, "ptr")));
+    json_object_set_new(it, "parse", json_string(kind ? kind : "any"));
+  }
   return out;
 }

@@ -7,6 +7,7 @@
   var STORE = "declx-review-corrections";
   var WHO = "declx-review-who";
   var DOUBTFUL = 0.9;
+  var LX = window.DXParse && window.DX_LEXICON ? new window.DXParse.Lexicon(window.DX_LEXICON) : null;
   var FLAG_WORDS = {
     empty: "the cell is empty",
     ocr: "read by OCR",
@@ -214,6 +215,7 @@
       (d.items || []).forEach(function (it) {
         var div = el("div", "item");
         div.tabIndex = -1;
+        div.setAttribute("data-parse", it.parse || "any");
         if (typeof it.confidence !== "number" || it.confidence < DOUBTFUL) div.classList.add("doubtful");
         var left = el("div");
         left.appendChild(el("div", "label", it.label));
@@ -273,6 +275,29 @@
       countEdits();
       u.rec.div.focus();
     }
+    /* What declx apply will make of t at rec's place (parse.js, the
+     * extraction's parser with the lexicon declx ran with). */
+    function parsed(rec, t) {
+      if (!LX) return { ok: true, value: t, unknown: true };
+      return window.DXParse.preview(LX, rec.item.parse || "any", oldOf(rec.item.value), t);
+    }
+    function describe(rec, r) {
+      if (r.unknown) return "declx apply parses it as extraction does";
+      if (!r.ok) return "✗ " + r.why + ": declx apply would not apply it";
+      var v = r.value, kind = rec.item.parse;
+      if (kind === "indicator") {
+        var parts = [v.kind];
+        if (v.op !== null) parts.push("op " + v.op);
+        if (v.number !== null) parts.push((v.upper !== null ? "from " : "number ") + v.number);
+        if (v.upper !== null) parts.push("to " + v.upper);
+        if (v.unit !== null) parts.push("unit " + v.unit);
+        return "→ " + parts.join(", ");
+      }
+      if (kind === "amount") return "→ amount " + v + " 万元";
+      if (kind === "period") return "→ period " + (v.start || "?") + " to " + (v.end || "?");
+      if (kind === "integer") return "→ integer " + v;
+      return typeof v === "number" ? "→ number " + v : "→ text as typed";
+    }
     function edit(rec) {
       if (rec.div.querySelector(".edit")) return;
       var box = el("div", "edit");
@@ -284,14 +309,30 @@
       input.value = start === null || start === undefined ? "" : typeof start === "object" ? JSON.stringify(start) : String(start);
       label.appendChild(input);
       box.appendChild(label);
-      box.appendChild(el("span", "help", " Enter saves, Escape cancels; declx apply parses it as extraction does."));
+      var out = el("output", "preview");
+      out.setAttribute("aria-live", "polite");
+      input.setAttribute("aria-describedby", (out.id = "preview-" + items.indexOf(rec)));
+      box.appendChild(out);
+      box.appendChild(el("span", "help", " Enter saves, Escape cancels."));
       rec.div.appendChild(box);
+      function update() {
+        var r = parsed(rec, input.value);
+        out.textContent = describe(rec, r);
+        out.classList.toggle("bad", !r.ok);
+        return r;
+      }
+      update();
       input.focus();
+      input.addEventListener("input", update);
       input.addEventListener("keydown", function (e) {
         if (e.key === "Enter") {
           e.preventDefault();
-          var old = oldOf(rec.item.value), t = input.value;
-          put(rec, typeof old === "number" && t.trim() !== "" && !isNaN(Number(t)) ? Number(t) : t);
+          var r = update();
+          if (!r.ok) return; /* the preview says why */
+          var t = input.value;
+          /* a text to parse goes as typed (declx apply parses it); any
+           * other number as the number */
+          put(rec, (rec.item.parse || "any") === "any" && typeof r.value === "number" ? r.value : t);
           box.remove();
           rec.div.focus();
         } else if (e.key === "Escape") {
