@@ -198,8 +198,7 @@ static void drop_percent_ghosts(GArray *glyphs, GArray *alts, guint first, float
 }
 
 /* One page's reading: tesseract, the page's scale (pixels a point), its
- * deadline's monitor and whether it passed, when it started and its
- * deadline (ms, 0: none), the forms' words that pick among a
+ * deadline's monitor and whether it passed, how many lines it has read again, the forms' words that pick among a
  * character's next readings, and those readings for the line being
  * read. */
 typedef struct reader {
@@ -207,8 +206,7 @@ typedef struct reader {
   double scale;
   ETEXT_DESC *monitor;
   bool timed_out;
-  gint64 start;
-  int deadline_ms;
+  int rereads; /* doubtful lines read again (REREAD_LINES) */
   const dx_words *words;
   GArray *alts; /* dx_ocr_alts */
 } reader;
@@ -343,6 +341,12 @@ static void recognize_line(reader *rd, GArray *glyphs, GArray *alts, const dx_te
  * and one at 1.5, bilinear: 231). */
 static const double SHRUNK[] = {0.5, 0.6, 0.7};
 #define N_SHRUNK 3
+/* Doubtful lines of a page read again, at the most (the first ones in
+ * reading order): a count, not a time, so that the same page gives the
+ * same characters on any machine, and a page's OCR stays within about
+ * twice its first reading's time (the three smaller crops together are
+ * about one line's work). A form page has 60 to 250 lines. */
+#define REREAD_LINES 400
 
 /* Reads line t as one line: PSM 7, and PSM 13 when 7 finds nothing
  * (tesseract's line finding sometimes finds no line in a crop of bold,
@@ -356,11 +360,8 @@ static void recognize_text(reader *rd, GArray *glyphs, const dx_text_line *t) {
     psm = PSM_RAW_LINE;
     recognize_line(rd, glyphs, rd->alts, t, psm, 1);
   }
-  /* past half its time, the page's lines are read once: the rest of them
-   * comes before second readings */
-  bool in_time =
-      rd->deadline_ms <= 0 || (g_get_monotonic_time() - rd->start) / 1000 < rd->deadline_ms / 2;
-  if (glyphs->len > first && in_time && doubtful(glyphs, first)) {
+  if (glyphs->len > first && rd->rereads < REREAD_LINES && doubtful(glyphs, first)) {
+    rd->rereads++;
     GArray *others[N_SHRUNK];
     for (int k = 0; k < N_SHRUNK; k++) {
       others[k] = g_array_new(FALSE, TRUE, sizeof(dx_glyph));
@@ -464,8 +465,6 @@ dx_code dx_ocr_image(GArray *glyphs, const uint8_t *grey, int w, int h, int stri
   GArray *lines = dx_text_lines(grey, w, h, stride, scale, rules, nrules);
   reader rd = {.api = api,
                .scale = scale,
-               .start = start,
-               .deadline_ms = deadline_ms,
                .words = words,
                .alts = g_array_new(FALSE, TRUE, sizeof(dx_ocr_alts))};
   for (guint i = 0; i < lines->len && !rd.timed_out; i++) {
