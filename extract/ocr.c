@@ -198,9 +198,9 @@ static void drop_percent_ghosts(GArray *glyphs, GArray *alts, guint first, float
 }
 
 /* One page's reading: tesseract, the page's scale (pixels a point), its
- * deadline's monitor and whether it passed, how many lines it has read again, the forms' words that pick among a
- * character's next readings, and those readings for the line being
- * read. */
+ * deadline's monitor and whether it passed, how many lines it has read
+ * again, the forms' words that pick among a character's next readings,
+ * and those readings for the line being read. */
 typedef struct reader {
   TessBaseAPI *api;
   double scale;
