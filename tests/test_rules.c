@@ -536,6 +536,33 @@ static void test_scan_label_middle_lost(void **state) {
   json_decref(j);
 }
 
+/* Level-3 cells holding lines that are nothing but an item's number
+ * (a blank "指标2:" item whose border a fax lost, left in the cell
+ * above it or with the blank item before it): those lines are no
+ * indicator's name. A cell of such lines alone is a blank item,
+ * dropped; one with a name keeps the name. On a scan, "指 2:" (标 lost)
+ * is such a number too. */
+static const char *PLACEHOLDER_LINES =
+    P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+        TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("产出指标") TC("数量指标") "<w:tc>" P("指标1:") P("指标2:") "</w:tc>" TC(""))
+                TR(TC("") TC("") "<w:tc>" P("指标1:增进群众认同") P("指标2:") "</w:tc>" TC("≥1次"))
+                    TR(TC("") TC("") TC("指 2：") TC("")) "</w:tbl>";
+
+static void test_placeholder_lines(void **state) {
+  (void)state;
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(PLACEHOLDER_LINES, scan);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *inds = json_object_get(d, "indicators");
+    /* typed, "指 2：" is taken as written */
+    assert_int_equal(json_array_size(inds), scan ? 1 : 2);
+    json_t *ind = json_array_get(inds, 0);
+    assert_string_equal(json_string_value(json_object_get(ind, "level3")), "增进群众认同");
+    json_decref(j);
+  }
+}
+
 static void test_scan_repairs(void **state) {
   (void)state;
   json_t *j = run_as_scan(FAXED);
@@ -940,6 +967,7 @@ int main(void) {
       cmocka_unit_test(test_near_labels),
       cmocka_unit_test(test_glued_label),
       cmocka_unit_test(test_scan_repairs),
+      cmocka_unit_test(test_placeholder_lines),
       cmocka_unit_test(test_scan_title_lost),
       cmocka_unit_test(test_scan_label_middle_lost),
       cmocka_unit_test(test_scan_repairs_headings),
