@@ -502,6 +502,53 @@ static const char *FAXED =
                                                                TC("指标们"))
                 TR(TC("产出指标") TC("数指标") TC("维修道路长度") TC("≥12公里")) "</w:tbl>";
 
+/* Labels a fax left with strays and gaps, read on a scan as a typist
+ * would: a bracket OCR read where a rule stood (年]度绩效1标), a label
+ * whose note lost a word (年度总体绩效标(含本级和)), a fund source
+ * under a misread 其中 (其中财政拨款次, 其:财政拨款, 其财政拨款20万), the
+ * fund label repeated along its row paired with the value after it, as
+ * typed labels are. */
+#define TCV_(t) "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P(t) "</w:tc>"
+#define TCC_ "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+static const char *FAXED_LABELS =
+    P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("甲项目") TC("") TC(""))
+        TR(TC("") TC("年度总体绩效标(含本级和)") TC("年]度绩效1标：完成道路维修") TC(""))
+            TR(TCV_("资金情况") TC("年度资金总额") TC("年度资金总额") TC("100"))
+                TR(TCC_ TC("其中财政拨款次") TC("其:财政拨款") TC("100"))
+                    TR(TCC_ TC("其他资金") TC("其他资金") TC("")) "</w:tbl>";
+
+static const char *FAXED_INLINE =
+    P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("乙项目"))
+        TR(TC("其中财政拨款") TC("其财政拨款20万")) TR(TC("其他资金") TC("其他资金")) "</w:tbl>";
+
+static void test_scan_label_strays(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_LABELS);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *fields = json_object_get(d, "fields");
+  json_t *lt = json_object_get(fields, "long_term_goal");
+  assert_non_null(lt);
+  assert_true(has_flag(lt, "label_fuzzy"));
+  json_t *an = json_object_get(fields, "annual_goal");
+  assert_non_null(an);
+  assert_string_equal(json_string_value(json_object_get(an, "raw")), "完成道路维修");
+  json_t *b0 = part(d, 0);
+  assert_string_equal(json_string_value(json_object_get(b0, "label")), "财政拨款");
+  assert_string_equal(json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")),
+                      "100");
+  assert_string_equal(json_string_value(json_object_get(part(d, 1), "label")), "其他资金");
+  assert_null(part(d, 2));
+  json_decref(j);
+  j = run_as_scan(FAXED_INLINE);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  b0 = part(d, 0);
+  assert_string_equal(json_string_value(json_object_get(b0, "label")), "财政拨款");
+  assert_string_equal(json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")),
+                      "20万");
+  assert_null(part(d, 2));
+  json_decref(j);
+}
+
 /* A fax dropped the 目 of a second form's title (绩效 标表): on a scan it
  * still starts a declaration, titled as a typist would write it. */
 static void test_scan_title_lost(void **state) {
@@ -968,6 +1015,7 @@ int main(void) {
       cmocka_unit_test(test_glued_label),
       cmocka_unit_test(test_scan_repairs),
       cmocka_unit_test(test_placeholder_lines),
+      cmocka_unit_test(test_scan_label_strays),
       cmocka_unit_test(test_scan_title_lost),
       cmocka_unit_test(test_scan_label_middle_lost),
       cmocka_unit_test(test_scan_repairs_headings),
