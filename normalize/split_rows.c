@@ -370,10 +370,12 @@ static bool labels_at_top(const ptable *p, const rcell *rcs, const recut *plan) 
     const dx_cell *c = p->t->cells[i];
     int r0 = plan->newrow[c->row], r1 = plan->newrow[c->row + c->rowspan];
     if (r1 - r0 < 2 || plan->cut[i] || rcs[i].n == 0 || !rcs[i].l[0].ocr) continue;
+    /* a label whose text starts in its first row (and may run on below
+     * it: 服务对象满意 | 度指标 over two rows) stands at the top */
     size_t f, m = lines_in(&rcs[i], plan->e[r0], plan->e[r0 + 1], &f);
-    if (m == rcs[i].n)
+    if (m > 0)
       top++;
-    else if (m == 0)
+    else
       other++;
   }
   return top > 0 && top >= 2 * other;
