@@ -133,15 +133,28 @@ static void value_read(ctx *x, dx_ind_value *out, const char *raw, const char *s
   if (v.kind == DX_VK_COMPOUND) *conf *= CONF_COMPOUND;
 }
 
+/* A plus-minus before a share this large is no tolerance: OCR's reading
+ * of a ≥ whose lower stroke a fax broke ("±95%" for a satisfaction). */
+#define PLUS_MINUS_MIN_PCT 50
+
 /* A scanned indicator value whose ≥ OCR read as 2 ("280%" for a rate,
- * which cannot pass 100 %): the value with its ≥ back, or NULL. Rates
- * are the level-3 names labels.rules' rate_label matches. */
-static char *rate_sign_repaired(ctx *x, const char *level3, const char *val) {
+ * which cannot pass 100 %) or as ± ("±95%"): the value with its ≥ back,
+ * or NULL. Rates are the indicators whose level-3 name or level 2
+ * labels.rules' rate_label matches. */
+static char *rate_sign_repaired(ctx *x, const char *level3, const char *level2, const char *val) {
   char *k = dx_label_key(level3);
-  bool rate = *k && dx_rules_match(x->rs, DX_CAT_RATE_LABEL, k);
+  bool rate = (*k && dx_rules_match(x->rs, DX_CAT_RATE_LABEL, k)) ||
+              (level2 && dx_rules_match(x->rs, DX_CAT_RATE_LABEL, level2));
   g_free(k);
-  if (!rate || val[0] != '2' || !g_ascii_isdigit(val[1])) return NULL;
+  if (!rate) return NULL;
+  const char *pm = "±";
   char *end = NULL;
+  if (g_str_has_prefix(val, pm) && g_ascii_isdigit(val[strlen(pm)])) {
+    double pct = g_ascii_strtod(val + strlen(pm), &end);
+    if (!end || strcmp(end, "%") != 0 || pct > 100 || pct < PLUS_MINUS_MIN_PCT) return NULL;
+    return g_strconcat("≥", val + strlen(pm), NULL);
+  }
+  if (val[0] != '2' || !g_ascii_isdigit(val[1])) return NULL;
   double pct = g_ascii_strtod(val + 1, &end);
   if (!end || strcmp(end, "%") != 0 || pct > 100 || g_ascii_strtod(val, NULL) <= 100) return NULL;
   return g_strconcat("≥", val + 1, NULL);
@@ -300,7 +313,7 @@ void map_ind_row(ctx *x, const lrow *r) {
     o->level1 = dx_record_strdup(x->rec, lv1);
     o->level2 = dx_record_strdup(x->rec, lv2);
     o->level3 = map_str(x, l3c);
-    char *fixed = x->scanned ? rate_sign_repaired(x, l3c, val) : NULL;
+    char *fixed = x->scanned ? rate_sign_repaired(x, l3c, lv2, val) : NULL;
     if (fixed) conf *= CONF_REPAIRED;
     value_read(x, &o->value, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
                map_text_here(r, m->g[g].unit), &conf);

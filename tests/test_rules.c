@@ -521,6 +521,33 @@ static const char *FAXED_INLINE =
     P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("乙项目"))
         TR(TC("其中财政拨款") TC("其财政拨款20万")) TR(TC("其他资金") TC("其他资金")) "</w:tbl>";
 
+/* On a scan, a share's ≥ that a fax broke into 2 or ± ("295%", "±90%"):
+ * read back as ≥ for an indicator named as a rate (办结率) or under a
+ * level 2 of satisfaction (人民群众满意); a small ± share (a tolerance)
+ * and typed values are kept as written. */
+static const char *FAXED_SIGNS =
+    P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("丙项目") TC("") TC(""))
+        TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("满意度指标") TC("服务对象满意度指标") TC("人民群众满意") TC("295%"))
+                TR(TC("产出指标") TC("质量指标") TC("案件办结率") TC("±90%"))
+                    TR(TC("产出指标") TC("质量指标") TC("预算偏差率") TC("±5%")) "</w:tbl>";
+
+static void test_scan_rate_signs(void **state) {
+  (void)state;
+  const char *want[2][3] = {{"295%", "±90%", "±5%"}, {"≥95%", "≥90%", "±5%"}};
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(FAXED_SIGNS, scan);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *inds = json_object_get(d, "indicators");
+    assert_int_equal(json_array_size(inds), 3);
+    for (size_t i = 0; i < 3; i++) {
+      json_t *v = json_object_get(json_array_get(inds, i), "value");
+      assert_string_equal(json_string_value(json_object_get(v, "raw")), want[scan][i]);
+    }
+    json_decref(j);
+  }
+}
+
 static void test_scan_label_strays(void **state) {
   (void)state;
   json_t *j = run_as_scan(FAXED_LABELS);
@@ -534,8 +561,8 @@ static void test_scan_label_strays(void **state) {
   assert_string_equal(json_string_value(json_object_get(an, "raw")), "完成道路维修");
   json_t *b0 = part(d, 0);
   assert_string_equal(json_string_value(json_object_get(b0, "label")), "财政拨款");
-  assert_string_equal(json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")),
-                      "100");
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")), "100");
   assert_string_equal(json_string_value(json_object_get(part(d, 1), "label")), "其他资金");
   assert_null(part(d, 2));
   json_decref(j);
@@ -543,8 +570,8 @@ static void test_scan_label_strays(void **state) {
   d = json_array_get(json_object_get(j, "declarations"), 0);
   b0 = part(d, 0);
   assert_string_equal(json_string_value(json_object_get(b0, "label")), "财政拨款");
-  assert_string_equal(json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")),
-                      "20万");
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")), "20万");
   assert_null(part(d, 2));
   json_decref(j);
 }
@@ -1016,6 +1043,7 @@ int main(void) {
       cmocka_unit_test(test_scan_repairs),
       cmocka_unit_test(test_placeholder_lines),
       cmocka_unit_test(test_scan_label_strays),
+      cmocka_unit_test(test_scan_rate_signs),
       cmocka_unit_test(test_scan_title_lost),
       cmocka_unit_test(test_scan_label_middle_lost),
       cmocka_unit_test(test_scan_repairs_headings),
