@@ -505,7 +505,8 @@ static const char *FAXED =
 /* Labels a fax left with strays and gaps, read on a scan as a typist
  * would: a bracket OCR read where a rule stood (年]度绩效1标), a label
  * whose note lost a word (年度总体绩效标(含本级和)), 主管部门 with 主
- * and 门 misread (注管部！), a fund source
+ * and 门 misread (注管部！), an attribute option one character off
+ * (延续性项计), a fund source
  * under a misread 其中 (其中财政拨款次, 其:财政拨款, 其财政拨款20万), the
  * fund label repeated along its row paired with the value after it, as
  * typed labels are. */
@@ -514,10 +515,11 @@ static const char *FAXED =
 static const char *FAXED_LABELS =
     P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("甲项目") TC("") TC(""))
         TR(TC("注管部！") TC("某单位") TC("") TC(""))
-            TR(TC("") TC("年度总体绩效标(含本级和)") TC("年]度绩效1标：完成道路维修") TC(""))
-                TR(TCV_("资金情况") TC("年度资金总额") TC("年度资金总额") TC("100"))
-                    TR(TCC_ TC("其中财政拨款次") TC("其:财政拨款") TC("100"))
-                        TR(TCC_ TC("其他资金") TC("其他资金") TC("")) "</w:tbl>";
+            TR(TC("项目属性") TC("延续性项计") TC("") TC(""))
+                TR(TC("") TC("年度总体绩效标(含本级和)") TC("年]度绩效1标：完成道路维修") TC(""))
+                    TR(TCV_("资金情况") TC("年度资金总额") TC("年度资金总额") TC("100"))
+                        TR(TCC_ TC("其中财政拨款次") TC("其:财政拨款") TC("100"))
+                            TR(TCC_ TC("其他资金") TC("其他资金") TC("")) "</w:tbl>";
 
 static const char *FAXED_INLINE =
     P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("乙项目"))
@@ -559,6 +561,10 @@ static void test_scan_label_strays(void **state) {
   json_t *dep = json_object_get(fields, "department");
   assert_non_null(dep);
   assert_string_equal(json_string_value(json_object_get(dep, "raw")), "某单位");
+  /* an option one character off */
+  json_t *attr = json_object_get(fields, "project_attribute");
+  assert_non_null(attr);
+  assert_string_equal(json_string_value(json_object_get(attr, "value")), "continuing");
   json_t *lt = json_object_get(fields, "long_term_goal");
   assert_non_null(lt);
   assert_true(has_flag(lt, "label_fuzzy"));
