@@ -35,6 +35,11 @@
  * to stop short of the border has its paragraph's spacing. */
 #define ROW_GAP_EM 0.15
 
+/* Two lines of a label cell this far apart (share of the size, centre
+ * to centre) are two labels, even where the first ran to the border: a
+ * wrapped line stands one line pitch (1.2 to 1.5 of the size) below. */
+#define LABELS_APART_EM 2.5
+
 /* A text line of a cell, as the split needs it. */
 typedef struct rline {
   float y, half; /* centre, half the line's height (half an em) */
@@ -351,20 +356,26 @@ static void settle_cuts(recut *plan, const ptable *p, const rcell *rcs, GArray *
  * and "时效指标" in one cell over five rows, each label beside the
  * first row of its block). In a table that sets its labels at the top of
  * the rows they span, a cell left whole whose lines stand in groups
- * apart (further than the wrap pitch, none wrapping into the next) is
- * cut into blocks: each group but the first starts at the last row edge
- * above it, when a cell beside it starts at that edge with a line level
- * with the group's first. OCR pages only. */
+ * apart (further than the wrap pitch, none wrapping into the next, or
+ * LABELS_APART_EM apart: "生态效益指标" filling its line, "可持续影响指标"
+ * two rows below it) is cut into blocks: each group but the first
+ * starts at the last row edge above it, when a cell beside it starts at
+ * that edge with a line level with the group's first. So does the first group when it stands below
+ * the cell's first row (a value or an indicator beside an empty row,
+ * the border between them lost): the rows above it become an empty
+ * block. OCR pages only. */
 static bool labels_at_top(const ptable *p, const rcell *rcs, const recut *plan) {
   int top = 0, other = 0;
   for (size_t i = 0; i < p->t->ncells; i++) {
     const dx_cell *c = p->t->cells[i];
     int r0 = plan->newrow[c->row], r1 = plan->newrow[c->row + c->rowspan];
     if (r1 - r0 < 2 || plan->cut[i] || rcs[i].n == 0 || !rcs[i].l[0].ocr) continue;
+    /* a label whose text starts in its first row (and may run on below
+     * it: 服务对象满意 | 度指标 over two rows) stands at the top */
     size_t f, m = lines_in(&rcs[i], plan->e[r0], plan->e[r0 + 1], &f);
-    if (m == rcs[i].n)
+    if (m > 0)
       top++;
-    else if (m == 0)
+    else
       other++;
   }
   return top > 0 && top >= 2 * other;
@@ -391,12 +402,24 @@ static void label_blocks(recut *plan, const ptable *p, const rcell *rcs) {
     const dx_cell *c = p->t->cells[i];
     const rcell *rc = &rcs[i];
     int top = plan->newrow[c->row], bot = plan->newrow[c->row + c->rowspan];
-    if (plan->cut[i] || bot - top < 2 || rc->fixed || rc->n < 2 || !rc->l[0].ocr) continue;
+    if (plan->cut[i] || bot - top < 2 || rc->fixed || rc->n < 1 || !rc->l[0].ocr) continue;
     float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
     int last = top;
+    /* text that starts below the cell's first row: the border above the
+     * row it starts in was lost, the rows above it are empty */
+    const rline *l0 = &rc->l[0];
+    int r0 = bot - 1;
+    while (r0 > top && plan->e[r0] > l0->y - CUT_CLEAR_EM * 2 * l0->half) r0--;
+    if (r0 > top && level_beside(p, rcs, plan, i, r0, l0)) {
+      plan->blocks[i] = g_array_new(FALSE, FALSE, sizeof(int));
+      g_array_append_val(plan->blocks[i], r0);
+      last = r0;
+    }
     for (size_t k = 1; k < rc->n; k++) {
       const rline *a = &rc->l[k - 1], *b = &rc->l[k];
-      if (wraps_into(rc, k) || !edge_gap(a, b, wrap)) continue;
+      if ((wraps_into(rc, k) && b->y - a->y < LABELS_APART_EM * (a->half + b->half)) ||
+          !edge_gap(a, b, wrap))
+        continue;
       int r = bot - 1;
       while (r > last && plan->e[r] > b->y - CUT_CLEAR_EM * 2 * b->half) r--;
       if (r <= last || plan->e[r] - a->y < CUT_CLEAR_EM * 2 * a->half ||
@@ -539,12 +562,12 @@ dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *
   dx_table *t = p->t;
   dx_code rc = DX_OK;
   size_t nc = t->ncells;
-  bool multi = false;
+  bool multi = false; /* a cell with lines to part: several, or one below its first row */
   rcell *rcs = g_new0(rcell, nc ? nc : 1);
   float em = table_em(p);
   for (size_t i = 0; i < nc; i++) {
     rcell_lines(&rcs[i], t->cells[i], p->cell_glyphs[i], em);
-    multi = multi || rcs[i].n > 1;
+    multi = multi || rcs[i].n > 1 || (rcs[i].n && t->cells[i]->rowspan > 1);
   }
   GArray *cuts = g_array_new(FALSE, FALSE, sizeof(float));
   recut plan = {.cut = g_new0(bool, nc ? nc : 1), .blocks = g_new0(GArray *, nc ? nc : 1)};

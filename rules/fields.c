@@ -113,13 +113,14 @@ static fval attribute_value(ctx *x, const char *raw, bool *ambiguous) {
   int nc, no;
   GPtrArray *opts = checkbox_options(x, raw, &nc, &no);
   const char *attr = NULL;
+  /* on a scan, words one character off an option's (延续性项计) */
   if (no == 0) {
     char *k = dx_label_key(raw);
-    attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
+    attr = map_rule_or_near(x, DX_CAT_ATTRIBUTE, k, dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k));
     g_free(k);
   } else if (nc == 1) {
     char *k = dx_label_key(g_ptr_array_index(opts, 0));
-    attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
+    attr = map_rule_or_near(x, DX_CAT_ATTRIBUTE, k, dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k));
     g_free(k);
   } else {
     *ambiguous = true;

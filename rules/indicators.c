@@ -133,15 +133,28 @@ static void value_read(ctx *x, dx_ind_value *out, const char *raw, const char *s
   if (v.kind == DX_VK_COMPOUND) *conf *= CONF_COMPOUND;
 }
 
+/* A plus-minus before a share this large is no tolerance: OCR's reading
+ * of a ≥ whose lower stroke a fax broke ("±95%" for a satisfaction). */
+#define PLUS_MINUS_MIN_PCT 50
+
 /* A scanned indicator value whose ≥ OCR read as 2 ("280%" for a rate,
- * which cannot pass 100 %): the value with its ≥ back, or NULL. Rates
- * are the level-3 names labels.rules' rate_label matches. */
-static char *rate_sign_repaired(ctx *x, const char *level3, const char *val) {
+ * which cannot pass 100 %) or as ± ("±95%"): the value with its ≥ back,
+ * or NULL. Rates are the indicators whose level-3 name or level 2
+ * labels.rules' rate_label matches. */
+static char *rate_sign_repaired(ctx *x, const char *level3, const char *level2, const char *val) {
   char *k = dx_label_key(level3);
-  bool rate = *k && dx_rules_match(x->rs, DX_CAT_RATE_LABEL, k);
+  bool rate = (*k && dx_rules_match(x->rs, DX_CAT_RATE_LABEL, k)) ||
+              (level2 && dx_rules_match(x->rs, DX_CAT_RATE_LABEL, level2));
   g_free(k);
-  if (!rate || val[0] != '2' || !g_ascii_isdigit(val[1])) return NULL;
+  if (!rate) return NULL;
+  const char *pm = "±";
   char *end = NULL;
+  if (g_str_has_prefix(val, pm) && g_ascii_isdigit(val[strlen(pm)])) {
+    double pct = g_ascii_strtod(val + strlen(pm), &end);
+    if (!end || strcmp(end, "%") != 0 || pct > 100 || pct < PLUS_MINUS_MIN_PCT) return NULL;
+    return g_strconcat("≥", val + strlen(pm), NULL);
+  }
+  if (val[0] != '2' || !g_ascii_isdigit(val[1])) return NULL;
   double pct = g_ascii_strtod(val + 1, &end);
   if (!end || strcmp(end, "%") != 0 || pct > 100 || g_ascii_strtod(val, NULL) <= 100) return NULL;
   return g_strconcat("≥", val + 1, NULL);
@@ -195,6 +208,56 @@ static bool ind_heading_row(ctx *x, const lrow *r) {
   return false;
 }
 
+/* The numbering at the start of s stripped (on a scan also what OCR
+ * reads for a number it has no character for): a new string. */
+static char *strip_numbering(ctx *x, const char *s) {
+  char *out = dx_rules_strip(x->rs, DX_CAT_NUMBERING, s, false);
+  if (x->scanned) { /* a number OCR has no character for (①) */
+    char *t = dx_rules_strip(x->rs, DX_CAT_OCR_NUMBERING, out, false);
+    g_free(out);
+    out = t;
+  }
+  return out;
+}
+
+/* Whether s holds nothing but spaces and punctuation ("……", "....."). */
+static bool only_punct(const char *s) {
+  for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+    gunichar c = g_utf8_get_char(p);
+    if (!g_unichar_ispunct(c) && !g_unichar_isspace(c)) return false;
+  }
+  return true;
+}
+
+/* A level-3 cell's text (raw: as the row has it) without its
+ * numbering: the cell's lines that are nothing but an item's number
+ * ("指标2:" under the indicator above it, a blank item's line that a
+ * lost border left in the cell) go, then the number the text starts
+ * with. A new string. */
+static char *level3_text(ctx *x, const lcell *c, const char *raw) {
+  char *text = NULL;
+  if (c && c->here && c->c->text && strchr(c->c->text, '\n')) {
+    GString *keep = g_string_new(NULL);
+    char **lines = g_strsplit(c->c->text, "\n", -1);
+    bool dropped = false;
+    for (char **l = lines; *l; l++) {
+      char *t = strip_numbering(x, *l);
+      bool blank = only_punct(t) && strcmp(t, *l) != 0;
+      g_free(t);
+      dropped = dropped || blank;
+      if (blank) continue;
+      if (keep->len) g_string_append_c(keep, '\n');
+      g_string_append(keep, *l);
+    }
+    g_strfreev(lines);
+    if (dropped) text = dx_text_raw(keep->str);
+    g_string_free(keep, TRUE);
+  }
+  char *out = strip_numbering(x, text ? text : raw);
+  g_free(text);
+  return out;
+}
+
 void map_ind_row(ctx *x, const lrow *r) {
   decl *d = map_cur_decl(x);
   indmap *m = &x->ind;
@@ -202,21 +265,13 @@ void map_ind_row(ctx *x, const lrow *r) {
   char *l1raw = level_text(r, m->l1, &m->last_l1);
   for (int g = 0; g < m->ng; g++) {
     char *l2raw = level_text(r, m->g[g].l2, &m->last_l2[g]);
-    char *l3clean = dx_rules_strip(x->rs, DX_CAT_NUMBERING, map_text_here(r, m->g[g].l3), false);
-    if (x->scanned) { /* a number OCR has no character for (①) */
-      char *t = dx_rules_strip(x->rs, DX_CAT_OCR_NUMBERING, l3clean, false);
-      g_free(l3clean);
-      l3clean = t;
-    }
+    const lcell *c3 = m->g[g].l3 >= 0 ? map_cell_at(r, m->g[g].l3) : NULL;
+    char *l3clean = level3_text(x, c3, map_text_here(r, m->g[g].l3));
     const char *l3c = g_strstrip(l3clean);
     const char *val = map_text_here(r, m->g[g].val);
     const char *std = map_text_here(r, m->g[g].std);
-    bool l3_blank = !*l3c;
-    if (!l3_blank) { /* "……" and "....." rows: nothing but punctuation */
-      l3_blank = true;
-      for (const char *p = l3c; *p; p = g_utf8_next_char(p))
-        if (!g_unichar_ispunct(g_utf8_get_char(p))) l3_blank = false;
-    }
+    /* "……" and "....." rows: nothing but punctuation */
+    bool l3_blank = only_punct(l3c);
     if (l3_blank && !*val) { /* a blank "指标2:" line */
       g_free(l3clean);
       g_free(l2raw);
@@ -258,7 +313,7 @@ void map_ind_row(ctx *x, const lrow *r) {
     o->level1 = dx_record_strdup(x->rec, lv1);
     o->level2 = dx_record_strdup(x->rec, lv2);
     o->level3 = map_str(x, l3c);
-    char *fixed = x->scanned ? rate_sign_repaired(x, l3c, val) : NULL;
+    char *fixed = x->scanned ? rate_sign_repaired(x, l3c, lv2, val) : NULL;
     if (fixed) conf *= CONF_REPAIRED;
     value_read(x, &o->value, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
                map_text_here(r, m->g[g].unit), &conf);

@@ -34,7 +34,7 @@ static label split_at_amount(ctx *x, const char *raw, const char *f, char **valu
   char *k = dx_label_key(lab);
   label l = map_classify(x, k);
   if (l.cat != DX_CAT_NONE && l.cat != DX_CAT_UNIT_NOTE) {
-    char *ml = map_money_label(x, lab);
+    char *ml = map_label_text(x, l, lab);
     g_strlcpy(label_buf, ml, sizeof(labelbuf));
     g_free(ml);
     l.label = label_buf;

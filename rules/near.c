@@ -47,7 +47,93 @@ static bool middle_dropped(const char *key, const char *text) {
  * fund label, one edit per FUZZY_CHARS_PER_EDIT characters, unless the key
  * is a label of the forms' structure (near_block: 本年度绩效指标 is not
  * 本年度绩效目标). Scanned documents only: typed labels are as written. */
+static label classify_near(ctx *x, const char *key);
+
+/* A copy of key without the brackets OCR read in it where a ruling line
+ * or speck stood ("年]度绩效目标": a bracket with no partner), or NULL
+ * when it has none. */
+static char *without_stray_brackets(const char *key) {
+  int open = 0, close = 0;
+  for (const char *p = key; *p; p++) {
+    open += *p == '[';
+    close += *p == ']';
+  }
+  if (open == close && !strchr(key, '|')) return NULL;
+  GString *out = g_string_new(NULL);
+  for (const char *p = key; *p; p++)
+    if (*p != '|' && (open == close || (*p != '[' && *p != ']'))) g_string_append_c(out, *p);
+  return g_string_free(out, FALSE);
+}
+
+/* The words of a label before the note in brackets that ends it
+ * ("年度总体绩效目标(含本级和市县)"), or NULL when it has no such note:
+ * a label's words are matched apart from its note, which OCR misreads as
+ * often (a line of a small note lost, 市县 dropped). */
+static char *before_note(const char *key) {
+  size_t n = strlen(key);
+  if (n < 2 || key[n - 1] != ')') return NULL;
+  const char *open = strrchr(key, '(');
+  if (!open || open == key) return NULL;
+  return g_strndup(key, (gsize)(open - key));
+}
+
+/* A fund source under its 其中 ("其中财政拨款" with a speck read after
+ * it, "其:财政拨款" with 中 lost, "地中:财政拨款"): the words after the
+ * part prefix, or after a colon that ends a prefix of at most
+ * PART_PREFIX_CHARS characters, classified as a key is; a fund source
+ * only, or none. */
+#define PART_PREFIX_CHARS 2
+
+/* l, matched on text rather than on the key OCR read: approximate, and
+ * written as text is (when no nearer rule text was found for it). */
+static label matched_as(ctx *x, label l, const char *text) {
+  l.fuzzy = true;
+  if (!l.near) {
+    const char *kept = g_hash_table_lookup(x->near_texts, text);
+    if (!kept) {
+      kept = g_strdup(text);
+      g_hash_table_add(x->near_texts, (gpointer)kept);
+    }
+    l.near = kept;
+  }
+  return l;
+}
+
+static label part_near(ctx *x, const char *key) {
+  label l = {0};
+  char *rest = dx_rules_strip(x->rs, DX_CAT_PART_PREFIX, key, false);
+  if (strcmp(rest, key) == 0) {
+    const char *colon = strchr(key, ':');
+    g_free(rest);
+    rest = colon && colon > key && g_utf8_strlen(key, colon - key) <= PART_PREFIX_CHARS
+               ? g_strdup(colon + 1)
+               : NULL;
+  }
+  if (rest && *rest && !strchr(rest, ':')) l = map_classify(x, rest);
+  l = l.cat == DX_CAT_FUND_SOURCE ? matched_as(x, l, rest) : (label){0};
+  g_free(rest);
+  return l;
+}
+
 label map_classify_near(ctx *x, const char *key) {
+  label l = classify_near(x, key);
+  if (l.cat != DX_CAT_NONE) return l;
+  if ((l = part_near(x, key)).cat != DX_CAT_NONE) return l;
+  /* OCR's strays out, then the note: each what is left classified as a
+   * key is (exactly, else near), the match only approximate */
+  char *clean = without_stray_brackets(key);
+  const char *k = clean ? clean : key;
+  if (clean && (l = map_classify(x, clean)).cat != DX_CAT_NONE) l = matched_as(x, l, clean);
+  char *head = l.cat == DX_CAT_NONE ? before_note(k) : NULL;
+  if (head && g_utf8_strlen(head, -1) >= NEAR_NAME_MIN_CHARS &&
+      (l = map_classify(x, head)).cat != DX_CAT_NONE)
+    l = matched_as(x, l, head);
+  g_free(head);
+  g_free(clean);
+  return l;
+}
+
+static label classify_near(ctx *x, const char *key) {
   label l = {0};
   glong n = g_utf8_strlen(key, -1);
   if (n < 2 || n > NEAR_MAX_CHARS || strchr(key, ':')) return l;
@@ -80,13 +166,15 @@ label map_classify_near(ctx *x, const char *key) {
 
 /* On a scan, the rule of an indicator heading, level, money, schedule
  * or item column category (the tables' column headings, level 1 and 2
- * names) nearest a key that matched none, as map_classify_near does for
- * fields: "三吸指标" is the level-3 heading, "升始时间" the start's.
- * `exact` is what matching gave. */
+ * names) or of a project attribute's option (the words in that field)
+ * nearest a key that matched none, as map_classify_near does for
+ * fields: "三吸指标" is the level-3 heading, "升始时间" the start's,
+ * "延续性项计" the continuing option. `exact` is what matching gave. */
 const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact) {
   if (exact || !x->scanned || !key || !*key) return exact;
   if (cat != DX_CAT_IND_HEADER && cat != DX_CAT_LEVEL1 && cat != DX_CAT_LEVEL2 &&
-      cat != DX_CAT_FUND_COLUMN && cat != DX_CAT_SCHEDULE_HEADER && cat != DX_CAT_ITEMS_HEADER)
+      cat != DX_CAT_FUND_COLUMN && cat != DX_CAT_SCHEDULE_HEADER && cat != DX_CAT_ITEMS_HEADER &&
+      cat != DX_CAT_ATTRIBUTE)
     return NULL;
   char *memo = g_strconcat(dx_cat_name(cat), "\037", key, NULL);
   gpointer kept;

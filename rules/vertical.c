@@ -7,6 +7,7 @@
 /* A row of labels only (after an optional heading cell): values below. */
 bool map_try_vertical_header(ctx *x, const lrow *r) {
   vhead vh[MAXV];
+  bool fuzzy[MAXV];
   int n = 0, others = 0;
   for (int i = 0; i < r->n; i++) {
     const lcell *c = &r->cells[i];
@@ -21,12 +22,18 @@ bool map_try_vertical_header(ctx *x, const lrow *r) {
       others += 2;
     } else if (l.cat != DX_CAT_NONE && l.cat != DX_CAT_UNIT_NOTE && n < MAXV) {
       /* a label repeated along the row ("其他资金 | 其他资金") pairs
-       * labels with values; a vertical header names each column once */
+       * labels with values; a vertical header names each column once.
+       * Labels OCR misread ("其中财政拨款次 | 其:财政拨款") repeat one
+       * label when they match the same rule. */
       char *lab = map_money_label(x, c->raw);
       for (int k = 0; k < n; k++)
-        if (strcmp(vh[k].label, lab) == 0) others += 2;
+        if (strcmp(vh[k].label, lab) == 0 ||
+            ((l.fuzzy || fuzzy[k]) && vh[k].cat == l.cat && g_strcmp0(vh[k].key, l.key) == 0))
+          others += 2;
+      fuzzy[n] = l.fuzzy;
       vh[n++] = (vhead){c->col, c->span, l.cat, l.key, lab};
     } else if (colk && n < MAXV) {
+      fuzzy[n] = false;
       vh[n++] = (vhead){c->col, c->span, DX_CAT_FUND_COLUMN, colk, map_money_label(x, c->raw)};
     } else {
       others++;

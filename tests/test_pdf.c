@@ -696,6 +696,98 @@ static void test_split_label_blocks(void **state) {
   pb_free(p);
 }
 
+/* A value beside an empty row, the rule between them lost in the value
+ * column only: its cell spans the empty row and the indicator's, its
+ * text level with the indicator's in the lower row. In a table that
+ * sets its labels at the top of the rows they span, the cell is cut at
+ * the edge above its text: an empty cell by the empty row, the value by
+ * its indicator; so it is when the labels start at the top and run on
+ * into the next row. Read from a text layer, it stays whole. */
+static void value_below_blank(page_b *p, bool ocr, bool two_line_labels) {
+  p->scanned = ocr;
+  pb_h(p, 100, 50, 420);
+  pb_h(p, 180, 50, 420);
+  for (int i = 1; i < 4; i++) pb_h(p, 100 + 20 * (float)i, 250, 350);
+  pb_h(p, 120, 350, 420);
+  pb_h(p, 160, 350, 420);
+  const float xs[] = {50, 150, 250, 350, 420};
+  for (int i = 0; i < 5; i++) pb_v(p, xs[i], 100, 180);
+  const char *txt[] = {"指标一", "指标三", "指标四", "一次", "限时完成", "两次"};
+  const float at[][2] = {{255, 103}, {255, 143}, {255, 163}, {355, 103}, {355, 143}, {355, 163}};
+  pb_texts(p, ocr, txt, at, 6);
+  /* the labels on one line, or starting in the first row and running
+   * on into the second */
+  const char *one[] = {"产出指标", "质量指标"}, *two[] = {"产出", "质量", "指标", "指标"};
+  const float at1[][2] = {{55, 103}, {155, 103}},
+              at2[][2] = {{55, 103}, {155, 103}, {55, 123}, {155, 123}};
+  if (two_line_labels)
+    pb_texts(p, ocr, two, at2, 4);
+  else
+    pb_texts(p, ocr, one, at1, 2);
+}
+
+static void test_split_value_below_blank(void **state) {
+  (void)state;
+  for (int two = 0; two < 2; two++) {
+    page_b *p = pb_new(1);
+    value_below_blank(p, true, two);
+    dx_doc *d = lay_out(&p, 1);
+    dx_table *t = table_at(d, 0);
+    assert_int_equal(t->nrows, 4);
+    dx_cell *blank = dx_table_at(t, 1, 3), *v = dx_table_at(t, 2, 3);
+    assert_ptr_not_equal(blank, v);
+    assert_string_equal(blank->text, "");
+    assert_int_equal(v->row, 2);
+    assert_int_equal(v->rowspan, 1);
+    assert_string_equal(v->text, "限时完成");
+    assert_true(v->flags & DX_CELL_LAYOUT_UNCERTAIN);
+    assert_string_equal(cell_text(t, 3, 3), "两次");
+    dx_doc_free(d);
+    pb_free(p);
+  }
+  page_b *p = pb_new(1);
+  value_below_blank(p, false, false);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 1, 3)->rowspan, 2);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* Two level-2 labels in one cell over four rows, the first filling its
+ * line to the border (as if wrapped), the second two rows below it, by
+ * the indicator that starts there: a wrapped line stands one pitch
+ * below (the indicator's name beside them wraps 14 pt), not 50 pt. On a
+ * scan the cell is cut into two blocks. */
+static void test_split_labels_apart(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  pb_h(p, 100, 50, 380);
+  pb_h(p, 190, 50, 380);
+  const float ys[] = {130, 150, 170};
+  for (int i = 0; i < 3; i++) pb_h(p, ys[i], 215, 380);
+  const float xs[] = {50, 150, 215, 315, 380};
+  for (int i = 0; i < 5; i++) pb_v(p, xs[i], 100, 190);
+  const char *txt[] = {"效益指标", "生态效益指标", "可持续影响", "指标一全年办理各项",
+                       "督查",     "指标二",       "指标三",     "指标四",
+                       "一次",     "两次"};
+  const float at[][2] = {{53, 103},  {153, 103}, {153, 153}, {218, 103}, {218, 117},
+                         {218, 133}, {218, 153}, {218, 173}, {318, 103}, {318, 153}};
+  pb_texts(p, true, txt, at, 10);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 4);
+  dx_cell *a = dx_table_at(t, 0, 1), *b = dx_table_at(t, 2, 1);
+  assert_ptr_not_equal(a, b);
+  assert_string_equal(a->text, "生态效益指标");
+  assert_string_equal(b->text, "可持续影响");
+  assert_int_equal(b->rowspan, 2);
+  assert_string_equal(cell_text(t, 0, 2), "指标一全年办理各项督查");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A cell over three rows with a line in each that does not keep to the
  * neighbour's rows (each line across an edge) is not cut, only doubted. */
 static void test_rows_in_doubt(void **state) {
@@ -2229,6 +2321,8 @@ int main(void) {
       cmocka_unit_test(test_split_bordered),
       cmocka_unit_test(test_split_tight_heading),
       cmocka_unit_test(test_split_label_blocks),
+      cmocka_unit_test(test_split_value_below_blank),
+      cmocka_unit_test(test_split_labels_apart),
       cmocka_unit_test(test_split_band),
       cmocka_unit_test(test_text_spaces),
       cmocka_unit_test(test_cell_lines),

@@ -502,6 +502,92 @@ static const char *FAXED =
                                                                TC("指标们"))
                 TR(TC("产出指标") TC("数指标") TC("维修道路长度") TC("≥12公里")) "</w:tbl>";
 
+/* Labels a fax left with strays and gaps, read on a scan as a typist
+ * would: a bracket OCR read where a rule stood (年]度绩效1标), a label
+ * whose note lost a word (年度总体绩效标(含本级和)), 主管部门 with 主
+ * and 门 misread (注管部！), an attribute option one character off
+ * (延续性项计), a fund source
+ * under a misread 其中 (其中财政拨款次, 其:财政拨款, 其财政拨款20万), the
+ * fund label repeated along its row paired with the value after it, as
+ * typed labels are. */
+#define TCV_(t) "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" P(t) "</w:tc>"
+#define TCC_ "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+static const char *FAXED_LABELS =
+    P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("甲项目") TC("") TC(""))
+        TR(TC("注管部！") TC("某单位") TC("") TC(""))
+            TR(TC("项目属性") TC("延续性项计") TC("") TC(""))
+                TR(TC("") TC("年度总体绩效标(含本级和)") TC("年]度绩效1标：完成道路维修") TC(""))
+                    TR(TCV_("资金情况") TC("年度资金总额") TC("年度资金总额") TC("100"))
+                        TR(TCC_ TC("其中财政拨款次") TC("其:财政拨款") TC("100"))
+                            TR(TCC_ TC("其他资金") TC("其他资金") TC("")) "</w:tbl>";
+
+static const char *FAXED_INLINE =
+    P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("乙项目"))
+        TR(TC("其中财政拨款") TC("其财政拨款20万")) TR(TC("其他资金") TC("其他资金")) "</w:tbl>";
+
+/* On a scan, a share's ≥ that a fax broke into 2 or ± ("295%", "±90%"):
+ * read back as ≥ for an indicator named as a rate (办结率) or under a
+ * level 2 of satisfaction (人民群众满意); a small ± share (a tolerance)
+ * and typed values are kept as written. */
+static const char *FAXED_SIGNS =
+    P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("丙项目") TC("") TC(""))
+        TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("满意度指标") TC("服务对象满意度指标") TC("人民群众满意") TC("295%"))
+                TR(TC("产出指标") TC("质量指标") TC("案件办结率") TC("±90%"))
+                    TR(TC("产出指标") TC("质量指标") TC("预算偏差率") TC("±5%")) "</w:tbl>";
+
+static void test_scan_rate_signs(void **state) {
+  (void)state;
+  const char *want[2][3] = {{"295%", "±90%", "±5%"}, {"≥95%", "≥90%", "±5%"}};
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(FAXED_SIGNS, scan);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *inds = json_object_get(d, "indicators");
+    assert_int_equal(json_array_size(inds), 3);
+    for (size_t i = 0; i < 3; i++) {
+      json_t *v = json_object_get(json_array_get(inds, i), "value");
+      assert_string_equal(json_string_value(json_object_get(v, "raw")), want[scan][i]);
+    }
+    json_decref(j);
+  }
+}
+
+static void test_scan_label_strays(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_LABELS);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *fields = json_object_get(d, "fields");
+  /* 主 read as 注, 门 as ! */
+  json_t *dep = json_object_get(fields, "department");
+  assert_non_null(dep);
+  assert_string_equal(json_string_value(json_object_get(dep, "raw")), "某单位");
+  /* an option one character off */
+  json_t *attr = json_object_get(fields, "project_attribute");
+  assert_non_null(attr);
+  assert_string_equal(json_string_value(json_object_get(attr, "value")), "continuing");
+  json_t *lt = json_object_get(fields, "long_term_goal");
+  assert_non_null(lt);
+  assert_true(has_flag(lt, "label_fuzzy"));
+  json_t *an = json_object_get(fields, "annual_goal");
+  assert_non_null(an);
+  assert_string_equal(json_string_value(json_object_get(an, "raw")), "完成道路维修");
+  json_t *b0 = part(d, 0);
+  assert_string_equal(json_string_value(json_object_get(b0, "label")), "财政拨款");
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")), "100");
+  assert_string_equal(json_string_value(json_object_get(part(d, 1), "label")), "其他资金");
+  assert_null(part(d, 2));
+  json_decref(j);
+  j = run_as_scan(FAXED_INLINE);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  b0 = part(d, 0);
+  assert_string_equal(json_string_value(json_object_get(b0, "label")), "财政拨款");
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")), "20万");
+  assert_null(part(d, 2));
+  json_decref(j);
+}
+
 /* A fax dropped the 目 of a second form's title (绩效 标表): on a scan it
  * still starts a declaration, titled as a typist would write it. */
 static void test_scan_title_lost(void **state) {
@@ -534,6 +620,33 @@ static void test_scan_label_middle_lost(void **state) {
   d = json_array_get(json_object_get(j, "declarations"), 0);
   assert_null(json_object_get(json_object_get(d, "fields"), "period"));
   json_decref(j);
+}
+
+/* Level-3 cells holding lines that are nothing but an item's number
+ * (a blank "指标2:" item whose border a fax lost, left in the cell
+ * above it or with the blank item before it): those lines are no
+ * indicator's name. A cell of such lines alone is a blank item,
+ * dropped; one with a name keeps the name. On a scan, "指 2:" (标 lost)
+ * is such a number too. */
+static const char *PLACEHOLDER_LINES =
+    P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+        TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("产出指标") TC("数量指标") "<w:tc>" P("指标1:") P("指标2:") "</w:tc>" TC(""))
+                TR(TC("") TC("") "<w:tc>" P("指标1:增进群众认同") P("指标2:") "</w:tc>" TC("≥1次"))
+                    TR(TC("") TC("") TC("指 2：") TC("")) "</w:tbl>";
+
+static void test_placeholder_lines(void **state) {
+  (void)state;
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(PLACEHOLDER_LINES, scan);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *inds = json_object_get(d, "indicators");
+    /* typed, "指 2：" is taken as written */
+    assert_int_equal(json_array_size(inds), scan ? 1 : 2);
+    json_t *ind = json_array_get(inds, 0);
+    assert_string_equal(json_string_value(json_object_get(ind, "level3")), "增进群众认同");
+    json_decref(j);
+  }
 }
 
 static void test_scan_repairs(void **state) {
@@ -940,6 +1053,9 @@ int main(void) {
       cmocka_unit_test(test_near_labels),
       cmocka_unit_test(test_glued_label),
       cmocka_unit_test(test_scan_repairs),
+      cmocka_unit_test(test_placeholder_lines),
+      cmocka_unit_test(test_scan_label_strays),
+      cmocka_unit_test(test_scan_rate_signs),
       cmocka_unit_test(test_scan_title_lost),
       cmocka_unit_test(test_scan_label_middle_lost),
       cmocka_unit_test(test_scan_repairs_headings),
