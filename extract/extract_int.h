@@ -300,6 +300,11 @@ int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err);
  * network's readings by the vocabulary's word pairs (words; ocr_words.c). */
 dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadline_ms,
                       const dx_words *words, bool *timed_out, dx_error *err);
+/* Whites out the ruling lines a text line's crop takes in (c: w x h
+ * grey levels, paper white; its text in rows [text_y0, text_y1)): runs
+ * of ink along a row outside the text, longer than a character's
+ * strokes. */
+void dx_ppocr_clear_rules(uint8_t *c, int w, int h, int text_y0, int text_y1);
 
 /* One text line of a page image (textlines.c): its ink's box in page
  * pixels ([box[0], box[2]) x [box[1], box[3])), and a crop of the page

@@ -300,7 +300,36 @@ static void next_classes(int *alt, float *altp, const float *p, int C, int k) {
   }
 }
 
-/* Reads the line's crop, turned 180 degrees when `turned`, into *out. */
+/* A ruling line a line's crop takes in (the region found is grown, and
+ * a cell's rules close in on its text): a run of ink along a row above
+ * or below the text (outside the region's own rows) this many times the
+ * crop's height long; a character's stroke is shorter than the crop is
+ * high. Rows inside the text are left as they are (where text touches a
+ * rule, the rule's row is the characters' too), and so are rules down
+ * the crop: cleared, what their blur left was read as ( or 1 beside a
+ * number on the corpus's scans. */
+#define RULE_ACROSS 2.5
+/* Darker than this (stretched levels) is a rule's ink: a fax's rules
+ * are black with grey edges. */
+#define RULE_INK 200
+
+void dx_ppocr_clear_rules(uint8_t *c, int w, int h, int text_y0, int text_y1) {
+  int across = (int)ceil(RULE_ACROSS * h);
+  for (int y = 0; y < h; y++) {
+    if (y >= text_y0 && y < text_y1) continue;
+    uint8_t *row = c + (size_t)y * (size_t)w;
+    for (int x = 0; x < w;) {
+      int e = x;
+      while (e < w && row[e] < RULE_INK) e++;
+      if (e - x >= across) memset(row + x, 255, (size_t)(e - x));
+      x = e + 1;
+    }
+  }
+}
+
+/* Reads the line's crop, turned 180 degrees when `turned`, into *out:
+ * the crop in the page's stretched levels, its rules cleared
+ * (dx_ppocr_clear_rules), scaled to REC_HEIGHT. */
 static dx_code rec_run(reading *out, engine *e, const line *l, const image *im, bool turned,
                        dx_error *err) {
   int x0 = (int)l->x0, y0 = (int)l->y0, x1 = (int)ceilf(l->x1), y1 = (int)ceilf(l->y1);
@@ -309,7 +338,16 @@ static dx_code rec_run(reading *out, engine *e, const line *l, const image *im, 
   int W = MAX(REC_MIN_WIDTH, rw);
   size_t plane = (size_t)REC_HEIGHT * (size_t)W;
   float *img = g_new(float, (size_t)REC_HEIGHT *(size_t)rw);
-  resample(img, rw, REC_HEIGHT, im, x0, y0, cw, ch);
+  uint8_t *c = g_malloc((size_t)cw * (size_t)ch);
+  for (int y = 0; y < ch; y++)
+    for (int x = 0; x < cw; x++)
+      c[(size_t)y * (size_t)cw + (size_t)x] =
+          im->lut[im->px[(size_t)(y0 + y) * (size_t)im->stride + (size_t)(x0 + x)]];
+  dx_ppocr_clear_rules(c, cw, ch, (int)l->cy0 - y0, (int)ceilf(l->cy1) - y0);
+  image crop = {.px = c, .stride = cw};
+  for (int v = 0; v < 256; v++) crop.lut[v] = (uint8_t)v;
+  resample(img, rw, REC_HEIGHT, &crop, 0, 0, cw, ch);
+  g_free(c);
   float *in = g_new0(float, plane * 3); /* the padding is 0: mid grey */
   for (int y = 0; y < REC_HEIGHT; y++)
     for (int x = 0; x < rw; x++) {

@@ -1626,6 +1626,29 @@ static void test_ocr(void **state) {
   g_free(data);
 }
 
+/* A cell's rules in a text line's crop (the region PP-OCRv4 found,
+ * grown) are cleared before it is read: a run of ink across the crop
+ * above or below the text, far longer than a character's stroke. A long
+ * stroke inside the text's rows, a shorter run (an underline under a
+ * word) and a rule down the crop stay. */
+static void test_crop_rules(void **state) {
+  (void)state;
+  const int w = 300, h = 60;
+  uint8_t *c = g_malloc((size_t)w * h);
+  memset(c, 255, (size_t)w * h);
+  for (int x = 0; x < w; x++) c[5 * w + x] = c[6 * w + x] = 0; /* the cell's top rule */
+  for (int x = 10; x < 230; x++) c[30 * w + x] = 0;            /* a stroke in the text */
+  for (int x = 20; x < 120; x++) c[52 * w + x] = 40;           /* an underline */
+  for (int y = 0; y < h; y++) c[y * w + 2] = 10;               /* the cell's left rule */
+  dx_ppocr_clear_rules(c, w, h, 20, 41);
+  for (int x = 0; x < w; x++) assert_true(c[5 * w + x] == 255 && c[6 * w + x] == 255);
+  for (int x = 10; x < 230; x++) assert_int_equal(c[30 * w + x], 0);
+  for (int x = 20; x < 120; x++) assert_int_equal(c[52 * w + x], 40);
+  for (int y = 0; y < h; y++)
+    if (y != 5 && y != 6) assert_int_equal(c[y * w + 2], 10);
+  g_free(c);
+}
+
 /* A template's sign column: ≥ or ≤ alone in a cell, which PP-OCRv4
  * reads as N or < at 0.2-0.4. Told from its ink (lone_sign in ppocr.c):
  * every one-character cell of the sign column reads as its sign, at the
@@ -2345,6 +2368,7 @@ int main(void) {
       cmocka_unit_test(test_pdf_limits),
       cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_ocr_lone_sign),
+      cmocka_unit_test(test_crop_rules),
       cmocka_unit_test(test_deskew),
       cmocka_unit_test(test_level_paper),
       cmocka_unit_test(test_dark_edge),
