@@ -158,8 +158,11 @@ bool dx_seal_ink(const dx_seal *s, const uint8_t *grey, int w, int h, int stride
  * Found as the shear under which dark pixels stack into the sharpest rows
  * (0.01 degree steps): the pixels of dark runs at least min_run pixels
  * long (the pieces a skewed rule leaves in each row) when there are
- * enough of them, else all dark pixels. */
-double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_deg, int min_run);
+ * enough of them, else all dark pixels, in rows `pitch` raster rows
+ * high (1; more where each row of the scan it was made from is that
+ * many raster rows: a 98 dpi fax on a 250 dpi raster, 2). */
+double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_deg, int min_run,
+                     double pitch);
 
 /* A page's ink and paper grey levels, for stretching its levels so that
  * a faint scan (ink at 140, paper at 235) reads as a dark one does:

@@ -251,20 +251,25 @@ void dx_find_boxes(GArray *rules, GArray *glyphs, const uint8_t *grey, int w, in
 
 /* ---- skew ------------------------------------------------------------------ */
 
-/* How sharply the dark pixels, sheared by tan(angle), stack into rows:
- * the sum of squared row counts. Text lines and rules at the page's true
- * angle give the sharpest profile. */
+/* How sharply the dark pixels, sheared by tan(angle), stack into rows
+ * `pitch` pixels high (the scan's own rows: a fax's 98 dpi rows are
+ * 2.5 rows of a 250 dpi raster): the sum of squared row counts. Text
+ * lines and rules at the page's true angle give the sharpest profile.
+ * Rows finer than the scan's own would favour no turn at all on a
+ * coarse scan: a skewed rule there is a staircase of flat runs, each
+ * as many of its rows high, which any shear smears across them. */
 static double profile(const int *xs, const int *ys, size_t n, int h, int w, double angle,
-                      double *rows) {
+                      double pitch, double *rows) {
   double t = tan(angle);
   int pad = (int)(fabs(t) * w) + 1;
-  memset(rows, 0, sizeof(double) * (size_t)(h + 2 * pad));
+  int nrows = (int)((h + 2 * pad) / pitch) + 1;
+  memset(rows, 0, sizeof(double) * (size_t)nrows);
   for (size_t i = 0; i < n; i++) {
-    int y = (int)lround(ys[i] - xs[i] * t) + pad;
-    if (y >= 0 && y < h + 2 * pad) rows[y] += 1;
+    int y = (int)lround((ys[i] - xs[i] * t + pad) / pitch);
+    if (y >= 0 && y < nrows) rows[y] += 1;
   }
   double s = 0;
-  for (int y = 0; y < h + 2 * pad; y++) s += rows[y] * rows[y];
+  for (int y = 0; y < nrows; y++) s += rows[y] * rows[y];
   return s;
 }
 
@@ -287,8 +292,10 @@ static void sample_row(GArray *xs, GArray *ys, const uint8_t *row, int w, int y,
   }
 }
 
-double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_deg, int min_run) {
+double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_deg, int min_run,
+                     double pitch) {
   if (w <= 0 || h <= 0) return 0;
+  pitch = MAX(pitch, 1.0);
   /* a sample of the dark pixels, every second row and column: those of
    * long runs (a table's lines, the surest guide) when there are enough,
    * else all (text lines) */
@@ -304,7 +311,7 @@ double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_d
   if (xs->len > 100) {
     double max = max_deg * G_PI / 180;
     int pad = (int)(tan(max) * w) + 2;
-    double *rows = g_new(double, (size_t)(h + 2 * pad));
+    double *rows = g_new(double, (size_t)(h + 2 * pad) + 1);
     double best_s = -1;
     /* coarse, then fine around the best */
     for (int pass = 0; pass < 2; pass++) {
@@ -314,8 +321,8 @@ double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_d
       for (int k = 0; k <= steps; k++) {
         double a = lo + k * step;
         if (fabs(a) > max + 1e-12) continue; /* rows has room for +-max only */
-        double s =
-            profile((int *)(void *)xs->data, (int *)(void *)ys->data, xs->len, h, w, a, rows);
+        double s = profile((int *)(void *)xs->data, (int *)(void *)ys->data, xs->len, h, w, a,
+                           pitch, rows);
         if (s > best_s) {
           best_s = s;
           best = a;

@@ -201,7 +201,7 @@ static GArray *detect(engine *e, const image *im, int w, int h, dx_error *err) {
   double r = MIN(1.0, (double)DET_LONG_SIDE / MAX(w, h));
   int dw = MAX(32, (int)lround(w * r / 32) * 32), dh = MAX(32, (int)lround(h * r / 32) * 32);
   size_t plane = (size_t)dw * (size_t)dh;
-  float *in = g_new(float, plane * 3);
+  float *in = g_new0(float, plane * 3); /* resample sets it all; zeroed all the same */
   resample(in, dw, dh, im, 0, 0, w, h);
   static const float mean[3] = {0.485f, 0.456f, 0.406f}, sd[3] = {0.229f, 0.224f, 0.225f};
   for (size_t i = 0; i < plane; i++) {

@@ -26,6 +26,14 @@
 #define SKEW_RUN_PT 14.0
 /* The most a scanned page is straightened (degrees). */
 #define MAX_SKEW_DEG 3.0
+/* A coarse scan (a fax: each of its rows two raster rows or more) is
+ * turned only from this skew (0.34 degrees: where ruling.c's streak
+ * check, STREAK_MIN_SLOPE, takes a rule's pieces for a slanted line):
+ * below it its rules are read as they lie, and turning a page of few,
+ * hard-edged pixels costs its characters some of their shape (turned
+ * 0.15 degrees, the corpus's fax15 read 绩效目标表 as 绩效 标长 and lost
+ * a form; by shears, whole-pixel shifts, it lost less, and fax80 more). */
+#define COARSE_SKEW_MIN_DEG 0.34
 /* Confidence in a checkbox read from pixels on a scan; and OCR's
  * confidence in a box-shaped character (口, 日, 田) past which the square
  * around it is that character: on the corpus scans, checkboxes read as
@@ -285,7 +293,7 @@ static void low_dpi_doubt(GArray *gl, double dpi) {
  * replaced): a photographed sheet's perspective out and the desk around
  * it off, else dark bands along its edges cleared; uneven light evened;
  * the skew taken out. Each step that changed the page is warned. */
-static void clean_page(dx_raster *r, int pageno, dx_doc *doc) {
+static void clean_page(dx_raster *r, double dpi, int pageno, dx_doc *doc) {
   /* a photographed sheet: its perspective out, the desk around it off */
   double corner[8];
   int spread = 0;
@@ -313,10 +321,14 @@ static void clean_page(dx_raster *r, int pageno, dx_doc *doc) {
                 "page %d: the paper's light varied by %d grey levels and was evened", pageno,
                 spread);
   }
-  /* a scan is rarely straight: rules and lines must run along the axes */
+  /* a scan is rarely straight: rules and lines must run along the axes;
+   * its angle is found in rows as high as the scan's own where the
+   * raster draws each of those two rows high or more (a fax's 98 dpi) */
+  double pitch = dpi > 0 ? floor(r->scale * 72 / dpi) : 1;
   double skew =
-      dx_skew_angle(r->grey, r->w, r->h, r->w, MAX_SKEW_DEG, (int)(SKEW_RUN_PT * r->scale));
-  if (fabs(skew) > 0.02 * G_PI / 180) {
+      dx_skew_angle(r->grey, r->w, r->h, r->w, MAX_SKEW_DEG, (int)(SKEW_RUN_PT * r->scale), pitch);
+  bool coarse = pitch >= 2;
+  if (fabs(skew) > (coarse ? COARSE_SKEW_MIN_DEG : 0.02) * G_PI / 180) {
     dx_doc_warn(doc, "page_deskewed", pageno, "page %d: the scan was straightened by %.2f degrees",
                 pageno, skew * 180 / G_PI);
     uint8_t *straight = dx_rotate_grey(r->grey, r->w, r->h, r->w, skew);
@@ -401,7 +413,7 @@ dx_code dx_scan_read(GArray *gl, GArray *rules, dx_raster *r, double dpi, const 
                 "page %d: red ink (a seal) over %.1f cm2 left out before reading", pageno,
                 (double)r->red_px / (r->scale * r->scale) * (2.54 / 72) * (2.54 / 72));
   if (!r->grey) return DX_OK;
-  clean_page(r, pageno, doc);
+  clean_page(r, dpi, pageno, doc);
   /* a seal stamped on the page: its ring would read as borders and its
    * text as lines (found before the page's lines are) */
   dx_seal seals[MAX_SEALS];

@@ -144,9 +144,14 @@ static label classify_near(ctx *x, const char *key) {
   for (size_t c = 0; c < G_N_ELEMENTS(cats); c++) {
     int d = 0;
     char *text = NULL;
-    /* three characters: only one dropped ("项支出" is 项目支出) */
-    k = dx_rules_match_near(x->rs, cats[c], key, MAX(1, (int)(n / FUZZY_CHARS_PER_EDIT)), &d,
+    /* the edits allowed are counted on the longer of the key and its
+     * rule text: a key OCR dropped a character of is one shorter
+     * ("般公共预算拨欧", two edits from 一般公共预算拨款: eight
+     * characters) */
+    k = dx_rules_match_near(x->rs, cats[c], key, MAX(1, (int)((n + 1) / FUZZY_CHARS_PER_EDIT)), &d,
                             &text);
+    if (k && d > MAX(1, (int)(MAX(n, g_utf8_strlen(text, -1)) / FUZZY_CHARS_PER_EDIT))) k = NULL;
+    /* three characters: only one dropped ("项支出" is 项目支出) */
     if (k && n < FUZZY_CHARS_PER_EDIT && g_utf8_strlen(text, -1) != n + 1) k = NULL;
     if (k && n < NEAR_NAME_MIN_CHARS && !middle_dropped(key, text)) k = NULL;
     if (k && d > 0) {

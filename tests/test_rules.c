@@ -525,6 +525,15 @@ static const char *FAXED_INLINE =
     P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("乙项目"))
         TR(TC("其中财政拨款") TC("其财政拨款20万")) TR(TC("其他资金") TC("其他资金")) "</w:tbl>";
 
+/* A fund label a fax dropped a character of and misread another in
+ * (般公共预算拨欧: two edits from 一般公共预算拨款, eight characters,
+ * one edit in four): the edits allowed are counted on the longer. */
+static const char *FAXED_DROPPED =
+    P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("丁项目") TC("") TC(""))
+        TR(TCV_("资金情况") TC("年度资金总额") TC("年度资金总额") TC("100"))
+            TR(TCC_ TC("其中") TC("般公共预算拨欧") TC("80"))
+                TR(TCC_ TC("其他资金") TC("其他资金") TC("20")) "</w:tbl>";
+
 /* On a scan, a share's ≥ that a fax broke into 2 or ± ("295%", "±90%"):
  * read back as ≥ for an indicator named as a rate (办结率) or under a
  * level 2 of satisfaction (人民群众满意); a small ± share (a tolerance)
@@ -585,6 +594,14 @@ static void test_scan_label_strays(void **state) {
   assert_string_equal(
       json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")), "20万");
   assert_null(part(d, 2));
+  json_decref(j);
+  j = run_as_scan(FAXED_DROPPED);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  b0 = part(d, 0);
+  assert_non_null(b0);
+  assert_string_equal(json_string_value(json_object_get(b0, "source")), "fiscal_appropriation");
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")), "80");
   json_decref(j);
 }
 

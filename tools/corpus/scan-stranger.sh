@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Nine files:
+# overstates declx; these are a check on it. Ten files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -12,6 +12,10 @@
 #            transmission (white), an ASCII fax header on each page
 #   fax80    the same machine on wk-seed000-xiangyin turned -0.8
 #            degrees, every 17th line lost (a noisier line)
+#   fax40    the same machine on chromium-seed002-hengdong turned 0.4
+#            degrees, every 29th line lost: Chromium's one-pixel
+#            borders come out two of the fax's rows thick, each a
+#            staircase of flat runs
 #   bw300    a 1-bit 300 dpi office scan (plain threshold, no grey, no
 #            dither) of pages 1-8 of chrome-half-seed001-hengyang
 #            (0.5 px borders, declarations 1-6): a bed a little wider
@@ -176,6 +180,12 @@ fi
 if want fax80; then
   source_pdf wk-seed000-xiangyin
   fax scan-fax80-wk-seed000-xiangyin -0.8 17 5
+fi
+
+# fax40: chromium-seed002-hengdong, 0.4 degrees, every 29th line lost
+if want fax40; then
+  source_pdf chromium-seed002-hengdong
+  fax scan-fax40-chromium-seed002-hengdong 0.4 29 11
 fi
 
 # bw300: a 1-bit office scan at 300 dpi, 8 of 22 pages
