@@ -49,6 +49,7 @@
   X(OCR_NUMBERING, "ocr_numbering")                                                                \
   X(RATE_LABEL, "rate_label")                                                                      \
   X(TITLE_OCR, "title_ocr")                                                                        \
+  X(TITLE_WORD, "title_word")                                                                      \
   X(OCR_BOX_ON, "ocr_box_on")                                                                      \
   X(OCR_BOX_OFF, "ocr_box_off")                                                                    \
   X(OCR_CONFUSABLE, "ocr_confusable")                                                              \

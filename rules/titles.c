@@ -28,6 +28,44 @@ static char *title_repaired(ctx *x, char *title) {
   return fixed;
 }
 
+/* The longest word of a form's name (title_word) repaired in a title. */
+#define TITLE_WORD_MAX_CHARS 6
+#define TITLE_WORD_MIN_CHARS 4
+
+/* On a scan, each run of a title one character off a word of the forms'
+ * names (title_word: 项计支出 is 项目支出, 目 read as 计 on a fax) is
+ * written as the word: runs of four characters and more, one character
+ * replaced, as labels are near-matched. */
+static char *title_words_repaired(ctx *x, char *title) {
+  if (!x->scanned) return title;
+  GString *out = g_string_sized_new(strlen(title));
+  for (const char *p = title; *p;) {
+    const char *skip = NULL;
+    for (int n = TITLE_WORD_MAX_CHARS; n >= TITLE_WORD_MIN_CHARS && !skip; n--) {
+      const char *e = p;
+      int k = 0;
+      for (; *e && k < n; k++) e = g_utf8_next_char(e);
+      if (k < n) continue;
+      char *run = g_strndup(p, (gsize)(e - p)), *text = NULL;
+      int d = 0;
+      if (dx_rules_match_near(x->rs, DX_CAT_TITLE_WORD, run, 1, &d, &text) && d == 1 &&
+          g_utf8_strlen(text, -1) == n) {
+        g_string_append(out, text);
+        skip = e;
+      }
+      g_free(text);
+      g_free(run);
+    }
+    if (!skip) {
+      skip = g_utf8_next_char(p);
+      g_string_append_len(out, p, skip - p);
+    }
+    p = skip;
+  }
+  g_free(title);
+  return g_string_free(out, FALSE);
+}
+
 static void start_decl(ctx *x, const char *title_raw) {
   if (x->cur && !x->cur->titled && x->cur->table_index < 0) {
     /* a preamble (填报单位, 金额单位 lines) before a title that stands
@@ -41,7 +79,7 @@ static void start_decl(ctx *x, const char *title_raw) {
   decl *d = map_cur_decl(x);
   d->titled = true;
   d->title = dx_text_join_han(title_raw);
-  d->title = title_repaired(x, d->title);
+  d->title = title_words_repaired(x, title_repaired(x, d->title));
   d->year = map_year_of(title_raw);
   x->mode = M_NONE;
 }
