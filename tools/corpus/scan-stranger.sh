@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Ten files:
+# overstates declx; these are a check on it. Twelve files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -16,6 +16,12 @@
 #            degrees, every 29th line lost: Chromium's one-pixel
 #            borders come out two of the fax's rows thick, each a
 #            staircase of flat runs
+#   fax30    the same machine on cairo-variant-continued-table turned
+#            -0.3 degrees, every 23rd line lost: cairo's thin strokes
+#            of 二级/三级 in the header row come out broken
+#   fax60    the same machine on lo-hair-variant-province-b (0.25 pt
+#            LibreOffice hairlines) turned 0.6 degrees, every 37th line
+#            lost: most of the form's rules do not survive the threshold
 #   bw300    a 1-bit 300 dpi office scan (plain threshold, no grey, no
 #            dither) of pages 1-8 of chrome-half-seed001-hengyang
 #            (0.5 px borders, declarations 1-6): a bed a little wider
@@ -186,6 +192,18 @@ fi
 if want fax40; then
   source_pdf chromium-seed002-hengdong
   fax scan-fax40-chromium-seed002-hengdong 0.4 29 11
+fi
+
+# fax30: cairo-variant-continued-table, -0.3 degrees, every 23rd line lost
+if want fax30; then
+  source_pdf cairo-variant-continued-table
+  fax scan-fax30-cairo-variant-continued-table -0.3 23 7
+fi
+
+# fax60: lo-hair-variant-province-b, 0.6 degrees, every 37th line lost
+if want fax60; then
+  source_pdf lo-hair-variant-province-b
+  fax scan-fax60-lo-hair-variant-province-b 0.6 37 3
 fi
 
 # bw300: a 1-bit office scan at 300 dpi, 8 of 22 pages
