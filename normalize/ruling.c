@@ -65,13 +65,18 @@ static int seg_cmp(const void *x, const void *y) {
  * piece after: the bottom of one table and the top of the next, a few
  * points apart, not one border broken. A rule across may stop up to
  * TABLE_END_PT short of pos (on a fax a border's end drops out where it
- * meets the rule at pos). */
+ * meets the rule at pos), when it is at least as long as that. */
 #define TABLE_END_PT 20.0f
 static bool table_gap(const seg *o, size_t no, float pos, float lo, float hi) {
   bool top = false, bot = false;
   float ytop = 0, ybot = 0;
   for (size_t i = 0; i < no; i++) {
     if (o[i].a > pos + TABLE_END_PT || o[i].b < pos - TABLE_END_PT) continue;
+    /* one that stops short of pos is a border only if longer than how
+     * far it may stop short: what a glyph mask leaves of a letter (the
+     * bar of a T at its box's top) is shorter */
+    bool reaches = o[i].a <= pos + TOUCH_PT && o[i].b >= pos - TOUCH_PT;
+    if (!reaches && o[i].b - o[i].a < TABLE_END_PT) continue;
     if (fabsf(o[i].pos - lo) <= TOUCH_PT && (!top || o[i].pos < ytop)) {
       top = true;
       ytop = o[i].pos;
