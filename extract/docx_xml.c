@@ -404,6 +404,25 @@ static void on_chars(void *ctx, const xmlChar *ch, int len) {
 
 /* ---- the parse ----------------------------------------------------------- */
 
+xmlParserCtxt *dx_sax_parser(const uint8_t *xml, size_t len, startElementNsSAX2Func start,
+                             endElementNsSAX2Func end, charactersSAXFunc chars) {
+  if (len > INT_MAX) return NULL;
+  xmlParserCtxt *ctxt = xmlCreateMemoryParserCtxt((const char *)xml, (int)len);
+  if (!ctxt) return NULL;
+  /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
+   * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps). */
+  xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  /* only these callbacks: no tree is built */
+  xmlSAXHandler *sax = ctxt->sax;
+  memset(sax, 0, sizeof *sax);
+  sax->initialized = XML_SAX2_MAGIC;
+  sax->startElementNs = start;
+  sax->endElementNs = end;
+  sax->characters = chars;
+  sax->cdataBlock = chars;
+  return ctxt;
+}
+
 /* A DOCTYPE can only stand in the prolog, before the root element. We
  * reject it outright: WordprocessingML never has one, and refusing it
  * removes entity expansion attacks whatever the parser's settings. */
@@ -458,19 +477,8 @@ dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, siz
   xmlSetGenericErrorFunc(NULL, xml_silent);
   xmlSetStructuredErrorFunc(NULL, (xmlStructuredErrorFunc)xml_silent_structured);
   xmlResetLastError();
-  xmlParserCtxt *ctxt = xmlCreateMemoryParserCtxt((const char *)xml, (int)xml_len);
+  xmlParserCtxt *ctxt = dx_sax_parser(xml, xml_len, on_start, on_end, on_chars);
   if (!ctxt) return dx_error_set(err, DX_ENOMEM, "cannot create an XML parser");
-  /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
-   * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps). */
-  xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  /* only these callbacks: no tree is built */
-  xmlSAXHandler *sax = ctxt->sax;
-  memset(sax, 0, sizeof *sax);
-  sax->initialized = XML_SAX2_MAGIC;
-  sax->startElementNs = on_start;
-  sax->endElementNs = on_end;
-  sax->characters = on_chars;
-  sax->cdataBlock = on_chars;
   dx_doc *doc = dx_doc_new(file, lim);
   if (!doc) { /* the first allocations failed: the model's cap or malloc */
     xmlFreeParserCtxt(ctxt);

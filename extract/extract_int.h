@@ -9,6 +9,8 @@
 
 #include "dx_extract.h"
 
+#include <libxml/parser.h>
+
 /* ---- arena ----------------------------------------------------------- */
 
 /* An arena that refuses to grow past `cap` bytes (0: no cap). */
@@ -26,6 +28,14 @@ dx_code dx_docx_read_xml(dx_doc **out, const char *file, const uint8_t *xml, siz
  * their prolog: Office Open XML parts never have one, and a part that
  * does is refused before parsing (no entity expansion at all). */
 bool dx_xml_has_doctype(const uint8_t *xml, size_t len);
+
+/* A libxml2 SAX parser over len bytes (len <= INT_MAX) that
+ * builds no tree: no network, no entity substitution, no DTD loading,
+ * libxml2's own depth and size caps, and only these callbacks (chars
+ * for text and CDATA). NULL when it cannot be made. Free it with
+ * xmlFreeParserCtxt. */
+xmlParserCtxt *dx_sax_parser(const uint8_t *xml, size_t len, startElementNsSAX2Func start,
+                             endElementNsSAX2Func end, charactersSAXFunc chars);
 
 /* ---- zip packages (zip_part.c) --------------------------------------- */
 

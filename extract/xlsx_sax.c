@@ -99,21 +99,11 @@ dx_code dx_xl_sax_parse(xl_book *b, const char *part, bool optional, const xl_sa
     g_free(data);
     return dx_xl_fail(b, DX_EFORMAT, "malformed %s (line 1): Document is empty", part);
   }
-  xmlParserCtxt *ctxt = xmlCreateMemoryParserCtxt((const char *)data, (int)len);
+  xmlParserCtxt *ctxt = dx_sax_parser(data, len, on_start, on_end, on_chars);
   if (!ctxt) {
     g_free(data);
     return dx_xl_fail(b, DX_ENOMEM, "cannot create an XML parser for %s", part);
   }
-  /* No XML_PARSE_NOENT (no entity substitution), no XML_PARSE_DTDLOAD,
-   * no XML_PARSE_HUGE (keeps libxml2's own depth and size caps). */
-  xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  xmlSAXHandler *sax = ctxt->sax;
-  memset(sax, 0, sizeof *sax);
-  sax->initialized = XML_SAX2_MAGIC;
-  sax->startElementNs = on_start;
-  sax->endElementNs = on_end;
-  sax->characters = on_chars;
-  sax->cdataBlock = on_chars;
   sax_run s = {.b = b, .part = part, .h = h, .ctx = ctx, .ctxt = ctxt};
   ctxt->userData = &s;
   xmlParseDocument(ctxt);
