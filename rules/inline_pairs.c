@@ -47,8 +47,37 @@ static label split_at_amount(ctx *x, const char *raw, const char *f, char **valu
   return l;
 }
 
+/* "电话0731-8888123" on a scan: OCR puts no space between a Han label
+ * and the digits after it (a reader cannot see whether one was typed),
+ * so a field's label is split from a value that starts with a digit
+ * right after it, when all before the digit is Han and is the label. */
+static label split_at_digit(ctx *x, const char *raw, const char *f, char **value,
+                            labelbuf label_buf) {
+  label none = {0};
+  const char *num = f;
+  while (*num && g_unichar_get_script(g_utf8_get_char(num)) == G_UNICODE_SCRIPT_HAN)
+    num = g_utf8_next_char(num);
+  if (num == f || !g_ascii_isdigit(*num)) return none;
+  char *lab = g_strndup(f, (gsize)(num - f));
+  char *k = dx_label_key(lab);
+  label l = map_classify(x, k);
+  if (l.cat == DX_CAT_FIELD) {
+    char *ml = map_label_text(x, l, lab);
+    g_strlcpy(label_buf, ml, sizeof(labelbuf));
+    g_free(ml);
+    l.label = label_buf;
+    *value = dx_text_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, num)));
+  } else {
+    l = none;
+  }
+  g_free(lab);
+  g_free(k);
+  return l;
+}
+
 /* Splits "LABEL：value", "LABEL value" or "LABEL12万" when LABEL is a
- * known label. Returns the label and sets *value (g_free) or returns {0}. */
+ * known label (on a scan also "LABEL0731-…": split_at_digit). Returns the label and sets *value
+ * (g_free) or returns {0}. */
 label map_split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf) {
   label none = {0};
   *value = NULL;
@@ -114,6 +143,7 @@ label map_split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf
     g_free(rest);
   }
   label glued = split_at_amount(x, raw, f, value, label_buf);
+  if (glued.cat == DX_CAT_NONE && x->scanned) glued = split_at_digit(x, raw, f, value, label_buf);
   g_free(f);
   return glued;
 }

@@ -863,6 +863,16 @@ static void test_glued_amount(void **state) {
   assert_string_equal(json_string_value(json_object_get(cur, "raw")), "50万");
   assert_true(json_number_value(json_object_get(cur, "value")) == 50);
   json_decref(j);
+  /* on a scan, OCR puts no space between a label and digits: a phone
+   * number (no amount) glued to 电话, the label's other half in the cell
+   * before */
+  j = run_as_scan(P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目") TC("名称") TC(
+      "测试")) TR(TC("主管") TC("部门") TC("某局") TC("联系") TC("电话0731-8888123")) "</w:tbl>");
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  phone = json_object_get(json_object_get(d, "fields"), "contact_phone");
+  assert_non_null(phone);
+  assert_string_equal(json_string_value(json_object_get(phone, "raw")), "0731-8888123");
+  json_decref(j);
 }
 
 static int freed;
