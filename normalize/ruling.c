@@ -334,10 +334,47 @@ static bool between_tables(const seg *s, size_t m, const bool *gone, const seg *
   return true;
 }
 
+/* Whether a character of the page stands across the line at pos
+ * between lo and hi (horizontal: the line is a row's border; else a
+ * column's): its box reaches past pos by TEXT_ACROSS_SHARE of its
+ * size on both sides. No border runs through text, so no dropout is
+ * bridged there ("三年内基本消除城区重大火灾隐患" across a whole row
+ * where a column's border stops above it and goes on below). */
+#define TEXT_ACROSS_SHARE 0.3f
+static bool text_across(const dx_page *pg, bool horizontal, float pos, float lo, float hi) {
+  for (size_t i = 0; pg && i < pg->nglyphs; i++) {
+    const float *b = pg->glyphs[i].box;
+    float p0 = horizontal ? b[1] : b[0], p1 = horizontal ? b[3] : b[2];
+    float a0 = horizontal ? b[0] : b[1], a1 = horizontal ? b[2] : b[3];
+    float m = (p1 - p0) * TEXT_ACROSS_SHARE, mid = (a0 + a1) / 2;
+    if (pos > p0 + m && pos < p1 - m && mid > lo && mid < hi) return true;
+  }
+  return false;
+}
+
+/* A fax that turned a hairline into a staircase keeps pieces of it
+ * only where it lies within one of its rows: both ends of a border may
+ * be lost, so that it meets no rule across at either. A border that
+ * crosses a rule across inside its length (not a box's side, not an
+ * underline: those cross nothing) runs on at each end to the rule
+ * across it stops short of by up to DROPOUT_GAP_PT. Horizontal borders
+ * only: a fax's rows (98 dpi) are what makes the staircase; its columns
+ * (204 dpi) keep a vertical's pieces close to its true ends. */
+static bool crosses_inside(const seg *o, size_t no, const seg *r) {
+  for (size_t i = 0; i < no; i++)
+    if (o[i].pos > r->a + DROPOUT_END_PT && o[i].pos < r->b - DROPOUT_END_PT &&
+        o[i].a <= r->pos + TOUCH_PT && o[i].b >= r->pos - TOUCH_PT)
+      return true;
+  return false;
+}
+
 /* Joins the pieces a scan's dropouts left of a rule (see
  * DROPOUT_PIECE_PT); s sorted as merge_segs leaves it, `across` the
- * rules of the other direction. Returns the new count, sorted again. */
-static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacross) {
+ * rules of the other direction (`rows`: s are the horizontal ones; pg:
+ * the page, whose text no border runs through). Returns the new count,
+ * sorted again. */
+static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacross, bool rows,
+                              const dx_page *pg) {
   bool *gone = g_new0(bool, m + 1);
   seg **grp = g_new(seg *, m + 1);
   bool any = false;
@@ -357,6 +394,7 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
                     !(crossed_at(across, nacross, run->pos, lo) &&
                       crossed_at(across, nacross, next->pos, hi)) &&
                     !table_gap(across, nacross, run->pos, lo, hi) &&
+                    !text_across(pg, rows, run->pos, lo, hi) &&
                     !between_tables(s, m, gone, across, nacross, run->pos, lo, hi);
       if (hi <= lo || bridge) {
         run->b = MAX(run->b, next->b);
@@ -375,10 +413,28 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
     if (gone[i] || p->b - p->a < DROPOUT_PIECE_PT) continue;
     bool at_a = across_near(across, nacross, p->pos, p->a) != NULL;
     bool at_b = across_near(across, nacross, p->pos, p->b) != NULL;
+    if (rows && !at_a && !at_b && crosses_inside(across, nacross, p)) {
+      /* both ends lost (see crosses_inside): each runs on to the
+       * rule across it stops short of */
+      float ja = junction(across, nacross, p->pos, p->a, -1, DROPOUT_GAP_PT);
+      float jb = junction(across, nacross, p->pos, p->b, +1, DROPOUT_GAP_PT);
+      if (!isnan(ja) && !between_tables(s, m, gone, across, nacross, p->pos, ja, p->a) &&
+          !text_across(pg, rows, p->pos, ja, p->a)) {
+        p->a = MIN(p->a, ja);
+        any = true;
+      }
+      if (!isnan(jb) && !between_tables(s, m, gone, across, nacross, p->pos, p->b, jb) &&
+          !text_across(pg, rows, p->pos, p->b, jb)) {
+        p->b = MAX(p->b, jb);
+        any = true;
+      }
+      continue;
+    }
     if (at_a == at_b) continue;
     float j = junction(across, nacross, p->pos, at_a ? p->b : p->a, at_a ? 1 : -1, DROPOUT_GAP_PT);
     if (isnan(j) ||
-        between_tables(s, m, gone, across, nacross, p->pos, at_a ? p->b : j, at_a ? j : p->a))
+        between_tables(s, m, gone, across, nacross, p->pos, at_a ? p->b : j, at_a ? j : p->a) ||
+        text_across(pg, rows, p->pos, at_a ? p->b : j, at_a ? j : p->a))
       continue;
     if (at_a)
       p->b = MAX(p->b, j);
@@ -604,6 +660,13 @@ static size_t drop_slanted(seg *s, size_t n, float extent) {
   return out;
 }
 
+void lay_add_rules(seg **hs, size_t *nh, seg *vs, size_t nv, const seg *add, size_t nadd) {
+  *hs = g_renew(seg, *hs, *nh + nadd + 1);
+  for (size_t i = 0; i < nadd; i++) (*hs)[(*nh)++] = add[i];
+  qsort(*hs, *nh, sizeof **hs, seg_cmp);
+  components(*hs, *nh, vs, nv);
+}
+
 void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, dx_doc *doc,
                     const dx_page *pg) {
   size_t nr = MIN(pg->nrules, (size_t)MAX_PAGE_RULES);
@@ -629,8 +692,8 @@ void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, 
   /* short dashed horizontals end at the verticals joined just now */
   nh = join_dash_chains(hs, nh, vs, nv);
   if (pg->origin == DX_ORIGIN_OCR) {
-    nh = bridge_dropouts(hs, nh, vs, nv);
-    nv = bridge_dropouts(vs, nv, hs, nh);
+    nh = bridge_dropouts(hs, nh, vs, nv, true, pg);
+    nv = bridge_dropouts(vs, nv, hs, nh, false, pg);
   }
   components(hs, nh, vs, nv);
   *hs_out = hs;
