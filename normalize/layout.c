@@ -145,7 +145,7 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
       g_free(more);
     }
     if (add->len) {
-      lay_add_rules(&hs, &nh, vs, nv, (const seg *)(void *)add->data, add->len);
+      lay_add_rules(&hs, &nh, vs, nv, (const seg *)(void *)add->data, add->len, pg);
       for (guint i = 0; i < tables->len; i++) lay_ptable_free(g_ptr_array_index(tables, i));
       g_ptr_array_set_size(tables, 0);
       g_ptr_array_free(free_glyphs, TRUE);

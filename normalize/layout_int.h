@@ -183,9 +183,12 @@ bool lay_unclosed(const char *s);
 void lay_page_rules(seg **hs, size_t *nh, seg **vs, size_t *nv, dx_doc *doc, const dx_page *pg);
 /* Drops rules of component comp that run from no edge to another. */
 void lay_prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp);
-/* Adds horizontal rules add[0..nadd) to *hs (reallocated) and groups
- * all rules into components again, as lay_page_rules does. */
-void lay_add_rules(seg **hs, size_t *nh, seg *vs, size_t nv, const seg *add, size_t nadd);
+/* Adds horizontal rules add[0..nadd) to *hs (reallocated), runs on the
+ * verticals a scan lost the ends of through rows where the page's text
+ * stands apart at them, and groups all rules into components again, as
+ * lay_page_rules does. */
+void lay_add_rules(seg **hs, size_t *nh, seg *vs, size_t nv, const seg *add, size_t nadd,
+                   const dx_page *pg);
 /* Distinct positions (clusters within SNAP_PT) of a component's rules,
  * s sorted by position; returns their number. */
 size_t lay_edges(float *out, const seg *s, size_t n, int comp);

@@ -660,10 +660,62 @@ static size_t drop_slanted(seg *s, size_t n, float extent) {
   return out;
 }
 
-void lay_add_rules(seg **hs, size_t *nh, seg *vs, size_t nv, const seg *add, size_t nadd) {
+/* A column's rule whose end a scan lost stops inside a row: it runs on
+ * to the next horizontal rule across it, up to LOST_END_REACH_PT away,
+ * when the page's text there stands apart at it, on both sides, by a
+ * gap of LOST_END_GAP_EM of its size or more ("其他资金 | 60", the rule
+ * between them lost below "其中：财政资金 | 200"; the gap after a
+ * comma in a line is less). */
+#define LOST_END_REACH_PT 24.0f
+#define LOST_END_GAP_EM 1.5f
+
+/* Whether the characters whose centres lie between lo and hi (down
+ * the page) stand apart at x, with some on each side. */
+static bool text_apart(const dx_page *pg, float x, float lo, float hi) {
+  float left = -INFINITY, right = INFINITY, em = 0;
+  for (size_t i = 0; i < pg->nglyphs; i++) {
+    const float *b = pg->glyphs[i].box;
+    float cy = (b[1] + b[3]) / 2, cx = (b[0] + b[2]) / 2;
+    if (cy <= lo || cy >= hi) continue;
+    if (cx < x && b[2] > left) {
+      left = b[2];
+      em = b[3] - b[1];
+    }
+    if (cx >= x) right = MIN(right, b[0]);
+  }
+  return isfinite(left) && isfinite(right) && left <= x && right >= x &&
+         right - left >= LOST_END_GAP_EM * em;
+}
+
+static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const dx_page *pg) {
+  for (size_t j = 0; j < nv; j++) {
+    seg *v = &vs[j];
+    for (int dir = -1; dir <= 1; dir += 2) {
+      /* the next rule across past the end (not the one it stops at) */
+      float end = dir < 0 ? v->a : v->b, to = NAN;
+      for (size_t i = 0; i < nh; i++) {
+        float d = (hs[i].pos - end) * (float)dir;
+        if (hs[i].a <= v->pos + TOUCH_PT && hs[i].b >= v->pos - TOUCH_PT && d > TOUCH_PT &&
+            d <= LOST_END_REACH_PT && (isnan(to) || d < (to - end) * (float)dir))
+          to = hs[i].pos;
+      }
+      if (isnan(to)) continue;
+      float lo = MIN(end, to), hi = MAX(end, to);
+      if (!text_apart(pg, v->pos, lo, hi)) continue;
+      if (dir < 0)
+        v->a = to;
+      else
+        v->b = to;
+    }
+  }
+}
+
+void lay_add_rules(seg **hs, size_t *nh, seg *vs, size_t nv, const seg *add, size_t nadd,
+                   const dx_page *pg) {
   *hs = g_renew(seg, *hs, *nh + nadd + 1);
   for (size_t i = 0; i < nadd; i++) (*hs)[(*nh)++] = add[i];
   qsort(*hs, *nh, sizeof **hs, seg_cmp);
+  extend_lost_ends(vs, nv, *hs, *nh, pg);
   components(*hs, *nh, vs, nv);
 }
 

@@ -617,11 +617,91 @@ static bool lost_border_in(const ptable *p, const seg *vs, size_t nv, int r) {
   return false;
 }
 
+/* A line of cell i that runs on into the next cell (its next
+ * character within an em past its end, level with it) did not wrap:
+ * the column's rule it seems to stop at is not drawn there (a fax lost
+ * a row's borders, and the text of a cell spanning the columns runs
+ * across where the rule goes on above and below). Its room becomes
+ * infinite. */
+static void goes_on(const ptable *p, size_t i, rcell *rc) {
+  const dx_cell *c = p->t->cells[i];
+  for (size_t k = 0; k < rc->n; k++) {
+    rline *l = &rc->l[k];
+    if (l->room >= l->head) continue;
+    float x1 = (float)c->box[2] - l->room;
+    for (size_t j = 0; j < p->t->ncells && l->room < l->head; j++) {
+      if (j == i || !p->cell_glyphs[j]) continue;
+      for (guint q = 0; q < p->cell_glyphs[j]->len; q++) {
+        const dx_glyph *g = g_ptr_array_index(p->cell_glyphs[j], q);
+        if (fabsf(lay_cy(g) - l->y) < l->half && g->box[0] >= x1 && g->box[0] <= x1 + 4 * l->half) {
+          l->room = INFINITY;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/* Candidate cuts that lie within this share of the row pitch of one
+ * another are one cut. */
+#define CUT_CLUSTER_SHARE 0.3f
+
+typedef struct tcut {
+  float at;
+  size_t cell;
+} tcut;
+
+static int tcut_cmp(const void *a, const void *b) {
+  const tcut *x = a, *y = b;
+  return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Cuts of grid row r where a border was lost: each pair of lines of a
+ * cell over it, one row apart (pitch_apart, less than two apart), none
+ * wrapping into the next, is a candidate at their middle; candidates of
+ * two cells or more within CUT_CLUSTER_SHARE of the pitch are a cut, at
+ * their mean. Appends to cuts. */
+static void pitch_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r, float pitch) {
+  const dx_table *t = p->t;
+  GArray *cand = g_array_new(FALSE, FALSE, sizeof(tcut));
+  float lo = p->ys[r], hi = p->ys[r + 1];
+  for (size_t i = 0; i < t->ncells; i++) {
+    const dx_cell *c = t->cells[i];
+    size_t f, m;
+    if (c->row > r || c->row + c->rowspan <= r || rcs[i].fixed) continue;
+    if ((m = lines_in(&rcs[i], lo, hi, &f)) < 2) continue;
+    for (size_t k = f + 1; k < f + m; k++) {
+      const rline *a = &rcs[i].l[k - 1], *b = &rcs[i].l[k];
+      if (wraps_into(&rcs[i], k) || !pitch_apart(a, b, pitch) || b->y - a->y >= 2 * pitch) continue;
+      tcut tc = {(a->y + b->y) / 2, i};
+      g_array_append_val(cand, tc);
+    }
+  }
+  g_array_sort(cand, tcut_cmp);
+  for (guint q = 0; q < cand->len;) {
+    guint e = q + 1;
+    const tcut *x = &g_array_index(cand, tcut, q);
+    while (e < cand->len && g_array_index(cand, tcut, e).at - g_array_index(cand, tcut, e - 1).at <=
+                                CUT_CLUSTER_SHARE * pitch)
+      e++;
+    float sum = 0;
+    bool two = false;
+    for (guint k = q; k < e; k++) {
+      sum += g_array_index(cand, tcut, k).at;
+      two = two || g_array_index(cand, tcut, k).cell != x->cell;
+    }
+    float at = sum / (float)(e - q);
+    if (two && at > lo && at < hi) g_array_append_val(cuts, at);
+    q = e;
+  }
+  g_array_free(cand, TRUE);
+}
+
 /* Row borders a scan lost, from the text (see lay_text_borders): in
  * each row where a column's rule ends (lost_border_in), at each cut
- * row_cuts finds, a piece over every cell the cut passes through whose
- * lines stand on both sides of it, a row apart, none wrapping across
- * it. */
+ * pitch_cuts finds, a piece over every cell the cut passes through
+ * whose lines stand on both sides of it, a row apart, none wrapping
+ * across it. */
 size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
   const dx_table *t = p->t;
   size_t nc = t->ncells, n = 0;
@@ -632,11 +712,19 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
   for (size_t i = 0; i < nc; i++) {
     rcell_lines(&rcs[i], t->cells[i], p->cell_glyphs[i], em);
     ocr = ocr || (rcs[i].n && rcs[i].l[0].ocr);
+    /* a wrap only where the next line's first character would not have
+     * fitted: without the em of slack OCR's lines get (rcell_lines),
+     * which took "其中：财政资金" a character short of the border for a
+     * line that ran to it; rows are told here by the pitch and by two
+     * cells together */
+    for (size_t k = 0; k < rcs[i].n; k++)
+      if (rcs[i].l[k].ocr) rcs[i].l[k].head -= 2 * rcs[i].l[k].half;
   }
+  for (size_t i = 0; i < nc; i++) goes_on(p, i, &rcs[i]);
   float pitch = ocr && !p->holder ? drawn_pitch(p, rcs) : 0;
   GArray *cuts = g_array_new(FALSE, FALSE, sizeof(float));
   for (int r = 0; r < t->nrows && pitch > 0; r++)
-    if (lost_border_in(p, vs, nv, r)) row_cuts(cuts, p, rcs, r, pitch);
+    if (lost_border_in(p, vs, nv, r)) pitch_cuts(cuts, p, rcs, r, pitch);
   if (cuts->len) *out = g_new(seg, cuts->len * nc + 1);
   for (guint q = 0; q < cuts->len; q++) {
     float at = g_array_index(cuts, float, q);
@@ -646,19 +734,39 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
       if (c->box[1] >= at || c->box[3] <= at || rc->fixed) continue;
       size_t f = 0;
       while (f < rc->n && rc->l[f].y < at) f++;
-      if (f == 0 || f == rc->n || wraps_into(rc, f)) continue;
-      const rline *a = &rc->l[f - 1], *b = &rc->l[f];
-      float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
-      if (!edge_gap(a, b, wrap, pitch) || at - a->y < CUT_CLEAR_EM * 2 * a->half ||
-          b->y - at < CUT_CLEAR_EM * 2 * b->half)
-        continue;
+      /* a cell with no line within a row of the cut (cells of a row the
+       * text of one cell spans, a blank): the cut goes on through it,
+       * and the columns' rules say whether the cells there span rows */
+      bool blank =
+          (f == 0 || at - rc->l[f - 1].y > pitch) && (f == rc->n || rc->l[f].y - at > pitch);
+      if (!blank) {
+        if (f == 0 || f == rc->n || wraps_into(rc, f)) continue;
+        const rline *a = &rc->l[f - 1], *b = &rc->l[f];
+        float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
+        /* the lines next to the cut: not those of rows further off (an
+         * empty row's cell, a label over two rows) */
+        if (!edge_gap(a, b, wrap, pitch) || at - a->y < CUT_CLEAR_EM * 2 * a->half ||
+            b->y - at < CUT_CLEAR_EM * 2 * b->half || at - a->y > pitch || b->y - at > pitch)
+          continue;
+      }
       (*out)[n++] = (seg){at, (float)c->box[0], (float)c->box[2], 0, 0};
     }
+  }
+  /* the pieces of one cut over cells side by side are one rule: a piece
+   * between two columns whose rules the scan lost touches no rule
+   * across */
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++) {
+    seg *o = *out;
+    if (m && o[m - 1].pos == o[k].pos && fabsf(o[k].a - o[m - 1].b) < 0.5f)
+      o[m - 1].b = o[k].b;
+    else
+      o[m++] = o[k];
   }
   for (size_t i = 0; i < nc; i++) g_free(rcs[i].l);
   g_free(rcs);
   g_array_free(cuts, TRUE);
-  return n;
+  return m;
 }
 
 /* Cuts the cells of p that hold several rows (see the top of the file),
