@@ -365,6 +365,42 @@ static void test_fax_rows_from_text(void **state) {
   pb_free(p);
 }
 
+/* A fax lost the borders of rows 3 to 12 and the columns' rule from
+ * row 3 to row 8 (too long a gap to be a dropout's): once the rows are
+ * found from the text, the rule runs on to the border under row 3,
+ * since the text stands apart there (其他资金 | 六十), and row 3 is not
+ * one cell over both columns. */
+static void test_fax_column_lost_end(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  float ys[15];
+  for (int i = 0; i < 15; i++) ys[i] = 100 + 15.4f * (float)i;
+  const int drawn[] = {0, 1, 2, 13, 14};
+  for (int i = 0; i < 5; i++) pb_h(p, ys[drawn[i]], 50, 250);
+  pb_v(p, 50, ys[0], ys[14]);
+  pb_v(p, 250, ys[0], ys[14]);
+  pb_v(p, 150, ys[0], ys[3] + 3);
+  pb_v(p, 150, ys[8] - 9, ys[14]);
+  const char *left[] = {"项目", "部门", "财政资金", "其他资金", "指标"};
+  const char *right[] = {"甲", "乙", "二百", "六十", "四十"};
+  for (int r = 0; r < 14; r++) {
+    pb_ocr_text(p, 54, ys[r] + 2.7f, r < 5 ? left[r] : "数量");
+    pb_ocr_text(p, 154, ys[r] + 2.7f, r < 5 ? right[r] : "五十");
+  }
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 14);
+  assert_int_equal(t->ncols, 2);
+  assert_string_equal(cell_text(t, 2, 0), "财政资金");
+  assert_string_equal(cell_text(t, 3, 0), "其他资金");
+  assert_int_equal(dx_table_at(t, 3, 0)->colspan, 1);
+  assert_string_equal(cell_text(t, 3, 1), "六十");
+  assert_string_equal(cell_text(t, 12, 1), "五十");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* Two tables a few points apart on a fax, where a border's end dropped
  * out where it meets a side: they stay two. On page 1 the lower rule of
  * the upper table and the upper rule of the lower one stop 18 pt short
@@ -2415,6 +2451,7 @@ int main(void) {
       cmocka_unit_test(test_fax_dropouts),
       cmocka_unit_test(test_fax_lost_ends),
       cmocka_unit_test(test_fax_rows_from_text),
+      cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_fax_table_gap),
