@@ -131,10 +131,32 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   lay_page_rules(&hs, &nh, &vs, &nv, L->doc, pg);
   GPtrArray *tables = g_ptr_array_new();
   dx_code rc = lay_grid_tables(tables, L, hs, nh, vs, nv, pg, err);
-  g_free(hs);
-  g_free(vs);
   nest_tables(tables);
   GPtrArray *free_glyphs = place_glyphs(tables, pg);
+  if (rc == DX_OK && pg->origin == DX_ORIGIN_OCR) {
+    /* row borders a scan lost, found from the text: the tables are
+     * made again with them (the columns' rules then say which cells
+     * span the new rows) */
+    GArray *add = g_array_new(FALSE, FALSE, sizeof(seg));
+    for (guint i = 0; i < tables->len; i++) {
+      seg *more = NULL;
+      size_t n = lay_text_borders(g_ptr_array_index(tables, i), vs, nv, &more);
+      if (n) g_array_append_vals(add, more, (guint)n);
+      g_free(more);
+    }
+    if (add->len) {
+      lay_add_rules(&hs, &nh, vs, nv, (const seg *)(void *)add->data, add->len, pg);
+      for (guint i = 0; i < tables->len; i++) lay_ptable_free(g_ptr_array_index(tables, i));
+      g_ptr_array_set_size(tables, 0);
+      g_ptr_array_free(free_glyphs, TRUE);
+      rc = lay_grid_tables(tables, L, hs, nh, vs, nv, pg, err);
+      nest_tables(tables);
+      free_glyphs = place_glyphs(tables, pg);
+    }
+    g_array_free(add, TRUE);
+  }
+  g_free(hs);
+  g_free(vs);
   GArray *blocks = g_array_new(FALSE, FALSE, sizeof(pblock));
   if (rc == DX_OK) rc = finish_tables(blocks, L, tables, pg, err);
   if (rc == DX_OK)

@@ -183,6 +183,12 @@ bool lay_unclosed(const char *s);
 void lay_page_rules(seg **hs, size_t *nh, seg **vs, size_t *nv, dx_doc *doc, const dx_page *pg);
 /* Drops rules of component comp that run from no edge to another. */
 void lay_prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp);
+/* Adds horizontal rules add[0..nadd) to *hs (reallocated), runs on the
+ * verticals a scan lost the ends of through rows where the page's text
+ * stands apart at them, and groups all rules into components again, as
+ * lay_page_rules does. */
+void lay_add_rules(seg **hs, size_t *nh, seg *vs, size_t nv, const seg *add, size_t nadd,
+                   const dx_page *pg);
 /* Distinct positions (clusters within SNAP_PT) of a component's rules,
  * s sorted by position; returns their number. */
 size_t lay_edges(float *out, const seg *s, size_t n, int comp);
@@ -209,6 +215,13 @@ size_t lay_anchor_index(const ptable *p, const dx_cell *c);
 /* Cuts the cells of p that hold several rows, before their text is made;
  * holders of the nested tables in `tables` stay whole. */
 dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *err);
+/* The row borders a scan lost inside p (an OCR table whose rows of one
+ * line with their borders drawn give the row pitch), in rows where a
+ * vertical of vs[0..nv) ends: pieces of horizontal rule where lines of
+ * two cells or more stand a row apart, over the cells whose lines
+ * stand on both sides; *out (g_free'd, or NULL) gets them. Returns
+ * their number. */
+size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out);
 
 /* ---- cells.c ---------------------------------------------------------- */
 

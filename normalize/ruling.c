@@ -339,10 +339,47 @@ static bool between_tables(const seg *s, size_t m, const bool *gone, const seg *
   return true;
 }
 
+/* Whether a character of the page stands across the line at pos
+ * between lo and hi (horizontal: the line is a row's border; else a
+ * column's): its box reaches past pos by TEXT_ACROSS_SHARE of its
+ * size on both sides. No border runs through text, so no dropout is
+ * bridged there ("三年内基本消除城区重大火灾隐患" across a whole row
+ * where a column's border stops above it and goes on below). */
+#define TEXT_ACROSS_SHARE 0.3f
+static bool text_across(const dx_page *pg, bool horizontal, float pos, float lo, float hi) {
+  for (size_t i = 0; pg && i < pg->nglyphs; i++) {
+    const float *b = pg->glyphs[i].box;
+    float p0 = horizontal ? b[1] : b[0], p1 = horizontal ? b[3] : b[2];
+    float a0 = horizontal ? b[0] : b[1], a1 = horizontal ? b[2] : b[3];
+    float m = (p1 - p0) * TEXT_ACROSS_SHARE, mid = (a0 + a1) / 2;
+    if (pos > p0 + m && pos < p1 - m && mid > lo && mid < hi) return true;
+  }
+  return false;
+}
+
+/* A fax that turned a hairline into a staircase keeps pieces of it
+ * only where it lies within one of its rows: both ends of a border may
+ * be lost, so that it meets no rule across at either. A border that
+ * crosses a rule across inside its length (not a box's side, not an
+ * underline: those cross nothing) runs on at each end to the rule
+ * across it stops short of by up to DROPOUT_GAP_PT. Horizontal borders
+ * only: a fax's rows (98 dpi) are what makes the staircase; its columns
+ * (204 dpi) keep a vertical's pieces close to its true ends. */
+static bool crosses_inside(const seg *o, size_t no, const seg *r) {
+  for (size_t i = 0; i < no; i++)
+    if (o[i].pos > r->a + DROPOUT_END_PT && o[i].pos < r->b - DROPOUT_END_PT &&
+        o[i].a <= r->pos + TOUCH_PT && o[i].b >= r->pos - TOUCH_PT)
+      return true;
+  return false;
+}
+
 /* Joins the pieces a scan's dropouts left of a rule (see
  * DROPOUT_PIECE_PT); s sorted as merge_segs leaves it, `across` the
- * rules of the other direction. Returns the new count, sorted again. */
-static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacross) {
+ * rules of the other direction (`rows`: s are the horizontal ones; pg:
+ * the page, whose text no border runs through). Returns the new count,
+ * sorted again. */
+static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacross, bool rows,
+                              const dx_page *pg) {
   bool *gone = g_new0(bool, m + 1);
   seg **grp = g_new(seg *, m + 1);
   bool any = false;
@@ -362,6 +399,7 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
                     !(crossed_at(across, nacross, run->pos, lo) &&
                       crossed_at(across, nacross, next->pos, hi)) &&
                     !table_gap(across, nacross, run->pos, lo, hi) &&
+                    !text_across(pg, rows, run->pos, lo, hi) &&
                     !between_tables(s, m, gone, across, nacross, run->pos, lo, hi);
       if (hi <= lo || bridge) {
         run->b = MAX(run->b, next->b);
@@ -380,10 +418,28 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
     if (gone[i] || p->b - p->a < DROPOUT_PIECE_PT) continue;
     bool at_a = across_near(across, nacross, p->pos, p->a) != NULL;
     bool at_b = across_near(across, nacross, p->pos, p->b) != NULL;
+    if (rows && !at_a && !at_b && crosses_inside(across, nacross, p)) {
+      /* both ends lost (see crosses_inside): each runs on to the
+       * rule across it stops short of */
+      float ja = junction(across, nacross, p->pos, p->a, -1, DROPOUT_GAP_PT);
+      float jb = junction(across, nacross, p->pos, p->b, +1, DROPOUT_GAP_PT);
+      if (!isnan(ja) && !between_tables(s, m, gone, across, nacross, p->pos, ja, p->a) &&
+          !text_across(pg, rows, p->pos, ja, p->a)) {
+        p->a = MIN(p->a, ja);
+        any = true;
+      }
+      if (!isnan(jb) && !between_tables(s, m, gone, across, nacross, p->pos, p->b, jb) &&
+          !text_across(pg, rows, p->pos, p->b, jb)) {
+        p->b = MAX(p->b, jb);
+        any = true;
+      }
+      continue;
+    }
     if (at_a == at_b) continue;
     float j = junction(across, nacross, p->pos, at_a ? p->b : p->a, at_a ? 1 : -1, DROPOUT_GAP_PT);
     if (isnan(j) ||
-        between_tables(s, m, gone, across, nacross, p->pos, at_a ? p->b : j, at_a ? j : p->a))
+        between_tables(s, m, gone, across, nacross, p->pos, at_a ? p->b : j, at_a ? j : p->a) ||
+        text_across(pg, rows, p->pos, at_a ? p->b : j, at_a ? j : p->a))
       continue;
     if (at_a)
       p->b = MAX(p->b, j);
@@ -609,6 +665,65 @@ static size_t drop_slanted(seg *s, size_t n, float extent) {
   return out;
 }
 
+/* A column's rule whose end a scan lost stops inside a row: it runs on
+ * to the next horizontal rule across it, up to LOST_END_REACH_PT away,
+ * when the page's text there stands apart at it, on both sides, by a
+ * gap of LOST_END_GAP_EM of its size or more ("其他资金 | 60", the rule
+ * between them lost below "其中：财政资金 | 200"; the gap after a
+ * comma in a line is less). */
+#define LOST_END_REACH_PT 24.0f
+#define LOST_END_GAP_EM 1.5f
+
+/* Whether the characters whose centres lie between lo and hi (down
+ * the page) stand apart at x, with some on each side. */
+static bool text_apart(const dx_page *pg, float x, float lo, float hi) {
+  float left = -INFINITY, right = INFINITY, em = 0;
+  for (size_t i = 0; i < pg->nglyphs; i++) {
+    const float *b = pg->glyphs[i].box;
+    float cy = (b[1] + b[3]) / 2, cx = (b[0] + b[2]) / 2;
+    if (cy <= lo || cy >= hi) continue;
+    if (cx < x && b[2] > left) {
+      left = b[2];
+      em = b[3] - b[1];
+    }
+    if (cx >= x) right = MIN(right, b[0]);
+  }
+  return isfinite(left) && isfinite(right) && left <= x && right >= x &&
+         right - left >= LOST_END_GAP_EM * em;
+}
+
+static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const dx_page *pg) {
+  for (size_t j = 0; j < nv; j++) {
+    seg *v = &vs[j];
+    for (int dir = -1; dir <= 1; dir += 2) {
+      /* the next rule across past the end (not the one it stops at) */
+      float end = dir < 0 ? v->a : v->b, to = NAN;
+      for (size_t i = 0; i < nh; i++) {
+        float d = (hs[i].pos - end) * (float)dir;
+        if (hs[i].a <= v->pos + TOUCH_PT && hs[i].b >= v->pos - TOUCH_PT && d > TOUCH_PT &&
+            d <= LOST_END_REACH_PT && (isnan(to) || d < (to - end) * (float)dir))
+          to = hs[i].pos;
+      }
+      if (isnan(to)) continue;
+      float lo = MIN(end, to), hi = MAX(end, to);
+      if (!text_apart(pg, v->pos, lo, hi)) continue;
+      if (dir < 0)
+        v->a = to;
+      else
+        v->b = to;
+    }
+  }
+}
+
+void lay_add_rules(seg **hs, size_t *nh, seg *vs, size_t nv, const seg *add, size_t nadd,
+                   const dx_page *pg) {
+  *hs = g_renew(seg, *hs, *nh + nadd + 1);
+  for (size_t i = 0; i < nadd; i++) (*hs)[(*nh)++] = add[i];
+  qsort(*hs, *nh, sizeof **hs, seg_cmp);
+  extend_lost_ends(vs, nv, *hs, *nh, pg);
+  components(*hs, *nh, vs, nv);
+}
+
 void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, dx_doc *doc,
                     const dx_page *pg) {
   size_t nr = MIN(pg->nrules, (size_t)MAX_PAGE_RULES);
@@ -634,8 +749,8 @@ void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, 
   /* short dashed horizontals end at the verticals joined just now */
   nh = join_dash_chains(hs, nh, vs, nv);
   if (pg->origin == DX_ORIGIN_OCR) {
-    nh = bridge_dropouts(hs, nh, vs, nv);
-    nv = bridge_dropouts(vs, nv, hs, nh);
+    nh = bridge_dropouts(hs, nh, vs, nv, true, pg);
+    nv = bridge_dropouts(vs, nv, hs, nh, false, pg);
   }
   components(hs, nh, vs, nv);
   *hs_out = hs;

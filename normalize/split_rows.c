@@ -113,10 +113,53 @@ static float wrap_pitch_near(const ptable *p, const rcell *rcs, int r0, int r1) 
   return w;
 }
 
+/* The height of an OCR table's rows whose borders are drawn and whose
+ * cells hold one line at most (one at least in one of them): their
+ * median, when DRAWN_PITCH_MIN rows or more are such, and they are no
+ * more than DRAWN_PITCH_SPREAD apart (share of the median); else 0. */
+#define DRAWN_PITCH_MIN 2
+#define DRAWN_PITCH_SPREAD 0.1f
+static float drawn_pitch(const ptable *p, const rcell *rcs) {
+  const dx_table *t = p->t;
+  float *h = g_new(float, (size_t)t->nrows + 1);
+  size_t nh = 0;
+  for (int r = 0; r < t->nrows; r++) {
+    bool one = false, more = false;
+    for (size_t i = 0; i < t->ncells && !more; i++) {
+      const dx_cell *c = t->cells[i];
+      if (c->row > r || c->row + c->rowspan <= r) continue;
+      more = c->rowspan > 1 || rcs[i].n > 1 || (rcs[i].n == 1 && !rcs[i].l[0].ocr);
+      one = one || rcs[i].n == 1;
+    }
+    if (one && !more) h[nh++] = p->ys[r + 1] - p->ys[r];
+  }
+  float pitch = 0;
+  if (nh >= DRAWN_PITCH_MIN) {
+    qsort(h, nh, sizeof *h, lay_float_cmp);
+    pitch = h[nh / 2];
+    if (h[nh - 1] - h[0] > DRAWN_PITCH_SPREAD * pitch) pitch = 0;
+  }
+  g_free(h);
+  return pitch;
+}
+
+/* Whether OCR's lines a and b stand a row of the table apart: at least
+ * ROW_PITCH_SHARE of `pitch`, the height of its drawn rows of one line
+ * (drawn_pitch; 0: none known). A form whose rows are one line high
+ * with little padding wraps its lines about a row's height apart too;
+ * where a fax lost the borders of most rows, lines a row apart in two
+ * cells side by side, none wrapping into the next, are rows. */
+#define ROW_PITCH_SHARE 0.92f
+static bool pitch_apart(const rline *a, const rline *b, float pitch) {
+  return pitch > 0 && a->ocr && b->ocr && b->y - a->y >= ROW_PITCH_SHARE * pitch;
+}
+
 /* Whether lines a and b (b the lower) of one cell may stand on two
- * sides of a row edge, given the wrap pitch near them. */
-static bool row_gap(const rline *a, const rline *b, float wrap_pitch) {
-  return isinf(wrap_pitch) || b->y - a->y >= wrap_pitch + ROW_GAP_EM * (a->half + b->half);
+ * sides of a row edge, given the wrap pitch near them and the table's
+ * row pitch (pitch_apart). */
+static bool row_gap(const rline *a, const rline *b, float wrap_pitch, float pitch) {
+  return isinf(wrap_pitch) || b->y - a->y >= wrap_pitch + ROW_GAP_EM * (a->half + b->half) ||
+         pitch_apart(a, b, pitch);
 }
 
 /* Whether lines a and b may stand on two sides of an edge a cell is cut
@@ -126,9 +169,10 @@ static bool row_gap(const rline *a, const rline *b, float wrap_pitch) {
  * a fax's 98 dpi a line's place is known to a pixel row (0.7 pt), as
  * much as ROW_GAP_EM asks of a form set with little space between rows
  * (rows 16 pt high, wrapped lines 15 pt apart). */
-static bool edge_gap(const rline *a, const rline *b, float wrap_pitch) {
-  if (a->ocr && b->ocr) return isinf(wrap_pitch) || b->y - a->y > wrap_pitch;
-  return row_gap(a, b, wrap_pitch);
+static bool edge_gap(const rline *a, const rline *b, float wrap_pitch, float pitch) {
+  if (a->ocr && b->ocr)
+    return isinf(wrap_pitch) || b->y - a->y > wrap_pitch || pitch_apart(a, b, pitch);
+  return row_gap(a, b, wrap_pitch, pitch);
 }
 
 /* The lines of rc whose centres lie in [lo, hi): *first and the count. */
@@ -165,7 +209,7 @@ static int rend_cmp(const void *a, const void *b) {
  * (no wrap across it), the cut at the middle of the part of the run
  * where most do. Every piece must hold lines of two cells or more, else
  * none is made. Appends to cuts. */
-static void row_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r) {
+static void row_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r, float pitch) {
   const dx_table *t = p->t;
   GArray *iv = g_array_new(FALSE, FALSE, sizeof(float) * 2);
   size_t ncand = 0;
@@ -180,7 +224,7 @@ static void row_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r) {
     for (size_t k = f + 1; k < f + m; k++) {
       const rline *a = &rcs[i].l[k - 1], *b = &rcs[i].l[k];
       float v[2] = {a->y + CUT_CLEAR_EM * 2 * a->half, b->y - CUT_CLEAR_EM * 2 * b->half};
-      if (v[0] >= v[1] || wraps_into(&rcs[i], k) || !row_gap(a, b, wrap)) continue;
+      if (v[0] >= v[1] || wraps_into(&rcs[i], k) || !row_gap(a, b, wrap, pitch)) continue;
       g_array_append_val(iv, v);
     }
   }
@@ -237,7 +281,7 @@ done:
  * each row holds lines of it, none crosses an edge or wraps across
  * one, and each row's lines line up with a neighbour's there. */
 static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e, const int *oldrow,
-                     int top, int bot) {
+                     int top, int bot, float pitch) {
   const dx_table *t = p->t;
   const dx_cell *c = t->cells[i];
   const rcell *rc = &rcs[i];
@@ -248,7 +292,8 @@ static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e
     if (!m) return false;
     if (k > top) {
       /* no line across the edge above, none wrapped into this row */
-      if (f == 0 || wraps_into(rc, f) || !edge_gap(&rc->l[f - 1], &rc->l[f], wrap)) return false;
+      if (f == 0 || wraps_into(rc, f) || !edge_gap(&rc->l[f - 1], &rc->l[f], wrap, pitch))
+        return false;
       if (e[k] - rc->l[f - 1].y < CUT_CLEAR_EM * 2 * rc->l[f - 1].half ||
           rc->l[f].y - e[k] < CUT_CLEAR_EM * 2 * rc->l[f].half)
         return false;
@@ -318,6 +363,7 @@ typedef struct recut {
   float *e;
   int *newrow, *oldrow;
   int nrows;
+  float pitch; /* drawn_pitch */
   bool *cut;
   GArray **blocks; /* per cell left whole: the edges (indices in e) it is
                     * cut at into blocks of rows (label_blocks), or NULL */
@@ -335,7 +381,7 @@ static void settle_cuts(recut *plan, const ptable *p, const rcell *rcs, GArray *
     for (size_t i = 0; i < t->ncells; i++) {
       const dx_cell *c = t->cells[i];
       plan->cut[i] = cuttable(p, rcs, i, plan->e, plan->oldrow, plan->newrow[c->row],
-                              plan->newrow[c->row + c->rowspan]);
+                              plan->newrow[c->row + c->rowspan], plan->pitch);
     }
     guint keep = 0;
     for (guint q = 0; q < cuts->len; q++) {
@@ -418,7 +464,7 @@ static void label_blocks(recut *plan, const ptable *p, const rcell *rcs) {
     for (size_t k = 1; k < rc->n; k++) {
       const rline *a = &rc->l[k - 1], *b = &rc->l[k];
       if ((wraps_into(rc, k) && b->y - a->y < LABELS_APART_EM * (a->half + b->half)) ||
-          !edge_gap(a, b, wrap))
+          !edge_gap(a, b, wrap, plan->pitch))
         continue;
       int r = bot - 1;
       while (r > last && plan->e[r] > b->y - CUT_CLEAR_EM * 2 * b->half) r--;
@@ -556,6 +602,173 @@ static dx_code apply_cuts(ptable *p, layout *L, recut *plan, size_t npieces, dx_
   return DX_OK;
 }
 
+/* A column's rule ends at a row's border: one that ends more than
+ * LOST_BORDER_PT inside grid row r of p (a vertical of vs[0..nv) within
+ * the table's width) shows the border it ended at was lost there. A
+ * row whose verticals all end at its borders is one row however many
+ * lines its cells hold. */
+#define LOST_BORDER_PT 4.0f
+static bool lost_border_in(const ptable *p, const seg *vs, size_t nv, int r) {
+  float top = p->ys[r] + LOST_BORDER_PT, bot = p->ys[r + 1] - LOST_BORDER_PT;
+  for (size_t i = 0; i < nv; i++)
+    if (vs[i].pos >= p->box[0] - LOST_BORDER_PT && vs[i].pos <= p->box[2] + LOST_BORDER_PT &&
+        ((vs[i].a > top && vs[i].a < bot) || (vs[i].b > top && vs[i].b < bot)))
+      return true;
+  return false;
+}
+
+/* A line of cell i that runs on into the next cell (its next
+ * character within an em past its end, level with it) did not wrap:
+ * the column's rule it seems to stop at is not drawn there (a fax lost
+ * a row's borders, and the text of a cell spanning the columns runs
+ * across where the rule goes on above and below). Its room becomes
+ * infinite. */
+static void goes_on(const ptable *p, size_t i, rcell *rc) {
+  const dx_cell *c = p->t->cells[i];
+  for (size_t k = 0; k < rc->n; k++) {
+    rline *l = &rc->l[k];
+    if (l->room >= l->head) continue;
+    float x1 = (float)c->box[2] - l->room;
+    for (size_t j = 0; j < p->t->ncells && l->room < l->head; j++) {
+      if (j == i || !p->cell_glyphs[j]) continue;
+      for (guint q = 0; q < p->cell_glyphs[j]->len; q++) {
+        const dx_glyph *g = g_ptr_array_index(p->cell_glyphs[j], q);
+        if (fabsf(lay_cy(g) - l->y) < l->half && g->box[0] >= x1 && g->box[0] <= x1 + 4 * l->half) {
+          l->room = INFINITY;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/* Candidate cuts that lie within this share of the row pitch of one
+ * another are one cut. */
+#define CUT_CLUSTER_SHARE 0.3f
+
+typedef struct tcut {
+  float at;
+  size_t cell;
+} tcut;
+
+static int tcut_cmp(const void *a, const void *b) {
+  const tcut *x = a, *y = b;
+  return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Cuts of grid row r where a border was lost: each pair of lines of a
+ * cell over it, one row apart (pitch_apart, less than two apart), none
+ * wrapping into the next, is a candidate at their middle; candidates of
+ * two cells or more within CUT_CLUSTER_SHARE of the pitch are a cut, at
+ * their mean. Appends to cuts. */
+static void pitch_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r, float pitch) {
+  const dx_table *t = p->t;
+  GArray *cand = g_array_new(FALSE, FALSE, sizeof(tcut));
+  float lo = p->ys[r], hi = p->ys[r + 1];
+  for (size_t i = 0; i < t->ncells; i++) {
+    const dx_cell *c = t->cells[i];
+    size_t f, m;
+    if (c->row > r || c->row + c->rowspan <= r || rcs[i].fixed) continue;
+    if ((m = lines_in(&rcs[i], lo, hi, &f)) < 2) continue;
+    for (size_t k = f + 1; k < f + m; k++) {
+      const rline *a = &rcs[i].l[k - 1], *b = &rcs[i].l[k];
+      if (wraps_into(&rcs[i], k) || !pitch_apart(a, b, pitch) || b->y - a->y >= 2 * pitch) continue;
+      tcut tc = {(a->y + b->y) / 2, i};
+      g_array_append_val(cand, tc);
+    }
+  }
+  g_array_sort(cand, tcut_cmp);
+  for (guint q = 0; q < cand->len;) {
+    guint e = q + 1;
+    const tcut *x = &g_array_index(cand, tcut, q);
+    while (e < cand->len && g_array_index(cand, tcut, e).at - g_array_index(cand, tcut, e - 1).at <=
+                                CUT_CLUSTER_SHARE * pitch)
+      e++;
+    float sum = 0;
+    bool two = false;
+    for (guint k = q; k < e; k++) {
+      sum += g_array_index(cand, tcut, k).at;
+      two = two || g_array_index(cand, tcut, k).cell != x->cell;
+    }
+    float at = sum / (float)(e - q);
+    if (two && at > lo && at < hi) g_array_append_val(cuts, at);
+    q = e;
+  }
+  g_array_free(cand, TRUE);
+}
+
+/* Row borders a scan lost, from the text (see lay_text_borders): in
+ * each row where a column's rule ends (lost_border_in), at each cut
+ * pitch_cuts finds, a piece over every cell the cut passes through
+ * whose lines stand on both sides of it, a row apart, none wrapping
+ * across it. */
+size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
+  const dx_table *t = p->t;
+  size_t nc = t->ncells, n = 0;
+  *out = NULL;
+  rcell *rcs = g_new0(rcell, nc ? nc : 1);
+  float em = table_em(p);
+  bool ocr = false;
+  for (size_t i = 0; i < nc; i++) {
+    rcell_lines(&rcs[i], t->cells[i], p->cell_glyphs[i], em);
+    ocr = ocr || (rcs[i].n && rcs[i].l[0].ocr);
+    /* a wrap only where the next line's first character would not have
+     * fitted: without the em of slack OCR's lines get (rcell_lines),
+     * which took "其中：财政资金" a character short of the border for a
+     * line that ran to it; rows are told here by the pitch and by two
+     * cells together */
+    for (size_t k = 0; k < rcs[i].n; k++)
+      if (rcs[i].l[k].ocr) rcs[i].l[k].head -= 2 * rcs[i].l[k].half;
+  }
+  for (size_t i = 0; i < nc; i++) goes_on(p, i, &rcs[i]);
+  float pitch = ocr && !p->holder ? drawn_pitch(p, rcs) : 0;
+  GArray *cuts = g_array_new(FALSE, FALSE, sizeof(float));
+  for (int r = 0; r < t->nrows && pitch > 0; r++)
+    if (lost_border_in(p, vs, nv, r)) pitch_cuts(cuts, p, rcs, r, pitch);
+  if (cuts->len) *out = g_new(seg, cuts->len * nc + 1);
+  for (guint q = 0; q < cuts->len; q++) {
+    float at = g_array_index(cuts, float, q);
+    for (size_t i = 0; i < nc; i++) {
+      const dx_cell *c = t->cells[i];
+      const rcell *rc = &rcs[i];
+      if (c->box[1] >= at || c->box[3] <= at || rc->fixed) continue;
+      size_t f = 0;
+      while (f < rc->n && rc->l[f].y < at) f++;
+      /* a cell with no line within a row of the cut (cells of a row the
+       * text of one cell spans, a blank): the cut goes on through it,
+       * and the columns' rules say whether the cells there span rows */
+      bool blank =
+          (f == 0 || at - rc->l[f - 1].y > pitch) && (f == rc->n || rc->l[f].y - at > pitch);
+      if (!blank) {
+        if (f == 0 || f == rc->n || wraps_into(rc, f)) continue;
+        const rline *a = &rc->l[f - 1], *b = &rc->l[f];
+        float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
+        /* the lines next to the cut: not those of rows further off (an
+         * empty row's cell, a label over two rows) */
+        if (!edge_gap(a, b, wrap, pitch) || at - a->y < CUT_CLEAR_EM * 2 * a->half ||
+            b->y - at < CUT_CLEAR_EM * 2 * b->half || at - a->y > pitch || b->y - at > pitch)
+          continue;
+      }
+      (*out)[n++] = (seg){at, (float)c->box[0], (float)c->box[2], 0, 0};
+    }
+  }
+  /* the pieces of one cut over cells side by side are one rule: a piece
+   * between two columns whose rules the scan lost touches no rule
+   * across */
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++) {
+    seg *o = *out;
+    if (m && o[m - 1].pos == o[k].pos && fabsf(o[k].a - o[m - 1].b) < 0.5f)
+      o[m - 1].b = o[k].b;
+    else
+      o[m++] = o[k];
+  }
+  for (size_t i = 0; i < nc; i++) g_free(rcs[i].l);
+  g_free(rcs);
+  g_array_free(cuts, TRUE);
+  return m;
+}
+
 /* Cuts the cells of p that hold several rows (see the top of the file),
  * before their text is made; holders of nested tables stay whole. */
 dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *err) {
@@ -578,7 +791,8 @@ dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *
     if (in->holder && g_hash_table_lookup_extended(p->anchors, in->holder, NULL, &at))
       rcs[GPOINTER_TO_SIZE(at)].fixed = true;
   }
-  for (int r = 0; r < t->nrows; r++) row_cuts(cuts, p, rcs, r);
+  plan.pitch = drawn_pitch(p, rcs);
+  for (int r = 0; r < t->nrows; r++) row_cuts(cuts, p, rcs, r, plan.pitch);
   /* a cut found in a row stays where two cells or more are cut at it */
   settle_cuts(&plan, p, rcs, cuts);
   label_blocks(&plan, p, rcs);

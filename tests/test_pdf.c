@@ -296,6 +296,111 @@ static void test_fax_dropouts(void **state) {
   pb_free(p);
 }
 
+/* A fax that made a hairline a staircase may lose both ends of a
+ * border: the piece left crosses a column's rule and stops 30 pt short
+ * of the table's sides; it runs on to them. */
+static void test_fax_lost_ends(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  pb_h(p, 100, 50, 250);
+  pb_h(p, 160, 50, 250);
+  pb_h(p, 130, 80, 220);
+  for (int i = 0; i < 3; i++) pb_v(p, 50 + 100 * (float)i, 100, 160);
+  pb_ocr_text(p, 60, 110, "甲");
+  pb_ocr_text(p, 160, 110, "乙");
+  pb_ocr_text(p, 60, 140, "丙");
+  pb_ocr_text(p, 160, 140, "丁");
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_int_equal(t->ncols, 2);
+  assert_string_equal(cell_text(t, 1, 0), "丙");
+  assert_string_equal(cell_text(t, 1, 1), "丁");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A fax lost the borders of the last three rows of a form whose rows
+ * are one line high and whose wrapped lines stand a row apart (the
+ * cell of row 2): the drawn rows of one line give the row pitch, and
+ * lines of two cells a row apart, none wrapping, are rows. The columns'
+ * rule stops above the last row, whose text runs across both. */
+static void test_fax_rows_from_text(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float pitch = 15.4f;
+  float ys[8];
+  for (int i = 0; i < 8; i++) ys[i] = 100 + pitch * (float)i;
+  /* drawn: rows 0, 1 and the two-line row 2; the rest lost */
+  const int drawn[] = {0, 1, 2, 4, 7};
+  for (int i = 0; i < 5; i++) pb_h(p, ys[drawn[i]], 50, 250);
+  pb_v(p, 50, ys[0], ys[7]);
+  pb_v(p, 250, ys[0], ys[7]);
+  pb_v(p, 150, ys[0], ys[6]);
+  pb_ocr_text(p, 54, ys[0] + 2.7f, "项目");
+  pb_ocr_text(p, 154, ys[0] + 2.7f, "甲");
+  pb_ocr_text(p, 54, ys[1] + 2.7f, "部门");
+  pb_ocr_text(p, 154, ys[1] + 2.7f, "乙");
+  pb_ocr_text(p, 54, ys[2] + 2.7f, "目标");
+  pb_ocr_text(p, 154, ys[2] + 2.7f, "完成改造任务共计九");
+  pb_ocr_text(p, 154, ys[3] + 2.7f, "个"); /* wrapped */
+  pb_ocr_text(p, 54, ys[4] + 2.7f, "指标");
+  pb_ocr_text(p, 154, ys[4] + 2.7f, "四十");
+  pb_ocr_text(p, 54, ys[5] + 2.7f, "数量");
+  pb_ocr_text(p, 154, ys[5] + 2.7f, "五十");
+  pb_ocr_text(p, 54, ys[6] + 2.7f, "总体目标跨两列的一行文字");
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 6);
+  assert_string_equal(cell_text(t, 2, 1), "完成改造任务共计九个");
+  assert_string_equal(cell_text(t, 3, 0), "指标");
+  assert_string_equal(cell_text(t, 3, 1), "四十");
+  assert_string_equal(cell_text(t, 4, 0), "数量");
+  assert_string_equal(cell_text(t, 4, 1), "五十");
+  assert_int_equal(dx_table_at(t, 5, 0)->colspan, 2);
+  assert_string_equal(cell_text(t, 5, 0), "总体目标跨两列的一行文字");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A fax lost the borders of rows 3 to 12 and the columns' rule from
+ * row 3 to row 8 (too long a gap to be a dropout's): once the rows are
+ * found from the text, the rule runs on to the border under row 3,
+ * since the text stands apart there (其他资金 | 六十), and row 3 is not
+ * one cell over both columns. */
+static void test_fax_column_lost_end(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  float ys[15];
+  for (int i = 0; i < 15; i++) ys[i] = 100 + 15.4f * (float)i;
+  const int drawn[] = {0, 1, 2, 13, 14};
+  for (int i = 0; i < 5; i++) pb_h(p, ys[drawn[i]], 50, 250);
+  pb_v(p, 50, ys[0], ys[14]);
+  pb_v(p, 250, ys[0], ys[14]);
+  pb_v(p, 150, ys[0], ys[3] + 3);
+  pb_v(p, 150, ys[8] - 9, ys[14]);
+  const char *left[] = {"项目", "部门", "财政资金", "其他资金", "指标"};
+  const char *right[] = {"甲", "乙", "二百", "六十", "四十"};
+  for (int r = 0; r < 14; r++) {
+    pb_ocr_text(p, 54, ys[r] + 2.7f, r < 5 ? left[r] : "数量");
+    pb_ocr_text(p, 154, ys[r] + 2.7f, r < 5 ? right[r] : "五十");
+  }
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 14);
+  assert_int_equal(t->ncols, 2);
+  assert_string_equal(cell_text(t, 2, 0), "财政资金");
+  assert_string_equal(cell_text(t, 3, 0), "其他资金");
+  assert_int_equal(dx_table_at(t, 3, 0)->colspan, 1);
+  assert_string_equal(cell_text(t, 3, 1), "六十");
+  assert_string_equal(cell_text(t, 12, 1), "五十");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* Two tables a few points apart on a fax, where a border's end dropped
  * out where it meets a side: they stay two. On page 1 the lower rule of
  * the upper table and the upper rule of the lower one stop 18 pt short
@@ -2352,6 +2457,9 @@ int main(void) {
       cmocka_unit_test(test_grid_spans),
       cmocka_unit_test(test_grid_l_shape),
       cmocka_unit_test(test_fax_dropouts),
+      cmocka_unit_test(test_fax_lost_ends),
+      cmocka_unit_test(test_fax_rows_from_text),
+      cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_fax_table_gap),
