@@ -455,6 +455,47 @@ static void test_scan_slanted_streak(void **state) {
   pb_free(p);
 }
 
+/* A fax turned 0.3° is not straightened (under 0.34°): each rule of the
+ * form is a staircase of pieces, one raster row (0.73 pt at 98 dpi)
+ * apart every 135 pt, with the grey stretch at each step dropped by the
+ * 1-bit scan. The line through the middles of its end pieces, cut short
+ * by the table's sides, slopes 0.37°, as a drum's scratch would: the
+ * rules are the form's all the same (they were dropped, and the rows of
+ * three tables were read as one table's). */
+static void test_fax_unturned_staircase(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float xs[] = {55, 290, 525}, ys[] = {88, 104, 120, 136};
+  const float step = 0.735f, gap = 17;
+  for (int i = 0; i < 4; i++) {
+    float a = xs[0];
+    for (int k = 0; k < 5; k++) { /* steps at 100, 235, 370, 505 */
+      float b = k < 4 ? 100 + 135 * (float)k - gap / 2 : xs[2];
+      pb_h(p, ys[i] - step * (float)k, a, b);
+      a = b + gap;
+    }
+  }
+  for (int i = 0; i < 3; i++) pb_v(p, xs[i], ys[0], ys[3]);
+  const char *txt[3][2] = {{"项目名称", "全民健身场地设施建设"},
+                           {"主管部门", "县文化旅游广电体育局"},
+                           {"年度资金总额", "120万元"}};
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 2; c++) pb_ocr_text(p, xs[c] + 5, ys[r] + 4, txt[r][c]);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_int_equal(t->ncols, 2);
+  assert_string_equal(cell_text(t, 1, 0), "主管部门");
+  assert_string_equal(cell_text(t, 2, 1), "120万元");
+  /* the ruled table's, not one found by the text's alignment alone */
+  assert_true(fabs(dx_table_at(t, 1, 1)->box[0] - xs[1]) < 1);
+  assert_true(fabs(dx_table_at(t, 1, 1)->box[1] - ys[1]) < 2);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* One missing segment beside a spanning cell makes a group of slots
  * that is no rectangle (an L): it is cut into the largest rectangles,
  * never into single slots, and its cells say the layout is uncertain.
@@ -2349,6 +2390,7 @@ int main(void) {
       cmocka_unit_test(test_fax_table_gap),
       cmocka_unit_test(test_fax_table_gap_partial),
       cmocka_unit_test(test_scan_slanted_streak),
+      cmocka_unit_test(test_fax_unturned_staircase),
       cmocka_unit_test(test_spacing_doubt),
       cmocka_unit_test(test_close_tables),
       cmocka_unit_test(test_rows_in_doubt),
