@@ -548,6 +548,32 @@ const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_ke
   return best;
 }
 
+/* Whether the n characters of a are those of b, in order, with some of
+ * b's left out. */
+static bool subsequence(const gunichar *a, glong n, const gunichar *b, glong m) {
+  glong i = 0;
+  for (glong j = 0; j < m && i < n; j++) i += a[i] == b[j];
+  return i == n && n < m;
+}
+
+bool dx_rules_part_of(dx_ruleset *rs, dx_cat cat, const char *key, const char *label_key) {
+  const GPtrArray *c = label_key && *label_key ? find_category(rs, cat) : NULL;
+  if (!c) return false;
+  glong n = 0;
+  gunichar *k = g_utf8_to_ucs4_fast(label_key, -1, &n);
+  bool yes = false;
+  for (guint i = 0; i < c->len && !yes; i++) {
+    const rule *r = g_ptr_array_index(c, i);
+    if (strcmp(r->key, key) != 0) continue;
+    for (guint t = 0; r->texts && t < r->texts->len && !yes; t++) {
+      const GArray *a = r->texts->pdata[t];
+      yes = subsequence(k, n, (const gunichar *)a->data, (glong)a->len);
+    }
+  }
+  g_free(k);
+  return yes;
+}
+
 void dx_rules_forget(dx_ruleset *rs) {
   if (g_hash_table_size(rs->memo) >= MEMO_MAX / 2) g_hash_table_remove_all(rs->memo);
 }

@@ -781,6 +781,54 @@ static void test_scan_repairs_headings(void **state) {
   json_decref(j);
 }
 
+/* Short level headings (一级 | 二级 | 三级 | 目标值) a fax thinned, in
+ * a table continued twice: of 一级 and 二级 only 级 or ·级 is left,
+ * and of 目标值 山标值, 标 or 标值. On a scan the level headings are
+ * read by their order and the value heading by its place, right of the
+ * level-3 one, since what is left of it is part of 目标值; typed, a
+ * table headed so is no indicator table. */
+static const char *FAXED_SHORT_HEADINGS =
+    P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("全民健身") TC("") TC(""))
+        TR(TC("一级") TC("级") TC("三级") TC("山标值"))
+            TR(TC("产出指标") TC("数量指标") TC("新建健身路径") TC("15处")) "</w:tbl>" P("续表")
+                "<w:tbl>" TR(TC("级") TC("·级") TC("级") TC("标"))
+                    TR(TC("产出指标") TC("时效指标") TC("项目完工时间") TC("2024年10月"))
+                        "</w:tbl><w:tbl>" TR(TC("一级") TC("级") TC("级") TC("标值"))
+                            TR(TC("满意度指标") TC("服务对象满意度指标") TC("群众满意度")
+                                   TC("≥90%")) "</w:tbl>";
+
+static void test_scan_short_level_headings(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_SHORT_HEADINGS);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *inds = json_object_get(d, "indicators");
+  assert_int_equal(json_array_size(inds), 3);
+  const char *l2[] = {"数量指标", "时效指标", "服务对象满意度指标"};
+  const char *l3[] = {"新建健身路径", "项目完工时间", "群众满意度"};
+  const char *val[] = {"15处", "2024年10月", "≥90%"};
+  for (size_t i = 0; i < 3; i++) {
+    json_t *ind = json_array_get(inds, i);
+    assert_string_equal(json_string_value(json_object_get(ind, "level2")), l2[i]);
+    assert_string_equal(json_string_value(json_object_get(ind, "level3")), l3[i]);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(ind, "value"), "raw")),
+                        val[i]);
+  }
+  json_decref(j);
+  /* a heading with no numeral left, not part of 目标值: no value column */
+  j = run_as_scan(P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(
+      TC("项目名称") TC("全民健身") TC("") TC("")) TR(TC("级") TC("级") TC("级") TC("责任人"))
+                      TR(TC("产出指标") TC("数量指标") TC("路径") TC("无")) "</w:tbl>");
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *ind = json_array_get(json_object_get(d, "indicators"), 0);
+  assert_non_null(ind);
+  assert_string_equal(json_string_value(json_object_get(json_object_get(ind, "value"), "raw")), "");
+  json_decref(j);
+  j = run(FAXED_SHORT_HEADINGS);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_int_equal(json_array_size(json_object_get(d, "indicators")), 1);
+  json_decref(j);
+}
+
 /* A fax's money and items tables: 项日 is the 项目 heading, 本件度中请资企
  * the current year's (characters OCR confuses with the written ones), a
  * source 具级资企 is 县级资金 (flagged label_fuzzy), and an items heading
@@ -1090,6 +1138,7 @@ int main(void) {
       cmocka_unit_test(test_scan_title_lost),
       cmocka_unit_test(test_scan_label_middle_lost),
       cmocka_unit_test(test_scan_repairs_headings),
+      cmocka_unit_test(test_scan_short_level_headings),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_repairs_money),
       cmocka_unit_test(test_many_rows),
