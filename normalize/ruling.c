@@ -628,8 +628,7 @@ static size_t drop_slanted(seg *s, size_t n, float extent) {
       qsort(at, cnt, sizeof *at, lay_float_cmp);
       size_t steps = 1;
       for (size_t k = 1; k < cnt; k++) steps += at[k] - at[k - 1] > STREAK_STEP_PT;
-      if (steps < STREAK_MIN_PIECES ||
-          fabsf(fitted_slope(s, n, gone, i, slope)) < STREAK_MIN_SLOPE)
+      if (steps < STREAK_MIN_PIECES || fabsf(fitted_slope(s, n, gone, i, slope)) < STREAK_MIN_SLOPE)
         continue;
       for (size_t k = 0; k < n; k++)
         if (!gone[k] && on_slant(&s[k], &s[i], slope)) gone[k] = true;

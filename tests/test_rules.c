@@ -787,15 +787,13 @@ static void test_scan_repairs_headings(void **state) {
  * read by their order and the value heading by its place, right of the
  * level-3 one, since what is left of it is part of 目标值; typed, a
  * table headed so is no indicator table. */
-static const char *FAXED_SHORT_HEADINGS =
-    P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("全民健身") TC("") TC(""))
-        TR(TC("一级") TC("级") TC("三级") TC("山标值"))
-            TR(TC("产出指标") TC("数量指标") TC("新建健身路径") TC("15处")) "</w:tbl>" P("续表")
-                "<w:tbl>" TR(TC("级") TC("·级") TC("级") TC("标"))
-                    TR(TC("产出指标") TC("时效指标") TC("项目完工时间") TC("2024年10月"))
-                        "</w:tbl><w:tbl>" TR(TC("一级") TC("级") TC("级") TC("标值"))
-                            TR(TC("满意度指标") TC("服务对象满意度指标") TC("群众满意度")
-                                   TC("≥90%")) "</w:tbl>";
+static const char *FAXED_SHORT_HEADINGS = P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("全民健身") TC("") TC("")) TR(TC("一级") TC("级") TC("三级") TC("山标值"))
+    TR(TC("产出指标") TC("数量指标") TC("新建健身路径")
+           TC("15处")) "</w:tbl>" P("续表") "<w:tbl>" TR(TC("级") TC("·级") TC("级") TC("标"))
+        TR(TC("产出指标") TC("时效指标") TC("项目完工时间")
+               TC("2024年10月")) "</w:tbl><w:tbl>" TR(TC("一级") TC("级") TC("级") TC("标值"))
+            TR(TC("满意度指标") TC("服务对象满意度指标") TC("群众满意度") TC("≥90%")) "</w:tbl>";
 
 static void test_scan_short_level_headings(void **state) {
   (void)state;
