@@ -235,6 +235,43 @@ static void test_scan_page_break(void **state) {
   pb_free(p2);
 }
 
+/* A table cut by a page break whose left column (a label spanning the
+ * indicator rows) ended on the first page: the part on the next page has
+ * only the other columns, its left edge an inner edge of the first
+ * part's (2 pt off: a fax's pages are not placed alike). It is the same
+ * table, its rows under the first part's columns 1 and 2 (it was a table
+ * of its own, its indicator lost). */
+static void test_page_break_left_column_ended(void **state) {
+  (void)state;
+  page_b *p1 = pb_new(1), *p2 = pb_new(2);
+  float y1[] = {700, 720, 740, 760, 780};
+  for (int r = 0; r < 5; r++) pb_h(p1, y1[r], r == 0 || r == 4 ? 50 : 150, 350);
+  pb_v(p1, 50, 700, 780);
+  pb_v(p1, 150, 700, 780);
+  pb_v(p1, 250, 700, 780);
+  pb_v(p1, 350, 700, 780);
+  pb_text(p1, 55, 705, "年度指标", 0);
+  for (int r = 0; r < 4; r++) {
+    pb_text(p1, 155, y1[r] + 5, "满意度", 0);
+    pb_text(p1, 255, y1[r] + 5, "90%", 0);
+  }
+  float xs2[] = {152, 252, 352}, y2[] = {72, 92};
+  pb_grid(p2, xs2, 3, y2, 2);
+  pb_text(p2, 157, 77, "居民满意率", 0);
+  pb_text(p2, 257, 77, "95%", 0);
+  page_b *pages[] = {p1, p2};
+  dx_doc *d = lay_out(pages, 2);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->ncols, 3);
+  assert_int_equal(t->nrows, 5);
+  assert_string_equal(cell_text(t, 4, 1), "居民满意率");
+  assert_string_equal(cell_text(t, 4, 2), "95%");
+  dx_doc_free(d);
+  pb_free(p1);
+  pb_free(p2);
+}
+
 /* A fax machine's header along the top edge of a scanned page (digits,
  * no Han character) is no paragraph of the form; the same line lower on
  * the page, or with Han in it, is. */
@@ -2391,6 +2428,7 @@ int main(void) {
       cmocka_unit_test(test_fax_table_gap_partial),
       cmocka_unit_test(test_scan_slanted_streak),
       cmocka_unit_test(test_fax_unturned_staircase),
+      cmocka_unit_test(test_page_break_left_column_ended),
       cmocka_unit_test(test_spacing_doubt),
       cmocka_unit_test(test_close_tables),
       cmocka_unit_test(test_rows_in_doubt),
