@@ -827,6 +827,25 @@ static void test_scan_short_level_headings(void **state) {
   json_decref(j);
 }
 
+/* A level-2 name two of whose characters a fax turned into others
+ * (质量指标 read 版景指标: 质 lost strokes to 版, 量 to 景): on a scan,
+ * each such character a third of an edit, it is 质量指标. */
+static void test_scan_level2_confusable(void **state) {
+  (void)state;
+  const char *body =
+      P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲") TC("") TC(""))
+          TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+              TR(TC("产出指标") TC("版景指标") TC("验收合格率") TC("100%")) "</w:tbl>";
+  json_t *j = run_as_scan(body);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *ind = json_array_get(json_object_get(d, "indicators"), 0);
+  assert_non_null(ind);
+  const char *l2 = json_string_value(json_object_get(ind, "level2"));
+  assert_non_null(l2);
+  assert_string_equal(l2, "质量指标");
+  json_decref(j);
+}
+
 /* A fax's money and items tables: 项日 is the 项目 heading, 本件度中请资企
  * the current year's (characters OCR confuses with the written ones), a
  * source 具级资企 is 县级资金 (flagged label_fuzzy), and an items heading
@@ -1137,6 +1156,7 @@ int main(void) {
       cmocka_unit_test(test_scan_label_middle_lost),
       cmocka_unit_test(test_scan_repairs_headings),
       cmocka_unit_test(test_scan_short_level_headings),
+      cmocka_unit_test(test_scan_level2_confusable),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_repairs_money),
       cmocka_unit_test(test_many_rows),
