@@ -425,6 +425,18 @@ static void test_glued_label(void **state) {
       "filled_date");
   assert_string_equal(json_string_value(json_object_get(f, "raw")), "2024年1月15日");
   json_decref(j);
+  /* blanks left to fill, the spaces between them not read: each label
+   * is a field of its own, none another's value */
+  j = run(P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+              TR(TC("主管部门") TC("县交通局")) "</w:tbl>" P("填表人：联系电话：单位负责人签字："));
+  json_t *fields = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  const char *keys[] = {"filled_by", "contact_phone", "unit_head"};
+  for (size_t i = 0; i < 3; i++) {
+    f = json_object_get(fields, keys[i]);
+    assert_non_null(f);
+    assert_string_equal(json_string_value(json_object_get(f, "raw")), "");
+  }
+  json_decref(j);
 }
 
 static void test_labels(void **state) {
