@@ -858,6 +858,35 @@ static void test_scan_level2_confusable(void **state) {
   json_decref(j);
 }
 
+/* 主管部门 as a fax leaves it: 主 lost and 门 read as a bar or a
+ * bracket (管部I, 管部」), or 主 read as 1 and 门 lost (1管部). On a scan
+ * the key without the mark at its end is inside one field's text: the
+ * department. A mark on a word inside several fields' texts (名称1:
+ * 项目名称, 单位名称) names none; typed, none is read so. */
+static void test_scan_label_end_mark(void **state) {
+  (void)state;
+  const char *labels[] = {"管部I", "管部」", "1管部"};
+  for (size_t i = 0; i < 3; i++) {
+    char *body = g_strdup_printf(
+        P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
+            TR(TC("%s") TC("县民政局")) TR(TC("名称1") TC("乙")) "</w:tbl>",
+        labels[i]);
+    json_t *j = run_as_scan(body);
+    json_t *f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+    json_t *dep = json_object_get(f, "department");
+    if (!dep) fail_msg("%s: no department", labels[i]);
+    assert_string_equal(json_string_value(json_object_get(dep, "value")), "县民政局");
+    json_t *name = json_object_get(f, "project_name");
+    assert_string_equal(json_string_value(json_object_get(name, "value")), "甲项目");
+    json_decref(j);
+    j = run(body);
+    f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+    assert_null(json_object_get(f, "department"));
+    json_decref(j);
+    g_free(body);
+  }
+}
+
 /* A fax's money and items tables: 项日 is the 项目 heading, 本件度中请资企
  * the current year's (characters OCR confuses with the written ones), a
  * source 具级资企 is 县级资金 (flagged label_fuzzy), and an items heading
@@ -1169,6 +1198,7 @@ int main(void) {
       cmocka_unit_test(test_scan_repairs_headings),
       cmocka_unit_test(test_scan_short_level_headings),
       cmocka_unit_test(test_scan_level2_confusable),
+      cmocka_unit_test(test_scan_label_end_mark),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_repairs_money),
       cmocka_unit_test(test_many_rows),
