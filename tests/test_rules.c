@@ -887,6 +887,20 @@ static void test_scan_label_end_mark(void **state) {
   }
 }
 
+/* 项目名称 with the inner strokes of 目 lost (项门名称) is one edit from
+ * 部门名称 as well: 门 for 目 counting a third (ocr_confusable), it is
+ * the project's name, on a scan. */
+static void test_scan_name_confusable(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(
+      TC("项门名称") TC("综合业务费")) TR(TC("主管部门") TC("县政府办")) "</w:tbl>");
+  json_t *f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  json_t *name = json_object_get(f, "project_name");
+  assert_non_null(name);
+  assert_string_equal(json_string_value(json_object_get(name, "value")), "综合业务费");
+  json_decref(j);
+}
+
 /* A cost indicator's amount whose 元 a fax thinned away (10万, ≤3万):
  * on a scan, under a level 2 of cost, it is 10万元; a count of 万 under
  * another level 2 (3万 visitors) and typed values stay as written. */
@@ -1229,6 +1243,7 @@ int main(void) {
       cmocka_unit_test(test_scan_level2_confusable),
       cmocka_unit_test(test_scan_label_end_mark),
       cmocka_unit_test(test_scan_cost_unit),
+      cmocka_unit_test(test_scan_name_confusable),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_repairs_money),
       cmocka_unit_test(test_many_rows),
