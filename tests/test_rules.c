@@ -899,6 +899,15 @@ static void test_scan_name_confusable(void **state) {
   assert_non_null(name);
   assert_string_equal(json_string_value(json_object_get(name, "value")), "综合业务费");
   json_decref(j);
+  /* 项目性: one edit from 项目属性 (属 dropped) and from 项目期 (性 for
+   * 期); a fax drops a character whole: the project's attribute */
+  j = run_as_scan(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲"))
+                      TR(TC("项目性") TC("延续性项目")) "</w:tbl>");
+  f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  json_t *attr = json_object_get(f, "project_attribute");
+  assert_non_null(attr);
+  assert_null(json_object_get(f, "period"));
+  json_decref(j);
 }
 
 /* A cost indicator's amount whose 元 a fax thinned away (10万, ≤3万):
