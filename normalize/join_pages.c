@@ -66,6 +66,20 @@ static bool outer_edges_match(const ptable *a, const ptable *b) {
          fabsf(a->xs[a->t->ncols] - b->xs[b->t->ncols]) <= COL_ALIGN_PT;
 }
 
+/* Whether the part after the break (b) is the first part (a) without
+ * its leftmost columns, which ended above the break (a label column
+ * closed on the page before, the level columns going on): b's right
+ * edge is a's, its left edge one of a's inner edges, and every edge of
+ * b one of a's. */
+static bool left_columns_ended(const ptable *a, const ptable *b) {
+  int na = a->t->ncols + 1;
+  if (fabsf(a->xs[na - 1] - b->xs[b->t->ncols]) > COL_ALIGN_PT) return false;
+  if (edge_at(a->xs, na, b->xs[0]) < 1) return false;
+  for (int i = 0; i <= b->t->ncols; i++)
+    if (edge_at(a->xs, na, b->xs[i]) < 0) return false;
+  return true;
+}
+
 /* The union of two parts' column edges (within COL_ALIGN_PT), sorted;
  * returns the number of edges, *out g_free'd. */
 static int union_edges(float **out, const ptable *a, const ptable *b) {
@@ -304,7 +318,7 @@ dx_code lay_join_pages(layout *L, dx_error *err) {
     if (bottom - pa->ys[pa->t->nrows] >= need + ROW_FIT_PT) continue;
     dx_code rc = DX_OK;
     float *u = NULL;
-    int nu = outer_edges_match(pa, pb) ? union_edges(&u, pa, pb) : 0;
+    int nu = outer_edges_match(pa, pb) || left_columns_ended(pa, pb) ? union_edges(&u, pa, pb) : 0;
     /* columns line up when one part has at most MAX_NEW_EDGES edges the
      * other lacks (rows on one page split a column, rows on the other
      * page may use a column less) */

@@ -46,6 +46,18 @@ const char *dx_rules_match(dx_ruleset *rs, dx_cat cat, const char *label_key);
  * escaped punctuation) take part. NULL: none. */
 const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_key, int max,
                                 int *distance, char **text);
+/* Whether label_key is a text of a `cat` rule keyed `key` with
+ * characters left out (each of its characters, in order, in the text):
+ * what a fax left of a heading whose thin strokes it lost ("标值" of
+ * 目标值). Only patterns that match a few texts take part, as for
+ * dx_rules_match_near. */
+bool dx_rules_part_of(dx_ruleset *rs, dx_cat cat, const char *key, const char *label_key);
+/* The key of the one rule of `cat` a text of which holds label_key
+ * whole, in one piece, and is at most twice as long ("管部" in 主管部门);
+ * NULL when none does or rules with different keys do. *text, unless
+ * text is NULL, that text (g_free). Only patterns that match a few texts
+ * take part, as for dx_rules_match_near. */
+const char *dx_rules_inside(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text);
 /* Gives lim the layout's words from rs (declared in declx.h too). */
 void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim);
 /* Whether a `cat` pattern matches a non-empty start of s. */

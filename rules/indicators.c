@@ -40,6 +40,18 @@ static void misread_level3(ctx *x, const lrow *r, int lv[3]) {
   if (val >= 0 && map_find_role(x, r, DX_CAT_IND_HEADER, "level2", again) < 0) lv[2] = again;
 }
 
+/* On a scan, the value heading of a row whose level-3 heading was found
+ * but no value heading: the cell right of the level-3 one, when what OCR
+ * read in it is part of a value heading's text ("标", "标值" of 目标值:
+ * a fax lost the thin strokes of 目 and 值). Its column, or -1. */
+static int value_by_place(ctx *x, const lrow *r, int l3) {
+  if (!x->scanned || l3 < 0) return -1;
+  const lcell *c3 = map_cell_at(r, l3);
+  const lcell *c = c3 ? map_cell_at(r, c3->col + c3->span) : NULL;
+  if (!c || !c->here || !dx_rules_part_of(x->rs, DX_CAT_IND_HEADER, "value", c->key)) return -1;
+  return c->col;
+}
+
 bool map_try_ind_header(ctx *x, const lrow *r) {
   int lv[3] = {map_find_role(x, r, DX_CAT_IND_HEADER, "level1", -1),
                map_find_role(x, r, DX_CAT_IND_HEADER, "level2", -1),
@@ -48,6 +60,7 @@ bool map_try_ind_header(ctx *x, const lrow *r) {
   misread_level3(x, r, lv);
   int l1 = lv[0], l2 = lv[1], l3 = lv[2];
   int val = map_find_role(x, r, DX_CAT_IND_HEADER, "value", -1);
+  if (val < 0) val = value_by_place(x, r, l3);
   if (!((l1 >= 0 || l2 >= 0) && (l3 >= 0 || val >= 0))) return false;
   indmap *m = &x->ind;
   g_free(m->last_l1);
@@ -61,6 +74,7 @@ bool map_try_ind_header(ctx *x, const lrow *r) {
     int lim = next >= 0 ? next : 1 << 20;
     int a3 = g == 0 && l3 > start ? l3 : map_find_role(x, r, DX_CAT_IND_HEADER, "level3", start);
     int av = map_find_role(x, r, DX_CAT_IND_HEADER, "value", start);
+    if (av < 0 && g == 0 && val > start) av = val; /* found by its place */
     int as = map_find_role(x, r, DX_CAT_IND_HEADER, "standard", start);
     int asg = map_find_role(x, r, DX_CAT_IND_HEADER, "sign", start);
     int au = map_find_role(x, r, DX_CAT_IND_HEADER, "unit", start);
@@ -158,6 +172,26 @@ static char *rate_sign_repaired(ctx *x, const char *level3, const char *level2, 
   double pct = g_ascii_strtod(val + 1, &end);
   if (!end || strcmp(end, "%") != 0 || pct > 100 || g_ascii_strtod(val, NULL) <= 100) return NULL;
   return g_strconcat("≥", val + 1, NULL);
+}
+
+/* A scanned value of an amount of money (an indicator under a level 2
+ * or level 1 labels.rules' cost_label matches) whose unit OCR read as a
+ * cost_unit pattern ("10万": a fax lost the 元): the value with the
+ * rule's unit ("10万元"), or NULL. */
+static char *cost_unit_repaired(ctx *x, const char *level1, const char *level2, const char *val) {
+  if (!(level2 && dx_rules_match(x->rs, DX_CAT_COST_LABEL, level2)) &&
+      !(level1 && dx_rules_match(x->rs, DX_CAT_COST_LABEL, level1)))
+    return NULL;
+  dx_value v;
+  dx_value_parse(&v, dx_rules_lexicon(x->rs), val);
+  if ((v.kind != DX_VK_NUMERIC && v.kind != DX_VK_RANGE) || v.prose || !v.unit[0] ||
+      !g_str_has_suffix(val, v.unit))
+    return NULL;
+  const char *unit = dx_rules_match(x->rs, DX_CAT_COST_UNIT, v.unit);
+  if (!unit || strcmp(unit, v.unit) == 0) return NULL;
+  GString *out = g_string_new_len(val, (gssize)(strlen(val) - strlen(v.unit)));
+  g_string_append(out, unit);
+  return g_string_free(out, FALSE);
 }
 
 /* Level text from the cell at col, carried down from above when the
@@ -314,6 +348,7 @@ void map_ind_row(ctx *x, const lrow *r) {
     o->level2 = dx_record_strdup(x->rec, lv2);
     o->level3 = map_str(x, l3c);
     char *fixed = x->scanned ? rate_sign_repaired(x, l3c, lv2, val) : NULL;
+    if (!fixed && x->scanned) fixed = cost_unit_repaired(x, lv1, lv2, val);
     if (fixed) conf *= CONF_REPAIRED;
     value_read(x, &o->value, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
                map_text_here(r, m->g[g].unit), &conf);

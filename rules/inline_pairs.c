@@ -150,16 +150,26 @@ label map_split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf
 
 /* raw with a space put between a value and the field label OCR glued to
  * it ("电话：0730-6225678填报日期：…"): before a colon, a field's label
- * that follows a digit, a letter or a mark. */
+ * that follows a digit, a letter or a mark, or the colon of a label
+ * before it with no value ("填表人：联系电话：", the spaces between the
+ * blanks to fill not read). */
 static char *unglue_labels(ctx *x, const char *raw) {
   GString *out = g_string_new(NULL);
-  const char *seg = raw; /* the text since the last space or colon */
+  const char *seg = raw;    /* the text since the last space or colon */
+  bool after_colon = false; /* seg starts right after a colon */
   for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
     gunichar c = g_utf8_get_char(p);
     if (c == ' ') {
       seg = g_utf8_next_char(p);
+      after_colon = false;
     } else if (dx_text_is_colon(c)) {
-      for (const char *q = g_utf8_next_char(seg); q < p; q = g_utf8_next_char(q)) {
+      char *lab = after_colon && p > seg ? g_strndup(seg, (gsize)(p - seg)) : NULL;
+      char *k = lab ? dx_label_key(lab) : NULL;
+      bool whole = k && map_classify(x, k).cat == DX_CAT_FIELD;
+      g_free(k);
+      g_free(lab);
+      if (whole) g_string_insert_c(out, (gssize)(out->len - (size_t)(p - seg)), ' ');
+      for (const char *q = g_utf8_next_char(seg); q < p && !whole; q = g_utf8_next_char(q)) {
         gunichar before = g_utf8_get_char(g_utf8_prev_char(q));
         if (g_unichar_get_script(before) == G_UNICODE_SCRIPT_HAN) continue;
         char *lab = g_strndup(q, (gsize)(p - q)), *k = dx_label_key(lab);
@@ -174,6 +184,7 @@ static char *unglue_labels(ctx *x, const char *raw) {
         }
       }
       seg = g_utf8_next_char(p);
+      after_colon = true;
     }
     g_string_append_unichar(out, c);
   }

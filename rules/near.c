@@ -115,6 +115,32 @@ static label part_near(ctx *x, const char *key) {
   return l;
 }
 
+/* A short field label a fax left in pieces, one mark OCR read for what
+ * was left of a character at its start or end ("管部I", "1管部", "管部」"
+ * for 主管部门: the thin strokes of 主 lost, 门 read as a bar or a
+ * bracket): the key without its mark, two Han characters or more, that
+ * one field's rule text holds whole and is at most twice as long, is
+ * that field. A key with no mark is a value as often (县政府办). */
+static label without_end_mark(ctx *x, const char *key) {
+  label l = {0};
+  glong n = g_utf8_strlen(key, -1);
+  if (n < 3 || n > NEAR_MAX_CHARS) return l;
+  const char *last = g_utf8_prev_char(key + strlen(key));
+  bool mark_first = g_unichar_get_script(g_utf8_get_char(key)) != G_UNICODE_SCRIPT_HAN;
+  bool mark_last = g_unichar_get_script(g_utf8_get_char(last)) != G_UNICODE_SCRIPT_HAN;
+  if (mark_first == mark_last) return l;
+  const char *from = mark_first ? g_utf8_next_char(key) : key,
+             *to = mark_first ? key + strlen(key) : last;
+  for (const char *p = from; p < to; p = g_utf8_next_char(p))
+    if (g_unichar_get_script(g_utf8_get_char(p)) != G_UNICODE_SCRIPT_HAN) return l;
+  char *han = g_strndup(from, (gsize)(to - from)), *text = NULL;
+  const char *k = dx_rules_inside(x->rs, DX_CAT_FIELD, han, &text);
+  if (k) l = matched_as(x, (label){DX_CAT_FIELD, k, false, NULL, true, NULL, false}, text);
+  g_free(text);
+  g_free(han);
+  return l;
+}
+
 label map_classify_near(ctx *x, const char *key) {
   label l = classify_near(x, key);
   if (l.cat != DX_CAT_NONE) return l;
@@ -130,6 +156,7 @@ label map_classify_near(ctx *x, const char *key) {
     l = matched_as(x, l, head);
   g_free(head);
   g_free(clean);
+  if (l.cat == DX_CAT_NONE) l = without_end_mark(x, key);
   return l;
 }
 

@@ -511,6 +511,14 @@ static int edit_distance(const GHashTable *confusable, const gunichar *a, int n,
   return d;
 }
 
+/* Whether the n characters of a are those of b, in order, with some of
+ * b's left out. */
+static bool subsequence(const gunichar *a, glong n, const gunichar *b, glong m) {
+  glong i = 0;
+  for (glong j = 0; j < m && i < n; j++) i += a[i] == b[j];
+  return i == n && n < m;
+}
+
 const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_key, int max,
                                 int *distance, char **text) {
   if (text) *text = NULL;
@@ -523,6 +531,10 @@ const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_ke
   /* in thirds of an edit; max 0: one misread character (项日 is 项目) */
   int best_d = (max > 0 ? EDIT * max : 1) + 1;
   bool tie = false; /* another rule's text as near: which is meant is not known */
+  /* of texts as near, one the key is with characters dropped (项目性 of
+   * 项目属性, not 项目期: a fax loses a thin character whole) is meant
+   * before one with a character replaced; two such are a tie */
+  bool best_drop = false, tie_drop = false;
   for (guint i = 0; i < c->len && best_d > 0; i++) {
     const rule *r = g_ptr_array_index(c, i);
     for (guint k = 0; r->texts && k < r->texts->len; k++) {
@@ -530,22 +542,87 @@ const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_ke
       int bound = best ? best_d : best_d - 1; /* best: as near is a tie */
       int d =
           edit_distance(rs->confusable, key, (int)n, (const gunichar *)t->data, (int)t->len, bound);
+      bool drop = d <= best_d && subsequence(key, n, (const gunichar *)t->data, (glong)t->len);
       if (d < best_d) {
         best_d = d;
         best = r->key;
         best_t = t;
-        tie = false;
+        best_drop = drop;
+        tie = tie_drop = false;
       } else if (d == best_d && best && strcmp(best, r->key) != 0) {
         tie = true;
+        if (drop && best_drop) {
+          tie_drop = true;
+        } else if (drop) {
+          best = r->key;
+          best_t = t;
+          best_drop = true;
+        }
+      } else if (d == best_d && best && drop && !best_drop) { /* the same rule's other text */
+        best_t = t;
+        best_drop = true;
       }
     }
   }
   g_free(key);
-  if (tie) best = NULL;
+  if (best_drop ? tie_drop : tie) best = NULL;
   if (best && distance) *distance = (best_d + EDIT - 1) / EDIT;
   if (best && text)
     *text = g_ucs4_to_utf8((const gunichar *)best_t->data, (glong)best_t->len, NULL, NULL, NULL);
   return best;
+}
+
+bool dx_rules_part_of(dx_ruleset *rs, dx_cat cat, const char *key, const char *label_key) {
+  const GPtrArray *c = label_key && *label_key ? find_category(rs, cat) : NULL;
+  if (!c) return false;
+  glong n = 0;
+  gunichar *k = g_utf8_to_ucs4_fast(label_key, -1, &n);
+  bool yes = false;
+  for (guint i = 0; i < c->len && !yes; i++) {
+    const rule *r = g_ptr_array_index(c, i);
+    if (strcmp(r->key, key) != 0) continue;
+    for (guint t = 0; r->texts && t < r->texts->len && !yes; t++) {
+      const GArray *a = r->texts->pdata[t];
+      yes = subsequence(k, n, (const gunichar *)a->data, (glong)a->len);
+    }
+  }
+  g_free(k);
+  return yes;
+}
+
+/* Whether the n characters of a stand together in b (m of them). */
+static bool infix(const gunichar *a, glong n, const gunichar *b, glong m) {
+  for (glong j = 0; j + n <= m; j++)
+    if (memcmp(b + j, a, (size_t)n * sizeof *a) == 0) return true;
+  return false;
+}
+
+const char *dx_rules_inside(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text) {
+  if (text) *text = NULL;
+  const GPtrArray *c = label_key && *label_key ? find_category(rs, cat) : NULL;
+  if (!c) return NULL;
+  glong n = 0;
+  gunichar *k = g_utf8_to_ucs4_fast(label_key, -1, &n);
+  const char *found = NULL;
+  const GArray *found_t = NULL;
+  bool other = false;
+  for (guint i = 0; i < c->len && !other; i++) {
+    const rule *r = g_ptr_array_index(c, i);
+    for (guint t = 0; r->texts && t < r->texts->len && !other; t++) {
+      const GArray *a = r->texts->pdata[t];
+      if ((glong)a->len > 2 * n || !infix(k, n, (const gunichar *)a->data, (glong)a->len)) continue;
+      if (found && strcmp(found, r->key) != 0) other = true;
+      if (!found) {
+        found = r->key;
+        found_t = a;
+      }
+    }
+  }
+  g_free(k);
+  if (other) return NULL;
+  if (found && text)
+    *text = g_ucs4_to_utf8((const gunichar *)found_t->data, (glong)found_t->len, NULL, NULL, NULL);
+  return found;
 }
 
 void dx_rules_forget(dx_ruleset *rs) {

@@ -235,6 +235,43 @@ static void test_scan_page_break(void **state) {
   pb_free(p2);
 }
 
+/* A table cut by a page break whose left column (a label spanning the
+ * indicator rows) ended on the first page: the part on the next page has
+ * only the other columns, its left edge an inner edge of the first
+ * part's (2 pt off: a fax's pages are not placed alike). It is the same
+ * table, its rows under the first part's columns 1 and 2 (it was a table
+ * of its own, its indicator lost). */
+static void test_page_break_left_column_ended(void **state) {
+  (void)state;
+  page_b *p1 = pb_new(1), *p2 = pb_new(2);
+  float y1[] = {700, 720, 740, 760, 780};
+  for (int r = 0; r < 5; r++) pb_h(p1, y1[r], r == 0 || r == 4 ? 50 : 150, 350);
+  pb_v(p1, 50, 700, 780);
+  pb_v(p1, 150, 700, 780);
+  pb_v(p1, 250, 700, 780);
+  pb_v(p1, 350, 700, 780);
+  pb_text(p1, 55, 705, "年度指标", 0);
+  for (int r = 0; r < 4; r++) {
+    pb_text(p1, 155, y1[r] + 5, "满意度", 0);
+    pb_text(p1, 255, y1[r] + 5, "90%", 0);
+  }
+  float xs2[] = {152, 252, 352}, y2[] = {72, 92};
+  pb_grid(p2, xs2, 3, y2, 2);
+  pb_text(p2, 157, 77, "居民满意率", 0);
+  pb_text(p2, 257, 77, "95%", 0);
+  page_b *pages[] = {p1, p2};
+  dx_doc *d = lay_out(pages, 2);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->ncols, 3);
+  assert_int_equal(t->nrows, 5);
+  assert_string_equal(cell_text(t, 4, 1), "居民满意率");
+  assert_string_equal(cell_text(t, 4, 2), "95%");
+  dx_doc_free(d);
+  pb_free(p1);
+  pb_free(p2);
+}
+
 /* A fax machine's header along the top edge of a scanned page (digits,
  * no Han character) is no paragraph of the form; the same line lower on
  * the page, or with Han in it, is. */
@@ -556,6 +593,47 @@ static void test_scan_slanted_streak(void **state) {
   assert_int_equal(t->ncols, 2);
   assert_string_equal(cell_text(t, 0, 1), "全民健身场地设施建设");
   assert_string_equal(cell_text(t, 2, 1), "一百二十万元整");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A fax turned 0.3° is not straightened (under 0.34°): each rule of the
+ * form is a staircase of pieces, one raster row (0.73 pt at 98 dpi)
+ * apart every 135 pt, with the grey stretch at each step dropped by the
+ * 1-bit scan. The line through the middles of its end pieces, cut short
+ * by the table's sides, slopes 0.37°, as a drum's scratch would: the
+ * rules are the form's all the same (they were dropped, and the rows of
+ * three tables were read as one table's). */
+static void test_fax_unturned_staircase(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float xs[] = {55, 290, 525}, ys[] = {88, 104, 120, 136};
+  const float step = 0.735f, gap = 17;
+  for (int i = 0; i < 4; i++) {
+    float a = xs[0];
+    for (int k = 0; k < 5; k++) { /* steps at 100, 235, 370, 505 */
+      float b = k < 4 ? 100 + 135 * (float)k - gap / 2 : xs[2];
+      pb_h(p, ys[i] - step * (float)k, a, b);
+      a = b + gap;
+    }
+  }
+  for (int i = 0; i < 3; i++) pb_v(p, xs[i], ys[0], ys[3]);
+  const char *txt[3][2] = {{"项目名称", "全民健身场地设施建设"},
+                           {"主管部门", "县文化旅游广电体育局"},
+                           {"年度资金总额", "120万元"}};
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 2; c++) pb_ocr_text(p, xs[c] + 5, ys[r] + 4, txt[r][c]);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_int_equal(t->ncols, 2);
+  assert_string_equal(cell_text(t, 1, 0), "主管部门");
+  assert_string_equal(cell_text(t, 2, 1), "120万元");
+  /* the ruled table's, not one found by the text's alignment alone */
+  assert_true(fabs(dx_table_at(t, 1, 1)->box[0] - xs[1]) < 1);
+  assert_true(fabs(dx_table_at(t, 1, 1)->box[1] - ys[1]) < 2);
   dx_doc_free(d);
   pb_free(p);
 }
@@ -2465,6 +2543,8 @@ int main(void) {
       cmocka_unit_test(test_fax_table_gap),
       cmocka_unit_test(test_fax_table_gap_partial),
       cmocka_unit_test(test_scan_slanted_streak),
+      cmocka_unit_test(test_fax_unturned_staircase),
+      cmocka_unit_test(test_page_break_left_column_ended),
       cmocka_unit_test(test_spacing_doubt),
       cmocka_unit_test(test_close_tables),
       cmocka_unit_test(test_rows_in_doubt),

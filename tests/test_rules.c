@@ -425,6 +425,18 @@ static void test_glued_label(void **state) {
       "filled_date");
   assert_string_equal(json_string_value(json_object_get(f, "raw")), "2024年1月15日");
   json_decref(j);
+  /* blanks left to fill, the spaces between them not read: each label
+   * is a field of its own, none another's value */
+  j = run(P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+              TR(TC("主管部门") TC("县交通局")) "</w:tbl>" P("填表人：联系电话：单位负责人签字："));
+  json_t *fields = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  const char *keys[] = {"filled_by", "contact_phone", "unit_head"};
+  for (size_t i = 0; i < 3; i++) {
+    f = json_object_get(fields, keys[i]);
+    assert_non_null(f);
+    assert_string_equal(json_string_value(json_object_get(f, "raw")), "");
+  }
+  json_decref(j);
 }
 
 static void test_labels(void **state) {
@@ -781,6 +793,152 @@ static void test_scan_repairs_headings(void **state) {
   json_decref(j);
 }
 
+/* Short level headings (一级 | 二级 | 三级 | 目标值) a fax thinned, in
+ * a table continued twice: of 一级 and 二级 only 级 or ·级 is left,
+ * and of 目标值 山标值, 标 or 标值. On a scan the level headings are
+ * read by their order and the value heading by its place, right of the
+ * level-3 one, since what is left of it is part of 目标值; typed, a
+ * table headed so is no indicator table. */
+static const char *FAXED_SHORT_HEADINGS = P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("全民健身") TC("") TC("")) TR(TC("一级") TC("级") TC("三级") TC("山标值"))
+    TR(TC("产出指标") TC("数量指标") TC("新建健身路径")
+           TC("15处")) "</w:tbl>" P("续表") "<w:tbl>" TR(TC("级") TC("·级") TC("级") TC("标"))
+        TR(TC("产出指标") TC("时效指标") TC("项目完工时间")
+               TC("2024年10月")) "</w:tbl><w:tbl>" TR(TC("一级") TC("级") TC("级") TC("标值"))
+            TR(TC("满意度指标") TC("服务对象满意度指标") TC("群众满意度") TC("≥90%")) "</w:tbl>";
+
+static void test_scan_short_level_headings(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_SHORT_HEADINGS);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *inds = json_object_get(d, "indicators");
+  assert_int_equal(json_array_size(inds), 3);
+  const char *l2[] = {"数量指标", "时效指标", "服务对象满意度指标"};
+  const char *l3[] = {"新建健身路径", "项目完工时间", "群众满意度"};
+  const char *val[] = {"15处", "2024年10月", "≥90%"};
+  for (size_t i = 0; i < 3; i++) {
+    json_t *ind = json_array_get(inds, i);
+    assert_string_equal(json_string_value(json_object_get(ind, "level2")), l2[i]);
+    assert_string_equal(json_string_value(json_object_get(ind, "level3")), l3[i]);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(ind, "value"), "raw")),
+                        val[i]);
+  }
+  json_decref(j);
+  /* a heading with no numeral left, not part of 目标值: no value column */
+  j = run_as_scan(P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(
+      TC("项目名称") TC("全民健身") TC("") TC("")) TR(TC("级") TC("级") TC("级") TC("责任人"))
+                      TR(TC("产出指标") TC("数量指标") TC("路径") TC("无")) "</w:tbl>");
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *ind = json_array_get(json_object_get(d, "indicators"), 0);
+  assert_non_null(ind);
+  assert_string_equal(json_string_value(json_object_get(json_object_get(ind, "value"), "raw")), "");
+  json_decref(j);
+  j = run(FAXED_SHORT_HEADINGS);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_int_equal(json_array_size(json_object_get(d, "indicators")), 1);
+  json_decref(j);
+}
+
+/* A level-2 name two of whose characters a fax turned into others
+ * (质量指标 read 版景指标: 质 lost strokes to 版, 量 to 景): on a scan,
+ * each such character a third of an edit, it is 质量指标. */
+static void test_scan_level2_confusable(void **state) {
+  (void)state;
+  const char *body =
+      P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲") TC("") TC(""))
+          TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+              TR(TC("产出指标") TC("版景指标") TC("验收合格率") TC("100%")) "</w:tbl>";
+  json_t *j = run_as_scan(body);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *ind = json_array_get(json_object_get(d, "indicators"), 0);
+  assert_non_null(ind);
+  const char *l2 = json_string_value(json_object_get(ind, "level2"));
+  assert_non_null(l2);
+  assert_string_equal(l2, "质量指标");
+  json_decref(j);
+}
+
+/* 主管部门 as a fax leaves it: 主 lost and 门 read as a bar or a
+ * bracket (管部I, 管部」), or 主 read as 1 and 门 lost (1管部). On a scan
+ * the key without the mark at its end is inside one field's text: the
+ * department. A mark on a word inside several fields' texts (名称1:
+ * 项目名称, 单位名称) names none; typed, none is read so. */
+static void test_scan_label_end_mark(void **state) {
+  (void)state;
+  const char *labels[] = {"管部I", "管部」", "1管部"};
+  for (size_t i = 0; i < 3; i++) {
+    char *body = g_strdup_printf(
+        P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
+            TR(TC("%s") TC("县民政局")) TR(TC("名称1") TC("乙")) "</w:tbl>",
+        labels[i]);
+    json_t *j = run_as_scan(body);
+    json_t *f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+    json_t *dep = json_object_get(f, "department");
+    if (!dep) fail_msg("%s: no department", labels[i]);
+    assert_string_equal(json_string_value(json_object_get(dep, "value")), "县民政局");
+    json_t *name = json_object_get(f, "project_name");
+    assert_string_equal(json_string_value(json_object_get(name, "value")), "甲项目");
+    json_decref(j);
+    j = run(body);
+    f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+    assert_null(json_object_get(f, "department"));
+    json_decref(j);
+    g_free(body);
+  }
+}
+
+/* 项目名称 with the inner strokes of 目 lost (项门名称) is one edit from
+ * 部门名称 as well: 门 for 目 counting a third (ocr_confusable), it is
+ * the project's name, on a scan. */
+static void test_scan_name_confusable(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(
+      TC("项门名称") TC("综合业务费")) TR(TC("主管部门") TC("县政府办")) "</w:tbl>");
+  json_t *f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  json_t *name = json_object_get(f, "project_name");
+  assert_non_null(name);
+  assert_string_equal(json_string_value(json_object_get(name, "value")), "综合业务费");
+  json_decref(j);
+  /* 项目性: one edit from 项目属性 (属 dropped) and from 项目期 (性 for
+   * 期); a fax drops a character whole: the project's attribute */
+  j = run_as_scan(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲"))
+                      TR(TC("项目性") TC("延续性项目")) "</w:tbl>");
+  f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  json_t *attr = json_object_get(f, "project_attribute");
+  assert_non_null(attr);
+  assert_null(json_object_get(f, "period"));
+  json_decref(j);
+}
+
+/* A cost indicator's amount whose 元 a fax thinned away (10万, ≤3万):
+ * on a scan, under a level 2 of cost, it is 10万元; a count of 万 under
+ * another level 2 (3万 visitors) and typed values stay as written. */
+static void test_scan_cost_unit(void **state) {
+  (void)state;
+  const char *body =
+      P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲") TC("") TC(""))
+          TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+              TR(TC("产出指标") TC("成本指标") TC("会议经费") TC("10万"))
+                  TR(TC("产出指标") TC("成本指标") TC("维护经费") TC("≤3万"))
+                      TR(TC("产出指标") TC("数量指标") TC("接待人数") TC("3万")) "</w:tbl>";
+  const char *scan_raw[] = {"10万元", "≤3万元", "3万"}, *scan_unit[] = {"万元", "万元", "万"};
+  for (int scanned = 0; scanned < 2; scanned++) {
+    json_t *j = scanned ? run_as_scan(body) : run(body);
+    json_t *inds =
+        json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+    assert_int_equal(json_array_size(inds), 3);
+    for (size_t i = 0; i < 3; i++) {
+      json_t *v = json_object_get(json_array_get(inds, i), "value");
+      const char *raw = json_string_value(json_object_get(v, "raw"));
+      const char *unit = json_string_value(json_object_get(v, "unit"));
+      assert_string_equal(raw, scanned ? scan_raw[i] : i == 0 ? "10万" : i == 1 ? "≤3万" : "3万");
+      assert_non_null(unit);
+      assert_string_equal(unit, scanned ? scan_unit[i] : "万");
+    }
+    json_decref(j);
+  }
+}
+
 /* A fax's money and items tables: 项日 is the 项目 heading, 本件度中请资企
  * the current year's (characters OCR confuses with the written ones), a
  * source 具级资企 is 县级资金 (flagged label_fuzzy), and an items heading
@@ -1100,6 +1258,11 @@ int main(void) {
       cmocka_unit_test(test_scan_title_lost),
       cmocka_unit_test(test_scan_label_middle_lost),
       cmocka_unit_test(test_scan_repairs_headings),
+      cmocka_unit_test(test_scan_short_level_headings),
+      cmocka_unit_test(test_scan_level2_confusable),
+      cmocka_unit_test(test_scan_label_end_mark),
+      cmocka_unit_test(test_scan_cost_unit),
+      cmocka_unit_test(test_scan_name_confusable),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_repairs_money),
       cmocka_unit_test(test_many_rows),
