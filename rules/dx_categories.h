@@ -48,8 +48,6 @@
   X(NEAR_BLOCK, "near_block")                                                                      \
   X(OCR_NUMBERING, "ocr_numbering")                                                                \
   X(RATE_LABEL, "rate_label")                                                                      \
-  X(COST_LABEL, "cost_label")                                                                      \
-  X(COST_UNIT, "cost_unit")                                                                        \
   X(TITLE_OCR, "title_ocr")                                                                        \
   X(TITLE_WORD, "title_word")                                                                      \
   X(OCR_BOX_ON, "ocr_box_on")                                                                      \

@@ -174,26 +174,6 @@ static char *rate_sign_repaired(ctx *x, const char *level3, const char *level2, 
   return g_strconcat("≥", val + 1, NULL);
 }
 
-/* A scanned value of an amount of money (an indicator under a level 2
- * or level 1 labels.rules' cost_label matches) whose unit OCR read as a
- * cost_unit pattern ("10万": a fax lost the 元): the value with the
- * rule's unit ("10万元"), or NULL. */
-static char *cost_unit_repaired(ctx *x, const char *level1, const char *level2, const char *val) {
-  if (!(level2 && dx_rules_match(x->rs, DX_CAT_COST_LABEL, level2)) &&
-      !(level1 && dx_rules_match(x->rs, DX_CAT_COST_LABEL, level1)))
-    return NULL;
-  dx_value v;
-  dx_value_parse(&v, dx_rules_lexicon(x->rs), val);
-  if ((v.kind != DX_VK_NUMERIC && v.kind != DX_VK_RANGE) || v.prose || !v.unit[0] ||
-      !g_str_has_suffix(val, v.unit))
-    return NULL;
-  const char *unit = dx_rules_match(x->rs, DX_CAT_COST_UNIT, v.unit);
-  if (!unit || strcmp(unit, v.unit) == 0) return NULL;
-  GString *out = g_string_new_len(val, (gssize)(strlen(val) - strlen(v.unit)));
-  g_string_append(out, unit);
-  return g_string_free(out, FALSE);
-}
-
 /* Level text from the cell at col, carried down from above when the
  * cell is a merged continuation or blank. */
 static char *level_text(const lrow *r, int col, char **last) {
@@ -348,7 +328,6 @@ void map_ind_row(ctx *x, const lrow *r) {
     o->level2 = dx_record_strdup(x->rec, lv2);
     o->level3 = map_str(x, l3c);
     char *fixed = x->scanned ? rate_sign_repaired(x, l3c, lv2, val) : NULL;
-    if (!fixed && x->scanned) fixed = cost_unit_repaired(x, lv1, lv2, val);
     if (fixed) conf *= CONF_REPAIRED;
     value_read(x, &o->value, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
                map_text_here(r, m->g[g].unit), &conf);

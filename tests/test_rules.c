@@ -910,35 +910,6 @@ static void test_scan_name_confusable(void **state) {
   json_decref(j);
 }
 
-/* A cost indicator's amount whose 元 a fax thinned away (10万, ≤3万):
- * on a scan, under a level 2 of cost, it is 10万元; a count of 万 under
- * another level 2 (3万 visitors) and typed values stay as written. */
-static void test_scan_cost_unit(void **state) {
-  (void)state;
-  const char *body =
-      P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲") TC("") TC(""))
-          TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
-              TR(TC("产出指标") TC("成本指标") TC("会议经费") TC("10万"))
-                  TR(TC("产出指标") TC("成本指标") TC("维护经费") TC("≤3万"))
-                      TR(TC("产出指标") TC("数量指标") TC("接待人数") TC("3万")) "</w:tbl>";
-  const char *scan_raw[] = {"10万元", "≤3万元", "3万"}, *scan_unit[] = {"万元", "万元", "万"};
-  for (int scanned = 0; scanned < 2; scanned++) {
-    json_t *j = scanned ? run_as_scan(body) : run(body);
-    json_t *inds =
-        json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
-    assert_int_equal(json_array_size(inds), 3);
-    for (size_t i = 0; i < 3; i++) {
-      json_t *v = json_object_get(json_array_get(inds, i), "value");
-      const char *raw = json_string_value(json_object_get(v, "raw"));
-      const char *unit = json_string_value(json_object_get(v, "unit"));
-      assert_string_equal(raw, scanned ? scan_raw[i] : i == 0 ? "10万" : i == 1 ? "≤3万" : "3万");
-      assert_non_null(unit);
-      assert_string_equal(unit, scanned ? scan_unit[i] : "万");
-    }
-    json_decref(j);
-  }
-}
-
 /* A fax's money and items tables: 项日 is the 项目 heading, 本件度中请资企
  * the current year's (characters OCR confuses with the written ones), a
  * source 具级资企 is 县级资金 (flagged label_fuzzy), and an items heading
@@ -1261,7 +1232,6 @@ int main(void) {
       cmocka_unit_test(test_scan_short_level_headings),
       cmocka_unit_test(test_scan_level2_confusable),
       cmocka_unit_test(test_scan_label_end_mark),
-      cmocka_unit_test(test_scan_cost_unit),
       cmocka_unit_test(test_scan_name_confusable),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_repairs_money),
