@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Twelve files:
+# overstates declx; these are a check on it. Fifteen files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -22,6 +22,15 @@
 #   fax60    the same machine on lo-hair-variant-province-b (0.25 pt
 #            LibreOffice hairlines) turned 0.6 degrees, every 37th line
 #            lost: most of the form's rules do not survive the threshold
+#   fax50    the same machine on gs-variant-dept-income-expenditure
+#            (Ghostscript's print) turned -0.5 degrees, every 31st line
+#            lost
+#   fax20    the same machine on chrome-dot-variant-county-multi
+#            (Chrome's dotted borders) turned 0.2 degrees, every 19th
+#            line lost
+#   fax70    the same machine on lo-hair-variant-level-heading-rows
+#            (0.25 pt hairlines, level names as heading rows) turned 0.7
+#            degrees, every 43rd line lost
 #   bw300    a 1-bit 300 dpi office scan (plain threshold, no grey, no
 #            dither) of pages 1-8 of chrome-half-seed001-hengyang
 #            (0.5 px borders, declarations 1-6): a bed a little wider
@@ -204,6 +213,24 @@ fi
 if want fax60; then
   source_pdf lo-hair-variant-province-b
   fax scan-fax60-lo-hair-variant-province-b 0.6 37 3
+fi
+
+# fax50: gs-variant-dept-income-expenditure, -0.5 degrees, every 31st line lost
+if want fax50; then
+  source_pdf gs-variant-dept-income-expenditure
+  fax scan-fax50-gs-variant-dept-income-expenditure -0.5 31 9
+fi
+
+# fax20: chrome-dot-variant-county-multi, 0.2 degrees, every 19th line lost
+if want fax20; then
+  source_pdf chrome-dot-variant-county-multi
+  fax scan-fax20-chrome-dot-variant-county-multi 0.2 19 4
+fi
+
+# fax70: lo-hair-variant-level-heading-rows, 0.7 degrees, every 43rd line lost
+if want fax70; then
+  source_pdf lo-hair-variant-level-heading-rows
+  fax scan-fax70-lo-hair-variant-level-heading-rows 0.7 43 13
 fi
 
 # bw300: a 1-bit office scan at 300 dpi, 8 of 22 pages
