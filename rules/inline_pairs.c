@@ -16,6 +16,31 @@ static const char *last_number(const char *f) {
   return start;
 }
 
+/* Folded text f (raw's) cut at `at`: the label before it when that is a
+ * known label and `fields_only` does not ask for a field's, the value
+ * from `at` on (*value, raw's text) and the label's text in label_buf;
+ * {0} when it is no such label. */
+static label label_before(ctx *x, const char *raw, const char *f, const char *at, bool fields_only,
+                          char **value, labelbuf label_buf) {
+  label none = {0};
+  char *lab = g_strndup(f, (gsize)(at - f));
+  char *k = dx_label_key(lab);
+  label l = map_classify(x, k);
+  bool ok = fields_only ? l.cat == DX_CAT_FIELD : l.cat != DX_CAT_NONE && l.cat != DX_CAT_UNIT_NOTE;
+  if (ok) {
+    char *ml = map_label_text(x, l, lab);
+    g_strlcpy(label_buf, ml, sizeof(labelbuf));
+    g_free(ml);
+    l.label = label_buf;
+    *value = dx_text_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, at)));
+  } else {
+    l = none;
+  }
+  g_free(lab);
+  g_free(k);
+  return l;
+}
+
 /* "年度资金总额（含本级）12万": an amount glued to its label (a PDF line
  * whose space was too narrow to count). The text is split where its last
  * number starts when all after it is one amount (dx_amount_parse: 12万,
@@ -30,21 +55,7 @@ static label split_at_amount(ctx *x, const char *raw, const char *f, char **valu
   double v;
   int unit;
   if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), num)) return none;
-  char *lab = g_strndup(f, (gsize)(num - f));
-  char *k = dx_label_key(lab);
-  label l = map_classify(x, k);
-  if (l.cat != DX_CAT_NONE && l.cat != DX_CAT_UNIT_NOTE) {
-    char *ml = map_label_text(x, l, lab);
-    g_strlcpy(label_buf, ml, sizeof(labelbuf));
-    g_free(ml);
-    l.label = label_buf;
-    *value = dx_text_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, num)));
-  } else {
-    l = none;
-  }
-  g_free(lab);
-  g_free(k);
-  return l;
+  return label_before(x, raw, f, num, false, value, label_buf);
 }
 
 /* "电话0731-8888123" on a scan: OCR puts no space between a Han label
@@ -58,21 +69,7 @@ static label split_at_digit(ctx *x, const char *raw, const char *f, char **value
   while (*num && g_unichar_get_script(g_utf8_get_char(num)) == G_UNICODE_SCRIPT_HAN)
     num = g_utf8_next_char(num);
   if (num == f || !g_ascii_isdigit(*num)) return none;
-  char *lab = g_strndup(f, (gsize)(num - f));
-  char *k = dx_label_key(lab);
-  label l = map_classify(x, k);
-  if (l.cat == DX_CAT_FIELD) {
-    char *ml = map_label_text(x, l, lab);
-    g_strlcpy(label_buf, ml, sizeof(labelbuf));
-    g_free(ml);
-    l.label = label_buf;
-    *value = dx_text_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, num)));
-  } else {
-    l = none;
-  }
-  g_free(lab);
-  g_free(k);
-  return l;
+  return label_before(x, raw, f, num, true, value, label_buf);
 }
 
 /* Splits "LABEL：value", "LABEL value" or "LABEL12万" when LABEL is a
