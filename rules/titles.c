@@ -9,7 +9,9 @@
  * or lost (title_ocr) is written with the word its rule names: up to two
  * characters after its last 绩效, before the 表 (or 申报/汇总/审核)
  * that ends the name (a typist reads 绩效1标表 and 绩效 标表 as
- * 绩效目标表). */
+ * 绩效目标表); a word that ends in 申报 up to the 表 (绩效目标 报表 is
+ * 绩效目标申报表). */
+#define TITLE_OCR_MAX_CHARS 4
 static char *title_repaired(ctx *x, char *title) {
   if (!x->scanned) return title;
   char *key = dx_label_key(title);
@@ -21,7 +23,12 @@ static char *title_repaired(ctx *x, char *title) {
   if (!at) return title;
   at += strlen("绩效");
   const char *end = at;
-  for (int i = 0; i < 2 && *end && !g_utf8_strchr("表申汇审", -1, g_utf8_get_char(end)); i++)
+  /* a word of more than two characters (目标申报) runs on to the 表 */
+  bool to_table = g_utf8_strlen(word, -1) > 2;
+  for (int i = 0; i < (to_table ? TITLE_OCR_MAX_CHARS : 2) && *end &&
+                  (to_table ? !g_str_has_prefix(end, "表")
+                            : !g_utf8_strchr("表申汇审", -1, g_utf8_get_char(end)));
+       i++)
     end = g_utf8_next_char(end);
   char *fixed = g_strdup_printf("%.*s%s%s", (int)(at - title), title, word, end);
   g_free(title);

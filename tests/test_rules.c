@@ -631,18 +631,35 @@ static void test_scan_title_lost(void **state) {
                       "2024年度专项资金绩效目标表");
   json_decref(j);
   /* a word of the form's name one character off (目 read as 计) is
-   * written as the word; a title without one is left as it is */
-  j = run_as_scan(P("2023年部门项计支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
-                      TR(TC("年度资金总额") TC("100")) "</w:tbl>");
-  ds = json_object_get(j, "declarations");
-  assert_string_equal(json_string_value(json_object_get(json_array_get(ds, 0), "title")),
-                      "2023年部门项目支出预算绩效目标表");
-  json_decref(j);
-  j = run_as_scan(P("2023年度乡村振兴绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
-                      TR(TC("年度资金总额") TC("100")) "</w:tbl>");
-  ds = json_object_get(j, "declarations");
-  assert_string_equal(json_string_value(json_object_get(json_array_get(ds, 0), "title")),
-                      "2023年度乡村振兴绩效目标表");
+   * written as the word; a title without one is left as it is; a 申 a
+   * fax lost from 申报 is written back, and so are the form and year */
+  const char *titles[][2] = {
+      {"2023年部门项计支出预算绩效目标表", "2023年部门项目支出预算绩效目标表"},
+      {"2023年度乡村振兴绩效目标表", "2023年度乡村振兴绩效目标表"},
+      {"2024年度部门整体支出绩效目标 报表", "2024年度部门整体支出绩效目标申报表"},
+      {"2024年度项目支出绩效目标明报表", "2024年度项目支出绩效目标申报表"},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(titles); i++) {
+    char *body = g_strconcat("<w:p><w:r><w:t xml:space=\"preserve\">", titles[i][0],
+                             "</w:t></w:r></w:p>"
+                             "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
+                                 TR(TC("年度资金总额") TC("100")) "</w:tbl>",
+                             NULL);
+    j = run_as_scan(body);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    const char *title = json_string_value(json_object_get(d, "title"));
+    assert_non_null(title);
+    assert_string_equal(title, titles[i][1]);
+    assert_int_equal(json_integer_value(json_object_get(d, "fiscal_year")),
+                     titles[i][0][3] == '3' ? 2023 : 2024);
+    json_decref(j);
+    g_free(body);
+  }
+  /* typed, a title is as written: no 申 is put in */
+  j = run(
+      P("2024年度部门整体支出绩效目标报表") "<w:tbl>" TR(TC("项目名称") TC("甲项目")) "</w:tbl>");
+  json_t *t = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "title");
+  assert_true(!json_is_string(t) || !strstr(json_string_value(t), "申报"));
   json_decref(j);
 }
 
