@@ -92,10 +92,17 @@ void dx_find_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, d
 /* Finds ruling lines in a scanned page's grey raster (scan.c, with
  * Leptonica; same arguments and output as dx_find_rules): dark lines at
  * least 13 pt long, by their shape against the paper around them rather
- * than a fixed darkness, so faint, blurred, broken (gaps up to ~1 pt
- * bridged), 1-bit and slightly bent lines are found; cell shading,
- * noise and text are not. */
-void dx_scan_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale);
+ * than a fixed darkness, so faint, blurred, broken (gaps up to 0.8 pt
+ * bridged, 1.2 pt on a coarse scan: a fax), 1-bit and slightly bent
+ * lines are found; cell shading, noise and text are not. */
+void dx_scan_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale,
+                   bool coarse);
+
+/* Drops from a scanned page's rules (dx_find_rules' and dx_scan_rules')
+ * the characters' strokes among them: those inside a glyph of gl (give
+ * or take 2 pt) and those shorter than 13 pt, but for short pieces in
+ * line of a vertical rule a fax's lost rows cut (scan_page.c). */
+void dx_drop_stroke_rules(GArray *rules, const GArray *gl);
 
 /* Whitens filled areas (cell shading): pixels between FILL_LO and the
  * rule threshold whose neighbours a few pixels away on all four sides

@@ -53,22 +53,99 @@ static bool is_bar(const dx_glyph *g, const GArray *rules) {
   return g->cp == '|' || g->cp == 0xFF5C || g->cp == 0x4E28 || g->cp == 0xA6;
 }
 
-/* A rule on a scan shorter than OCR_MIN_RULE_PT, or that fits inside a
- * character's box give or take a little, is a character's stroke. */
-static void drop_stroke_rules(GArray *rules, const GArray *gl) {
+/* A fax may lose a row of pixels now and then; where it does, a dotted
+ * vertical rule at a fax's 98 dpi (a dot every second row) has a gap of
+ * three rows (2.2 pt), and a fax that loses every 19th row leaves such
+ * a rule in pieces of 12 pt, shorter than OCR_MIN_RULE_PT. Such short
+ * vertical pieces in line (within LOST_ROW_POS_PT across) with gaps up
+ * to LOST_ROW_GAP_PT that together run TEXT_STROKE_PT or more are a
+ * rule: a character's vertical strokes do not run in line that far.
+ * Only short pieces make a chain: the short ends a turned fax leaves
+ * beside its long rules, joined to them, cost a fax of the corpus
+ * (fax80) a tenth of its facts. */
+#define LOST_ROW_POS_PT 1.0f
+#define LOST_ROW_GAP_PT 3.0f
+
+typedef struct vpiece {
+  float pos, a, b;
+  guint i;
+} vpiece;
+
+static int vpiece_cmp(const void *x, const void *y) {
+  const vpiece *s = x, *t = y;
+  if (s->pos != t->pos) return s->pos < t->pos ? -1 : 1;
+  return s->a < t->a ? -1 : s->a > t->a;
+}
+
+static guint chain_root(guint *up, guint i) {
+  while (up[i] != i) i = up[i] = up[up[i]];
+  return i;
+}
+
+/* Marks in `chained` the short vertical rules not in `stroke` that are
+ * part of a chain of such pieces (see LOST_ROW_GAP_PT) running
+ * TEXT_STROKE_PT. */
+static void lost_row_chains(const GArray *rules, const bool *stroke, bool *chained) {
+  vpiece *v = g_new(vpiece, rules->len + 1);
+  guint n = 0;
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *r = &g_array_index(rules, dx_rule, i);
+    if (r->x0 == r->x1 && r->y0 != r->y1 && !stroke[i] && fabsf(r->y1 - r->y0) < OCR_MIN_RULE_PT)
+      v[n++] = (vpiece){r->x0, MIN(r->y0, r->y1), MAX(r->y0, r->y1), i};
+  }
+  qsort(v, n, sizeof *v, vpiece_cmp);
+  guint *up = g_new(guint, n + 1);
+  float *lo = g_new(float, n + 1), *hi = g_new(float, n + 1);
+  for (guint k = 0; k < n; k++) up[k] = k;
+  for (guint k = 0; k < n; k++)
+    for (guint j = k + 1; j < n && v[j].pos - v[k].pos <= LOST_ROW_POS_PT; j++)
+      if (v[j].a <= v[k].b + LOST_ROW_GAP_PT && v[k].a <= v[j].b + LOST_ROW_GAP_PT)
+        up[chain_root(up, j)] = chain_root(up, k);
+  for (guint k = 0; k < n; k++) {
+    lo[k] = v[k].a;
+    hi[k] = v[k].b;
+  }
+  for (guint k = 0; k < n; k++) {
+    guint root = chain_root(up, k);
+    lo[root] = MIN(lo[root], v[k].a);
+    hi[root] = MAX(hi[root], v[k].b);
+  }
+  for (guint k = 0; k < n; k++) {
+    guint root = chain_root(up, k);
+    chained[v[k].i] = hi[root] - lo[root] >= TEXT_STROKE_PT;
+  }
+  g_free(lo);
+  g_free(hi);
+  g_free(up);
+  g_free(v);
+}
+
+/* A rule on a scan that fits inside a character's box give or take a
+ * little, or shorter than OCR_MIN_RULE_PT but for a piece of a
+ * vertical rule a lost row cut, is a character's stroke. */
+void dx_drop_stroke_rules(GArray *rules, const GArray *gl) {
   const float tol = 2.0f;
+  bool *stroke = g_new0(bool, rules->len + 1), *chained = g_new0(bool, rules->len + 1);
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *r = &g_array_index(rules, dx_rule, i);
+    /* a short horizontal one is a stroke whatever the glyphs */
+    stroke[i] = r->y0 == r->y1 && fabsf(r->x1 - r->x0) < OCR_MIN_RULE_PT;
+    for (guint k = 0; k < gl->len && !stroke[i]; k++) {
+      const float *b = g_array_index(gl, dx_glyph, k).box;
+      stroke[i] = MIN(r->x0, r->x1) >= b[0] - tol && MAX(r->x0, r->x1) <= b[2] + tol &&
+                  MIN(r->y0, r->y1) >= b[1] - tol && MAX(r->y0, r->y1) <= b[3] + tol;
+    }
+  }
+  lost_row_chains(rules, stroke, chained);
   guint keep = 0;
   for (guint i = 0; i < rules->len; i++) {
     const dx_rule *r = &g_array_index(rules, dx_rule, i);
-    bool stroke = fabsf(r->x1 - r->x0) + fabsf(r->y1 - r->y0) < OCR_MIN_RULE_PT;
-    for (guint k = 0; k < gl->len && !stroke; k++) {
-      const float *b = g_array_index(gl, dx_glyph, k).box;
-      stroke = MIN(r->x0, r->x1) >= b[0] - tol && MAX(r->x0, r->x1) <= b[2] + tol &&
-               MIN(r->y0, r->y1) >= b[1] - tol && MAX(r->y0, r->y1) <= b[3] + tol;
-    }
-    if (!stroke) g_array_index(rules, dx_rule, keep++) = *r;
+    bool short_one = fabsf(r->x1 - r->x0) + fabsf(r->y1 - r->y0) < OCR_MIN_RULE_PT;
+    if (!stroke[i] && (!short_one || chained[i])) g_array_index(rules, dx_rule, keep++) = *r;
   }
   g_array_set_size(rules, keep);
+  g_free(stroke);
+  g_free(chained);
 }
 
 /* What OCR reads a checkbox as: □ as 口 or 囗, ☑ as 回, 团, 日 or 田. */
@@ -82,7 +159,7 @@ static bool box_lookalike(gunichar c) {
  * sure; a square around another character is that character. */
 static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r) {
   GArray *boxes = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
-  /* on a copy: the box's sides stay rules until drop_stroke_rules finds
+  /* on a copy: the box's sides stay rules until dx_drop_stroke_rules finds
    * them inside the box's glyph */
   GArray *sides = g_array_copy((GArray *)rules);
   dx_find_boxes(sides, boxes, r->grey, r->w, r->h, r->w, r->scale);
@@ -204,7 +281,7 @@ static GArray *tess_rules(const dx_raster *r) {
       g_array_index(rules, dx_rule, keep++) = *u;
   }
   g_array_set_size(rules, keep);
-  dx_scan_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
+  dx_scan_rules(rules, r->grey, r->w, r->h, r->w, r->scale, false);
   return rules;
 }
 
@@ -293,6 +370,12 @@ static void low_dpi_doubt(GArray *gl, double dpi) {
  * replaced): a photographed sheet's perspective out and the desk around
  * it off, else dark bands along its edges cleared; uneven light evened;
  * the skew taken out. Each step that changed the page is warned. */
+/* Rows of the raster that each of the scan's rows is drawn over (1 when
+ * the scan's resolution is unknown). */
+static double scan_pitch(const dx_raster *r, double dpi) {
+  return dpi > 0 ? floor(r->scale * 72 / dpi) : 1;
+}
+
 static void clean_page(dx_raster *r, double dpi, int pageno, dx_doc *doc) {
   /* a photographed sheet: its perspective out, the desk around it off */
   double corner[8];
@@ -324,7 +407,7 @@ static void clean_page(dx_raster *r, double dpi, int pageno, dx_doc *doc) {
   /* a scan is rarely straight: rules and lines must run along the axes;
    * its angle is found in rows as high as the scan's own where the
    * raster draws each of those two rows high or more (a fax's 98 dpi) */
-  double pitch = dpi > 0 ? floor(r->scale * 72 / dpi) : 1;
+  double pitch = scan_pitch(r, dpi);
   double skew =
       dx_skew_angle(r->grey, r->w, r->h, r->w, MAX_SKEW_DEG, (int)(SKEW_RUN_PT * r->scale), pitch);
   bool coarse = pitch >= 2;
@@ -393,13 +476,13 @@ static dx_code read_text(GArray *gl, dx_raster *r, dx_seal *seals, size_t nseals
  * alone lost facts on three scans of the corpus (a row cut by a page
  * break read differently, a grid of a fax) that lines.c's rules read
  * right. */
-static void find_lines(GArray *gl, GArray *rules, const dx_raster *r) {
+static void find_lines(GArray *gl, GArray *rules, const dx_raster *r, double dpi) {
   /* a table's line that OCR kept is read as a bar: it is a rule */
   drop_glyphs(gl, NULL, is_bar);
   dx_find_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
   scan_checkboxes(gl, rules, r);
-  dx_scan_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
-  drop_stroke_rules(rules, gl);
+  dx_scan_rules(rules, r->grey, r->w, r->h, r->w, r->scale, scan_pitch(r, dpi) >= 2);
+  dx_drop_stroke_rules(rules, gl);
   /* quotes and dots where a line meets a character are debris */
   drop_glyphs(gl, rules, is_debris);
 }
@@ -437,7 +520,7 @@ dx_code dx_scan_read(GArray *gl, GArray *rules, dx_raster *r, double dpi, const 
     dx_doc_warn(doc, "ocr_timeout", pageno,
                 "page %d: OCR stopped at its deadline of %d ms; the page may be incomplete", pageno,
                 lim->ocr_deadline_ms);
-  if (rc == DX_OK) find_lines(gl, rules, r);
+  if (rc == DX_OK) find_lines(gl, rules, r, dpi);
   if (rc == DX_OK && lim->page_raster)
     lim->page_raster(lim->page_raster_ctx, pageno, r->grey, r->w, r->h, r->scale);
   return rc;

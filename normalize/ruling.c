@@ -307,10 +307,11 @@ static const seg *beside(const seg *o, size_t no, const seg *r, float at) {
 }
 
 /* Whether the gap (lo, hi) in the rule at pos lies between two tables:
- * its ends meet rules across (loosely, see DROPOUT_END_PT) and no other
- * rule of s[0..m) within the span of the one that meets this rule goes
- * on across the gap's middle. Inside a table the other borders go on
- * where one dropped out. */
+ * its ends meet rules across (loosely, see DROPOUT_END_PT; where one end
+ * meets none, the rule across nearest it inside the gap stands in) and
+ * no other rule of s[0..m) within the span of the one that meets this
+ * rule goes on across the middle between the two. Inside a table the
+ * other borders go on where one dropped out. */
 static bool between_tables(const seg *s, size_t m, const bool *gone, const seg *across,
                            size_t nacross, float pos, float lo, float hi) {
   const seg *top = across_near(across, nacross, pos, lo);
@@ -330,8 +331,27 @@ static bool between_tables(const seg *s, size_t m, const bool *gone, const seg *
     else
       top = o;
   }
-  if (!top || !bot || bot->pos - top->pos <= SNAP_PT) return false;
+  /* the other end lost too, with a piece of the next table's border
+   * (a fax drops a dotted rule where it straddles two of its columns):
+   * the rule across it within the gap nearest that end, and the band
+   * looked at for rules going on is the one between the two */
   float mid = (lo + hi) / 2;
+  if (own && (!top || !bot)) {
+    const seg *found = NULL;
+    for (size_t i = 0; i < nacross; i++) {
+      const seg *o = &across[i];
+      if (o->a > pos + TOUCH_PT || o->b < pos - TOUCH_PT || fabsf(o->pos - own->pos) <= SNAP_PT ||
+          o->pos <= lo || o->pos >= hi)
+        continue;
+      if (!found || (top ? o->pos > found->pos : o->pos < found->pos)) found = o;
+    }
+    if (top)
+      bot = found;
+    else
+      top = found;
+    if (top && bot) mid = (top->pos + bot->pos) / 2;
+  }
+  if (!top || !bot || bot->pos - top->pos <= SNAP_PT) return false;
   for (size_t k = 0; k < m; k++)
     if (!gone[k] && fabsf(s[k].pos - pos) > SNAP_PT && s[k].pos >= own->a - TOUCH_PT &&
         s[k].pos <= own->b + TOUCH_PT && s[k].a <= mid && s[k].b >= mid)

@@ -564,6 +564,48 @@ static void test_scan_table_gap(void **state) {
   pb_free(p);
 }
 
+/* Two tables of a fax 24 pt apart, the column border of the lower one
+ * lost from its top rule down past its first row's bottom (a fax drops
+ * a dotted border where it straddles two of its columns, a lost row cuts
+ * what is left): the gap in that border, from the upper table's bottom
+ * to 8 pt below the lower's first row, is no dropout, so the tables stay
+ * two (before, the border was bridged across the gap and joined them). */
+static void test_scan_table_gap_lost_end(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  pb_h(p, 100, 50, 350);
+  pb_h(p, 120, 50, 350);
+  pb_h(p, 140, 50, 350);
+  pb_v(p, 50, 100, 140);
+  pb_v(p, 200, 100, 140);
+  pb_v(p, 350, 100, 140);
+  pb_text(p, 55, 104, "项目名称", 0);
+  pb_text(p, 205, 104, "甲", 0);
+  pb_text(p, 55, 124, "主管部门", 0);
+  pb_text(p, 205, 124, "乙", 0);
+  pb_text(p, 55, 150, "续表", 0);
+  pb_h(p, 164, 50, 350);
+  pb_h(p, 180, 50, 350);
+  pb_h(p, 220, 50, 350);
+  pb_v(p, 50, 164, 220);
+  pb_v(p, 200, 188, 220); /* lost from 164 to 188 */
+  pb_v(p, 350, 164, 220);
+  pb_text(p, 55, 168, "一级", 0);
+  pb_text(p, 205, 168, "二级", 0);
+  pb_text(p, 55, 195, "产出指标", 0);
+  pb_text(p, 205, 195, "数量指标", 0);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 2);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_string_equal(cell_text(t, 1, 1), "乙");
+  t = table_at(d, 2);
+  assert_string_equal(cell_text(t, t->nrows - 1, t->ncols - 1), "数量指标");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A scratch on a copier's drum, on a copy of a page placed askew: once
  * the page is straightened it runs at 0.7° to the form, top to bottom,
  * in pieces a rule finder takes for short vertical rules, each a little
@@ -2000,7 +2042,7 @@ static void test_scan_rules(void **state) {
     old += covered(rules, false, (100 + k * 150 + 0.5) / scale, 100 / scale, 1300 / scale) > 0.9;
   assert_int_equal(old, 0); /* what the fixed threshold missed */
   g_array_set_size(rules, 0);
-  dx_scan_rules(rules, g, w, h, w, scale);
+  dx_scan_rules(rules, g, w, h, w, scale, false);
   for (int k = 0; k < 6; k++) {
     assert_true(covered(rules, false, (100 + k * 150 + 0.5) / scale, 101 / scale, 1299 / scale) >
                 0.95);
@@ -2014,6 +2056,42 @@ static void test_scan_rules(void **state) {
               MAX(r->y0, r->y1) > 290 / scale && MIN(r->y0, r->y1) < 345 / scale;
     assert_false(in);
   }
+  g_array_free(rules, TRUE);
+  g_free(g);
+}
+
+/* Dotted 1 px borders on a fax (204 x 98 dpi) read at 250 dpi: where a
+ * horizontal one straddles two of the fax's rows its dots are one fax
+ * pixel wide and three apart (1 pt); a vertical one has a dot every
+ * second row, and where the fax lost a row (every 19th here) a gap of
+ * three rows (2.2 pt), in pieces shorter than a scan's shortest rule.
+ * Both are found, the vertical as pieces in line kept from the strokes
+ * dropped; a lone piece as short is still a stroke. */
+static void test_scan_fax_dotted(void **state) {
+  (void)state;
+  const int fw = 1200, fh = 480; /* the fax's pixels */
+  const int w = (int)lround(fw * 250.0 / 204), h = (int)lround(fh * 250.0 / 98);
+  const double scale = 250.0 / 72.0, sx = 250.0 / 204, sy = 250.0 / 98;
+  uint8_t *fax = g_malloc((size_t)fw * fh);
+  memset(fax, 255, (size_t)fw * fh);
+  for (int fx = 100; fx < 1000; fx += 4) fax[100 * fw + fx] = 0; /* horizontal, row 100 */
+  for (int fy = 120; fy < 400; fy += 2)
+    if (fy % 19 && (fy + 1) % 19) /* vertical, columns 600-601; rows lost */
+      fax[(size_t)fy * fw + 600] = fax[(size_t)fy * fw + 601] = 0;
+  for (int fy = 420; fy < 436; fy += 2) fax[(size_t)fy * fw + 200] = 0; /* a lone short piece */
+  uint8_t *g = g_malloc((size_t)w * h);
+  dx_resample_grey(fax, fw, fh, fw, g, w, h);
+  g_free(fax);
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_find_rules(rules, g, w, h, w, scale);
+  dx_scan_rules(rules, g, w, h, w, scale, true);
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_drop_stroke_rules(rules, gl);
+  double hy = (100 + 0.5) * sy / scale, vx = 601 * sx / scale;
+  assert_true(covered(rules, false, hy, 101 * sx / scale, 995 * sx / scale) > 0.95);
+  assert_true(covered(rules, true, vx, 121 * sy / scale, 398 * sy / scale) > 0.8);
+  assert_true(covered(rules, true, 200.5 * sx / scale, 420 * sy / scale, 435 * sy / scale) == 0);
+  g_array_free(gl, TRUE);
   g_array_free(rules, TRUE);
   g_free(g);
 }
@@ -2068,7 +2146,7 @@ static void test_seal(void **state) {
      * characters' strokes crossing the ring are not */
     GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
     dx_find_rules(rules, g, w, h, w, scale);
-    dx_scan_rules(rules, g, w, h, w, scale);
+    dx_scan_rules(rules, g, w, h, w, scale, false);
     for (guint i = 0; i < rules->len; i++) {
       const dx_rule *r = &g_array_index(rules, dx_rule, i);
       /* (the characters' 30 px strokes are dropped by their glyphs) */
@@ -2540,6 +2618,7 @@ int main(void) {
       cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_scan_table_gap),
+      cmocka_unit_test(test_scan_table_gap_lost_end),
       cmocka_unit_test(test_fax_table_gap),
       cmocka_unit_test(test_fax_table_gap_partial),
       cmocka_unit_test(test_scan_slanted_streak),
@@ -2581,6 +2660,7 @@ int main(void) {
       cmocka_unit_test(test_dark_edge),
       cmocka_unit_test(test_box_marks),
       cmocka_unit_test(test_scan_rules),
+      cmocka_unit_test(test_scan_fax_dotted),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
       cmocka_unit_test(test_text_lines_specks),
