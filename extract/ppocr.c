@@ -658,6 +658,7 @@ int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err) {
  * its ink as tesseract's lines are (dx_text_line_sign), and the sign
  * kept, as sure as tesseract's, when it is all the line's ink. */
 #define LONE_SIGN_DOUBT 0.5f
+#define LEAD_SIGN_DOUBT 0.9f
 #define LONE_SIGN_CONF 0.9f
 /* The crop's white margin, pixels. */
 #define LONE_SIGN_MARGIN 2
@@ -693,33 +694,46 @@ static void clear_edge_ink(dx_text_line *t, int w, int h) {
   g_free(stack);
 }
 
-static void lone_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l) {
-  if (glyphs->len != first + 1) return;
-  dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
-  if (g->ocr_conf >= LONE_SIGN_DOUBT) return;
+/* Line l's crop with a white margin, the ink reaching its box's edge
+ * cleared, and t->box set to the ink left (empty when none: box[2] <=
+ * box[0]). False when the line is too small to crop. */
+static bool line_ink(dx_text_line *t, const dx_ppocr_page *p, const line *l) {
   int x0 = MAX((int)l->x0, 0), y0 = MAX((int)l->y0, 0);
   int x1 = MIN((int)ceilf(l->x1), p->w), y1 = MIN((int)ceilf(l->y1), p->h);
-  if (x1 - x0 < 2 || y1 - y0 < 2) return;
-  dx_text_line t = {.ox = x0 - LONE_SIGN_MARGIN,
-                    .oy = y0 - LONE_SIGN_MARGIN,
-                    .w = x1 - x0 + 2 * LONE_SIGN_MARGIN,
-                    .h = y1 - y0 + 2 * LONE_SIGN_MARGIN,
-                    .box = {x1, y1, x0, y0}};
-  t.img = g_malloc((size_t)t.w * (size_t)t.h);
-  memset(t.img, 255, (size_t)t.w * (size_t)t.h);
+  if (x1 - x0 < 2 || y1 - y0 < 2) return false;
+  *t = (dx_text_line){.ox = x0 - LONE_SIGN_MARGIN,
+                      .oy = y0 - LONE_SIGN_MARGIN,
+                      .w = x1 - x0 + 2 * LONE_SIGN_MARGIN,
+                      .h = y1 - y0 + 2 * LONE_SIGN_MARGIN,
+                      .box = {x1, y1, x0, y0}};
+  t->img = g_malloc((size_t)t->w * (size_t)t->h);
+  memset(t->img, 255, (size_t)t->w * (size_t)t->h);
   for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
-      t.img[(size_t)(y - t.oy) * (size_t)t.w + (size_t)(x - t.ox)] =
+      t->img[(size_t)(y - t->oy) * (size_t)t->w + (size_t)(x - t->ox)] =
           p->im.lut[p->im.px[(size_t)y * (size_t)p->im.stride + (size_t)x]];
-  clear_edge_ink(&t, x1 - x0, y1 - y0);
-  for (int y = 0; y < t.h; y++)
-    for (int x = 0; x < t.w; x++) {
-      if (t.img[(size_t)y * (size_t)t.w + (size_t)x] >= LONE_SIGN_INK) continue;
-      t.box[0] = MIN(t.box[0], x + t.ox);
-      t.box[1] = MIN(t.box[1], y + t.oy);
-      t.box[2] = MAX(t.box[2], x + t.ox + 1);
-      t.box[3] = MAX(t.box[3], y + t.oy + 1);
+  clear_edge_ink(t, x1 - x0, y1 - y0);
+  for (int y = 0; y < t->h; y++)
+    for (int x = 0; x < t->w; x++) {
+      if (t->img[(size_t)y * (size_t)t->w + (size_t)x] >= LONE_SIGN_INK) continue;
+      t->box[0] = MIN(t->box[0], x + t->ox);
+      t->box[1] = MIN(t->box[1], y + t->oy);
+      t->box[2] = MAX(t->box[2], x + t->ox + 1);
+      t->box[3] = MAX(t->box[3], y + t->oy + 1);
     }
+  return true;
+}
+
+static void lone_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l,
+                      double scale) {
+  if (glyphs->len <= first) return;
+  dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
+  /* or a sign before a number, read as a digit (≥2 as 22 on a fax) */
+  const dx_glyph *next = glyphs->len > first + 1 ? g + 1 : NULL;
+  if (g->ocr_conf >= (next ? LEAD_SIGN_DOUBT : LONE_SIGN_DOUBT)) return;
+  if (next && (!g_ascii_isdigit(g->cp) || !g_ascii_isdigit(next->cp))) return;
+  dx_text_line t;
+  if (!line_ink(&t, p, l)) return;
   /* the line's height is the detected text region's (a sign alone is
    * as wide as its ink is high; beside digits it is narrower than the
    * line) */
@@ -727,9 +741,39 @@ static void lone_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const
   t.box[3] = MAX(t.box[3], (int)ceilf(l->cy1));
   int end = 0;
   gunichar sign = t.box[2] > t.box[0] ? dx_text_line_sign(&t, &end) : 0;
-  if (sign && end >= t.box[2]) {
+  /* the sign's ink is the line's, or ends before the next character's
+   * middle */
+  bool alone = next ? end <= (next->box[0] + next->box[2]) / 2 * scale : end >= t.box[2];
+  if (sign && alone) {
     g->cp = sign;
     g->ocr_conf = LONE_SIGN_CONF;
+  }
+  g_free(t.img);
+}
+
+/* A lone 0 (a money cell's nothing) is a crop PP-OCRv4 reads as 。 or
+ * o: a ring alone. A full stop's ring is about a third of an em and as
+ * high as wide; a digit's is as high as a capital and taller than wide.
+ * A line read as one such ring whose ink is at least LONE_ZERO_PT high
+ * and LONE_ZERO_TALL times as high as wide is the digit, kept as sure
+ * as the network was of the ring, at most LONE_ZERO_CONF. */
+#define LONE_ZERO_PT 5.0
+#define LONE_ZERO_TALL 1.25
+#define LONE_ZERO_CONF 0.7f
+static bool ring(gunichar c) {
+  return c == 0x3002 || c == 'o' || c == 'O' || c == 0x25CB || c == 0x3007 || c == 0xB0;
+}
+
+static void lone_zero(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l,
+                      double scale) {
+  if (glyphs->len != first + 1) return;
+  dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
+  dx_text_line t;
+  if (!ring(g->cp) || !line_ink(&t, p, l)) return;
+  int iw = t.box[2] - t.box[0], ih = t.box[3] - t.box[1];
+  if (iw > 0 && ih >= LONE_ZERO_PT * scale && ih >= LONE_ZERO_TALL * iw) {
+    g->cp = '0';
+    g->ocr_conf = MIN(g->ocr_conf, LONE_ZERO_CONF);
   }
   g_free(t.img);
 }
@@ -754,7 +798,8 @@ dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadli
     g_array_set_size(alts, 0);
     decode(glyphs, alts, p->e, l, r, scale);
     dx_ocr_words(glyphs, first, (const dx_ocr_alts *)(void *)alts->data, words);
-    lone_sign(glyphs, first, p, l);
+    lone_sign(glyphs, first, p, l, scale);
+    lone_zero(glyphs, first, p, l, scale);
     reading_clear(r);
   }
   g_array_free(alts, TRUE);

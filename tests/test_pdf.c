@@ -1924,6 +1924,37 @@ static void test_ocr_lone_sign(void **state) {
   g_free(data);
 }
 
+/* On a 98 dpi fax, a money cell's lone 0 reads as 。 (a ring alone) and
+ * a value's ≥2 as 22: the 0 is told from its ink's height and shape
+ * (lone_zero in ppocr.c), the sign from its ink before the number
+ * (lone_sign). */
+static void test_ocr_fax_zero_and_sign(void **state) {
+  (void)state;
+  gchar *data = NULL;
+  gsize len = 0;
+  assert_true(g_file_get_contents(DX_SOURCE_DIR
+                                  "/corpus/scan/scan-fax50-gs-variant-dept-income-expenditure.pdf",
+                                  &data, &len, NULL));
+  dx_doc *d = NULL;
+  dx_error err = {0};
+  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &lim, &err), DX_OK);
+  int zero = 0, sign = 0;
+  for (guint b = 0; b < d->blocks->len; b++) {
+    const dx_block *bl = g_ptr_array_index(d->blocks, b);
+    if (bl->kind != DX_BLOCK_TABLE) continue;
+    for (size_t c = 0; c < bl->table->ncells; c++) {
+      const dx_cell *x = bl->table->cells[c];
+      assert_string_not_equal(x->text, "。");
+      zero += strcmp(x->text, "0") == 0;
+      sign += g_str_has_prefix(x->text, "≥2") && !g_str_has_prefix(x->text, "≥22");
+    }
+  }
+  assert_int_equal(zero, 1);
+  assert_int_equal(sign, 1);
+  dx_doc_free(d);
+  g_free(data);
+}
+
 /* A page scanned askew: the angle is found (at the most that is looked
  * for, either way, too: the search once wrote past its buffer there), and
  * once turned back (rules) its lines are found as rules across the page. */
@@ -2654,6 +2685,7 @@ int main(void) {
       cmocka_unit_test(test_pdf_limits),
       cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_ocr_lone_sign),
+      cmocka_unit_test(test_ocr_fax_zero_and_sign),
       cmocka_unit_test(test_crop_rules),
       cmocka_unit_test(test_deskew),
       cmocka_unit_test(test_level_paper),
