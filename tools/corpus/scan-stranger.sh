@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Fifteen files:
+# overstates declx; these are a check on it. Eighteen files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -60,6 +60,15 @@
 #            scanner app in "black and white" mode: mild keystone, light
 #            falling off to one side, lens blur, then the app's local
 #            adaptive threshold; 1 bit at 220 dpi (PNG in the PDF)
+#   mfp150   an office multifunction printer's colour scan at 150 dpi of
+#            chrome-double-variant-two-horizons (double borders), -1.3
+#            degrees, soft optics, a little noise, washed-out colour,
+#            JPEG quality 45 (4:2:0)
+#   grey240  a faint grey scan at 240 dpi of lo-dotdash-variant-dept-
+#            national (LibreOffice's dash-dot borders), 0.9 degrees,
+#            blurred, its blacks lifted to a quarter grey, JPEG 70
+#   border200 a grey scan at 200 dpi of borderless-variant-summary-b (a
+#            table with no borders at all), 0.5 degrees, JPEG 75
 # Every page is rendered with pdftoppm -thinlinemode shape: a rule
 # thinner than a pixel comes out as a grey line of its share of the
 # pixel, as a sensor sees it (pdftoppm's default draws it as a whole
@@ -350,4 +359,37 @@ if want phonebw; then
       -lat 31x31-7% -type bilevel -units PixelsPerInch -density 220 "${p%.png}-bw.png"
   done
   finish scan-phonebw-cairo-variant-continued-table "$t"/p-*-bw.png
+fi
+
+if want mfp150; then
+  source_pdf chrome-double-variant-two-horizons
+  render -r 150
+  for p in "$t"/p-*.png; do
+    convert "$p" -seed 151 -virtual-pixel white -distort SRT -1.3 -blur 0x0.7 \
+      -attenuate 0.25 +noise Gaussian -modulate 100,80 -quality 45 -sampling-factor 4:2:0 \
+      -units PixelsPerInch -density 150 "${p%.png}.jpg"
+  done
+  finish scan-mfp150-chrome-double-variant-two-horizons "$t"/p-*.jpg
+fi
+
+if want grey240; then
+  source_pdf lo-dotdash-variant-dept-national
+  render -r 240 -gray
+  for p in "$t"/p-*.png; do
+    convert "$p" -seed 241 -virtual-pixel white -distort SRT 0.9 -blur 0x0.9 \
+      -level 0%,100%,1.6 +level 25%,100% -attenuate 0.2 +noise Gaussian \
+      -colorspace Gray -quality 70 -units PixelsPerInch -density 240 "${p%.png}.jpg"
+  done
+  finish scan-grey240-lo-dotdash-variant-dept-national "$t"/p-*.jpg
+fi
+
+if want border200; then
+  source_pdf borderless-variant-summary-b
+  render -r 200 -gray
+  for p in "$t"/p-*.png; do
+    convert "$p" -seed 201 -virtual-pixel white -distort SRT 0.5 -blur 0x0.8 \
+      -attenuate 0.2 +noise Gaussian -colorspace Gray -quality 75 \
+      -units PixelsPerInch -density 200 "${p%.png}.jpg"
+  done
+  finish scan-border200-borderless-variant-summary-b "$t"/p-*.jpg
 fi
