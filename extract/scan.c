@@ -52,6 +52,34 @@
  * lost). */
 #define GAP_PT 0.8
 #define COARSE_GAP_PT 1.2
+/* A dashed or dash-dotted border (a word processor's border style) has
+ * gaps far wider than GAP_PT: LibreOffice's dash-dot at 240 dpi leaves
+ * dashes of 8.7 pt and dots of 2 pt, 2.7-3 pt apart. Runs joined
+ * across gaps up to DASH_GAP_PT are a dashed rule when they are made of
+ * DASH_MIN_PIECES pieces or more, each gap at most DASH_GAP_PT, ink
+ * along DASH_MIN_INK to DASH_MAX_INK of the length (a solid rule is
+ * found without the wide gap; text has its characters' other strokes
+ * beside it, which `beside` tells). Not on a coarse scan: a fax's
+ * text, its strokes broken by the threshold, joins into such runs
+ * (fax60 126 -> 18 facts), and its dotted rules have COARSE_GAP_PT. */
+#define DASH_GAP_PT 3.5
+#define DASH_MIN_PIECES 4
+#define DASH_MIN_INK 0.4
+#define DASH_MAX_INK 0.92
+/* A dashed run with ink right beside it on one side along more than this
+ * share of it is the bottom or top strokes of a line of characters
+ * joined across their gaps (0.32-0.57 on the corpus's scans; dashed
+ * borders 0.00-0.03). */
+#define DASH_ONE_SIDE 0.15
+/* ... and one of its pieces (a dash) at least this long (points): a row
+ * of a 1-bit scan's noise specks is no dashed rule. */
+#define DASH_MIN_PT 3.0
+/* ... and at most this thick (points): a style's dashes are thin; a run
+ * of a 1-bit scan's specks and strokes joined is as thick as a line of
+ * text (23-25 px at 200 dpi, the dash-dot borders 5-7 at 240). */
+#define DASH_MAX_PT 2.0
+/* ... and found solid along less than this share of it */
+#define DASH_MAX_SOLID 0.3
 /* Pixels a rule's line may drift across its length within one
  * MIN_RULE_PT window (a slightly bent page, a skew left over). */
 #define DRIFT_PX 1
@@ -86,7 +114,8 @@ static int odd(double v) {
  * so that a rule that drifts is followed. A character's stroke, or
  * strokes of a line of characters run together, has the rest of the
  * characters right above or below it; a border has the paper of a
- * cell's padding on both sides, but where a rule crosses it. */
+ * cell's padding on both sides, but where a rule crosses it (positions
+ * `skip` says, when not NULL, are not looked at). */
 #define SIDE_PX 3
 /* A candidate with ink right beside it along more than BOTH_SIDES of its
  * length on both sides, or ONE_SIDE on one, is text. Measured on scans
@@ -99,11 +128,12 @@ static int odd(double v) {
  * long border at the page's edge may have the scan's dark edge beside it */
 #define ONE_SIDE_PT 40.0
 static void beside(PIX *band, PIX *ink, PIX *grey_ink, int bx, int by, int bw, int bh,
-                   bool vertical, double *lo, double *hi, double *centre) {
+                   bool vertical, const bool *skip, double *lo, double *hi, double *centre) {
   int n = vertical ? bh : bw, nlo = 0, nhi = 0, cols = 0;
   double sw = 0, swp = 0;
   int W = (int)pixGetWidth(ink), H = (int)pixGetHeight(ink);
   for (int k = 0; k < n; k++) {
+    if (skip && skip[k]) continue;
     /* the band's extent across the line at this position */
     int first = -1, last = -1, across = vertical ? bw : bh;
     for (int j = 0; j < across; j++) {
@@ -147,39 +177,94 @@ static void beside(PIX *band, PIX *ink, PIX *grey_ink, int bx, int by, int bw, i
   *centre = (vertical ? bx : by) + (sw > 0 ? swp / sw : (vertical ? bw : bh) / 2.0);
 }
 
-/* Rules of one direction: horizontal ones when `vertical` is false. */
-static void find(GArray *out, PIX *grey, double scale, bool vertical, bool coarse) {
-  int len = odd(MIN_RULE_PT * scale), across = odd(2 * MAX_RULE_PT * scale + 3);
-  int gap = odd((coarse ? COARSE_GAP_PT : GAP_PT) * scale), drift = 2 * DRIFT_PX + 1;
+/* Whether the run in box (bx, by, bw, bh) of a mask joined across
+ * DASH_GAP_PT gaps is a dashed rule: `pieces` (the ink before the
+ * joining) along it in DASH_MIN_PIECES or more pieces with gaps of at
+ * most `gap` pixels and ink along DASH_MIN_INK..DASH_MAX_INK of it, and
+ * little of it a rule found solid (`solid`). */
+static bool dashed_run(PIX *pieces, PIX *solid, int bx, int by, int bw, int bh, bool vertical,
+                       int gap, int dash) {
+  int n = vertical ? bh : bw, across = vertical ? bw : bh;
+  int inked = 0, found = 0, npieces = 0, widest = 0, last = -1, piece = 0, longest = 0;
+  for (int k = 0; k < n; k++) {
+    bool any = false, was = false;
+    for (int j = 0; j < across && !(any && was); j++) {
+      l_uint32 x = (l_uint32)(vertical ? bx + j : bx + k),
+               y = (l_uint32)(vertical ? by + k : by + j);
+      l_uint32 v = 0, u = 0;
+      if (!any && !pixGetPixel(pieces, x, y, &v) && v) any = true;
+      if (!was && !pixGetPixel(solid, x, y, &u) && u) was = true;
+    }
+    found += was;
+    if (!any) continue;
+    inked++;
+    if (last != k - 1) {
+      npieces++;
+      piece = 0;
+    }
+    piece++;
+    longest = MAX(longest, piece);
+    if (last >= 0) widest = MAX(widest, k - last - 1);
+    last = k;
+  }
+  double share = n ? (double)inked / n : 0;
+  return npieces >= DASH_MIN_PIECES && widest <= gap && longest >= dash && share >= DASH_MIN_INK &&
+         share <= DASH_MAX_INK && found < DASH_MAX_SOLID * n;
+}
+
+/* The positions along the run in box (bx, by, bw, bh) within
+ * CROSSING_PT of a rule across it found before (out from `first`), or
+ * NULL when none is. */
+#define CROSSING_PT 2.0
+static bool *crossings(const GArray *out, guint first, bool vertical, int bx, int by, int bw,
+                       int bh, double scale) {
+  int n = vertical ? bh : bw;
+  float pos = (float)((vertical ? bx + bw / 2.0 : by + bh / 2.0) / scale);
+  float a = (float)((vertical ? by : bx) / scale);
+  bool *skip = NULL;
+  for (guint i = first; i < out->len; i++) {
+    const dx_rule *r = &g_array_index(out, dx_rule, i);
+    if ((r->x0 == r->x1) == vertical) continue;
+    float at = vertical ? r->y0 : r->x0, lo = vertical ? r->x0 : r->y0,
+          hi = vertical ? r->x1 : r->y1;
+    if (pos < MIN(lo, hi) - CROSSING_PT || pos > MAX(lo, hi) + CROSSING_PT) continue;
+    float half = r->width / 2 + (float)CROSSING_PT;
+    int k0 = MAX(0, (int)((at - half - a) * scale)),
+        k1 = MIN(n, (int)((at + half - a) * scale) + 1);
+    for (int k = k0; k < k1; k++) {
+      if (!skip) skip = g_new0(bool, (size_t)n);
+      skip[k] = true;
+    }
+  }
+  return skip;
+}
+
+/* Candidates of `band` (a mask of runs along the line) that are rules,
+ * appended to out; only dashed ones (dashed_run) when `pieces`. */
+static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, bool vertical,
+                 PIX *pieces, PIX *solid, int gap, guint first) {
   int min_len = (int)(MIN_RULE_PT * scale);
   int max_thick = (int)(MAX_RULE_PT * scale + 0.5) + 2 * DRIFT_PX;
-  /* sizes as (along, across) -> (h, v) */
-#define HV(a, b) (vertical ? (b) : (a)), (vertical ? (a) : (b))
-  PIX *ink = pixTophat(grey, HV(1, across), L_TOPHAT_BLACK);
-  PIX *wide = ink ? pixDilateGray(ink, HV(1, drift)) : NULL;
-  PIX *closed = wide ? pixCloseGray(wide, HV(gap, 1)) : NULL;
-  PIX *runs = closed ? pixOpenGray(closed, HV(len, 1)) : NULL;
-  /* pixThresholdToBinary sets what is below the threshold: little ink */
-  PIX *faint = runs ? pixThresholdToBinary(runs, MIN_INK) : NULL;
-  PIX *rules = faint ? pixInvert(NULL, faint) : NULL;
-  PIX *paper = ink ? pixThresholdToBinary(ink, MIN_INK) : NULL;
-  PIX *all = paper ? pixInvert(NULL, paper) : NULL;
-  /* noise specks (dust, a noisy scanner's pepper) are not characters */
-  int speck = (int)(SPECK_PT * scale) + 1;
-  PIX *inked =
-      all ? pixSelectBySize(all, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL) : NULL;
-  pixDestroy(&all);
-  BOXA *boxes = rules ? pixConnCompBB(rules, 8) : NULL;
-#undef HV
+  BOXA *boxes = band ? pixConnCompBB(band, 8) : NULL;
   int n = boxes && inked ? boxaGetCount(boxes) : 0;
   for (int i = 0; i < n; i++) {
     l_int32 bx, by, bw, bh;
     if (boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh)) continue;
     int along = vertical ? bh : bw, thick = vertical ? bw : bh;
     if (along < min_len || thick > max_thick) continue;
+    if (pieces &&
+        !dashed_run(pieces, solid, bx, by, bw, bh, vertical, gap, (int)(DASH_MIN_PT * scale)))
+      continue;
     double lo, hi, centre;
-    beside(rules, inked, ink, bx, by, bw, bh, vertical, &lo, &hi, &centre);
+    /* a dashed rule's crossings: a dash-dot rule across has its ink
+     * beside it on both sides there, over its own width and more */
+    bool *skip = pieces ? crossings(out, first, vertical, bx, by, bw, bh, scale) : NULL;
+    beside(band, inked, ink, bx, by, bw, bh, vertical, skip, &lo, &hi, &centre);
+    g_free(skip);
     if (MIN(lo, hi) > BOTH_SIDES || (MAX(lo, hi) > ONE_SIDE && along < ONE_SIDE_PT * scale))
+      continue;
+    if (pieces &&
+        (MAX(lo, hi) > DASH_ONE_SIDE || thick > (int)(DASH_MAX_PT * scale + 0.5) + 2 * DRIFT_PX))
       continue;
     /* the drift widened the band by DRIFT_PX each side */
     int t = MAX(thick - 2 * DRIFT_PX, 1);
@@ -193,12 +278,54 @@ static void find(GArray *out, PIX *grey, double scale, bool vertical, bool coars
     g_array_append_val(out, r);
   }
   boxaDestroy(&boxes);
-  pixDestroy(&inked);
-  pixDestroy(&paper);
-  pixDestroy(&rules);
+}
+
+/* The runs of `wide` (ink widened across the line) joined across gaps of
+ * `gap` pixels and at least `len` long, as a mask. */
+static PIX *runs_mask(PIX *wide, int gap, int len, bool vertical) {
+#define HV(a, b) (vertical ? (b) : (a)), (vertical ? (a) : (b))
+  PIX *closed = wide ? pixCloseGray(wide, HV(gap, 1)) : NULL;
+  PIX *runs = closed ? pixOpenGray(closed, HV(len, 1)) : NULL;
+#undef HV
+  /* pixThresholdToBinary sets what is below the threshold: little ink */
+  PIX *faint = runs ? pixThresholdToBinary(runs, MIN_INK) : NULL;
+  PIX *mask = faint ? pixInvert(NULL, faint) : NULL;
   pixDestroy(&faint);
   pixDestroy(&runs);
   pixDestroy(&closed);
+  return mask;
+}
+
+/* Rules of one direction: horizontal ones when `vertical` is false. */
+static void find(GArray *out, guint first, PIX *grey, double scale, bool vertical, bool coarse) {
+  int len = odd(MIN_RULE_PT * scale), across = odd(2 * MAX_RULE_PT * scale + 3);
+  int gap = odd((coarse ? COARSE_GAP_PT : GAP_PT) * scale), drift = 2 * DRIFT_PX + 1;
+  int dash_gap = odd(DASH_GAP_PT * scale);
+  /* sizes as (along, across) -> (h, v) */
+#define HV(a, b) (vertical ? (b) : (a)), (vertical ? (a) : (b))
+  PIX *ink = pixTophat(grey, HV(1, across), L_TOPHAT_BLACK);
+  PIX *wide = ink ? pixDilateGray(ink, HV(1, drift)) : NULL;
+#undef HV
+  PIX *rules = runs_mask(wide, gap, len, vertical);
+  PIX *paper = ink ? pixThresholdToBinary(ink, MIN_INK) : NULL;
+  PIX *all = paper ? pixInvert(NULL, paper) : NULL;
+  /* noise specks (dust, a noisy scanner's pepper) are not characters */
+  int speck = (int)(SPECK_PT * scale) + 1;
+  PIX *inked =
+      all ? pixSelectBySize(all, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL) : NULL;
+  pixDestroy(&all);
+  take(out, rules, inked, ink, scale, vertical, NULL, NULL, 0, first);
+  /* dashed borders: their pieces are the ink before any joining */
+  PIX *dashes = rules && !coarse ? runs_mask(wide, dash_gap, len, vertical) : NULL;
+  PIX *wfaint = dashes ? pixThresholdToBinary(wide, MIN_INK) : NULL;
+  PIX *pieces = wfaint ? pixInvert(NULL, wfaint) : NULL;
+  if (pieces) take(out, dashes, inked, ink, scale, vertical, pieces, rules, dash_gap, first);
+  pixDestroy(&pieces);
+  pixDestroy(&wfaint);
+  pixDestroy(&dashes);
+  pixDestroy(&inked);
+  pixDestroy(&paper);
+  pixDestroy(&rules);
   pixDestroy(&wide);
   pixDestroy(&ink);
 }
@@ -208,8 +335,11 @@ void dx_scan_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, d
   if (!out || !grey || w <= 0 || h <= 0 || scale <= 0) return;
   PIX *p = to_pix(grey, w, h, stride);
   if (!p) return;
-  find(out, p, scale, false, coarse);
-  find(out, p, scale, true, coarse);
+  /* the horizontal ones first: a dashed vertical's crossings are told by
+   * the rules across it */
+  guint first = out->len;
+  find(out, first, p, scale, false, coarse);
+  find(out, first, p, scale, true, coarse);
   pixDestroy(&p);
 }
 

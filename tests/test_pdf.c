@@ -2127,6 +2127,93 @@ static void test_scan_fax_dotted(void **state) {
   g_free(g);
 }
 
+/* A grey scan (240 dpi) of a table with dash-dotted borders (a word
+ * processor's border style): dashes of 29 px, dots of 7, gaps of 9
+ * (2.7 pt, far wider than a solid rule's breaks). Its borders are found
+ * across and down; a line of "characters" below the table, whose bottom
+ * strokes stand 10 px apart in line with the strokes above running down
+ * to them, is no rule. */
+static void dash_dot(uint8_t *g, int w, bool vertical, int at, int from, int to) {
+  static const int pattern[] = {29, 9, 7, 9}; /* dash, gap, dot, gap */
+  int k = 0, left = pattern[0];
+  for (int t = from; t < to; t++) {
+    if (k % 2 == 0)
+      for (int d = 0; d < 2; d++) {
+        size_t i = vertical ? (size_t)t * (size_t)w + (size_t)(at + d)
+                            : (size_t)(at + d) * (size_t)w + (size_t)t;
+        g[i] = 120;
+      }
+    if (--left == 0) {
+      k = (k + 1) % 4;
+      left = pattern[k];
+    }
+  }
+}
+
+static void test_scan_dashed(void **state) {
+  (void)state;
+  const int w = 1600, h = 1200;
+  const double scale = 240.0 / 72.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 235, (size_t)w * h);
+  for (int k = 0; k < 3; k++) {
+    dash_dot(g, w, false, 200 + k * 200, 200, 1402);
+    dash_dot(g, w, true, 200 + k * 600, 200, 602);
+  }
+  for (int c = 0; c < 30; c++) { /* characters 30 px wide, 10 apart */
+    int x0 = 200 + c * 40;
+    for (int x = x0; x < x0 + 30; x++) {
+      for (int d = 0; d < 2; d++) g[(size_t)(900 + d) * w + (size_t)x] = 60; /* bottom stroke */
+      if (x % 8 < 2) /* strokes down to it */
+        for (int y = 872; y < 900; y++) g[(size_t)y * w + (size_t)x] = 60;
+    }
+  }
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_scan_rules(rules, g, w, h, w, scale, false);
+  for (int k = 0; k < 3; k++) {
+    double y = (200 + k * 200 + 1) / scale, x = (200 + k * 600 + 1) / scale;
+    assert_true(covered(rules, false, y, 205 / scale, 1395 / scale) > 0.95);
+    assert_true(covered(rules, true, x, 205 / scale, 595 / scale) > 0.95);
+  }
+  assert_true(covered(rules, false, 901 / scale, 200 / scale, 1400 / scale) == 0);
+  g_array_free(rules, TRUE);
+  g_free(g);
+}
+
+/* The faint grey scan of dash-dotted borders (corpus grey240): its
+ * borders are found (the rows of its work plan and the two columns of
+ * 实有人数 | 43人), and where a line of text took in a piece of a
+ * vertical border (a dash over a dot, read ！; a dash under a rule, read
+ * T) the mark on the rule is dropped. */
+static void test_scan_dash_dot_page(void **state) {
+  (void)state;
+  gchar *data = NULL;
+  gsize len = 0;
+  assert_true(g_file_get_contents(DX_SOURCE_DIR
+                                  "/corpus/scan/scan-grey240-lo-dotdash-variant-dept-national.pdf",
+                                  &data, &len, NULL));
+  dx_doc *d = NULL;
+  dx_error err = {0};
+  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &lim, &err), DX_OK);
+  int tables = 0, marks = 0, staff = 0;
+  for (guint b = 0; b < d->blocks->len; b++) {
+    const dx_block *bl = g_ptr_array_index(d->blocks, b);
+    if (bl->kind != DX_BLOCK_TABLE) continue;
+    tables++;
+    assert_true(bl->table->nrows >= 14);
+    for (size_t c = 0; c < bl->table->ncells; c++) {
+      const dx_cell *x = bl->table->cells[c];
+      marks += g_str_has_prefix(x->text, "！") || g_str_has_suffix(x->text, " T");
+      staff += strcmp(x->text, "实有人数") == 0 || strcmp(x->text, "43人") == 0;
+    }
+  }
+  assert_int_equal(tables, 1);
+  assert_int_equal(marks, 0);
+  assert_int_equal(staff, 2);
+  dx_doc_free(d);
+  g_free(data);
+}
+
 /* A grey seal (ring 42 mm across, 3 pt thick, grey 100) stamped over a
  * ruled table (black 2 px lines) with a black stroke crossing the ring:
  * the seal is found where it is, and once masked its ring leaves no
@@ -2693,6 +2780,8 @@ int main(void) {
       cmocka_unit_test(test_box_marks),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_scan_fax_dotted),
+      cmocka_unit_test(test_scan_dashed),
+      cmocka_unit_test(test_scan_dash_dot_page),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
       cmocka_unit_test(test_text_lines_specks),
