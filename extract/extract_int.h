@@ -355,6 +355,14 @@ void dx_text_line_cut(int *x0, int *x1, const dx_text_line *t, const float *widt
  * *end is the page pixel column after the sign's ink. */
 gunichar dx_text_line_sign(const dx_text_line *t, int *end);
 
+/* A line PP-OCR read from a comparison sign on and then digits (≥95%),
+ * its sign misread (2 for ≥ on a fax, < for ≤): when line t's ink
+ * begins with a sign (dx_text_line_sign) that ends before the second
+ * character's middle, the first character (glyphs[first]; boxes in
+ * points, `scale` page pixels a point) becomes that sign. Returns
+ * whether it did. */
+bool dx_ppocr_leading_sign(GArray *glyphs, guint first, const dx_text_line *t, double scale);
+
 /* OCR (ocr.c, libtesseract with chi_sim): reads the text of a grey
  * image (w x h pixels, `stride` bytes a row, `scale` pixels per point)
  * one text line at a time (dx_text_lines, with the page's ruling lines

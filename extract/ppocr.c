@@ -693,44 +693,87 @@ static void clear_edge_ink(dx_text_line *t, int w, int h) {
   g_free(stack);
 }
 
+/* Line l's ink as a text line for dx_text_line_sign: the detected
+ * region's pixels on a white margin, the ink reaching its edge (a cell's
+ * border) cleared, its box the ink's and at least the region's own rows
+ * (a sign alone is as wide as its ink is high; beside digits it is
+ * narrower than the line). False when the region is too small. */
+static bool line_ink(dx_text_line *t, const dx_ppocr_page *p, const line *l) {
+  int x0 = MAX((int)l->x0, 0), y0 = MAX((int)l->y0, 0);
+  int x1 = MIN((int)ceilf(l->x1), p->w), y1 = MIN((int)ceilf(l->y1), p->h);
+  if (x1 - x0 < 2 || y1 - y0 < 2) return false;
+  *t = (dx_text_line){.ox = x0 - LONE_SIGN_MARGIN,
+                      .oy = y0 - LONE_SIGN_MARGIN,
+                      .w = x1 - x0 + 2 * LONE_SIGN_MARGIN,
+                      .h = y1 - y0 + 2 * LONE_SIGN_MARGIN,
+                      .box = {x1, y1, x0, y0}};
+  t->img = g_malloc((size_t)t->w * (size_t)t->h);
+  memset(t->img, 255, (size_t)t->w * (size_t)t->h);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      t->img[(size_t)(y - t->oy) * (size_t)t->w + (size_t)(x - t->ox)] =
+          p->im.lut[p->im.px[(size_t)y * (size_t)p->im.stride + (size_t)x]];
+  clear_edge_ink(t, x1 - x0, y1 - y0);
+  for (int y = 0; y < t->h; y++)
+    for (int x = 0; x < t->w; x++) {
+      if (t->img[(size_t)y * (size_t)t->w + (size_t)x] >= LONE_SIGN_INK) continue;
+      t->box[0] = MIN(t->box[0], x + t->ox);
+      t->box[1] = MIN(t->box[1], y + t->oy);
+      t->box[2] = MAX(t->box[2], x + t->ox + 1);
+      t->box[3] = MAX(t->box[3], y + t->oy + 1);
+    }
+  t->box[1] = MIN(t->box[1], (int)l->cy0);
+  t->box[3] = MAX(t->box[3], (int)ceilf(l->cy1));
+  return t->box[2] > t->box[0];
+}
+
 static void lone_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l) {
   if (glyphs->len != first + 1) return;
   dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
   if (g->ocr_conf >= LONE_SIGN_DOUBT) return;
-  int x0 = MAX((int)l->x0, 0), y0 = MAX((int)l->y0, 0);
-  int x1 = MIN((int)ceilf(l->x1), p->w), y1 = MIN((int)ceilf(l->y1), p->h);
-  if (x1 - x0 < 2 || y1 - y0 < 2) return;
-  dx_text_line t = {.ox = x0 - LONE_SIGN_MARGIN,
-                    .oy = y0 - LONE_SIGN_MARGIN,
-                    .w = x1 - x0 + 2 * LONE_SIGN_MARGIN,
-                    .h = y1 - y0 + 2 * LONE_SIGN_MARGIN,
-                    .box = {x1, y1, x0, y0}};
-  t.img = g_malloc((size_t)t.w * (size_t)t.h);
-  memset(t.img, 255, (size_t)t.w * (size_t)t.h);
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      t.img[(size_t)(y - t.oy) * (size_t)t.w + (size_t)(x - t.ox)] =
-          p->im.lut[p->im.px[(size_t)y * (size_t)p->im.stride + (size_t)x]];
-  clear_edge_ink(&t, x1 - x0, y1 - y0);
-  for (int y = 0; y < t.h; y++)
-    for (int x = 0; x < t.w; x++) {
-      if (t.img[(size_t)y * (size_t)t.w + (size_t)x] >= LONE_SIGN_INK) continue;
-      t.box[0] = MIN(t.box[0], x + t.ox);
-      t.box[1] = MIN(t.box[1], y + t.oy);
-      t.box[2] = MAX(t.box[2], x + t.ox + 1);
-      t.box[3] = MAX(t.box[3], y + t.oy + 1);
-    }
-  /* the line's height is the detected text region's (a sign alone is
-   * as wide as its ink is high; beside digits it is narrower than the
-   * line) */
-  t.box[1] = MIN(t.box[1], (int)l->cy0);
-  t.box[3] = MAX(t.box[3], (int)ceilf(l->cy1));
+  dx_text_line t;
+  if (!line_ink(&t, p, l)) return;
   int end = 0;
-  gunichar sign = t.box[2] > t.box[0] ? dx_text_line_sign(&t, &end) : 0;
+  gunichar sign = dx_text_line_sign(&t, &end);
   if (sign && end >= t.box[2]) {
     g->cp = sign;
     g->ocr_conf = LONE_SIGN_CONF;
   }
+  g_free(t.img);
+}
+
+static bool is_sign(gunichar c) {
+  return c == '>' || c == '<' || c == '=' || c == 0x2265 || c == 0x2264 || c == 0x2267 ||
+         c == 0x2266;
+}
+
+bool dx_ppocr_leading_sign(GArray *glyphs, guint first, const dx_text_line *t, double scale) {
+  if (glyphs->len < first + 2) return false;
+  dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
+  const dx_glyph *next = &g_array_index(glyphs, dx_glyph, first + 1);
+  if (!g_ascii_isdigit(next->cp) || next->space_before) return false;
+  /* a digit but 2 is no sign's misread (a chevron over a bar is 2's
+   * shape, not 3's or 8's); a sign read as one is told again (< for ≤) */
+  if (g_ascii_isdigit(g->cp) && g->cp != '2') return false;
+  if (g->cp == 0x2265 || g->cp == 0x2264 || g->cp == 0x2267 || g->cp == 0x2266) return false;
+  int end = 0;
+  gunichar sign = dx_text_line_sign(t, &end);
+  /* the sign's ink is the first character's: it ends before the
+   * digit's middle, and digits follow it */
+  if (!sign || end >= t->box[2] || end > (next->box[0] + next->box[2]) / 2 * scale) return false;
+  if (sign == g->cp) return false;
+  if (!is_sign(g->cp) && sign == '=') return false; /* 二 or a 2's bars are no ＝ */
+  g->cp = sign;
+  g->ocr_conf = MIN(LONE_SIGN_CONF, next->ocr_conf);
+  return true;
+}
+
+static void leading_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l,
+                         double scale) {
+  if (glyphs->len < first + 2) return;
+  dx_text_line t;
+  if (!line_ink(&t, p, l)) return;
+  dx_ppocr_leading_sign(glyphs, first, &t, scale);
   g_free(t.img);
 }
 
@@ -755,6 +798,7 @@ dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadli
     decode(glyphs, alts, p->e, l, r, scale);
     dx_ocr_words(glyphs, first, (const dx_ocr_alts *)(void *)alts->data, words);
     lone_sign(glyphs, first, p, l);
+    leading_sign(glyphs, first, p, l, scale);
     reading_clear(r);
   }
   g_array_free(alts, TRUE);
