@@ -139,8 +139,12 @@ int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, i
  * with dark sides all round. A box printed in small type (a 5 pt ☐ at
  * 200 dpi is 14 pixels, its sides one pixel of grey) is too short for
  * the rules dx_find_boxes pairs. Each becomes a glyph U+2611 (ink
- * inside) or U+2610 appended to glyphs. */
-void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale);
+ * inside) or U+2610 appended to glyphs. On a `coarse` scan (each of
+ * its rows two of the image's or more: a fax) one of the top and bottom
+ * sides may be missing (a fax loses or thins away a row): such a glyph
+ * has an ocr_conf below 1, the others 0. */
+void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
+                       bool coarse);
 /* Paper of uneven light (scan.c: a copy's toner fog, a lid's shadow
  * along an edge) brought to one level, in place, when the paper's grey
  * varies over the page by *spread levels or more; *spread gets what it

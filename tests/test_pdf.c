@@ -2480,7 +2480,7 @@ static void test_box_marks(void **state) {
   outline(g, w, 160, 40, 174, 54, 60, false); /* 凵: no top */
   outline(g, w, 200, 20, 300, 120, 60, true); /* a cell's border, 100 px */
   GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
-  dx_find_box_marks(gl, g, w, h, w, scale);
+  dx_find_box_marks(gl, g, w, h, w, scale, false);
   assert_int_equal(gl->len, 2);
   const dx_glyph *a = &g_array_index(gl, dx_glyph, 0), *b = &g_array_index(gl, dx_glyph, 1);
   if (a->box[0] > b->box[0]) {
@@ -2493,6 +2493,46 @@ static void test_box_marks(void **state) {
   assert_float_equal(a->box[0], 40 / scale, 0.01);
   assert_float_equal(a->box[3], 54 / scale, 0.01);
   assert_float_equal(b->box[2], 114 / scale, 0.01);
+  g_array_free(gl, TRUE);
+  g_free(g);
+}
+
+/* On a coarse scan (a fax: each of its rows two of the image's or more)
+ * a box's top or bottom side, one scan row high, may be lost or thinned
+ * away: an empty box whose top the fax dropped (凵) is ☐, a ticked one
+ * with a third of its top left is ☑. Two sides lost (||) are no box,
+ * and on a fine scan 凵 stays no box. */
+static void test_box_marks_coarse(void **state) {
+  (void)state;
+  const int w = 400, h = 200;
+  const double scale = 250.0 / 72;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 255, (size_t)w * h);
+  for (int k = 0; k < 12; k++) fill(g, w, 20 + 30 * k, 150, 40 + 30 * k, 153, 0); /* strokes */
+  outline(g, w, 40, 40, 60, 60, 0, false);  /* 凵: an empty box, its top lost */
+  outline(g, w, 100, 40, 120, 60, 0, true); /* a ticked one, its top thinned */
+  fill(g, w, 103, 40, 120, 43, 255);
+  fill(g, w, 100, 40, 107, 42, 0);
+  for (int i = 0; i < 9; i++)
+    fill(g, w, 104 + i, 48 + (i < 4 ? i : 8 - i), 106 + i, 51 + (i < 4 ? i : 8 - i), 0);
+  fill(g, w, 160, 40, 162, 60, 0); /* || */
+  fill(g, w, 178, 40, 180, 60, 0);
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_find_box_marks(gl, g, w, h, w, scale, false);
+  assert_int_equal(gl->len, 0);
+  dx_find_box_marks(gl, g, w, h, w, scale, true);
+  assert_int_equal(gl->len, 2);
+  const dx_glyph *a = &g_array_index(gl, dx_glyph, 0), *b = &g_array_index(gl, dx_glyph, 1);
+  if (a->box[0] > b->box[0]) {
+    const dx_glyph *t = a;
+    a = b;
+    b = t;
+  }
+  assert_int_equal(a->cp, 0x2610);
+  assert_int_equal(b->cp, 0x2611);
+  assert_true(a->ocr_conf > 0 && a->ocr_conf < 1 && b->ocr_conf > 0 && b->ocr_conf < 1);
+  assert_float_equal(a->box[0], 40 / scale, 0.01);
+  assert_float_equal(b->box[2], 120 / scale, 0.01);
   g_array_free(gl, TRUE);
   g_free(g);
 }
@@ -2780,6 +2820,7 @@ int main(void) {
       cmocka_unit_test(test_level_paper),
       cmocka_unit_test(test_dark_edge),
       cmocka_unit_test(test_box_marks),
+      cmocka_unit_test(test_box_marks_coarse),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_scan_fax_dotted),
       cmocka_unit_test(test_seal),
