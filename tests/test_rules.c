@@ -819,6 +819,12 @@ static const char *FAXED_LEVEL2 = P("2023年度项目支出预算绩效目标申
     TR(TC("产出指标") TC("数量指标") TC("发布、办理公文数量") TC("780件"))
         TR(TC("") TC("质量指标") TC("发布、办理及时率") TC("100%")) "</w:tbl>";
 
+static const char *FAXED_LEVEL_STRAY = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("驻京联络维稳工作组")) "</w:tbl><w:tbl>" TR(TC("级指标") TC("级指标 1")
+                                                                      TC("三级指标") TC("指标值"))
+    TR(TC("产出指标") TC("数量指标") TC("保障驻京工作顺利开展") TC("保障工作"))
+        TR(TC("") TC("质量指标") TC("扎实做好驻京工作") TC("≥98")) "</w:tbl>";
+
 /* Indicator i's `key`, "" when it has none. */
 static const char *ind_text(json_t *ind, size_t i, const char *key) {
   const char *v = json_string_value(json_object_get(json_array_get(ind, i), key));
@@ -840,6 +846,13 @@ static void test_scan_misread_level2(void **state) {
   d = json_array_get(json_object_get(j, "declarations"), 0);
   ind = json_object_get(d, "indicators");
   assert_string_not_equal(ind_text(ind, 0, "level2"), "数量指标");
+  json_decref(j);
+  /* 一 and 二 lost, and a speck read after the second heading */
+  j = run_as_scan(FAXED_LEVEL_STRAY);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  ind = json_object_get(d, "indicators");
+  assert_string_equal(ind_text(ind, 0, "level1"), "产出指标");
+  assert_string_equal(ind_text(ind, 0, "level2"), "数量指标");
   json_decref(j);
 }
 
