@@ -139,8 +139,12 @@ int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, i
  * with dark sides all round. A box printed in small type (a 5 pt ☐ at
  * 200 dpi is 14 pixels, its sides one pixel of grey) is too short for
  * the rules dx_find_boxes pairs. Each becomes a glyph U+2611 (ink
- * inside) or U+2610 appended to glyphs. */
-void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale);
+ * inside) or U+2610 appended to glyphs. On a `coarse` scan (each of
+ * its rows two of the image's or more: a fax) one of the top and bottom
+ * sides may be missing (a fax loses or thins away a row): such a glyph
+ * has an ocr_conf below 1, the others 0. */
+void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
+                       bool coarse);
 /* Paper of uneven light (scan.c: a copy's toner fog, a lid's shadow
  * along an edge) brought to one level, in place, when the paper's grey
  * varies over the page by *spread levels or more; *spread gets what it
@@ -354,6 +358,14 @@ void dx_text_line_cut(int *x0, int *x1, const dx_text_line *t, const float *widt
  * over none, one or two bars: > ≥ ≧, < ≤ ≦; two equal bars: =), or 0;
  * *end is the page pixel column after the sign's ink. */
 gunichar dx_text_line_sign(const dx_text_line *t, int *end);
+
+/* A line PP-OCR read from a comparison sign on and then digits (≥95%),
+ * its sign misread (2 for ≥ on a fax, < for ≤): when line t's ink
+ * begins with a sign (dx_text_line_sign) that ends before the second
+ * character's middle, the first character (glyphs[first]; boxes in
+ * points, `scale` page pixels a point) becomes that sign. Returns
+ * whether it did. */
+bool dx_ppocr_leading_sign(GArray *glyphs, guint first, const dx_text_line *t, double scale);
 
 /* OCR (ocr.c, libtesseract with chi_sim): reads the text of a grey
  * image (w x h pixels, `stride` bytes a row, `scale` pixels per point)

@@ -658,7 +658,6 @@ int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err) {
  * its ink as tesseract's lines are (dx_text_line_sign), and the sign
  * kept, as sure as tesseract's, when it is all the line's ink. */
 #define LONE_SIGN_DOUBT 0.5f
-#define LEAD_SIGN_DOUBT 0.9f
 #define LONE_SIGN_CONF 0.9f
 /* The crop's white margin, pixels. */
 #define LONE_SIGN_MARGIN 2
@@ -694,9 +693,12 @@ static void clear_edge_ink(dx_text_line *t, int w, int h) {
   g_free(stack);
 }
 
-/* Line l's crop with a white margin, the ink reaching its box's edge
- * cleared, and t->box set to the ink left (empty when none: box[2] <=
- * box[0]). False when the line is too small to crop. */
+/* Line l's ink as a text line for dx_text_line_sign: the detected
+ * region's pixels on a white margin, the ink reaching its edge (a cell's
+ * border) cleared, its box the ink's and at least the region's own rows
+ * (a sign alone is as wide as its ink is high; beside digits it is
+ * narrower than the line). False (nothing kept) when the region is too
+ * small or holds no ink. */
 static bool line_ink(dx_text_line *t, const dx_ppocr_page *p, const line *l) {
   int x0 = MAX((int)l->x0, 0), y0 = MAX((int)l->y0, 0);
   int x1 = MIN((int)ceilf(l->x1), p->w), y1 = MIN((int)ceilf(l->y1), p->h);
@@ -721,33 +723,61 @@ static bool line_ink(dx_text_line *t, const dx_ppocr_page *p, const line *l) {
       t->box[2] = MAX(t->box[2], x + t->ox + 1);
       t->box[3] = MAX(t->box[3], y + t->oy + 1);
     }
-  return true;
+  t->box[1] = MIN(t->box[1], (int)l->cy0);
+  t->box[3] = MAX(t->box[3], (int)ceilf(l->cy1));
+  if (t->box[2] > t->box[0]) return true;
+  g_free(t->img); /* no ink */
+  t->img = NULL;
+  return false;
 }
 
-static void lone_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l,
-                      double scale) {
-  if (glyphs->len <= first) return;
+static void lone_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l) {
+  if (glyphs->len != first + 1) return;
   dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
-  /* or a sign before a number, read as a digit (≥2 as 22 on a fax) */
-  const dx_glyph *next = glyphs->len > first + 1 ? g + 1 : NULL;
-  if (g->ocr_conf >= (next ? LEAD_SIGN_DOUBT : LONE_SIGN_DOUBT)) return;
-  if (next && (!g_ascii_isdigit(g->cp) || !g_ascii_isdigit(next->cp))) return;
+  if (g->ocr_conf >= LONE_SIGN_DOUBT) return;
   dx_text_line t;
   if (!line_ink(&t, p, l)) return;
-  /* the line's height is the detected text region's (a sign alone is
-   * as wide as its ink is high; beside digits it is narrower than the
-   * line) */
-  t.box[1] = MIN(t.box[1], (int)l->cy0);
-  t.box[3] = MAX(t.box[3], (int)ceilf(l->cy1));
   int end = 0;
-  gunichar sign = t.box[2] > t.box[0] ? dx_text_line_sign(&t, &end) : 0;
-  /* the sign's ink is the line's, or ends before the next character's
-   * middle */
-  bool alone = next ? end <= (next->box[0] + next->box[2]) / 2 * scale : end >= t.box[2];
-  if (sign && alone) {
+  gunichar sign = dx_text_line_sign(&t, &end);
+  if (sign && end >= t.box[2]) {
     g->cp = sign;
     g->ocr_conf = LONE_SIGN_CONF;
   }
+  g_free(t.img);
+}
+
+static bool is_sign(gunichar c) {
+  return c == '>' || c == '<' || c == '=' || c == 0x2265 || c == 0x2264 || c == 0x2267 ||
+         c == 0x2266;
+}
+
+bool dx_ppocr_leading_sign(GArray *glyphs, guint first, const dx_text_line *t, double scale) {
+  if (glyphs->len < first + 2) return false;
+  dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
+  const dx_glyph *next = &g_array_index(glyphs, dx_glyph, first + 1);
+  if (!g_ascii_isdigit(next->cp) || next->space_before) return false;
+  /* a digit but 2 is no sign's misread (a chevron over a bar is 2's
+   * shape, not 3's or 8's); a sign read as one is told again (< for ≤) */
+  if (g_ascii_isdigit(g->cp) && g->cp != '2') return false;
+  if (g->cp == 0x2265 || g->cp == 0x2264 || g->cp == 0x2267 || g->cp == 0x2266) return false;
+  int end = 0;
+  gunichar sign = dx_text_line_sign(t, &end);
+  /* the sign's ink is the first character's: it ends before the
+   * digit's middle, and digits follow it */
+  if (!sign || end >= t->box[2] || end > (next->box[0] + next->box[2]) / 2 * scale) return false;
+  if (sign == g->cp) return false;
+  if (!is_sign(g->cp) && sign == '=') return false; /* 二 or a 2's bars are no ＝ */
+  g->cp = sign;
+  g->ocr_conf = MIN(LONE_SIGN_CONF, next->ocr_conf);
+  return true;
+}
+
+static void leading_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l,
+                         double scale) {
+  if (glyphs->len < first + 2) return;
+  dx_text_line t;
+  if (!line_ink(&t, p, l)) return;
+  dx_ppocr_leading_sign(glyphs, first, &t, scale);
   g_free(t.img);
 }
 
@@ -770,8 +800,18 @@ static void lone_zero(GArray *glyphs, guint first, const dx_ppocr_page *p, const
   dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
   dx_text_line t;
   if (!ring(g->cp) || !line_ink(&t, p, l)) return;
-  int iw = t.box[2] - t.box[0], ih = t.box[3] - t.box[1];
-  if (iw > 0 && ih >= LONE_ZERO_PT * scale && ih >= LONE_ZERO_TALL * iw) {
+  /* the ink's own extent (line_ink's box takes in the region's rows) */
+  int x0 = t.w, y0 = t.h, x1 = -1, y1 = -1;
+  for (int y = 0; y < t.h; y++)
+    for (int x = 0; x < t.w; x++) {
+      if (t.img[(size_t)y * (size_t)t.w + (size_t)x] >= LONE_SIGN_INK) continue;
+      x0 = MIN(x0, x);
+      y0 = MIN(y0, y);
+      x1 = MAX(x1, x);
+      y1 = MAX(y1, y);
+    }
+  int iw = x1 - x0 + 1, ih = y1 - y0 + 1;
+  if (x1 >= x0 && ih >= LONE_ZERO_PT * scale && ih >= LONE_ZERO_TALL * iw) {
     g->cp = '0';
     g->ocr_conf = MIN(g->ocr_conf, LONE_ZERO_CONF);
   }
@@ -798,7 +838,8 @@ dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadli
     g_array_set_size(alts, 0);
     decode(glyphs, alts, p->e, l, r, scale);
     dx_ocr_words(glyphs, first, (const dx_ocr_alts *)(void *)alts->data, words);
-    lone_sign(glyphs, first, p, l, scale);
+    lone_sign(glyphs, first, p, l);
+    leading_sign(glyphs, first, p, l, scale);
     lone_zero(glyphs, first, p, l, scale);
     reading_clear(r);
   }

@@ -724,6 +724,9 @@ int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, i
 /* Share of dark pixels inside (a fifth in from the sides) that is a
  * tick or a cross (lines.c's BOX_INK). */
 #define BOX_MARK_INK 0.04
+/* The confidence a box with a side missing (on a coarse scan) is found
+ * with: an open square may be a character's (日 whose top a fax lost). */
+#define BOX_MARK_OPEN_CONF 0.6f
 
 /* Share of the pixels of the band x0..x1 x y0..y1 darker than dark,
  * counted per line along the side (a line is dark when any pixel of
@@ -742,8 +745,8 @@ static double side_dark(const uint8_t *grey, int stride, int x0, int y0, int x1,
   return n ? (double)k / n : 0;
 }
 
-void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride,
-                       double scale) {
+void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
+                       bool coarse) {
   int ink, paper;
   if (!grey || w < 8 || h < 8) return;
   dx_grey_levels(grey, w, h, stride, &ink, &paper);
@@ -761,11 +764,15 @@ void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int st
         bht > hi || abs(bwid - bht) * 5 > MAX(bwid, bht))
       continue;
     int x1 = x + bwid - 1, y1 = y + bht - 1, t = MAX(1, bwid / 8);
-    if (side_dark(grey, stride, x, y, x1, y + t, true, dark) < BOX_MARK_SIDE ||
-        side_dark(grey, stride, x, y1 - t, x1, y1, true, dark) < BOX_MARK_SIDE ||
-        side_dark(grey, stride, x, y, x + t, y1, false, dark) < BOX_MARK_SIDE ||
+    bool top = side_dark(grey, stride, x, y, x1, y + t, true, dark) >= BOX_MARK_SIDE,
+         bottom = side_dark(grey, stride, x, y1 - t, x1, y1, true, dark) >= BOX_MARK_SIDE;
+    if (side_dark(grey, stride, x, y, x + t, y1, false, dark) < BOX_MARK_SIDE ||
         side_dark(grey, stride, x1 - t, y, x1, y1, false, dark) < BOX_MARK_SIDE)
       continue;
+    /* a coarse scan's box may have lost a horizontal side (a side one
+     * scan row high, which a fax drops or thins away); two lost are no
+     * box (||) */
+    if (!(top && bottom) && !(coarse && (top || bottom))) continue;
     int in = MAX(2, bwid / 5), n = 0, k = 0;
     for (int yy = y + in; yy <= y1 - in; yy++)
       for (int xx = x + in; xx <= x1 - in; xx++, n++)
@@ -775,6 +782,7 @@ void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int st
                    .size = (float)(bht / scale / 0.8),
                    .space_before = true};
     gl.cp = n && (double)k / n > BOX_MARK_INK ? DX_CHECK_ON_CP : DX_CHECK_OFF_CP;
+    if (!(top && bottom)) gl.ocr_conf = BOX_MARK_OPEN_CONF;
     g_array_append_val(glyphs, gl);
   }
   boxaDestroy(&comps);

@@ -40,6 +40,9 @@
  * one came at 0.51-0.99, the characters 口, 日 and 田 in words at 0.999. */
 #define BOX_CONF 0.9f
 #define BOX_SURE_CHAR 0.99f
+/* Confidence in a checkbox with a side missing (a fax's), found where
+ * OCR read nothing: less sure than one seen whole. */
+#define BOX_OPEN_CONF 0.7f
 
 void dx_raster_box(int out[4], const dx_raster *r, const float *box, double ix, double iy) {
   out[0] = CLAMP((int)floor((box[0] + ix) * r->scale), 0, r->w);
@@ -157,7 +160,7 @@ static bool box_lookalike(gunichar c) {
  * dx_find_boxes) with ink inside is ☑, an empty one ☐. It replaces what
  * OCR read there when that was a lookalike of a box of which OCR was not
  * sure; a square around another character is that character. */
-static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r) {
+static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r, bool coarse) {
   GArray *boxes = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
   /* on a copy: the box's sides stay rules until dx_drop_stroke_rules finds
    * them inside the box's glyph */
@@ -167,7 +170,7 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r)
   /* and boxes too small for their sides to be rules: ink shapes, where
    * no box was found from rules */
   GArray *marks = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
-  dx_find_box_marks(marks, r->grey, r->w, r->h, r->w, r->scale);
+  dx_find_box_marks(marks, r->grey, r->w, r->h, r->w, r->scale, coarse);
   guint nrules = boxes->len;
   for (guint i = 0; i < marks->len; i++) {
     const dx_glyph *m = &g_array_index(marks, dx_glyph, i);
@@ -198,6 +201,10 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r)
     float bw = b.box[2] - b.box[0], bh = b.box[3] - b.box[1];
     if (other || bw > 1.25f * bh || bh > 1.25f * bw)
       continue; /* a character's own square (口 in 人口, 田, 日), or no square */
+    /* a box with a side missing (a fax's) is taken only where OCR read
+     * nothing: where it read 日 it may be 日 whose top the fax lost */
+    bool open = b.ocr_conf > 0;
+    if (open && inside > 0) continue;
     if (inside == 0) {
       /* OCR read nothing there (a ticked box often): a box beside text on
        * its line, after the last glyph left of it */
@@ -233,7 +240,7 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r)
       if (!in) g_array_index(gl, dx_glyph, keep++) = *g;
     }
     g_array_set_size(gl, keep);
-    b.ocr_conf = BOX_CONF;
+    b.ocr_conf = open ? BOX_OPEN_CONF : BOX_CONF;
     b.box[1] = MIN(b.box[1], line.box[1]);
     b.box[3] = MAX(b.box[3], line.box[3]);
     b.size = line.size;
@@ -482,9 +489,10 @@ static dx_code read_text(GArray *gl, dx_raster *r, dx_seal *seals, size_t nseals
 static void find_lines(GArray *gl, GArray *rules, const dx_raster *r, double dpi) {
   /* a table's line that OCR kept is read as a bar: it is a rule */
   drop_glyphs(gl, NULL, is_bar);
+  bool coarse = scan_pitch(r, dpi) >= 2;
   dx_find_rules(rules, r->grey, r->w, r->h, r->w, r->scale);
-  scan_checkboxes(gl, rules, r);
-  dx_scan_rules(rules, r->grey, r->w, r->h, r->w, r->scale, scan_pitch(r, dpi) >= 2);
+  scan_checkboxes(gl, rules, r, coarse);
+  dx_scan_rules(rules, r->grey, r->w, r->h, r->w, r->scale, coarse);
   dx_drop_stroke_rules(rules, gl);
   /* quotes and dots where a line meets a character are debris */
   drop_glyphs(gl, rules, is_debris);

@@ -40,6 +40,19 @@ static void misread_level3(ctx *x, const lrow *r, int lv[3]) {
   if (val >= 0 && map_find_role(x, r, DX_CAT_IND_HEADER, "level2", again) < 0) lv[2] = again;
 }
 
+/* On a scan, a level-1 heading right of the level-1 heading, where the
+ * row has no level-2 heading and the level-3 heading (or, without one,
+ * the value heading) comes after it, is the level-2 heading whose 二
+ * lost a stroke (a fax's dropout reads it 一). */
+static void misread_level2(ctx *x, const lrow *r, int lv[3]) {
+  if (!x->scanned || lv[0] < 0 || lv[1] >= 0) return;
+  int again = map_find_role(x, r, DX_CAT_IND_HEADER, "level1", lv[0]);
+  if (again < 0) return;
+  bool after =
+      lv[2] >= 0 ? lv[2] > again : map_find_role(x, r, DX_CAT_IND_HEADER, "value", again) >= 0;
+  if (after) lv[1] = again;
+}
+
 /* On a scan, the value heading of a row whose level-3 heading was found
  * but no value heading: the cell right of the level-3 one, when what OCR
  * read in it is part of a value heading's text ("标", "标值" of 目标值:
@@ -56,6 +69,7 @@ bool map_try_ind_header(ctx *x, const lrow *r) {
   int lv[3] = {map_find_role(x, r, DX_CAT_IND_HEADER, "level1", -1),
                map_find_role(x, r, DX_CAT_IND_HEADER, "level2", -1),
                map_find_role(x, r, DX_CAT_IND_HEADER, "level3", -1)};
+  misread_level2(x, r, lv);
   unnumbered_levels(x, r, lv);
   misread_level3(x, r, lv);
   int l1 = lv[0], l2 = lv[1], l3 = lv[2];

@@ -840,6 +840,52 @@ static void test_scan_repairs_headings(void **state) {
   json_decref(j);
 }
 
+/* A level-2 heading whose 二 lost a stroke (一级指标 twice, then
+ * 三级指标) is read by its place on a scan; typed, the row has no
+ * level-2 heading and the level names are not taken as level 2. */
+static const char *FAXED_LEVEL2 = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("政府中心工作经费")) "</w:tbl><w:tbl>" TR(TC("一级指标") TC("一级指标")
+                                                                    TC("三级指标") TC("指标值"))
+    TR(TC("产出指标") TC("数量指标") TC("发布、办理公文数量") TC("780件"))
+        TR(TC("") TC("质量指标") TC("发布、办理及时率") TC("100%")) "</w:tbl>";
+
+static const char *FAXED_LEVEL_STRAY = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("驻京联络维稳工作组")) "</w:tbl><w:tbl>" TR(TC("级指标") TC("级指标 1")
+                                                                      TC("三级指标") TC("指标值"))
+    TR(TC("产出指标") TC("数量指标") TC("保障驻京工作顺利开展") TC("保障工作"))
+        TR(TC("") TC("质量指标") TC("扎实做好驻京工作") TC("≥98")) "</w:tbl>";
+
+/* Indicator i's `key`, "" when it has none. */
+static const char *ind_text(json_t *ind, size_t i, const char *key) {
+  const char *v = json_string_value(json_object_get(json_array_get(ind, i), key));
+  return v ? v : "";
+}
+
+static void test_scan_misread_level2(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_LEVEL2);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *ind = json_object_get(d, "indicators");
+  assert_int_equal(json_array_size(ind), 2);
+  assert_string_equal(ind_text(ind, 0, "level1"), "产出指标");
+  assert_string_equal(ind_text(ind, 0, "level2"), "数量指标");
+  assert_string_equal(ind_text(ind, 1, "level2"), "质量指标");
+  assert_string_equal(ind_text(ind, 1, "level3"), "发布、办理及时率");
+  json_decref(j);
+  j = run(FAXED_LEVEL2);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  ind = json_object_get(d, "indicators");
+  assert_string_not_equal(ind_text(ind, 0, "level2"), "数量指标");
+  json_decref(j);
+  /* 一 and 二 lost, and a speck read after the second heading */
+  j = run_as_scan(FAXED_LEVEL_STRAY);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  ind = json_object_get(d, "indicators");
+  assert_string_equal(ind_text(ind, 0, "level1"), "产出指标");
+  assert_string_equal(ind_text(ind, 0, "level2"), "数量指标");
+  json_decref(j);
+}
+
 /* Short level headings (一级 | 二级 | 三级 | 目标值) a fax thinned, in
  * a table continued twice: of 一级 and 二级 only 级 or ·级 is left,
  * and of 目标值 山标值, 标 or 标值. On a scan the level headings are
@@ -1277,6 +1323,7 @@ int main(void) {
       cmocka_unit_test(test_scan_title_lost),
       cmocka_unit_test(test_scan_label_middle_lost),
       cmocka_unit_test(test_scan_repairs_headings),
+      cmocka_unit_test(test_scan_misread_level2),
       cmocka_unit_test(test_scan_short_level_headings),
       cmocka_unit_test(test_scan_level2_confusable),
       cmocka_unit_test(test_scan_label_end_mark),
