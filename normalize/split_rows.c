@@ -401,7 +401,10 @@ static void settle_cuts(recut *plan, const ptable *p, const rcell *rcs, GArray *
 /* A label over two blocks of rows whose border a fax dropped ("质量指标"
  * and "时效指标" in one cell over five rows, each label beside the
  * first row of its block). In a table that sets its labels at the top of
- * the rows they span, a cell left whole whose lines stand in groups
+ * the rows they span (in another, a cell whose text stands off the
+ * middle of its rows by more than an em: off_middle, a label in the
+ * lower of two rows whose border was lost, level with the indicator
+ * beside it), a cell left whole whose lines stand in groups
  * apart (further than the wrap pitch, none wrapping into the next, or
  * LABELS_APART_EM apart: "生态效益指标" filling its line, "可持续影响指标"
  * two rows below it) is cut into blocks: each group but the first
@@ -442,13 +445,22 @@ static bool level_beside(const ptable *p, const rcell *rcs, const recut *plan, s
   return false;
 }
 
+/* Whether the text of rc stands off the middle of new rows top..bot-1
+ * by more than an em. */
+static bool off_middle(const recut *plan, int top, int bot, const rcell *rc) {
+  float t0 = rc->l[0].y - rc->l[0].half, t1 = rc->l[rc->n - 1].y + rc->l[rc->n - 1].half;
+  return fabsf((t0 + t1) - (plan->e[top] + plan->e[bot])) / 2 > 2 * rc->l[0].half;
+}
+
 static void label_blocks(recut *plan, const ptable *p, const rcell *rcs) {
-  if (!labels_at_top(p, rcs, plan)) return;
+  bool at_top = labels_at_top(p, rcs, plan);
   for (size_t i = 0; i < p->t->ncells; i++) {
     const dx_cell *c = p->t->cells[i];
     const rcell *rc = &rcs[i];
     int top = plan->newrow[c->row], bot = plan->newrow[c->row + c->rowspan];
-    if (plan->cut[i] || bot - top < 2 || rc->fixed || rc->n < 1 || !rc->l[0].ocr) continue;
+    if (plan->cut[i] || bot - top < 2 || rc->fixed || rc->n < 1 || !rc->l[0].ocr ||
+        (!at_top && !off_middle(plan, top, bot, rc)))
+      continue;
     float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
     int last = top;
     /* text that starts below the cell's first row: the border above the

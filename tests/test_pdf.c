@@ -981,6 +981,47 @@ static void test_split_label_blocks(void **state) {
   pb_free(p);
 }
 
+/* A level-2 label level with the lower of two indicators, the border
+ * above it lost in its column and the one beside it (a fax), in a table
+ * where no other label spans rows: nothing says its labels stand at the
+ * top of their rows, but one whose text stands off the middle of its
+ * rows by more than an em is not centred in them either. Its cell is cut
+ * at the edge above its text. One centred in its two rows stays whole. */
+static void label_in_lower_row(page_b *p, float label_y) {
+  p->scanned = true;
+  pb_h(p, 100, 50, 350);
+  pb_h(p, 140, 50, 350);
+  pb_h(p, 120, 250, 350);
+  for (int i = 0; i < 4; i++) pb_v(p, 50 + 100 * (float)i, 100, 140);
+  const char *txt[] = {"质量指标", "指标一", "指标二"};
+  const float at[][2] = {{155, label_y}, {255, 103}, {255, 123}};
+  pb_texts(p, true, txt, at, 3);
+}
+
+static void test_split_label_in_lower_row(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  label_in_lower_row(p, 123);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  dx_cell *blank = dx_table_at(t, 0, 1), *label = dx_table_at(t, 1, 1);
+  assert_ptr_not_equal(blank, label);
+  assert_string_equal(blank->text, "");
+  assert_string_equal(label->text, "质量指标");
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 2);
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  label_in_lower_row(p, 115);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 0, 1)->rowspan, 2);
+  assert_string_equal(cell_text(t, 0, 1), "质量指标");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A value beside an empty row, the rule between them lost in the value
  * column only: its cell spans the empty row and the indicator's, its
  * text level with the indicator's in the lower row. In a table that
@@ -2691,6 +2732,7 @@ int main(void) {
       cmocka_unit_test(test_split_bordered),
       cmocka_unit_test(test_split_tight_heading),
       cmocka_unit_test(test_split_label_blocks),
+      cmocka_unit_test(test_split_label_in_lower_row),
       cmocka_unit_test(test_split_value_below_blank),
       cmocka_unit_test(test_split_labels_apart),
       cmocka_unit_test(test_split_band),
