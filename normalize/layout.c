@@ -136,16 +136,23 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   if (rc == DX_OK && pg->origin == DX_ORIGIN_OCR) {
     /* row borders a scan lost, found from the text: the tables are
      * made again with them (the columns' rules then say which cells
-     * span the new rows) */
+     * span the new rows), and with the columns' rules it lost in cells
+     * spanning columns where their text starts again after an edge */
     GArray *add = g_array_new(FALSE, FALSE, sizeof(seg));
+    GArray *vadd = g_array_new(FALSE, FALSE, sizeof(seg));
     for (guint i = 0; i < tables->len; i++) {
       seg *more = NULL;
       size_t n = lay_text_borders(g_ptr_array_index(tables, i), vs, nv, &more);
       if (n) g_array_append_vals(add, more, (guint)n);
       g_free(more);
+      more = NULL;
+      n = n ? lay_text_columns(g_ptr_array_index(tables, i), vs, nv, &more) : 0;
+      if (n) g_array_append_vals(vadd, more, (guint)n);
+      g_free(more);
     }
     if (add->len) {
-      lay_add_rules(&hs, &nh, vs, nv, (const seg *)(void *)add->data, add->len, pg);
+      lay_add_rules(&hs, &nh, &vs, &nv, (const seg *)(void *)add->data, add->len,
+                    (const seg *)(void *)vadd->data, vadd->len, pg);
       for (guint i = 0; i < tables->len; i++) lay_ptable_free(g_ptr_array_index(tables, i));
       g_ptr_array_set_size(tables, 0);
       g_ptr_array_free(free_glyphs, TRUE);
@@ -154,6 +161,7 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
       free_glyphs = place_glyphs(tables, pg);
     }
     g_array_free(add, TRUE);
+    g_array_free(vadd, TRUE);
   }
   g_free(hs);
   g_free(vs);

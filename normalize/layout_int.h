@@ -183,12 +183,13 @@ bool lay_unclosed(const char *s);
 void lay_page_rules(seg **hs, size_t *nh, seg **vs, size_t *nv, dx_doc *doc, const dx_page *pg);
 /* Drops rules of component comp that run from no edge to another. */
 void lay_prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp);
-/* Adds horizontal rules add[0..nadd) to *hs (reallocated), runs on the
- * verticals a scan lost the ends of through rows where the page's text
- * stands apart at them, and groups all rules into components again, as
+/* Adds horizontal rules add[0..nadd) to *hs and vertical ones
+ * vadd[0..nvadd) to *vs (both reallocated), runs on the verticals a
+ * scan lost the ends of through rows where the page's text stands apart
+ * at them, and groups all rules into components again, as
  * lay_page_rules does. */
-void lay_add_rules(seg **hs, size_t *nh, seg *vs, size_t nv, const seg *add, size_t nadd,
-                   const dx_page *pg);
+void lay_add_rules(seg **hs, size_t *nh, seg **vs, size_t *nv, const seg *add, size_t nadd,
+                   const seg *vadd, size_t nvadd, const dx_page *pg);
 /* Distinct positions (clusters within SNAP_PT) of a component's rules,
  * s sorted by position; returns their number. */
 size_t lay_edges(float *out, const seg *s, size_t n, int comp);
@@ -222,6 +223,14 @@ dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *
  * stand on both sides; *out (g_free'd, or NULL) gets them. Returns
  * their number. */
 size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out);
+/* The column rules a scan lost inside p's cells that span columns (in a
+ * table where lay_text_borders would look for rows: a column's rule
+ * ends inside a row), from the text: a piece of vertical rule at an
+ * interior column edge over each line of the cell that starts again
+ * just after the edge (a cell's padding), with nothing of it left of
+ * the edge or a gap before it; *out (g_free'd, or NULL) gets them.
+ * Returns their number. */
+size_t lay_text_columns(const ptable *p, const seg *vs, size_t nv, seg **out);
 
 /* ---- cells.c ---------------------------------------------------------- */
 

@@ -563,13 +563,36 @@ static int edges_within(const float *e, size_t n, float a, float b) {
   return k;
 }
 
+/* Whether two of a component's verticals or more end at `end` (within
+ * TOUCH_PT), past its last horizontal rule (dir +1) or before its first
+ * (-1): the columns' rules of a row whose border a scan lost or a page
+ * break cut, whose end open_rows makes an edge. */
+static bool open_end(const seg *vs, size_t nv, int comp, float end, float edge, int dir) {
+  if ((end - edge) * (float)dir <= TOUCH_PT) return false;
+  int k = 0;
+  for (size_t i = 0; i < nv; i++)
+    k += vs[i].comp == comp && fabsf((dir > 0 ? vs[i].b : vs[i].a) - end) <= TOUCH_PT;
+  return k >= 2;
+}
+
 /* Drops rules of a component that do not run from one edge of the
  * other direction to another (a checkbox drawn as a box next to a
- * border, an underline in a cell): they would make rows or columns. */
+ * border, an underline in a cell): they would make rows or columns. A
+ * vertical may end at the end of the component's verticals past its
+ * last (or before its first) horizontal rule, where two or more of them
+ * end (open_end). */
 void lay_prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp) {
   float *xs = g_new(float, nv + 1), *ys = g_new(float, nh + 1);
   for (int round = 0; round < 4; round++) {
     size_t nx = lay_edges(xs, vs, nv, comp), ny = lay_edges(ys, hs, nh, comp);
+    float vtop = INFINITY, vbot = -INFINITY;
+    for (size_t i = 0; i < nv; i++)
+      if (vs[i].comp == comp) {
+        vtop = MIN(vtop, vs[i].a);
+        vbot = MAX(vbot, vs[i].b);
+      }
+    bool top_open = ny && open_end(vs, nv, comp, vtop, ys[0], -1);
+    bool bot_open = ny && open_end(vs, nv, comp, vbot, ys[ny - 1], 1);
     bool changed = false;
     for (size_t i = 0; i < nh; i++)
       if (hs[i].comp == comp && edges_within(xs, nx, hs[i].a, hs[i].b) < 2) {
@@ -577,7 +600,10 @@ void lay_prune(seg *hs, size_t nh, seg *vs, size_t nv, int comp) {
         changed = true;
       }
     for (size_t i = 0; i < nv; i++)
-      if (vs[i].comp == comp && edges_within(ys, ny, vs[i].a, vs[i].b) < 2) {
+      if (vs[i].comp == comp && edges_within(ys, ny, vs[i].a, vs[i].b) +
+                                        (bot_open && vs[i].b >= vbot - TOUCH_PT) +
+                                        (top_open && vs[i].a <= vtop + TOUCH_PT) <
+                                    2) {
         vs[i].comp = -1;
         changed = true;
       }
@@ -771,13 +797,16 @@ static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const
   }
 }
 
-void lay_add_rules(seg **hs, size_t *nh, seg *vs, size_t nv, const seg *add, size_t nadd,
-                   const dx_page *pg) {
+void lay_add_rules(seg **hs, size_t *nh, seg **vs, size_t *nv, const seg *add, size_t nadd,
+                   const seg *vadd, size_t nvadd, const dx_page *pg) {
   *hs = g_renew(seg, *hs, *nh + nadd + 1);
   for (size_t i = 0; i < nadd; i++) (*hs)[(*nh)++] = add[i];
   qsort(*hs, *nh, sizeof **hs, seg_cmp);
-  extend_lost_ends(vs, nv, *hs, *nh, pg);
-  components(*hs, *nh, vs, nv);
+  *vs = g_renew(seg, *vs, *nv + nvadd + 1);
+  for (size_t i = 0; i < nvadd; i++) (*vs)[(*nv)++] = vadd[i];
+  qsort(*vs, *nv, sizeof **vs, seg_cmp);
+  extend_lost_ends(*vs, *nv, *hs, *nh, pg);
+  components(*hs, *nh, *vs, *nv);
 }
 
 void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, dx_doc *doc,

@@ -401,7 +401,10 @@ static void settle_cuts(recut *plan, const ptable *p, const rcell *rcs, GArray *
 /* A label over two blocks of rows whose border a fax dropped ("质量指标"
  * and "时效指标" in one cell over five rows, each label beside the
  * first row of its block). In a table that sets its labels at the top of
- * the rows they span, a cell left whole whose lines stand in groups
+ * the rows they span (in another, a cell whose text stands off the
+ * middle of its rows by more than an em: off_middle, a label in the
+ * lower of two rows whose border was lost, level with the indicator
+ * beside it), a cell left whole whose lines stand in groups
  * apart (further than the wrap pitch, none wrapping into the next, or
  * LABELS_APART_EM apart: "生态效益指标" filling its line, "可持续影响指标"
  * two rows below it) is cut into blocks: each group but the first
@@ -442,13 +445,22 @@ static bool level_beside(const ptable *p, const rcell *rcs, const recut *plan, s
   return false;
 }
 
+/* Whether the text of rc stands off the middle of new rows top..bot-1
+ * by more than an em. */
+static bool off_middle(const recut *plan, int top, int bot, const rcell *rc) {
+  float t0 = rc->l[0].y - rc->l[0].half, t1 = rc->l[rc->n - 1].y + rc->l[rc->n - 1].half;
+  return fabsf((t0 + t1) - (plan->e[top] + plan->e[bot])) / 2 > 2 * rc->l[0].half;
+}
+
 static void label_blocks(recut *plan, const ptable *p, const rcell *rcs) {
-  if (!labels_at_top(p, rcs, plan)) return;
+  bool at_top = labels_at_top(p, rcs, plan);
   for (size_t i = 0; i < p->t->ncells; i++) {
     const dx_cell *c = p->t->cells[i];
     const rcell *rc = &rcs[i];
     int top = plan->newrow[c->row], bot = plan->newrow[c->row + c->rowspan];
-    if (plan->cut[i] || bot - top < 2 || rc->fixed || rc->n < 1 || !rc->l[0].ocr) continue;
+    if (plan->cut[i] || bot - top < 2 || rc->fixed || rc->n < 1 || !rc->l[0].ocr ||
+        (!at_top && !off_middle(plan, top, bot, rc)))
+      continue;
     float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
     int last = top;
     /* text that starts below the cell's first row: the border above the
@@ -697,6 +709,73 @@ static void pitch_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r, f
   g_array_free(cand, TRUE);
 }
 
+/* Whether a cell of p's row r spanning columns holds characters of
+ * both lines a and b. */
+static bool one_spanning_cell(const ptable *p, int r, const tline *a, const tline *b) {
+  const dx_table *t = p->t;
+  for (size_t q = 0; q < a->n; q++) {
+    const dx_cell *c = dx_table_at(t, r, lay_upper_edge(p->xs, t->ncols, lay_cx(a->g[q])));
+    if (!c || c->colspan < 2) continue;
+    for (size_t k = 0; k < b->n; k++)
+      if (dx_table_at(t, r, lay_upper_edge(p->xs, t->ncols, lay_cx(b->g[k]))) == c) return true;
+  }
+  return false;
+}
+
+/* Whether a column of p holds characters of both lines a and b. */
+static bool share_column(const ptable *p, const tline *a, const tline *b) {
+  for (size_t q = 0; q < a->n; q++) {
+    int col = lay_upper_edge(p->xs, p->t->ncols, lay_cx(a->g[q]));
+    for (size_t k = 0; k < b->n; k++)
+      if (lay_upper_edge(p->xs, p->t->ncols, lay_cx(b->g[k])) == col) return true;
+  }
+  return false;
+}
+
+static float line_cy(const tline *l) {
+  float y = 0;
+  for (size_t q = 0; q < l->n; q++) y += lay_cy(l->g[q]);
+  return y / (float)l->n;
+}
+
+/* Cuts of grid row r of a table that lost row borders where the text
+ * changes columns: two lines of the row next to each other (the row's
+ * text across all its cells), a row apart (ROW_PITCH_SHARE of the
+ * pitch, less than two), no column holding characters of both. A
+ * cell's lines stay in its columns and a wrapped line starts where the
+ * one before did, so the two are lines of two rows: a level's name on
+ * a row of its own between the rows of its indicators, or over the
+ * columns of the next level ("数量指标" over them, "①养护里程 | 120公里"
+ * a row below in the next two), where a fax lost the border and the
+ * columns' rules. In a row where no column's rule ends
+ * (lost_border_in false), only two lines of one cell spanning columns
+ * are cut so. Appends to cuts. */
+static void column_change_cuts(GArray *cuts, const ptable *p, int r, float pitch, bool lost) {
+  const dx_table *t = p->t;
+  float lo = p->ys[r], hi = p->ys[r + 1];
+  GPtrArray *gs = g_ptr_array_new();
+  for (size_t i = 0; i < t->ncells; i++) {
+    const dx_cell *c = t->cells[i];
+    if (c->row > r || c->row + c->rowspan <= r || !p->cell_glyphs[i]) continue;
+    for (guint q = 0; q < p->cell_glyphs[i]->len; q++) {
+      dx_glyph *g = g_ptr_array_index(p->cell_glyphs[i], q);
+      if (lay_cy(g) >= lo && lay_cy(g) < hi) g_ptr_array_add(gs, g);
+    }
+  }
+  tline *ls = NULL;
+  size_t nl = gs->len ? lay_text_lines(&ls, (dx_glyph **)gs->pdata, gs->len) : 0;
+  for (size_t k = 1; k < nl; k++) {
+    const tline *a = &ls[k - 1], *b = &ls[k];
+    float ya = line_cy(a), yb = line_cy(b), at = (ya + yb) / 2;
+    if (a->g[0]->ocr_conf <= 0 || b->g[0]->ocr_conf <= 0 || yb - ya < ROW_PITCH_SHARE * pitch ||
+        yb - ya >= 2 * pitch || share_column(p, a, b) || (!lost && !one_spanning_cell(p, r, a, b)))
+      continue;
+    g_array_append_val(cuts, at);
+  }
+  g_free(ls);
+  g_ptr_array_free(gs, TRUE);
+}
+
 /* Row borders a scan lost, from the text (see lay_text_borders): in
  * each row where a column's rule ends (lost_border_in), at each cut
  * pitch_cuts finds, a piece over every cell the cut passes through
@@ -723,15 +802,38 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
   for (size_t i = 0; i < nc; i++) goes_on(p, i, &rcs[i]);
   float pitch = ocr && !p->holder ? drawn_pitch(p, rcs) : 0;
   GArray *cuts = g_array_new(FALSE, FALSE, sizeof(float));
+  GArray *changes = g_array_new(FALSE, FALSE, sizeof(float));
+  bool lost_any = false;
   for (int r = 0; r < t->nrows && pitch > 0; r++)
-    if (lost_border_in(p, vs, nv, r)) pitch_cuts(cuts, p, rcs, r, pitch);
+    if (lost_border_in(p, vs, nv, r)) {
+      pitch_cuts(cuts, p, rcs, r, pitch);
+      lost_any = true;
+    }
+  for (int r = 0; r < t->nrows && lost_any; r++)
+    column_change_cuts(changes, p, r, pitch, lost_border_in(p, vs, nv, r));
+  /* where the text changes columns the cut goes through every cell
+   * (none has a line there); one pitch_cuts found stays as it was */
+  guint npitch = cuts->len;
+  for (guint q = 0; q < changes->len; q++) {
+    float at = g_array_index(changes, float, q);
+    bool dup = false;
+    for (guint k = 0; k < npitch && !dup; k++)
+      dup = fabsf(g_array_index(cuts, float, k) - at) <= CUT_CLUSTER_SHARE * pitch;
+    if (dup) continue;
+    g_array_append_val(cuts, at);
+  }
   if (cuts->len) *out = g_new(seg, cuts->len * nc + 1);
   for (guint q = 0; q < cuts->len; q++) {
     float at = g_array_index(cuts, float, q);
+    bool change = q >= npitch;
     for (size_t i = 0; i < nc; i++) {
       const dx_cell *c = t->cells[i];
       const rcell *rc = &rcs[i];
       if (c->box[1] >= at || c->box[3] <= at || rc->fixed) continue;
+      if (change) {
+        (*out)[n++] = (seg){at, (float)c->box[0], (float)c->box[2], 0, 0};
+        continue;
+      }
       size_t f = 0;
       while (f < rc->n && rc->l[f].y < at) f++;
       /* a cell with no line within a row of the cut (cells of a row the
@@ -766,7 +868,55 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
   for (size_t i = 0; i < nc; i++) g_free(rcs[i].l);
   g_free(rcs);
   g_array_free(cuts, TRUE);
+  g_array_free(changes, TRUE);
   return m;
+}
+
+/* A line of a cell spanning columns that starts again right after an
+ * interior column edge, within TEXT_COLUMN_PAD_EM of its size (a cell's
+ * padding: text set at the left of that column), with nothing of the
+ * line left of the edge or a gap of LOST_COLUMN_GAP_EM before it, is
+ * the text of two cells. */
+#define TEXT_COLUMN_PAD_EM 2.0f
+#define LOST_COLUMN_GAP_EM 1.5f
+
+/* Column rules a scan lost, from the text (see lay_text_columns). */
+size_t lay_text_columns(const ptable *p, const seg *vs, size_t nv, seg **out) {
+  const dx_table *t = p->t;
+  size_t n = 0, cap = 0;
+  *out = NULL;
+  bool lost = false;
+  for (int r = 0; r < t->nrows && !lost && !p->holder; r++) lost = lost_border_in(p, vs, nv, r);
+  float em = lost ? table_em(p) : 0;
+  for (size_t i = 0; i < t->ncells && lost; i++) {
+    const dx_cell *c = t->cells[i];
+    GPtrArray *ga = p->cell_glyphs[i];
+    if (c->colspan < 2 || !ga || !ga->len) continue;
+    dx_glyph **g = g_memdup2(ga->pdata, ga->len * sizeof(dx_glyph *));
+    tline *ls = NULL;
+    size_t nl = lay_text_lines(&ls, g, ga->len);
+    for (size_t k = 0; k < nl; k++) {
+      const tline *l = &ls[k];
+      float size = line_em(l, em);
+      if (l->g[0]->ocr_conf <= 0) continue;
+      for (int e = c->col + 1; e < c->col + c->colspan; e++) {
+        float x = p->xs[e], left = -INFINITY, right = INFINITY;
+        for (size_t q = 0; q < l->n; q++)
+          if (lay_cx(l->g[q]) < x)
+            left = MAX(left, l->g[q]->box[2]);
+          else
+            right = MIN(right, l->g[q]->box[0]);
+        if (!isfinite(right) || right < x || right - x > TEXT_COLUMN_PAD_EM * size ||
+            (isfinite(left) && right - left < LOST_COLUMN_GAP_EM * size))
+          continue;
+        if (n == cap) *out = g_renew(seg, *out, cap = cap ? 2 * cap : 8);
+        (*out)[n++] = (seg){x, MAX(l->y0, (float)c->box[1]), MIN(l->y1, (float)c->box[3]), 0, 0};
+      }
+    }
+    g_free(ls);
+    g_free(g);
+  }
+  return n;
 }
 
 /* Cuts the cells of p that hold several rows (see the top of the file),

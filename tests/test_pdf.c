@@ -438,6 +438,66 @@ static void test_fax_column_lost_end(void **state) {
   pb_free(p);
 }
 
+/* A fax of a form with the level names on rows of their own lost the
+ * borders under 数量指标 (a row over the columns of levels 2 to 4), over
+ * and under 效益指标 (a row over all four) and the table's bottom, the
+ * columns' rules inside those rows and in the last row. Neither row has
+ * a cell whose lines stand a row apart: the rows are found where the
+ * text changes columns (数量指标 in column 1, the next line in columns 2
+ * and 3 only; 效益指标 in column 0 between lines in columns 1 to 3).
+ * The last row's columns are found where its text starts again just
+ * after their edges; its rules end where the table's sides do. */
+static void test_fax_level_heading_rows(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  float ys[8];
+  for (int i = 0; i < 8; i++) ys[i] = 100 + 15.4f * (float)i;
+  const int drawn[] = {0, 1, 2, 4};
+  for (int i = 0; i < 4; i++) pb_h(p, ys[drawn[i]], 50, 450);
+  pb_v(p, 50, ys[0], ys[7]);
+  pb_v(p, 450, ys[0], ys[7]);
+  pb_v(p, 150, ys[0], ys[1]);
+  pb_v(p, 150, ys[2], ys[5]);
+  pb_v(p, 150, ys[6], ys[7]);
+  for (int k = 0; k < 2; k++) {
+    float x = k ? 350 : 250;
+    pb_v(p, x, ys[0], ys[1]);
+    pb_v(p, x, ys[3], ys[5]);
+  }
+  const char *head[] = {"一级指标", "二级指标", "三级指标", "指标值"};
+  for (int c = 0; c < 4; c++) pb_ocr_text(p, 54 + 100 * (float)c, ys[0] + 2.7f, head[c]);
+  pb_ocr_text(p, 54, ys[1] + 2.7f, "产出指标");
+  pb_ocr_text(p, 154, ys[2] + 2.7f, "数量指标");
+  pb_ocr_text(p, 254, ys[3] + 2.7f, "里程");
+  pb_ocr_text(p, 354, ys[3] + 2.7f, "一百公里");
+  pb_ocr_text(p, 154, ys[4] + 2.7f, "质量指标");
+  pb_ocr_text(p, 254, ys[4] + 2.7f, "优良率");
+  pb_ocr_text(p, 354, ys[4] + 2.7f, "八十");
+  pb_ocr_text(p, 54, ys[5] + 2.7f, "效益指标");
+  pb_ocr_text(p, 154, ys[6] + 2.7f, "社会效益");
+  pb_ocr_text(p, 254, ys[6] + 2.7f, "出行");
+  pb_ocr_text(p, 354, ys[6] + 2.7f, "改善");
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 7);
+  assert_int_equal(t->ncols, 4);
+  assert_string_equal(cell_text(t, 2, 1), "数量指标");
+  assert_int_equal(dx_table_at(t, 2, 1)->colspan, 3);
+  assert_string_equal(cell_text(t, 3, 2), "里程");
+  assert_string_equal(cell_text(t, 3, 3), "一百公里");
+  assert_string_equal(cell_text(t, 4, 1), "质量指标");
+  assert_string_equal(cell_text(t, 4, 3), "八十");
+  assert_string_equal(cell_text(t, 5, 0), "效益指标");
+  assert_int_equal(dx_table_at(t, 5, 0)->colspan, 4);
+  assert_string_equal(cell_text(t, 6, 0), "");
+  assert_string_equal(cell_text(t, 6, 1), "社会效益");
+  assert_string_equal(cell_text(t, 6, 2), "出行");
+  assert_string_equal(cell_text(t, 6, 3), "改善");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* Two tables a few points apart on a fax, where a border's end dropped
  * out where it meets a side: they stay two. On page 1 the lower rule of
  * the upper table and the upper rule of the lower one stop 18 pt short
@@ -917,6 +977,47 @@ static void test_split_label_blocks(void **state) {
   d = lay_out(&p, 1);
   t = table_at(d, 0);
   assert_int_equal(dx_table_at(t, 0, 1)->rowspan, 4);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A level-2 label level with the lower of two indicators, the border
+ * above it lost in its column and the one beside it (a fax), in a table
+ * where no other label spans rows: nothing says its labels stand at the
+ * top of their rows, but one whose text stands off the middle of its
+ * rows by more than an em is not centred in them either. Its cell is cut
+ * at the edge above its text. One centred in its two rows stays whole. */
+static void label_in_lower_row(page_b *p, float label_y) {
+  p->scanned = true;
+  pb_h(p, 100, 50, 350);
+  pb_h(p, 140, 50, 350);
+  pb_h(p, 120, 250, 350);
+  for (int i = 0; i < 4; i++) pb_v(p, 50 + 100 * (float)i, 100, 140);
+  const char *txt[] = {"质量指标", "指标一", "指标二"};
+  const float at[][2] = {{155, label_y}, {255, 103}, {255, 123}};
+  pb_texts(p, true, txt, at, 3);
+}
+
+static void test_split_label_in_lower_row(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  label_in_lower_row(p, 123);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  dx_cell *blank = dx_table_at(t, 0, 1), *label = dx_table_at(t, 1, 1);
+  assert_ptr_not_equal(blank, label);
+  assert_string_equal(blank->text, "");
+  assert_string_equal(label->text, "质量指标");
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 2);
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  label_in_lower_row(p, 115);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 0, 1)->rowspan, 2);
+  assert_string_equal(cell_text(t, 0, 1), "质量指标");
   dx_doc_free(d);
   pb_free(p);
 }
@@ -2894,6 +2995,7 @@ int main(void) {
       cmocka_unit_test(test_fax_lost_ends),
       cmocka_unit_test(test_fax_rows_from_text),
       cmocka_unit_test(test_fax_column_lost_end),
+      cmocka_unit_test(test_fax_level_heading_rows),
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_scan_table_gap_lost_end),
@@ -2908,6 +3010,7 @@ int main(void) {
       cmocka_unit_test(test_split_bordered),
       cmocka_unit_test(test_split_tight_heading),
       cmocka_unit_test(test_split_label_blocks),
+      cmocka_unit_test(test_split_label_in_lower_row),
       cmocka_unit_test(test_split_value_below_blank),
       cmocka_unit_test(test_split_labels_apart),
       cmocka_unit_test(test_split_band),

@@ -739,6 +739,26 @@ static void test_placeholder_lines(void **state) {
   }
 }
 
+/* On a scan, an indicator's name after an empty pair of brackets (a
+ * fax lost the thin 二 of （二）) is written without them; typed, as
+ * written. */
+static void test_scan_empty_bracket_number(void **state) {
+  (void)state;
+  const char *doc =
+      P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("乡村道路养护"))
+          TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+              TR(TC("产出指标") TC("数量指标") TC("（）养护路段") TC("35条")) "</w:tbl>";
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(doc, scan);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *ind = json_array_get(json_object_get(d, "indicators"), 0);
+    assert_non_null(ind);
+    assert_string_equal(json_string_value(json_object_get(ind, "level3")),
+                        scan ? "养护路段" : "（）养护路段");
+    json_decref(j);
+  }
+}
+
 static void test_scan_repairs(void **state) {
   (void)state;
   json_t *j = run_as_scan(FAXED);
@@ -1315,6 +1335,7 @@ int main(void) {
       cmocka_unit_test(test_labels),
       cmocka_unit_test(test_near_labels),
       cmocka_unit_test(test_glued_label),
+      cmocka_unit_test(test_scan_empty_bracket_number),
       cmocka_unit_test(test_scan_repairs),
       cmocka_unit_test(test_placeholder_lines),
       cmocka_unit_test(test_scan_label_strays),
