@@ -1994,6 +1994,19 @@ static void test_crop_rules(void **state) {
   g_free(c);
 }
 
+/* A scan of the corpus read into a model; *data (freed by the caller,
+ * after the model) holds the file's bytes. */
+static dx_doc *corpus_scan(const char *name, gchar **data) {
+  gsize len = 0;
+  char *path = g_build_filename(DX_SOURCE_DIR, "corpus", "scan", name, NULL);
+  assert_true(g_file_get_contents(path, data, &len, NULL));
+  g_free(path);
+  dx_doc *d = NULL;
+  dx_error err = {0};
+  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)*data, len, &lim, &err), DX_OK);
+  return d;
+}
+
 /* A template's sign column: ≥ or ≤ alone in a cell, which PP-OCRv4
  * reads as N or < at 0.2-0.4. Told from its ink (lone_sign in ppocr.c):
  * every one-character cell of the sign column reads as its sign, at the
@@ -2001,12 +2014,7 @@ static void test_crop_rules(void **state) {
 static void test_ocr_lone_sign(void **state) {
   (void)state;
   gchar *data = NULL;
-  gsize len = 0;
-  assert_true(g_file_get_contents(
-      DX_SOURCE_DIR "/corpus/scan/scan-thick200-variant-sign-unit-columns.pdf", &data, &len, NULL));
-  dx_doc *d = NULL;
-  dx_error err = {0};
-  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &lim, &err), DX_OK);
+  dx_doc *d = corpus_scan("scan-thick200-variant-sign-unit-columns.pdf", &data);
   int signs = 0;
   for (guint b = 0; b < d->blocks->len; b++) {
     const dx_block *bl = g_ptr_array_index(d->blocks, b);
@@ -2028,17 +2036,11 @@ static void test_ocr_lone_sign(void **state) {
 /* On a 98 dpi fax, a money cell's lone 0 reads as 。 (a ring alone) and
  * a value's ≥2 as 22: the 0 is told from its ink's height and shape
  * (lone_zero in ppocr.c), the sign from its ink before the number
- * (lone_sign). */
+ * (leading_sign). */
 static void test_ocr_fax_zero_and_sign(void **state) {
   (void)state;
   gchar *data = NULL;
-  gsize len = 0;
-  assert_true(g_file_get_contents(DX_SOURCE_DIR
-                                  "/corpus/scan/scan-fax50-gs-variant-dept-income-expenditure.pdf",
-                                  &data, &len, NULL));
-  dx_doc *d = NULL;
-  dx_error err = {0};
-  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &lim, &err), DX_OK);
+  dx_doc *d = corpus_scan("scan-fax50-gs-variant-dept-income-expenditure.pdf", &data);
   int zero = 0, sign = 0;
   for (guint b = 0; b < d->blocks->len; b++) {
     const dx_block *bl = g_ptr_array_index(d->blocks, b);
@@ -2409,13 +2411,7 @@ static void test_scan_dashed(void **state) {
 static void test_scan_dash_dot_page(void **state) {
   (void)state;
   gchar *data = NULL;
-  gsize len = 0;
-  assert_true(g_file_get_contents(DX_SOURCE_DIR
-                                  "/corpus/scan/scan-grey240-lo-dotdash-variant-dept-national.pdf",
-                                  &data, &len, NULL));
-  dx_doc *d = NULL;
-  dx_error err = {0};
-  assert_int_equal(dx_read_bytes(&d, "s.pdf", (uint8_t *)data, len, &lim, &err), DX_OK);
+  dx_doc *d = corpus_scan("scan-grey240-lo-dotdash-variant-dept-national.pdf", &data);
   int tables = 0, marks = 0, staff = 0;
   for (guint b = 0; b < d->blocks->len; b++) {
     const dx_block *bl = g_ptr_array_index(d->blocks, b);
@@ -2682,6 +2678,21 @@ static void outline(uint8_t *g, int w, int x0, int y0, int x1, int y1, uint8_t v
   fill(g, w, x1 - 1, y0, x1, y1, v);
 }
 
+/* The two marks gl holds, left to right, that must be an empty box
+ * and a ticked one. */
+static void empty_then_ticked(const GArray *gl, const dx_glyph **a, const dx_glyph **b) {
+  assert_int_equal(gl->len, 2);
+  *a = &g_array_index(gl, dx_glyph, 0);
+  *b = &g_array_index(gl, dx_glyph, 1);
+  if ((*a)->box[0] > (*b)->box[0]) {
+    const dx_glyph *t = *a;
+    *a = *b;
+    *b = t;
+  }
+  assert_int_equal((*a)->cp, 0x2610);
+  assert_int_equal((*b)->cp, 0x2611);
+}
+
 /* Checkboxes in small print, whose one-pixel grey sides are too short to
  * be rules: an empty 5 pt box is ☐, one with a tick inside ☑; a
  * character's open square (凵, three sides), a cell far larger than a
@@ -2700,15 +2711,8 @@ static void test_box_marks(void **state) {
   outline(g, w, 200, 20, 300, 120, 60, true); /* a cell's border, 100 px */
   GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
   dx_find_box_marks(gl, g, w, h, w, scale, false);
-  assert_int_equal(gl->len, 2);
-  const dx_glyph *a = &g_array_index(gl, dx_glyph, 0), *b = &g_array_index(gl, dx_glyph, 1);
-  if (a->box[0] > b->box[0]) {
-    const dx_glyph *t = a;
-    a = b;
-    b = t;
-  }
-  assert_int_equal(a->cp, 0x2610);
-  assert_int_equal(b->cp, 0x2611);
+  const dx_glyph *a, *b;
+  empty_then_ticked(gl, &a, &b);
   assert_float_equal(a->box[0], 40 / scale, 0.01);
   assert_float_equal(a->box[3], 54 / scale, 0.01);
   assert_float_equal(b->box[2], 114 / scale, 0.01);
@@ -2740,15 +2744,8 @@ static void test_box_marks_coarse(void **state) {
   dx_find_box_marks(gl, g, w, h, w, scale, false);
   assert_int_equal(gl->len, 0);
   dx_find_box_marks(gl, g, w, h, w, scale, true);
-  assert_int_equal(gl->len, 2);
-  const dx_glyph *a = &g_array_index(gl, dx_glyph, 0), *b = &g_array_index(gl, dx_glyph, 1);
-  if (a->box[0] > b->box[0]) {
-    const dx_glyph *t = a;
-    a = b;
-    b = t;
-  }
-  assert_int_equal(a->cp, 0x2610);
-  assert_int_equal(b->cp, 0x2611);
+  const dx_glyph *a, *b;
+  empty_then_ticked(gl, &a, &b);
   assert_true(a->ocr_conf > 0 && a->ocr_conf < 1 && b->ocr_conf > 0 && b->ocr_conf < 1);
   assert_float_equal(a->box[0], 40 / scale, 0.01);
   assert_float_equal(b->box[2], 120 / scale, 0.01);
