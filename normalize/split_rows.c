@@ -184,6 +184,17 @@ static size_t lines_in(const rcell *rc, float lo, float hi, size_t *first) {
   return m;
 }
 
+/* The lines of cell i over grid row r (from lo to hi) that may be cut,
+ * as lines_in counts them: none when the cell is not over the row or is
+ * fixed. */
+static size_t row_lines(const dx_table *t, const rcell *rcs, size_t i, int r, float lo, float hi,
+                        size_t *first) {
+  const dx_cell *c = t->cells[i];
+  *first = 0;
+  if (c->row > r || c->row + c->rowspan <= r || rcs[i].fixed) return 0;
+  return lines_in(&rcs[i], lo, hi, first);
+}
+
 /* Whether two blocks of lines (a[0..na), b[0..nb)) line up: by their
  * tops, their centres or their bottoms. */
 static bool blocks_align(const rline *a, size_t na, const rline *b, size_t nb) {
@@ -216,10 +227,8 @@ static void row_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r, flo
   float wrap = wrap_pitch_near(p, rcs, r, r);
   float lo = p->ys[r], hi = p->ys[r + 1];
   for (size_t i = 0; i < t->ncells; i++) {
-    const dx_cell *c = t->cells[i];
     size_t f, m;
-    if (c->row > r || c->row + c->rowspan <= r || rcs[i].fixed) continue;
-    if ((m = lines_in(&rcs[i], lo, hi, &f)) < 2) continue;
+    if ((m = row_lines(t, rcs, i, r, lo, hi, &f)) < 2) continue;
     ncand++;
     for (size_t k = f + 1; k < f + m; k++) {
       const rline *a = &rcs[i].l[k - 1], *b = &rcs[i].l[k];
@@ -678,10 +687,8 @@ static void pitch_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r, f
   GArray *cand = g_array_new(FALSE, FALSE, sizeof(tcut));
   float lo = p->ys[r], hi = p->ys[r + 1];
   for (size_t i = 0; i < t->ncells; i++) {
-    const dx_cell *c = t->cells[i];
     size_t f, m;
-    if (c->row > r || c->row + c->rowspan <= r || rcs[i].fixed) continue;
-    if ((m = lines_in(&rcs[i], lo, hi, &f)) < 2) continue;
+    if ((m = row_lines(t, rcs, i, r, lo, hi, &f)) < 2) continue;
     for (size_t k = f + 1; k < f + m; k++) {
       const rline *a = &rcs[i].l[k - 1], *b = &rcs[i].l[k];
       if (wraps_into(&rcs[i], k) || !pitch_apart(a, b, pitch) || b->y - a->y >= 2 * pitch) continue;
