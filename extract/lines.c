@@ -298,14 +298,16 @@ double dx_skew_angle(const uint8_t *grey, int w, int h, int stride, double max_d
   pitch = MAX(pitch, 1.0);
   /* a sample of the dark pixels, every second row and column: those of
    * long runs (a table's lines, the surest guide) when there are enough,
-   * else all (text lines) */
+   * else all (text lines), of every row: every second row's would fill
+   * every second row of the profile at no turn at all, twice as sharp
+   * as at any other angle, which outweighs a page's text lines */
   GArray *xs = g_array_new(FALSE, FALSE, sizeof(int)), *ys = g_array_new(FALSE, FALSE, sizeof(int));
   for (int y = 0; y < h; y += 2)
     sample_row(xs, ys, grey + (size_t)y * (size_t)stride, w, y, min_run);
   if (xs->len < (guint)(2 * w)) {
     g_array_set_size(xs, 0);
     g_array_set_size(ys, 0);
-    for (int y = 0; y < h; y += 2) sample_row(xs, ys, grey + (size_t)y * (size_t)stride, w, y, 1);
+    for (int y = 0; y < h; y++) sample_row(xs, ys, grey + (size_t)y * (size_t)stride, w, y, 1);
   }
   double best = 0;
   if (xs->len > 100) {

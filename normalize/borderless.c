@@ -226,9 +226,12 @@ static void region_rows(region *g, const aligned *a) {
       const chunk *above = chunk_above(&ka, a, g->i, r, c->col);
       const tline *l = &a->ls[r];
       float word = lay_piece_width(l->g + c->from, c->to - c->from);
-      /* only leading pieces go on: right of a new cell, cells are new */
+      /* only leading pieces go on: right of a new cell, cells are new;
+       * a bracketed note alone goes on whatever its width (a scan's
+       * glyph boxes are its ink, narrower than a full-width bracket) */
       if (!new_row && above && above->line + 1 == r && above->span == c->span &&
-          g->xs[MIN(above->col + above->span, g->ncols)] - above->x1 < word + COLUMN_PAD_PT) {
+          (g->xs[MIN(above->col + above->span, g->ncols)] - above->x1 < word + COLUMN_PAD_PT ||
+           lay_bracket_note(l->g + c->from, c->to - c->from))) {
         goes_on[k] = true;
         row_of[k] = row_of[ka];
       } else {

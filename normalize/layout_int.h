@@ -164,6 +164,7 @@ bool lay_spacing_doubt(dx_glyph *const *g, size_t n);
 bool lay_no_line_start(uint32_t c);
 /* Width of the first unbreakable piece of glyphs g[0..n). */
 float lay_piece_width(dx_glyph *const *g, size_t n);
+bool lay_bracket_note(dx_glyph *const *g, size_t n);
 /* Width of a line's first unbreakable piece. */
 float lay_first_word(const tline *l);
 /* Whether a line starts a numbered item ("2、", "(3)", "②", "三、") by

@@ -283,6 +283,26 @@ bool lay_unclosed(const char *s) {
   return depth > 0;
 }
 
+/* Longest note lay_bracket_note takes, brackets included: "（万元）",
+ * "(%)", "（人次）". */
+#define BRACKET_NOTE_MAX_CHARS 8
+
+/* Whether glyphs g[0..n) are one bracketed note and nothing else: a
+ * unit or remark a header wraps under its label ("资金总额" / "（元）").
+ * An item's number ("(1)", "（三）") is not a note. */
+bool lay_bracket_note(dx_glyph *const *g, size_t n) {
+  if (n < 3 || n > BRACKET_NOTE_MAX_CHARS) return false;
+  uint32_t a = g[0]->cp, b = g[n - 1]->cp;
+  if (!(a == '(' || a == 0xFF08) || !(b == ')' || b == 0xFF09)) return false;
+  bool numeral = true;
+  for (size_t i = 1; i + 1 < n; i++) {
+    uint32_t c = g[i]->cp;
+    if (g_unichar_isdigit(c) || c == '(' || c == ')' || c == 0xFF08 || c == 0xFF09) return false;
+    if (!g_utf8_strchr("一二三四五六七八九十", -1, c)) numeral = false;
+  }
+  return !numeral;
+}
+
 /* Whether some gap between a Han character and a Latin letter or digit
  * beside it on a line (glyphs in reading order, as lay_glyph_text left them)
  * is as wide as a producer's automatic spacing or a typed space, or a

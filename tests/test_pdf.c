@@ -1584,6 +1584,36 @@ static void test_aligned(void **state) {
   pb_free(p);
 }
 
+/* A scan's wrapped header note: OCR's boxes are a bracket's ink, so
+ * "(元)" under 资金总额 is narrower than what its cell left free, yet a
+ * bracketed note alone on its line goes on with the label above it. An
+ * item's number in brackets under another ("（一）" / "（二）") starts a
+ * row. */
+static void test_aligned_note(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  pb_text(p, 50, 100, "序号", 0);
+  pb_text(p, 130, 100, "资金总额", 0); /* 40 pt: 40 pt of its column free */
+  pb_text(p, 210, 100, "主管部门", 0);
+  pb_text(p, 130, 114, "(元)", 0); /* 21 pt */
+  pb_text(p, 50, 128, "（一）", 0);
+  pb_text(p, 130, 128, "300", 0);
+  pb_text(p, 210, 128, "市局", 0);
+  pb_text(p, 50, 142, "（二）", 0);
+  pb_text(p, 130, 142, "200", 0);
+  pb_text(p, 210, 142, "县局", 0);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->ncols, 3);
+  assert_int_equal(t->nrows, 3);
+  assert_string_equal(cell_text(t, 0, 1), "资金总额(元)");
+  assert_string_equal(cell_text(t, 1, 0), "（一）");
+  assert_string_equal(cell_text(t, 2, 0), "（二）");
+  assert_string_equal(cell_text(t, 2, 1), "200");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* Checkboxes drawn as squares: found from their sides, also when the
  * bottom ran into the row's border (which stays a rule); a narrow table
  * cell between long borders is no checkbox. */
@@ -2217,6 +2247,31 @@ static void test_deskew(void **state) {
   check_deskew(1.3, true);
   check_deskew(3.0, false);
   check_deskew(-3.0, false);
+}
+
+/* A page without rules scanned askew: its angle comes from its lines of
+ * text (blocks of small characters, no run long enough for a rule, ink
+ * spread over their height as a scan's blurred strokes are). The
+ * sample of every second row once favoured no turn at all: at 0 degrees
+ * its rows fill every second bin of the profile, twice as sharp. */
+static void test_deskew_text(void **state) {
+  (void)state;
+  const int w = 1200, h = 900;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 255, (size_t)w * h);
+  double a = 0.5 * G_PI / 180;
+  for (int line = 0; line < 12; line++)
+    for (int ch = 0; ch < 40; ch++) /* 16 px characters, strokes all over */
+      for (int dx = 0; dx < 16; dx++)
+        for (int dy = 0; dy < 16; dy++) {
+          if ((dx * 7 + dy * 13 + ch * 5) % 3) continue;
+          int x = 100 + ch * 25 + dx;
+          int y = (int)lround(100 + line * 60 + dy + (x - w / 2.0) * tan(a));
+          g[(size_t)y * w + (size_t)x] = 40;
+        }
+  double found = dx_skew_angle(g, w, h, w, 3.0, 40, 1);
+  assert_true(fabs(found - a) < 0.1 * G_PI / 180);
+  g_free(g);
 }
 
 /* Share of the line at `pos` from a to z (points; vertical when `vert`)
@@ -3022,6 +3077,7 @@ int main(void) {
       cmocka_unit_test(test_split_row),
       cmocka_unit_test(test_nested),
       cmocka_unit_test(test_aligned),
+      cmocka_unit_test(test_aligned_note),
       cmocka_unit_test(test_find_boxes),
       cmocka_unit_test(test_pdf_form),
       cmocka_unit_test(test_pdf_tall_boxes),
@@ -3036,6 +3092,7 @@ int main(void) {
       cmocka_unit_test(test_ocr_leading_sign),
       cmocka_unit_test(test_crop_rules),
       cmocka_unit_test(test_deskew),
+      cmocka_unit_test(test_deskew_text),
       cmocka_unit_test(test_level_paper),
       cmocka_unit_test(test_dark_edge),
       cmocka_unit_test(test_box_marks),
