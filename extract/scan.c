@@ -63,7 +63,7 @@
  * text, its strokes broken by the threshold, joins into such runs
  * (fax60 126 -> 18 facts), and its dotted rules have COARSE_GAP_PT. */
 #define DASH_GAP_PT 3.5
-#define DASH_MIN_PIECES 4
+#define DASH_MIN_PIECES 5
 #define DASH_MIN_INK 0.4
 #define DASH_MAX_INK 0.92
 /* A dashed run with ink right beside it on one side along more than this
@@ -183,7 +183,7 @@ static void beside(PIX *band, PIX *ink, PIX *grey_ink, int bx, int by, int bw, i
  * most `gap` pixels and ink along DASH_MIN_INK..DASH_MAX_INK of it, and
  * little of it a rule found solid (`solid`). */
 static bool dashed_run(PIX *pieces, PIX *solid, int bx, int by, int bw, int bh, bool vertical,
-                       int gap, int dash) {
+                       int gap, int dash, int min_pieces) {
   int n = vertical ? bh : bw, across = vertical ? bw : bh;
   int inked = 0, found = 0, npieces = 0, widest = 0, last = -1, piece = 0, longest = 0;
   for (int k = 0; k < n; k++) {
@@ -198,7 +198,7 @@ static bool dashed_run(PIX *pieces, PIX *solid, int bx, int by, int bw, int bh, 
     found += was;
     if (!any) continue;
     inked++;
-    if (last != k - 1) {
+    if (last < 0 || last != k - 1) {
       npieces++;
       piece = 0;
     }
@@ -208,7 +208,7 @@ static bool dashed_run(PIX *pieces, PIX *solid, int bx, int by, int bw, int bh, 
     last = k;
   }
   double share = n ? (double)inked / n : 0;
-  return npieces >= DASH_MIN_PIECES && widest <= gap && longest >= dash && share >= DASH_MIN_INK &&
+  return npieces >= min_pieces && widest <= gap && longest >= dash && share >= DASH_MIN_INK &&
          share <= DASH_MAX_INK && found < DASH_MAX_SOLID * n;
 }
 
@@ -239,12 +239,118 @@ static bool *crossings(const GArray *out, guint first, bool vertical, int bx, in
   return skip;
 }
 
+/* What take() judges candidates with: the runs' mask, the page's ink
+ * (as a mask of characters and as grey), and for dashed candidates the
+ * ink before joining, the solid rules and the rules across found so far
+ * (out from `first`). */
+typedef struct {
+  GArray *out;
+  PIX *band, *inked, *ink, *pieces, *solid;
+  double scale;
+  bool vertical;
+  int gap;
+  guint first;
+} judge;
+
+/* Whether the part of a candidate in box (bx, by, bw, bh), `thick` across
+ * the line, has paper beside it as a rule has (a dashed one when
+ * j->pieces, judged stricter): where its ink is heaviest across the
+ * band in *centre. */
+static bool clear_sides(const judge *j, int bx, int by, int bw, int bh, int thick, double *centre) {
+  bool v = j->vertical;
+  int along = v ? bh : bw;
+  double lo, hi;
+  /* a dashed rule's crossings: a dash-dot rule across has its ink
+   * beside it on both sides there, over its own width and more */
+  bool *skip = j->pieces ? crossings(j->out, j->first, v, bx, by, bw, bh, j->scale) : NULL;
+  beside(j->band, j->inked, j->ink, bx, by, bw, bh, v, skip, &lo, &hi, centre);
+  g_free(skip);
+  if (MIN(lo, hi) > BOTH_SIDES || (MAX(lo, hi) > ONE_SIDE && along < ONE_SIDE_PT * j->scale))
+    return false;
+  return !j->pieces || (MAX(lo, hi) <= DASH_ONE_SIDE &&
+                        thick <= (int)(DASH_MAX_PT * j->scale + 0.5) + 2 * DRIFT_PX);
+}
+
+/* Appends the rule along [a, z) pixels of the line, at `centre` across,
+ * `thick` pixels thick with the drift's widening. */
+static void add_rule(const judge *j, int a, int z, double centre, int thick) {
+  /* the drift widened the band by DRIFT_PX each side */
+  int t = MAX(thick - 2 * DRIFT_PX, 1);
+  float pos = (float)(centre / j->scale), fa = (float)(a / j->scale), fz = (float)(z / j->scale);
+  float wt = (float)(t / j->scale);
+  dx_rule r = j->vertical ? (dx_rule){pos, fa, pos, fz, wt} : (dx_rule){fa, pos, fz, pos, wt};
+  g_array_append_val(j->out, r);
+}
+
+/* A dashed candidate (box bx, by, bw, bh) cut at the rules across it:
+ * the join across DASH_GAP_PT gaps also runs a dashed border on into
+ * the text of a cell it does not bound (a spanning cell's line under
+ * it), and there ink beside it on both sides hides the border. Parts
+ * between rules across are judged one by one: when the whole passed,
+ * only its ends past the first and last rule across are dropped, where
+ * text is on both sides of them; when it failed, the parts with paper
+ * beside them and PART_MIN_PIECES dashes or more (a part is a cell's
+ * side, too short for DASH_MIN_PIECES) are rules, runs of neighbouring
+ * ones joined when MIN_RULE_PT long. Each rule ends at the middle of the
+ * rule across. Returns whether there was a rule across. */
+#define PART_MIN_PIECES 2
+static bool cut_dashed(const judge *j, int bx, int by, int bw, int bh, int thick, bool passed) {
+  bool v = j->vertical;
+  int n = v ? bh : bw, base = v ? by : bx;
+  bool *skip = crossings(j->out, j->first, v, bx, by, bw, bh, j->scale);
+  if (!skip) return false;
+  int min_len = (int)(MIN_RULE_PT * j->scale);
+  int start = -1, end = -1; /* the run of kept parts, from and to a middle */
+  double sum = 0, wsum = 0; /* its centre across, weighed by length */
+  int k = 0;
+  while (k < n) {
+    if (skip[k]) {
+      k++;
+      continue;
+    }
+    int k0 = k;
+    while (k < n && !skip[k]) k++;
+    /* the middles of the rules across before and after the part */
+    int q0 = k0, q1 = k;
+    while (q0 > 0 && skip[q0 - 1]) q0--;
+    while (q1 < n && skip[q1]) q1++;
+    int c0 = (q0 + k0) / 2, c1 = (k + q1) / 2;
+    int sx = v ? bx : bx + k0, sy = v ? by + k0 : by, sw = v ? bw : k - k0, sh = v ? k - k0 : bh;
+    double c = 0, lo = 0, hi = 0;
+    bool keep;
+    if (passed) {
+      beside(j->band, j->inked, j->ink, sx, sy, sw, sh, v, NULL, &lo, &hi, &c);
+      keep = (k0 > 0 && k < n) || MIN(lo, hi) <= BOTH_SIDES;
+    } else {
+      keep = dashed_run(j->pieces, j->solid, sx, sy, sw, sh, v, j->gap,
+                        (int)(DASH_MIN_PT * j->scale), PART_MIN_PIECES) &&
+             clear_sides(j, sx, sy, sw, sh, thick, &c);
+    }
+    if (!keep || start < 0 || end != c0) {
+      if (start >= 0 && (passed || end - start >= min_len))
+        add_rule(j, base + start, base + end, sum / wsum, thick);
+      start = keep ? c0 : -1;
+      sum = wsum = 0;
+    }
+    if (keep) {
+      end = c1;
+      sum += c * (k - k0);
+      wsum += k - k0;
+    }
+  }
+  if (start >= 0 && (passed || end - start >= min_len))
+    add_rule(j, base + start, base + end, sum / wsum, thick);
+  g_free(skip);
+  return true;
+}
+
 /* Candidates of `band` (a mask of runs along the line) that are rules,
  * appended to out; only dashed ones (dashed_run) when `pieces`. */
 static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, bool vertical,
                  PIX *pieces, PIX *solid, int gap, guint first) {
   int min_len = (int)(MIN_RULE_PT * scale);
   int max_thick = (int)(MAX_RULE_PT * scale + 0.5) + 2 * DRIFT_PX;
+  judge j = {out, band, inked, ink, pieces, solid, scale, vertical, gap, first};
   BOXA *boxes = band ? pixConnCompBB(band, 8) : NULL;
   int n = boxes && inked ? boxaGetCount(boxes) : 0;
   for (int i = 0; i < n; i++) {
@@ -252,30 +358,13 @@ static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, boo
     if (boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh)) continue;
     int along = vertical ? bh : bw, thick = vertical ? bw : bh;
     if (along < min_len || thick > max_thick) continue;
-    if (pieces &&
-        !dashed_run(pieces, solid, bx, by, bw, bh, vertical, gap, (int)(DASH_MIN_PT * scale)))
+    if (pieces && !dashed_run(pieces, solid, bx, by, bw, bh, vertical, gap,
+                              (int)(DASH_MIN_PT * scale), DASH_MIN_PIECES))
       continue;
-    double lo, hi, centre;
-    /* a dashed rule's crossings: a dash-dot rule across has its ink
-     * beside it on both sides there, over its own width and more */
-    bool *skip = pieces ? crossings(out, first, vertical, bx, by, bw, bh, scale) : NULL;
-    beside(band, inked, ink, bx, by, bw, bh, vertical, skip, &lo, &hi, &centre);
-    g_free(skip);
-    if (MIN(lo, hi) > BOTH_SIDES || (MAX(lo, hi) > ONE_SIDE && along < ONE_SIDE_PT * scale))
-      continue;
-    if (pieces &&
-        (MAX(lo, hi) > DASH_ONE_SIDE || thick > (int)(DASH_MAX_PT * scale + 0.5) + 2 * DRIFT_PX))
-      continue;
-    /* the drift widened the band by DRIFT_PX each side */
-    int t = MAX(thick - 2 * DRIFT_PX, 1);
-    /* where the ink is heaviest across the band: a blurred halo is not
-     * always even on both sides */
-    float pos = (float)(centre / scale);
-    float a = (float)((vertical ? by : bx) / scale),
-          z = (float)(((vertical ? by : bx) + along) / scale);
-    dx_rule r = vertical ? (dx_rule){pos, a, pos, z, (float)(t / scale)}
-                         : (dx_rule){a, pos, z, pos, (float)(t / scale)};
-    g_array_append_val(out, r);
+    double centre;
+    bool passed = clear_sides(&j, bx, by, bw, bh, thick, &centre);
+    if (pieces && cut_dashed(&j, bx, by, bw, bh, thick, passed)) continue;
+    if (passed) add_rule(&j, vertical ? by : bx, (vertical ? by : bx) + along, centre, thick);
   }
   boxaDestroy(&boxes);
 }

@@ -2462,12 +2462,16 @@ static void test_scan_dashed(void **state) {
  * borders are found (the rows of its work plan and the two columns of
  * 实有人数 | 43人), and where a line of text took in a piece of a
  * vertical border (a dash over a dot, read ！; a dash under a rule, read
- * T) the mark on the rule is dropped. */
+ * T) the mark on the rule is dropped. The border of 主要内容 | 责任科室,
+ * with text close on one side and run on into the text of the line
+ * under the work plan, is found in its own rows (the work plan's
+ * owners are cells of their own), and the border before 主要内容 ends
+ * where its rows do (the goal under it stays one cell). */
 static void test_scan_dash_dot_page(void **state) {
   (void)state;
   gchar *data = NULL;
   dx_doc *d = corpus_scan("scan-grey240-lo-dotdash-variant-dept-national.pdf", &data);
-  int tables = 0, marks = 0, staff = 0;
+  int tables = 0, marks = 0, staff = 0, owners = 0, goal = 0;
   for (guint b = 0; b < d->blocks->len; b++) {
     const dx_block *bl = g_ptr_array_index(d->blocks, b);
     if (bl->kind != DX_BLOCK_TABLE) continue;
@@ -2477,11 +2481,15 @@ static void test_scan_dash_dot_page(void **state) {
       const dx_cell *x = bl->table->cells[c];
       marks += g_str_has_prefix(x->text, "！") || g_str_has_suffix(x->text, " T");
       staff += strcmp(x->text, "实有人数") == 0 || strcmp(x->text, "43人") == 0;
+      owners += strcmp(x->text, "责任科室") == 0 || strcmp(x->text, "公共卫生股") == 0;
+      goal += g_str_has_prefix(x->text, "全面完成") && g_str_has_suffix(x->text, "稳步提高。");
     }
   }
   assert_int_equal(tables, 1);
   assert_int_equal(marks, 0);
   assert_int_equal(staff, 2);
+  assert_int_equal(owners, 2);
+  assert_int_equal(goal, 1);
   dx_doc_free(d);
   g_free(data);
 }
