@@ -252,11 +252,12 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r,
 
 /* A quote mark or a tick OCR read where a character meets a vertical
  * line: the line's junction, not text. And what a dashed vertical line
- * (a dash over a dot, a dash under a rule across) is read as where a
- * line of text took it in: ！ or T with the line through its box. */
+ * (a dash over a dot, a dash under a rule across, two dots) is read as
+ * where a line of text took it in: ！, T or ： with the line through its
+ * box. */
 static bool is_debris(const dx_glyph *g, const GArray *rules) {
   bool mark = g_utf8_strchr("\"'`\u2018\u2019\u201C\u201D", -1, g->cp) != NULL;
-  if (!mark && !g_utf8_strchr("!T\uFF01\u4E28", -1, g->cp)) return false;
+  if (!mark && !g_utf8_strchr("!T:\uFF01\u4E28\uFF1A", -1, g->cp)) return false;
   const float tol = mark ? 2.0f : 0.0f;
   float cx = (g->box[0] + g->box[2]) / 2;
   for (guint i = 0; i < rules->len; i++) {

@@ -2462,7 +2462,7 @@ static void test_scan_dashed(void **state) {
  * borders are found (the rows of its work plan and the two columns of
  * 实有人数 | 43人), and where a line of text took in a piece of a
  * vertical border (a dash over a dot, read ！; a dash under a rule, read
- * T) the mark on the rule is dropped. The border of 主要内容 | 责任科室,
+ * T; two dots, read ：) the mark on the rule is dropped. The border of 主要内容 | 责任科室,
  * with text close on one side and run on into the text of the line
  * under the work plan, is found in its own rows (the work plan's
  * owners are cells of their own), and the border before 主要内容 ends
@@ -2479,7 +2479,8 @@ static void test_scan_dash_dot_page(void **state) {
     assert_true(bl->table->nrows >= 14);
     for (size_t c = 0; c < bl->table->ncells; c++) {
       const dx_cell *x = bl->table->cells[c];
-      marks += g_str_has_prefix(x->text, "！") || g_str_has_suffix(x->text, " T");
+      marks += g_str_has_prefix(x->text, "！") || g_str_has_prefix(x->text, "：") ||
+               g_str_has_suffix(x->text, " T");
       staff += strcmp(x->text, "实有人数") == 0 || strcmp(x->text, "43人") == 0;
       owners += strcmp(x->text, "责任科室") == 0 || strcmp(x->text, "公共卫生股") == 0;
       goal += g_str_has_prefix(x->text, "全面完成") && g_str_has_suffix(x->text, "稳步提高。");
