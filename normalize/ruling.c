@@ -473,6 +473,72 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
   return out;
 }
 
+/* A column's rule that ends at a row's border (its end within
+ * DROPOUT_END_PT of a horizontal rule's line) parts two cells that both
+ * end there: neither can reach past it, its side there being gone. So
+ * the border runs over both, from the column's rule before v to the one
+ * after it, each going on at least CLOSE_SIDE_PT on the cells' side. A
+ * fax that lost most of such a border (a hairline's staircase, gaps
+ * wider than DROPOUT_GAP_PT) kept a piece of it over or beside those
+ * cells: the piece runs on over them, where no text stands across the
+ * line. Only inside a table (crossed_inside); pieces and column rules
+ * shorter than DROPOUT_PIECE_PT (a checkbox's sides) are left alone. */
+#define CLOSE_SIDE_PT 10.0f
+#define CLOSE_PASSES 8
+
+/* Whether a rule of o crosses the line at pos between lo and hi (along
+ * it), going on CLOSE_SIDE_PT past it each way: the line is inside a
+ * table, not its edge (a table that goes on over a page's end has no
+ * bottom border to close; a table's right border is no column's rule
+ * parting it from a scratch down the page). */
+static bool crossed_inside(const seg *o, size_t no, float pos, float lo, float hi) {
+  for (size_t k = 0; k < no; k++)
+    if (o[k].pos >= lo && o[k].pos <= hi && o[k].a < pos - CLOSE_SIDE_PT &&
+        o[k].b > pos + CLOSE_SIDE_PT)
+      return true;
+  return false;
+}
+static bool close_cells(seg *hs, size_t nh, const seg *vs, size_t nv, const dx_page *pg) {
+  bool changed = false;
+  for (size_t j = 0; j < nv; j++) {
+    const seg *v = &vs[j];
+    if (v->b - v->a < DROPOUT_PIECE_PT) continue;
+    for (int dir = -1; dir <= 1; dir += 2) {
+      float end = dir < 0 ? v->a : v->b, lo = -INFINITY, hi = INFINITY;
+      /* the cells' other sides (dir -1: the cells are below the end) */
+      for (size_t k = 0; k < nv; k++) {
+        const seg *u = &vs[k];
+        bool side = dir < 0 ? u->a <= end + DROPOUT_END_PT && u->b >= end + CLOSE_SIDE_PT
+                            : u->b >= end - DROPOUT_END_PT && u->a <= end - CLOSE_SIDE_PT;
+        if (!side) continue;
+        if (u->pos < v->pos - TOUCH_PT) lo = MAX(lo, u->pos);
+        if (u->pos > v->pos + TOUCH_PT) hi = MIN(hi, u->pos);
+      }
+      /* inside a table: a column's rule crosses the row's border, and a
+       * row's border crosses v */
+      if (!isfinite(lo) || !isfinite(hi) || !crossed_inside(vs, nv, end, -INFINITY, INFINITY) ||
+          !crossed_inside(hs, nh, v->pos, v->a, v->b))
+        continue;
+      seg *h = NULL;
+      for (size_t i = 0; i < nh; i++)
+        if (fabsf(hs[i].pos - end) <= DROPOUT_END_PT && hs[i].b - hs[i].a >= DROPOUT_PIECE_PT &&
+            hs[i].a <= hi + TOUCH_PT && hs[i].b >= lo - TOUCH_PT &&
+            (!h || fabsf(hs[i].pos - end) < fabsf(h->pos - end)))
+          h = &hs[i];
+      if (!h) continue;
+      if (lo < h->a - TOUCH_PT && !text_across(pg, true, h->pos, lo, h->a)) {
+        h->a = lo;
+        changed = true;
+      }
+      if (hi > h->b + TOUCH_PT && !text_across(pg, true, h->pos, h->b, hi)) {
+        h->b = hi;
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
 /* Whether another horizontal rule across vertical v is nearer v's end
  * than hs[i] is, when hs[i] does not cross v: of two tables a few
  * points apart, a vertical touches only the rule closing its own. */
@@ -836,6 +902,11 @@ void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, 
   if (pg->origin == DX_ORIGIN_OCR) {
     nh = bridge_dropouts(hs, nh, vs, nv, true, pg);
     nv = bridge_dropouts(vs, nv, hs, nh, false, pg);
+    /* each border carried over cells may close the next ones */
+    bool closed = false;
+    for (int pass = 0; pass < CLOSE_PASSES && close_cells(hs, nh, vs, nv, pg); pass++)
+      closed = true;
+    if (closed) nh = merge_segs(hs, nh, vs, nv);
   }
   components(hs, nh, vs, nv);
   *hs_out = hs;

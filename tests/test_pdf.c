@@ -235,6 +235,49 @@ static void test_scan_page_break(void **state) {
   pb_free(p2);
 }
 
+/* A fax of a dotted hairline table: the border under a spanning row
+ * (年度绩效目标) kept only a piece at its right end. The columns' rules
+ * that end at that border part cells that end there, so the border
+ * runs over them: the header row is a row of its own. The table's right
+ * border, that no row's border crosses, closes no cell with a scratch
+ * down the page beside it. */
+static void test_scan_closed_cells(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  pb_h(p, 100, 50, 450);
+  pb_h(p, 120, 50, 450);
+  pb_h(p, 140, 330, 450); /* what the fax kept */
+  for (float y = 160; y <= 220; y += 20) pb_h(p, y, 50, 450);
+  pb_v(p, 50, 100, 220);
+  pb_v(p, 450, 100, 220);
+  pb_v(p, 183, 140, 220);
+  pb_v(p, 316, 140, 220);
+  pb_v(p, 500, 90, 230); /* a scratch */
+  pb_ocr_text(p, 58, 125, "年度绩效目标：完成农村公路日常养护一百二十公里，路况优良率达到八成");
+  pb_ocr_text(p, 55, 145, "二级指标");
+  pb_ocr_text(p, 188, 145, "三级指标");
+  pb_ocr_text(p, 321, 145, "指标值");
+  for (float y = 165; y < 220; y += 20) {
+    pb_ocr_text(p, 55, y, "数量指标");
+    pb_ocr_text(p, 188, y, "养护里程");
+    pb_ocr_text(p, 321, y, "120公里");
+  }
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->ncols, 3);
+  assert_int_equal(t->nrows, 6);
+  assert_string_equal(cell_text(t, 1, 0),
+                      "年度绩效目标：完成农村公路日常养护一百二十公里，路况优良率达到八成");
+  assert_int_equal(dx_table_at(t, 1, 0)->colspan, 3);
+  assert_string_equal(cell_text(t, 2, 0), "二级指标");
+  assert_string_equal(cell_text(t, 2, 1), "三级指标");
+  assert_string_equal(cell_text(t, 2, 2), "指标值");
+  assert_string_equal(cell_text(t, 5, 2), "120公里");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A table cut by a page break whose left column (a label spanning the
  * indicator rows) ended on the first page: the part on the next page has
  * only the other columns, its left edge an inner edge of the first
@@ -3083,6 +3126,7 @@ int main(void) {
       cmocka_unit_test(test_continued_moved),
       cmocka_unit_test(test_page_break_fax_header),
       cmocka_unit_test(test_scan_page_break),
+      cmocka_unit_test(test_scan_closed_cells),
       cmocka_unit_test(test_split_row),
       cmocka_unit_test(test_nested),
       cmocka_unit_test(test_aligned),
