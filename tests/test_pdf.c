@@ -296,6 +296,59 @@ static void test_fax_header_line(void **state) {
   pb_free(p);
 }
 
+/* A line as PP-OCRv4 reads it: every character with the line's box,
+ * from y0 to y1; Han characters 10 pt apart, others 6 pt. */
+static void pb_ocr_line(page_b *p, float x, float y0, float y1, const char *s) {
+  for (const char *c = s; *c; c = g_utf8_next_char(c)) {
+    gunichar u = g_utf8_get_char(c);
+    float w = u >= 0x2E80 ? 10 : 6;
+    if (u != ' ') {
+      dx_glyph g = {.cp = u, .box = {x, y0, x + w - 1, y1}, .size = 10, .ocr_conf = 0.95f};
+      g_array_append_val(p->glyphs, g);
+    }
+    x += w;
+  }
+}
+
+/* A fax machine's header printed over a form that runs to the page's
+ * top edge: its characters, read with the first row's text as one line,
+ * are no cell's text, the row's Han characters are; a line of digits
+ * below it (dates in the second row) keeps them. Without a header (no
+ * Latin letters: dates), the first row keeps its digits. */
+static void test_fax_header_over_row(void **state) {
+  (void)state;
+  float xs[] = {10, 105, 200, 300, 400}, ys[] = {5, 22, 38, 52};
+  for (int k = 0; k < 2; k++) {
+    page_b *p = pb_new(1);
+    p->scanned = true;
+    pb_grid(p, xs, 5, ys, 4);
+    if (k == 0) {
+      pb_ocr_line(p, 12, 1.8f, 16.6f, "MAR-12-2024 09:42");
+      pb_ocr_line(p, 240, 1.9f, 25.3f, "T0:8452 93度安排资金.04/06");
+    } else {
+      pb_ocr_line(p, 302, 1.9f, 25.3f, "2023.01.01-12.31");
+    }
+    pb_ocr_line(p, 305, 14.7f, 30.9f, "2023.01.01");
+    pb_ocr_line(p, 110, 39, 50, "合计");
+    pb_ocr_line(p, 305, 39, 50, "25");
+    dx_doc *d = lay_out(&p, 1);
+    dx_table *t = table_at(d, 0);
+    if (k == 0) {
+      assert_string_equal(cell_text(t, 0, 0), "");
+      assert_string_equal(cell_text(t, 0, 1), "");
+      assert_string_equal(cell_text(t, 0, 2), "");
+      assert_string_equal(cell_text(t, 0, 3), "度安排资金");
+    } else {
+      assert_string_equal(cell_text(t, 0, 3), "2023.01.01-12.31");
+    }
+    assert_string_equal(cell_text(t, 1, 3), "2023.01.01");
+    assert_string_equal(cell_text(t, 2, 3), "25");
+    assert_int_equal(d->nparagraphs, 0);
+    dx_doc_free(d);
+    pb_free(p);
+  }
+}
+
 /* A fax drops a thin rule where, aslant, it crosses from one row of
  * pixels into the next: on a scan, collinear pieces with gaps of 30-40
  * pt are one border. A gap from one vertical to the next is no dropout:
@@ -2994,6 +3047,7 @@ int main(void) {
       cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_level_heading_rows),
       cmocka_unit_test(test_fax_header_line),
+      cmocka_unit_test(test_fax_header_over_row),
       cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_scan_table_gap_lost_end),
       cmocka_unit_test(test_fax_table_gap),
