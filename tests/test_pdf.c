@@ -349,6 +349,43 @@ static void test_fax_header_over_row(void **state) {
   }
 }
 
+/* A label cell a page break cut, empty above the break, its text set
+ * low in its part on the next page (centred on the whole cell): the
+ * part above the break, the empty piece split_rows cuts off above the
+ * text and the text's piece are one cell of the joined table. */
+static void test_page_break_label_below(void **state) {
+  (void)state;
+  float xs[] = {10, 105, 200, 300, 400};
+  page_b *p1 = pb_new(1), *p2 = pb_new(2);
+  p1->scanned = p2->scanned = true;
+  float y1[] = {700, 720, 740, 760};
+  for (int i = 0; i < 4; i++) pb_h(p1, y1[i], i == 0 || i == 3 ? 10 : 105, 400);
+  for (int i = 0; i < 5; i++) pb_v(p1, xs[i], 700, 760);
+  const char *rows1[][3] = {
+      {"项目名称", "甲乙", "丙丁"}, {"项目属性", "新增", "延续"}, {"资金", "上年", "本年"}};
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 3; c++) pb_ocr_text(p1, xs[c + 1] + 5, y1[r] + 5, rows1[r][c]);
+  float y2[] = {5, 22, 35, 48, 61, 74, 87};
+  for (int i = 0; i < 7; i++) pb_h(p2, y2[i], i == 0 || i == 6 ? 10 : 105, 400);
+  for (int i = 0; i < 5; i++) pb_v(p2, xs[i], 5, 87);
+  pb_ocr_text(p2, 15, 24, "项目资金情况");
+  const char *rows2[] = {"市级资金", "省级资金", "中央资金", "县级资金", "合计", "其他资金"};
+  for (int r = 0; r < 6; r++) pb_ocr_text(p2, 205, y2[r] + 2, rows2[r]);
+  page_b *pages[] = {p1, p2};
+  dx_doc *d = lay_out(pages, 2);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 9);
+  dx_cell *c = dx_table_at(t, 0, 0);
+  assert_int_equal(c->rowspan, 9);
+  assert_ptr_equal(dx_table_at(t, 8, 0), c);
+  assert_string_equal(c->text, "项目资金情况");
+  assert_string_equal(cell_text(t, 4, 2), "省级资金");
+  dx_doc_free(d);
+  pb_free(p1);
+  pb_free(p2);
+}
+
 /* A fax drops a thin rule where, aslant, it crosses from one row of
  * pixels into the next: on a scan, collinear pieces with gaps of 30-40
  * pt are one border. A gap from one vertical to the next is no dropout:
@@ -3048,6 +3085,7 @@ int main(void) {
       cmocka_unit_test(test_fax_level_heading_rows),
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_fax_header_over_row),
+      cmocka_unit_test(test_page_break_label_below),
       cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_scan_table_gap_lost_end),
       cmocka_unit_test(test_fax_table_gap),
