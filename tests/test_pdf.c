@@ -386,6 +386,39 @@ static void test_page_break_label_below(void **state) {
   pb_free(p2);
 }
 
+/* On a scan, an indicator cell over two drawn rows whose border a fax
+ * lost there alone (the value cells beside it keep theirs), holding two
+ * indicators without values: nothing beside the second lines up with
+ * it, yet it is a row of its own. */
+static void test_scan_empty_row_cut(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  float xs[] = {10, 105, 200, 300, 400};
+  pb_h(p, 5, 10, 400);
+  pb_h(p, 25, 300, 400); /* lost over the indicator column */
+  pb_h(p, 45, 105, 400);
+  pb_h(p, 65, 10, 400);
+  for (int i = 0; i < 5; i++) pb_v(p, xs[i], 5, 65);
+  pb_ocr_text(p, 15, 50, "效益指标");
+  pb_ocr_text(p, 110, 10, "经济效益");
+  pb_ocr_text(p, 205, 10, "指标1：");
+  pb_ocr_text(p, 205, 30, "指标2：");
+  pb_ocr_text(p, 110, 50, "社会效益");
+  pb_ocr_text(p, 205, 50, "指标1：得到");
+  pb_ocr_text(p, 305, 50, "有所提升");
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_string_equal(cell_text(t, 0, 2), "指标1：");
+  assert_string_equal(cell_text(t, 1, 2), "指标2：");
+  assert_true(dx_table_at(t, 1, 2)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  assert_string_equal(cell_text(t, 0, 1), "经济效益");
+  assert_ptr_equal(dx_table_at(t, 1, 1), dx_table_at(t, 0, 1));
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax drops a thin rule where, aslant, it crosses from one row of
  * pixels into the next: on a scan, collinear pieces with gaps of 30-40
  * pt are one border. A gap from one vertical to the next is no dropout:
@@ -3086,6 +3119,7 @@ int main(void) {
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_fax_header_over_row),
       cmocka_unit_test(test_page_break_label_below),
+      cmocka_unit_test(test_scan_empty_row_cut),
       cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_scan_table_gap_lost_end),
       cmocka_unit_test(test_fax_table_gap),
