@@ -164,6 +164,26 @@ static bool split_row(const ptable *pa, const ptable *pb, int rb) {
   return nwrapped > 0 && (label || nwrapped >= 3);
 }
 
+/* A spanning cell cut by the page break whose text the producer set on
+ * the new page, below the part's first row (centred on the whole cell,
+ * which runs on down the new page): split_rows.c, seeing the text stand
+ * low in the part, cut an empty piece off above it. With the cell's
+ * part above the break empty too, the three are one cell. Given y, the
+ * empty piece in b's first row below a's last row, returns the text's
+ * piece under it (a label over rows, cut from y's cell), or NULL. */
+static dx_cell *text_below_break(const dx_table *a, const dx_table *b, const dx_cell *y) {
+  const dx_cell *above = dx_table_at(a, a->nrows - 1, y->col);
+  if (!above || above->col != y->col || above->colspan != y->colspan || above->rowspan < 2 ||
+      (above->text && *above->text) || (y->text && *y->text) ||
+      !(y->flags & DX_CELL_LAYOUT_UNCERTAIN) || y->row + y->rowspan >= b->nrows)
+    return NULL;
+  dx_cell *z = dx_table_at(b, y->row + y->rowspan, y->col);
+  if (!z || z->row != y->row + y->rowspan || z->col != y->col || z->colspan != y->colspan ||
+      z->rowspan < 2 || !(z->flags & DX_CELL_LAYOUT_UNCERTAIN) || !z->text || !*z->text)
+    return NULL;
+  return z;
+}
+
 /* Appends b's rows to a: b's first row dropped when it repeats a's
  * header, joined to a's last row when the break cut that row in two.
  * Cells on both sides of the break are flagged cross_page. */
@@ -218,9 +238,30 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
     dx_cell *x = dx_table_at(a, a->nrows - 1, c);
     if (x) x->flags |= DX_CELL_CROSS_PAGE;
   }
+  /* text pieces under an empty piece, each with the cell above the
+   * break it belongs to */
+  GHashTable *below = g_hash_table_new(g_direct_hash, g_direct_equal);
+  for (size_t i = 0; i < b->ncells; i++) {
+    dx_cell *y = b->cells[i], *z = y->row == skip ? text_below_break(a, b, y) : NULL;
+    if (z) g_hash_table_insert(below, z, dx_table_at(a, a->nrows - 1, y->col));
+  }
   for (size_t i = 0; i < b->ncells; i++) {
     dx_cell *y = b->cells[i];
     if (y->row + y->rowspan <= skip) continue;
+    dx_cell *owner = g_hash_table_lookup(below, y);
+    if (owner) { /* its text and rows go to the cell above the break */
+      int row = y->row - skip + a->nrows;
+      owner->rowspan += y->rowspan;
+      owner->text = y->text;
+      owner->page = y->page;
+      memcpy(owner->box, y->box, sizeof owner->box);
+      owner->confidence = y->confidence;
+      owner->flags |= y->flags;
+      for (int r = row; r < row + y->rowspan; r++)
+        for (int c = y->col; c < y->col + y->colspan; c++)
+          slots[(size_t)r * (size_t)ncols + (size_t)c] = owner;
+      continue;
+    }
     if (y->row < skip) { /* a spanning cell: keep what is below the dropped rows */
       y->rowspan -= skip - y->row;
       y->row = skip;
@@ -244,6 +285,7 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
       for (int c = y->col; c < y->col + y->colspan; c++)
         slots[(size_t)r * (size_t)ncols + (size_t)c] = y;
   }
+  g_hash_table_destroy(below);
   a->nrows = nrows;
   a->slots = slots;
   a->cells = cells;

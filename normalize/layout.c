@@ -72,11 +72,12 @@ static void nest_tables(GPtrArray *tables) {
 }
 
 /* Glyphs: each to the innermost table cell holding its centre; the rest,
- * text outside tables, are returned. */
-static GPtrArray *place_glyphs(GPtrArray *tables, const dx_page *pg) {
+ * text outside tables, are returned. A fax's header (`fax`) is neither. */
+static GPtrArray *place_glyphs(GPtrArray *tables, const dx_page *pg, const bool *fax) {
   GPtrArray *free_glyphs = g_ptr_array_new();
   for (size_t k = 0; k < pg->nglyphs; k++) {
     dx_glyph *g = &pg->glyphs[k];
+    if (fax[k]) continue;
     ptable *best = NULL;
     for (guint i = 0; i < tables->len; i++) {
       ptable *p = g_ptr_array_index(tables, i);
@@ -132,7 +133,9 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   GPtrArray *tables = g_ptr_array_new();
   dx_code rc = lay_grid_tables(tables, L, hs, nh, vs, nv, pg, err);
   nest_tables(tables);
-  GPtrArray *free_glyphs = place_glyphs(tables, pg);
+  bool *fax = g_new0(bool, pg->nglyphs + 1);
+  if (pg->origin == DX_ORIGIN_OCR) lay_fax_header(fax, pg);
+  GPtrArray *free_glyphs = place_glyphs(tables, pg, fax);
   if (rc == DX_OK && pg->origin == DX_ORIGIN_OCR) {
     /* row borders a scan lost, found from the text: the tables are
      * made again with them (the columns' rules then say which cells
@@ -158,13 +161,14 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
       g_ptr_array_free(free_glyphs, TRUE);
       rc = lay_grid_tables(tables, L, hs, nh, vs, nv, pg, err);
       nest_tables(tables);
-      free_glyphs = place_glyphs(tables, pg);
+      free_glyphs = place_glyphs(tables, pg, fax);
     }
     g_array_free(add, TRUE);
     g_array_free(vadd, TRUE);
   }
   g_free(hs);
   g_free(vs);
+  g_free(fax);
   GArray *blocks = g_array_new(FALSE, FALSE, sizeof(pblock));
   if (rc == DX_OK) rc = finish_tables(blocks, L, tables, pg, err);
   if (rc == DX_OK)

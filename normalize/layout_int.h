@@ -252,6 +252,14 @@ bool lay_row_droppable(const dx_table *t, int r);
  * tables; appends pblocks. */
 dx_code lay_paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const dx_page *pg,
                        dx_error *err);
+/* A fax machine's header printed along the page's top edge (the date,
+ * the numbers, the page: its first line of OCR text, within the top
+ * strip, with six digits or more, Latin letters, and fewer Han
+ * characters than others), over the form's first row where the form
+ * runs to the edge: sets drop[k] for each of pg's glyphs that is the
+ * header's (the line's characters but the form's Han ones and
+ * checkboxes: OCR read the two as one line). Returns how many. */
+size_t lay_fax_header(bool *drop, const dx_page *pg);
 /* Tables the page draws without ruling lines among lines ls[0..nl);
  * appends pblocks and marks the lines used. */
 dx_code lay_aligned_tables(GArray *blocks, layout *L, const tline *ls, size_t nl, bool *used,

@@ -59,6 +59,62 @@ static bool fax_header(const tline *l) {
   return digits >= FAX_HEADER_MIN_DIGITS;
 }
 
+/* A fax header is the page's first line of text: its characters' tops
+ * lie within this many points of the topmost one's (OCR's boxes of one
+ * line start together; an ASCII line's tallest character is about 8 pt
+ * at a fax's 10-12 pt header font, and the form's text below it starts
+ * further down). */
+#define FAX_HEADER_LINE_PT 8.0f
+/* ... with this many Latin letters or more (OCR reads a digit for a
+ * letter now and then, seldom two). */
+#define FAX_HEADER_MIN_LETTERS 2
+
+static bool header_char(const dx_glyph *g) {
+  return g->ocr_conf > 0 && !lay_is_han(g->cp) && !dx_is_check(g->cp);
+}
+
+size_t lay_fax_header(bool *drop, const dx_page *pg) {
+  float top = INFINITY;
+  for (size_t k = 0; k < pg->nglyphs; k++)
+    if (pg->glyphs[k].ocr_conf > 0) top = MIN(top, pg->glyphs[k].box[1]);
+  if (top > FAX_HEADER_STRIP_PT) return 0;
+  /* the first line: its characters, and the band they cover */
+  int digits = 0, letters = 0, han = 0, other = 0;
+  float b0 = INFINITY, b1 = -INFINITY;
+  for (size_t k = 0; k < pg->nglyphs; k++) {
+    const dx_glyph *g = &pg->glyphs[k];
+    if (g->ocr_conf <= 0 || g->box[1] > top + FAX_HEADER_LINE_PT) continue;
+    if (!header_char(g)) {
+      han++;
+      continue;
+    }
+    other++;
+    if (g_unichar_isdigit(g->cp)) digits++;
+    if (g->cp < 0x80 && g_ascii_isalpha((char)g->cp)) letters++;
+    b0 = MIN(b0, g->box[1]);
+    b1 = MAX(b1, g->box[3]);
+  }
+  /* a form's first line at the top edge is mostly Han (a title's
+   * 2023年度…2024年), or digits alone (a row of dates, a telephone
+   * number); a fax's header holds no Han but the form's text it was
+   * printed over, and Latin letters (FROM, TO, P., a month's name) */
+  if (digits < FAX_HEADER_MIN_DIGITS || letters < FAX_HEADER_MIN_LETTERS || han >= other) return 0;
+  /* the line's characters, and those inside its band (a colon's or a
+   * period's ink starts lower); not the next line's, which reaches below
+   * the band even where OCR's box of the first line took the form's
+   * text in and reaches down into that line */
+  size_t n = 0;
+  for (size_t k = 0; k < pg->nglyphs; k++) {
+    const dx_glyph *g = &pg->glyphs[k];
+    if (header_char(g) &&
+        (g->box[1] <= top + FAX_HEADER_LINE_PT || (g->box[1] >= b0 && g->box[3] <= b1))) {
+      drop[k] = true;
+      n++;
+    }
+  }
+  return n;
+}
+
 /* Paragraphs from glyphs outside tables: lines, joined where one wraps
  * into the next; a fax's header line is left out. Appends pblocks. */
 dx_code lay_paragraphs(GArray *blocks, layout *L, dx_glyph **g, size_t n, const dx_page *pg,

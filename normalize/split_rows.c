@@ -307,7 +307,7 @@ static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e
           rc->l[f].y - e[k] < CUT_CLEAR_EM * 2 * rc->l[f].half)
         return false;
     }
-    bool aligned = false;
+    bool aligned = false, beside = false, drawn = false;
     const dx_cell *last = NULL;
     for (int col = 0; col < t->ncols && !aligned; col++) {
       if (col >= c->col && col < c->col + c->colspan) continue;
@@ -317,7 +317,16 @@ static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e
       const rcell *rd = &rcs[lay_anchor_index(p, d)];
       size_t g, n = lines_in(rd, e[k], e[k + 1], &g);
       aligned = n && blocks_align(&rc->l[f], m, &rd->l[g], n);
+      beside |= n > 0;
+      drawn |= d->row == oldrow[k] && d->rowspan == 1;
     }
+    /* nothing beside the row to line up with (an indicator without a
+     * value): the row is drawn, its borders ruled beside the cell (an
+     * empty cell of that row and no other), and only the cell lost its
+     * border */
+    if (!aligned && !beside && drawn && (k == top || oldrow[k] != oldrow[k - 1]) &&
+        (k + 1 == bot || oldrow[k + 1] != oldrow[k]))
+      aligned = true;
     if (!aligned) return false;
   }
   return true;

@@ -339,6 +339,129 @@ static void test_fax_header_line(void **state) {
   pb_free(p);
 }
 
+/* A line as PP-OCRv4 reads it: every character with the line's box,
+ * from y0 to y1; Han characters 10 pt apart, others 6 pt. */
+static void pb_ocr_line(page_b *p, float x, float y0, float y1, const char *s) {
+  for (const char *c = s; *c; c = g_utf8_next_char(c)) {
+    gunichar u = g_utf8_get_char(c);
+    float w = u >= 0x2E80 ? 10 : 6;
+    if (u != ' ') {
+      dx_glyph g = {.cp = u, .box = {x, y0, x + w - 1, y1}, .size = 10, .ocr_conf = 0.95f};
+      g_array_append_val(p->glyphs, g);
+    }
+    x += w;
+  }
+}
+
+/* A fax machine's header printed over a form that runs to the page's
+ * top edge: its characters, read with the first row's text as one line,
+ * are no cell's text, the row's Han characters are; a line of digits
+ * below it (dates in the second row) keeps them. Without a header (no
+ * Latin letters: dates), the first row keeps its digits. */
+static void test_fax_header_over_row(void **state) {
+  (void)state;
+  float xs[] = {10, 105, 200, 300, 400}, ys[] = {5, 22, 38, 52};
+  for (int k = 0; k < 2; k++) {
+    page_b *p = pb_new(1);
+    p->scanned = true;
+    pb_grid(p, xs, 5, ys, 4);
+    if (k == 0) {
+      pb_ocr_line(p, 12, 1.8f, 16.6f, "MAR-12-2024 09:42");
+      pb_ocr_line(p, 240, 1.9f, 25.3f, "T0:8452 93度安排资金.04/06");
+    } else {
+      pb_ocr_line(p, 302, 1.9f, 25.3f, "2023.01.01-12.31");
+    }
+    pb_ocr_line(p, 305, 14.7f, 30.9f, "2023.01.01");
+    pb_ocr_line(p, 110, 39, 50, "合计");
+    pb_ocr_line(p, 305, 39, 50, "25");
+    dx_doc *d = lay_out(&p, 1);
+    dx_table *t = table_at(d, 0);
+    if (k == 0) {
+      assert_string_equal(cell_text(t, 0, 0), "");
+      assert_string_equal(cell_text(t, 0, 1), "");
+      assert_string_equal(cell_text(t, 0, 2), "");
+      assert_string_equal(cell_text(t, 0, 3), "度安排资金");
+    } else {
+      assert_string_equal(cell_text(t, 0, 3), "2023.01.01-12.31");
+    }
+    assert_string_equal(cell_text(t, 1, 3), "2023.01.01");
+    assert_string_equal(cell_text(t, 2, 3), "25");
+    assert_int_equal(d->nparagraphs, 0);
+    dx_doc_free(d);
+    pb_free(p);
+  }
+}
+
+/* A label cell a page break cut, empty above the break, its text set
+ * low in its part on the next page (centred on the whole cell): the
+ * part above the break, the empty piece split_rows cuts off above the
+ * text and the text's piece are one cell of the joined table. */
+static void test_page_break_label_below(void **state) {
+  (void)state;
+  float xs[] = {10, 105, 200, 300, 400};
+  page_b *p1 = pb_new(1), *p2 = pb_new(2);
+  p1->scanned = p2->scanned = true;
+  float y1[] = {700, 720, 740, 760};
+  for (int i = 0; i < 4; i++) pb_h(p1, y1[i], i == 0 || i == 3 ? 10 : 105, 400);
+  for (int i = 0; i < 5; i++) pb_v(p1, xs[i], 700, 760);
+  const char *rows1[][3] = {
+      {"项目名称", "甲乙", "丙丁"}, {"项目属性", "新增", "延续"}, {"资金", "上年", "本年"}};
+  for (int r = 0; r < 3; r++)
+    for (int c = 0; c < 3; c++) pb_ocr_text(p1, xs[c + 1] + 5, y1[r] + 5, rows1[r][c]);
+  float y2[] = {5, 22, 35, 48, 61, 74, 87};
+  for (int i = 0; i < 7; i++) pb_h(p2, y2[i], i == 0 || i == 6 ? 10 : 105, 400);
+  for (int i = 0; i < 5; i++) pb_v(p2, xs[i], 5, 87);
+  pb_ocr_text(p2, 15, 24, "项目资金情况");
+  const char *rows2[] = {"市级资金", "省级资金", "中央资金", "县级资金", "合计", "其他资金"};
+  for (int r = 0; r < 6; r++) pb_ocr_text(p2, 205, y2[r] + 2, rows2[r]);
+  page_b *pages[] = {p1, p2};
+  dx_doc *d = lay_out(pages, 2);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 9);
+  dx_cell *c = dx_table_at(t, 0, 0);
+  assert_int_equal(c->rowspan, 9);
+  assert_ptr_equal(dx_table_at(t, 8, 0), c);
+  assert_string_equal(c->text, "项目资金情况");
+  assert_string_equal(cell_text(t, 4, 2), "省级资金");
+  dx_doc_free(d);
+  pb_free(p1);
+  pb_free(p2);
+}
+
+/* On a scan, an indicator cell over two drawn rows whose border a fax
+ * lost there alone (the value cells beside it keep theirs), holding two
+ * indicators without values: nothing beside the second lines up with
+ * it, yet it is a row of its own. */
+static void test_scan_empty_row_cut(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  float xs[] = {10, 105, 200, 300, 400};
+  pb_h(p, 5, 10, 400);
+  pb_h(p, 25, 300, 400); /* lost over the indicator column */
+  pb_h(p, 45, 105, 400);
+  pb_h(p, 65, 10, 400);
+  for (int i = 0; i < 5; i++) pb_v(p, xs[i], 5, 65);
+  pb_ocr_text(p, 15, 50, "效益指标");
+  pb_ocr_text(p, 110, 10, "经济效益");
+  pb_ocr_text(p, 205, 10, "指标1：");
+  pb_ocr_text(p, 205, 30, "指标2：");
+  pb_ocr_text(p, 110, 50, "社会效益");
+  pb_ocr_text(p, 205, 50, "指标1：得到");
+  pb_ocr_text(p, 305, 50, "有所提升");
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_string_equal(cell_text(t, 0, 2), "指标1：");
+  assert_string_equal(cell_text(t, 1, 2), "指标2：");
+  assert_true(dx_table_at(t, 1, 2)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  assert_string_equal(cell_text(t, 0, 1), "经济效益");
+  assert_ptr_equal(dx_table_at(t, 1, 1), dx_table_at(t, 0, 1));
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax drops a thin rule where, aslant, it crosses from one row of
  * pixels into the next: on a scan, collinear pieces with gaps of 30-40
  * pt are one border. A gap from one vertical to the next is no dropout:
@@ -3101,6 +3224,9 @@ int main(void) {
       cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_level_heading_rows),
       cmocka_unit_test(test_fax_header_line),
+      cmocka_unit_test(test_fax_header_over_row),
+      cmocka_unit_test(test_page_break_label_below),
+      cmocka_unit_test(test_scan_empty_row_cut),
       cmocka_unit_test(test_scan_table_gap),
       cmocka_unit_test(test_scan_table_gap_lost_end),
       cmocka_unit_test(test_fax_table_gap),
