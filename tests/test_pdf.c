@@ -2403,6 +2403,52 @@ static void test_scan_dashed(void **state) {
   g_free(g);
 }
 
+/* A phone photo of dash-dotted borders, flattened (corpus photo): at
+ * 250 dpi each dash is a blurred stroke 7 px across (its core 100 on
+ * paper 240), and a flattened sheet's rules run at a slant, 3 px over a
+ * border's length. Their boxes are 10 px high or wide and more, the
+ * stroke is not: the borders are found, across and down. */
+static void blurred_dash_dot(uint8_t *g, int w, bool vertical, int at, int from, int to) {
+  static const int pattern[] = {30, 8, 7, 8}; /* dash, gap, dot, gap */
+  static const uint8_t profile[] = {205, 160, 115, 100, 115, 160, 205};
+  int k = 0, left = pattern[0];
+  for (int t = from; t < to; t++) {
+    int drift = 3 * (t - from) / (to - from); /* the slant */
+    if (k % 2 == 0)
+      for (int d = 0; d < 7; d++) {
+        int across = at + drift + d;
+        size_t i = vertical ? (size_t)t * (size_t)w + (size_t)across
+                            : (size_t)across * (size_t)w + (size_t)t;
+        g[i] = profile[d];
+      }
+    if (--left == 0) {
+      k = (k + 1) % 4;
+      left = pattern[k];
+    }
+  }
+}
+
+static void test_scan_dashed_photo(void **state) {
+  (void)state;
+  const int w = 1700, h = 1300;
+  const double scale = 250.0 / 72.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 240, (size_t)w * h);
+  for (int k = 0; k < 3; k++) {
+    blurred_dash_dot(g, w, false, 200 + k * 250, 200, 1502);
+    blurred_dash_dot(g, w, true, 200 + k * 650, 200, 702);
+  }
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_scan_rules(rules, g, w, h, w, scale, false);
+  for (int k = 0; k < 3; k++) {
+    double y = (200 + k * 250 + 4.5) / scale, x = (200 + k * 650 + 4.5) / scale;
+    assert_true(covered(rules, false, y, 210 / scale, 1490 / scale) > 0.9);
+    assert_true(covered(rules, true, x, 210 / scale, 690 / scale) > 0.9);
+  }
+  g_array_free(rules, TRUE);
+  g_free(g);
+}
+
 /* The faint grey scan of dash-dotted borders (corpus grey240): its
  * borders are found (the rows of its work plan and the two columns of
  * 实有人数 | 43人), and where a line of text took in a piece of a
@@ -3043,6 +3089,7 @@ int main(void) {
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_scan_fax_dotted),
       cmocka_unit_test(test_scan_dashed),
+      cmocka_unit_test(test_scan_dashed_photo),
       cmocka_unit_test(test_scan_dash_dot_page),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
