@@ -1463,6 +1463,38 @@ static void test_page_break(void **state) {
   pb_free(low);
 }
 
+/* A scanned page of a table whose first column is one cell spanning from
+ * the page before and on to the next (Calc's print): that column has no
+ * horizontal border on the page, its left border runs the page's height
+ * beside the table, and a stroke of its label's first character (本 of
+ * 本年度, 16 pt of it, on a 300 dpi scan) touches that border. The
+ * border is still the table's: the label is in its cell, not a paragraph
+ * beside the table. */
+static void test_side_rule_with_stroke(void **state) {
+  (void)state;
+  page_b *p = pb_new(2);
+  p->scanned = true;
+  const float xs[] = {200, 350, 500};
+  float ys[] = {72, 92, 112, 132, 152, 172, 192, 212, 232};
+  pb_grid(p, xs, 3, ys, 9);
+  pb_v(p, 50, 72, 232);
+  pb_h(p, 146, 50, 66); /* the stroke */
+  pb_text(p, 52, 140, "本年度", 0);
+  for (int r = 0; r < 8; r++) {
+    pb_text(p, 205, ys[r] + 4, "产出", 0);
+    pb_text(p, 355, ys[r] + 4, "5", 0);
+  }
+  page_b *pages[] = {p};
+  dx_doc *d = lay_out(pages, 1);
+  assert_int_equal(d->ntables, 1);
+  assert_int_equal(d->nparagraphs, 0);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->ncols, 3);
+  assert_string_equal(cell_text(t, 0, 0), "本年度");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax machine's header line (digits, Latin letters, no Han) at the top
  * of the next page is page furniture: the table goes on across it. A
  * line of Han text there ends the table. */
@@ -3064,6 +3096,7 @@ int main(void) {
       cmocka_unit_test(test_page_break),
       cmocka_unit_test(test_continued_moved),
       cmocka_unit_test(test_page_break_fax_header),
+      cmocka_unit_test(test_side_rule_with_stroke),
       cmocka_unit_test(test_scan_page_break),
       cmocka_unit_test(test_split_row),
       cmocka_unit_test(test_nested),
