@@ -74,10 +74,13 @@
 /* ... and one of its pieces (a dash) at least this long (points): a row
  * of a 1-bit scan's noise specks is no dashed rule. */
 #define DASH_MIN_PT 3.0
-/* ... and at most this thick (points): a style's dashes are thin; a run
- * of a 1-bit scan's specks and strokes joined is as thick as a line of
- * text (23-25 px at 200 dpi, the dash-dot borders 5-7 at 240). */
-#define DASH_MAX_PT 2.0
+/* ... and at most this thick (points, its stroke across, run_thickness):
+ * a style's dashes are thin; a run of a 1-bit scan's specks and strokes
+ * joined is as thick as a line of text (23-25 px at 200 dpi, 8-9 pt).
+ * The dash-dot borders of a grey scan are 5-7 px at 240 dpi, of a phone
+ * photo (165 dpi on the sheet, lens blur) flattened to 250 dpi 7-10 px
+ * (2-2.9 pt; photo 22 -> 146 facts with the stroke measured). */
+#define DASH_MAX_PT 3.0
 /* ... and found solid along less than this share of it */
 #define DASH_MAX_SOLID 0.3
 /* Pixels a rule's line may drift across its length within one
@@ -239,6 +242,37 @@ static bool *crossings(const GArray *out, guint first, bool vertical, int bx, in
   return skip;
 }
 
+static int int_cmp(const void *a, const void *b) {
+  return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
+}
+
+/* The run's thickness in box (bx, by, bw, bh) of `band`: the median of
+ * its extent across the line at each position along it. A long rule
+ * that runs at a slant of a pixel or two (a photographed sheet
+ * flattened, a skew not quite taken out) has a box taller than its
+ * stroke by that much. */
+static int run_thickness(PIX *band, int bx, int by, int bw, int bh, bool vertical) {
+  int n = vertical ? bh : bw, across = vertical ? bw : bh, m = 0;
+  int *ext = g_new(int, (size_t)MAX(n, 1));
+  for (int k = 0; k < n; k++) {
+    int first = -1, last = -1;
+    for (int j = 0; j < across; j++) {
+      l_uint32 v = 0;
+      if (!pixGetPixel(band, (l_uint32)(vertical ? bx + j : bx + k),
+                       (l_uint32)(vertical ? by + k : by + j), &v) &&
+          v) {
+        if (first < 0) first = j;
+        last = j;
+      }
+    }
+    if (first >= 0) ext[m++] = last - first + 1;
+  }
+  qsort(ext, (size_t)m, sizeof *ext, int_cmp);
+  int t = m ? ext[m / 2] : across;
+  g_free(ext);
+  return t;
+}
+
 /* What take() judges candidates with: the runs' mask, the page's ink
  * (as a mask of characters and as grey), and for dashed candidates the
  * ink before joining, the solid rules and the rules across found so far
@@ -252,11 +286,11 @@ typedef struct {
   guint first;
 } judge;
 
-/* Whether the part of a candidate in box (bx, by, bw, bh), `thick` across
- * the line, has paper beside it as a rule has (a dashed one when
- * j->pieces, judged stricter): where its ink is heaviest across the
- * band in *centre. */
-static bool clear_sides(const judge *j, int bx, int by, int bw, int bh, int thick, double *centre) {
+/* Whether the part of a candidate in box (bx, by, bw, bh) has paper
+ * beside it as a rule has (a dashed one when j->pieces, judged stricter,
+ * its stroke thin): where its ink is heaviest across the band in
+ * *centre. */
+static bool clear_sides(const judge *j, int bx, int by, int bw, int bh, double *centre) {
   bool v = j->vertical;
   int along = v ? bh : bw;
   double lo, hi;
@@ -267,8 +301,9 @@ static bool clear_sides(const judge *j, int bx, int by, int bw, int bh, int thic
   g_free(skip);
   if (MIN(lo, hi) > BOTH_SIDES || (MAX(lo, hi) > ONE_SIDE && along < ONE_SIDE_PT * j->scale))
     return false;
-  return !j->pieces || (MAX(lo, hi) <= DASH_ONE_SIDE &&
-                        thick <= (int)(DASH_MAX_PT * j->scale + 0.5) + 2 * DRIFT_PX);
+  return !j->pieces ||
+         (MAX(lo, hi) <= DASH_ONE_SIDE && run_thickness(j->band, bx, by, bw, bh, v) <=
+                                              (int)(DASH_MAX_PT * j->scale + 0.5) + 2 * DRIFT_PX);
 }
 
 /* Appends the rule along [a, z) pixels of the line, at `centre` across,
@@ -324,7 +359,7 @@ static bool cut_dashed(const judge *j, int bx, int by, int bw, int bh, int thick
     } else {
       keep = dashed_run(j->pieces, j->solid, sx, sy, sw, sh, v, j->gap,
                         (int)(DASH_MIN_PT * j->scale), PART_MIN_PIECES) &&
-             clear_sides(j, sx, sy, sw, sh, thick, &c);
+             clear_sides(j, sx, sy, sw, sh, &c);
     }
     if (!keep || start < 0 || end != c0) {
       if (start >= 0 && (passed || end - start >= min_len))
@@ -362,7 +397,7 @@ static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, boo
                               (int)(DASH_MIN_PT * scale), DASH_MIN_PIECES))
       continue;
     double centre;
-    bool passed = clear_sides(&j, bx, by, bw, bh, thick, &centre);
+    bool passed = clear_sides(&j, bx, by, bw, bh, &centre);
     if (pieces && cut_dashed(&j, bx, by, bw, bh, thick, passed)) continue;
     if (passed) add_rule(&j, vertical ? by : bx, (vertical ? by : bx) + along, centre, thick);
   }
@@ -479,10 +514,6 @@ static int tile_paper(const uint8_t *grey, int stride, int x0, int y0, int tw, i
   int v = 0;
   while (v < 255 && (seen += hist[v]) < want) v++;
   return v;
-}
-
-static int int_cmp(const void *a, const void *b) {
-  return (*(const int *)a > *(const int *)b) - (*(const int *)a < *(const int *)b);
 }
 
 /* pix (w x h, 8 bit; NULL: none) with its paper brought to one level

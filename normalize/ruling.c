@@ -586,14 +586,17 @@ size_t lay_edges(float *out, const seg *s, size_t n, int comp) {
   return k;
 }
 
-/* Vertical rules that touch no horizontal one but run beside a table
- * over its whole height belong to it: the columns of cells that span
- * from the page before, whose top and bottom borders are on other pages
- * (Chromium draws them so). */
+/* Vertical rules joined to no other vertical one but running beside a
+ * table over its whole height belong to it: the columns of cells that
+ * span from the page before, whose top and bottom borders are on other
+ * pages (Chromium and LibreOffice Calc draw them so). Such a rule may
+ * touch horizontal ones that run from it to no other rule: on a scan, a
+ * character's stroke beside the border (本 of 本年度 in the spanning
+ * cell, 300 dpi) is one. */
 static void adopt_side_rules(const seg *hs, size_t nh, seg *vs, size_t nv) {
   for (size_t j = 0; j < nv; j++) {
     bool lone = true;
-    for (size_t i = 0; i < nh && lone; i++) lone = hs[i].comp != vs[j].comp;
+    for (size_t k = 0; k < nv && lone; k++) lone = k == j || vs[k].comp != vs[j].comp;
     if (!lone) continue;
     for (size_t i = 0; i < nh; i++) {
       int comp = hs[i].comp;

@@ -1629,6 +1629,38 @@ static void test_page_break(void **state) {
   pb_free(low);
 }
 
+/* A scanned page of a table whose first column is one cell spanning from
+ * the page before and on to the next (Calc's print): that column has no
+ * horizontal border on the page, its left border runs the page's height
+ * beside the table, and a stroke of its label's first character (本 of
+ * 本年度, 16 pt of it, on a 300 dpi scan) touches that border. The
+ * border is still the table's: the label is in its cell, not a paragraph
+ * beside the table. */
+static void test_side_rule_with_stroke(void **state) {
+  (void)state;
+  page_b *p = pb_new(2);
+  p->scanned = true;
+  const float xs[] = {200, 350, 500};
+  float ys[] = {72, 92, 112, 132, 152, 172, 192, 212, 232};
+  pb_grid(p, xs, 3, ys, 9);
+  pb_v(p, 50, 72, 232);
+  pb_h(p, 146, 50, 66); /* the stroke */
+  pb_text(p, 52, 140, "本年度", 0);
+  for (int r = 0; r < 8; r++) {
+    pb_text(p, 205, ys[r] + 4, "产出", 0);
+    pb_text(p, 355, ys[r] + 4, "5", 0);
+  }
+  page_b *pages[] = {p};
+  dx_doc *d = lay_out(pages, 1);
+  assert_int_equal(d->ntables, 1);
+  assert_int_equal(d->nparagraphs, 0);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->ncols, 3);
+  assert_string_equal(cell_text(t, 0, 0), "本年度");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax machine's header line (digits, Latin letters, no Han) at the top
  * of the next page is page furniture: the table goes on across it. A
  * line of Han text there ends the table. */
@@ -2624,6 +2656,52 @@ static void test_scan_dashed(void **state) {
   g_free(g);
 }
 
+/* A phone photo of dash-dotted borders, flattened (corpus photo): at
+ * 250 dpi each dash is a blurred stroke 7 px across (its core 100 on
+ * paper 240), and a flattened sheet's rules run at a slant, 3 px over a
+ * border's length. Their boxes are 10 px high or wide and more, the
+ * stroke is not: the borders are found, across and down. */
+static void blurred_dash_dot(uint8_t *g, int w, bool vertical, int at, int from, int to) {
+  static const int pattern[] = {30, 8, 7, 8}; /* dash, gap, dot, gap */
+  static const uint8_t profile[] = {205, 160, 115, 100, 115, 160, 205};
+  int k = 0, left = pattern[0];
+  for (int t = from; t < to; t++) {
+    int drift = 3 * (t - from) / (to - from); /* the slant */
+    if (k % 2 == 0)
+      for (int d = 0; d < 7; d++) {
+        int across = at + drift + d;
+        size_t i = vertical ? (size_t)t * (size_t)w + (size_t)across
+                            : (size_t)across * (size_t)w + (size_t)t;
+        g[i] = profile[d];
+      }
+    if (--left == 0) {
+      k = (k + 1) % 4;
+      left = pattern[k];
+    }
+  }
+}
+
+static void test_scan_dashed_photo(void **state) {
+  (void)state;
+  const int w = 1700, h = 1300;
+  const double scale = 250.0 / 72.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 240, (size_t)w * h);
+  for (int k = 0; k < 3; k++) {
+    blurred_dash_dot(g, w, false, 200 + k * 250, 200, 1502);
+    blurred_dash_dot(g, w, true, 200 + k * 650, 200, 702);
+  }
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_scan_rules(rules, g, w, h, w, scale, false);
+  for (int k = 0; k < 3; k++) {
+    double y = (200 + k * 250 + 4.5) / scale, x = (200 + k * 650 + 4.5) / scale;
+    assert_true(covered(rules, false, y, 210 / scale, 1490 / scale) > 0.9);
+    assert_true(covered(rules, true, x, 210 / scale, 690 / scale) > 0.9);
+  }
+  g_array_free(rules, TRUE);
+  g_free(g);
+}
+
 /* The faint grey scan of dash-dotted borders (corpus grey240): its
  * borders are found (the rows of its work plan and the two columns of
  * 实有人数 | 43人), and where a line of text took in a piece of a
@@ -3251,6 +3329,7 @@ int main(void) {
       cmocka_unit_test(test_page_break),
       cmocka_unit_test(test_continued_moved),
       cmocka_unit_test(test_page_break_fax_header),
+      cmocka_unit_test(test_side_rule_with_stroke),
       cmocka_unit_test(test_scan_page_break),
       cmocka_unit_test(test_scan_closed_cells),
       cmocka_unit_test(test_split_row),
@@ -3279,6 +3358,7 @@ int main(void) {
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_scan_fax_dotted),
       cmocka_unit_test(test_scan_dashed),
+      cmocka_unit_test(test_scan_dashed_photo),
       cmocka_unit_test(test_scan_dash_dot_page),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),

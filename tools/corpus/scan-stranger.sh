@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Eighteen files:
+# overstates declx; these are a check on it. Twenty files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -69,6 +69,19 @@
 #            blurred, its blacks lifted to a quarter grey, JPEG 70
 #   border200 a grey scan at 200 dpi of borderless-variant-summary-b (a
 #            table with no borders at all), 0.5 degrees, JPEG 75
+#   photo    a phone's colour photo of lo-dotdash-variant-province-b
+#            (LibreOffice's dash-dot borders) lying on a wooden table:
+#            the sheet not filling the frame, keystone (its top 9 %
+#            narrower), turned 1.5 degrees, the light falling to half
+#            towards one corner, lens blur, about 165 dpi on the sheet,
+#            colour JPEG 80 (1800 x 2400); the phone's "save as PDF"
+#            puts it on an A4 page fitted to the width (white above and
+#            below), its own small PDF writer, not img2pdf
+#   colour300 an office scanner's 300 dpi colour scan of
+#            calc-seed002-hengdong (LibreOffice Calc's print, 3 pages, a
+#            table over all three), yellowish paper, 0.6 / -0.55
+#            degrees, slight blur, JPEG 85 (4:2:0); its firmware writes
+#            each page as bands of 256 rows, one JPEG image each
 # Every page is rendered with pdftoppm -thinlinemode shape: a rule
 # thinner than a pixel comes out as a grey line of its share of the
 # pixel, as a sensor sees it (pdftoppm's default draws it as a whole
@@ -155,6 +168,13 @@ finish() {
   shift
   # img2pdf's own PDF writer: no random trailer ID, the same bytes each run
   img2pdf --engine internal --producer "" --nodate "$@" -o "$out/scan/$file.pdf"
+  finished "$file"
+}
+
+# finished FILE: $out/scan/FILE.pdf written; its expected JSON, and a
+# check that it holds no text
+finished() {
+  local file=$1
   python3 - "$t/exp.json" "$out/expected/$file.json" "$file.pdf" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1], encoding='utf-8'))
@@ -167,7 +187,77 @@ PY
     echo "scan-stranger.sh: $file.pdf has fonts" >&2
     exit 1
   fi
-  echo "$file: $# pages, $(stat -c %s "$out/scan/$file.pdf") bytes"
+  echo "$file: $(pdfinfo "$out/scan/$file.pdf" | awk '/^Pages:/ { print $2 }') pages," \
+    "$(stat -c %s "$out/scan/$file.pdf") bytes"
+}
+
+# jpeg_pdf OUT PAGES: a PDF written as a small program (a phone app, a
+# scanner's firmware) writes one, not by img2pdf: each line of PAGES is
+# a page, "W H" in points, then any number of "JPEG X Y IW IH" (an image
+# and its box in points, from the page's bottom left); each JPEG is
+# stored as it is (DCTDecode). No dates, no ID: the same bytes each run.
+jpeg_pdf() {
+  python3 - "$1" "$2" <<'PY'
+import sys
+
+def sof(data):
+    """A JPEG's width, height and number of components (its SOF)."""
+    i = 2
+    while i + 9 < len(data):
+        if data[i] != 0xFF:
+            i += 1
+            continue
+        m = data[i + 1]
+        n = int.from_bytes(data[i + 2:i + 4], 'big')
+        if 0xC0 <= m <= 0xCF and m not in (0xC4, 0xC8, 0xCC):
+            h = int.from_bytes(data[i + 5:i + 7], 'big')
+            w = int.from_bytes(data[i + 7:i + 9], 'big')
+            return w, h, data[i + 9]
+        i += 2 + n
+    raise SystemExit('jpeg_pdf: no SOF')
+
+pages = [l.split() for l in open(sys.argv[2]).read().splitlines() if l.strip()]
+objs = []  # object bodies (bytes); object k + 1 is objs[k]
+def add(body):
+    objs.append(body)
+    return len(objs)
+def num(v):
+    return ('%.4f' % v).rstrip('0').rstrip('.')
+catalog = add(None)
+tree = add(None)
+kids = []
+for p in pages:
+    pw, ph, rest = float(p[0]), float(p[1]), p[2:]
+    names, ops = [], []
+    for k in range(0, len(rest), 5):
+        f, x, y, w, h = rest[k], *map(float, rest[k + 1:k + 5])
+        data = open(f, 'rb').read()
+        iw, ih, nc = sof(data)
+        cs = {1: '/DeviceGray', 3: '/DeviceRGB', 4: '/DeviceCMYK'}[nc]
+        im = add(b'<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s '
+                 b'/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n'
+                 % (iw, ih, cs.encode(), len(data)) + data + b'\nendstream')
+        names.append('/Im%d %d 0 R' % (len(names), im))
+        ops.append('q %s 0 0 %s %s %s cm /Im%d Do Q' % (num(w), num(h), num(x), num(y), len(names) - 1))
+    content = '\n'.join(ops).encode()
+    c = add(b'<< /Length %d >>\nstream\n' % len(content) + content + b'\nendstream')
+    kids.append(add(('<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources '
+                     '<< /XObject << %s >> >> /Contents %d 0 R >>'
+                     % (tree, num(pw), num(ph), ' '.join(names), c)).encode()))
+objs[catalog - 1] = b'<< /Type /Catalog /Pages %d 0 R >>' % tree
+objs[tree - 1] = ('<< /Type /Pages /Kids [%s] /Count %d >>'
+                  % (' '.join('%d 0 R' % k for k in kids), len(kids))).encode()
+out = bytearray(b'%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')
+offs = []
+for k, body in enumerate(objs):
+    offs.append(len(out))
+    out += b'%d 0 obj\n' % (k + 1) + body + b'\nendobj\n'
+xref = len(out)
+out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)
+out += b''.join(b'%010d 00000 n \n' % o for o in offs)
+out += b'trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, catalog, xref)
+open(sys.argv[1], 'wb').write(out)
+PY
 }
 
 # fax FILE ANGLE PERIOD PHASE: a fax in standard resolution (204x98
@@ -392,4 +482,71 @@ if want border200; then
       -units PixelsPerInch -density 200 "${p%.png}.jpg"
   done
   finish scan-border200-borderless-variant-summary-b "$t"/p-*.jpg
+fi
+
+# photo: a phone's colour photo of the sheet lying on a wooden table,
+# put into a PDF by the phone's "save as PDF": an A4 page, the photo
+# fitted to its width
+if want photo; then
+  source_pdf lo-dotdash-variant-province-b
+  render -r 200
+  for p in "$t"/p-*.png; do
+    w=$(identify -format %w "$p") h=$(identify -format %h "$p")
+    # the table: a canvas 27 % wider and 20 % taller than the sheet, grain
+    # along it; the sheet 11 % from its left and 8 % from its top
+    cw=$((w * 127 / 100)) ch=$((h * 120 / 100))
+    convert -size "$((cw / 8))x$((ch / 8))" -seed 170 plasma:fractal -colorspace Gray \
+      -motion-blur 0x6+0 -resize "${cw}x$ch!" +level-colors '#4e3520,#a37d57' "$t/table.png"
+    # keystone: the phone tilted back, the sheet's top 9 % narrower than
+    # its foot, turned 1.5 degrees; the frame 3:4 (1800 x 2400, the
+    # sheet about 165 dpi); the light falling to half towards the top
+    # right corner (the phone's shadow); lens blur, JPEG 80
+    convert "$t/table.png" \
+      '(' "$p" '(' +clone -fill '#faf8f2' -colorize 100 ')' -compose Multiply -composite ')' \
+      -geometry "+$((w * 11 / 100))+$((h * 8 / 100))" -compose Over -composite \
+      -virtual-pixel mirror \
+      -distort Perspective "0,0 $((cw * 7 / 100)),$((ch * 4 / 100))  $cw,0 $((cw - cw * 3 / 100)),$((ch * 2 / 100))  $cw,$ch $cw,$ch  0,$ch $((cw * 2 / 100)),$((ch - ch * 1 / 100))" \
+      -distort SRT 1.5 -resize 1800x2400! \
+      '(' -size 180x240 xc:white -fx '0.97 - 0.5 * pow(max(0, (i / w + 1 - j / h) / 2 - 0.35) / 0.65, 1.6)' \
+      -resize 1800x2400! ')' \
+      -compose Multiply -composite -compose Over \
+      -blur 0x1.3 -seed 171 -attenuate 0.35 +noise Gaussian \
+      -sampling-factor 2x2 -quality 80 "${p%.png}.jpg"
+  done
+  file=scan-photo-lo-dotdash-variant-province-b
+  for j in "$t"/p-*.jpg; do
+    # 1800 x 2400 px on the page's width: 595.28 x 793.71 pt, centred
+    echo "595.28 841.89 $j 0 24.09 595.28 793.71"
+  done >"$t/pages"
+  jpeg_pdf "$out/scan/$file.pdf" "$t/pages"
+  finished "$file"
+fi
+
+# colour300: an office scanner's 300 dpi colour scan, its firmware
+# storing each page as bands of 256 rows, one JPEG each
+if want colour300; then
+  source_pdf calc-seed002-hengdong
+  render -r 300
+  file=scan-colour300-calc-seed002-hengdong
+  k=0
+  for p in "$t"/p-*.png; do
+    k=$((k + 1))
+    a=0.6
+    [ $((k % 2)) = 0 ] && a=-0.55
+    w=$(identify -format %w "$p") h=$(identify -format %h "$p")
+    convert "$p" '(' +clone -fill '#f5edcf' -colorize 100 ')' -compose Multiply -composite \
+      -compose Over -background '#e8e6df' -rotate "$a" -gravity center -extent "${w}x$h" +repage \
+      -blur 0x0.6 -seed $((300 + k)) -attenuate 0.05 +noise Gaussian "$t/s-$k.png"
+    line="$(awk -v w="$w" -v h="$h" 'BEGIN { printf "%.2f %.2f", w * 72 / 300, h * 72 / 300 }')"
+    for ((y = 0; y < h; y += 256)); do
+      bh=$((h - y < 256 ? h - y : 256))
+      b=$(printf '%s/b-%02d-%03d.jpg' "$t" "$k" $((y / 256)))
+      convert "$t/s-$k.png" -crop "${w}x$bh+0+$y" +repage -sampling-factor 2x2 -quality 85 "$b"
+      line+=" $b 0 $(awk -v y="$y" -v bh="$bh" -v h="$h" -v w="$w" 'BEGIN {
+        printf "%.2f %.2f %.2f", (h - y - bh) * 72 / 300, w * 72 / 300, bh * 72 / 300 }')"
+    done
+    echo "$line"
+  done >"$t/pages"
+  jpeg_pdf "$out/scan/$file.pdf" "$t/pages"
+  finished "$file"
 fi
