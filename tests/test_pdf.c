@@ -2609,21 +2609,33 @@ static void test_scan_fax_dotted(void **state) {
  * across and down; a line of "characters" below the table, whose bottom
  * strokes stand 10 px apart in line with the strokes above running down
  * to them, is no rule. */
-static void dash_dot(uint8_t *g, int w, bool vertical, int at, int from, int to) {
-  static const int pattern[] = {29, 9, 7, 9}; /* dash, gap, dot, gap */
+/* Draws a dashed rule along [from, to) at `at` across: dashes and gaps
+ * of pattern (dash, gap, dot, gap), each stroke `thick` pixels across
+ * with the greys of `profile`, the line drifting `slant` pixels across
+ * over its length. */
+static void dashed_line(uint8_t *g, int w, bool vertical, int at, int from, int to,
+                        const int pattern[4], const uint8_t *profile, int thick, int slant) {
   int k = 0, left = pattern[0];
   for (int t = from; t < to; t++) {
+    int drift = slant * (t - from) / (to - from);
     if (k % 2 == 0)
-      for (int d = 0; d < 2; d++) {
-        size_t i = vertical ? (size_t)t * (size_t)w + (size_t)(at + d)
-                            : (size_t)(at + d) * (size_t)w + (size_t)t;
-        g[i] = 120;
+      for (int d = 0; d < thick; d++) {
+        int across = at + drift + d;
+        size_t i = vertical ? (size_t)t * (size_t)w + (size_t)across
+                            : (size_t)across * (size_t)w + (size_t)t;
+        g[i] = profile[d];
       }
     if (--left == 0) {
       k = (k + 1) % 4;
       left = pattern[k];
     }
   }
+}
+
+static void dash_dot(uint8_t *g, int w, bool vertical, int at, int from, int to) {
+  static const int pattern[] = {29, 9, 7, 9}; /* dash, gap, dot, gap */
+  static const uint8_t profile[] = {120, 120};
+  dashed_line(g, w, vertical, at, from, to, pattern, profile, 2, 0);
 }
 
 static void test_scan_dashed(void **state) {
@@ -2664,21 +2676,7 @@ static void test_scan_dashed(void **state) {
 static void blurred_dash_dot(uint8_t *g, int w, bool vertical, int at, int from, int to) {
   static const int pattern[] = {30, 8, 7, 8}; /* dash, gap, dot, gap */
   static const uint8_t profile[] = {205, 160, 115, 100, 115, 160, 205};
-  int k = 0, left = pattern[0];
-  for (int t = from; t < to; t++) {
-    int drift = 3 * (t - from) / (to - from); /* the slant */
-    if (k % 2 == 0)
-      for (int d = 0; d < 7; d++) {
-        int across = at + drift + d;
-        size_t i = vertical ? (size_t)t * (size_t)w + (size_t)across
-                            : (size_t)across * (size_t)w + (size_t)t;
-        g[i] = profile[d];
-      }
-    if (--left == 0) {
-      k = (k + 1) % 4;
-      left = pattern[k];
-    }
-  }
+  dashed_line(g, w, vertical, at, from, to, pattern, profile, 7, 3);
 }
 
 static void test_scan_dashed_photo(void **state) {
