@@ -123,9 +123,39 @@ static void lost_row_chains(const GArray *rules, const bool *stroke, bool *chain
   g_free(v);
 }
 
+/* A horizontal rule through the middle of a line of text: along its
+ * whole length there are characters whose boxes it crosses well inside
+ * (THROUGH_TEXT_MARGIN of their height from top and bottom), with gaps
+ * between them of at most THROUGH_TEXT_GAP of their height. At 300 dpi
+ * a bold line's strokes join across two characters and more (14-16 pt)
+ * and touch a cell's side; a border runs along a line's top or bottom,
+ * not through it. */
+#define THROUGH_TEXT_MARGIN 0.25f
+#define THROUGH_TEXT_GAP 0.5f
+static bool through_text(const dx_rule *r, const GArray *gl) {
+  float x0 = MIN(r->x0, r->x1), x1 = MAX(r->x0, r->x1), y = r->y0;
+  /* the covered stretch grows from x0 as characters reach it */
+  float reach = x0;
+  bool grew = true;
+  while (grew && reach < x1) {
+    grew = false;
+    for (guint k = 0; k < gl->len; k++) {
+      const float *b = g_array_index(gl, dx_glyph, k).box;
+      float h = b[3] - b[1], m = THROUGH_TEXT_MARGIN * h, gap = THROUGH_TEXT_GAP * h;
+      if (h <= 0 || y <= b[1] + m || y >= b[3] - m) continue;
+      if (b[0] - gap <= reach && b[2] + gap > reach) {
+        reach = b[2] + gap;
+        grew = true;
+      }
+    }
+  }
+  return reach >= x1;
+}
+
 /* A rule on a scan that fits inside a character's box give or take a
- * little, or shorter than OCR_MIN_RULE_PT but for a piece of a
- * vertical rule a lost row cut, is a character's stroke. */
+ * little, or runs through the middle of a line of text (through_text),
+ * or is shorter than OCR_MIN_RULE_PT but for a piece of a vertical rule
+ * a lost row cut, is a character's stroke. */
 void dx_drop_stroke_rules(GArray *rules, const GArray *gl) {
   const float tol = 2.0f;
   bool *stroke = g_new0(bool, rules->len + 1), *chained = g_new0(bool, rules->len + 1);
@@ -138,6 +168,7 @@ void dx_drop_stroke_rules(GArray *rules, const GArray *gl) {
       stroke[i] = MIN(r->x0, r->x1) >= b[0] - tol && MAX(r->x0, r->x1) <= b[2] + tol &&
                   MIN(r->y0, r->y1) >= b[1] - tol && MAX(r->y0, r->y1) <= b[3] + tol;
     }
+    if (!stroke[i] && r->y0 == r->y1) stroke[i] = through_text(r, gl);
   }
   lost_row_chains(rules, stroke, chained);
   guint keep = 0;

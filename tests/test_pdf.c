@@ -2603,6 +2603,31 @@ static void test_scan_fax_dotted(void **state) {
   g_free(g);
 }
 
+/* A bold line of text at 300 dpi whose strokes joined across two
+ * characters and a half into a run touching the cell's side: it runs
+ * through the middle of the line and is dropped, while the cell's
+ * borders just above and below the line's boxes stay rules. */
+static void test_scan_rule_through_text(void **state) {
+  (void)state;
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  for (int k = 0; k < 6; k++) {
+    dx_glyph g = {.cp = 0x6309, .box = {464.0f + 11 * k, 383, 474.0f + 11 * k, 398}, .size = 10};
+    g_array_append_val(gl, g);
+  }
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_rule through = {462.5f, 390.5f, 490, 390.5f, 1}, above = {462.5f, 379, 546.8f, 379, 1},
+          below = {462.5f, 401, 546.8f, 401, 1}, side = {462.5f, 379, 462.5f, 401, 1};
+  g_array_append_val(rules, through);
+  g_array_append_val(rules, above);
+  g_array_append_val(rules, below);
+  g_array_append_val(rules, side);
+  dx_drop_stroke_rules(rules, gl);
+  assert_int_equal(rules->len, 3);
+  for (guint i = 0; i < rules->len; i++) assert_true(g_array_index(rules, dx_rule, i).y0 != 390.5f);
+  g_array_free(rules, TRUE);
+  g_array_free(gl, TRUE);
+}
+
 /* A grey scan (240 dpi) of a table with dash-dotted borders (a word
  * processor's border style): dashes of 29 px, dots of 7, gaps of 9
  * (2.7 pt, far wider than a solid rule's breaks). Its borders are found
@@ -3355,6 +3380,7 @@ int main(void) {
       cmocka_unit_test(test_box_marks_coarse),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_scan_fax_dotted),
+      cmocka_unit_test(test_scan_rule_through_text),
       cmocka_unit_test(test_scan_dashed),
       cmocka_unit_test(test_scan_dashed_photo),
       cmocka_unit_test(test_scan_dash_dot_page),
