@@ -824,10 +824,15 @@ static size_t drop_slanted(seg *s, size_t n, float extent) {
  * comma in a line is less). */
 #define LOST_END_REACH_PT 24.0f
 #define LOST_END_GAP_EM 1.5f
+/* Without row borders found from the text, only where the text right of
+ * the column's rule starts this near it (points): its cell's padding. */
+#define LOST_END_START_PT 6.0f
 
 /* Whether the characters whose centres lie between lo and hi (down
- * the page) stand apart at x, with some on each side. */
-static bool text_apart(const dx_page *pg, float x, float lo, float hi) {
+ * the page) stand apart at x, with some on each side; with `start` > 0,
+ * those right of x starting within `start` of it (a cell's text set
+ * against its column's left edge). */
+static bool text_apart(const dx_page *pg, float x, float lo, float hi, float start) {
   float left = -INFINITY, right = INFINITY, em = 0;
   for (size_t i = 0; i < pg->nglyphs; i++) {
     const float *b = pg->glyphs[i].box;
@@ -840,10 +845,11 @@ static bool text_apart(const dx_page *pg, float x, float lo, float hi) {
     if (cx >= x) right = MIN(right, b[0]);
   }
   return isfinite(left) && isfinite(right) && left <= x && right >= x &&
-         right - left >= LOST_END_GAP_EM * em;
+         right - left >= LOST_END_GAP_EM * em && (start <= 0 || right - x <= start);
 }
 
-static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const dx_page *pg) {
+static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const dx_page *pg,
+                             float start) {
   for (size_t j = 0; j < nv; j++) {
     seg *v = &vs[j];
     for (int dir = -1; dir <= 1; dir += 2) {
@@ -857,7 +863,7 @@ static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const
       }
       if (isnan(to)) continue;
       float lo = MIN(end, to), hi = MAX(end, to);
-      if (!text_apart(pg, v->pos, lo, hi)) continue;
+      if (!text_apart(pg, v->pos, lo, hi, start)) continue;
       if (dir < 0)
         v->a = to;
       else
@@ -874,7 +880,7 @@ void lay_add_rules(seg **hs, size_t *nh, seg **vs, size_t *nv, const seg *add, s
   *vs = g_renew(seg, *vs, *nv + nvadd + 1);
   for (size_t i = 0; i < nvadd; i++) (*vs)[(*nv)++] = vadd[i];
   qsort(*vs, *nv, sizeof **vs, seg_cmp);
-  extend_lost_ends(*vs, *nv, *hs, *nh, pg);
+  extend_lost_ends(*vs, *nv, *hs, *nh, pg, 0);
   components(*hs, *nh, *vs, *nv);
 }
 
@@ -910,6 +916,8 @@ void lay_page_rules(seg **hs_out, size_t *nh_out, seg **vs_out, size_t *nv_out, 
     for (int pass = 0; pass < CLOSE_PASSES && close_cells(hs, nh, vs, nv, pg); pass++)
       closed = true;
     if (closed) nh = merge_segs(hs, nh, vs, nv);
+    /* a lost end where the text beyond it starts at the column's edge */
+    extend_lost_ends(vs, nv, hs, nh, pg, LOST_END_START_PT);
   }
   components(hs, nh, vs, nv);
   *hs_out = hs;
