@@ -473,16 +473,9 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
   return out;
 }
 
-/* A column's rule that ends at a row's border (its end within
- * DROPOUT_END_PT of a horizontal rule's line) parts two cells that both
- * end there: neither can reach past it, its side there being gone. So
- * the border runs over both, from the column's rule before v to the one
- * after it, each going on at least CLOSE_SIDE_PT on the cells' side. A
- * fax that lost most of such a border (a hairline's staircase, gaps
- * wider than DROPOUT_GAP_PT) kept a piece of it over or beside those
- * cells: the piece runs on over them, where no text stands across the
- * line. Only inside a table (crossed_inside); pieces and column rules
- * shorter than DROPOUT_PIECE_PT (a checkbox's sides) are left alone. */
+/* What close_cells wants of the cells' sides past a column's rule's end
+ * (points), and the most times it runs (each border it carried over
+ * cells may close the next ones). */
 #define CLOSE_SIDE_PT 10.0f
 #define CLOSE_PASSES 8
 
@@ -498,6 +491,17 @@ static bool crossed_inside(const seg *o, size_t no, float pos, float lo, float h
       return true;
   return false;
 }
+
+/* A column's rule that ends at a row's border (its end within
+ * DROPOUT_END_PT of a horizontal rule's line) parts two cells that both
+ * end there: neither can reach past it, its side there being gone. So
+ * the border runs over both, from the column's rule before v to the one
+ * after it, each going on at least CLOSE_SIDE_PT on the cells' side. A
+ * fax that lost most of such a border (a hairline's staircase, gaps
+ * wider than DROPOUT_GAP_PT) kept a piece of it over or beside those
+ * cells: the piece runs on over them, where no text stands across the
+ * line. Only inside a table (crossed_inside); pieces and column rules
+ * shorter than DROPOUT_PIECE_PT (a checkbox's sides) are left alone. */
 static bool close_cells(seg *hs, size_t nh, const seg *vs, size_t nv, const dx_page *pg) {
   bool changed = false;
   for (size_t j = 0; j < nv; j++) {
