@@ -500,8 +500,13 @@ static void decimal_digit(GString *out, const tok *t, const char *fp, int dec) {
 
 /* x >= 0 in a number section; minus: a sign goes first. */
 static void number_section(GString *out, const section *s, double x, bool minus) {
+  double given = x;
   for (int i = 0; i < s->percent; i++) x *= 100;
   for (int i = 0; i < s->scale; i++) x /= 1000;
+  if (!isfinite(x)) { /* a format of many % overflows it: the number as it is */
+    g_string_append_printf(out, "%s%.15g", minus ? "-" : "", given);
+    return;
+  }
   int e = 0;
   if (s->exp && x > 0) {
     e = (int)floor(log10(x));

@@ -215,7 +215,8 @@ static void test_number_formats(void **state) {
       {"yyyy-mm-dd", 43799, true, "2023-12-01"},
       {"dddd", 1, false, "Sunday"}, /* Excel's weekday for its serial 1 */
       {"dddd", 0, true, "Friday"},
-      {"yyyy-mm-dd", -1, false, "-1"}, /* no date: Excel shows ####, we the number */
+      {"yyyy-mm-dd", -1, false, "-1"},       /* no date: Excel shows ####, we the number */
+      {"0E+0%%%%%", 1e300, false, "1e+300"}, /* x 100^5 overflows: the number */
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     const fmt_case *c = &cases[i];
