@@ -426,6 +426,10 @@ static void decimal_digits(double x, int ndec, GString *ip, GString *fp) {
 }
 
 void dx_xl_general(GString *out, double v) {
+  if (!isfinite(v)) { /* no cell holds one; a formula that made one shows #NUM! */
+    g_string_append(out, "#NUM!");
+    return;
+  }
   if (v == 0) {
     g_string_append_c(out, '0');
     return;

@@ -7,6 +7,7 @@
  */
 #include "xlsx_int.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,7 +110,8 @@ static bool cell_text(sheet_read *sr, const cell_attrs *a, const xl_xf *xf, bool
     char *end;
     bool iso = strcmp(t, "d") == 0;
     double num = iso ? iso_serial(v) : g_ascii_strtod(v, &end);
-    bool ok = iso ? num >= 0 : (end != v && *end == 0);
+    /* strtod reads inf, nan and 1e999 too: no number a sheet holds, so as it is */
+    bool ok = iso ? num >= 0 : (end != v && *end == 0 && isfinite(num));
     if (ok && iso && b->date1904) num -= 1462; /* 1904-01-01 is serial 1462 of 1900's */
     if (ok && iso && !dx_xl_fmt_is_date(fmt))
       fmt = dx_xl_numfmt(b, 14); /* a date without a date format: the short date */

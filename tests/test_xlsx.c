@@ -3,6 +3,7 @@
  * hidden rows, columns and sheets, formulas without a cached result, a
  * sheet cut into paragraphs and tables, format detection, and bad or
  * hostile workbooks. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -217,6 +218,7 @@ static void test_number_formats(void **state) {
       {"dddd", 0, true, "Friday"},
       {"yyyy-mm-dd", -1, false, "-1"},       /* no date: Excel shows ####, we the number */
       {"0E+0%%%%%", 1e300, false, "1e+300"}, /* x 100^5 overflows: the number */
+      {NULL, INFINITY, false, "#NUM!"},      /* only a caller's arithmetic makes one */
   };
   for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
     const fmt_case *c = &cases[i];
@@ -347,6 +349,21 @@ static void test_symbol_font(void **state) {
   dx_table *t = table(d, 0);
   assert_string_equal(cell(t, 0, 1), "☑☐");
   assert_string_equal(cell(t, 0, 2), "12.5%"); /* a custom format, numFmtId 164 */
+  dx_doc_free(d);
+}
+
+/* A value strtod reads as no finite number (inf, nan, 1e999) is no number a sheet holds:
+ * the cell shows it as it is, whatever its format. */
+static void test_non_finite_values(void **state) {
+  (void)state;
+  dx_doc *d = read_sheet("<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\" s=\"1\"><v>0</v></c>"
+                         "<c r=\"B1\"><v>inf</v></c><c r=\"C1\" s=\"5\"><v>1E+999</v></c>"
+                         "<c r=\"D1\"><v>-nan</v></c></row></sheetData>",
+                         "<si><t>项目属性</t></si>");
+  dx_table *t = table(d, 0);
+  assert_string_equal(cell(t, 0, 1), "inf");
+  assert_string_equal(cell(t, 0, 2), "1E+999");
+  assert_string_equal(cell(t, 0, 3), "-nan");
   dx_doc_free(d);
 }
 
@@ -848,14 +865,23 @@ static void test_zip_bomb(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_number_formats),   cmocka_unit_test(test_builtin_formats),
-      cmocka_unit_test(test_serial_dates),     cmocka_unit_test(test_refs),
-      cmocka_unit_test(test_strings),          cmocka_unit_test(test_symbol_font),
-      cmocka_unit_test(test_merges),           cmocka_unit_test(test_hidden),
-      cmocka_unit_test(test_formula_uncached), cmocka_unit_test(test_two_forms),
-      cmocka_unit_test(test_plain_sheet),      cmocka_unit_test(test_sheets),
-      cmocka_unit_test(test_detection),        cmocka_unit_test(test_bad_sheets),
-      cmocka_unit_test(test_limits),           cmocka_unit_test(test_zip_bomb),
+      cmocka_unit_test(test_number_formats),
+      cmocka_unit_test(test_builtin_formats),
+      cmocka_unit_test(test_serial_dates),
+      cmocka_unit_test(test_refs),
+      cmocka_unit_test(test_strings),
+      cmocka_unit_test(test_symbol_font),
+      cmocka_unit_test(test_non_finite_values),
+      cmocka_unit_test(test_merges),
+      cmocka_unit_test(test_hidden),
+      cmocka_unit_test(test_formula_uncached),
+      cmocka_unit_test(test_two_forms),
+      cmocka_unit_test(test_plain_sheet),
+      cmocka_unit_test(test_sheets),
+      cmocka_unit_test(test_detection),
+      cmocka_unit_test(test_bad_sheets),
+      cmocka_unit_test(test_limits),
+      cmocka_unit_test(test_zip_bomb),
       cmocka_unit_test(test_small_parts),
   };
   return cmocka_run_group_tests(tests, setup, NULL);
