@@ -59,11 +59,20 @@
  * DASH_MIN_PIECES pieces or more, each gap at most DASH_GAP_PT, ink
  * along DASH_MIN_INK to DASH_MAX_INK of the length (a solid rule is
  * found without the wide gap; text has its characters' other strokes
- * beside it, which `beside` tells). Not on a coarse scan: a fax's
- * text, its strokes broken by the threshold, joins into such runs
- * (fax60 126 -> 18 facts), and its dotted rules have COARSE_GAP_PT. */
+ * beside it, which `beside` tells). On a coarse scan (a fax) the
+ * pieces are the dots of a dotted border joined across COARSE_GAP_PT:
+ * where the threshold lost dots it is left in DOT_MIN_PIECES pieces or
+ * more, with gaps up to DOT_GAP_PT and ink along DOT_MIN_INK of it and
+ * more (fax20's borders: gaps 1.7 pt, ink 0.89-0.90; its 三级指标 |
+ * 指标值 border over three rows, 29 facts). A fax's text, its strokes
+ * broken by the threshold, joins into runs with gaps of 2.3-3.5 pt and
+ * ink 0.46-0.71 (with DASH_GAP_PT and DASH_MIN_INK, fax60 126 -> 18
+ * facts, side-by-side funds 141 -> 120, fax80 1975 -> 1943). */
 #define DASH_GAP_PT 3.5
 #define DASH_MIN_PIECES 5
+#define DOT_MIN_PIECES 2
+#define DOT_GAP_PT 2.0
+#define DOT_MIN_INK 0.8
 #define DASH_MIN_INK 0.4
 #define DASH_MAX_INK 0.92
 /* A dashed run with ink right beside it on one side along more than this
@@ -186,7 +195,7 @@ static void beside(PIX *band, PIX *ink, PIX *grey_ink, int bx, int by, int bw, i
  * most `gap` pixels and ink along DASH_MIN_INK..DASH_MAX_INK of it, and
  * little of it a rule found solid (`solid`). */
 static bool dashed_run(PIX *pieces, PIX *solid, int bx, int by, int bw, int bh, bool vertical,
-                       int gap, int dash, int min_pieces) {
+                       int gap, int dash, int min_pieces, double min_ink) {
   int n = vertical ? bh : bw, across = vertical ? bw : bh;
   int inked = 0, found = 0, npieces = 0, widest = 0, last = -1, piece = 0, longest = 0;
   for (int k = 0; k < n; k++) {
@@ -211,16 +220,17 @@ static bool dashed_run(PIX *pieces, PIX *solid, int bx, int by, int bw, int bh, 
     last = k;
   }
   double share = n ? (double)inked / n : 0;
-  return npieces >= min_pieces && widest <= gap && longest >= dash && share >= DASH_MIN_INK &&
+  return npieces >= min_pieces && widest <= gap && longest >= dash && share >= min_ink &&
          share <= DASH_MAX_INK && found < DASH_MAX_SOLID * n;
 }
 
 /* The positions along the run in box (bx, by, bw, bh) within
  * CROSSING_PT of a rule across it found before (out from `first`), or
- * NULL when none is. */
+ * NULL when none is; at each of them in `mid` (when not NULL, n ints)
+ * the position of that rule, which may lie before or past the run. */
 #define CROSSING_PT 2.0
 static bool *crossings(const GArray *out, guint first, bool vertical, int bx, int by, int bw,
-                       int bh, double scale) {
+                       int bh, double scale, int *mid) {
   int n = vertical ? bh : bw;
   float pos = (float)((vertical ? bx + bw / 2.0 : by + bh / 2.0) / scale);
   float a = (float)((vertical ? by : bx) / scale);
@@ -237,6 +247,7 @@ static bool *crossings(const GArray *out, guint first, bool vertical, int bx, in
     for (int k = k0; k < k1; k++) {
       if (!skip) skip = g_new0(bool, (size_t)n);
       skip[k] = true;
+      if (mid) mid[k] = (int)lround((at - a) * scale);
     }
   }
   return skip;
@@ -283,6 +294,7 @@ typedef struct {
   double scale;
   bool vertical;
   int gap;
+  double min_ink;
   guint first;
 } judge;
 
@@ -296,7 +308,7 @@ static bool clear_sides(const judge *j, int bx, int by, int bw, int bh, double *
   double lo, hi;
   /* a dashed rule's crossings: a dash-dot rule across has its ink
    * beside it on both sides there, over its own width and more */
-  bool *skip = j->pieces ? crossings(j->out, j->first, v, bx, by, bw, bh, j->scale) : NULL;
+  bool *skip = j->pieces ? crossings(j->out, j->first, v, bx, by, bw, bh, j->scale, NULL) : NULL;
   beside(j->band, j->inked, j->ink, bx, by, bw, bh, v, skip, &lo, &hi, centre);
   g_free(skip);
   if (MIN(lo, hi) > BOTH_SIDES || (MAX(lo, hi) > ONE_SIDE && along < ONE_SIDE_PT * j->scale))
@@ -332,10 +344,17 @@ static void add_rule(const judge *j, int a, int z, double centre, int thick) {
 static bool cut_dashed(const judge *j, int bx, int by, int bw, int bh, int thick, bool passed) {
   bool v = j->vertical;
   int n = v ? bh : bw, base = v ? by : bx;
-  bool *skip = crossings(j->out, j->first, v, bx, by, bw, bh, j->scale);
-  if (!skip) return false;
+  int *mid = g_new(int, (size_t)n);
+  bool *skip = crossings(j->out, j->first, v, bx, by, bw, bh, j->scale, mid);
+  if (!skip) {
+    g_free(mid);
+    return false;
+  }
   int min_len = (int)(MIN_RULE_PT * j->scale);
-  int start = -1, end = -1; /* the run of kept parts, from and to a middle */
+  /* the run of kept parts, from and to a middle (before or past the
+   * candidate's ends where the rule across is) */
+  bool open = false;
+  int start = 0, end = 0;
   double sum = 0, wsum = 0; /* its centre across, weighed by length */
   int k = 0;
   while (k < n) {
@@ -346,10 +365,7 @@ static bool cut_dashed(const judge *j, int bx, int by, int bw, int bh, int thick
     int k0 = k;
     while (k < n && !skip[k]) k++;
     /* the middles of the rules across before and after the part */
-    int q0 = k0, q1 = k;
-    while (q0 > 0 && skip[q0 - 1]) q0--;
-    while (q1 < n && skip[q1]) q1++;
-    int c0 = (q0 + k0) / 2, c1 = (k + q1) / 2;
+    int c0 = k0 > 0 ? mid[k0 - 1] : 0, c1 = k < n ? mid[k] : n;
     int sx = v ? bx : bx + k0, sy = v ? by + k0 : by, sw = v ? bw : k - k0, sh = v ? k - k0 : bh;
     double c = 0, lo = 0, hi = 0;
     bool keep;
@@ -358,13 +374,14 @@ static bool cut_dashed(const judge *j, int bx, int by, int bw, int bh, int thick
       keep = (k0 > 0 && k < n) || MIN(lo, hi) <= BOTH_SIDES;
     } else {
       keep = dashed_run(j->pieces, j->solid, sx, sy, sw, sh, v, j->gap,
-                        (int)(DASH_MIN_PT * j->scale), PART_MIN_PIECES) &&
+                        (int)(DASH_MIN_PT * j->scale), PART_MIN_PIECES, j->min_ink) &&
              clear_sides(j, sx, sy, sw, sh, &c);
     }
-    if (!keep || start < 0 || end != c0) {
-      if (start >= 0 && (passed || end - start >= min_len))
+    if (!keep || !open || end != c0) {
+      if (open && (passed || end - start >= min_len))
         add_rule(j, base + start, base + end, sum / wsum, thick);
-      start = keep ? c0 : -1;
+      open = keep;
+      start = c0;
       sum = wsum = 0;
     }
     if (keep) {
@@ -373,19 +390,21 @@ static bool cut_dashed(const judge *j, int bx, int by, int bw, int bh, int thick
       wsum += k - k0;
     }
   }
-  if (start >= 0 && (passed || end - start >= min_len))
+  if (open && (passed || end - start >= min_len))
     add_rule(j, base + start, base + end, sum / wsum, thick);
   g_free(skip);
+  g_free(mid);
   return true;
 }
 
 /* Candidates of `band` (a mask of runs along the line) that are rules,
  * appended to out; only dashed ones (dashed_run) when `pieces`. */
 static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, bool vertical,
-                 PIX *pieces, PIX *solid, int gap, guint first) {
+                 PIX *pieces, PIX *solid, int gap, guint first, bool coarse) {
   int min_len = (int)(MIN_RULE_PT * scale);
   int max_thick = (int)(MAX_RULE_PT * scale + 0.5) + 2 * DRIFT_PX;
-  judge j = {out, band, inked, ink, pieces, solid, scale, vertical, gap, first};
+  double min_ink = coarse ? DOT_MIN_INK : DASH_MIN_INK;
+  judge j = {out, band, inked, ink, pieces, solid, scale, vertical, gap, min_ink, first};
   BOXA *boxes = band ? pixConnCompBB(band, 8) : NULL;
   int n = boxes && inked ? boxaGetCount(boxes) : 0;
   for (int i = 0; i < n; i++) {
@@ -393,8 +412,9 @@ static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, boo
     if (boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh)) continue;
     int along = vertical ? bh : bw, thick = vertical ? bw : bh;
     if (along < min_len || thick > max_thick) continue;
-    if (pieces && !dashed_run(pieces, solid, bx, by, bw, bh, vertical, gap,
-                              (int)(DASH_MIN_PT * scale), DASH_MIN_PIECES))
+    if (pieces &&
+        !dashed_run(pieces, solid, bx, by, bw, bh, vertical, gap, (int)(DASH_MIN_PT * scale),
+                    coarse ? DOT_MIN_PIECES : DASH_MIN_PIECES, min_ink))
       continue;
     double centre;
     bool passed = clear_sides(&j, bx, by, bw, bh, &centre);
@@ -438,12 +458,19 @@ static void find(GArray *out, guint first, PIX *grey, double scale, bool vertica
   PIX *inked =
       all ? pixSelectBySize(all, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL) : NULL;
   pixDestroy(&all);
-  take(out, rules, inked, ink, scale, vertical, NULL, NULL, 0, first);
-  /* dashed borders: their pieces are the ink before any joining */
-  PIX *dashes = rules && !coarse ? runs_mask(wide, dash_gap, len, vertical) : NULL;
-  PIX *wfaint = dashes ? pixThresholdToBinary(wide, MIN_INK) : NULL;
+  take(out, rules, inked, ink, scale, vertical, NULL, NULL, 0, first, coarse);
+  /* dashed borders: their pieces are the ink before any joining, on a
+   * coarse scan a dotted border's dots joined */
+  PIX *dashes = rules ? runs_mask(wide, dash_gap, len, vertical) : NULL;
+#define HV(a, b) (vertical ? (b) : (a)), (vertical ? (a) : (b))
+  PIX *dots = coarse && dashes ? pixCloseGray(wide, HV(gap, 1)) : NULL;
+#undef HV
+  PIX *wfaint = dashes ? pixThresholdToBinary(coarse ? dots : wide, MIN_INK) : NULL;
+  pixDestroy(&dots);
   PIX *pieces = wfaint ? pixInvert(NULL, wfaint) : NULL;
-  if (pieces) take(out, dashes, inked, ink, scale, vertical, pieces, rules, dash_gap, first);
+  if (pieces)
+    take(out, dashes, inked, ink, scale, vertical, pieces, rules,
+         coarse ? odd(DOT_GAP_PT * scale) : dash_gap, first, coarse);
   pixDestroy(&pieces);
   pixDestroy(&wfaint);
   pixDestroy(&dashes);

@@ -43,6 +43,9 @@
 /* Confidence in a checkbox with a side missing (a fax's), found where
  * OCR read nothing: less sure than one seen whole. */
 #define BOX_OPEN_CONF 0.7f
+/* a dot read off a horizontal line has the line inside this fraction
+ * of its box's height from either edge */
+#define LEVEL_RULE_INSET 0.2f
 
 void dx_raster_box(int out[4], const dx_raster *r, const float *box, double ix, double iy) {
   out[0] = CLAMP((int)floor((box[0] + ix) * r->scale), 0, r->w);
@@ -281,12 +284,31 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r,
   g_array_free(boxes, TRUE);
 }
 
+/* A dot or a dash OCR read off a dotted or dashed horizontal line that
+ * a line of text took in: the line runs through the middle of its box
+ * (a full stop or a dash of text sits inside a cell, clear of its
+ * borders; a line through text itself is its strokes, dropped before). */
+static bool on_level_rule(const dx_glyph *g, const GArray *rules) {
+  if (!g_utf8_strchr(".\u00B7\u2026\u2025\uFF0E\u30FB-_\u2014\u2013\uFF0D\u2010~", -1, g->cp))
+    return false;
+  float cx = (g->box[0] + g->box[2]) / 2;
+  float in = (g->box[3] - g->box[1]) * LEVEL_RULE_INSET;
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *r = &g_array_index(rules, dx_rule, i);
+    if (r->y0 == r->y1 && r->y0 >= g->box[1] + in && r->y0 <= g->box[3] - in && r->x0 <= cx &&
+        r->x1 >= cx)
+      return true;
+  }
+  return false;
+}
+
 /* A quote mark or a tick OCR read where a character meets a vertical
  * line: the line's junction, not text. And what a dashed vertical line
  * (a dash over a dot, a dash under a rule across, two dots) is read as
  * where a line of text took it in: ！, T or ： with the line through its
  * box. */
 static bool is_debris(const dx_glyph *g, const GArray *rules) {
+  if (on_level_rule(g, rules)) return true;
   bool mark = g_utf8_strchr("\"'`\u2018\u2019\u201C\u201D", -1, g->cp) != NULL;
   if (!mark && !g_utf8_strchr("!T:\uFF01\u4E28\uFF1A", -1, g->cp)) return false;
   const float tol = mark ? 2.0f : 0.0f;

@@ -2731,6 +2731,71 @@ static void test_scan_dashed_photo(void **state) {
   g_free(g);
 }
 
+/* A fax (250 dpi raster of a 98 dpi 1-bit scan: coarse) of three rows
+ * whose column border is dotted, dots 3 px long and 2 apart, the
+ * threshold having lost one dot in ten (gaps of 7 px, wider than the
+ * coarse gap): the border is found down all three rows, and one in the
+ * middle row only (15 pt) from border to border: long enough for a
+ * rule. Upright strokes of characters broken by the threshold down a
+ * row (pieces of 12 px, 8 apart: 2.3 pt gaps, ink along 0.65 of the
+ * run) are no rule. */
+static void test_scan_fax_lost_dots(void **state) {
+  (void)state;
+  const int w = 1400, h = 700;
+  const double scale = 250.0 / 72.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 255, (size_t)w * h);
+  const int y0 = 200, pitch = 52;
+  for (int k = 0; k < 4; k++)
+    for (int x = 100; x < 1300; x++) g[(size_t)(y0 + k * pitch) * w + x] = 0;
+  for (int y = y0, dot = 0; y < y0 + 3 * pitch; y += 5, dot++)
+    for (int t = 0; t < 3 && dot % 10 != 9; t++)
+      for (int x = 600; x < 602; x++) g[(size_t)(y + t) * w + x] = 0;
+  for (int y = y0 + pitch, dot = 0; y <= y0 + 2 * pitch; y += 5, dot++)
+    for (int t = 0; t < 3 && dot % 10 != 9 && y + t <= y0 + 2 * pitch; t++)
+      for (int x = 900; x < 902; x++) g[(size_t)(y + t) * w + x] = 0;
+  for (int x = 300; x < 302; x++)
+    for (int y = y0 + 3; y < y0 + pitch - 3; y++)
+      if ((y - y0 - 3) % 20 < 12) g[(size_t)y * w + x] = 0;
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_scan_rules(rules, g, w, h, w, scale, true);
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_drop_stroke_rules(rules, gl);
+  g_array_free(gl, TRUE);
+  assert_true(covered(rules, true, 601 / scale, (y0 + 4) / scale, (y0 + 3 * pitch - 4) / scale) >
+              0.9);
+  assert_true(covered(rules, true, 901 / scale, (y0 + pitch + 4) / scale,
+                      (y0 + 2 * pitch - 4) / scale) > 0.9);
+  assert_true(covered(rules, true, 301 / scale, y0 / scale, (y0 + pitch) / scale) == 0);
+  g_array_free(rules, TRUE);
+  g_free(g);
+}
+
+/* A fax of dotted borders (corpus fax20): the dots of a row's border
+ * that a line of text took in (read ....指标值) are dropped, and the
+ * dotted border of 三级指标 | 指标值 parts its cells in every row. */
+static void test_scan_fax_dotted_page(void **state) {
+  (void)state;
+  gchar *data = NULL;
+  dx_doc *d = corpus_scan("scan-fax20-chrome-dot-variant-county-multi.pdf", &data);
+  int dots = 0, heads = 0, values = 0;
+  for (guint b = 0; b < d->blocks->len; b++) {
+    const dx_block *bl = g_ptr_array_index(d->blocks, b);
+    if (bl->kind != DX_BLOCK_TABLE) continue;
+    for (size_t c = 0; c < bl->table->ncells; c++) {
+      const dx_cell *x = bl->table->cells[c];
+      dots += x->text[0] == '.';
+      heads += strcmp(x->text, "指标值") == 0;
+      values += strcmp(x->text, "≥35公里") == 0 || strcmp(x->text, "100%") == 0;
+    }
+  }
+  assert_int_equal(dots, 0);
+  assert_int_equal(heads, 3);
+  assert_int_equal(values, 2);
+  dx_doc_free(d);
+  g_free(data);
+}
+
 /* The faint grey scan of dash-dotted borders (corpus grey240): its
  * borders are found (the rows of its work plan and the two columns of
  * 实有人数 | 43人), and where a line of text took in a piece of a
@@ -3389,6 +3454,8 @@ int main(void) {
       cmocka_unit_test(test_scan_rule_through_text),
       cmocka_unit_test(test_scan_dashed),
       cmocka_unit_test(test_scan_dashed_photo),
+      cmocka_unit_test(test_scan_fax_lost_dots),
+      cmocka_unit_test(test_scan_fax_dotted_page),
       cmocka_unit_test(test_scan_dash_dot_page),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
