@@ -182,6 +182,10 @@ typedef struct ctx {
   int cols[16];  /* section column roles, see R_* */
   int cols2[16]; /* a money list's second half (收入 | 支出 side by side) */
   bool halves;   /* cols2 is in use */
+  /* on a scan, the money list columns (R_* roles) the top-level table's
+   * first money heading row names, and that row (-1: none) */
+  int table_money[16];
+  int table_money_row;
   /* grid columns (< 64) holding a fund total's label in the rows of
    * label | value pairs being read: its money column + 1, for the parts
    * below it in that column (中长期资金总额 | 300 | 年度资金总额 | 100 over
@@ -352,6 +356,12 @@ void map_ind_row(ctx *x, const lrow *r);
 /* ---- lists.c: money, items, schedule, plans, summary lists ------------ */
 
 bool map_try_section_header(ctx *x, const lrow *r);
+/* The columns (R_* roles) of a money or items list heading row r names:
+ * its name column and one money column at least; false when it is none. */
+bool map_money_heading_cols(ctx *x, const lrow *r, int c[NROLES]);
+/* On a scan, a fund source row read with no list open (its heading row
+ * lost) opens a money list in the columns its table's money heading names. */
+bool map_try_headless_money(ctx *x, const lrow *r);
 void map_money_row(ctx *x, const lrow *r);
 void map_items_row(ctx *x, const lrow *r);
 void map_schedule_row(ctx *x, const lrow *r);

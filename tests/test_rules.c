@@ -1062,6 +1062,47 @@ static void test_scan_repairs_money(void **state) {
   json_decref(j);
 }
 
+/* A money list whose heading row a fax's header line made unreadable
+ * ("度安排资金", "本什中请资金"): on a scan its fund source rows take the
+ * columns the table's money heading further down names (支出明细's 项目 |
+ * 上年度安排资金 | 本年度申请资金), not label | value pairs that read the
+ * first amount as the current year's. */
+static const char *HEADLESS_MONEY = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("测试项目") TC("") TC("") TC(""))
+    TR(TC("项目资金申请") TC("") TC("度安排资金") TC("本什中请资金") TC("")) TR(TC("") TC(
+        "合计") TC("25") TC("30") TC("")) TR(TC("") TC("县级资金") TC("25") TC("30") TC(""))
+        TR(TC("支出明细") TC("项目") TC("上年度安排资金") TC("本年度申请资金") TC("测算依据及说明"))
+            TR(TC("") TC("房租费用") TC("10") TC("12") TC("合同")) "</w:tbl>";
+
+static void test_scan_headless_money(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(HEADLESS_MONEY);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *prior = total_field(d, "prior_year_total"), *cur = total_field(d, "current_year_total");
+  assert_non_null(prior);
+  assert_non_null(cur);
+  assert_true(json_number_value(json_object_get(prior, "value")) == 25);
+  assert_true(json_number_value(json_object_get(cur, "value")) == 30);
+  assert_int_equal(json_integer_value(json_object_get(json_object_get(cur, "at"), "col")), 3);
+  json_t *county = part(d, 1);
+  assert_non_null(county);
+  assert_string_equal(json_string_value(json_object_get(county, "source")), "county");
+  assert_true(json_number_value(json_object_get(json_object_get(county, "prior_year"), "value")) ==
+              25);
+  assert_true(
+      json_number_value(json_object_get(json_object_get(county, "current_year"), "value")) == 30);
+  assert_false(has_flag(d, "sum_mismatch:funds"));
+  json_t *item = json_array_get(json_object_get(d, "expenditure_items"), 0);
+  assert_non_null(item);
+  assert_string_equal(json_string_value(json_object_get(item, "name")), "房租费用");
+  json_decref(j);
+  /* typed, a heading is as written: no money list without one */
+  j = run(HEADLESS_MONEY);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_null(total_field(d, "prior_year_total"));
+  json_decref(j);
+}
+
 /* An amount glued to its label (a PDF line whose space was too narrow
  * to count): split where the number starts when the words before it are
  * a known label; a label holding a year is not cut at its year, and a
@@ -1355,6 +1396,7 @@ int main(void) {
       cmocka_unit_test(test_match_limit),
       cmocka_unit_test(test_kept_keys),
       cmocka_unit_test(test_glued_amount),
+      cmocka_unit_test(test_scan_headless_money),
       cmocka_unit_test(test_record_json),
       cmocka_unit_test(test_record_of_doc),
   };
