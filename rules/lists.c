@@ -206,12 +206,14 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
   const lcell *nc = map_cell_at(r, cols[R_NAME]);
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
-  /* on a scan, a source OCR misread (具级资企 is 县级资金) */
+  /* on a scan, a source OCR misread (具级资企 is 县级资金) or whose first
+   * character it lost (计 of 合计) */
   label near = !src && x->scanned ? map_classify(x, k) : (label){0};
-  if (near.cat == DX_CAT_FUND_SOURCE && near.fuzzy && near.near)
-    src = near.key;
-  else
+  if (near.cat != DX_CAT_FUND_SOURCE || !near.fuzzy || !near.near) {
     near = (label){0};
+    if (!src) near = map_source_first_lost(x, k);
+  }
+  if (near.cat == DX_CAT_FUND_SOURCE) src = near.key;
   g_free(k);
   if (!src) src = "unknown";
   bool total = strcmp(src, "total") == 0;
@@ -248,6 +250,7 @@ void map_items_row(ctx *x, const lrow *r) {
     if (amount_roles[i] >= 0 && *map_text_here(r, amount_roles[i])) any_amount = true;
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
+  if (!src) src = map_source_first_lost(x, k).key; /* 计 of 合计 on a scan */
   g_free(k);
   if (src && strcmp(src, "total") == 0) {
     for (int i = 0; i < NCOLS_MONEY; i++)

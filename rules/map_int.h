@@ -332,6 +332,12 @@ label map_cell_label(ctx *x, const lcell *c);
 /* ---- near.c: labels and headings OCR misread, matched nearly ---------- */
 
 label map_classify_near(ctx *x, const char *key);
+/* On a scan, the name in a money or items list's name column that is a
+ * fund source's label with its first character lost ("计" of 合计, a fax
+ * thinned 合 away): that source, matched approximately, written as its
+ * rule writes it, when one source's text is the key with one character
+ * before it; else no label. */
+label map_source_first_lost(ctx *x, const char *key);
 const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact);
 
 /* ---- inline_pairs.c: label and value in one text ---------------------- */

@@ -1103,6 +1103,42 @@ static void test_scan_headless_money(void **state) {
   json_decref(j);
 }
 
+/* A fund source label whose first character a fax lost ("计" of 合计):
+ * on a scan, in a money list's name column, the source whose label it is
+ * the rest of (written as its rule writes it, label_fuzzy); in an items
+ * list, the 合计 row, no item. */
+static const char *FIRST_LOST = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("测试项目") TC("") TC(""))
+    TR(TC("项目") TC("上年度安排资金") TC("本年度申请资金") TC(""))
+        TR(TC("计") TC("10") TC("20") TC("")) TR(TC("县级资金") TC("10") TC("20") TC(""))
+            TR(TC("项目") TC("上年度安排资金") TC("本年度申请资金") TC("测算依据及说明"))
+                TR(TC("计") TC("10") TC("20") TC(""))
+                    TR(TC("房租费用") TC("10") TC("20") TC("合同")) "</w:tbl>";
+
+static void test_scan_source_first_lost(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FIRST_LOST);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *cur = total_field(d, "current_year_total");
+  assert_non_null(cur);
+  assert_true(json_number_value(json_object_get(cur, "value")) == 20);
+  json_t *b0 = part(d, 0);
+  assert_string_equal(json_string_value(json_object_get(b0, "source")), "total");
+  assert_string_equal(json_string_value(json_object_get(b0, "label")), "合计");
+  assert_true(has_flag(json_object_get(b0, "current_year"), "label_fuzzy"));
+  json_t *items = json_object_get(d, "expenditure_items");
+  assert_int_equal(json_array_size(items), 1);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "name")),
+                      "房租费用");
+  json_decref(j);
+  /* typed, 计 is what was written */
+  j = run(FIRST_LOST);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_string_equal(json_string_value(json_object_get(part(d, 0), "label")), "计");
+  assert_int_equal(json_array_size(json_object_get(d, "expenditure_items")), 2);
+  json_decref(j);
+}
+
 /* An amount glued to its label (a PDF line whose space was too narrow
  * to count): split where the number starts when the words before it are
  * a known label; a label holding a year is not cut at its year, and a
@@ -1397,6 +1433,7 @@ int main(void) {
       cmocka_unit_test(test_kept_keys),
       cmocka_unit_test(test_glued_amount),
       cmocka_unit_test(test_scan_headless_money),
+      cmocka_unit_test(test_scan_source_first_lost),
       cmocka_unit_test(test_record_json),
       cmocka_unit_test(test_record_of_doc),
   };
