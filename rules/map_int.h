@@ -144,6 +144,9 @@ typedef struct decl {
   bool money_yuan;     /* the form says its amounts are in 元 */
   int content;         /* things recognised */
   bool dept_hint;      /* staff counts, work plans */
+  /* dx_indicator*: on a scan, those read from a value cell alone (no unit
+   * column): a unit misread in it is repaired in its text */
+  GPtrArray *value_only;
 } decl;
 
 /* ---- the reading context ------------------------------------------------ */
@@ -358,6 +361,9 @@ void map_walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, c
 
 bool map_try_ind_header(ctx *x, const lrow *r);
 void map_ind_row(ctx *x, const lrow *r);
+/* On a scan, d's amount indicators whose unit OCR misread (read as a
+ * character no unit is), in the unit most of the others have. */
+void map_amount_units(ctx *x, decl *d);
 
 /* ---- lists.c: money, items, schedule, plans, summary lists ------------ */
 

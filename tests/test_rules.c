@@ -1139,6 +1139,44 @@ static void test_scan_source_first_lost(void **state) {
   json_decref(j);
 }
 
+/* A fax thins a money unit's strokes in a cost indicator's value
+ * ("≤15力"): on a scan, in the unit the declaration's other cost values
+ * have; a unit OCR read nothing of ("≤20"), a value outside the cost
+ * indicators, and a typed one, as read. */
+static const char *FAXED_COST = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("测试项目") TC("")
+        TC("")) TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+    TR(TC("产出指标") TC("数量指标") TC("会议次数") TC("≥4"))
+        TR(TC("成本指标") TC("成本指标") TC("印刷费") TC("≤35万元"))
+            TR(TC("") TC("") TC("租车费") TC("≤10万元")) TR(TC("") TC("") TC("宣传费") TC("≤15力"))
+                TR(TC("") TC("") TC("培训费") TC("≤20")) "</w:tbl>";
+
+static void test_scan_cost_unit(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_COST);
+  json_t *inds =
+      json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+  assert_int_equal(json_array_size(inds), 5);
+  static const char *const raw[] = {"≥4", "≤35万元", "≤10万元", "≤15万元", "≤20"};
+  for (size_t i = 0; i < 5; i++) {
+    json_t *v = json_object_get(json_array_get(inds, i), "value");
+    assert_string_equal(json_string_value(json_object_get(v, "raw")), raw[i]);
+    if (i > 0 && i < 4) assert_string_equal(json_string_value(json_object_get(v, "unit")), "万元");
+  }
+  assert_null(json_string_value(
+      json_object_get(json_object_get(json_array_get(inds, 4), "value"), "unit")));
+  assert_null(json_string_value(
+      json_object_get(json_object_get(json_array_get(inds, 0), "value"), "unit")));
+  assert_true(json_number_value(json_object_get(json_array_get(inds, 3), "confidence")) <
+              json_number_value(json_object_get(json_array_get(inds, 2), "confidence")));
+  json_decref(j);
+  j = run(FAXED_COST);
+  inds = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+  json_t *v = json_object_get(json_array_get(inds, 3), "value");
+  assert_string_equal(json_string_value(json_object_get(v, "raw")), "≤15力");
+  json_decref(j);
+}
+
 /* An amount glued to its label (a PDF line whose space was too narrow
  * to count): split where the number starts when the words before it are
  * a known label; a label holding a year is not cut at its year, and a
@@ -1433,6 +1471,7 @@ int main(void) {
       cmocka_unit_test(test_kept_keys),
       cmocka_unit_test(test_glued_amount),
       cmocka_unit_test(test_scan_headless_money),
+      cmocka_unit_test(test_scan_cost_unit),
       cmocka_unit_test(test_scan_source_first_lost),
       cmocka_unit_test(test_record_json),
       cmocka_unit_test(test_record_of_doc),
