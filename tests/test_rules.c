@@ -1139,6 +1139,22 @@ static void test_scan_source_first_lost(void **state) {
   json_decref(j);
 }
 
+/* A row of fund labels over their values (a vertical header) with a
+ * label OCR misread (非税收入板款): on a scan the entry's label is written
+ * as its rule writes it, as a misread label beside its value is. */
+static void test_scan_vertical_label_near(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(P("2023年度部门整体支出绩效目标申报表") "<w:tbl>" TR(
+      TC("预算单位") TC("测试单位") TC("")) TR(TC("收入合计") TC("公共财政拨款") TC("非税收入板款"))
+                              TR(TC("100") TC("80") TC("20")) "</w:tbl>");
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *b = part(d, 2);
+  assert_non_null(b);
+  assert_string_equal(json_string_value(json_object_get(b, "source")), "non_tax");
+  assert_string_equal(json_string_value(json_object_get(b, "label")), "非税收入拨款");
+  json_decref(j);
+}
+
 /* A fax thins a money unit's strokes in a cost indicator's value
  * ("≤15力"): on a scan, in the unit the declaration's other cost values
  * have; a unit OCR read nothing of ("≤20"), a value outside the cost
@@ -1472,6 +1488,7 @@ int main(void) {
       cmocka_unit_test(test_glued_amount),
       cmocka_unit_test(test_scan_headless_money),
       cmocka_unit_test(test_scan_cost_unit),
+      cmocka_unit_test(test_scan_vertical_label_near),
       cmocka_unit_test(test_scan_source_first_lost),
       cmocka_unit_test(test_record_json),
       cmocka_unit_test(test_record_of_doc),
