@@ -18,6 +18,7 @@ static decl *decl_new(ctx *x) {
   d->table_index = -1;
   d->bk = g_ptr_array_new();
   d->unitless = g_ptr_array_new();
+  d->value_only = g_ptr_array_new();
   return d;
 }
 
@@ -33,6 +34,7 @@ void map_decl_free(decl *d) {
   }
   g_ptr_array_free(d->bk, TRUE);
   g_ptr_array_free(d->unitless, TRUE);
+  g_ptr_array_free(d->value_only, TRUE);
   g_free(d);
 }
 
@@ -179,6 +181,7 @@ void map_finish_decl(ctx *x) {
     return;
   }
   decide_units(x, d);
+  map_amount_units(x, d);
   dx_declaration *o = d->out;
   /* fiscal year: the title's, else the period's start */
   const dx_field *period = o->fields[map_field_index("period")];

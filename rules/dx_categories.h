@@ -48,6 +48,8 @@
   X(NEAR_BLOCK, "near_block")                                                                      \
   X(OCR_NUMBERING, "ocr_numbering")                                                                \
   X(RATE_LABEL, "rate_label")                                                                      \
+  X(AMOUNT_LEVEL, "amount_level")                                                                  \
+  X(OCR_UNIT, "ocr_unit")                                                                          \
   X(TITLE_OCR, "title_ocr")                                                                        \
   X(TITLE_WORD, "title_word")                                                                      \
   X(OCR_BOX_ON, "ocr_box_on")                                                                      \

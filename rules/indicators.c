@@ -346,6 +346,7 @@ void map_ind_row(ctx *x, const lrow *r) {
     value_read(x, &o->value, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
                map_text_here(r, m->g[g].unit), &conf);
     g_free(fixed);
+    if (x->scanned && m->g[g].unit < 0) g_ptr_array_add(d->value_only, o);
     o->standard = m->g[g].std >= 0 ? map_str(x, std) : NULL;
     /* a scan's sign column that OCR read nothing in (a lone ≥ it did
      * not find) or doubted: the op is as doubtful */
@@ -371,4 +372,71 @@ void map_ind_row(ctx *x, const lrow *r) {
     g_free(l2raw);
   }
   g_free(l1raw);
+}
+
+/* A unit most of the amount indicators share is theirs when this many at
+ * least have it whole. */
+#define AMOUNT_UNIT_MIN_VALUES 2
+
+static bool amount_indicator(ctx *x, const dx_indicator *o) {
+  bool num = o->value.kind &&
+             (strcmp(o->value.kind, "numeric") == 0 || strcmp(o->value.kind, "range") == 0);
+  return num && o->level2 && dx_rules_match(x->rs, DX_CAT_AMOUNT_LEVEL, o->level2);
+}
+
+/* A unit OCR misread: a character a fax leaves of a money unit. */
+static bool unit_misread(ctx *x, const char *unit) {
+  char *k = dx_label_key(unit);
+  bool yes = *k && dx_rules_match(x->rs, DX_CAT_OCR_UNIT, k);
+  g_free(k);
+  return yes;
+}
+
+/* The unit more than half of d's amount indicators read whole have, and
+ * at least AMOUNT_UNIT_MIN_VALUES of them; NULL when none. */
+static const char *amount_unit(ctx *x, const decl *d) {
+  GHashTable *count = g_hash_table_new(g_str_hash, g_str_equal);
+  const char *best = NULL;
+  int best_n = 0, n = 0;
+  for (size_t i = 0; i < d->out->indicators.n; i++) {
+    const dx_indicator *o = d->out->indicators.v[i];
+    const char *u = o->value.unit;
+    if (!amount_indicator(x, o) || !u || unit_misread(x, u)) continue;
+    int c = GPOINTER_TO_INT(g_hash_table_lookup(count, u)) + 1;
+    g_hash_table_insert(count, (gpointer)u, GINT_TO_POINTER(c));
+    n++;
+    if (c > best_n) {
+      best = u;
+      best_n = c;
+    }
+  }
+  g_hash_table_destroy(count);
+  return best_n >= AMOUNT_UNIT_MIN_VALUES && 2 * best_n > n ? best : NULL;
+}
+
+/* A fax thins a money unit's strokes away: "≤15力" and "<35片" for
+ * ≤15万元 and <35万元 where the declaration's other cost indicators read
+ * 万元. The value is written in their unit, its confidence lowered as a
+ * repair's. A value whose unit OCR read nothing of ("≤35") is kept as
+ * read: a unit the page does not show is not written. */
+void map_amount_units(ctx *x, decl *d) {
+  if (!x->scanned || !d->value_only->len) return;
+  const char *unit = amount_unit(x, d);
+  if (!unit) return;
+  const dx_lexicon *lx = dx_rules_lexicon(x->rs);
+  for (guint i = 0; i < d->value_only->len; i++) {
+    dx_indicator *o = g_ptr_array_index(d->value_only, i);
+    const char *raw = o->value.raw, *u = o->value.unit;
+    if (!amount_indicator(x, o) || !raw || !u || !unit_misread(x, u) || !g_str_has_suffix(raw, u))
+      continue;
+    char *text = g_strdup_printf("%.*s%s", (int)(strlen(raw) - strlen(u)), raw, unit);
+    dx_value v;
+    dx_value_parse(&v, lx, text);
+    if ((v.kind == DX_VK_NUMERIC || v.kind == DX_VK_RANGE) && strcmp(v.unit, unit) == 0) {
+      dx_ind_value_from(&o->value, &v, dx_record_strdup(x->rec, text));
+      o->value.unit = dx_record_strdup(x->rec, o->value.unit);
+      o->m.confidence = round(o->m.confidence * CONF_REPAIRED * 1000) / 1000;
+    }
+    g_free(text);
+  }
 }

@@ -123,6 +123,66 @@ static bool try_section_header_cols(ctx *x, const lrow *r) {
   return false;
 }
 
+bool map_money_heading_cols(ctx *x, const lrow *r, int c[NROLES]) {
+  for (int i = 0; i < NROLES; i++) c[i] = -1;
+  c[R_NAME] = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "name", -1);
+  if (c[R_NAME] < 0) c[R_NAME] = map_find_role(x, r, DX_CAT_ITEMS_HEADER, "detail", -1);
+  bool money = false;
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
+    c[role] = map_find_role(x, r, DX_CAT_FUND_COLUMN, MONEY_KEYS[role - R_PRIOR], c[R_NAME]);
+    money |= c[role] >= 0;
+  }
+  return money && c[R_NAME] >= 0;
+}
+
+/* Money columns a fund source row needs to be read in its table's money
+ * columns without a heading of its own: with one column, which it is is
+ * no question (the row's pairs read it as the current year's). */
+#define HEADLESS_MIN_MONEY_COLS 2
+
+/* The fax's header line printed over a money list's heading row leaves
+ * its headings unreadable ("度安排资金" for 上年度安排资金), and the fund
+ * source rows under it would be read as label | value pairs, the first
+ * amount taken for the current year's. The money heading the table has
+ * further down (支出明细: 项目 | 上年度安排资金 | 本年度申请资金) names
+ * the columns the form's money lists share: a fund source row above it,
+ * in its name column, with amounts (or nothing) in each of its money
+ * columns, opens a money list in those columns. */
+bool map_try_headless_money(ctx *x, const lrow *r) {
+  const int *c = x->table_money;
+  if (!x->scanned || x->mode != M_NONE || x->table_money_row < 0 || r->table != x->table ||
+      r->holder_col >= 0 || r->row >= x->table_money_row)
+    return false;
+  const lcell *nc = map_cell_at(r, c[R_NAME]);
+  if (!nc || !nc->here || nc->col != c[R_NAME] || !*nc->raw ||
+      map_cell_label(x, nc).cat != DX_CAT_FUND_SOURCE)
+    return false;
+  int ncols = 0;
+  bool any = false;
+  const lcell *prev = nc;
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++) {
+    if (c[role] < 0) continue;
+    const lcell *vc = map_cell_at(r, c[role]);
+    if (!vc || !vc->here || vc->col != c[role] || vc == prev) return false;
+    prev = vc;
+    double v;
+    int unit;
+    if (*vc->raw && !dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), vc->raw)) return false;
+    any |= *vc->raw != '\0';
+    ncols++;
+  }
+  if (!any || ncols < HEADLESS_MIN_MONEY_COLS) return false;
+  for (int i = 0; i < NROLES; i++) x->cols[i] = -1;
+  x->cols[R_NAME] = c[R_NAME];
+  for (int role = R_PRIOR; role <= R_MEDIUM; role++) x->cols[role] = c[role];
+  x->halves = false;
+  x->yuan_cols = 0;
+  x->list_headed = false;
+  x->mode = M_MONEY;
+  x->group++;
+  return true;
+}
+
 /* A name that is only a number ("2", "3、") carries no item. */
 static bool only_numbering(ctx *x, const char *raw, char **name_out) {
   char *s = dx_rules_strip(x->rs, DX_CAT_NUMBERING, raw, false);
@@ -146,12 +206,14 @@ static void money_half(ctx *x, const lrow *r, const int *cols) {
   const lcell *nc = map_cell_at(r, cols[R_NAME]);
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
-  /* on a scan, a source OCR misread (具级资企 is 县级资金) */
+  /* on a scan, a source OCR misread (具级资企 is 县级资金) or whose first
+   * character it lost (计 of 合计) */
   label near = !src && x->scanned ? map_classify(x, k) : (label){0};
-  if (near.cat == DX_CAT_FUND_SOURCE && near.fuzzy && near.near)
-    src = near.key;
-  else
+  if (near.cat != DX_CAT_FUND_SOURCE || !near.fuzzy || !near.near) {
     near = (label){0};
+    if (!src) near = map_source_first_lost(x, k);
+  }
+  if (near.cat == DX_CAT_FUND_SOURCE) src = near.key;
   g_free(k);
   if (!src) src = "unknown";
   bool total = strcmp(src, "total") == 0;
@@ -188,6 +250,7 @@ void map_items_row(ctx *x, const lrow *r) {
     if (amount_roles[i] >= 0 && *map_text_here(r, amount_roles[i])) any_amount = true;
   char *k = dx_label_key(name);
   const char *src = dx_rules_match(x->rs, DX_CAT_FUND_SOURCE, k);
+  if (!src) src = map_source_first_lost(x, k).key; /* 计 of 合计 on a scan */
   g_free(k);
   if (src && strcmp(src, "total") == 0) {
     for (int i = 0; i < NCOLS_MONEY; i++)

@@ -187,6 +187,10 @@ void map_on_row(ctx *x, const lrow *r) {
   case M_NONE:
     break;
   }
+  if (map_try_headless_money(x, r)) {
+    map_money_row(x, r);
+    return;
+  }
   if (map_try_vertical_header(x, r)) return;
   map_horizontal_row(x, r);
 }

@@ -144,6 +144,9 @@ typedef struct decl {
   bool money_yuan;     /* the form says its amounts are in 元 */
   int content;         /* things recognised */
   bool dept_hint;      /* staff counts, work plans */
+  /* dx_indicator*: on a scan, those read from a value cell alone (no unit
+   * column): a unit misread in it is repaired in its text */
+  GPtrArray *value_only;
 } decl;
 
 /* ---- the reading context ------------------------------------------------ */
@@ -182,6 +185,10 @@ typedef struct ctx {
   int cols[16];  /* section column roles, see R_* */
   int cols2[16]; /* a money list's second half (收入 | 支出 side by side) */
   bool halves;   /* cols2 is in use */
+  /* on a scan, the money list columns (R_* roles) the top-level table's
+   * first money heading row names, and that row (-1: none) */
+  int table_money[16];
+  int table_money_row;
   /* grid columns (< 64) holding a fund total's label in the rows of
    * label | value pairs being read: its money column + 1, for the parts
    * below it in that column (中长期资金总额 | 300 | 年度资金总额 | 100 over
@@ -328,6 +335,12 @@ label map_cell_label(ctx *x, const lcell *c);
 /* ---- near.c: labels and headings OCR misread, matched nearly ---------- */
 
 label map_classify_near(ctx *x, const char *key);
+/* On a scan, the name in a money or items list's name column that is a
+ * fund source's label with its first character lost ("计" of 合计, a fax
+ * thinned 合 away): that source, matched approximately, written as its
+ * rule writes it, when one source's text is the key with one character
+ * before it; else no label. */
+label map_source_first_lost(ctx *x, const char *key);
 const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact);
 
 /* ---- inline_pairs.c: label and value in one text ---------------------- */
@@ -348,10 +361,19 @@ void map_walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, c
 
 bool map_try_ind_header(ctx *x, const lrow *r);
 void map_ind_row(ctx *x, const lrow *r);
+/* On a scan, d's amount indicators whose unit OCR misread (read as a
+ * character no unit is), in the unit most of the others have. */
+void map_amount_units(ctx *x, decl *d);
 
 /* ---- lists.c: money, items, schedule, plans, summary lists ------------ */
 
 bool map_try_section_header(ctx *x, const lrow *r);
+/* The columns (R_* roles) of a money or items list heading row r names:
+ * its name column and one money column at least; false when it is none. */
+bool map_money_heading_cols(ctx *x, const lrow *r, int c[NROLES]);
+/* On a scan, a fund source row read with no list open (its heading row
+ * lost) opens a money list in the columns its table's money heading names. */
+bool map_try_headless_money(ctx *x, const lrow *r);
 void map_money_row(ctx *x, const lrow *r);
 void map_items_row(ctx *x, const lrow *r);
 void map_schedule_row(ctx *x, const lrow *r);

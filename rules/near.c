@@ -141,6 +141,17 @@ static label without_end_mark(ctx *x, const char *key) {
   return l;
 }
 
+label map_source_first_lost(ctx *x, const char *key) {
+  label l = {0};
+  if (!x->scanned || !key || !*key) return l;
+  char *text = NULL;
+  const char *k = dx_rules_inside(x->rs, DX_CAT_FUND_SOURCE, key, &text);
+  if (k && text && strcmp(g_utf8_next_char(text), key) == 0)
+    l = matched_as(x, (label){DX_CAT_FUND_SOURCE, k, false, NULL, true, NULL, false}, text);
+  g_free(text);
+  return l;
+}
+
 label map_classify_near(ctx *x, const char *key) {
   label l = classify_near(x, key);
   if (l.cat != DX_CAT_NONE) return l;

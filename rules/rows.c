@@ -37,8 +37,9 @@ static void free_row(lrow *r) {
   g_free(r->cells);
 }
 
-static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int outer_row,
-                     const lrow *prefix, int col_offset) {
+/* Row ri of t as a logical row (its cells freed with free_row). */
+static lrow build_row(ctx *x, const dx_table *t, int table_index, int ri, int outer_row,
+                      const lrow *prefix, int col_offset) {
   lrow r = {.table = table_index,
             .row = outer_row >= 0 ? outer_row : ri,
             .holder_col = outer_row >= 0 ? col_offset : -1};
@@ -71,6 +72,12 @@ static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int out
     lc->raw = lc->info->raw;
     lc->key = lc->info->key;
   }
+  return r;
+}
+
+static void emit_row(ctx *x, const dx_table *t, int table_index, int ri, int outer_row,
+                     const lrow *prefix, int col_offset) {
+  lrow r = build_row(x, t, table_index, ri, outer_row, prefix, col_offset);
   x->table = table_index;
   map_on_row(x, &r);
   /* nested tables follow the row that holds them */
@@ -89,6 +96,14 @@ void map_walk_table(ctx *x, const dx_table *t, int table_index, int outer_row, c
   mode_t_ saved = x->mode;
   if (outer_row < 0) x->mode = M_NONE; /* a new table: sections do not carry over */
   if (outer_row < 0) x->in_notes = false;
+  if (outer_row < 0) { /* on a scan, the money columns its heading rows name */
+    x->table_money_row = -1;
+    for (int ri = 0; ri < t->nrows && x->scanned && x->table_money_row < 0; ri++) {
+      lrow r = build_row(x, t, table_index, ri, -1, NULL, 0);
+      if (map_money_heading_cols(x, &r, x->table_money)) x->table_money_row = ri;
+      free_row(&r);
+    }
+  }
   for (int ri = 0; ri < t->nrows; ri++)
     emit_row(x, t, table_index, ri, outer_row, prefix, col_offset);
   if (outer_row >= 0) x->mode = saved;

@@ -25,7 +25,7 @@ bool map_try_vertical_header(ctx *x, const lrow *r) {
        * labels with values; a vertical header names each column once.
        * Labels OCR misread ("其中财政拨款次 | 其:财政拨款") repeat one
        * label when they match the same rule. */
-      char *lab = map_money_label(x, c->raw);
+      char *lab = map_label_text(x, l, c->raw); /* a misread one as its rule writes it */
       for (int k = 0; k < n; k++)
         if (strcmp(vh[k].label, lab) == 0 ||
             ((l.fuzzy || fuzzy[k]) && vh[k].cat == l.cat && g_strcmp0(vh[k].key, l.key) == 0))

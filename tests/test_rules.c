@@ -1062,6 +1062,137 @@ static void test_scan_repairs_money(void **state) {
   json_decref(j);
 }
 
+/* A money list whose heading row a fax's header line made unreadable
+ * ("度安排资金", "本什中请资金"): on a scan its fund source rows take the
+ * columns the table's money heading further down names (支出明细's 项目 |
+ * 上年度安排资金 | 本年度申请资金), not label | value pairs that read the
+ * first amount as the current year's. */
+static const char *HEADLESS_MONEY = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("测试项目") TC("") TC("") TC(""))
+    TR(TC("项目资金申请") TC("") TC("度安排资金") TC("本什中请资金") TC("")) TR(TC("") TC(
+        "合计") TC("25") TC("30") TC("")) TR(TC("") TC("县级资金") TC("25") TC("30") TC(""))
+        TR(TC("支出明细") TC("项目") TC("上年度安排资金") TC("本年度申请资金") TC("测算依据及说明"))
+            TR(TC("") TC("房租费用") TC("10") TC("12") TC("合同")) "</w:tbl>";
+
+static void test_scan_headless_money(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(HEADLESS_MONEY);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *prior = total_field(d, "prior_year_total"), *cur = total_field(d, "current_year_total");
+  assert_non_null(prior);
+  assert_non_null(cur);
+  assert_true(json_number_value(json_object_get(prior, "value")) == 25);
+  assert_true(json_number_value(json_object_get(cur, "value")) == 30);
+  assert_int_equal(json_integer_value(json_object_get(json_object_get(cur, "at"), "col")), 3);
+  json_t *county = part(d, 1);
+  assert_non_null(county);
+  assert_string_equal(json_string_value(json_object_get(county, "source")), "county");
+  assert_true(json_number_value(json_object_get(json_object_get(county, "prior_year"), "value")) ==
+              25);
+  assert_true(
+      json_number_value(json_object_get(json_object_get(county, "current_year"), "value")) == 30);
+  assert_false(has_flag(d, "sum_mismatch:funds"));
+  json_t *item = json_array_get(json_object_get(d, "expenditure_items"), 0);
+  assert_non_null(item);
+  assert_string_equal(json_string_value(json_object_get(item, "name")), "房租费用");
+  json_decref(j);
+  /* typed, a heading is as written: no money list without one */
+  j = run(HEADLESS_MONEY);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_null(total_field(d, "prior_year_total"));
+  json_decref(j);
+}
+
+/* A fund source label whose first character a fax lost ("计" of 合计):
+ * on a scan, in a money list's name column, the source whose label it is
+ * the rest of (written as its rule writes it, label_fuzzy); in an items
+ * list, the 合计 row, no item. */
+static const char *FIRST_LOST = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("测试项目") TC("") TC(""))
+    TR(TC("项目") TC("上年度安排资金") TC("本年度申请资金") TC(""))
+        TR(TC("计") TC("10") TC("20") TC("")) TR(TC("县级资金") TC("10") TC("20") TC(""))
+            TR(TC("项目") TC("上年度安排资金") TC("本年度申请资金") TC("测算依据及说明"))
+                TR(TC("计") TC("10") TC("20") TC(""))
+                    TR(TC("房租费用") TC("10") TC("20") TC("合同")) "</w:tbl>";
+
+static void test_scan_source_first_lost(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FIRST_LOST);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *cur = total_field(d, "current_year_total");
+  assert_non_null(cur);
+  assert_true(json_number_value(json_object_get(cur, "value")) == 20);
+  json_t *b0 = part(d, 0);
+  assert_string_equal(json_string_value(json_object_get(b0, "source")), "total");
+  assert_string_equal(json_string_value(json_object_get(b0, "label")), "合计");
+  assert_true(has_flag(json_object_get(b0, "current_year"), "label_fuzzy"));
+  json_t *items = json_object_get(d, "expenditure_items");
+  assert_int_equal(json_array_size(items), 1);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "name")),
+                      "房租费用");
+  json_decref(j);
+  /* typed, 计 is what was written */
+  j = run(FIRST_LOST);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_string_equal(json_string_value(json_object_get(part(d, 0), "label")), "计");
+  assert_int_equal(json_array_size(json_object_get(d, "expenditure_items")), 2);
+  json_decref(j);
+}
+
+/* A row of fund labels over their values (a vertical header) with a
+ * label OCR misread (非税收入板款): on a scan the entry's label is written
+ * as its rule writes it, as a misread label beside its value is. */
+static void test_scan_vertical_label_near(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(P("2023年度部门整体支出绩效目标申报表") "<w:tbl>" TR(
+      TC("预算单位") TC("测试单位") TC("")) TR(TC("收入合计") TC("公共财政拨款") TC("非税收入板款"))
+                              TR(TC("100") TC("80") TC("20")) "</w:tbl>");
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *b = part(d, 2);
+  assert_non_null(b);
+  assert_string_equal(json_string_value(json_object_get(b, "source")), "non_tax");
+  assert_string_equal(json_string_value(json_object_get(b, "label")), "非税收入拨款");
+  json_decref(j);
+}
+
+/* A fax thins a money unit's strokes in a cost indicator's value
+ * ("≤15力"): on a scan, in the unit the declaration's other cost values
+ * have; a unit OCR read nothing of ("≤20"), a value outside the cost
+ * indicators, and a typed one, as read. */
+static const char *FAXED_COST = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("测试项目") TC("")
+        TC("")) TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+    TR(TC("产出指标") TC("数量指标") TC("会议次数") TC("≥4"))
+        TR(TC("成本指标") TC("成本指标") TC("印刷费") TC("≤35万元"))
+            TR(TC("") TC("") TC("租车费") TC("≤10万元")) TR(TC("") TC("") TC("宣传费") TC("≤15力"))
+                TR(TC("") TC("") TC("培训费") TC("≤20")) "</w:tbl>";
+
+static void test_scan_cost_unit(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_COST);
+  json_t *inds =
+      json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+  assert_int_equal(json_array_size(inds), 5);
+  static const char *const raw[] = {"≥4", "≤35万元", "≤10万元", "≤15万元", "≤20"};
+  for (size_t i = 0; i < 5; i++) {
+    json_t *v = json_object_get(json_array_get(inds, i), "value");
+    assert_string_equal(json_string_value(json_object_get(v, "raw")), raw[i]);
+    if (i > 0 && i < 4) assert_string_equal(json_string_value(json_object_get(v, "unit")), "万元");
+  }
+  assert_null(json_string_value(
+      json_object_get(json_object_get(json_array_get(inds, 4), "value"), "unit")));
+  assert_null(json_string_value(
+      json_object_get(json_object_get(json_array_get(inds, 0), "value"), "unit")));
+  assert_true(json_number_value(json_object_get(json_array_get(inds, 3), "confidence")) <
+              json_number_value(json_object_get(json_array_get(inds, 2), "confidence")));
+  json_decref(j);
+  j = run(FAXED_COST);
+  inds = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+  json_t *v = json_object_get(json_array_get(inds, 3), "value");
+  assert_string_equal(json_string_value(json_object_get(v, "raw")), "≤15力");
+  json_decref(j);
+}
+
 /* An amount glued to its label (a PDF line whose space was too narrow
  * to count): split where the number starts when the words before it are
  * a known label; a label holding a year is not cut at its year, and a
@@ -1355,6 +1486,10 @@ int main(void) {
       cmocka_unit_test(test_match_limit),
       cmocka_unit_test(test_kept_keys),
       cmocka_unit_test(test_glued_amount),
+      cmocka_unit_test(test_scan_headless_money),
+      cmocka_unit_test(test_scan_cost_unit),
+      cmocka_unit_test(test_scan_vertical_label_near),
+      cmocka_unit_test(test_scan_source_first_lost),
       cmocka_unit_test(test_record_json),
       cmocka_unit_test(test_record_of_doc),
   };
