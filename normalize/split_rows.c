@@ -175,6 +175,21 @@ static bool edge_gap(const rline *a, const rline *b, float wrap_pitch, float pit
   return row_gap(a, b, wrap_pitch, pitch);
 }
 
+/* Whether lines a and b stand on two sides of a row edge drawn beside
+ * the cell (an edge of the grid: a border another column has, or one
+ * lay_text_borders found; not a cut row_cuts finds): as edge_gap, or any
+ * two lines OCR read. A form
+ * whose rows are one line high with no more space than a wrapped line's
+ * (rows 15.4 pt high, wrapped lines 15 pt apart) sets the lines of two
+ * rows no further apart than a wrap, and OCR's boxes of letter-spaced
+ * text stand off the line by a point or two; the border beside them,
+ * with no wrap across it and each side's lines level with the text of
+ * its row there (the callers' checks), shows the edge the fax lost in
+ * this cell. */
+static bool drawn_gap(const rline *a, const rline *b, float wrap_pitch, float pitch) {
+  return (a->ocr && b->ocr) || edge_gap(a, b, wrap_pitch, pitch);
+}
+
 /* The lines of rc whose centres lie in [lo, hi): *first and the count. */
 static size_t lines_in(const rcell *rc, float lo, float hi, size_t *first) {
   size_t k = 0, m = 0;
@@ -301,7 +316,9 @@ static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e
     if (!m) return false;
     if (k > top) {
       /* no line across the edge above, none wrapped into this row */
-      if (f == 0 || wraps_into(rc, f) || !edge_gap(&rc->l[f - 1], &rc->l[f], wrap, pitch))
+      bool drawn_edge = oldrow[k] != oldrow[k - 1];
+      if (f == 0 || wraps_into(rc, f) ||
+          !(drawn_edge ? drawn_gap : edge_gap)(&rc->l[f - 1], &rc->l[f], wrap, pitch))
         return false;
       if (e[k] - rc->l[f - 1].y < CUT_CLEAR_EM * 2 * rc->l[f - 1].half ||
           rc->l[f].y - e[k] < CUT_CLEAR_EM * 2 * rc->l[f].half)
@@ -493,14 +510,17 @@ static void label_blocks(recut *plan, const ptable *p, const rcell *rcs) {
     }
     for (size_t k = 1; k < rc->n; k++) {
       const rline *a = &rc->l[k - 1], *b = &rc->l[k];
-      if ((wraps_into(rc, k) && b->y - a->y < LABELS_APART_EM * (a->half + b->half)) ||
-          !edge_gap(a, b, wrap, plan->pitch))
-        continue;
+      if (wraps_into(rc, k) && b->y - a->y < LABELS_APART_EM * (a->half + b->half)) continue;
       int r = bot - 1;
       while (r > last && plan->e[r] > b->y - CUT_CLEAR_EM * 2 * b->half) r--;
       if (r <= last || plan->e[r] - a->y < CUT_CLEAR_EM * 2 * a->half ||
           !level_beside(p, rcs, plan, i, r, b))
         continue;
+      /* an edge of the grid is drawn beside the cell (a cut's is not);
+       * a line that ran to the border, taken for a label of its own by
+       * how far the next stands, has to stand apart as edge_gap says */
+      bool drawn_edge = plan->oldrow[r] != plan->oldrow[r - 1] && !wraps_into(rc, k);
+      if (!(drawn_edge ? drawn_gap : edge_gap)(a, b, wrap, plan->pitch)) continue;
       if (!plan->blocks[i]) plan->blocks[i] = g_array_new(FALSE, FALSE, sizeof(int));
       g_array_append_val(plan->blocks[i], r);
       last = r;

@@ -1153,6 +1153,87 @@ static void test_split_label_blocks(void **state) {
   pb_free(p);
 }
 
+/* A form set tight (rows 15.4 pt, wrapped lines as far apart) whose
+ * border between two indicators a fax lost in the value column only:
+ * the two values stand a wrap's pitch apart, as the label beside them
+ * wraps (服务对象满意 | 度指标), but the indicators' column draws the
+ * edge between them and neither value wraps into the next. On a scan the
+ * value cell is cut there (OCR placed the second value half a point
+ * high: a wrap's pitch less that apart), the wrapped label is not. Read
+ * from a text layer, lines that close stay one cell. */
+static void drawn_edge_values(page_b *p, bool ocr) {
+  p->scanned = ocr;
+  const float ys[] = {100, 115.4f, 130.8f};
+  pb_h(p, ys[0], 50, 350);
+  pb_h(p, ys[2], 50, 350);
+  pb_h(p, ys[1], 112, 262);
+  const float xs[] = {50, 112, 262, 350};
+  for (int i = 0; i < 4; i++) pb_v(p, xs[i], ys[0], ys[2]);
+  const char *txt[] = {"服务对象满意", "度指标", "群众满意", "领导满意", "九十五", "九十"};
+  const float at[][2] = {{54, ys[0] + 2.7f},  {54, ys[1] + 2.7f},  {116, ys[0] + 2.7f},
+                         {116, ys[1] + 2.7f}, {266, ys[0] + 2.7f}, {266, ys[1] + 2.2f}};
+  pb_texts(p, ocr, txt, at, 6);
+}
+
+static void test_split_drawn_edge(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  drawn_edge_values(p, true);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  dx_cell *a = dx_table_at(t, 0, 2), *b = dx_table_at(t, 1, 2);
+  assert_ptr_not_equal(a, b);
+  assert_string_equal(a->text, "九十五");
+  assert_string_equal(b->text, "九十");
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 2);
+  assert_string_equal(cell_text(t, 0, 0), "服务对象满意度指标");
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  drawn_edge_values(p, false);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 0, 2)->rowspan, 2);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A fax lost the border under the heading row in the level-1 column:
+ * its cell holds 一级指标 and, a line below, 产出指标 over the rows of
+ * its indicators. OCR placed 产出指标 a point and a half above the line
+ * beside it (13.7 pt under 一级指标, less than the 15 pt an indicator's
+ * name wraps by). The heading row's border, drawn beside it, with each
+ * line level with its row's text there, cuts the label off the
+ * heading. */
+static void test_split_drawn_edge_label(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float ys[] = {100, 115.4f, 146.2f, 161.6f};
+  pb_h(p, ys[0], 50, 350);
+  pb_h(p, ys[3], 50, 350);
+  for (int i = 1; i < 3; i++) pb_h(p, ys[i], 150, 350);
+  for (int i = 0; i < 4; i++) pb_v(p, 50 + 100 * (float)i, ys[0], ys[3]);
+  const char *txt[] = {"一级指标", "产出指标",         "二级指标", "数量指标", "质量指标",
+                       "三级指标", "改造老旧小区消防", "设施",     "合格率"};
+  const float at[][2] = {{54, ys[0] + 2.7f},  {54, ys[1] + 1.2f},   {154, ys[0] + 2.7f},
+                         {154, ys[1] + 2.7f}, {154, ys[2] + 2.7f},  {254, ys[0] + 2.7f},
+                         {254, ys[1] + 2.7f}, {254, ys[1] + 17.7f}, {254, ys[2] + 2.7f}};
+  pb_texts(p, true, txt, at, 9);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  dx_cell *head = dx_table_at(t, 0, 0), *label = dx_table_at(t, 1, 0);
+  assert_ptr_not_equal(head, label);
+  assert_string_equal(head->text, "一级指标");
+  assert_string_equal(label->text, "产出指标");
+  assert_int_equal(label->rowspan, 2);
+  assert_string_equal(cell_text(t, 1, 2), "改造老旧小区消防设施");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A level-2 label level with the lower of two indicators, the border
  * above it lost in its column and the one beside it (a fax), in a table
  * where no other label spans rows: nothing says its labels stand at the
@@ -3347,6 +3428,8 @@ int main(void) {
       cmocka_unit_test(test_split_bordered),
       cmocka_unit_test(test_split_tight_heading),
       cmocka_unit_test(test_split_label_blocks),
+      cmocka_unit_test(test_split_drawn_edge),
+      cmocka_unit_test(test_split_drawn_edge_label),
       cmocka_unit_test(test_split_label_in_lower_row),
       cmocka_unit_test(test_split_value_below_blank),
       cmocka_unit_test(test_split_labels_apart),
