@@ -1234,6 +1234,53 @@ static void test_split_drawn_edge_label(void **state) {
   pb_free(p);
 }
 
+/* A fax lost the border between an indicator's row and the blank row
+ * under it in every column (the level-2 label spans both): the row is
+ * two pitches high, its lines at the top, the lower half blank across
+ * the table. It is cut in the middle; so is no row whose line is set in
+ * its middle (a row of one line drawn that high). */
+static void blank_row_page(page_b *p, float line_dy) {
+  p->scanned = true;
+  const float ys[] = {100, 115.4f, 130.8f, 146.2f, 177.0f, 192.4f};
+  for (int i = 0; i < 6; i++) pb_h(p, ys[i], 150, 350);
+  pb_h(p, ys[0], 50, 150);
+  pb_h(p, ys[5], 50, 150);
+  for (int i = 0; i < 4; i++) pb_v(p, 50 + 100 * (float)i, ys[0], ys[5]);
+  pb_ocr_text(p, 54, ys[0] + 2.7f, "产出指标");
+  const char *name[] = {"指标一", "指标二", "指标三", "指标四", "指标五"};
+  const char *val[] = {"一次", "两次", "三次", "四次", "五次"};
+  for (int r = 0; r < 5; r++) {
+    float y = ys[r] + (r == 3 ? line_dy : 2.7f);
+    pb_ocr_text(p, 154, y, name[r]);
+    pb_ocr_text(p, 254, y, val[r]);
+  }
+}
+
+static void test_fax_blank_lower_row(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  blank_row_page(p, 2.7f);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 6);
+  assert_string_equal(cell_text(t, 3, 1), "指标四");
+  assert_string_equal(cell_text(t, 3, 2), "四次");
+  assert_string_equal(cell_text(t, 4, 1), "");
+  assert_string_equal(cell_text(t, 4, 2), "");
+  assert_string_equal(cell_text(t, 5, 1), "指标五");
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 6);
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  blank_row_page(p, 10.4f);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(t->nrows, 5);
+  assert_string_equal(cell_text(t, 3, 1), "指标四");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A level-2 label level with the lower of two indicators, the border
  * above it lost in its column and the one beside it (a fax), in a table
  * where no other label spans rows: nothing says its labels stand at the
@@ -3411,6 +3458,7 @@ int main(void) {
       cmocka_unit_test(test_fax_rows_from_text),
       cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_level_heading_rows),
+      cmocka_unit_test(test_fax_blank_lower_row),
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_fax_header_over_row),
       cmocka_unit_test(test_page_break_label_below),
