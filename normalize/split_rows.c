@@ -210,12 +210,19 @@ static size_t row_lines(const dx_table *t, const rcell *rcs, size_t i, int r, fl
   return lines_in(&rcs[i], lo, hi, first);
 }
 
+/* OCR's boxes at a fax's 98 dpi down the page are known to a pixel row
+ * (0.73 pt) at each edge, and a digit's ink stands higher than a Han
+ * character's: lines OCR read line up within this much more. */
+#define OCR_ALIGN_PLAY_PT 1.0f
+
 /* Whether two blocks of lines (a[0..na), b[0..nb)) line up: by their
- * tops, their centres or their bottoms. */
+ * tops, their centres or their bottoms (OCR's within OCR_ALIGN_PLAY_PT
+ * more). */
 static bool blocks_align(const rline *a, size_t na, const rline *b, size_t nb) {
   float at = a[0].y - a[0].half, ab = a[na - 1].y + a[na - 1].half;
   float bt = b[0].y - b[0].half, bb = b[nb - 1].y + b[nb - 1].half;
-  float tol = ROW_ALIGN_EM * 2 * MIN(a[0].half, b[0].half);
+  float tol =
+      ROW_ALIGN_EM * 2 * MIN(a[0].half, b[0].half) + (a[0].ocr && b[0].ocr ? OCR_ALIGN_PLAY_PT : 0);
   return fabsf(at - bt) < tol || fabsf(ab - bb) < tol || fabsf((at + ab) - (bt + bb)) / 2 < tol;
 }
 

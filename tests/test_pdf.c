@@ -1234,6 +1234,50 @@ static void test_split_drawn_edge_label(void **state) {
   pb_free(p);
 }
 
+/* A fax lost the border between the period's row and the funds' in the
+ * value column: 2023 and 3 in one cell, the labels' column drawing the
+ * edge. OCR's box of the digit stands 2.2 pt higher than the label's
+ * first line beside it (a pixel row at each edge, and a digit's ink
+ * stands higher than a Han character's): the value cell is cut there.
+ * A line 4 pt off is not level with the label. */
+static void digit_beside_label(page_b *p, float dy) {
+  p->scanned = true;
+  const float ys[] = {100, 115.4f, 146.2f};
+  pb_h(p, ys[0], 50, 250);
+  pb_h(p, ys[2], 50, 250);
+  pb_h(p, ys[1], 50, 150);
+  for (int i = 0; i < 3; i++) pb_v(p, 50 + 100 * (float)i, ys[0], ys[2]);
+  const char *txt[] = {"项目期", "年度资金总额", "含本级", "2023", "3"};
+  const float at[][2] = {{54, ys[0] + 2.7f},
+                         {54, ys[1] + 2.7f},
+                         {54, ys[1] + 17.7f},
+                         {154, ys[0] + 2.7f},
+                         {154, ys[1] + 2.7f - dy}};
+  pb_texts(p, true, txt, at, 5);
+}
+
+static void test_split_digit_level(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  digit_beside_label(p, 2.2f);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  dx_cell *a = dx_table_at(t, 0, 1), *b = dx_table_at(t, 1, 1);
+  assert_ptr_not_equal(a, b);
+  assert_string_equal(a->text, "2023");
+  assert_string_equal(b->text, "3");
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  digit_beside_label(p, 4.0f);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 0, 1)->rowspan, 2);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax lost the border between an indicator's row and the blank row
  * under it in every column (the level-2 label spans both): the row is
  * two pitches high, its lines at the top, the lower half blank across
@@ -3478,6 +3522,7 @@ int main(void) {
       cmocka_unit_test(test_split_label_blocks),
       cmocka_unit_test(test_split_drawn_edge),
       cmocka_unit_test(test_split_drawn_edge_label),
+      cmocka_unit_test(test_split_digit_level),
       cmocka_unit_test(test_split_label_in_lower_row),
       cmocka_unit_test(test_split_value_below_blank),
       cmocka_unit_test(test_split_labels_apart),
