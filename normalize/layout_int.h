@@ -221,8 +221,10 @@ dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *
  * line with their borders drawn give the row pitch), in rows where a
  * vertical of vs[0..nv) ends: pieces of horizontal rule where lines of
  * two cells or more stand a row apart, over the cells whose lines
- * stand on both sides; *out (g_free'd, or NULL) gets them. Returns
- * their number. */
+ * stand on both sides; and through the middle of a row two pitches
+ * high whose lines all stand in its upper half (a blank row under it,
+ * the border lost in every column), over the cells within the row.
+ * *out (g_free'd, or NULL) gets them. Returns their number. */
 size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out);
 /* The column rules a scan lost inside p's cells that span columns (in a
  * table where lay_text_borders would look for rows: a column's rule

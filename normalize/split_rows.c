@@ -175,6 +175,21 @@ static bool edge_gap(const rline *a, const rline *b, float wrap_pitch, float pit
   return row_gap(a, b, wrap_pitch, pitch);
 }
 
+/* Whether lines a and b stand on two sides of a row edge drawn beside
+ * the cell (an edge of the grid: a border another column has, or one
+ * lay_text_borders found; not a cut row_cuts finds): as edge_gap, or any
+ * two lines OCR read. A form
+ * whose rows are one line high with no more space than a wrapped line's
+ * (rows 15.4 pt high, wrapped lines 15 pt apart) sets the lines of two
+ * rows no further apart than a wrap, and OCR's boxes of letter-spaced
+ * text stand off the line by a point or two; the border beside them,
+ * with no wrap across it and each side's lines level with the text of
+ * its row there (the callers' checks), shows the edge the fax lost in
+ * this cell. */
+static bool drawn_gap(const rline *a, const rline *b, float wrap_pitch, float pitch) {
+  return (a->ocr && b->ocr) || edge_gap(a, b, wrap_pitch, pitch);
+}
+
 /* The lines of rc whose centres lie in [lo, hi): *first and the count. */
 static size_t lines_in(const rcell *rc, float lo, float hi, size_t *first) {
   size_t k = 0, m = 0;
@@ -195,12 +210,19 @@ static size_t row_lines(const dx_table *t, const rcell *rcs, size_t i, int r, fl
   return lines_in(&rcs[i], lo, hi, first);
 }
 
+/* OCR's boxes at a fax's 98 dpi down the page are known to a pixel row
+ * (0.73 pt) at each edge, and a digit's ink stands higher than a Han
+ * character's: lines OCR read line up within this much more. */
+#define OCR_ALIGN_PLAY_PT 1.0f
+
 /* Whether two blocks of lines (a[0..na), b[0..nb)) line up: by their
- * tops, their centres or their bottoms. */
+ * tops, their centres or their bottoms (OCR's within OCR_ALIGN_PLAY_PT
+ * more). */
 static bool blocks_align(const rline *a, size_t na, const rline *b, size_t nb) {
   float at = a[0].y - a[0].half, ab = a[na - 1].y + a[na - 1].half;
   float bt = b[0].y - b[0].half, bb = b[nb - 1].y + b[nb - 1].half;
-  float tol = ROW_ALIGN_EM * 2 * MIN(a[0].half, b[0].half);
+  float tol =
+      ROW_ALIGN_EM * 2 * MIN(a[0].half, b[0].half) + (a[0].ocr && b[0].ocr ? OCR_ALIGN_PLAY_PT : 0);
   return fabsf(at - bt) < tol || fabsf(ab - bb) < tol || fabsf((at + ab) - (bt + bb)) / 2 < tol;
 }
 
@@ -301,7 +323,9 @@ static bool cuttable(const ptable *p, const rcell *rcs, size_t i, const float *e
     if (!m) return false;
     if (k > top) {
       /* no line across the edge above, none wrapped into this row */
-      if (f == 0 || wraps_into(rc, f) || !edge_gap(&rc->l[f - 1], &rc->l[f], wrap, pitch))
+      bool drawn_edge = oldrow[k] != oldrow[k - 1];
+      if (f == 0 || wraps_into(rc, f) ||
+          !(drawn_edge ? drawn_gap : edge_gap)(&rc->l[f - 1], &rc->l[f], wrap, pitch))
         return false;
       if (e[k] - rc->l[f - 1].y < CUT_CLEAR_EM * 2 * rc->l[f - 1].half ||
           rc->l[f].y - e[k] < CUT_CLEAR_EM * 2 * rc->l[f].half)
@@ -493,14 +517,17 @@ static void label_blocks(recut *plan, const ptable *p, const rcell *rcs) {
     }
     for (size_t k = 1; k < rc->n; k++) {
       const rline *a = &rc->l[k - 1], *b = &rc->l[k];
-      if ((wraps_into(rc, k) && b->y - a->y < LABELS_APART_EM * (a->half + b->half)) ||
-          !edge_gap(a, b, wrap, plan->pitch))
-        continue;
+      if (wraps_into(rc, k) && b->y - a->y < LABELS_APART_EM * (a->half + b->half)) continue;
       int r = bot - 1;
       while (r > last && plan->e[r] > b->y - CUT_CLEAR_EM * 2 * b->half) r--;
       if (r <= last || plan->e[r] - a->y < CUT_CLEAR_EM * 2 * a->half ||
           !level_beside(p, rcs, plan, i, r, b))
         continue;
+      /* an edge of the grid is drawn beside the cell (a cut's is not);
+       * a line that ran to the border, taken for a label of its own by
+       * how far the next stands, has to stand apart as edge_gap says */
+      bool drawn_edge = plan->oldrow[r] != plan->oldrow[r - 1] && !wraps_into(rc, k);
+      if (!(drawn_edge ? drawn_gap : edge_gap)(a, b, wrap, plan->pitch)) continue;
       if (!plan->blocks[i]) plan->blocks[i] = g_array_new(FALSE, FALSE, sizeof(int));
       g_array_append_val(plan->blocks[i], r);
       last = r;
@@ -792,11 +819,70 @@ static void column_change_cuts(GArray *cuts, const ptable *p, int r, float pitch
   g_ptr_array_free(gs, TRUE);
 }
 
+/* The height of an OCR table's rows of one line: the median of its
+ * rows whose cells within them (not those spanning rows: a label beside
+ * a level's rows) hold one line at most, one at least, when
+ * LINE_PITCH_MIN rows or more are within DRAWN_PITCH_SPREAD of it, and
+ * they are most such rows; else 0. Unlike drawn_pitch, rows beside a
+ * cell spanning rows count: in an indicator table every row is. */
+#define LINE_PITCH_MIN 4
+static float line_pitch(const ptable *p, const rcell *rcs) {
+  const dx_table *t = p->t;
+  float *h = g_new(float, (size_t)t->nrows + 1);
+  size_t nh = 0;
+  for (int r = 0; r < t->nrows; r++) {
+    bool one = false, more = false;
+    for (size_t i = 0; i < t->ncells && !more; i++) {
+      const dx_cell *c = t->cells[i];
+      if (c->row != r || c->rowspan != 1) continue;
+      more = rcs[i].n > 1 || (rcs[i].n == 1 && !rcs[i].l[0].ocr);
+      one = one || rcs[i].n == 1;
+    }
+    if (one && !more) h[nh++] = p->ys[r + 1] - p->ys[r];
+  }
+  float pitch = 0;
+  if (nh >= LINE_PITCH_MIN) {
+    qsort(h, nh, sizeof *h, lay_float_cmp);
+    float med = h[nh / 2];
+    size_t near = 0;
+    for (size_t k = 0; k < nh; k++) near += fabsf(h[k] - med) <= DRAWN_PITCH_SPREAD * med;
+    if (near >= LINE_PITCH_MIN && 2 * near > nh) pitch = med;
+  }
+  g_free(h);
+  return pitch;
+}
+
+/* Whether grid row r of p is two rows of one line, the lower one blank,
+ * whose border a fax lost in every column: the row is two line pitches
+ * high (within DRAWN_PITCH_SPREAD), every cell within it holds one line
+ * at most, and every line over it (of cells spanning it too) ends above
+ * its middle, the lower half blank across the table. A row of one line
+ * drawn that high sets its line in the middle, or the form's rows of
+ * one line would be that high. */
+static bool blank_lower_row(const ptable *p, const rcell *rcs, int r, float pitch) {
+  const dx_table *t = p->t;
+  float top = p->ys[r], h = p->ys[r + 1] - top;
+  if (pitch <= 0 || fabsf(h - 2 * pitch) > DRAWN_PITCH_SPREAD * 2 * pitch) return false;
+  bool any = false;
+  for (size_t i = 0; i < t->ncells; i++) {
+    const dx_cell *c = t->cells[i];
+    if (c->row > r || c->row + c->rowspan <= r) continue;
+    size_t f, m = lines_in(&rcs[i], top, p->ys[r + 1], &f);
+    if (c->rowspan == 1 && m > 1) return false;
+    for (size_t k = f; k < f + m; k++)
+      if (!rcs[i].l[k].ocr || rcs[i].l[k].y + rcs[i].l[k].half > top + h / 2) return false;
+    any = any || m > 0;
+  }
+  return any;
+}
+
 /* Row borders a scan lost, from the text (see lay_text_borders): in
  * each row where a column's rule ends (lost_border_in), at each cut
  * pitch_cuts finds, a piece over every cell the cut passes through
  * whose lines stand on both sides of it, a row apart, none wrapping
- * across it. */
+ * across it; in each row two line pitches high whose lower half is
+ * blank (blank_lower_row), a piece through its middle over every cell
+ * within the row. */
 size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
   const dx_table *t = p->t;
   size_t nc = t->ncells, n = 0;
@@ -827,6 +913,12 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
     }
   for (int r = 0; r < t->nrows && lost_any; r++)
     column_change_cuts(changes, p, r, pitch, lost_border_in(p, vs, nv, r));
+  /* rows of one line, the lower blank: cut in the middle, over the cells
+   * within the row (a label spanning it spans both) */
+  GArray *blanks = g_array_new(FALSE, FALSE, sizeof(int));
+  float lpitch = ocr && !p->holder ? line_pitch(p, rcs) : 0;
+  for (int r = 0; r < t->nrows && lpitch > 0; r++)
+    if (blank_lower_row(p, rcs, r, lpitch)) g_array_append_val(blanks, r);
   /* where the text changes columns the cut goes through every cell
    * (none has a line there); one pitch_cuts found stays as it was */
   guint npitch = cuts->len;
@@ -838,7 +930,16 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
     if (dup) continue;
     g_array_append_val(cuts, at);
   }
-  if (cuts->len) *out = g_new(seg, cuts->len * nc + 1);
+  if (cuts->len || blanks->len) *out = g_new(seg, (cuts->len + blanks->len) * nc + 1);
+  for (guint q = 0; q < blanks->len; q++) {
+    int r = g_array_index(blanks, int, q);
+    float at = (p->ys[r] + p->ys[r + 1]) / 2;
+    for (size_t i = 0; i < nc; i++) {
+      const dx_cell *c = t->cells[i];
+      if (c->row == r && c->rowspan == 1)
+        (*out)[n++] = (seg){at, (float)c->box[0], (float)c->box[2], 0, 0};
+    }
+  }
   for (guint q = 0; q < cuts->len; q++) {
     float at = g_array_index(cuts, float, q);
     bool change = q >= npitch;
@@ -885,6 +986,7 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
   g_free(rcs);
   g_array_free(cuts, TRUE);
   g_array_free(changes, TRUE);
+  g_array_free(blanks, TRUE);
   return m;
 }
 

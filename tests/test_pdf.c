@@ -1153,6 +1153,178 @@ static void test_split_label_blocks(void **state) {
   pb_free(p);
 }
 
+/* A form set tight (rows 15.4 pt, wrapped lines as far apart) whose
+ * border between two indicators a fax lost in the value column only:
+ * the two values stand a wrap's pitch apart, as the label beside them
+ * wraps (服务对象满意 | 度指标), but the indicators' column draws the
+ * edge between them and neither value wraps into the next. On a scan the
+ * value cell is cut there (OCR placed the second value half a point
+ * high: a wrap's pitch less that apart), the wrapped label is not. Read
+ * from a text layer, lines that close stay one cell. */
+static void drawn_edge_values(page_b *p, bool ocr) {
+  p->scanned = ocr;
+  const float ys[] = {100, 115.4f, 130.8f};
+  pb_h(p, ys[0], 50, 350);
+  pb_h(p, ys[2], 50, 350);
+  pb_h(p, ys[1], 112, 262);
+  const float xs[] = {50, 112, 262, 350};
+  for (int i = 0; i < 4; i++) pb_v(p, xs[i], ys[0], ys[2]);
+  const char *txt[] = {"服务对象满意", "度指标", "群众满意", "领导满意", "九十五", "九十"};
+  const float at[][2] = {{54, ys[0] + 2.7f},  {54, ys[1] + 2.7f},  {116, ys[0] + 2.7f},
+                         {116, ys[1] + 2.7f}, {266, ys[0] + 2.7f}, {266, ys[1] + 2.2f}};
+  pb_texts(p, ocr, txt, at, 6);
+}
+
+static void test_split_drawn_edge(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  drawn_edge_values(p, true);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  dx_cell *a = dx_table_at(t, 0, 2), *b = dx_table_at(t, 1, 2);
+  assert_ptr_not_equal(a, b);
+  assert_string_equal(a->text, "九十五");
+  assert_string_equal(b->text, "九十");
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 2);
+  assert_string_equal(cell_text(t, 0, 0), "服务对象满意度指标");
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  drawn_edge_values(p, false);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 0, 2)->rowspan, 2);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A fax lost the border under the heading row in the level-1 column:
+ * its cell holds 一级指标 and, a line below, 产出指标 over the rows of
+ * its indicators. OCR placed 产出指标 a point and a half above the line
+ * beside it (13.7 pt under 一级指标, less than the 15 pt an indicator's
+ * name wraps by). The heading row's border, drawn beside it, with each
+ * line level with its row's text there, cuts the label off the
+ * heading. */
+static void test_split_drawn_edge_label(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float ys[] = {100, 115.4f, 146.2f, 161.6f};
+  pb_h(p, ys[0], 50, 350);
+  pb_h(p, ys[3], 50, 350);
+  for (int i = 1; i < 3; i++) pb_h(p, ys[i], 150, 350);
+  for (int i = 0; i < 4; i++) pb_v(p, 50 + 100 * (float)i, ys[0], ys[3]);
+  const char *txt[] = {"一级指标", "产出指标",         "二级指标", "数量指标", "质量指标",
+                       "三级指标", "改造老旧小区消防", "设施",     "合格率"};
+  const float at[][2] = {{54, ys[0] + 2.7f},  {54, ys[1] + 1.2f},   {154, ys[0] + 2.7f},
+                         {154, ys[1] + 2.7f}, {154, ys[2] + 2.7f},  {254, ys[0] + 2.7f},
+                         {254, ys[1] + 2.7f}, {254, ys[1] + 17.7f}, {254, ys[2] + 2.7f}};
+  pb_texts(p, true, txt, at, 9);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  dx_cell *head = dx_table_at(t, 0, 0), *label = dx_table_at(t, 1, 0);
+  assert_ptr_not_equal(head, label);
+  assert_string_equal(head->text, "一级指标");
+  assert_string_equal(label->text, "产出指标");
+  assert_int_equal(label->rowspan, 2);
+  assert_string_equal(cell_text(t, 1, 2), "改造老旧小区消防设施");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A fax lost the border between the period's row and the funds' in the
+ * value column: 2023 and 3 in one cell, the labels' column drawing the
+ * edge. OCR's box of the digit stands 2.2 pt higher than the label's
+ * first line beside it (a pixel row at each edge, and a digit's ink
+ * stands higher than a Han character's): the value cell is cut there.
+ * A line 4 pt off is not level with the label. */
+static void digit_beside_label(page_b *p, float dy) {
+  p->scanned = true;
+  const float ys[] = {100, 115.4f, 146.2f};
+  pb_h(p, ys[0], 50, 250);
+  pb_h(p, ys[2], 50, 250);
+  pb_h(p, ys[1], 50, 150);
+  for (int i = 0; i < 3; i++) pb_v(p, 50 + 100 * (float)i, ys[0], ys[2]);
+  const char *txt[] = {"项目期", "年度资金总额", "含本级", "2023", "3"};
+  const float at[][2] = {{54, ys[0] + 2.7f},
+                         {54, ys[1] + 2.7f},
+                         {54, ys[1] + 17.7f},
+                         {154, ys[0] + 2.7f},
+                         {154, ys[1] + 2.7f - dy}};
+  pb_texts(p, true, txt, at, 5);
+}
+
+static void test_split_digit_level(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  digit_beside_label(p, 2.2f);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  dx_cell *a = dx_table_at(t, 0, 1), *b = dx_table_at(t, 1, 1);
+  assert_ptr_not_equal(a, b);
+  assert_string_equal(a->text, "2023");
+  assert_string_equal(b->text, "3");
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  digit_beside_label(p, 4.0f);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 0, 1)->rowspan, 2);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
+/* A fax lost the border between an indicator's row and the blank row
+ * under it in every column (the level-2 label spans both): the row is
+ * two pitches high, its lines at the top, the lower half blank across
+ * the table. It is cut in the middle; so is no row whose line is set in
+ * its middle (a row of one line drawn that high). */
+static void blank_row_page(page_b *p, float line_dy) {
+  p->scanned = true;
+  const float ys[] = {100, 115.4f, 130.8f, 146.2f, 177.0f, 192.4f};
+  for (int i = 0; i < 6; i++) pb_h(p, ys[i], 150, 350);
+  pb_h(p, ys[0], 50, 150);
+  pb_h(p, ys[5], 50, 150);
+  for (int i = 0; i < 4; i++) pb_v(p, 50 + 100 * (float)i, ys[0], ys[5]);
+  pb_ocr_text(p, 54, ys[0] + 2.7f, "产出指标");
+  const char *name[] = {"指标一", "指标二", "指标三", "指标四", "指标五"};
+  const char *val[] = {"一次", "两次", "三次", "四次", "五次"};
+  for (int r = 0; r < 5; r++) {
+    float y = ys[r] + (r == 3 ? line_dy : 2.7f);
+    pb_ocr_text(p, 154, y, name[r]);
+    pb_ocr_text(p, 254, y, val[r]);
+  }
+}
+
+static void test_fax_blank_lower_row(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  blank_row_page(p, 2.7f);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 6);
+  assert_string_equal(cell_text(t, 3, 1), "指标四");
+  assert_string_equal(cell_text(t, 3, 2), "四次");
+  assert_string_equal(cell_text(t, 4, 1), "");
+  assert_string_equal(cell_text(t, 4, 2), "");
+  assert_string_equal(cell_text(t, 5, 1), "指标五");
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 6);
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  blank_row_page(p, 10.4f);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(t->nrows, 5);
+  assert_string_equal(cell_text(t, 3, 1), "指标四");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A level-2 label level with the lower of two indicators, the border
  * above it lost in its column and the one beside it (a fax), in a table
  * where no other label spans rows: nothing says its labels stand at the
@@ -3395,6 +3567,7 @@ int main(void) {
       cmocka_unit_test(test_fax_rows_from_text),
       cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_level_heading_rows),
+      cmocka_unit_test(test_fax_blank_lower_row),
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_fax_header_over_row),
       cmocka_unit_test(test_page_break_label_below),
@@ -3412,6 +3585,9 @@ int main(void) {
       cmocka_unit_test(test_split_bordered),
       cmocka_unit_test(test_split_tight_heading),
       cmocka_unit_test(test_split_label_blocks),
+      cmocka_unit_test(test_split_drawn_edge),
+      cmocka_unit_test(test_split_drawn_edge_label),
+      cmocka_unit_test(test_split_digit_level),
       cmocka_unit_test(test_split_label_in_lower_row),
       cmocka_unit_test(test_split_value_below_blank),
       cmocka_unit_test(test_split_labels_apart),
