@@ -266,8 +266,8 @@ static dx_code make_cells(dx_cell **cells, size_t *ncells, dx_cell **slots, cons
   return DX_OK;
 }
 
-/* The ptable of table t on page `page`; it takes G's edges. */
-static ptable *ptable_new(dx_table *t, grid *G, int page) {
+/* The ptable of table t on page pg; it takes G's edges. */
+static ptable *ptable_new(dx_table *t, grid *G, const dx_page *pg) {
   ptable *p = g_new0(ptable, 1);
   p->t = t;
   p->xs = G->xs;
@@ -277,7 +277,8 @@ static ptable *ptable_new(dx_table *t, grid *G, int page) {
   p->box[1] = p->ys[0];
   p->box[2] = p->xs[t->ncols];
   p->box[3] = p->ys[t->nrows];
-  p->page = page;
+  p->page = pg->number;
+  p->room_below = (float)pg->height - p->box[3];
   p->open_top = G->open_top;
   p->open_bot = G->open_bot;
   p->cell_glyphs = g_new0(GPtrArray *, t->ncells);
@@ -315,7 +316,7 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   rc = make_cells(cells, &ncells, slots, &G, &cut, A, pg, err);
   if (rc != DX_OK) goto done;
   lay_table_init(t, G.nrows, G.ncols, cells, ncells, slots, pg->number);
-  *out = ptable_new(t, &G, pg->number);
+  *out = ptable_new(t, &G, pg);
 done:
   g_free(cut.anchor);
   g_free(cut.rs);

@@ -79,6 +79,7 @@ typedef struct ptable {
   int page;
   dx_cell *holder;         /* the cell of another table it sits in, or NULL */
   bool open_top, open_bot; /* first / last row has no border on the page's side */
+  float room_below;        /* the page's height below the table's bottom */
 } ptable;
 
 typedef struct dx_layout {

@@ -35,6 +35,10 @@
  * to stop short of the border has its paragraph's spacing. */
 #define ROW_GAP_EM 0.15
 
+/* A table whose bottom is less than this (points) above the page's foot
+ * may go on on the next page: a page's bottom margin (an inch or so)
+ * and a row that did not fit. */
+#define PAGE_FOOT_PT 120.0f
 /* Two lines of a label cell this far apart (share of the size, centre
  * to centre) are two labels, even where the first ran to the border: a
  * wrapped line stands one line pitch (1.2 to 1.5 of the size) below. */
@@ -506,11 +510,16 @@ static void label_blocks(recut *plan, const ptable *p, const rcell *rcs) {
     float wrap = wrap_pitch_near(p, rcs, c->row, c->row + c->rowspan - 1);
     int last = top;
     /* text that starts below the cell's first row: the border above the
-     * row it starts in was lost, the rows above it are empty */
+     * row it starts in was lost, the rows above it are empty. Not in a
+     * cell down to the bottom of a table that ends at the page's foot:
+     * it may go on over the page break, its text set in the middle of
+     * the whole (colour300's 数量指标 over 18 rows of one page and 3 of
+     * the next) */
     const rline *l0 = &rc->l[0];
     int r0 = bot - 1;
     while (r0 > top && plan->e[r0] > l0->y - CUT_CLEAR_EM * 2 * l0->half) r0--;
-    if (r0 > top && level_beside(p, rcs, plan, i, r0, l0)) {
+    bool goes_on = bot == plan->nrows && p->room_below < PAGE_FOOT_PT;
+    if (r0 > top && !goes_on && level_beside(p, rcs, plan, i, r0, l0)) {
       plan->blocks[i] = g_array_new(FALSE, FALSE, sizeof(int));
       g_array_append_val(plan->blocks[i], r0);
       last = r0;

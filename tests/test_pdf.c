@@ -1330,22 +1330,23 @@ static void test_fax_blank_lower_row(void **state) {
  * where no other label spans rows: nothing says its labels stand at the
  * top of their rows, but one whose text stands off the middle of its
  * rows by more than an em is not centred in them either. Its cell is cut
- * at the edge above its text. One centred in its two rows stays whole. */
-static void label_in_lower_row(page_b *p, float label_y) {
+ * at the edge above its text. One centred in its two rows stays whole,
+ * and so does one down to a table's bottom at the page's foot. */
+static void label_in_lower_row(page_b *p, float label_y, float dy) {
   p->scanned = true;
-  pb_h(p, 100, 50, 350);
-  pb_h(p, 140, 50, 350);
-  pb_h(p, 120, 250, 350);
-  for (int i = 0; i < 4; i++) pb_v(p, 50 + 100 * (float)i, 100, 140);
+  pb_h(p, 100 + dy, 50, 350);
+  pb_h(p, 140 + dy, 50, 350);
+  pb_h(p, 120 + dy, 250, 350);
+  for (int i = 0; i < 4; i++) pb_v(p, 50 + 100 * (float)i, 100 + dy, 140 + dy);
   const char *txt[] = {"质量指标", "指标一", "指标二"};
-  const float at[][2] = {{155, label_y}, {255, 103}, {255, 123}};
+  const float at[][2] = {{155, label_y + dy}, {255, 103 + dy}, {255, 123 + dy}};
   pb_texts(p, true, txt, at, 3);
 }
 
 static void test_split_label_in_lower_row(void **state) {
   (void)state;
   page_b *p = pb_new(1);
-  label_in_lower_row(p, 123);
+  label_in_lower_row(p, 123, 0);
   dx_doc *d = lay_out(&p, 1);
   dx_table *t = table_at(d, 0);
   assert_int_equal(t->nrows, 2);
@@ -1357,7 +1358,17 @@ static void test_split_label_in_lower_row(void **state) {
   dx_doc_free(d);
   pb_free(p);
   p = pb_new(1);
-  label_in_lower_row(p, 115);
+  label_in_lower_row(p, 115, 0);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(dx_table_at(t, 0, 1)->rowspan, 2);
+  assert_string_equal(cell_text(t, 0, 1), "质量指标");
+  dx_doc_free(d);
+  pb_free(p);
+  /* at the page's foot the cell may go on on the next page, its text in
+   * the middle of the whole: it stays whole */
+  p = pb_new(1);
+  label_in_lower_row(p, 123, 620);
   d = lay_out(&p, 1);
   t = table_at(d, 0);
   assert_int_equal(dx_table_at(t, 0, 1)->rowspan, 2);
