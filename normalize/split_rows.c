@@ -123,20 +123,29 @@ static float wrap_pitch_near(const ptable *p, const rcell *rcs, int r0, int r1) 
  * more than DRAWN_PITCH_SPREAD apart (share of the median); else 0. */
 #define DRAWN_PITCH_MIN 2
 #define DRAWN_PITCH_SPREAD 0.1f
-static float drawn_pitch(const ptable *p, const rcell *rcs) {
+/* The heights of p's rows whose cells hold one line OCR read at most
+ * (one at least in one of them) into h (nrows + 1); a cell spanning the
+ * row counts as more than a line when `spans` (else it is passed over).
+ * Returns how many. */
+static size_t one_line_rows(const ptable *p, const rcell *rcs, bool spans, float *h) {
   const dx_table *t = p->t;
-  float *h = g_new(float, (size_t)t->nrows + 1);
   size_t nh = 0;
   for (int r = 0; r < t->nrows; r++) {
     bool one = false, more = false;
     for (size_t i = 0; i < t->ncells && !more; i++) {
       const dx_cell *c = t->cells[i];
-      if (c->row > r || c->row + c->rowspan <= r) continue;
+      if (c->row > r || c->row + c->rowspan <= r || (!spans && c->rowspan > 1)) continue;
       more = c->rowspan > 1 || rcs[i].n > 1 || (rcs[i].n == 1 && !rcs[i].l[0].ocr);
       one = one || rcs[i].n == 1;
     }
     if (one && !more) h[nh++] = p->ys[r + 1] - p->ys[r];
   }
+  return nh;
+}
+
+static float drawn_pitch(const ptable *p, const rcell *rcs) {
+  float *h = g_new(float, (size_t)p->t->nrows + 1);
+  size_t nh = one_line_rows(p, rcs, true, h);
   float pitch = 0;
   if (nh >= DRAWN_PITCH_MIN) {
     qsort(h, nh, sizeof *h, lay_float_cmp);
@@ -836,19 +845,8 @@ static void column_change_cuts(GArray *cuts, const ptable *p, int r, float pitch
  * cell spanning rows count: in an indicator table every row is. */
 #define LINE_PITCH_MIN 4
 static float line_pitch(const ptable *p, const rcell *rcs) {
-  const dx_table *t = p->t;
-  float *h = g_new(float, (size_t)t->nrows + 1);
-  size_t nh = 0;
-  for (int r = 0; r < t->nrows; r++) {
-    bool one = false, more = false;
-    for (size_t i = 0; i < t->ncells && !more; i++) {
-      const dx_cell *c = t->cells[i];
-      if (c->row != r || c->rowspan != 1) continue;
-      more = rcs[i].n > 1 || (rcs[i].n == 1 && !rcs[i].l[0].ocr);
-      one = one || rcs[i].n == 1;
-    }
-    if (one && !more) h[nh++] = p->ys[r + 1] - p->ys[r];
-  }
+  float *h = g_new(float, (size_t)p->t->nrows + 1);
+  size_t nh = one_line_rows(p, rcs, false, h);
   float pitch = 0;
   if (nh >= LINE_PITCH_MIN) {
     qsort(h, nh, sizeof *h, lay_float_cmp);
