@@ -46,6 +46,10 @@
 /* a dot read off a horizontal line has the line inside this fraction
  * of its box's height from either edge */
 #define LEVEL_RULE_INSET 0.2f
+/* A 1 read on a vertical line with less confidence than this is a dash
+ * of the line (the photo's dashed border's piece came at 0.38); one OCR
+ * is sure of is a digit its box reached the line with. */
+#define DEBRIS_ONE_CONF 0.5f
 
 void dx_raster_box(int out[4], const dx_raster *r, const float *box, double ix, double iy) {
   out[0] = CLAMP((int)floor((box[0] + ix) * r->scale), 0, r->w);
@@ -306,11 +310,13 @@ static bool on_level_rule(const dx_glyph *g, const GArray *rules) {
  * line: the line's junction, not text. And what a dashed vertical line
  * (a dash over a dot, a dash under a rule across, two dots) is read as
  * where a line of text took it in: ！, T or ： with the line through its
- * box. */
+ * box, or a 1 OCR was unsure of (photo: "较大以上火灾事故 1" at 0.38). */
 static bool is_debris(const dx_glyph *g, const GArray *rules) {
   if (on_level_rule(g, rules)) return true;
   bool mark = g_utf8_strchr("\"'`\u2018\u2019\u201C\u201D", -1, g->cp) != NULL;
-  if (!mark && !g_utf8_strchr("!T:\uFF01\u4E28\uFF1A", -1, g->cp)) return false;
+  /* a 1 OCR doubts: a dash of the line read as a digit */
+  bool one = g_utf8_strchr("1lI|", -1, g->cp) && g->ocr_conf > 0 && g->ocr_conf < DEBRIS_ONE_CONF;
+  if (!mark && !one && !g_utf8_strchr("!T:\uFF01\u4E28\uFF1A", -1, g->cp)) return false;
   const float tol = mark ? 2.0f : 0.0f;
   float cx = (g->box[0] + g->box[2]) / 2;
   for (guint i = 0; i < rules->len; i++) {

@@ -2979,6 +2979,30 @@ static void test_scan_fax_dotted_page(void **state) {
   g_free(data);
 }
 
+/* A phone photo of dash-dotted borders (corpus photo): a piece of a
+ * dashed vertical border that the line of text beside it took in, read
+ * as a 1 OCR was unsure of, is dropped (较大以上火灾事故, not
+ * "较大以上火灾事故 1"). */
+static void test_scan_photo_debris(void **state) {
+  (void)state;
+  gchar *data = NULL;
+  dx_doc *d = corpus_scan("scan-photo-lo-dotdash-variant-province-b.pdf", &data);
+  int name = 0, ones = 0;
+  for (guint b = 0; b < d->blocks->len; b++) {
+    const dx_block *bl = g_ptr_array_index(d->blocks, b);
+    if (bl->kind != DX_BLOCK_TABLE) continue;
+    for (size_t c = 0; c < bl->table->ncells; c++) {
+      const dx_cell *x = bl->table->cells[c];
+      name += strcmp(x->text, "较大以上火灾事故") == 0;
+      ones += g_str_has_prefix(x->text, "较大以上") && g_str_has_suffix(x->text, "1");
+    }
+  }
+  assert_int_equal(name, 1);
+  assert_int_equal(ones, 0);
+  dx_doc_free(d);
+  g_free(data);
+}
+
 /* The faint grey scan of dash-dotted borders (corpus grey240): its
  * borders are found (the rows of its work plan and the two columns of
  * 实有人数 | 43人), and where a line of text took in a piece of a
@@ -3643,6 +3667,7 @@ int main(void) {
       cmocka_unit_test(test_scan_dashed_photo),
       cmocka_unit_test(test_scan_fax_lost_dots),
       cmocka_unit_test(test_scan_fax_dotted_page),
+      cmocka_unit_test(test_scan_photo_debris),
       cmocka_unit_test(test_scan_dash_dot_page),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
