@@ -424,20 +424,21 @@ static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, boo
   boxaDestroy(&boxes);
 }
 
-/* The runs of `wide` (ink widened across the line) joined across gaps of
- * `gap` pixels and at least `len` long, as a mask. */
-static PIX *runs_mask(PIX *wide, int gap, int len, bool vertical) {
+/* The runs of `wide` (the ink mask widened across the line) at least
+ * `len` long after joining across gaps of `gap` pixels; `closed`, when
+ * not NULL, gets the mask joined. On a mask thresholded at MIN_INK the
+ * binary closing and opening give what the grey ones give thresholded
+ * after them (a flat line's max and min commute with a threshold), at a
+ * fraction of the cost (fax15's 12 pages: the rules 9.9 -> 3.4 s). */
 #define HV(a, b) (vertical ? (b) : (a)), (vertical ? (a) : (b))
-  PIX *closed = wide ? pixCloseGray(wide, HV(gap, 1)) : NULL;
-  PIX *runs = closed ? pixOpenGray(closed, HV(len, 1)) : NULL;
-#undef HV
-  /* pixThresholdToBinary sets what is below the threshold: little ink */
-  PIX *faint = runs ? pixThresholdToBinary(runs, MIN_INK) : NULL;
-  PIX *mask = faint ? pixInvert(NULL, faint) : NULL;
-  pixDestroy(&faint);
-  pixDestroy(&runs);
-  pixDestroy(&closed);
-  return mask;
+static PIX *runs_mask(PIX *wide, int gap, int len, bool vertical, PIX **closed) {
+  PIX *joined = wide ? pixCloseSafeBrick(NULL, wide, HV(gap, 1)) : NULL;
+  PIX *runs = joined ? pixOpenBrick(NULL, joined, HV(len, 1)) : NULL;
+  if (closed)
+    *closed = joined;
+  else
+    pixDestroy(&joined);
+  return runs;
 }
 
 /* Rules of one direction: horizontal ones when `vertical` is false. */
@@ -446,40 +447,35 @@ static void find(GArray *out, guint first, PIX *grey, double scale, bool vertica
   int gap = odd((coarse ? COARSE_GAP_PT : GAP_PT) * scale), drift = 2 * DRIFT_PX + 1;
   int dash_gap = odd(DASH_GAP_PT * scale);
   /* sizes as (along, across) -> (h, v) */
-#define HV(a, b) (vertical ? (b) : (a)), (vertical ? (a) : (b))
   PIX *ink = pixTophat(grey, HV(1, across), L_TOPHAT_BLACK);
-  PIX *wide = ink ? pixDilateGray(ink, HV(1, drift)) : NULL;
-#undef HV
-  PIX *rules = runs_mask(wide, gap, len, vertical);
+  /* pixThresholdToBinary sets what is below the threshold: little ink */
   PIX *paper = ink ? pixThresholdToBinary(ink, MIN_INK) : NULL;
   PIX *all = paper ? pixInvert(NULL, paper) : NULL;
+  PIX *wide = all ? pixDilateBrick(NULL, all, HV(1, drift)) : NULL;
+  PIX *closed = NULL;
+  PIX *rules = runs_mask(wide, gap, len, vertical, coarse ? &closed : NULL);
   /* noise specks (dust, a noisy scanner's pepper) are not characters */
   int speck = (int)(SPECK_PT * scale) + 1;
   PIX *inked =
       all ? pixSelectBySize(all, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL) : NULL;
-  pixDestroy(&all);
   take(out, rules, inked, ink, scale, vertical, NULL, NULL, 0, first, coarse);
   /* dashed borders: their pieces are the ink before any joining, on a
    * coarse scan a dotted border's dots joined */
-  PIX *dashes = rules ? runs_mask(wide, dash_gap, len, vertical) : NULL;
-#define HV(a, b) (vertical ? (b) : (a)), (vertical ? (a) : (b))
-  PIX *dots = coarse && dashes ? pixCloseGray(wide, HV(gap, 1)) : NULL;
-#undef HV
-  PIX *wfaint = dashes ? pixThresholdToBinary(coarse ? dots : wide, MIN_INK) : NULL;
-  pixDestroy(&dots);
-  PIX *pieces = wfaint ? pixInvert(NULL, wfaint) : NULL;
-  if (pieces)
+  PIX *dashes = rules ? runs_mask(wide, dash_gap, len, vertical, NULL) : NULL;
+  PIX *pieces = coarse ? closed : wide;
+  if (dashes && pieces)
     take(out, dashes, inked, ink, scale, vertical, pieces, rules,
          coarse ? odd(DOT_GAP_PT * scale) : dash_gap, first, coarse);
-  pixDestroy(&pieces);
-  pixDestroy(&wfaint);
   pixDestroy(&dashes);
+  pixDestroy(&closed);
   pixDestroy(&inked);
+  pixDestroy(&all);
   pixDestroy(&paper);
   pixDestroy(&rules);
   pixDestroy(&wide);
   pixDestroy(&ink);
 }
+#undef HV
 
 void dx_scan_rules(GArray *out, const uint8_t *grey, int w, int h, int stride, double scale,
                    bool coarse) {
