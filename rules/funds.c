@@ -32,6 +32,27 @@ bool map_total_amount(const ctx *x, int col, const char *raw, double *v, bool *u
   return true;
 }
 
+/* The longest run of ocr_unit characters a misread unit has. */
+#define MISREAD_UNIT_CHARS 2
+
+/* On a scan, an amount whose unit OCR misread (ocr_unit: 120力儿 for
+ * 120万元, a fax's thinned 万元): the amount before it, as one written
+ * without a unit (*unit 0: the form's 金额单位 note, else 万元 assumed,
+ * decides, as for 120 with its unit read as nothing). */
+static bool misread_unit_amount(ctx *x, const char *raw, double *v, int *unit) {
+  if (!x->scanned) return false;
+  const char *end = raw + strlen(raw), *cut = end;
+  for (int n = 1; n <= MISREAD_UNIT_CHARS && cut > raw; n++) {
+    cut = g_utf8_prev_char(cut);
+    if (!map_unit_misread(x, cut)) continue;
+    char *num = g_strndup(raw, (gsize)(cut - raw));
+    bool ok = dx_amount_parse(v, unit, dx_rules_lexicon(x->rs), num) && *unit == 0;
+    g_free(num);
+    if (ok) return true;
+  }
+  return false;
+}
+
 /* An amount FIELD in 万元 (contract: funds). */
 dx_field *map_amount_field(ctx *x, const char *raw, const where *w) {
   if (!*raw) {
@@ -41,7 +62,8 @@ dx_field *map_amount_field(ctx *x, const char *raw, const where *w) {
   }
   double v;
   int unit;
-  if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), raw)) {
+  if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), raw) &&
+      !misread_unit_amount(x, raw, &v, &unit)) {
     dx_field *f = map_field_new(x, FV_NULL, raw, CONF_UNPARSED, w);
     map_field_flag(x, f, "value_unparsed");
     return f;

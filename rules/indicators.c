@@ -385,7 +385,7 @@ static bool amount_indicator(ctx *x, const dx_indicator *o) {
 }
 
 /* A unit OCR misread: a character a fax leaves of a money unit. */
-static bool unit_misread(ctx *x, const char *unit) {
+bool map_unit_misread(ctx *x, const char *unit) {
   char *k = dx_label_key(unit);
   bool yes = *k && dx_rules_match(x->rs, DX_CAT_OCR_UNIT, k);
   g_free(k);
@@ -401,7 +401,7 @@ static const char *amount_unit(ctx *x, const decl *d) {
   for (size_t i = 0; i < d->out->indicators.n; i++) {
     const dx_indicator *o = d->out->indicators.v[i];
     const char *u = o->value.unit;
-    if (!amount_indicator(x, o) || !u || unit_misread(x, u)) continue;
+    if (!amount_indicator(x, o) || !u || map_unit_misread(x, u)) continue;
     int c = GPOINTER_TO_INT(g_hash_table_lookup(count, u)) + 1;
     g_hash_table_insert(count, (gpointer)u, GINT_TO_POINTER(c));
     n++;
@@ -427,7 +427,8 @@ void map_amount_units(ctx *x, decl *d) {
   for (guint i = 0; i < d->value_only->len; i++) {
     dx_indicator *o = g_ptr_array_index(d->value_only, i);
     const char *raw = o->value.raw, *u = o->value.unit;
-    if (!amount_indicator(x, o) || !raw || !u || !unit_misread(x, u) || !g_str_has_suffix(raw, u))
+    if (!amount_indicator(x, o) || !raw || !u || !map_unit_misread(x, u) ||
+        !g_str_has_suffix(raw, u))
       continue;
     char *text = g_strdup_printf("%.*s%s", (int)(strlen(raw) - strlen(u)), raw, unit);
     dx_value v;

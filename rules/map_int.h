@@ -364,6 +364,8 @@ void map_ind_row(ctx *x, const lrow *r);
 /* On a scan, d's amount indicators whose unit OCR misread (read as a
  * character no unit is), in the unit most of the others have. */
 void map_amount_units(ctx *x, decl *d);
+/* Whether unit is what OCR leaves of a money unit on a fax (ocr_unit). */
+bool map_unit_misread(ctx *x, const char *unit);
 
 /* ---- lists.c: money, items, schedule, plans, summary lists ------------ */
 

@@ -1156,28 +1156,31 @@ static void test_scan_vertical_label_near(void **state) {
 }
 
 /* A fax thins a money unit's strokes in a cost indicator's value
- * ("≤15力"): on a scan, in the unit the declaration's other cost values
- * have; a unit OCR read nothing of ("≤20"), a value outside the cost
- * indicators, and a typed one, as read. */
+ * ("≤15力", and "≤25片元", "≤5力儿" with 元 read too): on a scan, in the unit the declaration's
+ * other cost values have; a unit OCR read nothing of ("≤20"), a value outside the cost indicators,
+ * and a typed one, as read. */
 static const char *FAXED_COST = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
     TC("项目名称") TC("测试项目") TC("")
         TC("")) TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
     TR(TC("产出指标") TC("数量指标") TC("会议次数") TC("≥4"))
         TR(TC("成本指标") TC("成本指标") TC("印刷费") TC("≤35万元"))
             TR(TC("") TC("") TC("租车费") TC("≤10万元")) TR(TC("") TC("") TC("宣传费") TC("≤15力"))
-                TR(TC("") TC("") TC("培训费") TC("≤20")) "</w:tbl>";
+                TR(TC("") TC("") TC("培训费") TC("≤20"))
+                    TR(TC("") TC("") TC("会务费") TC("≤25片元"))
+                        TR(TC("") TC("") TC("资料费") TC("≤5力儿")) "</w:tbl>";
 
 static void test_scan_cost_unit(void **state) {
   (void)state;
   json_t *j = run_as_scan(FAXED_COST);
   json_t *inds =
       json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
-  assert_int_equal(json_array_size(inds), 5);
-  static const char *const raw[] = {"≥4", "≤35万元", "≤10万元", "≤15万元", "≤20"};
-  for (size_t i = 0; i < 5; i++) {
+  assert_int_equal(json_array_size(inds), 7);
+  static const char *const raw[] = {"≥4",  "≤35万元", "≤10万元", "≤15万元",
+                                    "≤20", "≤25万元", "≤5万元"};
+  for (size_t i = 0; i < 7; i++) {
     json_t *v = json_object_get(json_array_get(inds, i), "value");
     assert_string_equal(json_string_value(json_object_get(v, "raw")), raw[i]);
-    if (i > 0 && i < 4) assert_string_equal(json_string_value(json_object_get(v, "unit")), "万元");
+    if (i > 0 && i != 4) assert_string_equal(json_string_value(json_object_get(v, "unit")), "万元");
   }
   assert_null(json_string_value(
       json_object_get(json_object_get(json_array_get(inds, 4), "value"), "unit")));
@@ -1191,6 +1194,31 @@ static void test_scan_cost_unit(void **state) {
   json_t *v = json_object_get(json_array_get(inds, 3), "value");
   assert_string_equal(json_string_value(json_object_get(v, "raw")), "≤15力");
   json_decref(j);
+}
+
+/* A fund total whose 万元 a fax thinned to what OCR reads as 力儿
+ * ("120力儿"): on a scan, the amount before the misread unit, as one
+ * written without a unit (万元 assumed); typed, unparsed. */
+static const char *FAXED_TOTAL =
+    P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("全民健身场地设施建设"))
+        TR(TC("年度资金总额") TC("120力儿")) "</w:tbl>";
+
+static void test_scan_total_misread_unit(void **state) {
+  (void)state;
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(FAXED_TOTAL, scan);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *f = json_object_get(json_object_get(d, "funds"), "current_year_total");
+    assert_non_null(f);
+    assert_string_equal(json_string_value(json_object_get(f, "raw")), "120力儿");
+    if (scan) {
+      assert_int_equal(json_integer_value(json_object_get(f, "value")), 120);
+      assert_true(has_flag(f, "unit_assumed"));
+    } else {
+      assert_true(json_is_null(json_object_get(f, "value")));
+    }
+    json_decref(j);
+  }
 }
 
 /* An amount glued to its label (a PDF line whose space was too narrow
@@ -1488,6 +1516,7 @@ int main(void) {
       cmocka_unit_test(test_glued_amount),
       cmocka_unit_test(test_scan_headless_money),
       cmocka_unit_test(test_scan_cost_unit),
+      cmocka_unit_test(test_scan_total_misread_unit),
       cmocka_unit_test(test_scan_vertical_label_near),
       cmocka_unit_test(test_scan_source_first_lost),
       cmocka_unit_test(test_record_json),
