@@ -166,6 +166,8 @@ typedef struct dx_glyph {
   float size;        /* font size in points */
   bool space_before; /* the text layer put whitespace before it */
   bool under_seal;   /* a seal was stamped over it (OCR) */
+  bool ocr_tail;     /* read on the end of a line alone, past what the line's
+                      * own reading gave (OCR: a guess at ink it passed over) */
   float ocr_conf;    /* OCR's confidence (0..1] in it; 0: from a text layer */
 } dx_glyph;
 

@@ -818,6 +818,77 @@ static void lone_zero(GArray *glyphs, guint first, const dx_ppocr_page *p, const
   g_free(t.img);
 }
 
+/* A line whose last characters PP-OCRv4 read as nothing: on a fax whose
+ * thin bars dropped out (万元 left as //元), the network reads the digits
+ * and then blanks, the line before outweighing the broken shapes; read
+ * by itself, the same ink gives 万元. Where the line's ink (line_ink:
+ * borders aside) runs on TAIL_EM ems or more past the step of the last
+ * character read, the rest of the line from that step on is read alone
+ * and what it reads is appended (glyphs, and alts from the line's
+ * `first` glyph on), when it holds a Han character and no Latin letter:
+ * what such a line lost is a unit or a word's end, and a tail read as
+ * letters or marks (I i f s, ( 1 !) is a stroke cut in two. A character
+ * ends a step or so before its ink does: the corpus's lines whose end
+ * was read end 0.6-0.8 em past their last step. A checkbox at a line's
+ * end (a ticked one PP-OCRv4 reads as nothing) is no lost text: a tail
+ * that holds one (dx_find_box_marks, on the tail's pixels) is not read,
+ * and the box is left to scan_page.c's checkboxes, where a character
+ * read so (ocr_tail) inside a box found from the page's rules counts as
+ * nothing read. */
+#define TAIL_EM 1.5
+
+static bool tail_has_box(const dx_ppocr_page *p, double scale, int x0, int y0, int x1, int y1) {
+  x0 = MAX(x0, 0);
+  y0 = MAX(y0, 0);
+  x1 = MIN(x1, p->w);
+  y1 = MIN(y1, p->h);
+  GArray *marks = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_find_box_marks(marks, p->im.px + (size_t)y0 * (size_t)p->im.stride + (size_t)x0, x1 - x0,
+                    y1 - y0, p->im.stride, scale, false);
+  bool box = marks->len > 0;
+  g_array_free(marks, TRUE);
+  return box;
+}
+
+static dx_code read_tail(GArray *glyphs, GArray *alts, guint first, dx_ppocr_page *p, const line *l,
+                         const reading *r, double scale, dx_error *err) {
+  int last = -1;
+  for (int t = 0; t < r->T; t++)
+    if (r->best[t] != 0 && p->e->classes[r->best[t]] != ' ') last = t;
+  int x0 = (int)l->x0, x1 = (int)ceilf(l->x1);
+  if (last < 0 || r->rw <= 0) return DX_OK;
+  double per_step = (double)r->W / r->T * (double)(x1 - x0) / r->rw;
+  float from = (float)(x0 + (last + 1) * per_step), em = l->cy1 - l->cy0;
+  dx_text_line t;
+  if (from >= (float)x1 - 2 || !line_ink(&t, p, l)) return DX_OK;
+  int ink_end = t.box[2];
+  g_free(t.img);
+  if (ink_end - from < TAIL_EM * em) return DX_OK;
+  if (tail_has_box(p, scale, (int)from, (int)l->y0, x1, (int)ceilf(l->y1))) return DX_OK;
+  line rest = *l;
+  rest.x0 = from;
+  reading rr = {0};
+  dx_code rc = rec_run(&rr, p->e, &rest, &p->im, false, err);
+  if (rc != DX_OK) return rc;
+  guint before = glyphs->len;
+  /* decode drops specks from glyphs, not alts: line them up again */
+  g_array_set_size(alts, before - first);
+  decode(glyphs, alts, p->e, &rest, &rr, scale);
+  reading_clear(&rr);
+  bool han = false, latin = false;
+  for (guint i = before; i < glyphs->len; i++) {
+    gunichar c = g_array_index(glyphs, dx_glyph, i).cp;
+    han = han || g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+    latin = latin || g_unichar_get_script(c) == G_UNICODE_SCRIPT_LATIN;
+  }
+  if (!han || latin) {
+    g_array_set_size(glyphs, before);
+    g_array_set_size(alts, before - first);
+  }
+  for (guint i = before; i < glyphs->len; i++) g_array_index(glyphs, dx_glyph, i).ocr_tail = true;
+  return DX_OK;
+}
+
 dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadline_ms,
                       const dx_words *words, bool *timed_out, dx_error *err) {
   *timed_out = false;
@@ -837,6 +908,7 @@ dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadli
     guint first = glyphs->len;
     g_array_set_size(alts, 0);
     decode(glyphs, alts, p->e, l, r, scale);
+    if ((rc = read_tail(glyphs, alts, first, p, l, r, scale, err)) != DX_OK) break;
     dx_ocr_words(glyphs, first, (const dx_ocr_alts *)(void *)alts->data, words);
     lone_sign(glyphs, first, p, l);
     leading_sign(glyphs, first, p, l, scale);

@@ -231,6 +231,7 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r,
       float cx = (g->box[0] + g->box[2]) / 2, cy = (g->box[1] + g->box[3]) / 2;
       if (cx < b.box[0] - tol || cx > b.box[2] + tol || cy < b.box[1] - tol || cy > b.box[3] + tol)
         continue;
+      if (g->ocr_tail) continue; /* a guess at the box's ink: nothing read */
       other = !box_lookalike(g->cp) || g->ocr_conf >= BOX_SURE_CHAR;
       at = MIN(at, k);
       line = *g;
@@ -251,9 +252,10 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r,
       at = gl->len;
       for (guint k = 0; k < gl->len; k++) {
         const dx_glyph *g = &g_array_index(gl, dx_glyph, k);
-        float cy = (g->box[1] + g->box[3]) / 2;
+        float cx = (g->box[0] + g->box[2]) / 2, cy = (g->box[1] + g->box[3]) / 2;
         if (cy < b.box[1] || cy > b.box[3]) continue;
-        if ((g->box[0] + g->box[2]) / 2 < mid)
+        if (g->ocr_tail && cx >= b.box[0] - tol && cx <= b.box[2] + tol) continue;
+        if (cx < mid)
           left = MAX(left, g->box[2]);
         else
           right = MIN(right, g->box[0]);
