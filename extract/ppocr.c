@@ -751,9 +751,31 @@ static bool is_sign(gunichar c) {
          c == 0x2266;
 }
 
+/* A sign PP-OCRv4 read nothing for before a line's first character, a
+ * digit (≧ and ≦ are none of its keys: "≧7万元" read "7万元" at 1.00):
+ * the ink of a sign (dx_text_line_sign, not =) of its own that ends
+ * before the digit's middle becomes a character before it, as sure as
+ * a sign told from its ink (at most the digit's confidence). */
+static bool lost_sign(GArray *glyphs, guint first, const dx_text_line *t, double scale) {
+  dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
+  int end = 0;
+  gunichar sign = dx_text_line_sign(t, &end);
+  if (!sign || sign == '=' || end >= t->box[2] || end > (g->box[0] + g->box[2]) / 2 * scale)
+    return false;
+  dx_glyph s = *g;
+  s.cp = sign;
+  s.box[0] = (float)(t->box[0] / scale);
+  s.box[2] = MAX(s.box[0] + 0.1f, MIN((float)(end / scale), g->box[0]));
+  s.ocr_conf = MIN(LONE_SIGN_CONF, g->ocr_conf);
+  g->space_before = false;
+  g_array_insert_val(glyphs, first, s);
+  return true;
+}
+
 bool dx_ppocr_leading_sign(GArray *glyphs, guint first, const dx_text_line *t, double scale) {
   if (glyphs->len < first + 2) return false;
   dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
+  if (g_ascii_isdigit(g->cp) && g->cp != '2' && lost_sign(glyphs, first, t, scale)) return true;
   const dx_glyph *next = &g_array_index(glyphs, dx_glyph, first + 1);
   if (!g_ascii_isdigit(next->cp) || next->space_before) return false;
   /* a digit but 2 is no sign's misread (a chevron over a bar is 2's

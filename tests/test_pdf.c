@@ -2562,8 +2562,9 @@ static GArray *two_glyphs(gunichar a, float a0, float a1, gunichar b, float b0, 
  * fax row high) which PP-OCRv4 reads as 2 (28万): told from its ink, the
  * first character becomes the sign. A true 2 before digits (2023, the
  * fax's lost row cutting it in two) stays 2, and a line whose second
- * character is no digit is not looked at. Both drawings are a fax's
- * lines as the corpus's fax40 renders them. */
+ * character is no digit is not looked at. A sign read as nothing before
+ * a digit is put back. Both drawings are a fax's lines as the corpus's
+ * fax40 renders them. */
 static void test_ocr_leading_sign(void **state) {
   (void)state;
   static const char *const ge[] = {
@@ -2648,6 +2649,24 @@ static void test_ocr_leading_sign(void **state) {
   gl = two_glyphs('2', 1, 26, 0x4e07, 33, 52); /* 2万: no digit after it */
   assert_false(dx_ppocr_leading_sign(gl, 0, &t, 1.0));
   assert_int_equal(g_array_index(gl, dx_glyph, 0).cp, '2');
+  g_array_free(gl, TRUE);
+  /* the sign read as nothing (≧ is none of PP-OCRv4's keys: ≧7万元 read
+   * 7万元): its ink before the first digit becomes a character */
+  gl = two_glyphs('8', 33, 52, 0x4e07, 53, 56);
+  assert_true(dx_ppocr_leading_sign(gl, 0, &t, 1.0));
+  assert_int_equal(gl->len, 3);
+  s = g_array_index(gl, dx_glyph, 0).cp;
+  assert_true(s == 0x2265 || s == 0x2267);
+  assert_true(g_array_index(gl, dx_glyph, 0).box[2] <= 33);
+  assert_true(g_array_index(gl, dx_glyph, 0).ocr_conf <= 0.6f);
+  assert_int_equal(g_array_index(gl, dx_glyph, 1).cp, '8');
+  g_array_free(gl, TRUE);
+  /* ... but not when that ink is the first digit's own (it runs past
+   * the digit's middle) */
+  gl = two_glyphs('8', 1, 26, 0x4e07, 33, 52);
+  assert_false(dx_ppocr_leading_sign(gl, 0, &t, 1.0));
+  assert_int_equal(gl->len, 2);
+  assert_int_equal(g_array_index(gl, dx_glyph, 0).cp, '8');
   g_array_free(gl, TRUE);
   g_free(t.img);
   t = art_line(two, (int)G_N_ELEMENTS(two));
