@@ -232,6 +232,7 @@ static bool dashed_run(PIX *pieces, PIX *solid, int bx, int by, int bw, int bh, 
 static bool *crossings(const GArray *out, guint first, bool vertical, int bx, int by, int bw,
                        int bh, double scale, int *mid) {
   int n = vertical ? bh : bw;
+  if (n <= 0) return NULL;
   float pos = (float)((vertical ? bx + bw / 2.0 : by + bh / 2.0) / scale);
   float a = (float)((vertical ? by : bx) / scale);
   bool *skip = NULL;
@@ -414,8 +415,13 @@ static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, boo
     if (along < min_len || thick > max_thick) continue;
     if (pieces &&
         !dashed_run(pieces, solid, bx, by, bw, bh, vertical, gap, (int)(DASH_MIN_PT * scale),
-                    coarse ? DOT_MIN_PIECES : DASH_MIN_PIECES, min_ink))
+                    coarse ? DOT_MIN_PIECES : DASH_MIN_PIECES, min_ink)) {
+      /* a dashed cell's side one row long, too short for DASH_MIN_PIECES:
+       * its part between the rules across it is judged as a long
+       * one's part is */
+      if (!coarse) cut_dashed(&j, bx, by, bw, bh, thick, false);
       continue;
+    }
     double centre;
     bool passed = clear_sides(&j, bx, by, bw, bh, &centre);
     if (pieces && cut_dashed(&j, bx, by, bw, bh, thick, passed)) continue;

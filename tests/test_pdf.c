@@ -2964,6 +2964,32 @@ static void test_scan_dashed(void **state) {
   g_free(g);
 }
 
+/* A dash-dotted cell side one row high (15.6 pt at 240 dpi: a dash and
+ * a dot between the rules across), too short for the five pieces a
+ * dashed rule needs on its own (photo: 主管部门's value | 项目单位, 5
+ * facts), is found from rule to rule; a character's upright stroke in
+ * a cell of the row below, as long as that dash, is no rule. */
+static void test_scan_dashed_one_row(void **state) {
+  (void)state;
+  const int w = 1600, h = 700;
+  const double scale = 240.0 / 72.0;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 235, (size_t)w * h);
+  for (int k = 0; k < 4; k++) dash_dot(g, w, false, 200 + k * 52, 200, 1402);
+  dash_dot(g, w, true, 200, 200, 358);
+  dash_dot(g, w, true, 1400, 200, 358);
+  dash_dot(g, w, true, 700, 252, 306);
+  for (int y = 315; y < 345; y++) /* a stroke of 丨 in the next row */
+    for (int x = 1000; x < 1002; x++) g[(size_t)y * w + x] = 60;
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_scan_rules(rules, g, w, h, w, scale, false);
+  assert_true(covered(rules, true, 701 / scale, 258 / scale, 300 / scale) > 0.9);
+  assert_true(covered(rules, true, 1001 / scale, 304 / scale, 356 / scale) == 0);
+  assert_true(covered(rules, true, 201 / scale, 205 / scale, 350 / scale) > 0.9);
+  g_array_free(rules, TRUE);
+  g_free(g);
+}
+
 /* A phone photo of dash-dotted borders, flattened (corpus photo): at
  * 250 dpi each dash is a blurred stroke 7 px across (its core 100 on
  * paper 240), and a flattened sheet's rules run at a slant, 3 px over a
@@ -3749,6 +3775,7 @@ int main(void) {
       cmocka_unit_test(test_scan_rule_through_text),
       cmocka_unit_test(test_scan_dashed),
       cmocka_unit_test(test_scan_dashed_photo),
+      cmocka_unit_test(test_scan_dashed_one_row),
       cmocka_unit_test(test_scan_fax_lost_dots),
       cmocka_unit_test(test_scan_fax_dotted_page),
       cmocka_unit_test(test_scan_photo_debris),
