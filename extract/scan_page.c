@@ -159,10 +159,21 @@ static bool through_text(const dx_rule *r, const GArray *gl) {
   return reach >= x1;
 }
 
+/* What OCR reads a piece of a vertical rule as where a line of text
+ * takes it in: a bracket (a fax's column rule beside 结束时间, 14 pt of
+ * it in a row at a page's foot, read "[结束时间"). A vertical rule inside
+ * such a glyph's box is the rule, not the glyph's stroke (a bracket of
+ * the text is shorter than a rule: scan.c's are OCR_MIN_RULE_PT long),
+ * and the glyph is debris (is_debris). */
+static bool rule_lookalike(gunichar c) {
+  return g_utf8_strchr("[]\u3010\u3011", -1, c) != NULL;
+}
+
 /* A rule on a scan that fits inside a character's box give or take a
  * little, or runs through the middle of a line of text (through_text),
  * or is shorter than OCR_MIN_RULE_PT but for a piece of a vertical rule
- * a lost row cut, is a character's stroke. */
+ * a lost row cut, is a character's stroke; but for a vertical one in a
+ * glyph OCR read for a rule (rule_lookalike). */
 void dx_drop_stroke_rules(GArray *rules, const GArray *gl) {
   const float tol = 2.0f;
   bool *stroke = g_new0(bool, rules->len + 1), *chained = g_new0(bool, rules->len + 1);
@@ -172,6 +183,7 @@ void dx_drop_stroke_rules(GArray *rules, const GArray *gl) {
     stroke[i] = r->y0 == r->y1 && fabsf(r->x1 - r->x0) < OCR_MIN_RULE_PT;
     for (guint k = 0; k < gl->len && !stroke[i]; k++) {
       const float *b = g_array_index(gl, dx_glyph, k).box;
+      if (r->x0 == r->x1 && rule_lookalike(g_array_index(gl, dx_glyph, k).cp)) continue;
       stroke[i] = MIN(r->x0, r->x1) >= b[0] - tol && MAX(r->x0, r->x1) <= b[2] + tol &&
                   MIN(r->y0, r->y1) >= b[1] - tol && MAX(r->y0, r->y1) <= b[3] + tol;
     }
@@ -318,7 +330,8 @@ static bool is_debris(const dx_glyph *g, const GArray *rules) {
   bool mark = g_utf8_strchr("\"'`\u2018\u2019\u201C\u201D", -1, g->cp) != NULL;
   /* a 1 OCR doubts: a dash of the line read as a digit */
   bool one = g_utf8_strchr("1lI|", -1, g->cp) && g->ocr_conf > 0 && g->ocr_conf < DEBRIS_ONE_CONF;
-  if (!mark && !one && !g_utf8_strchr("!T:\uFF01\u4E28\uFF1A", -1, g->cp)) return false;
+  if (!mark && !one && !rule_lookalike(g->cp) && !g_utf8_strchr("!T:\uFF01\u4E28\uFF1A", -1, g->cp))
+    return false;
   const float tol = mark ? 2.0f : 0.0f;
   float cx = (g->box[0] + g->box[2]) / 2;
   for (guint i = 0; i < rules->len; i++) {

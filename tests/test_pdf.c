@@ -2899,6 +2899,30 @@ static void test_scan_rule_through_text(void **state) {
   g_array_free(gl, TRUE);
 }
 
+/* A fax's column rule in a row at a page's foot that OCR read as a
+ * bracket taken into the line of text beside it ("[结束时间"): inside
+ * the bracket's box it is still the rule; inside a Han character's box,
+ * a stroke. */
+static void test_scan_rule_read_as_bracket(void **state) {
+  (void)state;
+  static const struct {
+    gunichar cp;
+    guint kept;
+  } cases[] = {{'[', 1}, {']', 1}, {0x3010, 1}, {0x7ED3, 0}};
+  for (int i = 0; i < (int)G_N_ELEMENTS(cases); i++) {
+    GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+    dx_glyph g = {.cp = cases[i].cp, .box = {391.0f, 817.5f, 394.5f, 832.5f}, .size = 10};
+    g_array_append_val(gl, g);
+    GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+    dx_rule tick = {392.3f, 817.9f, 392.3f, 832.0f, 1};
+    g_array_append_val(rules, tick);
+    dx_drop_stroke_rules(rules, gl);
+    assert_int_equal(rules->len, cases[i].kept);
+    g_array_free(rules, TRUE);
+    g_array_free(gl, TRUE);
+  }
+}
+
 /* A grey scan (240 dpi) of a table with dash-dotted borders (a word
  * processor's border style): dashes of 29 px, dots of 7, gaps of 9
  * (2.7 pt, far wider than a solid rule's breaks). Its borders are found
@@ -3773,6 +3797,7 @@ int main(void) {
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_scan_fax_dotted),
       cmocka_unit_test(test_scan_rule_through_text),
+      cmocka_unit_test(test_scan_rule_read_as_bracket),
       cmocka_unit_test(test_scan_dashed),
       cmocka_unit_test(test_scan_dashed_photo),
       cmocka_unit_test(test_scan_dashed_one_row),
