@@ -46,6 +46,13 @@ const char *dx_rules_match(dx_ruleset *rs, dx_cat cat, const char *label_key);
  * escaped punctuation) take part. NULL: none. */
 const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_key, int max,
                                 int *distance, char **text);
+/* An edit's cost in thirds: a character replaced by one OCR confuses it
+ * with costs one third. */
+#define DX_RULES_EDIT_THIRDS 3
+/* dx_rules_match_near counting in thirds of an edit: texts up to
+ * max_thirds away; *thirds, unless NULL, how far the text is. */
+const char *dx_rules_match_near_thirds(dx_ruleset *rs, dx_cat cat, const char *label_key,
+                                       int max_thirds, int *thirds, char **text);
 /* Whether label_key is a text of a `cat` rule keyed `key` with
  * characters left out (each of its characters, in order, in the text):
  * what a fax left of a heading whose thin strokes it lost ("标值" of

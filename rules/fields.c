@@ -106,6 +106,23 @@ static char *boxes_from_lookalikes(ctx *x, const char *raw) {
   return g_string_free(out, FALSE);
 }
 
+/* On a scan, the option after a single-choice field's last box when
+ * that box and all others read empty and the option has none
+ * ("新增项目 ☐ 延续项目": its ticked box lost, a fax's); NULL when the
+ * words there name no option. Only evidence: the field stays
+ * checkbox_ambiguous, its confidence low. */
+static const char *unboxed_last_option(ctx *x, const char *raw) {
+  const char *last = NULL;
+  for (const char *p = strstr(raw, DX_CHECK_OFF); p; p = strstr(p + 1, DX_CHECK_OFF)) last = p;
+  if (!last) return NULL;
+  char *k = dx_label_key(last + strlen(DX_CHECK_OFF));
+  const char *attr =
+      *k ? map_rule_or_near(x, DX_CAT_ATTRIBUTE, k, dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k))
+         : NULL;
+  g_free(k);
+  return attr;
+}
+
 /* project_attribute: the rule of the one option ticked, or of the text
  * when it has no boxes. *ambiguous is set when no option or several are
  * ticked, or the words name no option. */
@@ -119,11 +136,21 @@ static fval attribute_value(ctx *x, const char *raw, bool *ambiguous) {
     attr = map_rule_or_near(x, DX_CAT_ATTRIBUTE, k, dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k));
     g_free(k);
   } else if (nc == 1) {
-    char *k = dx_label_key(g_ptr_array_index(opts, 0));
+    const char *opt = g_ptr_array_index(opts, 0);
+    char *k = dx_label_key(opt);
     attr = map_rule_or_near(x, DX_CAT_ATTRIBUTE, k, dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k));
     g_free(k);
+    /* on a scan, the box before it read as a character ("新增项目己
+     * 延续项目 ☑"): the ticked option's words are those after the space */
+    const char *last = strrchr(opt, ' ');
+    if (!attr && x->scanned && last && last[1]) {
+      k = dx_label_key(last + 1);
+      attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
+      g_free(k);
+    }
   } else {
     *ambiguous = true;
+    if (nc == 0 && x->scanned) attr = unboxed_last_option(x, raw);
   }
   g_ptr_array_free(opts, TRUE);
   *ambiguous = *ambiguous || !attr; /* options without a tick, or words no option names */
@@ -145,7 +172,15 @@ static fval type_value(ctx *x, const char *raw, bool *ambiguous) {
     GString *s = g_string_new(NULL);
     for (guint i = 0; i < opts->len; i++) {
       if (i) g_string_append(s, "；");
-      g_string_append(s, g_ptr_array_index(opts, i));
+      const char *opt = g_ptr_array_index(opts, i);
+      /* on a scan, the box before a numbered option read as a character
+       * or lost ("修缮类门奖励类 3.其他专项类 ☑"): the ticked option is
+       * the one its number starts */
+      const char *last = x->scanned ? strrchr(opt, ' ') : NULL;
+      char *tail = last ? dx_rules_strip(x->rs, DX_CAT_NUMBERING, last + 1, false) : NULL;
+      bool numbered = tail && *tail && strcmp(tail, last + 1) != 0;
+      g_string_append(s, numbered ? tail : opt);
+      g_free(tail);
     }
     value = map_fv_string(x, s->str);
     g_string_free(s, TRUE);

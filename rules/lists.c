@@ -70,11 +70,30 @@ static int blank_name_column(const lrow *r, const int c[NROLES]) {
   return col;
 }
 
+/* On a scan, a schedule heading whose start heading OCR misread past
+ * near-matching (J1始时间: a fax's 开 read as two characters): the one
+ * cell between the content heading's and the end heading's, or -1. */
+static int between_column(const lrow *r, int content, int end) {
+  int col = -1, n = 0;
+  for (int i = 0; i < r->n; i++) {
+    const lcell *cell = &r->cells[i];
+    if (cell->here && cell->col > content && cell->col + cell->span <= end) {
+      col = cell->col;
+      n++;
+    }
+  }
+  return n == 1 ? col : -1;
+}
+
 static bool try_section_header_cols(ctx *x, const lrow *r) {
   int c[NROLES];
   for (int i = 0; i < NROLES; i++) c[i] = -1;
   c[R_START] = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "start", -1);
   c[R_END] = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "end", -1);
+  if (c[R_START] < 0 && c[R_END] >= 0 && x->scanned) {
+    int content = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "content", -1);
+    if (content >= 0 && content < c[R_END]) c[R_START] = between_column(r, content, c[R_END]);
+  }
   if (c[R_START] >= 0 && c[R_END] >= 0) {
     c[R_CONTENT] = map_find_role(x, r, DX_CAT_SCHEDULE_HEADER, "content", -1);
     memcpy(x->cols, c, sizeof c);

@@ -171,6 +171,16 @@ label map_classify_near(ctx *x, const char *key) {
   return l;
 }
 
+/* The distance (in thirds of an edit) a label of n characters may be
+ * from its rule text: one edit per FUZZY_CHARS_PER_EDIT characters, at
+ * least one, counted in thirds, so that what is left over a whole edit
+ * takes in characters OCR confuses (本年细效目标 is 本年度绩效目标: 度
+ * dropped and 绩 read 细, an edit and a third in seven characters).
+ * Edits that are not confusions still need the whole edit each. */
+static int near_allowance(glong n) {
+  return MAX(DX_RULES_EDIT_THIRDS, (int)(DX_RULES_EDIT_THIRDS * n / FUZZY_CHARS_PER_EDIT));
+}
+
 static label classify_near(ctx *x, const char *key) {
   label l = {0};
   glong n = g_utf8_strlen(key, -1);
@@ -186,9 +196,8 @@ static label classify_near(ctx *x, const char *key) {
      * rule text: a key OCR dropped a character of is one shorter
      * ("般公共预算拨欧", two edits from 一般公共预算拨款: eight
      * characters) */
-    k = dx_rules_match_near(x->rs, cats[c], key, MAX(1, (int)((n + 1) / FUZZY_CHARS_PER_EDIT)), &d,
-                            &text);
-    if (k && d > MAX(1, (int)(MAX(n, g_utf8_strlen(text, -1)) / FUZZY_CHARS_PER_EDIT))) k = NULL;
+    k = dx_rules_match_near_thirds(x->rs, cats[c], key, near_allowance((glong)n + 1), &d, &text);
+    if (k && d > near_allowance(MAX(n, g_utf8_strlen(text, -1)))) k = NULL;
     /* three characters: only one dropped ("项支出" is 项目支出) */
     if (k && n < FUZZY_CHARS_PER_EDIT && g_utf8_strlen(text, -1) != n + 1) k = NULL;
     if (k && n < NEAR_NAME_MIN_CHARS && !middle_dropped(key, text)) k = NULL;

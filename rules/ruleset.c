@@ -475,7 +475,7 @@ const char *dx_rules_match(dx_ruleset *rs, dx_cat cat, const char *label_key) {
  * thirds of an edit: an edit is 3, a character of b read as one OCR
  * confuses it with (ocr_confusable) 1. max + 1 once it must exceed max. */
 /* An edit's cost in edit_distance; a confusable character costs 1. */
-enum { EDIT = 3 };
+enum { EDIT = DX_RULES_EDIT_THIRDS };
 
 static int edit_distance(const GHashTable *confusable, const gunichar *a, int n, const gunichar *b,
                          int m, int max) {
@@ -521,6 +521,15 @@ static bool subsequence(const gunichar *a, glong n, const gunichar *b, glong m) 
 
 const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_key, int max,
                                 int *distance, char **text) {
+  int d = 0;
+  const char *k =
+      dx_rules_match_near_thirds(rs, cat, label_key, max > 0 ? EDIT * max : 1, &d, text);
+  if (k && distance) *distance = (d + EDIT - 1) / EDIT;
+  return k;
+}
+
+const char *dx_rules_match_near_thirds(dx_ruleset *rs, dx_cat cat, const char *label_key,
+                                       int max_thirds, int *thirds, char **text) {
   if (text) *text = NULL;
   const GPtrArray *c = label_key ? find_category(rs, cat) : NULL;
   if (!c) return NULL;
@@ -528,8 +537,7 @@ const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_ke
   gunichar *key = g_utf8_to_ucs4_fast(label_key, -1, &n);
   const char *best = NULL;
   const GArray *best_t = NULL;
-  /* in thirds of an edit; max 0: one misread character (项日 is 项目) */
-  int best_d = (max > 0 ? EDIT * max : 1) + 1;
+  int best_d = MAX(max_thirds, 0) + 1;
   bool tie = false; /* another rule's text as near: which is meant is not known */
   /* of texts as near, one the key is with characters dropped (项目性 of
    * 项目属性, not 项目期: a fax loses a thin character whole) is meant
@@ -566,7 +574,7 @@ const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_ke
   }
   g_free(key);
   if (best_drop ? tie_drop : tie) best = NULL;
-  if (best && distance) *distance = (best_d + EDIT - 1) / EDIT;
+  if (best && thirds) *thirds = best_d;
   if (best && text)
     *text = g_ucs4_to_utf8((const gunichar *)best_t->data, (glong)best_t->len, NULL, NULL, NULL);
   return best;

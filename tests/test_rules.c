@@ -38,17 +38,26 @@ static int teardown(void **state) {
 /* The JSON of a DOCX with this body; `scanned`: the document taken as a
  * scan read by OCR, so that the rules that repair OCR's misreadings
  * apply. */
-static json_t *run_doc(const char *body, bool scanned) {
+static json_t *run_doc_ocr(const char *body, bool scanned, bool ocr) {
   size_t len;
   uint8_t *z = tu_docx(&len, body);
   dx_doc *doc = NULL;
   dx_error err = {0};
   if (dx_read_bytes(&doc, "t.docx", z, len, &lim, &err) != DX_OK) fail_msg("%s", err.message);
   if (scanned) doc->format = DX_FORMAT_PDF_SCANNED;
+  for (guint b = 0; ocr && b < doc->blocks->len; b++) {
+    const dx_block *bl = g_ptr_array_index(doc->blocks, b);
+    for (size_t c = 0; bl->kind == DX_BLOCK_TABLE && c < bl->table->ncells; c++)
+      bl->table->cells[c]->origin = DX_ORIGIN_OCR;
+  }
   json_t *j = dx_doc_to_json(rs, doc);
   dx_doc_free(doc);
   g_free(z);
   return j;
+}
+
+static json_t *run_doc(const char *body, bool scanned) {
+  return run_doc_ocr(body, scanned, false);
 }
 
 static json_t *run(const char *body) {
@@ -818,6 +827,40 @@ static void test_scan_run_together_label(void **state) {
   json_decref(j);
 }
 
+/* A label a fax left an edit and a confusion off its rule (本年细效目标:
+ * 度 dropped, 绩 read 细, seven characters) is still that field on a
+ * scan; the same with a character OCR does not confuse (甲 for 绩) is
+ * two edits off and no label. */
+static const char *goal_label_doc(const char *label) {
+  static char buf[1024];
+  g_snprintf(buf, sizeof buf,
+             "%s<w:tbl>%s<w:tr><w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>%s</w:tr></w:tbl>",
+             P("2024年度专项资金绩效目标申报表"), TR(TC("项目名称") TC("城区道路维修改造")), label,
+             TC("完成道路维修12公里"));
+  return buf;
+}
+
+static void test_scan_label_confusion_share(void **state) {
+  (void)state;
+  static const struct {
+    const char *label;
+    bool goal;
+  } cases[] = {{"本年细效目标", true}, {"本年甲效目标", false}, {"本年度绩效目标", true}};
+  for (int i = 0; i < (int)G_N_ELEMENTS(cases); i++) {
+    json_t *j = run_as_scan(goal_label_doc(cases[i].label));
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *g = json_object_get(json_object_get(d, "fields"), "annual_goal");
+    const char *raw = g ? json_string_value(json_object_get(g, "raw")) : NULL;
+    if (cases[i].goal) {
+      assert_non_null(raw);
+      assert_string_equal(raw, "完成道路维修12公里");
+    } else {
+      assert_true(!raw || strcmp(raw, "完成道路维修12公里") != 0);
+    }
+    json_decref(j);
+  }
+}
+
 /* More of what a fax leaves: money and schedule column headings one
  * character off (上 dropped, 申 read 审, 开 read 升, 束 read 来) and a
  * level-3 heading whose 三 lost a stroke (二级指标 twice) are read by
@@ -857,6 +900,98 @@ static void test_scan_repairs_headings(void **state) {
   j = run(FAXED_HEADINGS);
   d = json_array_get(json_object_get(j, "declarations"), 0);
   assert_null(total_field(d, "prior_year_total"));
+  json_decref(j);
+}
+
+/* A schedule heading whose start heading a fax left past near-matching
+ * (J1始时间: 开 read as two characters) is read by its place, between
+ * the content and end headings, on a scan only. */
+static const char *FAXED_START =
+    P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("驻京联络工作"))
+        TR(TC("项目实施内容") TC("J1始时间") TC("结束时间"))
+            TR(TC("联络工作") TC("2023年1月1日") TC("2023年12月31日")) "</w:tbl>";
+
+static void test_scan_schedule_start_between(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_START);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *sc = json_array_get(json_object_get(d, "schedule"), 0);
+  assert_non_null(sc);
+  assert_string_equal(json_string_value(json_object_get(sc, "content")), "联络工作");
+  assert_string_equal(json_string_value(json_object_get(sc, "start")), "2023-01-01");
+  assert_string_equal(json_string_value(json_object_get(sc, "end")), "2023-12-31");
+  json_decref(j);
+  j = run(FAXED_START);
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_null(json_array_get(json_object_get(d, "schedule"), 0));
+  json_decref(j);
+}
+
+/* Checkbox fields a fax left: a ticked box read as 四 or 网 at the end
+ * of an option's words, the empty box before it read as 己 (the ticked
+ * option's words are those after the space), and a box before a
+ * numbered option read as 门 (the ticked option is the one its number
+ * starts). On a scan only: typed, the text is as written. */
+static const char *faxed_boxes_doc(const char *attr, const char *type) {
+  static char buf[2048];
+  g_snprintf(buf, sizeof buf,
+             "%s<w:tbl>%s<w:tr>%s<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc></w:tr>"
+             "<w:tr>%s<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+             P("2023年度项目支出预算绩效目标申报表"), TR(TC("项目名称") TC("驻京联络工作")),
+             TC("项目属性"), attr, TC("项目类型"), type);
+  return buf;
+}
+
+/* The value of field `key` of a document's first declaration, "" when
+ * it has none. */
+static const char *first_field_value(const json_t *j, const char *key) {
+  const json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  const char *v = json_string_value(
+      json_object_get(json_object_get(json_object_get(d, "fields"), key), "value"));
+  return v ? v : "";
+}
+
+static void test_scan_faxed_boxes(void **state) {
+  (void)state;
+  static const struct {
+    const char *attr, *type, *attr_value, *type_value;
+  } cases[] = {
+      {"新增项目己 延续项目四", "1.基本建设类 ☐ 2.行政事业类 ☐ 修缮类门奖励类 3.其他专项类 ☑",
+       "continuing", "其他专项类"},
+      {"新增项目 ☐ 延续项目网", "1.基本建设类 ☐ 2.行政事业类 ☑ 3.其他专项类 ☐", "continuing",
+       "行政事业类"},
+  };
+  for (int i = 0; i < (int)G_N_ELEMENTS(cases); i++) {
+    json_t *j = run_doc_ocr(faxed_boxes_doc(cases[i].attr, cases[i].type), true, true);
+    assert_string_equal(first_field_value(j, "project_type"), cases[i].type_value);
+    assert_string_equal(first_field_value(j, "project_attribute"), cases[i].attr_value);
+    json_decref(j);
+  }
+  json_t *j = run_doc_ocr(faxed_boxes_doc(cases[0].attr, cases[0].type), false, false);
+  assert_string_not_equal(first_field_value(j, "project_type"), "其他专项类");
+  json_decref(j);
+}
+
+/* A single-choice field whose ticked box a fax lost, the other option's
+ * box read empty ("新增项目 ☐ 延续项目"): on a scan, the option without a
+ * box, its confidence low and the field still checkbox_ambiguous;
+ * typed, no value. */
+static void test_scan_unboxed_last_option(void **state) {
+  (void)state;
+  const char *doc = faxed_boxes_doc("新增项目 ☐ 延续项目", "3.其他专项类 ☑");
+  json_t *j = run_doc_ocr(doc, true, true);
+  assert_string_equal(first_field_value(j, "project_attribute"), "continuing");
+  const json_t *f = json_object_get(
+      json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields"),
+      "project_attribute");
+  assert_true(has_flag(f, "checkbox_ambiguous"));
+  assert_true(json_number_value(json_object_get(f, "confidence")) < 0.5);
+  json_decref(j);
+  j = run_doc_ocr(faxed_boxes_doc("新增项目 ☐ 延续项目 ☐", "3.其他专项类 ☑"), true, true);
+  assert_string_equal(first_field_value(j, "project_attribute"), "");
+  json_decref(j);
+  j = run_doc_ocr(doc, false, false);
+  assert_string_equal(first_field_value(j, "project_attribute"), "");
   json_decref(j);
 }
 
@@ -1509,6 +1644,10 @@ int main(void) {
       cmocka_unit_test(test_scan_label_end_mark),
       cmocka_unit_test(test_scan_name_confusable),
       cmocka_unit_test(test_scan_run_together_label),
+      cmocka_unit_test(test_scan_label_confusion_share),
+      cmocka_unit_test(test_scan_schedule_start_between),
+      cmocka_unit_test(test_scan_faxed_boxes),
+      cmocka_unit_test(test_scan_unboxed_last_option),
       cmocka_unit_test(test_scan_repairs_money),
       cmocka_unit_test(test_many_rows),
       cmocka_unit_test(test_match_limit),
