@@ -126,7 +126,7 @@ static const char *unboxed_last_option(ctx *x, const char *raw) {
 /* project_attribute: the rule of the one option ticked, or of the text
  * when it has no boxes. *ambiguous is set when no option or several are
  * ticked, or the words name no option. */
-static fval attribute_value(ctx *x, const char *raw, bool *ambiguous) {
+static fval attribute_value(ctx *x, const char *raw, bool *ambiguous, bool *repaired) {
   int nc, no;
   GPtrArray *opts = checkbox_options(x, raw, &nc, &no);
   const char *attr = NULL;
@@ -146,6 +146,7 @@ static fval attribute_value(ctx *x, const char *raw, bool *ambiguous) {
     if (!attr && x->scanned && last && last[1]) {
       k = dx_label_key(last + 1);
       attr = dx_rules_match(x->rs, DX_CAT_ATTRIBUTE, k);
+      *repaired = attr != NULL;
       g_free(k);
     }
   } else {
@@ -159,7 +160,7 @@ static fval attribute_value(ctx *x, const char *raw, bool *ambiguous) {
 
 /* project_type: the options ticked, joined by ；(the text as it is when it
  * has no boxes; null, and *ambiguous set, when none is ticked). */
-static fval type_value(ctx *x, const char *raw, bool *ambiguous) {
+static fval type_value(ctx *x, const char *raw, bool *ambiguous, bool *repaired) {
   int nc, no;
   fval value;
   GPtrArray *opts = checkbox_options(x, raw, &nc, &no);
@@ -180,6 +181,7 @@ static fval type_value(ctx *x, const char *raw, bool *ambiguous) {
       char *tail = last ? dx_rules_strip(x->rs, DX_CAT_NUMBERING, last + 1, false) : NULL;
       bool numbered = tail && *tail && strcmp(tail, last + 1) != 0;
       g_string_append(s, numbered ? tail : opt);
+      *repaired = *repaired || numbered;
       g_free(tail);
     }
     value = map_fv_string(x, s->str);
@@ -219,11 +221,12 @@ static dx_field *empty_field(ctx *x, const char *raw, const where *w) {
 
 /* The value of field `key` in the cell text raw (not empty); false when
  * it does not parse. *ambiguous: a checkbox with no tick or several. */
-static bool field_value(ctx *x, const char *key, const char *raw, fval *value, bool *ambiguous) {
+static bool field_value(ctx *x, const char *key, const char *raw, fval *value, bool *ambiguous,
+                        bool *repaired) {
   if (strcmp(key, "project_attribute") == 0) {
-    *value = attribute_value(x, raw, ambiguous);
+    *value = attribute_value(x, raw, ambiguous, repaired);
   } else if (strcmp(key, "project_type") == 0) {
-    *value = type_value(x, raw, ambiguous);
+    *value = type_value(x, raw, ambiguous, repaired);
   } else if (strcmp(key, "period") == 0) {
     char a[11], b[11];
     if (!dx_period_parse(a, b, dx_rules_lexicon(x->rs), raw, true)) return false;
@@ -275,13 +278,14 @@ dx_field *map_make_field(ctx *x, int fi, const char *raw, const where *w) {
     return map_field_new(x, value, raw, CONF_EXACT, w);
   }
   fval value;
-  bool ambiguous = false;
-  if (!field_value(x, key, raw, &value, &ambiguous)) {
+  bool ambiguous = false, repaired = false;
+  if (!field_value(x, key, raw, &value, &ambiguous, &repaired)) {
     dx_field *f = map_field_new(x, FV_NULL, raw, CONF_UNPARSED, w);
     map_field_flag(x, f, "value_unparsed");
     return f;
   }
-  dx_field *f = map_field_new(x, value, raw, CONF_EXACT, w);
+  /* an option read past a box OCR misread: not as sure as one read */
+  dx_field *f = map_field_new(x, value, raw, repaired ? CONF_REPAIRED : CONF_EXACT, w);
   if (ambiguous) {
     map_field_flag(x, f, "checkbox_ambiguous");
     dx_field_conf(f, CONF_AMBIGUOUS);
