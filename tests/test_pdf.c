@@ -1,5 +1,6 @@
 /* Unit tests for pages: stage two's layout of glyphs and ruling lines
  * (synthetic pages) and stage one's PDF reader (small PDFs written here). */
+#include <limits.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -2424,30 +2425,51 @@ static dx_doc *corpus_scan(const char *name, gchar **data) {
   return d;
 }
 
+/* A scan of corpus/scan/ read, and the cells of its tables in order. */
+typedef struct scan_read {
+  dx_doc *d;
+  gchar *data;
+  GPtrArray *cells; /* of const dx_cell * */
+  int tables, min_rows;
+} scan_read;
+
+static scan_read read_scan(const char *name) {
+  scan_read s = {.cells = g_ptr_array_new(), .min_rows = INT_MAX};
+  s.d = corpus_scan(name, &s.data);
+  for (guint b = 0; b < s.d->blocks->len; b++) {
+    const dx_block *bl = g_ptr_array_index(s.d->blocks, b);
+    if (bl->kind != DX_BLOCK_TABLE) continue;
+    s.tables++;
+    s.min_rows = MIN(s.min_rows, bl->table->nrows);
+    for (size_t c = 0; c < bl->table->ncells; c++) g_ptr_array_add(s.cells, bl->table->cells[c]);
+  }
+  return s;
+}
+
+static void scan_read_free(scan_read *s) {
+  g_ptr_array_free(s->cells, TRUE);
+  dx_doc_free(s->d);
+  g_free(s->data);
+}
+
 /* A template's sign column: ≥ or ≤ alone in a cell, which PP-OCRv4
  * reads as N or < at 0.2-0.4. Told from its ink (lone_sign in ppocr.c):
  * every one-character cell of the sign column reads as its sign, at the
  * ink reading's confidence. */
 static void test_ocr_lone_sign(void **state) {
   (void)state;
-  gchar *data = NULL;
-  dx_doc *d = corpus_scan("scan-thick200-variant-sign-unit-columns.pdf", &data);
+  scan_read s = read_scan("scan-thick200-variant-sign-unit-columns.pdf");
   int signs = 0;
-  for (guint b = 0; b < d->blocks->len; b++) {
-    const dx_block *bl = g_ptr_array_index(d->blocks, b);
-    if (bl->kind != DX_BLOCK_TABLE) continue;
-    for (size_t c = 0; c < bl->table->ncells; c++) {
-      const dx_cell *x = bl->table->cells[c];
-      if (x->col != 3 || x->row < 7 || g_utf8_strlen(x->text, -1) != 1) continue;
-      if (strcmp(x->text, "≥") != 0 && strcmp(x->text, "≤") != 0)
-        fail_msg("row %d: \"%s\", not a sign", x->row, x->text);
-      assert_true(x->confidence >= 0.85);
-      signs++;
-    }
+  for (guint i = 0; i < s.cells->len; i++) {
+    const dx_cell *x = g_ptr_array_index(s.cells, i);
+    if (x->col != 3 || x->row < 7 || g_utf8_strlen(x->text, -1) != 1) continue;
+    if (strcmp(x->text, "≥") != 0 && strcmp(x->text, "≤") != 0)
+      fail_msg("row %d: \"%s\", not a sign", x->row, x->text);
+    assert_true(x->confidence >= 0.85);
+    signs++;
   }
   assert_int_equal(signs, 6);
-  dx_doc_free(d);
-  g_free(data);
+  scan_read_free(&s);
 }
 
 /* On a 98 dpi fax, a money cell's lone 0 reads as 。 (a ring alone) and
@@ -2456,23 +2478,17 @@ static void test_ocr_lone_sign(void **state) {
  * (leading_sign). */
 static void test_ocr_fax_zero_and_sign(void **state) {
   (void)state;
-  gchar *data = NULL;
-  dx_doc *d = corpus_scan("scan-fax50-gs-variant-dept-income-expenditure.pdf", &data);
+  scan_read s = read_scan("scan-fax50-gs-variant-dept-income-expenditure.pdf");
   int zero = 0, sign = 0;
-  for (guint b = 0; b < d->blocks->len; b++) {
-    const dx_block *bl = g_ptr_array_index(d->blocks, b);
-    if (bl->kind != DX_BLOCK_TABLE) continue;
-    for (size_t c = 0; c < bl->table->ncells; c++) {
-      const dx_cell *x = bl->table->cells[c];
-      assert_string_not_equal(x->text, "。");
-      zero += strcmp(x->text, "0") == 0;
-      sign += g_str_has_prefix(x->text, "≥2") && !g_str_has_prefix(x->text, "≥22");
-    }
+  for (guint i = 0; i < s.cells->len; i++) {
+    const dx_cell *x = g_ptr_array_index(s.cells, i);
+    assert_string_not_equal(x->text, "。");
+    zero += strcmp(x->text, "0") == 0;
+    sign += g_str_has_prefix(x->text, "≥2") && !g_str_has_prefix(x->text, "≥22");
   }
   assert_int_equal(zero, 1);
   assert_int_equal(sign, 1);
-  dx_doc_free(d);
-  g_free(data);
+  scan_read_free(&s);
 }
 
 /* On a 98 dpi fax whose thin bars dropped out, 万元 after an amount is
@@ -2483,28 +2499,22 @@ static void test_ocr_fax_zero_and_sign(void **state) {
  * read whole. */
 static void test_ocr_fax_lost_tail(void **state) {
   (void)state;
-  gchar *data = NULL;
-  dx_doc *d = corpus_scan("scan-fax40-chromium-seed002-hengdong.pdf", &data);
+  scan_read s = read_scan("scan-fax40-chromium-seed002-hengdong.pdf");
   int bare = 0, whole = 0;
-  for (guint b = 0; b < d->blocks->len; b++) {
-    const dx_block *bl = g_ptr_array_index(d->blocks, b);
-    if (bl->kind != DX_BLOCK_TABLE) continue;
-    for (size_t c = 0; c < bl->table->ncells; c++) {
-      const char *s = bl->table->cells[c]->text;
-      if (!g_str_has_prefix(s, "≥") && !g_str_has_prefix(s, "≧") && !g_str_has_prefix(s, "≤"))
-        continue;
-      const char *end = s + strlen(s) - 1;
-      if (g_ascii_isdigit(*end)) {
-        print_message("read without its unit: \"%s\"\n", s);
-        bare++;
-      }
-      whole += strcmp(s, "≥7万元") == 0 || strcmp(s, "≧35万元") == 0;
+  for (guint i = 0; i < s.cells->len; i++) {
+    const char *t = ((const dx_cell *)g_ptr_array_index(s.cells, i))->text;
+    if (!g_str_has_prefix(t, "≥") && !g_str_has_prefix(t, "≧") && !g_str_has_prefix(t, "≤"))
+      continue;
+    const char *end = t + strlen(t) - 1;
+    if (g_ascii_isdigit(*end)) {
+      print_message("read without its unit: \"%s\"\n", t);
+      bare++;
     }
+    whole += strcmp(t, "≥7万元") == 0 || strcmp(t, "≧35万元") == 0;
   }
   assert_int_equal(bare, 0);
   assert_int_equal(whole, 2);
-  dx_doc_free(d);
-  g_free(data);
+  scan_read_free(&s);
 }
 
 /* A ticked box at a line's end (延续项目 ☑) is ink PP-OCRv4 reads as
@@ -2519,22 +2529,16 @@ static void test_ocr_tail_checkbox(void **state) {
                                       "scan-variant-county-template.pdf"};
   static const char *const ends[] = {"延续项目 ☑", "延续 ☑"};
   for (int i = 0; i < 2; i++) {
-    gchar *data = NULL;
-    dx_doc *d = corpus_scan(files[i], &data);
+    scan_read s = read_scan(files[i]);
     int ticked = 0;
-    for (guint b = 0; b < d->blocks->len; b++) {
-      const dx_block *bl = g_ptr_array_index(d->blocks, b);
-      if (bl->kind != DX_BLOCK_TABLE) continue;
-      for (size_t c = 0; c < bl->table->ncells; c++) {
-        const char *s = bl->table->cells[c]->text;
-        if (!strstr(s, "延续")) continue;
-        print_message("%s: \"%s\"\n", files[i], s);
-        ticked += g_str_has_suffix(s, ends[i]);
-      }
+    for (guint k = 0; k < s.cells->len; k++) {
+      const char *t = ((const dx_cell *)g_ptr_array_index(s.cells, k))->text;
+      if (!strstr(t, "延续")) continue;
+      print_message("%s: \"%s\"\n", files[i], t);
+      ticked += g_str_has_suffix(t, ends[i]);
     }
     assert_int_equal(ticked, 1);
-    dx_doc_free(d);
-    g_free(data);
+    scan_read_free(&s);
   }
 }
 
@@ -3091,24 +3095,18 @@ static void test_scan_fax_lost_dots(void **state) {
  * dotted border of 三级指标 | 指标值 parts its cells in every row. */
 static void test_scan_fax_dotted_page(void **state) {
   (void)state;
-  gchar *data = NULL;
-  dx_doc *d = corpus_scan("scan-fax20-chrome-dot-variant-county-multi.pdf", &data);
+  scan_read s = read_scan("scan-fax20-chrome-dot-variant-county-multi.pdf");
   int dots = 0, heads = 0, values = 0;
-  for (guint b = 0; b < d->blocks->len; b++) {
-    const dx_block *bl = g_ptr_array_index(d->blocks, b);
-    if (bl->kind != DX_BLOCK_TABLE) continue;
-    for (size_t c = 0; c < bl->table->ncells; c++) {
-      const dx_cell *x = bl->table->cells[c];
-      dots += x->text[0] == '.';
-      heads += strcmp(x->text, "指标值") == 0;
-      values += strcmp(x->text, "≥35公里") == 0 || strcmp(x->text, "100%") == 0;
-    }
+  for (guint i = 0; i < s.cells->len; i++) {
+    const dx_cell *x = g_ptr_array_index(s.cells, i);
+    dots += x->text[0] == '.';
+    heads += strcmp(x->text, "指标值") == 0;
+    values += strcmp(x->text, "≥35公里") == 0 || strcmp(x->text, "100%") == 0;
   }
   assert_int_equal(dots, 0);
   assert_int_equal(heads, 3);
   assert_int_equal(values, 2);
-  dx_doc_free(d);
-  g_free(data);
+  scan_read_free(&s);
 }
 
 /* A phone photo of dash-dotted borders (corpus photo): a piece of a
@@ -3117,22 +3115,16 @@ static void test_scan_fax_dotted_page(void **state) {
  * "较大以上火灾事故 1"). */
 static void test_scan_photo_debris(void **state) {
   (void)state;
-  gchar *data = NULL;
-  dx_doc *d = corpus_scan("scan-photo-lo-dotdash-variant-province-b.pdf", &data);
+  scan_read s = read_scan("scan-photo-lo-dotdash-variant-province-b.pdf");
   int name = 0, ones = 0;
-  for (guint b = 0; b < d->blocks->len; b++) {
-    const dx_block *bl = g_ptr_array_index(d->blocks, b);
-    if (bl->kind != DX_BLOCK_TABLE) continue;
-    for (size_t c = 0; c < bl->table->ncells; c++) {
-      const dx_cell *x = bl->table->cells[c];
-      name += strcmp(x->text, "较大以上火灾事故") == 0;
-      ones += g_str_has_prefix(x->text, "较大以上") && g_str_has_suffix(x->text, "1");
-    }
+  for (guint i = 0; i < s.cells->len; i++) {
+    const dx_cell *x = g_ptr_array_index(s.cells, i);
+    name += strcmp(x->text, "较大以上火灾事故") == 0;
+    ones += g_str_has_prefix(x->text, "较大以上") && g_str_has_suffix(x->text, "1");
   }
   assert_int_equal(name, 1);
   assert_int_equal(ones, 0);
-  dx_doc_free(d);
-  g_free(data);
+  scan_read_free(&s);
 }
 
 /* The faint grey scan of dash-dotted borders (corpus grey240): its
@@ -3146,30 +3138,23 @@ static void test_scan_photo_debris(void **state) {
  * where its rows do (the goal under it stays one cell). */
 static void test_scan_dash_dot_page(void **state) {
   (void)state;
-  gchar *data = NULL;
-  dx_doc *d = corpus_scan("scan-grey240-lo-dotdash-variant-dept-national.pdf", &data);
-  int tables = 0, marks = 0, staff = 0, owners = 0, goal = 0;
-  for (guint b = 0; b < d->blocks->len; b++) {
-    const dx_block *bl = g_ptr_array_index(d->blocks, b);
-    if (bl->kind != DX_BLOCK_TABLE) continue;
-    tables++;
-    assert_true(bl->table->nrows >= 14);
-    for (size_t c = 0; c < bl->table->ncells; c++) {
-      const dx_cell *x = bl->table->cells[c];
-      marks += g_str_has_prefix(x->text, "！") || g_str_has_prefix(x->text, "：") ||
-               g_str_has_suffix(x->text, " T");
-      staff += strcmp(x->text, "实有人数") == 0 || strcmp(x->text, "43人") == 0;
-      owners += strcmp(x->text, "责任科室") == 0 || strcmp(x->text, "公共卫生股") == 0;
-      goal += g_str_has_prefix(x->text, "全面完成") && g_str_has_suffix(x->text, "稳步提高。");
-    }
+  scan_read s = read_scan("scan-grey240-lo-dotdash-variant-dept-national.pdf");
+  int marks = 0, staff = 0, owners = 0, goal = 0;
+  for (guint i = 0; i < s.cells->len; i++) {
+    const dx_cell *x = g_ptr_array_index(s.cells, i);
+    marks += g_str_has_prefix(x->text, "！") || g_str_has_prefix(x->text, "：") ||
+             g_str_has_suffix(x->text, " T");
+    staff += strcmp(x->text, "实有人数") == 0 || strcmp(x->text, "43人") == 0;
+    owners += strcmp(x->text, "责任科室") == 0 || strcmp(x->text, "公共卫生股") == 0;
+    goal += g_str_has_prefix(x->text, "全面完成") && g_str_has_suffix(x->text, "稳步提高。");
   }
-  assert_int_equal(tables, 1);
+  assert_int_equal(s.tables, 1);
+  assert_true(s.min_rows >= 14);
   assert_int_equal(marks, 0);
   assert_int_equal(staff, 2);
   assert_int_equal(owners, 2);
   assert_int_equal(goal, 1);
-  dx_doc_free(d);
-  g_free(data);
+  scan_read_free(&s);
 }
 
 /* A grey seal (ring 42 mm across, 3 pt thick, grey 100) stamped over a
