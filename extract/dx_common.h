@@ -47,6 +47,11 @@ typedef struct dx_words {
   /* code point b follows a in one of the vocabulary's words (OCR picks
    * among its next readings by these: ocr_words.c) */
   bool (*pair)(void *ctx, uint32_t a, uint32_t b);
+  /* how likely (natural log) Han character b is after a in Chinese text
+   * (a 0: anywhere), and whether the two are side by side in a word
+   * (*seen): OCR weighs its readings by their neighbours with it
+   * (ocr_words.c); NULL: by the vocabulary's pairs alone */
+  double (*follows)(void *ctx, uint32_t a, uint32_t b, bool *seen);
   void *ctx;
 } dx_words;
 

@@ -25,9 +25,17 @@ static bool word_pair(void *rs, uint32_t a, uint32_t b) {
   return dx_word_pairs_has(dx_rules_word_pairs(rs), a, b);
 }
 
+static double char_follows(void *rs, uint32_t a, uint32_t b, bool *seen) {
+  (void)rs;
+  return dx_char_follows(a, b, seen);
+}
+
 void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim) {
-  lim->words = (dx_words){
-      .continued = says_continued, .numbered = starts_numbered, .pair = word_pair, .ctx = rs};
+  lim->words = (dx_words){.continued = says_continued,
+                          .numbered = starts_numbered,
+                          .pair = word_pair,
+                          .follows = char_follows,
+                          .ctx = rs};
 }
 
 dx_code dx_read_path(dx_doc **out, const char *path, const dx_limits *lim, dx_error *err) {

@@ -31,4 +31,9 @@ bool dx_word_pairs_has(GHashTable *pairs, uint32_t a, uint32_t b);
 /* The ruleset's pairs. */
 GHashTable *dx_rules_word_pairs(const dx_ruleset *rs);
 
+/* How likely (natural log) Han character b is after a in Chinese text,
+ * a 0: anywhere; *seen: the two are side by side in one of the
+ * dictionary's words (char_freq.c). */
+double dx_char_follows(uint32_t a, uint32_t b, bool *seen);
+
 #endif

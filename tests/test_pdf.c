@@ -3655,6 +3655,82 @@ static void test_ocr_readings(void **state) {
   g_array_free(gl, TRUE);
 }
 
+/* The rest of a line weighed by Chinese at large (ocr_words.c,
+ * dx_words.follows: character pairs of a dictionary's words), with the
+ * forms' vocabulary out of the way (no pair of it). */
+static bool no_pair(void *ctx, uint32_t a, uint32_t b) {
+  (void)ctx;
+  (void)a;
+  (void)b;
+  return false;
+}
+
+static char *context_line(const char *text, const dx_ocr_alts *alts, const dx_words *w,
+                          guint *changed, float *conf) {
+  GArray *gl = glyph_line(text);
+  *changed = dx_ocr_words(gl, 0, alts, w);
+  char *s = line_text(gl, 0);
+  for (guint i = 0; conf && i < gl->len; i++) conf[i] = g_array_index(gl, dx_glyph, i).ocr_conf;
+  g_array_free(gl, TRUE);
+  return s;
+}
+
+static void test_ocr_context(void **state) {
+  (void)state;
+  dx_words w = lim.words;
+  w.pair = no_pair;
+  assert_non_null(w.follows);
+  guint n = 0;
+  float conf[4] = {0};
+  /* 化懈 -> 化解: 懈 makes no pair with 化, 解 does */
+  dx_ocr_alts a1[2] = {{{0}, {0}}, {{0x89E3 /* 解 */}, {0.2f}}};
+  char *s = context_line("化懈", a1, &w, &n, conf);
+  assert_string_equal(s, "化解");
+  assert_int_equal(n, 1);
+  assert_true(conf[1] < 0.9f * 0.85f + 0.001f);
+  assert_true(conf[0] == 0.7f);
+  g_free(s);
+  /* 松懈 stays: 懈 fits 松 */
+  s = context_line("松懈", a1, &w, &n, NULL);
+  assert_string_equal(s, "松懈");
+  assert_int_equal(n, 0);
+  g_free(s);
+  /* at a line's start: 坏境 -> 环境 */
+  dx_ocr_alts a2[2] = {{{0x73AF /* 环 */}, {0.22f}}, {{0}, {0}}};
+  s = context_line("坏境", a2, &w, &n, NULL);
+  assert_string_equal(s, "环境");
+  g_free(s);
+  /* a next reading less probable than CONTEXT_ALT_MIN is not weighed */
+  a2[0].p[0] = 0.04f;
+  s = context_line("坏境", a2, &w, &n, NULL);
+  assert_string_equal(s, "坏境");
+  g_free(s);
+  /* beside a digit (a unit) a character stays: 15万 is not 15方 */
+  dx_ocr_alts a3[3] = {{{0}, {0}}, {{0}, {0}}, {{0x65B9 /* 方 */}, {0.4f}}};
+  s = context_line("15万", a3, &w, &n, NULL);
+  assert_string_equal(s, "15万");
+  g_free(s);
+  /* a checkbox's lookalike stays, and none is chosen: 目回 */
+  dx_ocr_alts a4[2] = {{{0}, {0}}, {{0x524D /* 前 */}, {0.4f}}};
+  s = context_line("目回", a4, &w, &n, NULL);
+  assert_string_equal(s, "目回");
+  g_free(s);
+  /* two new characters that only make a pair with each other are not
+   * taken: each must make one with a neighbour kept as read */
+  dx_ocr_alts a5[2] = {{{0x5316 /* 化 */}, {0.45f}}, {{0x89E3 /* 解 */}, {0.45f}}};
+  s = context_line("一懈", a5, &w, &n, NULL);
+  assert_string_equal(s, "一懈");
+  g_free(s);
+  /* across a space no pair; without follows nothing changes */
+  GArray *gl = glyph_line("化懈");
+  g_array_index(gl, dx_glyph, 1).space_before = true;
+  assert_int_equal(dx_ocr_words(gl, 0, a1, &w), 0);
+  g_array_index(gl, dx_glyph, 1).space_before = false;
+  w.follows = NULL;
+  assert_int_equal(dx_ocr_words(gl, 0, a1, &w), 0);
+  g_array_free(gl, TRUE);
+}
+
 static void test_text_line_sign(void **state) {
   (void)state;
   enum { W = 80, H = 60 };
@@ -3795,6 +3871,7 @@ int main(void) {
       cmocka_unit_test(test_text_lines_specks),
       cmocka_unit_test(test_text_line_sign),
       cmocka_unit_test(test_ocr_words),
+      cmocka_unit_test(test_ocr_context),
       cmocka_unit_test(test_ocr_readings),
       cmocka_unit_test(test_text_line_thick_band),
   };

@@ -1,6 +1,7 @@
 # Writes OUT, a C file holding each rule file as a NUL-terminated byte
 # array, so that declx carries its rules and runs from anywhere.
-# Usage: cmake -DOUT=file.c -DLABELS=labels.rules -DVALUES=values.rules -P embed_rules.cmake
+# Usage: cmake -DOUT=file.c -DLABELS=labels.rules -DVALUES=values.rules
+#        -DCHAR_FREQ=char_freq.tsv -P embed_rules.cmake
 function(embed var path result)
   file(READ "${path}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
@@ -8,4 +9,5 @@ function(embed var path result)
 endfunction()
 embed(dx_embedded_labels_rules "${LABELS}" a)
 embed(dx_embedded_values_rules "${VALUES}" b)
-file(WRITE "${OUT}" "/* generated from the rule files; do not edit */\n${a}${b}")
+embed(dx_embedded_char_freq "${CHAR_FREQ}" c)
+file(WRITE "${OUT}" "/* generated from the rule files; do not edit */\n${a}${b}${c}")
