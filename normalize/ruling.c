@@ -393,6 +393,17 @@ static bool crosses_inside(const seg *o, size_t no, const seg *r) {
   return false;
 }
 
+/* Whether the gap (lo, hi) in the rule at pos runs from one rule
+ * across to another, each end meeting its own loosely (within
+ * DROPOUT_END_PT, as an end meets a rule across): a cell between them
+ * spans the line, where the piece beyond it lost its first dots (a fax
+ * that dropped a row of its scan where a dotted border meets the rule
+ * across leaves the border's first 3-6 pt shorter than a rule). */
+static bool row_to_row(const seg *o, size_t no, float pos, float lo, float hi) {
+  const seg *a = across_near(o, no, pos, lo), *b = across_near(o, no, pos, hi);
+  return a && b && fabsf(b->pos - a->pos) > SNAP_PT;
+}
+
 /* Joins the pieces a scan's dropouts left of a rule (see
  * DROPOUT_PIECE_PT); s sorted as merge_segs leaves it, `across` the
  * rules of the other direction (`rows`: s are the horizontal ones; pg:
@@ -418,6 +429,7 @@ static size_t bridge_dropouts(seg *s, size_t m, const seg *across, size_t nacros
                     next->b - next->a >= DROPOUT_PIECE_PT &&
                     !(crossed_at(across, nacross, run->pos, lo) &&
                       crossed_at(across, nacross, next->pos, hi)) &&
+                    !row_to_row(across, nacross, run->pos, lo, hi) &&
                     !table_gap(across, nacross, run->pos, lo, hi) &&
                     !text_across(pg, rows, run->pos, lo, hi) &&
                     !between_tables(s, m, gone, across, nacross, run->pos, lo, hi);

@@ -506,6 +506,43 @@ static void test_fax_dropouts(void **state) {
   pb_free(p);
 }
 
+/* A fax that lost a row of its scan where a dotted column border meets
+ * the row's border under a cell spanning the columns: the border below
+ * starts 5.5 pt down (its first dots gone), beyond the reach of a rule
+ * across that closes a gap (TOUCH_PT) but near enough to meet it
+ * (DROPOUT_END_PT). The gap runs from one row's border to the next: the
+ * cell spans the columns there, no dropout is bridged through its text. */
+static void test_fax_dotted_column_lost_start(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float xs[] = {45, 146, 247, 348}, ys[] = {100, 116, 132, 148, 164, 180, 196};
+  for (int i = 0; i < 7; i++) pb_h(p, ys[i], xs[0], xs[3]);
+  pb_v(p, xs[0], ys[0], ys[6]);
+  pb_v(p, xs[1], ys[0], ys[6]);
+  pb_v(p, xs[3], ys[0], ys[6]);
+  pb_v(p, xs[2], ys[0], ys[3]);        /* the column's border over rows 0-2 */
+  pb_v(p, xs[2], ys[4] + 5.5f, ys[6]); /* ... and from just under row 4's top */
+  const char *txt[6][3] = {{"甲", "乙", "丙"}, {"丁", "戊", "己"}, {"庚", "辛", "壬"},
+                           {"目标", "", ""},   {"子", "丑", "寅"}, {"卯", "辰", "巳"}};
+  for (int r = 0; r < 6; r++)
+    for (int c = 0; c < 3; c++)
+      if (*txt[r][c]) pb_ocr_text(p, xs[c] + 4, ys[r] + 3, txt[r][c]);
+  /* row 3's text runs on across the column's line, between characters */
+  pb_ocr_text(p, xs[1] + 1, ys[3] + 3, "全面完成基本公共卫生服务各项任务");
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 6);
+  assert_int_equal(t->ncols, 3);
+  assert_int_equal(dx_table_at(t, 3, 1)->colspan, 2);
+  assert_string_equal(cell_text(t, 3, 1), "全面完成基本公共卫生服务各项任务");
+  assert_string_equal(cell_text(t, 2, 2), "壬");
+  assert_string_equal(cell_text(t, 4, 1), "丑");
+  assert_string_equal(cell_text(t, 4, 2), "寅");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax that made a hairline a staircase may lose both ends of a
  * border: the piece left crosses a column's rule and stops 30 pt short
  * of the table's sides; it runs on to them. */
@@ -3791,6 +3828,7 @@ int main(void) {
       cmocka_unit_test(test_grid_spans),
       cmocka_unit_test(test_grid_l_shape),
       cmocka_unit_test(test_fax_dropouts),
+      cmocka_unit_test(test_fax_dotted_column_lost_start),
       cmocka_unit_test(test_fax_lost_ends),
       cmocka_unit_test(test_fax_rows_from_text),
       cmocka_unit_test(test_fax_column_lost_end),
