@@ -50,6 +50,7 @@
   X(RATE_LABEL, "rate_label")                                                                      \
   X(AMOUNT_LEVEL, "amount_level")                                                                  \
   X(OCR_UNIT, "ocr_unit")                                                                          \
+  X(OCR_AMOUNT, "ocr_amount")                                                                      \
   X(TITLE_OCR, "title_ocr")                                                                        \
   X(TITLE_WORD, "title_word")                                                                      \
   X(OCR_BOX_ON, "ocr_box_on")                                                                      \

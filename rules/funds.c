@@ -53,6 +53,28 @@ static bool misread_unit_amount(ctx *x, const char *raw, double *v, int *unit) {
   return false;
 }
 
+/* On a scan, an amount OCR read with points for its thousands commas
+ * (2.300.5 for 2,300.5: a fax's comma is a dot whose tail it lost),
+ * which ocr_amount tells from an amount (a number has one point): the
+ * amount with every point of its number but the last a comma. */
+static bool misread_comma_amount(ctx *x, const char *raw, double *v, int *unit) {
+  if (!x->scanned) return false;
+  char *k = dx_label_key(raw);
+  bool ok = *k && dx_rules_match(x->rs, DX_CAT_OCR_AMOUNT, k);
+  g_free(k);
+  if (!ok) return false;
+  char *fixed = g_strdup(raw);
+  char *last = NULL;
+  for (char *p = fixed; *p && (g_ascii_isdigit(*p) || *p == '.'); p++)
+    if (*p == '.') {
+      if (last) *last = ',';
+      last = p;
+    }
+  ok = dx_amount_parse(v, unit, dx_rules_lexicon(x->rs), fixed);
+  g_free(fixed);
+  return ok;
+}
+
 /* An amount FIELD in 万元 (contract: funds). */
 dx_field *map_amount_field(ctx *x, const char *raw, const where *w) {
   if (!*raw) {
@@ -62,8 +84,10 @@ dx_field *map_amount_field(ctx *x, const char *raw, const where *w) {
   }
   double v;
   int unit;
+  bool repaired = false;
   if (!dx_amount_parse(&v, &unit, dx_rules_lexicon(x->rs), raw) &&
-      !misread_unit_amount(x, raw, &v, &unit)) {
+      !misread_unit_amount(x, raw, &v, &unit) &&
+      !(repaired = misread_comma_amount(x, raw, &v, &unit))) {
     dx_field *f = map_field_new(x, FV_NULL, raw, CONF_UNPARSED, w);
     map_field_flag(x, f, "value_unparsed");
     return f;
@@ -72,7 +96,8 @@ dx_field *map_amount_field(ctx *x, const char *raw, const where *w) {
     v /= 10000.0; /* a column headed 金额（元） */
     unit = 2;
   }
-  dx_field *f = map_field_new(x, map_fv_number(round(v * 1e6) / 1e6), raw, CONF_EXACT, w);
+  dx_field *f = map_field_new(x, map_fv_number(round(v * 1e6) / 1e6), raw,
+                              repaired ? CONF_REPAIRED : CONF_EXACT, w);
   if (unit == 2) {
     map_field_flag(x, f, "unit_converted");
     dx_field_conf(f, CONF_UNIT_CONVERTED);

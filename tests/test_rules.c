@@ -1,4 +1,5 @@
 /* Unit tests for rules/: rule files, flags and confidence, JSON bytes. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1361,6 +1362,54 @@ static void test_scan_total_misread_unit(void **state) {
   }
 }
 
+/* A fund amount whose thousands comma a fax read as a point
+ * ("2.300.5" for 2,300.5; a number has one point): on a scan, the
+ * amount with the points before the last one commas, less sure than
+ * one read as it stands; typed, or with a last group of three digits
+ * (2.300.500 may be 2,300,500 as well as 2,300.5), unparsed. */
+static const char *faxed_comma_doc(const char *amount) {
+  static char buf[1024];
+  g_snprintf(buf, sizeof buf, "%s<w:tbl>%s<w:tr>%s<w:tc>%s</w:tc></w:tr></w:tbl>",
+             P("2024年度项目支出绩效目标申报表"), TR(TC("项目名称") TC("基本公共卫生服务")),
+             TC("年度资金总额"), amount);
+  return buf;
+}
+
+static void test_scan_amount_comma_as_point(void **state) {
+  (void)state;
+  static const struct {
+    const char *raw;
+    bool scan;
+    double want; /* < 0: unparsed */
+  } cases[] = {
+      {"2.300.5", true, 2300.5}, {"1.234.567.89万元", true, 1234567.89},
+      {"2.300.5", false, -1},    {"2.300.500", true, -1},
+      {"23.00.5", true, -1},     {"2,300.5万元", true, 2300.5},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    char *cell = g_strdup_printf("<w:p><w:r><w:t>%s</w:t></w:r></w:p>", cases[i].raw);
+    char *doc = g_strdup(faxed_comma_doc(cell));
+    json_t *j = run_doc(doc, cases[i].scan);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *f = json_object_get(json_object_get(d, "funds"), "current_year_total");
+    assert_non_null(f);
+    assert_string_equal(json_string_value(json_object_get(f, "raw")), cases[i].raw);
+    json_t *v = json_object_get(f, "value");
+    if (cases[i].want < 0) {
+      if (!json_is_null(v)) fail_msg("case %zu: %s read as a number", i, cases[i].raw);
+    } else {
+      if (!json_is_number(v) || fabs(json_number_value(v) - cases[i].want) > 1e-6)
+        fail_msg("case %zu: %s not read as %g", i, cases[i].raw, cases[i].want);
+      /* a repair is less sure than an amount read as it stands */
+      double c = json_number_value(json_object_get(f, "confidence"));
+      if (strchr(cases[i].raw, ',') ? c < 0.9 : c >= 0.9) fail_msg("case %zu: confidence %g", i, c);
+    }
+    json_decref(j);
+    g_free(doc);
+    g_free(cell);
+  }
+}
+
 /* An amount glued to its label (a PDF line whose space was too narrow
  * to count): split where the number starts when the words before it are
  * a known label; a label holding a year is not cut at its year, and a
@@ -1661,6 +1710,7 @@ int main(void) {
       cmocka_unit_test(test_scan_headless_money),
       cmocka_unit_test(test_scan_cost_unit),
       cmocka_unit_test(test_scan_total_misread_unit),
+      cmocka_unit_test(test_scan_amount_comma_as_point),
       cmocka_unit_test(test_scan_vertical_label_near),
       cmocka_unit_test(test_scan_source_first_lost),
       cmocka_unit_test(test_record_json),
