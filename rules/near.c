@@ -216,17 +216,18 @@ static label classify_near(ctx *x, const char *key) {
   return l;
 }
 
-/* On a scan, the rule of an indicator heading, level, money, schedule
- * or item column category (the tables' column headings, level 1 and 2
- * names) or of a project attribute's option (the words in that field)
- * nearest a key that matched none, as map_classify_near does for
+/* On a scan, the rule of an indicator heading, level, money, schedule,
+ * work plan or item column category (the tables' column headings, level
+ * 1 and 2 names) or of a project attribute's option (the words in that
+ * field) nearest a key that matched none, as map_classify_near does for
  * fields: "三吸指标" is the level-3 heading, "升始时间" the start's,
- * "延续性项计" the continuing option. `exact` is what matching gave. */
+ * "赤任科室" the work plans' owner's, "延续性项计" the continuing option.
+ * `exact` is what matching gave. */
 const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact) {
   if (exact || !x->scanned || !key || !*key) return exact;
   if (cat != DX_CAT_IND_HEADER && cat != DX_CAT_LEVEL1 && cat != DX_CAT_LEVEL2 &&
       cat != DX_CAT_FUND_COLUMN && cat != DX_CAT_SCHEDULE_HEADER && cat != DX_CAT_ITEMS_HEADER &&
-      cat != DX_CAT_ATTRIBUTE)
+      cat != DX_CAT_PLANS_HEADER && cat != DX_CAT_ATTRIBUTE)
     return NULL;
   char *memo = g_strconcat(dx_cat_name(cat), "\037", key, NULL);
   gpointer kept;

@@ -1410,6 +1410,34 @@ static void test_scan_amount_comma_as_point(void **state) {
   }
 }
 
+/* A work plan table whose owner heading a fax misread (责任科室 read as
+ * 赤任科室, one character in four): on a scan the heading is matched to
+ * its rule text as the other tables' headings are, and the owners are
+ * read; typed, the heading is as written and there is no owner. */
+static const char *FAXED_PLANS =
+    P("2024年度部门整体支出绩效目标申报表") "<w:tbl>" TR(TC("部门名称") TC("县卫生健康局"))
+        TR(TC("年度主要任务") TC("任务名称") TC("主要内容") TC("赤任科室")) TR(
+            TC("") TC("疾病预防控制") TC("做好传染病监测和免疫规划工作。") TC("疾控股")) "</w:tbl>";
+
+static void test_scan_plans_owner_heading(void **state) {
+  (void)state;
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(FAXED_PLANS, scan);
+    json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+    json_t *wp = json_array_get(json_object_get(d, "work_plans"), 0);
+    assert_non_null(wp);
+    assert_string_equal(json_string_value(json_object_get(wp, "item")), "疾病预防控制");
+    json_t *owner = json_object_get(wp, "owner");
+    if (scan) {
+      assert_true(json_is_string(owner));
+      assert_string_equal(json_string_value(owner), "疾控股");
+    } else {
+      assert_true(json_is_null(owner));
+    }
+    json_decref(j);
+  }
+}
+
 /* An amount glued to its label (a PDF line whose space was too narrow
  * to count): split where the number starts when the words before it are
  * a known label; a label holding a year is not cut at its year, and a
@@ -1711,6 +1739,7 @@ int main(void) {
       cmocka_unit_test(test_scan_cost_unit),
       cmocka_unit_test(test_scan_total_misread_unit),
       cmocka_unit_test(test_scan_amount_comma_as_point),
+      cmocka_unit_test(test_scan_plans_owner_heading),
       cmocka_unit_test(test_scan_vertical_label_near),
       cmocka_unit_test(test_scan_source_first_lost),
       cmocka_unit_test(test_record_json),
