@@ -694,6 +694,73 @@ static gunichar run_together(const dx_text_line *t, const uint8_t *mark, const p
   return c;
 }
 
+/* A fax that lost a row of its scan in sending (a line dropped every
+ * so often) leaves rows blank across a whole text line, through its
+ * sign and digits alike, and a sign's stroke there in two pieces (a >'s
+ * lower arm apart from its upper). Such rows are a run of blank rows
+ * inside the line's ink, no higher than LOST_ROWS of the line (a fax
+ * row is 0.73 pt; the space between a line and a border under it is
+ * wider); pieces that meet across them, one ending right above and the
+ * other starting right below, overlapping in x, are one. */
+#define LOST_ROWS 0.1
+/* ... each piece's edge up to LOST_EDGE rows off them: a page turned
+ * straight left the rows beside them grey, ink on other characters */
+#define LOST_EDGE 1
+
+/* Whether row y of the line is blank from column L to R. */
+static bool blank_row(const dx_text_line *t, int y, int L, int R) {
+  for (int x = L; x < R; x++)
+    if (ink_at(t, x, y)) return false;
+  return true;
+}
+
+/* Joins piece j into piece i (j's pixels marked as i's); returns the
+ * pieces left, j's place taken by the last one. */
+static int join_pieces(const dx_text_line *t, uint8_t *mark, piece *ps, int np, int i, int j) {
+  for (int y = ps[j].y0; y < ps[j].y1; y++)
+    for (int x = ps[j].x0; x < ps[j].x1; x++) {
+      uint8_t *m = &mark[(size_t)y * (size_t)t->w + (size_t)x];
+      if (*m == ps[j].id) *m = (uint8_t)ps[i].id;
+    }
+  ps[i].x0 = MIN(ps[i].x0, ps[j].x0);
+  ps[i].x1 = MAX(ps[i].x1, ps[j].x1);
+  ps[i].y0 = MIN(ps[i].y0, ps[j].y0);
+  ps[i].y1 = MAX(ps[i].y1, ps[j].y1);
+  ps[i].area += ps[j].area;
+  ps[j] = ps[np - 1];
+  return np - 1;
+}
+
+/* The pieces (ps, np of them) of a sign with those that meet across a
+ * line's lost rows (columns L..R, rows T..B) joined; returns how many
+ * are left. */
+static int join_lost_rows(const dx_text_line *t, uint8_t *mark, piece *ps, int np, int L, int R,
+                          int T, int B, int lh) {
+  int most = MAX(1, (int)(LOST_ROWS * lh));
+  for (int y0 = T + 1; y0 < B; y0++) {
+    if (!blank_row(t, y0, L, R) || blank_row(t, y0 - 1, L, R)) continue;
+    int y1 = y0 + 1;
+    while (y1 < B && blank_row(t, y1, L, R)) y1++;
+    if (y1 >= B || y1 - y0 > most) {
+      y0 = y1;
+      continue;
+    }
+    bool joined = true;
+    while (joined) {
+      joined = false;
+      for (int i = 0; i < np && !joined; i++)
+        for (int j = 0; j < np && !joined; j++)
+          if (ps[i].y1 <= y0 && ps[j].y0 >= y1 && ps[j].y0 - ps[i].y1 <= y1 - y0 + 2 * LOST_EDGE &&
+              ps[i].x1 > ps[j].x0 && ps[j].x1 > ps[i].x0) {
+            np = join_pieces(t, mark, ps, np, i, j);
+            joined = true;
+          }
+    }
+    y0 = y1;
+  }
+  return np;
+}
+
 gunichar dx_text_line_sign(const dx_text_line *t, int *end) {
   *end = t->box[0];
   int L = t->box[0] - t->ox, R = t->box[2] - t->ox, T = t->box[1] - t->oy, B = t->box[3] - t->oy,
@@ -753,6 +820,7 @@ gunichar dx_text_line_sign(const dx_text_line *t, int *end) {
         ps[np++] = p;
     }
   g_free(stack);
+  if (!other) np = join_lost_rows(t, mark, ps, np, L, R, T, B, lh);
   /* each piece a chevron, a bar, or (run together) a chevron over bars
    * or bars */
   int chev = -1, nbars = 0, flat = 0; /* flat: pieces that are level bars */
