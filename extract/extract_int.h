@@ -142,7 +142,8 @@ int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, i
  * inside) or U+2610 appended to glyphs. On a `coarse` scan (each of
  * its rows two of the image's or more: a fax) one of the top and bottom
  * sides may be missing (a fax loses or thins away a row): such a glyph
- * has an ocr_conf below 1, the others 0. */
+ * has an ocr_conf below 1, the others 0; and a row it lost across a
+ * box (blank rows through its sides) is closed over. */
 void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int stride, double scale,
                        bool coarse);
 /* Paper of uneven light (scan.c: a copy's toner fog, a lid's shadow

@@ -873,6 +873,9 @@ int dx_clear_dark_edges(uint8_t *grey, int w, int h, int stride, double scale, i
 /* Share of dark pixels inside (a fifth in from the sides) that is a
  * tick or a cross (lines.c's BOX_INK). */
 #define BOX_MARK_INK 0.04
+/* The height (points) of a row of a fax in standard mode (98 lines per
+ * inch): what one lost row of a coarse scan leaves blank. */
+#define FAX_ROW_PT (72.0 / 98.0)
 /* The confidence a box with a side missing (on a coarse scan) is found
  * with: an open square may be a character's (日 whose top a fax lost). */
 #define BOX_MARK_OPEN_CONF 0.6f
@@ -904,7 +907,10 @@ void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int st
   int dark = paper - (paper - ink) / 3;
   PIX *g8 = to_pix(grey, w, h, stride);
   PIX *bw = g8 ? pixThresholdToBinary(g8, dark) : NULL;
-  PIX *closed = bw ? pixCloseBrick(NULL, bw, 2, 2) : NULL;
+  /* on a coarse scan, a row the fax lost cuts a box's sides in two: the
+   * gap a lost row leaves is closed too */
+  int vclose = coarse ? MAX(2, (int)ceil(FAX_ROW_PT * scale) + 1) : 2;
+  PIX *closed = bw ? pixCloseBrick(NULL, bw, 2, vclose) : NULL;
   BOXA *comps = closed ? pixConnCompBB(closed, 8) : NULL;
   int lo = (int)(BOX_MARK_MIN_PT * scale), hi = (int)(BOX_MARK_MAX_PT * scale) + 2;
   for (int i = 0; comps && i < boxaGetCount(comps); i++) {

@@ -3516,6 +3516,39 @@ static void test_box_marks_coarse(void **state) {
   g_free(g);
 }
 
+/* On a coarse scan a row the fax lost runs blank across a box (a
+ * standard-mode fax row is 2.5 rows of a 250 dpi raster): the box's
+ * halves, each too short to be a box, are one ticked box, its top
+ * thinned to half (as fax80's 延续项目 ☑ on page 1). A box cut so on a
+ * fine scan is no box. */
+static void test_box_marks_lost_row(void **state) {
+  (void)state;
+  const int w = 200, h = 100;
+  const double scale = 250.0 / 72;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 255, (size_t)w * h);
+  for (int k = 0; k < 5; k++) fill(g, w, 20 + 30 * k, 80, 40 + 30 * k, 83, 0); /* strokes */
+  outline(g, w, 40, 20, 62, 42, 0, true);
+  fill(g, w, 41, 20, 44, 23, 0); /* sides two pixels thick, as a fax's */
+  fill(g, w, 59, 20, 62, 42, 0);
+  fill(g, w, 40, 40, 62, 42, 0);
+  fill(g, w, 47, 20, 58, 23, 255); /* half the top thinned away */
+  for (int i = 0; i < 9; i++)
+    fill(g, w, 45 + i, 27 + (i < 4 ? i : 8 - i), 47 + i, 30 + (i < 4 ? i : 8 - i), 0);
+  fill(g, w, 30, 31, 70, 34, 255); /* the lost row */
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_find_box_marks(gl, g, w, h, w, scale, false);
+  assert_int_equal(gl->len, 0);
+  dx_find_box_marks(gl, g, w, h, w, scale, true);
+  assert_int_equal(gl->len, 1);
+  const dx_glyph *b = &g_array_index(gl, dx_glyph, 0);
+  assert_int_equal(b->cp, 0x2611);
+  assert_float_equal(b->box[1], 20 / scale, 0.01);
+  assert_float_equal(b->box[3], 42 / scale, 0.01);
+  g_array_free(gl, TRUE);
+  g_free(g);
+}
+
 /* A blurred line of bold text that rule finding took for a rule (a
  * band 6.6 pt thick over it, as on a 150 dpi scan) is not erased:
  * the text stays one line of its full height. */
@@ -3940,6 +3973,7 @@ int main(void) {
       cmocka_unit_test(test_dark_edge),
       cmocka_unit_test(test_box_marks),
       cmocka_unit_test(test_box_marks_coarse),
+      cmocka_unit_test(test_box_marks_lost_row),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_scan_fax_dotted),
       cmocka_unit_test(test_scan_rule_through_text),
