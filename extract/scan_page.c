@@ -40,6 +40,16 @@
  * one came at 0.51-0.99, the characters 口, 日 and 田 in words at 0.999. */
 #define BOX_CONF 0.9f
 #define BOX_SURE_CHAR 0.99f
+/* An empty square at least this share of the width of the character
+ * OCR read on it is a box OCR misread (a checkbox is as wide as a
+ * character): a character's own small square (the 口 of 叶) is half as
+ * wide or less. */
+#define BOX_WIDTH_OF_CHAR 0.75f
+/* ... when OCR read a mark there, or a Han character with less
+ * confidence than this: on the corpus's faxes, boxes thinned so came as
+ * 己 or 山 at 0.46-0.56, and characters whose strokes left such a square
+ * (门 and 目 of a title: 部门, 项目) at 0.75-0.95. */
+#define BOX_MISREAD_HAN_CONF 0.6f
 /* Confidence in a checkbox with a side missing (a fax's), found where
  * OCR read nothing: less sure than one seen whole. */
 #define BOX_OPEN_CONF 0.7f
@@ -209,7 +219,8 @@ static bool box_lookalike(gunichar c) {
 /* Checkboxes on a scan, from pixels: a small square (lines.c's
  * dx_find_boxes) with ink inside is ☑, an empty one ☐. It replaces what
  * OCR read there when that was a lookalike of a box of which OCR was not
- * sure; a square around another character is that character. */
+ * sure; a square around another character is that character, but for an
+ * empty square as wide as it (BOX_WIDTH_OF_CHAR): a box misread. */
 static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r, bool coarse) {
   GArray *boxes = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
   /* on a copy: the box's sides stay rules until dx_drop_stroke_rules finds
@@ -238,24 +249,34 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r,
     bool other = false;
     guint at = gl->len, inside = 0;
     dx_glyph line = b; /* a glyph of the box's text line: its height and size */
+    float bw = b.box[2] - b.box[0], bh = b.box[3] - b.box[1];
+    bool empty = b.cp == DX_CHECK_OFF_CP;
     for (guint k = 0; k < gl->len && !other; k++) {
       const dx_glyph *g = &g_array_index(gl, dx_glyph, k);
       float cx = (g->box[0] + g->box[2]) / 2, cy = (g->box[1] + g->box[3]) / 2;
       if (cx < b.box[0] - tol || cx > b.box[2] + tol || cy < b.box[1] - tol || cy > b.box[3] + tol)
         continue;
       if (g->ocr_tail) continue; /* a guess at the box's ink: nothing read */
-      other = !box_lookalike(g->cp) || g->ocr_conf >= BOX_SURE_CHAR;
+      /* an empty square as wide as the character read there is no
+       * character's own square but 口's: a mark OCR read there, or a
+       * character it was unsure of, is the box misread (！ or 己 for a
+       * box a fax thinned) */
+      bool misread = empty && !box_lookalike(g->cp) &&
+                     bw >= BOX_WIDTH_OF_CHAR * (g->box[2] - g->box[0]) &&
+                     (g_unichar_get_script(g->cp) != G_UNICODE_SCRIPT_HAN ||
+                      g->ocr_conf < BOX_MISREAD_HAN_CONF);
+      other = (!box_lookalike(g->cp) && !misread) || g->ocr_conf >= BOX_SURE_CHAR;
       at = MIN(at, k);
       line = *g;
       inside++;
     }
-    float bw = b.box[2] - b.box[0], bh = b.box[3] - b.box[1];
     if (other || bw > 1.25f * bh || bh > 1.25f * bw)
       continue; /* a character's own square (口 in 人口, 田, 日), or no square */
     /* a box with a side missing (a fax's) is taken only where OCR read
-     * nothing: where it read 日 it may be 日 whose top the fax lost */
+     * nothing, or the square is empty: where it read 日 it may be 日
+     * whose top the fax lost (its middle stroke is ink inside) */
     bool open = b.ocr_conf > 0;
-    if (open && inside > 0) continue;
+    if (open && inside > 0 && !empty) continue;
     if (inside == 0) {
       /* OCR read nothing there (a ticked box often): a box beside text on
        * its line, after the last glyph left of it */
