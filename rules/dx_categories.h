@@ -56,7 +56,8 @@
   X(OCR_BOX_ON, "ocr_box_on")                                                                      \
   X(OCR_BOX_OFF, "ocr_box_off")                                                                    \
   X(OCR_CONFUSABLE, "ocr_confusable")                                                              \
-  X(OCR_WORD, "ocr_word")
+  X(OCR_WORD, "ocr_word")                                                                          \
+  X(OCR_COLON, "ocr_colon")
 
 /* DX_CAT_NONE (0) is no category: what a zeroed struct holds, matched by
  * no rule, and never the answer of dx_cat_lookup. DX_CAT_COUNT is one

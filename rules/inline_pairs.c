@@ -72,6 +72,43 @@ static label split_at_digit(ctx *x, const char *raw, const char *f, char **value
   return label_before(x, raw, f, num, true, value, label_buf);
 }
 
+/* "填报单位（盖章）·湘阴县…" on a scan: the first mark OCR reads for a
+ * colon (labels.rules' ocr_colon) in text t that stands right after a
+ * field's label (all of t before it), and its length in *len; NULL when
+ * there is none. Such a mark splits the label from its value as a colon
+ * does. */
+static const char *ocr_colon(ctx *x, const char *t, size_t *len) {
+  for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+    const char *next = g_utf8_next_char(p);
+    char one[8] = {0};
+    memcpy(one, p, (size_t)(next - p));
+    if (p == t || !dx_rules_match(x->rs, DX_CAT_OCR_COLON, one)) continue;
+    char *lab = g_strndup(t, (gsize)(p - t));
+    char *k = dx_label_key(lab);
+    bool field = map_classify(x, k).cat == DX_CAT_FIELD;
+    g_free(k);
+    g_free(lab);
+    if (field) {
+      *len = (size_t)(next - p);
+      return p;
+    }
+  }
+  return NULL;
+}
+
+static label split_at_ocr_colon(ctx *x, const char *raw, const char *f, char **value,
+                                labelbuf label_buf) {
+  label none = {0};
+  size_t len = 0;
+  const char *at = ocr_colon(x, f, &len);
+  if (!at) return none;
+  label l = label_before(x, raw, f, at, true, value, label_buf);
+  if (l.cat == DX_CAT_NONE) return none;
+  g_free(*value);
+  *value = dx_text_raw(g_utf8_offset_to_pointer(raw, g_utf8_pointer_to_offset(f, at + len)));
+  return l;
+}
+
 /* Splits "LABEL：value", "LABEL value" or "LABEL12万" when LABEL is a
  * known label (on a scan also "LABEL0731-…": split_at_digit). Returns the label and sets *value
  * (g_free) or returns {0}. */
@@ -141,6 +178,8 @@ label map_split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf
   }
   label glued = split_at_amount(x, raw, f, value, label_buf);
   if (glued.cat == DX_CAT_NONE && x->scanned) glued = split_at_digit(x, raw, f, value, label_buf);
+  if (glued.cat == DX_CAT_NONE && x->scanned)
+    glued = split_at_ocr_colon(x, raw, f, value, label_buf);
   g_free(f);
   return glued;
 }
@@ -204,6 +243,7 @@ int map_pairs_in_text(ctx *x, const char *raw_in, const where *w, bool dry) {
     if (t && *t) {
       size_t clen = 0;
       const char *colon = dx_text_colon(t, false, &clen);
+      if (!colon && x->scanned) colon = ocr_colon(x, t, &clen);
       if (colon) {
         char *lab = g_strndup(t, (gsize)(colon - t));
         char *k = dx_label_key(lab);

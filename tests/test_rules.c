@@ -178,6 +178,29 @@ static void test_title_sharing_line(void **state) {
   json_decref(j);
 }
 
+/* On a scan, a field's label with a mark OCR read for its colon after
+ * it (fax80: "填报单位（盖章）·湘阴县…", a dot of the full-width colon
+ * lost) is split from its value as at a colon; in a typed document the
+ * mark is text as written. */
+static void test_ocr_colon(void **state) {
+  (void)state;
+  const char *doc = P("2023年度项目支出绩效目标申报表")
+      P("填报单位（盖章）·县林业局") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
+          TR(TC("主管部门") TC("县林业局")) "</w:tbl>";
+  json_t *j = run_as_scan(doc);
+  json_t *f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  json_t *unit = json_object_get(f, "filing_unit");
+  assert_non_null(unit);
+  assert_string_equal(json_string_value(json_object_get(unit, "value")), "县林业局");
+  assert_int_equal(json_integer_value(json_object_get(json_object_get(unit, "at"), "paragraph")),
+                   1);
+  json_decref(j);
+  j = run(doc);
+  f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  assert_null(json_object_get(f, "filing_unit"));
+  json_decref(j);
+}
+
 static void test_letter(void **state) {
   (void)state;
   json_t *j = run(P("关于报送绩效目标的通知") "<w:tbl>" TR(TC("姓名") TC("电话"))
@@ -1704,6 +1727,7 @@ int main(void) {
       cmocka_unit_test(test_flags),
       cmocka_unit_test(test_checkbox_options),
       cmocka_unit_test(test_title_sharing_line),
+      cmocka_unit_test(test_ocr_colon),
       cmocka_unit_test(test_letter),
       cmocka_unit_test(test_bytes),
       cmocka_unit_test(test_rule_files),
