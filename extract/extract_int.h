@@ -247,7 +247,7 @@ dx_code dx_scan_read(GArray *gl, GArray *rules, dx_raster *r, double dpi, const 
 
 /* What OCR nearly read for one character: its next readings, most
  * probable first, with their probabilities (cp 0: none). */
-#define DX_OCR_ALTS 3
+#define DX_OCR_ALTS 8
 typedef struct dx_ocr_alts {
   uint32_t cp[DX_OCR_ALTS];
   float p[DX_OCR_ALTS];
