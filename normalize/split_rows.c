@@ -10,8 +10,10 @@
  * each have a gap between lines at the same height. A cell is cut at
  * those edges when every piece holds text, no line crosses an edge, no
  * line wraps into the next across an edge, and each piece's lines line
- * up with a neighbour's in the same row. The pieces are flagged
- * layout_uncertain: a border was inferred.
+ * up with a neighbour's in the same row. A cell alone is cut where a
+ * line starts the next numbered item of a column of one item a cell
+ * (item_cuts). The pieces are flagged layout_uncertain: a border was
+ * inferred.
  */
 #include "layout_int.h"
 
@@ -1044,6 +1046,109 @@ size_t lay_text_columns(const ptable *p, const seg *vs, size_t nv, seg **out) {
   return n;
 }
 
+/* A numbered item label a line starts with: the characters before its
+ * first ASCII digit (at most ITEM_PREFIX_MAX, none of them a digit) and
+ * the number (one or two digits) after them, followed by a character
+ * that is not a digit. Whether one was found; prefix gets its code
+ * points (ITEM_PREFIX_MAX), *np how many, *num the number. */
+#define ITEM_PREFIX_MAX 4
+static bool item_label(const tline *l, uint32_t *prefix, size_t *np, int *num) {
+  size_t k = 0;
+  while (k < l->n && k < ITEM_PREFIX_MAX && !(l->g[k]->cp >= '0' && l->g[k]->cp <= '9')) {
+    prefix[k] = l->g[k]->cp;
+    k++;
+  }
+  if (k == 0 || k >= l->n || !(l->g[k]->cp >= '0' && l->g[k]->cp <= '9')) return false;
+  int v = 0;
+  size_t d = k;
+  for (; d < l->n && d < k + 2 && l->g[d]->cp >= '0' && l->g[d]->cp <= '9'; d++)
+    v = v * 10 + (int)(l->g[d]->cp - '0');
+  if (d >= l->n || (l->g[d]->cp >= '0' && l->g[d]->cp <= '9')) return false;
+  *np = k;
+  *num = v;
+  return true;
+}
+
+/* Whether cell i's text starts with a numbered item label of prefix
+ * (np code points). */
+static bool starts_with_item(const ptable *p, size_t i, const uint32_t *prefix, size_t np) {
+  GPtrArray *ga = p->cell_glyphs[i];
+  if (!ga || !ga->len) return false;
+  tline *ls = NULL;
+  size_t nl = lay_text_lines(&ls, (dx_glyph **)ga->pdata, ga->len);
+  uint32_t q[ITEM_PREFIX_MAX];
+  size_t nq;
+  int v;
+  bool same =
+      nl && item_label(&ls[0], q, &nq, &v) && nq == np && memcmp(q, prefix, np * sizeof *q) == 0;
+  g_free(ls);
+  return same;
+}
+
+/* Whether no line of a cell that is cut stands within CUT_CLEAR_EM of
+ * a cut at `at` (its piece there is cut in two with the row). */
+static bool clear_of_cut_cells(const ptable *p, const rcell *rcs, const recut *plan, float at) {
+  for (size_t j = 0; j < p->t->ncells; j++) {
+    const dx_cell *d = p->t->cells[j];
+    if (!plan->cut[j] || d->box[1] >= at || d->box[3] <= at) continue;
+    for (size_t k = 0; k < rcs[j].n; k++)
+      if (fabsf(rcs[j].l[k].y - at) < CUT_CLEAR_EM * 2 * rcs[j].l[k].half) return false;
+  }
+  return true;
+}
+
+/* Cuts of a cell OCR read, over one grid row, that holds two numbered
+ * items whose border a fax dropped ("指标1：…" and, a line below,
+ * "指标2："), in a column that holds one item a cell. A line that starts
+ * with the label of the cell's first line numbered one more (not
+ * wrapped into from the line above: the label starts an item), where
+ * ITEM_COLUMN_MIN other cells of the column start with that label too,
+ * is cut from the line above at their middle, unless a line of a cell
+ * that is cut stands across it. A row where a cut was found already is
+ * left alone. The cells cut so are marked in items (per cell); the
+ * cells cut before stay cut, their piece over the row cut in two.
+ * Appends to cuts, in order. */
+#define ITEM_COLUMN_MIN 2
+static void item_cuts(GArray *cuts, bool *items, const ptable *p, const rcell *rcs,
+                      const recut *plan) {
+  const dx_table *t = p->t;
+  guint nold = cuts->len;
+  for (size_t i = 0; i < t->ncells; i++) {
+    const dx_cell *c = t->cells[i];
+    const rcell *rc = &rcs[i];
+    if (c->rowspan != 1 || rc->fixed || rc->n < 2 || !rc->l[0].ocr || !p->cell_glyphs[i]) continue;
+    if (plan->newrow[c->row + 1] - plan->newrow[c->row] != 1) continue;
+    tline *ls = NULL;
+    GPtrArray *ga = p->cell_glyphs[i];
+    size_t nl = lay_text_lines(&ls, (dx_glyph **)ga->pdata, ga->len);
+    uint32_t pre[ITEM_PREFIX_MAX], q[ITEM_PREFIX_MAX];
+    size_t np, nq;
+    int num, v;
+    if (nl == rc->n && item_label(&ls[0], pre, &np, &num)) {
+      int column = 0;
+      for (size_t j = 0; j < t->ncells && column < ITEM_COLUMN_MIN; j++)
+        column += j != i && t->cells[j]->col == c->col && t->cells[j]->colspan == c->colspan &&
+                  starts_with_item(p, j, pre, np);
+      for (size_t k = 1; k < nl && column >= ITEM_COLUMN_MIN; k++) {
+        const rline *a = &rc->l[k - 1], *b = &rc->l[k];
+        if (!item_label(&ls[k], q, &nq, &v) || nq != np || memcmp(q, pre, np * sizeof *q) != 0 ||
+            v != num + 1) {
+          continue;
+        }
+        num = v;
+        if (wraps_into(rc, k) || !b->ocr) continue;
+        float at = (a->y + b->y) / 2;
+        if (at > p->ys[c->row] && at < p->ys[c->row + 1] && clear_of_cut_cells(p, rcs, plan, at)) {
+          g_array_append_val(cuts, at);
+          items[i] = true;
+        }
+      }
+    }
+    g_free(ls);
+  }
+  if (cuts->len > nold) g_array_sort(cuts, lay_float_cmp);
+}
+
 /* Cuts the cells of p that hold several rows (see the top of the file),
  * before their text is made; holders of nested tables stay whole. */
 dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *err) {
@@ -1070,6 +1175,23 @@ dx_code lay_split_rows(ptable *p, layout *L, const GPtrArray *tables, dx_error *
   for (int r = 0; r < t->nrows; r++) row_cuts(cuts, p, rcs, r, plan.pitch);
   /* a cut found in a row stays where two cells or more are cut at it */
   settle_cuts(&plan, p, rcs, cuts);
+  /* numbered items of one cell whose border was lost */
+  bool *items = g_new0(bool, nc ? nc : 1);
+  guint nsettled = cuts->len;
+  item_cuts(cuts, items, p, rcs, &plan);
+  if (cuts->len > nsettled) {
+    g_free(plan.e);
+    g_free(plan.newrow);
+    g_free(plan.oldrow);
+    plan.nrows = merge_edges(&plan.e, &plan.newrow, &plan.oldrow, p, cuts);
+    for (size_t i = 0; i < nc; i++) {
+      const dx_cell *c = t->cells[i];
+      plan.cut[i] = items[i] || plan.cut[i] ||
+                    cuttable(p, rcs, i, plan.e, plan.oldrow, plan.newrow[c->row],
+                             plan.newrow[c->row + c->rowspan], plan.pitch);
+    }
+  }
+  g_free(items);
   label_blocks(&plan, p, rcs);
   size_t npieces = 0;
   for (size_t i = 0; i < nc; i++) {

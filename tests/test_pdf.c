@@ -1191,6 +1191,52 @@ static void test_split_label_blocks(void **state) {
   pb_free(p);
 }
 
+/* Three indicators' rows beside a label over them, each indicator
+ * numbered (指标1：, 指标2：) in a cell of its own; a fax lost the
+ * border between the last row's two items, which stand a wrap's pitch
+ * apart in one cell beside one value. On a scan the cell is cut before
+ * the line that starts with the next number of its first line's label,
+ * the label and the value spanning both rows; read from a text layer,
+ * it stays whole. */
+static void numbered_items(page_b *p, bool ocr) {
+  p->scanned = ocr;
+  const float ys[] = {100, 120, 140, 170};
+  pb_h(p, ys[0], 50, 350);
+  pb_h(p, ys[3], 50, 350);
+  pb_h(p, ys[1], 150, 350);
+  pb_h(p, ys[2], 150, 350);
+  const float xs[] = {50, 150, 300, 350};
+  for (int i = 0; i < 4; i++) pb_v(p, xs[i], ys[0], ys[3]);
+  const char *txt[] = {"质量指标", "指标1：甲乙", "一", "指标2：丙丁",
+                       "二",       "指标1：戊己", "三", "指标2："};
+  const float at[][2] = {{55, 103},  {155, 105}, {305, 105}, {155, 125},
+                         {305, 125}, {155, 143}, {305, 143}, {155, 158}};
+  pb_texts(p, ocr, txt, at, 8);
+}
+
+static void test_split_numbered_items(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  numbered_items(p, true);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 4);
+  assert_string_equal(cell_text(t, 2, 1), "指标1：戊己");
+  assert_string_equal(cell_text(t, 3, 1), "指标2：");
+  assert_true(dx_table_at(t, 3, 1)->flags & DX_CELL_LAYOUT_UNCERTAIN);
+  assert_int_equal(dx_table_at(t, 2, 2)->rowspan, 2);
+  assert_int_equal(dx_table_at(t, 0, 0)->rowspan, 4);
+  dx_doc_free(d);
+  pb_free(p);
+  p = pb_new(1);
+  numbered_items(p, false);
+  d = lay_out(&p, 1);
+  t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A form set tight (rows 15.4 pt, wrapped lines as far apart) whose
  * border between two indicators a fax lost in the value column only:
  * the two values stand a wrap's pitch apart, as the label beside them
@@ -3950,6 +3996,7 @@ int main(void) {
       cmocka_unit_test(test_split_bordered),
       cmocka_unit_test(test_split_tight_heading),
       cmocka_unit_test(test_split_label_blocks),
+      cmocka_unit_test(test_split_numbered_items),
       cmocka_unit_test(test_split_drawn_edge),
       cmocka_unit_test(test_split_drawn_edge_label),
       cmocka_unit_test(test_split_digit_level),
