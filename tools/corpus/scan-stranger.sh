@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Twenty-one files:
+# overstates declx; these are a check on it. Twenty-two files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -31,6 +31,9 @@
 #   faxdot   the same machine on chrome-dot-variant-dept-national
 #            (Chrome's dotted borders, another template) turned -0.35
 #            degrees, every 23rd line lost
+#   faxsep   the same machine on chrome-sep-variant-sign-unit-columns
+#            (a sign column and a unit column beside each value) turned
+#            -0.45 degrees, every 27th line lost
 #   fax70    the same machine on lo-hair-variant-level-heading-rows
 #            (0.25 pt hairlines, level names as heading rows) turned 0.7
 #            degrees, every 43rd line lost
@@ -327,6 +330,13 @@ fi
 if want faxdot; then
   source_pdf chrome-dot-variant-dept-national
   fax scan-faxdot-chrome-dot-variant-dept-national -0.35 23 6
+fi
+
+# faxsep: chrome-sep-variant-sign-unit-columns (a sign column and a unit
+# column beside the value), -0.45 degrees, every 27th line lost
+if want faxsep; then
+  source_pdf chrome-sep-variant-sign-unit-columns
+  fax scan-faxsep-chrome-sep-variant-sign-unit-columns -0.45 27 5
 fi
 
 # fax20: chrome-dot-variant-county-multi, 0.2 degrees, every 19th line lost
