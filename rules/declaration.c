@@ -159,7 +159,7 @@ static void decide_units(ctx *x, decl *d) {
 /* The declaration's confidence: the least of its required parts'
  * (project_name or department, the totals, the indicators), lowered
  * when a cross-check failed. */
-static double decl_conf(const dx_declaration *o) {
+double map_decl_conf(const dx_declaration *o) {
   double conf = 1.0;
   const dx_field *name = o->fields[map_field_index("project_name")];
   if (!name) name = o->fields[map_field_index("department")];
@@ -195,7 +195,7 @@ void map_finish_decl(ctx *x) {
   o->page_start = d->page_start;
   o->page_end = d->page_end;
   o->table_index = d->table_index;
-  o->confidence = decl_conf(o);
+  o->confidence = map_decl_conf(o);
   DX_LIST_PUSH(x->rec, x->rec->decls, o);
   map_decl_free(d);
 }

@@ -57,7 +57,8 @@
   X(OCR_BOX_OFF, "ocr_box_off")                                                                    \
   X(OCR_CONFUSABLE, "ocr_confusable")                                                              \
   X(OCR_WORD, "ocr_word")                                                                          \
-  X(OCR_COLON, "ocr_colon")
+  X(OCR_COLON, "ocr_colon")                                                                        \
+  X(DOC_FIELD, "doc_field")
 
 /* DX_CAT_NONE (0) is no category: what a zeroed struct holds, matched by
  * no rule, and never the answer of dx_cat_lookup. DX_CAT_COUNT is one

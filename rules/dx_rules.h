@@ -53,6 +53,10 @@ const char *dx_rules_match_near(dx_ruleset *rs, dx_cat cat, const char *label_ke
  * max_thirds away; *thirds, unless NULL, how far the text is. */
 const char *dx_rules_match_near_thirds(dx_ruleset *rs, dx_cat cat, const char *label_key,
                                        int max_thirds, int *thirds, char **text);
+/* The edit distance between texts a and b (UTF-8) in thirds, as for
+ * dx_rules_match_near_thirds: max_thirds + 1 once it must exceed
+ * max_thirds. */
+int dx_rules_distance_thirds(const dx_ruleset *rs, const char *a, const char *b, int max_thirds);
 /* Whether label_key is a text of a `cat` rule keyed `key` with
  * characters left out (each of its characters, in order, in the text):
  * what a fax left of a heading whose thin strokes it lost ("标值" of

@@ -216,6 +216,7 @@ dx_record *dx_doc_record(dx_ruleset *rs, const dx_doc *doc) {
       map_walk_table(&x, b->table, b->table->index, -1, NULL, 0);
   }
   map_finish_decl(&x);
+  map_agree_fields(&x);
   g_hash_table_destroy(x.labels);
   g_hash_table_destroy(x.near);
   g_hash_table_destroy(x.near_rule);

@@ -19,6 +19,7 @@
  *   values.c        FIELDs and list entries, with their place and doubts
  *   declaration.c   a declaration begun, filled and finished
  *   checks.c        sum checks
+ *   agree.c         one filer's fields read alike across its declarations
  *   source.c        the record's source and warnings
  *   record.c        the record (dx_declaration.h): its pool, flags, FIELDs
  *   to_json.c       the record written as the contract's JSON
@@ -319,6 +320,12 @@ void map_set_field(ctx *x, int fi, dx_field *f);
 void map_assign(ctx *x, label l, const char *value, const where *w, int part_col);
 int map_year_of(const char *s);
 void map_finish_decl(ctx *x);
+/* The declaration's confidence from its parts' (contract: confidence). */
+double map_decl_conf(const dx_declaration *o);
+
+/* ---- agree.c: what one filer writes alike in all its declarations ------ */
+
+void map_agree_fields(ctx *x);
 
 /* ---- checks.c: sum checks --------------------------------------------- */
 

@@ -511,6 +511,15 @@ static int edit_distance(const GHashTable *confusable, const gunichar *a, int n,
   return d;
 }
 
+int dx_rules_distance_thirds(const dx_ruleset *rs, const char *a, const char *b, int max_thirds) {
+  glong n = 0, m = 0;
+  gunichar *ua = g_utf8_to_ucs4_fast(a, -1, &n), *ub = g_utf8_to_ucs4_fast(b, -1, &m);
+  int d = edit_distance(rs->confusable, ua, (int)n, ub, (int)m, max_thirds);
+  g_free(ua);
+  g_free(ub);
+  return d;
+}
+
 /* Whether the n characters of a are those of b, in order, with some of
  * b's left out. */
 static bool subsequence(const gunichar *a, glong n, const gunichar *b, glong m) {

@@ -1433,6 +1433,67 @@ static void test_scan_amount_comma_as_point(void **state) {
   }
 }
 
+/* On a scan, the unit and its head read alike in all of a document's
+ * declarations: a text nearly like one that more declarations read (at
+ * most an edit per four characters) is a misreading of it, repaired in
+ * raw and value and less sure than a reading; a unit far from it, a
+ * text read as often as its variant, and a typed document stay as
+ * written. */
+static char *agree_doc(const char *const *dept, const char *const *head, int n) {
+  GString *g = g_string_new(NULL);
+  for (int i = 0; i < n; i++) {
+    char *d = g_strdup_printf("<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>", dept[i]);
+    char *h = g_strdup_printf("<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>", head[i]);
+    g_string_append_printf(g, "%s<w:tbl>%s<w:tr>%s%s</w:tr><w:tr>%s%s</w:tr></w:tbl>",
+                           P("2024年度项目支出绩效目标申报表"),
+                           TR(TC("项目名称") TC("督办工作经费")), TC("主管部门"), d,
+                           TC("单位负责人"), h);
+    g_free(d);
+    g_free(h);
+  }
+  return g_string_free(g, FALSE);
+}
+
+static void test_scan_fields_agree(void **state) {
+  (void)state;
+  static const char *const dept[] = {"永宁县政府办公室", "永宁县政府办公有", "永宁县政府办公室",
+                                     "永宁县教育局", "永宁县政府办公室"};
+  static const char *const head[] = {"王锐", "王锐", "土锐", "王锐", "且说"};
+  static const char *const want_dept[] = {"永宁县政府办公室", "永宁县政府办公室",
+                                          "永宁县政府办公室", "永宁县教育局", "永宁县政府办公室"};
+  static const char *const want_head[] = {"王锐", "王锐", "王锐", "王锐", "且说"};
+  char *doc = agree_doc(dept, head, 5);
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc_ocr(doc, scan, scan);
+    json_t *ds = json_object_get(j, "declarations");
+    assert_int_equal(json_array_size(ds), 5);
+    for (size_t i = 0; i < 5; i++) {
+      json_t *fs = json_object_get(json_array_get(ds, i), "fields");
+      json_t *d = json_object_get(fs, "department"), *h = json_object_get(fs, "unit_head");
+      const char *wd = scan ? want_dept[i] : dept[i], *wh = scan ? want_head[i] : head[i];
+      assert_string_equal(json_string_value(json_object_get(d, "raw")), wd);
+      assert_string_equal(json_string_value(json_object_get(d, "value")), wd);
+      assert_string_equal(json_string_value(json_object_get(h, "raw")), wh);
+      bool repaired = strcmp(wd, dept[i]) != 0;
+      if (repaired && json_number_value(json_object_get(d, "confidence")) > 0.85)
+        fail_msg("declaration %zu: a repaired unit as sure as a reading", i);
+    }
+    json_decref(j);
+  }
+  /* two readings each: neither outvotes the other */
+  static const char *const even[] = {"王锐", "土锐", "王锐", "土锐"};
+  char *doc2 = agree_doc(dept, even, 4);
+  json_t *j = run_doc_ocr(doc2, true, true);
+  for (size_t i = 0; i < 4; i++) {
+    json_t *fs = json_object_get(json_array_get(json_object_get(j, "declarations"), i), "fields");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(fs, "unit_head"), "raw")),
+                        even[i]);
+  }
+  json_decref(j);
+  g_free(doc2);
+  g_free(doc);
+}
+
 /* A work plan table whose owner heading a fax misread (责任科室 read as
  * 赤任科室, one character in four): on a scan the heading is matched to
  * its rule text as the other tables' headings are, and the owners are
@@ -1763,6 +1824,7 @@ int main(void) {
       cmocka_unit_test(test_scan_cost_unit),
       cmocka_unit_test(test_scan_total_misread_unit),
       cmocka_unit_test(test_scan_amount_comma_as_point),
+      cmocka_unit_test(test_scan_fields_agree),
       cmocka_unit_test(test_scan_plans_owner_heading),
       cmocka_unit_test(test_scan_vertical_label_near),
       cmocka_unit_test(test_scan_source_first_lost),
