@@ -184,6 +184,39 @@ label map_split_inline(ctx *x, const char *raw, char **value, labelbuf label_buf
   return glued;
 }
 
+/* On a scan, the start of a money unit note ("单位：万元", "金额单位：元")
+ * that OCR glued to the Han text before it ("衡东县政府办单位：万元": a
+ * 填报单位 line's value and the note at its right), or NULL: the longest
+ * end of seg..colon that is a unit_note, after a Han character, whose
+ * colon is followed by a money unit word alone; NULL when the whole of
+ * seg..colon is the note (金额单位 set apart). */
+static const char *glued_unit_note(ctx *x, const char *seg, const char *colon) {
+  if (!x->scanned) return NULL;
+  const char *after = g_utf8_next_char(colon), *end = strchr(after, ' ');
+  char *unit = end ? g_strndup(after, (gsize)(end - after)) : g_strdup(after);
+  char *uk = dx_label_key(unit);
+  bool money = *uk && (dx_rules_match(x->rs, DX_CAT_WAN_UNIT, uk) ||
+                       dx_rules_match(x->rs, DX_CAT_YUAN_UNIT, uk));
+  g_free(uk);
+  g_free(unit);
+  if (!money) return NULL;
+  char *all = g_strndup(seg, (gsize)(colon - seg)), *ak = dx_label_key(all);
+  bool apart = dx_rules_match(x->rs, DX_CAT_UNIT_NOTE, ak) != NULL; /* 金额单位：万元 alone */
+  g_free(ak);
+  g_free(all);
+  if (apart) return NULL;
+  for (const char *q = g_utf8_next_char(seg); q < colon; q = g_utf8_next_char(q)) {
+    gunichar before = g_utf8_get_char(g_utf8_prev_char(q));
+    if (g_unichar_get_script(before) != G_UNICODE_SCRIPT_HAN) continue;
+    char *lab = g_strndup(q, (gsize)(colon - q)), *k = dx_label_key(lab);
+    bool is_note = dx_rules_match(x->rs, DX_CAT_UNIT_NOTE, k) != NULL;
+    g_free(k);
+    g_free(lab);
+    if (is_note) return q;
+  }
+  return NULL;
+}
+
 /* raw with a space put between a value and the field label OCR glued to
  * it ("电话：0730-6225678填报日期：…"): before a colon, a field's label
  * that follows a digit, a letter or a mark, or the colon of a label
@@ -205,6 +238,11 @@ static char *unglue_labels(ctx *x, const char *raw) {
       g_free(k);
       g_free(lab);
       if (whole) g_string_insert_c(out, (gssize)(out->len - (size_t)(p - seg)), ' ');
+      const char *note = whole ? NULL : glued_unit_note(x, seg, p);
+      if (note) {
+        g_string_insert_c(out, (gssize)(out->len - (size_t)(p - note)), ' ');
+        whole = true;
+      }
       for (const char *q = g_utf8_next_char(seg); q < p && !whole; q = g_utf8_next_char(q)) {
         gunichar before = g_utf8_get_char(g_utf8_prev_char(q));
         if (g_unichar_get_script(before) == G_UNICODE_SCRIPT_HAN) continue;

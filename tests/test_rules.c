@@ -472,6 +472,41 @@ static void test_glued_label(void **state) {
   json_decref(j);
 }
 
+/* A 填报单位 line whose value OCR glued to the money unit note at its
+ * right ("衡东县政府办单位：万元"): on a scan the note is split off, the
+ * unit is the value; typed (the space is there when it was typed), or
+ * with no money unit after the note's colon, the text stays whole. */
+static void test_scan_glued_unit_note(void **state) {
+  (void)state;
+  static const struct {
+    const char *line, *want;
+    bool scan;
+  } cases[] = {
+      {"填报单位：（盖章）衡东县政府办单位：万元", "（盖章）衡东县政府办", true},
+      {"填报单位：县交通局金额单位：元", "县交通局", true},
+      {"填报单位：（盖章）衡东县政府办单位：万元", "（盖章）衡东县政府办单位：万元", false},
+      {"填报单位：县交通局单位：李芳", "县交通局单位：李芳", true},
+      {"填报单位：县交通局 金额单位：万元", "县交通局", true},
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+    char *para = g_strdup_printf("<w:p><w:r><w:t>%s</w:t></w:r></w:p>", cases[i].line);
+    char *body = g_strconcat(P("2023年度测试项目支出绩效目标申报表"), para,
+                             "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+                                 TR(TC("主管部门") TC("县交通局")) "</w:tbl>",
+                             NULL);
+    json_t *j = run_doc(body, cases[i].scan);
+    json_t *f = json_object_get(
+        json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields"),
+        "filing_unit");
+    assert_non_null(f);
+    if (strcmp(json_string_value(json_object_get(f, "raw")), cases[i].want) != 0)
+      fail_msg("case %zu: %s", i, json_string_value(json_object_get(f, "raw")));
+    json_decref(j);
+    g_free(body);
+    g_free(para);
+  }
+}
+
 static void test_labels(void **state) {
   (void)state;
   static const struct {
@@ -1825,6 +1860,7 @@ int main(void) {
       cmocka_unit_test(test_scan_total_misread_unit),
       cmocka_unit_test(test_scan_amount_comma_as_point),
       cmocka_unit_test(test_scan_fields_agree),
+      cmocka_unit_test(test_scan_glued_unit_note),
       cmocka_unit_test(test_scan_plans_owner_heading),
       cmocka_unit_test(test_scan_vertical_label_near),
       cmocka_unit_test(test_scan_source_first_lost),
