@@ -3,7 +3,8 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Twenty-two files:
+# overstates declx; these are a check on it. Twenty-three files (and
+# faxgs, made on demand, not in the corpus yet):
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -34,6 +35,14 @@
 #   faxsep   the same machine on chrome-sep-variant-sign-unit-columns
 #            (a sign column and a unit column beside each value) turned
 #            -0.45 degrees, every 27th line lost
+#   faxcalc  the same machine on calc-variant-dept-tasks-budget
+#            (LibreOffice Calc's print) turned 0.3 degrees, every 33rd
+#            line lost
+#   faxgs    the same machine on gs-seed003-shifeng (Ghostscript's print
+#            of five declarations, thin grey rules) turned -0.25
+#            degrees, every 21st line lost: most of the header rows'
+#            rules lost, one declaration's title cut apart; not in the
+#            corpus while its declaration count is wrong
 #   fax70    the same machine on lo-hair-variant-level-heading-rows
 #            (0.25 pt hairlines, level names as heading rows) turned 0.7
 #            degrees, every 43rd line lost
@@ -568,4 +577,18 @@ if want colour300; then
   done >"$t/pages"
   jpeg_pdf "$out/scan/$file.pdf" "$t/pages"
   finished "$file"
+fi
+
+# faxgs: gs-seed003-shifeng (Ghostscript's print of five declarations),
+# -0.25 degrees, every 21st line lost
+if want faxgs; then
+  source_pdf gs-seed003-shifeng
+  fax scan-faxgs-gs-seed003-shifeng -0.25 21 11
+fi
+
+# faxcalc: calc-variant-dept-tasks-budget (LibreOffice Calc's print of a
+# department's tasks and budget), 0.3 degrees, every 33rd line lost
+if want faxcalc; then
+  source_pdf calc-variant-dept-tasks-budget
+  fax scan-faxcalc-calc-variant-dept-tasks-budget 0.3 33 9
 fi
