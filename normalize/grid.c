@@ -65,9 +65,16 @@ static void open_rows(float *ys, size_t *ny, bool *open_top, bool *open_bot, con
  * rectangle's top-left slot (-1 while none), and at that slot the
  * rectangle's row and column span. */
 typedef struct cuts {
-  int ncols;
+  int nrows, ncols;
   int *uf; /* the slots' groups */
   int *anchor, *rs, *cs;
+  const float *xs, *ys;   /* the grid's edges */
+  const dx_glyph *glyphs; /* the page's, in reading order of lines */
+  size_t nglyphs;
+  GPtrArray *near;    /* dx_glyph*: those over the group being cut */
+  const seg *hs, *vs; /* the component's rules */
+  size_t nh, nv;
+  int comp;
 } cuts;
 
 static void cut_rect(cuts *k, int r, int c, int rs, int cs) {
@@ -94,14 +101,88 @@ static int free_height(cuts *k, int g, int r, int c, int w, int r1, int c1) {
   return h;
 }
 
+/* Whether a line of text runs across the vertical x over y0..y1: two
+ * glyphs side by side on one line (their gap under half an em) on
+ * either side of it, or one glyph over it. */
+static bool text_across_x(const cuts *k, float x, float y0, float y1) {
+  for (guint i = 0; i < k->near->len; i++) {
+    const dx_glyph *a = g_ptr_array_index(k->near, i);
+    float cy = (a->box[1] + a->box[3]) / 2, em = a->box[3] - a->box[1];
+    if (cy < y0 || cy > y1 || em <= 0) continue;
+    float m = em / 4;
+    if (a->box[0] < x - m && a->box[2] > x + m) return true;
+    if (i + 1 == k->near->len || a->box[2] > x) continue;
+    const dx_glyph *b = g_ptr_array_index(k->near, i + 1);
+    float by = (b->box[1] + b->box[3]) / 2;
+    if (b->box[0] >= x && fabsf(by - cy) < em / 2 && b->box[0] - a->box[2] < em / 2) return true;
+  }
+  return false;
+}
+
+/* Whether a glyph stands across the horizontal y over x0..x1 (its
+ * middle half over it). */
+static bool text_across_y(const cuts *k, float y, float x0, float x1) {
+  for (guint i = 0; i < k->near->len; i++) {
+    const dx_glyph *a = g_ptr_array_index(k->near, i);
+    float cx = (a->box[0] + a->box[2]) / 2, q = (a->box[3] - a->box[1]) / 4;
+    if (cx >= x0 && cx <= x1 && a->box[1] + q < y && a->box[3] - q > y) return true;
+  }
+  return false;
+}
+
+/* Whether the rectangle of h x w slots at (r, c) is no fit for a cell
+ * of group g: it holds a piece of a drawn line between two of its
+ * slots, or would cut a line of text where it borders a slot of g (no
+ * drawn line between them: the cut would be the grid's, not the
+ * form's). */
+static bool unfit(const cuts *k, int g, int r, int c, int h, int w) {
+  for (int rr = r; rr < r + h; rr++)
+    for (int cc = c; cc < c + w; cc++) {
+      float ym = (k->ys[rr] + k->ys[rr + 1]) / 2, xm = (k->xs[cc] + k->xs[cc + 1]) / 2;
+      if (cc + 1 < c + w && lay_drawn(k->vs, k->nv, k->comp, k->xs[cc + 1], ym)) return true;
+      if (rr + 1 < r + h && lay_drawn(k->hs, k->nh, k->comp, k->ys[rr + 1], xm)) return true;
+    }
+  if (!k->near->len) return false;
+  for (int rr = r; rr < r + h; rr++) {
+    float y0 = k->ys[rr], y1 = k->ys[rr + 1];
+    if (c > 0 && lay_uf_find(k->uf, rr * k->ncols + c - 1) == g &&
+        text_across_x(k, k->xs[c], y0, y1))
+      return true;
+    if (c + w < k->ncols && lay_uf_find(k->uf, rr * k->ncols + c + w) == g &&
+        text_across_x(k, k->xs[c + w], y0, y1))
+      return true;
+  }
+  for (int cc = c; cc < c + w; cc++) {
+    float x0 = k->xs[cc], x1 = k->xs[cc + 1];
+    if (r > 0 && lay_uf_find(k->uf, (r - 1) * k->ncols + cc) == g &&
+        text_across_y(k, k->ys[r], x0, x1))
+      return true;
+    if (r + h < k->nrows && lay_uf_find(k->uf, (r + h) * k->ncols + cc) == g &&
+        text_across_y(k, k->ys[r + h], x0, x1))
+      return true;
+  }
+  return false;
+}
+
 /* Cuts group g (bounding slots r0..r1 x c0..c1, n slots), which is no
  * rectangle, into rectangles: the largest one first, again and again
  * (a cell over five columns beside one missing segment stays whole,
- * with the stray slot a cell of its own). Past CUT_SEARCH_SLOTS slots,
- * row by row instead (the widest run, then as many rows as it fits). */
+ * with the stray slot a cell of its own), where one that fits (unfit:
+ * a title over a row whose rules a fax lost is not cut, nor joined to
+ * the cells below it) comes before any that does not. Past
+ * CUT_SEARCH_SLOTS slots, row by row instead (the widest run, then as
+ * many rows as it fits). */
 static void cut_group(cuts *k, int g, int r0, int r1, int c0, int c1, int n) {
+  g_ptr_array_set_size(k->near, 0);
+  for (size_t i = 0; i < k->nglyphs; i++) {
+    const dx_glyph *a = &k->glyphs[i];
+    float cx = (a->box[0] + a->box[2]) / 2, cy = (a->box[1] + a->box[3]) / 2;
+    if (cx >= k->xs[c0] && cx <= k->xs[c1 + 1] && cy >= k->ys[r0] && cy <= k->ys[r1 + 1])
+      g_ptr_array_add(k->near, (gpointer)a);
+  }
   for (;;) {
     int br = -1, bc = 0, bw = 0, bh = 0;
+    bool bclean = false;
     for (int r = r0; r <= r1; r++)
       for (int c = c0; c <= c1; c++) {
         if (!slot_free(k, g, r, c, r1, c1)) continue;
@@ -113,7 +194,9 @@ static void cut_group(cuts *k, int g, int r0, int r1, int c0, int c1, int n) {
         }
         for (int w = 1; slot_free(k, g, r, c + w - 1, r1, c1); w++) {
           int h = free_height(k, g, r, c, w, r1, c1);
-          if (w * h > bw * bh) br = r, bc = c, bw = w, bh = h;
+          bool clean = !unfit(k, g, r, c, h, w);
+          if ((clean && !bclean) || (clean == bclean && w * h > bw * bh))
+            br = r, bc = c, bw = w, bh = h, bclean = clean;
         }
       }
   found:
@@ -303,11 +386,22 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   dx_table *t = dx_arena_alloc(A, sizeof *t);
   dx_cell **slots = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
   dx_cell **cells = t ? dx_arena_alloc(A, nslots * sizeof(dx_cell *)) : NULL;
-  cuts cut = {.ncols = G.ncols,
+  cuts cut = {.nrows = G.nrows,
+              .ncols = G.ncols,
               .uf = G.uf,
               .anchor = g_new(int, nslots),
               .rs = g_new(int, nslots),
-              .cs = g_new(int, nslots)};
+              .cs = g_new(int, nslots),
+              .xs = G.xs,
+              .ys = G.ys,
+              .glyphs = pg->glyphs,
+              .nglyphs = pg->nglyphs,
+              .near = g_ptr_array_new(),
+              .hs = hs,
+              .vs = vs,
+              .nh = nh,
+              .nv = nv,
+              .comp = comp};
   if (!slots || !cells) {
     rc = lay_nomem(err);
     goto done;
@@ -318,6 +412,7 @@ static dx_code grid_table(ptable **out, layout *L, const seg *hs, size_t nh, con
   lay_table_init(t, G.nrows, G.ncols, cells, ncells, slots, pg->number);
   *out = ptable_new(t, &G, pg);
 done:
+  g_ptr_array_free(cut.near, TRUE);
   g_free(cut.anchor);
   g_free(cut.rs);
   g_free(cut.cs);

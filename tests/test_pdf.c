@@ -1000,6 +1000,47 @@ static void test_grid_l_shape(void **state) {
   pb_free(p);
 }
 
+/* A title row whose rules a fax lost: no column rule crosses it and the
+ * rule under it is left over one column only, so the title's slots and
+ * the next row's first two make a group that is no rectangle. The
+ * largest rectangle (2 x 2) would cut the title's line at a column edge
+ * and hold the drawn rule between 甲 and 乙: the title's row, which cuts
+ * no line and holds no rule, is taken first, whole. */
+static void test_grid_lost_title_rules(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  const float xs[] = {100, 200, 300, 400};
+  pb_h(p, 100, 100, 400);
+  pb_h(p, 120, 100, 400);
+  pb_h(p, 140, 300, 400); /* lost under columns 0 and 1 */
+  pb_h(p, 160, 100, 400);
+  pb_v(p, 100, 100, 160);
+  pb_v(p, 400, 100, 160);
+  for (int i = 1; i < 3; i++) {
+    pb_v(p, xs[i], 100, 120);
+    pb_v(p, xs[i], 140, 160);
+  }
+  pb_text(p, 105, 104, "附表", 0);
+  const char *title = "区级专项资金支出方向绩效目标表区级专项资金支出方向";
+  pb_text(p, 105, 124, title, 0);
+  pb_text(p, 105, 144, "甲", 0);
+  pb_text(p, 205, 144, "乙", 0);
+  pb_text(p, 305, 144, "丙", 0);
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_int_equal(t->ncols, 3);
+  dx_cell *row = dx_table_at(t, 1, 0);
+  assert_int_equal(row->colspan, 3);
+  assert_int_equal(row->rowspan, 1);
+  assert_string_equal(row->text, title);
+  assert_string_equal(cell_text(t, 2, 0), "甲");
+  assert_string_equal(cell_text(t, 2, 1), "乙");
+  assert_string_equal(cell_text(t, 2, 2), "丙");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A gap between Han and a digit as wide as a producer's autospace or a
  * typed space leaves the space in doubt (the cell says so); text set
  * tight, or with a gap no producer leaves, does not. */
@@ -3972,6 +4013,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_grid_spans),
       cmocka_unit_test(test_grid_l_shape),
+      cmocka_unit_test(test_grid_lost_title_rules),
       cmocka_unit_test(test_fax_dropouts),
       cmocka_unit_test(test_fax_dotted_column_lost_start),
       cmocka_unit_test(test_fax_lost_ends),
