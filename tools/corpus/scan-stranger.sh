@@ -3,8 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Twenty-three files (and
-# faxgs, made on demand, not in the corpus yet):
+# overstates declx; these are a check on it. Twenty-four files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -41,8 +40,7 @@
 #   faxgs    the same machine on gs-seed003-shifeng (Ghostscript's print
 #            of five declarations, thin grey rules) turned -0.25
 #            degrees, every 21st line lost: most of the header rows'
-#            rules lost, one declaration's title cut apart; not in the
-#            corpus while its declaration count is wrong
+#            rules lost
 #   fax70    the same machine on lo-hair-variant-level-heading-rows
 #            (0.25 pt hairlines, level names as heading rows) turned 0.7
 #            degrees, every 43rd line lost
