@@ -733,12 +733,83 @@ static int tcut_cmp(const void *a, const void *b) {
   return x->at < y->at ? -1 : x->at > y->at;
 }
 
+/* Whether line k of cell i crosses the cut at `at`: its centre within
+ * CUT_CLEAR_EM of its size of it. */
+static bool crosses(const rcell *rc, size_t k, float at) {
+  return fabsf(rc->l[k].y - at) < CUT_CLEAR_EM * 2 * rc->l[k].half;
+}
+
+/* Whether a line of a cell over grid row r other than cell i stands
+ * level with line l (blocks_align). */
+static bool level_with_another(const ptable *p, const rcell *rcs, int r, size_t i, const rline *l) {
+  const dx_table *t = p->t;
+  for (size_t j = 0; j < t->ncells; j++) {
+    size_t f = 0, m = j == i ? 0 : row_lines(t, rcs, j, r, p->ys[r], p->ys[r + 1], &f);
+    for (size_t k = f; k < f + m; k++)
+      if (blocks_align(l, 1, &rcs[j].l[k], 1)) return true;
+  }
+  return false;
+}
+
+/* A cut of grid row r at *at that runs through a line of a cell over
+ * the row going on from the one above it (a paragraph's last line, a
+ * character or two that did not fit: "较大以上火灾事" | "故"): wrapped
+ * into, or level with no line of another cell, as a row's first line
+ * is in a form whose cells set their text at the top. The cut goes
+ * below it instead, midway between the lowest line of the row's
+ * cells at or above it and the highest below, when those stand a row
+ * apart (pitch_apart) and no line crosses the new place. The lines of
+ * the row above the cut then reach up past a pitch by the wrapped
+ * paragraph's height: *up gets how far (from the cut) a cell's line
+ * still stands next to it. A cut through no line, or with no such place,
+ * stays as it was. */
+static void clear_of_lines(const ptable *p, const rcell *rcs, int r, float pitch, float *at,
+                           float *up) {
+  const dx_table *t = p->t;
+  float lo = p->ys[r], hi = p->ys[r + 1], wrapped = INFINITY, first = INFINITY;
+  for (size_t i = 0; i < t->ncells; i++) {
+    size_t f, m = row_lines(t, rcs, i, r, lo, hi, &f);
+    for (size_t k = f; k < f + m; k++) {
+      if (!crosses(&rcs[i], k, *at)) continue;
+      if (k == f || (!wraps_into(&rcs[i], k) && level_with_another(p, rcs, r, i, &rcs[i].l[k])))
+        return;
+      size_t k0 = k - 1;
+      while (k0 > f && wraps_into(&rcs[i], k0)) k0--;
+      wrapped = MIN(wrapped, rcs[i].l[k].y);
+      first = MIN(first, rcs[i].l[k0].y);
+    }
+  }
+  if (isinf(wrapped)) return;
+  float above = -INFINITY, below = INFINITY;
+  for (size_t i = 0; i < t->ncells; i++) {
+    size_t f, m = row_lines(t, rcs, i, r, lo, hi, &f);
+    for (size_t k = f; k < f + m; k++) {
+      float y = rcs[i].l[k].y;
+      if (y <= wrapped)
+        above = MAX(above, y);
+      else
+        below = MIN(below, y);
+    }
+  }
+  if (isinf(below) || below - above < ROW_PITCH_SHARE * pitch) return;
+  float to = (above + below) / 2;
+  for (size_t i = 0; i < t->ncells; i++) {
+    size_t f, m = row_lines(t, rcs, i, r, lo, hi, &f);
+    for (size_t k = f; k < f + m; k++)
+      if (crosses(&rcs[i], k, to)) return;
+  }
+  *at = to;
+  *up = MAX(pitch, to - first + CUT_CLUSTER_SHARE * pitch);
+}
+
 /* Cuts of grid row r where a border was lost: each pair of lines of a
  * cell over it, one row apart (pitch_apart, less than two apart), none
  * wrapping into the next, is a candidate at their middle; candidates of
  * two cells or more within CUT_CLUSTER_SHARE of the pitch are a cut, at
- * their mean. Appends to cuts. */
-static void pitch_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r, float pitch) {
+ * their mean, moved off a wrapped line (clear_of_lines). Appends to
+ * cuts, and to reach how far above each a line may stand next to it. */
+static void pitch_cuts(GArray *cuts, GArray *reach, const ptable *p, const rcell *rcs, int r,
+                       float pitch) {
   const dx_table *t = p->t;
   GArray *cand = g_array_new(FALSE, FALSE, sizeof(tcut));
   float lo = p->ys[r], hi = p->ys[r + 1];
@@ -765,8 +836,12 @@ static void pitch_cuts(GArray *cuts, const ptable *p, const rcell *rcs, int r, f
       sum += g_array_index(cand, tcut, k).at;
       two = two || g_array_index(cand, tcut, k).cell != x->cell;
     }
-    float at = sum / (float)(e - q);
-    if (two && at > lo && at < hi) g_array_append_val(cuts, at);
+    float at = sum / (float)(e - q), up = pitch;
+    if (two && at > lo && at < hi) {
+      clear_of_lines(p, rcs, r, pitch, &at, &up);
+      g_array_append_val(cuts, at);
+      g_array_append_val(reach, up);
+    }
     q = e;
   }
   g_array_free(cand, TRUE);
@@ -913,11 +988,12 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
   for (size_t i = 0; i < nc; i++) goes_on(p, i, &rcs[i]);
   float pitch = ocr && !p->holder ? drawn_pitch(p, rcs) : 0;
   GArray *cuts = g_array_new(FALSE, FALSE, sizeof(float));
+  GArray *reach = g_array_new(FALSE, FALSE, sizeof(float));
   GArray *changes = g_array_new(FALSE, FALSE, sizeof(float));
   bool lost_any = false;
   for (int r = 0; r < t->nrows && pitch > 0; r++)
     if (lost_border_in(p, vs, nv, r)) {
-      pitch_cuts(cuts, p, rcs, r, pitch);
+      pitch_cuts(cuts, reach, p, rcs, r, pitch);
       lost_any = true;
     }
   for (int r = 0; r < t->nrows && lost_any; r++)
@@ -965,8 +1041,8 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
       /* a cell with no line within a row of the cut (cells of a row the
        * text of one cell spans, a blank): the cut goes on through it,
        * and the columns' rules say whether the cells there span rows */
-      bool blank =
-          (f == 0 || at - rc->l[f - 1].y > pitch) && (f == rc->n || rc->l[f].y - at > pitch);
+      float up = g_array_index(reach, float, q);
+      bool blank = (f == 0 || at - rc->l[f - 1].y > up) && (f == rc->n || rc->l[f].y - at > pitch);
       if (!blank) {
         if (f == 0 || f == rc->n || wraps_into(rc, f)) continue;
         const rline *a = &rc->l[f - 1], *b = &rc->l[f];
@@ -974,7 +1050,7 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
         /* the lines next to the cut: not those of rows further off (an
          * empty row's cell, a label over two rows) */
         if (!edge_gap(a, b, wrap, pitch) || at - a->y < CUT_CLEAR_EM * 2 * a->half ||
-            b->y - at < CUT_CLEAR_EM * 2 * b->half || at - a->y > pitch || b->y - at > pitch)
+            b->y - at < CUT_CLEAR_EM * 2 * b->half || at - a->y > up || b->y - at > pitch)
           continue;
       }
       (*out)[n++] = (seg){at, (float)c->box[0], (float)c->box[2], 0, 0};
@@ -994,6 +1070,7 @@ size_t lay_text_borders(const ptable *p, const seg *vs, size_t nv, seg **out) {
   for (size_t i = 0; i < nc; i++) g_free(rcs[i].l);
   g_free(rcs);
   g_array_free(cuts, TRUE);
+  g_array_free(reach, TRUE);
   g_array_free(changes, TRUE);
   g_array_free(blanks, TRUE);
   return m;

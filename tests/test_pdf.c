@@ -708,6 +708,64 @@ static void test_fax_level_heading_rows(void **state) {
   pb_free(p);
 }
 
+/* A fax lost the borders of the rows under two drawn rows of one line
+ * (the table's bottom too) and the last column's rule below the first
+ * of them. OCR's boxes are 16.5 pt high, more than the 15.4 pt pitch.
+ * In the first lost row the indicator's name wraps ("较大以上火灾事" |
+ * "故", the wrapped line 14.5 pt below, level with no other cell's
+ * line) while the cells beside it hold one line; the next row's lines
+ * stand 29.5 pt below the first's. The cut between the other cells'
+ * lines (midway, 14.75 pt down) ran through "故", which was then cut
+ * from no row and made one cell of the name and the next row's
+ * 安全生产: the cut goes below it. */
+static void pb_ocr_tall(page_b *p, float x, float y, const char *s) {
+  for (const char *c = s; *c; c = g_utf8_next_char(c), x += 11) {
+    dx_glyph g = {.cp = g_utf8_get_char(c),
+                  .box = {x + 2, y, x + 9, y + 16.5f},
+                  .size = 10,
+                  .ocr_conf = 0.99f};
+    g_array_append_val(p->glyphs, g);
+  }
+}
+
+static void test_fax_row_cut_below_wrap(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float pitch = 15.4f;
+  float ys[6];
+  for (int i = 0; i < 6; i++) ys[i] = 100 + pitch * (float)i;
+  for (int i = 0; i < 3; i++) pb_h(p, ys[i], 50, 450); /* the bottom lost too */
+  pb_v(p, 50, ys[0], ys[5]);
+  pb_v(p, 150, ys[0], ys[5]);
+  pb_v(p, 250, ys[0], ys[5]);
+  pb_v(p, 350, ys[0], ys[5] - 20); /* lost from there down */
+  pb_v(p, 450, ys[0], ys[5]);
+  const char *rows[2][4] = {{"项目", "甲", "乙", "丙"}, {"部门", "丁", "戊", "己"}};
+  for (int r = 0; r < 2; r++)
+    for (int c = 0; c < 4; c++) pb_ocr_tall(p, 54 + 100 * (float)c, ys[r] - 0.5f, rows[r][c]);
+  float y = ys[2] - 0.5f;
+  pb_ocr_tall(p, 54, y, "社会");
+  pb_ocr_tall(p, 154, y, "较大以上火灾事");
+  pb_ocr_tall(p, 154, y + 14.5f, "故");
+  pb_ocr_tall(p, 254, y, "零起");
+  pb_ocr_tall(p, 54, y + 29.5f, "安全");
+  pb_ocr_tall(p, 154, y + 29.5f, "安全生产");
+  pb_ocr_tall(p, 254, y + 29.5f, "零事故");
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 4);
+  assert_string_equal(cell_text(t, 2, 0), "社会");
+  assert_string_equal(cell_text(t, 2, 1), "较大以上火灾事故");
+  assert_int_equal(dx_table_at(t, 2, 1)->rowspan, 1);
+  assert_string_equal(cell_text(t, 2, 2), "零起");
+  assert_string_equal(cell_text(t, 3, 0), "安全");
+  assert_string_equal(cell_text(t, 3, 1), "安全生产");
+  assert_string_equal(cell_text(t, 3, 2), "零事故");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* Two tables a few points apart on a fax, where a border's end dropped
  * out where it meets a side: they stay two. On page 1 the lower rule of
  * the upper table and the upper rule of the lower one stop 18 pt short
@@ -4020,6 +4078,7 @@ int main(void) {
       cmocka_unit_test(test_fax_rows_from_text),
       cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_level_heading_rows),
+      cmocka_unit_test(test_fax_row_cut_below_wrap),
       cmocka_unit_test(test_fax_blank_lower_row),
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_fax_header_over_row),
