@@ -864,6 +864,23 @@ static bool text_apart(const dx_page *pg, float x, float lo, float hi, float sta
          right - left >= LOST_END_GAP_EM * em && (start <= 0 || right - x <= start);
 }
 
+/* Where the table's outer border was lost too (a fax's hairlines), the
+ * end of vs[j] at `end` has no rule across to run on to: the farthest
+ * end past it, up to LOST_END_REACH_PT, of the other verticals beside
+ * it (level with it there) that go on past it, the border the column
+ * rules still show. NAN when none does. */
+static float frame_end(const seg *vs, size_t nv, size_t j, float end, int dir) {
+  float to = NAN;
+  for (size_t i = 0; i < nv; i++) {
+    if (i == j) continue;
+    float e = dir < 0 ? vs[i].a : vs[i].b, d = (e - end) * (float)dir;
+    if (vs[i].a < end && vs[i].b > end && d > TOUCH_PT && d <= LOST_END_REACH_PT &&
+        (isnan(to) || d > (to - end) * (float)dir))
+      to = e;
+  }
+  return to;
+}
+
 static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const dx_page *pg,
                              float start) {
   for (size_t j = 0; j < nv; j++) {
@@ -877,6 +894,7 @@ static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const
             d <= LOST_END_REACH_PT && (isnan(to) || d < (to - end) * (float)dir))
           to = hs[i].pos;
       }
+      if (isnan(to)) to = frame_end(vs, nv, j, end, dir);
       if (isnan(to)) continue;
       float lo = MIN(end, to), hi = MAX(end, to);
       if (!text_apart(pg, v->pos, lo, hi, start)) continue;

@@ -766,6 +766,36 @@ static void test_fax_row_cut_below_wrap(void **state) {
   pb_free(p);
 }
 
+/* A fax lost the table's bottom border and the lower end of the rule
+ * between its columns in the last row (12 pt of 15.4): with no rule
+ * across to run on to, the rule runs on to where the table's sides end,
+ * the text standing apart at it ("问卷" | "调查"), and the row is two
+ * cells, not one over both columns. */
+static void test_fax_column_lost_bottom(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  float ys[] = {100, 115.4f, 130.8f};
+  pb_h(p, ys[0], 50, 250);
+  pb_h(p, ys[1], 50, 250);
+  pb_v(p, 50, ys[0], ys[2]);
+  pb_v(p, 250, ys[0], ys[2]);
+  pb_v(p, 150, ys[0], ys[2] - 12);
+  pb_ocr_text(p, 54, ys[0] + 2.7f, "指标");
+  pb_ocr_text(p, 154, ys[0] + 2.7f, "备注");
+  pb_ocr_text(p, 54, ys[1] + 2.7f, "问卷");
+  pb_ocr_text(p, 154, ys[1] + 2.7f, "调查");
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 2);
+  assert_int_equal(t->ncols, 2);
+  assert_int_equal(dx_table_at(t, 1, 0)->colspan, 1);
+  assert_string_equal(cell_text(t, 1, 0), "问卷");
+  assert_string_equal(cell_text(t, 1, 1), "调查");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* Two tables a few points apart on a fax, where a border's end dropped
  * out where it meets a side: they stay two. On page 1 the lower rule of
  * the upper table and the upper rule of the lower one stop 18 pt short
@@ -4079,6 +4109,7 @@ int main(void) {
       cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_level_heading_rows),
       cmocka_unit_test(test_fax_row_cut_below_wrap),
+      cmocka_unit_test(test_fax_column_lost_bottom),
       cmocka_unit_test(test_fax_blank_lower_row),
       cmocka_unit_test(test_fax_header_line),
       cmocka_unit_test(test_fax_header_over_row),
