@@ -106,18 +106,49 @@ static bool fits(const dx_words *w, const GArray *gl, guint first, guint i, guni
           seen(w, c, g_array_index(gl, dx_glyph, i + 1).cp));
 }
 
+/* Opening and closing brackets OCR reads for what is left of a Han
+ * character (a fax's lost strokes: 工 read ［, 目 read [). */
+#define OPEN_MARKS "[［【「(（"
+#define CLOSE_MARKS "]］】」)）"
+
+/* Whether mark c at index i has its partner in the line (an opening one
+ * a closing one after it, a closing one an opening one before). */
+static bool paired(const GArray *gl, guint first, guint i, gunichar c) {
+  bool open = g_utf8_strchr(OPEN_MARKS, -1, c) != NULL;
+  const char *want = open ? CLOSE_MARKS : OPEN_MARKS;
+  for (guint k = open ? i + 1 : first; open ? k < gl->len : k < i; k++)
+    if (g_utf8_strchr(want, -1, g_array_index(gl, dx_glyph, k).cp)) return true;
+  return false;
+}
+
+/* Whether the glyph at index i is no text of the line but a Han
+ * character OCR read as a stray: a lowercase Latin letter, or a bracket
+ * without its partner, joined to Han characters on both sides (Han text
+ * holds no lone letter inside a word, and a bracket opens or closes
+ * something: "市应a管理局", "改造［程"). Its Han next readings are
+ * weighed by context, and it counts as a character Chinese never has
+ * there. */
+static bool stray(const GArray *gl, guint first, guint i) {
+  gunichar c = g_array_index(gl, dx_glyph, i).cp;
+  bool mark = (g_utf8_strchr(OPEN_MARKS, -1, c) || g_utf8_strchr(CLOSE_MARKS, -1, c)) &&
+              !paired(gl, first, i, c);
+  return (mark || (c >= 'a' && c <= 'z')) && joined(gl, first, i, -1) && joined(gl, first, i, 1);
+}
+
 /* Whether context may change the glyph at index i (see the top). */
 static bool open_to_context(const dx_words *w, const GArray *gl, guint first, guint i) {
   const dx_glyph *g = &g_array_index(gl, dx_glyph, i);
+  if (g->ocr_conf > 0 && stray(gl, first, i)) return true;
   return g->ocr_conf > 0 && (is_han(g->cp) || is_digit(g->cp)) && !is_lookalike(g->cp) &&
          !beside_digit(gl, first, i) && support(w, gl, first, i, g->cp) == 0 &&
          (joined(gl, first, i, -1) || joined(gl, first, i, 1)) &&
          !fits(w, gl, first, i, g->cp, NULL);
 }
 
-/* The text's log-likelihood of x after y (0: none joined), weighted. */
-static double text_step(const dx_words *w, gunichar y, gunichar x, bool linked) {
-  if (!is_han(x)) return 0;
+/* The text's log-likelihood of x after y (0: none joined), weighted; a
+ * stray (see stray) as unlikely as a character never seen. */
+static double text_step(const dx_words *w, gunichar y, gunichar x, bool linked, bool as_han) {
+  if (!is_han(x) && !as_han) return 0;
   bool unused;
   return CONTEXT_WEIGHT * w->follows(w->ctx, linked && is_han(y) ? y : 0, x, &unused);
 }
@@ -144,15 +175,16 @@ static guint by_context(GArray *gl, guint first, const dx_ocr_alts *alts, const 
   }
   for (guint i = 0; i < n; i++) {
     bool linked = i > 0 && !g_array_index(gl, dx_glyph, first + i).space_before;
+    bool odd = stray(gl, first, first + i);
     for (guint c = 0; c < CHOICES; c++) {
       gunichar x = choice[AT(i, c)];
       if (!x) continue;
-      double best = i == 0 ? text_step(w, 0, x, false) : -INFINITY;
+      double best = i == 0 ? text_step(w, 0, x, false, odd) : -INFINITY;
       int arg = -1;
       for (guint d = 0; i > 0 && d < CHOICES; d++) {
         gunichar y = choice[AT(i - 1, d)];
         if (!y) continue;
-        double v = score[AT(i - 1, d)] + text_step(w, y, x, linked);
+        double v = score[AT(i - 1, d)] + text_step(w, y, x, linked, odd);
         if (v > best) {
           best = v;
           arg = (int)d;

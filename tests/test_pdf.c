@@ -3985,6 +3985,28 @@ static void test_ocr_context(void **state) {
   s = context_line("一懈", a5, &w, &n, NULL);
   assert_string_equal(s, "一懈");
   g_free(s);
+  /* a lowercase letter between Han characters is a character a fax
+   * lost strokes of: 市应a管 -> 市应急管 (应急 a pair, no Han has a
+   * there); an uppercase one stays (达A级) */
+  dx_ocr_alts a6[4] = {
+      {{0}, {0}}, {{0}, {0}}, {{'A', 0x6025 /* 急 */}, {0.06f, 0.06f}}, {{0}, {0}}};
+  s = context_line("市应a管", a6, &w, &n, NULL);
+  assert_string_equal(s, "市应急管");
+  assert_int_equal(n, 1);
+  g_free(s);
+  s = context_line("市应A管", a6, &w, &n, NULL);
+  assert_string_equal(s, "市应A管");
+  g_free(s);
+  /* so is a bracket without its partner (改造［程 -> 改造工程); one
+   * closed after it stays */
+  dx_ocr_alts a7[5] = {
+      {{0}, {0}}, {{0}, {0}}, {{'[', 0x5DE5 /* 工 */}, {0.18f, 0.07f}}, {{0}, {0}}, {{0}, {0}}};
+  s = context_line("改造［程", a7, &w, &n, NULL);
+  assert_string_equal(s, "改造工程");
+  g_free(s);
+  s = context_line("改造［程］", a7, &w, &n, NULL);
+  assert_string_equal(s, "改造［程］");
+  g_free(s);
   /* across a space no pair; without follows nothing changes */
   GArray *gl = glyph_line("化懈");
   g_array_index(gl, dx_glyph, 1).space_before = true;
