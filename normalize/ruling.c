@@ -794,10 +794,36 @@ static float fitted_slope(const seg *s, size_t n, const bool *gone, size_t i, fl
   return sxx > 0 ? (float)(sxy / sxx) : slope;
 }
 
+/* A slant drawn through a double border (a separate-border template:
+ * each cell in its own box, 2-3 pt from its neighbour's) meets both its
+ * edges, and a fax leaves each edge in pieces a raster row or two apart
+ * where its rows fall: four places or more, as a scratch's steps would
+ * be. A line at an angle stays at one place only over a step; two pieces
+ * at one place (within STREAK_LEVEL_EPS_PT) whose middles lie so far
+ * apart along the slant that it moves more than STREAK_LEVEL_PT (a fax's
+ * raster row, 0.73 pt) from one to the other are one of the form's rules
+ * along the axis, broken by dropouts: level, neither counted nor
+ * dropped. Marks in level[k] whether on[k] (cnt pieces on the slant) is
+ * level. */
+#define STREAK_LEVEL_EPS_PT 0.1f
+#define STREAK_LEVEL_PT 0.75f
+static void mark_level(const seg *s, const size_t *on, size_t cnt, float slope, bool *level) {
+  for (size_t k = 0; k < cnt; k++) {
+    const seg *p = &s[on[k]];
+    level[k] = false;
+    for (size_t m = 0; m < cnt && !level[k]; m++) {
+      const seg *q = &s[on[m]];
+      level[k] = m != k && fabsf(p->pos - q->pos) <= STREAK_LEVEL_EPS_PT &&
+                 fabsf(slope) * fabsf((p->a + p->b) / 2 - (q->a + q->b) / 2) > STREAK_LEVEL_PT;
+    }
+  }
+}
+
 static size_t drop_slanted(seg *s, size_t n, float extent) {
   if (n < STREAK_MIN_PIECES || n > STREAK_MAX_RULES) return n;
-  bool *gone = g_new0(bool, n + 1);
+  bool *gone = g_new0(bool, n + 1), *level = g_new(bool, n + 1);
   float *at = g_new(float, n + 1);
+  size_t *on = g_new(size_t, n + 1);
   bool any = false;
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n && !gone[i]; j++) {
@@ -805,13 +831,17 @@ static size_t drop_slanted(seg *s, size_t n, float extent) {
       if (gone[j] || dy < STREAK_SPAN * extent / 2) continue;
       float slope = (s[j].pos - s[i].pos) / dy;
       if (fabsf(slope) < STREAK_MIN_SLOPE || fabsf(slope) > STREAK_MAX_SLOPE) continue;
-      size_t cnt = 0;
-      float lo = INFINITY, hi = -INFINITY;
+      size_t non = 0, cnt = 0;
       for (size_t k = 0; k < n; k++)
-        if (!gone[k] && on_slant(&s[k], &s[i], slope)) {
-          at[cnt++] = s[k].pos;
-          lo = MIN(lo, s[k].a);
-          hi = MAX(hi, s[k].b);
+        if (!gone[k] && on_slant(&s[k], &s[i], slope)) on[non++] = k;
+      if (non < STREAK_MIN_PIECES) continue;
+      mark_level(s, on, non, slope, level);
+      float lo = INFINITY, hi = -INFINITY;
+      for (size_t k = 0; k < non; k++)
+        if (!level[k]) {
+          at[cnt++] = s[on[k]].pos;
+          lo = MIN(lo, s[on[k]].a);
+          hi = MAX(hi, s[on[k]].b);
         }
       if (cnt < STREAK_MIN_PIECES || hi - lo < STREAK_SPAN * extent) continue;
       /* a slanted line's pieces step sideways; the pieces of two or
@@ -822,13 +852,15 @@ static size_t drop_slanted(seg *s, size_t n, float extent) {
       for (size_t k = 1; k < cnt; k++) steps += at[k] - at[k - 1] > STREAK_STEP_PT;
       if (steps < STREAK_MIN_PIECES || fabsf(fitted_slope(s, n, gone, i, slope)) < STREAK_MIN_SLOPE)
         continue;
-      for (size_t k = 0; k < n; k++)
-        if (!gone[k] && on_slant(&s[k], &s[i], slope)) gone[k] = true;
+      for (size_t k = 0; k < non; k++)
+        if (!level[k]) gone[on[k]] = true;
       any = true;
     }
   size_t out = any ? drop_gone(s, n, gone) : n;
   g_free(gone);
+  g_free(level);
   g_free(at);
+  g_free(on);
   return out;
 }
 

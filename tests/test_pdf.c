@@ -997,6 +997,55 @@ static void test_scan_slanted_streak(void **state) {
   pb_free(p);
 }
 
+/* A separate-border template (each cell drawn in its own box, 2-3 pt
+ * from its neighbour's) on a fax: the double border between two rows
+ * comes out as pieces of both edges a raster row or two apart where the
+ * fax's rows fall (the pieces below, as a fax of the corpus gave them).
+ * A slant through both edges meets them at four places or more, as a
+ * scratch's steps would be; but pieces of one edge at one place far
+ * apart along it are a rule along the axis, which a line at an angle
+ * never is: the border stays, and the label under it keeps its cell. */
+static void test_fax_double_border_no_streak(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  static const float band[][3] = {
+      {257.184f, 214.3f, 256.6f}, {257.184f, 360.0f, 435.5f}, {257.184f, 450.1f, 525.3f},
+      {257.328f, 46.9f, 77.5f},   {257.328f, 131.0f, 169.3f}, {257.616f, 46.9f, 129.9f},
+      {257.616f, 214.3f, 547.8f}, {257.760f, 131.0f, 213.4f}, {258.336f, 311.0f, 371.2f},
+      {258.336f, 399.2f, 461.1f}, {258.336f, 490.5f, 547.5f}, {259.200f, 270.1f, 323.1f},
+      {259.200f, 450.1f, 502.3f}, {259.344f, 360.0f, 537.4f}, {259.488f, 131.3f, 179.1f},
+      {259.632f, 90.4f, 129.9f},  {259.920f, 131.3f, 547.8f}, {260.496f, 198.4f, 281.4f},
+      {260.496f, 286.6f, 371.5f}, {260.496f, 377.6f, 461.1f}, {260.496f, 465.1f, 547.8f},
+      {258.259f, 46.9f, 129.9f},  {258.821f, 131.0f, 549.2f}};
+  /* 项目资金 over three rows of amounts, 年度绩效目标 under the band */
+  pb_h(p, 146, 45, 548);
+  pb_h(p, 186, 130, 548);
+  pb_h(p, 229, 130, 548);
+  for (size_t i = 0; i < sizeof band / sizeof band[0]; i++)
+    pb_h(p, band[i][0], band[i][1], band[i][2]);
+  pb_h(p, 300, 45, 548);
+  const float xs[] = {45, 130, 548};
+  for (int i = 0; i < 3; i++) pb_v(p, xs[i], 146, 300);
+  pb_ocr_text(p, 50, 192, "项目资金");
+  pb_ocr_text(p, 50, 205, "（万元）");
+  pb_ocr_text(p, 135, 160, "年度资金总额");
+  pb_ocr_text(p, 135, 202, "财政拨款");
+  pb_ocr_text(p, 135, 238, "其他资金");
+  pb_ocr_text(p, 50, 264, "年度绩效目");
+  pb_ocr_text(p, 50, 280, "标");
+  pb_ocr_text(p, 135, 273, "全年培训基层干部五百人次");
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 4);
+  assert_int_equal(t->ncols, 2);
+  assert_string_equal(cell_text(t, 0, 0), "项目资金（万元）");
+  assert_string_equal(cell_text(t, 3, 0), "年度绩效目标");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax turned 0.3° is not straightened (under 0.34°): each rule of the
  * form is a staircase of pieces, one raster row (0.73 pt at 98 dpi)
  * apart every 135 pt, with the grey stretch at each step dropped by the
@@ -4142,6 +4191,7 @@ int main(void) {
       cmocka_unit_test(test_fax_table_gap),
       cmocka_unit_test(test_fax_table_gap_partial),
       cmocka_unit_test(test_scan_slanted_streak),
+      cmocka_unit_test(test_fax_double_border_no_streak),
       cmocka_unit_test(test_fax_unturned_staircase),
       cmocka_unit_test(test_page_break_left_column_ended),
       cmocka_unit_test(test_spacing_doubt),
