@@ -360,6 +360,13 @@ void dx_text_line_cut(int *x0, int *x1, const dx_text_line *t, const float *widt
  * *end is the page pixel column after the sign's ink. */
 gunichar dx_text_line_sign(const dx_text_line *t, int *end);
 
+/* A line PP-OCR read as one character (glyph g, its ink line t): when
+ * the network doubted it (under 0.5) or read a 2 (a chevron over a bar
+ * to it: a fax's ⩾ read as 2 at 0.84), and the ink is all one sign
+ * (dx_text_line_sign; for a 2, one with bars: ≥ ≤ ≧ ≦), g becomes that
+ * sign at 0.9. Returns whether it did. */
+bool dx_ppocr_lone_sign(dx_glyph *g, const dx_text_line *t);
+
 /* A line PP-OCR read from a comparison sign on and then digits (≥95%),
  * its sign misread (2 for ≥ on a fax, < for ≤): when line t's ink
  * begins with a sign (dx_text_line_sign) that ends before the second

@@ -656,7 +656,12 @@ int dx_ppocr_upright(dx_ppocr_page *p, dx_error *err) {
  * column, the number in the next) is a crop PP-OCRv4 reads badly (≥ as
  * N, at 0.24-0.36). A line read as one character it doubts is told from
  * its ink as tesseract's lines are (dx_text_line_sign), and the sign
- * kept, as sure as tesseract's, when it is all the line's ink. */
+ * kept, as sure as tesseract's, when it is all the line's ink. A line
+ * read as one 2, however sure, is told from its ink too: a chevron over
+ * a bar is 2's shape to the network (a fax's ⩾ read as 2 at 0.84), and
+ * the ink test tells a 2 (its top's ink across its width) from one; it
+ * is kept only as a sign with bars (≥ ≤ ≧ ≦), what a 2 can be misread
+ * for. */
 #define LONE_SIGN_DOUBT 0.5f
 #define LONE_SIGN_CONF 0.9f
 /* The crop's white margin, pixels. */
@@ -731,18 +736,31 @@ static bool line_ink(dx_text_line *t, const dx_ppocr_page *p, const line *l) {
   return false;
 }
 
+static bool barred(gunichar c) {
+  return c == 0x2265 || c == 0x2264 || c == 0x2267 || c == 0x2266;
+}
+
+/* Whether glyph g, a line's one character, is to be told from its ink. */
+static bool lone_doubted(const dx_glyph *g) {
+  return g->ocr_conf < LONE_SIGN_DOUBT || g->cp == '2';
+}
+
+bool dx_ppocr_lone_sign(dx_glyph *g, const dx_text_line *t) {
+  if (!lone_doubted(g)) return false;
+  int end = 0;
+  gunichar sign = dx_text_line_sign(t, &end);
+  if (!sign || end < t->box[2] || (g->cp == '2' && !barred(sign))) return false;
+  g->cp = sign;
+  g->ocr_conf = LONE_SIGN_CONF;
+  return true;
+}
+
 static void lone_sign(GArray *glyphs, guint first, const dx_ppocr_page *p, const line *l) {
   if (glyphs->len != first + 1) return;
   dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
-  if (g->ocr_conf >= LONE_SIGN_DOUBT) return;
   dx_text_line t;
-  if (!line_ink(&t, p, l)) return;
-  int end = 0;
-  gunichar sign = dx_text_line_sign(&t, &end);
-  if (sign && end >= t.box[2]) {
-    g->cp = sign;
-    g->ocr_conf = LONE_SIGN_CONF;
-  }
+  if (!lone_doubted(g) || !line_ink(&t, p, l)) return;
+  dx_ppocr_lone_sign(g, &t);
   g_free(t.img);
 }
 
@@ -781,7 +799,7 @@ bool dx_ppocr_leading_sign(GArray *glyphs, guint first, const dx_text_line *t, d
   /* a digit but 2 is no sign's misread (a chevron over a bar is 2's
    * shape, not 3's or 8's); a sign read as one is told again (< for ≤) */
   if (g_ascii_isdigit(g->cp) && g->cp != '2') return false;
-  if (g->cp == 0x2265 || g->cp == 0x2264 || g->cp == 0x2267 || g->cp == 0x2266) return false;
+  if (barred(g->cp)) return false;
   int end = 0;
   gunichar sign = dx_text_line_sign(t, &end);
   /* the sign's ink is the first character's: it ends before the

@@ -566,9 +566,13 @@ void dx_text_line_cut(int *x0, int *x1, const dx_text_line *t, const float *widt
 /* Pieces smaller than this both ways are specks. */
 #define SIGN_SPECK 0.12
 /* A bar: at most BAR_TALL of its width high (a slanted bar, ⩾'s, is
- * a third of its width high), at least BAR_MIN_W wide, and a stroke:
- * its ink over its width at most BAR_THICK. */
-#define BAR_TALL 0.5
+ * a third of its width high; on a fax, a font's ⩾ and ⩽ whose bar is
+ * as steep as the chevron's lower arm, the staircase of its rows and a
+ * lost row between them make it 0.52-0.55), at least BAR_MIN_W wide,
+ * and a stroke: its ink over its width at most BAR_THICK. A level bar
+ * (one of ＝'s) is at most BAR_LEVEL of its width high. */
+#define BAR_TALL 0.6
+#define BAR_LEVEL 0.25
 #define BAR_MIN_W 0.25
 #define BAR_THICK 0.2
 /* A blurred scan runs a chevron and its bars (or two bars) into one
@@ -845,7 +849,7 @@ gunichar dx_text_line_sign(const dx_text_line *t, int *end) {
         bar_y[nbars][1] = p->y1;
       }
       nbars += c == '=' ? k : 1;
-      flat += c != '=' && p->y1 - p->y0 <= BAR_TALL / 2 * (p->x1 - p->x0);
+      flat += c != '=' && p->y1 - p->y0 <= BAR_LEVEL * (p->x1 - p->x0);
     } else {
       other = true;
     }
