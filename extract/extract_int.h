@@ -367,6 +367,13 @@ gunichar dx_text_line_sign(const dx_text_line *t, int *end);
  * sign at 0.9. Returns whether it did. */
 bool dx_ppocr_lone_sign(dx_glyph *g, const dx_text_line *t);
 
+/* Two lines PP-OCR read on one row that overlap: glyphs[before, first)
+ * the earlier's, glyphs[first, len) the later's. When the earlier's last
+ * glyph and the later's first overlap by half the narrower or more (one
+ * character, read by both), the less sure is removed: returns -1 when
+ * it was the earlier's, 1 the later's, 0 when none was. */
+int dx_ppocr_read_twice(GArray *glyphs, guint before, guint first);
+
 /* A line PP-OCR read from a comparison sign on and then digits (≥95%),
  * its sign misread (2 for ≥ on a fax, < for ≤): when line t's ink
  * begins with a sign (dx_text_line_sign) that ends before the second

@@ -4272,6 +4272,53 @@ static void test_fax_lone_sign_slanted_bar(void **state) {
   g_free(t.img);
 }
 
+/* A fax's lost row through 提 made the detector find two overlapping
+ * lines on one row, "…，提" and "提升…": the cut 提 at the end of the
+ * first (0.24) and the whole one starting the second (1.00) are one
+ * character read twice; the less sure goes. Characters that only touch
+ * are both kept. */
+static void test_ppocr_read_twice(void **state) {
+  (void)state;
+  static const struct {
+    gunichar cp;
+    float x0, x1, conf;
+  } row[] = {{0xFF0C, 277, 288, 1.0f},
+             {0x63D0, 291, 296, 0.24f}, /* ，提 */
+             {0x63D0, 293, 300, 1.0f},
+             {0x5347, 304, 311, 1.0f}}; /* 提升 */
+  GArray *gl = g_array_new(FALSE, TRUE, sizeof(dx_glyph));
+  for (size_t i = 0; i < G_N_ELEMENTS(row); i++) {
+    dx_glyph g = {.cp = row[i].cp, .box = {row[i].x0, 0, row[i].x1, 10}, .ocr_conf = row[i].conf};
+    g_array_append_val(gl, g);
+  }
+  assert_int_equal(dx_ppocr_read_twice(gl, 0, 2), -1);
+  assert_int_equal(gl->len, 3);
+  assert_int_equal(g_array_index(gl, dx_glyph, 1).cp, 0x63D0);
+  assert_true(g_array_index(gl, dx_glyph, 1).ocr_conf > 0.9f);
+  assert_int_equal(g_array_index(gl, dx_glyph, 2).cp, 0x5347);
+  /* the later one the less sure: it goes */
+  g_array_set_size(gl, 0);
+  dx_glyph e = {.cp = 0x5347, .box = {305, 0, 310, 10}, .ocr_conf = 0.9f};
+  dx_glyph f = {.cp = 0x5347, .box = {304, 0, 311, 10}, .ocr_conf = 0.2f};
+  dx_glyph h = {.cp = 0x5C65, .box = {316, 0, 323, 10}, .ocr_conf = 1.0f}; /* 履 */
+  g_array_append_val(gl, e);
+  g_array_append_val(gl, f);
+  g_array_append_val(gl, h);
+  assert_int_equal(dx_ppocr_read_twice(gl, 0, 1), 1);
+  assert_int_equal(gl->len, 2);
+  assert_true(g_array_index(gl, dx_glyph, 0).ocr_conf > 0.8f);
+  assert_int_equal(g_array_index(gl, dx_glyph, 1).cp, 0x5C65);
+  /* touching, not overlapping: both kept */
+  g_array_set_size(gl, 0);
+  dx_glyph a = {.cp = 0x63D0, .box = {291, 0, 299, 10}, .ocr_conf = 0.3f};
+  dx_glyph b = {.cp = 0x5347, .box = {300, 0, 308, 10}, .ocr_conf = 1.0f};
+  g_array_append_val(gl, a);
+  g_array_append_val(gl, b);
+  assert_int_equal(dx_ppocr_read_twice(gl, 0, 1), 0);
+  assert_int_equal(gl->len, 2);
+  g_array_free(gl, TRUE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_grid_spans),
@@ -4366,6 +4413,7 @@ int main(void) {
       cmocka_unit_test(test_text_line_sign),
       cmocka_unit_test(test_text_line_sign_lost_row),
       cmocka_unit_test(test_fax_lone_sign_slanted_bar),
+      cmocka_unit_test(test_ppocr_read_twice),
       cmocka_unit_test(test_ocr_words),
       cmocka_unit_test(test_ocr_context),
       cmocka_unit_test(test_ocr_readings),
