@@ -69,6 +69,13 @@ bool dx_rules_part_of(dx_ruleset *rs, dx_cat cat, const char *key, const char *l
  * text is NULL, that text (g_free). Only patterns that match a few texts
  * take part, as for dx_rules_match_near. */
 const char *dx_rules_inside(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text);
+/* The key of the one rule of `cat` a text of which ends with label_key
+ * and is one or two characters longer ("部门" of 主管部门: what is left of
+ * a label whose first characters OCR misread); NULL when none does or
+ * rules with different keys do. *text, unless text is NULL, that text
+ * (g_free). Only patterns that match a few texts take part, as for
+ * dx_rules_match_near. */
+const char *dx_rules_tail_of(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text);
 /* Gives lim the layout's words from rs (declared in declx.h too). */
 void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim);
 /* Whether a `cat` pattern matches a non-empty start of s. */

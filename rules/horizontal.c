@@ -15,6 +15,23 @@ static bool is_label_cell(ctx *x, const lcell *c) {
   return l.cat != DX_CAT_NONE;
 }
 
+static bool is_value_cell(ctx *x, const lcell *c) {
+  return c->here && *c->raw && !is_label_cell(x, c);
+}
+
+static bool is_field_label_cell(ctx *x, const lcell *c) {
+  return c->here && *c->raw && map_cell_label(x, c).cat == DX_CAT_FIELD;
+}
+
+/* Whether cell i of a row of label | value pairs stands where a label
+ * stands: a value follows it, and a field's label and its value stand
+ * after that or before it (主管部门 | 县政府办 | 项目起止时间 | 2023). */
+static bool in_label_place(ctx *x, const lrow *r, int i) {
+  if (i + 1 >= r->n || !is_value_cell(x, &r->cells[i + 1])) return false;
+  if (i + 2 < r->n && is_field_label_cell(x, &r->cells[i + 2])) return true;
+  return i >= 2 && is_value_cell(x, &r->cells[i - 1]) && is_field_label_cell(x, &r->cells[i - 2]);
+}
+
 /* Longest half of a label split over two cells (项目 | 名称, 主管 | 部门). */
 #define SPLIT_LABEL_MAX_CHARS 6
 
@@ -73,6 +90,10 @@ void map_horizontal_row(ctx *x, const lrow *r) {
         }
       }
     }
+    /* on a scan, a label whose first characters OCR misread (全部门 for
+     * 主管部门), known by its tail where a label stands */
+    if (l.cat == DX_CAT_NONE && x->scanned && in_label_place(x, r, i))
+      l = map_label_by_tail(x, c->key);
     if (l.cat != DX_CAT_NONE) {
       const lcell *next = i + 1 < r->n ? &r->cells[i + 1] : NULL;
       /* a label spanning more rows than its neighbour heads a group of

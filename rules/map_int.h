@@ -349,6 +349,13 @@ label map_classify_near(ctx *x, const char *key);
  * before it; else no label. */
 label map_source_first_lost(ctx *x, const char *key);
 const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *exact);
+/* On a scan, a key of Han characters standing where a label stands whose
+ * first character OCR misread for the head of a field's label (全部门:
+ * 主管 read as one character): that field, matched approximately, when
+ * the rest of the key ends one field's rule text, which is one or two
+ * characters longer; else no label. The caller knows the place is a
+ * label's: the key alone is as often a value (全部门, 本部门). */
+label map_label_by_tail(ctx *x, const char *key);
 
 /* ---- inline_pairs.c: label and value in one text ---------------------- */
 

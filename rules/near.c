@@ -141,6 +141,24 @@ static label without_end_mark(ctx *x, const char *key) {
   return l;
 }
 
+/* The shortest tail a label is known by when its first character was
+ * misread: two characters (部门 of 主管部门). */
+#define TAIL_MIN_CHARS 2
+
+label map_label_by_tail(ctx *x, const char *key) {
+  label l = {0};
+  if (!x->scanned || !key) return l;
+  glong n = g_utf8_strlen(key, -1);
+  if (n < TAIL_MIN_CHARS + 1 || n > NEAR_MAX_CHARS) return l;
+  for (const char *p = key; *p; p = g_utf8_next_char(p))
+    if (g_unichar_get_script(g_utf8_get_char(p)) != G_UNICODE_SCRIPT_HAN) return l;
+  char *text = NULL;
+  const char *k = dx_rules_tail_of(x->rs, DX_CAT_FIELD, g_utf8_next_char(key), &text);
+  if (k) l = matched_as(x, (label){DX_CAT_FIELD, k, false, NULL, true, NULL, false}, text);
+  g_free(text);
+  return l;
+}
+
 label map_source_first_lost(ctx *x, const char *key) {
   label l = {0};
   if (!x->scanned || !key || !*key) return l;

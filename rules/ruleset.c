@@ -642,6 +642,41 @@ const char *dx_rules_inside(dx_ruleset *rs, dx_cat cat, const char *label_key, c
   return found;
 }
 
+/* A rule text's characters beyond the tail it ends with: the head OCR
+ * misread into one character (one, or two read as one). */
+#define TAIL_HEAD_MAX_CHARS 2
+
+const char *dx_rules_tail_of(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text) {
+  if (text) *text = NULL;
+  const GPtrArray *c = label_key && *label_key ? find_category(rs, cat) : NULL;
+  if (!c) return NULL;
+  glong n = 0;
+  gunichar *k = g_utf8_to_ucs4_fast(label_key, -1, &n);
+  const char *found = NULL;
+  const GArray *found_t = NULL;
+  bool other = false;
+  for (guint i = 0; i < c->len && !other; i++) {
+    const rule *r = g_ptr_array_index(c, i);
+    for (guint t = 0; r->texts && t < r->texts->len && !other; t++) {
+      const GArray *a = r->texts->pdata[t];
+      glong m = (glong)a->len;
+      if (m <= n || m > n + TAIL_HEAD_MAX_CHARS ||
+          memcmp((const gunichar *)a->data + (m - n), k, (size_t)n * sizeof *k) != 0)
+        continue;
+      if (found && strcmp(found, r->key) != 0) other = true;
+      if (!found) {
+        found = r->key;
+        found_t = a;
+      }
+    }
+  }
+  g_free(k);
+  if (other) return NULL;
+  if (found && text)
+    *text = g_ucs4_to_utf8((const gunichar *)found_t->data, (glong)found_t->len, NULL, NULL, NULL);
+  return found;
+}
+
 void dx_rules_forget(dx_ruleset *rs) {
   if (g_hash_table_size(rs->memo) >= MEMO_MAX / 2) g_hash_table_remove_all(rs->memo);
 }

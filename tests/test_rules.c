@@ -1199,6 +1199,46 @@ static void test_scan_label_end_mark(void **state) {
   }
 }
 
+/* 主管部门 as a fax left it, 主管 read as one character (全部门): on a
+ * scan, where a label stands in a row of label | value pairs, a key whose
+ * rest after its first character ends one field's text (部门: 主管部门,
+ * 预算部门) is that field's label, matched approximately. The same key
+ * where no label stands, or typed, is no label. */
+static void test_scan_label_by_tail(void **state) {
+  (void)state;
+  const char *pairs =
+      P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲项目") TC("") TC(""))
+          TR(TC("全部门") TC("县民政局") TC("项目负责人") TC("张三")) "</w:tbl>";
+  json_t *j = run_as_scan(pairs);
+  json_t *f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  json_t *dep = json_object_get(f, "department");
+  assert_non_null(dep);
+  assert_string_equal(json_string_value(json_object_get(dep, "value")), "县民政局");
+  assert_true(has_flag(dep, "label_fuzzy"));
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(f, "project_lead"), "value")), "张三");
+  json_decref(j);
+  /* the pair before it */
+  j = run_as_scan(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
+                      TR(TC("项目负责人") TC("张三") TC("全部门") TC("县民政局")) "</w:tbl>");
+  f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  dep = json_object_get(f, "department");
+  assert_non_null(dep);
+  assert_string_equal(json_string_value(json_object_get(dep, "value")), "县民政局");
+  json_decref(j);
+  /* typed: as written */
+  j = run(pairs);
+  f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  assert_null(json_object_get(f, "department"));
+  json_decref(j);
+  /* no pair beside it: a value as often */
+  j = run_as_scan(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
+                      TR(TC("全部门") TC("县民政局")) "</w:tbl>");
+  f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  assert_null(json_object_get(f, "department"));
+  json_decref(j);
+}
+
 /* 项目名称 with the inner strokes of 目 lost (项门名称) is one edit from
  * 部门名称 as well: 门 for 目 counting a third (ocr_confusable), it is
  * the project's name, on a scan. */
@@ -1844,6 +1884,7 @@ int main(void) {
       cmocka_unit_test(test_scan_short_level_headings),
       cmocka_unit_test(test_scan_level2_confusable),
       cmocka_unit_test(test_scan_label_end_mark),
+      cmocka_unit_test(test_scan_label_by_tail),
       cmocka_unit_test(test_scan_name_confusable),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_label_confusion_share),
