@@ -187,6 +187,7 @@ void map_finish_decl(ctx *x) {
   const dx_field *period = o->fields[map_field_index("period")];
   if (!d->year && period && period->kind == DX_FV_PERIOD && period->start)
     d->year = map_year_of(period->start);
+  map_items_total_by_sum(x, d);
   map_check_sums(x, d);
   map_money_finish(x, d);
   o->form = dx_record_strdup(x->rec, form_of(x, d));

@@ -3,6 +3,7 @@
  * kept for the sum checks. */
 #include "map_int.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Columns of a list heading that say their amounts are in 元. */
@@ -302,6 +303,52 @@ void map_items_row(ctx *x, const lrow *r) {
   DX_LIST_PUSH(x->rec, d->out->items, e);
   d->content++;
   g_free(clean);
+}
+
+/* A totals row's label as OCR leaves it (合计 read 让): few characters. */
+#define TOTAL_NAME_MAX_CHARS 4
+/* Amounts equal within this (万元), as the sum checks take them. */
+#define SUM_TOLERANCE (0.01 + 1e-9)
+
+/* Whether item t of d's items is their total: in each money column where
+ * it and some other item have a number, its number is the others' sum,
+ * and in one at least that sum is not zero. */
+static bool items_sum_to(const dx_declaration *o, size_t t) {
+  int matched = 0;
+  for (int col = 0; col < NCOLS_MONEY; col++) {
+    double total, sum = 0, v;
+    if (!dx_field_number(o->items.v[t]->amount[col], &total)) continue;
+    int parts = 0;
+    for (size_t i = 0; i < o->items.n; i++)
+      if (i != t && dx_field_number(o->items.v[i]->amount[col], &v)) {
+        sum += v;
+        parts++;
+      }
+    if (parts == 0) continue;
+    if (fabs(sum - total) > SUM_TOLERANCE) return false;
+    matched += fabs(total) > SUM_TOLERANCE;
+  }
+  return matched > 0;
+}
+
+void map_items_total_by_sum(ctx *x, decl *d) {
+  dx_declaration *o = d->out;
+  if (!x->scanned || o->items.n < 2) return;
+  for (int i = 0; i < NCOLS_MONEY; i++)
+    if (d->items_has_total[i]) return;
+  /* the total stands first under the heading or last */
+  size_t ends[2] = {0, o->items.n - 1};
+  for (int e = 0; e < 2; e++) {
+    size_t t = ends[e];
+    const dx_item *it = o->items.v[t];
+    if (it->name && g_utf8_strlen(it->name, -1) > TOTAL_NAME_MAX_CHARS) continue;
+    if (!items_sum_to(o, t)) continue;
+    for (int col = 0; col < NCOLS_MONEY; col++)
+      d->items_has_total[col] = dx_field_number(it->amount[col], &d->items_total[col]);
+    for (size_t i = t; i + 1 < o->items.n; i++) o->items.v[i] = o->items.v[i + 1];
+    o->items.n--;
+    return;
+  }
 }
 
 void map_schedule_row(ctx *x, const lrow *r) {

@@ -392,6 +392,12 @@ bool map_money_heading_cols(ctx *x, const lrow *r, int c[NROLES]);
 bool map_try_headless_money(ctx *x, const lrow *r);
 void map_money_row(ctx *x, const lrow *r);
 void map_items_row(ctx *x, const lrow *r);
+/* On a scan, with no 合计 row read among d's expenditure items: the item
+ * first or last under the heading whose amounts are the other items'
+ * sums is their total whatever its label reads (合计 read 让), taken out
+ * of the items for the sum check. Amounts in 万元 (after the units are
+ * decided). */
+void map_items_total_by_sum(ctx *x, decl *d);
 void map_schedule_row(ctx *x, const lrow *r);
 void map_plans_row(ctx *x, const lrow *r);
 void map_summary_row(ctx *x, const lrow *r);

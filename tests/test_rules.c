@@ -1301,6 +1301,53 @@ static void test_scan_repairs_money(void **state) {
   json_decref(j);
 }
 
+/* An items list whose 合计 row OCR misread (让): on a scan, the item
+ * first (or last) under the heading whose amounts are the others' sums
+ * is their total, not an item; the sum check reads it. A first item whose
+ * amounts are not the others' sums stays an item; typed, every row is. */
+static const char *items_body(const char *first, const char *prior, const char *last) {
+  static char body[2048];
+  g_snprintf(body, sizeof body,
+             P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲工作"))
+                 TR(TC("项目") TC("上年度安排资金") TC("本年度申请资金") TC("测算依据及说明"))
+                     TR(TC("%s") TC("%s") TC("120万元") TC(""))
+                         TR(TC("1.房租费用") TC("20万元") TC("70万元") TC("合同"))
+                             TR(TC("2.%s") TC("40万元") TC("50万元") TC("")) "</w:tbl>",
+             first, prior, last);
+  return body;
+}
+
+static void test_scan_items_total_by_sum(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(items_body("让", "60万元", "维修费"));
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *items = json_object_get(d, "expenditure_items");
+  assert_int_equal(json_array_size(items), 2);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "name")),
+                      "房租费用");
+  assert_false(has_flag(d, "sum_mismatch:expenditure_items"));
+  json_decref(j);
+  /* the total last */
+  j = run_as_scan(P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲工作"))
+                      TR(TC("项目") TC("上年度安排资金") TC("本年度申请资金") TC("测算依据"))
+                          TR(TC("房租费用") TC("20万元") TC("70万元") TC(""))
+                              TR(TC("维修费") TC("40万元") TC("50万元") TC(""))
+                                  TR(TC("台让") TC("60万元") TC("120万元") TC("")) "</w:tbl>");
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_int_equal(json_array_size(json_object_get(d, "expenditure_items")), 2);
+  json_decref(j);
+  /* the amounts are not the others' sums: an item */
+  j = run_as_scan(items_body("让", "50万元", "维修费"));
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_int_equal(json_array_size(json_object_get(d, "expenditure_items")), 3);
+  json_decref(j);
+  /* typed: as written */
+  j = run(items_body("让", "60万元", "维修费"));
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_int_equal(json_array_size(json_object_get(d, "expenditure_items")), 3);
+  json_decref(j);
+}
+
 /* A money list whose heading row a fax's header line made unreadable
  * ("度安排资金", "本什中请资金"): on a scan its fund source rows take the
  * columns the table's money heading further down names (支出明细's 项目 |
@@ -1885,6 +1932,7 @@ int main(void) {
       cmocka_unit_test(test_scan_level2_confusable),
       cmocka_unit_test(test_scan_label_end_mark),
       cmocka_unit_test(test_scan_label_by_tail),
+      cmocka_unit_test(test_scan_items_total_by_sum),
       cmocka_unit_test(test_scan_name_confusable),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_label_confusion_share),
