@@ -114,6 +114,24 @@ int map_year_of(const char *s) {
   return 0;
 }
 
+/* A project's dates lie within this many years of its form's fiscal
+ * year; a year further off one digit away from it is that year misread
+ * (a fax's 2 read 7: 2073 for 2023). */
+#define YEAR_FAR 10
+
+void map_year_repair(const ctx *x, char *iso) {
+  const decl *d = x->cur;
+  if (!x->scanned || !d || !d->year || !iso || strlen(iso) < 4) return;
+  char fiscal[8];
+  g_snprintf(fiscal, sizeof fiscal, "%04d", d->year);
+  int differ = 0;
+  for (int i = 0; i < 4; i++) {
+    if (!g_ascii_isdigit(iso[i])) return;
+    differ += iso[i] != fiscal[i];
+  }
+  if (differ == 1 && abs(atoi(iso) - d->year) > YEAR_FAR) memcpy(iso, fiscal, 4);
+}
+
 static const char *form_of(ctx *x, const decl *d) {
   if (d->title) {
     char *k = dx_label_key(d->title);

@@ -230,6 +230,8 @@ static bool field_value(ctx *x, const char *key, const char *raw, fval *value, b
   } else if (strcmp(key, "period") == 0) {
     char a[11], b[11];
     if (!dx_period_parse(a, b, dx_rules_lexicon(x->rs), raw, true)) return false;
+    map_year_repair(x, a);
+    map_year_repair(x, b);
     *value = (fval){.kind = DX_FV_PERIOD, .start = map_str(x, a), .end = map_str(x, b)};
   } else if (strcmp(key, "filled_date") == 0) {
     char a[11], b[11];

@@ -360,6 +360,10 @@ void map_schedule_row(ctx *x, const lrow *r) {
   char a[11], b[11], c[11], dd[11];
   int ns = dx_period_parse(a, b, dx_rules_lexicon(x->rs), s, false);
   int ne = dx_period_parse(c, dd, dx_rules_lexicon(x->rs), e, false);
+  if (ns) map_year_repair(x, a);
+  if (ns > 1) map_year_repair(x, b);
+  if (ne) map_year_repair(x, c);
+  if (ne > 1) map_year_repair(x, dd);
   const lcell *fc = x->cols[R_CONTENT] >= 0 ? map_cell_at(r, x->cols[R_CONTENT]) : NULL;
   if (!fc || !*fc->raw) fc = map_first_here(r);
   where w = map_where_cell(r, fc);

@@ -319,6 +319,10 @@ void map_note_table(ctx *x, const where *w);
 void map_set_field(ctx *x, int fi, dx_field *f);
 void map_assign(ctx *x, label l, const char *value, const where *w, int part_col);
 int map_year_of(const char *s);
+/* On a scan, the year of the ISO date iso (changed in place) read one
+ * digit away from the current form's fiscal year and more than
+ * YEAR_FAR years off it: that year. */
+void map_year_repair(const ctx *x, char *iso);
 void map_finish_decl(ctx *x);
 /* The declaration's confidence from its parts' (contract: confidence). */
 double map_decl_conf(const dx_declaration *o);

@@ -1348,6 +1348,48 @@ static void test_scan_items_total_by_sum(void **state) {
   json_decref(j);
 }
 
+/* A year a fax misread one digit away from the form's fiscal year and
+ * far from it (2073 for 2023): on a scan, the fiscal year, in the period
+ * and in the schedule; a year near it (2028) is as read, and typed every
+ * year is. */
+static const char *year_body(const char *period) {
+  static char body[2048];
+  g_snprintf(body, sizeof body,
+             P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲工作"))
+                 TR(TC("项目起止时间") TC("%s"))
+                     TR(TC("项目实施内容") TC("开始时间") TC("结束时间"))
+                         TR(TC("甲工作经费") TC("2023.01.01") TC("2073.12.31")) "</w:tbl>",
+             period);
+  return body;
+}
+
+static const char *period_end(json_t *j) {
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *p = json_object_get(json_object_get(json_object_get(d, "fields"), "period"), "value");
+  return json_string_value(json_object_get(p, "end"));
+}
+
+static const char *schedule_end(json_t *j) {
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  return json_string_value(
+      json_object_get(json_array_get(json_object_get(d, "schedule"), 0), "end"));
+}
+
+static void test_scan_year_misread(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(year_body("2023.01-2073.12"));
+  assert_string_equal(period_end(j), "2023-12");
+  assert_string_equal(schedule_end(j), "2023-12-31");
+  json_decref(j);
+  j = run_as_scan(year_body("2023.01-2028.12"));
+  assert_string_equal(period_end(j), "2028-12");
+  json_decref(j);
+  j = run(year_body("2023.01-2073.12"));
+  assert_string_equal(period_end(j), "2073-12");
+  assert_string_equal(schedule_end(j), "2073-12-31");
+  json_decref(j);
+}
+
 /* A money list whose heading row a fax's header line made unreadable
  * ("度安排资金", "本什中请资金"): on a scan its fund source rows take the
  * columns the table's money heading further down names (支出明细's 项目 |
@@ -1933,6 +1975,7 @@ int main(void) {
       cmocka_unit_test(test_scan_label_end_mark),
       cmocka_unit_test(test_scan_label_by_tail),
       cmocka_unit_test(test_scan_items_total_by_sum),
+      cmocka_unit_test(test_scan_year_misread),
       cmocka_unit_test(test_scan_name_confusable),
       cmocka_unit_test(test_scan_run_together_label),
       cmocka_unit_test(test_scan_label_confusion_share),
