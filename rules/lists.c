@@ -336,13 +336,20 @@ void map_items_total_by_sum(ctx *x, decl *d) {
   if (!x->scanned || o->items.n < 2) return;
   for (int i = 0; i < NCOLS_MONEY; i++)
     if (d->items_has_total[i]) return;
-  /* the total stands first under the heading or last */
+  /* the total stands first under the heading or last; when both ends
+   * could be it (two items of one amount), neither is taken */
   size_t ends[2] = {0, o->items.n - 1};
+  bool can[2];
+  for (int e = 0; e < 2; e++) {
+    const dx_item *it = o->items.v[ends[e]];
+    can[e] = !(it->name && g_utf8_strlen(it->name, -1) > TOTAL_NAME_MAX_CHARS) &&
+             items_sum_to(o, ends[e]);
+  }
+  if (can[0] && can[1]) return;
   for (int e = 0; e < 2; e++) {
     size_t t = ends[e];
     const dx_item *it = o->items.v[t];
-    if (it->name && g_utf8_strlen(it->name, -1) > TOTAL_NAME_MAX_CHARS) continue;
-    if (!items_sum_to(o, t)) continue;
+    if (!can[e]) continue;
     for (int col = 0; col < NCOLS_MONEY; col++)
       d->items_has_total[col] = dx_field_number(it->amount[col], &d->items_total[col]);
     for (size_t i = t; i + 1 < o->items.n; i++) o->items.v[i] = o->items.v[i + 1];

@@ -1336,6 +1336,14 @@ static void test_scan_items_total_by_sum(void **state) {
   d = json_array_get(json_object_get(j, "declarations"), 0);
   assert_int_equal(json_array_size(json_object_get(d, "expenditure_items")), 2);
   json_decref(j);
+  /* two items of one amount: either could be the other's total, neither is taken */
+  j = run_as_scan(P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲工作"))
+                      TR(TC("项目") TC("上年度安排资金") TC("本年度申请资金") TC("测算依据"))
+                          TR(TC("差旅费") TC("20万元") TC("30万元") TC(""))
+                              TR(TC("会议费") TC("20万元") TC("30万元") TC("")) "</w:tbl>");
+  d = json_array_get(json_object_get(j, "declarations"), 0);
+  assert_int_equal(json_array_size(json_object_get(d, "expenditure_items")), 2);
+  json_decref(j);
   /* the amounts are not the others' sums: an item */
   j = run_as_scan(items_body("让", "50万元", "维修费"));
   d = json_array_get(json_object_get(j, "declarations"), 0);
