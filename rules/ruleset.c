@@ -607,46 +607,31 @@ bool dx_rules_part_of(dx_ruleset *rs, dx_cat cat, const char *key, const char *l
   return yes;
 }
 
-/* Whether the n characters of a stand together in b (m of them). */
+/* Whether the n characters of a stand together in b (m of them), b at
+ * most twice as long (dx_rules_inside). */
 static bool infix(const gunichar *a, glong n, const gunichar *b, glong m) {
+  if (m > 2 * n) return false;
   for (glong j = 0; j + n <= m; j++)
     if (memcmp(b + j, a, (size_t)n * sizeof *a) == 0) return true;
   return false;
-}
-
-const char *dx_rules_inside(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text) {
-  if (text) *text = NULL;
-  const GPtrArray *c = label_key && *label_key ? find_category(rs, cat) : NULL;
-  if (!c) return NULL;
-  glong n = 0;
-  gunichar *k = g_utf8_to_ucs4_fast(label_key, -1, &n);
-  const char *found = NULL;
-  const GArray *found_t = NULL;
-  bool other = false;
-  for (guint i = 0; i < c->len && !other; i++) {
-    const rule *r = g_ptr_array_index(c, i);
-    for (guint t = 0; r->texts && t < r->texts->len && !other; t++) {
-      const GArray *a = r->texts->pdata[t];
-      if ((glong)a->len > 2 * n || !infix(k, n, (const gunichar *)a->data, (glong)a->len)) continue;
-      if (found && strcmp(found, r->key) != 0) other = true;
-      if (!found) {
-        found = r->key;
-        found_t = a;
-      }
-    }
-  }
-  g_free(k);
-  if (other) return NULL;
-  if (found && text)
-    *text = g_ucs4_to_utf8((const gunichar *)found_t->data, (glong)found_t->len, NULL, NULL, NULL);
-  return found;
 }
 
 /* A rule text's characters beyond the tail it ends with: the head OCR
  * misread into one character (one, or two read as one). */
 #define TAIL_HEAD_MAX_CHARS 2
 
-const char *dx_rules_tail_of(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text) {
+/* Whether b (m characters) ends with the n characters of a after one or
+ * two more (dx_rules_tail_of). */
+static bool tail(const gunichar *a, glong n, const gunichar *b, glong m) {
+  return m > n && m <= n + TAIL_HEAD_MAX_CHARS &&
+         memcmp(b + (m - n), a, (size_t)n * sizeof *a) == 0;
+}
+
+/* The key of the one rule of `cat` a text of which `fits` label_key (as
+ * fits(key, text)), NULL when none does or rules with different keys
+ * do; *text, unless text is NULL, the first such text (g_free). */
+static const char *only_fit(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text,
+                            bool (*fits)(const gunichar *, glong, const gunichar *, glong)) {
   if (text) *text = NULL;
   const GPtrArray *c = label_key && *label_key ? find_category(rs, cat) : NULL;
   if (!c) return NULL;
@@ -659,10 +644,7 @@ const char *dx_rules_tail_of(dx_ruleset *rs, dx_cat cat, const char *label_key, 
     const rule *r = g_ptr_array_index(c, i);
     for (guint t = 0; r->texts && t < r->texts->len && !other; t++) {
       const GArray *a = r->texts->pdata[t];
-      glong m = (glong)a->len;
-      if (m <= n || m > n + TAIL_HEAD_MAX_CHARS ||
-          memcmp((const gunichar *)a->data + (m - n), k, (size_t)n * sizeof *k) != 0)
-        continue;
+      if (!fits(k, n, (const gunichar *)a->data, (glong)a->len)) continue;
       if (found && strcmp(found, r->key) != 0) other = true;
       if (!found) {
         found = r->key;
@@ -675,6 +657,14 @@ const char *dx_rules_tail_of(dx_ruleset *rs, dx_cat cat, const char *label_key, 
   if (found && text)
     *text = g_ucs4_to_utf8((const gunichar *)found_t->data, (glong)found_t->len, NULL, NULL, NULL);
   return found;
+}
+
+const char *dx_rules_inside(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text) {
+  return only_fit(rs, cat, label_key, text, infix);
+}
+
+const char *dx_rules_tail_of(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text) {
+  return only_fit(rs, cat, label_key, text, tail);
 }
 
 void dx_rules_forget(dx_ruleset *rs) {
