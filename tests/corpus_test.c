@@ -405,6 +405,10 @@ int main(int argc, char **argv) {
   dx_limits lim;
   dx_limits_default(&lim);
   dx_rules_layout_words(rs, &lim);
+  /* no OCR deadline: a page read under the sanitizers on a busy machine
+   * can take past declx's 60 s, and what it read would depend on the
+   * machine's load */
+  lim.ocr_deadline_ms = 0;
   /* DX_OCR_ENGINE=tesseract measures the fallback */
   int engine = dx_ocr_engine_parse(getenv("DX_OCR_ENGINE"));
   if (engine >= 0) lim.ocr_engine = engine;
