@@ -217,6 +217,25 @@ static const char *glued_unit_note(ctx *x, const char *seg, const char *colon) {
   return NULL;
 }
 
+/* Whether the text from a to b is a field's label, exactly. */
+static bool field_label(ctx *x, const char *a, const char *b) {
+  char *lab = g_strndup(a, (gsize)(b - a)), *k = dx_label_key(lab);
+  bool field = map_classify(x, k).cat == DX_CAT_FIELD;
+  g_free(k);
+  g_free(lab);
+  return field;
+}
+
+/* On a scan, where the second of two field labels run together before a
+ * colon starts ("单位负责人签名填表人：": the first label's colon and the
+ * blank after it lost), or NULL: seg..colon is no label, but a field's
+ * label followed by another's. The first then has no value. */
+static const char *two_labels(ctx *x, const char *seg, const char *colon) {
+  for (const char *q = g_utf8_next_char(seg); q < colon; q = g_utf8_next_char(q))
+    if (field_label(x, seg, q) && field_label(x, q, colon)) return q;
+  return NULL;
+}
+
 /* raw with a space put between a value and the field label OCR glued to
  * it ("电话：0730-6225678填报日期：…"): before a colon, a field's label
  * that follows a digit, a letter or a mark, or the colon of a label
@@ -241,6 +260,11 @@ static char *unglue_labels(ctx *x, const char *raw) {
       const char *note = whole ? NULL : glued_unit_note(x, seg, p);
       if (note) {
         g_string_insert_c(out, (gssize)(out->len - (size_t)(p - note)), ' ');
+        whole = true;
+      }
+      const char *two = whole || !x->scanned ? NULL : two_labels(x, seg, p);
+      if (two) {
+        g_string_insert_c(out, (gssize)(out->len - (size_t)(p - two)), ' ');
         whole = true;
       }
       for (const char *q = g_utf8_next_char(seg); q < p && !whole; q = g_utf8_next_char(q)) {

@@ -86,6 +86,16 @@ static int between_column(const lrow *r, int content, int end) {
   return n == 1 ? col : -1;
 }
 
+/* On a scan, a work plans heading whose item heading OCR lost past
+ * near-matching (事项 read "项": a fax lost the thin strokes of 事): the
+ * one cell between the row's first (the block's own heading, 年度重点工作
+ * 计划) and the owner heading left of the goal heading, or -1. */
+static int plans_item_between(ctx *x, const lrow *r, int goal) {
+  int owner = map_find_role(x, r, DX_CAT_PLANS_HEADER, "owner", -1);
+  if (owner < 0 || owner >= goal) return -1;
+  return between_column(r, r->cells[0].col, owner);
+}
+
 static bool try_section_header_cols(ctx *x, const lrow *r) {
   int c[NROLES];
   for (int i = 0; i < NROLES; i++) c[i] = -1;
@@ -103,6 +113,8 @@ static bool try_section_header_cols(ctx *x, const lrow *r) {
   }
   c[R_ITEM] = map_find_role(x, r, DX_CAT_PLANS_HEADER, "item", -1);
   c[R_GOAL] = map_find_role(x, r, DX_CAT_PLANS_HEADER, "goal", -1);
+  if (c[R_ITEM] < 0 && c[R_GOAL] >= 0 && x->scanned && r->n > 0)
+    c[R_ITEM] = plans_item_between(x, r, c[R_GOAL]);
   if (c[R_ITEM] >= 0 && c[R_GOAL] >= 0) {
     c[R_OWNER] = map_find_role(x, r, DX_CAT_PLANS_HEADER, "owner", -1);
     memcpy(x->cols, c, sizeof c);
@@ -426,6 +438,12 @@ void map_summary_row(ctx *x, const lrow *r) {
     return;
   }
   if (!*name && !*amount) return; /* a numbered placeholder */
+  /* a name that is only a number, with no amount and no goal ("01": a
+   * fax's 合计 misread, its amount blank), carries no fund */
+  char *clean = NULL;
+  bool numbered_only = only_numbering(x, name, &clean);
+  g_free(clean);
+  if (numbered_only && !*amount && !*lt && !*an) return;
   const lcell *fc = map_cell_at(r, x->cols[R_SEQ]);
   where w = map_where_cell(r, fc && *fc->raw ? fc : map_first_here(r));
   map_note_table(x, &w);

@@ -78,7 +78,8 @@ static char *before_note(const char *key) {
 }
 
 /* A fund source under its 其中 ("其中财政拨款" with a speck read after
- * it, "其:财政拨款" with 中 lost, "地中:财政拨款"): the words after the
+ * it, "其:财政拨款" with 中 lost, "地中:财政拨款", ":一般公共预算拨款"
+ * with the whole 其中 lost and its colon left): the words after the
  * part prefix, or after a colon that ends a prefix of at most
  * PART_PREFIX_CHARS characters, classified as a key is; a fund source
  * only, or none. */
@@ -105,9 +106,8 @@ static label part_near(ctx *x, const char *key) {
   if (strcmp(rest, key) == 0) {
     const char *colon = strchr(key, ':');
     g_free(rest);
-    rest = colon && colon > key && g_utf8_strlen(key, colon - key) <= PART_PREFIX_CHARS
-               ? g_strdup(colon + 1)
-               : NULL;
+    rest =
+        colon && g_utf8_strlen(key, colon - key) <= PART_PREFIX_CHARS ? g_strdup(colon + 1) : NULL;
   }
   if (rest && *rest && !strchr(rest, ':')) l = map_classify(x, rest);
   l = l.cat == DX_CAT_FUND_SOURCE ? matched_as(x, l, rest) : (label){0};

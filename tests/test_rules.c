@@ -1694,6 +1694,80 @@ static void test_scan_plans_owner_heading(void **state) {
   }
 }
 
+/* A fund source whose 其中 a fax lost whole, its colon left
+ * ("：一般公共预算拨款"): on a scan it is the fund source after the colon,
+ * its amount kept; typed, it is no label. */
+static void test_scan_part_colon_only(void **state) {
+  (void)state;
+  const char *doc =
+      P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("戊项目") TC("") TC(""))
+          TR(TCV_("资金情况") TC("年度资金总额") TC("年度资金总额") TC("100"))
+              TR(TCC_ TC("：一般公共预算拨款") TC("：一般公共预算拨款") TC("80"))
+                  TR(TCC_ TC("其他资金") TC("其他资金") TC("20")) "</w:tbl>";
+  json_t *j = run_as_scan(doc);
+  json_t *b0 = part(json_array_get(json_object_get(j, "declarations"), 0), 0);
+  assert_non_null(b0);
+  assert_string_equal(json_string_value(json_object_get(b0, "source")), "fiscal_appropriation");
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(b0, "current_year"), "raw")), "80");
+  json_decref(j);
+}
+
+/* A work plan heading a fax left in pieces: 事项 read "项" and
+ * 责任单位/科室 read "持任单位科室" (its slash lost, 责 misread). On a
+ * scan the item heading is the one cell between the block's own heading
+ * and the owner heading, and the owner heading is matched near. */
+static void test_scan_plans_item_between(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(
+      P("2023年部门整体支出绩效目标表") "<w:tbl>" TR(TC("部门名称") TC("县政府办") TC("") TC(""))
+          TR(TC("年度重点工作计划") TC("项") TC("持任单位科室") TC("工作目标"))
+              TR(TC("") TC("综合调研") TC("政府调研室") TC("完成调研报告。")) "</w:tbl>");
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *wp = json_array_get(json_object_get(d, "work_plans"), 0);
+  assert_non_null(wp);
+  assert_string_equal(json_string_value(json_object_get(wp, "item")), "综合调研");
+  assert_string_equal(json_string_value(json_object_get(wp, "owner")), "政府调研室");
+  assert_string_equal(json_string_value(json_object_get(wp, "goal")), "完成调研报告。");
+  json_decref(j);
+}
+
+/* A summary row whose name is only a number, with no amount and no
+ * goal (a fax's 合计 read "01", its amount blank), is no fund. */
+static void test_summary_number_only_row(void **state) {
+  (void)state;
+  json_t *j = run(P("2023年区级专项资金绩效目标汇总表") "<w:tbl>" TR(
+      TC("填报单位（盖章）") TC("") TC("") TC("金额单位：万元")
+          TC("")) TR(TC("序号") TC("名称") TC("金额") TC("实施期绩效目标") TC("年度绩效目标"))
+                      TR(TC("") TC("01") TC("") TC("") TC(""))
+                          TR(TC("一") TC("甲专项") TC("20") TC("目标甲") TC("目标甲")) "</w:tbl>");
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *items = json_object_get(d, "summary_items");
+  assert_int_equal(json_array_size(items), 1);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(items, 0), "name")),
+                      "甲专项");
+  json_decref(j);
+}
+
+/* Two field labels run together before a colon, the first's colon and
+ * blank lost ("单位负责人签名填表人：张三"): on a scan each is a field of
+ * its own, the value after the colon the second's. */
+static void test_scan_two_labels_run_together(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(
+      P("2023年度测试项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+          TR(TC("主管部门")
+                 TC("县交通局")) "</w:tbl>" P("单位负责人签名填表人：张三 联系电话：13800000000"));
+  json_t *fields = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  json_t *f = json_object_get(fields, "filled_by");
+  assert_non_null(f);
+  assert_string_equal(json_string_value(json_object_get(f, "raw")), "张三");
+  f = json_object_get(fields, "unit_head");
+  assert_non_null(f);
+  assert_string_equal(json_string_value(json_object_get(f, "raw")), "");
+  json_decref(j);
+}
+
 /* An amount glued to its label (a PDF line whose space was too narrow
  * to count): split where the number starts when the words before it are
  * a known label; a label holding a year is not cut at its year, and a
@@ -2002,6 +2076,10 @@ int main(void) {
       cmocka_unit_test(test_scan_fields_agree),
       cmocka_unit_test(test_scan_glued_unit_note),
       cmocka_unit_test(test_scan_plans_owner_heading),
+      cmocka_unit_test(test_scan_part_colon_only),
+      cmocka_unit_test(test_scan_plans_item_between),
+      cmocka_unit_test(test_summary_number_only_row),
+      cmocka_unit_test(test_scan_two_labels_run_together),
       cmocka_unit_test(test_scan_vertical_label_near),
       cmocka_unit_test(test_scan_source_first_lost),
       cmocka_unit_test(test_record_json),
