@@ -199,6 +199,11 @@ static int near_allowance(glong n) {
   return MAX(DX_RULES_EDIT_THIRDS, (int)(DX_RULES_EDIT_THIRDS * n / FUZZY_CHARS_PER_EDIT));
 }
 
+/* A key of three characters may also have one OCR confusion (a third of
+ * an edit) beside its one dropped character ("顾支出" is 项目支出: 目
+ * lost, 项 read 顾). */
+#define SHORT_CONFUSION_THIRDS 1
+
 static label classify_near(ctx *x, const char *key) {
   label l = {0};
   glong n = g_utf8_strlen(key, -1);
@@ -214,8 +219,10 @@ static label classify_near(ctx *x, const char *key) {
      * rule text: a key OCR dropped a character of is one shorter
      * ("般公共预算拨欧", two edits from 一般公共预算拨款: eight
      * characters) */
-    k = dx_rules_match_near_thirds(x->rs, cats[c], key, near_allowance((glong)n + 1), &d, &text);
-    if (k && d > near_allowance(MAX(n, g_utf8_strlen(text, -1)))) k = NULL;
+    int slack = n < FUZZY_CHARS_PER_EDIT ? SHORT_CONFUSION_THIRDS : 0;
+    k = dx_rules_match_near_thirds(x->rs, cats[c], key, near_allowance((glong)n + 1) + slack, &d,
+                                   &text);
+    if (k && d > near_allowance(MAX(n, g_utf8_strlen(text, -1))) + slack) k = NULL;
     /* three characters: only one dropped ("项支出" is 项目支出) */
     if (k && n < FUZZY_CHARS_PER_EDIT && g_utf8_strlen(text, -1) != n + 1) k = NULL;
     if (k && n < NEAR_NAME_MIN_CHARS && !middle_dropped(key, text)) k = NULL;

@@ -1713,6 +1713,25 @@ static void test_scan_part_colon_only(void **state) {
   json_decref(j);
 }
 
+/* A three-character fund label a fax dropped one character of and
+ * misread another in as OCR confuses it ("顾支出": 目 lost, 项 read 顾):
+ * on a scan it is 项目支出, its amount kept. */
+static void test_scan_short_source_confused(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(
+      P("2023年部门项目支出预算绩效目标表") "<w:tbl>" TR(TC("项目名称") TC("己项目") TC("") TC(""))
+          TR(TCV_("资金情况") TC("年度资金总额") TC("年度资金总额") TC("100"))
+              TR(TCC_ TC("基本支出") TC("基本支出") TC("60"))
+                  TR(TCC_ TC("顾支出") TC("顾支出") TC("40")) "</w:tbl>");
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *b1 = part(d, 1);
+  assert_non_null(b1);
+  assert_string_equal(json_string_value(json_object_get(b1, "label")), "项目支出");
+  assert_string_equal(
+      json_string_value(json_object_get(json_object_get(b1, "current_year"), "raw")), "40");
+  json_decref(j);
+}
+
 /* A work plan heading a fax left in pieces: 事项 read "项" and
  * 责任单位/科室 read "持任单位科室" (its slash lost, 责 misread). On a
  * scan the item heading is the one cell between the block's own heading
@@ -2077,6 +2096,7 @@ int main(void) {
       cmocka_unit_test(test_scan_glued_unit_note),
       cmocka_unit_test(test_scan_plans_owner_heading),
       cmocka_unit_test(test_scan_part_colon_only),
+      cmocka_unit_test(test_scan_short_source_confused),
       cmocka_unit_test(test_scan_plans_item_between),
       cmocka_unit_test(test_summary_number_only_row),
       cmocka_unit_test(test_scan_two_labels_run_together),
