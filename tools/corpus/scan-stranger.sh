@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Twenty-four files:
+# overstates declx; these are a check on it. Twenty-six files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -95,11 +95,24 @@
 #            table over all three), yellowish paper, 0.6 / -0.55
 #            degrees, slight blur, JPEG 85 (4:2:0); its firmware writes
 #            each page as bands of 256 rows, one JPEG image each
+#   bleed    a duplex print on thin paper of chrome-gaps-variant-
+#            county-multi (Chrome's borders with gaps at the joints,
+#            three declarations on one page), its back
+#            wk-variant-level-heading-rows (another form, rules and
+#            all): the back's print shows through mirrored at 15 %
+#            darkness, diffused by the paper; scanned at 200 dpi grey,
+#            0.6 degrees, slight blur, JPEG 70
+#   twoup    a "2 pages per sheet" copy of pages 1-4 of
+#            cairo-seed004-yongning (declarations 1-3, the third over
+#            pages 3-4): two consecutive pages reduced to 69 % side by
+#            side on an A4 landscape sheet, scanned at 300 dpi grey,
+#            0.3 degrees, JPEG 80; one PDF page (842 x 595 pt) holds
+#            two form pages
 # Every page is rendered with pdftoppm -thinlinemode shape: a rule
 # thinner than a pixel comes out as a grey line of its share of the
 # pixel, as a sensor sees it (pdftoppm's default draws it as a whole
 # black pixel: a 0.25 pt hairline at 150 dpi is black, not grey ~125).
-# A scan of part of a document (bw300, skew2x2, copier) cuts it where no
+# A scan of part of a document (bw300, skew2x2, copier, twoup) cuts it where no
 # declaration crosses the cut; its expected JSON is the source's with
 # only those declarations and their table numbers counted from the
 # first kept table. Otherwise the expected JSON is the source form's
@@ -110,8 +123,9 @@
 # Writes CORPUS_DIR/scan/scan-RUNG-SOURCE.pdf and
 # CORPUS_DIR/expected/scan-RUNG-SOURCE.json. Seeded, one ImageMagick
 # thread: the same run gives the same bytes (with the same poppler,
-# ImageMagick and img2pdf). Needs poppler-utils, imagemagick, img2pdf,
-# qpdf, python3 and fonts-dejavu-core (the fax header).
+# ImageMagick and img2pdf). Needs poppler-utils (pdfseparate and
+# pdfunite pick pages), imagemagick, img2pdf, python3 and
+# fonts-dejavu-core (the fax header).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$root/corpus}
@@ -137,7 +151,9 @@ source_pdf() {
   rm -rf "${t:?}"/*
   local name=$1
   if [ $# -gt 1 ]; then
-    qpdf --empty --pages "$root/corpus/pdf/$name.pdf" "$2-$3" -- "$t/src.pdf"
+    pdfseparate -f "$2" -l "$3" "$root/corpus/pdf/$name.pdf" "$t/sel-%03d.pdf"
+    pdfunite "$t"/sel-*.pdf "$t/src.pdf"
+    rm "$t"/sel-*.pdf
   else
     cp "$root/corpus/pdf/$name.pdf" "$t/src.pdf"
   fi
@@ -589,4 +605,42 @@ fi
 if want faxcalc; then
   source_pdf calc-variant-dept-tasks-budget
   fax scan-faxcalc-calc-variant-dept-tasks-budget 0.3 33 9
+fi
+
+# bleed: a duplex print on thin paper, the back showing through
+if want bleed; then
+  source_pdf chrome-gaps-variant-county-multi
+  render -r 200 -gray
+  pdftoppm -thinlinemode shape -r 200 -gray -f 1 -l 1 -singlefile -png \
+    "$root/corpus/pdf/wk-variant-level-heading-rows.pdf" "$t/back"
+  for p in "$t"/p-*.png; do
+    w=$(identify -format %w "$p") h=$(identify -format %h "$p")
+    # the back seen through the sheet: mirrored, diffused by the paper,
+    # its black at 15 % grey (white stays white), on the front's size
+    convert "$t/back.png" -flop -resize "${w}x$h!" -blur 0x1.6 +level 85%,100% "$t/through.png"
+    convert "$p" "$t/through.png" -compose Multiply -composite -compose Over \
+      -virtual-pixel white -distort SRT 0.6 -blur 0x0.6 \
+      -seed 202 -attenuate 0.15 +noise Gaussian \
+      -colorspace Gray -quality 70 -units PixelsPerInch -density 200 "${p%.png}.jpg"
+  done
+  finish scan-bleed-chrome-gaps-variant-county-multi "$t"/p-*.jpg
+fi
+
+# twoup: "2 pages per sheet", pages 1-4 (declarations 1-3) on two A4
+# landscape sheets, each page at 69 % in its half, scanned at 300 dpi
+if want twoup; then
+  source_pdf cairo-seed004-yongning 1 4 0 2
+  # 69 % of 300 dpi: an A4 page is 1711 x 2420 px, the sheet 3508 x 2480
+  render -r 207 -gray
+  pages=("$t"/p-*.png)
+  for ((k = 0; k < ${#pages[@]}; k += 2)); do
+    s=$(printf '%s/s-%02d' "$t" $((k / 2 + 1)))
+    convert -size 3508x2480 xc:white \
+      "${pages[k]}" -gravity center -geometry -877+0 -composite \
+      "${pages[k + 1]}" -gravity center -geometry +877+0 -composite \
+      -virtual-pixel white -distort SRT 0.3 -blur 0x0.5 \
+      -seed $((300 + k)) -attenuate 0.12 +noise Gaussian \
+      -colorspace Gray -quality 80 -units PixelsPerInch -density 300 "$s.jpg"
+  done
+  finish scan-twoup-cairo-seed004-yongning-p1-4 "$t"/s-*.jpg
 fi
