@@ -291,6 +291,7 @@ static dx_code join_tables(layout *L, ptable *pa, ptable *pb, dx_error *err) {
   a->cells = cells;
   a->ncells = ncells;
   a->page_end = b->page_end;
+  pa->part_end = pb->part_end;
   float *ys = g_new(float, nrows + 1);
   memcpy(ys, pa->ys, (size_t)(arows + 1) * sizeof *ys);
   for (int r = skip + 1; r <= b->nrows; r++) ys[arows + r - skip] = pb->ys[r];
@@ -333,13 +334,16 @@ dx_code lay_join_pages(layout *L, dx_error *err) {
   for (guint i = 0; i < bl->len; i++) {
     dx_block *b = g_ptr_array_index(bl, i);
     if (b->kind != DX_BLOCK_TABLE) continue;
-    /* the next table, on the next page, with only furniture between */
+    /* the next table, on the next page (or half of a two-up sheet),
+     * with only furniture between */
+    ptable *pa = ptable_of(L, b->table);
+    if (!pa) continue;
     guint j = i + 1;
     bool cue = false, clean = true;
     for (; j < bl->len; j++) {
       dx_block *n = g_ptr_array_index(bl, j);
       if (n->kind == DX_BLOCK_TABLE) break;
-      if (n->page == b->table->page_end) {
+      if (GPOINTER_TO_INT(g_hash_table_lookup(L->block_part, n)) - 1 == pa->part_end) {
         if (!furniture(n->text)) clean = false; /* text after the table on its page */
       } else if (says_continued(L->lim, n->text)) {
         cue = true;
@@ -349,8 +353,8 @@ dx_code lay_join_pages(layout *L, dx_error *err) {
     }
     if (j >= bl->len || !clean) continue;
     dx_block *n = g_ptr_array_index(bl, j);
-    ptable *pa = ptable_of(L, b->table), *pb = ptable_of(L, n->table);
-    if (!pa || !pb || n->table->page_start != b->table->page_end + 1) continue;
+    ptable *pb = ptable_of(L, n->table);
+    if (!pb || pb->part != pa->part_end + 1) continue;
     /* a table cut by the page break fills its page: the next part's first
      * row (after a repeated header) would not have fitted below it; a
      * table that stops higher ended there, and the next one starts a

@@ -17,7 +17,24 @@
  */
 #include "layout_int.h"
 
+#include <math.h>
 #include <string.h>
+
+/* A sheet holding two pages side by side is landscape: A4 turned is
+ * 1.41 times as wide as tall, a portrait page never wider than tall. */
+#define TWO_UP_MIN_ASPECT 1.2
+/* Its gutter lies within this share of the sheet's width either side of
+ * the middle (two equal pages, the sheet's margins alike). */
+#define TWO_UP_MID_SHARE 0.1
+/* The gutter is two pages' margins reduced: two of 20-70 pt at 70 %,
+ * 28-100 pt; a landscape form's columns are closer, and its rules and
+ * title cross the middle anyway. */
+#define TWO_UP_GUTTER_PT 24
+/* Each side holds a page: this many glyphs at least, from top to
+ * bottom over this share of the sheet's height (not a note beside a
+ * table). */
+#define TWO_UP_MIN_GLYPHS 20
+#define TWO_UP_MIN_HEIGHT_SHARE 0.5f
 
 dx_code lay_nomem(dx_error *err) {
   return dx_error_set(err, DX_ENOMEM, "document model exceeds its memory limit");
@@ -126,7 +143,10 @@ static dx_code finish_tables(GArray *blocks, layout *L, GPtrArray *tables, const
   return rc;
 }
 
-dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
+/* One part of the document laid out: a page, or one half of a two-up
+ * sheet (its glyphs and rules alone, in the sheet's coordinates; the
+ * page's own left edge at x0 on the sheet). */
+static dx_code layout_part(dx_layout *L, const dx_page *pg, float x0, dx_error *err) {
   seg *hs, *vs;
   size_t nh, nv;
   lay_page_rules(&hs, &nh, &vs, &nv, L->doc, pg);
@@ -179,6 +199,7 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
     for (guint i = 0; i < blocks->len; i++) {
       dx_block *b = g_array_index(blocks, pblock, i).b;
       g_ptr_array_add(L->doc->blocks, b);
+      g_hash_table_insert(L->block_part, b, GINT_TO_POINTER(L->parts + 1));
     }
   }
   g_array_free(blocks, TRUE);
@@ -189,9 +210,104 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
       lay_ptable_free(p);
       continue;
     }
+    p->part = p->part_end = L->parts;
+    /* column edges from the part's own left edge: a table going on in
+     * the right half of a two-up sheet lines up with its part on the
+     * left half (or the page before) */
+    for (int c = 0; c <= p->t->ncols; c++) p->xs[c] -= x0;
     g_ptr_array_add(L->ptables, p);
   }
   g_ptr_array_free(tables, TRUE);
+  L->parts++;
+  return rc;
+}
+
+/* Where a sheet holding two pages side by side ("2 pages per sheet", a
+ * print or copy of two pages reduced onto one landscape sheet) is cut:
+ * the middle of an empty gutter down the whole sheet, no glyph and no
+ * rule crossing it, with a page's worth of text on each side. 0 when the
+ * sheet is one page (a portrait page; a landscape form, whose rules or
+ * title cross the middle). Glyphs in `skip` (a fax's header) are
+ * ignored. */
+float dx_layout_two_up_cut(const dx_page *pg, const bool *skip) {
+  if (pg->width < TWO_UP_MIN_ASPECT * pg->height) return 0;
+  int n = (int)ceil(pg->width) + 1;
+  bool *used = g_new0(bool, n + 1);
+  for (size_t k = 0; k < pg->nglyphs; k++) {
+    if (skip && skip[k]) continue;
+    const dx_glyph *g = &pg->glyphs[k];
+    for (int x = CLAMP((int)floor(g->box[0]), 0, n - 1); x <= CLAMP((int)ceil(g->box[2]), 0, n - 1);
+         x++)
+      used[x] = true;
+  }
+  for (size_t k = 0; k < pg->nrules; k++) {
+    const dx_rule *r = &pg->rules[k];
+    int a = CLAMP((int)floor(MIN(r->x0, r->x1)), 0, n - 1);
+    int z = CLAMP((int)ceil(MAX(r->x0, r->x1)), 0, n - 1);
+    for (int x = a; x <= z; x++) used[x] = true;
+  }
+  /* the longest empty run in the sheet's middle band */
+  int lo = (int)((0.5 - TWO_UP_MID_SHARE) * pg->width);
+  int hi = (int)((0.5 + TWO_UP_MID_SHARE) * pg->width);
+  int best = 0, best_at = 0;
+  for (int x = lo, run = 0; x <= hi && x < n; x++) {
+    run = used[x] ? 0 : run + 1;
+    if (run > best) {
+      best = run;
+      best_at = x - run / 2;
+    }
+  }
+  g_free(used);
+  if (best < TWO_UP_GUTTER_PT) return 0;
+  /* a page on each side: text enough, standing over half the sheet */
+  float cut = (float)best_at;
+  int count[2] = {0, 0};
+  float top[2] = {INFINITY, INFINITY}, bot[2] = {-INFINITY, -INFINITY};
+  for (size_t k = 0; k < pg->nglyphs; k++) {
+    if (skip && skip[k]) continue;
+    const dx_glyph *g = &pg->glyphs[k];
+    int side = lay_cx(g) > cut;
+    count[side]++;
+    top[side] = MIN(top[side], g->box[1]);
+    bot[side] = MAX(bot[side], g->box[3]);
+  }
+  for (int side = 0; side < 2; side++)
+    if (count[side] < TWO_UP_MIN_GLYPHS ||
+        bot[side] - top[side] < TWO_UP_MIN_HEIGHT_SHARE * pg->height)
+      return 0;
+  return cut;
+}
+
+dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
+  bool *fax = g_new0(bool, pg->nglyphs + 1);
+  if (pg->origin == DX_ORIGIN_OCR) lay_fax_header(fax, pg);
+  float cut = dx_layout_two_up_cut(pg, fax);
+  if (cut <= 0) {
+    g_free(fax);
+    return layout_part(L, pg, 0, err);
+  }
+  /* two pages on one sheet: the left one, then the right one, each laid
+   * out as a page of its own (in the sheet's coordinates); the two are
+   * alike, the right one standing half the sheet's width to the right */
+  dx_glyph *gs = g_new(dx_glyph, pg->nglyphs + 1);
+  dx_rule *rs = g_new(dx_rule, pg->nrules + 1);
+  dx_code rc = DX_OK;
+  for (int side = 0; side < 2 && rc == DX_OK; side++) {
+    dx_page half = *pg;
+    half.glyphs = gs;
+    half.rules = rs;
+    half.nglyphs = half.nrules = 0;
+    for (size_t k = 0; k < pg->nglyphs; k++)
+      if (!fax[k] && (lay_cx(&pg->glyphs[k]) > cut) == side) gs[half.nglyphs++] = pg->glyphs[k];
+    for (size_t k = 0; k < pg->nrules; k++) {
+      const dx_rule *r = &pg->rules[k];
+      if (((r->x0 + r->x1) / 2 > cut) == side) rs[half.nrules++] = *r;
+    }
+    rc = layout_part(L, &half, side ? (float)pg->width / 2 : 0, err);
+  }
+  g_free(gs);
+  g_free(rs);
+  g_free(fax);
   return rc;
 }
 
@@ -200,6 +316,7 @@ dx_layout *dx_layout_new(dx_doc *doc, const dx_limits *lim) {
   L->doc = doc;
   L->lim = lim;
   L->ptables = g_ptr_array_new_with_free_func((GDestroyNotify)lay_ptable_free);
+  L->block_part = g_hash_table_new(NULL, NULL);
   return L;
 }
 
@@ -210,5 +327,6 @@ dx_code dx_layout_finish(dx_layout *L, dx_error *err) {
 void dx_layout_free(dx_layout *L) {
   if (!L) return;
   g_ptr_array_free(L->ptables, TRUE);
+  g_hash_table_destroy(L->block_part);
   g_free(L);
 }

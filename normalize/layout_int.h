@@ -77,6 +77,9 @@ typedef struct ptable {
   GHashTable *ends;        /* dx_cell* -> text_ends*, for joining pages */
   GHashTable *anchors;     /* dx_cell* -> its index in t->cells, while glyphs are placed */
   int page;
+  /* the part of the document it was laid out in (its first and last):
+   * a page, or a half of a sheet holding two pages (layout.c) */
+  int part, part_end;
   dx_cell *holder;         /* the cell of another table it sits in, or NULL */
   bool open_top, open_bot; /* first / last row has no border on the page's side */
   float room_below;        /* the page's height below the table's bottom */
@@ -85,7 +88,9 @@ typedef struct ptable {
 typedef struct dx_layout {
   dx_doc *doc;
   const dx_limits *lim;
-  GPtrArray *ptables; /* ptable* of the whole document, for joining */
+  GPtrArray *ptables;     /* ptable* of the whole document, for joining */
+  int parts;              /* parts laid out so far: pages, and halves of two-up sheets */
+  GHashTable *block_part; /* dx_block* -> its part + 1, for joining */
 } layout;
 
 /* A block of a page and where it starts, for reading order. */

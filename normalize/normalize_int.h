@@ -21,6 +21,12 @@ dx_layout *dx_layout_new(dx_doc *doc, const dx_limits *lim);
 dx_code dx_layout_page(dx_layout *layout, const dx_page *page, dx_error *err);
 dx_code dx_layout_finish(dx_layout *layout, dx_error *err);
 void dx_layout_free(dx_layout *layout);
+/* Where a sheet holding two pages side by side ("2 pages per sheet") is
+ * cut, in points from its left: the middle of the empty gutter between
+ * them; 0 when the page is one page. dx_layout_page lays out such a
+ * sheet's halves as two pages, left first. Glyphs k with skip[k] (skip
+ * may be NULL: none) are ignored. */
+float dx_layout_two_up_cut(const dx_page *page, const bool *skip);
 
 /* Reads a PDF from memory into the model: stage one (extract/pdf.c) gives
  * each page's glyphs and ruling lines, stage two (layout.c) turns them

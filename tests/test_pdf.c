@@ -44,7 +44,8 @@ static int teardown(void **state) {
 typedef struct page_b {
   GArray *glyphs, *rules;
   int number;
-  bool scanned; /* laid out as a page OCR read */
+  bool scanned;        /* laid out as a page OCR read */
+  float width, height; /* 0: A4 upright */
 } page_b;
 
 static page_b *pb_new(int number) {
@@ -118,8 +119,8 @@ static dx_doc *lay_out(page_b **pages, int n) {
   dx_error err = {0};
   for (int i = 0; i < n; i++) {
     dx_page pg = {.number = pages[i]->number,
-                  .width = 595,
-                  .height = 842,
+                  .width = pages[i]->width > 0 ? pages[i]->width : 595,
+                  .height = pages[i]->height > 0 ? pages[i]->height : 842,
                   .origin = pages[i]->scanned ? DX_ORIGIN_OCR : DX_ORIGIN_PDF,
                   .confidence = 1.0,
                   .glyphs = (dx_glyph *)(void *)pages[i]->glyphs->data,
@@ -2113,6 +2114,79 @@ static void test_side_rule_with_stroke(void **state) {
   assert_string_equal(cell_text(t, 0, 0), "本年度");
   dx_doc_free(d);
   pb_free(p);
+}
+
+/* A "2 pages per sheet" scan: two pages reduced side by side on an A4
+ * landscape sheet. The left page's table fills it and goes on at the
+ * top of the right page (its columns half the sheet to the right), then
+ * the right page's second form: read left page first, the table joined
+ * across the gutter (it was three tables, the right page's continuation
+ * read first, above the left page's table). */
+static void two_up_form(page_b *p, float x0, float y0, float y1, const char *title, int odd) {
+  float xs[] = {x0 + 40, x0 + 200, x0 + 380}, ys[30] = {0};
+  int n = 0;
+  for (int k = 0; y0 + 20.0f * (float)k <= y1 + 0.5f; k++) ys[n++] = y0 + 20.0f * (float)k;
+  pb_grid(p, xs, 3, ys, n);
+  if (title) pb_ocr_text(p, x0 + 60, y0 - 30, title);
+  for (int r = 0; r < n - 1; r++) {
+    pb_ocr_text(p, x0 + 45, ys[r] + 5, r % 2 == odd ? "产出指标" : "效益指标");
+    pb_ocr_text(p, x0 + 205, ys[r] + 5, "五");
+  }
+}
+
+static void test_two_up_sheet(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  p->width = 842;
+  p->height = 595;
+  two_up_form(p, 0, 80, 560, "项目支出绩效目标表", 0);
+  two_up_form(p, 421, 40, 120, NULL, 1);
+  two_up_form(p, 421, 240, 560, "部门整体支出绩效目标表", 0);
+  dx_page pg = {.number = 1,
+                .width = 842,
+                .height = 595,
+                .origin = DX_ORIGIN_OCR,
+                .glyphs = (dx_glyph *)(void *)p->glyphs->data,
+                .nglyphs = p->glyphs->len,
+                .rules = (dx_rule *)(void *)p->rules->data,
+                .nrules = p->rules->len};
+  float cut = dx_layout_two_up_cut(&pg, NULL);
+  assert_true(cut > 380 && cut < 461);
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 2);
+  assert_int_equal(block(d, 0)->kind, DX_BLOCK_PARAGRAPH);
+  assert_string_equal(block(d, 0)->text, "项目支出绩效目标表");
+  dx_table *t = table_at(d, 1);
+  assert_int_equal(t->nrows, 24 + 4);
+  assert_int_equal(t->ncols, 2);
+  assert_true(dx_table_at(t, 24, 0)->box[0] > 421);
+  assert_true(dx_table_at(t, 24, 0)->flags & DX_CELL_CROSS_PAGE);
+  assert_string_equal(block(d, 2)->text, "部门整体支出绩效目标表");
+  assert_int_equal(table_at(d, 3)->nrows, 16);
+  dx_doc_free(d);
+  /* one page: upright, or landscape with its rules across the middle */
+  pg.width = 595;
+  pg.height = 842;
+  assert_true(dx_layout_two_up_cut(&pg, NULL) == 0);
+  pb_free(p);
+  page_b *q = pb_new(1);
+  q->width = 842;
+  q->height = 595;
+  float xs[] = {40, 300, 800}, ys[] = {80, 100, 300, 560};
+  pb_grid(q, xs, 3, ys, 4);
+  pb_ocr_text(q, 45, 85, "项目名称项目名称项目名称");
+  pb_ocr_text(q, 45, 540, "项目名称项目名称项目名称");
+  pb_ocr_text(q, 500, 85, "项目名称项目名称项目名称");
+  pb_ocr_text(q, 500, 540, "项目名称项目名称项目名称");
+  pg.width = 842;
+  pg.height = 595;
+  pg.glyphs = (dx_glyph *)(void *)q->glyphs->data;
+  pg.nglyphs = q->glyphs->len;
+  pg.rules = (dx_rule *)(void *)q->rules->data;
+  pg.nrules = q->rules->len;
+  assert_true(dx_layout_two_up_cut(&pg, NULL) == 0);
+  pb_free(q);
 }
 
 /* A fax machine's header line (digits, Latin letters, no Han) at the top
@@ -4369,6 +4443,7 @@ int main(void) {
       cmocka_unit_test(test_page_break),
       cmocka_unit_test(test_continued_moved),
       cmocka_unit_test(test_page_break_fax_header),
+      cmocka_unit_test(test_two_up_sheet),
       cmocka_unit_test(test_side_rule_with_stroke),
       cmocka_unit_test(test_scan_page_break),
       cmocka_unit_test(test_scan_closed_cells),
