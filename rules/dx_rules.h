@@ -76,6 +76,14 @@ const char *dx_rules_inside(dx_ruleset *rs, dx_cat cat, const char *label_key, c
  * (g_free). Only patterns that match a few texts take part, as for
  * dx_rules_match_near. */
 const char *dx_rules_tail_of(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text);
+/* The key of the one rule of `cat` a text of which is label_key with one
+ * or two characters more inside it, its first and last characters the
+ * key's and the key's characters in order ("实期绩效标" of 实施期绩效目标:
+ * what a fax left of a label whose thin strokes it lost); NULL when none
+ * is or rules with different keys are. *text, unless text is NULL, that
+ * text (g_free). Only patterns that match a few texts take part, as for
+ * dx_rules_match_near. */
+const char *dx_rules_thinned(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text);
 /* Gives lim the layout's words from rs (declared in declx.h too). */
 void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim);
 /* Whether a `cat` pattern matches a non-empty start of s. */

@@ -32,6 +32,32 @@ static bool in_label_place(ctx *x, const lrow *r, int i) {
   return i >= 2 && is_value_cell(x, &r->cells[i - 1]) && is_field_label_cell(x, &r->cells[i - 2]);
 }
 
+/* Whether the cell reads "label: value" for the field l names: the text
+ * before its colon is that field's label and text follows the colon. */
+static bool holds_own_value(ctx *x, const lcell *c, label l) {
+  char *v = NULL;
+  labelbuf lb;
+  label il = map_split_inline(x, c->raw, &v, lb);
+  /* (a key's trailing colons are dropped: one left in it has text after it) */
+  bool yes = il.cat == DX_CAT_FIELD && strcmp(il.key, l.key) == 0 && v && *v && strchr(c->key, ':');
+  g_free(v);
+  return yes;
+}
+
+/* The fewest characters of a text that says the cell beside it is a
+ * label's (a goal, an overview: sentences; a heading over a block has its
+ * block's first row beside it, a header of short names). */
+#define LONG_TEXT_MIN_CHARS 20
+
+/* Whether cell i of a row has a long text beside it, over the same rows:
+ * the place of a field's label. */
+static bool beside_long_text(ctx *x, const lrow *r, int i) {
+  if (i + 1 >= r->n) return false;
+  const lcell *c = &r->cells[i], *next = &r->cells[i + 1];
+  return is_value_cell(x, next) && next->c->rowspan == c->c->rowspan &&
+         g_utf8_strlen(next->key, -1) >= LONG_TEXT_MIN_CHARS;
+}
+
 /* Longest half of a label split over two cells (项目 | 名称, 主管 | 部门). */
 #define SPLIT_LABEL_MAX_CHARS 6
 
@@ -74,6 +100,11 @@ void map_horizontal_row(ctx *x, const lrow *r) {
       continue;
     }
     label l = map_cell_label(x, c);
+    /* a label matched approximately on its whole cell, though the cell
+     * holds a colon with text after it ("填报单位：（盖章）", the cell's
+     * key near the label once the note is dropped): the cell is a label
+     * and its value, nothing of the next cell's */
+    if (l.cat == DX_CAT_FIELD && l.fuzzy && holds_own_value(x, c, l)) l = (label){0};
     if (l.cat == DX_CAT_NONE &&
         i + 2 < r->n) { /* a label split over two cells: 项目 | 名称 | value */
       const lcell *n2 = &r->cells[i + 1];
@@ -94,6 +125,10 @@ void map_horizontal_row(ctx *x, const lrow *r) {
      * 主管部门), known by its tail where a label stands */
     if (l.cat == DX_CAT_NONE && x->scanned && in_label_place(x, r, i))
       l = map_label_by_tail(x, c->key);
+    /* ... and one a fax thinned characters out of (实期绩效标), where a
+     * long text beside it says it is a label */
+    if (l.cat == DX_CAT_NONE && x->scanned && beside_long_text(x, r, i))
+      l = map_label_thinned(x, c->key);
     if (l.cat != DX_CAT_NONE) {
       const lcell *next = i + 1 < r->n ? &r->cells[i + 1] : NULL;
       /* a label spanning more rows than its neighbour heads a group of

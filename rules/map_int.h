@@ -360,6 +360,13 @@ const char *map_rule_or_near(ctx *x, dx_cat cat, const char *key, const char *ex
  * characters longer; else no label. The caller knows the place is a
  * label's: the key alone is as often a value (全部门, 本部门). */
 label map_label_by_tail(ctx *x, const char *key);
+/* On a scan, a key of five Han characters or more whose place says it is
+ * a label (a long text stands beside it) and which is what a fax left of
+ * one field's label, one or two of its characters thinned away inside it
+ * (实期绩效标 of 实施期绩效目标: dx_rules_thinned): that field, matched
+ * approximately; else no label. The key alone may be a heading's remains
+ * (年度绩效标 of 年度绩效指标 too): the caller knows the place. */
+label map_label_thinned(ctx *x, const char *key);
 
 /* ---- inline_pairs.c: label and value in one text ---------------------- */
 

@@ -159,6 +159,25 @@ label map_label_by_tail(ctx *x, const char *key) {
   return l;
 }
 
+/* The fewest characters a key must keep to be known by what a fax left of
+ * a label (map_label_thinned): five, so that at most two of seven were
+ * lost and what is left is still no word of its own. */
+#define THINNED_MIN_CHARS 5
+
+label map_label_thinned(ctx *x, const char *key) {
+  label l = {0};
+  if (!x->scanned || !key) return l;
+  glong n = g_utf8_strlen(key, -1);
+  if (n < THINNED_MIN_CHARS || n > NEAR_MAX_CHARS) return l;
+  for (const char *p = key; *p; p = g_utf8_next_char(p))
+    if (g_unichar_get_script(g_utf8_get_char(p)) != G_UNICODE_SCRIPT_HAN) return l;
+  char *text = NULL;
+  const char *k = dx_rules_thinned(x->rs, DX_CAT_FIELD, key, &text);
+  if (k) l = matched_as(x, (label){DX_CAT_FIELD, k, false, NULL, true, NULL, false}, text);
+  g_free(text);
+  return l;
+}
+
 label map_source_first_lost(ctx *x, const char *key) {
   label l = {0};
   if (!x->scanned || !key || !*key) return l;

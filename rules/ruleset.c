@@ -627,6 +627,22 @@ static bool tail(const gunichar *a, glong n, const gunichar *b, glong m) {
          memcmp(b + (m - n), a, (size_t)n * sizeof *a) == 0;
 }
 
+/* The most characters a fax may have thinned away inside a label
+ * (dx_rules_thinned). */
+#define THINNED_MAX_CHARS 2
+
+/* Whether b (m characters) is a (n characters) with one to
+ * THINNED_MAX_CHARS characters more inside it: the same first and last
+ * characters, a's in order (dx_rules_thinned). */
+static bool thinned(const gunichar *a, glong n, const gunichar *b, glong m) {
+  if (n < 2 || m <= n || m > n + THINNED_MAX_CHARS || a[0] != b[0] || a[n - 1] != b[m - 1])
+    return false;
+  glong i = 0;
+  for (glong j = 0; j < m && i < n; j++)
+    if (b[j] == a[i]) i++;
+  return i == n;
+}
+
 /* The key of the one rule of `cat` a text of which `fits` label_key (as
  * fits(key, text)), NULL when none does or rules with different keys
  * do; *text, unless text is NULL, the first such text (g_free). */
@@ -665,6 +681,10 @@ const char *dx_rules_inside(dx_ruleset *rs, dx_cat cat, const char *label_key, c
 
 const char *dx_rules_tail_of(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text) {
   return only_fit(rs, cat, label_key, text, tail);
+}
+
+const char *dx_rules_thinned(dx_ruleset *rs, dx_cat cat, const char *label_key, char **text) {
+  return only_fit(rs, cat, label_key, text, thinned);
 }
 
 void dx_rules_forget(dx_ruleset *rs) {

@@ -1239,6 +1239,65 @@ static void test_scan_label_by_tail(void **state) {
   json_decref(j);
 }
 
+/* 实施期绩效目标 as a fax left it, 施 and 目 thinned away (实期绩效标):
+ * two edits, past what a key of five characters may be from its rule.
+ * On a scan, where a long text stands beside it, a key whose characters
+ * are one field's label's in order, first and last kept, is that field's
+ * label, matched approximately. Beside a short value, or typed, it is
+ * none. */
+static void test_scan_label_thinned(void **state) {
+  (void)state;
+  const char *goal = "认真贯彻上级关于加强专项工作的重大决策部署，深入开展专项行动。";
+  char *body =
+      g_strdup_printf(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
+                          TR(TC("实期绩效标") TC("%s")) "</w:tbl>",
+                      goal);
+  json_t *j = run_as_scan(body);
+  json_t *f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  json_t *lt = json_object_get(f, "long_term_goal");
+  assert_non_null(lt);
+  assert_string_equal(json_string_value(json_object_get(lt, "value")), goal);
+  assert_true(has_flag(lt, "label_fuzzy"));
+  json_decref(j);
+  /* typed: as written */
+  j = run(body);
+  f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  assert_null(json_object_get(f, "long_term_goal"));
+  json_decref(j);
+  g_free(body);
+  /* a short value beside it: no label's place */
+  j = run_as_scan(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("甲项目"))
+                      TR(TC("实期绩效标") TC("综合业务")) "</w:tbl>");
+  f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+  assert_null(json_object_get(f, "long_term_goal"));
+  json_decref(j);
+}
+
+/* A 填报单位 cell with only the seal note after its colon (填报单位：
+ * （盖章）): on a scan the whole cell is near the label once the note and
+ * the colon are dropped, but it holds the label and its value, the note;
+ * the text in the next cell (a heading a lost rule joined to it) is none
+ * of it. The note with its 章 misread (（盖率）) is still the note. */
+static void test_scan_filing_unit_note_in_cell(void **state) {
+  (void)state;
+  const char *cells[] = {"填报单位：（盖章）", "填报单位：（盖率）"};
+  for (size_t i = 0; i < G_N_ELEMENTS(cells); i++) {
+    char *body =
+        g_strdup_printf(P("2023年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("%s") TC("所属专项"))
+                            TR(TC("项目名称") TC("甲项目")) "</w:tbl>",
+                        cells[i]);
+    json_t *j = run_as_scan(body);
+    json_t *f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+    json_t *fu = json_object_get(f, "filing_unit");
+    if (!fu) fail_msg("%s: no filing_unit", cells[i]);
+    if (!json_is_null(json_object_get(fu, "value")))
+      fail_msg("%s: value %s", cells[i], json_string_value(json_object_get(fu, "value")));
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(fu, "at"), "col")), 0);
+    json_decref(j);
+    g_free(body);
+  }
+}
+
 /* 项目名称 with the inner strokes of 目 lost (项门名称) is one edit from
  * 部门名称 as well: 门 for 目 counting a third (ocr_confusable), it is
  * the project's name, on a scan. */
@@ -2075,6 +2134,8 @@ int main(void) {
       cmocka_unit_test(test_scan_level2_confusable),
       cmocka_unit_test(test_scan_label_end_mark),
       cmocka_unit_test(test_scan_label_by_tail),
+      cmocka_unit_test(test_scan_label_thinned),
+      cmocka_unit_test(test_scan_filing_unit_note_in_cell),
       cmocka_unit_test(test_scan_items_total_by_sum),
       cmocka_unit_test(test_scan_year_misread),
       cmocka_unit_test(test_scan_name_confusable),
