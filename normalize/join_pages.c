@@ -141,8 +141,8 @@ static bool same_row_text(const dx_table *a, int ra, const dx_table *b, int rb) 
 static bool split_row(const ptable *pa, const ptable *pb, int rb) {
   const dx_table *a = pa->t, *b = pb->t;
   if (rb >= b->nrows) return false;
-  bool label = false;
-  int nwrapped = 0;
+  bool label = false, ended = false;
+  int nwrapped = 0, nearly = 0;
   for (int c = 0; c < a->ncols; c++) {
     const dx_cell *x = dx_table_at(a, a->nrows - 1, c), *y = dx_table_at(b, rb, c);
     if (!x || !y || x->col != y->col || x->colspan != y->colspan) return false;
@@ -150,16 +150,23 @@ static bool split_row(const ptable *pa, const ptable *pb, int rb) {
     bool xt = x->text && *x->text, yt = y->text && *y->text;
     if (yt && !xt) return false;
     if (!yt) { /* an empty cell, or what is left of a spanning one */
-      if (xt && x->rowspan == 1 && y->rowspan == 1) label = true;
+      if (xt && x->rowspan == 1 && y->rowspan == 1) label = ended = true;
       continue;
     }
     if (y->row != rb || y->rowspan != 1) return false;
     const text_ends *ex = g_hash_table_lookup(pa->ends, x), *ey = g_hash_table_lookup(pb->ends, y);
     /* every cell going on must have filled its last line */
-    if (!ex || !ey || ex->room >= ey->head_word + WRAP_SLACK_PT + ey->ocr_slack) return false;
+    if (!ex || !ey) return false;
+    float need = ey->head_word + WRAP_SLACK_PT + ey->ocr_slack;
+    if (ex->room >= need + ey->ocr_slack) return false;
+    if (ex->room >= need) nearly++;
     nwrapped++;
     if (lay_unclosed(x->text)) label = true; /* "资金管理办法（名" / "称、文号）" */
   }
+  /* a last line OCR read one character short of full (a fax thinned the
+   * character at its end away) goes on only beside a cell that filled
+   * its own, in a row whose other cell ended above the break */
+  if (nearly > 0 && (!ended || nwrapped - nearly < 1)) return false;
   /* three cells at once filling their last line is no coincidence */
   return nwrapped > 0 && (label || nwrapped >= 3);
 }

@@ -240,6 +240,47 @@ static void test_scan_page_break(void **state) {
   pb_free(p2);
 }
 
+/* A scanned list row cut by a page break whose name's last line on the
+ * first page OCR read a character short (其他商品和服 read 其他商品和: a
+ * fax thinned 服 away), so that it looks a character short of full: the
+ * row goes on (its basis filled its last line, its amount ended above the
+ * break) and is joined. With no cell ending above the break, a line a
+ * character short of full is no cut row. */
+static void test_scan_page_break_char_lost(void **state) {
+  (void)state;
+  for (int ended = 1; ended >= 0; ended--) {
+    float xs[] = {50, 125, 180, 330};
+    page_b *p1 = pb_new(1), *p2 = pb_new(2);
+    p1->scanned = p2->scanned = true;
+    float y1[] = {700, 720, 740, 760, 780};
+    pb_grid(p1, xs, 4, y1, 5);
+    for (int r = 0; r < 3; r++) {
+      pb_ocr_text(p1, 55, y1[r] + 5, "差旅费");
+      pb_ocr_text(p1, 130, y1[r] + 5, "5");
+      pb_ocr_text(p1, 185, y1[r] + 5, "差旅费五万元");
+    }
+    pb_ocr_text(p1, 55, 765, "其他商品和");
+    if (ended) pb_ocr_text(p1, 130, 765, "38");
+    pb_ocr_text(p1, 185, 765, "公务接待费、档案管理、机要");
+    float y2[] = {72, 92, 112};
+    pb_grid(p2, xs, 4, y2, 3);
+    pb_ocr_text(p2, 55, 77, "务支出");
+    pb_ocr_text(p2, 185, 77, "保密经费等");
+    pb_ocr_text(p2, 55, 97, "邮电费");
+    pb_ocr_text(p2, 130, 97, "6");
+    pb_ocr_text(p2, 185, 97, "邮电费六万元");
+    page_b *pages[] = {p1, p2};
+    dx_doc *d = lay_out(pages, 2);
+    assert_int_equal(d->ntables, 1);
+    dx_table *t = table_at(d, 0);
+    assert_int_equal(t->nrows, ended ? 5 : 6);
+    if (ended) assert_string_equal(cell_text(t, 3, 0), "其他商品和务支出");
+    dx_doc_free(d);
+    pb_free(p1);
+    pb_free(p2);
+  }
+}
+
 /* A fax of a dotted hairline table: the border under a spanning row
  * (年度绩效目标) kept only a piece at its right end. The columns' rules
  * that end at that border part cells that end there, so the border
@@ -4448,6 +4489,7 @@ int main(void) {
       cmocka_unit_test(test_scan_page_break),
       cmocka_unit_test(test_scan_closed_cells),
       cmocka_unit_test(test_split_row),
+      cmocka_unit_test(test_scan_page_break_char_lost),
       cmocka_unit_test(test_nested),
       cmocka_unit_test(test_aligned),
       cmocka_unit_test(test_aligned_note),
