@@ -305,6 +305,30 @@ bool dx_ppocr_loaded(void);
  * dx_ppocr_open, for both the orientation test and the reading. */
 typedef struct dx_ppocr_page dx_ppocr_page;
 
+/* A text line PP-OCR's detector found, page pixels. */
+typedef struct dx_ppocr_line {
+  float x0, y0, x1, y1; /* grown box, for reading */
+  float cy0, cy1;       /* the region's own rows (before growing) */
+  bool lower;           /* the lower line of a region cut in two (dx_ppocr_split_top) */
+} dx_ppocr_line;
+
+/* A fax's header line printed over the form's first row (the table going
+ * on from the page before): the detector finds the two as one region two
+ * lines high, read as one garbled line. Each region of lines
+ * (dx_ppocr_line, reading order) in the top strip of a page h pixels high
+ * whose own rows are FAX_SPLIT_HIGH times the page's median line's or
+ * more is cut in two lines of that median height, the upper one's crop
+ * ending where its own rows end and the lower one's beginning there.
+ * Returns how many were cut; lines are sorted again. */
+guint dx_ppocr_split_top(GArray *lines, int h);
+
+/* Glyphs[first, len) read on lines[at] when it is the lower line of a cut
+ * region: those whose middle (x * scale, pixels) lies inside another line
+ * found on its row are removed (that line reads them on its own; the cut
+ * region's box takes them in). Returns how many were removed. */
+guint dx_ppocr_read_elsewhere(GArray *glyphs, guint first, const GArray *lines, guint at,
+                              double scale);
+
 /* Finds the text lines of a grey page image (w x h, stride); close it
  * with dx_ppocr_close. grey is borrowed: it must stay as it is until
  * then. NULL with err set when PP-OCRv4 cannot run (DX_EUNSUPPORTED). */

@@ -181,10 +181,7 @@ static void resample(float *dst, int dw, int dh, const image *im, int x0, int y0
   }
 }
 
-typedef struct line {
-  float x0, y0, x1, y1; /* grown box, page pixels */
-  float cy0, cy1;       /* the region's own rows (before growing), page pixels */
-} line;
+typedef dx_ppocr_line line;
 
 static int line_cmp(const void *a, const void *b) {
   const line *p = a, *q = b;
@@ -262,6 +259,82 @@ static GArray *detect(engine *e, const image *im, int w, int h, dx_error *err) {
   g_free(prob);
   g_array_sort(lines, line_cmp);
   return lines;
+}
+
+/* The top strip of a page, where a fax's header line is printed: this
+ * share of the page's height (25 pt of A4; the header's line starts 6 pt
+ * down). */
+#define FAX_SPLIT_STRIP 0.03f
+/* A region this many times the page's median line high holds two lines
+ * (one line's own rows vary by a fifth on a fax). */
+#define FAX_SPLIT_HIGH 1.7f
+
+/* How far the detector grows a region w x h pixels (DB's unclip). */
+static float grow_by(float w, float h) {
+  return w * h * DET_UNCLIP / (2 * (w + h));
+}
+
+static int float_cmp(const void *a, const void *b) {
+  float p = *(const float *)a, q = *(const float *)b;
+  return (p > q) - (p < q);
+}
+
+guint dx_ppocr_split_top(GArray *lines, int h) {
+  guint n = lines->len, cut = 0;
+  if (n < 3) return 0;
+  float *hs = g_new(float, n);
+  for (guint i = 0; i < n; i++) {
+    const line *l = &g_array_index(lines, line, i);
+    hs[i] = l->cy1 - l->cy0;
+  }
+  qsort(hs, n, sizeof *hs, float_cmp);
+  float usual = hs[n / 2];
+  g_free(hs);
+  for (guint i = 0; i < n; i++) {
+    line *l = &g_array_index(lines, line, i);
+    if (l->lower || l->cy0 > FAX_SPLIT_STRIP * (float)h || l->cy1 - l->cy0 < FAX_SPLIT_HIGH * usual)
+      continue;
+    /* the upper line's own rows end a median line's height down; the
+     * lower line's ink begins about there (a fax's header is printed
+     * over the row, the two inks touching) */
+    float at = l->cy0 + usual, d = grow_by(l->x1 - l->x0, usual);
+    line lower = *l;
+    lower.y0 = at;
+    lower.y1 = MIN((float)h, l->cy1 + d);
+    lower.cy0 = MAX(at, l->cy1 - usual);
+    lower.lower = true;
+    l->y0 = MAX(0.0f, l->cy0 - d);
+    l->cy1 = at;
+    l->y1 = at;
+    g_array_append_val(lines, lower); /* l is not used after: the append may move it */
+    cut++;
+  }
+  if (cut) g_array_sort(lines, line_cmp);
+  return cut;
+}
+
+guint dx_ppocr_read_elsewhere(GArray *glyphs, guint first, const GArray *lines, guint at,
+                              double scale) {
+  const line *l = &g_array_index(lines, line, at);
+  guint gone = 0;
+  if (!l->lower) return 0;
+  for (guint q = first; q < glyphs->len;) {
+    const dx_glyph *g = &g_array_index(glyphs, dx_glyph, q);
+    float mid = (float)((g->box[0] + g->box[2]) / 2 * scale);
+    bool other = false;
+    for (guint j = 0; j < lines->len && !other; j++) {
+      const line *o = &g_array_index(lines, line, j);
+      float oc = (o->cy0 + o->cy1) / 2;
+      other = j != at && !o->lower && oc >= l->cy0 && oc <= l->cy1 && mid >= o->x0 && mid <= o->x1;
+    }
+    if (other) {
+      g_array_remove_index(glyphs, q);
+      gone++;
+    } else {
+      q++;
+    }
+  }
+  return gone;
 }
 
 /* What the recognition network read on a line: at each of its T time
@@ -563,6 +636,7 @@ dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_e
       dx_ppocr_close(p);
       return NULL;
     }
+    dx_ppocr_split_top(p->lines, h);
   } else {
     p->lines = g_array_new(FALSE, FALSE, sizeof(line));
   }
@@ -987,6 +1061,7 @@ dx_code dx_ppocr_read(GArray *glyphs, dx_ppocr_page *p, double scale, int deadli
     leading_sign(glyphs, first, p, l, scale);
     lone_zero(glyphs, first, p, l, scale);
     if (prev && overlapping(prev, l) && dx_ppocr_read_twice(glyphs, prev_first, first) < 0) first--;
+    dx_ppocr_read_elsewhere(glyphs, first, p->lines, i, scale);
     prev = l;
     prev_first = first;
     reading_clear(r);

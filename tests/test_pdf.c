@@ -4437,6 +4437,86 @@ static void test_ppocr_read_twice(void **state) {
   g_array_free(gl, TRUE);
 }
 
+/* The fax's header line printed over the first row of a table going on
+ * from the page before (fax80's page 6: "MAR-12-2024 09:43 FROM:…" over
+ * 项目名称 | 政府中心工作经费): the detector found one region, its own rows
+ * 21.3-60.9 px on a page whose lines' are 21.3 px high (scale 3.472). It
+ * is cut in two: the header's line (21.3-42.6, its crop ending at 42.6)
+ * and the row's (42.6-60.9, its crop beginning there), read apart. Of
+ * the lower line's glyphs those inside another line found on its row
+ * (项目名称 at 380.7-495.9 px, read on its own) go. A tall region lower
+ * down (a cell's two lines found as one) is left as it was. */
+static void test_ppocr_split_fax_header(void **state) {
+  (void)state;
+  GArray *lines = g_array_new(FALSE, TRUE, sizeof(dx_ppocr_line));
+  const dx_ppocr_line found[] = {
+      {48.1f, 0.0f, 1102.3f, 89.5f, 21.3f, 60.9f, false},    /* header + row */
+      {380.7f, 38.9f, 495.9f, 73.8f, 48.7f, 64.0f, false},   /* 项目名称 */
+      {1218.0f, 18.2f, 1375.0f, 73.2f, 33.5f, 57.9f, false}, /* P.06/06 */
+      {100.0f, 90.0f, 400.0f, 130.0f, 100.0f, 121.3f, false},
+      {100.0f, 140.0f, 400.0f, 180.0f, 150.0f, 171.3f, false},
+      {100.0f, 190.0f, 400.0f, 230.0f, 200.0f, 221.3f, false},
+      {100.0f, 240.0f, 400.0f, 280.0f, 250.0f, 271.3f, false},
+      {100.0f, 300.0f, 400.0f, 400.0f, 310.0f, 352.0f, false}, /* two lines, lower down */
+  };
+  for (size_t i = 0; i < G_N_ELEMENTS(found); i++) g_array_append_val(lines, found[i]);
+  assert_int_equal(dx_ppocr_split_top(lines, 2923), 1);
+  assert_int_equal(lines->len, 9);
+  int upper = -1, lower = -1;
+  for (guint i = 0; i < lines->len; i++) {
+    const dx_ppocr_line *l = &g_array_index(lines, dx_ppocr_line, i);
+    if (l->x0 < 49 && l->x0 > 48) {
+      if (l->lower)
+        lower = (int)i;
+      else
+        upper = (int)i;
+    }
+  }
+  assert_true(upper >= 0 && lower > upper);
+  const dx_ppocr_line *u = &g_array_index(lines, dx_ppocr_line, upper);
+  const dx_ppocr_line *d = &g_array_index(lines, dx_ppocr_line, lower);
+  assert_float_equal(u->cy1, 42.6f, 0.01f);
+  assert_float_equal(u->y1, 42.6f, 0.01f);
+  assert_float_equal(d->y0, 42.6f, 0.01f);
+  assert_float_equal(d->cy1, 60.9f, 0.01f);
+  assert_true(d->y1 > d->cy1 && d->y1 < 89.5f);
+  /* the tall region lower down stays one */
+  int tall = 0;
+  for (guint i = 0; i < lines->len; i++)
+    tall +=
+        g_array_index(lines, dx_ppocr_line, i).cy1 - g_array_index(lines, dx_ppocr_line, i).cy0 >
+        40.0f;
+  assert_int_equal(tall, 1);
+  /* the lower line read "名称1077政府": 名称 is 项目名称's line's */
+  const double scale = 3.472;
+  static const struct {
+    gunichar cp;
+    float x0, x1;
+  } read[] = {{0x540D, 420, 440},
+              {0x79F0, 450, 470},
+              {'1', 600, 610},
+              {0x653F, 720, 745},
+              {0x5E9C, 750, 775}};
+  GArray *gl = g_array_new(FALSE, TRUE, sizeof(dx_glyph));
+  dx_glyph before = {.cp = 'M', .box = {14, 2, 17, 12}, .ocr_conf = 1.0f};
+  g_array_append_val(gl, before);
+  for (size_t i = 0; i < G_N_ELEMENTS(read); i++) {
+    dx_glyph g = {.cp = read[i].cp,
+                  .box = {(float)(read[i].x0 / scale), 12, (float)(read[i].x1 / scale), 22},
+                  .ocr_conf = 0.9f};
+    g_array_append_val(gl, g);
+  }
+  assert_int_equal(dx_ppocr_read_elsewhere(gl, 1, lines, (guint)lower, scale), 2);
+  assert_int_equal(gl->len, 4);
+  assert_int_equal(g_array_index(gl, dx_glyph, 0).cp, 'M');
+  assert_int_equal(g_array_index(gl, dx_glyph, 1).cp, '1');
+  assert_int_equal(g_array_index(gl, dx_glyph, 2).cp, 0x653F);
+  /* the upper line's glyphs are its own */
+  assert_int_equal(dx_ppocr_read_elsewhere(gl, 0, lines, (guint)upper, scale), 0);
+  g_array_free(gl, TRUE);
+  g_array_free(lines, TRUE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_grid_spans),
@@ -4534,6 +4614,7 @@ int main(void) {
       cmocka_unit_test(test_text_line_sign_lost_row),
       cmocka_unit_test(test_fax_lone_sign_slanted_bar),
       cmocka_unit_test(test_ppocr_read_twice),
+      cmocka_unit_test(test_ppocr_split_fax_header),
       cmocka_unit_test(test_ocr_words),
       cmocka_unit_test(test_ocr_context),
       cmocka_unit_test(test_ocr_readings),
