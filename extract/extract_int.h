@@ -331,8 +331,12 @@ guint dx_ppocr_read_elsewhere(GArray *glyphs, guint first, const GArray *lines, 
 
 /* Finds the text lines of a grey page image (w x h, stride); close it
  * with dx_ppocr_close. grey is borrowed: it must stay as it is until
- * then. NULL with err set when PP-OCRv4 cannot run (DX_EUNSUPPORTED). */
-dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_error *err);
+ * then. low_dpi: a scan of fewer than 150 dpi either way (a fax), whose
+ * header line may be printed over the form (dx_ppocr_split_top; on any
+ * other page a title in the top strip is no header). NULL with err set
+ * when PP-OCRv4 cannot run (DX_EUNSUPPORTED). */
+dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, bool low_dpi,
+                             dx_error *err);
 void dx_ppocr_close(dx_ppocr_page *p);
 
 /* 180 when the page reads better turned upside down (its widest text

@@ -619,7 +619,8 @@ struct dx_ppocr_page {
                    * time: the deadline counts detection and reading */
 };
 
-dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_error *err) {
+dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, bool low_dpi,
+                             dx_error *err) {
   engine *e = get_engine(err);
   if (!e) return NULL;
   dx_ppocr_page *p = g_new0(dx_ppocr_page, 1);
@@ -636,7 +637,7 @@ dx_ppocr_page *dx_ppocr_open(const uint8_t *grey, int w, int h, int stride, dx_e
       dx_ppocr_close(p);
       return NULL;
     }
-    dx_ppocr_split_top(p->lines, h);
+    if (low_dpi) dx_ppocr_split_top(p->lines, h);
   } else {
     p->lines = g_array_new(FALSE, FALSE, sizeof(line));
   }

@@ -532,14 +532,14 @@ static void clean_page(dx_raster *r, double dpi, int pageno, dx_doc *doc) {
  * tells, and its lines are found again on the turned image; else
  * tesseract tells, reading its widest lines both ways), and its seals
  * with it. *late: OCR stopped at its deadline. */
-static dx_code read_text(GArray *gl, dx_raster *r, dx_seal *seals, size_t nseals,
+static dx_code read_text(GArray *gl, dx_raster *r, dx_seal *seals, size_t nseals, bool low_dpi,
                          const dx_limits *lim, int pageno, dx_doc *doc, bool *late, dx_error *err) {
   dx_code rc = DX_OK;
   dx_error why = {0};
   dx_ppocr_page *pp = NULL;
   if (lim->ocr_engine == DX_OCR_PPOCR ||
       (lim->ocr_engine == DX_OCR_AUTO && dx_ppocr_available(&why))) {
-    pp = dx_ppocr_open(r->grey, r->w, r->h, r->w, err);
+    pp = dx_ppocr_open(r->grey, r->w, r->h, r->w, low_dpi, err);
     if (!pp) rc = err->code;
   }
   dx_error no = {0};
@@ -548,7 +548,7 @@ static dx_code read_text(GArray *gl, dx_raster *r, dx_seal *seals, size_t nseals
     dx_ppocr_close(pp); /* it reads r->grey, about to be turned */
     turn_grey(r);
     turned = true;
-    pp = dx_ppocr_open(r->grey, r->w, r->h, r->w, err);
+    pp = dx_ppocr_open(r->grey, r->w, r->h, r->w, low_dpi, err);
     if (!pp) rc = err->code;
   } else if (!pp && rc == DX_OK && by_tesseract(lim)) {
     GArray *tr = tess_rules(r);
@@ -615,9 +615,10 @@ dx_code dx_scan_read(GArray *gl, GArray *rules, dx_raster *r, double dpi, const 
                 2 * seals[i].r_out / r->scale * 25.4 / 72);
   }
   bool late = false;
-  dx_code rc = read_text(gl, r, seals, nseals, lim, pageno, doc, &late, err);
+  bool low_dpi = dpi > 0 && round(dpi) < SHARP_DPI;
+  dx_code rc = read_text(gl, r, seals, nseals, low_dpi, lim, pageno, doc, &late, err);
   if (rc == DX_OK && nseals) seal_text(gl, seals, nseals, r);
-  if (rc == DX_OK && dpi > 0 && round(dpi) < SHARP_DPI) {
+  if (rc == DX_OK && low_dpi) {
     low_dpi_doubt(gl, dpi);
     dx_doc_warn(doc, "low_resolution", pageno,
                 "page %d: scanned at %.0f dpi (fewer than %.0f); what OCR read is less sure",
