@@ -200,6 +200,7 @@ void map_finish_decl(ctx *x) {
   }
   decide_units(x, d);
   map_amount_units(x, d);
+  map_date_digits(x, d);
   dx_declaration *o = d->out;
   /* fiscal year: the title's, else the period's start */
   const dx_field *period = o->fields[map_field_index("period")];

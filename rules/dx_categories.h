@@ -50,6 +50,8 @@
   X(RATE_LABEL, "rate_label")                                                                      \
   X(AMOUNT_LEVEL, "amount_level")                                                                  \
   X(OCR_UNIT, "ocr_unit")                                                                          \
+  X(TIME_LEVEL, "time_level")                                                                      \
+  X(OCR_MONTH, "ocr_month")                                                                        \
   X(OCR_AMOUNT, "ocr_amount")                                                                      \
   X(TITLE_OCR, "title_ocr")                                                                        \
   X(TITLE_WORD, "title_word")                                                                      \

@@ -441,3 +441,36 @@ void map_amount_units(ctx *x, decl *d) {
     g_free(text);
   }
 }
+
+/* A year and a month run together: 20YYMM. */
+#define YEAR_MONTH_MIN 200001
+#define YEAR_MONTH_MAX 209912
+
+void map_date_digits(ctx *x, decl *d) {
+  if (!x->scanned) return;
+  const dx_lexicon *lx = dx_rules_lexicon(x->rs);
+  for (size_t i = 0; i < d->out->indicators.n; i++) {
+    dx_indicator *o = d->out->indicators.v[i];
+    const dx_ind_value *w = &o->value;
+    if (!o->level2 || !dx_rules_match(x->rs, DX_CAT_TIME_LEVEL, o->level2) || !w->kind ||
+        strcmp(w->kind, "numeric") != 0 || !w->has_number || w->has_upper || !w->unit ||
+        (w->op && strcmp(w->op, "=") != 0))
+      continue;
+    double n = w->number;
+    int month = (int)n % 100;
+    if (n != floor(n) || n < YEAR_MONTH_MIN || n > YEAR_MONTH_MAX || month < 1 || month > 12)
+      continue;
+    char *k = dx_label_key(w->unit);
+    bool misread = *k && dx_rules_match(x->rs, DX_CAT_OCR_MONTH, k);
+    g_free(k);
+    if (!misread) continue;
+    char *text = g_strdup_printf("%d年%d月", (int)n / 100, month);
+    dx_value v;
+    dx_value_parse(&v, lx, text);
+    if (v.kind == DX_VK_DATE) {
+      dx_ind_value_from(&o->value, &v, dx_record_strdup(x->rec, text));
+      o->m.confidence = round(o->m.confidence * CONF_REPAIRED * 1000) / 1000;
+    }
+    g_free(text);
+  }
+}

@@ -389,6 +389,11 @@ void map_ind_row(ctx *x, const lrow *r);
 /* On a scan, d's amount indicators whose unit OCR misread (read as a
  * character no unit is), in the unit most of the others have. */
 void map_amount_units(ctx *x, decl *d);
+/* On a scan, d's time indicators (time_level) whose value OCR read as one
+ * number of a year and a month run together with what it leaves of 月
+ * after it (202312八 of 2023年12月: ocr_month): that month, its
+ * confidence lowered as a repair's. */
+void map_date_digits(ctx *x, decl *d);
 /* Whether unit is what OCR leaves of a money unit on a fax (ocr_unit). */
 bool map_unit_misread(ctx *x, const char *unit);
 

@@ -1591,6 +1591,41 @@ static void test_scan_cost_unit(void **state) {
   json_decref(j);
 }
 
+/* A fax lost a date's 年 and OCR read its 月 as 八 or 儿 ("202312八",
+ * "2023 12儿" of 2023年12月): on a scan, a time indicator's such value is
+ * that month; a quantity's, a month past 12 and a typed one, as read. */
+static const char *FAXED_MONTH = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("测试项目") TC("") TC(""))
+    TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+        TR(TC("产出指标") TC("数量指标") TC("印发文件") TC("202312八"))
+            TR(TC("") TC("时效指标") TC("完成时间") TC("202312八"))
+                TR(TC("") TC("") TC("验收时间") TC("2023 12儿"))
+                    TR(TC("") TC("") TC("报送时间") TC("202313八")) "</w:tbl>";
+
+static void test_scan_month_digits(void **state) {
+  (void)state;
+  json_t *j = run_as_scan(FAXED_MONTH);
+  json_t *inds =
+      json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+  assert_int_equal(json_array_size(inds), 4);
+  static const char *const kind[] = {"numeric", "date", "date", "numeric"};
+  for (size_t i = 0; i < 4; i++) {
+    json_t *v = json_object_get(json_array_get(inds, i), "value");
+    assert_string_equal(json_string_value(json_object_get(v, "kind")), kind[i]);
+  }
+  json_t *v = json_object_get(json_array_get(inds, 1), "value");
+  assert_string_equal(json_string_value(json_object_get(v, "raw")), "2023年12月");
+  assert_null(json_string_value(json_object_get(v, "unit")));
+  assert_true(json_number_value(json_object_get(json_array_get(inds, 1), "confidence")) <
+              json_number_value(json_object_get(json_array_get(inds, 0), "confidence")));
+  json_decref(j);
+  j = run(FAXED_MONTH);
+  inds = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+  v = json_object_get(json_array_get(inds, 1), "value");
+  assert_string_equal(json_string_value(json_object_get(v, "kind")), "numeric");
+  json_decref(j);
+}
+
 /* A fund total whose 万元 a fax thinned to what OCR reads as 力儿
  * ("120力儿"): on a scan, the amount before the misread unit, as one
  * written without a unit (万元 assumed); typed, unparsed. */
@@ -2151,6 +2186,7 @@ int main(void) {
       cmocka_unit_test(test_glued_amount),
       cmocka_unit_test(test_scan_headless_money),
       cmocka_unit_test(test_scan_cost_unit),
+      cmocka_unit_test(test_scan_month_digits),
       cmocka_unit_test(test_scan_total_misread_unit),
       cmocka_unit_test(test_scan_amount_comma_as_point),
       cmocka_unit_test(test_scan_fields_agree),
