@@ -180,8 +180,46 @@ static bool word_in(const dx_lexicon *lx, word_kind kind, const char *s) {
 
 /* ---- cleaning -------------------------------------------------------- */
 
-/* LaTeX as OCR engines write it: $\geq 95\%$ reads as ≥95%. */
-static char *unlatex(const char *s) {
+/* A LaTeX span ($...$) as a scan's OCR reads it: the backslash before
+ * a command comes back as l, i, I, |, 1 or /, and the one before % as a
+ * 1 after the number's digits ($lgeq 951%$). Puts the backslashes back
+ * when a command shows the misreading; a digit 1 before % is a
+ * backslash only then. Returns a new string. */
+static char *unlatex_ocr(const char *s) {
+  static const char *const commands[] = {"geqslant", "leqslant", "geq", "leq", "times"};
+  GString *out = g_string_new(NULL);
+  for (const char *p = s; *p;) {
+    if (*p != '$') {
+      g_string_append_c(out, *p++);
+      continue;
+    }
+    const char *end = strchr(p + 1, '$');
+    size_t len = end ? (size_t)(end - p) + 1 : strlen(p);
+    GString *span = g_string_new_len(p, (gssize)len);
+    bool misread = false;
+    for (size_t i = 1; i + 1 < span->len; i++) {
+      if (!strchr("liI|1/", span->str[i]) || (i > 1 && g_ascii_isalpha(span->str[i - 1]))) continue;
+      for (size_t c = 0; c < G_N_ELEMENTS(commands); c++)
+        if (strncmp(span->str + i + 1, commands[c], strlen(commands[c])) == 0) {
+          span->str[i] = '\\';
+          misread = true;
+          break;
+        }
+    }
+    for (size_t i = 1; misread && i + 1 < span->len; i++)
+      if (span->str[i] == '1' && span->str[i + 1] == '%' && g_ascii_isdigit(span->str[i - 1]))
+        span->str[i] = '\\';
+    g_string_append_len(out, span->str, (gssize)span->len);
+    g_string_free(span, TRUE);
+    p += len;
+  }
+  return g_string_free(out, FALSE);
+}
+
+/* LaTeX as OCR engines write it: $\geq 95\%$ reads as ≥95%, and so does
+ * a scan's $lgeq 951%$ (unlatex_ocr). */
+static char *unlatex(const char *text) {
+  g_autofree char *s = strchr(text, '$') ? unlatex_ocr(text) : g_strdup(text);
   static const struct {
     const char *from, *to;
   } map[] = {

@@ -45,6 +45,11 @@ static const vcase VALUES[] = {
     {"≥ 95 %", DX_VK_NUMERIC, ">=", 95, NA, "%"},
     {"$\\geq 95\\%$", DX_VK_NUMERIC, ">=", 95, NA, "%"},
     {"$\\leq 3$天", DX_VK_NUMERIC, "<=", 3, NA, "天"},
+    /* a scan's OCR of LaTeX: each backslash read as l, i, | or 1 */
+    {"$lgeq 951%$", DX_VK_NUMERIC, ">=", 95, NA, "%"},
+    {"$igeq 901%$", DX_VK_NUMERIC, ">=", 90, NA, "%"},
+    {"$|leq 31%$", DX_VK_NUMERIC, "<=", 3, NA, "%"},
+    {"$1leq 3$天", DX_VK_NUMERIC, "<=", 3, NA, "天"},
     {"95%以上", DX_VK_NUMERIC, ">=", 95, NA, "%"},
     {"不少于3次", DX_VK_NUMERIC, ">=", 3, NA, "次"},
     {"不低于90%", DX_VK_NUMERIC, ">=", 90, NA, "%"},
