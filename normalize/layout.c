@@ -145,16 +145,16 @@ static dx_code finish_tables(GArray *blocks, layout *L, GPtrArray *tables, const
 
 /* One part of the document laid out: a page, or one half of a two-up
  * sheet (its glyphs and rules alone, in the sheet's coordinates; the
- * page's own left edge at x0 on the sheet). */
-static dx_code layout_part(dx_layout *L, const dx_page *pg, float x0, dx_error *err) {
+ * page's own left edge at x0 on the sheet). fax[k]: glyph k is the
+ * page's fax header (lay_fax_header), a half has none. */
+static dx_code layout_part(dx_layout *L, const dx_page *pg, const bool *fax, float x0,
+                           dx_error *err) {
   seg *hs, *vs;
   size_t nh, nv;
   lay_page_rules(&hs, &nh, &vs, &nv, L->doc, pg);
   GPtrArray *tables = g_ptr_array_new();
   dx_code rc = lay_grid_tables(tables, L, hs, nh, vs, nv, pg, err);
   nest_tables(tables);
-  bool *fax = g_new0(bool, pg->nglyphs + 1);
-  if (pg->origin == DX_ORIGIN_OCR) lay_fax_header(fax, pg);
   GPtrArray *free_glyphs = place_glyphs(tables, pg, fax);
   if (rc == DX_OK && pg->origin == DX_ORIGIN_OCR) {
     /* row borders a scan lost, found from the text: the tables are
@@ -188,7 +188,6 @@ static dx_code layout_part(dx_layout *L, const dx_page *pg, float x0, dx_error *
   }
   g_free(hs);
   g_free(vs);
-  g_free(fax);
   GArray *blocks = g_array_new(FALSE, FALSE, sizeof(pblock));
   if (rc == DX_OK) rc = finish_tables(blocks, L, tables, pg, err);
   if (rc == DX_OK)
@@ -283,14 +282,16 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
   if (pg->origin == DX_ORIGIN_OCR) lay_fax_header(fax, pg);
   float cut = dx_layout_two_up_cut(pg, fax);
   if (cut <= 0) {
+    dx_code rc = layout_part(L, pg, fax, 0, err);
     g_free(fax);
-    return layout_part(L, pg, 0, err);
+    return rc;
   }
   /* two pages on one sheet: the left one, then the right one, each laid
    * out as a page of its own (in the sheet's coordinates); the two are
    * alike, the right one standing half the sheet's width to the right */
   dx_glyph *gs = g_new(dx_glyph, pg->nglyphs + 1);
   dx_rule *rs = g_new(dx_rule, pg->nrules + 1);
+  bool *none = g_new0(bool, pg->nglyphs + 1); /* the header is left out of both halves */
   dx_code rc = DX_OK;
   for (int side = 0; side < 2 && rc == DX_OK; side++) {
     dx_page half = *pg;
@@ -303,8 +304,9 @@ dx_code dx_layout_page(dx_layout *L, const dx_page *pg, dx_error *err) {
       const dx_rule *r = &pg->rules[k];
       if (((r->x0 + r->x1) / 2 > cut) == side) rs[half.nrules++] = *r;
     }
-    rc = layout_part(L, &half, side ? (float)pg->width / 2 : 0, err);
+    rc = layout_part(L, &half, none, side ? (float)pg->width / 2 : 0, err);
   }
+  g_free(none);
   g_free(gs);
   g_free(rs);
   g_free(fax);

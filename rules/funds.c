@@ -44,7 +44,7 @@ static bool misread_unit_amount(ctx *x, const char *raw, double *v, int *unit) {
   const char *end = raw + strlen(raw), *cut = end;
   for (int n = 1; n <= MISREAD_UNIT_CHARS && cut > raw; n++) {
     cut = g_utf8_prev_char(cut);
-    if (!map_unit_misread(x, cut)) continue;
+    if (!map_unit_misread(x, DX_CAT_OCR_UNIT, cut)) continue;
     char *num = g_strndup(raw, (gsize)(cut - raw));
     bool ok = dx_amount_parse(v, unit, dx_rules_lexicon(x->rs), num) && *unit == 0;
     g_free(num);

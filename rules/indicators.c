@@ -384,10 +384,11 @@ static bool amount_indicator(ctx *x, const dx_indicator *o) {
   return num && o->level2 && dx_rules_match(x->rs, DX_CAT_AMOUNT_LEVEL, o->level2);
 }
 
-/* A unit OCR misread: a character a fax leaves of a money unit. */
-bool map_unit_misread(ctx *x, const char *unit) {
+/* A unit OCR misread: what a fax leaves of a unit (cat: ocr_unit of a
+ * money unit, ocr_month of 月). */
+bool map_unit_misread(ctx *x, dx_cat cat, const char *unit) {
   char *k = dx_label_key(unit);
-  bool yes = *k && dx_rules_match(x->rs, DX_CAT_OCR_UNIT, k);
+  bool yes = *k && dx_rules_match(x->rs, cat, k);
   g_free(k);
   return yes;
 }
@@ -401,7 +402,7 @@ static const char *amount_unit(ctx *x, const decl *d) {
   for (size_t i = 0; i < d->out->indicators.n; i++) {
     const dx_indicator *o = d->out->indicators.v[i];
     const char *u = o->value.unit;
-    if (!amount_indicator(x, o) || !u || map_unit_misread(x, u)) continue;
+    if (!amount_indicator(x, o) || !u || map_unit_misread(x, DX_CAT_OCR_UNIT, u)) continue;
     int c = GPOINTER_TO_INT(g_hash_table_lookup(count, u)) + 1;
     g_hash_table_insert(count, (gpointer)u, GINT_TO_POINTER(c));
     n++;
@@ -427,7 +428,7 @@ void map_amount_units(ctx *x, decl *d) {
   for (guint i = 0; i < d->value_only->len; i++) {
     dx_indicator *o = g_ptr_array_index(d->value_only, i);
     const char *raw = o->value.raw, *u = o->value.unit;
-    if (!amount_indicator(x, o) || !raw || !u || !map_unit_misread(x, u) ||
+    if (!amount_indicator(x, o) || !raw || !u || !map_unit_misread(x, DX_CAT_OCR_UNIT, u) ||
         !g_str_has_suffix(raw, u))
       continue;
     char *text = g_strdup_printf("%.*s%s", (int)(strlen(raw) - strlen(u)), raw, unit);
@@ -460,10 +461,7 @@ void map_date_digits(ctx *x, decl *d) {
     int month = (int)n % 100;
     if (n != floor(n) || n < YEAR_MONTH_MIN || n > YEAR_MONTH_MAX || month < 1 || month > 12)
       continue;
-    char *k = dx_label_key(w->unit);
-    bool misread = *k && dx_rules_match(x->rs, DX_CAT_OCR_MONTH, k);
-    g_free(k);
-    if (!misread) continue;
+    if (!map_unit_misread(x, DX_CAT_OCR_MONTH, w->unit)) continue;
     char *text = g_strdup_printf("%d年%d月", (int)n / 100, month);
     dx_value v;
     dx_value_parse(&v, lx, text);

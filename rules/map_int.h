@@ -394,8 +394,9 @@ void map_amount_units(ctx *x, decl *d);
  * after it (202312八 of 2023年12月: ocr_month): that month, its
  * confidence lowered as a repair's. */
 void map_date_digits(ctx *x, decl *d);
-/* Whether unit is what OCR leaves of a money unit on a fax (ocr_unit). */
-bool map_unit_misread(ctx *x, const char *unit);
+/* Whether unit is what OCR leaves on a fax of a money unit (cat
+ * DX_CAT_OCR_UNIT) or of 月 (DX_CAT_OCR_MONTH). */
+bool map_unit_misread(ctx *x, dx_cat cat, const char *unit);
 
 /* ---- lists.c: money, items, schedule, plans, summary lists ------------ */
 
