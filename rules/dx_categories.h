@@ -60,6 +60,7 @@
   X(OCR_CONFUSABLE, "ocr_confusable")                                                              \
   X(OCR_WORD, "ocr_word")                                                                          \
   X(OCR_COLON, "ocr_colon")                                                                        \
+  X(OCR_WHOLE, "ocr_whole")                                                                        \
   X(DOC_FIELD, "doc_field")
 
 /* DX_CAT_NONE (0) is no category: what a zeroed struct holds, matched by

@@ -253,6 +253,21 @@ static bool field_value(ctx *x, const char *key, const char *raw, fval *value, b
   return true;
 }
 
+/* On a scan, a text field whose whole value OCR read as what a fax
+ * leaves of a common one-word value (ocr_whole: 元 for 无): that word,
+ * its confidence lowered as a repair's; NULL when raw is no such
+ * misreading. */
+static dx_field *whole_misread(ctx *x, const char *key, const char *raw, const where *w) {
+  char *k = dx_label_key(raw);
+  const char *word = *k ? dx_rules_match(x->rs, DX_CAT_OCR_WHOLE, k) : NULL;
+  g_free(k);
+  fval v;
+  bool ambiguous = false, repaired = false;
+  if (!word || !field_value(x, key, word, &v, &ambiguous, &repaired) || v.kind != DX_FV_STRING)
+    return NULL;
+  return map_field_new(x, v, word, CONF_REPAIRED, w);
+}
+
 /* FIELD for one of the contract's fields, from the cell text `raw`. */
 dx_field *map_make_field(ctx *x, int fi, const char *raw, const where *w) {
   const char *key = FIELD_KEYS[fi];
@@ -270,6 +285,10 @@ dx_field *map_make_field(ctx *x, int fi, const char *raw, const where *w) {
     }
   }
   if (!*raw) return empty_field(x, "", w);
+  if (w->ocr) {
+    dx_field *f = whole_misread(x, key, raw, w);
+    if (f) return f;
+  }
   if (strcmp(key, "filing_unit") == 0) {
     char *s = dx_rules_strip(x->rs, DX_CAT_SEAL_NOTE, raw, true);
     char *t = dx_text_collapse(s);

@@ -1626,6 +1626,35 @@ static void test_scan_month_digits(void **state) {
   json_decref(j);
 }
 
+/* A text field whose whole value OCR read as what a fax leaves of 无
+ * (元): read by OCR, 无 with a repair's lower confidence; typed, kept. */
+static const char *FAXED_NONE =
+    P("2024年度项目支出绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("全民健身场地设施建设"))
+        TR(TC("其他说明的问题") TC("元")) TR(TC("项目概况") TC("远")) "</w:tbl>";
+
+static void test_scan_whole_none(void **state) {
+  (void)state;
+  for (int ocr = 0; ocr < 2; ocr++) {
+    json_t *j = run_doc_ocr(FAXED_NONE, ocr, ocr);
+    json_t *fs = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+    static const char *const keys[] = {"other_notes", "overview"};
+    for (int i = 0; i < 2; i++) {
+      json_t *f = json_object_get(fs, keys[i]);
+      const char *v = json_string_value(json_object_get(f, "value"));
+      assert_non_null(v);
+      if (ocr) {
+        assert_string_equal(v, "无");
+        assert_true(json_number_value(json_object_get(f, "confidence")) < 0.9);
+      } else {
+        assert_string_not_equal(v, "无");
+      }
+    }
+    json_t *name = json_object_get(fs, "project_name");
+    assert_string_equal(json_string_value(json_object_get(name, "value")), "全民健身场地设施建设");
+    json_decref(j);
+  }
+}
+
 /* A fund total whose 万元 a fax thinned to what OCR reads as 力儿
  * ("120力儿"): on a scan, the amount before the misread unit, as one
  * written without a unit (万元 assumed); typed, unparsed. */
@@ -2188,6 +2217,7 @@ int main(void) {
       cmocka_unit_test(test_scan_cost_unit),
       cmocka_unit_test(test_scan_month_digits),
       cmocka_unit_test(test_scan_total_misread_unit),
+      cmocka_unit_test(test_scan_whole_none),
       cmocka_unit_test(test_scan_amount_comma_as_point),
       cmocka_unit_test(test_scan_fields_agree),
       cmocka_unit_test(test_scan_glued_unit_note),
