@@ -52,6 +52,10 @@ typedef struct dx_words {
    * (*seen): OCR weighs its readings by their neighbours with it
    * (ocr_words.c); NULL: by the vocabulary's pairs alone */
   double (*follows)(void *ctx, uint32_t a, uint32_t b, bool *seen);
+  /* the characters OCR may have read `read` for at low resolution
+   * (ocr_confusable: 意 read 总): how many, *written pointing at them;
+   * NULL: none known */
+  size_t (*misread_of)(void *ctx, uint32_t read, const uint32_t **written);
   void *ctx;
 } dx_words;
 

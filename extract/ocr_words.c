@@ -222,6 +222,31 @@ static guint by_context(GArray *gl, guint first, const dx_ocr_alts *alts, const 
   return changed;
 }
 
+/* A Han character at index i that makes no pair with its neighbours,
+ * neither in the vocabulary nor in Chinese at large (满总), replaced by
+ * a character OCR confuses it with (w->misread_of: 意) that makes a
+ * vocabulary pair with them (满意), when exactly one does: OCR's next
+ * readings at low resolution often miss the character written. A
+ * checkbox's lookalike (口 for ☐) stays. Returns 1 when replaced. */
+static guint by_confusion(GArray *gl, guint first, guint i, const dx_words *w) {
+  dx_glyph *g = &g_array_index(gl, dx_glyph, i);
+  const uint32_t *of = NULL;
+  size_t n = w->misread_of && w->follows && is_han(g->cp) && !is_lookalike(g->cp) && g->ocr_conf > 0
+                 ? w->misread_of(w->ctx, g->cp, &of)
+                 : 0;
+  if (!n || support(w, gl, first, i, g->cp) > 0 || fits(w, gl, first, i, g->cp, NULL)) return 0;
+  uint32_t pick = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (support(w, gl, first, i, of[k]) == 0) continue;
+    if (pick) return 0; /* two fit: the vocabulary cannot choose */
+    pick = of[k];
+  }
+  if (!pick) return 0;
+  g->cp = pick;
+  g->ocr_conf *= REPAIRED_FACTOR;
+  return 1;
+}
+
 guint dx_ocr_words(GArray *gl, guint first, const dx_ocr_alts *alts, const dx_words *w) {
   if (!w || !w->pair) return 0;
   guint changed = 0;
@@ -239,7 +264,10 @@ guint dx_ocr_words(GArray *gl, guint first, const dx_ocr_alts *alts, const dx_wo
         pick = k;
       }
     }
-    if (pick < 0) continue;
+    if (pick < 0) {
+      changed += by_confusion(gl, first, i, w);
+      continue;
+    }
     g->ocr_conf = MIN(1.0f, g->ocr_conf + a->p[pick]) * REPAIRED_FACTOR;
     g->cp = a->cp[pick];
     changed++;

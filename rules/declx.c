@@ -30,11 +30,16 @@ static double char_follows(void *rs, uint32_t a, uint32_t b, bool *seen) {
   return dx_char_follows(a, b, seen);
 }
 
+static size_t misread_of(void *rs, uint32_t read, const uint32_t **written) {
+  return dx_rules_misread_of(rs, read, written);
+}
+
 void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim) {
   lim->words = (dx_words){.continued = says_continued,
                           .numbered = starts_numbered,
                           .pair = word_pair,
                           .follows = char_follows,
+                          .misread_of = misread_of,
                           .ctx = rs};
 }
 

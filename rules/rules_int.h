@@ -30,6 +30,9 @@ GHashTable *dx_word_pairs_new(const char *labels, const char *values);
 bool dx_word_pairs_has(GHashTable *pairs, uint32_t a, uint32_t b);
 /* The ruleset's pairs. */
 GHashTable *dx_rules_word_pairs(const dx_ruleset *rs);
+/* The characters OCR may have read `read` for (ocr_confusable: 意 for
+ * 总 or 点): how many, *written pointing at them (NULL when none). */
+size_t dx_rules_misread_of(const dx_ruleset *rs, uint32_t read, const uint32_t **written);
 
 /* How likely (natural log) Han character b is after a in Chinese text,
  * a 0: anywhere; *seen: the two are side by side in one of the

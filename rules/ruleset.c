@@ -56,6 +56,8 @@ struct dx_ruleset {
   GHashTable *memo; /* label key -> dx_rkey* */
   /* ocr_confusable: (written << 32 | read) as gint64, for near-matching */
   GHashTable *confusable;
+  /* the same, the other way: read -> GArray of the gunichars written */
+  GHashTable *misread_of;
   GHashTable *word_pairs; /* dx_word_pairs_new */
   dx_lexicon *lexicon;
   pcre2_match_context *mctx;
@@ -99,6 +101,7 @@ void dx_rules_free(dx_ruleset *rs) {
     if (rs->cats[c]) g_ptr_array_free(rs->cats[c], TRUE);
   if (rs->memo) g_hash_table_destroy(rs->memo);
   if (rs->confusable) g_hash_table_destroy(rs->confusable);
+  if (rs->misread_of) g_hash_table_destroy(rs->misread_of);
   if (rs->word_pairs) g_hash_table_destroy(rs->word_pairs);
   g_free(rs);
 }
@@ -292,10 +295,16 @@ static gint64 pair_key(gunichar written, gunichar read) {
   return (gint64)written << 32 | (gint64)read;
 }
 
+static void free_array(gpointer a) {
+  g_array_free(a, TRUE);
+}
+
 /* The pairs of ocr_confusable rules: each single character of a rule's
- * pattern read for the single character of its key. */
-static GHashTable *confusable_pairs(const GPtrArray *rules) {
+ * pattern read for the single character of its key; *misread_of the
+ * same from the character read to those written. */
+static GHashTable *confusable_pairs(const GPtrArray *rules, GHashTable **misread_of) {
   GHashTable *pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  *misread_of = g_hash_table_new_full(NULL, NULL, NULL, free_array);
   for (guint i = 0; i < rules->len; i++) {
     const rule *r = g_ptr_array_index(rules, i);
     if (!r->texts || g_utf8_strlen(r->key, -1) != 1) continue;
@@ -303,9 +312,16 @@ static GHashTable *confusable_pairs(const GPtrArray *rules) {
     for (guint k = 0; k < r->texts->len; k++) {
       const GArray *t = r->texts->pdata[k];
       if (t->len != 1) continue;
+      gunichar read = g_array_index(t, gunichar, 0);
       gint64 *key = g_new(gint64, 1);
-      *key = pair_key(written, g_array_index(t, gunichar, 0));
-      g_hash_table_add(pairs, key);
+      *key = pair_key(written, read);
+      if (!g_hash_table_add(pairs, key)) continue;
+      GArray *of = g_hash_table_lookup(*misread_of, GUINT_TO_POINTER(read));
+      if (!of) {
+        of = g_array_new(FALSE, FALSE, sizeof(gunichar));
+        g_hash_table_insert(*misread_of, GUINT_TO_POINTER(read), of);
+      }
+      g_array_append_val(of, written);
     }
   }
   return pairs;
@@ -347,7 +363,7 @@ dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error 
   }
   /* a key's record frees its own string */
   rs->memo = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, rkey_free);
-  rs->confusable = confusable_pairs(rs->cats[DX_CAT_OCR_CONFUSABLE]);
+  rs->confusable = confusable_pairs(rs->cats[DX_CAT_OCR_CONFUSABLE], &rs->misread_of);
   rs->word_pairs = dx_word_pairs_new(labels, values);
   return rs;
 }
@@ -403,6 +419,13 @@ const dx_lexicon *dx_rules_lexicon(const dx_ruleset *rs) {
 
 GHashTable *dx_rules_word_pairs(const dx_ruleset *rs) {
   return rs->word_pairs;
+}
+
+size_t dx_rules_misread_of(const dx_ruleset *rs, uint32_t read, const uint32_t **written) {
+  const GArray *of =
+      rs->misread_of ? g_hash_table_lookup(rs->misread_of, GUINT_TO_POINTER(read)) : NULL;
+  *written = of ? (const uint32_t *)(const void *)of->data : NULL;
+  return of ? of->len : 0;
 }
 
 static bool full_match(dx_ruleset *rs, const pcre2_code *re, const char *s, size_t len) {

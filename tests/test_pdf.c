@@ -3999,9 +3999,13 @@ static void test_ocr_words(void **state) {
   s = words_line("202", a5, &n);
   assert_string_equal(s, "202");
   g_free(s);
-  /* a reading too unlikely is not considered */
+  /* a reading too unlikely is not considered (日 is not taken for 目 by
+   * the rules' confusions either here: test_ocr_words_confusion) */
   dx_ocr_alts a6[2] = {{{0}, {0}}, {{0x76EE}, {0.001f}}};
+  size_t (*misread_of)(void *, uint32_t, const uint32_t **) = lim.words.misread_of;
+  lim.words.misread_of = NULL;
   s = words_line("项日", a6, &n);
+  lim.words.misread_of = misread_of;
   assert_string_equal(s, "项日");
   g_free(s);
   /* no pair across a space; and without the rules' words nothing changes */
@@ -4031,6 +4035,48 @@ static GArray *glyph_line(const char *text) {
     g_array_append_val(gl, g);
   }
   return gl;
+}
+
+/* A character OCR read for another at low resolution (ocr_confusable)
+ * and not among its next readings: replaced by the one it is confused
+ * with when that makes a word of the vocabulary with its neighbours and
+ * it makes none, not even in Chinese at large. */
+static void test_ocr_words_confusion(void **state) {
+  (void)state;
+  dx_ocr_alts none[8] = {{{0}, {0}}};
+  guint n = 0;
+  char *s = words_line("领导满点", none, &n);
+  assert_string_equal(s, "领导满意");
+  assert_int_equal(n, 1);
+  g_free(s);
+  s = words_line("满总度", none, &n);
+  assert_string_equal(s, "满意度");
+  g_free(s);
+  /* a word as read stays (重点, 同点: Chinese has them), and so does a
+   * character no confusion of makes a word (满足) */
+  s = words_line("重点工作", none, &n);
+  assert_string_equal(s, "重点工作");
+  assert_int_equal(n, 0);
+  g_free(s);
+  s = words_line("同点申报", none, &n);
+  assert_string_equal(s, "同点申报");
+  g_free(s);
+  s = words_line("满足", none, &n);
+  assert_string_equal(s, "满足");
+  g_free(s);
+  /* a box OCR read as 口 after an option stays a box (项目目 is no word) */
+  s = words_line("项目口", none, &n);
+  assert_string_equal(s, "项目口");
+  g_free(s);
+  /* without the rules' confusions nothing changes */
+  dx_words w = lim.words;
+  w.misread_of = NULL;
+  GArray *gl = glyph_line("领导满点");
+  assert_int_equal(dx_ocr_words(gl, 0, none, &w), 0);
+  assert_int_equal(dx_ocr_words(gl, 0, none, &lim.words), 1);
+  assert_int_equal(g_array_index(gl, dx_glyph, 3).cp, 0x610F /* 意 */);
+  assert_true(g_array_index(gl, dx_glyph, 3).ocr_conf < 0.7f);
+  g_array_free(gl, TRUE);
 }
 
 static char *line_text(const GArray *gl, guint first) {
@@ -4616,6 +4662,7 @@ int main(void) {
       cmocka_unit_test(test_ppocr_read_twice),
       cmocka_unit_test(test_ppocr_split_fax_header),
       cmocka_unit_test(test_ocr_words),
+      cmocka_unit_test(test_ocr_words_confusion),
       cmocka_unit_test(test_ocr_context),
       cmocka_unit_test(test_ocr_readings),
       cmocka_unit_test(test_text_line_thick_band),
