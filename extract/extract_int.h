@@ -151,6 +151,15 @@ void dx_find_box_marks(GArray *glyphs, const uint8_t *grey, int w, int h, int st
  * varies over the page by *spread levels or more; *spread gets what it
  * varies by. False: the page was left as it was. */
 bool dx_level_paper(uint8_t *grey, int w, int h, int stride, int *spread);
+/* The print of a sheet's back showing through thin paper (scan.c):
+ * pixels far lighter than the page's own ink (a small share of its ink
+ * level below the paper) and not at the edge of darker ink are painted
+ * as paper, in place, when they make up enough of the page to be a back
+ * page's print. *paper and *ink get the paper's grey and the ink's
+ * darkness below it, *area the square points of such light ink found.
+ * Returns how many pixels were painted (0: the page was left as it was). */
+long dx_drop_show_through(uint8_t *grey, int w, int h, int stride, double scale, int *paper,
+                          int *ink, double *area);
 
 /* A round seal found on a scanned page (seal.c): centre, inner and outer
  * radius of its ring in pixels of the raster, and its ink's grey. */

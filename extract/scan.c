@@ -964,3 +964,81 @@ void dx_grey_levels(const uint8_t *grey, int w, int h, int stride, int *ink, int
   *ink = lo;
   *paper = MAX(hi, lo + 32);
 }
+
+/* Show-through: on thin paper the print of a sheet's back shows through
+ * mirrored, diffused and much lighter than the page's own ink (a duplex
+ * print scanned at 200 dpi: 24-39 grey levels below the paper where the
+ * page's own ink is 200-250 below it). OCR reads it as text and its
+ * rules join the page's. The page's ink level is the darkness (below the
+ * paper, the median grey) that SHOW_INK_SHARE of its inked pixels (at
+ * least SHOW_NOISE below the paper) are darker than; pixels lighter than
+ * SHOW_SHARE of that level, and farther than SHOW_KEEP_PT from any darker
+ * pixel (a stroke's blurred edge), are paper: on the corpus's duplex
+ * scan the ink level is 216 below the paper of 254, and what is lighter
+ * than 48 below it goes. A faint scan's ink level is lower, and its cut
+ * with it. */
+#define SHOW_NOISE 16
+#define SHOW_INK_SHARE 0.05
+#define SHOW_SHARE 0.22
+#define SHOW_KEEP_PT 0.6
+/* ... only on a page where that leaves at least SHOW_MIN_PT2 square
+ * points of ink apart from the page's own (a back page's print: 2800 on
+ * the corpus's duplex scan; the blurred fringes of its own strokes on
+ * the corpus's thick200 scan: 25, where painting them out turned two
+ * lone ≥ that OCR read into N): any change to a page's pixels may change
+ * what OCR reads on it. */
+#define SHOW_MIN_PT2 300.0
+
+long dx_drop_show_through(uint8_t *grey, int w, int h, int stride, double scale, int *paper,
+                          int *ink, double *area) {
+  *paper = *ink = 0;
+  *area = 0;
+  if (!grey || w < 8 || h < 8) return 0;
+  unsigned long hist[256] = {0};
+  for (int y = 0; y < h; y++) {
+    const uint8_t *row = grey + (size_t)y * (size_t)stride;
+    for (int x = 0; x < w; x++) hist[row[x]]++;
+  }
+  unsigned long n = (unsigned long)w * (unsigned long)h, seen = 0;
+  int p = 0;
+  while (p < 255 && (seen += hist[p]) < n / 2) p++;
+  *paper = p;
+  unsigned long inked = 0;
+  for (int v = 0; v <= p - SHOW_NOISE; v++) inked += hist[v];
+  if (!inked) return 0;
+  unsigned long want = (unsigned long)(SHOW_INK_SHARE * (double)inked);
+  int v = 0;
+  seen = hist[0];
+  while (v < p - SHOW_NOISE && seen < want) seen += hist[++v];
+  *ink = p - v;
+  int cut = (int)lround(SHOW_SHARE * *ink);
+  if (cut <= SHOW_NOISE) return 0;
+  /* the page's own ink (darker than the cut), widened by SHOW_KEEP_PT */
+  PIX *src = to_pix(grey, w, h, stride);
+  PIX *dark = src ? pixThresholdToBinary(src, p - cut + 1) : NULL;
+  int k = odd(2 * SHOW_KEEP_PT * scale + 1);
+  PIX *keep = dark ? pixDilateBrick(NULL, dark, k, k) : NULL;
+  long apart = 0;
+  for (int pass = 0; keep && pass < 2; pass++) {
+    if (pass == 1 && (double)apart < SHOW_MIN_PT2 * scale * scale) break;
+    l_uint32 *data = pixGetData(keep);
+    int wpl = pixGetWpl(keep);
+    for (int y = 0; y < h; y++) {
+      l_uint32 *line = data + (size_t)y * (size_t)wpl;
+      uint8_t *row = grey + (size_t)y * (size_t)stride;
+      for (int x = 0; x < w; x++)
+        if (row[x] < p && row[x] > p - cut && !GET_DATA_BIT(line, x)) {
+          if (pass == 0)
+            apart += row[x] <= p - SHOW_NOISE;
+          else
+            row[x] = (uint8_t)p;
+        }
+    }
+  }
+  *area = (double)apart / (scale * scale);
+  long changed = (double)apart >= SHOW_MIN_PT2 * scale * scale ? apart : 0;
+  pixDestroy(&keep);
+  pixDestroy(&dark);
+  pixDestroy(&src);
+  return changed;
+}

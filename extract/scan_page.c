@@ -171,16 +171,49 @@ static bool through_text(const dx_rule *r, const GArray *gl) {
 
 /* What OCR reads a piece of a vertical rule as where a line of text
  * takes it in: a bracket (a fax's column rule beside 结束时间, 14 pt of
- * it in a row at a page's foot, read "[结束时间"). A vertical rule inside
+ * it in a row at a page's foot, read "[结束时间"), or a corner bracket
+ * where the line's first row meets the cell's corner (a two-up sheet's
+ * 71 % text running up to a cell's right border: 安排」 at 0.30-0.54,
+ * the rule through the bracket's box). A vertical rule inside
  * such a glyph's box is the rule, not the glyph's stroke (a bracket of
  * the text is shorter than a rule: scan.c's are OCR_MIN_RULE_PT long),
  * and the glyph is debris (is_debris). */
 static bool rule_lookalike(gunichar c) {
-  return g_utf8_strchr("[]\u3010\u3011", -1, c) != NULL;
+  return g_utf8_strchr("[]\u3010\u3011\u300C\u300D\u300E\u300F\uFF62\uFF63", -1, c) != NULL;
+}
+
+/* A bold title's strokes, blurred together, come out as dark runs as
+ * long as a character (13-16 pt in a line of 19 pt boxes, bold 14 pt
+ * characters) and 2.3-5.5 pt thick: a rule lying in a line of text
+ * (within a glyph's box across the rule, within half the box's height of
+ * it along) that is no longer than BOLD_STROKE_LEN times that glyph's box
+ * height and at least BOLD_STROKE_THICK times it thick is such a stroke.
+ * A border in a row of text is longer than the text's boxes are high (a
+ * row's own height at least: 17-19 pt beside boxes of 14-17 on that
+ * scan) or thin (0.3-1.7 pt there: 0.02-0.12 of those boxes). */
+#define BOLD_STROKE_LEN 1.0f
+#define BOLD_STROKE_THICK 0.11f
+static bool bold_stroke(const dx_rule *r, const GArray *gl) {
+  const float tol = 2.0f;
+  bool vertical = r->x0 == r->x1;
+  float a = vertical ? MIN(r->y0, r->y1) : MIN(r->x0, r->x1);
+  float b = vertical ? MAX(r->y0, r->y1) : MAX(r->x0, r->x1);
+  float pos = vertical ? r->x0 : r->y0;
+  for (guint k = 0; k < gl->len; k++) {
+    const float *g = g_array_index(gl, dx_glyph, k).box;
+    float h = g[3] - g[1];
+    if (h <= 0 || b - a > BOLD_STROKE_LEN * h || r->width < BOLD_STROKE_THICK * h) continue;
+    bool in_line =
+        vertical ? a >= g[1] - tol && b <= g[3] + tol && pos >= g[0] - h / 2 && pos <= g[2] + h / 2
+                 : pos >= g[1] - tol && pos <= g[3] + tol && a <= g[2] + h / 2 && b >= g[0] - h / 2;
+    if (in_line) return true;
+  }
+  return false;
 }
 
 /* A rule on a scan that fits inside a character's box give or take a
  * little, or runs through the middle of a line of text (through_text),
+ * or is a bold character's stroke (bold_stroke),
  * or is shorter than OCR_MIN_RULE_PT but for a piece of a vertical rule
  * a lost row cut, is a character's stroke; but for a vertical one in a
  * glyph OCR read for a rule (rule_lookalike). */
@@ -198,6 +231,7 @@ void dx_drop_stroke_rules(GArray *rules, const GArray *gl) {
                   MIN(r->y0, r->y1) >= b[1] - tol && MAX(r->y0, r->y1) <= b[3] + tol;
     }
     if (!stroke[i] && r->y0 == r->y1) stroke[i] = through_text(r, gl);
+    if (!stroke[i]) stroke[i] = bold_stroke(r, gl);
   }
   lost_row_chains(rules, stroke, chained);
   guint keep = 0;
@@ -349,8 +383,11 @@ static bool on_level_rule(const dx_glyph *g, const GArray *rules) {
 static bool is_debris(const dx_glyph *g, const GArray *rules) {
   if (on_level_rule(g, rules)) return true;
   bool mark = g_utf8_strchr("\"'`\u2018\u2019\u201C\u201D", -1, g->cp) != NULL;
-  /* a 1 OCR doubts: a dash of the line read as a digit */
-  bool one = g_utf8_strchr("1lI|", -1, g->cp) && g->ocr_conf > 0 && g->ocr_conf < DEBRIS_ONE_CONF;
+  /* a 1 OCR doubts: a dash of the line read as a digit; or as 一 (a
+   * two-up sheet's cell border beside a wrapped line, 2.6 pt wide at
+   * 0.05: 三定一方案) */
+  bool one =
+      g_utf8_strchr("1lI|\u4E00", -1, g->cp) && g->ocr_conf > 0 && g->ocr_conf < DEBRIS_ONE_CONF;
   if (!mark && !one && !rule_lookalike(g->cp) && !g_utf8_strchr("!T:\uFF01\u4E28\uFF1A", -1, g->cp))
     return false;
   const float tol = mark ? 2.0f : 0.0f;
@@ -509,6 +546,18 @@ static void clean_page(dx_raster *r, double dpi, int pageno, dx_doc *doc) {
     dx_doc_warn(doc, "page_levelled", pageno,
                 "page %d: the paper's light varied by %d grey levels and was evened", pageno,
                 spread);
+  }
+  if (!photo) {
+    /* the back's print showing through thin paper: read as text, its
+     * rules joined to the page's */
+    int paper = 0, ink = 0;
+    double area = 0;
+    long px = dx_drop_show_through(r->grey, r->w, r->h, r->w, r->scale, &paper, &ink, &area);
+    if (px)
+      dx_doc_warn(doc, "page_show_through", pageno,
+                  "page %d: %.0f cm2 of ink far lighter than the page's own (the back's print "
+                  "showing through) left out",
+                  pageno, area * (2.54 / 72) * (2.54 / 72));
   }
   /* a scan is rarely straight: rules and lines must run along the axes;
    * its angle is found in rows as high as the scan's own where the

@@ -3301,6 +3301,91 @@ static void test_scan_rule_through_text(void **state) {
   g_array_free(gl, TRUE);
 }
 
+/* A bold title (14 pt characters in boxes 19.4 pt high, as PP-OCR gives
+ * them, 16.4 pt apart) whose blurred strokes came out as dark runs of
+ * 13-16 pt, 2.3-5.5 pt thick, across and down between its characters:
+ * they are strokes. The borders of a row of text beside it stay: one
+ * along the line's top longer than its boxes are high, and a column's
+ * piece between two cells (18.8 pt, 1.4 pt thick, boxes 17 pt high). */
+static void test_scan_bold_title_strokes(void **state) {
+  (void)state;
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  for (int k = 0; k < 8; k++) {
+    dx_glyph g = {
+        .cp = 0x5EA6, .box = {200.5f + 16.4f * k, 455.7f, 208.4f + 16.4f * k, 475.1f}, .size = 14};
+    g_array_append_val(gl, g);
+  }
+  for (int k = 0; k < 2; k++) {
+    dx_glyph g = {
+        .cp = 0x5B9E, .box = {299.8f + 11.6f * k, 103.8f, 306.8f + 11.6f * k, 120.8f}, .size = 10};
+    g_array_append_val(gl, g);
+  }
+  static const struct {
+    dx_rule r;
+    bool kept;
+  } cases[] = {
+      {{213.4f, 459.6f, 227.5f, 459.6f, 2.3f}, false}, /* a top stroke over 度 */
+      {{292.3f, 460.4f, 307.6f, 460.4f, 5.47f}, false},
+      {{212.3f, 470.3f, 227.5f, 470.3f, 2.88f}, false}, /* a bottom stroke */
+      {{214.7f, 458.5f, 214.7f, 472.3f, 2.59f}, false}, /* down between two */
+      {{273.7f, 457.1f, 273.7f, 472.6f, 3.74f}, false},
+      {{150.0f, 452.0f, 400.0f, 452.0f, 2.3f}, true},  /* a thick border above */
+      {{297.4f, 102.2f, 297.4f, 121.0f, 1.44f}, true}, /* a column's piece */
+  };
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  for (int i = 0; i < (int)G_N_ELEMENTS(cases); i++) g_array_append_val(rules, cases[i].r);
+  dx_drop_stroke_rules(rules, gl);
+  for (int i = 0; i < (int)G_N_ELEMENTS(cases); i++) {
+    bool found = false;
+    for (guint k = 0; k < rules->len && !found; k++) {
+      const dx_rule *q = &g_array_index(rules, dx_rule, k);
+      found = q->x0 == cases[i].r.x0 && q->y0 == cases[i].r.y0 && q->x1 == cases[i].r.x1 &&
+              q->y1 == cases[i].r.y1;
+    }
+    assert_int_equal(found, cases[i].kept);
+  }
+  g_array_free(rules, TRUE);
+  g_array_free(gl, TRUE);
+}
+
+/* A page printed on thin paper whose back shows through: on paper of
+ * 254, its own text (ink at 30) with a blurred edge (230), the back's
+ * print mirrored at 225 (29 below the paper, a seventh of the ink's
+ * darkness) away from it. The show-through goes, the text and its
+ * edge stay. On a faint scan (ink at 100), a hairline at 209 (45 below
+ * its paper) stays; a clean page is left as it was. */
+static void test_scan_show_through(void **state) {
+  (void)state;
+  const int w = 600, h = 400;
+  const double scale = 200.0 / 72;
+  uint8_t *g = g_malloc((size_t)w * h);
+  memset(g, 254, (size_t)w * h);
+  for (int y = 50; y < 150; y++)
+    for (int x = 50; x < 250; x += 10) {
+      g[y * w + x] = g[y * w + x + 1] = g[y * w + x + 2] = 30;
+      g[y * w + x + 3] = 230; /* the stroke's blurred edge */
+    }
+  for (int y = 200; y < 350; y++)
+    for (int x = 300; x < 560; x += 8) g[y * w + x] = g[y * w + x + 1] = 225;
+  int paper = 0, ink = 0;
+  double area = 0;
+  assert_true(dx_drop_show_through(g, w, h, w, scale, &paper, &ink, &area) > 0);
+  assert_true(area > 1000);
+  assert_int_equal(paper, 254);
+  assert_true(ink > 200);
+  assert_int_equal(g[250 * w + 300], 254); /* the back's print: gone */
+  assert_int_equal(g[100 * w + 51], 30);   /* the page's own: kept */
+  assert_int_equal(g[100 * w + 53], 230);  /* and its edge */
+  /* a faint scan's hairline */
+  memset(g, 254, (size_t)w * h);
+  for (int y = 50; y < 150; y++)
+    for (int x = 50; x < 250; x += 10) g[y * w + x] = g[y * w + x + 1] = 100;
+  for (int x = 20; x < 580; x++) g[300 * w + x] = 209;
+  assert_int_equal(dx_drop_show_through(g, w, h, w, scale, &paper, &ink, &area), 0);
+  assert_int_equal(g[300 * w + 100], 209);
+  g_free(g);
+}
+
 /* A fax's column rule in a row at a page's foot that OCR read as a
  * bracket taken into the line of text beside it ("[结束时间"): inside
  * the bracket's box it is still the rule; inside a Han character's box,
@@ -3522,6 +3607,27 @@ static void test_scan_photo_debris(void **state) {
   }
   assert_int_equal(name, 1);
   assert_int_equal(ones, 0);
+  scan_read_free(&s);
+}
+
+/* A two-up sheet (corpus twoup: two pages at 71 % side by side, 300
+ * dpi): where a wrapped line of a cell runs up to the cell's right
+ * border, OCR reads the border's corner as 」 (安排」完成, 0.30-0.54), and
+ * a left border beside a wrapped line as a narrow 一 at 0.05 (三定一方案):
+ * both, with the rule through their boxes, are dropped. */
+static void test_scan_two_up_border_debris(void **state) {
+  (void)state;
+  scan_read s = read_scan("scan-twoup-cairo-seed004-yongning-p1-4.pdf");
+  int brackets = 0, plan = 0, timing = 0;
+  for (guint i = 0; i < s.cells->len; i++) {
+    const dx_cell *x = g_ptr_array_index(s.cells, i);
+    brackets += strstr(x->text, "」") != NULL;
+    plan += strstr(x->text, "三定一方案") != NULL;
+    timing += strstr(x->text, "工作安排完成的时间") != NULL;
+  }
+  assert_int_equal(brackets, 0);
+  assert_int_equal(plan, 0);
+  assert_int_equal(timing, 1);
   scan_read_free(&s);
 }
 
@@ -4612,6 +4718,8 @@ int main(void) {
       cmocka_unit_test(test_page_break_fax_header),
       cmocka_unit_test(test_two_up_sheet),
       cmocka_unit_test(test_side_rule_with_stroke),
+      cmocka_unit_test(test_scan_bold_title_strokes),
+      cmocka_unit_test(test_scan_show_through),
       cmocka_unit_test(test_scan_page_break),
       cmocka_unit_test(test_scan_closed_cells),
       cmocka_unit_test(test_split_row),
@@ -4652,6 +4760,7 @@ int main(void) {
       cmocka_unit_test(test_scan_fax_lost_dots),
       cmocka_unit_test(test_scan_fax_dotted_page),
       cmocka_unit_test(test_scan_photo_debris),
+      cmocka_unit_test(test_scan_two_up_border_debris),
       cmocka_unit_test(test_scan_dash_dot_page),
       cmocka_unit_test(test_seal),
       cmocka_unit_test(test_text_lines),
