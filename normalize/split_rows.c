@@ -685,12 +685,27 @@ static dx_code apply_cuts(ptable *p, layout *L, recut *plan, size_t npieces, dx_
  * row whose verticals all end at its borders is one row however many
  * lines its cells hold. */
 #define LOST_BORDER_PT 4.0f
+/* A rule of a skewed scan drifts across the pixel columns as it runs
+ * down the page (a quarter of a degree: 2 pt over a page's height), and
+ * may be found as two pieces side by side, each over part of the other:
+ * a vertical that ends where another within RULE_BESIDE_PT of it goes on
+ * past the end by LOST_BORDER_PT has not ended there. */
+#define RULE_BESIDE_PT 2.0f
+static bool goes_on_beside(const seg *vs, size_t nv, size_t i, float y) {
+  for (size_t j = 0; j < nv; j++)
+    if (j != i && fabsf(vs[j].pos - vs[i].pos) <= RULE_BESIDE_PT && vs[j].a < y - LOST_BORDER_PT &&
+        vs[j].b > y + LOST_BORDER_PT)
+      return true;
+  return false;
+}
+
 static bool lost_border_in(const ptable *p, const seg *vs, size_t nv, int r) {
   float top = p->ys[r] + LOST_BORDER_PT, bot = p->ys[r + 1] - LOST_BORDER_PT;
-  for (size_t i = 0; i < nv; i++)
-    if (vs[i].pos >= p->box[0] - LOST_BORDER_PT && vs[i].pos <= p->box[2] + LOST_BORDER_PT &&
-        ((vs[i].a > top && vs[i].a < bot) || (vs[i].b > top && vs[i].b < bot)))
-      return true;
+  for (size_t i = 0; i < nv; i++) {
+    if (vs[i].pos < p->box[0] - LOST_BORDER_PT || vs[i].pos > p->box[2] + LOST_BORDER_PT) continue;
+    if (vs[i].a > top && vs[i].a < bot && !goes_on_beside(vs, nv, i, vs[i].a)) return true;
+    if (vs[i].b > top && vs[i].b < bot && !goes_on_beside(vs, nv, i, vs[i].b)) return true;
+  }
   return false;
 }
 

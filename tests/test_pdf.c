@@ -657,6 +657,56 @@ static void test_fax_rows_from_text(void **state) {
   pb_free(p);
 }
 
+/* A scan turned a quarter of a degree: the rule between the columns
+ * drifts a pixel across as it runs down and is found in pieces a point
+ * or so apart across; once joined, one piece ends inside the tall row
+ * beside another that goes on past it. Its cells' wrapped lines (each a
+ * character or so short of the border, as OCR's ink boxes leave them)
+ * stand a row pitch apart, as in a form of one-line rows; the rule did
+ * not end, no border was lost, and the row stays one row. */
+static void test_fax_skewed_rule_pieces(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float pitch = 15.4f;
+  float ys[] = {100, 100 + pitch, 100 + 2 * pitch, 100 + 9 * pitch};
+  for (int i = 0; i < 4; i++) pb_h(p, ys[i], 50, 350);
+  pb_v(p, 50, ys[0], ys[3]);
+  pb_v(p, 150, ys[0], ys[3]);
+  pb_v(p, 250, ys[0], ys[3]);
+  pb_v(p, 350, ys[0], ys[3]);
+  /* the rule between the name and the amount, in three pieces */
+  pb_v(p, 100, ys[0], ys[2] + 2 * pitch);
+  pb_v(p, 101.2f, ys[2] + 2.5f * pitch, ys[3]);
+  pb_v(p, 101.4f, ys[0], ys[3]);
+  const char *head[] = {"名称", "金额", "实施期目标", "年度目标"};
+  const char *one[] = {"合计", "54", "", ""};
+  const float xs[] = {50, 100, 150, 250};
+  for (int c = 0; c < 4; c++) {
+    pb_ocr_text(p, xs[c] + 4, ys[0] + 2.7f, head[c]);
+    pb_ocr_text(p, xs[c] + 4, ys[1] + 2.7f, one[c]);
+  }
+  pb_ocr_text(p, 54, ys[2] + 2.7f, "经费");
+  pb_ocr_text(p, 104, ys[2] + 2.7f, "54");
+  static const char *const goal[] = {"切实履行综合协调", "参谋决策督察督办", "服务保障工作职能",
+                                     "确保政务服务顺达", "高效干部队伍素质", "不断提升有力促进",
+                                     "全区各项工作顺利"};
+  for (int k = 0; k < 7; k++) {
+    pb_ocr_text(p, 156, ys[2] + 2.7f + pitch * (float)k, goal[k]);
+    pb_ocr_text(p, 256, ys[2] + 2.7f + pitch * (float)k, goal[k]);
+  }
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_int_equal(t->nrows, 3);
+  assert_int_equal(t->ncols, 4);
+  const char *all = "切实履行综合协调参谋决策督察督办服务保障工作职能确保政务服务顺达"
+                    "高效干部队伍素质不断提升有力促进全区各项工作顺利";
+  assert_string_equal(cell_text(t, 2, 2), all);
+  assert_string_equal(cell_text(t, 2, 3), all);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax lost the borders of rows 3 to 12 and the columns' rule from
  * row 3 to row 8 (too long a gap to be a dropout's): once the rows are
  * found from the text, the rule runs on to the border under row 3,
@@ -4678,6 +4728,7 @@ int main(void) {
       cmocka_unit_test(test_fax_dotted_column_lost_start),
       cmocka_unit_test(test_fax_lost_ends),
       cmocka_unit_test(test_fax_rows_from_text),
+      cmocka_unit_test(test_fax_skewed_rule_pieces),
       cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_level_heading_rows),
       cmocka_unit_test(test_fax_row_cut_below_wrap),
