@@ -44,6 +44,28 @@ static bool holds_own_value(ctx *x, const lcell *c, label l) {
   return yes;
 }
 
+/* Whether a scanned cell matched whole as field l's label with its seal
+ * note ("填报单位 (盖章)") sets the note apart from the label by a gap OCR
+ * read as a space: the field's label before the space, the note alone
+ * after it. Set close after the label ("填报单位(盖章)", OCR reads no
+ * space), the note is part of the label; a gap an em and more wide is
+ * where a colon stood that a fax wore away ("填报单位：（盖章）"): the cell is
+ * the label and its value, as holds_own_value. */
+static bool note_after_gap(ctx *x, const lcell *c, label l) {
+  if (!x->scanned || l.cat != DX_CAT_FIELD || !strchr(c->raw, ' ')) return false;
+  char *v = NULL;
+  labelbuf lb;
+  label il = map_split_inline(x, c->raw, &v, lb);
+  bool yes = il.cat == DX_CAT_FIELD && strcmp(il.key, l.key) == 0 && v && *v && !strchr(v, ' ');
+  if (yes) {
+    char *rest = dx_rules_strip(x->rs, DX_CAT_SEAL_NOTE, v, false);
+    yes = strcmp(rest, v) != 0 && !*rest;
+    g_free(rest);
+  }
+  g_free(v);
+  return yes;
+}
+
 /* The fewest characters of a text that says the cell beside it is a
  * label's (a goal, an overview: sentences; a heading over a block has its
  * block's first row beside it, a header of short names). */
@@ -105,6 +127,7 @@ void map_horizontal_row(ctx *x, const lrow *r) {
      * key near the label once the note is dropped): the cell is a label
      * and its value, nothing of the next cell's */
     if (l.cat == DX_CAT_FIELD && l.fuzzy && holds_own_value(x, c, l)) l = (label){0};
+    if (note_after_gap(x, c, l)) l = (label){0};
     if (l.cat == DX_CAT_NONE &&
         i + 2 < r->n) { /* a label split over two cells: 项目 | 名称 | value */
       const lcell *n2 = &r->cells[i + 1];

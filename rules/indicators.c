@@ -188,6 +188,81 @@ static char *rate_sign_repaired(ctx *x, const char *level3, const char *level2, 
   return g_strconcat("≥", val + 1, NULL);
 }
 
+/* Whether op word w of the lexicon (its category cat) stands at
+ * character s of value u (n characters) where it may: a prefix before
+ * a digit (spaces between), a suffix after a character and with
+ * nothing but spaces after it. m is w's length. */
+static bool op_word_place(const char *cat, const gunichar *u, glong n, glong s, glong m) {
+  glong e = s + m;
+  while (e < n && g_unichar_isspace(u[e])) e++;
+  if (strcmp(cat, "op_prefix") == 0) return e < n && g_unichar_isdigit(u[e]);
+  return strcmp(cat, "op_suffix") == 0 && s > 0 && e == n;
+}
+
+/* Whether every character of w is Han. */
+static bool all_han(const char *w) {
+  for (const char *p = w; *p; p = g_utf8_next_char(p))
+    if (g_unichar_get_script(g_utf8_get_char(p)) != G_UNICODE_SCRIPT_HAN) return false;
+  return *w != '\0';
+}
+
+/* A scanned indicator value with a comparison word of values.rules
+ * (op_prefix, op_suffix) one of whose characters OCR read as a mark it
+ * confuses that character with (labels.rules' ocr_confusable: 不少」3次,
+ * 95%以:): the value with the word written whole, or NULL. Only words of
+ * two Han characters or more, in their place (op_word_place), one
+ * character replaced; none when two words of different operators fit
+ * the same place, or the value already reads an operator. */
+static char *op_word_repaired(ctx *x, const char *val) {
+  const dx_lexicon *lx = dx_rules_lexicon(x->rs);
+  dx_value v;
+  dx_value_parse(&v, lx, val);
+  if (v.kind != DX_VK_NUMERIC || (v.op && strcmp(v.op, "=") != 0)) return NULL;
+  glong n = 0;
+  gunichar *u = g_utf8_to_ucs4_fast(val, -1, &n);
+  const char *op = NULL, *word = NULL;
+  glong at = -1, len = 0;
+  bool ambiguous = false;
+  for (size_t i = 0; i < dx_lexicon_size(lx) && !ambiguous; i++) {
+    const char *cat, *wop, *w;
+    dx_lexicon_word(lx, i, &cat, &wop, &w);
+    glong m = g_utf8_strlen(w, -1);
+    if (!wop || m < 2 || !all_han(w)) continue;
+    for (glong s = 0; s + m <= n && !ambiguous; s++) {
+      if (!op_word_place(cat, u, n, s, m)) continue;
+      char *win = g_ucs4_to_utf8(u + s, m, NULL, NULL, NULL);
+      char *f = win ? dx_text_fold(win) : NULL;
+      bool near = f && dx_rules_distance_thirds(x->rs, f, w, 1) == 1;
+      g_free(win);
+      g_free(f);
+      if (!near) continue;
+      if (op && (at != s || strcmp(op, wop) != 0)) ambiguous = true;
+      if (!op || len < m) { /* the longer word of one place and operator */
+        op = wop;
+        word = w;
+        at = s;
+        len = m;
+      }
+    }
+  }
+  char *fixed = NULL;
+  if (op && !ambiguous) {
+    char *head = g_ucs4_to_utf8(u, at, NULL, NULL, NULL);
+    char *tail = g_ucs4_to_utf8(u + at + len, n - at - len, NULL, NULL, NULL);
+    if (head && tail) fixed = g_strconcat(head, word, tail, NULL);
+    g_free(head);
+    g_free(tail);
+    dx_value w;
+    if (fixed) dx_value_parse(&w, lx, fixed);
+    if (fixed && (w.kind != DX_VK_NUMERIC || !w.op || strcmp(w.op, op) != 0)) {
+      g_free(fixed);
+      fixed = NULL;
+    }
+  }
+  g_free(u);
+  return fixed;
+}
+
 /* Level text from the cell at col, carried down from above when the
  * cell is a merged continuation or blank. */
 static char *level_text(const lrow *r, int col, char **last) {
@@ -342,6 +417,7 @@ void map_ind_row(ctx *x, const lrow *r) {
     o->level2 = dx_record_strdup(x->rec, lv2);
     o->level3 = map_str(x, l3c);
     char *fixed = x->scanned ? rate_sign_repaired(x, l3c, lv2, val) : NULL;
+    if (!fixed && x->scanned) fixed = op_word_repaired(x, val);
     if (fixed) conf *= CONF_REPAIRED;
     value_read(x, &o->value, fixed ? fixed : val, map_text_here(r, m->g[g].sign),
                map_text_here(r, m->g[g].unit), &conf);

@@ -421,6 +421,18 @@ void map_plans_row(ctx *x, const lrow *r) {
   d->content++;
 }
 
+/* Points w at cell c, which starts in row r (its row, column, page and
+ * box), keeping what w says of the trust in the text it was made from.
+ * A nested table's row stays at the cell holding it. */
+static void at_cell(where *w, const lrow *r, const lcell *c) {
+  if (r->holder_col >= 0) return;
+  w->row = c->c->row;
+  w->col = c->c->col;
+  w->page = c->c->page;
+  w->has_box = c->c->has_box;
+  memcpy(w->box, c->c->box, sizeof w->box);
+}
+
 void map_summary_row(ctx *x, const lrow *r) {
   decl *d = map_cur_decl(x);
   const char *seq = map_text_here(r, x->cols[R_SEQ]);
@@ -446,6 +458,9 @@ void map_summary_row(ctx *x, const lrow *r) {
   if (numbered_only && !*amount && !*lt && !*an) return;
   const lcell *fc = map_cell_at(r, x->cols[R_SEQ]);
   where w = map_where_cell(r, fc && *fc->raw ? fc : map_first_here(r));
+  /* the entry's first cell is its number's, read or not (a fax wore 一
+   * to a dot): the place is that cell's, the trust the text's */
+  if (fc && fc->here && !*fc->raw) at_cell(&w, r, fc);
   map_note_table(x, &w);
   const lcell *ac = map_cell_at(r, x->cols[R_AMOUNT]);
   where aw = map_where_cell(r, ac);

@@ -1891,6 +1891,86 @@ static void test_summary_number_only_row(void **state) {
   json_decref(j);
 }
 
+/* A summary row whose number a fax wore to a dot (序号 blank): the
+ * entry's place is still its row's first cell, the number's (column 0),
+ * not its name's; the number is not made up. */
+static void test_summary_blank_number_at(void **state) {
+  (void)state;
+  json_t *j =
+      run_as_scan(P("2023年区级专项资金绩效目标汇总表") "<w:tbl>" TR(
+          TC("序号") TC("名称") TC("金额") TC("实施期绩效目标") TC("年度绩效目标"))
+                      TR(TC("") TC("甲专项") TC("20") TC("目标甲") TC("目标甲"))
+                          TR(TC("二") TC("乙专项") TC("30") TC("目标乙") TC("目标乙")) "</w:tbl>");
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *items = json_object_get(d, "summary_items");
+  assert_int_equal(json_array_size(items), 2);
+  for (size_t i = 0; i < 2; i++) {
+    json_t *at = json_object_get(json_array_get(items, i), "at");
+    assert_int_equal(json_integer_value(json_object_get(at, "row")), (json_int_t)i + 1);
+    assert_int_equal(json_integer_value(json_object_get(at, "col")), 0);
+  }
+  assert_null(json_string_value(json_object_get(json_array_get(items, 0), "seq")));
+  json_decref(j);
+}
+
+/* Comparison words a fax thinned one character of to a mark OCR reads
+ * for it (ocr_confusable: 于 as 」, 上 as a colon): on a scan, "不少」3次"
+ * is 不少于3次 and "95%以:" 95%以上, at a repair's confidence; a mark
+ * where no comparison word goes ("3」次"), and typed text, as read. */
+static const char *FAXED_OPS = P("2023年度项目支出预算绩效目标申报表") "<w:tbl>" TR(
+    TC("项目名称") TC("测试项目") TC("") TC(""))
+    TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+        TR(TC("产出指标") TC("数量指标") TC("调研督查") TC("每月开展调研督查不少」3次")) TR(TC(
+            "") TC("") TC("印发文件") TC("不少于3次")) TR(TC("") TC("") TC("完成会议") TC("3」次"))
+            TR(TC("效益指标") TC("服务对象满意度指标") TC("群众满意度") TC("95%以:")) "</w:tbl>";
+
+static void test_scan_op_word_marks(void **state) {
+  (void)state;
+  static const char *const raw[2][4] = {
+      {"每月开展调研督查不少」3次", "不少于3次", "3」次", "95%以:"},
+      {"每月开展调研督查不少于3次", "不少于3次", "3」次", "95%以上"}};
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(FAXED_OPS, scan);
+    json_t *inds =
+        json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+    assert_int_equal(json_array_size(inds), 4);
+    for (size_t i = 0; i < 4; i++) {
+      json_t *v = json_object_get(json_array_get(inds, i), "value");
+      assert_string_equal(json_string_value(json_object_get(v, "raw")), raw[scan][i]);
+      if (scan && i != 2) assert_string_equal(json_string_value(json_object_get(v, "op")), ">=");
+    }
+    if (scan)
+      assert_true(json_number_value(json_object_get(json_array_get(inds, 0), "confidence")) <
+                  json_number_value(json_object_get(json_array_get(inds, 1), "confidence")));
+    json_decref(j);
+  }
+}
+
+/* A 填报单位 cell whose colon a fax wore away, OCR leaving a gap before
+ * the seal note ("填报单位 (盖章)"): on a scan the cell holds the label
+ * and its value, the note, as with the colon; set close ("填报单位(盖章)")
+ * the note is the label's, the value the next cell's. */
+static void test_scan_filing_unit_colon_lost(void **state) {
+  (void)state;
+  const char *cells[] = {"填报单位 (盖章)", "填报单位(盖章)"};
+  for (size_t i = 0; i < G_N_ELEMENTS(cells); i++) {
+    char *body = g_strdup_printf(
+        P("2023年区级专项资金绩效目标汇总表") "<w:tbl>" TR(TC("%s") TC("") TC("金额单位：万元"))
+            TR(TC("序号") TC("名称") TC("金额")) TR(TC("一") TC("甲专项") TC("20")) "</w:tbl>",
+        cells[i]);
+    json_t *j = run_as_scan(body);
+    json_t *f = json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "fields");
+    json_t *fu = json_object_get(f, "filing_unit");
+    if (!fu) fail_msg("%s: no filing_unit", cells[i]);
+    assert_true(json_is_null(json_object_get(fu, "value")));
+    assert_string_equal(json_string_value(json_object_get(fu, "raw")), i == 0 ? "(盖章)" : "");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(fu, "at"), "col")),
+                     i == 0 ? 0 : 1);
+    json_decref(j);
+    g_free(body);
+  }
+}
+
 /* Two field labels run together before a colon, the first's colon and
  * blank lost ("单位负责人签名填表人：张三"): on a scan each is a field of
  * its own, the value after the colon the second's. */
@@ -2200,6 +2280,9 @@ int main(void) {
       cmocka_unit_test(test_scan_label_by_tail),
       cmocka_unit_test(test_scan_label_thinned),
       cmocka_unit_test(test_scan_filing_unit_note_in_cell),
+      cmocka_unit_test(test_scan_filing_unit_colon_lost),
+      cmocka_unit_test(test_scan_op_word_marks),
+      cmocka_unit_test(test_summary_blank_number_at),
       cmocka_unit_test(test_scan_items_total_by_sum),
       cmocka_unit_test(test_scan_year_misread),
       cmocka_unit_test(test_scan_name_confusable),
