@@ -391,10 +391,14 @@ void map_ind_row(ctx *x, const lrow *r) {
         k2 ? map_rule_or_near(x, DX_CAT_LEVEL2, k2, dx_rules_match(x->rs, DX_CAT_LEVEL2, k2))
            : NULL;
     /* a level-2 name written in the level-1 column, level-2 cell blank:
-     * the form's level 1 is wrong and its level 2 is that name */
+     * the form's level 1 is wrong and its level 2 is that name (on a
+     * scan also when OCR misread it: "可特续影响", "持续影响" with 可
+     * lost; else the level 2 of the row above is taken for it) */
     const lcell *c2 = map_cell_at(r, m->g[g].l2);
     bool l2_blank = !c2 || (c2->here && !*c2->raw);
-    const char *l1_as_l2 = !lv1 && k1 ? dx_rules_match(x->rs, DX_CAT_LEVEL2, k1) : NULL;
+    const char *l1_as_l2 = !lv1 && k1 ? map_rule_or_near(x, DX_CAT_LEVEL2, k1,
+                                                         dx_rules_match(x->rs, DX_CAT_LEVEL2, k1))
+                                      : NULL;
     if (l1_as_l2 && l2_blank) {
       lv2 = l1_as_l2;
       g_free(m->last_l2[g]);

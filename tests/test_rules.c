@@ -827,6 +827,32 @@ static void test_scan_empty_bracket_number(void **state) {
   }
 }
 
+/* A level-2 name written in the level-1 column (level-2 cell blank),
+ * misread by OCR ("可特续影响", "持续影响" with 可 lost): on a scan it is
+ * still that row's level 2, not the level 2 of the row above. */
+static void test_scan_level2_in_level1_column(void **state) {
+  (void)state;
+  const char *doc =
+      P("2023年度测试项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+          TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+              TR(TC("效益指标") TC("社会效益") TC("加强联络") TC("≥97"))
+                  TR(TC("生态效益") TC("") TC("无社会危害") TC(""))
+                      TR(TC("可特续影响") TC("") TC("协调工作开展") TC("≥98"))
+                          TR(TC("持续影响") TC("") TC("管理工作顺利进行") TC("≥99")) "</w:tbl>";
+  json_t *j = run_as_scan(doc);
+  json_t *d = json_array_get(json_object_get(j, "declarations"), 0);
+  json_t *inds = json_object_get(d, "indicators");
+  assert_int_equal(json_array_size(inds), 4);
+  assert_string_equal(json_string_value(json_object_get(json_array_get(inds, 1), "level2")),
+                      "生态效益指标");
+  for (int i = 2; i < 4; i++) {
+    json_t *ind = json_array_get(inds, i);
+    assert_string_equal(json_string_value(json_object_get(ind, "level2")), "可持续影响指标");
+    assert_string_equal(json_string_value(json_object_get(ind, "level1")), "效益指标");
+  }
+  json_decref(j);
+}
+
 static void test_scan_repairs(void **state) {
   (void)state;
   json_t *j = run_as_scan(FAXED);
@@ -2265,6 +2291,7 @@ int main(void) {
       cmocka_unit_test(test_near_labels),
       cmocka_unit_test(test_glued_label),
       cmocka_unit_test(test_scan_empty_bracket_number),
+      cmocka_unit_test(test_scan_level2_in_level1_column),
       cmocka_unit_test(test_scan_repairs),
       cmocka_unit_test(test_placeholder_lines),
       cmocka_unit_test(test_scan_label_strays),
