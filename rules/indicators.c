@@ -527,14 +527,42 @@ void map_amount_units(ctx *x, decl *d) {
 #define YEAR_MONTH_MIN 200001
 #define YEAR_MONTH_MAX 209912
 
+/* A date's character OCR misread after a digit (2023年1-12斤, 斤 for 月;
+ * 2023年1H12月, H for the dash a fax thinned): a compound value in which
+ * one character that follows a digit, and only it, stands where a date's
+ * character would make the value a date (tried with DATE_STANDIN in its
+ * place; any date character would do) is a date, kept as read. */
+#define DATE_STANDIN "."
+
+static bool one_date_char_misread(const dx_lexicon *lx, const char *raw) {
+  for (const char *p = raw, *prev = NULL; *p; prev = p, p = g_utf8_next_char(p)) {
+    if (!prev || !g_ascii_isdigit(*prev) || g_ascii_isdigit(*p)) continue;
+    const char *next = g_utf8_next_char(p);
+    char *text = g_strdup_printf("%.*s" DATE_STANDIN "%s", (int)(p - raw), raw, next);
+    dx_value v;
+    dx_value_parse(&v, lx, text);
+    g_free(text);
+    if (v.kind == DX_VK_DATE) return true;
+  }
+  return false;
+}
+
 void map_date_digits(ctx *x, decl *d) {
   if (!x->scanned) return;
   const dx_lexicon *lx = dx_rules_lexicon(x->rs);
   for (size_t i = 0; i < d->out->indicators.n; i++) {
     dx_indicator *o = d->out->indicators.v[i];
     const dx_ind_value *w = &o->value;
-    if (!o->level2 || !dx_rules_match(x->rs, DX_CAT_TIME_LEVEL, o->level2) || !w->kind ||
-        strcmp(w->kind, "numeric") != 0 || !w->has_number || w->has_upper || !w->unit ||
+    if (!o->level2 || !dx_rules_match(x->rs, DX_CAT_TIME_LEVEL, o->level2) || !w->kind) continue;
+    if (strcmp(w->kind, "compound") == 0 && w->raw && one_date_char_misread(lx, w->raw)) {
+      dx_value v;
+      dx_value_parse(&v, lx, "");
+      v.kind = DX_VK_DATE;
+      dx_ind_value_from(&o->value, &v, w->raw);
+      o->m.confidence = round(o->m.confidence * CONF_REPAIRED * 1000) / 1000;
+      continue;
+    }
+    if (strcmp(w->kind, "numeric") != 0 || !w->has_number || w->has_upper || !w->unit ||
         (w->op && strcmp(w->op, "=") != 0))
       continue;
     double n = w->number;

@@ -1681,6 +1681,37 @@ static void test_scan_whole_none(void **state) {
   }
 }
 
+/* Time indicators whose period OCR read with one character after a digit
+ * misread (斤 for 月, H for the dash): on a scan, dates kept as read; a
+ * value with a word that is no date's (内完成: qualitative) and a value
+ * of another level stay as they were; typed, all as read. */
+static const char *FAXED_PERIOD =
+    P("2023年度测试项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+        TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("产出指标") TC("时效指标") TC("完成时间") TC("2023年1-12斤"))
+                TR(TC("") TC("时效指标") TC("工作期限") TC("2023年1H12月"))
+                    TR(TC("") TC("时效指标") TC("按时完成") TC("2023年内完成"))
+                        TR(TC("") TC("质量指标") TC("验收") TC("2023年1-12斤")) "</w:tbl>";
+
+static void test_scan_period_char_misread(void **state) {
+  (void)state;
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(FAXED_PERIOD, scan);
+    json_t *inds =
+        json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+    assert_int_equal(json_array_size(inds), 4);
+    static const char *const kind[] = {"compound", "compound", "qualitative", "compound"};
+    for (int i = 0; i < 4; i++) {
+      json_t *v = json_object_get(json_array_get(inds, i), "value");
+      assert_string_equal(json_string_value(json_object_get(v, "kind")),
+                          scan && i < 2 ? "date" : kind[i]);
+    }
+    json_t *v = json_object_get(json_array_get(inds, 1), "value");
+    assert_string_equal(json_string_value(json_object_get(v, "raw")), "2023年1H12月");
+    json_decref(j);
+  }
+}
+
 /* A fund total whose 万元 a fax thinned to what OCR reads as 力儿
  * ("120力儿"): on a scan, the amount before the misread unit, as one
  * written without a unit (万元 assumed); typed, unparsed. */
@@ -2326,6 +2357,7 @@ int main(void) {
       cmocka_unit_test(test_scan_headless_money),
       cmocka_unit_test(test_scan_cost_unit),
       cmocka_unit_test(test_scan_month_digits),
+      cmocka_unit_test(test_scan_period_char_misread),
       cmocka_unit_test(test_scan_total_misread_unit),
       cmocka_unit_test(test_scan_whole_none),
       cmocka_unit_test(test_scan_amount_comma_as_point),
