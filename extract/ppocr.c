@@ -868,7 +868,10 @@ static bool lost_sign(GArray *glyphs, guint first, const dx_text_line *t, double
 bool dx_ppocr_leading_sign(GArray *glyphs, guint first, const dx_text_line *t, double scale) {
   if (glyphs->len < first + 2) return false;
   dx_glyph *g = &g_array_index(glyphs, dx_glyph, first);
-  if (g_ascii_isdigit(g->cp) && g->cp != '2' && lost_sign(glyphs, first, t, scale)) return true;
+  /* a 2 too: a sign's ink ending before its middle is a sign read as
+   * nothing before a true 2 (≤20万元 read 20万元); a 2 that is the
+   * sign's misread covers the sign's ink, which runs past its middle */
+  if (g_ascii_isdigit(g->cp) && lost_sign(glyphs, first, t, scale)) return true;
   const dx_glyph *next = &g_array_index(glyphs, dx_glyph, first + 1);
   if (!g_ascii_isdigit(next->cp) || next->space_before) return false;
   /* a digit but 2 is no sign's misread (a chevron over a bar is 2's

@@ -765,6 +765,38 @@ static int join_lost_rows(const dx_text_line *t, uint8_t *mark, piece *ps, int n
   return np;
 }
 
+/* The pieces of a sign with those that a few blank pixels in a row (at
+ * most SPLIT_GAP of the line's height, at least one) part joined: a
+ * chevron whose arms a fax's coarse rows, straightened, left a pixel or
+ * two apart at their meeting (≥97 read as 97, ≥5次 as =5次: its upper
+ * arm one piece, its point and lower arm another, 1-2 px apart in a line
+ * 24-29 px high). A sign's separate strokes (a bar under a chevron, the
+ * bars of =) lie apart by whole rows. Returns how many are left. */
+#define SPLIT_GAP 0.08
+static int join_split_columns(const dx_text_line *t, uint8_t *mark, piece *ps, int np, int lh) {
+  int gap = MAX(1, (int)(SPLIT_GAP * lh));
+  bool joined = true;
+  while (joined) {
+    joined = false;
+    for (int i = 0; i < np && !joined; i++)
+      for (int j = 0; j < np && !joined; j++) {
+        if (i == j) continue;
+        int y0 = MAX(ps[i].y0, ps[j].y0), y1 = MIN(ps[i].y1, ps[j].y1);
+        for (int y = y0; y < y1 && !joined; y++) {
+          const uint8_t *row = mark + (size_t)y * (size_t)t->w;
+          int x1 = MIN(MAX(ps[i].x1, ps[j].x1), t->w - 1 - gap);
+          for (int x = MIN(ps[i].x0, ps[j].x0); x < x1 && !joined; x++) {
+            if (row[x] != ps[i].id) continue;
+            for (int k = 1; k <= gap && !joined && !ink_at(t, x + k, y); k++)
+              joined = row[x + k + 1] == ps[j].id;
+          }
+        }
+        if (joined) np = join_pieces(t, mark, ps, np, MIN(i, j), MAX(i, j));
+      }
+  }
+  return np;
+}
+
 gunichar dx_text_line_sign(const dx_text_line *t, int *end) {
   *end = t->box[0];
   int L = t->box[0] - t->ox, R = t->box[2] - t->ox, T = t->box[1] - t->oy, B = t->box[3] - t->oy,
@@ -825,6 +857,7 @@ gunichar dx_text_line_sign(const dx_text_line *t, int *end) {
     }
   g_free(stack);
   if (!other) np = join_lost_rows(t, mark, ps, np, L, R, T, B, lh);
+  if (!other) np = join_split_columns(t, mark, ps, np, lh);
   /* each piece a chevron, a bar, or (run together) a chevron over bars
    * or bars */
   int chev = -1, nbars = 0, flat = 0; /* flat: pieces that are level bars */

@@ -3010,6 +3010,38 @@ static GArray *two_glyphs(gunichar a, float a0, float a1, gunichar b, float b0, 
   return gl;
 }
 
+/* A fax's ≥ whose chevron's arms the straightened coarse rows left a
+ * pixel apart where they meet (the corpus's fax80: ≥97 read as 97, ≥98
+ * as 298, ≥5次 as =5次): its pieces a pixel apart in a row are one, and
+ * the sign is told. Before a 2 read after it (≤20万元 read 20万元), the
+ * sign's ink ending before the 2's middle, it is put back before the 2,
+ * which stays. */
+static void test_ocr_sign_split_arms(void **state) {
+  (void)state;
+  static const char *const ge[] = {
+      "..........................", "..........................", "..........................",
+      "##................######..", "##................######..", "#########.........##..##..",
+      ".########.........##..##..", ".########.........######..", "..#######.######..######..",
+      "..........######......##..", "........########......##..", ".......########.......##..",
+      ".......#######........##..", "######.######.....######..", "#######...........######..",
+      "######....................", "....#.....................", "..........................",
+      "################..........", "################..........", "################..........",
+      ".##############...........", "..........................", "..........................",
+  };
+  dx_text_line t = art_line(ge, (int)G_N_ELEMENTS(ge));
+  int end = 0;
+  assert_int_equal(dx_text_line_sign(&t, &end), 0x2265);
+  assert_int_equal(end, 16);
+  GArray *gl = two_glyphs('2', 18, 26, '0', 27, 35);
+  assert_true(dx_ppocr_leading_sign(gl, 0, &t, 1.0));
+  assert_int_equal(gl->len, 3);
+  assert_int_equal(g_array_index(gl, dx_glyph, 0).cp, 0x2265);
+  assert_int_equal(g_array_index(gl, dx_glyph, 1).cp, '2');
+  assert_int_equal(g_array_index(gl, dx_glyph, 2).cp, '0');
+  g_array_free(gl, TRUE);
+  g_free(t.img);
+}
+
 /* A fax's ≥ before digits (≥8万元, a one-pixel stroke drawn as steps a
  * fax row high) which PP-OCRv4 reads as 2 (28万): told from its ink, the
  * first character becomes the sign. A true 2 before digits (2023, the
@@ -4793,6 +4825,7 @@ int main(void) {
       cmocka_unit_test(test_ocr_tail_checkbox),
       cmocka_unit_test(test_ocr_fax_misread_box),
       cmocka_unit_test(test_ocr_leading_sign),
+      cmocka_unit_test(test_ocr_sign_split_arms),
       cmocka_unit_test(test_crop_rules),
       cmocka_unit_test(test_deskew),
       cmocka_unit_test(test_deskew_text),
