@@ -225,7 +225,9 @@ static guint by_context(GArray *gl, guint first, const dx_ocr_alts *alts, const 
 /* A Han character at index i that makes no pair with its neighbours,
  * neither in the vocabulary nor in Chinese at large (满总), replaced by
  * a character OCR confuses it with (w->misread_of: 意) that makes a
- * vocabulary pair with them (满意), when exactly one does: OCR's next
+ * vocabulary pair with them (满意), when exactly one does; one that
+ * Chinese has but the vocabulary does not (人人 of 人人代表) only by
+ * one that makes vocabulary pairs on both sides (人大代表): OCR's next
  * readings at low resolution often miss the character written. A
  * checkbox's lookalike (口 for ☐) stays. Returns 1 when replaced. */
 static guint by_confusion(GArray *gl, guint first, guint i, const dx_words *w) {
@@ -234,10 +236,13 @@ static guint by_confusion(GArray *gl, guint first, guint i, const dx_words *w) {
   size_t n = w->misread_of && w->follows && is_han(g->cp) && !is_lookalike(g->cp) && g->ocr_conf > 0
                  ? w->misread_of(w->ctx, g->cp, &of)
                  : 0;
-  if (!n || support(w, gl, first, i, g->cp) > 0 || fits(w, gl, first, i, g->cp, NULL)) return 0;
+  if (!n || support(w, gl, first, i, g->cp) > 0) return 0;
+  /* one that makes a vocabulary word on both sides wins even over a
+   * reading Chinese has (人人代表 is 人大代表) */
+  int need = fits(w, gl, first, i, g->cp, NULL) ? 2 : 1;
   uint32_t pick = 0;
   for (size_t k = 0; k < n; k++) {
-    if (support(w, gl, first, i, of[k]) == 0) continue;
+    if (support(w, gl, first, i, of[k]) < need) continue;
     if (pick) return 0; /* two fit: the vocabulary cannot choose */
     pick = of[k];
   }

@@ -4249,6 +4249,14 @@ static void test_ocr_words_confusion(void **state) {
   s = words_line("同点申报", none, &n);
   assert_string_equal(s, "同点申报");
   g_free(s);
+  /* a reading Chinese has gives way only to one that makes vocabulary
+   * pairs on both sides: 人人代表 is 人大代表, 人人参与 stays */
+  s = words_line("人人代表", none, &n);
+  assert_string_equal(s, "人大代表");
+  g_free(s);
+  s = words_line("人人参与", none, &n);
+  assert_string_equal(s, "人人参与");
+  g_free(s);
   s = words_line("满足", none, &n);
   assert_string_equal(s, "满足");
   g_free(s);
