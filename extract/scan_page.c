@@ -255,6 +255,57 @@ static bool box_lookalike(gunichar c) {
  * OCR read there when that was a lookalike of a box of which OCR was not
  * sure; a square around another character is that character, but for an
  * empty square as wide as it (BOX_WIDTH_OF_CHAR): a box misread. */
+/* How far above a box alone on its line the line it wrapped from may
+ * end, in the box's heights, and how far left or right of that line's
+ * first character the box may start, in its widths. */
+#define BOX_WRAP_ABOVE 1.2f
+#define BOX_WRAP_START 1.0f
+
+/* Whether box b, with no character on its line, starts a line wrapped
+ * from the text just above it: the nearest glyphs above end within
+ * BOX_WRAP_ABOVE box heights of its top, no character's box overlaps
+ * it, and the first of them right of
+ * the nearest vertical rule left of the box (its cell's side) starts
+ * where the box does. Sets *line to that first glyph and *at to the
+ * index after the last glyph of that line. */
+static bool wrapped_box(const GArray *gl, const GArray *rules, const dx_glyph *b, dx_glyph *line,
+                        guint *at) {
+  float bw = b->box[2] - b->box[0], bh = b->box[3] - b->box[1], bottom = -G_MAXFLOAT;
+  float side = -G_MAXFLOAT;
+  for (guint i = 0; i < rules->len; i++) {
+    const dx_rule *r = &g_array_index(rules, dx_rule, i);
+    float y0 = MIN(r->y0, r->y1), y1 = MAX(r->y0, r->y1);
+    /* a cell's side, not the box's own: it runs on past the box */
+    if (r->x0 == r->x1 && r->x0 < b->box[0] - 1 && y0 <= b->box[1] - bh && y1 >= b->box[3])
+      side = MAX(side, r->x0);
+  }
+  for (guint k = 0; k < gl->len; k++) {
+    const dx_glyph *g = &g_array_index(gl, dx_glyph, k);
+    /* a square inside a character OCR read (口 of 部) is the character's */
+    if (g->box[0] < b->box[2] && b->box[0] < g->box[2] && g->box[1] < b->box[3] &&
+        b->box[1] < g->box[3])
+      return false;
+    if (g->box[3] <= b->box[1] + bh / 2 && g->box[3] >= b->box[1] - BOX_WRAP_ABOVE * bh)
+      bottom = MAX(bottom, g->box[3]);
+  }
+  if (bottom == -G_MAXFLOAT) return false;
+  const dx_glyph *first = NULL;
+  guint last = 0;
+  for (guint k = 0; k < gl->len; k++) {
+    const dx_glyph *g = &g_array_index(gl, dx_glyph, k);
+    float cy = (g->box[1] + g->box[3]) / 2;
+    if (cy > bottom || cy < bottom - 2 * bh || g->box[0] < side) continue;
+    if (!first || g->box[0] < first->box[0]) first = g;
+    last = k + 1;
+  }
+  if (!first || fabsf(first->box[0] - b->box[0]) > BOX_WRAP_START * bw) return false;
+  *line = *first;
+  line->box[1] = b->box[1];
+  line->box[3] = b->box[3];
+  *at = last;
+  return true;
+}
+
 static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r, bool coarse) {
   GArray *boxes = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
   /* on a copy: the box's sides stay rules until dx_drop_stroke_rules finds
@@ -333,6 +384,10 @@ static void scan_checkboxes(GArray *gl, const GArray *rules, const dx_raster *r,
         }
         if (g->box[2] <= b.box[0] + tol) at = k + 1;
       }
+      /* alone on its line: an option's box wrapped to the start of the
+       * next line (延续项目 / ☒), under the start of the text above */
+      if (!beside && left == -G_MAXFLOAT && right == G_MAXFLOAT)
+        beside = wrapped_box(gl, rules, &b, &line, &at);
       /* no room for a box between the characters OCR read on each side:
        * the square is a part of one (目 in a title's 湘) */
       if (!beside || right - left < bw) continue;

@@ -2971,6 +2971,28 @@ static void test_ocr_tail_checkbox(void **state) {
   }
 }
 
+/* A ticked box an option's text wrapped alone onto the next line
+ * (延续项目 / ☒, faxfine's fine-mode fax of LibreOffice's print) has no
+ * character beside it: it is the option's box all the same, under the
+ * start of the line it wrapped from, and the row is not cut under the
+ * text above it. */
+static void test_ocr_wrapped_box(void **state) {
+  (void)state;
+  scan_read s = read_scan("scan-faxfine-lo-variant-w14-checkbox.pdf");
+  int ticked = 0, empty_rows = 0;
+  for (guint k = 0; k < s.cells->len; k++) {
+    const dx_cell *c = g_ptr_array_index(s.cells, k);
+    if (strstr(c->text, "延续项目")) {
+      print_message("\"%s\"\n", c->text);
+      ticked += g_str_has_suffix(c->text, "延续项目 ☑");
+    }
+    empty_rows += c->col == 0 && !*c->text;
+  }
+  assert_int_equal(ticked, 1);
+  assert_int_equal(empty_rows, 0);
+  scan_read_free(&s);
+}
+
 /* On a 98 dpi fax, the empty box after 新增项目 that the fax thinned (a
  * side lost in part) is read by OCR as ！ or 己: an empty square as wide
  * as the character read on it is the box, whatever OCR read (only 口
@@ -4831,6 +4853,7 @@ int main(void) {
       cmocka_unit_test(test_ocr_fax_zero_and_sign),
       cmocka_unit_test(test_ocr_fax_lost_tail),
       cmocka_unit_test(test_ocr_tail_checkbox),
+      cmocka_unit_test(test_ocr_wrapped_box),
       cmocka_unit_test(test_ocr_fax_misread_box),
       cmocka_unit_test(test_ocr_leading_sign),
       cmocka_unit_test(test_ocr_sign_split_arms),

@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Twenty-six files:
+# overstates declx; these are a check on it. Twenty-seven files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -108,6 +108,11 @@
 #            side on an A4 landscape sheet, scanned at 300 dpi grey,
 #            0.3 degrees, JPEG 80; one PDF page (842 x 595 pt) holds
 #            two form pages
+#   faxfine  another fax machine, in fine mode (204x196 dpi, black below
+#            50 % grey, its own header line), on lo-variant-w14-checkbox
+#            (LibreOffice's print of Word's content-control checkboxes:
+#            the ticked ☒ wrapped alone onto the option's second line)
+#            turned 0.5 degrees, every 53rd line lost
 # Every page is rendered with pdftoppm -thinlinemode shape: a rule
 # thinner than a pixel comes out as a grey line of its share of the
 # pixel, as a sensor sees it (pdftoppm's default draws it as a whole
@@ -643,4 +648,30 @@ if want twoup; then
       -colorspace Gray -quality 80 -units PixelsPerInch -density 300 "$s.jpg"
   done
   finish scan-twoup-cairo-seed004-yongning-p1-4 "$t"/s-*.jpg
+fi
+
+# faxfine: another fax machine in fine mode (204x196 dpi): black below 50 %
+# grey, every PERIOD-th line from PHASE lost; its header line its own
+faxfine() {
+  local file=$1 angle=$2 period=$3 phase=$4 k=0 n p w h drops y
+  render -rx 408 -ry 392 -gray
+  n=$(ls "$t"/p-*.png | wc -l)
+  for p in "$t"/p-*.png; do
+    k=$((k + 1))
+    w=$(identify -format %w "$p") h=$(identify -format %h "$p")
+    drops=()
+    for ((y = phase; y < h / 2; y += period)); do drops+=(-draw "rectangle 0,$y $((w / 2)),$y"); done
+    convert "$p" -virtual-pixel white -distort SRT "$angle" \
+      -font "$mono" -pointsize 8 -density 408x392 -fill black -gravity northwest \
+      -annotate +60+30 "$(printf '2024/03/18 14:%02d  COUNTY FINANCE BUREAU  +86 731 5521 0093  #%03d P%d' \
+        $((12 + k)) 417 "$k")" \
+      -filter Box -resize 50%x50% -threshold 50% \
+      -fill white -stroke none "${drops[@]}" \
+      -type bilevel -compress Group4 -units PixelsPerInch -density 204x196 "${p%.png}.tif"
+  done
+  finish "$file" "$t"/p-*.tif
+}
+if want faxfine; then
+  source_pdf lo-variant-w14-checkbox
+  faxfine scan-faxfine-lo-variant-w14-checkbox 0.5 53 7
 fi
