@@ -206,6 +206,19 @@ static bool all_han(const char *w) {
   return *w != '\0';
 }
 
+/* Whether folded text s holds a character some ocr_confusable rule
+ * reads for another: without one, no word is one confusion away. */
+static bool holds_misread(const dx_ruleset *rs, const char *s) {
+  char *f = dx_text_fold(s);
+  bool any = false;
+  for (const char *p = f; *p && !any; p = g_utf8_next_char(p)) {
+    const uint32_t *written = NULL;
+    any = dx_rules_misread_of(rs, g_utf8_get_char(p), &written) > 0;
+  }
+  g_free(f);
+  return any;
+}
+
 /* A scanned indicator value with a comparison word of values.rules
  * (op_prefix, op_suffix) one of whose characters OCR read as a mark it
  * confuses that character with (labels.rules' ocr_confusable: 不少」3次,
@@ -214,6 +227,7 @@ static bool all_han(const char *w) {
  * character replaced; none when two words of different operators fit
  * the same place, or the value already reads an operator. */
 static char *op_word_repaired(ctx *x, const char *val) {
+  if (!holds_misread(x->rs, val)) return NULL; /* the common case: nothing to look up */
   const dx_lexicon *lx = dx_rules_lexicon(x->rs);
   dx_value v;
   dx_value_parse(&v, lx, val);

@@ -298,24 +298,40 @@ PY
 # dpi): the sheet seen at twice the resolution each way and averaged
 # down (each pixel the mean of its sensor cell), black below 55 % grey;
 # every PERIOD-th line from PHASE lost in transmission (white)
-fax() {
-  local file=$1 angle=$2 period=$3 phase=$4 k=0 n p w h drops y
+# A fax machine's send: the page rendered at 408x392 dpi, skewed by
+# angle, the machine's header line stamped on (pointsize, offset, and
+# the function printing it for page k of n), reduced to 204 dpi across
+# and vdpi down (98 standard, 196 fine), black below threshold, every
+# period-th line from phase lost.
+send_fax() {
+  local file=$1 angle=$2 period=$3 phase=$4 vdpi=$5 threshold=$6 pointsize=$7 at=$8 header=$9
+  local k=0 n p w h drops y down=$((392 / vdpi))
   render -rx 408 -ry 392 -gray
   n=$(ls "$t"/p-*.png | wc -l)
   for p in "$t"/p-*.png; do
     k=$((k + 1))
     w=$(identify -format %w "$p") h=$(identify -format %h "$p")
     drops=()
-    for ((y = phase; y < h / 4; y += period)); do drops+=(-draw "rectangle 0,$y $((w / 2)),$y"); done
+    for ((y = phase; y < h / down; y += period)); do drops+=(-draw "rectangle 0,$y $((w / 2)),$y"); done
     convert "$p" -virtual-pixel white -distort SRT "$angle" \
-      -font "$mono" -pointsize 9 -density 408x392 -fill black -gravity northwest \
-      -annotate +80+36 "$(printf 'MAR-12-2024 09:%02d  FROM:0734 8452 1077   TO:8452 9316        P.%02d/%02d' \
-        $((41 + k / 3)) "$k" "$n")" \
-      -filter Box -resize 50%x25% -threshold 55% \
+      -font "$mono" -pointsize "$pointsize" -density 408x392 -fill black -gravity northwest \
+      -annotate "$at" "$("$header" "$k" "$n")" \
+      -filter Box -resize "50%x$((100 / down))%" -threshold "$threshold" \
       -fill white -stroke none "${drops[@]}" \
-      -type bilevel -compress Group4 -units PixelsPerInch -density 204x98 "${p%.png}.tif"
+      -type bilevel -compress Group4 -units PixelsPerInch -density "204x$vdpi" "${p%.png}.tif"
   done
   finish "$file" "$t"/p-*.tif
+}
+
+# the header of the standard-mode machine, page $1 of $2
+standard_header() {
+  printf 'MAR-12-2024 09:%02d  FROM:0734 8452 1077   TO:8452 9316        P.%02d/%02d' \
+    $((41 + $1 / 3)) "$1" "$2"
+}
+
+# a standard-mode fax (204x98 dpi, black below 55 % grey)
+fax() {
+  send_fax "$1" "$2" "$3" "$4" 98 55% 9 +80+36 standard_header
 }
 
 # fax15: seed004-yongning, 0.15 degrees, every 41st line lost
@@ -652,24 +668,15 @@ fi
 
 # faxfine: another fax machine in fine mode (204x196 dpi): black below 50 %
 # grey, every PERIOD-th line from PHASE lost; its header line its own
+# the header of the fine-mode machine, page $1
+fine_header() {
+  printf '2024/03/18 14:%02d  COUNTY FINANCE BUREAU  +86 731 5521 0093  #%03d P%d' \
+    $((12 + $1)) 417 "$1"
+}
+
+# another machine's fine-mode fax (204x196 dpi, black below 50 % grey)
 faxfine() {
-  local file=$1 angle=$2 period=$3 phase=$4 k=0 n p w h drops y
-  render -rx 408 -ry 392 -gray
-  n=$(ls "$t"/p-*.png | wc -l)
-  for p in "$t"/p-*.png; do
-    k=$((k + 1))
-    w=$(identify -format %w "$p") h=$(identify -format %h "$p")
-    drops=()
-    for ((y = phase; y < h / 2; y += period)); do drops+=(-draw "rectangle 0,$y $((w / 2)),$y"); done
-    convert "$p" -virtual-pixel white -distort SRT "$angle" \
-      -font "$mono" -pointsize 8 -density 408x392 -fill black -gravity northwest \
-      -annotate +60+30 "$(printf '2024/03/18 14:%02d  COUNTY FINANCE BUREAU  +86 731 5521 0093  #%03d P%d' \
-        $((12 + k)) 417 "$k")" \
-      -filter Box -resize 50%x50% -threshold 50% \
-      -fill white -stroke none "${drops[@]}" \
-      -type bilevel -compress Group4 -units PixelsPerInch -density 204x196 "${p%.png}.tif"
-  done
-  finish "$file" "$t"/p-*.tif
+  send_fax "$1" "$2" "$3" "$4" 196 50% 8 +60+30 fine_header
 }
 if want faxfine; then
   source_pdf lo-variant-w14-checkbox
