@@ -105,6 +105,11 @@ typedef struct dx_value {
 /* Parses an indicator value ("≥5次", "1-2次/年", "$\geq 95\%$", "有效促进"). */
 void dx_value_parse(dx_value *out, const dx_lexicon *lx, const char *text);
 
+/* Text with its LaTeX spans ($...$) as a scan's OCR misread them put
+ * back: $lgeq 951%$ -> $\geq 95\%$. A new string (a copy when nothing
+ * was misread). */
+char *dx_value_unlatex_ocr(const char *text);
+
 /* Amounts: returns true when s holds one amount; *wan is in 万元.
  * *unit is 1 when written in 万/万元, 2 when in 元 (converted), 0 when
  * no unit was written. The unit words and the words an amount may stand

@@ -180,12 +180,28 @@ static bool word_in(const dx_lexicon *lx, word_kind kind, const char *s) {
 
 /* ---- cleaning -------------------------------------------------------- */
 
+/* Whether the 1 at span[i], before a % and after digits, is the
+ * backslash of \%: with it the number passes 100 (951), without it it
+ * does not (95). Only where the span holds a command read as written
+ * ($\geq 951%$): bare % is no LaTeX, so the span's writer wrote \%. */
+static bool share_over_hundred(const char *span, size_t i) {
+  size_t j = i;
+  while (j > 1 && g_ascii_isdigit(span[j - 1])) j--;
+  char *with = g_strndup(span + j, i - j + 1);
+  double both = g_ascii_strtod(with, NULL);
+  with[i - j] = '\0';
+  double without = g_ascii_strtod(with, NULL);
+  g_free(with);
+  return without <= 100 && both > 100;
+}
+
 /* A LaTeX span ($...$) as a scan's OCR reads it: the backslash before
  * a command comes back as l, i, I, |, 1 or /, and the one before % as a
  * 1 after the number's digits ($lgeq 951%$). Puts the backslashes back
  * when a command shows the misreading; a digit 1 before % is a
- * backslash only then. Returns a new string. */
-static char *unlatex_ocr(const char *s) {
+ * backslash then, or where the span's commands read right and the 1
+ * makes a share pass 100 (share_over_hundred). Returns a new string. */
+char *dx_value_unlatex_ocr(const char *s) {
   static const char *const commands[] = {"geqslant", "leqslant", "geq", "leq", "times"};
   GString *out = g_string_new(NULL);
   for (const char *p = s; *p;) {
@@ -196,18 +212,23 @@ static char *unlatex_ocr(const char *s) {
     const char *end = strchr(p + 1, '$');
     size_t len = end ? (size_t)(end - p) + 1 : strlen(p);
     GString *span = g_string_new_len(p, (gssize)len);
-    bool misread = false;
+    bool misread = false, command = false;
     for (size_t i = 1; i + 1 < span->len; i++) {
-      if (!strchr("liI|1/", span->str[i]) || (i > 1 && g_ascii_isalpha(span->str[i - 1]))) continue;
+      bool slash = span->str[i] == '\\';
+      if (!slash &&
+          (!strchr("liI|1/", span->str[i]) || (i > 1 && g_ascii_isalpha(span->str[i - 1]))))
+        continue;
       for (size_t c = 0; c < G_N_ELEMENTS(commands); c++)
         if (strncmp(span->str + i + 1, commands[c], strlen(commands[c])) == 0) {
           span->str[i] = '\\';
-          misread = true;
+          misread |= !slash;
+          command = true;
           break;
         }
     }
-    for (size_t i = 1; misread && i + 1 < span->len; i++)
-      if (span->str[i] == '1' && span->str[i + 1] == '%' && g_ascii_isdigit(span->str[i - 1]))
+    for (size_t i = 1; command && i + 1 < span->len; i++)
+      if (span->str[i] == '1' && span->str[i + 1] == '%' && g_ascii_isdigit(span->str[i - 1]) &&
+          (misread || share_over_hundred(span->str, i)))
         span->str[i] = '\\';
     g_string_append_len(out, span->str, (gssize)span->len);
     g_string_free(span, TRUE);
@@ -217,9 +238,9 @@ static char *unlatex_ocr(const char *s) {
 }
 
 /* LaTeX as OCR engines write it: $\geq 95\%$ reads as ≥95%, and so does
- * a scan's $lgeq 951%$ (unlatex_ocr). */
+ * a scan's $lgeq 951%$ (dx_value_unlatex_ocr). */
 static char *unlatex(const char *text) {
-  g_autofree char *s = strchr(text, '$') ? unlatex_ocr(text) : g_strdup(text);
+  g_autofree char *s = strchr(text, '$') ? dx_value_unlatex_ocr(text) : g_strdup(text);
   static const struct {
     const char *from, *to;
   } map[] = {

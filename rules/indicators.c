@@ -188,6 +188,16 @@ static char *rate_sign_repaired(ctx *x, const char *level3, const char *level2, 
   return g_strconcat("≥", val + 1, NULL);
 }
 
+/* A scanned indicator value whose LaTeX OCR misread ($lgeq 951%$):
+ * the value as written ($\geq 95\%$), or NULL. */
+static char *latex_repaired(const char *val) {
+  if (!strchr(val, '$')) return NULL;
+  char *fixed = dx_value_unlatex_ocr(val);
+  if (strcmp(fixed, val) != 0) return fixed;
+  g_free(fixed);
+  return NULL;
+}
+
 /* Whether op word w of the lexicon (its category cat) stands at
  * character s of value u (n characters) where it may: a prefix before
  * a digit (spaces between), a suffix after a character and with
@@ -435,6 +445,7 @@ void map_ind_row(ctx *x, const lrow *r) {
     o->level2 = dx_record_strdup(x->rec, lv2);
     o->level3 = map_str(x, l3c);
     char *fixed = x->scanned ? rate_sign_repaired(x, l3c, lv2, val) : NULL;
+    if (!fixed && x->scanned) fixed = latex_repaired(val);
     if (!fixed && x->scanned) fixed = op_word_repaired(x, val);
     if (fixed) conf *= CONF_REPAIRED;
     value_read(x, &o->value, fixed ? fixed : val, map_text_here(r, m->g[g].sign),

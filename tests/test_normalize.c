@@ -50,6 +50,11 @@ static const vcase VALUES[] = {
     {"$igeq 901%$", DX_VK_NUMERIC, ">=", 90, NA, "%"},
     {"$|leq 31%$", DX_VK_NUMERIC, "<=", 3, NA, "%"},
     {"$1leq 3$天", DX_VK_NUMERIC, "<=", 3, NA, "天"},
+    /* the command read right, the backslash of \% read 1: a share past
+     * 100 with the 1, not without it; 91% and 101% stay */
+    {"$\\geq 951%$", DX_VK_NUMERIC, ">=", 95, NA, "%"},
+    {"$\\geq 91%$", DX_VK_NUMERIC, ">=", 91, NA, "%"},
+    {"$\\geq 1011%$", DX_VK_NUMERIC, ">=", 1011, NA, "%"},
     {"95%以上", DX_VK_NUMERIC, ">=", 95, NA, "%"},
     {"不少于3次", DX_VK_NUMERIC, ">=", 3, NA, "次"},
     {"不低于90%", DX_VK_NUMERIC, ">=", 90, NA, "%"},

@@ -1712,6 +1712,39 @@ static void test_scan_period_char_misread(void **state) {
   }
 }
 
+/* Indicator values written in LaTeX whose backslashes OCR read as l or
+ * 1 ($lgeq 951%$, $\\geq 951%$): on a scan, the value's raw text is the
+ * LaTeX as written and its number 95, less sure than a value read as
+ * written; typed, as read. */
+static const char *FAXED_LATEX =
+    P("2023年度测试项目支出预算绩效目标申报表") "<w:tbl>" TR(TC("项目名称") TC("测试项目"))
+        TR(TC("一级指标") TC("二级指标") TC("三级指标") TC("指标值"))
+            TR(TC("满意度指标") TC("服务对象满意度指标") TC("群众满意度") TC("$lgeq 951%$"))
+                TR(TC("") TC("服务对象满意度指标") TC("领导满意度") TC("$\\geq 951%$"))
+                    TR(TC("") TC("服务对象满意度指标") TC("职工满意度") TC("≥95%")) "</w:tbl>";
+
+static void test_scan_latex_misread(void **state) {
+  (void)state;
+  for (int scan = 0; scan < 2; scan++) {
+    json_t *j = run_doc(FAXED_LATEX, scan);
+    json_t *inds =
+        json_object_get(json_array_get(json_object_get(j, "declarations"), 0), "indicators");
+    assert_int_equal(json_array_size(inds), 3);
+    static const char *const read[] = {"$lgeq 951%$", "$\\geq 951%$"};
+    double sure = json_number_value(json_object_get(json_array_get(inds, 2), "confidence"));
+    for (int i = 0; i < 2; i++) {
+      json_t *ind = json_array_get(inds, i), *v = json_object_get(ind, "value");
+      assert_string_equal(json_string_value(json_object_get(v, "raw")),
+                          scan ? "$\\geq 95\\%$" : read[i]);
+      if (scan) {
+        assert_int_equal(json_integer_value(json_object_get(v, "number")), 95);
+        assert_true(json_number_value(json_object_get(ind, "confidence")) < sure);
+      }
+    }
+    json_decref(j);
+  }
+}
+
 /* A fund total whose 万元 a fax thinned to what OCR reads as 力儿
  * ("120力儿"): on a scan, the amount before the misread unit, as one
  * written without a unit (万元 assumed); typed, unparsed. */
@@ -2360,6 +2393,7 @@ int main(void) {
       cmocka_unit_test(test_scan_period_char_misread),
       cmocka_unit_test(test_scan_total_misread_unit),
       cmocka_unit_test(test_scan_whole_none),
+      cmocka_unit_test(test_scan_latex_misread),
       cmocka_unit_test(test_scan_amount_comma_as_point),
       cmocka_unit_test(test_scan_fields_agree),
       cmocka_unit_test(test_scan_glued_unit_note),
