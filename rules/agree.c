@@ -15,6 +15,8 @@
 /* Copies of a text that make it the document's: at least two, more than
  * the text it replaces. */
 enum { MIN_COPIES = 2 };
+/* Characters more or fewer than the copies' a misreading may have. */
+enum { MAX_LENGTH_DIFF = 1 };
 
 /* How many of the fields f[0..n) read raw exactly; *least and *most,
  * their lowest and highest confidence. */
@@ -33,7 +35,8 @@ static int copies(dx_field *const *f, size_t n, const char *raw, double *least, 
 
 /* The field of f[0..n) whose text stands for target's, or NULL: read
  * exactly by at least MIN_COPIES fields and by more than target's own
- * text, at most one edit per four characters from it (one at least),
+ * text, at most one edit per four characters from it (one at least) and
+ * at most MAX_LENGTH_DIFF characters longer or shorter,
  * unless target is a sure reading (CONF_SURE) surer than every copy
  * (outvoted by unsure ones, it stays). The most copies win, then the
  * nearest, then the first. *least: the lowest confidence of its copies. */
@@ -54,6 +57,10 @@ static dx_field *agreed(ctx *x, dx_field *const *f, size_t n, const dx_field *ta
     if (c < MIN_COPIES || c <= own || c < best_copies) continue;
     if (target->confidence >= CONF_SURE && target->confidence > high) continue;
     int chars = (int)g_utf8_strlen(raw, -1);
+    /* OCR loses a character, or reads a speck as one; words more or
+     * fewer are another text (永宁县政府办公室 is no misreading of
+     * 永宁县人民政府办公室, a unit's other name) */
+    if (abs(chars - (int)g_utf8_strlen(target->raw, -1)) > MAX_LENGTH_DIFF) continue;
     int max = DX_RULES_EDIT_THIRDS * MAX(1, chars / 4);
     int d = dx_rules_distance_thirds(x->rs, target->raw, raw, max);
     if (d > max) continue;

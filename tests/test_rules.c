@@ -1875,6 +1875,17 @@ static void test_scan_fields_agree(void **state) {
                         even[i]);
   }
   json_decref(j);
+  /* a unit's other name, two characters shorter, within the allowance
+   * of edits: no misreading */
+  static const char *const other[] = {"永宁县人民政府办公室", "永宁县人民政府办公室",
+                                      "永宁县政府办公室"};
+  char *doc3 = agree_doc(other, even, 3);
+  j = run_doc_ocr(doc3, true, true);
+  json_t *fs = json_object_get(json_array_get(json_object_get(j, "declarations"), 2), "fields");
+  assert_string_equal(json_string_value(json_object_get(json_object_get(fs, "department"), "raw")),
+                      "永宁县政府办公室");
+  json_decref(j);
+  g_free(doc3);
   g_free(doc2);
   g_free(doc);
 }
