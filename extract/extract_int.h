@@ -156,7 +156,9 @@ bool dx_level_paper(uint8_t *grey, int w, int h, int stride, int *spread);
  * level below the paper) and not at the edge of darker ink are painted
  * as paper, in place, when they make up enough of the page to be a back
  * page's print. *paper and *ink get the paper's grey and the ink's
- * darkness below it, *area the square points of such light ink found.
+ * darkness below it, *area the square points of such light ink found
+ * in strokes (print): flat light areas (a scanner's grey lid around a
+ * turned sheet, shaded paper edges) are painted too but are no print.
  * Returns how many pixels were painted (0: the page was left as it was). */
 long dx_drop_show_through(uint8_t *grey, int w, int h, int stride, double scale, int *paper,
                           int *ink, double *area);

@@ -988,6 +988,10 @@ void dx_grey_levels(const uint8_t *grey, int w, int h, int stride, int *ink, int
  * lone ≥ that OCR read into N): any change to a page's pixels may change
  * what OCR reads on it. */
 #define SHOW_MIN_PT2 300.0
+/* Light ink that fills squares this wide (points) is a flat area (a grey
+ * lid, a shaded edge), not print: a back page's strokes, diffused, are
+ * a point or two wide. */
+#define SHOW_FLAT_PT 3.0
 
 long dx_drop_show_through(uint8_t *grey, int w, int h, int stride, double scale, int *paper,
                           int *ink, double *area) {
@@ -1019,24 +1023,41 @@ long dx_drop_show_through(uint8_t *grey, int w, int h, int stride, double scale,
   int k = odd(2 * SHOW_KEEP_PT * scale + 1);
   PIX *keep = dark ? pixDilateBrick(NULL, dark, k, k) : NULL;
   long apart = 0;
-  for (int pass = 0; keep && pass < 2; pass++) {
+  PIX *light = keep ? pixCreate(w, h, 1) : NULL; /* the light ink apart */
+  for (int pass = 0; light && pass < 2; pass++) {
     if (pass == 1 && (double)apart < SHOW_MIN_PT2 * scale * scale) break;
-    l_uint32 *data = pixGetData(keep);
-    int wpl = pixGetWpl(keep);
+    l_uint32 *data = pixGetData(keep), *ldata = pixGetData(light);
+    int wpl = pixGetWpl(keep), lwpl = pixGetWpl(light);
     for (int y = 0; y < h; y++) {
-      l_uint32 *line = data + (size_t)y * (size_t)wpl;
+      l_uint32 *line = data + (size_t)y * (size_t)wpl, *lline = ldata + (size_t)y * (size_t)lwpl;
       uint8_t *row = grey + (size_t)y * (size_t)stride;
       for (int x = 0; x < w; x++)
         if (row[x] < p && row[x] > p - cut && !GET_DATA_BIT(line, x)) {
-          if (pass == 0)
-            apart += row[x] <= p - SHOW_NOISE;
-          else
+          if (pass == 1) {
             row[x] = (uint8_t)p;
+          } else if (row[x] <= p - SHOW_NOISE) {
+            apart++;
+            SET_DATA_BIT(lline, x);
+          }
         }
     }
   }
-  *area = (double)apart / (scale * scale);
   long changed = (double)apart >= SHOW_MIN_PT2 * scale * scale ? apart : 0;
+  /* of it, what flat areas hold, and their fringe (the shaded edge of
+   * a sheet beside the lid), is no print; nor what touches the image's
+   * edge (a sliver of the lid where a turned sheet nears it) */
+  int f = odd(SHOW_FLAT_PT * scale);
+  PIX *flat = changed ? pixOpenBrick(NULL, light, f, f) : NULL;
+  PIX *inside = flat ? pixRemoveBorderConnComps(light, 8) : NULL;
+  if (flat) pixDilateBrick(flat, flat, 2 * f + 1, 2 * f + 1);
+  if (inside) pixSubtract(inside, inside, flat);
+  l_int32 in_print = 0;
+  if (inside) pixCountPixels(inside, &in_print, NULL);
+  pixDestroy(&inside);
+  double print = in_print;
+  *area = changed && print >= SHOW_MIN_PT2 * scale * scale ? print / (scale * scale) : 0;
+  pixDestroy(&flat);
+  pixDestroy(&light);
   pixDestroy(&keep);
   pixDestroy(&dark);
   pixDestroy(&src);

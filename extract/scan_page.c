@@ -608,7 +608,7 @@ static void clean_page(dx_raster *r, double dpi, int pageno, dx_doc *doc) {
     int paper = 0, ink = 0;
     double area = 0;
     long px = dx_drop_show_through(r->grey, r->w, r->h, r->w, r->scale, &paper, &ink, &area);
-    if (px)
+    if (px && area > 0)
       dx_doc_warn(doc, "page_show_through", pageno,
                   "page %d: %.0f cm2 of ink far lighter than the page's own (the back's print "
                   "showing through) left out",

@@ -3457,7 +3457,8 @@ static void test_scan_bold_title_strokes(void **state) {
  * print mirrored at 225 (29 below the paper, a seventh of the ink's
  * darkness) away from it. The show-through goes, the text and its
  * edge stay. On a faint scan (ink at 100), a hairline at 209 (45 below
- * its paper) stays; a clean page is left as it was. */
+ * its paper) stays; a clean page is left as it was. A flat grey corner
+ * (a lid) is evened too, but counts as no show-through. */
 static void test_scan_show_through(void **state) {
   (void)state;
   const int w = 600, h = 400;
@@ -3487,6 +3488,16 @@ static void test_scan_show_through(void **state) {
   for (int x = 20; x < 580; x++) g[300 * w + x] = 209;
   assert_int_equal(dx_drop_show_through(g, w, h, w, scale, &paper, &ink, &area), 0);
   assert_int_equal(g[300 * w + 100], 209);
+  /* a scanner's grey lid in the corner a turned sheet left: evened to
+   * paper, but no print shows through */
+  memset(g, 254, (size_t)w * h);
+  for (int y = 50; y < 150; y++)
+    for (int x = 50; x < 250; x += 10) g[y * w + x] = g[y * w + x + 1] = g[y * w + x + 2] = 30;
+  for (int y = 250; y < h; y++)
+    for (int x = 0; x < (y - 250) * 2; x++) g[y * w + x] = 225;
+  assert_true(dx_drop_show_through(g, w, h, w, scale, &paper, &ink, &area) > 0);
+  assert_true(area == 0);
+  assert_int_equal(g[380 * w + 20], 254);
   g_free(g);
 }
 
