@@ -56,6 +56,11 @@ typedef struct dx_words {
    * (ocr_confusable: 意 read 总): how many, *written pointing at them;
    * NULL: none known */
   size_t (*misread_of)(void *ctx, uint32_t read, const uint32_t **written);
+  /* code point c starts a word values may put right after a number (a
+   * unit or measure word, a magnitude, 余, 以上, a date's 年: the value
+   * lexicon's words but the comparisons before one); NULL: unknown, and
+   * OCR takes every digit for a number */
+  bool (*after_number)(void *ctx, uint32_t c);
   void *ctx;
 } dx_words;
 

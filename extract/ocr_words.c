@@ -252,6 +252,124 @@ static guint by_confusion(GArray *gl, guint first, guint i, const dx_words *w) {
   return 1;
 }
 
+/* A Han character at index i right after a digit that no value may put
+ * there (60厅: no unit, measure word or magnitude starts with 厅)
+ * replaced by the one character OCR confuses it with that may (万):
+ * after a number comes its unit, and a fax thins a unit's strokes as it
+ * does any character's. A checkbox's lookalike stays. Returns 1 when
+ * replaced. */
+static guint by_unit(GArray *gl, guint first, guint i, const dx_words *w) {
+  dx_glyph *g = &g_array_index(gl, dx_glyph, i);
+  if (!w->after_number || !w->misread_of || i == first || g->space_before || !is_han(g->cp) ||
+      is_lookalike(g->cp) || g->ocr_conf <= 0 || !is_digit(g_array_index(gl, dx_glyph, i - 1).cp) ||
+      w->after_number(w->ctx, g->cp))
+    return 0;
+  const uint32_t *of = NULL;
+  size_t n = w->misread_of(w->ctx, g->cp, &of);
+  uint32_t pick = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (!w->after_number(w->ctx, of[k])) continue;
+    if (pick) return 0; /* two units: OCR's misread cannot choose */
+    pick = of[k];
+  }
+  if (!pick) return 0;
+  g->cp = pick;
+  g->ocr_conf *= REPAIRED_FACTOR;
+  return 1;
+}
+
+/* A period between index i's glyph and a Han character after it, joined
+ * to both: no Chinese punctuation (a sentence ends with 。, a decimal
+ * point stands between digits) but a stroke of glyph i OCR read apart
+ * (工 read 工. or 1.: its bottom stroke). */
+static bool stray_dot(const GArray *gl, guint i) {
+  return i + 2 < gl->len && g_array_index(gl, dx_glyph, i + 1).cp == '.' &&
+         !g_array_index(gl, dx_glyph, i + 1).space_before &&
+         !g_array_index(gl, dx_glyph, i + 2).space_before &&
+         is_han(g_array_index(gl, dx_glyph, i + 2).cp);
+}
+
+/* Glyph i + 1 taken into glyph i (its ink one character's). */
+static void merge_next(GArray *gl, guint i) {
+  dx_glyph *g = &g_array_index(gl, dx_glyph, i);
+  const dx_glyph *d = &g_array_index(gl, dx_glyph, i + 1);
+  for (int k = 0; k < 2; k++) {
+    g->box[k] = MIN(g->box[k], d->box[k]);
+    g->box[k + 2] = MAX(g->box[k + 2], d->box[k + 2]);
+  }
+  g_array_remove_index(gl, i + 1);
+}
+
+/* Vocabulary pairs c makes at index i with the Han characters before it
+ * and at index after (a space beside a mark is no gap between words:
+ * the mark is narrower than the character it stands for). */
+static int mark_support(const dx_words *w, const GArray *gl, guint i, guint after, gunichar c) {
+  return w->pair(w->ctx, g_array_index(gl, dx_glyph, i - 1).cp, c) +
+         w->pair(w->ctx, c, g_array_index(gl, dx_glyph, after).cp);
+}
+
+/* How likely c is between the Han characters at i - 1 and after in
+ * Chinese at large (dx_words.follows), to choose between characters
+ * that make as many vocabulary pairs (3名1资: 工资 or 名目). */
+static double mark_likely(const dx_words *w, const GArray *gl, guint i, guint after, gunichar c) {
+  bool unused;
+  return w->follows(w->ctx, g_array_index(gl, dx_glyph, i - 1).cp, c, &unused) +
+         w->follows(w->ctx, c, g_array_index(gl, dx_glyph, after).cp, &unused);
+}
+
+/* A mark at index i standing alone between Han characters (a letter, a
+ * bracket without its partner, a digit, maybe with a stray period
+ * after it: 接待1作, 订阅I作, 栏[更新, 部J满意, 环境 1.作经费) is no text of
+ * the line but what a fax left of a Han character: it is replaced by
+ * the one character OCR confuses it with (w->misread_of) that makes the
+ * most vocabulary pairs with its neighbours, when one makes more than
+ * the others and at least one. A digit is a number, not a mark, beside
+ * another digit or where a unit or measure word follows it (培训1人, 第1次,
+ * 1万: w->after_number). Returns 1 when replaced. */
+static guint by_mark(GArray *gl, guint first, guint i, const dx_words *w) {
+  dx_glyph *g = &g_array_index(gl, dx_glyph, i);
+  if (is_han(g->cp) && g->ocr_conf > 0 && stray_dot(gl, i)) { /* 工.作 */
+    merge_next(gl, i);
+    return 1;
+  }
+  if (is_han(g->cp) || g->ocr_conf <= 0 || i == first || !w->follows ||
+      !is_han(g_array_index(gl, dx_glyph, i - 1).cp) || is_lookalike(g->cp))
+    return 0;
+  guint after = stray_dot(gl, i) ? i + 2 : i + 1;
+  /* joined to one side at least (环境 1.作, 部 J满意) */
+  if (after >= gl->len || !is_han(g_array_index(gl, dx_glyph, after).cp) ||
+      (g->space_before && g_array_index(gl, dx_glyph, i + 1).space_before))
+    return 0;
+  bool mark = g_utf8_strchr(OPEN_MARKS, -1, g->cp) || g_utf8_strchr(CLOSE_MARKS, -1, g->cp);
+  if (mark && paired(gl, first, i, g->cp)) return 0;
+  if (is_digit(g->cp) &&
+      (!w->after_number || w->after_number(w->ctx, g_array_index(gl, dx_glyph, after).cp)))
+    return 0;
+  const uint32_t *of = NULL;
+  size_t n = w->misread_of(w->ctx, g->cp, &of);
+  uint32_t pick = 0;
+  int best = 0;
+  bool tie = false;
+  for (size_t k = 0; k < n; k++) {
+    int s = mark_support(w, gl, i, after, of[k]);
+    if (s < best || s == 0) continue;
+    if (s == best) {
+      double a = mark_likely(w, gl, i, after, pick), b = mark_likely(w, gl, i, after, of[k]);
+      tie = a == b;
+      if (b > a) pick = of[k];
+      continue;
+    }
+    best = s;
+    pick = of[k];
+    tie = false;
+  }
+  if (!pick || tie) return 0;
+  g->cp = pick;
+  g->ocr_conf *= REPAIRED_FACTOR;
+  if (after == i + 2) merge_next(gl, i);
+  return 1;
+}
+
 guint dx_ocr_words(GArray *gl, guint first, const dx_ocr_alts *alts, const dx_words *w) {
   if (!w || !w->pair) return 0;
   guint changed = 0;
@@ -270,7 +388,8 @@ guint dx_ocr_words(GArray *gl, guint first, const dx_ocr_alts *alts, const dx_wo
       }
     }
     if (pick < 0) {
-      changed += by_confusion(gl, first, i, w);
+      guint u = by_unit(gl, first, i, w);
+      changed += u ? u : by_confusion(gl, first, i, w);
       continue;
     }
     g->ocr_conf = MIN(1.0f, g->ocr_conf + a->p[pick]) * REPAIRED_FACTOR;
@@ -278,6 +397,9 @@ guint dx_ocr_words(GArray *gl, guint first, const dx_ocr_alts *alts, const dx_wo
     changed++;
   }
   if (w->follows) changed += by_context(gl, first, alts, w);
+  /* last: a mark's stray period goes (the next readings, by index, are
+   * not needed after this) */
+  for (guint i = first; w->misread_of && i < gl->len; i++) changed += by_mark(gl, first, i, w);
   return changed;
 }
 

@@ -34,12 +34,25 @@ static size_t misread_of(void *rs, uint32_t read, const uint32_t **written) {
   return dx_rules_misread_of(rs, read, written);
 }
 
+/* Any word of values.rules but a comparison before the number
+ * (op_prefix) may follow one: 1人, 3万, 10余, 2023年. */
+static bool starts_after_number(void *rs, uint32_t c) {
+  const dx_lexicon *lx = dx_rules_lexicon(rs);
+  for (size_t i = 0; lx && i < dx_lexicon_size(lx); i++) {
+    const char *cat, *op, *text;
+    dx_lexicon_word(lx, i, &cat, &op, &text);
+    if (strcmp(cat, "op_prefix") != 0 && g_utf8_get_char(text) == c) return true;
+  }
+  return false;
+}
+
 void dx_rules_layout_words(dx_ruleset *rs, dx_limits *lim) {
   lim->words = (dx_words){.continued = says_continued,
                           .numbered = starts_numbered,
                           .pair = word_pair,
                           .follows = char_follows,
                           .misread_of = misread_of,
+                          .after_number = starts_after_number,
                           .ctx = rs};
 }
 

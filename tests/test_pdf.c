@@ -4308,6 +4308,57 @@ static void test_ocr_words_confusion(void **state) {
   g_array_free(gl, TRUE);
 }
 
+/* A mark standing alone between Han characters (a digit no unit
+ * follows, a letter, a bracket without its partner, with a stray period
+ * after it maybe) is what a fax left of the Han character it is
+ * confused with that makes a word with its neighbours; a Han character
+ * after a digit that no value puts there is the unit it is confused
+ * with. */
+static void test_ocr_words_marks(void **state) {
+  (void)state;
+  dx_ocr_alts none[8] = {{{0}, {0}}};
+  guint n = 0;
+  static const char *const mended[][2] = {
+      {"订阅I作", "订阅工作"},   {"部1满意", "部门满意"},          {"网站栏[更新", "网站栏目更新"},
+      {"政府【作", "政府工作"},  {"部J满意", "部门满意"},          {"招商I.作", "招商工作"},
+      {"重点工.作", "重点工作"}, {"办公经费60厅", "办公经费60万"}, {"补助100心", "补助100元"},
+      {"2022午", "2022年"},
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS(mended); k++) {
+    char *s = words_line(mended[k][0], none, &n);
+    assert_string_equal(s, mended[k][1]);
+    assert_true(n >= 1);
+    g_free(s);
+  }
+  /* a number before its unit or measure word stays, and so do a real 厅,
+   * a measure word of its own (片), a bracket with its partner, a mark
+   * that makes no word, and a money unit misread as two (力儿: 万元 or
+   * 元, the indicators' ocr_unit decides) */
+  static const char *const kept[] = {"培训1人", "各部1人",  "第1次",      "共1万元",
+                                     "办公厅",  "药品20片", "县政府(办)", "项目[1]",
+                                     "全X基层", "15力儿",   "2023年1月"};
+  for (size_t k = 0; k < G_N_ELEMENTS(kept); k++) {
+    char *s = words_line(kept[k], none, &n);
+    assert_string_equal(s, kept[k]);
+    g_free(s);
+  }
+  /* without the rules' units a digit is always a number */
+  dx_words w = lim.words;
+  w.after_number = NULL;
+  GArray *gl = glyph_line("部1满意");
+  assert_int_equal(dx_ocr_words(gl, 0, none, &w), 0);
+  assert_int_equal(g_array_index(gl, dx_glyph, 1).cp, '1');
+  g_array_free(gl, TRUE);
+  /* the stray period's box joins the character's */
+  gl = glyph_line("招商I.作");
+  g_array_index(gl, dx_glyph, 3).box[2] = 14;
+  assert_int_equal(dx_ocr_words(gl, 0, none, &lim.words), 1);
+  assert_int_equal(gl->len, 4);
+  assert_int_equal(g_array_index(gl, dx_glyph, 2).cp, 0x5DE5 /* 工 */);
+  assert_true(g_array_index(gl, dx_glyph, 2).box[2] == 14);
+  g_array_free(gl, TRUE);
+}
+
 static char *line_text(const GArray *gl, guint first) {
   GString *out = g_string_new(NULL);
   for (guint i = first; i < gl->len; i++)
@@ -4898,6 +4949,7 @@ int main(void) {
       cmocka_unit_test(test_ppocr_split_fax_header),
       cmocka_unit_test(test_ocr_words),
       cmocka_unit_test(test_ocr_words_confusion),
+      cmocka_unit_test(test_ocr_words_marks),
       cmocka_unit_test(test_ocr_context),
       cmocka_unit_test(test_ocr_readings),
       cmocka_unit_test(test_text_line_thick_band),
