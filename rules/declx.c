@@ -31,7 +31,7 @@ static double char_follows(void *rs, uint32_t a, uint32_t b, bool *seen) {
 }
 
 static size_t misread_of(void *rs, uint32_t read, const uint32_t **written) {
-  return dx_rules_misread_of(rs, read, written);
+  return dx_rules_ocr_misread_of(rs, read, written);
 }
 
 /* Any word of values.rules but a comparison before the number

@@ -58,6 +58,7 @@
   X(OCR_BOX_ON, "ocr_box_on")                                                                      \
   X(OCR_BOX_OFF, "ocr_box_off")                                                                    \
   X(OCR_CONFUSABLE, "ocr_confusable")                                                              \
+  X(OCR_MARK, "ocr_mark")                                                                          \
   X(OCR_WORD, "ocr_word")                                                                          \
   X(OCR_COLON, "ocr_colon")                                                                        \
   X(OCR_WHOLE, "ocr_whole")                                                                        \

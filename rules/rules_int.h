@@ -33,6 +33,9 @@ GHashTable *dx_rules_word_pairs(const dx_ruleset *rs);
 /* The characters OCR may have read `read` for (ocr_confusable: 意 for
  * 总 or 点): how many, *written pointing at them (NULL when none). */
 size_t dx_rules_misread_of(const dx_ruleset *rs, uint32_t read, const uint32_t **written);
+/* The same with ocr_mark's marks (1 for 工): what OCR may have read for
+ * a Han character, not for near-matching labels. */
+size_t dx_rules_ocr_misread_of(const dx_ruleset *rs, uint32_t read, const uint32_t **written);
 
 /* How likely (natural log) Han character b is after a in Chinese text,
  * a 0: anywhere; *seen: the two are side by side in one of the

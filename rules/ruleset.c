@@ -58,6 +58,9 @@ struct dx_ruleset {
   GHashTable *confusable;
   /* the same, the other way: read -> GArray of the gunichars written */
   GHashTable *misread_of;
+  /* that and ocr_mark's (marks OCR reads for a Han character, not for
+   * near-matching: 1 for 工), for the OCR words pass */
+  GHashTable *ocr_misread_of;
   GHashTable *word_pairs; /* dx_word_pairs_new */
   dx_lexicon *lexicon;
   pcre2_match_context *mctx;
@@ -102,6 +105,7 @@ void dx_rules_free(dx_ruleset *rs) {
   if (rs->memo) g_hash_table_destroy(rs->memo);
   if (rs->confusable) g_hash_table_destroy(rs->confusable);
   if (rs->misread_of) g_hash_table_destroy(rs->misread_of);
+  if (rs->ocr_misread_of) g_hash_table_destroy(rs->ocr_misread_of);
   if (rs->word_pairs) g_hash_table_destroy(rs->word_pairs);
   g_free(rs);
 }
@@ -299,12 +303,25 @@ static void free_array(gpointer a) {
   g_array_free(a, TRUE);
 }
 
-/* The pairs of ocr_confusable rules: each single character of a rule's
- * pattern read for the single character of its key; *misread_of the
- * same from the character read to those written. */
-static GHashTable *confusable_pairs(const GPtrArray *rules, GHashTable **misread_of) {
-  GHashTable *pairs = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-  *misread_of = g_hash_table_new_full(NULL, NULL, NULL, free_array);
+/* Adds written to the characters `of` says OCR may read `read` for. */
+static void add_misread(GHashTable *of_table, gunichar read, gunichar written) {
+  GArray *of = g_hash_table_lookup(of_table, GUINT_TO_POINTER(read));
+  if (!of) {
+    of = g_array_new(FALSE, FALSE, sizeof(gunichar));
+    g_hash_table_insert(of_table, GUINT_TO_POINTER(read), of);
+  }
+  for (guint i = 0; i < of->len; i++)
+    if (g_array_index(of, gunichar, i) == written) return;
+  g_array_append_val(of, written);
+}
+
+/* The pairs of rules (ocr_confusable, ocr_mark): each single character
+ * of a rule's pattern read for the single character of its key, added
+ * to `pairs` (written << 32 | read) when not NULL, and to each of
+ * of_a and of_b (when not NULL) from the character read to those
+ * written. */
+static void read_pairs(const GPtrArray *rules, GHashTable *pairs, GHashTable *of_a,
+                       GHashTable *of_b) {
   for (guint i = 0; i < rules->len; i++) {
     const rule *r = g_ptr_array_index(rules, i);
     if (!r->texts || g_utf8_strlen(r->key, -1) != 1) continue;
@@ -313,18 +330,15 @@ static GHashTable *confusable_pairs(const GPtrArray *rules, GHashTable **misread
       const GArray *t = r->texts->pdata[k];
       if (t->len != 1) continue;
       gunichar read = g_array_index(t, gunichar, 0);
-      gint64 *key = g_new(gint64, 1);
-      *key = pair_key(written, read);
-      if (!g_hash_table_add(pairs, key)) continue;
-      GArray *of = g_hash_table_lookup(*misread_of, GUINT_TO_POINTER(read));
-      if (!of) {
-        of = g_array_new(FALSE, FALSE, sizeof(gunichar));
-        g_hash_table_insert(*misread_of, GUINT_TO_POINTER(read), of);
+      if (pairs) {
+        gint64 *key = g_new(gint64, 1);
+        *key = pair_key(written, read);
+        g_hash_table_add(pairs, key);
       }
-      g_array_append_val(of, written);
+      if (of_a) add_misread(of_a, read, written);
+      if (of_b) add_misread(of_b, read, written);
     }
   }
-  return pairs;
 }
 
 dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error *err) {
@@ -363,7 +377,11 @@ dx_ruleset *dx_rules_load_text(const char *labels, const char *values, dx_error 
   }
   /* a key's record frees its own string */
   rs->memo = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, rkey_free);
-  rs->confusable = confusable_pairs(rs->cats[DX_CAT_OCR_CONFUSABLE], &rs->misread_of);
+  rs->confusable = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+  rs->misread_of = g_hash_table_new_full(NULL, NULL, NULL, free_array);
+  rs->ocr_misread_of = g_hash_table_new_full(NULL, NULL, NULL, free_array);
+  read_pairs(rs->cats[DX_CAT_OCR_CONFUSABLE], rs->confusable, rs->misread_of, rs->ocr_misread_of);
+  read_pairs(rs->cats[DX_CAT_OCR_MARK], NULL, rs->ocr_misread_of, NULL);
   rs->word_pairs = dx_word_pairs_new(labels, values);
   return rs;
 }
@@ -421,11 +439,18 @@ GHashTable *dx_rules_word_pairs(const dx_ruleset *rs) {
   return rs->word_pairs;
 }
 
-size_t dx_rules_misread_of(const dx_ruleset *rs, uint32_t read, const uint32_t **written) {
-  const GArray *of =
-      rs->misread_of ? g_hash_table_lookup(rs->misread_of, GUINT_TO_POINTER(read)) : NULL;
+static size_t written_for(GHashTable *of_table, uint32_t read, const uint32_t **written) {
+  const GArray *of = of_table ? g_hash_table_lookup(of_table, GUINT_TO_POINTER(read)) : NULL;
   *written = of ? (const uint32_t *)(const void *)of->data : NULL;
   return of ? of->len : 0;
+}
+
+size_t dx_rules_misread_of(const dx_ruleset *rs, uint32_t read, const uint32_t **written) {
+  return written_for(rs->misread_of, read, written);
+}
+
+size_t dx_rules_ocr_misread_of(const dx_ruleset *rs, uint32_t read, const uint32_t **written) {
+  return written_for(rs->ocr_misread_of, read, written);
 }
 
 static bool full_match(dx_ruleset *rs, const pcre2_code *re, const char *s, size_t len) {

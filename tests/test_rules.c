@@ -412,6 +412,11 @@ static void test_near_labels(void **state) {
   g_free(near);
   assert_null(dx_rules_match_near(rs, DX_CAT_FUND_SOURCE, "县政府办公室", 1, &d, &near));
   assert_null(near);
+  /* a mark OCR reads for 工 is a third of an edit near a label when it is
+   * an ocr_confusable (I), a whole edit when only an ocr_mark (1: a
+   * number is no label's misread) */
+  assert_int_equal(dx_rules_distance_thirds(rs, "I作", "工作", 3), 1);
+  assert_int_equal(dx_rules_distance_thirds(rs, "1作", "工作", 3), 3);
   /* a character OCR confuses with the written one (ocr_confusable) is a
    * third of an edit: three such in 本件度中请资企 are one edit, and with
    * max 0 one alone is taken (项日), another character is not (项甲) */
