@@ -3,7 +3,7 @@
 # other habits than scan-pdf.sh's ladder and scan-other.sh, on forms of
 # templates corpus/scan/ has no scan of (seed000, seed001, seed003,
 # seed004, continued-table). A scan corpus made by one generator
-# overstates declx; these are a check on it. Twenty-seven files:
+# overstates declx; these are a check on it. Twenty-eight files:
 #   fax15    a fax (1 bit, 204x98 dpi, Group 4) of seed004-yongning
 #            turned 0.15 degrees: each pixel the mean of its sensor cell
 #            (the sheet seen at 408x392 and averaged down, so a 0.5 pt
@@ -113,7 +113,12 @@
 #            (LibreOffice's print of Word's content-control checkboxes:
 #            the ticked ☒ wrapped alone onto the option's second line)
 #            turned 0.5 degrees, every 53rd line lost
-# Every page is rendered with pdftoppm -thinlinemode shape: a rule
+#   pmono    a fax made with no sensor's averaging: poppler's own 1-bit
+#            rendering at 204x98 dpi (pdftoppm -mono) of
+#            wk-variant-county-multi turned -0.6 degrees by nearest pixel
+#            (fax-mono.py: one-pixel rules break into steps and pieces),
+#            every 23rd line lost
+# Every page but pmono's is rendered with pdftoppm -thinlinemode shape: a rule
 # thinner than a pixel comes out as a grey line of its share of the
 # pixel, as a sensor sees it (pdftoppm's default draws it as a whole
 # black pixel: a 0.25 pt hairline at 150 dpi is black, not grey ~125).
@@ -681,4 +686,13 @@ faxfine() {
 if want faxfine; then
   source_pdf lo-variant-w14-checkbox
   faxfine scan-faxfine-lo-variant-w14-checkbox 0.5 53 7
+fi
+
+# pmono: poppler's 1-bit rendering turned and thinned by fax-mono.py
+if want pmono; then
+  source_pdf wk-variant-county-multi
+  pdftoppm -mono -rx 204 -ry 98 "$t/src.pdf" "$t/m"
+  python3 "$root/tools/corpus/fax-mono.py" "$out/scan/scan-pmono-wk-variant-county-multi.pdf" \
+    -0.6 23 "$t/m"
+  finished scan-pmono-wk-variant-county-multi
 fi
