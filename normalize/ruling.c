@@ -913,6 +913,36 @@ static float frame_end(const seg *vs, size_t nv, size_t j, float end, int dir) {
   return to;
 }
 
+/* Whether a vertical of vs other than vs[j] leaves the rule across r
+ * on its side `dir` (+1: down the page), starting at it. */
+static bool leaves(const seg *vs, size_t nv, size_t j, const seg *r, int dir) {
+  for (size_t i = 0; i < nv; i++) {
+    if (i == j || vs[i].pos < r->a - TOUCH_PT || vs[i].pos > r->b + TOUCH_PT) continue;
+    float near = dir > 0 ? vs[i].a : vs[i].b, far = dir > 0 ? vs[i].b : vs[i].a;
+    if (fabsf(near - r->pos) <= TOUCH_PT && (far - r->pos) * (float)dir > TOUCH_PT) return true;
+  }
+  return false;
+}
+
+/* Whether the band between the rule across `end_rule`, where vs[j]
+ * ends, and the next one `to_rule` past it lies between two tables:
+ * each rule has a vertical besides vs[j] leaving it away from the
+ * band (the first table's sides end at its bottom, the next one's start
+ * at its top) and no vertical within their spans crosses the band. A
+ * table's first or last row whose rules a fax lost has none beyond its
+ * outer border. */
+static bool band_between_tables(const seg *vs, size_t nv, size_t j, const seg *end_rule,
+                                const seg *to_rule, int dir) {
+  if (!leaves(vs, nv, j, end_rule, -dir) || !leaves(vs, nv, j, to_rule, dir)) return false;
+  float mid = (end_rule->pos + to_rule->pos) / 2;
+  float a = MIN(end_rule->a, to_rule->a), b = MAX(end_rule->b, to_rule->b);
+  for (size_t i = 0; i < nv; i++)
+    if (i != j && vs[i].pos >= a - TOUCH_PT && vs[i].pos <= b + TOUCH_PT && vs[i].a < mid &&
+        vs[i].b > mid)
+      return false;
+  return true;
+}
+
 static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const dx_page *pg,
                              float start) {
   for (size_t j = 0; j < nv; j++) {
@@ -920,12 +950,17 @@ static void extend_lost_ends(seg *vs, size_t nv, const seg *hs, size_t nh, const
     for (int dir = -1; dir <= 1; dir += 2) {
       /* the next rule across past the end (not the one it stops at) */
       float end = dir < 0 ? v->a : v->b, to = NAN;
+      const seg *at_end = NULL, *at_to = NULL;
       for (size_t i = 0; i < nh; i++) {
+        if (hs[i].a > v->pos + TOUCH_PT || hs[i].b < v->pos - TOUCH_PT) continue;
         float d = (hs[i].pos - end) * (float)dir;
-        if (hs[i].a <= v->pos + TOUCH_PT && hs[i].b >= v->pos - TOUCH_PT && d > TOUCH_PT &&
-            d <= LOST_END_REACH_PT && (isnan(to) || d < (to - end) * (float)dir))
+        if (fabsf(d) <= TOUCH_PT) at_end = &hs[i];
+        if (d > TOUCH_PT && d <= LOST_END_REACH_PT && (isnan(to) || d < (to - end) * (float)dir)) {
           to = hs[i].pos;
+          at_to = &hs[i];
+        }
       }
+      if (at_end && at_to && band_between_tables(vs, nv, j, at_end, at_to, dir)) continue;
       if (isnan(to)) to = frame_end(vs, nv, j, end, dir);
       if (isnan(to)) continue;
       float lo = MIN(end, to), hi = MAX(end, to);

@@ -743,6 +743,53 @@ static void test_fax_column_lost_end(void **state) {
   pb_free(p);
 }
 
+/* Two forms' tables on one fax page, 24 pt apart, the line between
+ * them (填报单位 ... 金额单位) parted where a column's rule of the first
+ * stops at its bottom border. That rule's end is no lost one: the rule
+ * across it is the first table's bottom (its sides end there too) and
+ * the next rule across is the second's top (its sides start there,
+ * going down), with no rule between them. The second table's first row
+ * lost its column's rule, which runs on up to that table's top. */
+static void test_fax_lost_end_between_tables(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float xs[] = {50, 150, 300, 450};
+  float y1[5], y2[5];
+  for (int i = 0; i < 5; i++) {
+    y1[i] = 100 + 15 * (float)i;
+    y2[i] = 184 + 15 * (float)i;
+    pb_h(p, y1[i], 50, 450);
+    pb_h(p, y2[i], 50, 450);
+  }
+  for (int c = 0; c < 4; c++) pb_v(p, xs[c], y1[0], y1[4] + 0.9f);
+  pb_v(p, 50, y2[0] + 0.3f, y2[4]);
+  pb_v(p, 450, y2[0] + 0.3f, y2[4]);
+  pb_v(p, 150, y2[1], y2[4]);
+  pb_v(p, 300, y2[2], y2[4]);
+  for (int r = 0; r < 4; r++) {
+    pb_ocr_text(p, 54, y1[r] + 2.5f, "项目");
+    pb_ocr_text(p, 154, y1[r] + 2.5f, "甲");
+    pb_ocr_text(p, 54, y2[r] + 2.5f, "部门");
+    pb_ocr_text(p, 154, y2[r] + 2.5f, "乙");
+  }
+  pb_ocr_text(p, 52, 166, "填报单位：水利局");
+  pb_ocr_text(p, 150, 166, "金额单位：万元");
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 2);
+  assert_int_equal(d->nparagraphs, 1);
+  /* table, the line between, table */
+  assert_int_equal(block(d, 1)->kind, DX_BLOCK_PARAGRAPH);
+  for (guint i = 0; i < 3; i += 2) {
+    dx_table *t = table_at(d, i);
+    assert_int_equal(t->nrows, 4);
+    assert_int_equal(t->ncols, 3);
+  }
+  assert_string_equal(cell_text(table_at(d, 2), 0, 1), "乙");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax of a form with the level names on rows of their own lost the
  * borders under 数量指标 (a row over the columns of levels 2 to 4), over
  * and under 效益指标 (a row over all four) and the table's bottom, the
@@ -4855,6 +4902,7 @@ int main(void) {
       cmocka_unit_test(test_fax_rows_from_text),
       cmocka_unit_test(test_fax_skewed_rule_pieces),
       cmocka_unit_test(test_fax_column_lost_end),
+      cmocka_unit_test(test_fax_lost_end_between_tables),
       cmocka_unit_test(test_fax_level_heading_rows),
       cmocka_unit_test(test_fax_row_cut_below_wrap),
       cmocka_unit_test(test_fax_column_lost_bottom),
