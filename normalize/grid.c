@@ -33,15 +33,25 @@ void lay_ptable_free(ptable *p) {
 /* A row the page break cut has no border on the cut side: the columns'
  * rules run on past the last (or before the first) horizontal rule, and
  * text stands between them. That open row is a row of the table. ys
- * holds ny edges from ys[1] (room for one before and one after). */
+ * holds ny edges from ys[1] (room for one before and one after). Above
+ * the first rule, only as far as two of the rules run on: a cell has
+ * two sides, and one side's rule alone running on up is a scan's stroke
+ * of the line over the table joined to it (the 填 of 填报单位 over a
+ * fax's frame). Below the last, one will do: a fax that lost the
+ * table's bottom border may have kept only one side of its last row. */
 static void open_rows(float *ys, size_t *ny, bool *open_top, bool *open_bot, const float *xs,
                       size_t nx, const seg *vs, size_t nv, int comp, const dx_page *pg) {
-  float vtop = INFINITY, vbot = -INFINITY;
-  for (size_t i = 0; i < nv; i++)
-    if (vs[i].comp == comp) {
+  float top1 = INFINITY, vtop = INFINITY, vbot = -INFINITY;
+  for (size_t i = 0; i < nv; i++) {
+    if (vs[i].comp != comp) continue;
+    if (vs[i].a < top1) {
+      vtop = top1;
+      top1 = vs[i].a;
+    } else {
       vtop = MIN(vtop, vs[i].a);
-      vbot = MAX(vbot, vs[i].b);
     }
+    vbot = MAX(vbot, vs[i].b);
+  }
   float top = ys[1], bot = ys[*ny];
   bool above = false, below = false;
   for (size_t k = 0; k < pg->nglyphs; k++) {

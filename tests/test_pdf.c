@@ -790,6 +790,37 @@ static void test_fax_lost_end_between_tables(void **state) {
   pb_free(p);
 }
 
+/* A fax lost a table's top border but for its frame; its left side's
+ * rule runs on 9 pt above it, joined to the first stroke of the line
+ * 填报单位 over the table. One side is no open row's pair of sides: the
+ * line stays a paragraph and the table starts at its top border. */
+static void test_fax_side_joined_to_line_above(void **state) {
+  (void)state;
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  const float xs[] = {50, 200, 450};
+  float ys[4];
+  for (int i = 0; i < 4; i++) {
+    ys[i] = 100 + 20 * (float)i;
+    pb_h(p, ys[i], 50, 450);
+  }
+  pb_v(p, 50, ys[0] - 9, ys[3]);
+  for (int c = 1; c < 3; c++) pb_v(p, xs[c], ys[0] - 1.5f, ys[3]);
+  for (int r = 0; r < 3; r++) {
+    pb_ocr_text(p, 54, ys[r] + 5, "项目");
+    pb_ocr_text(p, 204, ys[r] + 5, "甲乙");
+  }
+  pb_ocr_text(p, 50, 88, "填报单位：水利局");
+  dx_doc *d = lay_out(&p, 1);
+  assert_int_equal(d->ntables, 1);
+  assert_int_equal(d->nparagraphs, 1);
+  dx_table *t = table_at(d, 1);
+  assert_int_equal(t->nrows, 3);
+  assert_string_equal(cell_text(t, 0, 0), "项目");
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 /* A fax of a form with the level names on rows of their own lost the
  * borders under 数量指标 (a row over the columns of levels 2 to 4), over
  * and under 效益指标 (a row over all four) and the table's bottom, the
@@ -4903,6 +4934,7 @@ int main(void) {
       cmocka_unit_test(test_fax_skewed_rule_pieces),
       cmocka_unit_test(test_fax_column_lost_end),
       cmocka_unit_test(test_fax_lost_end_between_tables),
+      cmocka_unit_test(test_fax_side_joined_to_line_above),
       cmocka_unit_test(test_fax_level_heading_rows),
       cmocka_unit_test(test_fax_row_cut_below_wrap),
       cmocka_unit_test(test_fax_column_lost_bottom),
