@@ -118,7 +118,14 @@
 #            wk-variant-county-multi turned -0.6 degrees by nearest pixel
 #            (fax-mono.py: one-pixel rules break into steps and pieces),
 #            every 23rd line lost
-# Every page but pmono's is rendered with pdftoppm -thinlinemode shape: a rule
+#   pmchrome the same kind of fax of chromium-variant-county-multi,
+#            turned -0.3 degrees, every 19th line lost (its tables' top
+#            borders lost but for their sides)
+#   pmdash   the same kind of fax of a form with LibreOffice's dash-dot
+#            borders (lo-dotdash-variant-county-multi), turned 0.8
+#            degrees, every 41st line lost: its dashes and dots, one
+#            pixel across, are left in short pieces
+# Every page but the pm* rungs' is rendered with pdftoppm -thinlinemode shape: a rule
 # thinner than a pixel comes out as a grey line of its share of the
 # pixel, as a sensor sees it (pdftoppm's default draws it as a whole
 # black pixel: a 0.25 pt hairline at 150 dpi is black, not grey ~125).
@@ -695,4 +702,22 @@ if want pmono; then
   python3 "$root/tools/corpus/fax-mono.py" "$out/scan/scan-pmono-wk-variant-county-multi.pdf" \
     -0.6 23 "$t/m"
   finished scan-pmono-wk-variant-county-multi
+fi
+
+# pmchrome: the same of Chromium's print
+if want pmchrome; then
+  source_pdf chromium-variant-county-multi
+  pdftoppm -mono -rx 204 -ry 98 "$t/src.pdf" "$t/m"
+  python3 "$root/tools/corpus/fax-mono.py" "$out/scan/scan-pmchrome-chromium-variant-county-multi.pdf" \
+    -0.3 19 "$t/m"
+  finished scan-pmchrome-chromium-variant-county-multi
+fi
+
+# pmdash: the same of a form with dash-dot borders
+if want pmdash; then
+  source_pdf lo-dotdash-variant-county-multi
+  pdftoppm -mono -rx 204 -ry 98 "$t/src.pdf" "$t/m"
+  python3 "$root/tools/corpus/fax-mono.py" "$out/scan/scan-pmdash-lo-dotdash-variant-county-multi.pdf" \
+    0.8 41 "$t/m"
+  finished scan-pmdash-lo-dotdash-variant-county-multi
 fi
