@@ -73,6 +73,44 @@ static bool header_char(const dx_glyph *g) {
   return g->ocr_conf > 0 && !lay_is_han(g->cp) && !dx_is_check(g->cp);
 }
 
+/* Where OCR found the header and the form's first row under it as one
+ * line twice as high as the page's others, it read that line as two,
+ * cut where the header's own rows end: the lower one starts exactly
+ * where the header's characters' boxes end (within FAX_ECHO_PT), and
+ * reads the header's lower strokes again, as digits and letters under
+ * the header's own, among the row's characters. Such a character (its
+ * middle within FAX_ECHO_SLACK of a header character's width of its
+ * box) is the header's too when OCR was at least FAX_ECHO_CONF sure of
+ * the header's character or less than FAX_ECHO_DOUBT sure of it; the
+ * form's own characters there (a 100% under the header's P.03/06, read
+ * as letters where it ran over the row's text) read surely. */
+#define FAX_ECHO_PT 0.05f
+#define FAX_ECHO_CONF 0.7f
+#define FAX_ECHO_SLACK 0.5f
+#define FAX_ECHO_DOUBT 0.5f
+
+static size_t header_echo(bool *drop, const dx_page *pg, float top) {
+  size_t n = 0;
+  for (size_t k = 0; k < pg->nglyphs; k++) {
+    const dx_glyph *g = &pg->glyphs[k];
+    if (drop[k] || !header_char(g)) continue;
+    float mid = (g->box[0] + g->box[2]) / 2;
+    for (size_t j = 0; j < pg->nglyphs; j++) {
+      const dx_glyph *h = &pg->glyphs[j];
+      if (!drop[j] || h->box[1] > top + FAX_HEADER_LINE_PT ||
+          (h->ocr_conf < FAX_ECHO_CONF && g->ocr_conf >= FAX_ECHO_DOUBT) ||
+          fabsf(g->box[1] - h->box[3]) > FAX_ECHO_PT)
+        continue;
+      float slack = (h->box[2] - h->box[0]) * FAX_ECHO_SLACK;
+      if (mid < h->box[0] - slack || mid > h->box[2] + slack) continue;
+      drop[k] = true;
+      n++;
+      break;
+    }
+  }
+  return n;
+}
+
 size_t lay_fax_header(bool *drop, const dx_page *pg) {
   float top = INFINITY;
   for (size_t k = 0; k < pg->nglyphs; k++)
@@ -112,7 +150,7 @@ size_t lay_fax_header(bool *drop, const dx_page *pg) {
       n++;
     }
   }
-  return n;
+  return n + header_echo(drop, pg, top);
 }
 
 /* Paragraphs from glyphs outside tables: lines, joined where one wraps

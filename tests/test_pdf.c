@@ -4922,6 +4922,50 @@ static void test_ppocr_split_fax_header(void **state) {
   g_array_free(lines, TRUE);
 }
 
+/* One character as OCR read it, with its confidence. */
+static void pb_ocr_char(page_b *p, gunichar u, float x0, float y0, float y1, float conf) {
+  dx_glyph g = {.cp = u, .box = {x0, y0, x0 + 5, y1}, .size = 10, .ocr_conf = conf};
+  g_array_append_val(p->glyphs, g);
+}
+
+/* The fax's header over a table's first row, read as two lines (fax80's
+ * pages 3 and 6): the lower one, starting where the header's boxes end,
+ * reads the header's lower strokes again under its characters (0734
+ * under FROM:0734, doubtful) among the row's Han characters. Those are
+ * the header's: 项目名称 alone is the cell's. A 0 under the header's
+ * doubtful 0 that is doubtful too goes; a 100% read surely under a
+ * header character OCR doubted (the row's text it ran over) stays. */
+static void test_fax_header_echo(void **state) {
+  (void)state;
+  float xs[] = {10, 105, 200, 300, 400}, ys[] = {5, 25, 38, 52};
+  page_b *p = pb_new(1);
+  p->scanned = true;
+  pb_grid(p, xs, 5, ys, 4);
+  pb_ocr_line(p, 12, 1.6f, 12.3f, "MAR-12-2024");
+  pb_ocr_char(p, '0', 84, 1.6f, 12.3f, 0.55f);
+  pb_ocr_line(p, 90, 1.6f, 12.3f, "9:43 FROM:0734 8452");
+  pb_ocr_char(p, '+', 316, 1.6f, 12.3f, 0.6f);
+  pb_ocr_char(p, '0', 84, 12.3f, 22.1f, 0.2f);
+  pb_ocr_line(p, 108, 12.3f, 22.1f, "项目名称");
+  const char *echo = "0734";
+  for (int i = 0; i < 4; i++) pb_ocr_char(p, (gunichar)echo[i], 150 + 6.0f * i, 12.3f, 22.1f, 0.3f);
+  pb_ocr_line(p, 205, 12.3f, 22.1f, "政府中心");
+  const char *value = "100%";
+  for (int i = 0; i < 4; i++)
+    pb_ocr_char(p, (gunichar)value[i], 310 + 6.0f * i, 12.3f, 22.1f, 0.9f);
+  pb_ocr_line(p, 110, 28, 36, "项目属性");
+  dx_doc *d = lay_out(&p, 1);
+  dx_table *t = table_at(d, 0);
+  assert_string_equal(cell_text(t, 0, 0), "");
+  assert_string_equal(cell_text(t, 0, 1), "项目名称");
+  assert_string_equal(cell_text(t, 0, 2), "政府中心");
+  assert_string_equal(cell_text(t, 0, 3), "100%");
+  assert_string_equal(cell_text(t, 1, 1), "项目属性");
+  assert_int_equal(d->nparagraphs, 0);
+  dx_doc_free(d);
+  pb_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_grid_spans),
@@ -5028,6 +5072,7 @@ int main(void) {
       cmocka_unit_test(test_fax_lone_sign_slanted_bar),
       cmocka_unit_test(test_ppocr_read_twice),
       cmocka_unit_test(test_ppocr_split_fax_header),
+      cmocka_unit_test(test_fax_header_echo),
       cmocka_unit_test(test_ocr_words),
       cmocka_unit_test(test_ocr_words_confusion),
       cmocka_unit_test(test_ocr_words_marks),
