@@ -4438,6 +4438,39 @@ static void test_ocr_words_marks(void **state) {
   g_array_free(gl, TRUE);
 }
 
+/* A middle dot standing alone between Han characters is what a fax left
+ * of 一 (ocr_mark: its one stroke thinned to a dot) when 一 makes a word
+ * of the vocabulary with its neighbours (进·步 进一步, 统·的 统一); a dot
+ * that makes none, or one with no Han character on one side, stays. */
+static void test_ocr_words_dot(void **state) {
+  (void)state;
+  dx_ocr_alts none[8] = {{{0}, {0}}};
+  guint n = 0;
+  static const char *const mended[][2] = {
+      {"进·步发展", "进一步发展"},
+      {"进·步加强", "进一步加强"},
+      {"全区统·的标准", "全区统一的标准"},
+  };
+  for (size_t k = 0; k < G_N_ELEMENTS(mended); k++) {
+    char *s = words_line(mended[k][0], none, &n);
+    assert_string_equal(s, mended[k][1]);
+    assert_int_equal(n, 1);
+    g_free(s);
+  }
+  static const char *const kept[] = {"马克·吐温", "（盖章）·湘阴县", "进·", "3·15"};
+  for (size_t k = 0; k < G_N_ELEMENTS(kept); k++) {
+    char *s = words_line(kept[k], none, &n);
+    assert_string_equal(s, kept[k]);
+    g_free(s);
+  }
+  /* the repaired character keeps a lower confidence */
+  GArray *gl = glyph_line("进·步");
+  assert_int_equal(dx_ocr_words(gl, 0, none, &lim.words), 1);
+  assert_int_equal(g_array_index(gl, dx_glyph, 1).cp, 0x4E00 /* 一 */);
+  assert_true(g_array_index(gl, dx_glyph, 1).ocr_conf < 0.7f);
+  g_array_free(gl, TRUE);
+}
+
 static char *line_text(const GArray *gl, guint first) {
   GString *out = g_string_new(NULL);
   for (guint i = first; i < gl->len; i++)
@@ -5076,6 +5109,7 @@ int main(void) {
       cmocka_unit_test(test_ocr_words),
       cmocka_unit_test(test_ocr_words_confusion),
       cmocka_unit_test(test_ocr_words_marks),
+      cmocka_unit_test(test_ocr_words_dot),
       cmocka_unit_test(test_ocr_context),
       cmocka_unit_test(test_ocr_readings),
       cmocka_unit_test(test_text_line_thick_band),
