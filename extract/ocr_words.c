@@ -44,6 +44,55 @@ static bool is_digit(gunichar c) {
   return c >= '0' && c <= '9';
 }
 
+static bool is_han(gunichar c) {
+  return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+}
+
+/* Whether glyph q is level with glyph p (q's box across p's middle). */
+static bool level(const dx_glyph *p, const dx_glyph *q) {
+  float mid = (p->box[1] + p->box[3]) / 2;
+  return q->box[1] <= mid && q->box[3] >= mid;
+}
+
+/* Lines read before the line at first are looked for among this many
+ * glyphs before it (a table row's other cells come between a cell's
+ * lines in reading order). */
+#define WRAP_LOOKBACK 400
+
+/* The index of the glyph the line starting at index first goes on from,
+ * wrapped in one cell, or -1: the last glyph of an earlier line that
+ * starts where this one starts (text wraps to its cell's left edge),
+ * right above it (less than a character's height between) and ends
+ * right of its start (its glyphs less than a character's width apart:
+ * a wider gap is another cell's), a Han character read by OCR as is
+ * this line's first (满 | 意 of 对象满意 wrapped). */
+static int wrapped_from(const GArray *gl, guint first) {
+  if (first == 0 || first >= gl->len) return -1;
+  const dx_glyph *c = &g_array_index(gl, dx_glyph, first);
+  float h = c->box[3] - c->box[1];
+  if (!is_han(c->cp) || c->ocr_conf <= 0 || h <= 0) return -1;
+  guint stop = first > WRAP_LOOKBACK ? first - WRAP_LOOKBACK : 0;
+  for (guint k = first; k-- > stop;) {
+    const dx_glyph *q = &g_array_index(gl, dx_glyph, k);
+    float gap = c->box[1] - q->box[3];
+    if (q->ocr_conf <= 0 || fabsf(q->box[0] - c->box[0]) >= 0.6f * h || gap < -0.2f * h || gap > h)
+      continue;
+    if (k > 0 && level(q, &g_array_index(gl, dx_glyph, k - 1)) &&
+        g_array_index(gl, dx_glyph, k - 1).box[0] < q->box[0] &&
+        g_array_index(gl, dx_glyph, k - 1).box[2] > q->box[0] - 0.5f * h)
+      return -1; /* q starts no line */
+    guint last = k;
+    while (
+        last + 1 < first && level(q, &g_array_index(gl, dx_glyph, last + 1)) &&
+        g_array_index(gl, dx_glyph, last + 1).box[0] > g_array_index(gl, dx_glyph, last).box[0] &&
+        g_array_index(gl, dx_glyph, last + 1).box[0] < g_array_index(gl, dx_glyph, last).box[2] + h)
+      last++;
+    const dx_glyph *p = &g_array_index(gl, dx_glyph, last);
+    return is_han(p->cp) && p->ocr_conf > 0 && p->box[2] > c->box[0] + h ? (int)last : -1;
+  }
+  return -1;
+}
+
 /* Pairs c makes with the glyphs before and after index i. */
 static int support(const dx_words *w, const GArray *gl, guint first, guint i, gunichar c) {
   int n = 0;
@@ -71,10 +120,6 @@ static bool beside_digit(const GArray *gl, guint first, guint i) {
  * index of character i's choice c. */
 #define CHOICES (DX_OCR_ALTS + 1)
 #define AT(i, c) ((size_t)(i)*CHOICES + (size_t)(c))
-
-static bool is_han(gunichar c) {
-  return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
-}
 
 static bool is_lookalike(gunichar c) {
   return g_utf8_strchr(DX_CHECK_LOOKALIKES, -1, c) != NULL;
@@ -228,21 +273,28 @@ static guint by_context(GArray *gl, guint first, const dx_ocr_alts *alts, const 
  * vocabulary pair with them (满意), when exactly one does; one that
  * Chinese has but the vocabulary does not (人人 of 人人代表) only by
  * one that makes vocabulary pairs on both sides (人大代表): OCR's next
- * readings at low resolution often miss the character written. A
- * checkbox's lookalike (口 for ☐) stays. Returns 1 when replaced. */
+ * readings at low resolution often miss the character written. A line's
+ * first character has the last of the line it wraps before it
+ * (wrapped_from: 对象满 | 总 is 满意). A checkbox's lookalike (口 for ☐)
+ * stays. Returns 1 when replaced. */
 static guint by_confusion(GArray *gl, guint first, guint i, const dx_words *w) {
   dx_glyph *g = &g_array_index(gl, dx_glyph, i);
   const uint32_t *of = NULL;
   size_t n = w->misread_of && w->follows && is_han(g->cp) && !is_lookalike(g->cp) && g->ocr_conf > 0
                  ? w->misread_of(w->ctx, g->cp, &of)
                  : 0;
-  if (!n || support(w, gl, first, i, g->cp) > 0) return 0;
+  /* a line's first character follows the last of the line it wraps */
+  int b = i == first ? wrapped_from(gl, first) : -1;
+  gunichar prev = b >= 0 ? g_array_index(gl, dx_glyph, (guint)b).cp : 0;
+  if (!n || support(w, gl, first, i, g->cp) + (prev ? w->pair(w->ctx, prev, g->cp) : 0) > 0)
+    return 0;
   /* one that makes a vocabulary word on both sides wins even over a
    * reading Chinese has (人人代表 is 人大代表) */
-  int need = fits(w, gl, first, i, g->cp, NULL) ? 2 : 1;
+  int need = fits(w, gl, first, i, g->cp, NULL) || (prev && seen(w, prev, g->cp)) ? 2 : 1;
   uint32_t pick = 0;
   for (size_t k = 0; k < n; k++) {
-    if (support(w, gl, first, i, of[k]) < need) continue;
+    if (support(w, gl, first, i, of[k]) + (prev ? w->pair(w->ctx, prev, of[k]) : 0) < need)
+      continue;
     if (pick) return 0; /* two fit: the vocabulary cannot choose */
     pick = of[k];
   }

@@ -4471,6 +4471,50 @@ static void test_ocr_words_dot(void **state) {
   g_array_free(gl, TRUE);
 }
 
+/* A glyph at (x, y) of a 10-point line, read by OCR. */
+static void put_glyph(GArray *gl, gunichar cp, float x, float y) {
+  dx_glyph g = ocr_glyph(cp, false);
+  g.box[0] = x, g.box[1] = y, g.box[2] = x + 10, g.box[3] = y + 16;
+  g_array_append_val(gl, g);
+}
+
+/* A line wrapped in a cell (text starting at its cell's left edge right
+ * under an earlier line that starts there too): its first character
+ * follows that line's last, whatever another cell's text came between in
+ * reading order, so 满 | 总 is 满意 as 满总 in one line is. */
+static void test_ocr_words_wrapped(void **state) {
+  (void)state;
+  dx_ocr_alts none[8] = {{{0}, {0}}};
+  static const char *const above = "接待对象满";
+  for (int shift = 0; shift < 2; shift++) {
+    GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+    put_glyph(gl, 0x6307 /* 指 */, -40, 0); /* the row's cell before */
+    float x = 0;
+    for (const char *p = above; *p; p = g_utf8_next_char(p), x += 11)
+      put_glyph(gl, g_utf8_get_char(p), x, 0);
+    put_glyph(gl, '9', 120, 0); /* the row's next cell: 95% */
+    put_glyph(gl, '5', 126, 0);
+    put_glyph(gl, '%', 132, 0);
+    guint first = gl->len;
+    /* a line starting where the one above does is its wrap; one
+     * starting further right (shift) is not */
+    put_glyph(gl, 0x603B /* 总 */, shift ? 30.0f : 1.0f, 17);
+    dx_ocr_words(gl, first, none, &lim.words);
+    assert_int_equal(g_array_index(gl, dx_glyph, first).cp, shift ? 0x603B : 0x610F /* 意 */);
+    if (!shift) assert_true(g_array_index(gl, dx_glyph, first).ocr_conf < 0.7f);
+    g_array_free(gl, TRUE);
+  }
+  /* a line two lines under is no wrap */
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  put_glyph(gl, 0x5BF9 /* 对 */, 0, 0);
+  put_glyph(gl, 0x8C61 /* 象 */, 11, 0);
+  put_glyph(gl, 0x6EE1 /* 满 */, 22, 0);
+  put_glyph(gl, 0x603B /* 总 */, 0, 40);
+  dx_ocr_words(gl, 3, none, &lim.words);
+  assert_int_equal(g_array_index(gl, dx_glyph, 3).cp, 0x603B);
+  g_array_free(gl, TRUE);
+}
+
 static char *line_text(const GArray *gl, guint first) {
   GString *out = g_string_new(NULL);
   for (guint i = first; i < gl->len; i++)
@@ -5110,6 +5154,7 @@ int main(void) {
       cmocka_unit_test(test_ocr_words_confusion),
       cmocka_unit_test(test_ocr_words_marks),
       cmocka_unit_test(test_ocr_words_dot),
+      cmocka_unit_test(test_ocr_words_wrapped),
       cmocka_unit_test(test_ocr_context),
       cmocka_unit_test(test_ocr_readings),
       cmocka_unit_test(test_text_line_thick_band),
