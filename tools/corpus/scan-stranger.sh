@@ -695,29 +695,16 @@ if want faxfine; then
   faxfine scan-faxfine-lo-variant-w14-checkbox 0.5 53 7
 fi
 
-# pmono: poppler's 1-bit rendering turned and thinned by fax-mono.py
-if want pmono; then
-  source_pdf wk-variant-county-multi
+# pm RUNG SOURCE ANGLE PERIOD: poppler's 1-bit rendering of SOURCE
+# turned ANGLE degrees and every PERIOD-th line lost by fax-mono.py,
+# written as scan-RUNG-SOURCE
+pm() {
+  want "$1" || return 0
+  source_pdf "$2"
   pdftoppm -mono -rx 204 -ry 98 "$t/src.pdf" "$t/m"
-  python3 "$root/tools/corpus/fax-mono.py" "$out/scan/scan-pmono-wk-variant-county-multi.pdf" \
-    -0.6 23 "$t/m"
-  finished scan-pmono-wk-variant-county-multi
-fi
-
-# pmchrome: the same of Chromium's print
-if want pmchrome; then
-  source_pdf chromium-variant-county-multi
-  pdftoppm -mono -rx 204 -ry 98 "$t/src.pdf" "$t/m"
-  python3 "$root/tools/corpus/fax-mono.py" "$out/scan/scan-pmchrome-chromium-variant-county-multi.pdf" \
-    -0.3 19 "$t/m"
-  finished scan-pmchrome-chromium-variant-county-multi
-fi
-
-# pmdash: the same of a form with dash-dot borders
-if want pmdash; then
-  source_pdf lo-dotdash-variant-county-multi
-  pdftoppm -mono -rx 204 -ry 98 "$t/src.pdf" "$t/m"
-  python3 "$root/tools/corpus/fax-mono.py" "$out/scan/scan-pmdash-lo-dotdash-variant-county-multi.pdf" \
-    0.8 41 "$t/m"
-  finished scan-pmdash-lo-dotdash-variant-county-multi
-fi
+  python3 "$root/tools/corpus/fax-mono.py" "$out/scan/scan-$1-$2.pdf" "$3" "$4" "$t/m"
+  finished "scan-$1-$2"
+}
+pm pmono wk-variant-county-multi -0.6 23
+pm pmchrome chromium-variant-county-multi -0.3 19
+pm pmdash lo-dotdash-variant-county-multi 0.8 41
