@@ -70,6 +70,14 @@
  * facts, side-by-side funds 141 -> 120, fax80 1975 -> 1943). */
 #define DASH_GAP_PT 3.5
 #define DASH_MIN_PIECES 5
+/* On a coarse scan a dash-dot border is left in dashes and dots joined
+ * with gaps up to DASH_GAP_PT, ink along 0.65-0.82 of it (a 1-bit fax of
+ * LibreOffice's dash-dot: its dots one fax row high): not a dotted
+ * border's DOT_MIN_INK, but a dashed one of DASH_MIN_PIECES pieces or
+ * more with ink along COARSE_DASH_MIN_INK of it (a fax's text joined
+ * into runs, 0.46-0.71, is told by the ink beside it, as on sharper
+ * scans). */
+#define COARSE_DASH_MIN_INK 0.6
 #define DOT_MIN_PIECES 2
 #define DOT_GAP_PT 2.0
 #define DOT_MIN_INK 0.8
@@ -415,7 +423,9 @@ static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, boo
     if (along < min_len || thick > max_thick) continue;
     if (pieces &&
         !dashed_run(pieces, solid, bx, by, bw, bh, vertical, gap, (int)(DASH_MIN_PT * scale),
-                    coarse ? DOT_MIN_PIECES : DASH_MIN_PIECES, min_ink)) {
+                    coarse ? DOT_MIN_PIECES : DASH_MIN_PIECES, min_ink) &&
+        !(coarse && dashed_run(pieces, solid, bx, by, bw, bh, vertical, odd(DASH_GAP_PT * scale),
+                               (int)(DASH_MIN_PT * scale), DASH_MIN_PIECES, COARSE_DASH_MIN_INK))) {
       /* a dashed cell's side one row long, too short for DASH_MIN_PIECES:
        * its part between the rules across it is judged as a long
        * one's part is */

@@ -3458,6 +3458,44 @@ static void test_scan_fax_dotted(void **state) {
   g_free(g);
 }
 
+/* LibreOffice's dash-dot borders (dashes 8.7 pt, dots 2 pt, 3 pt apart)
+ * on a 1-bit fax (204 x 98 dpi) read at 250 dpi: the vertical's dashes
+ * are 12 fax rows, its dots 3, its gaps 4; ink along about 0.7 of
+ * either line, less than a dotted border's, with gaps wider than its.
+ * Both are found. */
+static void test_scan_fax_dash_dot(void **state) {
+  (void)state;
+  const int fw = 1200, fh = 480;
+  const int w = (int)lround(fw * 250.0 / 204), h = (int)lround(fh * 250.0 / 98);
+  const double scale = 250.0 / 72.0, sx = 250.0 / 204, sy = 250.0 / 98;
+  uint8_t *fax = g_malloc((size_t)fw * fh);
+  memset(fax, 255, (size_t)fw * fh);
+  /* one period: dash, gap, dot, gap (horizontal 25 8 6 8 px; vertical
+   * 12 4 3 4 rows) */
+  for (int fx = 100; fx < 1000; fx++) {
+    int k = (fx - 100) % 47;
+    if (k < 25 || (k >= 33 && k < 39)) fax[100 * fw + fx] = 0;
+  }
+  for (int fy = 120; fy < 400; fy++) {
+    int k = (fy - 120) % 23;
+    if (k < 12 || (k >= 16 && k < 19)) fax[(size_t)fy * fw + 600] = 0;
+  }
+  uint8_t *g = g_malloc((size_t)w * h);
+  dx_resample_grey(fax, fw, fh, fw, g, w, h);
+  g_free(fax);
+  GArray *rules = g_array_new(FALSE, FALSE, sizeof(dx_rule));
+  dx_find_rules(rules, g, w, h, w, scale);
+  dx_scan_rules(rules, g, w, h, w, scale, true);
+  GArray *gl = g_array_new(FALSE, FALSE, sizeof(dx_glyph));
+  dx_drop_stroke_rules(rules, gl);
+  double hy = (100 + 0.5) * sy / scale, vx = 600.5 * sx / scale;
+  assert_true(covered(rules, false, hy, 101 * sx / scale, 990 * sx / scale) > 0.9);
+  assert_true(covered(rules, true, vx, 121 * sy / scale, 398 * sy / scale) > 0.9);
+  g_array_free(gl, TRUE);
+  g_array_free(rules, TRUE);
+  g_free(g);
+}
+
 /* A bold line of text at 300 dpi whose strokes joined across two
  * characters and a half into a run touching the cell's side: it runs
  * through the middle of the line and is dropped, while the cell's
@@ -5131,6 +5169,7 @@ int main(void) {
       cmocka_unit_test(test_box_marks_lost_row),
       cmocka_unit_test(test_scan_rules),
       cmocka_unit_test(test_scan_fax_dotted),
+      cmocka_unit_test(test_scan_fax_dash_dot),
       cmocka_unit_test(test_scan_rule_through_text),
       cmocka_unit_test(test_scan_rule_read_as_bracket),
       cmocka_unit_test(test_scan_dashed),
