@@ -125,6 +125,9 @@
 #            borders (lo-dotdash-variant-county-multi), turned 0.8
 #            degrees, every 41st line lost: its dashes and dots, one
 #            pixel across, are left in short pieces
+#   pmdashp, pmdashn  the same of lo-dotdash-variant-province-b (-0.4
+#            degrees, every 31st line lost) and -dept-national (0.3,
+#            every 17th)
 # Every page but the pm* rungs' is rendered with pdftoppm -thinlinemode shape: a rule
 # thinner than a pixel comes out as a grey line of its share of the
 # pixel, as a sensor sees it (pdftoppm's default draws it as a whole
@@ -708,3 +711,5 @@ pm() {
 pm pmono wk-variant-county-multi -0.6 23
 pm pmchrome chromium-variant-county-multi -0.3 19
 pm pmdash lo-dotdash-variant-county-multi 0.8 41
+pm pmdashp lo-dotdash-variant-province-b -0.4 31
+pm pmdashn lo-dotdash-variant-dept-national 0.3 17
