@@ -428,8 +428,14 @@ static void take(GArray *out, PIX *band, PIX *inked, PIX *ink, double scale, boo
                                (int)(DASH_MIN_PT * scale), DASH_MIN_PIECES, COARSE_DASH_MIN_INK))) {
       /* a dashed cell's side one row long, too short for DASH_MIN_PIECES:
        * its part between the rules across it is judged as a long
-       * one's part is */
-      if (!coarse) cut_dashed(&j, bx, by, bw, bh, thick, false);
+       * one's part is; on a coarse scan as a dash-dot border's (a
+       * dotted one's side one row long is found whole) */
+      judge part = j;
+      if (coarse) {
+        part.gap = odd(DASH_GAP_PT * scale);
+        part.min_ink = COARSE_DASH_MIN_INK;
+      }
+      cut_dashed(&part, bx, by, bw, bh, thick, false);
       continue;
     }
     double centre;

@@ -2998,6 +2998,22 @@ static void test_ocr_fax_zero_and_sign(void **state) {
   scan_read_free(&s);
 }
 
+/* A 1-bit fax of dash-dot borders (corpus pmdash): a cell's side one
+ * row high is two dashes and two dots, too few for a dashed rule; its
+ * part between the rules across it is judged on its own, so 县水利局
+ * and 项目负责人（必填）, 一级指标 and 二级指标 are cells apart. */
+static void test_scan_fax_dash_dot_page(void **state) {
+  (void)state;
+  scan_read s = read_scan("scan-pmdash-lo-dotdash-variant-county-multi.pdf");
+  int apart = 0;
+  for (guint i = 0; i < s.cells->len; i++) {
+    const dx_cell *x = g_ptr_array_index(s.cells, i);
+    apart += strcmp(x->text, "县水利局") == 0 || strcmp(x->text, "一级指标") == 0;
+  }
+  assert_true(apart >= 3);
+  scan_read_free(&s);
+}
+
 /* On a 98 dpi fax whose thin bars dropped out, 万元 after an amount is
  * left as //元 and PP-OCRv4 reads the line's digits and then nothing
  * (≥7 for ≥7万元): the rest of the line, past its last character read,
@@ -5153,6 +5169,7 @@ int main(void) {
       cmocka_unit_test(test_ocr),
       cmocka_unit_test(test_ocr_lone_sign),
       cmocka_unit_test(test_ocr_fax_zero_and_sign),
+      cmocka_unit_test(test_scan_fax_dash_dot_page),
       cmocka_unit_test(test_ocr_fax_lost_tail),
       cmocka_unit_test(test_ocr_tail_checkbox),
       cmocka_unit_test(test_ocr_wrapped_box),
